@@ -1,0 +1,79 @@
+/**
+ * @module config
+ * Reads the environment once, validates it and returns a frozen Config.
+ * Every default lives in `defaults` below; nothing else in the code reads process.env.
+ */
+import path from 'node:path';
+
+export interface Config {
+  readonly host: string;
+  readonly port: number;
+  readonly dataDir: string;
+  /** `postgres://…` selects PostgreSQL; undefined means SQLite at `${dataDir}/broadsheet.db`. */
+  readonly databaseUrl: string | undefined;
+  /** Public base URL without trailing slash, used for canonical links, feeds and JSON-LD. */
+  readonly siteUrl: string;
+  readonly demo: boolean;
+  readonly logLevel: string;
+  /** Site-wide language of navigation and archives (articles carry their own). */
+  readonly siteLanguage: string;
+  readonly siteName: string;
+  readonly siteDescription: string;
+  readonly postsPerPage: number;
+}
+
+export const defaults = {
+  HOST: '127.0.0.1',
+  PORT: '3000',
+  DATA_DIR: './data',
+  DEMO: '1',
+  LOG_LEVEL: 'info',
+  SITE_LANGUAGE: 'en',
+  SITE_NAME: 'The Broadsheet',
+  SITE_DESCRIPTION: 'Independent reporting and analysis on world affairs, politics, business, science and culture.',
+  POSTS_PER_PAGE: '12',
+} as const;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses an environment object (process.env by default) into a frozen Config; throws ConfigError on bad values. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const get = (key: keyof typeof defaults): string => {
+    const v = env[key];
+    return v === undefined || v === '' ? defaults[key] : v;
+  };
+  const port = Number(get('PORT'));
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be an integer 0–65535, got "${env.PORT}"`);
+  const perPage = Number(get('POSTS_PER_PAGE'));
+  if (!Number.isInteger(perPage) || perPage < 1 || perPage > 100) throw new ConfigError('POSTS_PER_PAGE must be an integer 1–100');
+  const demo = get('DEMO');
+  if (demo !== '0' && demo !== '1') throw new ConfigError(`DEMO must be 0 or 1, got "${demo}"`);
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with postgres:// (leave it unset for SQLite)');
+  }
+  const host = get('HOST');
+  let siteUrl = env.SITE_URL || `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  try {
+    const u = new URL(siteUrl);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error();
+    siteUrl = u.toString().replace(/\/$/, '');
+  } catch {
+    throw new ConfigError(`SITE_URL must be an http(s) URL, got "${env.SITE_URL}"`);
+  }
+  return Object.freeze({
+    host,
+    port,
+    dataDir: path.resolve(get('DATA_DIR')),
+    databaseUrl,
+    siteUrl,
+    demo: demo === '1',
+    logLevel: get('LOG_LEVEL'),
+    siteLanguage: get('SITE_LANGUAGE'),
+    siteName: get('SITE_NAME'),
+    siteDescription: get('SITE_DESCRIPTION'),
+    postsPerPage: perPage,
+  });
+}

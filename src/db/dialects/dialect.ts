@@ -1,0 +1,19 @@
+/**
+ * @module db/dialects/dialect
+ * What differs between SQLite and PostgreSQL, named in one interface. Migrations and repositories
+ * receive a Dialect; only files in this folder know which database actually runs.
+ */
+import type { ColumnDataType, ColumnDefinitionBuilder, Dialect as KyselyDialect, Kysely } from 'kysely';
+
+export interface Dialect {
+  readonly name: 'sqlite' | 'postgres';
+  readonly kysely: KyselyDialect;
+  /** Turns an integer column into an auto-generated primary key. */
+  idColumn(col: ColumnDefinitionBuilder): ColumnDefinitionBuilder;
+  /** Column type for timestamps (ISO strings in application code on both). */
+  readonly timestampType: ColumnDataType;
+  /** Serialises migrations across processes; called first inside the migration transaction. */
+  lockMigrations(trx: Kysely<any>): Promise<void>;
+  /** Releases connections (the Kysely instance's destroy() also does this). */
+  close(): Promise<void>;
+}

@@ -1,0 +1,36 @@
+/**
+ * @module db/dialects/postgres
+ * PostgreSQL 15+ through pg. Row shapes are made to match SQLite's: timestamptz comes back as an
+ * ISO string and int8 (count(*)) as a number.
+ */
+import pg from 'pg';
+import { PostgresDialect, sql } from 'kysely';
+import type { Dialect } from './dialect.js';
+
+const TIMESTAMPTZ = 1184;
+const TIMESTAMP = 1114;
+const INT8 = 20;
+const NUMERIC = 1700;
+
+function getTypeParser(oid: number, format?: string): (value: string) => unknown {
+  if (oid === TIMESTAMPTZ || oid === TIMESTAMP) return (v) => new Date(oid === TIMESTAMP ? `${v}Z` : v).toISOString();
+  if (oid === INT8 || oid === NUMERIC) return (v) => Number(v);
+  return pg.types.getTypeParser(oid, format as 'text');
+}
+
+export function postgresDialect(connectionString: string, poolSize = 10): Dialect {
+  const pool = new pg.Pool({ connectionString, max: poolSize, types: { getTypeParser } as pg.CustomTypesConfig });
+  pool.on('error', () => { /* idle client errors are retried on next checkout */ });
+  return {
+    name: 'postgres',
+    kysely: new PostgresDialect({ pool }),
+    idColumn: (col) => col.primaryKey().generatedByDefaultAsIdentity(),
+    timestampType: 'timestamptz',
+    lockMigrations: async (trx) => {
+      await sql`select pg_advisory_xact_lock(7201403)`.execute(trx);
+    },
+    close: async () => {
+      /* Kysely's destroy() ends the pool. */
+    },
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * @module db/dialects/sqlite
+ * Embedded SQLite through better-sqlite3: one file under DATA_DIR, WAL journal, FTS5 available.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { SqliteDialect } from 'kysely';
+import type { Dialect } from './dialect.js';
+
+export function sqliteDialect(file: string): Dialect {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('cache_size = -32000');
+  return {
+    name: 'sqlite',
+    kysely: new SqliteDialect({ database: sqlite }),
+    idColumn: (col) => col.primaryKey().autoIncrement(),
+    timestampType: 'text',
+    // One file, one writer: SQLite's own write lock already serialises migrations.
+    lockMigrations: async () => {},
+    close: async () => {
+      if (sqlite.open) sqlite.close();
+    },
+  };
+}

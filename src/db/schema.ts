@@ -1,0 +1,116 @@
+/**
+ * @module db/schema
+ * Row types of every table, as Kysely sees them. Timestamps are ISO-8601 UTC strings on both
+ * dialects (the PostgreSQL dialect parses timestamptz back into that form); booleans are 0/1.
+ */
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export type PostType = 'post' | 'page';
+export type PostStatus = 'draft' | 'pending' | 'scheduled' | 'published' | 'trash';
+
+export interface SettingsTable { key: string; value: string }
+
+export interface MediaTable {
+  id: Generated<number>;
+  /** Path under the media root, e.g. `2026/11/harbour-dawn.jpg`. */
+  path: string;
+  mime: string;
+  width: number;
+  height: number;
+  alt: string;
+  caption: string;
+  credit: string;
+  /** JSON: Derivative[] */
+  derivatives: string;
+  created_at: string;
+}
+
+export interface AuthorsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  /** Job title shown next to the byline, e.g. "Europe correspondent". */
+  role_title: string;
+  bio: string;
+  avatar_media_id: number | null;
+  user_id: number | null;
+  created_at: string;
+}
+
+export interface CategoriesTable {
+  id: Generated<number>;
+  parent_id: number | null;
+  slug: string;
+  name: string;
+  description: string;
+  position: number;
+}
+
+export interface TagsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  description: string;
+}
+
+export interface PostsTable {
+  id: Generated<number>;
+  type: PostType;
+  status: PostStatus;
+  slug: string;
+  title: string;
+  /** The standfirst: one or two sentences under the headline. */
+  excerpt: string;
+  /** JSON: the editor's structured document (see modules/article/document.ts). */
+  body_doc: string;
+  /** Sanitised HTML rendered from body_doc on save; pages never re-render it. */
+  body_html: string;
+  word_count: number;
+  language: string;
+  translation_group: string | null;
+  primary_category_id: number | null;
+  featured_media_id: number | null;
+  published_at: string | null;
+  updated_at: string;
+  created_at: string;
+  comment_status: 'open' | 'closed';
+  sticky: number;
+  seo_title: string;
+  seo_description: string;
+}
+
+export interface PostAuthorsTable { post_id: number; author_id: number; position: number }
+export interface PostCategoriesTable { post_id: number; category_id: number }
+export interface PostTagsTable { post_id: number; tag_id: number }
+
+export interface RedirectsTable {
+  /** Request path, always starting with `/`. */
+  from_path: string;
+  to_path: string;
+  status: number;
+  created_at: string;
+}
+
+export interface MigrationsTable { name: string; applied_at: string }
+
+export interface Database {
+  settings: SettingsTable;
+  media: MediaTable;
+  authors: AuthorsTable;
+  categories: CategoriesTable;
+  tags: TagsTable;
+  posts: PostsTable;
+  post_authors: PostAuthorsTable;
+  post_categories: PostCategoriesTable;
+  post_tags: PostTagsTable;
+  redirects: RedirectsTable;
+  broadsheet_migrations: MigrationsTable;
+}
+
+export type PostRow = Selectable<PostsTable>;
+export type NewPost = Insertable<PostsTable>;
+export type PostUpdate = Updateable<PostsTable>;
+export type MediaRow = Selectable<MediaTable>;
+export type AuthorRow = Selectable<AuthorsTable>;
+export type CategoryRow = Selectable<CategoriesTable>;
+export type TagRow = Selectable<TagsTable>;

@@ -1,0 +1,77 @@
+/**
+ * @module modules/article/document
+ * The structured article document, stored as JSON in posts.body_doc. Its shape follows
+ * ProseMirror's JSON (type, attrs, content, marks) so the editor can load and save it directly.
+ * renderDocument() is the one renderer from document to HTML; its output is sanitised by
+ * sanitizeArticleHtml() before it is stored.
+ */
+
+export interface Mark {
+  type: 'bold' | 'italic' | 'link' | 'code';
+  attrs?: { href?: string };
+}
+
+export interface TextNode { type: 'text'; text: string; marks?: Mark[] }
+export interface HardBreak { type: 'hardBreak' }
+export type Inline = TextNode | HardBreak;
+
+export interface Paragraph { type: 'paragraph'; content?: Inline[] }
+export interface Heading { type: 'heading'; attrs: { level: 2 | 3 | 4 }; content?: Inline[] }
+export interface Blockquote {
+  type: 'blockquote';
+  /** Who said it, e.g. "Maria Lind, harbour master"; rendered as <cite>. */
+  attrs?: { citation?: string };
+  content: Paragraph[];
+}
+export interface Figure {
+  type: 'figure';
+  attrs: {
+    /** media.id; the renderer fills src, srcset, width and height from the media row. */
+    mediaId: number;
+    alt?: string;
+    caption?: string;
+    credit?: string;
+    align?: 'wide' | 'center' | 'left' | 'right';
+  };
+}
+/** A quoted social post, shown as a static card: no third-party script ever loads. */
+export interface QuoteCard {
+  type: 'quoteCard';
+  attrs: {
+    author: string;
+    handle: string;
+    /** ISO date-time of the original post. */
+    date: string;
+    text: string;
+    url: string;
+    network?: string;
+  };
+}
+export interface ListItem { type: 'listItem'; content: Paragraph[] }
+export interface BulletList { type: 'bulletList'; content: ListItem[] }
+export interface OrderedList { type: 'orderedList'; content: ListItem[] }
+export interface HorizontalRule { type: 'horizontalRule' }
+
+export type Block = Paragraph | Heading | Blockquote | Figure | QuoteCard | BulletList | OrderedList | HorizontalRule;
+
+export interface ArticleDocument { type: 'doc'; content: Block[] }
+
+/** Builders used by demo content and tests: `doc(p('Hello ', b('world')))`. */
+export const text = (t: string, marks?: Mark[]): TextNode => (marks?.length ? { type: 'text', text: t, marks } : { type: 'text', text: t });
+type InlineArg = string | Inline;
+const inl = (parts: InlineArg[]): Inline[] => parts.map((x) => (typeof x === 'string' ? text(x) : x));
+export const p = (...parts: InlineArg[]): Paragraph => ({ type: 'paragraph', content: inl(parts) });
+export const h = (level: 2 | 3 | 4, t: string): Heading => ({ type: 'heading', attrs: { level }, content: [text(t)] });
+export const b = (t: string): TextNode => text(t, [{ type: 'bold' }]);
+export const i = (t: string): TextNode => text(t, [{ type: 'italic' }]);
+export const a = (t: string, href: string): TextNode => text(t, [{ type: 'link', attrs: { href } }]);
+export const quote = (said: string, citation?: string): Blockquote => ({
+  type: 'blockquote',
+  ...(citation ? { attrs: { citation } } : {}),
+  content: [p(said)],
+});
+export const figure = (attrs: Figure['attrs']): Figure => ({ type: 'figure', attrs });
+export const quoteCard = (attrs: QuoteCard['attrs']): QuoteCard => ({ type: 'quoteCard', attrs });
+export const ul = (...items: string[]): BulletList => ({ type: 'bulletList', content: items.map((t) => ({ type: 'listItem', content: [p(t)] })) });
+export const hr = (): HorizontalRule => ({ type: 'horizontalRule' });
+export const doc = (...content: Block[]): ArticleDocument => ({ type: 'doc', content });

@@ -1,0 +1,197 @@
+/**
+ * @module web/site/i18n
+ * UI strings per language and the language facts pages need (direction, date formatting).
+ */
+
+export interface Strings {
+  home: string;
+  skipToContent: string;
+  mainNav: string;
+  breadcrumb: string;
+  by: string;
+  and: string;
+  published: string;
+  updated: string;
+  /** "{n} min read" */
+  minRead: string;
+  photo: string;
+  tags: string;
+  youMayAlsoLike: string;
+  leaveAComment: string;
+  commentsClosed: string;
+  /** "{n} comments" */
+  comments: string;
+  newer: string;
+  older: string;
+  /** "Page {n} of {total}" */
+  pageOf: string;
+  pagination: string;
+  latest: string;
+  sections: string;
+  notFoundTitle: string;
+  notFoundMessage: string;
+  badRequestTitle: string;
+  search: string;
+  searchLabel: string;
+  readIn: string;
+  footerAbout: string;
+  allRightsReserved: string;
+  articlesBy: string;
+  category: string;
+  tag: string;
+  author: string;
+}
+
+const en: Strings = {
+  home: 'Home',
+  skipToContent: 'Skip to content',
+  mainNav: 'Sections',
+  breadcrumb: 'Breadcrumb',
+  by: 'By',
+  and: 'and',
+  published: 'Published',
+  updated: 'Updated',
+  minRead: '{n} min read',
+  photo: 'Photo',
+  tags: 'Tags',
+  youMayAlsoLike: 'You may also like',
+  leaveAComment: 'Leave a Comment',
+  commentsClosed: 'Comments are closed for this article.',
+  comments: '{n} comments',
+  newer: 'Newer stories',
+  older: 'Older stories',
+  pageOf: 'Page {n} of {total}',
+  pagination: 'Pagination',
+  latest: 'Latest news',
+  sections: 'Sections',
+  notFoundTitle: 'Page not found',
+  notFoundMessage: 'We could not find the page you asked for. It may have moved, or the address may be mistyped.',
+  badRequestTitle: 'Bad request',
+  search: 'Search',
+  searchLabel: 'Search articles',
+  readIn: 'Read in',
+  footerAbout: 'About us',
+  allRightsReserved: 'All rights reserved.',
+  articlesBy: 'Articles by {name}',
+  category: 'Section',
+  tag: 'Topic',
+  author: 'Author',
+};
+
+const fa: Strings = {
+  home: 'خانه',
+  skipToContent: 'رفتن به محتوا',
+  mainNav: 'بخش‌ها',
+  breadcrumb: 'مسیر راهنما',
+  by: 'نوشته‌ی',
+  and: 'و',
+  published: 'منتشر شده',
+  updated: 'به‌روزرسانی',
+  minRead: '{n} دقیقه مطالعه',
+  photo: 'عکس',
+  tags: 'برچسب‌ها',
+  youMayAlsoLike: 'شاید این‌ها را هم بپسندید',
+  leaveAComment: 'دیدگاهی بنویسید',
+  commentsClosed: 'دیدگاه‌ها برای این مطلب بسته است.',
+  comments: '{n} دیدگاه',
+  newer: 'مطالب جدیدتر',
+  older: 'مطالب قدیمی‌تر',
+  pageOf: 'صفحه‌ی {n} از {total}',
+  pagination: 'صفحه‌بندی',
+  latest: 'تازه‌ترین خبرها',
+  sections: 'بخش‌ها',
+  notFoundTitle: 'صفحه پیدا نشد',
+  notFoundMessage: 'صفحه‌ای که خواستید پیدا نشد. شاید جابه‌جا شده یا نشانی اشتباه است.',
+  badRequestTitle: 'درخواست نادرست',
+  search: 'جست‌وجو',
+  searchLabel: 'جست‌وجوی مطالب',
+  readIn: 'خواندن به',
+  footerAbout: 'درباره‌ی ما',
+  allRightsReserved: 'همه‌ی حقوق محفوظ است.',
+  articlesBy: 'مطالب {name}',
+  category: 'بخش',
+  tag: 'موضوع',
+  author: 'نویسنده',
+};
+
+const sq: Strings = {
+  home: 'Kreu',
+  skipToContent: 'Kalo te përmbajtja',
+  mainNav: 'Rubrikat',
+  breadcrumb: 'Gjurma',
+  by: 'Nga',
+  and: 'dhe',
+  published: 'Publikuar',
+  updated: 'Përditësuar',
+  minRead: '{n} min lexim',
+  photo: 'Foto',
+  tags: 'Etiketa',
+  youMayAlsoLike: 'Mund t’ju pëlqejë edhe',
+  leaveAComment: 'Lini një koment',
+  commentsClosed: 'Komentet janë mbyllur për këtë artikull.',
+  comments: '{n} komente',
+  newer: 'Artikuj më të rinj',
+  older: 'Artikuj më të vjetër',
+  pageOf: 'Faqja {n} nga {total}',
+  pagination: 'Faqosja',
+  latest: 'Lajmet e fundit',
+  sections: 'Rubrikat',
+  notFoundTitle: 'Faqja nuk u gjet',
+  notFoundMessage: 'Nuk e gjetëm faqen që kërkuat. Mund të jetë zhvendosur ose adresa mund të jetë e gabuar.',
+  badRequestTitle: 'Kërkesë e pavlefshme',
+  search: 'Kërko',
+  searchLabel: 'Kërko artikuj',
+  readIn: 'Lexo në',
+  footerAbout: 'Rreth nesh',
+  allRightsReserved: 'Të gjitha të drejtat të rezervuara.',
+  articlesBy: 'Artikuj nga {name}',
+  category: 'Rubrika',
+  tag: 'Tema',
+  author: 'Autori',
+};
+
+const table: Record<string, Strings> = { en, fa, sq };
+
+const RTL = new Set(['fa', 'ar', 'he', 'ur', 'ps', 'ckb', 'yi', 'dv']);
+
+/** Base language subtag: "fa-IR" → "fa". */
+export const baseLanguage = (lang: string): string => lang.toLowerCase().split(/[-_]/)[0] ?? 'en';
+
+export const directionOf = (lang: string): 'ltr' | 'rtl' => (RTL.has(baseLanguage(lang)) ? 'rtl' : 'ltr');
+
+export const stringsFor = (lang: string): Strings => table[baseLanguage(lang)] ?? en;
+
+/** Replaces `{key}` placeholders. */
+export const fill = (template: string, values: Record<string, string | number>): string =>
+  template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+
+/** Native name of a language, for "Read in …" links. */
+export function languageName(lang: string): string {
+  try {
+    return new Intl.DisplayNames([lang], { type: 'language' }).of(lang) ?? lang;
+  } catch {
+    return lang;
+  }
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * Formats a date in the language's own calendar and digits (Persian → Solar Hijri calendar).
+ * Formatters are cached: building one costs far more than using it.
+ */
+export function formatDate(iso: string, lang: string, timeZone = 'UTC'): string {
+  const base = baseLanguage(lang);
+  const locale = base === 'fa' ? 'fa-IR-u-ca-persian' : lang;
+  const key = `${locale}|${timeZone}`;
+  let f = formatters.get(key);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone });
+    } catch {
+      f = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone });
+    }
+    formatters.set(key, f);
+  }
+  return f.format(new Date(iso));
+}

@@ -1,0 +1,147 @@
+/**
+ * @module web/site/view-models
+ * The shapes that public views render. Views are pure functions of these; they never touch the
+ * database. Every string here is plain text (views escape it) except `bodyHtml`, which is
+ * sanitised HTML produced at save time.
+ */
+import type { Strings } from './i18n.js';
+
+export interface Link { name: string; url: string }
+
+export interface Layout {
+  /** BCP 47 language of the page's main content, e.g. "en", "fa", "sq". */
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  /** Full <title> text, already including the site name where wanted. */
+  title: string;
+  /** <meta name="description">; never empty. */
+  description: string;
+  /** Absolute canonical URL. */
+  canonical: string;
+  siteName: string;
+  siteUrl: string;
+  /** Top-level sections for the masthead navigation. */
+  nav: Link[];
+  /** Which nav item is current (its url), if any. */
+  currentNav?: string;
+  /** OpenGraph / Twitter card data. */
+  og: {
+    type: 'website' | 'article' | 'profile';
+    image?: { url: string; width: number; height: number; alt: string };
+    publishedTime?: string;
+    modifiedTime?: string;
+  };
+  /** JSON-LD objects, each rendered as its own <script type="application/ld+json">. */
+  jsonLd: object[];
+  /** <link rel="alternate" hreflang> for translations. */
+  alternates: { hreflang: string; href: string }[];
+  /** Adds <meta name="robots" content="noindex"> (404, search results). */
+  noindex?: boolean;
+  /** UI strings in the page language. */
+  t: Strings;
+  /** The year shown in the footer copyright line. */
+  year: number;
+}
+
+export interface ImageVM {
+  /** Fallback src (JPEG/PNG, middle width). */
+  src: string;
+  width: number;
+  height: number;
+  alt: string;
+  /** "url 480w, url 960w, …" in WebP. Empty when there are no derivatives. */
+  webpSrcset: string;
+  /** Same widths in the original format. */
+  srcset: string;
+}
+
+export interface FigureVM { image: ImageVM; caption: string; credit: string }
+
+export interface AuthorVM {
+  name: string;
+  url: string;
+  roleTitle: string;
+  avatar?: ImageVM;
+}
+
+export interface DateVM {
+  /** ISO-8601 for <time datetime>. */
+  iso: string;
+  /** Formatted in the page language with Intl (Persian calendar for fa). */
+  label: string;
+}
+
+/** A story in a list (home, archives, related). */
+export interface CardVM {
+  url: string;
+  title: string;
+  excerpt: string;
+  image?: ImageVM;
+  category?: Link;
+  authors: Link[];
+  published: DateVM;
+  readingMinutes: number;
+  /** Set when the story's language differs from the page's, so the card gets its own lang/dir. */
+  lang?: string;
+  dir?: 'ltr' | 'rtl';
+}
+
+export interface PaginationVM {
+  page: number;
+  totalPages: number;
+  prevUrl?: string;
+  nextUrl?: string;
+}
+
+export interface HomeVM {
+  layout: Layout;
+  /** The lead story, shown larger; only on page 1. */
+  lead?: CardVM;
+  stories: CardVM[];
+  pagination: PaginationVM;
+}
+
+export interface ArticleVM {
+  layout: Layout;
+  isPage: boolean;
+  /** Home » Parent » Category » Headline; the last item is the current page (no url). */
+  breadcrumb: { name: string; url?: string }[];
+  title: string;
+  standfirst: string;
+  authors: AuthorVM[];
+  published?: DateVM;
+  /** Present only when the article was updated after publication. */
+  updated?: DateVM;
+  readingMinutes: number;
+  featured?: FigureVM;
+  /** Sanitised at save time: inline figures, blockquotes with <cite>, quote cards. */
+  bodyHtml: string;
+  tags: Link[];
+  /** "You may also like" (filled by the discovery module; may be empty). */
+  related: CardVM[];
+  /** "Leave a Comment" slot. */
+  comments: { open: boolean; count: number };
+  /** Other-language versions of this article. */
+  translations: { lang: string; name: string; url: string }[];
+}
+
+export interface ArchiveVM {
+  layout: Layout;
+  kind: 'category' | 'tag' | 'author';
+  heading: string;
+  description: string;
+  breadcrumb: { name: string; url?: string }[];
+  /** Child categories of a category archive. */
+  subcategories: Link[];
+  /** On author pages. */
+  author?: AuthorVM & { bio: string };
+  stories: CardVM[];
+  pagination: PaginationVM;
+}
+
+export interface ErrorVM {
+  layout: Layout;
+  status: number;
+  heading: string;
+  message: string;
+}
