@@ -1,0 +1,103 @@
+/**
+ * @module demo/seed-demo
+ * Loads the built-in demo newsroom (corpus.ts) into an empty database: images generated locally
+ * with sharp, authors with avatars, the category tree, tags, articles, translations and pages.
+ */
+import type { Db } from '../db/database.js';
+import { slugify } from '../modules/article/article.js';
+import { createArticle } from '../modules/article/article.service.js';
+import { insertAuthor } from '../modules/author/author.repository.js';
+import { storeImage } from '../modules/media/media.service.js';
+import { insertCategory, insertTag } from '../modules/taxonomy/taxonomy.repository.js';
+import { articles, authors, categories, images, pages } from './corpus.js';
+import { renderAvatar, renderDemoImage } from './images.js';
+
+const HOUR = 3_600_000;
+
+/** True when the database holds no posts yet. */
+export async function isEmpty(db: Db): Promise<boolean> {
+  return (await db.selectFrom('posts').select('id').limit(1).executeTakeFirst()) === undefined;
+}
+
+/** Seeds the demo newsroom unless content exists. Returns whether it seeded. */
+export async function seedDemoIfEmpty(db: Db, mediaRoot: string, now: Date = new Date()): Promise<boolean> {
+  if (!(await isEmpty(db))) return false;
+  await seedDemo(db, mediaRoot, now);
+  return true;
+}
+
+export async function seedDemo(db: Db, mediaRoot: string, now: Date = new Date()): Promise<void> {
+  const folder = 'demo';
+  const created = now.toISOString();
+
+  // Images first (slow part, outside any transaction); the same seed always draws the same picture.
+  const mediaIds = new Map<string, number>();
+  for (const img of images) {
+    const bytes = await renderDemoImage(img.scene, img.key);
+    mediaIds.set(img.key, await storeImage(db, mediaRoot, {
+      fileName: `${img.key}.jpg`, bytes, alt: img.alt, caption: img.caption, credit: img.credit, folder, now, reuseFiles: true,
+    }));
+  }
+  const media = (key: string): number => {
+    const id = mediaIds.get(key);
+    if (id === undefined) throw new Error(`demo corpus: unknown image "${key}"`);
+    return id;
+  };
+
+  const authorIds = new Map<string, number>();
+  for (const a of authors) {
+    const avatar = await storeImage(db, mediaRoot, {
+      fileName: `avatar-${a.slug}.jpg`, bytes: await renderAvatar(a.name, a.color), alt: '', folder, now, reuseFiles: true,
+    });
+    authorIds.set(a.slug, await insertAuthor(db, { slug: a.slug, name: a.name, role_title: a.roleTitle, bio: a.bio, avatar_media_id: avatar, created_at: created }));
+  }
+
+  const categoryIds = new Map<string, number>();
+  let position = 0;
+  for (const c of categories) {
+    const parent = c.parent ? categoryIds.get(c.parent) ?? null : null;
+    categoryIds.set(c.slug, await insertCategory(db, { parent_id: parent, slug: c.slug, name: c.name, description: c.description, position: position++ }));
+  }
+
+  const tagIds = new Map<string, number>();
+  for (const name of new Set(articles.flatMap((x) => x.tags))) {
+    tagIds.set(name, await insertTag(db, { slug: slugify(name), name }));
+  }
+
+  const groups = new Map<string, string>();
+  for (const x of articles) if (x.translationOf) groups.set(x.translationOf, `demo-${x.translationOf}`);
+
+  const lookup = (map: Map<string, number>, key: string, what: string): number => {
+    const id = map.get(key);
+    if (id === undefined) throw new Error(`demo corpus: unknown ${what} "${key}"`);
+    return id;
+  };
+  // Oldest first, so ids grow with publication time as in a real newsroom.
+  for (const x of [...articles].sort((p, q) => q.hoursAgo - p.hoursAgo)) {
+    const published = new Date(now.getTime() - x.hoursAgo * HOUR);
+    const updated = x.updatedHoursAfter ? new Date(published.getTime() + x.updatedHoursAfter * HOUR) : published;
+    await createArticle(db, {
+      type: 'post',
+      status: 'published',
+      slug: x.slug,
+      title: x.title,
+      excerpt: x.standfirst,
+      body: x.body(media),
+      language: x.language,
+      translationGroup: groups.get(x.slug) ?? (x.translationOf ? groups.get(x.translationOf) : undefined) ?? null,
+      categoryIds: x.categories.map((c) => lookup(categoryIds, c, 'category')),
+      tagIds: x.tags.map((t) => lookup(tagIds, t, 'tag')),
+      authorIds: x.authors.map((a) => lookup(authorIds, a, 'author')),
+      featuredMediaId: media(x.featuredImage),
+      publishedAt: published.toISOString(),
+      updatedAt: updated.toISOString(),
+    }, now);
+  }
+  for (const pg of pages) {
+    await createArticle(db, {
+      type: 'page', status: 'published', slug: pg.slug, title: pg.title, excerpt: pg.standfirst, body: pg.body,
+      commentStatus: 'closed', publishedAt: created,
+    }, now);
+  }
+}
+

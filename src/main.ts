@@ -1,0 +1,28 @@
+/**
+ * @module main
+ * Composition root: loadConfig → openDb → migrate → (demo content) → buildApp → listen.
+ */
+import path from 'node:path';
+import { buildApp } from './app.js';
+import { loadConfig, type Config } from './config/config.js';
+import { openDb } from './db/database.js';
+import { migrate } from './db/migrate.js';
+import { seedDemoIfEmpty } from './demo/seed-demo.js';
+
+export async function startServer(config: Config = loadConfig()): Promise<() => Promise<void>> {
+  const handle = openDb(config);
+  await migrate(handle);
+  if (config.demo) await seedDemoIfEmpty(handle.db, path.join(config.dataDir, 'media'));
+  const app = await buildApp({ config, handle });
+  await app.listen({ host: config.host, port: config.port });
+  const stop = async () => {
+    await app.close();
+    await handle.close();
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      stop().then(() => process.exit(0), () => process.exit(1));
+    });
+  }
+  return stop;
+}

@@ -1,0 +1,118 @@
+/**
+ * @module modules/article/article.repository
+ * Kysely queries for posts and their links. The handle (db or trx) is always the first argument.
+ */
+import type { Db } from '../../db/database.js';
+import type { AuthorRow, NewPost, PostRow, PostType, TagRow } from '../../db/schema.js';
+
+/** Columns a story card needs; never the body. */
+export const CARD_COLUMNS = [
+  'posts.id', 'posts.type', 'posts.slug', 'posts.title', 'posts.excerpt', 'posts.language', 'posts.primary_category_id',
+  'posts.featured_media_id', 'posts.published_at', 'posts.updated_at', 'posts.word_count',
+] as const;
+export type CardRow = Pick<PostRow, 'id' | 'type' | 'slug' | 'title' | 'excerpt' | 'language' | 'primary_category_id' | 'featured_media_id' | 'published_at' | 'updated_at' | 'word_count'>;
+
+export async function insertPost(db: Db, row: NewPost): Promise<number> {
+  const r = await db.insertInto('posts').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function findPostBySlug(db: Db, slug: string): Promise<PostRow | undefined> {
+  return db.selectFrom('posts').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
+
+export async function findPublishedBySlug(db: Db, slug: string): Promise<PostRow | undefined> {
+  return db.selectFrom('posts').selectAll().where('slug', '=', slug).where('status', '=', 'published').executeTakeFirst();
+}
+
+export async function slugExists(db: Db, slug: string): Promise<boolean> {
+  return (await db.selectFrom('posts').select('id').where('slug', '=', slug).executeTakeFirst()) !== undefined;
+}
+
+export interface ListFilter {
+  type?: PostType;
+  /** Posts in any of these categories. */
+  categoryIds?: number[];
+  tagId?: number;
+  authorId?: number;
+  excludeId?: number;
+  language?: string;
+}
+
+function listQuery(db: Db, f: ListFilter) {
+  let q = db.selectFrom('posts').where('posts.status', '=', 'published').where('posts.type', '=', f.type ?? 'post');
+  // IN (subquery) lets the planner start from the small link table instead of walking every post.
+  if (f.categoryIds) {
+    const ids = f.categoryIds.length ? f.categoryIds : [-1];
+    q = q.where('posts.id', 'in', (eb) => eb.selectFrom('post_categories').select('post_categories.post_id').where('post_categories.category_id', 'in', ids));
+  }
+  if (f.tagId !== undefined) {
+    const tagId = f.tagId;
+    q = q.where('posts.id', 'in', (eb) => eb.selectFrom('post_tags').select('post_tags.post_id').where('post_tags.tag_id', '=', tagId));
+  }
+  if (f.authorId !== undefined) {
+    const authorId = f.authorId;
+    q = q.where('posts.id', 'in', (eb) => eb.selectFrom('post_authors').select('post_authors.post_id').where('post_authors.author_id', '=', authorId));
+  }
+  if (f.excludeId !== undefined) q = q.where('posts.id', '!=', f.excludeId);
+  if (f.language !== undefined) q = q.where('posts.language', '=', f.language);
+  return q;
+}
+
+/** Newest first. */
+export async function listPublished(db: Db, f: ListFilter, limit: number, offset: number): Promise<CardRow[]> {
+  return listQuery(db, f).select(CARD_COLUMNS).orderBy('posts.published_at', 'desc').orderBy('posts.id', 'desc').limit(limit).offset(offset).execute();
+}
+
+export async function countPublished(db: Db, f: ListFilter): Promise<number> {
+  const r = await listQuery(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Authors of many posts in one query, in byline order. */
+export async function authorsForPosts(db: Db, postIds: number[]): Promise<Map<number, AuthorRow[]>> {
+  const out = new Map<number, AuthorRow[]>();
+  if (postIds.length === 0) return out;
+  const rows = await db.selectFrom('post_authors').innerJoin('authors', 'authors.id', 'post_authors.author_id')
+    .selectAll('authors').select('post_authors.post_id')
+    .where('post_authors.post_id', 'in', postIds)
+    .orderBy('post_authors.post_id').orderBy('post_authors.position').execute();
+  for (const { post_id, ...author } of rows) {
+    const list = out.get(post_id) ?? [];
+    list.push(author);
+    out.set(post_id, list);
+  }
+  return out;
+}
+
+export async function tagsForPost(db: Db, postId: number): Promise<TagRow[]> {
+  return db.selectFrom('post_tags').innerJoin('tags', 'tags.id', 'post_tags.tag_id').selectAll('tags')
+    .where('post_tags.post_id', '=', postId).orderBy('tags.name').execute();
+}
+
+export async function categoryIdsForPost(db: Db, postId: number): Promise<number[]> {
+  const rows = await db.selectFrom('post_categories').select('category_id').where('post_id', '=', postId).execute();
+  return rows.map((r) => r.category_id);
+}
+
+/** Published posts in the same translation group, other than the given one. */
+export async function translationsOf(db: Db, group: string, excludeId: number): Promise<Pick<PostRow, 'id' | 'slug' | 'title' | 'language' | 'type'>[]> {
+  return db.selectFrom('posts').select(['id', 'slug', 'title', 'language', 'type'])
+    .where('translation_group', '=', group).where('id', '!=', excludeId).where('status', '=', 'published')
+    .orderBy('language').execute();
+}
+
+export async function linkAuthors(db: Db, postId: number, authorIds: number[]): Promise<void> {
+  await db.deleteFrom('post_authors').where('post_id', '=', postId).execute();
+  if (authorIds.length) await db.insertInto('post_authors').values(authorIds.map((author_id, position) => ({ post_id: postId, author_id, position }))).execute();
+}
+
+export async function linkCategories(db: Db, postId: number, categoryIds: number[]): Promise<void> {
+  await db.deleteFrom('post_categories').where('post_id', '=', postId).execute();
+  if (categoryIds.length) await db.insertInto('post_categories').values(categoryIds.map((category_id) => ({ post_id: postId, category_id }))).execute();
+}
+
+export async function linkTags(db: Db, postId: number, tagIds: number[]): Promise<void> {
+  await db.deleteFrom('post_tags').where('post_id', '=', postId).execute();
+  if (tagIds.length) await db.insertInto('post_tags').values(tagIds.map((tag_id) => ({ post_id: postId, tag_id }))).execute();
+}

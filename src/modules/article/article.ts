@@ -1,0 +1,65 @@
+/**
+ * @module modules/article/article
+ * Article domain: input shape for creating posts and the invariants on it.
+ */
+import type { PostStatus, PostType } from '../../db/schema.js';
+import type { ArticleDocument } from './document.js';
+
+export interface ArticleInput {
+  type?: PostType;
+  status?: PostStatus;
+  slug: string;
+  title: string;
+  excerpt?: string;
+  body: ArticleDocument;
+  language?: string;
+  translationGroup?: string | null;
+  /** Category ids; the first is the primary one unless primaryCategoryId says otherwise. */
+  categoryIds?: number[];
+  primaryCategoryId?: number | null;
+  tagIds?: number[];
+  /** Author ids in byline order. */
+  authorIds?: number[];
+  featuredMediaId?: number | null;
+  publishedAt?: string | null;
+  updatedAt?: string;
+  commentStatus?: 'open' | 'closed';
+  sticky?: boolean;
+  seoTitle?: string;
+  seoDescription?: string;
+}
+
+export class ArticleError extends Error {
+  constructor(public readonly code: 'ARTICLE_INVALID' | 'ARTICLE_SLUG_TAKEN' | 'ARTICLE_NOT_FOUND', message: string) {
+    super(message);
+  }
+}
+
+export const SLUG_PATTERN = /^[\p{Ll}\p{Lo}\p{N}][\p{Ll}\p{Lo}\p{N}\p{M}-]{0,190}$/u;
+
+/** Turns a headline into a URL slug: lowercase, hyphens, letters of any script kept. */
+export function slugify(input: string): string {
+  return input
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u200c\u200d]/g, '-')
+    .replace(/[^\p{L}\p{N}\p{M}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 190)
+    .replace(/-+$/g, '');
+}
+
+const LANG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+/** Checks what a database constraint cannot; throws ArticleError('ARTICLE_INVALID'). */
+export function validateArticle(input: ArticleInput): void {
+  const fail = (m: string): never => {
+    throw new ArticleError('ARTICLE_INVALID', m);
+  };
+  if (!input.title.trim()) fail('The headline is empty.');
+  if (input.title.length > 500) fail('The headline is longer than 500 characters.');
+  if (!SLUG_PATTERN.test(input.slug)) fail(`The slug "${input.slug.slice(0, 50)}" may only hold lowercase letters, digits and hyphens.`);
+  if ((input.excerpt ?? '').length > 2000) fail('The standfirst is longer than 2,000 characters.');
+  if (input.language !== undefined && !LANG.test(input.language)) fail('The language must be a language tag such as "en" or "fa".');
+  if (input.body?.type !== 'doc' || !Array.isArray(input.body.content)) fail('The body is not a document.');
+}

@@ -1,0 +1,69 @@
+/**
+ * @module modules/article/reading.service
+ * What the public site reads: an article with everything its page shows, and paginated lists of
+ * story cards. Each function runs a fixed number of queries, however large the site.
+ */
+import type { Db } from '../../db/database.js';
+import type { AuthorRow, MediaRow, PostRow, TagRow } from '../../db/schema.js';
+import { findMediaByIds } from '../media/media.repository.js';
+import * as repo from './article.repository.js';
+import type { CardRow, ListFilter } from './article.repository.js';
+
+export interface CardBundle {
+  rows: CardRow[];
+  authors: Map<number, AuthorRow[]>;
+  media: Map<number, MediaRow>;
+}
+
+export interface ListPage extends CardBundle {
+  total: number;
+  page: number;
+  totalPages: number;
+}
+
+export interface ArticleBundle {
+  post: PostRow;
+  authors: AuthorRow[];
+  tags: TagRow[];
+  /** Featured image, author avatars and related cards' images. */
+  media: Map<number, MediaRow>;
+  related: CardBundle;
+  translations: Awaited<ReturnType<typeof repo.translationsOf>>;
+}
+
+const RELATED_COUNT = 4;
+
+/** Loads authors and images for a set of cards: two queries whatever the count. */
+async function hydrate(db: Db, rows: CardRow[], extraPostIds: number[] = [], extraMediaIds: number[] = []): Promise<CardBundle> {
+  const authors = await repo.authorsForPosts(db, [...extraPostIds, ...rows.map((r) => r.id)]);
+  const mediaIds = [...extraMediaIds, ...rows.map((r) => r.featured_media_id).filter((x): x is number => x !== null)];
+  for (const list of authors.values()) for (const a of list) if (a.avatar_media_id !== null) mediaIds.push(a.avatar_media_id);
+  const media = await findMediaByIds(db, mediaIds);
+  return { rows, authors, media };
+}
+
+/**
+ * A page of published posts. Returns undefined when the page number is past the end
+ * (page 1 always exists, even when empty).
+ */
+export async function listPage(db: Db, filter: ListFilter, page: number, perPage: number): Promise<ListPage | undefined> {
+  const total = await repo.countPublished(db, filter);
+  const totalPages = Math.max(1, Math.ceil(total / perPage));
+  if (page > totalPages) return undefined;
+  const rows = await repo.listPublished(db, filter, perPage, (page - 1) * perPage);
+  return { ...(await hydrate(db, rows)), total, page, totalPages };
+}
+
+/** A published post or page by slug, with everything its page shows. */
+export async function readArticle(db: Db, slug: string): Promise<ArticleBundle | undefined> {
+  const post = await repo.findPublishedBySlug(db, slug);
+  if (!post) return undefined;
+  const relatedRows = post.type === 'post' && post.primary_category_id !== null
+    ? await repo.listPublished(db, { categoryIds: [post.primary_category_id], excludeId: post.id, language: post.language }, RELATED_COUNT, 0)
+    : [];
+  const bundle = await hydrate(db, relatedRows, [post.id], post.featured_media_id !== null ? [post.featured_media_id] : []);
+  const tags = await repo.tagsForPost(db, post.id);
+  const translations = post.translation_group ? await repo.translationsOf(db, post.translation_group, post.id) : [];
+  const authors = bundle.authors.get(post.id) ?? [];
+  return { post, authors, tags, media: bundle.media, related: bundle, translations };
+}

@@ -1,0 +1,142 @@
+/**
+ * @module modules/article/render
+ * The one renderer from the structured document to HTML. Its output always goes through
+ * sanitizeArticleHtml() before it is stored, so a bug here cannot become an XSS hole.
+ */
+import type { MediaRow } from '../../db/schema.js';
+import { responsiveImage } from '../media/media.js';
+import type { ArticleDocument, Block, Inline, Mark } from './document.js';
+import { sanitizeArticleHtml } from './sanitize.js';
+
+export interface RenderContext {
+  /** Media rows referenced by figures, keyed by id. */
+  media: Map<number, MediaRow>;
+  /** Language of the article, for dates in quote cards. */
+  lang: string;
+}
+
+const esc = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+const SAFE_URL = /^(https?:\/\/|mailto:|\/(?!\/)|#)/i;
+const safeHref = (href: string | undefined): string | undefined =>
+  href && SAFE_URL.test(href.trim()) ? href.trim() : undefined;
+
+const SIZES: Record<string, string> = {
+  wide: '(min-width: 1100px) 1040px, 100vw',
+  center: '(min-width: 760px) 680px, 100vw',
+  left: '(min-width: 760px) 340px, 100vw',
+  right: '(min-width: 760px) 340px, 100vw',
+  portrait: '(min-width: 480px) 360px, 100vw',
+};
+
+function renderMarks(textHtml: string, marks: Mark[] | undefined): string {
+  let out = textHtml;
+  for (const m of marks ?? []) {
+    if (m.type === 'bold') out = `<strong>${out}</strong>`;
+    else if (m.type === 'italic') out = `<em>${out}</em>`;
+    else if (m.type === 'code') out = `<code>${out}</code>`;
+    else if (m.type === 'link') {
+      const href = safeHref(m.attrs?.href);
+      if (href) out = `<a href="${esc(href)}">${out}</a>`;
+    }
+  }
+  return out;
+}
+
+const renderInline = (nodes: Inline[] | undefined): string =>
+  (nodes ?? []).map((n) => (n.type === 'hardBreak' ? '<br>' : renderMarks(esc(n.text), n.marks))).join('');
+
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+function formatPostDate(iso: string, lang: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const locale = lang.startsWith('fa') ? 'fa-IR-u-ca-persian' : lang;
+  let f = dateFormatters.get(locale);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+    dateFormatters.set(locale, f);
+  }
+  return f.format(d);
+}
+
+function renderBlock(block: Block, ctx: RenderContext): string {
+  switch (block.type) {
+    case 'paragraph':
+      return `<p>${renderInline(block.content)}</p>`;
+    case 'heading':
+      return `<h${block.attrs.level}>${renderInline(block.content)}</h${block.attrs.level}>`;
+    case 'blockquote': {
+      const inner = block.content.map((c) => renderBlock(c, ctx)).join('');
+      const cite = block.attrs?.citation ? `<footer><cite>${esc(block.attrs.citation)}</cite></footer>` : '';
+      return `<blockquote class="quote">${inner}${cite}</blockquote>`;
+    }
+    case 'bulletList':
+    case 'orderedList': {
+      const tag = block.type === 'bulletList' ? 'ul' : 'ol';
+      return `<${tag}>${block.content.map((li) => `<li>${li.content.map((c) => renderBlock(c, ctx)).join('')}</li>`).join('')}</${tag}>`;
+    }
+    case 'horizontalRule':
+      return '<hr>';
+    case 'figure': {
+      const row = ctx.media.get(block.attrs.mediaId);
+      if (!row) return '';
+      const img = responsiveImage(row, block.attrs.alt ?? row.alt);
+      const portrait = row.height > row.width;
+      const align = block.attrs.align ?? 'center';
+      const sizes = portrait && align === 'center' ? SIZES.portrait! : SIZES[align] ?? SIZES.center!;
+      const caption = block.attrs.caption ?? row.caption;
+      const credit = block.attrs.credit ?? row.credit;
+      const source = img.webpSrcset ? `<source type="image/webp" srcset="${esc(img.webpSrcset)}" sizes="${sizes}">` : '';
+      const srcset = img.srcset ? ` srcset="${esc(img.srcset)}" sizes="${sizes}"` : '';
+      const figcaption = caption || credit
+        ? `<figcaption>${esc(caption)}${credit ? ` <span class="figure__credit">${esc(credit)}</span>` : ''}</figcaption>`
+        : '';
+      const cls = `figure figure--${align}${portrait ? ' figure--portrait' : ''}`;
+      return `<figure class="${cls}"><picture>${source}<img src="${esc(img.src)}"${srcset} width="${img.width}" height="${img.height}" alt="${esc(img.alt)}" loading="lazy" decoding="async"></picture>${figcaption}</figure>`;
+    }
+    case 'quoteCard': {
+      const q = block.attrs;
+      const url = safeHref(q.url);
+      const paragraphs = q.text.split(/\n{2,}/).map((t) => `<p>${esc(t).replace(/\n/g, '<br>')}</p>`).join('');
+      const label = formatPostDate(q.date, ctx.lang);
+      const time = label ? `<time datetime="${esc(new Date(q.date).toISOString())}">${esc(label)}</time>` : '';
+      const when = url && time ? `<a class="quote-card__link" href="${esc(url)}" rel="nofollow noopener">${time}</a>` : time;
+      return `<figure class="quote-card"><blockquote${url ? ` cite="${esc(url)}"` : ''}>${paragraphs}</blockquote>`
+        + `<figcaption><span class="quote-card__author">${esc(q.author)}</span> <span class="quote-card__handle">${esc(q.handle)}</span>`
+        + `${q.network ? ` <span class="quote-card__network">${esc(q.network)}</span>` : ''}${when ? ` ${when}` : ''}</figcaption></figure>`;
+    }
+    default:
+      return '';
+  }
+}
+
+/** Media ids a document refers to, so callers can load them in one query. */
+export function referencedMediaIds(doc: ArticleDocument): number[] {
+  return doc.content.filter((b) => b.type === 'figure').map((b) => (b as { attrs: { mediaId: number } }).attrs.mediaId);
+}
+
+/** Renders and sanitises; the result is what posts.body_html stores. */
+export function renderDocument(doc: ArticleDocument, ctx: RenderContext): string {
+  return sanitizeArticleHtml(doc.content.map((b) => renderBlock(b, ctx)).join('\n'));
+}
+
+/** Plain text of a document, for word counts, excerpts and search. */
+export function documentText(doc: ArticleDocument): string {
+  const parts: string[] = [];
+  const walk = (b: Block): void => {
+    if (b.type === 'paragraph' || b.type === 'heading') parts.push((b.content ?? []).map((n) => (n.type === 'text' ? n.text : ' ')).join(''));
+    else if (b.type === 'blockquote') b.content.forEach(walk);
+    else if (b.type === 'bulletList' || b.type === 'orderedList') b.content.forEach((li) => li.content.forEach(walk));
+    else if (b.type === 'quoteCard') parts.push(b.attrs.text);
+    else if (b.type === 'figure' && b.attrs.caption) parts.push(b.attrs.caption);
+  };
+  doc.content.forEach(walk);
+  return parts.join('\n');
+}
+
+/** Words counted the same way for every script (Persian and Albanian included). */
+export const countWords = (text: string): number => text.split(/[\s\u200c]+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+
+/** Minutes at ~230 words a minute, at least 1. */
+export const readingMinutes = (words: number): number => Math.max(1, Math.round(words / 230));

@@ -1,0 +1,50 @@
+/**
+ * @module modules/article/sanitize
+ * The HTML allow-list for article bodies (editor output and imported posts). Everything stored in
+ * posts.body_html has passed through here.
+ */
+import sanitizeHtml from 'sanitize-html';
+
+const OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'p', 'br', 'strong', 'b', 'em', 'i', 'u', 's', 'code', 'pre', 'sub', 'sup', 'mark', 'small', 'abbr',
+    'a', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'hr', 'blockquote', 'cite', 'footer', 'q',
+    'figure', 'figcaption', 'picture', 'source', 'img', 'time', 'span', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'caption',
+  ],
+  allowedAttributes: {
+    a: ['href', 'rel', 'title', 'hreflang', 'class'],
+    img: ['src', 'srcset', 'sizes', 'width', 'height', 'alt', 'loading', 'decoding'],
+    source: ['type', 'srcset', 'sizes'],
+    blockquote: ['cite', 'class'],
+    figure: ['class'],
+    span: ['class'],
+    time: ['datetime'],
+    abbr: ['title'],
+    th: ['scope', 'colspan', 'rowspan'],
+    td: ['colspan', 'rowspan'],
+    ol: ['start', 'reversed'],
+  },
+  allowedClasses: {
+    figure: ['figure', 'figure--center', 'figure--wide', 'figure--left', 'figure--right', 'figure--portrait', 'quote-card', 'gallery'],
+    blockquote: ['quote', 'pullquote'],
+    span: ['figure__credit', 'quote-card__author', 'quote-card__handle', 'quote-card__network', 'shortcode'],
+    a: ['quote-card__link'],
+  },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemesByTag: { img: ['http', 'https'] },
+  allowProtocolRelative: false,
+  transformTags: {
+    // Links leaving the site never get the opener; rel from the source is replaced, not trusted.
+    a: (tagName, attribs) => {
+      const external = /^https?:\/\//i.test(attribs.href ?? '');
+      const rel = external ? (attribs.rel?.includes('nofollow') ? 'nofollow noopener' : 'noopener') : undefined;
+      const { rel: _ignored, ...rest } = attribs;
+      return { tagName, attribs: rel ? { ...rest, rel } : rest };
+    },
+  },
+  exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
+};
+
+export function sanitizeArticleHtml(html: string): string {
+  return sanitizeHtml(html, OPTIONS);
+}

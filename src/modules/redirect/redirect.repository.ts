@@ -1,0 +1,22 @@
+/**
+ * @module modules/redirect/redirect.repository
+ * Old URLs that keep working: a changed slug, a moved category, an imported WordPress permalink.
+ */
+import type { Db } from '../../db/database.js';
+
+export async function findRedirect(db: Db, fromPath: string): Promise<{ to_path: string; status: number } | undefined> {
+  return db.selectFrom('redirects').select(['to_path', 'status']).where('from_path', '=', fromPath).executeTakeFirst();
+}
+
+/**
+ * Records from → to, and points every older redirect that led to `from` straight at `to`,
+ * so chains never form and a path that becomes live again stops redirecting.
+ */
+export async function addRedirect(db: Db, fromPath: string, toPath: string, now: string): Promise<void> {
+  if (fromPath === toPath) return;
+  await db.deleteFrom('redirects').where('from_path', '=', toPath).execute();
+  await db.updateTable('redirects').set({ to_path: toPath }).where('to_path', '=', fromPath).execute();
+  await db.insertInto('redirects').values({ from_path: fromPath, to_path: toPath, status: 301, created_at: now })
+    .onConflict((oc) => oc.column('from_path').doUpdateSet({ to_path: toPath, status: 301 }))
+    .execute();
+}

@@ -1,0 +1,202 @@
+/**
+ * @module web/site/pages
+ * One builder per public page: bundle → complete view-model. No I/O here.
+ */
+import type { AuthorRow, CategoryRow, TagRow } from '../../db/schema.js';
+import type { ArticleBundle, ListPage } from '../../modules/article/reading.service.js';
+import { authorPath, categoryPath, postPath, tagPath } from '../../modules/article/permalink.js';
+import { readingMinutes } from '../../modules/article/render.js';
+import type { CategoryTree } from '../../modules/taxonomy/taxonomy.js';
+import { directionOf, fill, languageName, stringsFor } from './i18n.js';
+import {
+  absolute, authorVM, breadcrumbJsonLd, cardsVM, categoryCrumbs, dateVM, imageVM, layoutVM, paginationVM,
+} from './presenters.js';
+import type { SiteContext } from './site-context.js';
+import type { ArchiveVM, ArticleVM, ErrorVM, HomeVM } from './view-models.js';
+
+const pageSuffix = (site: SiteContext, page: number, total: number): string =>
+  page > 1 ? ` – ${fill(stringsFor(site.siteLanguage).pageOf, { n: page, total })}` : '';
+
+export function homePage(site: SiteContext, tree: CategoryTree, list: ListPage): HomeVM {
+  const lang = site.siteLanguage;
+  const cards = cardsVM(list, tree, lang);
+  const first = list.page === 1 ? cards.shift() : undefined;
+  const path = list.page > 1 ? `/page/${list.page}/` : '/';
+  return {
+    layout: layoutVM(site, {
+      path,
+      tree,
+      ...(list.page > 1 ? { title: `${stringsFor(lang).latest}${pageSuffix(site, list.page, list.totalPages)}` } : {}),
+      jsonLd: list.page === 1 ? [{
+        '@context': 'https://schema.org',
+        '@type': 'WebSite',
+        name: site.siteName,
+        url: `${site.siteUrl}/`,
+        potentialAction: { '@type': 'SearchAction', target: `${site.siteUrl}/search?q={query}`, 'query-input': 'required name=query' },
+      }] : [],
+    }),
+    ...(first ? { lead: first } : {}),
+    stories: cards,
+    pagination: paginationVM('/', list.page, list.totalPages),
+  };
+}
+
+export function articlePage(site: SiteContext, tree: CategoryTree, b: ArticleBundle): ArticleVM {
+  const { post } = b;
+  const lang = post.language;
+  const t = stringsFor(lang);
+  const path = postPath(post.slug);
+  const isPage = post.type === 'page';
+  const crumbs: { name: string; url?: string }[] = isPage ? [{ name: t.home, url: '/' }] : categoryCrumbs(tree, post.primary_category_id, t.home);
+  crumbs.push({ name: post.title });
+  const featuredRow = post.featured_media_id !== null ? b.media.get(post.featured_media_id) : undefined;
+  const featured = featuredRow ? { image: imageVM(featuredRow), caption: featuredRow.caption, credit: featuredRow.credit } : undefined;
+  const published = post.published_at ? dateVM(post.published_at, lang) : undefined;
+  // "Updated" only when it differs meaningfully (more than a minute) from publication.
+  const wasUpdated = post.published_at && Date.parse(post.updated_at) - Date.parse(post.published_at) > 60_000;
+  const authors = b.authors.map((a) => authorVM(a, b.media));
+  const description = post.seo_description || post.excerpt || site.siteDescription;
+  const imageUrl = featuredRow && featured ? absolute(site, featured.image.src) : undefined;
+  const jsonLd: object[] = [breadcrumbJsonLd(site, crumbs, path)];
+  if (!isPage) {
+    jsonLd.push({
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      mainEntityOfPage: { '@type': 'WebPage', '@id': absolute(site, path) },
+      headline: post.title.slice(0, 110),
+      description,
+      inLanguage: lang,
+      ...(imageUrl ? { image: [imageUrl] } : {}),
+      ...(post.published_at ? { datePublished: post.published_at } : {}),
+      dateModified: post.updated_at,
+      author: b.authors.map((a) => ({ '@type': 'Person', name: a.name, url: absolute(site, authorPath(a.slug)), ...(a.role_title ? { jobTitle: a.role_title } : {}) })),
+      publisher: { '@type': 'NewsMediaOrganization', name: site.siteName, url: `${site.siteUrl}/`, logo: { '@type': 'ImageObject', url: absolute(site, '/assets/logo.png'), width: 512, height: 512 } },
+      ...(b.tags.length ? { keywords: b.tags.map((x) => x.name).join(', ') } : {}),
+      wordCount: post.word_count,
+    });
+  }
+  const translations = b.translations.map((tr) => ({ lang: tr.language, name: languageName(tr.language), url: postPath(tr.slug) }));
+  return {
+    layout: layoutVM(site, {
+      lang,
+      title: post.seo_title || post.title,
+      description,
+      path,
+      tree,
+      ...(post.primary_category_id !== null ? { currentNav: categoryPath([tree.ancestry(post.primary_category_id)[0]?.slug ?? '']) } : {}),
+      og: {
+        type: isPage ? 'website' : 'article',
+        ...(featuredRow && imageUrl ? { image: { url: imageUrl, width: featuredRow.width, height: featuredRow.height, alt: featuredRow.alt } } : {}),
+        ...(post.published_at && !isPage ? { publishedTime: post.published_at, modifiedTime: post.updated_at } : {}),
+      },
+      jsonLd,
+      alternates: translations.length
+        ? [{ hreflang: lang, href: absolute(site, path) }, ...translations.map((tr) => ({ hreflang: tr.lang, href: absolute(site, tr.url) }))]
+        : [],
+    }),
+    isPage,
+    breadcrumb: crumbs,
+    title: post.title,
+    standfirst: post.excerpt,
+    authors,
+    ...(published && !isPage ? { published } : {}),
+    ...(wasUpdated && !isPage ? { updated: dateVM(post.updated_at, lang) } : {}),
+    readingMinutes: readingMinutes(post.word_count),
+    ...(featured ? { featured } : {}),
+    bodyHtml: post.body_html,
+    tags: b.tags.map((x) => ({ name: x.name, url: tagPath(x.slug) })),
+    related: cardsVM(b.related, tree, lang),
+    comments: { open: post.comment_status === 'open', count: 0 },
+    translations,
+  };
+}
+
+interface ArchiveInput {
+  kind: ArchiveVM['kind'];
+  heading: string;
+  description: string;
+  basePath: string;
+  crumbs: { name: string; url?: string }[];
+  subcategories?: ArchiveVM['subcategories'];
+  author?: ArchiveVM['author'];
+  currentNav?: string;
+  ogType?: 'website' | 'profile';
+}
+
+function archivePage(site: SiteContext, tree: CategoryTree, list: ListPage, a: ArchiveInput): ArchiveVM {
+  const path = list.page > 1 ? `${a.basePath}page/${list.page}/` : a.basePath;
+  const crumbs = [...a.crumbs];
+  return {
+    layout: layoutVM(site, {
+      title: `${a.heading}${pageSuffix(site, list.page, list.totalPages)}`,
+      description: a.description,
+      path,
+      tree,
+      ...(a.currentNav ? { currentNav: a.currentNav } : {}),
+      og: { type: a.ogType ?? 'website' },
+      jsonLd: [breadcrumbJsonLd(site, crumbs, path)],
+    }),
+    kind: a.kind,
+    heading: a.heading,
+    description: a.description,
+    breadcrumb: crumbs,
+    subcategories: a.subcategories ?? [],
+    ...(a.author ? { author: a.author } : {}),
+    stories: cardsVM(list, tree, site.siteLanguage),
+    pagination: paginationVM(a.basePath, list.page, list.totalPages),
+  };
+}
+
+export function categoryPage(site: SiteContext, tree: CategoryTree, category: CategoryRow, list: ListPage): ArchiveVM {
+  const t = stringsFor(site.siteLanguage);
+  const crumbs: { name: string; url?: string }[] = categoryCrumbs(tree, category.id, t.home);
+  crumbs[crumbs.length - 1] = { name: category.name };
+  const segments = tree.pathOf(category.id);
+  return archivePage(site, tree, list, {
+    kind: 'category',
+    heading: category.name,
+    description: category.description || `${t.latest}: ${category.name}`,
+    basePath: categoryPath(segments),
+    crumbs,
+    subcategories: tree.childrenOf(category.id).map((c) => ({ name: c.name, url: categoryPath([...segments, c.slug]) })),
+    currentNav: categoryPath(segments.slice(0, 1)),
+  });
+}
+
+export function tagPage(site: SiteContext, tree: CategoryTree, tag: TagRow, list: ListPage): ArchiveVM {
+  const t = stringsFor(site.siteLanguage);
+  return archivePage(site, tree, list, {
+    kind: 'tag',
+    heading: tag.name,
+    description: tag.description || `${t.latest}: ${tag.name}`,
+    basePath: tagPath(tag.slug),
+    crumbs: [{ name: t.home, url: '/' }, { name: tag.name }],
+  });
+}
+
+export function authorPage(site: SiteContext, tree: CategoryTree, author: AuthorRow, avatar: ReturnType<typeof authorVM>, list: ListPage): ArchiveVM {
+  const t = stringsFor(site.siteLanguage);
+  return archivePage(site, tree, list, {
+    kind: 'author',
+    heading: author.name,
+    description: author.bio || fill(t.articlesBy, { name: author.name }),
+    basePath: authorPath(author.slug),
+    crumbs: [{ name: t.home, url: '/' }, { name: author.name }],
+    author: { ...avatar, bio: author.bio },
+    ogType: 'profile',
+  });
+}
+
+export function errorPage(site: SiteContext, tree: CategoryTree, status: number, path: string, message?: string): ErrorVM {
+  const t = stringsFor(site.siteLanguage);
+  const notFound = status === 404;
+  const heading = notFound ? t.notFoundTitle : t.badRequestTitle;
+  return {
+    layout: layoutVM(site, { title: heading, description: heading, path, tree, noindex: true }),
+    status,
+    heading,
+    message: message ?? t.notFoundMessage,
+  };
+}
+
+export { directionOf };

@@ -1,0 +1,124 @@
+/**
+ * @module web/site/presenters
+ * Rows and bundles → view-models. Pure functions: no database, no I/O.
+ */
+import type { AuthorRow, MediaRow } from '../../db/schema.js';
+import type { CardBundle } from '../../modules/article/reading.service.js';
+import type { CardRow } from '../../modules/article/article.repository.js';
+import { authorPath, categoryPath, pagedPath, postPath, tagPath } from '../../modules/article/permalink.js';
+import { readingMinutes } from '../../modules/article/render.js';
+import { responsiveImage } from '../../modules/media/media.js';
+import type { CategoryTree } from '../../modules/taxonomy/taxonomy.js';
+import { directionOf, fill, formatDate, stringsFor, baseLanguage } from './i18n.js';
+import type { SiteContext } from './site-context.js';
+import type { AuthorVM, CardVM, DateVM, ImageVM, Layout, Link, PaginationVM } from './view-models.js';
+
+export const absolute = (site: SiteContext, path: string): string => site.siteUrl + path;
+
+export const imageVM = (row: MediaRow, alt?: string): ImageVM => responsiveImage(row, alt);
+
+export const dateVM = (iso: string, lang: string): DateVM => ({ iso, label: formatDate(iso, lang) });
+
+export function navOf(tree: CategoryTree): Link[] {
+  return tree.roots().map((c) => ({ name: c.name, url: categoryPath([c.slug]) }));
+}
+
+export function categoryLink(tree: CategoryTree, id: number | null): Link | undefined {
+  const c = tree.get(id);
+  return c ? { name: c.name, url: categoryPath(tree.pathOf(c.id)) } : undefined;
+}
+
+export function authorVM(a: AuthorRow, media: Map<number, MediaRow>): AuthorVM {
+  const avatar = a.avatar_media_id !== null ? media.get(a.avatar_media_id) : undefined;
+  return { name: a.name, url: authorPath(a.slug), roleTitle: a.role_title, ...(avatar ? { avatar: imageVM(avatar, '') } : {}) };
+}
+
+export function cardVM(row: CardRow, bundle: CardBundle, tree: CategoryTree, pageLang: string): CardVM {
+  const img = row.featured_media_id !== null ? bundle.media.get(row.featured_media_id) : undefined;
+  const category = categoryLink(tree, row.primary_category_id);
+  const differs = baseLanguage(row.language) !== baseLanguage(pageLang);
+  return {
+    url: postPath(row.slug),
+    title: row.title,
+    excerpt: row.excerpt,
+    ...(img ? { image: imageVM(img) } : {}),
+    ...(category ? { category } : {}),
+    authors: (bundle.authors.get(row.id) ?? []).map((a) => ({ name: a.name, url: authorPath(a.slug) })),
+    published: dateVM(row.published_at ?? row.updated_at, row.language),
+    readingMinutes: readingMinutes(row.word_count),
+    ...(differs ? { lang: row.language, dir: directionOf(row.language) } : {}),
+  };
+}
+
+export const cardsVM = (bundle: CardBundle, tree: CategoryTree, pageLang: string): CardVM[] =>
+  bundle.rows.map((r) => cardVM(r, bundle, tree, pageLang));
+
+export function paginationVM(base: string, page: number, totalPages: number): PaginationVM {
+  return {
+    page,
+    totalPages,
+    ...(page > 1 ? { prevUrl: pagedPath(base, page - 1) } : {}),
+    ...(page < totalPages ? { nextUrl: pagedPath(base, page + 1) } : {}),
+  };
+}
+
+export interface LayoutInput {
+  lang?: string;
+  /** Page title without the site name; omitted on the home page. */
+  title?: string;
+  description?: string;
+  path: string;
+  tree: CategoryTree;
+  currentNav?: string;
+  og?: Layout['og'];
+  jsonLd?: object[];
+  alternates?: Layout['alternates'];
+  noindex?: boolean;
+}
+
+export function layoutVM(site: SiteContext, input: LayoutInput): Layout {
+  const lang = input.lang ?? site.siteLanguage;
+  const t = stringsFor(lang);
+  return {
+    lang,
+    dir: directionOf(lang),
+    title: input.title ? `${input.title} | ${site.siteName}` : `${site.siteName}: ${site.siteDescription}`.slice(0, 120),
+    description: (input.description || site.siteDescription).slice(0, 300),
+    canonical: absolute(site, input.path),
+    siteName: site.siteName,
+    siteUrl: site.siteUrl,
+    nav: navOf(input.tree),
+    ...(input.currentNav ? { currentNav: input.currentNav } : {}),
+    og: input.og ?? { type: 'website' },
+    jsonLd: input.jsonLd ?? [],
+    alternates: input.alternates ?? [],
+    ...(input.noindex ? { noindex: true } : {}),
+    t,
+    year: site.now().getUTCFullYear(),
+  };
+}
+
+/** schema.org BreadcrumbList from crumbs (the last one is the page itself). */
+export function breadcrumbJsonLd(site: SiteContext, crumbs: { name: string; url?: string }[], selfPath: string): object {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: crumbs.map((c, i) => ({
+      '@type': 'ListItem',
+      position: i + 1,
+      name: c.name,
+      item: absolute(site, c.url ?? selfPath),
+    })),
+  };
+}
+
+/** Home » Parent » Category (linked), for a category id. */
+export function categoryCrumbs(tree: CategoryTree, id: number | null, homeName: string): { name: string; url: string }[] {
+  const crumbs = [{ name: homeName, url: '/' }];
+  if (id === null) return crumbs;
+  const chain = tree.ancestry(id);
+  chain.forEach((c, i) => crumbs.push({ name: c.name, url: categoryPath(chain.slice(0, i + 1).map((x) => x.slug)) }));
+  return crumbs;
+}
+
+export { fill, stringsFor, tagPath, postPath };

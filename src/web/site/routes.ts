@@ -1,0 +1,175 @@
+/**
+ * @module web/site/routes
+ * Public pages. Each handler: parse → read service → page builder → view.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../../db/database.js';
+import { findAuthorBySlug } from '../../modules/author/author.repository.js';
+import { listPage, readArticle } from '../../modules/article/reading.service.js';
+import { findMediaByIds } from '../../modules/media/media.repository.js';
+import { findRedirect } from '../../modules/redirect/redirect.repository.js';
+import { findTagBySlug } from '../../modules/taxonomy/taxonomy.repository.js';
+import { loadCategoryTree } from '../../modules/taxonomy/taxonomy.service.js';
+import { badRequest, notFound, toPublicError } from '../errors.js';
+import { articlePage, authorPage, categoryPage, errorPage, homePage, tagPage } from './pages.js';
+import { authorVM } from './presenters.js';
+import type { SiteContext } from './site-context.js';
+import { renderArchive, renderArticle, renderError, renderHome } from './views/index.js';
+
+export interface SiteDeps {
+  db: Db;
+  site: SiteContext;
+}
+
+/** Page numbers in paths: 1–999999, no leading zeros. Anything else is not a page. */
+const PAGE = /^[1-9]\d{0,5}$/;
+const SLUG = /^[\p{L}\p{N}\p{M}_-]{1,200}$/u;
+
+function parsePage(raw: string | undefined): number {
+  if (raw === undefined) return 1;
+  if (!PAGE.test(raw)) throw notFound('There is no such page.');
+  return Number(raw);
+}
+
+function parseSlug(raw: string): string {
+  if (!SLUG.test(raw)) throw notFound();
+  return raw;
+}
+
+const sendHtml = (reply: FastifyReply, html: string, status = 200): FastifyReply =>
+  reply.code(status).type('text/html; charset=utf-8').send(html);
+
+/**
+ * `?page=N` on a listing is the WordPress habit; answer it with the canonical /page/N/ path,
+ * and a clear 400 when N is not a page number.
+ */
+function redirectPageQuery(request: FastifyRequest, reply: FastifyReply, base: string): FastifyReply | undefined {
+  const q = (request.query as Record<string, unknown>).page ?? (request.query as Record<string, unknown>).paged;
+  if (q === undefined) return undefined;
+  if (typeof q !== 'string' || !PAGE.test(q)) throw badRequest('The page parameter must be a whole number from 1.');
+  return reply.redirect(q === '1' ? base : `${base}page/${q}/`, 301);
+}
+
+export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<void> {
+  const { db, site } = deps;
+
+  // GET / and /page/N/: latest stories, lead story first on page 1.
+  const home = async (request: FastifyRequest<{ Params: { n?: string } }>, reply: FastifyReply) => {
+    if (!request.params.n && redirectPageQuery(request, reply, '/')) return reply;
+    const page = parsePage(request.params.n);
+    const [tree, list] = await Promise.all([loadCategoryTree(db), listPage(db, {}, page, site.postsPerPage)]);
+    if (!list || (page > 1 && list.rows.length === 0)) throw notFound('There is no such page.');
+    return sendHtml(reply, renderHome(homePage(site, tree, list)));
+  };
+  app.get('/', home);
+  app.get('/page/:n/', home);
+
+  // GET /category/{parent}/{child}/[page/N/]: a section and everything in its sub-sections.
+  app.get('/category/*', async (request: FastifyRequest<{ Params: { '*': string } }>, reply) => {
+    const rest = request.params['*'];
+    if (!rest.endsWith('/')) return reply.redirect(`/category/${rest}/`, 301);
+    const segments = rest.split('/').filter(Boolean);
+    let pageRaw: string | undefined;
+    if (segments.length >= 3 && segments.at(-2) === 'page') {
+      pageRaw = segments.pop();
+      segments.pop();
+    }
+    if (segments.length === 0 || segments.length > 6) throw notFound();
+    segments.forEach(parseSlug);
+    const page = parsePage(pageRaw);
+    const tree = await loadCategoryTree(db);
+    const category = tree.findByPath(segments);
+    if (!category) {
+      // /category/europe/ for a child category: send readers to its full path.
+      const bySlug = segments.length === 1 && pageRaw === undefined ? tree.findBySlug(segments[0]!) : undefined;
+      if (bySlug) return reply.redirect(`/category/${tree.pathOf(bySlug.id).join('/')}/`, 301);
+      throw notFound();
+    }
+    if (pageRaw === undefined && redirectPageQuery(request, reply, `/category/${segments.join('/')}/`)) return reply;
+    const list = await listPage(db, { categoryIds: tree.subtreeIds(category.id) }, page, site.postsPerPage);
+    if (!list) throw notFound('There is no such page.');
+    return sendHtml(reply, renderArchive(categoryPage(site, tree, category, list)));
+  });
+
+  // GET /tag/{slug}/[page/N/]
+  const tag = async (request: FastifyRequest<{ Params: { slug: string; n?: string } }>, reply: FastifyReply) => {
+    const slug = parseSlug(request.params.slug);
+    const page = parsePage(request.params.n);
+    const row = await findTagBySlug(db, slug);
+    if (!row) throw notFound();
+    const [tree, list] = await Promise.all([loadCategoryTree(db), listPage(db, { tagId: row.id }, page, site.postsPerPage)]);
+    if (!list) throw notFound('There is no such page.');
+    return sendHtml(reply, renderArchive(tagPage(site, tree, row, list)));
+  };
+  app.get('/tag/:slug/', tag);
+  app.get('/tag/:slug/page/:n/', tag);
+
+  // GET /author/{slug}/[page/N/]
+  const author = async (request: FastifyRequest<{ Params: { slug: string; n?: string } }>, reply: FastifyReply) => {
+    const slug = parseSlug(request.params.slug);
+    const page = parsePage(request.params.n);
+    const row = await findAuthorBySlug(db, slug);
+    if (!row) throw notFound();
+    const [tree, list, media] = await Promise.all([
+      loadCategoryTree(db),
+      listPage(db, { authorId: row.id }, page, site.postsPerPage),
+      findMediaByIds(db, row.avatar_media_id !== null ? [row.avatar_media_id] : []),
+    ]);
+    if (!list) throw notFound('There is no such page.');
+    return sendHtml(reply, renderArchive(authorPage(site, tree, row, authorVM(row, media), list)));
+  };
+  app.get('/author/:slug/', author);
+  app.get('/author/:slug/page/:n/', author);
+
+  // GET /{slug}/: an article or a static page.
+  app.get('/:slug/', async (request: FastifyRequest<{ Params: { slug: string } }>, reply) => {
+    const slug = parseSlug(request.params.slug);
+    const [bundle, tree] = await Promise.all([readArticle(db, slug), loadCategoryTree(db)]);
+    if (!bundle) throw notFound();
+    return sendHtml(reply, renderArticle(articlePage(site, tree, bundle)));
+  });
+
+  app.get('/robots.txt', async (_request, reply) =>
+    reply.type('text/plain; charset=utf-8').send('User-agent: *\nDisallow: /admin/\nAllow: /\n'));
+}
+
+/** 404s: a stored redirect (changed slug, migrated link), a missing trailing slash, or the 404 page. */
+export function siteNotFoundHandler(deps: SiteDeps) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const [path = '/', query] = request.url.split('?', 2);
+    if (request.method === 'GET' || request.method === 'HEAD') {
+      let decoded: string | undefined;
+      try {
+        decoded = decodeURI(path);
+      } catch {
+        return sendError(deps, request, reply, badRequest('The address is not valid.'));
+      }
+      if (path.length <= 2000) {
+        const hit = (await findRedirect(deps.db, decoded)) ?? (decoded !== path ? await findRedirect(deps.db, path) : undefined);
+        if (hit) return reply.redirect(hit.to_path + (query ? `?${query}` : ''), hit.status === 302 ? 302 : 301);
+        const last = path.split('/').pop() ?? '';
+        if (!path.endsWith('/') && !last.includes('.') && !path.startsWith('/api/')) {
+          return reply.redirect(`${path}/${query ? `?${query}` : ''}`, 301);
+        }
+      }
+    }
+    return sendError(deps, request, reply, notFound());
+  };
+}
+
+/** Renders any error as the themed page (HTML) or as `{ error: { code, message } }` (API, JSON). */
+export async function sendError(deps: SiteDeps, request: FastifyRequest, reply: FastifyReply, err: unknown): Promise<FastifyReply> {
+  const pub = toPublicError(err);
+  if (pub.internal) request.log.error({ err }, 'request failed');
+  const wantsJson = request.url.startsWith('/api/') || (request.headers.accept ?? '').startsWith('application/json');
+  if (wantsJson) return reply.code(pub.status).send({ error: { code: pub.code, message: pub.message } });
+  let tree;
+  try {
+    tree = await loadCategoryTree(deps.db);
+  } catch {
+    return reply.code(pub.status).type('text/plain; charset=utf-8').send(pub.message);
+  }
+  const path = request.url.split('?')[0] ?? '/';
+  const vm = errorPage(deps.site, tree, pub.status, path.length < 500 ? path : '/', pub.status === 404 ? undefined : pub.message);
+  return sendHtml(reply, renderError(vm), pub.status);
+}

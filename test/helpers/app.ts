@@ -1,0 +1,17 @@
+/**
+ * Builds the real app over a test database, with a fixed clock and no logging.
+ */
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config/config.js';
+import type { TestDb } from './db.js';
+
+export async function testApp(t: TestDb, env: Record<string, string> = {}, now: () => Date = () => new Date('2026-11-20T12:00:00Z')): Promise<FastifyInstance> {
+  const config = loadConfig({ DATA_DIR: t.dataDir, DEMO: '0', SITE_URL: 'https://news.example', POSTS_PER_PAGE: '5', ...env });
+  return buildApp({ config, handle: t.handle, now, logger: false });
+}
+
+/** Every JSON-LD object on a page. */
+export function jsonLd(html: string): Record<string, unknown>[] {
+  return [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]!) as Record<string, unknown>);
+}
