@@ -133,25 +133,34 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     reply.type('text/plain; charset=utf-8').send('User-agent: *\nDisallow: /admin/\nAllow: /\n'));
 }
 
-/** 404s: a stored redirect (changed slug, migrated link), a missing trailing slash, or the 404 page. */
+/**
+ * Before answering 404 to a GET: a stored redirect (changed slug, migrated link) or a missing
+ * trailing slash. Returns undefined when neither applies.
+ */
+async function redirectFor(deps: SiteDeps, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
+  const [path = '/', query] = request.url.split('?', 2);
+  if (path.length > 2000) return undefined;
+  let decoded: string;
+  try {
+    decoded = decodeURI(path);
+  } catch {
+    return undefined;
+  }
+  const hit = (await findRedirect(deps.db, decoded)) ?? (decoded !== path ? await findRedirect(deps.db, path) : undefined);
+  if (hit) return reply.redirect(hit.to_path + (query ? `?${query}` : ''), hit.status === 302 ? 302 : 301);
+  const last = path.split('/').pop() ?? '';
+  if (!path.endsWith('/') && !last.includes('.') && !path.startsWith('/api/')) return reply.redirect(`${path}/${query ? `?${query}` : ''}`, 301);
+  return undefined;
+}
+
+/** Requests that match no route. */
 export function siteNotFoundHandler(deps: SiteDeps) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
-    const [path = '/', query] = request.url.split('?', 2);
-    if (request.method === 'GET' || request.method === 'HEAD') {
-      let decoded: string | undefined;
-      try {
-        decoded = decodeURI(path);
-      } catch {
-        return sendError(deps, request, reply, badRequest('The address is not valid.'));
-      }
-      if (path.length <= 2000) {
-        const hit = (await findRedirect(deps.db, decoded)) ?? (decoded !== path ? await findRedirect(deps.db, path) : undefined);
-        if (hit) return reply.redirect(hit.to_path + (query ? `?${query}` : ''), hit.status === 302 ? 302 : 301);
-        const last = path.split('/').pop() ?? '';
-        if (!path.endsWith('/') && !last.includes('.') && !path.startsWith('/api/')) {
-          return reply.redirect(`${path}/${query ? `?${query}` : ''}`, 301);
-        }
-      }
+    try {
+      decodeURI(request.url);
+    } catch {
+      return sendError(deps, request, reply, badRequest('The address is not valid.'));
     }
     return sendError(deps, request, reply, notFound());
   };
@@ -161,6 +170,10 @@ export function siteNotFoundHandler(deps: SiteDeps) {
 export async function sendError(deps: SiteDeps, request: FastifyRequest, reply: FastifyReply, err: unknown): Promise<FastifyReply> {
   const pub = toPublicError(err);
   if (pub.internal) request.log.error({ err }, 'request failed');
+  if (pub.status === 404) {
+    const redirected = await redirectFor(deps, request, reply).catch(() => undefined);
+    if (redirected) return redirected;
+  }
   const wantsJson = request.url.startsWith('/api/') || (request.headers.accept ?? '').startsWith('application/json');
   if (wantsJson) return reply.code(pub.status).send({ error: { code: pub.code, message: pub.message } });
   let tree;
