@@ -3,17 +3,11 @@
  * `broadsheet <command> [options]`. One file per command; each exports { name, summary, usage, run }.
  */
 import { ConfigError } from '../config/config.js';
+import { UsageError, type Command } from './command.js';
 import { migrateCommand } from './migrate.js';
 import { seedCommand } from './seed.js';
 import { serveCommand } from './serve.js';
 
-export interface Command {
-  name: string;
-  summary: string;
-  usage: string;
-  /** Returns the exit code. */
-  run(args: string[]): Promise<number>;
-}
 
 const commands: Command[] = [serveCommand, migrateCommand, seedCommand];
 
@@ -54,5 +48,3 @@ export async function main(argv: string[]): Promise<number> {
     throw err;
   }
 }
-
-export class UsageError extends Error {}

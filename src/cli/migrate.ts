@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/config.js';
 import { openDb } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
-import type { Command } from './index.js';
+import type { Command } from './command.js';
 
 export const migrateCommand: Command = {
   name: 'migrate',

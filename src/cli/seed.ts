@@ -5,7 +5,7 @@ import { openDb } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 import { bulkSeed } from '../demo/bulk-seed.js';
 import { seedDemoIfEmpty } from '../demo/seed-demo.js';
-import { UsageError, type Command } from './index.js';
+import { UsageError, type Command } from './command.js';
 
 const count = (raw: string | undefined, fallback: number, name: string, max = 10_000_000): number => {
   if (raw === undefined) return fallback;

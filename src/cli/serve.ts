@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/config.js';
 import { startServer } from '../main.js';
-import type { Command } from './index.js';
+import type { Command } from './command.js';
 
 export const serveCommand: Command = {
   name: 'serve',

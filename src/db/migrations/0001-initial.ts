@@ -1,7 +1,7 @@
 /**
  * The public site's tables: media, authors, category tree, tags, posts and their links, redirects.
  */
-import type { Migration } from './index.js';
+import type { Migration } from './migration.js';
 
 export const m0001Initial: Migration = {
   name: '0001-initial',

@@ -1,0 +1,163 @@
+/**
+ * `npm run bench`: builds a large site in a temporary data dir, starts Broadsheet as a separate
+ * process, and drives it over loopback with autocannon next to a bare node:http server that
+ * serves the article page's exact bytes. Prints a table and writes JSON to bench/results/.
+ *
+ *   npm run bench -- [--quick] [--articles N] [--duration S] [--connections C] [--db sqlite|postgres]
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { openDb } from '../src/db/database.js';
+import { migrate } from '../src/db/migrate.js';
+import { bulkSeed } from '../src/demo/bulk-seed.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean' }, articles: { type: 'string' }, duration: { type: 'string' }, connections: { type: 'string' },
+    db: { type: 'string' }, 'database-url': { type: 'string' },
+  },
+});
+const quick = values.quick ?? false;
+const articles = Number(values.articles ?? (quick ? 2000 : 20000));
+const duration = Number(values.duration ?? (quick ? 3 : 10));
+const connections = Number(values.connections ?? 50);
+const dbKind = values.db ?? 'sqlite';
+if (!['sqlite', 'postgres'].includes(dbKind)) throw new Error('--db must be sqlite or postgres');
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function freePort(): Promise<number> {
+  const net = await import('node:net');
+  return new Promise((resolve) => {
+    const srv = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as import('node:net').AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url: string, timeoutMs = 30_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    try {
+      const r = await fetch(url);
+      if (r.ok) return;
+    } catch { /* not up yet */ }
+    await sleep(10);
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+function rssOf(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+}
+
+function dirSize(dir: string): number {
+  let total = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) total += dirSize(p);
+    else if (e.isFile()) total += fs.statSync(p).size;
+  }
+  return total;
+}
+
+interface CaseResult { name: string; path: string; reqPerSec: number; p50: number; p99: number; errors: number; non2xx: number; bytes: number; ratio?: number }
+
+async function load(name: string, url: string, pathName: string): Promise<CaseResult> {
+  await autocannon({ url, connections, duration: Math.min(2, duration) }); // warm-up
+  const r = await autocannon({ url, connections, duration });
+  return {
+    name, path: pathName, reqPerSec: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99,
+    errors: r.errors + r.timeouts, non2xx: r.non2xx, bytes: Math.round(r.throughput.average / Math.max(1, r.requests.average)),
+  };
+}
+
+async function main(): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-bench-'));
+  const children: ChildProcess[] = [];
+  let stopPg: (() => void) | undefined;
+  try {
+    let databaseUrl = values['database-url'] ?? process.env.BENCH_DATABASE_URL;
+    if (dbKind === 'postgres' && !databaseUrl) {
+      const pgh = await import('../test/helpers/postgres.js');
+      const bins = pgh.findPgBinaries();
+      if (!bins) throw new Error('--db postgres needs BENCH_DATABASE_URL or PostgreSQL binaries (initdb, pg_ctl)');
+      const cluster = await pgh.startCluster(bins);
+      stopPg = () => cluster.stop();
+      databaseUrl = cluster.adminUrl;
+    }
+    console.log(`Seeding ${articles.toLocaleString('en')} articles on ${dbKind} …`);
+    const handle = openDb({ databaseUrl: dbKind === 'postgres' ? databaseUrl : undefined, dataDir });
+    await migrate(handle);
+    const seedStart = Date.now();
+    await bulkSeed(handle.db, { articles, categories: 200, tags: 2000, authors: 50 });
+    const seedSeconds = (Date.now() - seedStart) / 1000;
+    const article = await handle.db.selectFrom('posts').select('slug').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const category = await handle.db.selectFrom('categories').select('slug').where('parent_id', 'is', null).orderBy('id').executeTakeFirstOrThrow();
+    const tag = await handle.db.selectFrom('tags').select('slug').orderBy('id').executeTakeFirstOrThrow();
+    await handle.close();
+
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), DEMO: '0', LOG_LEVEL: 'warn', ...(dbKind === 'postgres' ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: '' }) };
+    const started = performance.now();
+    const server = spawn(process.execPath, [path.join(ROOT, 'bin/broadsheet.mjs'), 'serve'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+    children.push(server);
+    await waitFor(`${base}/healthz`);
+    const coldStartMs = Math.round(performance.now() - started);
+
+    const articlePath = `/${article.slug}/`;
+    const pageFile = path.join(dataDir, 'article.html');
+    fs.writeFileSync(pageFile, Buffer.from(await (await fetch(base + articlePath)).arrayBuffer()));
+    const barePort = await freePort();
+    const bare = spawn(process.execPath, [path.join(ROOT, 'bench/bare-server.mjs'), pageFile, String(barePort)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    children.push(bare);
+    await new Promise((r) => bare.once('message', r));
+
+    const cases: [string, string][] = [
+      ['article', articlePath], ['home', '/'], ['category', `/category/${category.slug}/`], ['tag', `/tag/${tag.slug}/`],
+    ];
+    const results: CaseResult[] = [];
+    const bareResult = await load('bare node:http (article bytes)', `http://127.0.0.1:${barePort}/`, '-');
+    results.push(bareResult);
+    for (const [name, p] of cases) {
+      const r = await load(name, base + p, p);
+      r.ratio = r.reqPerSec / bareResult.reqPerSec;
+      results.push(r);
+    }
+    const rss = rssOf(server.pid!);
+    const depsBytes = dirSize(path.join(ROOT, 'node_modules'));
+
+    const table = results.map((r) => ({
+      case: r.name, 'req/s': r.reqPerSec, 'p50 ms': r.p50, 'p99 ms': r.p99, errors: r.errors, non2xx: r.non2xx,
+      'KB/page': (r.bytes / 1024).toFixed(1), 'vs bare': r.ratio === undefined ? '1.00' : r.ratio.toFixed(2),
+    }));
+    console.log(`\nBroadsheet bench: ${dbKind}, ${articles.toLocaleString('en')} articles, ${connections} connections, ${duration} s per case, ${os.cpus().length} cores`);
+    console.table(table);
+    console.log(`cold start (process start → first 200): ${coldStartMs} ms`);
+    console.log(`server RSS after load: ${(rss / 1048576).toFixed(0)} MB`);
+    console.log(`seed: ${seedSeconds.toFixed(1)} s for ${articles.toLocaleString('en')} articles`);
+    console.log(`node_modules on disk (dev + prod): ${(depsBytes / 1048576).toFixed(0)} MB`);
+
+    const out = path.join(ROOT, 'bench/results');
+    fs.mkdirSync(out, { recursive: true });
+    const file = path.join(out, `${new Date().toISOString().replace(/[:.]/g, '-')}-${dbKind}.json`);
+    fs.writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), db: dbKind, articles, connections, duration, coldStartMs, rssBytes: rss, seedSeconds, results }, null, 2));
+    console.log(`results: ${path.relative(ROOT, file)}`);
+  } finally {
+    for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
+    await sleep(200);
+    stopPg?.();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,48 @@
+/**
+ * The demo newsroom served over real HTTP on a free loopback port, for browser, HTML-validity and
+ * Lighthouse tests.
+ */
+import net from 'node:net';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config/config.js';
+import { seedDemo } from '../../src/demo/seed-demo.js';
+import { freshDb, type DialectName, type TestDb } from './db.js';
+
+export interface DemoSite {
+  baseUrl: string;
+  app: FastifyInstance;
+  db: TestDb;
+  close(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startDemoSite(dialect: DialectName = 'sqlite', now = new Date('2026-11-20T12:00:00Z')): Promise<DemoSite> {
+  const db = await freshDb(dialect);
+  await seedDemo(db.handle.db, path.join(db.dataDir, 'media'), now);
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const config = loadConfig({ DATA_DIR: db.dataDir, DEMO: '0', PORT: String(port), SITE_URL: baseUrl });
+  const app = await buildApp({ config, handle: db.handle, now: () => now, logger: false });
+  await app.listen({ host: '127.0.0.1', port });
+  return {
+    baseUrl,
+    app,
+    db,
+    close: async () => {
+      await app.close();
+      await db.cleanup();
+    },
+  };
+}
