@@ -65,6 +65,8 @@ export interface PostsTable {
   body_doc: string;
   /** Sanitised HTML rendered from body_doc on save; pages never re-render it. */
   body_html: string;
+  /** Plain text of the body for the full-text index (migration 0002). */
+  search_text: Generated<string>;
   word_count: number;
   language: string;
   translation_group: string | null;

@@ -93,7 +93,8 @@ export async function bulkSeed(db: Db, o: BulkOptions): Promise<{ articles: numb
   // A pool of rendered bodies: rendering 100,000 documents would dominate the seed time.
   const pool = Array.from({ length: 40 }, () => {
     const d = body(r);
-    return { doc: JSON.stringify(d), html: renderDocument(d, { media: new Map(), lang: 'en' }), words: countWords(documentText(d)) };
+    const text = documentText(d);
+    return { doc: JSON.stringify(d), html: renderDocument(d, { media: new Map(), lang: 'en' }), text, words: countWords(text) };
   });
 
   const span = 3 * 365 * 24 * 3600_000;
@@ -111,7 +112,7 @@ export async function bulkSeed(db: Db, o: BulkOptions): Promise<{ articles: numb
       const published = new Date(now.getTime() - span + Math.floor((span * n) / o.articles)).toISOString();
       const cat = categoryIds.length ? categoryIds[Math.floor(r() * categoryIds.length)]! : null;
       posts.push({
-        type: 'post', status: 'published', slug: `story-${run}-${n}`, title, excerpt: sentence(r), body_doc: b.doc, body_html: b.html,
+        type: 'post', status: 'published', slug: `story-${run}-${n}`, title, excerpt: sentence(r), body_doc: b.doc, body_html: b.html, search_text: b.text,
         word_count: b.words, language: 'en', primary_category_id: cat, published_at: published, updated_at: published, created_at: published,
         comment_status: 'open', sticky: 0, seo_title: '', seo_description: '',
       });

@@ -167,9 +167,9 @@ export async function startCluster(bins: PgBinaries): Promise<PgCluster> {
       const { uid, gid } = ensureSystemUser();
       fs.chownSync(dir, uid, gid);
     }
-    // --no-sync: initdb skips its fsyncs (seconds on slow disks); -U postgres names the superuser
-    // the same whoever runs it.
-    run(runAs, bins.initdb, ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale', '--no-sync', '--no-instructions'], dir);
+    // --no-sync: initdb skips its fsyncs (seconds on slow disks); -U postgres names the superuser;
+    // C.UTF-8 so that full-text search lowercases every script, as a production cluster would.
+    run(runAs, bins.initdb, ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync', '--no-instructions'], dir);
     const settings = [
       "listen_addresses = '127.0.0.1'",
       `unix_socket_directories = '${dir}'`,

@@ -3,6 +3,7 @@
  * What differs between SQLite and PostgreSQL, named in one interface. Migrations and repositories
  * receive a Dialect; only files in this folder know which database actually runs.
  */
+import type { FullText } from '../full-text.js';
 import type { ColumnDataType, ColumnDefinitionBuilder, Dialect as KyselyDialect, Kysely } from 'kysely';
 
 export interface Dialect {
@@ -12,6 +13,8 @@ export interface Dialect {
   idColumn(col: ColumnDefinitionBuilder): ColumnDefinitionBuilder;
   /** Column type for timestamps (ISO strings in application code on both). */
   readonly timestampType: ColumnDataType;
+  /** Full-text search: index creation, search and similarity. */
+  readonly fullText: FullText;
   /** Serialises migrations across processes; called first inside the migration transaction. */
   lockMigrations(trx: Kysely<any>): Promise<void>;
   /** Releases connections (the Kysely instance's destroy() also does this). */

@@ -6,6 +6,7 @@
 import pg from 'pg';
 import { PostgresDialect, sql } from 'kysely';
 import type { Dialect } from './dialect.js';
+import { postgresFullText } from './postgres-search.js';
 
 const TIMESTAMPTZ = 1184;
 const TIMESTAMP = 1114;
@@ -26,6 +27,7 @@ export function postgresDialect(connectionString: string, poolSize = 10): Dialec
     kysely: new PostgresDialect({ pool }),
     idColumn: (col) => col.primaryKey().generatedByDefaultAsIdentity(),
     timestampType: 'timestamptz',
+    fullText: postgresFullText,
     lockMigrations: async (trx) => {
       await sql`select pg_advisory_xact_lock(7201403)`.execute(trx);
     },

@@ -7,6 +7,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { SqliteDialect } from 'kysely';
 import type { Dialect } from './dialect.js';
+import { sqliteFullText } from './sqlite-search.js';
 
 export function sqliteDialect(file: string): Dialect {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -22,6 +23,7 @@ export function sqliteDialect(file: string): Dialect {
     idColumn: (col) => col.primaryKey().autoIncrement(),
     timestampType: 'text',
     // One file, one writer: SQLite's own write lock already serialises migrations.
+    fullText: sqliteFullText,
     lockMigrations: async () => {},
     close: async () => {
       if (sqlite.open) sqlite.close();

@@ -3,8 +3,9 @@
  * Ordered list of migrations. Each is dialect-neutral: what differs comes from the Dialect argument.
  */
 import { m0001Initial } from './0001-initial.js';
+import { m0002Search } from './0002-search.js';
 import type { Migration } from './migration.js';
 
 export type { Migration };
 
-export const migrations: readonly Migration[] = [m0001Initial];
+export const migrations: readonly Migration[] = [m0001Initial, m0002Search];

@@ -69,6 +69,10 @@ export async function countPublished(db: Db, f: ListFilter): Promise<number> {
   return Number(r.n);
 }
 
+export async function cardRowsByIds(db: Db, ids: number[]): Promise<CardRow[]> {
+  return db.selectFrom('posts').select(CARD_COLUMNS).where('posts.id', 'in', ids).where('posts.status', '=', 'published').execute();
+}
+
 /** Authors of many posts in one query, in byline order. */
 export async function authorsForPosts(db: Db, postIds: number[]): Promise<Map<number, AuthorRow[]>> {
   const out = new Map<number, AuthorRow[]>();

@@ -19,6 +19,7 @@ export async function createArticle(db: Db, input: ArticleInput, now: Date = new
     const media = await findMediaByIds(trx, referencedMediaIds(input.body));
     const lang = input.language ?? 'en';
     const html = renderDocument(input.body, { media, lang });
+    const text = documentText(input.body);
     const categoryIds = [...new Set(input.categoryIds ?? [])];
     const primary = input.primaryCategoryId ?? categoryIds[0] ?? null;
     if (primary !== null && !categoryIds.includes(primary)) categoryIds.unshift(primary);
@@ -32,7 +33,8 @@ export async function createArticle(db: Db, input: ArticleInput, now: Date = new
       excerpt: (input.excerpt ?? '').trim(),
       body_doc: JSON.stringify(input.body),
       body_html: html,
-      word_count: countWords(`${input.title}\n${documentText(input.body)}`),
+      search_text: text,
+      word_count: countWords(`${input.title}\n${text}`),
       language: lang,
       translation_group: input.translationGroup ?? null,
       primary_category_id: primary,

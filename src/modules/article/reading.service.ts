@@ -34,7 +34,7 @@ export interface ArticleBundle {
 const RELATED_COUNT = 4;
 
 /** Loads authors and images for a set of cards: two queries whatever the count. */
-async function hydrate(db: Db, rows: CardRow[], extraPostIds: number[] = [], extraMediaIds: number[] = []): Promise<CardBundle> {
+export async function hydrate(db: Db, rows: CardRow[], extraPostIds: number[] = [], extraMediaIds: number[] = []): Promise<CardBundle> {
   const authors = await repo.authorsForPosts(db, [...extraPostIds, ...rows.map((r) => r.id)]);
   const mediaIds = [...extraMediaIds, ...rows.map((r) => r.featured_media_id).filter((x): x is number => x !== null)];
   for (const list of authors.values()) for (const a of list) if (a.avatar_media_id !== null) mediaIds.push(a.avatar_media_id);
@@ -66,4 +66,12 @@ export async function readArticle(db: Db, slug: string): Promise<ArticleBundle |
   const translations = post.translation_group ? await repo.translationsOf(db, post.translation_group, post.id) : [];
   const authors = bundle.authors.get(post.id) ?? [];
   return { post, authors, tags, media: bundle.media, related: bundle, translations };
+}
+
+/** Cards for posts by id, in the order given (search results, related lists). */
+export async function cardsByIds(db: Db, ids: number[]): Promise<CardBundle> {
+  if (ids.length === 0) return { rows: [], authors: new Map(), media: new Map() };
+  const rows = await repo.cardRowsByIds(db, ids);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return hydrate(db, ids.map((id) => byId.get(id)).filter((r): r is CardRow => r !== undefined));
 }

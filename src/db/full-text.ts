@@ -1,0 +1,63 @@
+/**
+ * @module db/full-text
+ * The full-text search capability each dialect provides (FTS5 with BM25 on SQLite, tsvector with
+ * ts_rank and a GIN index on PostgreSQL). Queries reach it already parsed into safe terms, so no
+ * user text is ever spliced into FTS syntax.
+ */
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from './schema.js';
+
+/** One term of a parsed query: letters, digits and marks only. */
+export interface SearchTerm {
+  /** One word, or several for a quoted phrase. */
+  words: string[];
+  /** `word*`: match words that start with it. */
+  prefix: boolean;
+}
+
+export interface SearchFilter {
+  categoryIds?: number[];
+  tagId?: number;
+  authorId?: number;
+  language?: string;
+  /** ISO timestamps, inclusive. */
+  from?: string;
+  to?: string;
+}
+
+export interface SearchHit {
+  id: number;
+  /** Plain text with matches wrapped in \u0001 … \u0002 (callers escape, then mark up). */
+  snippet: string;
+}
+
+export interface FullText {
+  /** Creates the index and keeps it in step with posts (migration). */
+  createIndex(db: Kysely<any>): Promise<void>;
+  /** Published posts matching every term, best first (title matches weigh most), one page of them. */
+  search(db: Kysely<Database>, terms: SearchTerm[], filter: SearchFilter, limit: number, offset: number): Promise<{ total: number; hits: SearchHit[] }>;
+  /**
+   * Published posts most similar to a weighted bag of words (related articles): each word is
+   * OR-ed; the score is the index's own relevance. Excludes `excludeId`.
+   */
+  similar(db: Kysely<Database>, words: string[], filter: SearchFilter & { excludeId: number }, limit: number): Promise<{ id: number; score: number }[]>;
+}
+
+export const MARK_START = '\u0001';
+export const MARK_END = '\u0002';
+
+/** SQL text of a filter on `posts` (alias p), shared by both dialects; values go in as parameters. */
+export function filterSql(filter: SearchFilter & { excludeId?: number }): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [sql`p.status = 'published'`, sql`p.type = 'post'`];
+  if (filter.categoryIds) {
+    const ids = filter.categoryIds.length ? filter.categoryIds : [-1];
+    parts.push(sql`p.id in (select post_id from post_categories where category_id in (${sql.join(ids)}))`);
+  }
+  if (filter.tagId !== undefined) parts.push(sql`p.id in (select post_id from post_tags where tag_id = ${filter.tagId})`);
+  if (filter.authorId !== undefined) parts.push(sql`p.id in (select post_id from post_authors where author_id = ${filter.authorId})`);
+  if (filter.language !== undefined) parts.push(sql`p.language = ${filter.language}`);
+  if (filter.from !== undefined) parts.push(sql`p.published_at >= ${filter.from}`);
+  if (filter.to !== undefined) parts.push(sql`p.published_at <= ${filter.to}`);
+  if (filter.excludeId !== undefined) parts.push(sql`p.id <> ${filter.excludeId}`);
+  return sql.join(parts, sql` and `);
+}
