@@ -12,7 +12,7 @@ import { seedDemoIfEmpty } from './demo/seed-demo.js';
 export async function startServer(config: Config = loadConfig()): Promise<() => Promise<void>> {
   const handle = openDb(config);
   await migrate(handle);
-  if (config.demo) await seedDemoIfEmpty(handle.db, path.join(config.dataDir, 'media'));
+  if (config.demo) await seedDemoIfEmpty(handle.db, handle.dialect.fullText, path.join(config.dataDir, 'media'));
   const app = await buildApp({ config, handle });
   await app.listen({ host: config.host, port: config.port });
   const stop = async () => {

@@ -93,6 +93,8 @@ export interface RedirectsTable {
   created_at: string;
 }
 
+export interface RelatedPostsTable { post_id: number; related_id: number; rank: number; score: number }
+
 export interface MigrationsTable { name: string; applied_at: string }
 
 export interface Database {
@@ -106,6 +108,7 @@ export interface Database {
   post_categories: PostCategoriesTable;
   post_tags: PostTagsTable;
   redirects: RedirectsTable;
+  related_posts: RelatedPostsTable;
   broadsheet_migrations: MigrationsTable;
 }
 

@@ -4,6 +4,8 @@
  * with sharp, authors with avatars, the category tree, tags, articles, translations and pages.
  */
 import type { Db } from '../db/database.js';
+import type { FullText } from '../db/full-text.js';
+import { refreshAllRelated } from '../modules/related/related.service.js';
 import { slugify } from '../modules/article/article.js';
 import { createArticle } from '../modules/article/article.service.js';
 import { insertAuthor } from '../modules/author/author.repository.js';
@@ -20,13 +22,13 @@ export async function isEmpty(db: Db): Promise<boolean> {
 }
 
 /** Seeds the demo newsroom unless content exists. Returns whether it seeded. */
-export async function seedDemoIfEmpty(db: Db, mediaRoot: string, now: Date = new Date()): Promise<boolean> {
+export async function seedDemoIfEmpty(db: Db, fullText: FullText, mediaRoot: string, now: Date = new Date()): Promise<boolean> {
   if (!(await isEmpty(db))) return false;
-  await seedDemo(db, mediaRoot, now);
+  await seedDemo(db, fullText, mediaRoot, now);
   return true;
 }
 
-export async function seedDemo(db: Db, mediaRoot: string, now: Date = new Date()): Promise<void> {
+export async function seedDemo(db: Db, fullText: FullText, mediaRoot: string, now: Date = new Date()): Promise<void> {
   const folder = 'demo';
   const created = now.toISOString();
 
@@ -99,5 +101,5 @@ export async function seedDemo(db: Db, mediaRoot: string, now: Date = new Date()
       commentStatus: 'closed', publishedAt: created,
     }, now);
   }
+  await refreshAllRelated(db, fullText, now);
 }
-

@@ -30,7 +30,7 @@ async function freePort(): Promise<number> {
 
 export async function startDemoSite(dialect: DialectName = 'sqlite', now = new Date('2026-11-20T12:00:00Z')): Promise<DemoSite> {
   const db = await freshDb(dialect);
-  await seedDemo(db.handle.db, path.join(db.dataDir, 'media'), now);
+  await seedDemo(db.handle.db, db.handle.dialect.fullText, path.join(db.dataDir, 'media'), now);
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const config = loadConfig({ DATA_DIR: db.dataDir, DEMO: '0', PORT: String(port), SITE_URL: baseUrl });

@@ -7,6 +7,8 @@ import sharp from 'sharp';
 import type { Db } from '../../src/db/database.js';
 import { createArticle } from '../../src/modules/article/article.service.js';
 import { doc, figure, h, p, quote, quoteCard, a as link } from '../../src/modules/article/document.js';
+import { refreshAllRelated } from '../../src/modules/related/related.service.js';
+import type { FullText } from '../../src/db/full-text.js';
 import { insertAuthor } from '../../src/modules/author/author.repository.js';
 import { storeImage } from '../../src/modules/media/media.service.js';
 import { insertCategory, insertTag } from '../../src/modules/taxonomy/taxonomy.repository.js';
@@ -24,7 +26,7 @@ export async function testImage(width = 1200, height = 800, color = '#3a6ea5'): 
   return sharp({ create: { width, height, channels: 3, background: color } }).jpeg().toBuffer();
 }
 
-export async function buildFixture(db: Db, mediaRoot: string, count = 14): Promise<Fixture> {
+export async function buildFixture(db: Db, mediaRoot: string, count = 14, fullText?: FullText): Promise<Fixture> {
   const iso = NOW.toISOString();
   const world = await insertCategory(db, { parent_id: null, slug: 'world', name: 'World', description: 'News from around the world.', position: 0 });
   const europe = await insertCategory(db, { parent_id: world, slug: 'europe', name: 'Europe', description: 'Reporting from Europe.', position: 0 });
@@ -73,5 +75,6 @@ export async function buildFixture(db: Db, mediaRoot: string, count = 14): Promi
   await db.updateTable('posts').set({ translation_group: 'rail' }).where('slug', '=', `rail-story-${count}`).execute();
   await createArticle(db, { type: 'page', status: 'published', slug: 'about', title: 'About us', excerpt: 'Who we are.', body: doc(p('We are a newsroom.')), publishedAt: iso, commentStatus: 'closed' }, NOW);
   await createArticle(db, { type: 'post', status: 'draft', slug: 'secret-draft', title: 'Not yet', body: doc(p('Draft.')), categoryIds: [europe] }, NOW);
+  if (fullText) await refreshAllRelated(db, fullText, NOW);
   return { ids: { world, europe, politics, rail, climate, ana, omar, photo }, slugs, persianSlug };
 }

@@ -12,7 +12,7 @@ for (const dialect of DIALECTS) {
     let fx: Fixture;
     beforeAll(async () => {
       t = await freshDb(dialect);
-      fx = await buildFixture(t.handle.db, path.join(t.dataDir, 'media'));
+      fx = await buildFixture(t.handle.db, path.join(t.dataDir, 'media'), 14, t.handle.dialect.fullText);
       app = await testApp(t);
     });
     afterAll(async () => {

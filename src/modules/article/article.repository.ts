@@ -73,6 +73,13 @@ export async function cardRowsByIds(db: Db, ids: number[]): Promise<CardRow[]> {
   return db.selectFrom('posts').select(CARD_COLUMNS).where('posts.id', 'in', ids).where('posts.status', '=', 'published').execute();
 }
 
+/** The stored "You may also like" list, published posts only, in rank order. */
+export async function storedRelated(db: Db, postId: number): Promise<CardRow[]> {
+  return db.selectFrom('related_posts').innerJoin('posts', 'posts.id', 'related_posts.related_id').select(CARD_COLUMNS)
+    .where('related_posts.post_id', '=', postId).where('posts.status', '=', 'published')
+    .orderBy('related_posts.rank').execute();
+}
+
 /** Authors of many posts in one query, in byline order. */
 export async function authorsForPosts(db: Db, postIds: number[]): Promise<Map<number, AuthorRow[]>> {
   const out = new Map<number, AuthorRow[]>();

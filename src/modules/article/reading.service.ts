@@ -31,7 +31,8 @@ export interface ArticleBundle {
   translations: Awaited<ReturnType<typeof repo.translationsOf>>;
 }
 
-const RELATED_COUNT = 4;
+/** Stand-in list length when no related list is stored. */
+const RELATED_COUNT = 3;
 
 /** Loads authors and images for a set of cards: two queries whatever the count. */
 export async function hydrate(db: Db, rows: CardRow[], extraPostIds: number[] = [], extraMediaIds: number[] = []): Promise<CardBundle> {
@@ -58,9 +59,14 @@ export async function listPage(db: Db, filter: ListFilter, page: number, perPage
 export async function readArticle(db: Db, slug: string): Promise<ArticleBundle | undefined> {
   const post = await repo.findPublishedBySlug(db, slug);
   if (!post) return undefined;
-  const relatedRows = post.type === 'post' && post.primary_category_id !== null
-    ? await repo.listPublished(db, { categoryIds: [post.primary_category_id], excludeId: post.id, language: post.language }, RELATED_COUNT, 0)
-    : [];
+  let relatedRows: CardRow[] = [];
+  if (post.type === 'post') {
+    relatedRows = await repo.storedRelated(db, post.id);
+    // Not computed yet (bulk-loaded content): the section's latest stories stand in.
+    if (relatedRows.length === 0 && post.primary_category_id !== null) {
+      relatedRows = await repo.listPublished(db, { categoryIds: [post.primary_category_id], excludeId: post.id, language: post.language }, RELATED_COUNT, 0);
+    }
+  }
   const bundle = await hydrate(db, relatedRows, [post.id], post.featured_media_id !== null ? [post.featured_media_id] : []);
   const tags = await repo.tagsForPost(db, post.id);
   const translations = post.translation_group ? await repo.translationsOf(db, post.translation_group, post.id) : [];

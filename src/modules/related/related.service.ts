@@ -1,0 +1,75 @@
+/**
+ * @module modules/related/related.service
+ * "You may also like": computed when an article is published or changed, stored in related_posts.
+ * Candidates come from the full-text index (the article's key terms, OR-ed), then shared
+ * categories and tags and recency adjust the order. Same language; never itself; never unpublished.
+ */
+import type { Db } from '../../db/database.js';
+import type { FullText } from '../../db/full-text.js';
+import * as articles from '../article/article.repository.js';
+import { keyTerms, scoreCandidates, type Candidate } from './related.js';
+
+export const RELATED_MAX = 6;
+const CANDIDATES = 40;
+
+/** Recomputes and stores the related list of one post; returns the related ids in order. */
+export async function computeRelated(db: Db, fullText: FullText, postId: number, now: Date = new Date()): Promise<number[]> {
+  const post = await db.selectFrom('posts').select(['id', 'type', 'status', 'title', 'excerpt', 'search_text', 'language', 'primary_category_id'])
+    .where('id', '=', postId).executeTakeFirst();
+  if (!post || post.status !== 'published' || post.type !== 'post') {
+    await db.deleteFrom('related_posts').where('post_id', '=', postId).execute();
+    return [];
+  }
+  const [tags, categoryIds] = await Promise.all([articles.tagsForPost(db, postId), articles.categoryIdsForPost(db, postId)]);
+  const terms = keyTerms({ title: post.title, excerpt: post.excerpt, body: post.search_text, tags: tags.map((t) => t.name) });
+  const similar = await fullText.similar(db, terms, { language: post.language, excludeId: postId }, CANDIDATES);
+  const textScore = new Map(similar.map((s) => [s.id, s.score]));
+  // Too few text matches (a short or unusual article): its section's latest stories fill in.
+  if (similar.length < RELATED_MAX && categoryIds.length) {
+    const fill = await articles.listPublished(db, { categoryIds, excludeId: postId, language: post.language }, RELATED_MAX, 0);
+    for (const r of fill) if (!textScore.has(r.id)) textScore.set(r.id, 0);
+  }
+  const ids = [...textScore.keys()];
+  let ranked: { id: number; score: number }[] = [];
+  if (ids.length) {
+    const [cats, tgs, dates] = await Promise.all([
+      db.selectFrom('post_categories').select(['post_id', 'category_id']).where('post_id', 'in', ids).execute(),
+      db.selectFrom('post_tags').select(['post_id', 'tag_id']).where('post_id', 'in', ids).execute(),
+      db.selectFrom('posts').select(['id', 'published_at']).where('id', 'in', ids).execute(),
+    ]);
+    const myCats = new Set(categoryIds);
+    const myTags = new Set(tags.map((t) => t.id));
+    const candidates: Candidate[] = dates.map((d) => ({
+      id: d.id,
+      textScore: textScore.get(d.id) ?? 0,
+      sharedCategories: cats.filter((c) => c.post_id === d.id && myCats.has(c.category_id)).length,
+      sharedTags: tgs.filter((t) => t.post_id === d.id && myTags.has(t.tag_id)).length,
+      publishedAt: d.published_at ?? '1970-01-01T00:00:00Z',
+    }));
+    ranked = scoreCandidates(candidates, now).slice(0, RELATED_MAX);
+  }
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('related_posts').where('post_id', '=', postId).execute();
+    if (ranked.length) {
+      await trx.insertInto('related_posts').values(ranked.map((r, rank) => ({ post_id: postId, related_id: r.id, rank, score: r.score }))).execute();
+    }
+  });
+  return ranked.map((r) => r.id);
+}
+
+/**
+ * After a post changes: its own list, then its neighbours' (the posts it now relates to, and
+ * those that listed it), whose lists may now include or drop it.
+ */
+export async function refreshRelatedAround(db: Db, fullText: FullText, postId: number, now: Date = new Date()): Promise<void> {
+  const mine = await computeRelated(db, fullText, postId, now);
+  const listing = await db.selectFrom('related_posts').select('post_id').where('related_id', '=', postId).execute();
+  for (const id of new Set([...mine, ...listing.map((r) => r.post_id)])) await computeRelated(db, fullText, id, now);
+}
+
+/** Every published post's list (after an import or the demo seed). */
+export async function refreshAllRelated(db: Db, fullText: FullText, now: Date = new Date()): Promise<number> {
+  const ids = await db.selectFrom('posts').select('id').where('status', '=', 'published').where('type', '=', 'post').execute();
+  for (const { id } of ids) await computeRelated(db, fullText, id, now);
+  return ids.length;
+}

@@ -1,0 +1,163 @@
+/**
+ * @module web/site/views/article
+ * A single article (and, with vm.isPage, a static page such as /about/).
+ */
+import { directionOf, fill, type Strings } from '../i18n.js';
+import type { ArticleVM, AuthorVM, FigureVM } from '../view-models.js';
+import { Breadcrumb, CardGrid, formatNumber, joinNames, listComma, minRead, Picture, SIZES, Time } from './components.js';
+import { renderDocument } from './layout.js';
+
+function Byline({ authors, t, lang }: { authors: AuthorVM[]; t: Strings; lang: string }) {
+  if (authors.length === 0) return null;
+  const avatars = authors.filter((a) => a.avatar !== undefined);
+  return (
+    <div class="byline">
+      {avatars.length > 0 && (
+        <div class="byline__avatars">
+          {avatars.map((a) => a.avatar && <Picture image={{ ...a.avatar, alt: '' }} sizes={SIZES.avatar} class="avatar" />)}
+        </div>
+      )}
+      <p class="byline__names">
+        {t.by}{' '}
+        {joinNames(
+          authors.map((a) => (
+            <span class="byline__author">
+              <a href={a.url} rel="author">{a.name}</a>
+              {a.roleTitle !== '' && <span class="byline__role">{listComma(lang)}{a.roleTitle}</span>}
+            </span>
+          )),
+          t.and,
+          lang,
+        )}
+      </p>
+    </div>
+  );
+}
+
+function Featured({ figure, t }: { figure: FigureVM; t: Strings }) {
+  const hasCaption = figure.caption !== '' || figure.credit !== '';
+  return (
+    <figure class="featured">
+      <Picture image={figure.image} sizes={SIZES.featured} priority class="featured__img" />
+      {hasCaption && (
+        <figcaption>
+          {figure.caption}
+          {figure.caption !== '' && figure.credit !== '' && ' '}
+          {figure.credit !== '' && <span class="figure__credit">{t.photo}: {figure.credit}</span>}
+        </figcaption>
+      )}
+    </figure>
+  );
+}
+
+function ArticleHeader({ vm }: { vm: ArticleVM }) {
+  const { t, lang } = vm.layout;
+  return (
+    <header class="article__header">
+      <h1 class="article__title">{vm.title}</h1>
+      {vm.standfirst !== '' && <p class="article__standfirst">{vm.standfirst}</p>}
+      {!vm.isPage && (
+        <div class="article__meta">
+          <Byline authors={vm.authors} t={t} lang={lang} />
+          <p class="meta article__dates">
+            {vm.published && (
+              <span>
+                <span class="sr-only">{t.published}: </span>
+                <Time date={vm.published} />
+              </span>
+            )}
+            {vm.updated && (
+              <span>
+                {t.updated}: <Time date={vm.updated} />
+              </span>
+            )}
+            {vm.readingMinutes > 0 && <span>{minRead(t, lang, vm.readingMinutes)}</span>}
+          </p>
+        </div>
+      )}
+    </header>
+  );
+}
+
+function Tags({ vm }: { vm: ArticleVM }) {
+  if (vm.tags.length === 0) return null;
+  return (
+    <div class="tags">
+      <h2 class="tags__heading">{vm.layout.t.tags}</h2>
+      <ul class="tags__list">
+        {vm.tags.map((tag) => <li><a href={tag.url} rel="tag">{tag.name}</a></li>)}
+      </ul>
+    </div>
+  );
+}
+
+function Translations({ vm }: { vm: ArticleVM }) {
+  if (vm.translations.length === 0) return null;
+  return (
+    <ul class="translations">
+      {vm.translations.map((tr) => (
+        <li>
+          <a href={tr.url} hreflang={tr.lang}>
+            {vm.layout.t.readIn}{' '}
+            <span lang={tr.lang} dir={directionOf(tr.lang)}>{tr.name}</span>
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Comments({ vm }: { vm: ArticleVM }) {
+  const { t, lang } = vm.layout;
+  return (
+    <section class="wrap wrap--text comments-section" id="comments" aria-labelledby="comments-heading">
+      <h2 class="section-heading" id="comments-heading">{t.leaveAComment}</h2>
+      {vm.comments.count > 0 && <p class="meta comments-section__count">{fill(t.comments, { n: formatNumber(vm.comments.count, lang) })}</p>}
+      {vm.comments.open ? (
+        <div class="comments" data-slot="comments"></div>
+      ) : (
+        <p class="comments-section__closed">{t.commentsClosed}</p>
+      )}
+    </section>
+  );
+}
+
+function ArticlePage({ vm }: { vm: ArticleVM }) {
+  const { t, lang } = vm.layout;
+  return (
+    <>
+      <article class={`article${vm.isPage ? ' article--page' : ''}`}>
+        <div class="wrap wrap--head">
+          <Breadcrumb items={vm.breadcrumb} t={t} />
+          <ArticleHeader vm={vm} />
+        </div>
+        {!vm.isPage && vm.featured && (
+          <div class="wrap wrap--wide">
+            <Featured figure={vm.featured} t={t} />
+          </div>
+        )}
+        <div class="wrap wrap--text">
+          <div class="article__body" dangerouslySetInnerHTML={{ __html: vm.bodyHtml }} />
+          {!vm.isPage && <Tags vm={vm} />}
+          {!vm.isPage && <Translations vm={vm} />}
+        </div>
+      </article>
+      {!vm.isPage && vm.related.length > 0 && (
+        <section class="wrap related" aria-labelledby="related-heading">
+          <h2 class="section-heading" id="related-heading">{t.youMayAlsoLike}</h2>
+          <CardGrid cards={vm.related.slice(0, 6)} t={t} lang={lang} level={3} />
+        </section>
+      )}
+      {!vm.isPage && <Comments vm={vm} />}
+    </>
+  );
+}
+
+/** An article or static page. */
+export function renderArticle(vm: ArticleVM): string {
+  return renderDocument({
+    layout: vm.layout,
+    class: vm.isPage ? 'page--static' : 'page--article',
+    children: <ArticlePage vm={vm} />,
+  });
+}

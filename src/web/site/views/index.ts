@@ -1,0 +1,9 @@
+/**
+ * @module web/site/views
+ * Render functions for the public site. Each takes a view-model and returns a complete HTML
+ * document (starting with `<!doctype html>`); none touches the database.
+ */
+export { renderHome } from './home.js';
+export { renderArticle } from './article.js';
+export { renderArchive } from './archive.js';
+export { renderError } from './error.js';
