@@ -12,6 +12,7 @@ import type { DbHandle } from './db/database.js';
 import { ASSETS_DIR } from './web/site/assets.js';
 import { sendError, siteNotFoundHandler, siteRoutes, type SiteDeps } from './web/site/routes.js';
 import { siteContextFrom } from './web/site/site-context.js';
+import { searchRoutes } from './web/site/search.js';
 
 export interface AppDeps {
   config: Config;
@@ -82,5 +83,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setErrorHandler((err, request, reply) => sendError(siteDeps, request, reply, err));
   app.setNotFoundHandler(siteNotFoundHandler(siteDeps));
   await app.register(async (scope) => siteRoutes(scope, siteDeps));
+  await app.register(async (scope) => searchRoutes(scope, { ...siteDeps, fullText: handle.dialect.fullText }));
   return app;
 }

@@ -40,6 +40,20 @@ export interface Strings {
   category: string;
   tag: string;
   author: string;
+  /** Search page */
+  searchResults: string;
+  /** "{n} results for “{q}”" */
+  resultsFor: string;
+  noResults: string;
+  searchHint: string;
+  allSections: string;
+  allAuthors: string;
+  allLanguages: string;
+  language: string;
+  fromDate: string;
+  toDate: string;
+  filter: string;
+  removeFilter: string;
 }
 
 const en: Strings = {
@@ -76,6 +90,18 @@ const en: Strings = {
   category: 'Section',
   tag: 'Topic',
   author: 'Author',
+  searchResults: 'Search results',
+  resultsFor: '{n} results for “{q}”',
+  noResults: 'No articles match your search. Try fewer or different words.',
+  searchHint: 'Type a word or two. Use "quotes" for a phrase and an asterisk for word beginnings, like climat*.',
+  allSections: 'All sections',
+  allAuthors: 'All authors',
+  allLanguages: 'All languages',
+  language: 'Language',
+  fromDate: 'From',
+  toDate: 'To',
+  filter: 'Filter',
+  removeFilter: 'Remove filter',
 };
 
 const fa: Strings = {
@@ -112,6 +138,18 @@ const fa: Strings = {
   category: 'بخش',
   tag: 'موضوع',
   author: 'نویسنده',
+  searchResults: 'نتایج جست‌وجو',
+  resultsFor: '{n} نتیجه برای «{q}»',
+  noResults: 'هیچ مطلبی با جست‌وجوی شما جور نیست. واژه‌های کمتر یا دیگری را امتحان کنید.',
+  searchHint: 'یکی دو واژه بنویسید. برای عبارت از "گیومه" استفاده کنید.',
+  allSections: 'همه‌ی بخش‌ها',
+  allAuthors: 'همه‌ی نویسندگان',
+  allLanguages: 'همه‌ی زبان‌ها',
+  language: 'زبان',
+  fromDate: 'از',
+  toDate: 'تا',
+  filter: 'پالایش',
+  removeFilter: 'حذف پالایه',
 };
 
 const sq: Strings = {
@@ -148,6 +186,18 @@ const sq: Strings = {
   category: 'Rubrika',
   tag: 'Tema',
   author: 'Autori',
+  searchResults: 'Rezultatet e kërkimit',
+  resultsFor: '{n} rezultate për “{q}”',
+  noResults: 'Asnjë artikull nuk përputhet me kërkimin. Provoni më pak fjalë ose fjalë të tjera.',
+  searchHint: 'Shkruani një ose dy fjalë. Përdorni "thonjëza" për një frazë.',
+  allSections: 'Të gjitha rubrikat',
+  allAuthors: 'Të gjithë autorët',
+  allLanguages: 'Të gjitha gjuhët',
+  language: 'Gjuha',
+  fromDate: 'Nga',
+  toDate: 'Deri',
+  filter: 'Filtro',
+  removeFilter: 'Hiq filtrin',
 };
 
 const table: Record<string, Strings> = { en, fa, sq };

@@ -145,3 +145,27 @@ export interface ErrorVM {
   heading: string;
   message: string;
 }
+
+/** A piece of a search snippet; `mark` pieces matched the query and are highlighted. */
+export interface SnippetPart { text: string; mark: boolean }
+
+export interface SearchVM {
+  layout: Layout;
+  /** What the reader typed, for the search box. */
+  query: string;
+  /** False when the query had nothing searchable (punctuation only, empty). */
+  searchable: boolean;
+  total: number;
+  results: (CardVM & { snippet: SnippetPart[] })[];
+  pagination: PaginationVM;
+  /** Filter controls, with the current choice marked. */
+  filters: {
+    categories: { value: string; name: string; depth: number; selected: boolean }[];
+    authors: { value: string; name: string; selected: boolean }[];
+    languages: { value: string; name: string; selected: boolean }[];
+    /** Active tag filter, shown as a removable chip. */
+    tag?: { name: string; removeUrl: string };
+    from: string;
+    to: string;
+  };
+}

@@ -7,3 +7,4 @@ export { renderHome } from './home.js';
 export { renderArticle } from './article.js';
 export { renderArchive } from './archive.js';
 export { renderError } from './error.js';
+export { renderSearch } from './search.js';
