@@ -34,14 +34,27 @@ export interface SearchHit {
 export interface FullText {
   /** Creates the index and keeps it in step with posts (migration). */
   createIndex(db: Kysely<any>): Promise<void>;
-  /** Published posts matching every term, best first (title matches weigh most), one page of them. */
-  search(db: Kysely<Database>, terms: SearchTerm[], filter: SearchFilter, limit: number, offset: number): Promise<{ total: number; hits: SearchHit[] }>;
+  /**
+   * Published posts matching every term, best first (title matches weigh most), one page of them.
+   * Bounded work whatever the site size: relevance ranks the newest RANK_WINDOW matches, and the
+   * total is counted up to COUNT_CAP (`capped` says there are more).
+   */
+  search(db: Kysely<Database>, terms: SearchTerm[], filter: SearchFilter, limit: number, offset: number): Promise<{ total: number; capped: boolean; hits: SearchHit[] }>;
   /**
    * Published posts most similar to a weighted bag of words (related articles): each word is
-   * OR-ed; the score is the index's own relevance. Excludes `excludeId`.
+   * OR-ed; the score is the index's own relevance, within the newest RANK_WINDOW matches.
+   * Excludes `excludeId`.
    */
   similar(db: Kysely<Database>, words: string[], filter: SearchFilter & { excludeId: number }, limit: number): Promise<{ id: number; score: number }[]>;
 }
+
+/**
+ * A word found in most of a million articles must not make one search rank them all: results
+ * are ranked among the newest RANK_WINDOW matches (news readers want recent stories anyway).
+ */
+export const RANK_WINDOW = 2000;
+/** Totals are exact up to this; beyond it the page says "1,000+". */
+export const COUNT_CAP = 1000;
 
 export const MARK_START = '\u0001';
 export const MARK_END = '\u0002';

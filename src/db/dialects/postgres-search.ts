@@ -5,7 +5,7 @@
  * languages, a GIN index, ts_rank for order and ts_headline for snippets.
  */
 import { sql, type Kysely } from 'kysely';
-import { filterSql, type FullText, type SearchTerm, MARK_END, MARK_START } from '../full-text.js';
+import { COUNT_CAP, filterSql, MARK_END, MARK_START, RANK_WINDOW, type FullText, type SearchTerm } from '../full-text.js';
 
 const lexeme = (w: string): string => `'${w.replace(/'/g, "''").replace(/\\/g, '')}'`;
 
@@ -39,29 +39,32 @@ export const postgresFullText: FullText = {
   },
 
   async search(db, terms, filter, limit, offset) {
-    if (terms.length === 0) return { total: 0, hits: [] };
+    if (terms.length === 0) return { total: 0, capped: false, hits: [] };
     const q = tsQuery(tsQueryText(terms));
     const where = filterSql(filter);
-    const count = await sql<{ n: number }>`select count(*) as n from posts p where p.search_vector @@ ${q} and ${where}`.execute(db);
-    const total = Number(count.rows[0]?.n ?? 0);
-    if (total === 0 || offset >= total) return { total, hits: [] };
-    // Rank and cut first; ts_headline (costly) runs only on the page of results.
+    const count = await sql<{ n: number }>`select count(*) as n from (select 1 from posts p where p.search_vector @@ ${q} and ${where}
+      limit ${COUNT_CAP + 1}) matches`.execute(db);
+    const n = Number(count.rows[0]?.n ?? 0);
+    const total = Math.min(n, COUNT_CAP);
+    if (total === 0 || offset >= RANK_WINDOW) return { total, capped: n > COUNT_CAP, hits: [] };
+    // Newest matches first (the window), rank them, cut the page; ts_headline only on the page.
     const rows = await sql<{ id: number; snippet: string }>`select page.id,
-        ts_headline((case when page.language like 'en%' then 'english'::regconfig else 'simple'::regconfig end), page.search_text, page.q,
+        ts_headline((case when page.language like 'en%' then 'english'::regconfig else 'simple'::regconfig end), page.search_text, ${q},
           ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=32, MinWords=16, ShortWord=2, FragmentDelimiter=" … ", MaxFragments=1`}) as snippet
-      from (select p.id, p.language, translate(p.search_text, ${ZWNJ}, ' ') as search_text, p.published_at, ts_rank(p.search_vector, ${q}) as rank, ${q} as q
-            from posts p where p.search_vector @@ ${q} and ${where}
-            order by rank desc, p.published_at desc limit ${limit} offset ${offset}) page
+      from (select w.id, w.language, translate(w.search_text, ${ZWNJ}, ' ') as search_text, w.published_at, ts_rank(w.search_vector, ${q}) as rank
+            from (select p.id, p.language, p.search_text, p.search_vector, p.published_at from posts p
+                  where p.search_vector @@ ${q} and ${where} order by p.id desc limit ${RANK_WINDOW}) w
+            order by rank desc, w.published_at desc limit ${limit} offset ${offset}) page
       order by page.rank desc, page.published_at desc`.execute(db);
-    return { total, hits: rows.rows.map((r) => ({ id: r.id, snippet: r.snippet ?? '' })) };
+    return { total, capped: n > COUNT_CAP, hits: rows.rows.map((r) => ({ id: r.id, snippet: r.snippet ?? '' })) };
   },
 
   async similar(db, words, filter, limit) {
     if (words.length === 0) return [];
-    const text = words.map(lexeme).join(' | ');
-    const q = tsQuery(text);
-    const rows = await sql<{ id: number; score: number }>`select p.id, ts_rank(p.search_vector, ${q}) as score
-      from posts p where p.search_vector @@ ${q} and ${filterSql(filter)}
+    const q = tsQuery(words.map(lexeme).join(' | '));
+    const rows = await sql<{ id: number; score: number }>`select w.id, ts_rank(w.search_vector, ${q}) as score
+      from (select p.id, p.search_vector from posts p where p.search_vector @@ ${q} and ${filterSql(filter)}
+            order by p.id desc limit ${RANK_WINDOW}) w
       order by score desc limit ${limit}`.execute(db);
     return rows.rows.map((r) => ({ id: r.id, score: Number(r.score) }));
   },

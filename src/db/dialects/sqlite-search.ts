@@ -5,7 +5,7 @@
  * with the title weighted 10×, the standfirst 4× and the body 1×.
  */
 import { sql, type Kysely } from 'kysely';
-import { filterSql, type FullText, type SearchTerm, MARK_END, MARK_START } from '../full-text.js';
+import { COUNT_CAP, filterSql, MARK_END, MARK_START, RANK_WINDOW, type FullText, type SearchTerm } from '../full-text.js';
 
 const quote = (w: string): string => `"${w.replace(/"/g, '""')}"`;
 
@@ -28,29 +28,37 @@ export const sqliteFullText: FullText = {
   },
 
   async search(db, terms, filter, limit, offset) {
-    if (terms.length === 0) return { total: 0, hits: [] };
+    if (terms.length === 0) return { total: 0, capped: false, hits: [] };
     const match = ftsMatch(terms);
     const where = filterSql(filter);
-    const count = await sql<{ n: number }>`select count(*) as n from posts_fts join posts p on p.id = posts_fts.rowid
-      where posts_fts match ${match} and ${where}`.execute(db);
-    const total = Number(count.rows[0]?.n ?? 0);
-    if (total === 0 || offset >= total) return { total, hits: [] };
-    const rows = await sql<{ id: number; snippet: string }>`select p.id as id,
+    const count = await sql<{ n: number }>`select count(*) as n from (select 1 from posts_fts join posts p on p.id = posts_fts.rowid
+      where posts_fts match ${match} and ${where} limit ${COUNT_CAP + 1}) matches`.execute(db);
+    const n = Number(count.rows[0]?.n ?? 0);
+    const total = Math.min(n, COUNT_CAP);
+    if (total === 0 || offset >= RANK_WINDOW) return { total, capped: n > COUNT_CAP, hits: [] };
+    // bm25() in the inner query runs only for the window; snippet() only for the page.
+    const rows = await sql<{ id: number; snippet: string }>`select w.id as id,
         snippet(posts_fts, 2, ${MARK_START}, ${MARK_END}, '…', 28) as snippet
-      from posts_fts join posts p on p.id = posts_fts.rowid
-      where posts_fts match ${match} and ${where}
-      order by bm25(posts_fts, 10.0, 4.0, 1.0), p.published_at desc
+      from (select p.id as id, p.published_at as published_at, bm25(posts_fts, 10.0, 4.0, 1.0) as rank
+            from posts_fts join posts p on p.id = posts_fts.rowid
+            where posts_fts match ${match} and ${where}
+            order by posts_fts.rowid desc limit ${RANK_WINDOW}) w
+      join posts_fts on posts_fts.rowid = w.id
+      where posts_fts match ${match}
+      order by w.rank, w.published_at desc
       limit ${limit} offset ${offset}`.execute(db);
-    return { total, hits: rows.rows.map((r) => ({ id: r.id, snippet: r.snippet ?? '' })) };
+    return { total, capped: n > COUNT_CAP, hits: rows.rows.map((r) => ({ id: r.id, snippet: r.snippet ?? '' })) };
   },
 
   async similar(db, words, filter, limit) {
     if (words.length === 0) return [];
     const match = words.map(quote).join(' OR ');
-    const rows = await sql<{ id: number; score: number }>`select p.id as id, -bm25(posts_fts, 3.0, 2.0, 1.0) as score
-      from posts_fts join posts p on p.id = posts_fts.rowid
-      where posts_fts match ${match} and ${filterSql(filter)}
-      order by bm25(posts_fts, 3.0, 2.0, 1.0) limit ${limit}`.execute(db);
+    const rows = await sql<{ id: number; score: number }>`select id, score from (
+        select p.id as id, -bm25(posts_fts, 3.0, 2.0, 1.0) as score
+        from posts_fts join posts p on p.id = posts_fts.rowid
+        where posts_fts match ${match} and ${filterSql(filter)}
+        order by posts_fts.rowid desc limit ${RANK_WINDOW}) w
+      order by score desc limit ${limit}`.execute(db);
     return rows.rows.map((r) => ({ id: r.id, score: Number(r.score) }));
   },
 };

@@ -27,7 +27,7 @@ const WORD = /[\p{L}\p{N}\p{M}]+/gu;
  * stopwords and very short words left out. The index's own IDF (BM25 / ts_rank) then favours the
  * rarer ones among them when candidates are ranked.
  */
-export function keyTerms(parts: { title: string; excerpt: string; body: string; tags: string[] }, max = 14): string[] {
+export function keyTerms(parts: { title: string; excerpt: string; body: string; tags: string[] }, max = 10): string[] {
   const counts = new Map<string, number>();
   const add = (text: string, weight: number) => {
     for (const m of text.toLowerCase().replace(/\u200c/g, ' ').matchAll(WORD)) {
