@@ -430,7 +430,6 @@ function rail(ctx: Ctx): string {
       s += `<rect x="${n(x)}" y="${n(y - mh)}" width="${n(Math.max(2, t * w * 0.012))}" height="${n(mh)}" fill="${darken(pal.land[2], 0.3)}"/>`;
       s += `<rect x="${n(x)}" y="${n(y - mh)}" width="${n(t * w * 0.1 + 4)}" height="${n(Math.max(1.5, t * h * 0.006))}" fill="${darken(pal.land[2], 0.3)}"/>`;
     }
-    s += `<path d="M${n(vx)} ${n(horizon - h * 0.12)} L${n(vx - 0.05 * w)} ${n(0)}" stroke="${darken(pal.land[2], 0.3)}" stroke-width="1.5" opacity="0.6"/>`;
     return s + vignette(ctx, 0.3);
   }
   // A stone viaduct across a valley with a train on top.
@@ -520,13 +519,13 @@ function stadium(ctx: Ctx): string {
   // Far stand: the crowd as rows of coloured dots, one path per colour.
   const dots = [pal.accents[0] ?? '#cc3333', '#e8e2d6', pal.accents[1] ?? '#ffcc33', '#5a5a66', pal.accents[2] ?? '#33aa66'];
   const standB = h * 0.5;
-  const cs = w * 0.011;
+  const cs = w * 0.012;
   const dotPaths: string[] = dots.map(() => '');
   for (let row = 0, y = roofY + cs; y < standB; row++, y += cs * 0.95) {
     for (let x = (row % 2) * cs * 0.5; x < w; x += cs) {
       const k = rng.int(0, dots.length - 1);
-      const r = cs * 0.36;
-      dotPaths[k] += `M${n(x - r)} ${n(y)}a${n(r)} ${n(r)} 0 1 0 ${n(2 * r)} 0a${n(r)} ${n(r)} 0 1 0 ${n(-2 * r)} 0Z`;
+      const r = cs * 0.34;
+      dotPaths[k] += `M${n(x - r)} ${n(y - r)}h${n(2 * r)}v${n(2 * r)}h${n(-2 * r)}Z`;
     }
   }
   s += `<rect y="${n(roofY)}" width="${w}" height="${n(standB - roofY)}" fill="#2a2a33"/>`;
@@ -1008,7 +1007,7 @@ function portrait(ctx: Ctx): string {
   if (style === 1) s += `<path d="M${n(cx - hr * 1.15)} ${n(headY)} Q${n(cx - hr * 1.3)} ${n(headY + hr * 2.3)} ${n(cx - hr * 0.2)} ${n(headY + hr * 2.2)} L${n(cx + hr * 0.2)} ${n(headY + hr * 2.2)} Q${n(cx + hr * 1.3)} ${n(headY + hr * 2.3)} ${n(cx + hr * 1.15)} ${n(headY)} Z" fill="${hair}"/>`;
   if (style === 3) s += `<circle cx="${n(cx)}" cy="${n(headY - hr * 1.05)}" r="${n(hr * 0.45)}" fill="${hair}"/>`;
   // Shoulders and torso.
-  const shY = headY + hr * 1.9;
+  const shY = headY + hr * 1.65;
   const shW = u * rng.range(0.38, 0.44);
   s += `<path d="M${n(cx - shW * 1.2)} ${n(h)} Q${n(cx - shW * 1.15)} ${n(shY)} ${n(cx - shW * 0.35)} ${n(shY - hr * 0.15)} L${n(cx + shW * 0.35)} ${n(shY - hr * 0.15)} Q${n(cx + shW * 1.15)} ${n(shY)} ${n(cx + shW * 1.2)} ${n(h)} Z" fill="${linear(ctx, [[0, lighten(jacket, 0.12)], [1, darken(jacket, 0.25)]], 1, 0.3)}"/>`;
   // Neck and collar.

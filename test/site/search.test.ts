@@ -72,6 +72,7 @@ for (const dialect of DIALECTS) {
       expect(body.total).toBe(4);
       expect(body.results).toHaveLength(4);
       const first = body.results[0]!;
+      expect(Object.keys(body).sort()).toEqual(['page', 'query', 'results', 'total', 'total_capped', 'total_pages']);
       expect(Object.keys(first).sort()).toEqual(['authors', 'category', 'excerpt', 'id', 'image', 'language', 'published_at', 'snippet', 'title', 'updated_at', 'url'].sort());
       expect(first.url).toMatch(/^https:\/\/news\.example\//);
       expect(JSON.stringify(body)).not.toMatch(/body_html|body_doc|search_text|email/);

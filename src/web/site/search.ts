@@ -140,6 +140,7 @@ export async function searchRoutes(app: FastifyInstance, deps: SearchDeps): Prom
       query: params.q,
       searchable: result.searchable,
       total: result.total,
+      capped: result.capped,
       results: result.rows.map((row) => ({ ...cardVM(row, result, tree, lang), snippet: snippetParts(result.snippets.get(row.id) ?? '') })),
       pagination: {
         page: result.page,
@@ -169,6 +170,7 @@ export async function searchRoutes(app: FastifyInstance, deps: SearchDeps): Prom
     return reply.send({
       query: params.q,
       total: result.total,
+      total_capped: result.capped,
       page: result.page,
       total_pages: result.totalPages,
       results: result.rows.map((row) => {

@@ -156,6 +156,8 @@ export interface SearchVM {
   /** False when the query had nothing searchable (punctuation only, empty). */
   searchable: boolean;
   total: number;
+  /** More results exist than `total` (shown as "1,000+"). */
+  capped: boolean;
   results: (CardVM & { snippet: SnippetPart[] })[];
   pagination: PaginationVM;
   /** Filter controls, with the current choice marked. */

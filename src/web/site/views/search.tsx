@@ -78,7 +78,7 @@ function Results({ vm }: { vm: SearchVM }) {
   }
   return (
     <>
-      <p class="search-page__status" role="status">{fill(t.resultsFor, { n: formatNumber(vm.total, lang), q: vm.query })}</p>
+      <p class="search-page__status" role="status">{fill(t.resultsFor, { n: `${formatNumber(vm.total, lang)}${vm.capped ? '+' : ''}`, q: vm.query })}</p>
       <ol class="results">
         {vm.results.map((r) => (
           <li class="result" lang={r.lang} dir={r.dir}>
