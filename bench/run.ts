@@ -15,6 +15,8 @@ import autocannon from 'autocannon';
 import { openDb } from '../src/db/database.js';
 import { migrate } from '../src/db/migrate.js';
 import { bulkSeed } from '../src/demo/bulk-seed.js';
+import { searchArticles } from '../src/modules/search/search.service.js';
+import { computeRelated } from '../src/modules/related/related.service.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
@@ -100,6 +102,24 @@ async function main(): Promise<void> {
     const seedStart = Date.now();
     await bulkSeed(handle.db, { articles, categories: 200, tags: 2000, authors: 50 });
     const seedSeconds = (Date.now() - seedStart) / 1000;
+    // Search and related-article cost, in-process (no HTTP), on the full-size index.
+    const queries = ['council', 'rail line', 'harbour fees', 'wind farm', '"public consultation"', 'budg*', 'census results', 'theatre restoration', 'nothingmatches', 'water strategy'];
+    const searchMs: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const t0 = performance.now();
+      await searchArticles(handle.db, handle.dialect.fullText, queries[i % queries.length]!, {}, 1 + (i % 3), 10);
+      searchMs.push(performance.now() - t0);
+    }
+    const recent = await handle.db.selectFrom('posts').select('id').orderBy('id', 'desc').limit(30).execute();
+    const relatedMs: number[] = [];
+    for (const { id } of recent) {
+      const t0 = performance.now();
+      await computeRelated(handle.db, handle.dialect.fullText, id);
+      relatedMs.push(performance.now() - t0);
+    }
+    const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;
+    const searchStats = { p50: pct(searchMs, 50), p95: pct(searchMs, 95) };
+    const relatedStats = { p50: pct(relatedMs, 50), p95: pct(relatedMs, 95) };
     const article = await handle.db.selectFrom('posts').select('slug').orderBy('id', 'desc').executeTakeFirstOrThrow();
     const category = await handle.db.selectFrom('categories').select('slug').where('parent_id', 'is', null).orderBy('id').executeTakeFirstOrThrow();
     const tag = await handle.db.selectFrom('tags').select('slug').orderBy('id').executeTakeFirstOrThrow();
@@ -124,6 +144,7 @@ async function main(): Promise<void> {
 
     const cases: [string, string][] = [
       ['article', articlePath], ['home', '/'], ['category', `/category/${category.slug}/`], ['tag', `/tag/${tag.slug}/`],
+      ['search page', '/search?q=harbour+fees'], ['search API', '/api/v1/search?q=wind+farm'],
     ];
     const results: CaseResult[] = [];
     const bareResult = await load('bare node:http (article bytes)', `http://127.0.0.1:${barePort}/`, '-');
@@ -145,12 +166,14 @@ async function main(): Promise<void> {
     console.log(`cold start (process start → first 200): ${coldStartMs} ms`);
     console.log(`server RSS after load: ${(rss / 1048576).toFixed(0)} MB`);
     console.log(`seed: ${seedSeconds.toFixed(1)} s for ${articles.toLocaleString('en')} articles`);
+    console.log(`search (in-process, 200 queries): p50 ${searchStats.p50.toFixed(1)} ms, p95 ${searchStats.p95.toFixed(1)} ms`);
+    console.log(`related-article computation (30 articles): p50 ${relatedStats.p50.toFixed(1)} ms, p95 ${relatedStats.p95.toFixed(1)} ms`);
     console.log(`node_modules on disk (dev + prod): ${(depsBytes / 1048576).toFixed(0)} MB`);
 
     const out = path.join(ROOT, 'bench/results');
     fs.mkdirSync(out, { recursive: true });
     const file = path.join(out, `${new Date().toISOString().replace(/[:.]/g, '-')}-${dbKind}.json`);
-    fs.writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), db: dbKind, articles, connections, duration, coldStartMs, rssBytes: rss, seedSeconds, results }, null, 2));
+    fs.writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), db: dbKind, articles, connections, duration, coldStartMs, rssBytes: rss, seedSeconds, search: searchStats, related: relatedStats, results }, null, 2));
     console.log(`results: ${path.relative(ROOT, file)}`);
   } finally {
     for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
