@@ -95,6 +95,33 @@ export interface RedirectsTable {
 
 export interface RelatedPostsTable { post_id: number; related_id: number; rank: number; score: number }
 
+export type CommentStatus = 'pending' | 'approved' | 'spam' | 'trash';
+
+export interface CommentsTable {
+  id: Generated<number>;
+  post_id: number;
+  parent_id: number | null;
+  /** Zero-padded ancestor ids and its own, joined by '/'; ORDER BY path gives thread order. */
+  path: string;
+  depth: number;
+  author_name: string;
+  /** Never shown on any page or API. */
+  author_email: string;
+  author_url: string;
+  user_id: number | null;
+  body: string;
+  body_html: string;
+  status: CommentStatus;
+  ip_hash: string;
+  spam_score: number;
+  spam_reasons: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Which local row an imported item became (WordPress post 123 → posts.id 45). */
+export interface ImportMapTable { source: string; kind: string; source_id: string; local_id: number }
+
 export interface MigrationsTable { name: string; applied_at: string }
 
 export interface Database {
@@ -109,6 +136,8 @@ export interface Database {
   post_tags: PostTagsTable;
   redirects: RedirectsTable;
   related_posts: RelatedPostsTable;
+  comments: CommentsTable;
+  import_map: ImportMapTable;
   broadsheet_migrations: MigrationsTable;
 }
 

@@ -5,8 +5,9 @@
 import { m0001Initial } from './0001-initial.js';
 import { m0002Search } from './0002-search.js';
 import { m0003Related } from './0003-related.js';
+import { m0004CommentsImport } from './0004-comments-import.js';
 import type { Migration } from './migration.js';
 
 export type { Migration };
 
-export const migrations: readonly Migration[] = [m0001Initial, m0002Search, m0003Related];
+export const migrations: readonly Migration[] = [m0001Initial, m0002Search, m0003Related, m0004CommentsImport];
