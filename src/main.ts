@@ -1,6 +1,7 @@
 /**
  * @module main
- * Composition root: loadConfig → openDb → migrate → (demo content) → buildApp → listen.
+ * Composition root: loadConfig → openDb → migrate → (demo content) → buildApp → listen, plus the
+ * background jobs (scheduled publishing, related-article refresh).
  */
 import path from 'node:path';
 import { buildApp } from './app.js';
@@ -8,6 +9,8 @@ import { loadConfig, type Config } from './config/config.js';
 import { openDb } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { seedDemoIfEmpty } from './demo/seed-demo.js';
+import { RelatedRefresher } from './jobs/related-refresh.js';
+import { startScheduler } from './jobs/scheduler.js';
 
 export async function startServer(config: Config = loadConfig()): Promise<() => Promise<void>> {
   const handle = openDb(config);
@@ -15,8 +18,18 @@ export async function startServer(config: Config = loadConfig()): Promise<() => 
   if (config.demo) await seedDemoIfEmpty(handle.db, handle.dialect.fullText, path.join(config.dataDir, 'media'));
   const app = await buildApp({ config, handle });
   await app.listen({ host: config.host, port: config.port });
+  const related = new RelatedRefresher(handle.db, handle.dialect.fullText, (err, id) => app.log.error({ err, postId: id }, 'related refresh failed'));
+  const scheduler = startScheduler(handle.db, {
+    onPublished: (ids) => {
+      app.log.info({ ids }, 'scheduled posts published');
+      ids.forEach((id) => related.enqueue(id));
+    },
+    onError: (err) => app.log.error({ err }, 'scheduled publishing failed'),
+  });
   const stop = async () => {
+    scheduler.stop();
     await app.close();
+    await related.idle();
     await handle.close();
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
