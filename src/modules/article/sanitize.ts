@@ -30,6 +30,8 @@ const OPTIONS: sanitizeHtml.IOptions = {
     span: ['figure__credit', 'quote-card__author', 'quote-card__handle', 'quote-card__network', 'shortcode'],
     a: ['quote-card__link'],
   },
+  // Void elements must not get an end tag (`<source></source>` is invalid HTML).
+  selfClosing: ['img', 'br', 'hr', 'source', 'wbr'],
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesByTag: { img: ['http', 'https'] },
   allowProtocolRelative: false,
