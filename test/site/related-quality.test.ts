@@ -3,17 +3,17 @@
  * article share a section or a tag with its source, against the rate for a random pair of
  * articles in the same language?
  */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/demo/seed-demo.js';
 import { DIALECTS, freshDb, type TestDb } from '../helpers/db.js';
+import { sharedDemoMedia } from '../helpers/demo-site.js';
 
 for (const dialect of DIALECTS) {
   describe(`related-article quality on the demo corpus (${dialect})`, () => {
     let t: TestDb;
     beforeAll(async () => {
       t = await freshDb(dialect);
-      await seedDemo(t.handle.db, t.handle.dialect.fullText, path.join(t.dataDir, 'media'), new Date('2026-11-20T12:00:00Z'));
+      await seedDemo(t.handle.db, t.handle.dialect.fullText, sharedDemoMedia(t.dataDir), new Date('2026-11-20T12:00:00Z'));
     }, 180_000);
     afterAll(async () => {
       await t?.cleanup();
