@@ -382,7 +382,9 @@ function lake(ctx: Ctx): string {
   s += back + mid;
   // Reflection: the hills mirrored about the shoreline, softened by the water gradient.
   s += `<rect y="${n(shore)}" width="${w}" height="${n(h - shore)}" fill="${linear(ctx, [[0, mix(pal.skyBottom, pal.water, 0.35)], [1, darken(pal.water, 0.3)]])}"/>`;
-  s += `<g transform="translate(0 ${n(2 * shore)}) scale(1 -1)" opacity="0.35">${back}${mid}</g>`;
+  const waterClip = ctx.uid();
+  ctx.defs.push(`<clipPath id="${waterClip}"><rect y="${n(shore)}" width="${w}" height="${n(h - shore)}"/></clipPath>`);
+  s += `<g clip-path="url(#${waterClip})"><g transform="translate(0 ${n(2 * shore)}) scale(1 -1)" opacity="0.35">${back}${mid}</g></g>`;
   s += `<rect y="${n(shore)}" width="${w}" height="${n(h - shore)}" fill="${linear(ctx, [[0, pal.water, 0.1], [1, darken(pal.water, 0.4), 0.85]])}"/>`;
   for (let k = 0; k < 14; k++) {
     const y = shore + h * 0.01 + Math.pow(rng(), 1.4) * (h - shore);
@@ -536,6 +538,7 @@ function stadium(ctx: Ctx): string {
   // Pitch in perspective with mowing stripes.
   const g1 = '#3f8f4a', g2 = '#4b9e55';
   const top = standB, bot = h;
+  s += `<rect y="${n(top)}" width="${w}" height="${n(h - top)}" fill="#2f6b38"/>`;
   const stripes = 12;
   for (let k = 0; k < stripes; k++) {
     const x0 = (k / stripes) * w, x1 = ((k + 1) / stripes) * w;
@@ -643,13 +646,13 @@ function parliament(ctx: Ctx): string {
     s += `<path d="M${n(w / 2 - dr)} ${n(bodyTop - dr * 0.9)} A${n(dr)} ${n(dr * 1.05)} 0 0 1 ${n(w / 2 + dr)} ${n(bodyTop - dr * 0.9)} Z" fill="${linear(ctx, [[0, lighten(pal.accents[3] ?? '#577590', 0.3)], [1, darken(pal.accents[3] ?? '#577590', 0.1)]], 1, 0)}"/>`;
     s += `<rect x="${n(w / 2 - dr * 0.12)}" y="${n(bodyTop - dr * 2.2)}" width="${n(dr * 0.24)}" height="${n(dr * 0.3)}" fill="${stone}"/>`;
   }
-  // Flagpoles with abstract flags (two colour bands, no emblems).
-  const f1 = rng.pick(pal.accents), f2 = rng.pick(pal.accents);
+  // Flagpoles with the same invented flag on every seed (a teal field with a white hoist
+  // triangle), so no seed can happen to draw a real country's colours.
   for (const fx of [bx - w * 0.05, bx + bw + w * 0.05]) {
     s += `<rect x="${n(fx - 2)}" y="${n(h * 0.2)}" width="4" height="${n(ground - h * 0.2)}" fill="#6b6b6b"/>`;
     const fy = h * 0.21, fw = w * 0.06, fh = h * 0.05;
-    s += `<path d="M${n(fx + 2)} ${n(fy)} Q${n(fx + fw * 0.5)} ${n(fy - fh * 0.2)} ${n(fx + fw)} ${n(fy)} L${n(fx + fw)} ${n(fy + fh / 2)} Q${n(fx + fw * 0.5)} ${n(fy + fh * 0.3)} ${n(fx + 2)} ${n(fy + fh / 2)} Z" fill="${f1}"/>`;
-    s += `<path d="M${n(fx + 2)} ${n(fy + fh / 2)} Q${n(fx + fw * 0.5)} ${n(fy + fh * 0.3)} ${n(fx + fw)} ${n(fy + fh / 2)} L${n(fx + fw)} ${n(fy + fh)} Q${n(fx + fw * 0.5)} ${n(fy + fh * 0.8)} ${n(fx + 2)} ${n(fy + fh)} Z" fill="${f2 === f1 ? '#f4f1e8' : f2}"/>`;
+    s += `<path d="M${n(fx + 2)} ${n(fy)} Q${n(fx + fw * 0.5)} ${n(fy - fh * 0.2)} ${n(fx + fw)} ${n(fy)} L${n(fx + fw)} ${n(fy + fh)} Q${n(fx + fw * 0.5)} ${n(fy + fh * 0.8)} ${n(fx + 2)} ${n(fy + fh)} Z" fill="#1f6f78"/>`;
+    s += `<path d="M${n(fx + 2)} ${n(fy + fh * 0.02)} L${n(fx + fw * 0.42)} ${n(fy + fh * 0.48)} L${n(fx + 2)} ${n(fy + fh * 0.98)} Z" fill="#f4f1e8"/>`;
   }
   // Main body with columns and pediment.
   s += `<rect x="${n(bx)}" y="${n(bodyTop)}" width="${n(bw)}" height="${n(ground - bodyTop)}" fill="${stone}"/>`;
@@ -861,7 +864,7 @@ function cinema(ctx: Ctx): string {
 }
 
 function chess(ctx: Ctx): string {
-  const { w, h, rng, pal } = ctx;
+  const { w, h, rng } = ctx;
   const table = rng.pick(['#4a3325', '#2f3a40', '#3d2f3f', '#5a4632']);
   let s = `<rect width="${w}" height="${h}" fill="${linear(ctx, [[0, darken(table, 0.5)], [0.45, table], [1, lighten(table, 0.08)]])}"/>`;
   s += `<circle cx="${n(w * rng.range(0.3, 0.7))}" cy="${n(h * 0.25)}" r="${n(w * 0.45)}" fill="${radial(ctx, [[0, '#ffe9c4', 0.22], [1, '#ffe9c4', 0]])}"/>`;
@@ -906,7 +909,6 @@ function chess(ctx: Ctx): string {
     s += `<ellipse cx="${n(x + scale * 0.08)}" cy="${n(y)}" rx="${n(scale * 0.32)}" ry="${n(scale * 0.07)}" fill="#000" opacity="0.35"/>`;
     s += `<path d="${shapes[pc.kind] ?? shapes.pawn}" transform="translate(${n(x)} ${n(y)}) scale(${n(scale)})" fill="${fill}" stroke="${pc.white ? '#b7a98f' : '#4a423d'}" stroke-width="${n(1.5 / scale)}"/>`;
   }
-  void pal;
   return s + vignette(ctx, 0.45);
 }
 
@@ -999,20 +1001,38 @@ function portrait(ctx: Ctx): string {
   const headY = h * rng.range(0.4, 0.45);
   const hr = u * rng.range(0.15, 0.17);
   const skin = rng.pick(['#f1c9a5', '#e0ac7e', '#c68a5a', '#a0663d', '#7a4a2b', '#e8b896', '#5c3a24']);
-  const hair = rng.pick(['#1f1a17', '#3b2a1e', '#6b4a2b', '#a67b4f', '#d9c3a0', '#8a8a8a', '#2b211c', '#4a2e24']);
-  const jacket = rng.pick(['#2b3a4a', '#3a3a3a', '#5a2e2e', '#2e4a3a', '#4a3f5a', '#6b5a45', '#1f2b3a', pal.accents[3] ?? '#3d405b']);
+  const hairPick = rng.pick(['#1f1a17', '#3b2a1e', '#6b4a2b', '#a67b4f', '#d9c3a0', '#8a8a8a', '#2b211c', '#4a2e24']);
+  // Keep hair readable against the skin tone.
+  const lum = (c: string): number => { const [r, g, bl] = rgbOf(c); return 0.299 * r + 0.587 * g + 0.114 * bl; };
+  const hair = Math.abs(lum(hairPick) - lum(skin)) < 45 ? darken(hairPick, 0.55) : hairPick;
+  const jacket = rng.pick(['#2b3a4a', '#3a3a3a', '#6e2f3a', '#2e5a4a', '#4a3f5a', '#8a6a3a', '#1f2b3a', '#5f7a8c', '#b0a48f', '#2f5f7f', pal.accents[3] ?? '#3d405b']);
   const shirt = rng.pick(['#f2efe8', '#dfe7ee', '#e9dccf', '#c9d6e3', darken(jacket, 0.3)]);
-  const style = rng.int(0, 4);
+  const style = rng.pick([0, 0, 1, 1, 2, 2, 3, 4]);
   // Hair behind the head (long styles).
   if (style === 1) s += `<path d="M${n(cx - hr * 1.15)} ${n(headY)} Q${n(cx - hr * 1.3)} ${n(headY + hr * 2.3)} ${n(cx - hr * 0.2)} ${n(headY + hr * 2.2)} L${n(cx + hr * 0.2)} ${n(headY + hr * 2.2)} Q${n(cx + hr * 1.3)} ${n(headY + hr * 2.3)} ${n(cx + hr * 1.15)} ${n(headY)} Z" fill="${hair}"/>`;
   if (style === 3) s += `<circle cx="${n(cx)}" cy="${n(headY - hr * 1.05)}" r="${n(hr * 0.45)}" fill="${hair}"/>`;
-  // Shoulders and torso.
+  // Shoulders and torso: rounded shoulders, slightly flaring sides.
   const shY = headY + hr * 1.65;
-  const shW = u * rng.range(0.38, 0.44);
-  s += `<path d="M${n(cx - shW * 1.2)} ${n(h)} Q${n(cx - shW * 1.15)} ${n(shY)} ${n(cx - shW * 0.35)} ${n(shY - hr * 0.15)} L${n(cx + shW * 0.35)} ${n(shY - hr * 0.15)} Q${n(cx + shW * 1.15)} ${n(shY)} ${n(cx + shW * 1.2)} ${n(h)} Z" fill="${linear(ctx, [[0, lighten(jacket, 0.12)], [1, darken(jacket, 0.25)]], 1, 0.3)}"/>`;
-  // Neck and collar.
-  s += `<rect x="${n(cx - hr * 0.38)}" y="${n(headY + hr * 0.6)}" width="${n(hr * 0.76)}" height="${n(hr * 1.2)}" fill="${darken(skin, 0.12)}"/>`;
-  s += `<path d="M${n(cx - hr * 0.7)} ${n(shY - hr * 0.15)} L${n(cx)} ${n(shY + hr * 1.1)} L${n(cx + hr * 0.7)} ${n(shY - hr * 0.15)} L${n(cx + hr * 0.38)} ${n(shY - hr * 0.25)} L${n(cx)} ${n(shY + hr * 0.35)} L${n(cx - hr * 0.38)} ${n(shY - hr * 0.25)} Z" fill="${shirt}"/>`;
+  const shW = u * rng.range(0.35, 0.4);
+  const torso = (k: number): string =>
+    `M${n(cx - shW * 1.15 * k)} ${n(h)} L${n(cx - shW * 1.08 * k)} ${n(shY + hr * 0.9)} Q${n(cx - shW * 1.04 * k)} ${n(shY + hr * 0.02)} ${n(cx - shW * 0.7 * k)} ${n(shY - hr * 0.06)} L${n(cx - hr * 0.5)} ${n(shY - hr * 0.2)} L${n(cx + hr * 0.5)} ${n(shY - hr * 0.2)} L${n(cx + shW * 0.7 * k)} ${n(shY - hr * 0.06)} Q${n(cx + shW * 1.04 * k)} ${n(shY + hr * 0.02)} ${n(cx + shW * 1.08 * k)} ${n(shY + hr * 0.9)} L${n(cx + shW * 1.15 * k)} ${n(h)} Z`;
+  // Neck first, so the collar overlaps it.
+  s += `<rect x="${n(cx - hr * 0.36)}" y="${n(headY + hr * 0.6)}" width="${n(hr * 0.72)}" height="${n(shY - headY - hr * 0.45)}" fill="${darken(skin, 0.14)}"/>`;
+  s += `<path d="${torso(1)}" fill="${linear(ctx, [[0, lighten(jacket, 0.14)], [1, darken(jacket, 0.25)]], 1, 0.3)}"/>`;
+  const collar = rng.int(0, 2);
+  if (collar === 0) {
+    // Shirt V under a jacket with lapels.
+    s += `<path d="M${n(cx - hr * 0.62)} ${n(shY - hr * 0.18)} L${n(cx)} ${n(shY + hr * 1.2)} L${n(cx + hr * 0.62)} ${n(shY - hr * 0.18)} Z" fill="${shirt}"/>`;
+    s += `<path d="M${n(cx - hr * 0.62)} ${n(shY - hr * 0.18)} L${n(cx - hr * 0.05)} ${n(shY + hr * 1.25)} L${n(cx - hr * 0.5)} ${n(shY + hr * 2.4)} L${n(cx - hr * 1.1)} ${n(shY + hr * 0.3)} Z" fill="${darken(jacket, 0.22)}"/>`;
+    s += `<path d="M${n(cx + hr * 0.62)} ${n(shY - hr * 0.18)} L${n(cx + hr * 0.05)} ${n(shY + hr * 1.25)} L${n(cx + hr * 0.5)} ${n(shY + hr * 2.4)} L${n(cx + hr * 1.1)} ${n(shY + hr * 0.3)} Z" fill="${darken(jacket, 0.3)}"/>`;
+  } else if (collar === 1) {
+    // Crew-neck jumper.
+    s += `<path d="M${n(cx - hr * 0.55)} ${n(shY - hr * 0.2)} Q${n(cx)} ${n(shY + hr * 0.55)} ${n(cx + hr * 0.55)} ${n(shY - hr * 0.2)}" fill="none" stroke="${darken(jacket, 0.3)}" stroke-width="${n(hr * 0.12)}"/>`;
+  } else {
+    // Open-necked shirt.
+    s += `<path d="M${n(cx - hr * 0.5)} ${n(shY - hr * 0.2)} L${n(cx)} ${n(shY + hr * 0.55)} L${n(cx + hr * 0.5)} ${n(shY - hr * 0.2)} L${n(cx + hr * 0.75)} ${n(shY + hr * 0.15)} L${n(cx)} ${n(shY + hr * 0.95)} L${n(cx - hr * 0.75)} ${n(shY + hr * 0.15)} Z" fill="${shirt}"/>`;
+    s += `<path d="M${n(cx - hr * 0.5)} ${n(shY - hr * 0.2)} L${n(cx)} ${n(shY + hr * 0.55)} L${n(cx + hr * 0.5)} ${n(shY - hr * 0.2)} Z" fill="${darken(skin, 0.14)}"/>`;
+  }
   // Head with side lighting.
   s += `<ellipse cx="${n(cx - hr * 0.95)}" cy="${n(headY + hr * 0.1)}" rx="${n(hr * 0.16)}" ry="${n(hr * 0.25)}" fill="${darken(skin, 0.08)}"/><ellipse cx="${n(cx + hr * 0.95)}" cy="${n(headY + hr * 0.1)}" rx="${n(hr * 0.16)}" ry="${n(hr * 0.25)}" fill="${darken(skin, 0.15)}"/>`;
   s += `<ellipse cx="${n(cx)}" cy="${n(headY)}" rx="${n(hr * 0.92)}" ry="${n(hr * 1.12)}" fill="${linear(ctx, [[0, lighten(skin, 0.1)], [0.6, skin], [1, darken(skin, 0.18)]], 1, 0)}"/>`;

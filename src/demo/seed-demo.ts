@@ -13,6 +13,7 @@ import { storeImage } from '../modules/media/media.service.js';
 import { insertCategory, insertTag } from '../modules/taxonomy/taxonomy.repository.js';
 import { articles, authors, categories, images, pages } from './corpus.js';
 import { renderAvatar, renderDemoImage } from './images.js';
+import { setDemoNow } from './helpers.js';
 
 const HOUR = 3_600_000;
 
@@ -29,6 +30,8 @@ export async function seedDemoIfEmpty(db: Db, fullText: FullText, mediaRoot: str
 }
 
 export async function seedDemo(db: Db, fullText: FullText, mediaRoot: string, now: Date = new Date()): Promise<void> {
+  // Dates inside the corpus (quoted social posts) follow the same clock as the articles.
+  setDemoNow(now);
   const folder = 'demo';
   const created = now.toISOString();
 
