@@ -4,7 +4,7 @@
  * Velmar are fictional.
  */
 import { a, doc, h, p, quote, quoteCard, ul } from '../modules/article/document.js';
-import type { DemoArticle } from './corpus.js';
+import type { DemoArticle } from './corpus-types.js';
 import { portrait, postedHoursAgo, socialUrl } from './helpers.js';
 
 export const businessArticles: DemoArticle[] = [

@@ -4,7 +4,7 @@
  * fictional.
  */
 import { a, doc, h, i, p, quote, quoteCard, ul } from '../modules/article/document.js';
-import type { DemoArticle } from './corpus.js';
+import type { DemoArticle } from './corpus-types.js';
 import { portrait, postedHoursAgo, socialUrl } from './helpers.js';
 
 export const cultureArticles: DemoArticle[] = [

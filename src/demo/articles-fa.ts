@@ -4,7 +4,7 @@
  * original reports. Slugs are ASCII transliterations.
  */
 import { a, doc, figure, h, i, p, quote, quoteCard, ul, type Figure } from '../modules/article/document.js';
-import type { DemoArticle } from './corpus.js';
+import type { DemoArticle } from './corpus-types.js';
 import { postedHoursAgo, socialUrl } from './helpers.js';
 
 const FA_CREDIT = 'تصویرسازی: نسخهٔ نمایشی برادشیت';

@@ -3,7 +3,7 @@
  * Demo articles for Science, Climate and Health. Studies, institutes and people are fictional.
  */
 import { a, doc, h, i, p, quote, quoteCard, ul } from '../modules/article/document.js';
-import type { DemoArticle } from './corpus.js';
+import type { DemoArticle } from './corpus-types.js';
 import { portrait, postedHoursAgo, socialUrl } from './helpers.js';
 
 export const scienceArticles: DemoArticle[] = [

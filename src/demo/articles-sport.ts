@@ -3,7 +3,7 @@
  * Demo articles for Sport, Football and Chess. Clubs, players and tournaments are fictional.
  */
 import { a, b, doc, h, i, p, quote, quoteCard, ul } from '../modules/article/document.js';
-import type { DemoArticle } from './corpus.js';
+import type { DemoArticle } from './corpus-types.js';
 import { portrait, postedHoursAgo, socialUrl } from './helpers.js';
 
 export const sportArticles: DemoArticle[] = [

@@ -3,7 +3,7 @@
  * Demo articles in Albanian: a translation of an English article and an original report.
  */
 import { doc, figure, h, i, p, quote, quoteCard, type Figure } from '../modules/article/document.js';
-import type { DemoArticle } from './corpus.js';
+import type { DemoArticle } from './corpus-types.js';
 import { postedHoursAgo, socialUrl } from './helpers.js';
 
 const SQ_CREDIT = 'Ilustrim: demo e Broadsheet';

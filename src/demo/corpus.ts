@@ -19,67 +19,8 @@ import type { Scene } from './images.js';
 
 export type { Scene } from './images.js';
 
-export interface DemoAuthor {
-  slug: string;
-  name: string;
-  roleTitle: string;
-  bio: string;
-  /** hex colour for the generated avatar */
-  color: string;
-}
-
-export interface DemoCategory {
-  slug: string;
-  name: string;
-  description: string;
-  /** slug of the parent, for second-level sections */
-  parent?: string;
-}
-
-export interface DemoImage {
-  key: string;
-  /** what the generator draws, see images.ts */
-  scene: Scene;
-  alt: string;
-  caption: string;
-  credit: string;
-}
-
-export interface DemoArticle {
-  /** lowercase ASCII, hyphens (Persian articles use an ASCII transliterated slug) */
-  slug: string;
-  title: string;
-  /** 1–2 sentences */
-  standfirst: string;
-  language: 'en' | 'fa' | 'sq';
-  /** category slugs, first = primary (drives the breadcrumb) */
-  categories: string[];
-  /** tag display names, reused across articles */
-  tags: string[];
-  /** author slugs, in byline order */
-  authors: string[];
-  /** DemoImage key */
-  featuredImage: string;
-  /** published this many hours before "now"; all distinct */
-  hoursAgo: number;
-  /** a few articles were updated after publication */
-  updatedHoursAfter?: number;
-  /** slug of the article this one translates */
-  translationOf?: string;
-  /** media(key) returns the stored media id for an image key */
-  body: (media: (imageKey: string) => number) => ArticleDocument;
-}
-
-export interface DemoPage {
-  slug: string;
-  title: string;
-  standfirst: string;
-  body: ArticleDocument;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Authors
-// ---------------------------------------------------------------------------------------------
+export type { DemoArticle, DemoAuthor, DemoCategory, DemoImage, DemoPage } from './corpus-types.js';
+import type { DemoArticle, DemoAuthor, DemoCategory, DemoImage, DemoPage } from './corpus-types.js';
 
 export const authors: DemoAuthor[] = [
   {

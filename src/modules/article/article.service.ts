@@ -4,6 +4,7 @@
  * once, on save.
  */
 import type { Db } from '../../db/database.js';
+import type { PostStatus } from '../../db/schema.js';
 import { findMediaByIds } from '../media/media.repository.js';
 import { addRedirect } from '../redirect/redirect.repository.js';
 import { ArticleError, validateArticle, type ArticleInput } from './article.js';
@@ -11,47 +12,93 @@ import * as repo from './article.repository.js';
 import { countWords, documentText, referencedMediaIds, renderDocument } from './render.js';
 import { postPath } from './permalink.js';
 
-/** Creates a post or page with its authors, categories and tags, atomically. */
-export async function createArticle(db: Db, input: ArticleInput, now: Date = new Date()): Promise<number> {
-  validateArticle(input);
-  return db.transaction().execute(async (trx) => {
-    if (await repo.slugExists(trx, input.slug)) throw new ArticleError('ARTICLE_SLUG_TAKEN', `The slug "${input.slug}" is already in use.`);
-    const media = await findMediaByIds(trx, referencedMediaIds(input.body));
-    const lang = input.language ?? 'en';
-    const html = renderDocument(input.body, { media, lang });
-    const text = documentText(input.body);
-    const categoryIds = [...new Set(input.categoryIds ?? [])];
-    const primary = input.primaryCategoryId ?? categoryIds[0] ?? null;
-    if (primary !== null && !categoryIds.includes(primary)) categoryIds.unshift(primary);
-    const status = input.status ?? 'draft';
-    const iso = now.toISOString();
-    const id = await repo.insertPost(trx, {
+/** The columns an article's input determines, rendered and sanitised once, here. */
+async function contentColumns(db: Db, input: ArticleInput) {
+  const media = await findMediaByIds(db, referencedMediaIds(input.body));
+  const lang = input.language ?? 'en';
+  const text = documentText(input.body);
+  const categoryIds = [...new Set(input.categoryIds ?? [])];
+  const primary = input.primaryCategoryId ?? categoryIds[0] ?? null;
+  if (primary !== null && !categoryIds.includes(primary)) categoryIds.unshift(primary);
+  return {
+    categoryIds,
+    row: {
       type: input.type ?? 'post',
-      status,
       slug: input.slug,
       title: input.title.trim(),
       excerpt: (input.excerpt ?? '').trim(),
       body_doc: JSON.stringify(input.body),
-      body_html: html,
+      body_html: renderDocument(input.body, { media, lang }),
       search_text: text,
       word_count: countWords(`${input.title}\n${text}`),
       language: lang,
       translation_group: input.translationGroup ?? null,
       primary_category_id: primary,
       featured_media_id: input.featuredMediaId ?? null,
-      published_at: input.publishedAt ?? (status === 'published' ? iso : null),
-      updated_at: input.updatedAt ?? input.publishedAt ?? iso,
-      created_at: iso,
       comment_status: input.commentStatus ?? 'open',
       sticky: input.sticky ? 1 : 0,
       seo_title: input.seoTitle ?? '',
       seo_description: input.seoDescription ?? '',
+    } as const,
+  };
+}
+
+async function linkAll(db: Db, id: number, input: ArticleInput, categoryIds: number[]): Promise<void> {
+  await repo.linkAuthors(db, id, [...new Set(input.authorIds ?? [])]);
+  await repo.linkCategories(db, id, categoryIds);
+  await repo.linkTags(db, id, [...new Set(input.tagIds ?? [])]);
+}
+
+/** Creates a post or page with its authors, categories and tags, atomically. */
+export async function createArticle(db: Db, input: ArticleInput, now: Date = new Date()): Promise<number> {
+  validateArticle(input);
+  return db.transaction().execute(async (trx) => {
+    if (await repo.slugExists(trx, input.slug)) throw new ArticleError('ARTICLE_SLUG_TAKEN', `The slug "${input.slug}" is already in use.`);
+    const { row, categoryIds } = await contentColumns(trx, input);
+    const status = input.status ?? 'draft';
+    const iso = now.toISOString();
+    const id = await repo.insertPost(trx, {
+      ...row,
+      status,
+      published_at: input.publishedAt ?? (status === 'published' ? iso : null),
+      updated_at: input.updatedAt ?? input.publishedAt ?? iso,
+      created_at: iso,
     });
-    await repo.linkAuthors(trx, id, [...new Set(input.authorIds ?? [])]);
-    await repo.linkCategories(trx, id, categoryIds);
-    await repo.linkTags(trx, id, [...new Set(input.tagIds ?? [])]);
+    await linkAll(trx, id, input, categoryIds);
     return id;
   });
+}
+
+/**
+ * Saves a whole article (what the editor sends): content, links and status, atomically. A changed
+ * slug keeps the old URL working with a 301.
+ */
+export async function updateArticle(db: Db, id: number, input: ArticleInput, now: Date = new Date()): Promise<void> {
+  validateArticle(input);
+  await db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('posts').select(['slug', 'status', 'published_at']).where('id', '=', id).executeTakeFirst();
+    if (!before) throw new ArticleError('ARTICLE_NOT_FOUND', `No article with id ${id}.`);
+    if (input.slug !== before.slug && (await repo.slugExists(trx, input.slug))) {
+      throw new ArticleError('ARTICLE_SLUG_TAKEN', `The slug "${input.slug}" is already in use.`);
+    }
+    const { row, categoryIds } = await contentColumns(trx, input);
+    const status = input.status ?? before.status;
+    const iso = now.toISOString();
+    await trx.updateTable('posts').set({
+      ...row,
+      status,
+      published_at: input.publishedAt ?? before.published_at ?? (status === 'published' ? iso : null),
+      updated_at: input.updatedAt ?? iso,
+    }).where('id', '=', id).execute();
+    await linkAll(trx, id, input, categoryIds);
+    if (input.slug !== before.slug) await addRedirect(trx, postPath(before.slug), postPath(input.slug), iso);
+  });
+}
+
+/** Moves an article to another status (unpublish = back to draft; trash; restore). */
+export async function setArticleStatus(db: Db, id: number, status: PostStatus, now: Date = new Date()): Promise<void> {
+  const r = await db.updateTable('posts').set({ status, updated_at: now.toISOString() }).where('id', '=', id).executeTakeFirst();
+  if (Number(r.numUpdatedRows) === 0) throw new ArticleError('ARTICLE_NOT_FOUND', `No article with id ${id}.`);
 }
 
 /**
