@@ -11,6 +11,7 @@ import { migrate } from './db/migrate.js';
 import { seedDemoIfEmpty } from './demo/seed-demo.js';
 import { RelatedRefresher } from './jobs/related-refresh.js';
 import { startScheduler } from './jobs/scheduler.js';
+import { purgePosts } from './web/cache.js';
 
 export async function startServer(config: Config = loadConfig()): Promise<() => Promise<void>> {
   const handle = openDb(config);
@@ -22,6 +23,7 @@ export async function startServer(config: Config = loadConfig()): Promise<() => 
   const scheduler = startScheduler(handle.db, {
     onPublished: (ids) => {
       app.log.info({ ids }, 'scheduled posts published');
+      purgePosts(app.pageCache, handle.db, ids).catch((err) => app.log.error({ err }, 'cache purge failed'));
       ids.forEach((id) => related.enqueue(id));
     },
     onError: (err) => app.log.error({ err }, 'scheduled publishing failed'),

@@ -20,6 +20,8 @@ export interface Config {
   readonly siteName: string;
   readonly siteDescription: string;
   readonly postsPerPage: number;
+  /** Page cache size in MiB; 0 turns it off. */
+  readonly pageCacheMb: number;
 }
 
 export const defaults = {
@@ -32,6 +34,7 @@ export const defaults = {
   SITE_NAME: 'The Broadsheet',
   SITE_DESCRIPTION: 'Independent reporting and analysis on world affairs, politics, business, science and culture.',
   POSTS_PER_PAGE: '12',
+  PAGE_CACHE_MB: '64',
 } as const;
 
 export class ConfigError extends Error {
@@ -48,6 +51,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be an integer 0–65535, got "${env.PORT}"`);
   const perPage = Number(get('POSTS_PER_PAGE'));
   if (!Number.isInteger(perPage) || perPage < 1 || perPage > 100) throw new ConfigError('POSTS_PER_PAGE must be an integer 1–100');
+  const cacheMb = Number(get('PAGE_CACHE_MB'));
+  if (!Number.isFinite(cacheMb) || cacheMb < 0 || cacheMb > 65536) throw new ConfigError('PAGE_CACHE_MB must be a number of MiB from 0 (off) to 65536');
   const demo = get('DEMO');
   if (demo !== '0' && demo !== '1') throw new ConfigError(`DEMO must be 0 or 1, got "${demo}"`);
   const databaseUrl = env.DATABASE_URL || undefined;
@@ -75,5 +80,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     siteName: get('SITE_NAME'),
     siteDescription: get('SITE_DESCRIPTION'),
     postsPerPage: perPage,
+    pageCacheMb: cacheMb,
   });
 }

@@ -1,0 +1,46 @@
+/**
+ * @module modules/content/cache-tags
+ * Names for what a cached page depends on, and which of them a write touches. Two kinds per
+ * entity: `cat:3` (its name or slug is shown) and `cat-list:3` (the list of its posts is shown),
+ * so publishing a story purges its section's listings without purging every article in it.
+ */
+import type { Db } from '../../db/database.js';
+import { CategoryTree } from '../taxonomy/taxonomy.js';
+import { allCategories } from '../taxonomy/taxonomy.repository.js';
+
+export const tag = {
+  post: (id: number) => `post:${id}`,
+  cat: (id: number) => `cat:${id}`,
+  catList: (id: number) => `cat-list:${id}`,
+  tag: (id: number) => `tag:${id}`,
+  tagList: (id: number) => `tag-list:${id}`,
+  author: (id: number) => `author:${id}`,
+  authorList: (id: number) => `author-list:${id}`,
+  home: 'home',
+  nav: 'nav',
+  feed: 'feed',
+  sitemap: 'sitemap',
+} as const;
+
+/**
+ * What changing these posts (publish, edit, unpublish, schedule going live) touches: their own
+ * pages and every card of them, and every list they are or were in.
+ */
+export async function tagsForPostChange(db: Db, postIds: number[], extra: Iterable<string> = []): Promise<string[]> {
+  const out = new Set<string>([tag.home, tag.feed, tag.sitemap, ...extra]);
+  if (postIds.length === 0) return [...out];
+  const [cats, tags, authors, rows] = await Promise.all([
+    db.selectFrom('post_categories').select('category_id').where('post_id', 'in', postIds).execute(),
+    db.selectFrom('post_tags').select('tag_id').where('post_id', 'in', postIds).execute(),
+    db.selectFrom('post_authors').select('author_id').where('post_id', 'in', postIds).execute(),
+    db.selectFrom('posts').select('primary_category_id').where('id', 'in', postIds).execute(),
+  ]);
+  const tree = new CategoryTree(await allCategories(db));
+  for (const id of postIds) out.add(tag.post(id));
+  const catIds = [...cats.map((c) => c.category_id), ...rows.map((r) => r.primary_category_id).filter((x): x is number => x !== null)];
+  // Archives include their sub-sections, so every ancestor's list changes too.
+  for (const c of catIds) for (const a of tree.ancestry(c)) out.add(tag.catList(a.id));
+  for (const t of tags) out.add(tag.tagList(t.tag_id));
+  for (const a of authors) out.add(tag.authorList(a.author_id));
+  return [...out];
+}

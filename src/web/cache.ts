@@ -1,0 +1,218 @@
+/**
+ * @module web/cache
+ * The page cache: anonymous GETs of pages, feeds and sitemaps are served from memory as rendered
+ * bytes with brotli and gzip variants made once, an ETag (304 on a match), and the dependency tags
+ * of what they show. A write purges exactly the entries carrying the tags it touched, before its
+ * response returns. Bounded by bytes (least recently used out first).
+ *
+ * Routes opt in by calling `cacheFor(reply, tags)`; anything else, any request with a session
+ * cookie, and every non-GET bypass it. Responses also carry `Cache-Control` with
+ * stale-while-revalidate and a `Surrogate-Key` header with the same tags, so a CDN can cache and
+ * purge the same way.
+ */
+import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../db/database.js';
+import { tagsForPostChange } from '../modules/content/cache-tags.js';
+
+interface Entry {
+  key: string;
+  status: number;
+  type: string;
+  body: Buffer;
+  br: Buffer;
+  gzip: Buffer;
+  etag: string;
+  tags: string[];
+  bytes: number;
+}
+
+export interface CacheStats { entries: number; bytes: number; hits: number; misses: number; purged: number }
+
+/** Cookies that mean "a logged-in user or a personalised page": such requests bypass the cache. */
+const BYPASS_COOKIES = /(?:^|;\s*)(bs_session|bs_commenter)=/;
+
+export class PageCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly byTag = new Map<string, Set<string>>();
+  private bytes = 0;
+  readonly stats: CacheStats = { entries: 0, bytes: 0, hits: 0, misses: 0, purged: 0 };
+
+  constructor(private readonly maxBytes: number) {}
+
+  get(key: string): Entry | undefined {
+    const e = this.entries.get(key);
+    if (!e) return undefined;
+    // Map order is insertion order: re-inserting marks it most recently used.
+    this.entries.delete(key);
+    this.entries.set(key, e);
+    return e;
+  }
+
+  set(entry: Entry): void {
+    this.delete(entry.key);
+    if (entry.bytes > this.maxBytes / 4) return;
+    this.entries.set(entry.key, entry);
+    this.bytes += entry.bytes;
+    for (const t of entry.tags) {
+      let keys = this.byTag.get(t);
+      if (!keys) this.byTag.set(t, (keys = new Set()));
+      keys.add(entry.key);
+    }
+    while (this.bytes > this.maxBytes) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.delete(oldest);
+    }
+    this.refreshStats();
+  }
+
+  /** Removes every entry carrying any of the tags; returns how many went. */
+  purge(tags: Iterable<string>): number {
+    let n = 0;
+    for (const t of tags) {
+      const keys = this.byTag.get(t);
+      if (!keys) continue;
+      for (const k of [...keys]) if (this.delete(k)) n++;
+    }
+    this.stats.purged += n;
+    this.refreshStats();
+    return n;
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.byTag.clear();
+    this.bytes = 0;
+    this.refreshStats();
+  }
+
+  private delete(key: string): boolean {
+    const e = this.entries.get(key);
+    if (!e) return false;
+    this.entries.delete(key);
+    this.bytes -= e.bytes;
+    for (const t of e.tags) {
+      const keys = this.byTag.get(t);
+      keys?.delete(key);
+      if (keys?.size === 0) this.byTag.delete(t);
+    }
+    return true;
+  }
+
+  private refreshStats(): void {
+    this.stats.entries = this.entries.size;
+    this.stats.bytes = this.bytes;
+  }
+}
+
+const TAGS = Symbol('cacheTags');
+type Tagged = FastifyReply & { [TAGS]?: string[] };
+
+/** Marks this response cacheable, with the dependency tags of everything it shows. */
+export function cacheFor(reply: FastifyReply, tags: Iterable<string>): void {
+  (reply as Tagged)[TAGS] = [...new Set(tags)];
+}
+
+const cacheable = (request: FastifyRequest): boolean =>
+  (request.method === 'GET' || request.method === 'HEAD') &&
+  !request.headers.authorization &&
+  !BYPASS_COOKIES.test(request.headers.cookie ?? '') &&
+  !request.url.startsWith('/admin') &&
+  !request.url.includes('preview');
+
+/** Chooses the encoding the client accepts: brotli, then gzip, then none. */
+function negotiate(accept: string | undefined): 'br' | 'gzip' | undefined {
+  if (!accept) return undefined;
+  if (/\bbr\b/.test(accept)) return 'br';
+  if (/\bgzip\b/.test(accept)) return 'gzip';
+  return undefined;
+}
+
+const etagMatches = (header: string | undefined, etag: string): boolean =>
+  !!header && header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+
+export interface CacheOptions {
+  cache: PageCache;
+  /** Seconds a CDN or browser may reuse a response (then revalidate). */
+  maxAge: number;
+  staleWhileRevalidate: number;
+}
+
+function writeHeaders(reply: FastifyReply, e: Entry, o: CacheOptions): void {
+  reply.header('etag', e.etag);
+  reply.header('cache-control', `public, max-age=${o.maxAge}, stale-while-revalidate=${o.staleWhileRevalidate}`);
+  reply.header('surrogate-key', e.tags.join(' '));
+  reply.header('vary', 'Accept-Encoding');
+}
+
+async function sendEntry(request: FastifyRequest, reply: FastifyReply, e: Entry, o: CacheOptions): Promise<FastifyReply> {
+  writeHeaders(reply, e, o);
+  reply.header('x-cache', 'HIT');
+  if (etagMatches(request.headers['if-none-match'], e.etag)) return reply.code(304).send();
+  const enc = negotiate(request.headers['accept-encoding'] as string | undefined);
+  reply.code(e.status).type(e.type);
+  if (enc) reply.header('content-encoding', enc);
+  return reply.send(enc === 'br' ? e.br : enc === 'gzip' ? e.gzip : e.body);
+}
+
+/** Installs the cache hooks on the root instance. */
+export function registerPageCache(app: FastifyInstance, o: CacheOptions): void {
+  app.addHook('onRequest', async (request, reply) => {
+    if (!cacheable(request)) return;
+    const hit = o.cache.get(request.url);
+    if (hit) {
+      o.cache.stats.hits++;
+      return sendEntry(request, reply, hit, o);
+    }
+    o.cache.stats.misses++;
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    const tags = (reply as Tagged)[TAGS];
+    if (!tags || reply.statusCode !== 200 || !cacheable(request) || reply.getHeader('x-cache') === 'HIT') return payload;
+    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
+    const body = Buffer.isBuffer(payload) ? payload : Buffer.from(payload);
+    const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+    const entry: Entry = {
+      key: request.url,
+      status: 200,
+      type: String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8'),
+      body,
+      br: brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+      gzip: gzipSync(body, { level: 6 }),
+      etag,
+      tags,
+      bytes: 0,
+    };
+    entry.bytes = entry.body.length + entry.br.length + entry.gzip.length + entry.key.length * 2 + 200;
+    o.cache.set(entry);
+    writeHeaders(reply, entry, o);
+    reply.header('x-cache', 'MISS');
+    if (etagMatches(request.headers['if-none-match'], etag)) {
+      reply.code(304);
+      return '';
+    }
+    const enc = negotiate(request.headers['accept-encoding'] as string | undefined);
+    if (!enc) return body;
+    reply.header('content-encoding', enc);
+    reply.removeHeader('content-length');
+    return enc === 'br' ? entry.br : entry.gzip;
+  });
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The page cache; writers purge it by tag. */
+    pageCache: PageCache;
+  }
+}
+
+/**
+ * Purges what changing these posts touches (call after the write commits, before responding).
+ * `extra` adds tags the caller knows about, e.g. the lists a post left when its sections changed.
+ */
+export async function purgePosts(cache: PageCache, db: Db, postIds: number[], extra: Iterable<string> = []): Promise<number> {
+  return cache.purge(await tagsForPostChange(db, postIds, extra));
+}

@@ -1,0 +1,33 @@
+/**
+ * @module web/site/page-tags
+ * The cache tags of each public page: every entity whose name, link or list it shows.
+ */
+import type { ArticleBundle, CardBundle } from '../../modules/article/reading.service.js';
+import { tag } from '../../modules/content/cache-tags.js';
+import type { CategoryTree } from '../../modules/taxonomy/taxonomy.js';
+
+/** A story card shows the post, its section's name and its authors' names. */
+export function cardTags(bundle: CardBundle): string[] {
+  const out: string[] = [];
+  for (const r of bundle.rows) {
+    out.push(tag.post(r.id));
+    if (r.primary_category_id !== null) out.push(tag.cat(r.primary_category_id));
+    for (const a of bundle.authors.get(r.id) ?? []) out.push(tag.author(a.id));
+  }
+  return out;
+}
+
+/** Every page shows the section navigation. */
+export const pageTags = (...tags: (string | string[])[]): string[] => [tag.nav, ...tags.flat()];
+
+export function articleTags(b: ArticleBundle, tree: CategoryTree): string[] {
+  const p = b.post;
+  return pageTags(
+    tag.post(p.id),
+    p.primary_category_id !== null ? tree.ancestry(p.primary_category_id).map((c) => tag.cat(c.id)) : [],
+    b.authors.map((a) => tag.author(a.id)),
+    b.tags.map((t) => tag.tag(t.id)),
+    b.translations.map((t) => tag.post(t.id)),
+    cardTags(b.related),
+  );
+}

@@ -1,0 +1,135 @@
+/**
+ * The page cache serves stored bytes, compressed variants and 304s, and a write purges exactly
+ * what it touched before the writer's call returns: no reader sees stale content afterwards.
+ */
+import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { createArticle, setArticleStatus, updateArticle } from '../../src/modules/article/article.service.js';
+import { doc, p } from '../../src/modules/article/document.js';
+import { tag } from '../../src/modules/content/cache-tags.js';
+import { updateCategory } from '../../src/modules/taxonomy/taxonomy.service.js';
+import { publishDue } from '../../src/jobs/scheduler.js';
+import { purgePosts } from '../../src/web/cache.js';
+import { DIALECTS, freshDb, type TestDb } from '../helpers/db.js';
+import { buildFixture, NOW, type Fixture } from '../helpers/fixture.js';
+import { testApp } from '../helpers/app.js';
+
+for (const dialect of DIALECTS) {
+  describe(`page cache (${dialect})`, () => {
+    let t: TestDb;
+    let app: FastifyInstance;
+    let fx: Fixture;
+    const get = (url: string, headers: Record<string, string> = {}) => app.inject({ url, headers });
+    const queriesFor = async (url: string) => {
+      t.handle.stats.queries = 0;
+      await get(url);
+      return t.handle.stats.queries;
+    };
+    const idOf = async (slug: string) => (await t.handle.db.selectFrom('posts').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
+    beforeAll(async () => {
+      t = await freshDb(dialect);
+      fx = await buildFixture(t.handle.db, path.join(t.dataDir, 'media'), 14, t.handle.dialect.fullText);
+      app = await testApp(t, { PAGE_CACHE_MB: '16' });
+    });
+    afterAll(async () => {
+      await app?.close();
+      await t?.cleanup();
+    });
+
+    it('serves a repeat request from memory with the same bytes, brotli/gzip variants and a 304 on a matching ETag', async () => {
+      const url = `/${fx.slugs[0]}/`;
+      const first = await get(url);
+      expect(first.headers['x-cache']).toBe('MISS');
+      expect(first.headers['cache-control']).toMatch(/stale-while-revalidate=/);
+      expect(String(first.headers['surrogate-key'])).toContain(`post:${await idOf(fx.slugs[0]!)}`);
+      expect(await queriesFor(url)).toBe(0);
+      const second = await get(url);
+      expect(second.headers['x-cache']).toBe('HIT');
+      expect(second.body).toBe(first.body);
+      expect(second.headers['content-security-policy']).toBe(first.headers['content-security-policy']);
+      const br = await get(url, { 'accept-encoding': 'br, gzip' });
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(brotliDecompressSync(br.rawPayload).toString()).toBe(first.body);
+      const gz = await get(url, { 'accept-encoding': 'gzip' });
+      expect(gunzipSync(gz.rawPayload).toString()).toBe(first.body);
+      const notModified = await get(url, { 'if-none-match': String(first.headers.etag) });
+      expect(notModified.statusCode).toBe(304);
+      expect(notModified.body).toBe('');
+    });
+
+    it('is bypassed by logged-in readers, 404s and searches', async () => {
+      const res = await get('/', { cookie: 'bs_session=abc' });
+      expect(res.headers['x-cache']).toBeUndefined();
+      await get('/no-such-page/');
+      expect((await get('/no-such-page/')).headers['x-cache']).toBeUndefined();
+      await get('/search?q=rail');
+      expect((await get('/search?q=rail')).headers['x-cache']).toBeUndefined();
+    });
+
+    it('publishing purges the home page and the sections it is filed in, but not unrelated pages', async () => {
+      await get('/'); await get('/category/world/'); await get('/category/world/europe/'); await get('/category/politics/'); await get(`/${fx.slugs[1]}/`);
+      const id = await createArticle(t.handle.db, { status: 'published', slug: 'breaking-news', title: 'Breaking: the bridge reopens', body: doc(p('Open.')), categoryIds: [fx.ids.europe], publishedAt: NOW.toISOString() }, NOW);
+      await purgePosts(app.pageCache, t.handle.db, [id]);
+      expect((await get('/')).body).toContain('Breaking: the bridge reopens');
+      expect((await get('/category/world/')).body).toContain('Breaking: the bridge reopens');
+      expect((await get('/category/world/europe/')).body).toContain('Breaking: the bridge reopens');
+      expect((await get('/category/politics/')).headers['x-cache']).toBe('HIT');
+      expect((await get(`/${fx.slugs[1]}/`)).headers['x-cache']).toBe('HIT');
+    });
+
+    it('an edit shows at once on the article, on cards that show it, and a changed slug redirects', async () => {
+      const id = await idOf(fx.slugs[2]!);
+      await get(`/${fx.slugs[2]}/`); await get('/');
+      await updateArticle(t.handle.db, id, { slug: 'renamed-story', title: 'A corrected headline', body: doc(p('Corrected.')), categoryIds: [fx.ids.politics], status: 'published' }, NOW);
+      await purgePosts(app.pageCache, t.handle.db, [id], [tag.catList(fx.ids.europe), tag.catList(fx.ids.world)]);
+      const old = await get(`/${fx.slugs[2]}/`);
+      expect(old.statusCode).toBe(301);
+      expect(old.headers.location).toBe('/renamed-story/');
+      expect((await get('/renamed-story/')).body).toContain('A corrected headline');
+      expect((await get('/')).body).toContain('A corrected headline');
+    });
+
+    it('unpublishing removes the article and its cards at once', async () => {
+      const id = await idOf(fx.slugs[3]!);
+      const title = `Rail line story number ${14 - 3}`;
+      expect((await get(`/${fx.slugs[3]}/`)).statusCode).toBe(200);
+      expect((await get('/tag/rail/')).body).toContain(title);
+      await setArticleStatus(t.handle.db, id, 'draft', NOW);
+      await purgePosts(app.pageCache, t.handle.db, [id]);
+      expect((await get(`/${fx.slugs[3]}/`)).statusCode).toBe(404);
+      expect((await get('/tag/rail/')).body).not.toContain(`${title}<`);
+    });
+
+    it('a scheduled article going live appears at once', async () => {
+      await get('/');
+      await createArticle(t.handle.db, { status: 'scheduled', slug: 'at-one', title: 'Scheduled for one o’clock', body: doc(p('Now.')), categoryIds: [fx.ids.politics], publishedAt: '2026-11-20T13:00:00.000Z' }, NOW);
+      expect((await get('/')).body).not.toContain('Scheduled for one');
+      const ids = await publishDue(t.handle.db, new Date('2026-11-20T13:00:01Z'));
+      await purgePosts(app.pageCache, t.handle.db, ids);
+      expect((await get('/')).body).toContain('Scheduled for one');
+    });
+
+    it('renaming a section updates every page that shows its name', async () => {
+      await get('/'); await get(`/${fx.slugs[0]}/`); await get('/category/world/europe/');
+      await updateCategory(t.handle.db, fx.ids.world, { name: 'International', slug: 'international' }, NOW);
+      app.pageCache.purge([tag.cat(fx.ids.world), tag.nav]);
+      expect((await get('/')).body).toContain('>International<');
+      expect((await get(`/${fx.slugs[0]}/`)).body).toContain('href="/category/international/europe/"');
+      const moved = await get('/category/world/europe/');
+      expect(moved.statusCode).toBe(301);
+      expect(moved.headers.location).toBe('/category/international/europe/');
+    });
+
+    it('stays within its memory bound, dropping the least recently used', async () => {
+      const { PageCache } = await import('../../src/web/cache.js');
+      const small = new PageCache(20_000);
+      const entry = (key: string) => ({ key, status: 200, type: 'text/html', body: Buffer.alloc(3000), br: Buffer.alloc(500), gzip: Buffer.alloc(600), etag: '"x"', tags: ['a'], bytes: 4300 });
+      for (let i = 0; i < 10; i++) small.set(entry(`/p${i}/`));
+      expect(small.stats.bytes).toBeLessThanOrEqual(20_000);
+      expect(small.get('/p0/')).toBeUndefined();
+      expect(small.get('/p9/')).toBeDefined();
+    });
+  });
+}
