@@ -5,7 +5,7 @@
  *
  *   npm run bench -- [--quick] [--articles N] [--duration S] [--connections C] [--db sqlite|postgres]
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -125,9 +125,14 @@ async function main(): Promise<void> {
     const tag = await handle.db.selectFrom('tags').select('slug').orderBy('id').executeTakeFirstOrThrow();
     await handle.close();
 
+    // Production start: the compiled dist/ (what `npm run build` makes), not tsx.
+    console.log('Building dist/ …');
+    const build = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json')], { stdio: 'inherit' });
+    const useDist = build.status === 0;
+    if (!useDist) console.warn('tsc build failed: the server runs through tsx, and cold start includes compiling');
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), DEMO: '0', LOG_LEVEL: 'warn', ...(dbKind === 'postgres' ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: '' }) };
+    const env = { ...process.env, BROADSHEET_DIST: useDist ? '1' : '0', DATA_DIR: dataDir, PORT: String(port), DEMO: '0', LOG_LEVEL: 'warn', ...(dbKind === 'postgres' ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: '' }) };
     const started = performance.now();
     const server = spawn(process.execPath, [path.join(ROOT, 'bin/broadsheet.mjs'), 'serve'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
     children.push(server);

@@ -20,6 +20,8 @@ interface Entry {
   key: string;
   status: number;
   type: string;
+  /** Every other header of the first response (security headers included), replayed on hits. */
+  headers?: Record<string, string>;
   body: Buffer;
   br: Buffer;
   gzip: Buffer;
@@ -148,6 +150,7 @@ function writeHeaders(reply: FastifyReply, e: Entry, o: CacheOptions): void {
 }
 
 async function sendEntry(request: FastifyRequest, reply: FastifyReply, e: Entry, o: CacheOptions): Promise<FastifyReply> {
+  if (e.headers) reply.headers(e.headers);
   writeHeaders(reply, e, o);
   reply.header('x-cache', 'HIT');
   if (etagMatches(request.headers['if-none-match'], e.etag)) return reply.code(304).send();
@@ -157,7 +160,14 @@ async function sendEntry(request: FastifyRequest, reply: FastifyReply, e: Entry,
   return reply.send(enc === 'br' ? e.br : enc === 'gzip' ? e.gzip : e.body);
 }
 
-/** Installs the cache hooks on the root instance. */
+/** Headers never replayed from a stored response. */
+const NOT_REPLAYED = new Set(['content-length', 'content-encoding', 'content-type', 'date', 'set-cookie', 'x-cache', 'etag', 'cache-control', 'surrogate-key', 'vary', 'connection', 'transfer-encoding', 'keep-alive']);
+
+/**
+ * Installs the cache hooks on the root instance. Register it FIRST: a hit is answered before
+ * any later onRequest hook (security headers, cookie parsing) runs, with the headers those hooks
+ * set on the first response replayed.
+ */
 export function registerPageCache(app: FastifyInstance, o: CacheOptions): void {
   app.addHook('onRequest', async (request, reply) => {
     if (!cacheable(request)) return;
@@ -186,6 +196,11 @@ export function registerPageCache(app: FastifyInstance, o: CacheOptions): void {
       tags,
       bytes: 0,
     };
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(reply.getHeaders())) {
+      if (v !== undefined && !NOT_REPLAYED.has(k.toLowerCase())) headers[k] = Array.isArray(v) ? v.join(', ') : String(v);
+    }
+    entry.headers = headers;
     entry.bytes = entry.body.length + entry.br.length + entry.gzip.length + entry.key.length * 2 + 200;
     o.cache.set(entry);
     writeHeaders(reply, entry, o);
