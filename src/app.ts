@@ -2,16 +2,23 @@
  * @module app
  * buildApp(deps) assembles the HTTP application and never listens, so tests can `inject`.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
 import formbody from '@fastify/formbody';
+import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import type { Config } from './config/config.js';
 import type { DbHandle } from './db/database.js';
+import { loadOrCreateSecret } from './modules/user/secret.js';
+import { adminRoutes, type AdminTuning } from './web/admin/routes.js';
 import { ASSETS_DIR } from './web/site/assets.js';
+import { feedRoutes } from './web/site/feeds.js';
 import { sendError, siteNotFoundHandler, siteRoutes, type SiteDeps } from './web/site/routes.js';
+import { sitemapRoutes } from './web/site/sitemaps.js';
 import { siteContextFrom } from './web/site/site-context.js';
+import { PageCache, registerPageCache } from './web/cache.js';
 import { searchRoutes } from './web/site/search.js';
 
 export interface AppDeps {
@@ -19,8 +26,12 @@ export interface AppDeps {
   handle: DbHandle;
   /** Injected clock (scheduled publishing, dates in tests). */
   now?: () => Date;
+  /** The page cache (main and tests keep a handle to purge it); made from config when absent. */
+  cache?: PageCache;
   /** Fastify logger setting; tests pass false. */
   logger?: boolean | { level: string };
+  /** Admin tunables (tests: a low scrypt cost, a throttle policy); defaults otherwise. */
+  admin?: AdminTuning;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -32,6 +43,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     trustProxy: false,
   });
+  // First of all hooks: a cache hit is answered before the others run (see web/cache.ts).
+  const cache = deps.cache ?? new PageCache(config.pageCacheMb * 1024 * 1024);
+  app.decorate('pageCache', cache);
+  if (config.pageCacheMb > 0) registerPageCache(app, { cache, maxAge: 60, staleWhileRevalidate: 600 });
+  // Uploaded and generated media live here; @fastify/static wants the folder to exist.
+  fs.mkdirSync(path.join(config.dataDir, 'media'), { recursive: true });
   const https = config.siteUrl.startsWith('https:');
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -55,6 +72,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
   });
   await app.register(formbody, { bodyLimit: 1024 * 1024 });
+  // 32 random bytes made on first start and kept in settings, so every instance signs alike.
+  const cookieSecret = await loadOrCreateSecret(handle.db, 'secret.cookie');
+  await app.register(cookie, { secret: cookieSecret });
 
   await app.register(fastifyStatic, {
     root: ASSETS_DIR,
@@ -83,6 +103,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setErrorHandler((err, request, reply) => sendError(siteDeps, request, reply, err));
   app.setNotFoundHandler(siteNotFoundHandler(siteDeps));
   await app.register(async (scope) => siteRoutes(scope, siteDeps));
+  await app.register(async (scope) => feedRoutes(scope, siteDeps));
+  await app.register(async (scope) => sitemapRoutes(scope, siteDeps));
   await app.register(async (scope) => searchRoutes(scope, { ...siteDeps, fullText: handle.dialect.fullText }));
+  await app.register(adminRoutes, { prefix: '/admin', db: handle.db, config, cookieSecret, ...(deps.now ? { now: deps.now } : {}), ...deps.admin });
   return app;
 }

@@ -4,12 +4,14 @@
  */
 import { ConfigError } from '../config/config.js';
 import { UsageError, type Command } from './command.js';
+import { importCommand } from './import.js';
 import { migrateCommand } from './migrate.js';
 import { seedCommand } from './seed.js';
 import { serveCommand } from './serve.js';
+import { userCommand } from './user.js';
 
 
-const commands: Command[] = [serveCommand, migrateCommand, seedCommand];
+const commands: Command[] = [serveCommand, migrateCommand, seedCommand, importCommand, userCommand];
 
 function help(): string {
   return [

@@ -139,6 +139,10 @@ export interface Database {
   comments: CommentsTable;
   import_map: ImportMapTable;
   broadsheet_migrations: MigrationsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  login_attempts: LoginAttemptsTable;
+  audit_log: AuditLogTable;
 }
 
 export type PostRow = Selectable<PostsTable>;
@@ -148,3 +152,58 @@ export type MediaRow = Selectable<MediaTable>;
 export type AuthorRow = Selectable<AuthorsTable>;
 export type CategoryRow = Selectable<CategoriesTable>;
 export type TagRow = Selectable<TagsTable>;
+
+// Accounts and access (migration 0006).
+
+export type UserRole = 'owner' | 'editor' | 'author' | 'contributor';
+export type UserStatus = 'active' | 'disabled';
+
+export interface UsersTable {
+  id: Generated<number>;
+  /** Lower-cased; unique. */
+  email: string;
+  name: string;
+  role: UserRole;
+  status: UserStatus;
+  /** `$scrypt$ln=…,r=…,p=…$salt$hash` (modules/user/password.ts); never the password. */
+  password_hash: string;
+  created_at: string;
+  updated_at: string;
+  last_login_at: string | null;
+}
+
+export interface SessionsTable {
+  /** Hex SHA-256 of the cookie token; the token itself is never stored. */
+  id: string;
+  user_id: number;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string;
+  user_agent: string;
+}
+
+/** One failed login, counted per account and per IP for throttling. */
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  scope: 'account' | 'ip';
+  key: string;
+  at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_id: number | null;
+  actor_label: string;
+  action: string;
+  target_type: string | null;
+  target_id: number | null;
+  target_label: string;
+  detail: string;
+  ip: string;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type AuditRow = Selectable<AuditLogTable>;

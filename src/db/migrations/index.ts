@@ -6,8 +6,10 @@ import { m0001Initial } from './0001-initial.js';
 import { m0002Search } from './0002-search.js';
 import { m0003Related } from './0003-related.js';
 import { m0004CommentsImport } from './0004-comments-import.js';
+import { m0005RedirectTargets } from './0005-redirect-targets.js';
+import { m0006Users } from './0006-users.js';
 import type { Migration } from './migration.js';
 
 export type { Migration };
 
-export const migrations: readonly Migration[] = [m0001Initial, m0002Search, m0003Related, m0004CommentsImport];
+export const migrations: readonly Migration[] = [m0001Initial, m0002Search, m0003Related, m0004CommentsImport, m0005RedirectTargets, m0006Users];

@@ -51,8 +51,13 @@ export interface ListItem { type: 'listItem'; content: Paragraph[] }
 export interface BulletList { type: 'bulletList'; content: ListItem[] }
 export interface OrderedList { type: 'orderedList'; content: ListItem[] }
 export interface HorizontalRule { type: 'horizontalRule' }
+/**
+ * HTML the editor cannot model as blocks (an imported table, a WordPress widget's markup). It is
+ * rendered through the article sanitiser like everything else, and shown as source in the editor.
+ */
+export interface HtmlBlock { type: 'html'; attrs: { html: string } }
 
-export type Block = Paragraph | Heading | Blockquote | Figure | QuoteCard | BulletList | OrderedList | HorizontalRule;
+export type Block = Paragraph | Heading | Blockquote | Figure | QuoteCard | BulletList | OrderedList | HorizontalRule | HtmlBlock;
 
 export interface ArticleDocument { type: 'doc'; content: Block[] }
 

@@ -106,6 +106,9 @@ function renderBlock(block: Block, ctx: RenderContext): string {
         + `<figcaption><span class="quote-card__author">${esc(q.author)}</span> <span class="quote-card__handle">${esc(q.handle)}</span>`
         + `${q.network ? ` <span class="quote-card__network">${esc(q.network)}</span>` : ''}${when ? ` ${when}` : ''}</figcaption></figure>`;
     }
+    case 'html':
+      // Sanitised here and again with the whole body: an html block is never trusted.
+      return sanitizeArticleHtml(block.attrs.html);
     default:
       return '';
   }
@@ -121,6 +124,10 @@ export function renderDocument(doc: ArticleDocument, ctx: RenderContext): string
   return sanitizeArticleHtml(doc.content.map((b) => renderBlock(b, ctx)).join('\n'));
 }
 
+/** Text of an html block for search and word counts: tags out, the common references decoded. */
+const htmlText = (html: string): string =>
+  html.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim();
+
 /** Plain text of a document, for word counts, excerpts and search. */
 export function documentText(doc: ArticleDocument): string {
   const parts: string[] = [];
@@ -130,6 +137,7 @@ export function documentText(doc: ArticleDocument): string {
     else if (b.type === 'bulletList' || b.type === 'orderedList') b.content.forEach((li) => li.content.forEach(walk));
     else if (b.type === 'quoteCard') parts.push(b.attrs.text);
     else if (b.type === 'figure' && b.attrs.caption) parts.push(b.attrs.caption);
+    else if (b.type === 'html') parts.push(htmlText(b.attrs.html));
   };
   doc.content.forEach(walk);
   return parts.join('\n');

@@ -11,6 +11,10 @@ import { findRedirect } from '../../modules/redirect/redirect.repository.js';
 import { findTagBySlug } from '../../modules/taxonomy/taxonomy.repository.js';
 import { loadCategoryTree } from '../../modules/taxonomy/taxonomy.service.js';
 import { badRequest, notFound, toPublicError } from '../errors.js';
+import { cacheFor } from '../cache.js';
+import { tag as cacheTag } from '../../modules/content/cache-tags.js';
+import { articleTags, cardTags, pageTags } from './page-tags.js';
+import { categoryFeed, feedPathOf } from './feeds.js';
 import { articlePage, authorPage, categoryPage, errorPage, homePage, tagPage } from './pages.js';
 import { authorVM } from './presenters.js';
 import type { SiteContext } from './site-context.js';
@@ -59,6 +63,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     const page = parsePage(request.params.n);
     const [tree, list] = await Promise.all([loadCategoryTree(db), listPage(db, {}, page, site.postsPerPage)]);
     if (!list || (page > 1 && list.rows.length === 0)) throw notFound('There is no such page.');
+    cacheFor(reply, pageTags(cacheTag.home, cardTags(list)));
     return sendHtml(reply, renderHome(homePage(site, tree, list)));
   };
   app.get('/', home);
@@ -69,6 +74,9 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     const rest = request.params['*'];
     if (!rest.endsWith('/')) return reply.redirect(`/category/${rest}/`, 301);
     const segments = rest.split('/').filter(Boolean);
+    // /category/{…}/feed/[atom/|json/]: this wildcard owns the whole /category/ space.
+    const feed = feedPathOf(segments);
+    if (feed) return categoryFeed(request, reply, deps, feed.segments, feed.format);
     let pageRaw: string | undefined;
     if (segments.length >= 3 && segments.at(-2) === 'page') {
       pageRaw = segments.pop();
@@ -88,6 +96,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     if (pageRaw === undefined && redirectPageQuery(request, reply, `/category/${segments.join('/')}/`)) return reply;
     const list = await listPage(db, { categoryIds: tree.subtreeIds(category.id) }, page, site.postsPerPage);
     if (!list) throw notFound('There is no such page.');
+    cacheFor(reply, pageTags(tree.ancestry(category.id).map((c) => cacheTag.cat(c.id)), cacheTag.catList(category.id), cardTags(list)));
     return sendHtml(reply, renderArchive(categoryPage(site, tree, category, list)));
   });
 
@@ -99,6 +108,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     if (!row) throw notFound();
     const [tree, list] = await Promise.all([loadCategoryTree(db), listPage(db, { tagId: row.id }, page, site.postsPerPage)]);
     if (!list) throw notFound('There is no such page.');
+    cacheFor(reply, pageTags(cacheTag.tag(row.id), cacheTag.tagList(row.id), cardTags(list)));
     return sendHtml(reply, renderArchive(tagPage(site, tree, row, list)));
   };
   app.get('/tag/:slug/', tag);
@@ -116,6 +126,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
       findMediaByIds(db, row.avatar_media_id !== null ? [row.avatar_media_id] : []),
     ]);
     if (!list) throw notFound('There is no such page.');
+    cacheFor(reply, pageTags(cacheTag.author(row.id), cacheTag.authorList(row.id), cardTags(list)));
     return sendHtml(reply, renderArchive(authorPage(site, tree, row, authorVM(row, media), list)));
   };
   app.get('/author/:slug/', author);
@@ -126,11 +137,9 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     const slug = parseSlug(request.params.slug);
     const [bundle, tree] = await Promise.all([readArticle(db, slug), loadCategoryTree(db)]);
     if (!bundle) throw notFound();
+    cacheFor(reply, articleTags(bundle, tree));
     return sendHtml(reply, renderArticle(articlePage(site, tree, bundle)));
   });
-
-  app.get('/robots.txt', async (_request, reply) =>
-    reply.type('text/plain; charset=utf-8').send('User-agent: *\nDisallow: /admin/\nAllow: /\n'));
 }
 
 /**

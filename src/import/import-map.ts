@@ -1,0 +1,33 @@
+/**
+ * @module import/import-map
+ * Which local row an imported item became, keyed by (source site, kind, source id). Every write of
+ * an imported entity records itself here in the same transaction, so a re-run updates instead of
+ * duplicating, and an interrupted run resumes where it stopped.
+ */
+import type { Db } from '../db/database.js';
+
+export type ImportKind = 'author' | 'category' | 'tag' | 'post' | 'attachment' | 'comment';
+
+export async function lookup(db: Db, source: string, kind: ImportKind, sourceId: string): Promise<number | undefined> {
+  const r = await db.selectFrom('import_map').select('local_id').where('source', '=', source).where('kind', '=', kind).where('source_id', '=', sourceId).executeTakeFirst();
+  return r?.local_id;
+}
+
+/** All mappings of one kind (authors, categories, tags, attachments: small sets). */
+export async function lookupAll(db: Db, source: string, kind: ImportKind): Promise<Map<string, number>> {
+  const rows = await db.selectFrom('import_map').select(['source_id', 'local_id']).where('source', '=', source).where('kind', '=', kind).execute();
+  return new Map(rows.map((r) => [r.source_id, r.local_id]));
+}
+
+export async function remember(db: Db, source: string, kind: ImportKind, sourceId: string, localId: number): Promise<void> {
+  await db.insertInto('import_map').values({ source, kind, source_id: sourceId, local_id: localId })
+    .onConflict((oc) => oc.columns(['source', 'kind', 'source_id']).doUpdateSet({ local_id: localId }))
+    .execute();
+}
+
+/** Any source: the newest local id for a WordPress id (old `?p=123` links name no site). */
+export async function lookupAnySource(db: Db, kind: ImportKind, sourceId: string): Promise<number | undefined> {
+  const r = await db.selectFrom('import_map').select('local_id').where('kind', '=', kind).where('source_id', '=', sourceId)
+    .orderBy('local_id', 'desc').limit(1).executeTakeFirst();
+  return r?.local_id;
+}

@@ -1,0 +1,401 @@
+/**
+ * @module import/wordpress/convert
+ * WordPress post content → our structured document. The steps:
+ *  1. images that were imported point at our media (by `wp-image-N` class or by URL);
+ *  2. shortcodes: [caption] and [gallery] → figures, [embed]/[audio]/[video] → cards or links,
+ *     others kept visible and listed;
+ *  3. block-editor delimiters → figures, quotes, quote cards, links; dynamic blocks dropped;
+ *     classic (freeform) HTML gets its paragraphs (wpautop);
+ *  4. the article sanitiser;
+ *  5. the sanitised HTML read into blocks: paragraphs, headings, lists, blockquotes with citation,
+ *     figures, quote cards, rules; anything else kept as an `html` block (sanitised again on render).
+ *
+ * @example
+ * const { doc, unknownShortcodes } = convertContent('[caption]<img src="…"> Harbour[/caption]', ctx);
+ */
+import { sanitizeArticleHtml } from '../../modules/article/sanitize.js';
+import type { ArticleDocument, Block, Inline, Mark, ListItem, Paragraph, QuoteCard } from '../../modules/article/document.js';
+import { escapeHtml, parseHtml, textOf, toHtml, findFirst, type HtmlElement, type HtmlNode } from '../html-tree.js';
+import { hasBlocks, isSocialProvider, parseBlocks, renderBlocks } from './gutenberg.js';
+import { convertShortcodes, parseAttrs, type ImageRef } from './shortcodes.js';
+
+/** An attachment as the importer knows it: imported (mediaId, local src) or not (old URL). */
+export interface AttachmentRef extends ImageRef { mediaId?: number }
+
+export interface ConvertContext {
+  /** An attachment by WordPress id. */
+  attachment(wpId: number): AttachmentRef | undefined;
+  /** An imported image by a URL of the old site (resized variants like -300x200 included). */
+  imageByUrl(url: string): AttachmentRef | undefined;
+  /** Attachment ids whose parent is this post ([gallery] without ids). */
+  childAttachments: number[];
+  /** ISO date used for quote cards when the embed carries none (the post's date). */
+  date: string;
+}
+
+export interface ConvertResult {
+  doc: ArticleDocument;
+  /** Shortcodes left visible in the text (not ours). */
+  unknownShortcodes: string[];
+  /** Dynamic blocks (latest posts, search…) that had nothing to import. */
+  droppedBlocks: string[];
+  /** Old-site image URLs that still point at the old site (no imported file). */
+  externalImages: number;
+}
+
+// ---- embeds: a static quote card for social posts, a plain link for everything else ----
+
+const NETWORKS: [RegExp, string][] = [
+  [/(^|\.)twitter\.com$/, 'Twitter'], [/(^|\.)x\.com$/, 'X'], [/(^|\.)instagram\.com$/, 'Instagram'], [/(^|\.)facebook\.com$/, 'Facebook'],
+  [/(^|\.)tiktok\.com$/, 'TikTok'], [/(^|\.)bsky\.app$/, 'Bluesky'], [/(^|\.)threads\.net$/, 'Threads'], [/(^|\.)tumblr\.com$/, 'Tumblr'],
+];
+const VIDEO: [RegExp, string][] = [
+  [/(^|\.)(youtube\.com|youtu\.be)$/, 'YouTube'], [/(^|\.)vimeo\.com$/, 'Vimeo'], [/(^|\.)wordpress\.tv$/, 'WordPress.tv'], [/(^|\.)dailymotion\.com$/, 'Dailymotion'],
+  [/(^|\.)spotify\.com$/, 'Spotify'], [/(^|\.)soundcloud\.com$/, 'SoundCloud'], [/(^|\.)flickr\.com$/, 'Flickr'],
+];
+
+function quoteCardFor(url: URL, text: string, date: string): QuoteCard['attrs'] | undefined {
+  const network = NETWORKS.find(([re]) => re.test(url.hostname))?.[1]
+    ?? (/^\/@[\w.]+\/\d+/.test(url.pathname) ? 'Mastodon' : undefined);
+  if (!network) return undefined;
+  const seg = url.pathname.split('/').filter(Boolean);
+  let handle = '';
+  if (network === 'Mastodon') handle = `${seg[0]}@${url.hostname}`;
+  else if (network === 'Bluesky') handle = seg[1] ? `@${seg[1]}` : '';
+  else if (seg[0]?.startsWith('@')) handle = seg[0];
+  else if (seg[0] && !['p', 'reel', 'status', 'i', 'watch', 'permalink.php', 'posts', 'story.php'].includes(seg[0])) handle = `@${seg[0]}`;
+  const author = handle ? handle.replace(/^@/, '').split('@')[0]! : network;
+  return { author, handle, date, text: text.trim() || `A post on ${network}.`, url: url.toString(), network };
+}
+
+function makeEmbed(cards: Map<string, QuoteCard['attrs']>, date: string) {
+  return (rawUrl: string, captionHtml: string): string => {
+    let url: URL;
+    try {
+      url = new URL(rawUrl.trim());
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') return '';
+    } catch {
+      return '';
+    }
+    const caption = textOf(parseHtml(sanitizeArticleHtml(captionHtml))).trim();
+    const card = quoteCardFor(url, caption, date);
+    if (card) {
+      cards.set(card.url, card);
+      return `<figure class="quote-card"><blockquote cite="${escapeHtml(card.url)}"><p>${escapeHtml(card.text)}</p></blockquote></figure>`;
+    }
+    const provider = VIDEO.find(([re]) => re.test(url.hostname))?.[1] ?? url.hostname.replace(/^www\./, '');
+    return `<p><a href="${escapeHtml(url.toString())}">${escapeHtml(caption || `${provider}: ${url.toString()}`)}</a></p>`;
+  };
+}
+
+/** `<blockquote class="twitter-tweet">…</blockquote>` (classic oEmbed HTML) → quote card. */
+function tweetBlockquotes(html: string, cards: Map<string, QuoteCard['attrs']>, date: string): string {
+  return html.replace(/<blockquote class="(?:twitter-tweet|instagram-media)"[^>]*>([\s\S]*?)<\/blockquote>(?:\s*<script[^>]*><\/script>)?/gi, (whole, inner: string) => {
+    const links = [...inner.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!);
+    const link = links.reverse().find((l) => /\/status\/|\/p\//.test(l)) ?? links[0];
+    if (!link) return whole;
+    let url: URL;
+    try {
+      url = new URL(link.replace(/&amp;/g, '&'));
+    } catch {
+      return whole;
+    }
+    const text = textOf(parseHtml(sanitizeArticleHtml(/<p[^>]*>([\s\S]*?)<\/p>/i.exec(inner)?.[1] ?? ''))).trim();
+    const when = /<a[^>]*>([^<]*\d{4})<\/a>\s*$/.exec(inner.trim())?.[1];
+    const parsed = when ? new Date(`${when} UTC`) : undefined;
+    const card = quoteCardFor(url, text, parsed && !Number.isNaN(parsed.getTime()) ? parsed.toISOString() : date);
+    if (!card) return whole;
+    const named = /&mdash;\s*([^(<]+)\s*\((@[\w.]+)\)/.exec(inner) ?? /—\s*([^(<]+)\s*\((@[\w.]+)\)/.exec(inner);
+    if (named) {
+      card.author = named[1]!.trim();
+      card.handle = named[2]!;
+    }
+    cards.set(card.url, card);
+    return `\n\n<figure class="quote-card"><blockquote cite="${escapeHtml(card.url)}"><p>${escapeHtml(card.text)}</p></blockquote></figure>\n\n`;
+  });
+}
+
+// ---- wpautop ----
+
+const BLOCK_TAGS = 'table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|div|dl|dd|dt|ul|ol|li|pre|form|map|area|blockquote|address|math|style|p|h[1-6]|hr|fieldset|legend|section|article|aside|hgroup|header|footer|nav|figure|figcaption|details|menu|summary|audio|video|iframe|object|embed|picture|source';
+const OPEN_BLOCK = new RegExp(`(<(?:${BLOCK_TAGS})[\\s/>])`, 'gi');
+const CLOSE_BLOCK = new RegExp(`(</(?:${BLOCK_TAGS})>)`, 'gi');
+const STARTS_BLOCK = new RegExp(`^<\\/?(?:${BLOCK_TAGS})[\\s/>]|^<!--`, 'i');
+
+/** WordPress' wpautop, simplified: blank lines make paragraphs, single newlines make <br>. */
+export function autop(html: string): string {
+  if (!html.trim()) return '';
+  const pres: string[] = [];
+  let s = html.replace(/\r\n?/g, '\n').replace(/<pre\b[\s\S]*?<\/pre>/gi, (m) => `<pre data-autop="${pres.push(m) - 1}"></pre>`);
+  s = s.replace(OPEN_BLOCK, '\n\n$1').replace(CLOSE_BLOCK, '$1\n\n');
+  const chunks = s.split(/\n\s*\n/).map((c) => c.trim()).filter(Boolean);
+  const out = chunks.map((c) => (STARTS_BLOCK.test(c) ? c : `<p>${c.replace(/\n/g, '<br>\n')}</p>`)).join('\n');
+  return out.replace(/<pre data-autop="(\d+)"><\/pre>/g, (_m, i: string) => pres[Number(i)] ?? '');
+}
+
+// ---- images: point imported ones at our media ----
+
+function rewriteImages(html: string, ctx: ConvertContext, local: Map<string, number>): { html: string; external: number } {
+  let external = 0;
+  const out = html.replace(/<img\b[^>]*>/gi, (tag) => {
+    const { named } = parseAttrs(tag.slice(4, -1).replace(/\/$/, ''));
+    const wpId = /\bwp-image-(\d+)\b/.exec(named.class ?? '')?.[1];
+    const ref = (wpId ? ctx.attachment(Number(wpId)) : undefined) ?? (named.src ? ctx.imageByUrl(named.src) : undefined);
+    if (ref?.mediaId === undefined) {
+      external++;
+      return tag;
+    }
+    local.set(ref.src, ref.mediaId);
+    const alt = named.alt ?? ref.alt;
+    return `<img src="${escapeHtml(ref.src)}" alt="${escapeHtml(alt)}">`;
+  });
+  return { html: out, external };
+}
+
+// ---- sanitised HTML → document blocks ----
+
+const INLINE_MARK: Record<string, Mark['type']> = { strong: 'bold', b: 'bold', em: 'italic', i: 'italic', code: 'code' };
+
+/** Inline nodes → our inline model; undefined when something cannot be modelled (an image, a span). */
+function inlineOf(nodes: HtmlNode[], marks: Mark[] = []): Inline[] | undefined {
+  const out: Inline[] = [];
+  for (const n of nodes) {
+    if (n.type === 'text') {
+      const t = n.text.replace(/[ \t\r\n\f]+/g, ' ');
+      if (t) out.push(marks.length ? { type: 'text', text: t, marks } : { type: 'text', text: t });
+      continue;
+    }
+    if (n.tag === 'br') {
+      out.push({ type: 'hardBreak' });
+      continue;
+    }
+    if (n.tag === 'a' && !n.attrs.href) {
+      // A link without a target (a WordPress button whose URL was dropped): its text.
+      const inner = inlineOf(n.children, marks);
+      if (!inner) return undefined;
+      out.push(...inner);
+      continue;
+    }
+    const mark: Mark | undefined = INLINE_MARK[n.tag] ? { type: INLINE_MARK[n.tag]! }
+      : n.tag === 'a' && n.attrs.href && !n.attrs.class ? { type: 'link', attrs: { href: n.attrs.href } } : undefined;
+    if (!mark) return undefined;
+    const inner = inlineOf(n.children, [...marks.filter((m) => m.type !== mark.type), mark]);
+    if (!inner) return undefined;
+    out.push(...inner);
+  }
+  return out;
+}
+
+/** Trims the outer whitespace of a run of inline nodes and drops a trailing line break. */
+function tidy(inline: Inline[]): Inline[] {
+  const list = [...inline];
+  while (list.at(-1)?.type === 'hardBreak') list.pop();
+  while (list[0]?.type === 'hardBreak') list.shift();
+  const first = list[0];
+  if (first?.type === 'text') list[0] = { ...first, text: first.text.trimStart() };
+  const last = list.at(-1);
+  if (last?.type === 'text') list[list.length - 1] = { ...last, text: last.text.trimEnd() };
+  // The newline after a <br> is not a space the author typed.
+  for (let i = 1; i < list.length; i++) {
+    const n = list[i]!;
+    if (n.type === 'text' && list[i - 1]!.type === 'hardBreak') list[i] = { ...n, text: n.text.trimStart() };
+  }
+  return list.filter((n) => n.type !== 'text' || n.text !== '');
+}
+
+const isBlank = (nodes: HtmlNode[]): boolean => nodes.every((n) => (n.type === 'text' ? !n.text.trim() : n.tag === 'br'));
+const htmlBlock = (nodes: HtmlNode[]): Block => ({ type: 'html', attrs: { html: toHtml(nodes) } });
+
+function paragraphOf(nodes: HtmlNode[]): Paragraph | undefined {
+  const inline = inlineOf(nodes);
+  return inline ? { type: 'paragraph', content: tidy(inline) } : undefined;
+}
+
+/** An element holding one image (in a link or a picture) and nothing else but whitespace. */
+function loneImage(nodes: HtmlNode[]): HtmlElement | undefined {
+  const els = nodes.filter((n) => n.type === 'el' || n.text.trim());
+  if (els.length !== 1 || els[0]!.type !== 'el') return undefined;
+  const el = els[0] as HtmlElement;
+  if (el.tag === 'img') return el;
+  if (el.tag === 'a' || el.tag === 'picture') return loneImage(el.children);
+  return undefined;
+}
+
+interface BlockState { local: Map<string, number>; cards: Map<string, QuoteCard['attrs']> }
+
+function figureOf(el: HtmlElement, state: BlockState): Block | undefined {
+  const img = findFirst(el.children, 'img');
+  const mediaId = img ? state.local.get(img.attrs.src ?? '') : undefined;
+  if (!img || mediaId === undefined) return undefined;
+  const cap = el.children.find((c): c is HtmlElement => c.type === 'el' && c.tag === 'figcaption');
+  const classes = (el.attrs.class ?? '').split(/\s+/);
+  const align = (['wide', 'left', 'right', 'center'] as const).find((a) => classes.includes(`figure--${a}`)) ?? 'center';
+  const caption = cap ? textOf(cap.children).replace(/\s+/g, ' ').trim() : '';
+  return { type: 'figure', attrs: { mediaId, alt: img.attrs.alt ?? '', ...(caption ? { caption } : {}), align } };
+}
+
+function listOf(el: HtmlElement): Block | undefined {
+  const items: ListItem[] = [];
+  for (const c of el.children) {
+    if (c.type === 'text') {
+      if (c.text.trim()) return undefined;
+      continue;
+    }
+    if (c.tag !== 'li') return undefined;
+    const paras = c.children.some((x) => x.type === 'el' && x.tag === 'p')
+      ? c.children.filter((x): x is HtmlElement => x.type === 'el').map((x) => (x.tag === 'p' ? paragraphOf(x.children) : undefined))
+      : [paragraphOf(c.children)];
+    if (paras.some((p) => !p)) return undefined;
+    items.push({ type: 'listItem', content: paras as Paragraph[] });
+  }
+  return { type: el.tag === 'ol' ? 'orderedList' : 'bulletList', content: items };
+}
+
+function blockquoteOf(el: HtmlElement): Block | undefined {
+  const paras: Paragraph[] = [];
+  let citation = '';
+  let loose: HtmlNode[] = [];
+  const flush = (): boolean => {
+    if (isBlank(loose)) {
+      loose = [];
+      return true;
+    }
+    const p = paragraphOf(loose);
+    loose = [];
+    if (!p) return false;
+    paras.push(p);
+    return true;
+  };
+  for (const c of el.children) {
+    if (c.type === 'el' && (c.tag === 'cite' || c.tag === 'footer')) {
+      citation = textOf(c.children).replace(/\s+/g, ' ').replace(/^[—–-]\s*/, '').trim();
+    } else if (c.type === 'el' && c.tag === 'p') {
+      if (!flush()) return undefined;
+      const p = paragraphOf(c.children);
+      if (!p) return undefined;
+      if (p.content?.length) paras.push(p);
+    } else if (c.type === 'el' && !['strong', 'b', 'em', 'i', 'a', 'code', 'br'].includes(c.tag)) {
+      return undefined;
+    } else {
+      loose.push(c);
+    }
+  }
+  if (!flush() || paras.length === 0) return undefined;
+  return { type: 'blockquote', ...(citation ? { attrs: { citation } } : {}), content: paras };
+}
+
+/** Drops elements left empty by the sanitiser (a cover block's <span></span>, an emptied <figure>). */
+function prune(nodes: HtmlNode[]): HtmlNode[] {
+  const out: HtmlNode[] = [];
+  for (const n of nodes) {
+    if (n.type === 'text') {
+      out.push(n);
+      continue;
+    }
+    const children = prune(n.children);
+    const keepEmpty = ['br', 'hr', 'img', 'source', 'td', 'th', 'tr', 'li'].includes(n.tag);
+    if (!keepEmpty && children.every((c) => c.type === 'text' && !c.text.trim())) continue;
+    out.push({ ...n, children });
+  }
+  return out;
+}
+
+/** Images at the edges of a paragraph (classic "alignleft" images) → figures before it. */
+function splitImages(children: HtmlNode[], state: BlockState): { figures: Block[]; rest: HtmlNode[] } {
+  const figures: Block[] = [];
+  const rest: HtmlNode[] = [];
+  for (const c of children) {
+    const img = c.type === 'el' ? loneImage([c]) : undefined;
+    const fig = img ? figureOf({ type: 'el', tag: 'figure', attrs: {}, children: [img] }, state) : undefined;
+    if (fig) figures.push(fig);
+    else rest.push(c);
+  }
+  return { figures, rest };
+}
+
+function blocksOf(nodes: HtmlNode[], state: BlockState): Block[] {
+  const out: Block[] = [];
+  let inline: HtmlNode[] = [];
+  const flushInline = (): void => {
+    if (!isBlank(inline)) {
+      const img = loneImage(inline);
+      const fig = img ? figureOf({ type: 'el', tag: 'figure', attrs: {}, children: [img] }, state) : undefined;
+      out.push(fig ?? paragraphOf(inline) ?? htmlBlock([{ type: 'el', tag: 'p', attrs: {}, children: inline }]));
+    }
+    inline = [];
+  };
+  for (const n of nodes) {
+    if (n.type === 'text' || ['strong', 'b', 'em', 'i', 'a', 'code', 'br', 'img', 'span', 'sub', 'sup', 'mark', 'small', 'abbr', 'q', 's', 'u', 'time', 'cite', 'picture'].includes(n.tag)) {
+      inline.push(n);
+      continue;
+    }
+    flushInline();
+    const el = n;
+    let block: Block | undefined;
+    if (el.tag === 'p') {
+      const { figures, rest } = splitImages(el.children, state);
+      out.push(...figures);
+      if (isBlank(rest)) continue;
+      block = paragraphOf(rest);
+      if (!block && figures.length) {
+        out.push(htmlBlock([{ ...el, children: rest }]));
+        continue;
+      }
+    } else if (/^h[1-6]$/.test(el.tag)) {
+      const inl = inlineOf(el.children);
+      const level = Math.min(4, Math.max(2, Number(el.tag[1]))) as 2 | 3 | 4;
+      if (inl && !isBlank(el.children)) block = { type: 'heading', attrs: { level }, content: tidy(inl) };
+      else if (isBlank(el.children)) continue;
+    } else if (el.tag === 'ul' || el.tag === 'ol') {
+      block = listOf(el);
+    } else if (el.tag === 'blockquote') {
+      block = blockquoteOf(el);
+    } else if (el.tag === 'hr') {
+      block = { type: 'horizontalRule' };
+    } else if (el.tag === 'figure' && (el.attrs.class ?? '').includes('quote-card')) {
+      const cite = findFirst(el.children, 'blockquote')?.attrs.cite;
+      const card = cite ? state.cards.get(cite) : undefined;
+      if (card) block = { type: 'quoteCard', attrs: card };
+    } else if (el.tag === 'figure') {
+      block = figureOf(el, state);
+      // A figure of an image we do not have: the image stays, pointing at the old site.
+    }
+    out.push(block ?? htmlBlock([el]));
+  }
+  flushInline();
+  return out;
+}
+
+/** Converts one post's content; pure apart from the lookups in `ctx`. */
+export function convertContent(content: string, ctx: ConvertContext): ConvertResult {
+  const local = new Map<string, number>();
+  const cards = new Map<string, QuoteCard['attrs']>();
+  const dropped = new Set<string>();
+  const embed = makeEmbed(cards, ctx.date);
+  const images = rewriteImages(content, ctx, local);
+  const attachment = (id: number): ImageRef | undefined => {
+    const a = ctx.attachment(id);
+    if (a?.mediaId !== undefined) local.set(a.src, a.mediaId);
+    return a;
+  };
+  const sc = convertShortcodes(images.html, { attachment, childAttachments: ctx.childAttachments, embed });
+  const freeform = (html: string): string => autop(tweetBlockquotes(html, cards, ctx.date).replace(/^\s*(https?:\/\/[^\s<]+)\s*$/gm, (line, url: string) => {
+    const e = embed(url, '');
+    return /quote-card|<a href/.test(e) && isEmbeddable(url) ? `\n\n${e}\n\n` : line;
+  }));
+  const html = hasBlocks(sc.html) ? renderBlocks(parseBlocks(sc.html), { embed, freeform, dropped }) : freeform(sc.html);
+  // <h1> is the page's headline: an h1 in a post body becomes an h2 (the sanitiser drops h1).
+  const clean = sanitizeArticleHtml(html.replace(/<(\/?)h1\b/gi, '<$1h2'));
+  const blocks = blocksOf(prune(parseHtml(clean)), { local, cards });
+  return { doc: { type: 'doc', content: blocks }, unknownShortcodes: sc.unknown, droppedBlocks: [...dropped], externalImages: images.external };
+}
+
+/** A URL alone on a line is auto-embedded by WordPress only for known providers. */
+function isEmbeddable(url: string): boolean {
+  try {
+    const host = new URL(url).hostname;
+    return [...NETWORKS, ...VIDEO].some(([re]) => re.test(host)) || isSocialProvider(host);
+  } catch {
+    return false;
+  }
+}

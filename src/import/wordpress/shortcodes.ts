@@ -1,0 +1,91 @@
+/**
+ * @module import/wordpress/shortcodes
+ * WordPress shortcodes in post content: [caption] and [gallery] become our figures, [embed],
+ * [audio] and [video] become links (no third-party player ever loads), and every other shortcode
+ * stays in the text, visible, and is listed so the report can name it.
+ */
+import { escapeHtml } from '../html-tree.js';
+
+/** Attributes of a shortcode or a raw HTML tag: name="v", name='v', name=v, and bare values. */
+export function parseAttrs(raw: string): { named: Record<string, string>; positional: string[] } {
+  const named: Record<string, string> = {};
+  const positional: string[] = [];
+  for (const m of raw.matchAll(/([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'\]]+))|"([^"]*)"|(\S+)/g)) {
+    if (m[1]) named[m[1].toLowerCase()] = m[2] ?? m[3] ?? m[4] ?? '';
+    else positional.push(m[5] ?? m[6] ?? '');
+  }
+  return { named, positional };
+}
+
+/** An image as WordPress knew it, and our media row's URL when the file was imported. */
+export interface ImageRef { src: string; alt: string; caption: string }
+
+export interface ShortcodeContext {
+  /** An attachment by WordPress id (its local URL if imported, else the old URL). */
+  attachment(wpId: number): ImageRef | undefined;
+  /** Attachment ids attached to this post, for [gallery] without ids. */
+  childAttachments: number[];
+  /** HTML for an embedded URL (quote card or link). */
+  embed(url: string, caption: string): string;
+}
+
+const ALIGN: Record<string, string> = { alignleft: 'left', alignright: 'right', aligncenter: 'center', alignnone: 'center', alignwide: 'wide', alignfull: 'wide' };
+export const alignOf = (value: string | undefined): string => ALIGN[(value ?? '').trim()] ?? (['left', 'right', 'center', 'wide'].includes(value ?? '') ? value! : 'center');
+
+const figureHtml = (img: string, caption: string, align: string): string =>
+  `\n\n<figure class="figure figure--${align}">${img}${caption.trim() ? `<figcaption>${caption.trim()}</figcaption>` : ''}</figure>\n\n`;
+
+/** [caption id="attachment_12" align="alignleft" caption="…"]<a><img></a> Caption[/caption] */
+function caption(attrsRaw: string, body: string): string {
+  const { named } = parseAttrs(attrsRaw);
+  const m = /^\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*<\/a>)?)([\s\S]*)$/i.exec(body);
+  const img = m ? m[1]! : body;
+  const text = named.caption !== undefined ? escapeHtml(named.caption) : (m ? m[2]! : '');
+  return figureHtml(img, text, alignOf(named.align));
+}
+
+function gallery(attrsRaw: string, ctx: ShortcodeContext): string {
+  const { named } = parseAttrs(attrsRaw);
+  const ids = named.ids || named.include
+    ? (named.ids ?? named.include ?? '').split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0)
+    : ctx.childAttachments;
+  return ids.map((id) => ctx.attachment(id)).filter((x): x is ImageRef => x !== undefined)
+    .map((a) => figureHtml(`<img src="${escapeHtml(a.src)}" alt="${escapeHtml(a.alt)}">`, escapeHtml(a.caption), 'center')).join('');
+}
+
+function media(kind: string, attrsRaw: string): string {
+  const { named, positional } = parseAttrs(attrsRaw);
+  const url = named.src ?? named.mp3 ?? named.m4a ?? named.ogg ?? named.wav ?? named.mp4 ?? named.webm ?? positional.find((p) => /^https?:\/\//.test(p)) ?? '';
+  if (!/^https?:\/\//i.test(url)) return '';
+  const name = decodeURIComponent(url.split('?')[0]!.split('/').pop() ?? url);
+  return `\n\n<p><a href="${escapeHtml(url)}">${kind === 'audio' ? 'Audio' : 'Video'}: ${escapeHtml(name)}</a></p>\n\n`;
+}
+
+const KNOWN = /\[(caption|wp_caption)\b([^\]]*)\]([\s\S]*?)\[\/\1\]|\[gallery\b([^\]]*)\]|\[embed\b([^\]]*)\]([\s\S]*?)\[\/embed\]|\[(audio|video)\b([^\]]*)\](?:([\s\S]*?)\[\/\7\])?/g;
+
+/**
+ * Replaces the shortcodes we understand; returns the HTML and the names of the others (each once),
+ * which stay in the text as they were.
+ */
+export function convertShortcodes(content: string, ctx: ShortcodeContext): { html: string; unknown: string[] } {
+  if (!content.includes('[')) return { html: content, unknown: [] };
+  const html = content.replace(KNOWN, (...m: (string | undefined)[]) => {
+    if (m[1]) return caption(m[2] ?? '', m[3] ?? '');
+    if (m[4] !== undefined) return gallery(m[4], ctx);
+    if (m[6] !== undefined) return `\n\n${ctx.embed((m[6] ?? '').trim(), '')}\n\n`;
+    if (m[7]) return media(m[7], m[8] ?? '');
+    return m[0] ?? '';
+  });
+  return { html, unknown: unknownShortcodes(html) };
+}
+
+/** Names of shortcodes left in the text: `[name` followed by a space, `]` or `/]`; `[[x]]` is an escape. */
+export function unknownShortcodes(html: string): string[] {
+  const names = new Set<string>();
+  const text = html.replace(/<[^>]*>/g, ' ');
+  for (const m of text.matchAll(/(\[?)\[([a-zA-Z_][\w-]*)(?=[\s\]/])[^\]]*\](\]?)/g)) {
+    if (m[1] && m[3]) continue;
+    names.add(m[2]!.toLowerCase());
+  }
+  return [...names];
+}

@@ -1,0 +1,42 @@
+/**
+ * @module modules/audit/audit
+ * The audit log: who did what, when, from where. Entries are written in the same transaction as
+ * the change they describe, so the log never claims something that was rolled back.
+ */
+export type AuditAction =
+  | 'setup.completed'
+  | 'login'
+  | 'login.failed'
+  | 'logout'
+  | 'logout.everywhere'
+  | 'sessions.ended'
+  | 'user.created'
+  | 'user.role_changed'
+  | 'user.disabled'
+  | 'user.enabled'
+  | 'user.password_reset';
+
+export const AUDIT_LABELS: Readonly<Record<AuditAction, string>> = {
+  'setup.completed': 'Completed first-run setup',
+  login: 'Logged in',
+  'login.failed': 'Failed login',
+  logout: 'Logged out',
+  'logout.everywhere': 'Logged out everywhere',
+  'sessions.ended': 'Ended sessions',
+  'user.created': 'Created user',
+  'user.role_changed': 'Changed role',
+  'user.disabled': 'Disabled user',
+  'user.enabled': 'Re-enabled user',
+  'user.password_reset': 'Reset password',
+};
+
+export interface AuditEntry {
+  at: string;
+  actorId: number | null;
+  actorLabel: string;
+  action: AuditAction;
+  target?: { type: 'user'; id: number; label: string };
+  /** Short, human-readable; never a secret. */
+  detail?: string;
+  ip?: string;
+}

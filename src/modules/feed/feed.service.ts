@@ -1,0 +1,255 @@
+/**
+ * @module modules/feed/feed.service
+ * The read side of feeds and sitemaps: published content only, every URL absolute. Each function
+ * runs a fixed number of queries however large the site (a feed: list, authors, images, bodies,
+ * categories, tags).
+ */
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { PostType } from '../../db/schema.js';
+import { listPublished, type ListFilter } from '../article/article.repository.js';
+import { authorPath, categoryPath, postPath, tagPath } from '../article/permalink.js';
+import { hydrate } from '../article/reading.service.js';
+import { responsiveImage } from '../media/media.js';
+import type { CategoryTree } from '../taxonomy/taxonomy.js';
+import {
+  absolutizeHtml, feedImage, FEED_SIZE, isoOf, NEWS_MAX_URLS, NEWS_WINDOW_MS, SITEMAP_MAX_URLS,
+  type FeedEntry, type FeedLink, type NewsUrl, type SitemapRef, type SitemapUrl,
+} from './feed.js';
+
+export interface FeedQuery {
+  siteUrl: string;
+  /** Whole bodies (true) or the standfirst only. */
+  fullText: boolean;
+  limit?: number;
+}
+
+/**
+ * The newest published posts matching `filter`, newest first, ready for any feed format.
+ *
+ * @example await feedEntries(db, tree, { tagId: 3 }, { siteUrl: 'https://news.example', fullText: true })
+ */
+export async function feedEntries(db: Db, tree: CategoryTree, filter: ListFilter, q: FeedQuery): Promise<FeedEntry[]> {
+  const rows = await listPublished(db, { ...filter, type: 'post' }, q.limit ?? FEED_SIZE, 0);
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [bundle, bodies, categoryLinks, tagLinks] = await Promise.all([
+    hydrate(db, rows),
+    q.fullText ? db.selectFrom('posts').select(['id', 'body_html']).where('id', 'in', ids).execute() : Promise.resolve([]),
+    db.selectFrom('post_categories').select(['post_id', 'category_id']).where('post_id', 'in', ids).execute(),
+    db.selectFrom('post_tags').innerJoin('tags', 'tags.id', 'post_tags.tag_id').select(['post_tags.post_id', 'tags.slug', 'tags.name'])
+      .where('post_tags.post_id', 'in', ids).orderBy('tags.name').execute(),
+  ]);
+  const abs = (path: string): string => q.siteUrl + path;
+  const bodyOf = new Map(bodies.map((b) => [b.id, b.body_html]));
+  const categoriesOf = groupBy(categoryLinks, (l) => l.post_id);
+  const tagsOf = groupBy(tagLinks, (l) => l.post_id);
+  return rows.map((r): FeedEntry => {
+    const categoryIds = (categoriesOf.get(r.id) ?? []).map((l) => l.category_id)
+      // Primary category first, then the others in a stable order.
+      .sort((a, b) => Number(b === r.primary_category_id) - Number(a === r.primary_category_id) || a - b);
+    const categories = categoryIds.flatMap((id): FeedLink[] => {
+      const c = tree.get(id);
+      return c ? [{ name: c.name, url: abs(categoryPath(tree.pathOf(c.id))) }] : [];
+    });
+    const authors = (bundle.authors.get(r.id) ?? []).map((a): FeedLink => {
+      const avatar = a.avatar_media_id !== null ? bundle.media.get(a.avatar_media_id) : undefined;
+      return { name: a.name, url: abs(authorPath(a.slug)), ...(avatar ? { avatar: abs(responsiveImage(avatar).src) } : {}) };
+    });
+    const image = r.featured_media_id !== null ? bundle.media.get(r.featured_media_id) : undefined;
+    const body = bodyOf.get(r.id);
+    return {
+      id: r.id,
+      url: abs(postPath(r.slug)),
+      title: r.title,
+      summary: r.excerpt,
+      ...(body !== undefined ? { contentHtml: absolutizeHtml(body, q.siteUrl) } : {}),
+      language: r.language,
+      published: new Date(r.published_at ?? r.updated_at),
+      updated: new Date(r.updated_at),
+      authors,
+      categories,
+      tags: (tagsOf.get(r.id) ?? []).map((t) => ({ name: t.name, url: abs(tagPath(t.slug)) })),
+      ...(image ? { image: feedImage(image, q.siteUrl) } : {}),
+    };
+  });
+}
+
+function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = out.get(k) ?? [];
+    list.push(row);
+    out.set(k, list);
+  }
+  return out;
+}
+
+const later = (a: string | undefined, b: string | null | undefined): string | undefined => {
+  if (b === null || b === undefined) return a;
+  return a === undefined || Date.parse(b) > Date.parse(a) ? b : a;
+};
+
+function publishedOf(db: Db, type: PostType) {
+  return db.selectFrom('posts').where('posts.status', '=', 'published').where('posts.type', '=', type);
+}
+
+/**
+ * One part of the posts (or pages) sitemap, with hreflang alternates for translated content.
+ * Two queries at most: the part, then the published members of the translation groups in it
+ * (skipped when nothing in the part is translated). A part is a range of ids, which is how the
+ * second query finds its groups without sending them all as parameters.
+ */
+export async function contentSitemap(db: Db, siteUrl: string, type: PostType, part: number, pageSize: number): Promise<SitemapUrl[]> {
+  const size = Math.max(1, Math.floor(pageSize));
+  const rows = await publishedOf(db, type).select(['posts.id', 'posts.slug', 'posts.updated_at', 'posts.translation_group'])
+    .orderBy('posts.id').limit(size).offset((part - 1) * size).execute();
+  const first = rows[0];
+  const last = rows.at(-1);
+  const versions = new Map<string, { hreflang: string; href: string }[]>();
+  if (first && last && rows.some((r) => r.translation_group !== null)) {
+    const members = await db.selectFrom('posts').select(['translation_group', 'slug', 'language'])
+      .where('status', '=', 'published')
+      .where('translation_group', 'in', (eb) => eb.selectFrom('posts as g').select('g.translation_group')
+        .where('g.type', '=', type).where('g.status', '=', 'published').where('g.translation_group', 'is not', null)
+        .where('g.id', '>=', first.id).where('g.id', '<=', last.id))
+      .orderBy('language').orderBy('id').execute();
+    for (const m of members) {
+      if (m.translation_group === null) continue;
+      const list = versions.get(m.translation_group) ?? [];
+      if (!list.some((v) => v.hreflang === m.language)) list.push({ hreflang: m.language, href: siteUrl + postPath(m.slug) });
+      versions.set(m.translation_group, list);
+    }
+  }
+  return rows.map((r) => {
+    const alternates = r.translation_group !== null ? versions.get(r.translation_group) ?? [] : [];
+    return { loc: siteUrl + postPath(r.slug), lastmod: isoOf(r.updated_at), ...(alternates.length > 1 ? { alternates } : {}) };
+  });
+}
+
+/** Newest change per content type, over published content. */
+async function latestByType(db: Db): Promise<{ post?: string; page?: string }> {
+  const rows = await db.selectFrom('posts').select(['type', (eb) => eb.fn.max('updated_at').as('lastmod')])
+    .where('status', '=', 'published').groupBy('type').execute();
+  const out: { post?: string; page?: string } = {};
+  for (const r of rows) if (r.lastmod !== null) out[r.type] = isoOf(r.lastmod);
+  return out;
+}
+
+/** The home page and every published page. */
+export async function pagesSitemap(db: Db, siteUrl: string): Promise<SitemapUrl[]> {
+  const [latest, pages] = await Promise.all([latestByType(db), contentSitemap(db, siteUrl, 'page', 1, SITEMAP_MAX_URLS - 1)]);
+  return [{ loc: `${siteUrl}/`, ...(latest.post ? { lastmod: latest.post } : {}) }, ...pages];
+}
+
+/** Categories with at least one published post in them or below them, parents before children. */
+export async function categorySitemap(db: Db, tree: CategoryTree, siteUrl: string): Promise<SitemapUrl[]> {
+  const rows = await db.selectFrom('post_categories').innerJoin('posts', 'posts.id', 'post_categories.post_id')
+    .select(['post_categories.category_id', (eb) => eb.fn.max('posts.updated_at').as('lastmod')])
+    .where('posts.status', '=', 'published').where('posts.type', '=', 'post')
+    .groupBy('post_categories.category_id').execute();
+  // A category page lists its whole subtree: a post in Europe also updates World.
+  const latest = new Map<number, string>();
+  for (const r of rows) {
+    for (const c of tree.ancestry(r.category_id)) {
+      const next = later(latest.get(c.id), r.lastmod);
+      if (next !== undefined) latest.set(c.id, next);
+    }
+  }
+  const out: SitemapUrl[] = [];
+  const visit = (id: number, depth: number): void => {
+    const lastmod = latest.get(id);
+    if (lastmod === undefined || depth > 50) return;
+    out.push({ loc: siteUrl + categoryPath(tree.pathOf(id)), lastmod: isoOf(lastmod) });
+    for (const child of tree.childrenOf(id)) visit(child.id, depth + 1);
+  };
+  for (const root of tree.roots()) visit(root.id, 0);
+  return out;
+}
+
+/** Tags with at least one published post (the first 50,000 by slug). */
+export async function tagSitemap(db: Db, siteUrl: string): Promise<SitemapUrl[]> {
+  const rows = await db.selectFrom('tags').innerJoin('post_tags', 'post_tags.tag_id', 'tags.id').innerJoin('posts', 'posts.id', 'post_tags.post_id')
+    .select(['tags.slug', (eb) => eb.fn.max('posts.updated_at').as('lastmod')])
+    .where('posts.status', '=', 'published').where('posts.type', '=', 'post')
+    .groupBy(['tags.id', 'tags.slug']).orderBy('tags.slug').limit(SITEMAP_MAX_URLS).execute();
+  return rows.map((r) => ({ loc: siteUrl + tagPath(r.slug), lastmod: isoOf(r.lastmod) }));
+}
+
+/** Authors with at least one published post. */
+export async function authorSitemap(db: Db, siteUrl: string): Promise<SitemapUrl[]> {
+  const rows = await db.selectFrom('authors').innerJoin('post_authors', 'post_authors.author_id', 'authors.id').innerJoin('posts', 'posts.id', 'post_authors.post_id')
+    .select(['authors.slug', (eb) => eb.fn.max('posts.updated_at').as('lastmod')])
+    .where('posts.status', '=', 'published').where('posts.type', '=', 'post')
+    .groupBy(['authors.id', 'authors.slug']).orderBy('authors.slug').limit(SITEMAP_MAX_URLS).execute();
+  return rows.map((r) => ({ loc: siteUrl + authorPath(r.slug), lastmod: isoOf(r.lastmod) }));
+}
+
+/** Posts published in the 48 hours before `now`, newest first, at most 1,000. */
+export async function newsSitemap(db: Db, siteUrl: string, now: Date, limit = NEWS_MAX_URLS): Promise<NewsUrl[]> {
+  const rows = await newsQuery(db, now).select(['posts.slug', 'posts.title', 'posts.language', 'posts.published_at', 'posts.updated_at'])
+    .orderBy('posts.published_at', 'desc').orderBy('posts.id', 'desc').limit(limit).execute();
+  return rows.map((r) => ({
+    loc: siteUrl + postPath(r.slug),
+    lastmod: isoOf(r.updated_at),
+    title: r.title,
+    language: r.language,
+    published: isoOf(r.published_at ?? r.updated_at),
+  }));
+}
+
+function newsQuery(db: Db, now: Date) {
+  return publishedOf(db, 'post')
+    .where('posts.published_at', '>=', new Date(now.getTime() - NEWS_WINDOW_MS).toISOString())
+    .where('posts.published_at', '<=', now.toISOString());
+}
+
+/**
+ * The sitemap index: every non-empty sitemap with its newest change. The pages sitemap is always
+ * there (it holds the home page). The posts sitemap has one part per `pageSize` posts, by id, so a
+ * post stays in its part as the site grows.
+ *
+ * One query, one pass over published content: each row is ranked within its type to find its part,
+ * and the newest change is taken per type and part, overall and among posts that have a category, a
+ * tag, an author, or a publication date in the news window.
+ */
+export async function sitemapIndex(db: Db, now: Date, pageSize: number): Promise<SitemapRef[]> {
+  const size = Math.max(1, Math.floor(pageSize));
+  const since = new Date(now.getTime() - NEWS_WINDOW_MS).toISOString();
+  const ranked = db.selectFrom('posts').where('posts.status', '=', 'published')
+    .select(['posts.id', 'posts.type', 'posts.updated_at', 'posts.published_at',
+      sql<number>`(row_number() over (partition by ${sql.ref('posts.type')} order by ${sql.ref('posts.id')}) - 1) / ${sql.lit(size)}`.as('part')]);
+  const rows = await db.selectFrom(ranked.as('r'))
+    .select((eb) => {
+      const newestWhen = (condition: Expression<SqlBool>) => eb.fn.max(eb.case().when(condition).then(eb.ref('r.updated_at')).end());
+      return [
+        'r.type', 'r.part', eb.fn.max('r.updated_at').as('lastmod'),
+        newestWhen(eb.exists(eb.selectFrom('post_categories').select('post_categories.post_id').whereRef('post_categories.post_id', '=', 'r.id'))).as('categories'),
+        newestWhen(eb.exists(eb.selectFrom('post_tags').select('post_tags.post_id').whereRef('post_tags.post_id', '=', 'r.id'))).as('tags'),
+        newestWhen(eb.exists(eb.selectFrom('post_authors').select('post_authors.post_id').whereRef('post_authors.post_id', '=', 'r.id'))).as('authors'),
+        newestWhen(eb.and([eb('r.published_at', '>=', since), eb('r.published_at', '<=', now.toISOString())])).as('news'),
+      ];
+    })
+    .groupBy(['r.type', 'r.part']).orderBy('r.type').orderBy('r.part').execute();
+  const refs: SitemapRef[] = [];
+  const newest: Record<'home' | 'pages' | 'categories' | 'tags' | 'authors' | 'news', string | undefined> = {
+    home: undefined, pages: undefined, categories: undefined, tags: undefined, authors: undefined, news: undefined,
+  };
+  for (const r of rows) {
+    if (r.type === 'page') {
+      newest.pages = later(newest.pages, r.lastmod);
+      continue;
+    }
+    refs.push({ path: `/sitemap-posts-${Number(r.part) + 1}.xml`, lastmod: isoOf(r.lastmod) });
+    newest.home = later(newest.home, r.lastmod);
+    for (const key of ['categories', 'tags', 'authors', 'news'] as const) newest[key] = later(newest[key], r[key]);
+  }
+  const pages = later(newest.home, newest.pages);
+  refs.push({ path: '/sitemap-pages.xml', ...(pages ? { lastmod: isoOf(pages) } : {}) });
+  for (const key of ['categories', 'tags', 'authors', 'news'] as const) {
+    const lastmod = newest[key];
+    if (lastmod) refs.push({ path: `/sitemap-${key}.xml`, lastmod: isoOf(lastmod) });
+  }
+  return refs;
+}

@@ -1,0 +1,26 @@
+/**
+ * @module web/admin/audit-routes
+ * /admin/audit (owners only): the audit log, newest first, 50 a page.
+ */
+import type { FastifyInstance } from 'fastify';
+import { listAudit } from '../../modules/audit/audit.repository.js';
+import { badRequest, notFound } from '../errors.js';
+import { requirePermission } from './auth.js';
+import { csrfFor, pageLayout, sendPage, type AdminContext } from './context.js';
+import { auditVM } from './presenters.js';
+import { renderAudit } from './views/index.js';
+
+const PAGE = /^[1-9]\d{0,5}$/;
+
+export async function auditRoutes(app: FastifyInstance, c: AdminContext): Promise<void> {
+  // GET /admin/audit[?page=N]
+  app.get('/audit', { preHandler: requirePermission('audit.view') }, async (request, reply) => {
+    const raw = (request.query as Record<string, unknown>).page;
+    if (raw !== undefined && (typeof raw !== 'string' || !PAGE.test(raw))) throw badRequest('The page parameter must be a whole number from 1.');
+    const page = await listAudit(c.db, raw === undefined ? 1 : Number(raw));
+    if (!page) throw notFound('There is no such page of the audit log.');
+    const csrf = csrfFor(reply);
+    const title = page.page > 1 ? `Audit log – page ${page.page}` : 'Audit log';
+    return sendPage(reply, renderAudit(auditVM(pageLayout(c, request, csrf, title), page)));
+  });
+}

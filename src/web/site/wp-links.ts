@@ -1,0 +1,68 @@
+/**
+ * @module web/site/wp-links
+ * WordPress' query-string links — `/?p=123`, `/?page_id=`, `/?cat=`, `/?tag=`, `/?author=`,
+ * `/?attachment_id=`, `/?feed=`, `/?s=` — resolved to our paths through the import map. Paths of the
+ * old site (`/2013/01/11/slug/`, `/category/…`) are stored redirects and need nothing here.
+ *
+ * The home route calls this first:
+ *   const wp = await wordpressQueryRedirect(request, deps);
+ *   if (wp) return reply.redirect(wp, 301);
+ */
+import type { FastifyRequest } from 'fastify';
+import type { Db } from '../../db/database.js';
+import { lookupAnySource } from '../../import/import-map.js';
+import { categoryPath, postPath, tagPath, authorPath } from '../../modules/article/permalink.js';
+import { mediaUrl } from '../../modules/media/media.js';
+import { loadCategoryTree } from '../../modules/taxonomy/taxonomy.service.js';
+
+const ID = /^\d{1,18}$/;
+const FEEDS: Record<string, string> = { rss: '/feed/', rss2: '/feed/', rdf: '/feed/', atom: '/feed/atom/', json: '/feed/json/' };
+
+/** The new path for a WordPress query-string link, or undefined when the request is not one. */
+export async function wordpressQueryRedirect(request: FastifyRequest, deps: { db: Db }): Promise<string | undefined> {
+  const q = request.query as Record<string, unknown> | undefined;
+  if (!q || typeof q !== 'object') return undefined;
+  const one = (name: string): string | undefined => (typeof q[name] === 'string' ? (q[name] as string) : undefined);
+  const { db } = deps;
+
+  const postId = one('p') ?? one('page_id');
+  if (postId !== undefined) {
+    if (!ID.test(postId)) return undefined;
+    const local = await lookupAnySource(db, 'post', postId);
+    if (local === undefined) return undefined;
+    const post = await db.selectFrom('posts').select('slug').where('id', '=', local).where('status', '=', 'published').executeTakeFirst();
+    return post ? postPath(post.slug) : undefined;
+  }
+  const cat = one('cat');
+  if (cat !== undefined) {
+    if (!ID.test(cat)) return undefined;
+    const local = await lookupAnySource(db, 'category', cat);
+    if (local === undefined) return undefined;
+    const tree = await loadCategoryTree(db);
+    return tree.get(local) ? categoryPath(tree.pathOf(local)) : undefined;
+  }
+  const tag = one('tag');
+  if (tag !== undefined) {
+    const row = await db.selectFrom('tags').select('slug').where('slug', '=', tag.toLowerCase().slice(0, 200)).executeTakeFirst();
+    return row ? tagPath(row.slug) : undefined;
+  }
+  const author = one('author');
+  if (author !== undefined) {
+    if (!ID.test(author)) return undefined;
+    const local = await lookupAnySource(db, 'author', `id:${author}`);
+    const row = local !== undefined ? await db.selectFrom('authors').select('slug').where('id', '=', local).executeTakeFirst() : undefined;
+    return row ? authorPath(row.slug) : undefined;
+  }
+  const attachment = one('attachment_id');
+  if (attachment !== undefined) {
+    if (!ID.test(attachment)) return undefined;
+    const local = await lookupAnySource(db, 'attachment', attachment);
+    const row = local !== undefined ? await db.selectFrom('media').select('path').where('id', '=', local).executeTakeFirst() : undefined;
+    return row ? mediaUrl(row.path) : undefined;
+  }
+  const feed = one('feed');
+  if (feed !== undefined) return FEEDS[feed] ?? undefined;
+  const s = one('s');
+  if (s !== undefined && s.length <= 500) return `/search?q=${encodeURIComponent(s)}`;
+  return undefined;
+}

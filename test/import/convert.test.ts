@@ -1,0 +1,69 @@
+/**
+ * Content conversion: shortcodes, block-editor blocks and classic HTML → document blocks.
+ */
+import { describe, expect, it } from 'vitest';
+import { autop, convertContent, type ConvertContext } from '../../src/import/wordpress/convert.js';
+import { renderDocument } from '../../src/modules/article/render.js';
+
+const ctx = (over: Partial<ConvertContext> = {}): ConvertContext => ({
+  attachment: (id) => (id === 12 ? { src: '/media/wp/2020/01/harbour.jpg', alt: 'Harbour', caption: 'The harbour', mediaId: 5 } : id === 13 ? { src: 'https://old.example/wp-content/uploads/x.jpg', alt: 'X', caption: '' } : undefined),
+  imageByUrl: (url) => (url.includes('harbour') ? { src: '/media/wp/2020/01/harbour.jpg', alt: 'Harbour', caption: 'The harbour', mediaId: 5 } : undefined),
+  childAttachments: [12],
+  date: '2020-01-01T00:00:00.000Z',
+  ...over,
+});
+
+describe('convertContent', () => {
+  it('classic content: paragraphs, line breaks, marks, links, headings and lists', () => {
+    const { doc } = convertContent('First <strong>bold</strong> line\nsecond line\n\n<h1>Title</h1>\n<ul><li>a</li><li><a href="https://x.example">b</a></li></ul>', ctx());
+    expect(doc.content.map((b) => b.type)).toEqual(['paragraph', 'heading', 'bulletList']);
+    expect(doc.content[0]).toEqual({ type: 'paragraph', content: [{ type: 'text', text: 'First ' }, { type: 'text', text: 'bold', marks: [{ type: 'bold' }] }, { type: 'text', text: ' line' }, { type: 'hardBreak' }, { type: 'text', text: 'second line' }] });
+    expect(doc.content[1]).toMatchObject({ type: 'heading', attrs: { level: 2 } });
+  });
+
+  it('[caption] becomes a figure with its caption and alignment; an image we do not have stays as HTML', () => {
+    const { doc } = convertContent('[caption id="attachment_12" align="alignleft" width="300"]<a href="x"><img class="wp-image-12" src="https://old.example/harbour-300x200.jpg" alt="Cranes" /></a> Cranes at <em>dawn</em>[/caption]\n\n[caption id="attachment_99" align="alignright"]<img src="https://elsewhere.example/y.jpg" alt="Y"> Y caption[/caption]', ctx());
+    expect(doc.content[0]).toEqual({ type: 'figure', attrs: { mediaId: 5, alt: 'Cranes', caption: 'Cranes at dawn', align: 'left' } });
+    expect(doc.content[1]).toMatchObject({ type: 'html' });
+    const html = renderDocument(doc, { media: new Map(), lang: 'en' });
+    expect(html).toContain('<figcaption>Y caption</figcaption>');
+    expect(html).toContain('src="https://elsewhere.example/y.jpg"');
+  });
+
+  it('[gallery] becomes figures; unknown shortcodes stay visible and are listed', () => {
+    const r = convertContent('[gallery columns="3"]\n\nHello [pullquote]x[/pullquote] and [[escaped]]', ctx());
+    expect(r.doc.content[0]).toMatchObject({ type: 'figure', attrs: { mediaId: 5, caption: 'The harbour' } });
+    expect(r.unknownShortcodes).toEqual(['pullquote']);
+    expect(JSON.stringify(r.doc)).toContain('[pullquote]x[/pullquote]');
+  });
+
+  it('Gutenberg image, quote, pullquote and embed blocks', () => {
+    const content = [
+      '<!-- wp:image {"id":12,"align":"wide"} -->\n<figure class="wp-block-image alignwide"><img src="https://old.example/harbour.jpg" alt="H" class="wp-image-12"/><figcaption class="wp-element-caption">Wide harbour</figcaption></figure>\n<!-- /wp:image -->',
+      '<!-- wp:quote -->\n<blockquote class="wp-block-quote"><!-- wp:paragraph -->\n<p>Words</p>\n<!-- /wp:paragraph --><cite>Someone</cite></blockquote>\n<!-- /wp:quote -->',
+      '<!-- wp:pullquote -->\n<figure class="wp-block-pullquote"><blockquote><p>Pulled</p><cite>Editor</cite></blockquote></figure>\n<!-- /wp:pullquote -->',
+      '<!-- wp:embed {"url":"https://twitter.com/WordPress/status/1057136472321613824","providerNameSlug":"twitter"} -->\n<figure class="wp-block-embed"><div class="wp-block-embed__wrapper">\nhttps://twitter.com/WordPress/status/1057136472321613824\n</div><figcaption>A tweet</figcaption></figure>\n<!-- /wp:embed -->',
+      '<!-- wp:embed {"url":"https://youtu.be/abc","providerNameSlug":"youtube"} -->\n<figure class="wp-block-embed"><div class="wp-block-embed__wrapper">https://youtu.be/abc</div></figure>\n<!-- /wp:embed -->',
+      '<!-- wp:latest-posts /-->',
+    ].join('\n\n');
+    const r = convertContent(content, ctx());
+    expect(r.doc.content).toEqual([
+      { type: 'figure', attrs: { mediaId: 5, alt: 'H', caption: 'Wide harbour', align: 'wide' } },
+      { type: 'blockquote', attrs: { citation: 'Someone' }, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Words' }] }] },
+      { type: 'blockquote', attrs: { citation: 'Editor' }, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Pulled' }] }] },
+      { type: 'quoteCard', attrs: { author: 'WordPress', handle: '@WordPress', date: '2020-01-01T00:00:00.000Z', text: 'A tweet', url: 'https://twitter.com/WordPress/status/1057136472321613824', network: 'Twitter' } },
+      { type: 'paragraph', content: [{ type: 'text', text: 'YouTube: https://youtu.be/abc', marks: [{ type: 'link', attrs: { href: 'https://youtu.be/abc' } }] }] },
+    ]);
+    expect(r.droppedBlocks).toEqual(['latest-posts']);
+  });
+
+  it('sanitises everything: scripts, handlers, javascript: links and iframes never survive', () => {
+    const r = convertContent('<p onclick="x()">Hi <a href="javascript:alert(1)">x</a></p><script>alert(1)</script><iframe src="https://evil.example"></iframe><img src=x onerror=alert(1)>', ctx());
+    const html = renderDocument(r.doc, { media: new Map(), lang: 'en' });
+    expect(html).not.toMatch(/script|onclick|onerror|javascript:|iframe/i);
+  });
+
+  it('autop leaves <pre> alone', () => {
+    expect(autop('a\n\n<pre>x\n\ny</pre>\n\nb')).toBe('<p>a</p>\n<pre>x\n\ny</pre>\n<p>b</p>');
+  });
+});
