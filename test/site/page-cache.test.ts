@@ -122,6 +122,16 @@ for (const dialect of DIALECTS) {
       expect(moved.headers.location).toBe('/category/international/europe/');
     });
 
+    it('feeds and sitemaps are cached and purged by the same writes', async () => {
+      await get('/feed/'); await get('/sitemap-posts-1.xml');
+      expect((await get('/feed/')).headers['x-cache']).toBe('HIT');
+      expect((await get('/sitemap-posts-1.xml')).headers['x-cache']).toBe('HIT');
+      const id = await createArticle(t.handle.db, { status: 'published', slug: 'fresh-for-feeds', title: 'Fresh for the feeds', body: doc(p('New.')), categoryIds: [fx.ids.politics], publishedAt: '2026-11-20T12:30:00Z' }, NOW);
+      await purgePosts(app.pageCache, t.handle.db, [id]);
+      expect((await get('/feed/')).body).toContain('Fresh for the feeds');
+      expect((await get('/sitemap-posts-1.xml')).body).toContain('/fresh-for-feeds/');
+    });
+
     it('stays within its memory bound, dropping the least recently used', async () => {
       const { PageCache } = await import('../../src/web/cache.js');
       const small = new PageCache(20_000);

@@ -128,6 +128,17 @@ for (const dialect of DIALECTS) {
       expect((await app.inject('/category/europe/world/')).statusCode).toBe(404);
     });
 
+    it('pages announce the site feeds, and archives their own', async () => {
+      const home = (await app.inject('/')).body;
+      expect(home).toContain('<link rel="alternate" type="application/rss+xml" title="The Broadsheet (RSS)" href="https://news.example/feed/"');
+      expect(home).toContain('href="https://news.example/feed/atom/"');
+      expect(home).toContain('type="application/feed+json"');
+      const tag = (await app.inject('/tag/rail/')).body;
+      expect(tag).toContain('href="https://news.example/tag/rail/feed/"');
+      const cat = (await app.inject('/category/world/europe/')).body;
+      expect(cat).toContain('href="https://news.example/category/world/europe/feed/json/"');
+    });
+
     it('tag archive, author page and static page', async () => {
       const tag = await app.inject('/tag/climate/');
       expect(tag.statusCode).toBe(200);
@@ -158,6 +169,15 @@ for (const dialect of DIALECTS) {
       const nf = await app.inject('/no-such-story/');
       expect(nf.body).toContain('<html');
       expect(nf.body).toMatch(/noindex/);
+    });
+
+    it('WordPress query-string links answer from the home route', async () => {
+      const s = await app.inject('/?s=rail+line');
+      expect(s.statusCode).toBe(301);
+      expect(s.headers.location).toMatch(/^\/search\?q=rail(\+|%20)line$/);
+      // Unknown WordPress ids fall through to the home page rather than an error.
+      expect((await app.inject('/?p=999999')).statusCode).toBe(200);
+      expect((await app.inject('/?p=abc')).statusCode).toBe(200);
     });
 
     it('a missing trailing slash redirects to the canonical URL', async () => {

@@ -29,6 +29,8 @@ import type { CategoryTree } from '../../modules/taxonomy/taxonomy.js';
 import { findTagBySlug } from '../../modules/taxonomy/taxonomy.repository.js';
 import { loadCategoryTree } from '../../modules/taxonomy/taxonomy.service.js';
 import { notFound } from '../errors.js';
+import { cacheFor } from '../cache.js';
+import { tag as cacheTag } from '../../modules/content/cache-tags.js';
 import { fill, stringsFor } from './i18n.js';
 import type { SiteContext } from './site-context.js';
 
@@ -249,6 +251,13 @@ async function sendFeed(
   request: FastifyRequest, reply: FastifyReply, deps: FeedDeps, format: FeedFormat, ch: Channel, tree: CategoryTree, filter: ListFilter,
 ): Promise<FastifyReply> {
   const entries = await feedEntries(deps.db, tree, filter, { siteUrl: deps.site.siteUrl, fullText: deps.fullText ?? true });
+  // Any post change purges 'feed'; a renamed section, tag or author purges its own feed's title.
+  cacheFor(reply, [
+    cacheTag.feed,
+    ...(filter.categoryIds ?? []).map(cacheTag.cat),
+    ...(filter.tagId !== undefined ? [cacheTag.tag(filter.tagId)] : []),
+    ...(filter.authorId !== undefined ? [cacheTag.author(filter.authorId)] : []),
+  ]);
   return sendCacheable(request, reply, renderFeed(format, ch, entries, deps.site), FEED_CONTENT_TYPE[format], newestUpdate(entries));
 }
 

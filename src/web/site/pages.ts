@@ -123,6 +123,8 @@ interface ArchiveInput {
   ogType?: 'website' | 'profile';
 }
 
+const feedOf = (a: ArchiveInput) => ({ path: `${a.basePath}feed/`, title: a.heading });
+
 function archivePage(site: SiteContext, tree: CategoryTree, list: ListPage, a: ArchiveInput): ArchiveVM {
   const path = list.page > 1 ? `${a.basePath}page/${list.page}/` : a.basePath;
   const crumbs = [...a.crumbs];
@@ -135,6 +137,7 @@ function archivePage(site: SiteContext, tree: CategoryTree, list: ListPage, a: A
       ...(a.currentNav ? { currentNav: a.currentNav } : {}),
       og: { type: a.ogType ?? 'website' },
       jsonLd: [breadcrumbJsonLd(site, crumbs, path)],
+      feed: feedOf(a),
     }),
     kind: a.kind,
     heading: a.heading,

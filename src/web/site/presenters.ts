@@ -74,6 +74,17 @@ export interface LayoutInput {
   jsonLd?: object[];
   alternates?: Layout['alternates'];
   noindex?: boolean;
+  /** A section's, tag's or author's own feeds, offered after the site's. */
+  feed?: { path: string; title: string };
+}
+
+/** RSS, Atom and JSON Feed links for a feed base path such as `/feed/` or `/tag/rail/feed/`. */
+function feedLinks(site: SiteContext, base: string, title: string): Layout['feeds'] {
+  return [
+    { type: 'application/rss+xml', title: `${title} (RSS)`, href: absolute(site, base) },
+    { type: 'application/atom+xml', title: `${title} (Atom)`, href: absolute(site, `${base}atom/`) },
+    { type: 'application/feed+json', title: `${title} (JSON Feed)`, href: absolute(site, `${base}json/`) },
+  ];
 }
 
 export function layoutVM(site: SiteContext, input: LayoutInput): Layout {
@@ -92,6 +103,7 @@ export function layoutVM(site: SiteContext, input: LayoutInput): Layout {
     og: input.og ?? { type: 'website' },
     jsonLd: input.jsonLd ?? [],
     alternates: input.alternates ?? [],
+    feeds: [...feedLinks(site, '/feed/', site.siteName), ...(input.feed ? feedLinks(site, input.feed.path, input.feed.title) : [])],
     ...(input.noindex ? { noindex: true } : {}),
     t,
     year: site.now().getUTCFullYear(),

@@ -15,6 +15,7 @@ import { cacheFor } from '../cache.js';
 import { tag as cacheTag } from '../../modules/content/cache-tags.js';
 import { articleTags, cardTags, pageTags } from './page-tags.js';
 import { categoryFeed, feedPathOf } from './feeds.js';
+import { wordpressQueryRedirect } from './wp-links.js';
 import { articlePage, authorPage, categoryPage, errorPage, homePage, tagPage } from './pages.js';
 import { authorVM } from './presenters.js';
 import type { SiteContext } from './site-context.js';
@@ -59,6 +60,11 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
 
   // GET / and /page/N/: latest stories, lead story first on page 1.
   const home = async (request: FastifyRequest<{ Params: { n?: string } }>, reply: FastifyReply) => {
+    // Old WordPress links (/?p=123, /?page_id=, /?cat=, /?s=…) answer with the new URL.
+    if (!request.params.n && request.url.includes('?')) {
+      const wp = await wordpressQueryRedirect(request, deps);
+      if (wp) return reply.redirect(wp, 301);
+    }
     if (!request.params.n && redirectPageQuery(request, reply, '/')) return reply;
     const page = parsePage(request.params.n);
     const [tree, list] = await Promise.all([loadCategoryTree(db), listPage(db, {}, page, site.postsPerPage)]);

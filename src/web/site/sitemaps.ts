@@ -14,6 +14,8 @@ import {
 import { loadCategoryTree } from '../../modules/taxonomy/taxonomy.service.js';
 import { notFound } from '../errors.js';
 import { sendCacheable } from './feeds.js';
+import { cacheFor } from '../cache.js';
+import { tag as cacheTag } from '../../modules/content/cache-tags.js';
 import type { SiteContext } from './site-context.js';
 
 /** What the sitemap routes need; `SiteDeps` fits. */
@@ -77,8 +79,14 @@ const newest = (dates: (string | undefined)[]): Date | undefined => {
   return max === undefined ? undefined : new Date(max);
 };
 
-const sendXml = (request: FastifyRequest, reply: FastifyReply, xml: string, lastmods: (string | undefined)[]): FastifyReply =>
-  sendCacheable(request, reply, xml, XML_TYPE, newest(lastmods));
+/**
+ * Sends a sitemap with ETag/Last-Modified; sitemaps live in the page cache until a post changes
+ * or the section tree does (`cache: false` for the news sitemap, which ages with the clock).
+ */
+function sendXml(request: FastifyRequest, reply: FastifyReply, xml: string, lastmods: (string | undefined)[], cache = true): FastifyReply {
+  if (cache) cacheFor(reply, [cacheTag.sitemap, cacheTag.nav]);
+  return sendCacheable(request, reply, xml, XML_TYPE, newest(lastmods));
+}
 
 export async function sitemapRoutes(app: FastifyInstance, deps: SitemapDeps): Promise<void> {
   const { db, site } = deps;
@@ -122,7 +130,7 @@ export async function sitemapRoutes(app: FastifyInstance, deps: SitemapDeps): Pr
   // GET /sitemap-news.xml: Google News, posts of the last 48 hours by the site's clock.
   app.get('/sitemap-news.xml', async (request, reply) => {
     const urls = await newsSitemap(db, site.siteUrl, site.now());
-    return sendXml(request, reply, newsXml(urls, site.siteName), urls.map((u) => u.lastmod));
+    return sendXml(request, reply, newsXml(urls, site.siteName), urls.map((u) => u.lastmod), false);
   });
 
   // GET /robots.txt

@@ -35,6 +35,8 @@ export interface Layout {
   jsonLd: object[];
   /** <link rel="alternate" hreflang> for translations. */
   alternates: { hreflang: string; href: string }[];
+  /** Feed discovery: `<link rel="alternate" type="application/rss+xml">` and friends. */
+  feeds: { type: string; title: string; href: string }[];
   /** Adds <meta name="robots" content="noindex"> (404, search results). */
   noindex?: boolean;
   /** UI strings in the page language. */

@@ -36,6 +36,7 @@ function Head({ layout }: { layout: LayoutVM }) {
       {layout.noindex && <meta name="robots" content="noindex" />}
       <link rel="canonical" href={layout.canonical} />
       {layout.alternates.map((alt) => <link rel="alternate" hreflang={alt.hreflang} href={alt.href} />)}
+      {layout.feeds.map((f) => <link rel="alternate" type={f.type} title={f.title} href={f.href} />)}
       <meta name="theme-color" content={THEME_COLOR} />
       <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
       <link rel="stylesheet" href="/assets/site.css" />
