@@ -9,6 +9,31 @@ import { SqliteDialect } from 'kysely';
 import type { Dialect } from './dialect.js';
 import { sqliteFullText } from './sqlite-search.js';
 
+const STATEMENT_CACHE = 500;
+
+/**
+ * Kysely prepares every query afresh; preparing is a large share of a small query's cost in
+ * better-sqlite3. The same SQL text reuses its prepared statement (Kysely runs them with all()
+ * and run(), never two iterations of one statement at once). Least recently used out first.
+ */
+function withStatementCache(sqlite: SQLite.Database): { prepare(sql: string): SQLite.Statement; close(): void } {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    prepare(sql: string) {
+      let stmt = cache.get(sql);
+      if (stmt) {
+        cache.delete(sql);
+      } else {
+        stmt = sqlite.prepare(sql);
+        if (cache.size >= STATEMENT_CACHE) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(sql, stmt);
+      return stmt;
+    },
+    close: () => sqlite.close(),
+  };
+}
+
 export function sqliteDialect(file: string): Dialect {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
@@ -19,7 +44,7 @@ export function sqliteDialect(file: string): Dialect {
   sqlite.pragma('cache_size = -32000');
   return {
     name: 'sqlite',
-    kysely: new SqliteDialect({ database: sqlite }),
+    kysely: new SqliteDialect({ database: withStatementCache(sqlite) }),
     idColumn: (col) => col.primaryKey().autoIncrement(),
     timestampType: 'text',
     // One file, one writer: SQLite's own write lock already serialises migrations.
