@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const BIN = path.resolve('bin/broadsheet.mjs');
-const FIXTURE = path.resolve('../shared/fixtures/wxr/themeunittestdata.wordpress.xml');
+const FIXTURE = path.resolve('test/fixtures/wxr/themeunittestdata.wordpress.xml');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-cli-import-'));
 const run = (args: string[]) =>
   spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir }, timeout: 120_000 });

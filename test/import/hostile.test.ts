@@ -13,7 +13,7 @@ import { readWxr } from '../../src/import/wordpress/wxr-reader.js';
 import { WxrError } from '../../src/import/wordpress/wxr.js';
 import { FOOTER, header, item, writeSyntheticWxr } from './generate-wxr.js';
 
-const FIXTURE = path.resolve('../shared/fixtures/wxr/themeunittestdata.wordpress.xml');
+const FIXTURE = path.resolve('test/fixtures/wxr/themeunittestdata.wordpress.xml');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-wxr-'));
 const write = (name: string, content: string | Buffer): string => {
   const f = path.join(dir, name);

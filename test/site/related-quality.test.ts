@@ -12,7 +12,7 @@ import { importWordPress } from '../../src/import/wordpress/import-wordpress.js'
 import { DIALECTS, freshDb, type TestDb } from '../helpers/db.js';
 import { sharedDemoMedia } from '../helpers/demo-site.js';
 
-const WXR = fileURLToPath(new URL('../../../shared/fixtures/wxr/themeunittestdata.wordpress.xml', import.meta.url));
+const WXR = fileURLToPath(new URL('../fixtures/wxr/themeunittestdata.wordpress.xml', import.meta.url));
 
 interface Quality { observed: number; chance: number; articles: number; links: number; perPost: Map<number, number>; posts: { id: number; language: string }[] }
 
