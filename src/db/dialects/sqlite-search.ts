@@ -36,18 +36,21 @@ export const sqliteFullText: FullText = {
     const n = Number(count.rows[0]?.n ?? 0);
     const total = Math.min(n, COUNT_CAP);
     if (total === 0 || offset >= RANK_WINDOW) return { total, capped: n > COUNT_CAP, hits: [] };
-    // bm25() in the inner query runs only for the window; snippet() only for the page.
-    const rows = await sql<{ id: number; snippet: string }>`select w.id as id,
-        snippet(posts_fts, 2, ${MARK_START}, ${MARK_END}, '…', 28) as snippet
+    // bm25() runs only for the window, and snippet() only for the page, in a second query:
+    // in one query SQLite would make a snippet for every row of the window before sorting.
+    const page = await sql<{ id: number }>`select w.id as id
       from (select p.id as id, p.published_at as published_at, bm25(posts_fts, 10.0, 4.0, 1.0) as rank
             from posts_fts join posts p on p.id = posts_fts.rowid
             where posts_fts match ${match} and ${where}
             order by posts_fts.rowid desc limit ${RANK_WINDOW}) w
-      join posts_fts on posts_fts.rowid = w.id
-      where posts_fts match ${match}
       order by w.rank, w.published_at desc
       limit ${limit} offset ${offset}`.execute(db);
-    return { total, capped: n > COUNT_CAP, hits: rows.rows.map((r) => ({ id: r.id, snippet: r.snippet ?? '' })) };
+    const ids = page.rows.map((r) => r.id);
+    if (ids.length === 0) return { total, capped: n > COUNT_CAP, hits: [] };
+    const snippets = await sql<{ id: number; snippet: string }>`select rowid as id, snippet(posts_fts, 2, ${MARK_START}, ${MARK_END}, '…', 28) as snippet
+      from posts_fts where posts_fts match ${match} and rowid in (${sql.join(ids)})`.execute(db);
+    const snippetOf = new Map(snippets.rows.map((r) => [r.id, r.snippet ?? '']));
+    return { total, capped: n > COUNT_CAP, hits: ids.map((id) => ({ id, snippet: snippetOf.get(id) ?? '' })) };
   },
 
   async similar(db, words, filter, limit) {
