@@ -149,6 +149,7 @@ async function main(): Promise<void> {
 
     const cases: [string, string][] = [
       ['article', articlePath], ['home', '/'], ['category', `/category/${category.slug}/`], ['tag', `/tag/${tag.slug}/`],
+      ['RSS feed', '/feed/'], ['JSON API list', '/api/v1/posts'],
       ['search page', '/search?q=harbour+fees'], ['search API', '/api/v1/search?q=wind+farm'],
     ];
     const results: CaseResult[] = [];
