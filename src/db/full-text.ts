@@ -52,9 +52,22 @@ export interface FullText {
  * A word found in most of a million articles must not make one search rank them all: results
  * are ranked among the newest RANK_WINDOW matches (news readers want recent stories anyway).
  */
-export const RANK_WINDOW = 2000;
-/** Totals are exact up to this; beyond it the page says "1,000+". */
-export const COUNT_CAP = 1000;
+export const RANK_WINDOW = 1000;
+/** Totals are exact up to this; beyond it the page says "1,000+". One window query counts too. */
+export const COUNT_CAP = RANK_WINDOW;
+
+/** A match in the window: relevance (higher is better) and publication time for ties. */
+export interface WindowRow { id: number; rank: number; published_at: string | null }
+
+/**
+ * Turns the window (newest RANK_WINDOW + 1 matches) into the total and one page of ids, best
+ * first. Shared by both dialects, so ordering and counting cannot drift apart.
+ */
+export function pageOfWindow(rows: WindowRow[], limit: number, offset: number): { total: number; capped: boolean; ids: number[] } {
+  const capped = rows.length > COUNT_CAP;
+  const ranked = rows.slice(0, RANK_WINDOW).sort((a, b) => b.rank - a.rank || String(b.published_at).localeCompare(String(a.published_at)) || b.id - a.id);
+  return { total: Math.min(rows.length, COUNT_CAP), capped, ids: ranked.slice(offset, offset + limit).map((r) => r.id) };
+}
 
 export const MARK_START = '\u0001';
 export const MARK_END = '\u0002';

@@ -5,7 +5,7 @@
  * languages, a GIN index, ts_rank for order and ts_headline for snippets.
  */
 import { sql, type Kysely } from 'kysely';
-import { COUNT_CAP, filterSql, MARK_END, MARK_START, RANK_WINDOW, type FullText, type SearchTerm } from '../full-text.js';
+import { filterSql, MARK_END, MARK_START, pageOfWindow, RANK_WINDOW, type FullText, type SearchTerm, type WindowRow } from '../full-text.js';
 
 const lexeme = (w: string): string => `'${w.replace(/'/g, "''").replace(/\\/g, '')}'`;
 
@@ -41,22 +41,19 @@ export const postgresFullText: FullText = {
   async search(db, terms, filter, limit, offset) {
     if (terms.length === 0) return { total: 0, capped: false, hits: [] };
     const q = tsQuery(tsQueryText(terms));
-    const where = filterSql(filter);
-    const count = await sql<{ n: number }>`select count(*) as n from (select 1 from posts p where p.search_vector @@ ${q} and ${where}
-      limit ${COUNT_CAP + 1}) matches`.execute(db);
-    const n = Number(count.rows[0]?.n ?? 0);
-    const total = Math.min(n, COUNT_CAP);
-    if (total === 0 || offset >= RANK_WINDOW) return { total, capped: n > COUNT_CAP, hits: [] };
-    // Newest matches first (the window), rank them, cut the page; ts_headline only on the page.
-    const rows = await sql<{ id: number; snippet: string }>`select page.id,
-        ts_headline((case when page.language like 'en%' then 'english'::regconfig else 'simple'::regconfig end), page.search_text, ${q},
+    // One query for the window (newest matches with ts_rank) gives the count too; ts_headline
+    // (costly) then runs only for the page.
+    const window = await sql<WindowRow>`select p.id, p.published_at, ts_rank(p.search_vector, ${q}) as rank
+      from posts p where p.search_vector @@ ${q} and ${filterSql(filter)}
+      order by p.id desc limit ${RANK_WINDOW + 1}`.execute(db);
+    const { total, capped, ids } = pageOfWindow(window.rows.map((r) => ({ ...r, rank: Number(r.rank) })), limit, offset);
+    if (ids.length === 0) return { total, capped, hits: [] };
+    const snippets = await sql<{ id: number; snippet: string }>`select p.id,
+        ts_headline((case when p.language like 'en%' then 'english'::regconfig else 'simple'::regconfig end), translate(p.search_text, ${ZWNJ}, ' '), ${q},
           ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=32, MinWords=16, ShortWord=2, FragmentDelimiter=" … ", MaxFragments=1`}) as snippet
-      from (select w.id, w.language, translate(w.search_text, ${ZWNJ}, ' ') as search_text, w.published_at, ts_rank(w.search_vector, ${q}) as rank
-            from (select p.id, p.language, p.search_text, p.search_vector, p.published_at from posts p
-                  where p.search_vector @@ ${q} and ${where} order by p.id desc limit ${RANK_WINDOW}) w
-            order by rank desc, w.published_at desc limit ${limit} offset ${offset}) page
-      order by page.rank desc, page.published_at desc`.execute(db);
-    return { total, capped: n > COUNT_CAP, hits: rows.rows.map((r) => ({ id: r.id, snippet: r.snippet ?? '' })) };
+      from posts p where p.id in (${sql.join(ids)})`.execute(db);
+    const snippetOf = new Map(snippets.rows.map((r) => [r.id, r.snippet ?? '']));
+    return { total, capped, hits: ids.map((id) => ({ id, snippet: snippetOf.get(id) ?? '' })) };
   },
 
   async similar(db, words, filter, limit) {

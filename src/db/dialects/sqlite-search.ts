@@ -5,7 +5,7 @@
  * with the title weighted 10×, the standfirst 4× and the body 1×.
  */
 import { sql, type Kysely } from 'kysely';
-import { COUNT_CAP, filterSql, MARK_END, MARK_START, RANK_WINDOW, type FullText, type SearchTerm } from '../full-text.js';
+import { filterSql, MARK_END, MARK_START, pageOfWindow, RANK_WINDOW, type FullText, type SearchTerm, type WindowRow } from '../full-text.js';
 
 const quote = (w: string): string => `"${w.replace(/"/g, '""')}"`;
 
@@ -30,27 +30,18 @@ export const sqliteFullText: FullText = {
   async search(db, terms, filter, limit, offset) {
     if (terms.length === 0) return { total: 0, capped: false, hits: [] };
     const match = ftsMatch(terms);
-    const where = filterSql(filter);
-    const count = await sql<{ n: number }>`select count(*) as n from (select 1 from posts_fts join posts p on p.id = posts_fts.rowid
-      where posts_fts match ${match} and ${where} limit ${COUNT_CAP + 1}) matches`.execute(db);
-    const n = Number(count.rows[0]?.n ?? 0);
-    const total = Math.min(n, COUNT_CAP);
-    if (total === 0 || offset >= RANK_WINDOW) return { total, capped: n > COUNT_CAP, hits: [] };
-    // bm25() runs only for the window, and snippet() only for the page, in a second query:
-    // in one query SQLite would make a snippet for every row of the window before sorting.
-    const page = await sql<{ id: number }>`select w.id as id
-      from (select p.id as id, p.published_at as published_at, bm25(posts_fts, 10.0, 4.0, 1.0) as rank
-            from posts_fts join posts p on p.id = posts_fts.rowid
-            where posts_fts match ${match} and ${where}
-            order by posts_fts.rowid desc limit ${RANK_WINDOW}) w
-      order by w.rank, w.published_at desc
-      limit ${limit} offset ${offset}`.execute(db);
-    const ids = page.rows.map((r) => r.id);
-    if (ids.length === 0) return { total, capped: n > COUNT_CAP, hits: [] };
+    // One query for the window (newest matches, with BM25: lower is better, so negated) gives
+    // the count too; snippet() then runs only for the page.
+    const window = await sql<WindowRow>`select p.id as id, p.published_at as published_at, -bm25(posts_fts, 10.0, 4.0, 1.0) as rank
+      from posts_fts join posts p on p.id = posts_fts.rowid
+      where posts_fts match ${match} and ${filterSql(filter)}
+      order by posts_fts.rowid desc limit ${RANK_WINDOW + 1}`.execute(db);
+    const { total, capped, ids } = pageOfWindow(window.rows, limit, offset);
+    if (ids.length === 0) return { total, capped, hits: [] };
     const snippets = await sql<{ id: number; snippet: string }>`select rowid as id, snippet(posts_fts, 2, ${MARK_START}, ${MARK_END}, '…', 28) as snippet
       from posts_fts where posts_fts match ${match} and rowid in (${sql.join(ids)})`.execute(db);
     const snippetOf = new Map(snippets.rows.map((r) => [r.id, r.snippet ?? '']));
-    return { total, capped: n > COUNT_CAP, hits: ids.map((id) => ({ id, snippet: snippetOf.get(id) ?? '' })) };
+    return { total, capped, hits: ids.map((id) => ({ id, snippet: snippetOf.get(id) ?? '' })) };
   },
 
   async similar(db, words, filter, limit) {
