@@ -17,6 +17,8 @@ export const serveCommand: Command = {
     const { values } = parseArgs({ args, options: { host: { type: 'string' }, port: { type: 'string' } } });
     const config = loadConfig({ ...process.env, ...(values.host ? { HOST: values.host } : {}), ...(values.port ? { PORT: values.port } : {}) });
     await startServer(config);
+    // A human-readable line next to the JSON logs: where the site is and how to start writing.
+    console.log(`\nBroadsheet is running at ${config.siteUrl}/ (admin: ${config.siteUrl}/admin/; the first visit to /admin/setup creates the owner account).\n`);
     return await new Promise<number>(() => { /* runs until a signal */ });
   },
 };
