@@ -19,7 +19,12 @@ import { sendError, siteNotFoundHandler, siteRoutes, type SiteDeps } from './web
 import { sitemapRoutes } from './web/site/sitemaps.js';
 import { siteContextFrom } from './web/site/site-context.js';
 import { PageCache, registerPageCache } from './web/cache.js';
+import { apiPostRoutes } from './web/api/posts.js';
 import { searchRoutes } from './web/site/search.js';
+import { RelatedRefresher } from './jobs/related-refresh.js';
+import { commentRoutes, makeCommentsWeb, type CommentsWebDeps } from './web/site/comments.js';
+import { ipHashKey } from './import/secrets.js';
+import { commentNotifier } from './modules/comment/notify.js';
 
 export interface AppDeps {
   config: Config;
@@ -32,12 +37,18 @@ export interface AppDeps {
   logger?: boolean | { level: string };
   /** Admin tunables (tests: a low scrypt cost, a throttle policy); defaults otherwise. */
   admin?: AdminTuning;
+  /** After a reader's comment is stored (notifications); see web/site/comments.ts. */
+  onCommentSubmitted?: CommentsWebDeps['onSubmitted'];
+  /** SMTP for comment notifications (default: $SMTP_URL; none: no emails). */
+  smtpUrl?: string;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, handle } = deps;
   const app = Fastify({
     logger: deps.logger ?? { level: config.logLevel },
+    // One line per request is the proxy's or CDN's job; errors and warnings are still logged.
+    disableRequestLogging: true,
     // Slugs in non-Latin scripts are long once percent-encoded.
     routerOptions: { maxParamLength: 1000, ignoreDuplicateSlashes: false },
     bodyLimit: 1024 * 1024,
@@ -98,14 +109,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return { ok: true };
   });
 
-  const siteDeps: SiteDeps = { db: handle.db, site: siteContextFrom(config, deps.now) };
+  const commentsDeps: CommentsWebDeps = {
+    db: handle.db, secret: cookieSecret, ipKey: ipHashKey(config.dataDir), siteUrl: config.siteUrl, now: deps.now ?? (() => new Date()),
+  };
+  const smtpUrl = deps.smtpUrl ?? process.env.SMTP_URL;
+  const notify = deps.onCommentSubmitted ?? (smtpUrl ? commentNotifier(handle.db, { smtpUrl, siteUrl: config.siteUrl, siteName: config.siteName, secret: cookieSecret }) : undefined);
+  if (notify) commentsDeps.onSubmitted = notify;
+  const siteDeps: SiteDeps = { db: handle.db, site: siteContextFrom(config, deps.now), comments: makeCommentsWeb(commentsDeps) };
   // Before any route plugin: a child scope takes the error handler in force when it loads.
   app.setErrorHandler((err, request, reply) => sendError(siteDeps, request, reply, err));
   app.setNotFoundHandler(siteNotFoundHandler(siteDeps));
   await app.register(async (scope) => siteRoutes(scope, siteDeps));
   await app.register(async (scope) => feedRoutes(scope, siteDeps));
   await app.register(async (scope) => sitemapRoutes(scope, siteDeps));
+  await app.register(async (scope) => commentRoutes(scope, commentsDeps));
+  await app.register(async (scope) => apiPostRoutes(scope, { db: handle.db, siteUrl: config.siteUrl }));
   await app.register(async (scope) => searchRoutes(scope, { ...siteDeps, fullText: handle.dialect.fullText }));
-  await app.register(adminRoutes, { prefix: '/admin', db: handle.db, config, cookieSecret, ...(deps.now ? { now: deps.now } : {}), ...deps.admin });
+  // Article saves in the admin queue their related-list refresh here; drained before close.
+  const related = new RelatedRefresher(handle.db, handle.dialect.fullText, (err, id) => app.log.error({ err, postId: id }, 'related refresh failed'), deps.now);
+  app.addHook('onClose', async () => related.idle());
+  await app.register(adminRoutes, { prefix: '/admin', db: handle.db, config, cookieSecret, related, ...(deps.now ? { now: deps.now } : {}), ...deps.admin });
   return app;
 }

@@ -1,5 +1,6 @@
 /**
  * `broadsheet import wordpress FILE.xml [--media DIR] [--dry-run] [--related|--no-related]`
+ * `broadsheet import json FILE [--no-related]`
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,6 +11,8 @@ import { migrate } from '../db/migrate.js';
 import { ipHashKey } from '../import/secrets.js';
 import { ImportAborted, importWordPress, type ImportProgress } from '../import/wordpress/import-wordpress.js';
 import { WxrError } from '../import/wordpress/wxr.js';
+import { BackupError } from '../import/json/backup-format.js';
+import { importJson } from '../import/json/import-json.js';
 import { UsageError, type Command } from './command.js';
 
 const PHASE: Record<ImportProgress['phase'], string> = { scan: 'reading', media: 'media', posts: 'posts' };
@@ -54,6 +57,7 @@ export const importCommand: Command = {
   summary: 'Import a WordPress export (WXR) or a Broadsheet JSON backup',
   usage: [
     'Usage: broadsheet import wordpress FILE.xml [--media DIR] [--dry-run] [--related | --no-related]',
+    '       broadsheet import json FILE [--no-related]',
     '',
     'Imports authors, categories, tags, posts, pages, comments and images from a WordPress export',
     '(Tools → Export in WordPress). Running it again updates what it imported before; it never duplicates.',
@@ -62,7 +66,12 @@ export const importCommand: Command = {
     '  --related       recompute related articles afterwards (default: only up to 5,000 posts)',
     '  --no-related    never recompute them (pages show their section\'s latest stories meanwhile)',
     '',
-    'Exit codes: 0 done, 1 the file was refused (the database is unchanged), 2 bad arguments, 130 interrupted.',
+    'json: restores a backup made by `broadsheet export --format json` into an EMPTY database,',
+    'exactly (same ids), in one transaction; then recomputes related articles (unless --no-related).',
+    'Copy the media folder (DATA_DIR/media) separately.',
+    '',
+    'Exit codes: 0 done, 1 the file was refused (the database is unchanged), 2 bad arguments or',
+    'a non-empty database (json), 130 interrupted.',
   ].join('\n'),
   async run(args) {
     const { values, positionals } = parseArgs({
@@ -70,7 +79,11 @@ export const importCommand: Command = {
       options: { media: { type: 'string' }, 'dry-run': { type: 'boolean' }, related: { type: 'boolean' }, 'no-related': { type: 'boolean' } },
     });
     const [format, file, ...extra] = positionals;
-    if (format !== 'wordpress') throw new UsageError(format ? `unknown format "${format}" (expected "wordpress")` : 'name the format: broadsheet import wordpress FILE.xml');
+    if (format === 'json') {
+      if (!file || extra.length) throw new UsageError('give exactly one backup file');
+      return restoreJson(path.resolve(file), values['no-related'] ? false : true);
+    }
+    if (format !== 'wordpress') throw new UsageError(format ? `unknown format "${format}" (expected "wordpress" or "json")` : 'name the format: broadsheet import wordpress FILE.xml');
     if (!file || extra.length) throw new UsageError('give exactly one WXR file');
     const config = loadConfig();
     const handle = openDb(config);
@@ -114,3 +127,29 @@ export const importCommand: Command = {
     }
   },
 };
+
+/** `import json`: exit 2 for a non-empty database (a usage problem), 1 for a refused file. */
+async function restoreJson(file: string, related: boolean): Promise<number> {
+  const handle = openDb(loadConfig());
+  try {
+    await migrate(handle);
+    const r = await importJson(handle.db, handle.dialect, { file, related });
+    const total = Object.values(r.counts).reduce((a, b) => a + b, 0);
+    console.log([
+      `Restored ${total.toLocaleString('en')} rows from a ${r.header.dialect} backup of ${r.header.exported_at}:`,
+      ...Object.entries(r.counts).map(([t, n]) => `  ${t.padEnd(16)}${String(n).padStart(9)}`),
+      `Related articles: ${r.related === undefined ? 'not run' : `${r.related} lists recomputed`}`,
+      ...(r.header.password_hashes ? [] : ['Passwords were not in the backup: set them with `broadsheet user reset-password --email E`.']),
+      `Time: ${r.seconds.toFixed(1)} s`,
+    ].join('\n'));
+    return 0;
+  } catch (err) {
+    if (err instanceof BackupError) {
+      console.error(`broadsheet import: ${err.message} [${err.code}]\nNothing was imported.`);
+      return err.code === 'BACKUP_NOT_EMPTY' ? 2 : 1;
+    }
+    throw err;
+  } finally {
+    await handle.close();
+  }
+}

@@ -4,14 +4,16 @@
  */
 import { ConfigError } from '../config/config.js';
 import { UsageError, type Command } from './command.js';
+import { exportCommand } from './export.js';
 import { importCommand } from './import.js';
 import { migrateCommand } from './migrate.js';
 import { seedCommand } from './seed.js';
 import { serveCommand } from './serve.js';
 import { userCommand } from './user.js';
+import { commentsCommand } from './comments.js';
 
 
-const commands: Command[] = [serveCommand, migrateCommand, seedCommand, importCommand, userCommand];
+const commands: Command[] = [serveCommand, migrateCommand, seedCommand, importCommand, exportCommand, userCommand, commentsCommand];
 
 function help(): string {
   return [

@@ -117,6 +117,10 @@ export interface CommentsTable {
   spam_reasons: string;
   created_at: string;
   updated_at: string;
+  /** Per-form idempotency key (migration 0007); NULL for imported comments. */
+  form_key: Generated<string | null>;
+  /** 1: the commenter asked to be emailed about replies (migration 0007). */
+  notify_replies: Generated<number>;
 }
 
 /** Which local row an imported item became (WordPress post 123 → posts.id 45). */
@@ -143,6 +147,7 @@ export interface Database {
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;
   audit_log: AuditLogTable;
+  comment_rules: CommentRulesTable;
 }
 
 export type PostRow = Selectable<PostsTable>;
@@ -207,3 +212,37 @@ export interface AuditLogTable {
 export type UserRow = Selectable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type AuditRow = Selectable<AuditLogTable>;
+
+// Comment block and allow lists (migration 0007).
+
+export interface CommentRulesTable {
+  id: Generated<number>;
+  kind: 'word' | 'email' | 'ip_hash';
+  list: 'block' | 'allow';
+  value: string;
+  created_at: string;
+}
+
+// Revisions (migration 0008): a copy of an article at each save.
+
+export interface RevisionsTable {
+  id: Generated<number>;
+  post_id: number;
+  created_at: string;
+  user_id: number | null;
+  user_label: string;
+  status: PostStatus;
+  title: string;
+  excerpt: string;
+  /** JSON: the body document as saved. */
+  body_doc: string;
+  /** JSON: RevisionFields (modules/revision/revision.ts). */
+  fields: string;
+}
+
+export type RevisionRow = Selectable<RevisionsTable>;
+
+// Declaration merging adds the table to Database above.
+export interface Database {
+  revisions: RevisionsTable;
+}

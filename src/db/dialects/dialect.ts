@@ -17,6 +17,11 @@ export interface Dialect {
   readonly fullText: FullText;
   /** Serialises migrations across processes; called first inside the migration transaction. */
   lockMigrations(trx: Kysely<any>): Promise<void>;
+  /**
+   * After rows were inserted with explicit ids (a restore), moves each table's `id` generator past
+   * the largest id, so the next insert does not collide. SQLite's AUTOINCREMENT already does.
+   */
+  resetSequences(db: Kysely<any>, tables: readonly string[]): Promise<void>;
   /** Releases connections (the Kysely instance's destroy() also does this). */
   close(): Promise<void>;
 }

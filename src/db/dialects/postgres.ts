@@ -31,6 +31,12 @@ export function postgresDialect(connectionString: string, poolSize = 10): Dialec
     lockMigrations: async (trx) => {
       await sql`select pg_advisory_xact_lock(7201403)`.execute(trx);
     },
+    resetSequences: async (db, tables) => {
+      // Identity columns keep their own sequence, which explicit ids do not advance.
+      for (const t of tables) {
+        await sql`select setval(pg_get_serial_sequence(${t}, 'id'), coalesce((select max(id) from ${sql.table(t)}), 0) + 1, false)`.execute(db);
+      }
+    },
     close: async () => {
       /* Kysely's destroy() ends the pool. */
     },

@@ -50,6 +50,8 @@ export function sqliteDialect(file: string): Dialect {
     // One file, one writer: SQLite's own write lock already serialises migrations.
     fullText: sqliteFullText,
     lockMigrations: async () => {},
+    // AUTOINCREMENT keeps max(id) in sqlite_sequence on every insert, explicit ids included.
+    resetSequences: async () => {},
     close: async () => {
       if (sqlite.open) sqlite.close();
     },

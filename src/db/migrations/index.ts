@@ -8,8 +8,11 @@ import { m0003Related } from './0003-related.js';
 import { m0004CommentsImport } from './0004-comments-import.js';
 import { m0005RedirectTargets } from './0005-redirect-targets.js';
 import { m0006Users } from './0006-users.js';
+import { m0009Indexes } from './0009-indexes.js';
+import { m0007Comments } from './0007-comments.js';
+import { m0008Revisions } from './0008-revisions.js';
 import type { Migration } from './migration.js';
 
 export type { Migration };
 
-export const migrations: readonly Migration[] = [m0001Initial, m0002Search, m0003Related, m0004CommentsImport, m0005RedirectTargets, m0006Users];
+export const migrations: readonly Migration[] = [m0001Initial, m0002Search, m0003Related, m0004CommentsImport, m0005RedirectTargets, m0006Users, m0007Comments, m0009Indexes, m0008Revisions];

@@ -3,23 +3,12 @@
  * Imported comments: the strict comment HTML policy (links get rel="nofollow ugc noopener"), the
  * status mapping, thread order (parents before replies) and the keyed hash that replaces IPs.
  */
-import { createHmac } from 'node:crypto';
-import sanitizeHtml from 'sanitize-html';
 import type { CommentStatus } from '../../db/schema.js';
 import type { WxrComment } from './wxr.js';
 
-const COMMENT_POLICY: sanitizeHtml.IOptions = {
-  allowedTags: ['p', 'br', 'a', 'em', 'strong', 'b', 'i', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'del', 's', 'q'],
-  allowedAttributes: { a: ['href', 'rel'] },
-  allowedSchemes: ['http', 'https', 'mailto'],
-  allowProtocolRelative: false,
-  transformTags: { a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: 'nofollow ugc noopener' } }) },
-};
-
-/** Sanitises comment HTML with the comment policy (stricter than articles: no images, no classes). */
-export function sanitizeCommentHtml(html: string): string {
-  return sanitizeHtml(html, COMMENT_POLICY);
-}
+export { sanitizeCommentHtml } from '../../modules/comment/comment-html.js';
+export { hashIp } from '../../modules/comment/ip-hash.js';
+export { pathSegment } from '../../modules/comment/thread.js';
 
 /** WordPress' comment_approved → our status; undefined for values we do not import. */
 export function commentStatus(approved: string): CommentStatus | undefined {
@@ -31,9 +20,6 @@ export function commentStatus(approved: string): CommentStatus | undefined {
     default: return undefined;
   }
 }
-
-/** A keyed hash of an IP address (HMAC-SHA256, hex); '' when there is none. The IP itself is never stored. */
-export const hashIp = (key: Buffer, ip: string): string => (ip.trim() ? createHmac('sha256', key).update(ip.trim()).digest('hex') : '');
 
 export const isPing = (c: WxrComment): boolean => c.type === 'pingback' || c.type === 'trackback';
 
@@ -70,6 +56,3 @@ export function threadOrder(comments: WxrComment[]): { comment: WxrComment; orph
   }
   return out;
 }
-
-/** Zero-padded id for the materialised path ("0000000012/0000000031"). */
-export const pathSegment = (id: number): string => String(id).padStart(10, '0');

@@ -69,11 +69,17 @@ export async function createArticle(db: Db, input: ArticleInput, now: Date = new
   });
 }
 
+/** Someone saved the article after the editor loaded it (optimistic concurrency). */
+export class ArticleConflictError extends Error {
+  readonly code = 'ARTICLE_CONFLICT';
+}
+
 /**
  * Saves a whole article (what the editor sends): content, links and status, atomically. A changed
- * slug keeps the old URL working with a 301.
+ * slug keeps the old URL working with a 301. With `expectedUpdatedAt`, the save happens only if
+ * the stored updated_at is still that one (else ArticleConflictError and nothing changes).
  */
-export async function updateArticle(db: Db, id: number, input: ArticleInput, now: Date = new Date()): Promise<void> {
+export async function updateArticle(db: Db, id: number, input: ArticleInput, now: Date = new Date(), opts: { expectedUpdatedAt?: string } = {}): Promise<void> {
   validateArticle(input);
   await db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('posts').select(['slug', 'status', 'published_at']).where('id', '=', id).executeTakeFirst();
@@ -84,12 +90,15 @@ export async function updateArticle(db: Db, id: number, input: ArticleInput, now
     const { row, categoryIds } = await contentColumns(trx, input);
     const status = input.status ?? before.status;
     const iso = now.toISOString();
-    await trx.updateTable('posts').set({
+    let update = trx.updateTable('posts').set({
       ...row,
       status,
       published_at: input.publishedAt ?? before.published_at ?? (status === 'published' ? iso : null),
       updated_at: input.updatedAt ?? iso,
-    }).where('id', '=', id).execute();
+    }).where('id', '=', id);
+    if (opts.expectedUpdatedAt !== undefined) update = update.where('updated_at', '=', opts.expectedUpdatedAt);
+    const r = await update.executeTakeFirst();
+    if (Number(r.numUpdatedRows) === 0) throw new ArticleConflictError('This article was changed by someone else after you opened it.');
     await linkAll(trx, id, input, categoryIds);
     if (input.slug !== before.slug) await addRedirect(trx, postPath(before.slug), postPath(input.slug), iso);
   });

@@ -6,6 +6,8 @@
 import type { Db } from '../../db/database.js';
 import type { AuthorRow, MediaRow, PostRow, TagRow } from '../../db/schema.js';
 import { findMediaByIds } from '../media/media.repository.js';
+import type { PublicComment } from '../comment/comment.js';
+import { threadFor } from '../comment/comment.repository.js';
 import * as repo from './article.repository.js';
 import type { CardRow, ListFilter } from './article.repository.js';
 
@@ -29,6 +31,8 @@ export interface ArticleBundle {
   media: Map<number, MediaRow>;
   related: CardBundle;
   translations: Awaited<ReturnType<typeof repo.translationsOf>>;
+  /** Approved comments in thread order, plus the reader's own held ones (one query). */
+  comments?: PublicComment[];
 }
 
 /** Stand-in list length when no related list is stored. */
@@ -55,8 +59,11 @@ export async function listPage(db: Db, filter: ListFilter, page: number, perPage
   return { ...(await hydrate(db, rows)), total, page, totalPages };
 }
 
-/** A published post or page by slug, with everything its page shows. */
-export async function readArticle(db: Db, slug: string): Promise<ArticleBundle | undefined> {
+/**
+ * A published post or page by slug, with everything its page shows. `heldCommentIds`: the
+ * reader's own comments awaiting moderation (from their signed cookie), shown to them only.
+ */
+export async function readArticle(db: Db, slug: string, heldCommentIds: readonly number[] = []): Promise<ArticleBundle | undefined> {
   const post = await repo.findPublishedBySlug(db, slug);
   if (!post) return undefined;
   let relatedRows: CardRow[] = [];
@@ -71,7 +78,8 @@ export async function readArticle(db: Db, slug: string): Promise<ArticleBundle |
   const tags = await repo.tagsForPost(db, post.id);
   const translations = post.translation_group ? await repo.translationsOf(db, post.translation_group, post.id) : [];
   const authors = bundle.authors.get(post.id) ?? [];
-  return { post, authors, tags, media: bundle.media, related: bundle, translations };
+  const comments = post.type === 'post' ? await threadFor(db, post.id, heldCommentIds) : [];
+  return { post, authors, tags, media: bundle.media, related: bundle, translations, comments };
 }
 
 /** Cards for posts by id, in the order given (search results, related lists). */

@@ -42,6 +42,7 @@ interface LayoutInput {
 function navFor(user: User, path: string): NavItemVM[] {
   const items: { label: string; url: string; show: boolean }[] = [
     { label: 'Dashboard', url: '/admin', show: true },
+    { label: 'Articles', url: '/admin/articles', show: can(user.role, 'post.create') },
     { label: 'Users', url: '/admin/users', show: can(user.role, 'users.manage') },
     { label: 'Audit log', url: '/admin/audit', show: can(user.role, 'audit.view') },
   ];
@@ -65,11 +66,12 @@ export const emptyForm = (): FormVM => ({ values: {}, errors: {} });
  * The newsroom's sections. Those marked 'coming' are placeholders the later admin features fill;
  * each says what it will hold and whether this user's role will be able to use it.
  */
-function sectionsFor(user: User): DashboardSectionVM[] {
+function sectionsFor(user: User, counts?: DashboardCounts): DashboardSectionVM[] {
   const r = user.role;
   const sections: DashboardSectionVM[] = [
     {
-      id: 'articles', title: 'Articles', status: 'coming', links: [],
+      id: 'articles', title: 'Articles', status: 'ready',
+      links: [{ label: 'All articles', url: '/admin/articles' }, { label: 'Write a new article', url: '/admin/articles/new' }],
       description: can(r, 'post.publish.any')
         ? 'Drafts, articles pending review and scheduled articles, with filters and search. You can edit and publish any article.'
         : can(r, 'post.publish.own')
@@ -81,7 +83,10 @@ function sectionsFor(user: User): DashboardSectionVM[] {
       description: can(r, 'media.upload') ? 'The image library: upload, search and edit alt text, captions and credits.' : 'The image library (your role can use images already uploaded, not upload new ones).',
     },
   ];
-  if (can(r, 'comments.moderate')) sections.push({ id: 'comments', title: 'Comments', status: 'coming', links: [], description: 'Recent comments and the moderation queue.' });
+  if (can(r, 'comments.moderate')) {
+    const pending = counts?.pendingComments;
+    sections.push({ id: 'comments', title: 'Comments', status: 'ready', links: [{ label: pending !== undefined ? `Moderate comments (${pending} pending)` : 'Moderate comments', url: '/admin/comments' }], description: 'The moderation queue: pending, approved, spam and trash.' });
+  }
   if (can(r, 'taxonomy.manage')) sections.push({ id: 'taxonomy', title: 'Categories and tags', status: 'coming', links: [], description: 'The category tree and tags: create, rename, move, merge.' });
   if (can(r, 'users.manage')) sections.push({ id: 'users', title: 'Users', status: 'ready', links: [{ label: 'Manage users', url: '/admin/users' }], description: 'Add people to the newsroom, change roles, disable accounts and end sessions.' });
   if (can(r, 'audit.view')) sections.push({ id: 'audit', title: 'Audit log', status: 'ready', links: [{ label: 'View the audit log', url: '/admin/audit' }], description: 'Who did what, and when.' });
@@ -89,7 +94,10 @@ function sectionsFor(user: User): DashboardSectionVM[] {
   return sections;
 }
 
-export function dashboardVM(layout: AdminLayoutVM, csrf: string, user: User): DashboardVM {
+/** Figures the dashboard shows next to its links (each optional). */
+export interface DashboardCounts { pendingComments?: number }
+
+export function dashboardVM(layout: AdminLayoutVM, csrf: string, user: User, counts?: DashboardCounts): DashboardVM {
   return {
     layout,
     csrf,
@@ -104,7 +112,7 @@ export function dashboardVM(layout: AdminLayoutVM, csrf: string, user: User): Da
       const label = PERMISSIONS[a].label;
       return label.charAt(0).toUpperCase() + label.slice(1);
     }),
-    sections: sectionsFor(user),
+    sections: sectionsFor(user, counts),
   };
 }
 

@@ -18,7 +18,12 @@ import type { Db } from '../../db/database.js';
 import { UserError } from '../../modules/user/user.js';
 import { toPublicError } from '../errors.js';
 import { accountRoutes } from './account-routes.js';
+import { articlesRoutes } from './articles-routes.js';
+import { editorAssetRoute } from './articles-editor-asset.js';
+import { siteContextFrom } from '../site/site-context.js';
 import { auditRoutes } from './audit-routes.js';
+import { commentsRoutes } from './comments-routes.js';
+import { statusCounts } from '../../modules/comment/comment.repository.js';
 import { CSRF_COOKIE, loadAuth, redirectToLogin, requirePermission, signedIn } from './auth.js';
 import { csrfFor, makeContext, pageLayout, sendPage, type AdminContext, type AdminTuning } from './context.js';
 import { dashboardVM } from './presenters.js';
@@ -29,7 +34,9 @@ export type { AdminTuning };
 
 export interface AdminOptions extends AdminTuning {
   db: Db;
-  config: Pick<Config, 'siteUrl' | 'siteName'>;
+  config: Config;
+  /** Queues related-list refreshes after article writes (jobs/related-refresh). */
+  related?: { enqueue(postId: number): void };
   /** The cookie-signing secret (settings `secret.cookie`); also keys the CSRF token HMAC. */
   cookieSecret: string;
   now?: () => Date;
@@ -121,10 +128,14 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions): Pro
   app.get('/', { preHandler: requirePermission('admin.access') }, async (request, reply) => {
     const { user } = signedIn(request);
     const csrf = csrfFor(reply);
-    return sendPage(reply, renderDashboard(dashboardVM(pageLayout(c, request, csrf, 'Dashboard'), csrf, user)));
+    const pendingComments = (await statusCounts(c.db)).pending;
+    return sendPage(reply, renderDashboard(dashboardVM(pageLayout(c, request, csrf, 'Dashboard'), csrf, user, { pendingComments })));
   });
 
   await accountRoutes(app, c);
   await usersRoutes(app, c);
   await auditRoutes(app, c);
+  await commentsRoutes(app, c);
+  await editorAssetRoute(app);
+  await articlesRoutes(app, c, { site: siteContextFrom(opts.config, now), ...(opts.related ? { related: opts.related } : {}) });
 }

@@ -12,7 +12,36 @@ import {
   absolute, authorVM, breadcrumbJsonLd, cardsVM, categoryCrumbs, dateVM, imageVM, layoutVM, paginationVM,
 } from './presenters.js';
 import type { SiteContext } from './site-context.js';
-import type { ArchiveVM, ArticleVM, ErrorVM, HomeVM } from './view-models.js';
+import type { PublicComment } from '../../modules/comment/comment.js';
+import type { ArchiveVM, ArticleVM, CommentVM, ErrorVM, HomeVM } from './view-models.js';
+
+/** What the article route knows about commenting for this request (see web/site/comments.ts). */
+export interface ArticleCommentsInput {
+  open: boolean;
+  /** Signed form token (issued now). */
+  token: string;
+  /** ?replytocom=ID: reply to this comment (when it is shown). */
+  replyTo?: number;
+  requireEmail: boolean;
+  maxLength: number;
+}
+
+/** The flat thread (ORDER BY path) as nested comments; a reply whose parent is not shown goes top level. */
+function commentThreadVM(comments: PublicComment[], lang: string, path: string, open: boolean): CommentVM[] {
+  const byId = new Map<number, CommentVM>();
+  const top: CommentVM[] = [];
+  for (const c of comments) {
+    const vm: CommentVM = {
+      id: c.id, anchor: `comment-${c.id}`, authorName: c.authorName, date: dateVM(c.createdAt, lang), bodyHtml: c.bodyHtml,
+      held: c.status !== 'approved', replies: [],
+      ...(open && c.status === 'approved' ? { replyUrl: `${path}?replytocom=${c.id}#respond` } : {}),
+    };
+    byId.set(c.id, vm);
+    const parent = c.parentId !== null ? byId.get(c.parentId) : undefined;
+    (parent ? parent.replies : top).push(vm);
+  }
+  return top;
+}
 
 const pageSuffix = (site: SiteContext, page: number, total: number): string =>
   page > 1 ? ` – ${fill(stringsFor(site.siteLanguage).pageOf, { n: page, total })}` : '';
@@ -41,7 +70,7 @@ export function homePage(site: SiteContext, tree: CategoryTree, list: ListPage):
   };
 }
 
-export function articlePage(site: SiteContext, tree: CategoryTree, b: ArticleBundle): ArticleVM {
+export function articlePage(site: SiteContext, tree: CategoryTree, b: ArticleBundle, ci?: ArticleCommentsInput): ArticleVM {
   const { post } = b;
   const lang = post.language;
   const t = stringsFor(lang);
@@ -106,7 +135,7 @@ export function articlePage(site: SiteContext, tree: CategoryTree, b: ArticleBun
     bodyHtml: post.body_html,
     tags: b.tags.map((x) => ({ name: x.name, url: tagPath(x.slug) })),
     related: cardsVM(b.related, tree, lang),
-    comments: { open: post.comment_status === 'open', count: 0 },
+    comments: articleCommentsVM(b, lang, path, ci),
     translations,
   };
 }
@@ -203,3 +232,19 @@ export function errorPage(site: SiteContext, tree: CategoryTree, status: number,
 }
 
 export { directionOf };
+
+function articleCommentsVM(b: ArticleBundle, lang: string, path: string, ci: ArticleCommentsInput | undefined): ArticleVM['comments'] {
+  const open = ci ? ci.open : b.post.comment_status === 'open';
+  const comments = b.comments ?? [];
+  const count = comments.filter((c) => c.status === 'approved').length;
+  const thread = commentThreadVM(comments, lang, path, open);
+  if (!open || !ci) return { open, count, thread };
+  const parent = ci.replyTo !== undefined ? comments.find((c) => c.id === ci.replyTo && c.status === 'approved') : undefined;
+  return {
+    open, count, thread,
+    form: {
+      action: '/comments/', token: ci.token, postId: b.post.id, requireEmail: ci.requireEmail, maxLength: ci.maxLength,
+      ...(parent ? { parentId: parent.id, replyingTo: { name: parent.authorName, cancelUrl: `${path}#respond` } } : {}),
+    },
+  };
+}

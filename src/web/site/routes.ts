@@ -19,11 +19,14 @@ import { wordpressQueryRedirect } from './wp-links.js';
 import { articlePage, authorPage, categoryPage, errorPage, homePage, tagPage } from './pages.js';
 import { authorVM } from './presenters.js';
 import type { SiteContext } from './site-context.js';
+import type { CommentsWeb } from './comments.js';
 import { renderArchive, renderArticle, renderError, renderHome } from './views/index.js';
 
 export interface SiteDeps {
   db: Db;
   site: SiteContext;
+  /** Readers' comments (web/site/comments.ts): held comments and the form on article pages. */
+  comments?: CommentsWeb;
 }
 
 /** Page numbers in paths: 1–999999, no leading zeros. Anything else is not a page. */
@@ -141,10 +144,11 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
   // GET /{slug}/: an article or a static page.
   app.get('/:slug/', async (request: FastifyRequest<{ Params: { slug: string } }>, reply) => {
     const slug = parseSlug(request.params.slug);
-    const [bundle, tree] = await Promise.all([readArticle(db, slug), loadCategoryTree(db)]);
+    const [bundle, tree] = await Promise.all([readArticle(db, slug, deps.comments?.heldIds(request) ?? []), loadCategoryTree(db)]);
     if (!bundle) throw notFound();
+    const commentsInput = await deps.comments?.articleInput(request, bundle.post);
     cacheFor(reply, articleTags(bundle, tree));
-    return sendHtml(reply, renderArticle(articlePage(site, tree, bundle)));
+    return sendHtml(reply, renderArticle(articlePage(site, tree, bundle, commentsInput)));
   });
 }
 

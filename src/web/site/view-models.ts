@@ -121,8 +121,8 @@ export interface ArticleVM {
   tags: Link[];
   /** "You may also like" (filled by the discovery module; may be empty). */
   related: CardVM[];
-  /** "Leave a Comment" slot. */
-  comments: { open: boolean; count: number };
+  /** "Leave a Comment": the thread (nested by replies) and, when open, the form. */
+  comments: { open: boolean; count: number; thread: CommentVM[]; form?: CommentFormVM };
   /** Other-language versions of this article. */
   translations: { lang: string; name: string; url: string }[];
 }
@@ -172,4 +172,31 @@ export interface SearchVM {
     from: string;
     to: string;
   };
+}
+
+/** One comment and its replies. Never carries the email or the IP hash. */
+export interface CommentVM {
+  id: number;
+  /** "comment-123": the stable anchor. */
+  anchor: string;
+  authorName: string;
+  date: DateVM;
+  /** Sanitised when stored (Markdown-lite, comment policy). */
+  bodyHtml: string;
+  /** Awaiting moderation: only its author sees it. */
+  held: boolean;
+  /** No-JavaScript reply: the article with ?replytocom=ID#respond. */
+  replyUrl?: string;
+  replies: CommentVM[];
+}
+
+export interface CommentFormVM {
+  action: string;
+  token: string;
+  postId: number;
+  parentId?: number;
+  /** The name of the comment being replied to, with a link to cancel the reply. */
+  replyingTo?: { name: string; cancelUrl: string };
+  requireEmail: boolean;
+  maxLength: number;
 }

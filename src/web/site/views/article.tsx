@@ -5,6 +5,7 @@
 import { directionOf, fill, type Strings } from '../i18n.js';
 import type { ArticleVM, AuthorVM, FigureVM } from '../view-models.js';
 import { Breadcrumb, CardGrid, formatNumber, joinNames, listComma, minRead, Picture, SIZES, Time } from './components.js';
+import { CommentForm, CommentThread } from './comments.js';
 import { renderDocument } from './layout.js';
 
 function Byline({ authors, t, lang }: { authors: AuthorVM[]; t: Strings; lang: string }) {
@@ -113,8 +114,11 @@ function Comments({ vm }: { vm: ArticleVM }) {
     <section class="wrap wrap--text comments-section" id="comments" aria-labelledby="comments-heading">
       <h2 class="section-heading" id="comments-heading">{t.leaveAComment}</h2>
       {vm.comments.count > 0 && <p class="meta comments-section__count">{fill(t.comments, { n: formatNumber(vm.comments.count, lang) })}</p>}
+      <div class="comments" data-slot="comments">
+        <CommentThread thread={vm.comments.thread} />
+      </div>
       {vm.comments.open ? (
-        <div class="comments" data-slot="comments"></div>
+        vm.comments.form && <CommentForm form={vm.comments.form} />
       ) : (
         <p class="comments-section__closed">{t.commentsClosed}</p>
       )}

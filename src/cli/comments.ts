@@ -1,0 +1,49 @@
+/**
+ * @module cli/comments
+ * `broadsheet comments export|erase --email E`: data-subject requests. export prints every comment
+ * stored with that email as JSON; erase removes their personal data (name, email, IP hash, text)
+ * and moves the comments to the trash, keeping replies' places in threads.
+ */
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config/config.js';
+import { openDb } from '../db/database.js';
+import { migrate } from '../db/migrate.js';
+import { eraseByEmail, exportByEmail } from '../modules/comment/comment.service.js';
+import { UsageError, type Command } from './command.js';
+
+const USAGE = [
+  'Usage: broadsheet comments export --email E',
+  '       broadsheet comments erase --email E',
+  '',
+  'export   prints every comment stored with this email address, as JSON',
+  'erase    removes the name, email, IP hash and text of those comments and trashes them',
+  '',
+  'Exit codes: 0 done, 2 bad input, 1 anything else.',
+].join('\n');
+
+export const commentsCommand: Command = {
+  name: 'comments',
+  summary: 'Export or erase a commenter\'s data (--email E)',
+  usage: USAGE,
+  async run(args) {
+    const { values, positionals } = parseArgs({ args, options: { email: { type: 'string' } }, allowPositionals: true });
+    const [action] = positionals;
+    if (action !== 'export' && action !== 'erase') throw new UsageError('say export or erase');
+    const email = values.email?.trim() ?? '';
+    if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw new UsageError('--email needs an email address');
+    const handle = openDb(loadConfig());
+    try {
+      await migrate(handle);
+      if (action === 'export') {
+        const rows = await exportByEmail(handle.db, email);
+        console.log(JSON.stringify({ email, comments: rows }, null, 2));
+      } else {
+        const r = await eraseByEmail(handle.db, email, new Date());
+        console.log(`Erased ${r.erased} ${r.erased === 1 ? 'comment' : 'comments'} by ${email}.`);
+      }
+      return 0;
+    } finally {
+      await handle.close();
+    }
+  },
+};

@@ -1,0 +1,125 @@
+/**
+ * @module modules/comment/comment.repository
+ * Kysely queries for comments and the block/allow lists. db or trx first.
+ */
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { CommentStatus } from '../../db/schema.js';
+import type { PublicComment } from './comment.js';
+
+const PUBLIC_COLUMNS = ['id', 'parent_id', 'depth', 'author_name', 'author_url', 'body_html', 'status', 'created_at'] as const;
+
+type PublicRow = { id: number; parent_id: number | null; depth: number; author_name: string; author_url: string; body_html: string; status: CommentStatus; created_at: string };
+
+export const toPublic = (r: PublicRow): PublicComment => ({
+  id: r.id, parentId: r.parent_id, depth: r.depth, authorName: r.author_name, authorUrl: r.author_url, bodyHtml: r.body_html, status: r.status, createdAt: r.created_at,
+});
+
+/**
+ * An article's visible thread in one query: approved comments, plus the reader's own held ones
+ * (`heldIds`, from their signed cookie), in thread order.
+ */
+export async function threadFor(db: Db, postId: number, heldIds: readonly number[] = []): Promise<PublicComment[]> {
+  const held = heldIds.slice(0, 50);
+  const rows = await db.selectFrom('comments').select(PUBLIC_COLUMNS)
+    .where('post_id', '=', postId)
+    .where((eb) => held.length
+      ? eb.or([eb('status', '=', 'approved'), eb.and([eb('id', 'in', held), eb('status', 'in', ['pending', 'spam'])])])
+      : eb('status', '=', 'approved'))
+    .orderBy('path').limit(5000).execute();
+  // Held comments show as "awaiting moderation", whatever the filter made of them.
+  return rows.map((r) => toPublic({ ...r, status: r.status === 'spam' ? 'pending' : r.status }));
+}
+
+/** Approved comments per post (listings), one query. */
+export async function approvedCounts(db: Db, postIds: readonly number[]): Promise<Map<number, number>> {
+  if (postIds.length === 0) return new Map();
+  const rows = await db.selectFrom('comments').select(['post_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('post_id', 'in', [...postIds]).where('status', '=', 'approved').groupBy('post_id').execute();
+  return new Map(rows.map((r) => [r.post_id, Number(r.n)]));
+}
+
+export async function findComment(db: Db, id: number) {
+  return db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findByFormKey(db: Db, key: string) {
+  return db.selectFrom('comments').select(['id', 'post_id', 'status']).where('form_key', '=', key).executeTakeFirst();
+}
+
+/** Comments from this IP hash and from this email since `since` (the rate limits). */
+export async function recentCounts(db: Db, ipHash: string, email: string, since: string): Promise<{ ip: number; email: number }> {
+  const count = async (col: 'ip_hash' | 'author_email', v: string) => (v === '' ? 0 : Number((await db.selectFrom('comments')
+    .select((eb) => eb.fn.countAll<number | string>().as('n')).where(col, '=', v).where('created_at', '>=', since).executeTakeFirst())?.n ?? 0));
+  return { ip: await count('ip_hash', ipHash), email: await count('author_email', email) };
+}
+
+/** The same text already on this article (any status but trash). */
+export async function isDuplicate(db: Db, postId: number, body: string): Promise<boolean> {
+  const row = await db.selectFrom('comments').select('id').where('post_id', '=', postId).where('body', '=', body).where('status', '!=', 'trash').limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Has this email (or, without one, this IP hash) an approved comment already? */
+export async function hasApproved(db: Db, email: string, ipHash: string): Promise<boolean> {
+  if (email === '' && ipHash === '') return false;
+  const row = await db.selectFrom('comments').select('id').where('status', '=', 'approved')
+    .where(email !== '' ? 'author_email' : 'ip_hash', '=', email !== '' ? email : ipHash).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+export interface CommentRules { blockWords: string[]; blockEmails: Set<string>; blockIps: Set<string>; allowEmails: Set<string>; allowIps: Set<string> }
+
+export async function loadRules(db: Db): Promise<CommentRules> {
+  const rows = await db.selectFrom('comment_rules').select(['kind', 'list', 'value']).execute();
+  const pick = (kind: string, list: string) => rows.filter((r) => r.kind === kind && r.list === list).map((r) => r.value);
+  return {
+    blockWords: pick('word', 'block').map((w) => w.toLowerCase()),
+    blockEmails: new Set(pick('email', 'block').map((e) => e.toLowerCase())),
+    blockIps: new Set(pick('ip_hash', 'block')),
+    allowEmails: new Set(pick('email', 'allow').map((e) => e.toLowerCase())),
+    allowIps: new Set(pick('ip_hash', 'allow')),
+  };
+}
+
+export async function addRule(db: Db, kind: 'word' | 'email' | 'ip_hash', list: 'block' | 'allow', value: string, now: string): Promise<void> {
+  await db.insertInto('comment_rules').values({ kind, list, value: kind === 'ip_hash' ? value : value.toLowerCase(), created_at: now })
+    .onConflict((oc) => oc.columns(['kind', 'list', 'value']).doNothing()).execute();
+}
+
+export interface QueueFilter { status: CommentStatus; postId?: number; email?: string; ipHash?: string }
+
+/** The moderation queue: one page of comments with their article's title, and the counts per status. */
+export async function listQueue(db: Db, f: QueueFilter, limit: number, offset: number) {
+  let q = db.selectFrom('comments').innerJoin('posts', 'posts.id', 'comments.post_id').where('comments.status', '=', f.status);
+  if (f.postId !== undefined) q = q.where('comments.post_id', '=', f.postId);
+  if (f.email) q = q.where('comments.author_email', '=', f.email.toLowerCase());
+  if (f.ipHash) q = q.where('comments.ip_hash', '=', f.ipHash);
+  const [rows, total] = await Promise.all([
+    q.select(['comments.id', 'comments.post_id', 'comments.author_name', 'comments.author_email', 'comments.body_html', 'comments.ip_hash', 'comments.spam_score', 'comments.spam_reasons', 'comments.created_at', 'comments.status', 'posts.title', 'posts.slug'])
+      .orderBy('comments.created_at', 'desc').orderBy('comments.id', 'desc').limit(limit).offset(offset).execute(),
+    q.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst(),
+  ]);
+  return { rows, total: Number(total?.n ?? 0) };
+}
+
+export async function statusCounts(db: Db): Promise<Record<CommentStatus, number>> {
+  const rows = await db.selectFrom('comments').select(['status', (eb) => eb.fn.countAll<number | string>().as('n')]).groupBy('status').execute();
+  const out: Record<CommentStatus, number> = { pending: 0, approved: 0, spam: 0, trash: 0 };
+  for (const r of rows) out[r.status] = Number(r.n);
+  return out;
+}
+
+/** Sets the status of some comments; returns the posts they belong to (for cache purges). */
+export async function setStatus(db: Db, ids: readonly number[], status: CommentStatus, now: string): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const posts = await db.selectFrom('comments').select('post_id').distinct().where('id', 'in', [...ids]).execute();
+  await db.updateTable('comments').set({ status, updated_at: now }).where('id', 'in', [...ids]).execute();
+  return posts.map((p) => p.post_id);
+}
+
+/** Everything stored about a commenter, for a data-subject request. */
+export async function commentsByEmail(db: Db, email: string) {
+  return db.selectFrom('comments').select(['id', 'post_id', 'parent_id', 'author_name', 'author_email', 'author_url', 'body', 'status', 'created_at', 'updated_at'])
+    .where(sql`lower(author_email)`, '=', email.toLowerCase()).orderBy('id').execute();
+}

@@ -1,0 +1,133 @@
+/**
+ * @module modules/comment/comment.service
+ * Use cases: a reader submits a comment (validate → spam score → moderation policy → store once),
+ * editors moderate, and data-subject export/erase.
+ */
+import type { Db } from '../../db/database.js';
+import type { CommentStatus } from '../../db/schema.js';
+import { countLinks, renderCommentMarkdown } from './comment-html.js';
+import { CommentError, validateComment, type CommentInput } from './comment.js';
+import { loadCommentSettings, type CommentSettings } from './comment-settings.js';
+import * as repo from './comment.repository.js';
+import { formKey } from './form-token.js';
+import { spamVerdict } from './spam.js';
+import { placeComment, replyParent } from './thread.js';
+
+export interface CommentablePost { id: number; slug: string; title: string; published_at: string | null; comment_status: 'open' | 'closed' }
+
+/** A post readers may comment on now, or a CommentError saying why not. */
+export async function commentablePost(db: Db, postId: number, settings: CommentSettings, now: Date): Promise<CommentablePost> {
+  const post = await db.selectFrom('posts').select(['id', 'slug', 'title', 'published_at', 'comment_status', 'status', 'type'])
+    .where('id', '=', postId).executeTakeFirst();
+  if (!post || post.status !== 'published' || post.type !== 'post') throw new CommentError('COMMENT_POST_NOT_FOUND', 'There is no such article.');
+  if (!commentsOpen(post, settings, now)) throw new CommentError('COMMENTS_CLOSED', 'Comments are closed for this article.');
+  return post;
+}
+
+/** Open: the article allows comments and, with an automatic limit, is young enough. */
+export function commentsOpen(post: { comment_status: string; published_at: string | null }, settings: Pick<CommentSettings, 'closeAfterDays'>, now: Date): boolean {
+  if (post.comment_status !== 'open') return false;
+  if (settings.closeAfterDays > 0 && post.published_at) {
+    return now.getTime() - new Date(post.published_at).getTime() <= settings.closeAfterDays * 86_400_000;
+  }
+  return true;
+}
+
+export interface Submitted {
+  id: number;
+  postId: number;
+  slug: string;
+  status: CommentStatus;
+  /** False when this was a repeat of a form already stored (double submit). */
+  created: boolean;
+  score: number;
+  reasons: string[];
+}
+
+/**
+ * Stores a reader's comment once per form submission.
+ * @example const r = await submitComment(db, input, new Date()); // r.status: 'approved' | 'pending' | 'spam'
+ */
+export async function submitComment(db: Db, input: CommentInput, now: Date): Promise<Submitted> {
+  const settings = await loadCommentSettings(db);
+  const post = await commentablePost(db, input.postId, settings, now);
+  const { name, email, body } = validateComment(input, settings);
+  const key = formKey({ token: input.formToken, ipHash: input.ipHash, email, name, body, parentId: input.parentId });
+  const again = await repo.findByFormKey(db, key);
+  if (again) return { id: again.id, postId: again.post_id, slug: post.slug, status: again.status, created: false, score: 0, reasons: [] };
+
+  let parent: { id: number; path: string; depth: number } | undefined;
+  if (input.parentId !== null) {
+    const p = await repo.findComment(db, input.parentId);
+    if (!p || p.post_id !== post.id || p.status !== 'approved') throw new CommentError('COMMENT_PARENT_NOT_FOUND', 'The comment you are replying to is not there any more.');
+    parent = replyParent({ id: p.id, path: p.path, depth: p.depth });
+  }
+
+  const since = new Date(now.getTime() - settings.rateWindowMinutes * 60_000).toISOString();
+  const [recent, duplicate, rules] = await Promise.all([repo.recentCounts(db, input.ipHash, email, since), repo.isDuplicate(db, post.id, body), repo.loadRules(db)]);
+  const lower = body.toLowerCase();
+  const blockedWord = rules.blockWords.find((w) => w !== '' && lower.includes(w));
+  const allowed = (email !== '' && rules.allowEmails.has(email)) || (input.ipHash !== '' && rules.allowIps.has(input.ipHash));
+  const verdict = spamVerdict({
+    honeypotFilled: input.honeypot.trim() !== '',
+    fillSeconds: (now.getTime() - input.issuedAt.getTime()) / 1000,
+    recentFromIp: recent.ip,
+    recentFromEmail: recent.email,
+    links: countLinks(body),
+    duplicate,
+    ...(blockedWord !== undefined ? { blockedWord } : {}),
+    blockedEmail: email !== '' && rules.blockEmails.has(email),
+    blockedIp: input.ipHash !== '' && rules.blockIps.has(input.ipHash),
+    allowed,
+  }, settings);
+
+  let status: CommentStatus;
+  if (verdict.spam) status = 'spam';
+  else if (allowed || settings.moderation === 'auto') status = 'approved';
+  else if (settings.moderation === 'hold_all') status = 'pending';
+  else status = (await repo.hasApproved(db, email, input.ipHash)) ? 'approved' : 'pending';
+
+  const iso = now.toISOString();
+  let id: number;
+  try {
+    id = await db.transaction().execute(async (trx) => {
+      const row = await trx.insertInto('comments').values({
+        post_id: post.id, parent_id: parent?.id ?? null, path: '', depth: 0,
+        author_name: name, author_email: email, author_url: '', user_id: null,
+        body, body_html: renderCommentMarkdown(body), status, ip_hash: input.ipHash,
+        spam_score: verdict.score, spam_reasons: verdict.reasons.join(','), created_at: iso, updated_at: iso,
+        form_key: key, notify_replies: input.notifyReplies && email !== '' ? 1 : 0,
+      }).returning('id').executeTakeFirstOrThrow();
+      await trx.updateTable('comments').set(placeComment(row.id, parent)).where('id', '=', row.id).execute();
+      return row.id;
+    });
+  } catch (err) {
+    // A concurrent double submit won the unique form key: answer with the stored comment.
+    const winner = await repo.findByFormKey(db, key);
+    if (!winner) throw err;
+    return { id: winner.id, postId: winner.post_id, slug: post.slug, status: winner.status, created: false, score: 0, reasons: [] };
+  }
+  return { id, postId: post.id, slug: post.slug, status, created: true, score: verdict.score, reasons: verdict.reasons };
+}
+
+/** Moderation: sets the status of comments; returns the affected posts (to purge their pages). */
+export async function moderate(db: Db, ids: readonly number[], status: CommentStatus, now: Date): Promise<number[]> {
+  return repo.setStatus(db, ids, status, now.toISOString());
+}
+
+/** Data-subject export: every comment stored with this email. */
+export const exportByEmail = (db: Db, email: string) => repo.commentsByEmail(db, email);
+
+/**
+ * Data-subject erasure: the comments' personal data goes (name, email, IP hash, text); the rows
+ * stay, emptied and in the trash, so replies keep their place in threads. Returns how many.
+ */
+export async function eraseByEmail(db: Db, email: string, now: Date): Promise<{ erased: number; postIds: number[] }> {
+  const rows = await repo.commentsByEmail(db, email);
+  if (rows.length === 0) return { erased: 0, postIds: [] };
+  const ids = rows.map((r) => r.id);
+  await db.updateTable('comments').set({
+    author_name: 'Deleted', author_email: '', author_url: '', ip_hash: '', body: '', body_html: '<p>[deleted]</p>', status: 'trash', form_key: null, notify_replies: 0, updated_at: now.toISOString(),
+  }).where('id', 'in', ids).execute();
+  return { erased: ids.length, postIds: [...new Set(rows.map((r) => r.post_id))] };
+}

@@ -1,0 +1,75 @@
+/**
+ * @module modules/comment/comment
+ * Comment domain types, the error catalogue and input validation.
+ */
+import type { CommentStatus } from '../../db/schema.js';
+
+export type CommentErrorCode =
+  | 'COMMENT_INVALID' | 'COMMENT_TOO_LONG' | 'COMMENT_INVALID_UTF8' | 'COMMENTS_CLOSED' | 'COMMENT_POST_NOT_FOUND'
+  | 'COMMENT_PARENT_NOT_FOUND' | 'COMMENT_FORM_INVALID' | 'COMMENT_ORIGIN' | 'COMMENT_NOT_FOUND';
+
+/** HTTP status of each code (the web layer maps; tests assert codes). */
+export const COMMENT_ERROR_STATUS: Record<CommentErrorCode, number> = {
+  COMMENT_INVALID: 400, COMMENT_TOO_LONG: 413, COMMENT_INVALID_UTF8: 400, COMMENTS_CLOSED: 403, COMMENT_POST_NOT_FOUND: 404,
+  COMMENT_PARENT_NOT_FOUND: 400, COMMENT_FORM_INVALID: 403, COMMENT_ORIGIN: 403, COMMENT_NOT_FOUND: 404,
+};
+
+export class CommentError extends Error {
+  readonly statusCode: number;
+  constructor(public readonly code: CommentErrorCode, message: string) {
+    super(message);
+    this.statusCode = COMMENT_ERROR_STATUS[code];
+  }
+}
+
+/** What a reader sends, already read from the form. */
+export interface CommentInput {
+  postId: number;
+  parentId: number | null;
+  name: string;
+  email: string;
+  body: string;
+  notifyReplies: boolean;
+  /** The honeypot field's value (people leave it empty). */
+  honeypot: string;
+  /** When the form was issued (from its signed token). */
+  issuedAt: Date;
+  /** The form token: with the content, it makes the idempotency key. */
+  formToken: string;
+  ipHash: string;
+}
+
+/** A comment as pages and the API show it: never the email or the IP hash. */
+export interface PublicComment {
+  id: number;
+  parentId: number | null;
+  depth: number;
+  authorName: string;
+  authorUrl: string;
+  bodyHtml: string;
+  status: CommentStatus;
+  createdAt: string;
+}
+
+const EMAIL = /^[^\s@<>()",;:]{1,64}@[^\s@<>()",;:]{1,255}\.[^\s@<>()",;:]{2,63}$/;
+// Bidi overrides and isolates are allowed in text (dir="auto" handles direction), but not in names,
+// where they could make one name look like another.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Checks and normalises the reader's fields; throws CommentError. */
+export function validateComment(input: { name: string; email: string; body: string }, o: { maxLength: number; requireEmail: boolean }): { name: string; email: string; body: string } {
+  const name = input.name.trim().replace(/\s+/g, ' ');
+  const email = input.email.trim().toLowerCase();
+  const body = input.body.replace(/\r\n?/g, '\n').trim();
+  if (LONE_SURROGATE.test(input.name) || LONE_SURROGATE.test(input.body) || LONE_SURROGATE.test(input.email)) throw new CommentError('COMMENT_INVALID_UTF8', 'The comment is not valid UTF-8 text.');
+  if (body.length === 0) throw new CommentError('COMMENT_INVALID', 'Please write a comment.');
+  if ([...body].length > o.maxLength) throw new CommentError('COMMENT_TOO_LONG', `Comments can be at most ${o.maxLength} characters long.`);
+  if (name.length === 0) throw new CommentError('COMMENT_INVALID', 'Please give a name.');
+  if (name.length > 100 || CONTROL.test(name)) throw new CommentError('COMMENT_INVALID', 'Names can be at most 100 characters, without control characters.');
+  if (email === '' && o.requireEmail) throw new CommentError('COMMENT_INVALID', 'Please give an email address (it is never shown).');
+  if (email !== '' && !EMAIL.test(email)) throw new CommentError('COMMENT_INVALID', 'That email address does not look right.');
+  if (body.includes('\u0000')) throw new CommentError('COMMENT_INVALID', 'The comment contains a NUL character.');
+  return { name, email, body };
+}

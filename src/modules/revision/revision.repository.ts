@@ -1,0 +1,21 @@
+/**
+ * @module modules/revision/revision.repository
+ * Kysely queries for revisions. The handle (db or trx) is always the first argument.
+ */
+import type { Db } from '../../db/database.js';
+import type { RevisionRow, RevisionsTable } from '../../db/schema.js';
+import type { Insertable } from 'kysely';
+
+export async function insertRevision(db: Db, row: Insertable<RevisionsTable>): Promise<number> {
+  return (await db.insertInto('revisions').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** Newest first; the list never carries bodies. */
+export async function listRevisions(db: Db, postId: number, limit = 100): Promise<Pick<RevisionRow, 'id' | 'created_at' | 'user_label' | 'status' | 'title'>[]> {
+  return db.selectFrom('revisions').select(['id', 'created_at', 'user_label', 'status', 'title'])
+    .where('post_id', '=', postId).orderBy('id', 'desc').limit(limit).execute();
+}
+
+export async function findRevision(db: Db, postId: number, id: number): Promise<RevisionRow | undefined> {
+  return db.selectFrom('revisions').selectAll().where('post_id', '=', postId).where('id', '=', id).executeTakeFirst();
+}

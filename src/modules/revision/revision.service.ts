@@ -1,0 +1,41 @@
+/**
+ * @module modules/revision/revision.service
+ * Keeping a revision at each save, and turning one back into the input that restores it.
+ */
+import type { Db } from '../../db/database.js';
+import type { RevisionRow } from '../../db/schema.js';
+import type { ArticleInput } from '../article/article.js';
+import type { ArticleDocument } from '../article/document.js';
+import { categoryIdsForPost } from '../article/article.repository.js';
+import { insertRevision } from './revision.repository.js';
+import type { RevisionActor, RevisionFields } from './revision.js';
+
+/** Stores the article as it is now (call right after a save). */
+export async function recordRevision(db: Db, postId: number, actor: RevisionActor, now: Date): Promise<number | undefined> {
+  const post = await db.selectFrom('posts').selectAll().where('id', '=', postId).executeTakeFirst();
+  if (!post) return undefined;
+  const [categoryIds, tags, authors] = await Promise.all([
+    categoryIdsForPost(db, postId),
+    db.selectFrom('post_tags').select('tag_id').where('post_id', '=', postId).execute(),
+    db.selectFrom('post_authors').select('author_id').where('post_id', '=', postId).orderBy('position').execute(),
+  ]);
+  const fields: RevisionFields = {
+    slug: post.slug, language: post.language, primaryCategoryId: post.primary_category_id, categoryIds,
+    tagIds: tags.map((t) => t.tag_id), authorIds: authors.map((a) => a.author_id), featuredMediaId: post.featured_media_id,
+    seoTitle: post.seo_title, seoDescription: post.seo_description, commentStatus: post.comment_status,
+  };
+  return insertRevision(db, {
+    post_id: postId, created_at: now.toISOString(), user_id: actor.id, user_label: actor.label.slice(0, 300), status: post.status,
+    title: post.title, excerpt: post.excerpt, body_doc: post.body_doc, fields: JSON.stringify(fields),
+  });
+}
+
+/** The save that brings the article back to this revision's content (its status is not restored). */
+export function inputFromRevision(rev: RevisionRow): Omit<ArticleInput, 'status'> {
+  const f = JSON.parse(rev.fields) as RevisionFields;
+  return {
+    type: 'post', slug: f.slug, title: rev.title, excerpt: rev.excerpt, body: JSON.parse(rev.body_doc) as ArticleDocument,
+    language: f.language, categoryIds: f.categoryIds, primaryCategoryId: f.primaryCategoryId, tagIds: f.tagIds, authorIds: f.authorIds,
+    featuredMediaId: f.featuredMediaId, seoTitle: f.seoTitle, seoDescription: f.seoDescription, commentStatus: f.commentStatus,
+  };
+}

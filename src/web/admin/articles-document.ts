@@ -1,0 +1,191 @@
+/**
+ * @module web/admin/articles-document
+ * What the article form posts as a body, checked before it reaches the article service: the
+ * editor's JSON (every node type, attribute and size checked against modules/article/document.ts),
+ * or the no-JavaScript textarea where a blank line separates paragraphs.
+ */
+import type { ArticleDocument, Block, Inline, Mark, Paragraph } from '../../modules/article/document.js';
+
+/** Largest body accepted, as text or as JSON characters. */
+export const MAX_BODY_CHARS = 500_000;
+const MAX_NODES = 20_000;
+const MAX_DEPTH = 8;
+
+export class DocumentError extends Error {}
+
+const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+function str(v: unknown, what: string, max: number, required = false): string {
+  if (v === undefined || v === null) {
+    if (required) throw new DocumentError(`${what} is missing.`);
+    return '';
+  }
+  if (typeof v !== 'string') throw new DocumentError(`${what} must be text.`);
+  if (v.length > max) throw new DocumentError(`${what} is longer than ${max.toLocaleString('en')} characters.`);
+  return v;
+}
+
+/** Walks a parsed JSON value and returns a clean document, or throws DocumentError with a reason. */
+export function checkDocument(raw: unknown): ArticleDocument {
+  let nodes = 0;
+  const count = (): void => {
+    if (++nodes > MAX_NODES) throw new DocumentError('The body has too many parts.');
+  };
+
+  const marks = (v: unknown): Mark[] | undefined => {
+    if (v === undefined) return undefined;
+    if (!Array.isArray(v) || v.length > 4) throw new DocumentError('The body has malformed text formatting.');
+    return v.map((m): Mark => {
+      if (!isObj(m)) throw new DocumentError('The body has malformed text formatting.');
+      if (m.type === 'bold' || m.type === 'italic' || m.type === 'code') return { type: m.type };
+      if (m.type === 'link') {
+        const href = str(isObj(m.attrs) ? m.attrs.href : undefined, 'A link address', 2000, true).trim();
+        if (!/^(https?:\/\/|mailto:|\/(?!\/)|#)/i.test(href)) throw new DocumentError(`The link "${href.slice(0, 60)}" must start with https://, http://, mailto: or /.`);
+        return { type: 'link', attrs: { href } };
+      }
+      throw new DocumentError('The body has an unknown kind of text formatting.');
+    });
+  };
+
+  const inline = (v: unknown): Inline[] | undefined => {
+    if (v === undefined) return undefined;
+    if (!Array.isArray(v)) throw new DocumentError('The body has a malformed paragraph.');
+    return v.map((n): Inline => {
+      count();
+      if (!isObj(n)) throw new DocumentError('The body has a malformed paragraph.');
+      if (n.type === 'hardBreak') return { type: 'hardBreak' };
+      if (n.type !== 'text') throw new DocumentError('The body has an unknown kind of text.');
+      const m = marks(n.marks);
+      const text = str(n.text, 'Text', MAX_BODY_CHARS, true);
+      return m?.length ? { type: 'text', text, marks: m } : { type: 'text', text };
+    });
+  };
+
+  const paragraph = (n: unknown): Paragraph => {
+    count();
+    if (!isObj(n) || n.type !== 'paragraph') throw new DocumentError('A list item or quotation may only hold paragraphs.');
+    const content = inline(n.content);
+    return content ? { type: 'paragraph', content } : { type: 'paragraph' };
+  };
+
+  const paragraphs = (v: unknown, what: string): Paragraph[] => {
+    if (!Array.isArray(v) || v.length === 0) throw new DocumentError(`${what} is empty.`);
+    return v.map(paragraph);
+  };
+
+  const block = (n: unknown, depth: number): Block => {
+    count();
+    if (depth > MAX_DEPTH || !isObj(n)) throw new DocumentError('The body has a malformed block.');
+    const attrs = isObj(n.attrs) ? n.attrs : {};
+    switch (n.type) {
+      case 'paragraph':
+        return paragraph({ ...n, type: 'paragraph' });
+      case 'heading': {
+        const level = attrs.level;
+        if (level !== 2 && level !== 3 && level !== 4) throw new DocumentError('Headings must be of level 2, 3 or 4.');
+        const content = inline(n.content);
+        return content ? { type: 'heading', attrs: { level }, content } : { type: 'heading', attrs: { level } };
+      }
+      case 'blockquote': {
+        const citation = str(attrs.citation, 'A quotation’s citation', 500);
+        return { type: 'blockquote', ...(citation ? { attrs: { citation } } : {}), content: paragraphs(n.content, 'A quotation') };
+      }
+      case 'bulletList':
+      case 'orderedList': {
+        if (!Array.isArray(n.content) || n.content.length === 0) throw new DocumentError('A list is empty.');
+        const items = n.content.map((li) => {
+          count();
+          if (!isObj(li) || li.type !== 'listItem') throw new DocumentError('A list may only hold list items.');
+          return { type: 'listItem' as const, content: paragraphs(li.content, 'A list item') };
+        });
+        return { type: n.type, content: items };
+      }
+      case 'horizontalRule':
+        return { type: 'horizontalRule' };
+      case 'figure': {
+        const id = attrs.mediaId;
+        if (typeof id !== 'number' || !Number.isInteger(id) || id < 1 || id > 2_147_483_647) throw new DocumentError('A figure needs the id of an image from the media library.');
+        const align = attrs.align ?? 'center';
+        if (align !== 'wide' && align !== 'center' && align !== 'left' && align !== 'right') throw new DocumentError('A figure’s alignment must be wide, center, left or right.');
+        return { type: 'figure', attrs: { mediaId: id, alt: str(attrs.alt, 'A figure’s alt text', 1000), caption: str(attrs.caption, 'A caption', 2000), credit: str(attrs.credit, 'A credit', 300), align } };
+      }
+      case 'quoteCard': {
+        const date = str(attrs.date, 'A quoted post’s date', 40);
+        if (date && Number.isNaN(Date.parse(date))) throw new DocumentError('A quoted post’s date is not a date.');
+        const url = str(attrs.url, 'A quoted post’s link', 2000).trim();
+        if (url && !/^https?:\/\//i.test(url)) throw new DocumentError('A quoted post’s link must start with https:// or http://.');
+        const network = str(attrs.network, 'A quoted post’s network', 60);
+        return {
+          type: 'quoteCard',
+          attrs: {
+            author: str(attrs.author, 'A quoted post’s author', 200, true),
+            handle: str(attrs.handle, 'A quoted post’s handle', 200),
+            date,
+            text: str(attrs.text, 'A quoted post’s text', 10_000, true),
+            url,
+            ...(network ? { network } : {}),
+          },
+        };
+      }
+      case 'html':
+        return { type: 'html', attrs: { html: str(attrs.html, 'An HTML block', MAX_BODY_CHARS, true) } };
+      default:
+        throw new DocumentError(`The body has an unknown block "${String(n.type).slice(0, 40)}".`);
+    }
+  };
+
+  if (!isObj(raw) || raw.type !== 'doc' || !Array.isArray(raw.content)) throw new DocumentError('The body is not an editor document.');
+  return { type: 'doc', content: raw.content.map((b) => block(b, 0)) };
+}
+
+/** The editor's JSON text as a checked document. */
+export function parseDocumentJson(json: string): ArticleDocument {
+  if (json.length > MAX_BODY_CHARS * 2) throw new DocumentError('The body is too long.');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    throw new DocumentError('The body could not be read (it is not valid JSON).');
+  }
+  return checkDocument(raw);
+}
+
+/** The textarea fallback: a blank line starts a new paragraph; a single newline is a line break. */
+export function documentFromText(text: string): ArticleDocument {
+  if (text.length > MAX_BODY_CHARS) throw new DocumentError(`The body is longer than ${MAX_BODY_CHARS.toLocaleString('en')} characters.`);
+  const content: Paragraph[] = text.replace(/\r\n?/g, '\n').split(/\n[ \t]*\n+/).map((s) => s.trim()).filter(Boolean).map((para) => {
+    const lines = para.split('\n');
+    const inl: Inline[] = [];
+    lines.forEach((line, i) => {
+      if (i > 0) inl.push({ type: 'hardBreak' });
+      if (line) inl.push({ type: 'text', text: line });
+    });
+    return { type: 'paragraph', content: inl };
+  });
+  return { type: 'doc', content };
+}
+
+/**
+ * The document as textarea text, and whether that text says everything the document does
+ * (plain paragraphs only). When it does not, the form warns that the textarea loses formatting.
+ */
+export function documentToText(doc: ArticleDocument): { text: string; lossless: boolean } {
+  let lossless = true;
+  const inl = (c: Inline[] | undefined): string => (c ?? []).map((n) => {
+    if (n.type === 'hardBreak') return '\n';
+    if (n.marks?.length) lossless = false;
+    return n.text;
+  }).join('');
+  const parts: string[] = [];
+  for (const b of doc.content) {
+    if (b.type === 'paragraph') parts.push(inl(b.content));
+    else {
+      lossless = false;
+      if (b.type === 'heading') parts.push(inl(b.content));
+      else if (b.type === 'blockquote') parts.push(...b.content.map((p) => inl(p.content)));
+      else if (b.type === 'bulletList' || b.type === 'orderedList') parts.push(...b.content.flatMap((li) => li.content.map((p) => inl(p.content))));
+      else if (b.type === 'quoteCard') parts.push(b.attrs.text);
+    }
+  }
+  return { text: parts.filter((p) => p.trim() !== '').join('\n\n'), lossless };
+}

@@ -1,0 +1,124 @@
+/**
+ * @module web/admin/comments-routes
+ * /admin/comments (editors and owners, `comments.moderate`): the moderation queue.
+ *   GET  /admin/comments?status=pending|approved|spam|trash&post=ID&email=E&ip=HASH&page=N
+ *   POST /admin/comments/moderate   one=ACTION:ID (a row's button) or action=ACTION&ids=…&bulk=1
+ * A change that shows or hides a comment purges the article's cached pages before answering.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { CommentStatus } from '../../db/schema.js';
+import { postPath } from '../../modules/article/permalink.js';
+import { listQueue, statusCounts } from '../../modules/comment/comment.repository.js';
+import { moderate } from '../../modules/comment/comment.service.js';
+import { badRequest, notFound } from '../errors.js';
+import { requirePermission } from './auth.js';
+import { csrfFor, pageLayout, sendPage, type AdminContext } from './context.js';
+import { fieldsOf } from './forms.js';
+import { dateVM } from './presenters.js';
+import { renderModeration, type ModerationVM } from './views/comments.js';
+
+const STATUSES: CommentStatus[] = ['pending', 'approved', 'spam', 'trash'];
+const LABELS: Record<CommentStatus, string> = { pending: 'Pending', approved: 'Approved', spam: 'Spam', trash: 'Trash' };
+const ACTIONS: Record<string, { status: CommentStatus; label: string }> = {
+  approve: { status: 'approved', label: 'Approve' },
+  unapprove: { status: 'pending', label: 'Unapprove' },
+  spam: { status: 'spam', label: 'Mark spam' },
+  trash: { status: 'trash', label: 'Trash' },
+};
+const ID = /^[1-9]\d{0,9}$/;
+const PER_PAGE = 50;
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+function actionsFor(status: CommentStatus): { value: string; label: string }[] {
+  return Object.entries(ACTIONS).filter(([, a]) => a.status !== status).map(([value, a]) => ({ value, label: a.label }));
+}
+
+/** The queue's query string, as given (only known keys, validated). */
+function parseQuery(request: FastifyRequest) {
+  const q = request.query as Record<string, unknown>;
+  const status = (str(q.status) || 'pending') as CommentStatus;
+  if (!STATUSES.includes(status)) throw badRequest('Unknown comment status.');
+  const post = str(q.post).trim();
+  if (post !== '' && !ID.test(post)) throw badRequest('The article id must be a whole number.');
+  const email = str(q.email).trim().slice(0, 320);
+  const ip = str(q.ip).trim();
+  if (ip !== '' && !/^[0-9a-f]{64}$/.test(ip)) throw badRequest('An IP hash is 64 hexadecimal characters.');
+  const page = str(q.page) === '' ? 1 : Number(q.page);
+  if (!Number.isInteger(page) || page < 1 || page > 100_000) throw badRequest('The page parameter must be a whole number from 1.');
+  return { status, post, email, ip, page };
+}
+
+const queueUrl = (p: { status: string; post: string; email: string; ip: string }, page = 1): string => {
+  const sp = new URLSearchParams({ status: p.status });
+  if (p.post) sp.set('post', p.post);
+  if (p.email) sp.set('email', p.email);
+  if (p.ip) sp.set('ip', p.ip);
+  if (page > 1) sp.set('page', String(page));
+  return `/admin/comments?${sp.toString()}`;
+};
+
+export async function commentsRoutes(app: FastifyInstance, c: AdminContext): Promise<void> {
+  const moderator = requirePermission('comments.moderate');
+
+  // GET /admin/comments
+  app.get('/comments', { preHandler: moderator }, async (request, reply) => {
+    const p = parseQuery(request);
+    const [counts, queue] = await Promise.all([
+      statusCounts(c.db),
+      listQueue(c.db, { status: p.status, ...(p.post ? { postId: Number(p.post) } : {}), ...(p.email ? { email: p.email } : {}), ...(p.ip ? { ipHash: p.ip } : {}) }, PER_PAGE, (p.page - 1) * PER_PAGE),
+    ]);
+    const totalPages = Math.max(1, Math.ceil(queue.total / PER_PAGE));
+    if (p.page > totalPages) throw notFound('There is no such page of comments.');
+    const csrf = csrfFor(reply);
+    const notice = str((request.query as Record<string, unknown>).done);
+    const vm: ModerationVM = {
+      layout: pageLayout(c, request, csrf, 'Comments', /^\d{1,4}$/.test(notice) ? `${notice} ${notice === '1' ? 'comment' : 'comments'} updated.` : undefined),
+      csrf,
+      tabs: STATUSES.map((s) => ({ label: LABELS[s], count: counts[s], url: queueUrl({ ...p, status: s }), current: s === p.status })),
+      status: p.status,
+      filters: { post: p.post, email: p.email, ip: p.ip },
+      rows: queue.rows.map((r) => ({
+        id: r.id, authorName: r.author_name, email: r.author_email, ipHash: r.ip_hash, bodyHtml: r.body_html, date: dateVM(r.created_at),
+        article: { title: r.title, url: postPath(r.slug), filterUrl: queueUrl({ ...p, post: String(r.post_id) }) },
+        spamScore: r.spam_score, spamReasons: r.spam_reasons,
+      })),
+      actions: actionsFor(p.status),
+      back: queueUrl(p, p.page),
+      total: queue.total,
+      page: p.page,
+      totalPages,
+      ...(p.page > 1 ? { prevUrl: queueUrl(p, p.page - 1) } : {}),
+      ...(p.page < totalPages ? { nextUrl: queueUrl(p, p.page + 1) } : {}),
+    };
+    return sendPage(reply, renderModeration(vm));
+  });
+
+  // POST /admin/comments/moderate
+  app.post('/comments/moderate', { preHandler: moderator }, async (request, reply) => {
+    const f = fieldsOf(request.body);
+    let action: string;
+    let ids: number[];
+    const one = str(f.one);
+    if (one !== '') {
+      const m = /^([a-z]+):([1-9]\d{0,9})$/.exec(one);
+      if (!m) throw badRequest('Unknown action.');
+      action = m[1]!;
+      ids = [Number(m[2])];
+    } else {
+      action = str(f.action);
+      const raw = Array.isArray(f.ids) ? f.ids : f.ids === undefined ? [] : [f.ids];
+      if (raw.length > 500 || !raw.every((x) => typeof x === 'string' && ID.test(x))) throw badRequest('Tick up to 500 comments.');
+      ids = [...new Set((raw as string[]).map(Number))];
+    }
+    const target = ACTIONS[action];
+    if (!target) throw badRequest('Unknown action.');
+    if (ids.length === 0) throw badRequest('Tick at least one comment.');
+    const posts = await moderate(c.db, ids, target.status, c.now());
+    // Approving shows a comment, anything else may hide one: purge the articles either way.
+    app.pageCache.purge(posts.map((id) => `post:${id}`));
+    const back = str(f.back);
+    const to = back.startsWith('/admin/comments?') || back === '/admin/comments' ? back : '/admin/comments';
+    return reply.redirect(`${to}${to.includes('?') ? '&' : '?'}done=${ids.length}`, 303);
+  });
+}

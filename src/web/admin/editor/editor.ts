@@ -1,0 +1,203 @@
+/**
+ * Browser side of the article editor (bundled by web/admin/articles-editor-asset.ts into
+ * /admin/assets/editor.js). Progressive enhancement: the form works without it, with a textarea of
+ * paragraphs. With it, the textarea is replaced by a Tiptap editor whose document (the shape of
+ * modules/article/document.ts) is written into the hidden `body_json` field on every change, and
+ * `body_format` says "json". No inline scripts or styles: the strict CSP stays on.
+ */
+/// <reference lib="dom" />
+import { Editor, Extension, Node, mergeAttributes } from '@tiptap/core';
+import StarterKit from '@tiptap/starter-kit';
+
+type Attrs = Record<string, unknown>;
+
+const attr = (name: string, fallback: unknown = null) => ({
+  default: fallback,
+  parseHTML: (el: HTMLElement) => el.getAttribute(`data-${name}`) ?? fallback,
+  renderHTML: (attrs: Attrs) => (attrs[name] == null || attrs[name] === '' ? {} : { [`data-${name}`]: String(attrs[name]) }),
+});
+
+/** The blockquote's citation ("Maria Lind, harbour master"), kept as an attribute. */
+const Citation = Extension.create({
+  name: 'citation',
+  addGlobalAttributes() {
+    return [{ types: ['blockquote'], attributes: { citation: attr('citation', null) } }];
+  },
+});
+
+const Figure = Node.create({
+  name: 'figure',
+  group: 'block',
+  atom: true,
+  draggable: true,
+  addAttributes() {
+    return {
+      mediaId: { default: null, parseHTML: (el: HTMLElement) => Number(el.getAttribute('data-media-id')), renderHTML: (a: Attrs) => ({ 'data-media-id': String(a.mediaId) }) },
+      alt: attr('alt', ''), caption: attr('caption', ''), credit: attr('credit', ''), align: attr('align', 'center'),
+    };
+  },
+  parseHTML: () => [{ tag: 'figure[data-media-id]' }],
+  renderHTML({ HTMLAttributes, node }) {
+    const a = node.attrs as Attrs;
+    return ['figure', mergeAttributes(HTMLAttributes, { class: 'editor-figure' }), `Image ${String(a.mediaId)} (${String(a.align)}): ${String(a.caption || a.alt || '')}`];
+  },
+});
+
+const QuoteCard = Node.create({
+  name: 'quoteCard',
+  group: 'block',
+  atom: true,
+  draggable: true,
+  addAttributes() {
+    return { author: attr('author', ''), handle: attr('handle', ''), date: attr('date', ''), text: attr('text', ''), url: attr('url', ''), network: attr('network', '') };
+  },
+  parseHTML: () => [{ tag: 'aside[data-quote-card]' }],
+  renderHTML({ HTMLAttributes, node }) {
+    const a = node.attrs as Attrs;
+    return ['aside', mergeAttributes(HTMLAttributes, { class: 'editor-quote-card', 'data-quote-card': '' }), `${String(a.author)} ${String(a.handle)}: ${String(a.text)}`];
+  },
+});
+
+/** A document of paragraphs from the textarea's text (blank line = new paragraph). */
+function docFromText(text: string): Attrs {
+  const paras = text.replace(/\r\n?/g, '\n').split(/\n\s*\n+/).map((s) => s.trim()).filter(Boolean);
+  return { type: 'doc', content: paras.map((p) => ({ type: 'paragraph', content: [{ type: 'text', text: p }] })) };
+}
+
+/** Drops empty optional attributes so the saved JSON stays in the server's shape. */
+function clean(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(clean);
+  if (node === null || typeof node !== 'object') return node;
+  const out: Attrs = {};
+  for (const [k, v] of Object.entries(node as Attrs)) {
+    if (k === 'attrs' && v && typeof v === 'object') {
+      const attrs: Attrs = {};
+      for (const [ak, av] of Object.entries(v as Attrs)) if (av !== null && av !== '') attrs[ak] = av;
+      if (Object.keys(attrs).length) out.attrs = attrs;
+    } else out[k] = clean(v);
+  }
+  return out;
+}
+
+function button(label: string, title: string, run: () => void): HTMLButtonElement {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = 'button button--small button--secondary editor__button';
+  b.textContent = label;
+  b.title = title;
+  b.dataset.command = title;
+  // The visible label stays part of the accessible name ("H2 Heading").
+  const full = document.createElement('span');
+  full.className = 'visually-hidden';
+  full.textContent = ` ${title}`;
+  b.append(full);
+  b.addEventListener('click', run);
+  return b;
+}
+
+function mount(root: HTMLElement): void {
+  const form = root.closest('form');
+  const jsonField = form?.querySelector<HTMLInputElement>('[data-editor-json]');
+  const formatField = form?.querySelector<HTMLInputElement>('[data-editor-format]');
+  const textarea = root.querySelector('textarea');
+  if (!form || !jsonField || !formatField || !textarea) return;
+  let content: unknown;
+  try {
+    content = jsonField.value ? JSON.parse(jsonField.value) : docFromText(textarea.value);
+  } catch {
+    content = docFromText(textarea.value);
+  }
+  const label = root.querySelector('label');
+  const fieldShell = textarea.closest('.field') as HTMLElement | null;
+  const surface = document.createElement('div');
+  surface.className = 'editor__surface';
+  const toolbar = document.createElement('div');
+  toolbar.className = 'editor__toolbar';
+  toolbar.setAttribute('role', 'toolbar');
+  toolbar.setAttribute('aria-label', 'Formatting');
+  const heading = document.createElement('p');
+  heading.className = 'field__label';
+  heading.id = 'editor-label';
+  heading.textContent = label?.textContent ?? 'Body';
+
+  const editor = new Editor({
+    element: surface,
+    injectCSS: false,
+    extensions: [
+      StarterKit.configure({
+        heading: { levels: [2, 3, 4] },
+        codeBlock: false,
+        strike: false,
+        underline: false,
+        link: { openOnClick: false, autolink: true, protocols: ['mailto'] },
+      }),
+      Citation,
+      Figure,
+      QuoteCard,
+    ],
+    content: content as Record<string, unknown>,
+    editorProps: { attributes: { class: 'editor__content', 'aria-labelledby': 'editor-label', role: 'textbox', 'aria-multiline': 'true' } },
+  });
+  const sync = (): void => {
+    jsonField.value = JSON.stringify(clean(editor.getJSON()));
+    formatField.value = 'json';
+  };
+  editor.on('update', sync);
+  sync();
+
+  const chain = () => editor.chain().focus();
+  toolbar.append(
+    button('B', 'Bold', () => chain().toggleBold().run()),
+    button('I', 'Italic', () => chain().toggleItalic().run()),
+    button('Link', 'Link', () => {
+      const href = window.prompt('Link address (https://…)', (editor.getAttributes('link').href as string | undefined) ?? 'https://');
+      if (href === null) return;
+      if (href === '') chain().unsetLink().run();
+      else chain().extendMarkRange('link').setLink({ href }).run();
+    }),
+    button('P', 'Paragraph', () => chain().setParagraph().run()),
+    button('H2', 'Heading', () => chain().toggleHeading({ level: 2 }).run()),
+    button('H3', 'Subheading', () => chain().toggleHeading({ level: 3 }).run()),
+    button('H4', 'Minor heading', () => chain().toggleHeading({ level: 4 }).run()),
+    button('• List', 'Bulleted list', () => chain().toggleBulletList().run()),
+    button('1. List', 'Numbered list', () => chain().toggleOrderedList().run()),
+    button('“ Quote', 'Quotation with citation', () => {
+      if (editor.isActive('blockquote')) {
+        chain().lift('blockquote').run();
+        return;
+      }
+      const citation = window.prompt('Who said it? (optional)', '');
+      chain().wrapIn('blockquote', citation ? { citation } : {}).run();
+    }),
+    button('Figure', 'Image from the media library', () => {
+      const id = Number(window.prompt('Media id of the image', ''));
+      if (!Number.isInteger(id) || id < 1) return;
+      const alt = window.prompt('Alt text (what the image shows)', '') ?? '';
+      const caption = window.prompt('Caption', '') ?? '';
+      const credit = window.prompt('Credit', '') ?? '';
+      const align = window.prompt('Alignment: center, wide, left or right', 'center') ?? 'center';
+      chain().insertContent({ type: 'figure', attrs: { mediaId: id, alt, caption, credit, align } }).run();
+    }),
+    button('Post', 'Quoted social post', () => {
+      const author = window.prompt('Author', '');
+      if (!author) return;
+      const handle = window.prompt('Handle', '') ?? '';
+      const text = window.prompt('Text of the post', '') ?? '';
+      const url = window.prompt('Link to the post', 'https://') ?? '';
+      const date = window.prompt('Date (YYYY-MM-DD)', new Date().toISOString().slice(0, 10)) ?? '';
+      const network = window.prompt('Network', '') ?? '';
+      chain().insertContent({ type: 'quoteCard', attrs: { author, handle, text, url: url === 'https://' ? '' : url, date: date ? new Date(date).toISOString() : '', network } }).run();
+    }),
+    button('—', 'Horizontal rule', () => chain().setHorizontalRule().run()),
+  );
+  const wrap = document.createElement('div');
+  wrap.className = 'field editor__field';
+  wrap.append(heading, toolbar, surface);
+  if (fieldShell) fieldShell.hidden = true;
+  textarea.disabled = true;
+  root.append(wrap);
+  root.setAttribute('data-editor-ready', '');
+  form.addEventListener('submit', sync);
+}
+
+document.querySelectorAll<HTMLElement>('[data-editor]').forEach(mount);

@@ -1,0 +1,104 @@
+/**
+ * @module web/admin/views/comments
+ * /admin/comments: the moderation queue. Tabs per status with counts, filters (article, email,
+ * IP hash), a table with per-comment actions and bulk actions over the ticked rows.
+ */
+import type { AdminLayoutVM } from '../view-models.js';
+import { CsrfField, Pagination, Time } from './components.js';
+import { renderAdminDocument } from './layout.js';
+
+export interface ModerationRowVM {
+  id: number;
+  authorName: string;
+  email: string;
+  ipHash: string;
+  bodyHtml: string;
+  date: { iso: string; label: string };
+  article: { title: string; url: string; filterUrl: string };
+  spamScore: number;
+  spamReasons: string;
+}
+
+export interface ModerationVM {
+  layout: AdminLayoutVM;
+  csrf: string;
+  tabs: { label: string; count: number; url: string; current: boolean }[];
+  status: string;
+  filters: { post: string; email: string; ip: string };
+  rows: ModerationRowVM[];
+  /** The actions offered in this tab (not "approve" in the approved tab…). */
+  actions: { value: string; label: string }[];
+  /** Where the forms send the moderator back to (this page with its filters). */
+  back: string;
+  total: number;
+  page: number;
+  totalPages: number;
+  prevUrl?: string;
+  nextUrl?: string;
+}
+
+function Moderation({ vm }: { vm: ModerationVM }) {
+  return (
+    <>
+      <nav aria-label="Comment status">
+        <ul class="tabs">
+          {vm.tabs.map((t) => (
+            <li><a href={t.url} aria-current={t.current ? 'page' : undefined}>{t.label} ({t.count})</a></li>
+          ))}
+        </ul>
+      </nav>
+      <form method="get" action="/admin/comments" class="filters">
+        <input type="hidden" name="status" value={vm.status} />
+        <label>Article id <input name="post" inputMode="numeric" value={vm.filters.post} size={6} /></label>{' '}
+        <label>Email <input name="email" type="email" value={vm.filters.email} /></label>{' '}
+        <label>IP hash <input name="ip" value={vm.filters.ip} size={20} /></label>{' '}
+        <button type="submit">Filter</button>
+      </form>
+      {vm.rows.length === 0 ? <p>No comments here.</p> : (
+        <form method="post" action="/admin/comments/moderate" id="moderate">
+          <CsrfField token={vm.csrf} />
+          <input type="hidden" name="back" value={vm.back} />
+          <p>
+            <label for="bulk-action">With the ticked comments: </label>
+            <select id="bulk-action" name="action">
+              {vm.actions.map((a) => <option value={a.value}>{a.label}</option>)}
+            </select>{' '}
+            <button type="submit" name="bulk" value="1">Apply</button>
+          </p>
+          <div class="table-wrap">
+            <table class="table">
+              <caption>{vm.total} {vm.total === 1 ? 'comment' : 'comments'}, newest first</caption>
+              <thead>
+                <tr><th scope="col"><span class="sr-only">Select</span></th><th scope="col">Author</th><th scope="col">Comment</th><th scope="col">Article</th><th scope="col">Spam score</th><th scope="col">Actions</th></tr>
+              </thead>
+              <tbody>
+                {vm.rows.map((r) => (
+                  <tr id={`c${r.id}`}>
+                    <td><input type="checkbox" name="ids" value={String(r.id)} id={`pick-${r.id}`} aria-label={`Select comment ${r.id}`} /></td>
+                    <td>
+                      <span dir="auto">{r.authorName}</span>
+                      {r.email !== '' && <><br /><a href={`/admin/comments?status=${vm.status}&email=${encodeURIComponent(r.email)}`}>{r.email}</a></>}
+                      {r.ipHash !== '' && <><br /><a href={`/admin/comments?status=${vm.status}&ip=${r.ipHash}`} title={r.ipHash}>IP {r.ipHash.slice(0, 10)}…</a></>}
+                      <br /><Time date={r.date} />
+                    </td>
+                    <td><div dir="auto" class="comment-body" dangerouslySetInnerHTML={{ __html: r.bodyHtml }} /></td>
+                    <td><a href={r.article.url}>{r.article.title}</a> (<a href={r.article.filterUrl}>only this</a>)</td>
+                    <td>{r.spamScore}{r.spamReasons !== '' && <><br /><span class="meta">{r.spamReasons.replaceAll(',', ', ')}</span></>}</td>
+                    <td>
+                      {vm.actions.map((a) => (
+                        <button type="submit" name="one" value={`${a.value}:${r.id}`}>{a.label}<span class="sr-only"> comment {r.id}</span></button>
+                      ))}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </form>
+      )}
+      <Pagination page={vm.page} totalPages={vm.totalPages} prevUrl={vm.prevUrl} nextUrl={vm.nextUrl} label="Comment pages" />
+    </>
+  );
+}
+
+export const renderModeration = (vm: ModerationVM): string => renderAdminDocument({ layout: vm.layout, children: <Moderation vm={vm} /> });

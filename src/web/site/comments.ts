@@ -1,0 +1,198 @@
+/**
+ * @module web/site/comments
+ * Readers' comments over HTTP:
+ *   POST /comments/                      the comment form (no JavaScript needed): 303 to #comment-ID
+ *   GET  /api/v1/posts/{id}/comments     an article's approved comments (allow-listed fields)
+ * and what the article page needs: the reader's held comment ids (signed `bs_commenter` cookie)
+ * and a freshly signed form token.
+ *
+ * CSRF: comment posting is anonymous and article pages are cached for everyone, so there is no
+ * per-visitor secret to bind a token to. The defence is the Origin (or Referer) check against this
+ * site, plus a form token signed by the site (HMAC) that names the article.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../../db/database.js';
+import { postPath } from '../../modules/article/permalink.js';
+import { CommentError, type CommentInput } from '../../modules/comment/comment.js';
+import { threadFor } from '../../modules/comment/comment.repository.js';
+import { commentsOpen, submitComment, type Submitted } from '../../modules/comment/comment.service.js';
+import { loadCommentSettings } from '../../modules/comment/comment-settings.js';
+import { issueFormToken, readFormToken } from '../../modules/comment/form-token.js';
+import { hashIp } from '../../modules/comment/ip-hash.js';
+import { unsubscribeReplies, validUnsubscribe } from '../../modules/comment/notify.js';
+import { notFound } from '../errors.js';
+import type { ArticleCommentsInput } from './pages.js';
+
+export const COMMENTER_COOKIE = 'bs_commenter';
+const ID = /^[1-9]\d{0,9}$/;
+/** Room for 10,000 characters of text percent-encoded (up to 12 bytes a character) and the rest. */
+const BODY_LIMIT = 256 * 1024;
+
+export interface CommentsWebDeps {
+  db: Db;
+  /** Signs form tokens (the cookie secret). */
+  secret: string;
+  ipKey: Buffer;
+  siteUrl: string;
+  now: () => Date;
+  /** Called after a comment is stored (notifications); errors are logged, never shown. */
+  onSubmitted?: (s: Submitted) => Promise<void>;
+}
+
+export interface CommentsWeb {
+  /** The reader's own held comments, from the signed cookie. */
+  heldIds(request: FastifyRequest): number[];
+  /** The form and open/closed state for an article page. */
+  articleInput(request: FastifyRequest, post: { id: number; comment_status: 'open' | 'closed'; published_at: string | null; type: string }): Promise<ArticleCommentsInput | undefined>;
+}
+
+const idOf = (v: unknown): number | undefined => (typeof v === 'string' && ID.test(v) && Number(v) <= 2_147_483_647 ? Number(v) : undefined);
+
+function heldFromCookie(request: FastifyRequest): number[] {
+  const raw = request.cookies[COMMENTER_COOKIE];
+  if (!raw) return [];
+  const un = request.unsignCookie(raw);
+  if (!un.valid || un.value === null) return [];
+  return un.value.split('.').map((x) => idOf(x)).filter((x): x is number => x !== undefined).slice(-20);
+}
+
+/** Percent-decoding to bytes, then strict UTF-8: invalid sequences are an error, not U+FFFD. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+function decodeComponent(s: string): string {
+  const bytes: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch === 0x25 && /^[0-9a-fA-F]{2}$/.test(s.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(s.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else bytes.push(ch === 0x2b ? 0x20 : ch & 0xff);
+  }
+  try {
+    return utf8.decode(Uint8Array.from(bytes));
+  } catch {
+    throw new CommentError('COMMENT_INVALID_UTF8', 'The comment is not valid UTF-8 text.');
+  }
+}
+
+/** application/x-www-form-urlencoded with strict UTF-8; a repeated field keeps its first value. */
+export function parseStrictForm(body: Buffer): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of body.toString('latin1').split('&')) {
+    if (pair === '') continue;
+    const eq = pair.indexOf('=');
+    const k = decodeComponent(eq < 0 ? pair : pair.slice(0, eq));
+    const v = decodeComponent(eq < 0 ? '' : pair.slice(eq + 1));
+    if (!Object.hasOwn(out, k)) out[k] = v;
+  }
+  return out;
+}
+
+/** Same-origin POSTs only: Origin (or, without it, Referer) must be this site or this host. */
+function checkOrigin(request: FastifyRequest, siteUrl: string): void {
+  const allowed = new Set([new URL(siteUrl).origin, `${request.protocol}://${request.host}`]);
+  const origin = request.headers.origin;
+  if (typeof origin === 'string' && origin !== 'null') {
+    if (allowed.has(origin)) return;
+  } else if (typeof request.headers.referer === 'string') {
+    try {
+      if (allowed.has(new URL(request.headers.referer).origin)) return;
+    } catch {
+      /* not a URL: refused below */
+    }
+  }
+  throw new CommentError('COMMENT_ORIGIN', 'This form did not come from this site, so the comment was not posted.');
+}
+
+export function makeCommentsWeb(deps: CommentsWebDeps): CommentsWeb {
+  return {
+    heldIds: heldFromCookie,
+    async articleInput(request, post) {
+      if (post.type !== 'post') return undefined;
+      const settings = await loadCommentSettings(deps.db);
+      const replyTo = idOf((request.query as Record<string, unknown>).replytocom);
+      return {
+        open: commentsOpen(post, settings, deps.now()),
+        token: issueFormToken(deps.secret, post.id, deps.now()),
+        requireEmail: settings.requireEmail,
+        maxLength: settings.maxLength,
+        ...(replyTo !== undefined ? { replyTo } : {}),
+      };
+    },
+  };
+}
+
+export async function commentRoutes(app: FastifyInstance, deps: CommentsWebDeps): Promise<void> {
+  const secure = deps.siteUrl.startsWith('https:');
+  app.removeContentTypeParser('application/x-www-form-urlencoded');
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (_request, body, done) => {
+    try {
+      done(null, parseStrictForm(body as Buffer));
+    } catch (err) {
+      done(err as Error, undefined);
+    }
+  });
+
+  // POST /comments/  (post_id, parent_id?, token, name, email?, body, website [honeypot], notify?)
+  app.post('/comments/', { bodyLimit: BODY_LIMIT }, async (request: FastifyRequest, reply: FastifyReply) => {
+    checkOrigin(request, deps.siteUrl);
+    const f = (request.body && typeof request.body === 'object' ? request.body : {}) as Record<string, unknown>;
+    const s = (k: string): string => (typeof f[k] === 'string' ? (f[k] as string) : '');
+    const postId = idOf(s('post_id'));
+    const token = postId !== undefined ? readFormToken(deps.secret, s('token')) : undefined;
+    if (postId === undefined || !token || token.postId !== postId) {
+      throw new CommentError('COMMENT_FORM_INVALID', 'This form has expired or did not come from this site. Reload the article and try again.');
+    }
+    const parentRaw = s('parent_id');
+    const parentId = parentRaw === '' || parentRaw === '0' ? null : idOf(parentRaw);
+    if (parentId === undefined) throw new CommentError('COMMENT_PARENT_NOT_FOUND', 'The comment you are replying to is not there.');
+    const input: CommentInput = {
+      postId, parentId, name: s('name'), email: s('email'), body: s('body'), notifyReplies: s('notify') === '1', honeypot: s('website'),
+      issuedAt: token.issuedAt, formToken: s('token'), ipHash: hashIp(deps.ipKey, request.ip),
+    };
+    const result = await submitComment(deps.db, input, deps.now());
+    if (result.created && result.status === 'approved') app.pageCache.purge([`post:${result.postId}`]);
+    if (result.status !== 'approved') {
+      const ids = [...heldFromCookie(request).filter((x) => x !== result.id), result.id].slice(-20);
+      reply.setCookie(COMMENTER_COOKIE, ids.join('.'), { path: '/', httpOnly: true, sameSite: 'lax', secure, signed: true, maxAge: 30 * 86_400 });
+    }
+    if (result.created && deps.onSubmitted) {
+      deps.onSubmitted(result).catch((err: unknown) => request.log.error({ err }, 'comment notification failed'));
+    }
+    reply.header('cache-control', 'no-store');
+    return reply.redirect(`${postPath(result.slug)}#comment-${result.id}`, 303);
+  });
+
+  // GET|POST /comments/unsubscribe/?c=ID&t=SIG: no more reply emails for that comment. GET asks
+  // (mail scanners follow links), POST does it.
+  const unsubscribe = async (request: FastifyRequest, reply: FastifyReply) => {
+    const q = request.query as Record<string, unknown>;
+    const id = idOf(q.c);
+    const sig = typeof q.t === 'string' ? q.t : '';
+    if (id === undefined || !validUnsubscribe(deps.secret, id, sig)) throw new CommentError('COMMENT_NOT_FOUND', 'This unsubscribe link is not valid.');
+    reply.header('cache-control', 'no-store').type('text/html; charset=utf-8');
+    if (request.method === 'POST') {
+      await unsubscribeReplies(deps.db, id);
+      return reply.send('<!doctype html><html lang="en"><meta charset="utf-8"><title>Unsubscribed</title><p>Done: no more emails about replies to that comment.</p><p><a href="/">Back to the site</a></p></html>');
+    }
+    return reply.send(`<!doctype html><html lang="en"><meta charset="utf-8"><title>Unsubscribe</title><form method="post" action="/comments/unsubscribe/?c=${id}&amp;t=${sig}"><p>Stop emails about replies to your comment?</p><button type="submit">Unsubscribe</button></form></html>`);
+  };
+  app.get('/comments/unsubscribe/', unsubscribe);
+  app.post('/comments/unsubscribe/', unsubscribe);
+
+  // GET /api/v1/posts/{id}/comments: approved comments in thread order; never emails or IP hashes.
+  app.get('/api/v1/posts/:id/comments', async (request: FastifyRequest<{ Params: { id: string } }>, reply) => {
+    const id = idOf(request.params.id);
+    if (id === undefined) throw notFound('There is no such article.');
+    const post = await deps.db.selectFrom('posts').select(['id', 'status', 'type']).where('id', '=', id).executeTakeFirst();
+    if (!post || post.status !== 'published') throw notFound('There is no such article.');
+    const comments = await threadFor(deps.db, id);
+    reply.header('cache-control', 'public, max-age=60');
+    return {
+      post_id: id,
+      count: comments.length,
+      comments: comments.map((c) => ({
+        id: c.id, parent_id: c.parentId, depth: c.depth, author_name: c.authorName, body_html: c.bodyHtml, created_at: c.createdAt, url: `#comment-${c.id}`,
+      })),
+    };
+  });
+}
