@@ -3,7 +3,7 @@
  * process, and drives it over loopback with autocannon next to a bare node:http server that
  * serves the article page's exact bytes. Prints a table and writes JSON to bench/results/.
  *
- *   npm run bench -- [--quick] [--articles N] [--duration S] [--connections C] [--db sqlite|postgres]
+ *   npm run bench -- [--quick] [--articles N] [--comments N] [--duration S] [--connections C] [--db sqlite|postgres]
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,12 +21,13 @@ import { computeRelated } from '../src/modules/related/related.service.js';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
   options: {
-    quick: { type: 'boolean' }, articles: { type: 'string' }, duration: { type: 'string' }, connections: { type: 'string' },
+    quick: { type: 'boolean' }, articles: { type: 'string' }, comments: { type: 'string' }, duration: { type: 'string' }, connections: { type: 'string' },
     db: { type: 'string' }, 'database-url': { type: 'string' },
   },
 });
 const quick = values.quick ?? false;
 const articles = Number(values.articles ?? (quick ? 2000 : 20000));
+const comments = Number(values.comments ?? articles * 10);
 const duration = Number(values.duration ?? (quick ? 3 : 10));
 const connections = Number(values.connections ?? 50);
 const dbKind = values.db ?? 'sqlite';
@@ -96,11 +97,11 @@ async function main(): Promise<void> {
       stopPg = () => cluster.stop();
       databaseUrl = cluster.adminUrl;
     }
-    console.log(`Seeding ${articles.toLocaleString('en')} articles on ${dbKind} …`);
+    console.log(`Seeding ${articles.toLocaleString('en')} articles and ${comments.toLocaleString('en')} comments on ${dbKind} …`);
     const handle = openDb({ databaseUrl: dbKind === 'postgres' ? databaseUrl : undefined, dataDir });
     await migrate(handle);
     const seedStart = Date.now();
-    await bulkSeed(handle.db, { articles, categories: 200, tags: 2000, authors: 50 });
+    await bulkSeed(handle.db, { articles, comments, categories: 200, tags: 2000, authors: 50 });
     const seedSeconds = (Date.now() - seedStart) / 1000;
     // Search and related-article cost, in-process (no HTTP), on the full-size index.
     const queries = ['council', 'rail line', 'harbour fees', 'wind farm', '"public consultation"', 'budg*', 'census results', 'theatre restoration', 'nothingmatches', 'water strategy'];

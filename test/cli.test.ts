@@ -53,9 +53,9 @@ describe('broadsheet CLI', () => {
     expect(m.status).toBe(0);
     expect(m.stdout).toContain('Applied: 0001-initial');
     expect(run(['migrate'], { DATA_DIR: dataDir }).stdout).toContain('up to date');
-    const s = run(['seed', '--articles', '250', '--categories', '6', '--tags', '12', '--authors', '3'], { DATA_DIR: dataDir });
+    const s = run(['seed', '--articles', '250', '--comments', '600', '--categories', '6', '--tags', '12', '--authors', '3'], { DATA_DIR: dataDir });
     expect(s.status, s.stderr).toBe(0);
-    expect(s.stdout).toMatch(/Added 250 articles/);
+    expect(s.stdout).toMatch(/Added 250 articles, 600 comments/);
 
     const port = 40000 + Math.floor(Math.random() * 20000);
     const server = spawn(process.execPath, [BIN, 'serve', '--port', String(port)], { env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, DEMO: '0', LOG_LEVEL: 'warn' }, stdio: 'ignore' });

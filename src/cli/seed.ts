@@ -17,22 +17,22 @@ export const seedCommand: Command = {
   name: 'seed',
   summary: 'Add synthetic articles in bulk (benchmarks), or the demo newsroom with --demo',
   usage: [
-    'Usage: broadsheet seed [--articles N] [--categories N] [--tags N] [--authors N] [--demo]',
+    'Usage: broadsheet seed [--articles N] [--comments N] [--categories N] [--tags N] [--authors N] [--demo]',
     '',
     'Adds synthetic published articles fast (multi-row inserts in transactions).',
     '  --articles N     articles to add (default 1000)',
+    '  --comments N     approved comments spread over them, a third of them replies (default 0)',
     '  --categories N   categories in a two-level tree (default 20)',
     '  --tags N         tags (default 100)',
     '  --authors N      authors (default 10)',
     '  --demo           load the built-in demo newsroom instead (only into an empty database)',
-    '',
-    'Comments (--comments) arrive with the comments feature.',
+
   ].join('\n'),
   async run(args) {
     const { values } = parseArgs({
       args,
       options: {
-        articles: { type: 'string' }, categories: { type: 'string' }, tags: { type: 'string' }, authors: { type: 'string' }, demo: { type: 'boolean' },
+        articles: { type: 'string' }, comments: { type: 'string' }, categories: { type: 'string' }, tags: { type: 'string' }, authors: { type: 'string' }, demo: { type: 'boolean' },
       },
     });
     const config = loadConfig();
@@ -53,6 +53,7 @@ export const seedCommand: Command = {
         categories: count(values.categories, 20, 'categories', 100_000),
         tags: count(values.tags, 100, 'tags', 1_000_000),
         authors: count(values.authors, 10, 'authors', 100_000),
+        comments: count(values.comments, 0, 'comments'),
         onProgress: (done, total) => {
           const pct = Math.floor((done / total) * 100);
           if (tty) process.stderr.write(`\r  seeding ${'█'.repeat(pct / 4).padEnd(25, '░')} ${pct}% (${done.toLocaleString('en')}/${total.toLocaleString('en')})`);
@@ -63,7 +64,7 @@ export const seedCommand: Command = {
         },
       });
       if (tty) process.stderr.write('\n');
-      console.log(`Added ${result.articles} articles, ${result.categories} categories, ${result.tags} tags, ${result.authors} authors in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+      console.log(`Added ${result.articles} articles, ${result.comments} comments, ${result.categories} categories, ${result.tags} tags, ${result.authors} authors in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
       return 0;
     } finally {
       await handle.close();

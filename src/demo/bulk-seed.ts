@@ -4,7 +4,9 @@
  * and tags, inserted in multi-row batches. Text comes from a small built-in vocabulary; bodies are
  * rendered by the real renderer (a pool of them, reused), so pages look like real ones.
  */
+import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
+import { pathSegment } from '../modules/comment/thread.js';
 import type { NewPost } from '../db/schema.js';
 import { doc, h, p, quote, type ArticleDocument } from '../modules/article/document.js';
 import { countWords, documentText, renderDocument } from '../modules/article/render.js';
@@ -14,6 +16,8 @@ export interface BulkOptions {
   categories: number;
   tags: number;
   authors: number;
+  /** Approved comments spread over the new articles, about a third of them replies. */
+  comments?: number;
   /** Reports progress (rows done, total). */
   onProgress?: (done: number, total: number) => void;
   now?: Date;
@@ -54,7 +58,7 @@ async function batches<T>(rows: T[], size: number, fn: (chunk: T[]) => Promise<v
   for (let i = 0; i < rows.length; i += size) await fn(rows.slice(i, i + size));
 }
 
-export async function bulkSeed(db: Db, o: BulkOptions): Promise<{ articles: number; categories: number; tags: number; authors: number }> {
+export async function bulkSeed(db: Db, o: BulkOptions): Promise<{ articles: number; categories: number; tags: number; authors: number; comments: number }> {
   const r = rng(42 + o.articles);
   const now = o.now ?? new Date();
   const iso = now.toISOString();
@@ -97,6 +101,7 @@ export async function bulkSeed(db: Db, o: BulkOptions): Promise<{ articles: numb
     return { doc: JSON.stringify(d), html: renderDocument(d, { media: new Map(), lang: 'en' }), text, words: countWords(text) };
   });
 
+  const postIds: number[] = [];
   const span = 3 * 365 * 24 * 3600_000;
   let done = 0;
   const BATCH = 400;
@@ -122,6 +127,7 @@ export async function bulkSeed(db: Db, o: BulkOptions): Promise<{ articles: numb
     await db.transaction().execute(async (trx) => {
       const ids = await trx.insertInto('posts').values(posts).returning(['id', 'slug']).execute();
       const idOf = new Map(ids.map((x) => [x.slug, x.id]));
+      postIds.push(...ids.map((x) => x.id));
       const pc: { post_id: number; category_id: number }[] = [];
       const pt: { post_id: number; tag_id: number }[] = [];
       const pa: { post_id: number; author_id: number; position: number }[] = [];
@@ -139,5 +145,51 @@ export async function bulkSeed(db: Db, o: BulkOptions): Promise<{ articles: numb
     done += count;
     o.onProgress?.(done, o.articles);
   }
-  return { articles: o.articles, categories: o.categories, tags: o.tags, authors: o.authors };
+  const comments = o.comments ? await seedComments(db, r, postIds, o.comments, now) : 0;
+  return { articles: o.articles, categories: o.categories, tags: o.tags, authors: o.authors, comments };
+}
+
+const esc = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * Approved comments in batches: top-level ones first (their path is their own padded id, known
+ * only after the insert), then replies under them.
+ */
+async function seedComments(db: Db, r: () => number, postIds: number[], total: number, now: Date): Promise<number> {
+  if (postIds.length === 0) return 0;
+  const BATCH = 500;
+  let done = 0;
+  while (done < total) {
+    const count = Math.min(BATCH, total - done);
+    const replies = Math.floor(count / 3);
+    const iso = new Date(now.getTime() - Math.floor(r() * 86_400_000 * 30)).toISOString();
+    const row = (postId: number, parent: { id: number; path: string } | null) => {
+      const text = paragraph(r, 1 + Math.floor(r() * 2));
+      return {
+        post_id: postId, parent_id: parent?.id ?? null, path: '', depth: parent ? 1 : 0, author_name: `${pick(r, FIRST)} ${pick(r, LAST)}`,
+        author_email: '', author_url: '', user_id: null, body: text, body_html: `<p>${esc(text)}</p>`, status: 'approved' as const,
+        ip_hash: '', spam_score: 0, spam_reasons: '', created_at: iso, updated_at: iso,
+      };
+    };
+    await db.transaction().execute(async (trx) => {
+      const top = Array.from({ length: count - replies }, () => row(pick(r, postIds), null));
+      const inserted = await trx.insertInto('comments').values(top).returning(['id', 'post_id']).execute();
+      const parents = inserted.map((c) => ({ id: c.id, post_id: c.post_id, path: pathSegment(c.id) }));
+      await setPaths(trx, parents);
+      if (replies > 0 && parents.length > 0) {
+        const under = Array.from({ length: replies }, () => pick(r, parents));
+        const kids = await trx.insertInto('comments').values(under.map((p) => row(p.post_id, p))).returning('id').execute();
+        await setPaths(trx, kids.map((k, i) => ({ id: k.id, path: `${under[i]!.path}/${pathSegment(k.id)}` })));
+      }
+    });
+    done += count;
+  }
+  return total;
+}
+
+/** One UPDATE … CASE per batch instead of one statement per comment. */
+async function setPaths(db: Db, rows: { id: number; path: string }[]): Promise<void> {
+  if (rows.length === 0) return;
+  const cases = sql.join(rows.map((x) => sql`when ${x.id} then ${x.path}`), sql` `);
+  await db.updateTable('comments').set({ path: sql<string>`case id ${cases} end` }).where('id', 'in', rows.map((x) => x.id)).execute();
 }

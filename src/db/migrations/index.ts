@@ -15,4 +15,4 @@ import type { Migration } from './migration.js';
 
 export type { Migration };
 
-export const migrations: readonly Migration[] = [m0001Initial, m0002Search, m0003Related, m0004CommentsImport, m0005RedirectTargets, m0006Users, m0007Comments, m0009Indexes, m0008Revisions];
+export const migrations: readonly Migration[] = [m0001Initial, m0002Search, m0003Related, m0004CommentsImport, m0005RedirectTargets, m0006Users, m0007Comments, m0008Revisions, m0009Indexes];
