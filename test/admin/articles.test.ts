@@ -10,9 +10,8 @@ import { publishDue } from '../../src/jobs/scheduler.js';
 import { recordRevision } from '../../src/modules/revision/revision.service.js';
 import { ROLES, type Role } from '../../src/modules/user/permissions.js';
 import { DIALECTS, freshDb, type TestDb } from '../helpers/db.js';
-import { adminApp, Agent, Clock, csrfOf, makeUser } from './helpers.js';
+import { adminApp, Agent, Clock, csrfOf, signedIn, type Who } from './helpers.js';
 
-type Who = Role | 'anonymous';
 const WHO: Who[] = [...ROLES, 'anonymous'];
 let n = 0;
 
@@ -41,13 +40,7 @@ for (const dialect of DIALECTS) {
       await t?.cleanup();
     });
 
-    async function agentFor(who: Who): Promise<Agent> {
-      const a = new Agent(app);
-      if (who === 'anonymous') return a;
-      const u = await makeUser(t, who);
-      expect((await a.login(u.email)).statusCode).toBe(303);
-      return a;
-    }
+    const agentFor = (who: Who): Promise<Agent> => signedIn(app, t, who);
     const updatedAt = async (id: number) => (await t.handle.db.selectFrom('posts').select('updated_at').where('id', '=', id).executeTakeFirstOrThrow()).updated_at;
     const statusOf = async (id: number) => (await t.handle.db.selectFrom('posts').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
     const idFrom = (location: string | undefined) => Number(/\/admin\/articles\/(\d+)/.exec(location ?? '')![1]);

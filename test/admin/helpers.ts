@@ -88,3 +88,16 @@ export class Agent {
     return this.post('/admin/login', { email, password });
   }
 }
+
+/** A role, or nobody logged in. */
+export type Who = Role | 'anonymous';
+
+/** An agent signed in as a new user of that role (a new user each time, so logouts do not interfere). */
+export async function signedIn(app: FastifyInstance, t: TestDb, who: Who): Promise<Agent> {
+  const a = new Agent(app);
+  if (who === 'anonymous') return a;
+  const u = await makeUser(t, who);
+  const res = await a.login(u.email);
+  if (res.statusCode !== 303) throw new Error(`login as ${who} failed: ${res.statusCode}`);
+  return a;
+}

@@ -6,9 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { ROLES, type Role } from '../../src/modules/user/permissions.js';
 import { DIALECTS, freshDb, type TestDb } from '../helpers/db.js';
-import { adminApp, Agent, csrfOf, makeUser } from './helpers.js';
+import { adminApp, Agent, csrfOf, makeUser, signedIn, type Who } from './helpers.js';
 
-type Who = Role | 'anonymous';
 const WHO: Who[] = [...ROLES, 'anonymous'];
 
 interface RouteCase {
@@ -55,15 +54,7 @@ for (const dialect of DIALECTS) {
       await t?.cleanup();
     });
 
-    /** A signed-in agent for the role (a new user each time, so logouts do not interfere). */
-    async function agentFor(who: Who): Promise<Agent> {
-      const a = new Agent(app);
-      if (who === 'anonymous') return a;
-      const u = await makeUser(t, who);
-      const res = await a.login(u.email);
-      expect(res.statusCode).toBe(303);
-      return a;
-    }
+    const agentFor = (who: Who): Promise<Agent> => signedIn(app, t, who);
 
     for (const route of ROUTES) {
       for (const who of WHO) {

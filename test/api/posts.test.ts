@@ -1,23 +1,12 @@
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { DIALECTS, freshDb, type TestDb } from '../helpers/db.js';
-import { buildFixture } from '../helpers/fixture.js';
-import { testApp } from '../helpers/app.js';
+import { DIALECTS } from '../helpers/db.js';
+import { fixtureSite } from '../helpers/site.js';
 
 for (const dialect of DIALECTS) {
   describe(`GET /api/v1/posts (${dialect})`, () => {
-    let t: TestDb;
     let app: FastifyInstance;
-    beforeAll(async () => {
-      t = await freshDb(dialect);
-      await buildFixture(t.handle.db, path.join(t.dataDir, 'media'), 14, t.handle.dialect.fullText);
-      app = await testApp(t);
-    });
-    afterAll(async () => {
-      await app?.close();
-      await t?.cleanup();
-    });
+    fixtureSite(dialect, (s) => ({ app } = s));
 
     it('lists published articles newest first with allow-listed fields', async () => {
       const res = await app.inject('/api/v1/posts?per_page=3');

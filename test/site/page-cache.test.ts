@@ -2,9 +2,8 @@
  * The page cache serves stored bytes, compressed variants and 304s, and a write purges exactly
  * what it touched before the writer's call returns: no reader sees stale content afterwards.
  */
-import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { createArticle, setArticleStatus, updateArticle } from '../../src/modules/article/article.service.js';
 import { doc, p } from '../../src/modules/article/document.js';
@@ -12,9 +11,9 @@ import { tag } from '../../src/modules/content/cache-tags.js';
 import { updateCategory } from '../../src/modules/taxonomy/taxonomy.service.js';
 import { publishDue } from '../../src/jobs/scheduler.js';
 import { purgePosts } from '../../src/web/cache.js';
-import { DIALECTS, freshDb, type TestDb } from '../helpers/db.js';
-import { buildFixture, NOW, type Fixture } from '../helpers/fixture.js';
-import { testApp } from '../helpers/app.js';
+import { DIALECTS, type TestDb } from '../helpers/db.js';
+import { fixtureSite } from '../helpers/site.js';
+import { NOW, type Fixture } from '../helpers/fixture.js';
 
 for (const dialect of DIALECTS) {
   describe(`page cache (${dialect})`, () => {
@@ -28,15 +27,7 @@ for (const dialect of DIALECTS) {
       return t.handle.stats.queries;
     };
     const idOf = async (slug: string) => (await t.handle.db.selectFrom('posts').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
-    beforeAll(async () => {
-      t = await freshDb(dialect);
-      fx = await buildFixture(t.handle.db, path.join(t.dataDir, 'media'), 14, t.handle.dialect.fullText);
-      app = await testApp(t, { PAGE_CACHE_MB: '16' });
-    });
-    afterAll(async () => {
-      await app?.close();
-      await t?.cleanup();
-    });
+    fixtureSite(dialect, (s) => ({ t, app, fx } = s), { env: { PAGE_CACHE_MB: '16' } });
 
     it('serves a repeat request from memory with the same bytes, brotli/gzip variants and a 304 on a matching ETag', async () => {
       const url = `/${fx.slugs[0]}/`;

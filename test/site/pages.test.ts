@@ -1,24 +1,15 @@
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { DIALECTS, freshDb, type TestDb } from '../helpers/db.js';
-import { buildFixture, type Fixture } from '../helpers/fixture.js';
-import { jsonLd, testApp } from '../helpers/app.js';
+import { DIALECTS } from '../helpers/db.js';
+import { fixtureSite } from '../helpers/site.js';
+import { type Fixture } from '../helpers/fixture.js';
+import { jsonLd } from '../helpers/app.js';
 
 for (const dialect of DIALECTS) {
   describe(`public pages (${dialect})`, () => {
-    let t: TestDb;
     let app: FastifyInstance;
     let fx: Fixture;
-    beforeAll(async () => {
-      t = await freshDb(dialect);
-      fx = await buildFixture(t.handle.db, path.join(t.dataDir, 'media'), 14, t.handle.dialect.fullText);
-      app = await testApp(t);
-    });
-    afterAll(async () => {
-      await app?.close();
-      await t?.cleanup();
-    });
+    fixtureSite(dialect, (s) => ({ app, fx } = s));
 
     it('home lists the latest stories with the lead first and paginates at /page/N/', async () => {
       const res = await app.inject('/');

@@ -1,11 +1,10 @@
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { bulkSeed } from '../../src/demo/bulk-seed.js';
 import { changeSlug } from '../../src/modules/article/article.service.js';
-import { DIALECTS, freshDb, type TestDb } from '../helpers/db.js';
-import { buildFixture, type Fixture } from '../helpers/fixture.js';
-import { testApp } from '../helpers/app.js';
+import { DIALECTS, type TestDb } from '../helpers/db.js';
+import { fixtureSite } from '../helpers/site.js';
+import { type Fixture } from '../helpers/fixture.js';
 
 /** Queries one request makes. */
 async function queriesFor(app: FastifyInstance, t: TestDb, url: string): Promise<number> {
@@ -20,15 +19,7 @@ for (const dialect of DIALECTS) {
     let t: TestDb;
     let app: FastifyInstance;
     let fx: Fixture;
-    beforeAll(async () => {
-      t = await freshDb(dialect);
-      fx = await buildFixture(t.handle.db, path.join(t.dataDir, 'media'), 14, t.handle.dialect.fullText);
-      app = await testApp(t);
-    });
-    afterAll(async () => {
-      await app?.close();
-      await t?.cleanup();
-    });
+    fixtureSite(dialect, (s) => ({ t, app, fx } = s));
 
     it('article, home and archive pages make the same number of queries however large the site', async () => {
       const urls = [`/${fx.slugs[0]}/`, '/', '/page/2/', '/category/world/', '/tag/rail/', '/author/ana-berg/'];

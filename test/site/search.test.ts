@@ -1,9 +1,7 @@
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { DIALECTS, freshDb, type TestDb } from '../helpers/db.js';
-import { buildFixture } from '../helpers/fixture.js';
-import { testApp } from '../helpers/app.js';
+import { DIALECTS } from '../helpers/db.js';
+import { fixtureSite } from '../helpers/site.js';
 
 const HOSTILE = [
   '"', '""', '"""', "'", '*', '-', 'NEAR(', 'rail AND', 'OR OR', 'title:rail', '{rail}', '^rail', '\\', '%', '%25', '<script>alert(1)</script>',
@@ -12,17 +10,8 @@ const HOSTILE = [
 
 for (const dialect of DIALECTS) {
   describe(`search page and API (${dialect})`, () => {
-    let t: TestDb;
     let app: FastifyInstance;
-    beforeAll(async () => {
-      t = await freshDb(dialect);
-      await buildFixture(t.handle.db, path.join(t.dataDir, 'media'), 14, t.handle.dialect.fullText);
-      app = await testApp(t);
-    });
-    afterAll(async () => {
-      await app?.close();
-      await t?.cleanup();
-    });
+    fixtureSite(dialect, (s) => ({ app } = s));
 
     it('shows ranked results with highlighted snippets, a count and pagination', async () => {
       const res = await app.inject('/search?q=twenty+years');
