@@ -20,6 +20,8 @@ export interface Config {
   readonly siteName: string;
   readonly siteDescription: string;
   readonly postsPerPage: number;
+  /** Feeds carry whole articles (true) or the standfirst only. */
+  readonly feedFullText: boolean;
   /** Page cache size in MiB; 0 turns it off. */
   readonly pageCacheMb: number;
 }
@@ -35,6 +37,7 @@ export const defaults = {
   SITE_DESCRIPTION: 'Independent reporting and analysis on world affairs, politics, business, science and culture.',
   POSTS_PER_PAGE: '12',
   PAGE_CACHE_MB: '64',
+  FEED_FULL_TEXT: '1',
 } as const;
 
 export class ConfigError extends Error {
@@ -53,6 +56,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!Number.isInteger(perPage) || perPage < 1 || perPage > 100) throw new ConfigError('POSTS_PER_PAGE must be an integer 1–100');
   const cacheMb = Number(get('PAGE_CACHE_MB'));
   if (!Number.isFinite(cacheMb) || cacheMb < 0 || cacheMb > 65536) throw new ConfigError('PAGE_CACHE_MB must be a number of MiB from 0 (off) to 65536');
+  const feedFull = get('FEED_FULL_TEXT');
+  if (feedFull !== '0' && feedFull !== '1') throw new ConfigError(`FEED_FULL_TEXT must be 0 or 1, got "${feedFull}"`);
   const demo = get('DEMO');
   if (demo !== '0' && demo !== '1') throw new ConfigError(`DEMO must be 0 or 1, got "${demo}"`);
   const databaseUrl = env.DATABASE_URL || undefined;
@@ -81,5 +86,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     siteDescription: get('SITE_DESCRIPTION'),
     postsPerPage: perPage,
     pageCacheMb: cacheMb,
+    feedFullText: feedFull === '1',
   });
 }

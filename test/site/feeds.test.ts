@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import Parser from 'rss-parser';
 import { XMLValidator } from 'fast-xml-parser';
 import { loadConfig } from '../../src/config/config.js';
@@ -9,8 +9,6 @@ import { doc, h, p } from '../../src/modules/article/document.js';
 import { insertAuthor } from '../../src/modules/author/author.repository.js';
 import { absolutizeHtml } from '../../src/modules/feed/feed.js';
 import { insertTag } from '../../src/modules/taxonomy/taxonomy.repository.js';
-import { feedRoutes } from '../../src/web/site/feeds.js';
-import { siteContextFrom } from '../../src/web/site/site-context.js';
 import { DIALECTS, freshDb, type TestDb } from '../helpers/db.js';
 import { buildFixture, NOW } from '../helpers/fixture.js';
 import { testApp } from '../helpers/app.js';
@@ -283,11 +281,10 @@ for (const dialect of DIALECTS) {
       expect(large).toBeLessThanOrEqual(8);
     });
 
-    it('carries only the standfirst when full text is off', async () => {
-      const config = loadConfig({ DATA_DIR: t.dataDir, DEMO: '0', SITE_URL: SITE });
-      const bare = Fastify({ logger: false });
-      await bare.register(async (scope) => feedRoutes(scope, { db: t.handle.db, site: siteContextFrom(config, () => NOW), fullText: false }));
+    it('carries only the standfirst when FEED_FULL_TEXT=0, section feeds included', async () => {
+      const bare = await testApp(t, { SITE_URL: SITE, FEED_FULL_TEXT: '0' });
       try {
+        expect((await bare.inject('/category/world/feed/')).body).not.toContain('content:encoded');
         const xml = (await bare.inject('/feed/')).body;
         expect(XMLValidator.validate(xml)).toBe(true);
         expect(xml).not.toContain('content:encoded');

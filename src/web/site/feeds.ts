@@ -250,7 +250,7 @@ export function sendCacheable(request: FastifyRequest, reply: FastifyReply, body
 async function sendFeed(
   request: FastifyRequest, reply: FastifyReply, deps: FeedDeps, format: FeedFormat, ch: Channel, tree: CategoryTree, filter: ListFilter,
 ): Promise<FastifyReply> {
-  const entries = await feedEntries(deps.db, tree, filter, { siteUrl: deps.site.siteUrl, fullText: deps.fullText ?? true });
+  const entries = await feedEntries(deps.db, tree, filter, { siteUrl: deps.site.siteUrl, fullText: deps.fullText ?? deps.site.feedFullText });
   // Any post change purges 'feed'; a renamed section, tag or author purges its own feed's title.
   cacheFor(reply, [
     cacheTag.feed,

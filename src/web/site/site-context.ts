@@ -10,6 +10,8 @@ export interface SiteContext {
   siteDescription: string;
   siteLanguage: string;
   postsPerPage: number;
+  /** Feeds carry whole articles, or only their standfirst. */
+  feedFullText: boolean;
   /** Clock, injectable for tests. */
   now: () => Date;
 }
@@ -20,5 +22,6 @@ export const siteContextFrom = (config: Config, now: () => Date = () => new Date
   siteDescription: config.siteDescription,
   siteLanguage: config.siteLanguage,
   postsPerPage: config.postsPerPage,
+  feedFullText: config.feedFullText,
   now,
 });
