@@ -3,7 +3,7 @@
  * process, and drives it over loopback with autocannon next to a bare node:http server that
  * serves the article page's exact bytes. Prints a table and writes JSON to bench/results/.
  *
- *   npm run bench -- [--quick] [--articles N] [--comments N] [--duration S] [--connections C] [--db sqlite|postgres]
+ *   npm run bench -- [--quick] [--no-cache] [--articles N] [--comments N] [--duration S] [--connections C] [--db sqlite|postgres]
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,7 +21,7 @@ import { computeRelated } from '../src/modules/related/related.service.js';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
   options: {
-    quick: { type: 'boolean' }, articles: { type: 'string' }, comments: { type: 'string' }, duration: { type: 'string' }, connections: { type: 'string' },
+    quick: { type: 'boolean' }, 'no-cache': { type: 'boolean' }, articles: { type: 'string' }, comments: { type: 'string' }, duration: { type: 'string' }, connections: { type: 'string' },
     db: { type: 'string' }, 'database-url': { type: 'string' },
   },
 });
@@ -67,6 +67,27 @@ function dirSize(dir: string): number {
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) total += dirSize(p);
+    else if (e.isFile()) total += fs.statSync(p).size;
+  }
+  return total;
+}
+
+/** Bytes of the packages `npm install --omit=dev` would install (each package's own files). */
+function productionDepsBytes(): number {
+  const r = spawnSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const dirs = new Set(r.stdout.split('\n').map((l) => l.trim()).filter((l) => l.includes('node_modules')));
+  let total = 0;
+  for (const d of dirs) total += ownSize(d);
+  return total;
+}
+
+/** A package folder's size without the packages nested in its own node_modules. */
+function ownSize(dir: string): number {
+  let total = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (e.name === 'node_modules') continue;
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) total += ownSize(p);
     else if (e.isFile()) total += fs.statSync(p).size;
   }
   return total;
@@ -133,7 +154,7 @@ async function main(): Promise<void> {
     if (!useDist) console.warn('tsc build failed: the server runs through tsx, and cold start includes compiling');
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    const env = { ...process.env, BROADSHEET_DIST: useDist ? '1' : '0', DATA_DIR: dataDir, PORT: String(port), DEMO: '0', LOG_LEVEL: 'warn', ...(dbKind === 'postgres' ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: '' }) };
+    const env = { ...process.env, PAGE_CACHE_MB: values['no-cache'] ? '0' : '64', BROADSHEET_DIST: useDist ? '1' : '0', DATA_DIR: dataDir, PORT: String(port), DEMO: '0', LOG_LEVEL: 'warn', ...(dbKind === 'postgres' ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: '' }) };
     const started = performance.now();
     const server = spawn(process.execPath, [path.join(ROOT, 'bin/broadsheet.mjs'), 'serve'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
     children.push(server);
@@ -163,24 +184,25 @@ async function main(): Promise<void> {
     }
     const rss = rssOf(server.pid!);
     const depsBytes = dirSize(path.join(ROOT, 'node_modules'));
+    const prodBytes = productionDepsBytes();
 
     const table = results.map((r) => ({
       case: r.name, 'req/s': r.reqPerSec, 'p50 ms': r.p50, 'p99 ms': r.p99, errors: r.errors, non2xx: r.non2xx,
       'KB/page': (r.bytes / 1024).toFixed(1), 'vs bare': r.ratio === undefined ? '1.00' : r.ratio.toFixed(2),
     }));
-    console.log(`\nBroadsheet bench: ${dbKind}, ${articles.toLocaleString('en')} articles, ${connections} connections, ${duration} s per case, ${os.cpus().length} cores`);
+    console.log(`\nBroadsheet bench: ${dbKind}, page cache ${values['no-cache'] ? 'OFF' : 'on'}, ${articles.toLocaleString('en')} articles, ${connections} connections, ${duration} s per case, ${os.cpus().length} cores`);
     console.table(table);
     console.log(`cold start (process start → first 200): ${coldStartMs} ms`);
     console.log(`server RSS after load: ${(rss / 1048576).toFixed(0)} MB`);
     console.log(`seed: ${seedSeconds.toFixed(1)} s for ${articles.toLocaleString('en')} articles`);
     console.log(`search (in-process, 200 queries): p50 ${searchStats.p50.toFixed(1)} ms, p95 ${searchStats.p95.toFixed(1)} ms`);
     console.log(`related-article computation (30 articles): p50 ${relatedStats.p50.toFixed(1)} ms, p95 ${relatedStats.p95.toFixed(1)} ms`);
-    console.log(`node_modules on disk (dev + prod): ${(depsBytes / 1048576).toFixed(0)} MB`);
+    console.log(`dependencies on disk: production ${(prodBytes / 1048576).toFixed(0)} MB (node_modules with dev tools: ${(depsBytes / 1048576).toFixed(0)} MB)`);
 
     const out = path.join(ROOT, 'bench/results');
     fs.mkdirSync(out, { recursive: true });
     const file = path.join(out, `${new Date().toISOString().replace(/[:.]/g, '-')}-${dbKind}.json`);
-    fs.writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), db: dbKind, articles, connections, duration, coldStartMs, rssBytes: rss, seedSeconds, search: searchStats, related: relatedStats, results }, null, 2));
+    fs.writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), db: dbKind, articles, connections, duration, cache: !values['no-cache'], prodDepsBytes: prodBytes, coldStartMs, rssBytes: rss, seedSeconds, search: searchStats, related: relatedStats, results }, null, 2));
     console.log(`results: ${path.relative(ROOT, file)}`);
   } finally {
     for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
