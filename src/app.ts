@@ -18,7 +18,7 @@ import { feedRoutes } from './web/site/feeds.js';
 import { sendError, siteNotFoundHandler, siteRoutes, type SiteDeps } from './web/site/routes.js';
 import { sitemapRoutes } from './web/site/sitemaps.js';
 import { siteContextFrom } from './web/site/site-context.js';
-import { PageCache, registerPageCache } from './web/cache.js';
+import { cdnPurger, PageCache, registerPageCache } from './web/cache.js';
 import { apiPostRoutes } from './web/api/posts.js';
 import { searchRoutes } from './web/site/search.js';
 import { RelatedRefresher } from './jobs/related-refresh.js';
@@ -55,7 +55,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: false,
   });
   // First of all hooks: a cache hit is answered before the others run (see web/cache.ts).
-  const cache = deps.cache ?? new PageCache(config.pageCacheMb * 1024 * 1024);
+  const cache = deps.cache ?? new PageCache(
+    config.pageCacheMb * 1024 * 1024,
+    config.purgeUrl ? cdnPurger(config.purgeUrl, (err) => app.log.warn({ err }, 'CDN purge failed')) : undefined,
+  );
   app.decorate('pageCache', cache);
   if (config.pageCacheMb > 0) registerPageCache(app, { cache, maxAge: 60, staleWhileRevalidate: 600 });
   // Uploaded and generated media live here; @fastify/static wants the folder to exist.

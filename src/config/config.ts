@@ -22,6 +22,8 @@ export interface Config {
   readonly postsPerPage: number;
   /** Feeds carry whole articles (true) or the standfirst only. */
   readonly feedFullText: boolean;
+  /** Where purges are forwarded (a CDN's or Varnish's purge endpoint); undefined: nowhere. */
+  readonly purgeUrl: string | undefined;
   /** Page cache size in MiB; 0 turns it off. */
   readonly pageCacheMb: number;
 }
@@ -56,6 +58,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!Number.isInteger(perPage) || perPage < 1 || perPage > 100) throw new ConfigError('POSTS_PER_PAGE must be an integer 1–100');
   const cacheMb = Number(get('PAGE_CACHE_MB'));
   if (!Number.isFinite(cacheMb) || cacheMb < 0 || cacheMb > 65536) throw new ConfigError('PAGE_CACHE_MB must be a number of MiB from 0 (off) to 65536');
+  const purgeUrl = env.PURGE_URL || undefined;
+  if (purgeUrl && !/^https?:\/\//.test(purgeUrl)) throw new ConfigError('PURGE_URL must be an http(s) URL');
   const feedFull = get('FEED_FULL_TEXT');
   if (feedFull !== '0' && feedFull !== '1') throw new ConfigError(`FEED_FULL_TEXT must be 0 or 1, got "${feedFull}"`);
   const demo = get('DEMO');
@@ -87,5 +91,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     postsPerPage: perPage,
     pageCacheMb: cacheMb,
     feedFullText: feedFull === '1',
+    purgeUrl,
   });
 }

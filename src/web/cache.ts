@@ -41,7 +41,11 @@ export class PageCache {
   private bytes = 0;
   readonly stats: CacheStats = { entries: 0, bytes: 0, hits: 0, misses: 0, purged: 0 };
 
-  constructor(private readonly maxBytes: number) {}
+  /**
+   * @param onPurge called with every purge's tags (forwarded to a CDN: see `cdnPurger`), whether
+   *   or not this instance held a matching entry.
+   */
+  constructor(private readonly maxBytes: number, private readonly onPurge?: (tags: string[]) => void) {}
 
   get(key: string): Entry | undefined {
     const e = this.entries.get(key);
@@ -72,8 +76,10 @@ export class PageCache {
 
   /** Removes every entry carrying any of the tags; returns how many went. */
   purge(tags: Iterable<string>): number {
+    const list = [...tags];
+    if (list.length) this.onPurge?.(list);
     let n = 0;
-    for (const t of tags) {
+    for (const t of list) {
       const keys = this.byTag.get(t);
       if (!keys) continue;
       for (const k of [...keys]) if (this.delete(k)) n++;
@@ -230,4 +236,22 @@ declare module 'fastify' {
  */
 export async function purgePosts(cache: PageCache, db: Db, postIds: number[], extra: Iterable<string> = []): Promise<number> {
   return cache.purge(await tagsForPostChange(db, postIds, extra));
+}
+
+/**
+ * Forwards purges to a CDN or a Varnish in front of the site: POST to `url` with the tags in a
+ * `Surrogate-Key` header (Fastly's convention, which Varnish xkey setups copy) and as JSON.
+ * Fire-and-forget with a timeout: a slow CDN never delays a writer's response.
+ */
+export function cdnPurger(url: string, onError: (err: unknown) => void): (tags: string[]) => void {
+  return (tags) => {
+    fetch(url, {
+      method: 'POST',
+      headers: { 'surrogate-key': tags.join(' '), 'content-type': 'application/json' },
+      body: JSON.stringify({ tags }),
+      signal: AbortSignal.timeout(5000),
+    }).then((res) => {
+      if (!res.ok) onError(new Error(`CDN purge answered ${res.status}`));
+    }, onError);
+  };
 }

@@ -123,6 +123,27 @@ for (const dialect of DIALECTS) {
       expect((await get('/sitemap-posts-1.xml')).body).toContain('/fresh-for-feeds/');
     });
 
+    it('forwards purges to a configured CDN purge URL', async () => {
+      const http = await import('node:http');
+      const seen: { key: string | undefined; body: string }[] = [];
+      const cdn = http.createServer((req, res) => {
+        let body = '';
+        req.on('data', (c) => (body += c));
+        req.on('end', () => {
+          seen.push({ key: req.headers['surrogate-key'] as string | undefined, body });
+          res.end('ok');
+        });
+      });
+      await new Promise<void>((r) => cdn.listen(0, '127.0.0.1', r));
+      const { port } = cdn.address() as import('node:net').AddressInfo;
+      const { PageCache, cdnPurger } = await import('../../src/web/cache.js');
+      const cache = new PageCache(1_000_000, cdnPurger(`http://127.0.0.1:${port}/purge`, () => {}));
+      cache.purge(['post:7', 'home']);
+      for (let i = 0; i < 100 && seen.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+      cdn.close();
+      expect(seen).toEqual([{ key: 'post:7 home', body: JSON.stringify({ tags: ['post:7', 'home'] }) }]);
+    });
+
     it('stays within its memory bound, dropping the least recently used', async () => {
       const { PageCache } = await import('../../src/web/cache.js');
       const small = new PageCache(20_000);
