@@ -1,9 +1,12 @@
 /**
  * @module import/wordpress/import-post
- * One post or page with everything that hangs on it — authors, categories, tags, featured image,
+ * Posts and pages with everything that hangs on them — authors, categories, tags, featured image,
  * converted body, old-link redirects, threaded comments — written inside the caller's transaction.
- * Mapped in import_map, so importing it again updates the same rows.
+ * Two steps: preparePost() converts one item (the CPU-heavy part; it only reads, except for names
+ * missing from the header), writePosts() writes a batch of prepared items with multi-row statements,
+ * a fixed number per batch. Mapped in import_map, so importing again updates the same rows.
  */
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { CommentStatus, PostStatus, PostType } from '../../db/schema.js';
 import { linkAuthors, linkCategories, linkTags } from '../../modules/article/article.repository.js';
@@ -18,7 +21,7 @@ import { commentStatus, hashIp, isPing, pathSegment, sanitizeCommentHtml, thread
 import { autop, convertContent, type AttachmentRef } from './convert.js';
 import { upsertAuthor } from './import-author.js';
 import { uploadKey, type AttachmentInfo, type HeaderMaps } from './context.js';
-import { putRedirects } from './redirects.js';
+import { putRedirectLists, putRedirects } from './redirects.js';
 import { oldPath, plainText, slugOf, wpDate } from './text.js';
 import type { WxrItem } from './wxr.js';
 
@@ -47,21 +50,76 @@ const refOf = (a: AttachmentInfo | undefined): AttachmentRef | undefined =>
     ? { src: mediaUrl(a.mediaPath), alt: a.alt || a.title, caption: a.caption, mediaId: a.mediaId }
     : a.url ? { src: a.url, alt: a.alt || a.title, caption: a.caption } : undefined);
 
+/** A post or page converted and checked, its names resolved to local ids; nothing of it written yet. */
+export interface PreparedPost {
+  it: WxrItem;
+  kind: PostType;
+  label: string;
+  wpId: number;
+  date: string;
+  baseSlug: string;
+  values: PostValues;
+  authorIds: number[];
+  categoryIds: number[];
+  tagIds: number[];
+  /** Comments to import, parents first. */
+  comments: PreparedComment[];
+  report: ImportReport;
+}
+
+interface PreparedComment {
+  id: string;
+  /** The WordPress parent's id, or '' for a top-level (or orphaned) comment. */
+  parent: string;
+  values: Omit<CommentValues, 'post_id' | 'parent_id'>;
+}
+
+type PostValues = ReturnType<typeof postValues>;
+interface CommentValues {
+  post_id: number;
+  parent_id: number | null;
+  author_name: string;
+  author_email: string;
+  author_url: string;
+  body: string;
+  body_html: string;
+  status: CommentStatus;
+  ip_hash: string;
+  created_at: string;
+  updated_at: string;
+}
+
+const postValues = (v: {
+  type: PostType; status: PostStatus; title: string; excerpt: string; body_doc: string; body_html: string; search_text: string; word_count: number;
+  language: string; primary_category_id: number | null; featured_media_id: number | null; published_at: string | null; updated_at: string;
+  comment_status: 'open' | 'closed'; sticky: number;
+}) => v;
+
 /** Imports one post or page; counts it in the report. */
 export async function importPost(trx: Db, it: WxrItem, c: PostImportContext): Promise<void> {
+  const p = await preparePost(trx, it, c);
+  if (p) await writePosts(trx, [p], c);
+}
+
+/**
+ * Converts one post or page (the CPU-heavy part: body conversion, rendering, comment HTML) and
+ * resolves its author and terms, creating the ones missing from the header. Counts and warns
+ * skipped items in `c.report`; returns undefined for them.
+ */
+export async function preparePost(trx: Db, it: WxrItem, c: PostImportContext): Promise<PreparedPost | undefined> {
   const kind: PostType = it.type === 'page' ? 'page' : 'post';
   const title = (plainText(it.title) || '(no title)').slice(0, 500);
   const label = `${kind} ${it.id} "${title.slice(0, 60)}"`;
   if (!/^\d{1,18}$/.test(it.id)) {
     c.report.count(kind, 'skipped');
     c.report.warn(`A ${kind} without a valid WordPress id ("${title.slice(0, 60)}") was skipped.`);
-    return;
+    return undefined;
   }
   let status = STATUS[it.status];
   if (!status) {
     c.report.count(kind, 'skipped');
     if (it.status !== 'auto-draft' && it.status !== 'inherit') c.report.warn(`${label} has status "${it.status}"; skipped.`);
-    return;
+    return undefined;
   }
   if (it.status === 'private') c.report.warn(`${label} was private in WordPress; imported as a draft.`);
   if (it.password && status === 'published') {
@@ -106,7 +164,7 @@ export async function importPost(trx: Db, it: WxrItem, c: PostImportContext): Pr
   const featured = c.attachments.get(thumb)?.mediaId ?? null;
   if (thumb && featured === null && c.mediaDirGiven && c.attachments.has(thumb)) c.report.warn(`${label}: its featured image (attachment ${thumb}) was not imported.`);
 
-  const values = {
+  const values = postValues({
     type: kind,
     status,
     title,
@@ -120,63 +178,254 @@ export async function importPost(trx: Db, it: WxrItem, c: PostImportContext): Pr
     featured_media_id: featured,
     published_at: status === 'published' || status === 'scheduled' ? date : null,
     updated_at: modified < date ? date : modified,
-    comment_status: it.commentStatus === 'closed' ? 'closed' as const : 'open' as const,
+    comment_status: it.commentStatus === 'closed' ? 'closed' : 'open',
     sticky: it.isSticky === '1' ? 1 : 0,
+  });
+  return {
+    it, kind, label, wpId, date, values, baseSlug: slugOf(it.name, title) || `${kind}-${wpId}`,
+    authorIds: [...new Set(authorIds)], categoryIds: [...new Set(categoryIds)], tagIds: [...new Set(tagIds)],
+    comments: it.comments.length ? prepareComments(it, label, c) : [],
+    report: c.report,
   };
+}
 
-  const existing = await trx.selectFrom('import_map').innerJoin('posts', 'posts.id', 'import_map.local_id').select(['posts.id', 'posts.slug'])
-    .where('import_map.source', '=', c.source).where('import_map.kind', '=', 'post').where('import_map.source_id', '=', it.id).executeTakeFirst();
-  let postId: number;
-  let slug: string;
-  if (existing) {
-    await trx.updateTable('posts').set(values).where('id', '=', existing.id).execute();
-    postId = existing.id;
-    slug = existing.slug;
-    c.report.count(kind, 'updated');
-  } else {
-    slug = await freeSlug(trx, slugOf(it.name, title) || `${kind}-${wpId}`);
-    postId = (await trx.insertInto('posts').values({ ...values, slug, created_at: date, seo_title: '', seo_description: '', translation_group: null })
-      .returning('id').executeTakeFirstOrThrow()).id;
-    await remember(trx, c.source, 'post', it.id, postId);
-    c.report.count(kind, 'created');
+/** Comments in thread order with their converted values; pings and unknown statuses counted as skipped. */
+function prepareComments(it: WxrItem, label: string, c: PostImportContext): PreparedComment[] {
+  const pings = it.comments.filter(isPing).length;
+  if (pings) c.report.count('comment', 'skipped', pings);
+  const out: PreparedComment[] = [];
+  for (const { comment: cm, orphan } of threadOrder(it.comments.filter((x) => !isPing(x) && /^\d{1,18}$/.test(x.id)))) {
+    const status: CommentStatus | undefined = commentStatus(cm.approved);
+    if (!status) {
+      c.report.count('comment', 'skipped');
+      c.report.warn(`${label}: comment ${cm.id} has status "${cm.approved}"; skipped.`);
+      continue;
+    }
+    if (orphan) c.report.warn(`${label}: comment ${cm.id} replies to comment ${cm.parent}, which is not in the file; imported as a top-level comment.`);
+    const created = wpDate(cm.dateGmt) ?? wpDate(cm.date) ?? c.now.toISOString();
+    const url = /^https?:\/\//i.test(cm.authorUrl.trim()) ? cm.authorUrl.trim().slice(0, 500) : '';
+    out.push({
+      id: cm.id,
+      parent: !orphan && cm.parent && cm.parent !== '0' ? cm.parent : '',
+      values: {
+        author_name: (plainText(cm.author) || 'Anonymous').slice(0, 200),
+        author_email: cm.authorEmail.trim().slice(0, 320),
+        author_url: url,
+        body: cm.content,
+        body_html: sanitizeCommentHtml(autop(cm.content)),
+        status,
+        ip_hash: hashIp(c.ipHashKey, cm.authorIp),
+        created_at: created,
+        updated_at: created,
+      },
+    });
   }
-  if (existing) {
-    await linkAuthors(trx, postId, [...new Set(authorIds)]);
-    await linkCategories(trx, postId, [...new Set(categoryIds)]);
-    await linkTags(trx, postId, [...new Set(tagIds)]);
-  } else {
-    // A new post has no links to replace: inserts only.
-    const a = [...new Set(authorIds)];
-    const cs = [...new Set(categoryIds)];
-    const ts = [...new Set(tagIds)];
-    if (a.length) await trx.insertInto('post_authors').values(a.map((author_id, position) => ({ post_id: postId, author_id, position }))).execute();
-    if (cs.length) await trx.insertInto('post_categories').values(cs.map((category_id) => ({ post_id: postId, category_id }))).execute();
-    if (ts.length) await trx.insertInto('post_tags').values(ts.map((tag_id) => ({ post_id: postId, tag_id }))).execute();
-  }
+  return out;
+}
 
-  // Old links: the permalink in the file, and the date-based forms WordPress also answered.
+/** Old links: the permalink in the file, and the date-based forms WordPress also answered. */
+function oldLinks(p: PreparedPost, slug: string): { from: string; to: string }[] {
+  const it = p.it;
   const to = postPath(slug);
   const froms = new Set<string>();
   const fromLink = oldPath(it.link);
   if (fromLink) froms.add(fromLink);
   const wpSlug = slugOf(it.name);
   const d = /^(\d{4})-(\d{2})-(\d{2})/.exec(it.postDate || it.postDateGmt);
-  if (kind === 'post' && wpSlug && d && d[1] !== '0000') {
+  if (p.kind === 'post' && wpSlug && d && d[1] !== '0000') {
     froms.add(`/${d[1]}/${d[2]}/${d[3]}/${wpSlug}/`);
     froms.add(`/${d[1]}/${d[2]}/${wpSlug}/`);
   }
   if (wpSlug && wpSlug !== slug) froms.add(`/${wpSlug}/`);
   froms.delete(decodeURI(to));
-  c.report.count('redirect', 'created', await putRedirects(trx, [...froms].map((from) => ({ from, to })), c.now.toISOString()));
-
-  if (it.comments.length) await importComments(trx, postId, label, it, c);
+  return [...froms].map((from) => ({ from, to }));
 }
 
-/** A slug no other post has: the WordPress one, or it with -2, -3… (exact lookups: they use the index). */
-async function freeSlug(trx: Db, base: string): Promise<string> {
-  for (let n = 1; ; n++) {
-    const candidate = n === 1 ? base : `${base.slice(0, 180)}-${n}`;
-    if (!(await trx.selectFrom('posts').select('id').where('slug', '=', candidate).executeTakeFirst())) return candidate;
+/** Rows per multi-row INSERT: well under SQLite's and PostgreSQL's bound-parameter limits. */
+const ROWS = 100;
+const chunks = <T>(rows: T[], size = ROWS): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+};
+
+/**
+ * Writes prepared posts (in file order) inside the caller's transaction with a fixed number of
+ * statements per batch: the result is the same as writing them one after another. Items that
+ * name the same WordPress id are written one at a time (the later one updates the earlier).
+ */
+export async function writePosts(trx: Db, posts: PreparedPost[], c: PostImportContext): Promise<void> {
+  if (posts.length === 0) return;
+  const ids = posts.map((p) => p.it.id);
+  if (new Set(ids).size !== ids.length) {
+    for (const p of posts) await writePosts(trx, [p], c);
+    return;
+  }
+  const iso = c.now.toISOString();
+  const existing = new Map<string, { id: number; slug: string }>();
+  for (const part of chunks(ids, 500)) {
+    const rows = await trx.selectFrom('import_map').innerJoin('posts', 'posts.id', 'import_map.local_id')
+      .select(['import_map.source_id', 'posts.id', 'posts.slug'])
+      .where('import_map.source', '=', c.source).where('import_map.kind', '=', 'post').where('import_map.source_id', 'in', part).execute();
+    for (const r of rows) existing.set(r.source_id, { id: r.id, slug: r.slug });
+  }
+
+  // Slugs for new posts: the WordPress one unless taken (by a stored post or an earlier one here).
+  const fresh = posts.filter((p) => !existing.has(p.it.id));
+  const taken = new Set<string>();
+  for (const part of chunks([...new Set(fresh.map((p) => p.baseSlug))], 500)) {
+    for (const r of await trx.selectFrom('posts').select('slug').where('slug', 'in', part).execute()) taken.add(r.slug);
+  }
+  const slugs = new Map<PreparedPost, string>();
+  for (const p of fresh) {
+    let slug = p.baseSlug;
+    if (taken.has(slug)) {
+      for (let n = 2; ; n++) {
+        slug = `${p.baseSlug.slice(0, 180)}-${n}`;
+        if (!taken.has(slug) && !(await trx.selectFrom('posts').select('id').where('slug', '=', slug).executeTakeFirst())) break;
+      }
+    }
+    taken.add(slug);
+    slugs.set(p, slug);
+  }
+
+  // Posts: updates one by one (re-runs), inserts together; ids found again by their unique slug.
+  const postIds = new Map<PreparedPost, number>();
+  for (const p of posts) {
+    const e = existing.get(p.it.id);
+    if (!e) continue;
+    await trx.updateTable('posts').set(p.values).where('id', '=', e.id).execute();
+    postIds.set(p, e.id);
+    slugs.set(p, e.slug);
+    p.report.count(p.kind, 'updated');
+    await linkAuthors(trx, e.id, p.authorIds);
+    await linkCategories(trx, e.id, p.categoryIds);
+    await linkTags(trx, e.id, p.tagIds);
+  }
+  for (const part of chunks(fresh, 50)) {
+    const rows = await trx.insertInto('posts')
+      .values(part.map((p) => ({ ...p.values, slug: slugs.get(p)!, created_at: p.date, seo_title: '', seo_description: '', translation_group: null })))
+      .returning(['id', 'slug']).execute();
+    const bySlug = new Map(rows.map((r) => [r.slug, r.id]));
+    for (const p of part) {
+      const id = bySlug.get(slugs.get(p)!);
+      if (id === undefined) throw new Error(`${p.label}: the inserted post was not returned.`);
+      postIds.set(p, id);
+      p.report.count(p.kind, 'created');
+    }
+  }
+  if (fresh.length) {
+    const maps = fresh.map((p) => ({ source: c.source, kind: 'post', source_id: p.it.id, local_id: postIds.get(p)! }));
+    for (const part of chunks(maps, 200)) {
+      await trx.insertInto('import_map').values(part)
+        .onConflict((oc) => oc.columns(['source', 'kind', 'source_id']).doUpdateSet((eb) => ({ local_id: eb.ref('excluded.local_id') }))).execute();
+    }
+    // A new post has no links to replace: inserts only.
+    const a = fresh.flatMap((p) => p.authorIds.map((author_id, position) => ({ post_id: postIds.get(p)!, author_id, position })));
+    const cs = fresh.flatMap((p) => p.categoryIds.map((category_id) => ({ post_id: postIds.get(p)!, category_id })));
+    const ts = fresh.flatMap((p) => p.tagIds.map((tag_id) => ({ post_id: postIds.get(p)!, tag_id })));
+    for (const part of chunks(a, 300)) await trx.insertInto('post_authors').values(part).execute();
+    for (const part of chunks(cs, 300)) await trx.insertInto('post_categories').values(part).execute();
+    for (const part of chunks(ts, 300)) await trx.insertInto('post_tags').values(part).execute();
+  }
+
+  // Redirects: together when no post's old path is another's path here (order cannot matter then).
+  const lists = posts.map((p) => oldLinks(p, slugs.get(p)!));
+  const tos = new Set(lists.flatMap((l) => l.map((r) => r.to)));
+  const seen = new Set<string>();
+  let independent = true;
+  for (const l of lists) {
+    for (const r of l) {
+      if (tos.has(r.from) || seen.has(r.from)) independent = false;
+      seen.add(r.from);
+    }
+  }
+  if (independent) {
+    const counts = await putRedirectLists(trx, lists, iso);
+    posts.forEach((p, i) => p.report.count('redirect', 'created', counts[i]));
+  } else {
+    for (const [i, p] of posts.entries()) p.report.count('redirect', 'created', await putRedirects(trx, lists[i]!, iso));
+  }
+
+  await writeComments(trx, posts, postIds, c);
+}
+
+/** Comments of a batch: known ones updated, new ones inserted together, then their paths set in one statement. */
+async function writeComments(trx: Db, posts: PreparedPost[], postIds: Map<PreparedPost, number>, c: PostImportContext): Promise<void> {
+  const withComments = posts.filter((p) => p.comments.length);
+  if (withComments.length === 0) return;
+  const known = new Map<string, number>();
+  const pairs = withComments.map((p) => ({ postId: postIds.get(p)!, ids: p.comments.map((x) => x.id) }));
+  for (const part of chunks(pairs, 50)) {
+    const rows = await trx.selectFrom('import_map').innerJoin('comments', 'comments.id', 'import_map.local_id')
+      .select(['import_map.source_id', 'import_map.local_id', 'comments.post_id'])
+      .where('import_map.source', '=', c.source).where('import_map.kind', '=', 'comment')
+      .where('comments.post_id', 'in', part.map((x) => x.postId))
+      .where('import_map.source_id', 'in', [...new Set(part.flatMap((x) => x.ids))]).execute();
+    for (const r of rows) known.set(`${r.post_id}:${r.source_id}`, r.local_id);
+  }
+
+  // New comments first, with a unique placeholder path that finds each one's id again.
+  const ids = new Map<PreparedComment, number>();
+  const inserts: { cm: PreparedComment; row: CommentValues & { path: string; depth: number; user_id: null; spam_score: number; spam_reasons: string } }[] = [];
+  for (const p of withComments) {
+    const postId = postIds.get(p)!;
+    for (const cm of p.comments) {
+      const id = known.get(`${postId}:${cm.id}`);
+      if (id !== undefined) ids.set(cm, id);
+      else inserts.push({ cm, row: { ...cm.values, post_id: postId, parent_id: null, path: `~import:${inserts.length}`, depth: 0, user_id: null, spam_score: 0, spam_reasons: '' } });
+    }
+  }
+  for (const part of chunks(inserts)) {
+    const rows = await trx.insertInto('comments').values(part.map((x) => x.row)).returning(['id', 'path']).execute();
+    const byPath = new Map(rows.map((r) => [r.path, r.id]));
+    for (const x of part) {
+      const id = byPath.get(x.row.path);
+      if (id === undefined) throw new Error('An inserted comment was not returned.');
+      ids.set(x.cm, id);
+    }
+  }
+
+  // Places, parents first; the path is built from local ids, so a reply sorts under its parent.
+  const placedNew: { id: number; parent_id: number | null; path: string; depth: number }[] = [];
+  const fresh = new Map<string, { source: string; kind: string; source_id: string; local_id: number }>();
+  for (const p of withComments) {
+    const postId = postIds.get(p)!;
+    const placed = new Map<string, { id: number; path: string; depth: number }>();
+    for (const cm of p.comments) {
+      let parent = cm.parent ? placed.get(cm.parent) : undefined;
+      if (parent && parent.path.length + 11 > MAX_PATH) {
+        // Deeper than the path can hold: it becomes a sibling of its parent.
+        const up = parent.path.split('/').slice(0, -1);
+        parent = up.length ? { id: Number(up.at(-1)), path: up.join('/'), depth: parent.depth - 1 } : undefined;
+      }
+      const id = ids.get(cm)!;
+      const path = parent ? `${parent.path}/${pathSegment(id)}` : pathSegment(id);
+      const depth = parent ? parent.depth + 1 : 0;
+      if (known.has(`${postId}:${cm.id}`)) {
+        await trx.updateTable('comments').set({ ...cm.values, post_id: postId, parent_id: parent?.id ?? null, path, depth }).where('id', '=', id).execute();
+        p.report.count('comment', 'updated');
+      } else {
+        placedNew.push({ id, parent_id: parent?.id ?? null, path, depth });
+        fresh.delete(cm.id);
+        fresh.set(cm.id, { source: c.source, kind: 'comment', source_id: cm.id, local_id: id });
+        p.report.count('comment', 'created');
+      }
+      placed.set(cm.id, { id, path, depth });
+    }
+  }
+  for (const part of chunks(placedNew, 200)) {
+    const ids = part.map((x) => x.id);
+    await trx.updateTable('comments').set({
+      path: sql<string>`case id ${sql.join(part.map((x) => sql`when ${x.id} then cast(${x.path} as text)`), sql` `)} end`,
+      depth: sql<number>`case id ${sql.join(part.map((x) => sql`when ${x.id} then cast(${x.depth} as integer)`), sql` `)} end`,
+      parent_id: sql<number | null>`case id ${sql.join(part.map((x) => sql`when ${x.id} then cast(${x.parent_id} as integer)`), sql` `)} end`,
+    }).where('id', 'in', ids).execute();
+  }
+  // New comments' import-map rows (a stale row, for a comment deleted since, is replaced).
+  for (const part of chunks([...fresh.values()], 200)) {
+    await trx.insertInto('import_map').values(part)
+      .onConflict((oc) => oc.columns(['source', 'kind', 'source_id']).doUpdateSet((eb) => ({ local_id: eb.ref('excluded.local_id') }))).execute();
   }
 }
 
@@ -197,67 +446,4 @@ async function termOnTheFly(trx: Db, c: PostImportContext, kind: 'category' | 't
   map.set(nicename, id);
   c.added?.push([map, nicename]);
   return id;
-}
-
-/** Comments, parents first; the path is built from local ids, so a reply sorts under its parent. */
-async function importComments(trx: Db, postId: number, label: string, it: WxrItem, c: PostImportContext): Promise<void> {
-  const pings = it.comments.filter(isPing).length;
-  if (pings) c.report.count('comment', 'skipped', pings);
-  const ordered = threadOrder(it.comments.filter((x) => !isPing(x) && /^\d{1,18}$/.test(x.id)));
-  if (ordered.length === 0) return;
-  const known = new Map((await trx.selectFrom('import_map').innerJoin('comments', 'comments.id', 'import_map.local_id')
-    .select(['import_map.source_id', 'import_map.local_id'])
-    .where('import_map.source', '=', c.source).where('import_map.kind', '=', 'comment').where('comments.post_id', '=', postId)
-    .where('import_map.source_id', 'in', ordered.map((o) => o.comment.id)).execute()).map((r) => [r.source_id, r.local_id]));
-  const placed = new Map<string, { id: number; path: string; depth: number }>();
-  const fresh: { source: string; kind: string; source_id: string; local_id: number }[] = [];
-  for (const { comment: cm, orphan } of ordered) {
-    const status: CommentStatus | undefined = commentStatus(cm.approved);
-    if (!status) {
-      c.report.count('comment', 'skipped');
-      c.report.warn(`${label}: comment ${cm.id} has status "${cm.approved}"; skipped.`);
-      continue;
-    }
-    if (orphan) c.report.warn(`${label}: comment ${cm.id} replies to comment ${cm.parent}, which is not in the file; imported as a top-level comment.`);
-    let parent = !orphan && cm.parent && cm.parent !== '0' ? placed.get(cm.parent) : undefined;
-    if (parent && parent.path.length + 11 > MAX_PATH) {
-      // Deeper than the path can hold: it becomes a sibling of its parent.
-      const up = parent.path.split('/').slice(0, -1);
-      parent = up.length ? { id: Number(up.at(-1)), path: up.join('/'), depth: parent.depth - 1 } : undefined;
-    }
-    const created = wpDate(cm.dateGmt) ?? wpDate(cm.date) ?? c.now.toISOString();
-    const url = /^https?:\/\//i.test(cm.authorUrl.trim()) ? cm.authorUrl.trim().slice(0, 500) : '';
-    const values = {
-      post_id: postId,
-      parent_id: parent?.id ?? null,
-      author_name: (plainText(cm.author) || 'Anonymous').slice(0, 200),
-      author_email: cm.authorEmail.trim().slice(0, 320),
-      author_url: url,
-      body: cm.content,
-      body_html: sanitizeCommentHtml(autop(cm.content)),
-      status,
-      ip_hash: hashIp(c.ipHashKey, cm.authorIp),
-      created_at: created,
-      updated_at: created,
-    };
-    let id = known.get(cm.id);
-    if (id !== undefined) {
-      await trx.updateTable('comments').set(values).where('id', '=', id).execute();
-      c.report.count('comment', 'updated');
-    } else {
-      id = (await trx.insertInto('comments').values({ ...values, path: '', depth: 0, user_id: null, spam_score: 0, spam_reasons: '' })
-        .returning('id').executeTakeFirstOrThrow()).id;
-      fresh.push({ source: c.source, kind: 'comment', source_id: cm.id, local_id: id });
-      c.report.count('comment', 'created');
-    }
-    const path = parent ? `${parent.path}/${pathSegment(id)}` : pathSegment(id);
-    const depth = parent ? parent.depth + 1 : 0;
-    await trx.updateTable('comments').set({ path, depth }).where('id', '=', id).execute();
-    placed.set(cm.id, { id, path, depth });
-  }
-  // New comments' import-map rows in one statement (a stale row, for a comment deleted since, is replaced).
-  for (let i = 0; i < fresh.length; i += 200) {
-    await trx.insertInto('import_map').values(fresh.slice(i, i + 200))
-      .onConflict((oc) => oc.columns(['source', 'kind', 'source_id']).doUpdateSet((eb) => ({ local_id: eb.ref('excluded.local_id') }))).execute();
-  }
 }

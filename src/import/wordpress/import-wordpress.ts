@@ -6,8 +6,10 @@
  *    tags) and the attachments (id, file, parent).
  *  - Then authors, the category tree and tags are written, and attachments (files from `--media`,
  *    with derivatives) each in its own transaction.
- *  - Pass 2 imports posts and pages one by one, each with its links, redirects and comments in
- *    its own transaction: an interruption leaves finished posts intact and a re-run finishes.
+ *  - Pass 2 imports posts and pages in batches of 50, each batch in its own transaction: every item
+ *    is converted first, then the batch's posts, links, redirects and comments are written with
+ *    multi-row statements. A failed batch is retried item by item. An interruption leaves finished
+ *    batches intact and a re-run finishes.
  * Everything is keyed in import_map by (site, kind, WordPress id): a re-run updates.
  *
  * @example
@@ -26,7 +28,7 @@ import { refreshAllRelated } from '../../modules/related/related.service.js';
 import { CategoryTree } from '../../modules/taxonomy/taxonomy.js';
 import { lookupAll, remember } from '../import-map.js';
 import { ImportReport } from '../report.js';
-import { importPost, type PostImportContext } from './import-post.js';
+import { preparePost, writePosts, type PostImportContext, type PreparedPost } from './import-post.js';
 import { putRedirects } from './redirects.js';
 import { upsertAuthor } from './import-author.js';
 import { oldPath, plainText, slugOf, sourceId } from './text.js';
@@ -121,10 +123,18 @@ export async function importWordPress(db: Db, options: ImportOptions): Promise<I
     let done = 0;
     let batch: WxrItem[] = [];
     let batchChars = 0;
-    const importOne = async (trx: Db, it: WxrItem, added: [Map<string, number>, string][]): Promise<ImportReport> => {
-      const local = report.child();
-      await importPost(trx, it, { ...postCtx, report: local, added });
-      return local;
+    // Each item is converted first (with its own report), then the batch is written together.
+    const importAll = async (trx: Db, items: WxrItem[], added: [Map<string, number>, string][]): Promise<ImportReport[]> => {
+      const out: ImportReport[] = [];
+      const prepared: PreparedPost[] = [];
+      for (const it of items) {
+        const local = report.child();
+        out.push(local);
+        const p = await preparePost(trx, it, { ...postCtx, report: local, added });
+        if (p) prepared.push(p);
+      }
+      await writePosts(trx, prepared, { ...postCtx, added });
+      return out;
     };
     const flush = async (): Promise<void> => {
       const items = batch;
@@ -133,11 +143,7 @@ export async function importWordPress(db: Db, options: ImportOptions): Promise<I
       if (items.length === 0) return;
       const added: [Map<string, number>, string][] = [];
       try {
-        const reports = await tx(async (trx) => {
-          const out: ImportReport[] = [];
-          for (const it of items) out.push(await importOne(trx, it, added));
-          return out;
-        });
+        const reports = await tx((trx) => importAll(trx, items, added));
         reports.forEach((r) => report.merge(r));
       } catch (err) {
         if (outer || items.length === 1) {
