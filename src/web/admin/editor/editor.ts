@@ -91,6 +91,9 @@ function button(label: string, title: string, run: () => void): HTMLButtonElemen
   full.className = 'visually-hidden';
   full.textContent = ` ${title}`;
   b.append(full);
+  // A mouse press must not take focus (and the selection) away from the text being edited;
+  // keyboard activation still works, and run() puts focus back in the editor.
+  b.addEventListener('mousedown', (e) => e.preventDefault());
   b.addEventListener('click', run);
   return b;
 }
