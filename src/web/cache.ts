@@ -20,8 +20,8 @@ interface Entry {
   key: string;
   status: number;
   type: string;
-  /** Every other header of the first response (security headers included), replayed on hits. */
-  headers?: Record<string, string>;
+  /** Every header a hit sends (the first response's, security headers included), built once. */
+  hitHeaders?: Record<string, string>;
   body: Buffer;
   br: Buffer;
   gzip: Buffer;
@@ -155,15 +155,16 @@ function writeHeaders(reply: FastifyReply, e: Entry, o: CacheOptions): void {
   reply.header('vary', 'Accept-Encoding');
 }
 
-async function sendEntry(request: FastifyRequest, reply: FastifyReply, e: Entry, o: CacheOptions): Promise<FastifyReply> {
-  if (e.headers) reply.headers(e.headers);
-  writeHeaders(reply, e, o);
-  reply.header('x-cache', 'HIT');
-  if (etagMatches(request.headers['if-none-match'], e.etag)) return reply.code(304).send();
+function sendEntry(request: FastifyRequest, reply: FastifyReply, e: Entry): void {
+  // One object of ready-made headers: a hit is the hot path, so no per-request header building.
+  if (e.hitHeaders) reply.headers(e.hitHeaders);
+  if (etagMatches(request.headers['if-none-match'], e.etag)) {
+    reply.code(304).send();
+    return;
+  }
   const enc = negotiate(request.headers['accept-encoding'] as string | undefined);
-  reply.code(e.status).type(e.type);
   if (enc) reply.header('content-encoding', enc);
-  return reply.send(enc === 'br' ? e.br : enc === 'gzip' ? e.gzip : e.body);
+  reply.code(e.status).send(enc === 'br' ? e.br : enc === 'gzip' ? e.gzip : e.body);
 }
 
 /** Headers never replayed from a stored response. */
@@ -175,52 +176,70 @@ const NOT_REPLAYED = new Set(['content-length', 'content-encoding', 'content-typ
  * set on the first response replayed.
  */
 export function registerPageCache(app: FastifyInstance, o: CacheOptions): void {
-  app.addHook('onRequest', async (request, reply) => {
-    if (!cacheable(request)) return;
-    const hit = o.cache.get(request.url);
-    if (hit) {
-      o.cache.stats.hits++;
-      return sendEntry(request, reply, hit, o);
+  // Callback-style hooks: no promise per request on the hot path.
+  app.addHook('onRequest', (request, reply, done) => {
+    const hit = cacheable(request) ? o.cache.get(request.url) : undefined;
+    if (!hit) {
+      o.cache.stats.misses++;
+      done();
+      return;
     }
-    o.cache.stats.misses++;
+    o.cache.stats.hits++;
+    sendEntry(request, reply, hit);
   });
 
-  app.addHook('onSend', async (request, reply, payload) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     const tags = (reply as Tagged)[TAGS];
-    if (!tags || reply.statusCode !== 200 || !cacheable(request) || reply.getHeader('x-cache') === 'HIT') return payload;
-    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
-    const body = Buffer.isBuffer(payload) ? payload : Buffer.from(payload);
-    const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
-    const entry: Entry = {
-      key: request.url,
-      status: 200,
-      type: String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8'),
-      body,
-      br: brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
-      gzip: gzipSync(body, { level: 6 }),
-      etag,
-      tags,
-      bytes: 0,
-    };
-    const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(reply.getHeaders())) {
-      if (v !== undefined && !NOT_REPLAYED.has(k.toLowerCase())) headers[k] = Array.isArray(v) ? v.join(', ') : String(v);
+    if (!tags || reply.statusCode !== 200 || reply.getHeader('x-cache') === 'HIT' || !cacheable(request)) {
+      done(null, payload);
+      return;
     }
-    entry.headers = headers;
-    entry.bytes = entry.body.length + entry.br.length + entry.gzip.length + entry.key.length * 2 + 200;
-    o.cache.set(entry);
-    writeHeaders(reply, entry, o);
-    reply.header('x-cache', 'MISS');
-    if (etagMatches(request.headers['if-none-match'], etag)) {
-      reply.code(304);
-      return '';
-    }
-    const enc = negotiate(request.headers['accept-encoding'] as string | undefined);
-    if (!enc) return body;
-    reply.header('content-encoding', enc);
-    reply.removeHeader('content-length');
-    return enc === 'br' ? entry.br : entry.gzip;
+    done(null, store(request, reply, payload, tags, o));
   });
+}
+
+/** Stores a fresh response and returns the payload to send (compressed when the client asks). */
+function store(request: FastifyRequest, reply: FastifyReply, payload: unknown, tags: string[], o: CacheOptions): unknown {
+  if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
+  const body = Buffer.isBuffer(payload) ? payload : Buffer.from(payload);
+  const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+  const entry: Entry = {
+    key: request.url,
+    status: 200,
+    type: String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8'),
+    body,
+    br: brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+    gzip: gzipSync(body, { level: 6 }),
+    etag,
+    tags,
+    bytes: 0,
+  };
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(reply.getHeaders())) {
+    if (v !== undefined && !NOT_REPLAYED.has(k.toLowerCase())) headers[k] = Array.isArray(v) ? v.join(', ') : String(v);
+  }
+  entry.hitHeaders = {
+    ...headers,
+    'content-type': entry.type,
+    etag: entry.etag,
+    'cache-control': `public, max-age=${o.maxAge}, stale-while-revalidate=${o.staleWhileRevalidate}`,
+    'surrogate-key': entry.tags.join(' '),
+    vary: 'Accept-Encoding',
+    'x-cache': 'HIT',
+  };
+  entry.bytes = entry.body.length + entry.br.length + entry.gzip.length + entry.key.length * 2 + 200;
+  o.cache.set(entry);
+  writeHeaders(reply, entry, o);
+  reply.header('x-cache', 'MISS');
+  if (etagMatches(request.headers['if-none-match'], etag)) {
+    reply.code(304);
+    return '';
+  }
+  const enc = negotiate(request.headers['accept-encoding'] as string | undefined);
+  if (!enc) return body;
+  reply.header('content-encoding', enc);
+  reply.removeHeader('content-length');
+  return enc === 'br' ? entry.br : entry.gzip;
 }
 
 declare module 'fastify' {
