@@ -52,7 +52,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Slugs in non-Latin scripts are long once percent-encoded.
     routerOptions: { maxParamLength: 1000, ignoreDuplicateSlashes: false },
     bodyLimit: 1024 * 1024,
-    trustProxy: false,
+    // A number of hops is supported at run time (lib/request.js) though the typings omit it.
+    trustProxy: config.trustProxy as boolean | string,
   });
   // First of all hooks: a cache hit is answered before the others run (see web/cache.ts).
   const cache = deps.cache ?? new PageCache(

@@ -22,6 +22,11 @@ export interface Config {
   readonly postsPerPage: number;
   /** Feeds carry whole articles (true) or the standfirst only. */
   readonly feedFullText: boolean;
+  /**
+   * Proxies in front of the site whose X-Forwarded-For to believe: false (none, the default),
+   * a number of hops, or addresses/CIDRs. Per-IP limits need it behind a CDN or load balancer.
+   */
+  readonly trustProxy: boolean | number | string;
   /** Where purges are forwarded (a CDN's or Varnish's purge endpoint); undefined: nowhere. */
   readonly purgeUrl: string | undefined;
   /** Page cache size in MiB; 0 turns it off. */
@@ -58,6 +63,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!Number.isInteger(perPage) || perPage < 1 || perPage > 100) throw new ConfigError('POSTS_PER_PAGE must be an integer 1–100');
   const cacheMb = Number(get('PAGE_CACHE_MB'));
   if (!Number.isFinite(cacheMb) || cacheMb < 0 || cacheMb > 65536) throw new ConfigError('PAGE_CACHE_MB must be a number of MiB from 0 (off) to 65536');
+  const trustRaw = (env.TRUST_PROXY ?? '').trim();
+  let trustProxy: boolean | number | string = false;
+  if (/^(1|true)$/i.test(trustRaw)) trustProxy = true;
+  else if (/^\d{1,2}$/.test(trustRaw)) trustProxy = Number(trustRaw);
+  else if (/^[0-9a-f.:/, ]+$/i.test(trustRaw)) trustProxy = trustRaw;
+  else if (trustRaw && !/^(0|false)$/i.test(trustRaw)) throw new ConfigError('TRUST_PROXY must be true, false, a number of hops, or proxy addresses (CIDR allowed)');
   const purgeUrl = env.PURGE_URL || undefined;
   if (purgeUrl && !/^https?:\/\//.test(purgeUrl)) throw new ConfigError('PURGE_URL must be an http(s) URL');
   const feedFull = get('FEED_FULL_TEXT');
@@ -92,5 +103,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     pageCacheMb: cacheMb,
     feedFullText: feedFull === '1',
     purgeUrl,
+    trustProxy,
   });
 }
