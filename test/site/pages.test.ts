@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { DIALECTS } from '../helpers/db.js';
+import { DIALECTS, type TestDb } from '../helpers/db.js';
 import { fixtureSite } from '../helpers/site.js';
 import { type Fixture } from '../helpers/fixture.js';
 import { jsonLd } from '../helpers/app.js';
 
 for (const dialect of DIALECTS) {
   describe(`public pages (${dialect})`, () => {
+    let t: TestDb;
     let app: FastifyInstance;
     let fx: Fixture;
-    fixtureSite(dialect, (s) => ({ app, fx } = s));
+    fixtureSite(dialect, (s) => ({ t, app, fx } = s));
 
     it('home lists the latest stories with the lead first and paginates at /page/N/', async () => {
       const res = await app.inject('/');
@@ -128,6 +129,18 @@ for (const dialect of DIALECTS) {
       expect(tag).toContain('href="https://news.example/tag/rail/feed/"');
       const cat = (await app.inject('/category/world/europe/')).body;
       expect(cat).toContain('href="https://news.example/category/world/europe/feed/json/"');
+    });
+
+    it('story cards show the number of approved comments, linking to them', async () => {
+      const post = await t.handle.db.selectFrom('posts').select('id').where('slug', '=', fx.slugs[1]!).executeTakeFirstOrThrow();
+      const at = '2026-11-20T10:00:00.000Z';
+      const base = { post_id: post.id, parent_id: null, depth: 0, author_name: 'Reader', author_email: '', author_url: '', user_id: null, ip_hash: '', spam_score: 0, spam_reasons: '', body: 'Good.', body_html: '<p>Good.</p>', created_at: at, updated_at: at };
+      await t.handle.db.insertInto('comments').values([
+        { ...base, path: 'a', status: 'approved' }, { ...base, path: 'b', status: 'approved' }, { ...base, path: 'c', status: 'pending' },
+      ]).execute();
+      const home = (await app.inject('/')).body;
+      expect(home).toContain(`<a class="card__comments" href="/${fx.slugs[1]}/#comments">2 comments</a>`);
+      expect((await app.inject('/category/politics/')).body).toContain('2 comments');
     });
 
     it('tag archive, author page and static page', async () => {

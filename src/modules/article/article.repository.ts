@@ -2,6 +2,7 @@
  * @module modules/article/article.repository
  * Kysely queries for posts and their links. The handle (db or trx) is always the first argument.
  */
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { AuthorRow, NewPost, PostRow, PostType, TagRow } from '../../db/schema.js';
 
@@ -10,7 +11,13 @@ export const CARD_COLUMNS = [
   'posts.id', 'posts.type', 'posts.slug', 'posts.title', 'posts.excerpt', 'posts.language', 'posts.primary_category_id',
   'posts.featured_media_id', 'posts.published_at', 'posts.updated_at', 'posts.word_count',
 ] as const;
-export type CardRow = Pick<PostRow, 'id' | 'type' | 'slug' | 'title' | 'excerpt' | 'language' | 'primary_category_id' | 'featured_media_id' | 'published_at' | 'updated_at' | 'word_count'>;
+export type CardRow = Pick<PostRow, 'id' | 'type' | 'slug' | 'title' | 'excerpt' | 'language' | 'primary_category_id' | 'featured_media_id' | 'published_at' | 'updated_at' | 'word_count'> & {
+  /** Approved comments, counted in the same query (no query per card). */
+  comment_count: number;
+};
+
+/** Approved comments of the row's post, as a correlated subquery (the comments_thread index serves it). */
+const COMMENT_COUNT = sql<number>`(select count(*) from comments c where c.post_id = posts.id and c.status = 'approved')`.as('comment_count');
 
 export async function insertPost(db: Db, row: NewPost): Promise<number> {
   const r = await db.insertInto('posts').values(row).returning('id').executeTakeFirstOrThrow();
@@ -61,7 +68,7 @@ function listQuery(db: Db, f: ListFilter) {
 
 /** Newest first. */
 export async function listPublished(db: Db, f: ListFilter, limit: number, offset: number): Promise<CardRow[]> {
-  return listQuery(db, f).select(CARD_COLUMNS).orderBy('posts.published_at', 'desc').orderBy('posts.id', 'desc').limit(limit).offset(offset).execute();
+  return listQuery(db, f).select([...CARD_COLUMNS, COMMENT_COUNT]).orderBy('posts.published_at', 'desc').orderBy('posts.id', 'desc').limit(limit).offset(offset).execute();
 }
 
 export async function countPublished(db: Db, f: ListFilter): Promise<number> {
@@ -70,12 +77,12 @@ export async function countPublished(db: Db, f: ListFilter): Promise<number> {
 }
 
 export async function cardRowsByIds(db: Db, ids: number[]): Promise<CardRow[]> {
-  return db.selectFrom('posts').select(CARD_COLUMNS).where('posts.id', 'in', ids).where('posts.status', '=', 'published').execute();
+  return db.selectFrom('posts').select([...CARD_COLUMNS, COMMENT_COUNT]).where('posts.id', 'in', ids).where('posts.status', '=', 'published').execute();
 }
 
 /** The stored "You may also like" list, published posts only, in rank order. */
 export async function storedRelated(db: Db, postId: number): Promise<CardRow[]> {
-  return db.selectFrom('related_posts').innerJoin('posts', 'posts.id', 'related_posts.related_id').select(CARD_COLUMNS)
+  return db.selectFrom('related_posts').innerJoin('posts', 'posts.id', 'related_posts.related_id').select([...CARD_COLUMNS, COMMENT_COUNT])
     .where('related_posts.post_id', '=', postId).where('posts.status', '=', 'published')
     .orderBy('related_posts.rank').execute();
 }

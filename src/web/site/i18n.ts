@@ -21,6 +21,8 @@ export interface Strings {
   commentsClosed: string;
   /** "{n} comments" */
   comments: string;
+  /** "1 comment" */
+  commentOne: string;
   newer: string;
   older: string;
   /** "Page {n} of {total}" */
@@ -72,6 +74,7 @@ const en: Strings = {
   leaveAComment: 'Leave a Comment',
   commentsClosed: 'Comments are closed for this article.',
   comments: '{n} comments',
+  commentOne: '{n} comment',
   newer: 'Newer stories',
   older: 'Older stories',
   pageOf: 'Page {n} of {total}',
@@ -120,6 +123,7 @@ const fa: Strings = {
   leaveAComment: 'دیدگاهی بنویسید',
   commentsClosed: 'دیدگاه‌ها برای این مطلب بسته است.',
   comments: '{n} دیدگاه',
+  commentOne: '{n} دیدگاه',
   newer: 'مطالب جدیدتر',
   older: 'مطالب قدیمی‌تر',
   pageOf: 'صفحه‌ی {n} از {total}',
@@ -168,6 +172,7 @@ const sq: Strings = {
   leaveAComment: 'Lini një koment',
   commentsClosed: 'Komentet janë mbyllur për këtë artikull.',
   comments: '{n} komente',
+  commentOne: '{n} koment',
   newer: 'Artikuj më të rinj',
   older: 'Artikuj më të vjetër',
   pageOf: 'Faqja {n} nga {total}',

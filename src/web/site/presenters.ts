@@ -46,6 +46,7 @@ export function cardVM(row: CardRow, bundle: CardBundle, tree: CategoryTree, pag
     authors: (bundle.authors.get(row.id) ?? []).map((a) => ({ name: a.name, url: authorPath(a.slug) })),
     published: dateVM(row.published_at ?? row.updated_at, row.language),
     readingMinutes: readingMinutes(row.word_count),
+    comments: Number(row.comment_count ?? 0),
     ...(differs ? { lang: row.language, dir: directionOf(row.language) } : {}),
   };
 }

@@ -83,6 +83,8 @@ export interface CardVM {
   authors: Link[];
   published: DateVM;
   readingMinutes: number;
+  /** Approved comments; shown as a link to the article's comments when there are any. */
+  comments: number;
   /** Set when the story's language differs from the page's, so the card gets its own lang/dir. */
   lang?: string;
   dir?: 'ltr' | 'rtl';

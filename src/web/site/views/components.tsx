@@ -158,6 +158,7 @@ export function Card({ card, t, lang, level, lead = false }: CardProps) {
           <AuthorLinks authors={card.authors} t={t} lang={lang} />
           <Time date={card.published} />
           <span>{minutes}</span>
+          {card.comments > 0 && <a class="card__comments" href={`${card.url}#comments`}>{fill(card.comments === 1 ? t.commentOne : t.comments, { n: formatNumber(card.comments, lang) })}</a>}
         </p>
       </div>
     </article>
