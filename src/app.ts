@@ -116,7 +116,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const commentsDeps: CommentsWebDeps = {
     db: handle.db, secret: cookieSecret, ipKey: ipHashKey(config.dataDir), siteUrl: config.siteUrl, now: deps.now ?? (() => new Date()),
   };
-  const smtpUrl = deps.smtpUrl ?? process.env.SMTP_URL;
+  const smtpUrl = deps.smtpUrl ?? config.smtpUrl;
   const notify = deps.onCommentSubmitted ?? (smtpUrl ? commentNotifier(handle.db, { smtpUrl, siteUrl: config.siteUrl, siteName: config.siteName, secret: cookieSecret }) : undefined);
   if (notify) commentsDeps.onSubmitted = notify;
   const siteDeps: SiteDeps = { db: handle.db, site: siteContextFrom(config, deps.now), comments: makeCommentsWeb(commentsDeps) };

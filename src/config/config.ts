@@ -27,6 +27,8 @@ export interface Config {
    * a number of hops, or addresses/CIDRs. Per-IP limits need it behind a CDN or load balancer.
    */
   readonly trustProxy: boolean | number | string;
+  /** SMTP server for comment notifications (`smtp://user:pass@host:587`); undefined: no mail. */
+  readonly smtpUrl: string | undefined;
   /** Where purges are forwarded (a CDN's or Varnish's purge endpoint); undefined: nowhere. */
   readonly purgeUrl: string | undefined;
   /** Page cache size in MiB; 0 turns it off. */
@@ -69,6 +71,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   else if (/^\d{1,2}$/.test(trustRaw)) trustProxy = Number(trustRaw);
   else if (/^[0-9a-f.:/, ]+$/i.test(trustRaw)) trustProxy = trustRaw;
   else if (trustRaw && !/^(0|false)$/i.test(trustRaw)) throw new ConfigError('TRUST_PROXY must be true, false, a number of hops, or proxy addresses (CIDR allowed)');
+  const smtpUrl = env.SMTP_URL || undefined;
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError('SMTP_URL must start with smtp:// or smtps://');
   const purgeUrl = env.PURGE_URL || undefined;
   if (purgeUrl && !/^https?:\/\//.test(purgeUrl)) throw new ConfigError('PURGE_URL must be an http(s) URL');
   const feedFull = get('FEED_FULL_TEXT');
@@ -104,5 +108,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     feedFullText: feedFull === '1',
     purgeUrl,
     trustProxy,
+    smtpUrl,
   });
 }
