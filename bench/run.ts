@@ -18,6 +18,7 @@ import { migrate } from '../src/db/migrate.js';
 import { bulkSeed } from '../src/demo/bulk-seed.js';
 import { searchArticles } from '../src/modules/search/search.service.js';
 import { computeRelated } from '../src/modules/related/related.service.js';
+import { freePort } from '../test/helpers/postgres.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
@@ -36,15 +37,6 @@ if (!['sqlite', 'postgres'].includes(dbKind)) throw new Error('--db must be sqli
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function freePort(): Promise<number> {
-  const net = await import('node:net');
-  return new Promise((resolve) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as import('node:net').AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitFor(url: string, timeoutMs = 30_000): Promise<void> {
   const end = Date.now() + timeoutMs;

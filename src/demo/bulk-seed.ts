@@ -6,6 +6,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
+import { escapeHtml } from '../lib/html.js';
 import { pathSegment } from '../modules/comment/thread.js';
 import type { NewPost } from '../db/schema.js';
 import { doc, h, p, quote, type ArticleDocument } from '../modules/article/document.js';
@@ -149,7 +150,6 @@ export async function bulkSeed(db: Db, o: BulkOptions): Promise<{ articles: numb
   return { articles: o.articles, categories: o.categories, tags: o.tags, authors: o.authors, comments };
 }
 
-const esc = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * Approved comments in batches: top-level ones first (their path is their own padded id, known
@@ -167,7 +167,7 @@ async function seedComments(db: Db, r: () => number, postIds: number[], total: n
       const text = paragraph(r, 1 + Math.floor(r() * 2));
       return {
         post_id: postId, parent_id: parent?.id ?? null, path: '', depth: parent ? 1 : 0, author_name: `${pick(r, FIRST)} ${pick(r, LAST)}`,
-        author_email: '', author_url: '', user_id: null, body: text, body_html: `<p>${esc(text)}</p>`, status: 'approved' as const,
+        author_email: '', author_url: '', user_id: null, body: text, body_html: `<p>${escapeHtml(text)}</p>`, status: 'approved' as const,
         ip_hash: '', spam_score: 0, spam_reasons: '', created_at: iso, updated_at: iso,
       };
     };

@@ -24,7 +24,9 @@ export function decodeEntities(s: string): string {
   });
 }
 
-export const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+import { escapeHtml } from '../lib/html.js';
+
+export { escapeHtml };
 
 const TOKEN = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[^\s=>\/]+(?:="[^"]*")?)*)\s*(\/?)>|<!--[\s\S]*?-->/g;
 const ATTR = /([^\s=>\/]+)(?:="([^"]*)")?/g;

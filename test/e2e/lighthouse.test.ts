@@ -2,24 +2,16 @@
  * Lighthouse 12 (offline, Debian chromium) scores 100 for accessibility, best practices and SEO on
  * the home, article and category pages, on mobile and desktop.
  */
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { browserAvailable, CHROMIUM_PATH } from '../helpers/browser.js';
 import { startDemoSite, type DemoSite } from '../helpers/demo-site.js';
+import { freePort } from '../helpers/postgres.js';
 
 const CATEGORIES = ['accessibility', 'best-practices', 'seo'] as const;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 describe.skipIf(!browserAvailable())('Lighthouse', () => {
   let site: DemoSite;

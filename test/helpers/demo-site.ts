@@ -4,7 +4,6 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -12,6 +11,7 @@ import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/config.js';
 import { seedDemo } from '../../src/demo/seed-demo.js';
 import { freshDb, type DialectName, type TestDb } from './db.js';
+import { freePort } from './postgres.js';
 
 export interface DemoSite {
   baseUrl: string;
@@ -20,16 +20,6 @@ export interface DemoSite {
   close(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * Demo images take seconds to draw and encode; every demo site in a test run shares one media

@@ -122,7 +122,7 @@ function ensureSystemUser(): { uid: number; gid: number } {
 }
 
 /** Asks the kernel for a free TCP port on 127.0.0.1. */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.unref();

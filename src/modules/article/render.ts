@@ -4,6 +4,7 @@
  * sanitizeArticleHtml() before it is stored, so a bug here cannot become an XSS hole.
  */
 import type { MediaRow } from '../../db/schema.js';
+import { escapeHtml } from '../../lib/html.js';
 import { responsiveImage } from '../media/media.js';
 import type { ArticleDocument, Block, Inline, Mark } from './document.js';
 import { sanitizeArticleHtml } from './sanitize.js';
@@ -15,8 +16,7 @@ export interface RenderContext {
   lang: string;
 }
 
-const esc = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = escapeHtml;
 
 const SAFE_URL = /^(https?:\/\/|mailto:|\/(?!\/)|#)/i;
 const safeHref = (href: string | undefined): string | undefined =>

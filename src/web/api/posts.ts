@@ -8,6 +8,7 @@ import type { Db } from '../../db/database.js';
 import type { ListFilter } from '../../modules/article/article.repository.js';
 import { authorPath, categoryPath, postPath } from '../../modules/article/permalink.js';
 import { listPage, type ListPage } from '../../modules/article/reading.service.js';
+import { readingMinutes } from '../../modules/article/render.js';
 import { findAuthorBySlug } from '../../modules/author/author.repository.js';
 import { tag as cacheTag } from '../../modules/content/cache-tags.js';
 import { responsiveImage } from '../../modules/media/media.js';
@@ -44,7 +45,7 @@ export function serializeCard(list: ListPage, row: ListPage['rows'][number], tre
     language: row.language,
     published_at: row.published_at,
     updated_at: row.updated_at,
-    reading_minutes: Math.max(1, Math.round(row.word_count / 230)),
+    reading_minutes: readingMinutes(row.word_count),
     category: cat ? { name: cat.name, url: siteUrl + categoryPath(tree.pathOf(cat.id)) } : null,
     authors: (list.authors.get(row.id) ?? []).map((a) => ({ name: a.name, url: siteUrl + authorPath(a.slug) })),
     image: img && image ? { url: siteUrl + image.src, width: img.width, height: img.height, alt: img.alt, caption: img.caption, credit: img.credit } : null,
