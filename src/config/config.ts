@@ -33,6 +33,8 @@ export interface Config {
   readonly purgeUrl: string | undefined;
   /** Page cache size in MiB; 0 turns it off. */
   readonly pageCacheMb: number;
+  /** Largest image upload accepted, in MiB (MEDIA_MAX_MB). */
+  readonly mediaMaxMb: number;
 }
 
 export const defaults = {
@@ -47,6 +49,7 @@ export const defaults = {
   POSTS_PER_PAGE: '12',
   PAGE_CACHE_MB: '64',
   FEED_FULL_TEXT: '1',
+  MEDIA_MAX_MB: '20',
 } as const;
 
 export class ConfigError extends Error {
@@ -65,6 +68,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!Number.isInteger(perPage) || perPage < 1 || perPage > 100) throw new ConfigError('POSTS_PER_PAGE must be an integer 1–100');
   const cacheMb = Number(get('PAGE_CACHE_MB'));
   if (!Number.isFinite(cacheMb) || cacheMb < 0 || cacheMb > 65536) throw new ConfigError('PAGE_CACHE_MB must be a number of MiB from 0 (off) to 65536');
+  const mediaMaxMb = Number(get('MEDIA_MAX_MB'));
+  if (!Number.isFinite(mediaMaxMb) || mediaMaxMb <= 0 || mediaMaxMb > 1024) throw new ConfigError('MEDIA_MAX_MB must be a number of MiB above 0 and at most 1024');
   const trustRaw = (env.TRUST_PROXY ?? '').trim();
   let trustProxy: boolean | number | string = false;
   if (/^(1|true)$/i.test(trustRaw)) trustProxy = true;
@@ -105,6 +110,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     siteDescription: get('SITE_DESCRIPTION'),
     postsPerPage: perPage,
     pageCacheMb: cacheMb,
+    mediaMaxMb,
     feedFullText: feedFull === '1',
     purgeUrl,
     trustProxy,

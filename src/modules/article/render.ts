@@ -87,7 +87,8 @@ function renderBlock(block: Block, ctx: RenderContext): string {
       const sizes = portrait && align === 'center' ? SIZES.portrait! : SIZES[align] ?? SIZES.center!;
       const caption = block.attrs.caption ?? row.caption;
       const credit = block.attrs.credit ?? row.credit;
-      const source = img.webpSrcset ? `<source type="image/webp" srcset="${esc(img.webpSrcset)}" sizes="${sizes}">` : '';
+      const source = (img.avifSrcset ? `<source type="image/avif" srcset="${esc(img.avifSrcset)}" sizes="${sizes}">` : '')
+        + (img.webpSrcset ? `<source type="image/webp" srcset="${esc(img.webpSrcset)}" sizes="${sizes}">` : '');
       const srcset = img.srcset ? ` srcset="${esc(img.srcset)}" sizes="${sizes}"` : '';
       const figcaption = caption || credit
         ? `<figcaption>${esc(caption)}${credit ? ` <span class="figure__credit">${esc(credit)}</span>` : ''}</figcaption>`

@@ -3,7 +3,7 @@
  */
 import type { Db } from '../../db/database.js';
 import type { MediaRow } from '../../db/schema.js';
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { MediaTable } from '../../db/schema.js';
 
 export async function insertMedia(db: Db, row: Insertable<MediaTable>): Promise<number> {
@@ -21,4 +21,61 @@ export async function findMediaByIds(db: Db, ids: Iterable<number>): Promise<Map
 
 export async function findMediaByPath(db: Db, path: string): Promise<MediaRow | undefined> {
   return db.selectFrom('media').selectAll().where('path', '=', path).executeTakeFirst();
+}
+
+export async function findMediaById(db: Db, id: number): Promise<MediaRow | undefined> {
+  return db.selectFrom('media').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** `%…%` for LIKE with the user's %, _ and \ taken literally (used with `escape '\'`). */
+const likeContains = (q: string): string => `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export interface MediaListFilter {
+  /** Matched case-insensitively, literally, against file name, alt text, caption and credit. */
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+/** A page of the library, newest first, and the total matching. */
+export async function listMedia(db: Db, f: MediaListFilter): Promise<{ rows: MediaRow[]; total: number }> {
+  let base = db.selectFrom('media');
+  if (f.q) {
+    const pattern = likeContains(f.q);
+    base = base.where(({ or }) => or((['path', 'alt', 'caption', 'credit'] as const).map((col) =>
+      sql<boolean>`lower(${sql.ref(col)}) like ${pattern} escape '\\'`)));
+  }
+  const [rows, count] = await Promise.all([
+    base.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(f.limit).offset(f.offset).execute(),
+    base.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+export async function updateMediaTexts(db: Db, id: number, texts: { alt: string; caption: string; credit: string }): Promise<boolean> {
+  const r = await db.updateTable('media').set(texts).where('id', '=', id).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+export async function deleteMediaRow(db: Db, id: number): Promise<boolean> {
+  const r = await db.deleteFrom('media').where('id', '=', id).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
+/** Posts whose featured image is this one, or whose stored document may show it in a figure. */
+export async function postsMaybeUsingMedia(db: Db, id: number): Promise<{ id: number; title: string; status: string; featured_media_id: number | null; body_doc: string }[]> {
+  // The editor and the server both write figure attrs as {"mediaId":N,…} (JSON.stringify, no spaces);
+  // callers parse body_doc to confirm.
+  return db.selectFrom('posts').select(['id', 'title', 'status', 'featured_media_id', 'body_doc'])
+    .where((eb) => eb.or([
+      eb('featured_media_id', '=', id),
+      eb('body_doc', 'like', `%"mediaId":${id},%`),
+      eb('body_doc', 'like', `%"mediaId":${id}}%`),
+    ]))
+    .orderBy('id')
+    .execute();
+}
+
+export async function authorsUsingMedia(db: Db, id: number): Promise<{ id: number; name: string }[]> {
+  return db.selectFrom('authors').select(['id', 'name']).where('avatar_media_id', '=', id).execute();
 }

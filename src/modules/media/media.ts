@@ -4,7 +4,7 @@
  */
 import type { MediaRow } from '../../db/schema.js';
 
-export type ImageFormat = 'jpeg' | 'png' | 'webp' | 'avif';
+export type ImageFormat = 'jpeg' | 'png' | 'webp' | 'avif' | 'gif';
 
 export interface Derivative {
   width: number;
@@ -31,7 +31,39 @@ export function derivativesOf(row: Pick<MediaRow, 'derivatives'>): Derivative[] 
 }
 
 export const formatOfMime = (mime: string): ImageFormat =>
-  mime === 'image/png' ? 'png' : mime === 'image/webp' ? 'webp' : mime === 'image/avif' ? 'avif' : 'jpeg';
+  mime === 'image/png' ? 'png' : mime === 'image/webp' ? 'webp' : mime === 'image/avif' ? 'avif' : mime === 'image/gif' ? 'gif' : 'jpeg';
+
+/** Limits on the texts an editor gives an image (media library and upload form). */
+export const MEDIA_TEXT_LIMITS = { alt: 500, caption: 1000, credit: 200 } as const;
+
+export type MediaTextField = keyof typeof MEDIA_TEXT_LIMITS;
+
+export interface MediaTexts { alt: string; caption: string; credit: string }
+
+/**
+ * Checks alt text, caption and credit: single strings within their limits, no control
+ * characters; trimmed. Returns the clean texts and one message per bad field.
+ * @example validateMediaTexts({ alt: ' Gulls ', caption: 'x'.repeat(2000) }).errors.caption // 'The caption is longer than 1,000 characters.'
+ */
+export function validateMediaTexts(raw: Partial<Record<MediaTextField, unknown>>): { texts: MediaTexts; errors: Partial<Record<MediaTextField, string>> } {
+  const labels: Record<MediaTextField, string> = { alt: 'The alt text', caption: 'The caption', credit: 'The credit' };
+  const texts: MediaTexts = { alt: '', caption: '', credit: '' };
+  const errors: Partial<Record<MediaTextField, string>> = {};
+  for (const key of Object.keys(MEDIA_TEXT_LIMITS) as MediaTextField[]) {
+    const v = raw[key];
+    if (v === undefined) continue;
+    if (typeof v !== 'string') {
+      errors[key] = `${labels[key]} was sent more than once or in an unexpected form.`;
+      continue;
+    }
+    // Line breaks become spaces; other control characters are refused (they are never typed).
+    const t = v.replace(/\r\n?|\n|\t/g, ' ').trim();
+    if (/\p{Cc}/u.test(t)) errors[key] = `${labels[key]} contains control characters.`;
+    else if (t.length > MEDIA_TEXT_LIMITS[key]) errors[key] = `${labels[key]} is longer than ${MEDIA_TEXT_LIMITS[key].toLocaleString('en')} characters.`;
+    else texts[key] = t;
+  }
+  return { texts, errors };
+}
 
 /** What a page needs to show an image responsively. */
 export interface ResponsiveImage {
@@ -41,19 +73,24 @@ export interface ResponsiveImage {
   alt: string;
   srcset: string;
   webpSrcset: string;
+  /** AVIF widths, once the background job has made them; '' until then. */
+  avifSrcset: string;
 }
 
 /**
- * Builds src/srcset for a media row: srcset in the original format, a WebP srcset, and a fallback
- * src of about 960px. `alt` is the row's unless overridden.
+ * Builds src/srcset for a media row: srcset in the original format (WebP for AVIF originals, which
+ * not every browser shows), a WebP and an AVIF srcset for <source>, and a fallback src of about
+ * 960px. `alt` is the row's unless overridden.
  */
 export function responsiveImage(row: MediaRow, alt?: string): ResponsiveImage {
   const ds = derivativesOf(row);
   const original = formatOfMime(row.mime);
   const set = (format: ImageFormat) =>
     ds.filter((d) => d.format === format).sort((x, y) => x.width - y.width);
-  const fallbackSet = set(original);
-  const webp = original === 'webp' ? [] : set('webp');
+  const fallbackFormat: ImageFormat = original === 'avif' ? 'webp' : original;
+  const fallbackSet = set(fallbackFormat);
+  const webp = fallbackFormat === 'webp' ? [] : set('webp');
+  const avif = set('avif');
   const fallback = fallbackSet.find((d) => d.width >= 960) ?? fallbackSet.at(-1);
   return {
     src: mediaUrl(fallback?.path ?? row.path),
@@ -62,5 +99,6 @@ export function responsiveImage(row: MediaRow, alt?: string): ResponsiveImage {
     alt: alt ?? row.alt,
     srcset: fallbackSet.map((d) => `${mediaUrl(d.path)} ${d.width}w`).join(', '),
     webpSrcset: webp.map((d) => `${mediaUrl(d.path)} ${d.width}w`).join(', '),
+    avifSrcset: avif.map((d) => `${mediaUrl(d.path)} ${d.width}w`).join(', '),
   };
 }

@@ -55,6 +55,8 @@ export interface ImageVM {
   webpSrcset: string;
   /** Same widths in the original format. */
   srcset: string;
+  /** Same widths in AVIF, once made in the background; absent or '' until then. */
+  avifSrcset?: string;
 }
 
 export interface FigureVM { image: ImageVM; caption: string; credit: string }

@@ -24,11 +24,12 @@ interface PictureProps {
   class?: string;
 }
 
-/** `<picture>` with a WebP source (when derivatives exist) and a sized fallback `<img>`. */
+/** `<picture>` with AVIF and WebP sources (when those derivatives exist) and a sized fallback `<img>`. */
 export function Picture({ image, sizes, priority = false, class: cls }: PictureProps) {
   const hasSrcset = image.srcset !== '';
   return (
     <picture>
+      {image.avifSrcset !== undefined && image.avifSrcset !== '' && <source type="image/avif" srcset={image.avifSrcset} sizes={sizes} />}
       {image.webpSrcset !== '' && <source type="image/webp" srcset={image.webpSrcset} sizes={sizes} />}
       <img
         class={cls}

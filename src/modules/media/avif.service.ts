@@ -1,0 +1,54 @@
+/**
+ * @module modules/media/avif.service
+ * AVIF derivatives, made after the upload's response (seconds per image on a small machine):
+ * one AVIF per WebP width, written beside the others, then added to the row's derivatives so
+ * pages offer them from then on. Idempotent; a row deleted meanwhile leaves no files behind.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+import type { Db } from '../../db/database.js';
+import { derivativesOf, type Derivative } from './media.js';
+import { findMediaById } from './media.repository.js';
+import { MAX_PIXELS } from './media.service.js';
+
+/**
+ * Makes the missing AVIF derivatives of one image. Returns true when the row changed (so pages
+ * that show it should be refreshed), false when there was nothing to do.
+ */
+export async function generateAvif(db: Db, mediaRoot: string, mediaId: number): Promise<boolean> {
+  const row = await findMediaById(db, mediaId);
+  if (!row || row.mime === 'image/avif') return false;
+  const have = derivativesOf(row);
+  const todo = have.filter((d) => d.format === 'webp' && !have.some((x) => x.format === 'avif' && x.width === d.width));
+  if (todo.length === 0) return false;
+  const source = await fs.readFile(path.join(mediaRoot, row.path));
+  const meta = await sharp(source).metadata();
+  // AVIF here is a still image: an animation keeps its GIF/WebP forms only.
+  if ((meta.pages ?? 1) > 1) return false;
+  const made: Derivative[] = [];
+  try {
+    for (const d of todo) {
+      const file = d.path.replace(/\.webp$/, '.avif');
+      const out = await sharp(source, { limitInputPixels: MAX_PIXELS }).resize({ width: d.width }).avif({ quality: 50, effort: 4 }).toBuffer();
+      // Written under a temporary name and renamed, so a reader never gets half a file.
+      const tmp = path.join(mediaRoot, `${file}.${process.pid}.tmp`);
+      await fs.writeFile(tmp, out);
+      await fs.rename(tmp, path.join(mediaRoot, file));
+      made.push({ width: d.width, height: d.height, format: 'avif', path: file });
+    }
+    const updated = await db.transaction().execute(async (trx) => {
+      const now = await findMediaById(trx, mediaId);
+      if (!now) return false;
+      const current = derivativesOf(now).filter((x) => x.format !== 'avif' || !made.some((m) => m.path === x.path));
+      await trx.updateTable('media').set({ derivatives: JSON.stringify([...current, ...made]) }).where('id', '=', mediaId).execute();
+      return true;
+    });
+    if (!updated) throw new Error('deleted meanwhile');
+    return true;
+  } catch (err) {
+    await Promise.all(made.map((m) => fs.rm(path.join(mediaRoot, m.path), { force: true })));
+    if ((err as Error).message === 'deleted meanwhile') return false;
+    throw err;
+  }
+}
