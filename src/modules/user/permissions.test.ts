@@ -5,11 +5,11 @@ import { ACTIONS, can, canOn, ROLES, type Action, type Role } from './permission
 const EXPECTED: Record<Role, Action[]> = {
   owner: [...ACTIONS],
   editor: [
-    'admin.access', 'taxonomy.manage', 'comments.moderate', 'media.upload', 'post.create', 'post.submit.own', 'post.edit.own', 'post.edit.any',
+    'admin.access', 'taxonomy.manage', 'comments.moderate', 'media.library', 'media.upload', 'media.delete', 'post.create', 'post.submit.own', 'post.edit.own', 'post.edit.any',
     'post.publish.own', 'post.publish.any', 'post.delete.own', 'post.delete.any',
   ],
-  author: ['admin.access', 'media.upload', 'post.create', 'post.submit.own', 'post.edit.own', 'post.publish.own', 'post.delete.own'],
-  contributor: ['admin.access', 'post.create', 'post.submit.own', 'post.edit.own'],
+  author: ['admin.access', 'media.library', 'media.upload', 'post.create', 'post.submit.own', 'post.edit.own', 'post.publish.own', 'post.delete.own'],
+  contributor: ['admin.access', 'media.library', 'post.create', 'post.submit.own', 'post.edit.own'],
 };
 
 describe('permissions', () => {

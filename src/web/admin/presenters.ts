@@ -43,6 +43,7 @@ function navFor(user: User, path: string): NavItemVM[] {
   const items: { label: string; url: string; show: boolean }[] = [
     { label: 'Dashboard', url: '/admin', show: true },
     { label: 'Articles', url: '/admin/articles', show: can(user.role, 'post.create') },
+    { label: 'Media', url: '/admin/media', show: can(user.role, 'media.library') },
     { label: 'Users', url: '/admin/users', show: can(user.role, 'users.manage') },
     { label: 'Audit log', url: '/admin/audit', show: can(user.role, 'audit.view') },
   ];
@@ -79,7 +80,7 @@ function sectionsFor(user: User, counts?: DashboardCounts): DashboardSectionVM[]
           : 'Your drafts and articles pending review. You write and submit; an editor publishes.',
     },
     {
-      id: 'media', title: 'Media', status: 'coming', links: [],
+      id: 'media', title: 'Media', status: 'ready', links: [{ label: can(r, 'media.upload') ? 'Upload and manage images' : 'Browse images', url: '/admin/media' }],
       description: can(r, 'media.upload') ? 'The image library: upload, search and edit alt text, captions and credits.' : 'The image library (your role can use images already uploaded, not upload new ones).',
     },
   ];

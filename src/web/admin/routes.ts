@@ -28,6 +28,7 @@ import { CSRF_COOKIE, loadAuth, redirectToLogin, requirePermission, signedIn } f
 import { csrfFor, makeContext, pageLayout, sendPage, type AdminContext, type AdminTuning } from './context.js';
 import { dashboardVM } from './presenters.js';
 import { httpOf, usersRoutes } from './users-routes.js';
+import { mediaRootOf, mediaRoutes } from './media-routes.js';
 import { renderAdminError, renderDashboard } from './views/index.js';
 
 export type { AdminTuning };
@@ -138,4 +139,5 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions): Pro
   await commentsRoutes(app, c);
   await editorAssetRoute(app);
   await articlesRoutes(app, c, { site: siteContextFrom(opts.config, now), ...(opts.related ? { related: opts.related } : {}) });
+  await mediaRoutes(app, c, { mediaRoot: mediaRootOf(opts.config.dataDir), maxMb: opts.config.mediaMaxMb });
 }
