@@ -81,6 +81,8 @@ interface FormInput {
   status?: PostStatus;
   publicSlug?: string;
   own: boolean;
+  altWarnings?: string[];
+  featured?: ArticleFormVM['featured'];
 }
 
 export function articleFormVM(i: FormInput): ArticleFormVM {
@@ -126,5 +128,8 @@ export function articleFormVM(i: FormInput): ArticleFormVM {
     ...(i.id !== undefined && mayDelete && status !== 'trash' ? { trashUrl: `/admin/articles/${i.id}/trash` } : {}),
     ...(i.id !== undefined && mayDelete && status === 'trash' ? { restoreUrl: `/admin/articles/${i.id}/restore` } : {}),
     editorScript: i.editorScript,
+    altWarnings: i.altWarnings ?? [],
+    ...(i.featured ? { featured: i.featured } : {}),
+    canUpload: can(i.user.role, 'media.upload'),
   };
 }

@@ -33,6 +33,7 @@ import { findRevision, listRevisions } from '../../modules/revision/revision.rep
 import { inputFromRevision, recordRevision } from '../../modules/revision/revision.service.js';
 import { actorOf } from './auth.js';
 import { dateVM } from './presenters.js';
+import { articleImages } from './media-article.js';
 
 export interface ArticleDeps {
   site: SiteContext;
@@ -199,7 +200,8 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
     const options = await q.editOptions(db);
     const title = o.id === undefined ? 'New article' : 'Edit article';
     const layout = pageLayout(c, request, csrf, title, typeof (request.query as Record<string, unknown>).saved === 'string' ? 'Saved.' : undefined);
-    return sendPage(reply, renderArticleForm(articleFormVM({ layout, csrf, user, options, editorScript: EDITOR_SCRIPT_URL, ...o })), code);
+    const images = await articleImages(db, o.state.values.body_json ?? '', o.state.values.featured_media_id ?? '');
+    return sendPage(reply, renderArticleForm(articleFormVM({ layout, csrf, user, options, editorScript: EDITOR_SCRIPT_URL, ...o, ...images })), code);
   };
 
   const loadEditable = async (request: FastifyRequest) => {

@@ -67,6 +67,12 @@ export interface ArticleFormVM {
   restoreUrl?: string;
   /** Site-relative script of the rich editor. */
   editorScript: string;
+  /** One line per image shown without alt text (a warning; saving is not blocked). */
+  altWarnings: string[];
+  /** The current featured image, shown next to its field. */
+  featured?: { id: number; src: string; width: number; height: number; alt: string; editUrl: string };
+  /** The role may upload (the editor's image picker offers an upload). */
+  canUpload: boolean;
 }
 
 export interface RevisionsVM {

@@ -105,6 +105,13 @@ function ArticleForm({ vm }: { vm: ArticleFormVM }) {
         {vm.publicUrl && <> · <a href={vm.publicUrl}>View on the site</a></>}
       </p>
       <ErrorSummary errors={e} fields={FIELD_IDS} {...(vm.problem !== undefined ? { extra: vm.problem } : {})} />
+      {vm.altWarnings.length > 0 && (
+        <div class="warning-box" role="status" aria-labelledby="alt-warning-title">
+          <h2 id="alt-warning-title">Images without alt text</h2>
+          <ul>{vm.altWarnings.map((w) => <li>{w}</li>)}</ul>
+          <p>Readers who use screen readers hear nothing for these. Add alt text in the <a href="/admin/media">media library</a> or in the figure. Saving and publishing still work.</p>
+        </div>
+      )}
       <form class="form form--wide article-form" method="post" action={vm.action} novalidate>
         <CsrfField token={vm.csrf} />
         {vm.id !== undefined && <input type="hidden" name="updated_at" value={v.updated_at ?? ''} />}
@@ -113,7 +120,7 @@ function ArticleForm({ vm }: { vm: ArticleFormVM }) {
         <TextArea id="excerpt" name="excerpt" label="Standfirst" value={v.excerpt ?? ''} error={e.excerpt} rows={3} maxLength={2000} hint="One or two sentences under the headline." />
         <input type="hidden" name="body_format" value="text" data-editor-format="" />
         <input type="hidden" name="body_json" value={v.body_json ?? ''} data-editor-json="" />
-        <div class="editor" data-editor="" data-media-url="/media/">
+        <div class="editor" data-editor="" data-media-url="/media/" data-media-upload={vm.canUpload ? '1' : undefined}>
           <TextArea id="body-text" name="body_text" label="Body" value={v.body_text ?? ''} error={e.body} rows={18}
             hint={vm.textLossy
               ? 'This article has formatting, figures or quote cards that this plain box cannot show. Saving from it keeps only the text as paragraphs; use a browser with JavaScript to keep the formatting.'
@@ -143,7 +150,15 @@ function ArticleForm({ vm }: { vm: ArticleFormVM }) {
           ))}
         </fieldset>
         <TextField id="language" name="language" label="Language" value={v.language ?? 'en'} error={e.language} maxLength={35} hint="A language tag such as en, fa or sq." />
-        <TextField id="featured-media-id" name="featured_media_id" label="Featured image (media id)" required={false} value={v.featured_media_id ?? ''} error={e.featured_media_id} maxLength={10} />
+        <div class="featured-field" data-media-featured="">
+          <TextField id="featured-media-id" name="featured_media_id" label="Featured image (media id)" required={false} value={v.featured_media_id ?? ''} error={e.featured_media_id} maxLength={10} hint="The number of an image in the media library." />
+          {vm.featured && (
+            <p class="featured-field__preview">
+              <img src={vm.featured.src} width={vm.featured.width} height={vm.featured.height} alt={vm.featured.alt ? `Current: ${vm.featured.alt}` : 'Current featured image (no alt text)'} />
+              <a href={vm.featured.editUrl}>Image {vm.featured.id} in the media library</a>
+            </p>
+          )}
+        </div>
         <TextField id="seo-title" name="seo_title" label="SEO title" required={false} value={v.seo_title ?? ''} error={e.seo_title} maxLength={200} hint="For search engines and sharing; the headline when empty." />
         <TextArea id="seo-description" name="seo_description" label="SEO description" value={v.seo_description ?? ''} error={e.seo_description} rows={2} maxLength={500} />
         <SelectField id="comment-status" name="comment_status" label="Comments" options={[{ value: 'open', label: 'Open' }, { value: 'closed', label: 'Closed' }]} value={v.comment_status ?? 'open'} error={e.comment_status} />
