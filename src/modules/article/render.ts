@@ -81,12 +81,13 @@ function renderBlock(block: Block, ctx: RenderContext): string {
     case 'figure': {
       const row = ctx.media.get(block.attrs.mediaId);
       if (!row) return '';
-      const img = responsiveImage(row, block.attrs.alt ?? row.alt);
+      // An empty figure text means "the library's" (the admin form sends every attr, empty or not).
+      const img = responsiveImage(row, block.attrs.alt || row.alt);
       const portrait = row.height > row.width;
       const align = block.attrs.align ?? 'center';
       const sizes = portrait && align === 'center' ? SIZES.portrait! : SIZES[align] ?? SIZES.center!;
-      const caption = block.attrs.caption ?? row.caption;
-      const credit = block.attrs.credit ?? row.credit;
+      const caption = block.attrs.caption || row.caption;
+      const credit = block.attrs.credit || row.credit;
       const source = (img.avifSrcset ? `<source type="image/avif" srcset="${esc(img.avifSrcset)}" sizes="${sizes}">` : '')
         + (img.webpSrcset ? `<source type="image/webp" srcset="${esc(img.webpSrcset)}" sizes="${sizes}">` : '');
       const srcset = img.srcset ? ` srcset="${esc(img.srcset)}" sizes="${sizes}"` : '';

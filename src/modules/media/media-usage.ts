@@ -73,7 +73,7 @@ export async function imagesMissingAlt(db: Db, doc: ArticleDocument, featuredMed
   if (featured && !featured.alt.trim()) out.push({ mediaId: featured.id, place: 'featured' });
   for (const f of figures) {
     const row = rows.get(f.attrs.mediaId);
-    if (row && !(f.attrs.alt ?? row.alt).trim()) out.push({ mediaId: row.id, place: 'body' });
+    if (row && !(f.attrs.alt || row.alt).trim()) out.push({ mediaId: row.id, place: 'body' });
   }
   return out;
 }
