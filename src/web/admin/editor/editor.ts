@@ -8,6 +8,7 @@
 /// <reference lib="dom" />
 import { Editor, Extension, Node, mergeAttributes } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
+import { enhanceFeaturedField, openMediaPicker } from './media-picker.js';
 
 type Attrs = Record<string, unknown>;
 
@@ -172,15 +173,11 @@ function mount(root: HTMLElement): void {
       const citation = window.prompt('Who said it? (optional)', '');
       chain().wrapIn('blockquote', citation ? { citation } : {}).run();
     }),
-    button('Figure', 'Image from the media library', () => {
-      const id = Number(window.prompt('Media id of the image', ''));
-      if (!Number.isInteger(id) || id < 1) return;
-      const alt = window.prompt('Alt text (what the image shows)', '') ?? '';
-      const caption = window.prompt('Caption', '') ?? '';
-      const credit = window.prompt('Credit', '') ?? '';
-      const align = window.prompt('Alignment: center, wide, left or right', 'center') ?? 'center';
-      chain().insertContent({ type: 'figure', attrs: { mediaId: id, alt, caption, credit, align } }).run();
-    }),
+    button('Figure', 'Image from the media library', () => openMediaPicker({
+      mode: 'figure',
+      canUpload: root.dataset.mediaUpload === '1',
+      onPick: (img, f) => chain().insertContent({ type: 'figure', attrs: { mediaId: img.id, ...f } }).run(),
+    })),
     button('Post', 'Quoted social post', () => {
       const author = window.prompt('Author', '');
       if (!author) return;
@@ -201,6 +198,7 @@ function mount(root: HTMLElement): void {
   root.append(wrap);
   root.setAttribute('data-editor-ready', '');
   form.addEventListener('submit', sync);
+  enhanceFeaturedField(form, root.dataset.mediaUpload === '1');
 }
 
 document.querySelectorAll<HTMLElement>('[data-editor]').forEach(mount);

@@ -1,2 +1,281 @@
+/**
+ * Browser side of the media library (progressive enhancement; every page works without it):
+ * - drag and drop onto upload forms marked [data-media-drop] (the file lands in the form's
+ *   <input type=file>; the person still adds alt text and presses Upload);
+ * - an image picker dialog for the article editor ("Figure") and the featured image field:
+ *   search the library (GET /admin/media.json?q=), or upload a new image inside the dialog
+ *   (POST /admin/media with the CSRF token as a form field and a header, Accept: JSON).
+ * Bundled alone as /admin/assets/media.js (web/admin/media-asset.ts) and into the editor bundle.
+ * No inline scripts or styles: the strict CSP stays on; looks come from admin.css classes.
+ */
 /// <reference lib="dom" />
-export {};
+
+/** One library image as /admin/media.json describes it. */
+export interface PickedImage {
+  id: number;
+  filename: string;
+  thumb: string;
+  thumbWidth: number;
+  thumbHeight: number;
+  width: number;
+  height: number;
+  alt: string;
+  caption: string;
+  credit: string;
+}
+
+/** What the person chose for a figure; empty texts mean "the library's". */
+export interface FigureChoice { alt: string; caption: string; credit: string; align: 'center' | 'wide' | 'left' | 'right' }
+
+type Child = Node | string | null | undefined | false;
+
+function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string | boolean | undefined> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === false) continue;
+    if (k === 'text') node.textContent = String(v);
+    else node.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children) if (c) node.append(c);
+  return node;
+}
+
+let seq = 0;
+const uid = (p: string): string => `${p}-${++seq}`;
+
+const csrfToken = (): string => document.querySelector<HTMLInputElement>('input[name="_csrf"]')?.value ?? '';
+
+/** Uploads one file to the library; resolves with the new image or rejects with the server's message. */
+export async function uploadImage(file: File, texts: { alt?: string; caption?: string; credit?: string } = {}): Promise<PickedImage> {
+  const form = new FormData();
+  form.append('_csrf', csrfToken());
+  for (const [k, v] of Object.entries(texts)) if (v) form.append(k, v);
+  form.append('file', file);
+  const res = await fetch('/admin/media', { method: 'POST', body: form, credentials: 'same-origin', headers: { accept: 'application/json', 'x-csrf-token': csrfToken() } });
+  const data = (await res.json().catch(() => ({}))) as { item?: PickedImage; error?: { message?: string } };
+  if (!res.ok || !data.item) throw new Error(data.error?.message ?? `The upload failed (${res.status}).`);
+  return data.item;
+}
+
+async function search(q: string, page: number): Promise<{ items: PickedImage[]; total: number; page: number; totalPages: number }> {
+  const res = await fetch(`/admin/media.json?q=${encodeURIComponent(q)}&page=${page}`, { credentials: 'same-origin', headers: { accept: 'application/json' } });
+  if (!res.ok) throw new Error(`The library could not be loaded (${res.status}).`);
+  return res.json() as Promise<{ items: PickedImage[]; total: number; page: number; totalPages: number }>;
+}
+
+/**
+ * Drag and drop for an upload area: a file dropped on `zone` goes into its file input, and a
+ * status line says which file is ready.
+ */
+export function enhanceDropZone(zone: HTMLElement): void {
+  const input = zone.querySelector<HTMLInputElement>('input[type=file]');
+  if (!input || zone.hasAttribute('data-drop-ready')) return;
+  zone.setAttribute('data-drop-ready', '');
+  const area = input.closest<HTMLElement>('.media-drop') ?? zone;
+  const status = h('p', { class: 'media-drop__status', 'aria-live': 'polite', text: 'Or drag an image here.' });
+  area.append(status);
+  const show = () => {
+    const f = input.files?.[0];
+    status.textContent = f ? `Ready to upload: ${f.name} (${Math.max(1, Math.round(f.size / 1024))} KB).` : 'Or drag an image here.';
+  };
+  input.addEventListener('change', show);
+  const over = (e: DragEvent) => {
+    if (!e.dataTransfer?.types.includes('Files')) return;
+    e.preventDefault();
+    area.classList.add('is-dragover');
+  };
+  area.addEventListener('dragenter', over);
+  area.addEventListener('dragover', over);
+  area.addEventListener('dragleave', () => area.classList.remove('is-dragover'));
+  area.addEventListener('drop', (e) => {
+    area.classList.remove('is-dragover');
+    const files = e.dataTransfer?.files;
+    if (!files || files.length === 0) return;
+    e.preventDefault();
+    const one = new DataTransfer();
+    one.items.add(files[0]!);
+    input.files = one.files;
+    show();
+  });
+}
+
+export interface PickerOptions {
+  mode: 'figure' | 'featured';
+  canUpload: boolean;
+  onPick: (image: PickedImage, figure: FigureChoice) => void;
+}
+
+/** Opens the picker as a modal dialog; it removes itself when closed. */
+export function openMediaPicker(o: PickerOptions): void {
+  const titleId = uid('media-picker-title');
+  const dialog = h('dialog', { class: 'media-picker', 'aria-labelledby': titleId, 'data-media-picker': '' });
+  const title = h('h2', { id: titleId, text: o.mode === 'figure' ? 'Insert an image' : 'Choose the featured image' });
+
+  // Search
+  const qId = uid('media-picker-q');
+  const q = h('input', { class: 'field__input', type: 'search', id: qId, maxlength: '200' });
+  const searchForm = h('form', { class: 'filters', role: 'search' },
+    h('div', { class: 'field field--inline' }, h('label', { class: 'field__label', for: qId, text: 'Search the library' }), q),
+    h('button', { class: 'button button--secondary', type: 'submit', text: 'Search' }));
+  const status = h('p', { class: 'muted', 'aria-live': 'polite' });
+  const grid = h('ul', { class: 'media-picker__grid' });
+  const prev = h('button', { class: 'button button--small button--secondary', type: 'button', text: 'Newer' });
+  const next = h('button', { class: 'button button--small button--secondary', type: 'button', text: 'Older' });
+  const pager = h('p', { class: 'form__actions' }, prev, next);
+
+  // Upload inside the picker
+  const fileId = uid('media-picker-file');
+  const upAltId = uid('media-picker-upload-alt');
+  const file = h('input', { class: 'field__input', type: 'file', id: fileId, accept: 'image/jpeg,image/png,image/webp,image/gif,image/avif' });
+  const upAlt = h('input', { class: 'field__input', type: 'text', id: upAltId, maxlength: '500' });
+  const upError = h('p', { class: 'media-picker__error', role: 'alert' });
+  const upButton = h('button', { class: 'button button--secondary', type: 'button', text: 'Upload' });
+  const upload = o.canUpload
+    ? h('section', { class: 'media-picker__section' },
+      h('h3', { text: 'Upload a new image' }),
+      h('div', { class: 'field media-drop' }, h('label', { class: 'field__label', for: fileId, text: 'Image file (JPEG, PNG, WebP, GIF or AVIF)' }), file),
+      h('div', { class: 'field' }, h('label', { class: 'field__label', for: upAltId, text: 'Alt text' }), upAlt),
+      upError, upButton)
+    : null;
+
+  // The chosen image and, for figures, its texts
+  const chosenInfo = h('p', { 'aria-live': 'polite', text: 'No image chosen yet.' });
+  const field = (label: string, input: HTMLInputElement | HTMLSelectElement, hint?: string) => {
+    const id = uid('media-picker-field');
+    input.id = id;
+    const hintEl = hint ? h('p', { class: 'field__hint', id: `${id}-hint`, text: hint }) : null;
+    if (hintEl) input.setAttribute('aria-describedby', hintEl.id);
+    return h('div', { class: 'field' }, h('label', { class: 'field__label', for: id, text: label }), hintEl, input);
+  };
+  const alt = h('input', { class: 'field__input', type: 'text', maxlength: '1000' });
+  const caption = h('input', { class: 'field__input', type: 'text', maxlength: '2000' });
+  const credit = h('input', { class: 'field__input', type: 'text', maxlength: '300' });
+  const align = h('select', { class: 'field__select' },
+    ...(['center', 'wide', 'left', 'right'] as const).map((a) => h('option', { value: a, text: a[0]!.toUpperCase() + a.slice(1) })));
+  const figureFields = o.mode === 'figure'
+    ? h('div', {},
+      field('Alt text for this article', alt, 'Leave empty to use the library’s alt text.'),
+      field('Caption', caption, 'Leave empty to use the library’s caption.'),
+      field('Credit', credit, 'Leave empty to use the library’s credit.'),
+      field('Alignment', align))
+    : null;
+  const choose = h('button', { class: 'button', type: 'button', disabled: true, text: o.mode === 'figure' ? 'Insert image' : 'Use this image' });
+  const cancel = h('button', { class: 'button button--secondary', type: 'button', text: 'Cancel' });
+  const details = h('section', { class: 'media-picker__section' }, h('h3', { text: 'Chosen image' }), chosenInfo, figureFields, h('p', { class: 'form__actions' }, choose, cancel));
+
+  dialog.append(title, searchForm, status, grid, pager, upload ?? '', details);
+  document.body.append(dialog);
+
+  let chosen: PickedImage | undefined;
+  let page = 1;
+  const select = (img: PickedImage) => {
+    chosen = img;
+    for (const b of grid.querySelectorAll('button')) b.setAttribute('aria-pressed', String(b.dataset.id === String(img.id)));
+    chosenInfo.textContent = `${img.filename} (image ${img.id}, ${img.width}×${img.height})${img.alt ? ` — alt text: ${img.alt}` : ' — no alt text in the library yet'}`;
+    alt.placeholder = img.alt;
+    caption.placeholder = img.caption;
+    credit.placeholder = img.credit;
+    choose.disabled = false;
+  };
+  const card = (img: PickedImage) => {
+    const b = h('button', { class: 'media-picker__choice', type: 'button', 'aria-pressed': 'false', 'data-id': String(img.id) },
+      h('img', { src: img.thumb, width: String(img.thumbWidth), height: String(img.thumbHeight), alt: '' }),
+      h('span', { text: img.alt ? img.filename : `${img.filename} (no alt text)` }));
+    b.addEventListener('click', () => select(img));
+    return h('li', {}, b);
+  };
+  const load = async () => {
+    status.textContent = 'Loading…';
+    try {
+      const r = await search(q.value.trim(), page);
+      grid.replaceChildren(...r.items.map(card));
+      status.textContent = r.total === 0 ? 'No images match.' : `${r.total} ${r.total === 1 ? 'image' : 'images'}; page ${r.page} of ${r.totalPages}.`;
+      prev.disabled = r.page <= 1;
+      next.disabled = r.page >= r.totalPages;
+      if (chosen) select(chosen);
+    } catch (err) {
+      status.textContent = (err as Error).message;
+    }
+  };
+  searchForm.addEventListener('submit', (e) => {
+    e.preventDefault();
+    page = 1;
+    void load();
+  });
+  prev.addEventListener('click', () => { page = Math.max(1, page - 1); void load(); });
+  next.addEventListener('click', () => { page += 1; void load(); });
+  upButton.addEventListener('click', async () => {
+    const f = file.files?.[0];
+    if (!f) {
+      upError.textContent = 'Choose an image file first.';
+      return;
+    }
+    upError.textContent = '';
+    upButton.disabled = true;
+    upButton.textContent = 'Uploading…';
+    try {
+      const img = await uploadImage(f, { alt: upAlt.value.trim() });
+      file.value = '';
+      upAlt.value = '';
+      q.value = '';
+      page = 1;
+      await load();
+      select(img);
+      choose.focus();
+    } catch (err) {
+      upError.textContent = (err as Error).message;
+    } finally {
+      upButton.disabled = false;
+      upButton.textContent = 'Upload';
+    }
+  });
+  if (upload) enhanceDropZone(upload);
+  choose.addEventListener('click', () => {
+    if (!chosen) return;
+    const a = align.value;
+    o.onPick(chosen, { alt: alt.value.trim(), caption: caption.value.trim(), credit: credit.value.trim(), align: a === 'wide' || a === 'left' || a === 'right' ? a : 'center' });
+    dialog.close();
+  });
+  cancel.addEventListener('click', () => dialog.close());
+  dialog.addEventListener('close', () => dialog.remove());
+  dialog.showModal();
+  q.focus();
+  void load();
+}
+
+/**
+ * The article form's featured image field ([data-media-featured]): a "Choose from the library"
+ * button that fills the id and shows the thumbnail.
+ */
+export function enhanceFeaturedField(root: ParentNode, canUpload: boolean): void {
+  const wrap = root.querySelector<HTMLElement>('[data-media-featured]');
+  const input = wrap?.querySelector<HTMLInputElement>('input[name="featured_media_id"]');
+  if (!wrap || !input || wrap.hasAttribute('data-picker-ready')) return;
+  wrap.setAttribute('data-picker-ready', '');
+  const button = h('button', { class: 'button button--small button--secondary', type: 'button', 'data-command': 'Choose featured image', text: 'Choose from the library…' });
+  const clear = h('button', { class: 'button button--small button--secondary', type: 'button', text: 'Remove featured image' });
+  const actions = h('p', { class: 'form__actions' }, button, clear);
+  wrap.append(actions);
+  const preview = () => wrap.querySelector<HTMLElement>('.featured-field__preview');
+  button.addEventListener('click', () => openMediaPicker({
+    mode: 'featured',
+    canUpload,
+    onPick: (img) => {
+      input.value = String(img.id);
+      const p = h('p', { class: 'featured-field__preview' },
+        h('img', { src: img.thumb, width: String(img.thumbWidth), height: String(img.thumbHeight), alt: img.alt ? `Chosen: ${img.alt}` : 'Chosen featured image (no alt text)' }),
+        h('a', { href: `/admin/media/${img.id}`, text: `Image ${img.id} in the media library` }));
+      const old = preview();
+      if (old) old.replaceWith(p);
+      else actions.before(p);
+      button.focus();
+    },
+  }));
+  clear.addEventListener('click', () => {
+    input.value = '';
+    preview()?.remove();
+  });
+}
+
+// Standalone (the media library page): drag and drop on its upload form.
+document.querySelectorAll<HTMLElement>('form[data-media-drop]').forEach(enhanceDropZone);
