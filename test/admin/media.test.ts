@@ -123,6 +123,29 @@ for (const dialect of DIALECTS) {
       expect(pub.body).toMatch(/<img[^>]+srcset="[^"]*late-480\.png 480w"[^>]*width="600" height="400"/);
     }, 90_000);
 
+    it('accepts WebP, an animated GIF and AVIF, typed from the bytes whatever the name says', async () => {
+      const frame = (c: string) => sharp({ create: { width: 600, height: 300, channels: 3, background: c } }).png().toBuffer();
+      const gif = await sharp([await frame('#ff0000'), await frame('#0000ff')], { join: { animated: true } }).gif({ delay: 200 }).toBuffer();
+      const cases = [
+        { name: 'really-webp.jpg', bytes: await sharp(await frame('#00aa00')).webp().toBuffer(), mime: 'image/webp', formats: ['webp@480'] },
+        { name: 'anim.gif', bytes: gif, mime: 'image/gif', formats: ['gif@480', 'webp@480'] },
+        { name: 'photo.avif', bytes: await sharp(await frame('#aa00aa')).avif().toBuffer(), mime: 'image/avif', formats: ['avif@480', 'webp@480'] },
+      ];
+      for (const c of cases) {
+        const res = await upload(app, author, [{ name: c.name, type: 'application/octet-stream', bytes: c.bytes }], { fields: { alt: c.name } });
+        expect(res.statusCode, `${c.name}: ${res.body.slice(0, 200)}`).toBe(303);
+        const row = await rowOf(idFrom(res.headers.location));
+        expect(row.mime, c.name).toBe(c.mime);
+        expect(row.width, c.name).toBe(600);
+        expect(row.height, c.name).toBe(300);
+        expect(derivativesOf(row).map((d) => `${d.format}@${d.width}`).sort(), c.name).toEqual(c.formats);
+        if (c.mime === 'image/gif') {
+          const webp = derivativesOf(row).find((d) => d.format === 'webp')!;
+          expect((await sharp(path.join(mediaDir, webp.path)).metadata()).pages, 'the animation is kept').toBe(2);
+        }
+      }
+    });
+
     describe('hostile uploads: a clear 4xx, nothing half-saved', () => {
       const cases: { name: string; file: () => Promise<{ name: string; type: string; bytes: Buffer }>; status: number; message: RegExp }[] = [
         { name: 'an HTML file renamed .jpg', status: 415, message: /not an image of a type we accept/, file: async () => ({ name: 'photo.jpg', type: 'image/jpeg', bytes: Buffer.from('<!doctype html><html><body><script>alert(1)</script></body></html>') }) },
