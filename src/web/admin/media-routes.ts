@@ -115,6 +115,9 @@ export async function mediaRoutes(app: FastifyInstance, c: AdminContext, deps: M
     const mayDelete = can(user.role, 'media.delete');
     const csrf = csrfFor(reply);
     const ds = derivativesOf(row);
+    const avifPending = row.mime !== 'image/avif' && row.mime !== 'image/gif' && !ds.some((d) => d.format === 'avif') && ds.some((d) => d.format === 'webp');
+    // Images stored before AVIF existed (imports, demo content) get theirs once someone looks.
+    if (avifPending) avif.enqueue(row.id);
     return sendPage(reply, renderMediaEdit({
       layout: pageLayout(c, request, csrf, `Image: ${filenameOf(row)}`.slice(0, 200), o.notice), csrf,
       item: mediaItemVM(row), preview: previewOf(row), originalUrl: mediaUrl(row.path), type: TYPE_LABELS[row.mime] ?? row.mime,
@@ -122,7 +125,7 @@ export async function mediaRoutes(app: FastifyInstance, c: AdminContext, deps: M
       canEdit: can(user.role, 'media.upload'), action: `/admin/media/${row.id}`, uses: usesVM(usage),
       ...(mayDelete && !used ? { deleteUrl: `/admin/media/${row.id}/delete` } : {}),
       ...(mayDelete && used ? { deleteBlocked: 'It cannot be deleted while it is used. Remove it from the articles and authors above first.' } : {}),
-      avifPending: row.mime !== 'image/avif' && !ds.some((d) => d.format === 'avif') && ds.some((d) => d.format === 'webp'),
+      avifPending,
     }), code);
   };
 
