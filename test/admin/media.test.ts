@@ -158,6 +158,10 @@ for (const dialect of DIALECTS) {
         } },
         { name: 'zero bytes', status: 400, message: /The file is empty/, file: async () => ({ name: 'empty.jpg', type: 'image/jpeg', bytes: Buffer.alloc(0) }) },
         { name: `a file over MEDIA_MAX_MB (${MAX_MB} MB)`, status: 413, message: /larger than 1 MB/, file: async () => ({ name: 'huge.png', type: 'image/png', bytes: await noisyPng(1000, 1000) }) },
+        { name: 'a file just over the limit (caught while streaming)', status: 413, message: /larger than 1 MB/, file: async () => {
+          const png = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#fff' } }).png().toBuffer();
+          return { name: 'padded.png', type: 'image/png', bytes: Buffer.concat([png, Buffer.alloc(1024 * 1024 + 10 * 1024 - png.length)]) };
+        } },
       ];
       for (const c of cases) {
         it(`${c.name} → ${c.status}`, async () => {
@@ -270,6 +274,38 @@ for (const dialect of DIALECTS) {
         expect((await author.post(`/admin/media/${id}`, { alt: 'Blue square', caption: '', credit: '' }, '/admin/media')).statusCode).toBe(303);
         expect((await rowOf(id)).alt).toBe('Blue square');
       });
+    });
+
+    describe('role matrix', () => {
+      const ROLES = ['owner', 'editor', 'author', 'contributor', 'anonymous'] as const;
+      const ALL = ['owner', 'editor', 'author', 'contributor'];
+      const UPLOADERS = ['owner', 'editor', 'author'];
+      const EDITORS = ['owner', 'editor'];
+      let id: number;
+      beforeAll(async () => {
+        id = idFrom((await upload(app, editor, [{ name: 'matrix.png', type: 'image/png', bytes: await sharp({ create: { width: 20, height: 20, channels: 3, background: '#999' } }).png().toBuffer() }])).headers.location);
+      });
+      const cases: { name: string; allowed: string[]; ok: number; run: (a: Agent) => Promise<{ statusCode: number }> }[] = [
+        { name: 'GET /admin/media', allowed: ALL, ok: 200, run: (a) => a.get('/admin/media?q=matrix&page=1') },
+        { name: 'GET /admin/media.json', allowed: ALL, ok: 200, run: (a) => a.get('/admin/media.json?q=matrix') },
+        { name: 'GET /admin/media/:id', allowed: ALL, ok: 200, run: (a) => a.get(`/admin/media/${id}`) },
+        { name: 'POST /admin/media (upload)', allowed: UPLOADERS, ok: 303, run: async (a) => upload(app, a, [{ name: 'm.png', type: 'image/png', bytes: await sharp({ create: { width: 8, height: 8, channels: 3, background: '#123' } }).png().toBuffer() }], { csrf: a.cookies.has('bs_session') }) },
+        { name: 'POST /admin/media/:id (texts)', allowed: UPLOADERS, ok: 303, run: (a) => a.post(`/admin/media/${id}`, { alt: 'Grey', caption: '', credit: '' }) },
+        { name: 'POST /admin/media/:id/delete (unused image)', allowed: EDITORS, ok: 303, run: async (a) => {
+          const victim = idFrom((await upload(app, editor, [{ name: 'victim.png', type: 'image/png', bytes: await sharp({ create: { width: 8, height: 8, channels: 3, background: '#321' } }).png().toBuffer() }])).headers.location);
+          return a.post(`/admin/media/${victim}/delete`);
+        } },
+      ];
+      for (const c of cases) {
+        for (const who of ROLES) {
+          const expected = who === 'anonymous' ? 303 : c.allowed.includes(who) ? c.ok : 403;
+          it(`${c.name} as ${who} → ${expected}`, async () => {
+            const a = await signedIn(app, t, who);
+            const res = await c.run(a);
+            expect(res.statusCode).toBe(expected);
+          });
+        }
+      }
     });
 
     describe('escaping, validation and search', () => {
