@@ -123,6 +123,18 @@ for (const dialect of DIALECTS) {
       expect(pub.body).toMatch(/<img[^>]+srcset="[^"]*late-480\.png 480w"[^>]*width="600" height="400"/);
     }, 90_000);
 
+    it('applies the EXIF orientation before stripping it (a phone photo taken upright stays upright)', async () => {
+      const sideways = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#556677' } }).jpeg().withMetadata({ orientation: 6 }).toBuffer();
+      expect((await sharp(sideways).metadata()).orientation).toBe(6);
+      const res = await upload(app, author, [{ name: 'upright.jpg', type: 'image/jpeg', bytes: sideways }], { fields: { alt: 'Upright' } });
+      expect(res.statusCode, res.body.slice(0, 200)).toBe(303);
+      const row = await rowOf(idFrom(res.headers.location));
+      expect([row.width, row.height]).toEqual([800, 1200]);
+      const stored = await sharp(path.join(mediaDir, row.path)).metadata();
+      expect([stored.width, stored.height, stored.orientation, stored.exif]).toEqual([800, 1200, undefined, undefined]);
+      expect(derivativesOf(row).filter((d) => d.format === 'jpeg').map((d) => `${d.width}x${d.height}`)).toEqual(['480x720']);
+    });
+
     it('accepts WebP, an animated GIF and AVIF, typed from the bytes whatever the name says', async () => {
       const frame = (c: string) => sharp({ create: { width: 600, height: 300, channels: 3, background: c } }).png().toBuffer();
       const gif = await sharp([await frame('#ff0000'), await frame('#0000ff')], { join: { animated: true } }).gif({ delay: 200 }).toBuffer();
