@@ -43,6 +43,8 @@ function navFor(user: User, path: string): NavItemVM[] {
   const items: { label: string; url: string; show: boolean }[] = [
     { label: 'Dashboard', url: '/admin', show: true },
     { label: 'Articles', url: '/admin/articles', show: can(user.role, 'post.create') },
+    { label: 'Categories', url: '/admin/categories', show: can(user.role, 'taxonomy.manage') },
+    { label: 'Tags', url: '/admin/tags', show: can(user.role, 'taxonomy.manage') },
     { label: 'Users', url: '/admin/users', show: can(user.role, 'users.manage') },
     { label: 'Audit log', url: '/admin/audit', show: can(user.role, 'audit.view') },
   ];

@@ -27,6 +27,7 @@ import { statusCounts } from '../../modules/comment/comment.repository.js';
 import { CSRF_COOKIE, loadAuth, redirectToLogin, requirePermission, signedIn } from './auth.js';
 import { csrfFor, makeContext, pageLayout, sendPage, type AdminContext, type AdminTuning } from './context.js';
 import { dashboardVM } from './presenters.js';
+import { taxonomyRoutes } from './taxonomy-routes.js';
 import { httpOf, usersRoutes } from './users-routes.js';
 import { renderAdminError, renderDashboard } from './views/index.js';
 
@@ -136,6 +137,7 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions): Pro
   await usersRoutes(app, c);
   await auditRoutes(app, c);
   await commentsRoutes(app, c);
+  await taxonomyRoutes(app, c);
   await editorAssetRoute(app);
   await articlesRoutes(app, c, { site: siteContextFrom(opts.config, now), ...(opts.related ? { related: opts.related } : {}) });
 }
