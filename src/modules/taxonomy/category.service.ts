@@ -56,7 +56,7 @@ export async function createCategory(db: Db, input: NewCategoryInput, actor: Act
   const description = cleanDescription('CATEGORY', input.description);
   return db.transaction().execute(async (trx) => {
     const tree = await loadCategoryTree(trx);
-    if (input.parentId !== null) found(tree, input.parentId);
+    if (input.parentId !== null && !tree.get(input.parentId)) throw new TaxonomyError('CATEGORY_INVALID', 'The chosen parent no longer exists; reload the page and choose another.');
     if (tree.findBySlug(slug)) throw new TaxonomyError('CATEGORY_SLUG_TAKEN', `The slug "${slug}" is already in use by another category.`);
     const { id } = await trx.insertInto('categories')
       .values({ parent_id: input.parentId, slug, name, description, position: nextPosition(tree, input.parentId) })
@@ -86,7 +86,8 @@ export async function moveCategory(db: Db, id: number, parentId: number | null, 
     const currentParent = c.parent_id !== null && tree.get(c.parent_id) ? c.parent_id : null;
     if (parentId === currentParent) return { id, purge: [] };
     if (parentId !== null) {
-      const parent = found(tree, parentId);
+      const parent = tree.get(parentId);
+      if (!parent) throw new TaxonomyError('CATEGORY_INVALID', 'The chosen parent no longer exists; reload the page and choose another.');
       if (tree.subtreeIds(id).includes(parentId)) {
         throw new TaxonomyError('CATEGORY_CYCLE', parentId === id
           ? `"${c.name}" cannot be moved under itself.`
@@ -133,7 +134,8 @@ export async function deleteCategory(db: Db, id: number, receiverId: number, act
     const tree = await loadCategoryTree(trx);
     const c = found(tree, id);
     if (receiverId === id) throw new TaxonomyError('CATEGORY_INVALID', `Choose another category to receive the articles of "${c.name}"; it cannot receive them itself.`);
-    const receiver = found(tree, receiverId);
+    const receiver = tree.get(receiverId);
+    if (!receiver) throw new TaxonomyError('CATEGORY_INVALID', 'The chosen receiving category no longer exists; reload the page and choose another.');
     const subtree = tree.subtreeIds(id);
     if (subtree.includes(receiverId)) {
       throw new TaxonomyError('CATEGORY_CYCLE', `"${receiver.name}" is inside "${c.name}"; choose a category outside it, or move "${receiver.name}" out first.`);
