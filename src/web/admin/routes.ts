@@ -23,10 +23,11 @@ import { editorAssetRoute } from './articles-editor-asset.js';
 import { siteContextFrom } from '../site/site-context.js';
 import { auditRoutes } from './audit-routes.js';
 import { commentsRoutes } from './comments-routes.js';
-import { statusCounts } from '../../modules/comment/comment.repository.js';
 import { CSRF_COOKIE, loadAuth, redirectToLogin, requirePermission, signedIn } from './auth.js';
 import { csrfFor, makeContext, pageLayout, sendPage, type AdminContext, type AdminTuning } from './context.js';
-import { dashboardVM } from './presenters.js';
+import { can } from '../../modules/user/permissions.js';
+import { dashboardVM } from './dashboard-presenters.js';
+import { loadDashboard } from './dashboard-queries.js';
 import { taxonomyRoutes } from './taxonomy-routes.js';
 import { httpOf, usersRoutes } from './users-routes.js';
 import { renderAdminError, renderDashboard } from './views/index.js';
@@ -129,8 +130,8 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions): Pro
   app.get('/', { preHandler: requirePermission('admin.access') }, async (request, reply) => {
     const { user } = signedIn(request);
     const csrf = csrfFor(reply);
-    const pendingComments = (await statusCounts(c.db)).pending;
-    return sendPage(reply, renderDashboard(dashboardVM(pageLayout(c, request, csrf, 'Dashboard'), csrf, user, { pendingComments })));
+    const data = await loadDashboard(c.db, { userId: user.id, all: can(user.role, 'post.edit.any'), comments: can(user.role, 'comments.moderate') });
+    return sendPage(reply, renderDashboard(dashboardVM(pageLayout(c, request, csrf, 'Dashboard'), csrf, user, data)));
   });
 
   await accountRoutes(app, c);
