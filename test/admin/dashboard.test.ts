@@ -137,7 +137,7 @@ for (const dialect of DIALECTS) {
       await a.get('/admin');
       const few = t.handle.stats.queries;
       for (let i = 0; i < 12; i++) {
-        const id = await write(i % 2 ? users.author : users.contributor, `Bulk ${i}`, (['draft', 'pending', 'published', 'scheduled'] as const)[i % 4], i % 4 >= 2 ? '2026-11-23T10:00:00.000Z' : undefined);
+        const id = await write(i % 2 ? users.author : users.contributor, `Bulk ${i}`, (['draft', 'pending', 'published', 'scheduled'] as const)[i % 4]!, i % 4 >= 2 ? '2026-11-23T10:00:00.000Z' : undefined);
         await comment(id, 'pending', `Bulk comment ${i}`);
       }
       t.handle.stats.queries = 0;
