@@ -41,10 +41,10 @@ function Node({ node, csrf }: { node: CategoryNodeVM; csrf: string }) {
         <a class="cat-tree__name" href={node.editUrl}>{node.name}</a>
         <a class="muted" href={node.url}>{node.url}</a>
         <span class="muted">{node.articles} {node.articles === 1 ? 'article' : 'articles'}</span>
-        <span class="cat-tree__actions">
+        <div class="cat-tree__actions">
           {node.canUp && <StepButton node={node} csrf={csrf} dir="up" />}
           {node.canDown && <StepButton node={node} csrf={csrf} dir="down" />}
-        </span>
+        </div>
       </div>
       {node.children.length > 0 && <ul class="cat-tree">{node.children.map((c) => <Node node={c} csrf={csrf} />)}</ul>}
     </li>
