@@ -44,11 +44,12 @@ function tagQuery(db: Db, q: string) {
   return query;
 }
 
-/** One page of tags by name, each with its article count (one query for the rows, one for the total). */
+/** One page of tags by name, each with its article count (not trashed; one query for the rows, one for the total). */
 export async function listTags(db: Db, q: string, page: number, perPage: number): Promise<{ rows: TagListRow[]; total: number }> {
   const { n } = await tagQuery(db, q).select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
   const rows = await tagQuery(db, q)
-    .select(['tags.id', 'tags.slug', 'tags.name', (eb) => eb.selectFrom('post_tags').select((e) => e.fn.countAll<number | string>().as('c')).whereRef('post_tags.tag_id', '=', 'tags.id').as('articles')])
+    .select(['tags.id', 'tags.slug', 'tags.name', (eb) => eb.selectFrom('post_tags').innerJoin('posts', 'posts.id', 'post_tags.post_id').select((e) => e.fn.countAll<number | string>().as('c'))
+      .whereRef('post_tags.tag_id', '=', 'tags.id').where('posts.status', '!=', 'trash').as('articles')])
     .orderBy('tags.name').orderBy('tags.id').limit(perPage).offset((page - 1) * perPage).execute();
   return { rows: rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, articles: Number(r.articles ?? 0) })), total: Number(n) };
 }

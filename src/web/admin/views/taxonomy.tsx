@@ -92,7 +92,7 @@ function CategoryEdit({ vm }: { vm: CategoryEditVM }) {
         <form class="form" method="post" action={`/admin/categories/${vm.id}`} novalidate>
           <CsrfField token={vm.csrf} />
           <TextField id="cat-name" name="name" label="Name" value={values.name ?? ''} error={errors.name} maxLength={200} autocomplete="off" />
-          <TextField id="cat-slug" name="slug" label="Slug" value={values.slug ?? ''} error={errors.slug} maxLength={190} autocomplete="off" hint="Changing it changes the address of this category and of those below it; the old addresses redirect." />
+          <TextField id="cat-slug" name="slug" label="Slug" value={values.slug ?? ''} error={errors.slug} maxLength={190} autocomplete="off" hint="Changing it changes the address of this category and of those below it; the old addresses redirect. Leave empty to make it from the name." />
           <TextArea id="cat-description" name="description" label="Description" value={values.description ?? ''} />
           <button class="button" type="submit">Save</button>
         </form>
