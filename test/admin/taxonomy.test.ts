@@ -98,6 +98,20 @@ for (const dialect of DIALECTS) {
         });
       }
 
+      it('owners may manage categories and tags too', async () => {
+        const owner = await signedIn(app, t, 'owner');
+        const res = await owner.post('/admin/categories', { name: 'Owner made', parent: '' }, '/admin/categories');
+        expect(res.statusCode).toBe(303);
+        const id = await catId('owner-made');
+        expect((await owner.post(`/admin/categories/${id}`, { name: 'Owner made', slug: 'owner-made-2', description: '' }, `/admin/categories/${id}`)).statusCode).toBe(303);
+        expect((await owner.post(`/admin/categories/${id}/delete`, { receiver: String(fx.ids.politics) }, `/admin/categories/${id}`)).statusCode).toBe(303);
+        const tid = (await db().insertInto('tags').values({ slug: 'owner-tag', name: 'Owner tag', description: '' }).returning('id').executeTakeFirstOrThrow()).id;
+        expect((await owner.post(`/admin/tags/${tid}/delete`, {}, `/admin/tags/${tid}`)).statusCode).toBe(303);
+        const audit = await db().selectFrom('audit_log').select(['action', 'actor_label']).where('action', 'in', ['category.created', 'category.updated', 'category.deleted', 'tag.deleted']).orderBy('id').execute();
+        expect(audit.map((a) => a.action)).toEqual(['category.created', 'category.updated', 'category.deleted', 'tag.deleted']);
+        expect(new Set(audit.map((a) => a.actor_label)).size).toBe(1);
+      });
+
       it('the nav shows Categories and Tags to editors and owners only', async () => {
         for (const who of ROLES) {
           const body = (await (await signedIn(app, t, who)).get('/admin')).body;
@@ -216,12 +230,15 @@ for (const dialect of DIALECTS) {
 
     describe('categories: changes, redirects and cache', () => {
       it('adds a category under a parent, with the slug made from the name, at the end of its siblings', async () => {
+        await pub('/'); await pub('/');
         const res = await editor.post('/admin/categories', { name: 'Nordic Countries', slug: '', parent: String(fx.ids.europe), description: 'North.' }, '/admin/categories');
         expect(res.statusCode).toBe(303);
         expect(res.headers.location).toMatch(/^\/admin\/categories\?notice=category-created#cat-\d+$/);
         const row = await db().selectFrom('categories').selectAll().where('slug', '=', 'nordic-countries').executeTakeFirstOrThrow();
         expect(row.parent_id).toBe(fx.ids.europe);
         expect((await pub('/category/world/europe/nordic-countries/')).statusCode).toBe(200);
+        // Every page shows the section navigation: the cached home page was purged.
+        expect((await pub('/')).headers['x-cache']).toBe('MISS');
         expect((await editor.get('/admin/categories?notice=category-created')).body).toContain('Category added.');
         const audit = await lastAudit();
         expect(audit.action).toBe('category.created');
@@ -280,8 +297,10 @@ for (const dialect of DIALECTS) {
         const before = await roots();
         const first = before[0]!;
         const second = before[1]!;
+        await pub('/'); await pub('/');
         const r = await editor.post(`/admin/categories/${await catId(second)}/up`, {}, '/admin/categories');
         expect(r.statusCode).toBe(303);
+        expect((await pub('/')).headers['x-cache']).toBe('MISS');
         expect(r.headers.location).toContain('notice=category-reordered');
         const after = await roots();
         expect(after.slice(0, 2)).toEqual([second, first]);
