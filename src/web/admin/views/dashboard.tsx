@@ -18,7 +18,7 @@ function List({ list }: { list: DashboardListVM }) {
         <ul class="dash-list">
           {list.items.map((i) => (
             <li>
-              <a href={i.url}>{i.title}</a>
+              <a href={i.url} dir="auto">{i.title}</a>
               <br /><span class="muted">{i.when.label} <Time date={i.when.date} /></span>
             </li>
           ))}

@@ -163,7 +163,7 @@ function Tags({ vm }: { vm: TagsVM }) {
           <div class="panel">
             <h2>Merge the ticked tags</h2>
             <p>Their articles get the tag below instead (never twice); the ticked tags are deleted and their addresses redirect to it.</p>
-            <div class="field">
+            <div class="field form">
               <label class="field__label" for="merge-into">Into the tag (its slug or name)</label>
               <input class="field__input" type="text" id="merge-into" name="into" value={vm.into} maxLength={200} autocomplete="off" />
             </div>
