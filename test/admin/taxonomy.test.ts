@@ -110,6 +110,9 @@ for (const dialect of DIALECTS) {
         const audit = await db().selectFrom('audit_log').select(['action', 'actor_label']).where('action', 'in', ['category.created', 'category.updated', 'category.deleted', 'tag.deleted']).orderBy('id').execute();
         expect(audit.map((a) => a.action)).toEqual(['category.created', 'category.updated', 'category.deleted', 'tag.deleted']);
         expect(new Set(audit.map((a) => a.actor_label)).size).toBe(1);
+        const log = (await owner.get('/admin/audit')).body;
+        for (const label of ['Created category', 'Renamed category', 'Deleted category', 'Deleted tag']) expect(log).toContain(label);
+        expect(log).toContain('/category/owner-made-2/: 0 article(s) and 0 sub-categories to &quot;Politics&quot;');
       });
 
       it('the nav shows Categories and Tags to editors and owners only', async () => {
