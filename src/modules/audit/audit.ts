@@ -14,7 +14,15 @@ export type AuditAction =
   | 'user.role_changed'
   | 'user.disabled'
   | 'user.enabled'
-  | 'user.password_reset';
+  | 'user.password_reset'
+  | 'category.created'
+  | 'category.updated'
+  | 'category.moved'
+  | 'category.reordered'
+  | 'category.deleted'
+  | 'tag.updated'
+  | 'tag.merged'
+  | 'tag.deleted';
 
 export const AUDIT_LABELS: Readonly<Record<AuditAction, string>> = {
   'setup.completed': 'Completed first-run setup',
@@ -28,6 +36,14 @@ export const AUDIT_LABELS: Readonly<Record<AuditAction, string>> = {
   'user.disabled': 'Disabled user',
   'user.enabled': 'Re-enabled user',
   'user.password_reset': 'Reset password',
+  'category.created': 'Created category',
+  'category.updated': 'Renamed category',
+  'category.moved': 'Moved category',
+  'category.reordered': 'Reordered category',
+  'category.deleted': 'Deleted category',
+  'tag.updated': 'Renamed tag',
+  'tag.merged': 'Merged tags',
+  'tag.deleted': 'Deleted tag',
 };
 
 export interface AuditEntry {
@@ -35,7 +51,7 @@ export interface AuditEntry {
   actorId: number | null;
   actorLabel: string;
   action: AuditAction;
-  target?: { type: 'user'; id: number; label: string };
+  target?: { type: 'user' | 'category' | 'tag'; id: number; label: string };
   /** Short, human-readable; never a secret. */
   detail?: string;
   ip?: string;

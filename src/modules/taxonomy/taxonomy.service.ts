@@ -1,5 +1,7 @@
 /**
  * @module modules/taxonomy/taxonomy.service
+ * The category tree, the rules every category and tag name and slug follow, and the redirects a
+ * changed path leaves behind.
  */
 import type { Db } from '../../db/database.js';
 import { slugify, SLUG_PATTERN } from '../article/article.js';
@@ -13,33 +15,99 @@ export async function loadCategoryTree(db: Db): Promise<CategoryTree> {
   return new CategoryTree(await allCategories(db));
 }
 
+export type TaxonomyErrorCode =
+  | 'CATEGORY_INVALID'
+  | 'CATEGORY_NOT_FOUND'
+  | 'CATEGORY_SLUG_TAKEN'
+  | 'CATEGORY_CYCLE'
+  | 'TAG_INVALID'
+  | 'TAG_NOT_FOUND'
+  | 'TAG_SLUG_TAKEN';
+
 export class TaxonomyError extends Error {
-  constructor(public readonly code: 'CATEGORY_INVALID' | 'CATEGORY_NOT_FOUND' | 'CATEGORY_SLUG_TAKEN', message: string) {
+  constructor(public readonly code: TaxonomyErrorCode, message: string) {
     super(message);
   }
 }
 
+export const NAME_MAX = 200;
+export const DESCRIPTION_MAX = 2000;
+
+type Kind = 'CATEGORY' | 'TAG';
+const noun = (k: Kind): string => (k === 'CATEGORY' ? 'category' : 'tag');
+
+/** A name: one string, trimmed, 1 to 200 characters. */
+export function cleanName(kind: Kind, raw: unknown): string {
+  const name = typeof raw === 'string' ? raw.trim() : '';
+  if (!name || name.length > NAME_MAX) throw new TaxonomyError(`${kind}_INVALID`, `A ${noun(kind)} name must have 1 to ${NAME_MAX} characters.`);
+  return name;
+}
+
+/**
+ * A slug as typed (lower-cased), or made from the name when left empty. A typed slug is never
+ * rewritten silently: "a/b" or ".." is refused with a message rather than turned into something else.
+ */
+export function cleanSlug(kind: Kind, raw: unknown, name: string): string {
+  const typed = typeof raw === 'string' ? raw.trim().normalize('NFKC').toLowerCase() : '';
+  const slug = typed || slugify(name);
+  if (!SLUG_PATTERN.test(slug)) {
+    throw new TaxonomyError(`${kind}_INVALID`, typed
+      ? 'The slug may only hold letters, digits and hyphens (no spaces, "/" or "."), and must start with a letter or digit.'
+      : `No slug can be made from this name; type one (letters, digits and hyphens).`);
+  }
+  return slug;
+}
+
+export function cleanDescription(kind: Kind, raw: unknown): string {
+  if (raw === undefined) return '';
+  if (typeof raw !== 'string' || raw.length > DESCRIPTION_MAX) throw new TaxonomyError(`${kind}_INVALID`, `A description may have at most ${DESCRIPTION_MAX.toLocaleString('en')} characters.`);
+  return raw.trim();
+}
+
+/** The feed addresses below a listing's base path, which move with it. */
+const FEED_SUFFIXES = ['', 'feed/', 'feed/atom/', 'feed/json/'];
+
+/** Old listing (page and its feeds) answers 301 with the new one. */
+export async function redirectListing(db: Db, oldBase: string, newBase: string, now: Date): Promise<void> {
+  if (oldBase === newBase) return;
+  for (const s of FEED_SUFFIXES) await addRedirect(db, oldBase + s, newBase + s, now.toISOString());
+}
+
+/** A listing that is gone for good: redirects that led to it stop, so it answers 404. */
+export async function dropRedirectsTo(db: Db, base: string): Promise<void> {
+  await db.deleteFrom('redirects').where('to_path', 'in', FEED_SUFFIXES.map((s) => base + s)).execute();
+}
+
+/** Paths of every category, keyed by id, for comparing before and after a change. */
+export const pathsOf = (tree: CategoryTree, ids: number[]): Map<number, string> => new Map(ids.map((id) => [id, categoryPath(tree.pathOf(id))]));
+
+/** After a change, each listed category's old path (and feeds) redirects to its current one. */
+export async function redirectMoved(db: Db, before: Map<number, string>, now: Date): Promise<void> {
+  const after = await loadCategoryTree(db);
+  for (const [id, oldPath] of before) if (after.get(id)) await redirectListing(db, oldPath, categoryPath(after.pathOf(id)), now);
+}
+
+/** Within a transaction: name, slug and description; returns the category as it was. */
+export async function renameCategoryIn(trx: Db, id: number, changes: { name?: unknown; slug?: unknown; description?: unknown }, now: Date) {
+  const tree = await loadCategoryTree(trx);
+  const current = tree.get(id);
+  if (!current) throw new TaxonomyError('CATEGORY_NOT_FOUND', `No category with id ${id}.`);
+  const name = changes.name !== undefined ? cleanName('CATEGORY', changes.name) : current.name;
+  const slug = changes.slug !== undefined ? cleanSlug('CATEGORY', changes.slug, name) : current.slug;
+  const description = changes.description !== undefined ? cleanDescription('CATEGORY', changes.description) : current.description;
+  if (slug !== current.slug && (await trx.selectFrom('categories').select('id').where('slug', '=', slug).executeTakeFirst())) {
+    throw new TaxonomyError('CATEGORY_SLUG_TAKEN', `The slug "${slug}" is already in use by another category.`);
+  }
+  const oldPaths = pathsOf(tree, tree.subtreeIds(id));
+  await trx.updateTable('categories').set({ name, slug, description }).where('id', '=', id).execute();
+  if (slug !== current.slug) await redirectMoved(trx, oldPaths, now);
+  return { before: current, after: { ...current, name, slug, description }, subtree: [...oldPaths.keys()] };
+}
+
 /**
  * Renames a category (name, slug, description). A new slug changes the path of the category and
- * of every category below it; each old path keeps answering with a 301.
+ * of every category below it; each old path (and its feeds) keeps answering with a 301.
  */
 export async function updateCategory(db: Db, id: number, changes: { name?: string; slug?: string; description?: string }, now: Date = new Date()): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const tree = await loadCategoryTree(trx);
-    const current = tree.get(id);
-    if (!current) throw new TaxonomyError('CATEGORY_NOT_FOUND', `No category with id ${id}.`);
-    const name = changes.name?.trim() ?? current.name;
-    if (!name || name.length > 200) throw new TaxonomyError('CATEGORY_INVALID', 'A category name must have 1 to 200 characters.');
-    const slug = changes.slug !== undefined ? slugify(changes.slug) : current.slug;
-    if (!SLUG_PATTERN.test(slug)) throw new TaxonomyError('CATEGORY_INVALID', 'The slug may only hold lowercase letters, digits and hyphens.');
-    if (slug !== current.slug && (await trx.selectFrom('categories').select('id').where('slug', '=', slug).executeTakeFirst())) {
-      throw new TaxonomyError('CATEGORY_SLUG_TAKEN', `The slug "${slug}" is already in use.`);
-    }
-    const oldPaths = new Map(tree.subtreeIds(id).map((cid) => [cid, categoryPath(tree.pathOf(cid))]));
-    await trx.updateTable('categories').set({ name, slug, description: changes.description ?? current.description }).where('id', '=', id).execute();
-    if (slug !== current.slug) {
-      const after = await loadCategoryTree(trx);
-      for (const [cid, oldPath] of oldPaths) await addRedirect(trx, oldPath, categoryPath(after.pathOf(cid)), now.toISOString());
-    }
-  });
+  await db.transaction().execute((trx) => renameCategoryIn(trx, id, changes, now));
 }

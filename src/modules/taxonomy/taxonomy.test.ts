@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CategoryTree } from './taxonomy.js';
+import { cleanDescription, cleanName, cleanSlug } from './taxonomy.service.js';
 
 const row = (id: number, parent_id: number | null, slug: string, position = 0) => ({ id, parent_id, slug, name: slug.toUpperCase(), description: '', position });
 
@@ -23,5 +24,25 @@ describe('CategoryTree', () => {
     const cyclic = new CategoryTree([row(1, 2, 'a'), row(2, 1, 'b')]);
     expect(cyclic.ancestry(1).length).toBeLessThanOrEqual(2);
     expect(cyclic.subtreeIds(1).length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('name and slug rules', () => {
+  it('trims names and refuses empty, blank, over-long or non-string ones', () => {
+    expect(cleanName('CATEGORY', '  World  ')).toBe('World');
+    for (const bad of ['', '   ', 'x'.repeat(201), undefined, ['a'], 42]) expect(() => cleanName('TAG', bad)).toThrow(/1 to 200 characters/);
+  });
+
+  it('makes a slug from the name when none is typed, and never rewrites a typed one silently', () => {
+    expect(cleanSlug('CATEGORY', '', 'Arts & Culture')).toBe('arts-culture');
+    expect(cleanSlug('CATEGORY', ' News ', 'x')).toBe('news');
+    expect(cleanSlug('TAG', 'خبر', 'x')).toBe('خبر');
+    for (const bad of ['a/b', '..', '../x', 'a.b', 'with space', '-x', '%2e']) expect(() => cleanSlug('TAG', bad, 'x'), bad).toThrow(/letters, digits and hyphens/);
+    expect(() => cleanSlug('TAG', '', '!!!')).toThrow(/No slug can be made/);
+  });
+
+  it('limits descriptions to 2,000 characters', () => {
+    expect(cleanDescription('CATEGORY', undefined)).toBe('');
+    expect(() => cleanDescription('CATEGORY', 'd'.repeat(2001))).toThrow(/2,000/);
   });
 });

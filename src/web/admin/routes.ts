@@ -23,10 +23,12 @@ import { editorAssetRoute } from './articles-editor-asset.js';
 import { siteContextFrom } from '../site/site-context.js';
 import { auditRoutes } from './audit-routes.js';
 import { commentsRoutes } from './comments-routes.js';
-import { statusCounts } from '../../modules/comment/comment.repository.js';
 import { CSRF_COOKIE, loadAuth, redirectToLogin, requirePermission, signedIn } from './auth.js';
 import { csrfFor, makeContext, pageLayout, sendPage, type AdminContext, type AdminTuning } from './context.js';
-import { dashboardVM } from './presenters.js';
+import { can } from '../../modules/user/permissions.js';
+import { dashboardVM } from './dashboard-presenters.js';
+import { loadDashboard } from './dashboard-queries.js';
+import { taxonomyRoutes } from './taxonomy-routes.js';
 import { httpOf, usersRoutes } from './users-routes.js';
 import { mediaRootOf, mediaRoutes } from './media-routes.js';
 import { renderAdminError, renderDashboard } from './views/index.js';
@@ -129,14 +131,15 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions): Pro
   app.get('/', { preHandler: requirePermission('admin.access') }, async (request, reply) => {
     const { user } = signedIn(request);
     const csrf = csrfFor(reply);
-    const pendingComments = (await statusCounts(c.db)).pending;
-    return sendPage(reply, renderDashboard(dashboardVM(pageLayout(c, request, csrf, 'Dashboard'), csrf, user, { pendingComments })));
+    const data = await loadDashboard(c.db, { userId: user.id, all: can(user.role, 'post.edit.any'), comments: can(user.role, 'comments.moderate') });
+    return sendPage(reply, renderDashboard(dashboardVM(pageLayout(c, request, csrf, 'Dashboard'), csrf, user, data)));
   });
 
   await accountRoutes(app, c);
   await usersRoutes(app, c);
   await auditRoutes(app, c);
   await commentsRoutes(app, c);
+  await taxonomyRoutes(app, c);
   await editorAssetRoute(app);
   await articlesRoutes(app, c, { site: siteContextFrom(opts.config, now), ...(opts.related ? { related: opts.related } : {}) });
   await mediaRoutes(app, c, { mediaRoot: mediaRootOf(opts.config.dataDir), maxMb: opts.config.mediaMaxMb });

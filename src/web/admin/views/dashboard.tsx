@@ -1,22 +1,68 @@
 /**
  * @module web/admin/views/dashboard
- * /admin: who is signed in and what they may do, the sections of the newsroom (those not built
- * yet say what is coming), and the session controls.
+ * /admin: what the newsroom needs at a glance. Quick actions; drafts (mine, and everyone's for
+ * editors), pending review, scheduled with their times, recently published, each a short list
+ * with a link to the full filtered list; recent comments with the moderation count; and who is
+ * signed in with the session controls.
  */
-import type { DashboardVM } from '../view-models.js';
+import type { DashboardListVM, DashboardVM } from '../view-models.js';
 import { CsrfField, Time } from './components.js';
 import { renderAdminDocument } from './layout.js';
+
+function List({ list }: { list: DashboardListVM }) {
+  const heading = `dash-${list.id}-heading`;
+  return (
+    <section class="panel" id={`dash-${list.id}`} aria-labelledby={heading}>
+      <h2 id={heading}>{list.title} <span class="dash-count">({list.count})</span></h2>
+      {list.items.length === 0 ? <p class="muted">{list.empty}</p> : (
+        <ul class="dash-list">
+          {list.items.map((i) => (
+            <li>
+              <a href={i.url} dir="auto">{i.title}</a>
+              <br /><span class="muted">{i.when.label} <Time date={i.when.date} /></span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {list.count > 0 && <p><a href={list.more.url}>{list.more.label}<span class="visually-hidden"> ({list.title})</span></a></p>}
+    </section>
+  );
+}
 
 function Dashboard({ vm }: { vm: DashboardVM }) {
   const { user } = vm;
   return (
     <>
+      <ul class="quick-actions" aria-label="Quick actions">
+        {vm.actions.map((a) => <li><a class={`button${a.primary ? '' : ' button--secondary'}`} href={a.url}>{a.label}</a></li>)}
+      </ul>
+      <div class="dash-grid">
+        {vm.lists.map((l) => <List list={l} />)}
+        {vm.comments && (
+          <section class="panel" id="dash-comments" aria-labelledby="dash-comments-heading">
+            <h2 id="dash-comments-heading">Recent comments</h2>
+            <p><a href={vm.comments.url}>{vm.comments.pending} pending moderation</a></p>
+            {vm.comments.items.length === 0 ? <p class="muted">No comments yet.</p> : (
+              <ul class="dash-list">
+                {vm.comments.items.map((c) => (
+                  <li>
+                    <strong>{c.author}</strong> on <a href={c.url}>{c.postTitle}</a>
+                    {c.pending && <> <span class="badge badge--muted">Pending</span></>}
+                    <br />{c.excerpt}
+                    <br /><span class="muted"><Time date={c.date} /></span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        )}
+      </div>
       <section class="panel" aria-labelledby="you-heading">
         <h2 id="you-heading">Signed in</h2>
         <dl class="facts">
           <dt>Name</dt><dd>{user.name}</dd>
           <dt>Email</dt><dd>{user.email}</dd>
-          <dt>Role</dt><dd><span class="badge">{user.roleLabel}</span> {user.roleDescription}</dd>
+          <dt>Role</dt><dd><span class="badge">{user.roleLabel}</span> {user.roleDescription} {user.roleHint}</dd>
           {user.lastLogin && <><dt>This login</dt><dd><Time date={user.lastLogin} /></dd></>}
         </dl>
         <details class="abilities">
@@ -29,20 +75,6 @@ function Dashboard({ vm }: { vm: DashboardVM }) {
           <span class="inline-form__hint">Ends your sessions on every device, including this one.</span>
         </form>
       </section>
-      <div class="sections">
-        {vm.sections.map((s) => (
-          <section class={`panel section section--${s.status}`} id={`section-${s.id}`} aria-labelledby={`section-${s.id}-heading`}>
-            <h2 id={`section-${s.id}-heading`}>
-              {s.title}
-              {s.status === 'coming' && <span class="badge badge--muted">Coming</span>}
-            </h2>
-            <p>{s.description}</p>
-            {s.links.length > 0 && (
-              <ul class="section__links">{s.links.map((l) => <li><a href={l.url}>{l.label}</a></li>)}</ul>
-            )}
-          </section>
-        ))}
-      </div>
     </>
   );
 }

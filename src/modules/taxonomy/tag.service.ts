@@ -1,0 +1,82 @@
+/**
+ * @module modules/taxonomy/tag.service
+ * Tag changes from the newsroom: rename (old URL 301s), merge several into one (articles
+ * re-tagged without duplicates, old URLs 301 to the survivor), delete (articles lose the tag and
+ * its URL answers 404, as in WordPress). One transaction each, with its audit entry; each
+ * returns the cache tags to purge after commit.
+ */
+import type { Db } from '../../db/database.js';
+import type { TagRow } from '../../db/schema.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import type { AuditAction } from '../audit/audit.js';
+import { tagPath } from '../article/permalink.js';
+import { tag } from '../content/cache-tags.js';
+import type { Actor } from '../user/user.js';
+import type { TaxonomyChange } from './category.service.js';
+import { findTagById, insertLinks, postIdsWithTags } from './taxonomy.repository.js';
+import { cleanDescription, cleanName, cleanSlug, dropRedirectsTo, redirectListing, TaxonomyError } from './taxonomy.service.js';
+
+/** Most tags one merge takes (a page of the list). */
+export const MERGE_MAX = 100;
+
+const audit = (db: Db, actor: Actor, now: Date, action: AuditAction, t: Pick<TagRow, 'id' | 'name'>, detail: string) =>
+  recordAudit(db, { at: now.toISOString(), actorId: actor.id, actorLabel: actor.label, ip: actor.ip, action, target: { type: 'tag', id: t.id, label: t.name }, detail });
+
+async function found(db: Db, id: number): Promise<TagRow> {
+  const t = await findTagById(db, id);
+  if (!t) throw new TaxonomyError('TAG_NOT_FOUND', 'There is no such tag (it may have been merged or deleted).');
+  return t;
+}
+
+/** The tag's own page and feeds, every article showing it, and the feeds listing its name. */
+const tagTags = (ids: number[], postIds: number[] = []): string[] =>
+  [tag.feed, tag.sitemap, ...ids.flatMap((id) => [tag.tag(id), tag.tagList(id)]), ...postIds.map(tag.post)];
+
+export async function renameTag(db: Db, id: number, changes: { name: unknown; slug: unknown; description?: unknown }, actor: Actor, now: Date): Promise<TaxonomyChange> {
+  const name = cleanName('TAG', changes.name);
+  const slug = cleanSlug('TAG', changes.slug, name);
+  return db.transaction().execute(async (trx) => {
+    const t = await found(trx, id);
+    const description = changes.description !== undefined ? cleanDescription('TAG', changes.description) : t.description;
+    if (slug !== t.slug && (await trx.selectFrom('tags').select('id').where('slug', '=', slug).executeTakeFirst())) {
+      throw new TaxonomyError('TAG_SLUG_TAKEN', `The slug "${slug}" is already in use by another tag. To combine the two, merge them.`);
+    }
+    await trx.updateTable('tags').set({ name, slug, description }).where('id', '=', id).execute();
+    await redirectListing(trx, tagPath(t.slug), tagPath(slug), now);
+    const parts = [t.name !== name ? `name "${t.name}" → "${name}"` : '', t.slug !== slug ? `slug ${t.slug} → ${slug}` : ''].filter(Boolean);
+    await audit(trx, actor, now, 'tag.updated', { id, name }, parts.join('; ') || 'description');
+    return { id, purge: tagTags([id], await postIdsWithTags(trx, [id])) };
+  });
+}
+
+/** Merges `sourceIds` into `targetId`; the sources are deleted and their URLs 301 to the target. */
+export async function mergeTags(db: Db, sourceIds: number[], targetId: number, actor: Actor, now: Date): Promise<TaxonomyChange> {
+  const sources = [...new Set(sourceIds)].filter((s) => s !== targetId);
+  if (sources.length === 0) throw new TaxonomyError('TAG_INVALID', 'Choose at least one tag to merge other than the one they merge into.');
+  if (sources.length > MERGE_MAX) throw new TaxonomyError('TAG_INVALID', `At most ${MERGE_MAX} tags can be merged at once.`);
+  return db.transaction().execute(async (trx) => {
+    const target = await found(trx, targetId);
+    const rows = await trx.selectFrom('tags').selectAll().where('id', 'in', sources).execute();
+    if (rows.length !== sources.length) throw new TaxonomyError('TAG_NOT_FOUND', 'One of the chosen tags no longer exists; reload the list and try again.');
+    const postIds = await postIdsWithTags(trx, sources);
+    const already = new Set(await postIdsWithTags(trx, [targetId]));
+    await insertLinks(trx, 'post_tags', postIds.filter((p) => !already.has(p)), targetId);
+    await trx.deleteFrom('post_tags').where('tag_id', 'in', sources).execute();
+    await trx.deleteFrom('tags').where('id', 'in', sources).execute();
+    for (const r of rows) await redirectListing(trx, tagPath(r.slug), tagPath(target.slug), now);
+    await audit(trx, actor, now, 'tag.merged', target, `${rows.map((r) => r.slug).join(', ')} → ${target.slug} (${postIds.length} article(s))`);
+    return { id: targetId, purge: tagTags([targetId, ...sources], postIds) };
+  });
+}
+
+export async function deleteTag(db: Db, id: number, actor: Actor, now: Date): Promise<TaxonomyChange> {
+  return db.transaction().execute(async (trx) => {
+    const t = await found(trx, id);
+    const postIds = await postIdsWithTags(trx, [id]);
+    await trx.deleteFrom('post_tags').where('tag_id', '=', id).execute();
+    await trx.deleteFrom('tags').where('id', '=', id).execute();
+    await dropRedirectsTo(trx, tagPath(t.slug));
+    await audit(trx, actor, now, 'tag.deleted', t, `${tagPath(t.slug)} (${postIds.length} article(s))`);
+    return { id, purge: tagTags([id], postIds) };
+  });
+}
