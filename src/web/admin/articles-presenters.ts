@@ -81,6 +81,7 @@ interface FormInput {
   status?: PostStatus;
   publicSlug?: string;
   own: boolean;
+  editorial?: ArticleFormVM['editorial'];
 }
 
 export function articleFormVM(i: FormInput): ArticleFormVM {
@@ -126,5 +127,6 @@ export function articleFormVM(i: FormInput): ArticleFormVM {
     ...(i.id !== undefined && mayDelete && status !== 'trash' ? { trashUrl: `/admin/articles/${i.id}/trash` } : {}),
     ...(i.id !== undefined && mayDelete && status === 'trash' ? { restoreUrl: `/admin/articles/${i.id}/restore` } : {}),
     editorScript: i.editorScript,
+    ...(i.editorial ? { editorial: i.editorial } : {}),
   };
 }
