@@ -24,7 +24,7 @@ import type { User } from '../../modules/user/user.js';
 import { purgePosts } from '../cache.js';
 import { HttpError, notFound } from '../errors.js';
 import type { SiteContext } from '../site/site-context.js';
-import { DocumentError, parseDocumentJson } from './articles-document.js';
+import { DocumentError, documentFromText, parseDocumentJson } from './articles-document.js';
 import * as q from './articles-queries.js';
 import type { EditorialVM } from './articles-view-models.js';
 import { forbidden, signedIn } from './auth.js';
@@ -321,9 +321,11 @@ export async function editorialRoutes(app: FastifyInstance, c: AdminContext, dep
     if (title === undefined || excerpt === undefined || bodyJson === undefined || updatedAt === undefined) {
       return fail(400, 'BAD_REQUEST', 'The autosave needs title, excerpt, body_json and updated_at as strings within their length limits.');
     }
+    const bodyText = str('body_text', 500_000) ?? '';
     let doc: ArticleDocument;
     try {
-      doc = parseDocumentJson(bodyJson);
+      // The rich editor sends its document; without it, the plain textarea's paragraphs.
+      doc = bodyJson ? parseDocumentJson(bodyJson) : documentFromText(bodyText);
     } catch (err) {
       if (!(err instanceof DocumentError)) throw err;
       return fail(400, 'BAD_REQUEST', err.message);
