@@ -193,7 +193,7 @@ export async function editorialRoutes(app: FastifyInstance, c: AdminContext, dep
     const csrf = csrfFor(reply);
     return sendPage(reply, renderPreviewCreated({
       layout: pageLayout(c, request, csrf, 'Preview link created'),
-      url: `${deps.site.siteUrl}/preview/${link.token}`, expires: dateVM(link.expiresAt.toISOString()), editUrl: `/admin/articles/${id}`,
+      url: `${deps.site.siteUrl}/preview/${link.token}/`, expires: dateVM(link.expiresAt.toISOString()), editUrl: `/admin/articles/${id}`,
     }), 201);
   });
 

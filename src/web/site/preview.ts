@@ -1,6 +1,6 @@
 /**
  * @module web/site/preview
- * GET /preview/TOKEN: an unpublished article through the real article template, for whoever holds
+ * GET /preview/TOKEN/: an unpublished article through the real article template, for whoever holds
  * a private preview link (made in the admin). Never cached, anywhere: `private, no-store`, and the
  * page cache skips any URL with "preview" in it. `noindex` in the page and in X-Robots-Tag.
  * Unknown tokens are 404; expired or revoked ones 410 with a message saying so.
@@ -22,8 +22,8 @@ const GONE = {
 
 export async function previewRoutes(app: FastifyInstance, deps: { db: Db; site: SiteContext }): Promise<void> {
   const { db, site } = deps;
-  // GET /preview/:token
-  app.get('/preview/:token', async (request: FastifyRequest<{ Params: { token: string } }>, reply: FastifyReply) => {
+  // GET /preview/:token/
+  app.get('/preview/:token/', async (request: FastifyRequest<{ Params: { token: string } }>, reply: FastifyReply) => {
     // Set first: the error page for a bad token must not be cached or indexed either.
     reply.header('cache-control', 'private, no-store').header('x-robots-tag', 'noindex, nofollow').header('referrer-policy', 'no-referrer');
     const found = await lookupPreviewToken(db, request.params.token, site.now());
