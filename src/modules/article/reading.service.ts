@@ -68,8 +68,9 @@ export async function listPage(db: Db, filter: ListFilter, page: number, perPage
  * reader's own comments awaiting moderation (from their signed cookie), shown to them only.
  */
 export async function readArticle(db: Db, slug: string, heldCommentIds: readonly number[] = []): Promise<ArticleBundle | undefined> {
-  const post = await repo.findPublishedBySlug(db, slug);
-  if (!post) return undefined;
+  const found = await repo.findPublishedBySlug(db, slug);
+  if (!found) return undefined;
+  const { has_corrections: hasCorrections, ...post } = found;
   let relatedRows: CardRow[] = [];
   if (post.type === 'post') {
     relatedRows = await repo.storedRelated(db, post.id);
@@ -83,7 +84,8 @@ export async function readArticle(db: Db, slug: string, heldCommentIds: readonly
   const translations = post.translation_group ? await repo.translationsOf(db, post.translation_group, post.id) : [];
   const authors = bundle.authors.get(post.id) ?? [];
   const comments = post.type === 'post' ? await threadFor(db, post.id, heldCommentIds) : [];
-  const corrections = post.type === 'post' ? await correctionsForPost(db, post.id) : [];
+  // Most articles have no notes: the flag on the post's row spares them the query.
+  const corrections = post.type === 'post' && hasCorrections && hasCorrections !== '0' ? await correctionsForPost(db, post.id) : [];
   return { post, authors, tags, media: bundle.media, related: bundle, translations, comments, corrections };
 }
 
