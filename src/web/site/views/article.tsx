@@ -143,7 +143,7 @@ function ArticlePage({ vm }: { vm: ArticleVM }) {
         )}
         <div class="wrap wrap--text">
           <div class="article__body" dangerouslySetInnerHTML={{ __html: vm.bodyHtml }} />
-          {!vm.isPage && <Corrections notes={vm.corrections ?? []} />}
+          {!vm.isPage && <Corrections notes={vm.corrections ?? []} lang={lang} />}
           {!vm.isPage && <Tags vm={vm} />}
           {!vm.isPage && <Translations vm={vm} />}
         </div>

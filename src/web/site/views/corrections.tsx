@@ -6,17 +6,17 @@
 import { directionOf } from '../i18n.js';
 import type { CorrectionsPageVM } from '../corrections-presenters.js';
 import type { CorrectionVM } from '../view-models.js';
-import { Breadcrumb, Pagination, Time } from './components.js';
+import { Breadcrumb, listComma, Pagination, Time } from './components.js';
 import { renderDocument } from './layout.js';
 
 /** "Correction, 29 November 2026: …", oldest first, at the end of the article. */
-export function Corrections({ notes }: { notes: CorrectionVM[] }) {
+export function Corrections({ notes, lang }: { notes: CorrectionVM[]; lang: string }) {
   if (notes.length === 0) return null;
   return (
     <aside class="corrections" aria-label={notes.map((n) => n.label).filter((l, i, a) => a.indexOf(l) === i).join(', ')}>
       {notes.map((n) => (
         <p class={`correction correction--${n.kind}`} id={n.anchor}>
-          <strong class="correction__label">{n.label}, <Time date={n.date} />:</strong> {n.text}
+          <strong class="correction__label">{n.label}{listComma(lang)}<Time date={n.date} />:</strong> {n.text}
         </p>
       ))}
     </aside>
@@ -35,7 +35,7 @@ function CorrectionsList({ vm }: { vm: CorrectionsPageVM }) {
           {vm.notes.map((n) => (
             <li class={`correction correction--${n.kind}`}>
               <h2 class="corrections-list__title"><a href={n.article.url} lang={n.article.lang !== lang ? n.article.lang : undefined} dir={n.article.lang !== lang ? directionOf(n.article.lang) : undefined}>{n.article.title}</a></h2>
-              <p><strong class="correction__label">{n.label}, <Time date={n.date} />:</strong> {n.text}</p>
+              <p><strong class="correction__label">{n.label}{listComma(lang)}<Time date={n.date} />:</strong> {n.text}</p>
             </li>
           ))}
         </ol>
