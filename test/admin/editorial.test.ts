@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { createArticle } from '../../src/modules/article/article.service.js';
 import { doc, p } from '../../src/modules/article/document.js';
 import { recordRevision } from '../../src/modules/revision/revision.service.js';
+import { insertCorrection } from '../../src/modules/correction/correction.repository.js';
 import { DIALECTS, freshDb, type TestDb } from '../helpers/db.js';
 import { adminApp, Agent, Clock, csrfOf, signedIn, type Who } from './helpers.js';
 
@@ -178,6 +179,27 @@ for (const dialect of DIALECTS) {
       it('paginates /corrections/ and 404s past the end', async () => {
         expect((await app.inject('/corrections/page/2/')).statusCode).toBe(404);
         expect((await app.inject('/corrections/page/abc/')).statusCode).toBe(404);
+        const existing = (await corrections()).length;
+        for (let i = existing; i <= 30; i++) await insertCorrection(t.handle.db, othersPublished, { kind: 'update', body: `Bulk note ${i}` }, null, clock.now());
+        await app.pageCache.purge(['corrections']);
+        const page1 = await app.inject('/corrections/');
+        expect(page1.body).toContain('href="/corrections/page/2/"');
+        const page2 = await app.inject('/corrections/page/2/');
+        expect(page2.statusCode).toBe(200);
+        expect(page2.body).toContain('rel="prev"');
+        expect((await app.inject('/corrections/page/3/')).statusCode).toBe(404);
+      });
+
+      it('unpublishing an article takes its notes off the cached /corrections/ page', async () => {
+        const a = await agentFor('editor');
+        const id = await ownArticle(a, { intent: 'publish' });
+        expect((await a.post(`/admin/articles/${id}/corrections`, { kind: 'correction', body: 'Note on a soon-unpublished story.' })).statusCode).toBe(303);
+        expect((await app.inject('/corrections/')).body).toContain('Note on a soon-unpublished story.');
+        expect((await app.inject('/corrections/')).headers['x-cache']).toBe('HIT');
+        expect((await a.post(`/admin/articles/${id}`, form({ intent: 'unpublish', updated_at: (await row(id)).updated_at }))).statusCode).toBe(303);
+        const after = await app.inject('/corrections/');
+        expect(after.headers['x-cache']).toBe('MISS');
+        expect(after.body).not.toContain('Note on a soon-unpublished story.');
       });
     });
 
@@ -193,6 +215,12 @@ for (const dialect of DIALECTS) {
         const page = await a.get(`/admin/articles/${othersPublished}/translations?q=${encodeURIComponent('پل')}`);
         expect(page.statusCode).toBe(200);
         expect(page.body).toContain('پل بازگشایی شد');
+        for (const q of ["%' OR 1=1 --", '_', '<script>alert(1)</script>', 'x'.repeat(5000)]) {
+          const res = await a.get(`/admin/articles/${othersPublished}/translations?q=${encodeURIComponent(q)}`);
+          expect(res.statusCode, q.slice(0, 20)).toBe(200);
+          expect(res.body).not.toContain('<script>alert');
+          expect(res.body).not.toContain('Another English bridge');
+        }
 
         const bad: [string, string, number][] = [
           [String(othersPublished), 'cannot be a translation of itself', 400],

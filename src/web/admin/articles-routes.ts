@@ -13,7 +13,7 @@ import { ArticleConflictError, createArticle, setArticleStatus, updateArticle } 
 import type { ArticleDocument } from '../../modules/article/document.js';
 
 import { loadCategoryTree } from '../../modules/taxonomy/taxonomy.service.js';
-import { tagsForPostChange } from '../../modules/content/cache-tags.js';
+import { tag, tagsForPostChange } from '../../modules/content/cache-tags.js';
 import { can, canOn } from '../../modules/user/permissions.js';
 import type { User } from '../../modules/user/user.js';
 import { purgePosts } from '../cache.js';
@@ -191,7 +191,8 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
       // An explicit save supersedes the saver's autosave.
       if (actor.id !== null) await deleteAutosaves(db, id, actor.id);
     }
-    await purgePosts(app.pageCache, db, [id], before);
+    // /corrections/ lists notes of published articles only: publishing or unpublishing changes it.
+    await purgePosts(app.pageCache, db, [id], [...before, tag.corrections]);
     deps.related?.enqueue(id);
   };
 

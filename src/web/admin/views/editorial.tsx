@@ -142,11 +142,34 @@ export function EditorialPanels({ vm, csrf }: { vm: EditorialVM; csrf: string })
       )}
       <Panel id="translations" title="Translations">
         {vm.translations.linked.length === 0 ? <p>Not linked to versions in other languages.</p> : (
-          <ul>
-            {vm.translations.linked.map((t) => <li><a href={t.editUrl}>{t.title}</a> ({t.language})</li>)}
+          <ul class="notes">
+            {vm.translations.linked.map((t) => (
+              <li class="notes__item">
+                <a href={t.editUrl}>{t.title}</a> ({t.language}){' '}
+                <form class="inline-form" method="post" action={`${vm.translations.manageUrl}/unlink`}>
+                  <CsrfField token={csrf} />
+                  <input type="hidden" name="target" value={String(t.id)} />
+                  <button class="button button--small button--secondary" type="submit">Unlink<span class="visually-hidden"> {t.title}</span></button>
+                </form>
+              </li>
+            ))}
           </ul>
         )}
-        <p><a href={vm.translations.manageUrl}>Link or unlink translations</a></p>
+        <form class="form form--inline" method="post" action={vm.translations.manageUrl}>
+          <CsrfField token={csrf} />
+          <div class="field field--inline">
+            <label class="field__label" for="translation-id">Link the version with article ID</label>
+            <input class="field__input" type="text" inputmode="numeric" id="translation-id" name="target" maxLength={12} />
+          </div>
+          <button class="button button--secondary" type="submit">Link</button>
+        </form>
+        <form class="form form--inline" method="get" action={vm.translations.manageUrl} role="search" aria-label="Find the translation by headline">
+          <div class="field field--inline">
+            <label class="field__label" for="translation-search">Or find it by headline</label>
+            <input class="field__input" type="search" id="translation-search" name="q" maxLength={200} />
+          </div>
+          <button class="button button--secondary" type="submit">Search</button>
+        </form>
       </Panel>
     </>
   );
