@@ -51,7 +51,7 @@ describe.skipIf(!browserAvailable())('autosave in chromium', () => {
     await page.keyboard.press('End');
     await page.keyboard.type(' Low water at six.');
     // The debounce is about ten seconds; wait on the status line, not on a clock.
-    await page.waitForFunction(() => /Autosaved at/.test(document.querySelector('#autosave-status')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => /Saved at \d/.test(document.querySelector('#autosave-status')?.textContent ?? ''), undefined, { timeout: 30_000 });
 
     const row = await db.selectFrom('posts').select(['title', 'body_html']).where('id', '=', id).executeTakeFirstOrThrow();
     expect(row.title).toBe('Tide tables for the week');

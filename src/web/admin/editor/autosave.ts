@@ -53,7 +53,7 @@ export function mountAutosave(form: HTMLFormElement): void {
       const data = (await res.json().catch(() => ({}))) as { savedAt?: string; error?: { message?: string } };
       if (res.ok && data.savedAt) {
         const at = new Date(data.savedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-        show(`Autosaved at ${at}. Save to publish your changes.`);
+        show(`Saved at ${at} (autosave: the article itself changes when you save it).`);
         return;
       }
       if (res.status === 409) stopped = true;
