@@ -18,6 +18,8 @@ import { feedRoutes } from './web/site/feeds.js';
 import { sendError, siteNotFoundHandler, siteRoutes, type SiteDeps } from './web/site/routes.js';
 import { sitemapRoutes } from './web/site/sitemaps.js';
 import { siteContextFrom } from './web/site/site-context.js';
+import { correctionsRoutes } from './web/site/corrections.js';
+import { previewRoutes } from './web/site/preview.js';
 import { cdnPurger, PageCache, registerPageCache } from './web/cache.js';
 import { apiPostRoutes } from './web/api/posts.js';
 import { searchRoutes } from './web/site/search.js';
@@ -124,6 +126,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setErrorHandler((err, request, reply) => sendError(siteDeps, request, reply, err));
   app.setNotFoundHandler(siteNotFoundHandler(siteDeps));
   await app.register(async (scope) => siteRoutes(scope, siteDeps));
+  await app.register(async (scope) => correctionsRoutes(scope, siteDeps));
+  await app.register(async (scope) => previewRoutes(scope, siteDeps));
   await app.register(async (scope) => feedRoutes(scope, siteDeps));
   await app.register(async (scope) => sitemapRoutes(scope, siteDeps));
   await app.register(async (scope) => commentRoutes(scope, commentsDeps));

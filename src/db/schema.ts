@@ -3,7 +3,7 @@
  * Row types of every table, as Kysely sees them. Timestamps are ISO-8601 UTC strings on both
  * dialects (the PostgreSQL dialect parses timestamptz back into that form); booleans are 0/1.
  */
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 export type PostType = 'post' | 'page';
 export type PostStatus = 'draft' | 'pending' | 'scheduled' | 'published' | 'trash';
@@ -238,6 +238,8 @@ export interface RevisionsTable {
   body_doc: string;
   /** JSON: RevisionFields (modules/revision/revision.ts). */
   fields: string;
+  /** 'save' (an explicit save) or 'autosave' (migration 0012). */
+  kind: ColumnType<'save' | 'autosave', 'save' | 'autosave' | undefined, 'save' | 'autosave'>;
 }
 
 export type RevisionRow = Selectable<RevisionsTable>;
@@ -245,4 +247,35 @@ export type RevisionRow = Selectable<RevisionsTable>;
 // Declaration merging adds the table to Database above.
 export interface Database {
   revisions: RevisionsTable;
+}
+
+// Corrections, preview links (migration 0012).
+
+export interface CorrectionsTable {
+  id: Generated<number>;
+  post_id: number;
+  kind: 'correction' | 'update';
+  /** Plain text, shown escaped. */
+  body: string;
+  created_at: string;
+  updated_at: string;
+  user_id: number | null;
+}
+
+export interface PreviewLinksTable {
+  id: Generated<number>;
+  post_id: number;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+  user_id: number | null;
+}
+
+export type CorrectionRow = Selectable<CorrectionsTable>;
+export type PreviewLinkRow = Selectable<PreviewLinksTable>;
+
+export interface Database {
+  corrections: CorrectionsTable;
+  preview_links: PreviewLinksTable;
 }

@@ -48,6 +48,7 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   { name: 'tags', key: ['id'], identity: true },
   { name: 'posts', key: ['id'], identity: true, derived: ['search_vector'] },
   { name: 'revisions', key: ['id'], identity: true },
+  { name: 'corrections', key: ['id'], identity: true },
   { name: 'post_authors', key: ['post_id', 'author_id'] },
   { name: 'post_categories', key: ['post_id', 'category_id'] },
   { name: 'post_tags', key: ['post_id', 'tag_id'] },

@@ -28,8 +28,11 @@ export async function findPostBySlug(db: Db, slug: string): Promise<PostRow | un
   return db.selectFrom('posts').selectAll().where('slug', '=', slug).executeTakeFirst();
 }
 
-export async function findPublishedBySlug(db: Db, slug: string): Promise<PostRow | undefined> {
-  return db.selectFrom('posts').selectAll().where('slug', '=', slug).where('status', '=', 'published').executeTakeFirst();
+/** `has_corrections` (truthy when the post has correction or update notes) saves the article page a query. */
+export async function findPublishedBySlug(db: Db, slug: string): Promise<(PostRow & { has_corrections: unknown }) | undefined> {
+  return db.selectFrom('posts').selectAll()
+    .select((eb) => eb.exists(eb.selectFrom('corrections').select('corrections.id').whereRef('corrections.post_id', '=', 'posts.id')).as('has_corrections'))
+    .where('slug', '=', slug).where('status', '=', 'published').executeTakeFirst();
 }
 
 export async function slugExists(db: Db, slug: string): Promise<boolean> {

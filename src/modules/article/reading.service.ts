@@ -7,6 +7,8 @@ import type { Db } from '../../db/database.js';
 import type { AuthorRow, MediaRow, PostRow, TagRow } from '../../db/schema.js';
 import { findMediaByIds } from '../media/media.repository.js';
 import type { PublicComment } from '../comment/comment.js';
+import type { CorrectionRow } from '../../db/schema.js';
+import { correctionsForPost } from '../correction/correction.repository.js';
 import { threadFor } from '../comment/comment.repository.js';
 import * as repo from './article.repository.js';
 import type { CardRow, ListFilter } from './article.repository.js';
@@ -33,6 +35,8 @@ export interface ArticleBundle {
   translations: Awaited<ReturnType<typeof repo.translationsOf>>;
   /** Approved comments in thread order, plus the reader's own held ones (one query). */
   comments?: PublicComment[];
+  /** Corrections and update notes, oldest first. */
+  corrections?: CorrectionRow[];
 }
 
 /** Stand-in list length when no related list is stored. */
@@ -64,8 +68,9 @@ export async function listPage(db: Db, filter: ListFilter, page: number, perPage
  * reader's own comments awaiting moderation (from their signed cookie), shown to them only.
  */
 export async function readArticle(db: Db, slug: string, heldCommentIds: readonly number[] = []): Promise<ArticleBundle | undefined> {
-  const post = await repo.findPublishedBySlug(db, slug);
-  if (!post) return undefined;
+  const found = await repo.findPublishedBySlug(db, slug);
+  if (!found) return undefined;
+  const { has_corrections: hasCorrections, ...post } = found;
   let relatedRows: CardRow[] = [];
   if (post.type === 'post') {
     relatedRows = await repo.storedRelated(db, post.id);
@@ -79,7 +84,9 @@ export async function readArticle(db: Db, slug: string, heldCommentIds: readonly
   const translations = post.translation_group ? await repo.translationsOf(db, post.translation_group, post.id) : [];
   const authors = bundle.authors.get(post.id) ?? [];
   const comments = post.type === 'post' ? await threadFor(db, post.id, heldCommentIds) : [];
-  return { post, authors, tags, media: bundle.media, related: bundle, translations, comments };
+  // Most articles have no notes: the flag on the post's row spares them the query.
+  const corrections = post.type === 'post' && hasCorrections && hasCorrections !== '0' ? await correctionsForPost(db, post.id) : [];
+  return { post, authors, tags, media: bundle.media, related: bundle, translations, comments, corrections };
 }
 
 /** Cards for posts by id, in the order given (search results, related lists). */

@@ -20,6 +20,8 @@ export const tag = {
   nav: 'nav',
   feed: 'feed',
   sitemap: 'sitemap',
+  /** The /corrections/ list. */
+  corrections: 'corrections',
 } as const;
 
 /**

@@ -7,11 +7,30 @@ import type { RevisionRow } from '../../db/schema.js';
 import type { ArticleInput } from '../article/article.js';
 import type { ArticleDocument } from '../article/document.js';
 import { categoryIdsForPost } from '../article/article.repository.js';
-import { insertRevision } from './revision.repository.js';
+import { deleteAutosaves, insertRevision } from './revision.repository.js';
 import type { RevisionActor, RevisionFields } from './revision.js';
 
 /** Stores the article as it is now (call right after a save). */
 export async function recordRevision(db: Db, postId: number, actor: RevisionActor, now: Date): Promise<number | undefined> {
+  return storeRevision(db, postId, actor, now);
+}
+
+/** What the editor holds but has not saved: headline, standfirst and body. */
+export interface AutosaveContent { title: string; excerpt: string; body: ArticleDocument }
+
+/**
+ * Keeps the editor's unsaved content as this user's one autosave of the article (replacing the
+ * previous one). The article itself is never touched, whatever its status: for a published
+ * article readers keep seeing the saved version (WordPress behaviour).
+ */
+export async function recordAutosave(db: Db, postId: number, actor: RevisionActor & { id: number }, content: AutosaveContent, now: Date): Promise<number | undefined> {
+  return db.transaction().execute(async (trx) => {
+    await deleteAutosaves(trx, postId, actor.id);
+    return storeRevision(trx, postId, actor, now, content);
+  });
+}
+
+async function storeRevision(db: Db, postId: number, actor: RevisionActor, now: Date, autosave?: AutosaveContent): Promise<number | undefined> {
   const post = await db.selectFrom('posts').selectAll().where('id', '=', postId).executeTakeFirst();
   if (!post) return undefined;
   const [categoryIds, tags, authors] = await Promise.all([
@@ -26,7 +45,8 @@ export async function recordRevision(db: Db, postId: number, actor: RevisionActo
   };
   return insertRevision(db, {
     post_id: postId, created_at: now.toISOString(), user_id: actor.id, user_label: actor.label.slice(0, 300), status: post.status,
-    title: post.title, excerpt: post.excerpt, body_doc: post.body_doc, fields: JSON.stringify(fields),
+    title: autosave ? autosave.title : post.title, excerpt: autosave ? autosave.excerpt : post.excerpt,
+    body_doc: autosave ? JSON.stringify(autosave.body) : post.body_doc, fields: JSON.stringify(fields), kind: autosave ? 'autosave' : 'save',
   });
 }
 

@@ -83,6 +83,7 @@ interface FormInput {
   own: boolean;
   altWarnings?: string[];
   featured?: ArticleFormVM['featured'];
+  editorial?: ArticleFormVM['editorial'];
 }
 
 export function articleFormVM(i: FormInput): ArticleFormVM {
@@ -131,5 +132,6 @@ export function articleFormVM(i: FormInput): ArticleFormVM {
     altWarnings: i.altWarnings ?? [],
     ...(i.featured ? { featured: i.featured } : {}),
     canUpload: can(i.user.role, 'media.upload'),
+    ...(i.editorial ? { editorial: i.editorial } : {}),
   };
 }

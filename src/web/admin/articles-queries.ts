@@ -10,6 +10,7 @@ import { slugify } from '../../modules/article/article.js';
 import { findMediaByIds } from '../../modules/media/media.repository.js';
 import * as repo from '../../modules/article/article.repository.js';
 import type { ArticleBundle } from '../../modules/article/reading.service.js';
+import { correctionsForPost } from '../../modules/correction/correction.repository.js';
 import type { User } from '../../modules/user/user.js';
 
 export const ADMIN_PER_PAGE = 20;
@@ -152,7 +153,7 @@ export async function previewBundle(db: Db, id: number): Promise<ArticleBundle |
   const mediaIds = [post.featured_media_id, ...authors.map((a) => a.avatar_media_id)].filter((x): x is number => x !== null);
   const media = await findMediaByIds(db, mediaIds);
   const tags = await repo.tagsForPost(db, id);
-  return { post, authors, tags, media, related: { rows: [], authors: new Map(), media: new Map() }, translations: [] };
+  return { post, authors, tags, media, related: { rows: [], authors: new Map(), media: new Map() }, translations: [], corrections: await correctionsForPost(db, id) };
 }
 
 export async function findArticleIdBySlug(db: Db, slug: string): Promise<number | undefined> {

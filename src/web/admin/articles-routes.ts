@@ -13,7 +13,7 @@ import { ArticleConflictError, createArticle, setArticleStatus, updateArticle } 
 import type { ArticleDocument } from '../../modules/article/document.js';
 
 import { loadCategoryTree } from '../../modules/taxonomy/taxonomy.service.js';
-import { tagsForPostChange } from '../../modules/content/cache-tags.js';
+import { tag, tagsForPostChange } from '../../modules/content/cache-tags.js';
 import { can, canOn } from '../../modules/user/permissions.js';
 import type { User } from '../../modules/user/user.js';
 import { purgePosts } from '../cache.js';
@@ -34,6 +34,8 @@ import { inputFromRevision, recordRevision } from '../../modules/revision/revisi
 import { actorOf } from './auth.js';
 import { dateVM } from './presenters.js';
 import { articleImages } from './media-article.js';
+import { autosaveContent, editorialFor, editorialRoutes } from './articles-editorial.js';
+import { deleteAutosaves } from '../../modules/revision/revision.repository.js';
 
 export interface ArticleDeps {
   site: SiteContext;
@@ -187,21 +189,27 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
     if (revision) {
       const actor = actorOf(request);
       await recordRevision(db, id, { id: actor.id, label: request.adminAuth?.user.name ?? actor.label }, c.now());
+      // An explicit save supersedes the saver's autosave.
+      if (actor.id !== null) await deleteAutosaves(db, id, actor.id);
     }
-    await purgePosts(app.pageCache, db, [id], before);
+    // /corrections/ lists notes of published articles only: publishing or unpublishing changes it.
+    await purgePosts(app.pageCache, db, [id], [...before, tag.corrections]);
     deps.related?.enqueue(id);
   };
 
   const own = async (user: User, id: number): Promise<boolean> => q.ownsArticle(db, id, user.id);
 
-  const renderForm = async (request: FastifyRequest, reply: FastifyReply, o: { id?: number; state: FormState; errors: Record<string, string>; problem?: string; status?: PostStatus; publicSlug?: string; own: boolean }, code = 200) => {
+  const renderForm = async (request: FastifyRequest, reply: FastifyReply, o: { id?: number; state: FormState; errors: Record<string, string>; problem?: string; status?: PostStatus; publicSlug?: string; own: boolean; restoring?: { at: string } }, code = 200) => {
     const { user } = signedIn(request);
     const csrf = csrfFor(reply);
     const options = await q.editOptions(db);
+    const editorial = o.id !== undefined
+      ? await editorialFor(c, { id: o.id, user, status: o.status ?? 'draft', mine: o.own, updatedAt: o.state.values.updated_at ?? '', ...(o.restoring ? { restoring: o.restoring } : {}) })
+      : undefined;
     const title = o.id === undefined ? 'New article' : 'Edit article';
     const layout = pageLayout(c, request, csrf, title, typeof (request.query as Record<string, unknown>).saved === 'string' ? 'Saved.' : undefined);
     const images = await articleImages(db, o.state.values.body_json ?? '', o.state.values.featured_media_id ?? '');
-    return sendPage(reply, renderArticleForm(articleFormVM({ layout, csrf, user, options, editorScript: EDITOR_SCRIPT_URL, ...o, ...images })), code);
+    return sendPage(reply, renderArticleForm(articleFormVM({ layout, csrf, user, options, editorScript: EDITOR_SCRIPT_URL, ...o, ...images, ...(editorial ? { editorial } : {}) })), code);
   };
 
   const loadEditable = async (request: FastifyRequest) => {
@@ -322,8 +330,15 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
 
   // GET /admin/articles/:id
   app.get('/articles/:id', { preHandler: mayWrite }, async (request, reply) => {
-    const { id, found, mine } = await loadEditable(request);
-    return renderForm(request, reply, { id, state: stateOf(found), errors: {}, status: found.post.status, publicSlug: found.post.slug, own: mine });
+    const { user, id, found, mine } = await loadEditable(request);
+    const state = stateOf(found);
+    // ?autosave=1: the form filled with the user's autosave (saved only when they save it).
+    const auto = (request.query as Record<string, unknown>).autosave === '1' ? await autosaveContent(c, id, user.id) : undefined;
+    if (auto) {
+      const body = JSON.parse(auto.bodyDoc) as ArticleDocument;
+      Object.assign(state.values, { title: auto.title, excerpt: auto.excerpt, body_json: auto.bodyDoc, body_text: documentToText(body).text });
+    }
+    return renderForm(request, reply, { id, state, errors: {}, status: found.post.status, publicSlug: found.post.slug, own: mine, ...(auto ? { restoring: { at: auto.at } } : {}) });
   });
 
   // POST /admin/articles/:id: save (with intent=save|submit|schedule|publish|unpublish).
@@ -401,6 +416,8 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
       revisions: rows.map((r, i) => ({
         id: r.id, at: dateVM(r.created_at), who: r.user_label || '—', statusLabel: STATUS_LABELS[r.status], title: r.title, current: i === 0,
         restoreUrl: `/admin/articles/${id}/revisions/${r.id}/restore`,
+        compareCurrentUrl: `/admin/articles/${id}/revisions/${r.id}/compare?with=current`,
+        ...(i < rows.length - 1 ? { comparePreviousUrl: `/admin/articles/${id}/revisions/${r.id}/compare?with=previous` } : {}),
       })),
     }));
   });
@@ -435,6 +452,8 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
     await afterWrite(request, id, before);
     return reply.redirect(`/admin/articles/${id}?saved=1`, 303);
   });
+
+  await editorialRoutes(app, c, { site: deps.site });
 
   // GET /admin/articles/:id/preview: the real article template, any status; never cached.
   app.get('/articles/:id/preview', { preHandler: mayWrite }, async (request, reply) => {

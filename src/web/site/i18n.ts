@@ -56,6 +56,12 @@ export interface Strings {
   toDate: string;
   filter: string;
   removeFilter: string;
+  /** Notes at the end of an article and the /corrections/ page. */
+  correction: string;
+  update: string;
+  correctionsTitle: string;
+  correctionsIntro: string;
+  noCorrections: string;
 }
 
 const en: Strings = {
@@ -105,6 +111,11 @@ const en: Strings = {
   toDate: 'To',
   filter: 'Filter',
   removeFilter: 'Remove filter',
+  correction: 'Correction',
+  update: 'Update',
+  correctionsTitle: 'Corrections and updates',
+  correctionsIntro: 'Where we got something wrong, or a story changed after we published it, we say so here and at the end of the article.',
+  noCorrections: 'No corrections or updates yet.',
 };
 
 const fa: Strings = {
@@ -154,6 +165,11 @@ const fa: Strings = {
   toDate: 'تا',
   filter: 'پالایش',
   removeFilter: 'حذف پالایه',
+  correction: 'اصلاحیه',
+  update: 'به‌روزرسانی',
+  correctionsTitle: 'اصلاحیه‌ها و به‌روزرسانی‌ها',
+  correctionsIntro: 'هر جا اشتباه کرده‌ایم یا خبری پس از انتشار تغییر کرده، اینجا و در پایان همان مطلب می‌گوییم.',
+  noCorrections: 'هنوز اصلاحیه یا به‌روزرسانی‌ای نیست.',
 };
 
 const sq: Strings = {
@@ -203,6 +219,11 @@ const sq: Strings = {
   toDate: 'Deri',
   filter: 'Filtro',
   removeFilter: 'Hiq filtrin',
+  correction: 'Korrigjim',
+  update: 'Përditësim',
+  correctionsTitle: 'Korrigjime dhe përditësime',
+  correctionsIntro: 'Kur kemi gabuar, ose kur një lajm ka ndryshuar pas botimit, e themi këtu dhe në fund të artikullit.',
+  noCorrections: 'Ende asnjë korrigjim ose përditësim.',
 };
 
 const table: Record<string, Strings> = { en, fa, sq };

@@ -12,6 +12,7 @@ import {
   absolute, authorVM, breadcrumbJsonLd, cardsVM, categoryCrumbs, dateVM, imageVM, layoutVM, paginationVM,
 } from './presenters.js';
 import type { SiteContext } from './site-context.js';
+import { correctionJsonLd, correctionVM } from './corrections-presenters.js';
 import type { PublicComment } from '../../modules/comment/comment.js';
 import type { ArchiveVM, ArticleVM, CommentVM, ErrorVM, HomeVM } from './view-models.js';
 
@@ -102,6 +103,7 @@ export function articlePage(site: SiteContext, tree: CategoryTree, b: ArticleBun
       publisher: { '@type': 'NewsMediaOrganization', name: site.siteName, url: `${site.siteUrl}/`, logo: { '@type': 'ImageObject', url: absolute(site, '/assets/logo.png'), width: 512, height: 512 } },
       ...(b.tags.length ? { keywords: b.tags.map((x) => x.name).join(', ') } : {}),
       wordCount: post.word_count,
+      ...correctionJsonLd(b),
     });
   }
   const translations = b.translations.map((tr) => ({ lang: tr.language, name: languageName(tr.language), url: postPath(tr.slug) }));
@@ -137,6 +139,7 @@ export function articlePage(site: SiteContext, tree: CategoryTree, b: ArticleBun
     related: cardsVM(b.related, tree, lang),
     comments: articleCommentsVM(b, lang, path, ci),
     translations,
+    corrections: (b.corrections ?? []).map((c) => correctionVM(c, lang)),
   };
 }
 

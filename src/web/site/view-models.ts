@@ -129,6 +129,18 @@ export interface ArticleVM {
   comments: { open: boolean; count: number; thread: CommentVM[]; form?: CommentFormVM };
   /** Other-language versions of this article. */
   translations: { lang: string; name: string; url: string }[];
+  /** Corrections and update notes, oldest first, shown at the end of the article. */
+  corrections?: CorrectionVM[];
+}
+
+/** "Correction, 29 November 2026: …" */
+export interface CorrectionVM {
+  kind: 'correction' | 'update';
+  /** "Correction" or "Update", in the page's language. */
+  label: string;
+  date: DateVM;
+  text: string;
+  anchor: string;
 }
 
 export interface ArchiveVM {

@@ -9,6 +9,7 @@
 import { Editor, Extension, Node, mergeAttributes } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { enhanceFeaturedField, openMediaPicker } from './media-picker.js';
+import { mountAutosave } from './autosave.js';
 
 type Attrs = Record<string, unknown>;
 
@@ -146,7 +147,10 @@ function mount(root: HTMLElement): void {
     jsonField.value = JSON.stringify(clean(editor.getJSON()));
     formatField.value = 'json';
   };
-  editor.on('update', sync);
+  editor.on('update', () => {
+    sync();
+    form.dispatchEvent(new Event('editor-change'));
+  });
   sync();
 
   const chain = () => editor.chain().focus();
@@ -202,3 +206,4 @@ function mount(root: HTMLElement): void {
 }
 
 document.querySelectorAll<HTMLElement>('[data-editor]').forEach(mount);
+document.querySelectorAll<HTMLFormElement>('form.article-form').forEach(mountAutosave);

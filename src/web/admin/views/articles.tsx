@@ -7,6 +7,7 @@
 import type { ArticleFormVM, ArticlesVM, Option, RevisionsVM } from '../articles-view-models.js';
 import { CsrfField, ErrorSummary, Pagination, SelectField, TextField, Time } from './components.js';
 import { renderAdminDocument } from './layout.js';
+import { AutosaveNotice, AutosaveStatus, EditorialPanels } from './editorial.js';
 
 function FilterSelect({ id, name, label, options, value }: { id: string; name: string; label: string; options: Option[]; value: string }) {
   return (
@@ -104,6 +105,7 @@ function ArticleForm({ vm }: { vm: ArticleFormVM }) {
         {vm.revisionsUrl && <> · <a href={vm.revisionsUrl}>Revisions</a></>}
         {vm.publicUrl && <> · <a href={vm.publicUrl}>View on the site</a></>}
       </p>
+      {vm.editorial && <AutosaveNotice vm={vm.editorial} csrf={vm.csrf} />}
       <ErrorSummary errors={e} fields={FIELD_IDS} {...(vm.problem !== undefined ? { extra: vm.problem } : {})} />
       {vm.altWarnings.length > 0 && (
         <div class="warning-box" role="status" aria-labelledby="alt-warning-title">
@@ -175,6 +177,7 @@ function ArticleForm({ vm }: { vm: ArticleFormVM }) {
             <button class={`button${i.primary ? '' : ' button--secondary'}`} type="submit" name="intent" value={i.intent}>{i.label}</button>
           ))}
         </div>
+        {vm.editorial && <AutosaveStatus vm={vm.editorial} />}
       </form>
       {(vm.trashUrl || vm.restoreUrl) && (
         <form class="inline-form" method="post" action={vm.trashUrl ?? vm.restoreUrl}>
@@ -182,6 +185,7 @@ function ArticleForm({ vm }: { vm: ArticleFormVM }) {
           <button class={`button button--small${vm.trashUrl ? ' button--danger' : ''}`} type="submit">{vm.trashUrl ? 'Move to trash' : 'Restore from trash'}</button>
         </form>
       )}
+      {vm.editorial && <EditorialPanels vm={vm.editorial} csrf={vm.csrf} />}
       <script src={vm.editorScript} type="module" />
     </>
   );
@@ -197,7 +201,7 @@ function Revisions({ vm }: { vm: RevisionsVM }) {
         <div class="table-wrap">
           <table class="table">
             <caption>Every save, newest first</caption>
-            <thead><tr><th scope="col">Saved</th><th scope="col">By</th><th scope="col">Status</th><th scope="col">Headline</th><th scope="col">Restore</th></tr></thead>
+            <thead><tr><th scope="col">Saved</th><th scope="col">By</th><th scope="col">Status</th><th scope="col">Headline</th><th scope="col">Compare</th><th scope="col">Restore</th></tr></thead>
             <tbody>
               {vm.revisions.map((r) => (
                 <tr>
@@ -205,6 +209,11 @@ function Revisions({ vm }: { vm: RevisionsVM }) {
                   <td>{r.who}</td>
                   <td>{r.statusLabel}</td>
                   <td>{r.title}</td>
+                  <td>
+                    {r.compareCurrentUrl && !r.current && <a href={r.compareCurrentUrl}>With current<span class="visually-hidden"> version: the revision of <Time date={r.at} /></span></a>}
+                    {r.compareCurrentUrl && !r.current && r.comparePreviousUrl && <br />}
+                    {r.comparePreviousUrl && <a href={r.comparePreviousUrl}>With previous<span class="visually-hidden"> save: the revision of <Time date={r.at} /></span></a>}
+                  </td>
                   <td>
                     {r.current ? <span class="muted">Current</span> : r.restoreUrl && (
                       <form class="inline-form" method="post" action={r.restoreUrl}>

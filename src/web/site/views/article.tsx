@@ -7,6 +7,7 @@ import type { ArticleVM, AuthorVM, FigureVM } from '../view-models.js';
 import { Breadcrumb, CardGrid, formatNumber, joinNames, listComma, minRead, Picture, SIZES, Time } from './components.js';
 import { CommentForm, CommentThread } from './comments.js';
 import { renderDocument } from './layout.js';
+import { Corrections } from './corrections.js';
 
 function Byline({ authors, t, lang }: { authors: AuthorVM[]; t: Strings; lang: string }) {
   if (authors.length === 0) return null;
@@ -142,6 +143,7 @@ function ArticlePage({ vm }: { vm: ArticleVM }) {
         )}
         <div class="wrap wrap--text">
           <div class="article__body" dangerouslySetInnerHTML={{ __html: vm.bodyHtml }} />
+          {!vm.isPage && <Corrections notes={vm.corrections ?? []} lang={lang} />}
           {!vm.isPage && <Tags vm={vm} />}
           {!vm.isPage && <Translations vm={vm} />}
         </div>

@@ -102,6 +102,7 @@ function Footer({ layout }: { layout: LayoutVM }) {
         <ul class="footer__links">
           {layout.nav.map((item) => <li><a href={item.url}>{item.name}</a></li>)}
           <li><a href="/about/">{t.footerAbout}</a></li>
+          <li><a href="/corrections/">{t.correctionsTitle}</a></li>
         </ul>
         <p class="footer__copy">© {formatNumber(layout.year, layout.lang, false)} {layout.siteName}. {t.allRightsReserved}</p>
       </div>
