@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import type { Browser } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
-import { browserAvailable, launchBrowser } from '../helpers/browser.js';
+import { browserAvailable, filledText, launchBrowser } from '../helpers/browser.js';
 import { formatViolations, runAxe } from '../helpers/axe.js';
 import { freshDb, type TestDb } from '../helpers/db.js';
 import { adminApp, makeUser, PASSWORD } from './helpers.js';
@@ -57,7 +57,7 @@ describe.skipIf(!browserAvailable())('media library and picker in chromium', () 
       zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
       zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
     }, jpeg.toString('base64'));
-    await expect(page.locator('.media-drop__status').textContent()).resolves.toContain('Ready to upload: lighthouse.jpg');
+    expect(await filledText(page.locator('.media-drop__status'))).toContain('Ready to upload: lighthouse.jpg');
     await page.fill('#media-alt', 'A white lighthouse on a rock');
     await page.click('.media-upload button[type=submit]');
     await page.waitForURL(/\/admin\/media\/\d+\?uploaded=1/);
@@ -98,7 +98,7 @@ describe.skipIf(!browserAvailable())('media library and picker in chromium', () 
     await dialog.waitFor();
     await dialog.getByLabel(/Image file/).setInputFiles({ name: 'evil.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') });
     await dialog.getByRole('button', { name: 'Upload' }).click();
-    await expect(dialog.locator('.media-picker__error').textContent()).resolves.toMatch(/not an image of a type we accept|SVG images/);
+    expect(await filledText(dialog.locator('.media-picker__error'))).toMatch(/not an image of a type we accept|SVG images/);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
 
     await page.click('button[value=publish]');

@@ -4,7 +4,7 @@
  * has no bundled one, and we point it at the system binary.
  */
 import fs from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 /** The system browser (apt package `chromium`); $CHROMIUM_PATH overrides it. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -51,4 +51,13 @@ export async function launchBrowser(): Promise<Browser> {
 export async function newTestPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ bypassCSP: true });
   return context.newPage();
+}
+
+/**
+ * The text of an element that a script fills in later (a status line, an error message):
+ * waits until it has some, where `textContent()` would return whatever is there at once.
+ */
+export async function filledText(l: Locator, timeout = 15_000): Promise<string> {
+  await l.filter({ hasText: /\S/ }).first().waitFor({ timeout });
+  return (await l.first().textContent()) ?? '';
 }
