@@ -16,7 +16,11 @@ export const COMMENT_ERROR_STATUS: Record<CommentErrorCode, number> = {
 
 export class CommentError extends Error {
   readonly statusCode: number;
-  constructor(public readonly code: CommentErrorCode, message: string) {
+  /**
+   * @param detail which COMMENT_INVALID it is (body, name, nameLong, emailRequired, email), so
+   *   the web layer can say it in the reader's language; `values` fill its placeholders.
+   */
+  constructor(public readonly code: CommentErrorCode, message: string, public readonly detail?: string, public readonly values: Record<string, string | number> = {}) {
     super(message);
     this.statusCode = COMMENT_ERROR_STATUS[code];
   }
@@ -43,8 +47,12 @@ export interface CommentInput {
 export interface PublicComment {
   id: number;
   parentId: number | null;
+  /** The thread's top-level comment (itself when top level): what comment pages split by. */
+  rootId: number;
   depth: number;
   authorName: string;
+  /** Written by a member of staff from the admin (shown as such). */
+  staff: boolean;
   authorUrl: string;
   bodyHtml: string;
   status: CommentStatus;
@@ -64,12 +72,12 @@ export function validateComment(input: { name: string; email: string; body: stri
   const email = input.email.trim().toLowerCase();
   const body = input.body.replace(/\r\n?/g, '\n').trim();
   if (LONE_SURROGATE.test(input.name) || LONE_SURROGATE.test(input.body) || LONE_SURROGATE.test(input.email)) throw new CommentError('COMMENT_INVALID_UTF8', 'The comment is not valid UTF-8 text.');
-  if (body.length === 0) throw new CommentError('COMMENT_INVALID', 'Please write a comment.');
-  if ([...body].length > o.maxLength) throw new CommentError('COMMENT_TOO_LONG', `Comments can be at most ${o.maxLength} characters long.`);
-  if (name.length === 0) throw new CommentError('COMMENT_INVALID', 'Please give a name.');
-  if (name.length > 100 || CONTROL.test(name)) throw new CommentError('COMMENT_INVALID', 'Names can be at most 100 characters, without control characters.');
-  if (email === '' && o.requireEmail) throw new CommentError('COMMENT_INVALID', 'Please give an email address (it is never shown).');
-  if (email !== '' && !EMAIL.test(email)) throw new CommentError('COMMENT_INVALID', 'That email address does not look right.');
+  if (body.length === 0) throw new CommentError('COMMENT_INVALID', 'Please write a comment.', 'body');
+  if ([...body].length > o.maxLength) throw new CommentError('COMMENT_TOO_LONG', `Comments can be at most ${o.maxLength} characters long.`, undefined, { max: o.maxLength });
+  if (name.length === 0) throw new CommentError('COMMENT_INVALID', 'Please give a name.', 'name');
+  if (name.length > 100 || CONTROL.test(name)) throw new CommentError('COMMENT_INVALID', 'Names can be at most 100 characters, without control characters.', 'nameLong');
+  if (email === '' && o.requireEmail) throw new CommentError('COMMENT_INVALID', 'Please give an email address (it is never shown).', 'emailRequired');
+  if (email !== '' && !EMAIL.test(email)) throw new CommentError('COMMENT_INVALID', 'That email address does not look right.', 'email');
   if (body.includes('\u0000')) throw new CommentError('COMMENT_INVALID', 'The comment contains a NUL character.');
   return { name, email, body };
 }

@@ -8,6 +8,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import type { Db } from '../../db/database.js';
 import { postPath } from '../article/permalink.js';
+import { commentLink } from './comment-link.js';
 import { findComment } from './comment.repository.js';
 import type { Submitted } from './comment.service.js';
 
@@ -52,7 +53,7 @@ export function commentNotifier(db: Db, o: NotifyOptions): (s: Submitted) => Pro
     const comment = await findComment(db, s.id);
     const post = await db.selectFrom('posts').select(['id', 'title', 'slug']).where('id', '=', s.postId).executeTakeFirst();
     if (!comment || !post) return;
-    const link = `${base}${postPath(post.slug)}#comment-${comment.id}`;
+    const link = `${base}${(await commentLink(db, comment.id)) ?? `${postPath(post.slug)}#comment-${comment.id}`}`;
     const authors = await db.selectFrom('post_authors').innerJoin('authors', 'authors.id', 'post_authors.author_id').innerJoin('users', 'users.id', 'authors.user_id')
       .select(['users.email', 'users.name']).where('post_authors.post_id', '=', post.id).where('users.status', '=', 'active').execute();
     for (const a of authors) {

@@ -4,6 +4,7 @@
  * database. Every string here is plain text (views escape it) except `bodyHtml`, which is
  * sanitised HTML produced at save time.
  */
+import type { CommentStrings } from './comment-strings.js';
 import type { Strings } from './i18n.js';
 
 export interface Link { name: string; url: string }
@@ -124,7 +125,7 @@ export interface ArticleVM {
   /** "You may also like" (filled by the discovery module; may be empty). */
   related: CardVM[];
   /** "Leave a Comment": the thread (nested by replies) and, when open, the form. */
-  comments: { open: boolean; count: number; thread: CommentVM[]; form?: CommentFormVM };
+  comments: { open: boolean; count: number; thread: CommentVM[]; form?: CommentFormVM; strings: CommentStrings; pages: CommentPagesVM };
   /** Other-language versions of this article. */
   translations: { lang: string; name: string; url: string }[];
 }
@@ -176,6 +177,9 @@ export interface SearchVM {
   };
 }
 
+/** Comment pages (oldest threads first): "Older comments" is rel=prev, "Newer comments" rel=next. */
+export interface CommentPagesVM { page: number; totalPages: number; olderUrl?: string; newerUrl?: string }
+
 /** One comment and its replies. Never carries the email or the IP hash. */
 export interface CommentVM {
   id: number;
@@ -187,6 +191,8 @@ export interface CommentVM {
   bodyHtml: string;
   /** Awaiting moderation: only its author sees it. */
   held: boolean;
+  /** Written by staff from the admin. */
+  staff: boolean;
   /** No-JavaScript reply: the article with ?replytocom=ID#respond. */
   replyUrl?: string;
   replies: CommentVM[];
@@ -201,4 +207,6 @@ export interface CommentFormVM {
   replyingTo?: { name: string; cancelUrl: string };
   requireEmail: boolean;
   maxLength: number;
+  /** The comment page the form is on (the no-JS reply links stay on it). */
+  cancelUrl: string;
 }
