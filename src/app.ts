@@ -117,7 +117,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     db: handle.db, secret: cookieSecret, ipKey: ipHashKey(config.dataDir), siteUrl: config.siteUrl, now: deps.now ?? (() => new Date()),
   };
   const smtpUrl = deps.smtpUrl ?? config.smtpUrl;
-  const notify = deps.onCommentSubmitted ?? (smtpUrl ? commentNotifier(handle.db, { smtpUrl, siteUrl: config.siteUrl, siteName: config.siteName, secret: cookieSecret }) : undefined);
+  const notifier = smtpUrl ? commentNotifier(handle.db, { smtpUrl, siteUrl: config.siteUrl, siteName: config.siteName, secret: cookieSecret }) : undefined;
+  const notify = deps.onCommentSubmitted ?? notifier?.submitted;
   if (notify) commentsDeps.onSubmitted = notify;
   const siteDeps: SiteDeps = { db: handle.db, site: siteContextFrom(config, deps.now), comments: makeCommentsWeb(commentsDeps) };
   // Before any route plugin: a child scope takes the error handler in force when it loads.
@@ -132,6 +133,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Article saves in the admin queue their related-list refresh here; drained before close.
   const related = new RelatedRefresher(handle.db, handle.dialect.fullText, (err, id) => app.log.error({ err, postId: id }, 'related refresh failed'), deps.now);
   app.addHook('onClose', async () => related.idle());
-  await app.register(adminRoutes, { prefix: '/admin', db: handle.db, config, cookieSecret, related, ...(deps.now ? { now: deps.now } : {}), ...deps.admin });
+  await app.register(adminRoutes, {
+    prefix: '/admin', db: handle.db, config, cookieSecret, related, ...(deps.now ? { now: deps.now } : {}),
+    ...(notifier ? { onCommentsApproved: notifier.approved } : {}), ...deps.admin,
+  });
   return app;
 }

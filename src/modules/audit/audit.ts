@@ -14,7 +14,11 @@ export type AuditAction =
   | 'user.role_changed'
   | 'user.disabled'
   | 'user.enabled'
-  | 'user.password_reset';
+  | 'user.password_reset'
+  | 'comment.replied'
+  | 'comment.edited'
+  | 'comment_rule.added'
+  | 'comment_rule.removed';
 
 export const AUDIT_LABELS: Readonly<Record<AuditAction, string>> = {
   'setup.completed': 'Completed first-run setup',
@@ -28,6 +32,10 @@ export const AUDIT_LABELS: Readonly<Record<AuditAction, string>> = {
   'user.disabled': 'Disabled user',
   'user.enabled': 'Re-enabled user',
   'user.password_reset': 'Reset password',
+  'comment.replied': 'Replied to a comment',
+  'comment.edited': 'Edited a comment',
+  'comment_rule.added': 'Added a comment rule',
+  'comment_rule.removed': 'Removed a comment rule',
 };
 
 export interface AuditEntry {
@@ -35,7 +43,7 @@ export interface AuditEntry {
   actorId: number | null;
   actorLabel: string;
   action: AuditAction;
-  target?: { type: 'user'; id: number; label: string };
+  target?: { type: 'user' | 'comment' | 'comment_rule'; id: number; label: string };
   /** Short, human-readable; never a secret. */
   detail?: string;
   ip?: string;

@@ -40,6 +40,8 @@ export interface AdminOptions extends AdminTuning {
   /** The cookie-signing secret (settings `secret.cookie`); also keys the CSRF token HMAC. */
   cookieSecret: string;
   now?: () => Date;
+  /** Comments approved in the queue or by a staff reply (reply emails, spam-filter feedback). */
+  onCommentsApproved?: (ids: readonly number[]) => Promise<void>;
 }
 
 const ADMIN_CSS = fs.readFileSync(
@@ -135,7 +137,7 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions): Pro
   await accountRoutes(app, c);
   await usersRoutes(app, c);
   await auditRoutes(app, c);
-  await commentsRoutes(app, c);
+  await commentsRoutes(app, c, { ...(opts.onCommentsApproved ? { onApproved: opts.onCommentsApproved } : {}) });
   await editorAssetRoute(app);
   await articlesRoutes(app, c, { site: siteContextFrom(opts.config, now), ...(opts.related ? { related: opts.related } : {}) });
 }
