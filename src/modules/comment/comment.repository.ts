@@ -100,9 +100,22 @@ export async function loadRules(db: Db): Promise<CommentRules> {
   };
 }
 
-export async function addRule(db: Db, kind: 'word' | 'email' | 'ip_hash', list: 'block' | 'allow', value: string, now: string): Promise<void> {
-  await db.insertInto('comment_rules').values({ kind, list, value: kind === 'ip_hash' ? value : value.toLowerCase(), created_at: now })
-    .onConflict((oc) => oc.columns(['kind', 'list', 'value']).doNothing()).execute();
+/** Adds a rule; false when the same rule was there already. */
+export async function addRule(db: Db, kind: 'word' | 'email' | 'ip_hash', list: 'block' | 'allow', value: string, now: string, note = ''): Promise<boolean> {
+  const r = await db.insertInto('comment_rules').values({ kind, list, value: kind === 'ip_hash' ? value : value.toLowerCase(), created_at: now, note })
+    .onConflict((oc) => oc.columns(['kind', 'list', 'value']).doNothing()).executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export async function listRules(db: Db) {
+  return db.selectFrom('comment_rules').select(['id', 'kind', 'list', 'value', 'note', 'created_at']).orderBy('list').orderBy('kind').orderBy('value').limit(5000).execute();
+}
+
+/** Removes a rule; returns it (undefined when there was none). */
+export async function removeRule(db: Db, id: number) {
+  const row = await db.selectFrom('comment_rules').select(['id', 'kind', 'list', 'value']).where('id', '=', id).executeTakeFirst();
+  if (row) await db.deleteFrom('comment_rules').where('id', '=', id).execute();
+  return row;
 }
 
 export interface QueueFilter { status: CommentStatus; postId?: number; email?: string; ipHash?: string }

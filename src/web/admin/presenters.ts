@@ -43,6 +43,7 @@ function navFor(user: User, path: string): NavItemVM[] {
   const items: { label: string; url: string; show: boolean }[] = [
     { label: 'Dashboard', url: '/admin', show: true },
     { label: 'Articles', url: '/admin/articles', show: can(user.role, 'post.create') },
+    { label: 'Comments', url: '/admin/comments', show: can(user.role, 'comments.moderate') },
     { label: 'Users', url: '/admin/users', show: can(user.role, 'users.manage') },
     { label: 'Audit log', url: '/admin/audit', show: can(user.role, 'audit.view') },
   ];

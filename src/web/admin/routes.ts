@@ -23,6 +23,7 @@ import { editorAssetRoute } from './articles-editor-asset.js';
 import { siteContextFrom } from '../site/site-context.js';
 import { auditRoutes } from './audit-routes.js';
 import { commentsRoutes } from './comments-routes.js';
+import { commentRulesRoutes } from './comment-rules-routes.js';
 import { statusCounts } from '../../modules/comment/comment.repository.js';
 import { CSRF_COOKIE, loadAuth, redirectToLogin, requirePermission, signedIn } from './auth.js';
 import { csrfFor, makeContext, pageLayout, sendPage, type AdminContext, type AdminTuning } from './context.js';
@@ -137,6 +138,7 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions): Pro
   await accountRoutes(app, c);
   await usersRoutes(app, c);
   await auditRoutes(app, c);
+  await commentRulesRoutes(app, c);
   await commentsRoutes(app, c, { ...(opts.onCommentsApproved ? { onApproved: opts.onCommentsApproved } : {}) });
   await editorAssetRoute(app);
   await articlesRoutes(app, c, { site: siteContextFrom(opts.config, now), ...(opts.related ? { related: opts.related } : {}) });

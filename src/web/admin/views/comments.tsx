@@ -51,6 +51,7 @@ function Moderation({ vm }: { vm: ModerationVM }) {
           ))}
         </ul>
       </nav>
+      <p><a href="/admin/comments/rules">Block and allow lists</a></p>
       <form method="get" action="/admin/comments" class="filters">
         <input type="hidden" name="status" value={vm.status} />
         <label>Article id <input name="post" inputMode="numeric" value={vm.filters.post} size={6} /></label>{' '}
