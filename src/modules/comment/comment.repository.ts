@@ -154,3 +154,12 @@ export async function commentsByEmail(db: Db, email: string) {
   return db.selectFrom('comments').select(['id', 'post_id', 'parent_id', 'author_name', 'author_email', 'author_url', 'body', 'status', 'created_at', 'updated_at'])
     .where(sql`lower(author_email)`, '=', email.toLowerCase()).orderBy('id').execute();
 }
+
+/**
+ * Forgets the IP hashes of comments older than `before` (rate limits and IP rules only need
+ * recent ones). Returns how many comments lost theirs.
+ */
+export async function purgeIpHashes(db: Db, before: string): Promise<number> {
+  const r = await db.updateTable('comments').set({ ip_hash: '' }).where('ip_hash', '!=', '').where('created_at', '<', before).executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
