@@ -25,6 +25,7 @@ import { RelatedRefresher } from './jobs/related-refresh.js';
 import { commentRoutes, makeCommentsWeb, type CommentsWebDeps } from './web/site/comments.js';
 import { ipHashKey } from './import/secrets.js';
 import { commentNotifier } from './modules/comment/notify.js';
+import { akismetClient, reportVerdicts } from './modules/comment/akismet.js';
 
 export interface AppDeps {
   config: Config;
@@ -120,6 +121,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const notifier = smtpUrl ? commentNotifier(handle.db, { smtpUrl, siteUrl: config.siteUrl, siteName: config.siteName, secret: cookieSecret }) : undefined;
   const notify = deps.onCommentSubmitted ?? notifier?.submitted;
   if (notify) commentsDeps.onSubmitted = notify;
+  const spamFilter = config.akismet ? akismetClient({ ...config.akismet, blog: config.siteUrl }) : undefined;
+  if (spamFilter) commentsDeps.spamFilter = spamFilter;
   const siteDeps: SiteDeps = { db: handle.db, site: siteContextFrom(config, deps.now), comments: makeCommentsWeb(commentsDeps) };
   // Before any route plugin: a child scope takes the error handler in force when it loads.
   app.setErrorHandler((err, request, reply) => sendError(siteDeps, request, reply, err));
@@ -135,7 +138,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onClose', async () => related.idle());
   await app.register(adminRoutes, {
     prefix: '/admin', db: handle.db, config, cookieSecret, related, ...(deps.now ? { now: deps.now } : {}),
-    ...(notifier ? { onCommentsApproved: notifier.approved } : {}), ...deps.admin,
+    ...(notifier ? { onCommentsApproved: notifier.approved } : {}),
+    ...(spamFilter ? { onCommentsSpamVerdict: (ids: readonly number[], spam: boolean) => reportVerdicts(handle.db, spamFilter, config.siteUrl, ids, spam) } : {}),
+    ...deps.admin,
   });
   return app;
 }

@@ -41,6 +41,8 @@ export interface CommentInput {
   /** The form token: with the content, it makes the idempotency key. */
   formToken: string;
   ipHash: string;
+  /** For an outside spam check only (never stored): the address, browser and referring page. */
+  request?: { ip: string; userAgent: string; referrer: string };
 }
 
 /** A comment as pages and the API show it: never the email or the IP hash. */

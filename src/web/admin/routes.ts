@@ -43,6 +43,8 @@ export interface AdminOptions extends AdminTuning {
   now?: () => Date;
   /** Comments approved in the queue or by a staff reply (reply emails, spam-filter feedback). */
   onCommentsApproved?: (ids: readonly number[]) => Promise<void>;
+  /** Moderators' spam/ham decisions, for an outside spam filter (AKISMET_KEY). */
+  onCommentsSpamVerdict?: (ids: readonly number[], spam: boolean) => Promise<void>;
 }
 
 const ADMIN_CSS = fs.readFileSync(
@@ -139,7 +141,10 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions): Pro
   await usersRoutes(app, c);
   await auditRoutes(app, c);
   await commentRulesRoutes(app, c);
-  await commentsRoutes(app, c, { ...(opts.onCommentsApproved ? { onApproved: opts.onCommentsApproved } : {}) });
+  await commentsRoutes(app, c, {
+    ...(opts.onCommentsApproved ? { onApproved: opts.onCommentsApproved } : {}),
+    ...(opts.onCommentsSpamVerdict ? { onSpamVerdict: opts.onCommentsSpamVerdict } : {}),
+  });
   await editorAssetRoute(app);
   await articlesRoutes(app, c, { site: siteContextFrom(opts.config, now), ...(opts.related ? { related: opts.related } : {}) });
 }

@@ -19,6 +19,7 @@ import { commentsOpen, submitComment, type Submitted } from '../../modules/comme
 import { loadCommentSettings } from '../../modules/comment/comment-settings.js';
 import { issueFormToken, readFormToken } from '../../modules/comment/form-token.js';
 import { hashIp } from '../../modules/comment/ip-hash.js';
+import type { SpamFilter } from '../../modules/comment/akismet.js';
 import { commentPagePath, threadPages } from '../../modules/comment/thread.js';
 import { unsubscribeReplies, validUnsubscribe } from '../../modules/comment/notify.js';
 import { commentLink } from '../../modules/comment/comment-link.js';
@@ -40,6 +41,8 @@ export interface CommentsWebDeps {
   now: () => Date;
   /** Called after a comment is stored (notifications); errors are logged, never shown. */
   onSubmitted?: (s: Submitted) => Promise<void>;
+  /** An outside spam check (AKISMET_KEY); off when undefined. */
+  spamFilter?: SpamFilter;
 }
 
 export interface CommentsWeb {
@@ -162,8 +165,10 @@ export async function commentRoutes(app: FastifyInstance, deps: CommentsWebDeps)
       const input: CommentInput = {
         postId, parentId, name: s('name'), email: s('email'), body: s('body'), notifyReplies: s('notify') === '1', honeypot: s('website'),
         issuedAt: token.issuedAt, formToken: s('token'), ipHash: hashIp(deps.ipKey, request.ip),
+        request: { ip: request.ip, userAgent: String(request.headers['user-agent'] ?? '').slice(0, 500), referrer: String(request.headers.referer ?? '').slice(0, 2000) },
       };
-      const result = await submitComment(deps.db, input, deps.now());
+      const result = await submitComment(deps.db, input, deps.now(), { ...(deps.spamFilter ? { filter: deps.spamFilter } : {}), siteUrl: deps.siteUrl });
+      if (result.filterError) request.log.warn({ commentId: result.id, error: result.filterError }, 'outside spam check unavailable; comment stored without it');
       if (result.created && result.status === 'approved') app.pageCache.purge([`post:${result.postId}`]);
       if (result.status !== 'approved') {
         const ids = [...heldFromCookie(request).filter((x) => x !== result.id), result.id].slice(-20);
