@@ -16,9 +16,9 @@
   var heading = form.querySelector('.comment-form__heading');
   if (!body || !parentField || !postField || !heading) return;
   var key = 'broadsheet:comment-draft:' + postField.value;
-  var home = document.createElement('div');
-  home.hidden = true;
-  form.parentNode.insertBefore(home, form);
+  // Where the form lives when it is not under a comment (it goes back before the same node).
+  var homeParent = form.parentNode;
+  var homeNext = form.nextSibling;
   var originalHeading = heading.cloneNode(true);
   var cancel = null;
 
@@ -69,7 +69,7 @@
   }
 
   function reset() {
-    home.parentNode.insertBefore(form, home.nextSibling);
+    homeParent.insertBefore(form, homeNext);
     parentField.value = '';
     heading.replaceWith(originalHeading);
     heading = originalHeading;
