@@ -262,7 +262,7 @@ function articleCommentsVM(b: ArticleBundle, lang: string, articlePath: string, 
   return {
     open, count, thread, strings, pages,
     form: {
-      action: '/comments/', token: ci.token, postId: b.post.id, requireEmail: ci.requireEmail, maxLength: ci.maxLength, cancelUrl: `${here}#respond`,
+      action: '/comments/', token: ci.token, postId: b.post.id, requireEmail: ci.requireEmail, maxLength: ci.maxLength,
       ...(parent ? { parentId: parent.id, replyingTo: { name: parent.authorName, cancelUrl: `${here}#respond` } } : {}),
     },
   };

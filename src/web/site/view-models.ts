@@ -207,6 +207,4 @@ export interface CommentFormVM {
   replyingTo?: { name: string; cancelUrl: string };
   requireEmail: boolean;
   maxLength: number;
-  /** The comment page the form is on (the no-JS reply links stay on it). */
-  cancelUrl: string;
 }
