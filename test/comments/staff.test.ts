@@ -50,8 +50,22 @@ for (const dialect of DIALECTS) {
       expect(html).toContain(`id="comment-${id}"`);
       expect(html).toMatch(new RegExp(`class="comment comment--staff" id="comment-${id}"`));
       expect(html).toContain('<strong>checked</strong>');
+      expect(html).toContain('<span class="comment__staff">Staff</span>');
       const audit = await t.handle.db.selectFrom('audit_log').selectAll().where('action', '=', 'comment.replied').execute();
       expect(audit).toHaveLength(1);
+    });
+
+    it('a reply by one of the article\'s own authors is marked "Author"', async () => {
+      const u = await makeUser(t, 'editor');
+      const author = await t.handle.db.selectFrom('post_authors').select('author_id').where('post_id', '=', postId).executeTakeFirstOrThrow();
+      await t.handle.db.updateTable('authors').set({ user_id: u.id }).where('id', '=', author.author_id).execute();
+      const a = new Agent(app);
+      await a.login(u.email);
+      const parent = await addComment(t.handle.db, postId, { body: 'For the writer' });
+      const res = await a.post(`/admin/comments/${parent}/reply`, { body: 'Writer here' }, `/admin/comments/${parent}`);
+      const id = Number(/\/admin\/comments\/(\d+)/.exec(String(res.headers.location))?.[1]);
+      const html = (await app.inject(url)).body;
+      expect(html).toMatch(new RegExp(`id="comment-${id}"[\\s\\S]*?<span class="comment__staff">Author</span>`));
     });
 
     it('replying to a held comment approves it; spam cannot be replied to', async () => {

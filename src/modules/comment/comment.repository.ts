@@ -12,7 +12,7 @@ const PUBLIC_COLUMNS = ['id', 'parent_id', 'path', 'user_id', 'depth', 'author_n
 type PublicRow = { id: number; parent_id: number | null; path: string; user_id: number | null; depth: number; author_name: string; author_url: string; body_html: string; status: CommentStatus; created_at: string };
 
 export const toPublic = (r: PublicRow): PublicComment => ({
-  id: r.id, parentId: r.parent_id, rootId: Number(r.path.slice(0, 10)) || r.id, depth: r.depth, staff: r.user_id !== null, authorName: r.author_name, authorUrl: r.author_url, bodyHtml: r.body_html, status: r.status, createdAt: r.created_at,
+  id: r.id, parentId: r.parent_id, rootId: Number(r.path.slice(0, 10)) || r.id, depth: r.depth, staffUserId: r.user_id, authorName: r.author_name, authorUrl: r.author_url, bodyHtml: r.body_html, status: r.status, createdAt: r.created_at,
 });
 
 /**

@@ -53,8 +53,8 @@ export interface PublicComment {
   rootId: number;
   depth: number;
   authorName: string;
-  /** Written by a member of staff from the admin (shown as such). */
-  staff: boolean;
+  /** Written by a member of staff from the admin (shown as such): their user id; null for readers. */
+  staffUserId: number | null;
   authorUrl: string;
   bodyHtml: string;
   status: CommentStatus;

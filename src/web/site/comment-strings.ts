@@ -25,6 +25,8 @@ export interface CommentStrings {
   replyToSr: string;
   held: string;
   staff: string;
+  /** Badge on a reply by one of the article's authors. */
+  author: string;
   olderComments: string;
   newerComments: string;
   commentPages: string;
@@ -53,6 +55,7 @@ const en: CommentStrings = {
   replyToSr: ' to {name}',
   held: 'Your comment is awaiting moderation.',
   staff: 'Staff',
+  author: 'Author',
   olderComments: 'Older comments',
   newerComments: 'Newer comments',
   commentPages: 'Comment pages',
@@ -94,6 +97,7 @@ const fa: CommentStrings = {
   replyToSr: ' به {name}',
   held: 'دیدگاه شما در انتظار بررسی است.',
   staff: 'تحریریه',
+  author: 'نویسنده',
   olderComments: 'دیدگاه‌های قدیمی‌تر',
   newerComments: 'دیدگاه‌های جدیدتر',
   commentPages: 'صفحه‌های دیدگاه',
@@ -135,6 +139,7 @@ const sq: CommentStrings = {
   replyToSr: ' {name}',
   held: 'Komenti juaj pret miratimin.',
   staff: 'Redaksia',
+  author: 'Autori',
   olderComments: 'Komentet më të vjetra',
   newerComments: 'Komentet më të reja',
   commentPages: 'Faqet e komenteve',

@@ -32,13 +32,14 @@ export interface ArticleCommentsInput {
 }
 
 /** The flat thread (ORDER BY path) as nested comments; a reply whose parent is not shown goes top level. */
-function commentThreadVM(comments: PublicComment[], lang: string, path: string, open: boolean): CommentVM[] {
+function commentThreadVM(comments: PublicComment[], lang: string, path: string, open: boolean, authorUserIds: ReadonlySet<number> = new Set()): CommentVM[] {
   const byId = new Map<number, CommentVM>();
   const top: CommentVM[] = [];
   for (const c of comments) {
     const vm: CommentVM = {
       id: c.id, anchor: `comment-${c.id}`, authorName: c.authorName, date: dateVM(c.createdAt, lang), bodyHtml: c.bodyHtml,
-      held: c.status !== 'approved', staff: c.staff, replies: [],
+      held: c.status !== 'approved', replies: [],
+      ...(c.staffUserId !== null ? { staff: authorUserIds.has(c.staffUserId) ? 'author' as const : 'staff' as const } : {}),
       ...(open && c.status === 'approved' ? { replyUrl: `${path}?replytocom=${c.id}#respond` } : {}),
     };
     byId.set(c.id, vm);
@@ -250,7 +251,8 @@ function articleCommentsVM(b: ArticleBundle, lang: string, articlePath: string, 
   const page = ci?.page ?? 1;
   const { items: comments, totalPages } = paginateThread(all, page, ci?.perPage ?? 100);
   const here = commentPagePath(articlePath, page);
-  const thread = commentThreadVM(comments, lang, here, open);
+  const authorUserIds = new Set(b.authors.map((a) => a.user_id).filter((id): id is number => id !== null));
+  const thread = commentThreadVM(comments, lang, here, open, authorUserIds);
   const strings = commentStringsFor(lang);
   const pages = {
     page, totalPages,

@@ -191,8 +191,8 @@ export interface CommentVM {
   bodyHtml: string;
   /** Awaiting moderation: only its author sees it. */
   held: boolean;
-  /** Written by staff from the admin. */
-  staff: boolean;
+  /** Written from the admin: by one of the article's authors, or by other staff. */
+  staff?: 'author' | 'staff';
   /** No-JavaScript reply: the article with ?replytocom=ID#respond. */
   replyUrl?: string;
   replies: CommentVM[];

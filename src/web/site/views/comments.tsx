@@ -16,7 +16,7 @@ function Comment({ c, s }: { c: CommentVM; s: CommentStrings }) {
       <article class="comment__inner" aria-labelledby={`${c.anchor}-by`}>
         <p class="comment__meta meta">
           <span class="comment__author" id={`${c.anchor}-by`} dir="auto">{c.authorName}</span>{' '}
-          {c.staff && <><span class="comment__staff">{s.staff}</span>{' '}</>}
+          {c.staff && <><span class="comment__staff">{c.staff === 'author' ? s.author : s.staff}</span>{' '}</>}
           <a class="comment__link" href={`#${c.anchor}`}><Time date={c.date} /></a>
           {c.held && <strong class="comment__held"> {s.held}</strong>}
         </p>
