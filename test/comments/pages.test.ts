@@ -64,6 +64,11 @@ for (const dialect of DIALECTS) {
       const one = await c.app.inject(`${url}comment-page-1/`);
       expect(one.statusCode).toBe(301);
       expect(one.headers.location).toBe(url);
+      // WordPress' ?cpage=N form answers with the same page's address.
+      const cp = await c.app.inject(`${url}?cpage=2`);
+      expect(cp.statusCode).toBe(301);
+      expect(cp.headers.location).toBe(`${url}comment-page-2/`);
+      expect((await c.app.inject(`${url}?cpage=abc`)).statusCode).toBe(404);
       // A static page has no comment pages.
       expect((await c.app.inject('/no-such-article/comment-page-2/')).statusCode).toBe(404);
     });

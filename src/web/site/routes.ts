@@ -20,6 +20,7 @@ import { articlePage, authorPage, categoryPage, errorPage, homePage, tagPage } f
 import { authorVM } from './presenters.js';
 import type { SiteContext } from './site-context.js';
 import type { CommentsWeb } from './comments.js';
+import { commentPagePath } from '../../modules/comment/thread.js';
 import { renderArchive, renderArticle, renderError, renderHome } from './views/index.js';
 
 export interface SiteDeps {
@@ -147,6 +148,9 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     const slug = parseSlug(request.params.slug);
     const commentPage = parsePage(request.params.n);
     if (request.params.n !== undefined && commentPage === 1) return reply.redirect(`/${encodeURIComponent(slug)}/`, 301);
+    // WordPress' other form (?cpage=N, plain permalinks): one answer per page, at /comment-page-N/.
+    const cpage = (request.query as Record<string, unknown>).cpage;
+    if (request.params.n === undefined && cpage !== undefined) return reply.redirect(commentPagePath(`/${encodeURIComponent(slug)}/`, parsePage(String(cpage))), 301);
     const [bundle, tree] = await Promise.all([readArticle(db, slug, deps.comments?.heldIds(request) ?? []), loadCategoryTree(db)]);
     if (!bundle || (commentPage > 1 && bundle.post.type !== 'post')) throw notFound();
     const commentsInput = await deps.comments?.articleInput(request, bundle.post, commentPage);
