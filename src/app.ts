@@ -27,6 +27,7 @@ import { RelatedRefresher } from './jobs/related-refresh.js';
 import { commentRoutes, makeCommentsWeb, type CommentsWebDeps } from './web/site/comments.js';
 import { ipHashKey } from './import/secrets.js';
 import { commentNotifier } from './modules/comment/notify.js';
+import { akismetClient, reportVerdicts } from './modules/comment/akismet.js';
 
 export interface AppDeps {
   config: Config;
@@ -119,8 +120,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     db: handle.db, secret: cookieSecret, ipKey: ipHashKey(config.dataDir), siteUrl: config.siteUrl, now: deps.now ?? (() => new Date()),
   };
   const smtpUrl = deps.smtpUrl ?? config.smtpUrl;
-  const notify = deps.onCommentSubmitted ?? (smtpUrl ? commentNotifier(handle.db, { smtpUrl, siteUrl: config.siteUrl, siteName: config.siteName, secret: cookieSecret }) : undefined);
+  const notifier = smtpUrl ? commentNotifier(handle.db, { smtpUrl, siteUrl: config.siteUrl, siteName: config.siteName, secret: cookieSecret }) : undefined;
+  const notify = deps.onCommentSubmitted ?? notifier?.submitted;
   if (notify) commentsDeps.onSubmitted = notify;
+  const spamFilter = config.akismet ? akismetClient({ ...config.akismet, blog: config.siteUrl }) : undefined;
+  if (spamFilter) commentsDeps.spamFilter = spamFilter;
   const siteDeps: SiteDeps = { db: handle.db, site: siteContextFrom(config, deps.now), comments: makeCommentsWeb(commentsDeps) };
   // Before any route plugin: a child scope takes the error handler in force when it loads.
   app.setErrorHandler((err, request, reply) => sendError(siteDeps, request, reply, err));
@@ -136,6 +140,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Article saves in the admin queue their related-list refresh here; drained before close.
   const related = new RelatedRefresher(handle.db, handle.dialect.fullText, (err, id) => app.log.error({ err, postId: id }, 'related refresh failed'), deps.now);
   app.addHook('onClose', async () => related.idle());
-  await app.register(adminRoutes, { prefix: '/admin', db: handle.db, config, cookieSecret, related, ...(deps.now ? { now: deps.now } : {}), ...deps.admin });
+  await app.register(adminRoutes, {
+    prefix: '/admin', db: handle.db, config, cookieSecret, related, ...(deps.now ? { now: deps.now } : {}),
+    ...(notifier ? { onCommentsApproved: notifier.approved } : {}),
+    ...(spamFilter ? { onCommentsSpamVerdict: (ids: readonly number[], spam: boolean) => reportVerdicts(handle.db, spamFilter, config.siteUrl, ids, spam) } : {}),
+    ...deps.admin,
+  });
   return app;
 }

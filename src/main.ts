@@ -11,6 +11,7 @@ import { migrate } from './db/migrate.js';
 import { seedDemoIfEmpty } from './demo/seed-demo.js';
 import { RelatedRefresher } from './jobs/related-refresh.js';
 import { startScheduler } from './jobs/scheduler.js';
+import { startIpPurge } from './jobs/comment-ip-purge.js';
 import { purgePosts } from './web/cache.js';
 
 export async function startServer(config: Config = loadConfig()): Promise<() => Promise<void>> {
@@ -28,8 +29,14 @@ export async function startServer(config: Config = loadConfig()): Promise<() => 
     },
     onError: (err) => app.log.error({ err }, 'scheduled publishing failed'),
   });
+  const ipPurge = startIpPurge(handle.db, {
+    days: config.commentIpRetentionDays,
+    onPurged: (n) => app.log.info({ comments: n }, 'old comment IP hashes purged'),
+    onError: (err) => app.log.error({ err }, 'comment IP hash purge failed'),
+  });
   const stop = async () => {
     scheduler.stop();
+    ipPurge.stop();
     await app.close();
     await related.idle();
     await handle.close();

@@ -35,6 +35,10 @@ export interface Config {
   readonly pageCacheMb: number;
   /** Largest image upload accepted, in MiB (MEDIA_MAX_MB). */
   readonly mediaMaxMb: number;
+  /** Days a comment keeps its IP hash (rate limits, IP rules); 0 keeps them forever. */
+  readonly commentIpRetentionDays: number;
+  /** Akismet-compatible spam check: off (undefined) unless AKISMET_KEY is set. */
+  readonly akismet: { readonly key: string; readonly url: string } | undefined;
 }
 
 export const defaults = {
@@ -50,6 +54,8 @@ export const defaults = {
   PAGE_CACHE_MB: '64',
   FEED_FULL_TEXT: '1',
   MEDIA_MAX_MB: '20',
+  COMMENT_IP_RETENTION_DAYS: '90',
+  AKISMET_URL: 'https://rest.akismet.com',
 } as const;
 
 export class ConfigError extends Error {
@@ -80,6 +86,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError('SMTP_URL must start with smtp:// or smtps://');
   const purgeUrl = env.PURGE_URL || undefined;
   if (purgeUrl && !/^https?:\/\//.test(purgeUrl)) throw new ConfigError('PURGE_URL must be an http(s) URL');
+  const ipDays = get('COMMENT_IP_RETENTION_DAYS');
+  if (!/^\d{1,5}$/.test(ipDays) || Number(ipDays) > 36500) throw new ConfigError('COMMENT_IP_RETENTION_DAYS must be a whole number of days (0 keeps IP hashes forever)');
+  const akismetKey = (env.AKISMET_KEY ?? '').trim();
+  if (akismetKey && !/^[A-Za-z0-9_-]{1,200}$/.test(akismetKey)) throw new ConfigError('AKISMET_KEY must be letters, digits, - or _');
+  let akismetUrl = get('AKISMET_URL');
+  try {
+    const u = new URL(akismetUrl);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error();
+    akismetUrl = u.toString().replace(/\/$/, '');
+  } catch {
+    throw new ConfigError(`AKISMET_URL must be an http(s) URL, got "${env.AKISMET_URL}"`);
+  }
   const feedFull = get('FEED_FULL_TEXT');
   if (feedFull !== '0' && feedFull !== '1') throw new ConfigError(`FEED_FULL_TEXT must be 0 or 1, got "${feedFull}"`);
   const demo = get('DEMO');
@@ -115,5 +133,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     purgeUrl,
     trustProxy,
     smtpUrl,
+    commentIpRetentionDays: Number(ipDays),
+    akismet: akismetKey ? Object.freeze({ key: akismetKey, url: akismetUrl }) : undefined,
   });
 }

@@ -121,6 +121,8 @@ export interface CommentsTable {
   form_key: Generated<string | null>;
   /** 1: the commenter asked to be emailed about replies (migration 0007). */
   notify_replies: Generated<number>;
+  /** 1: the parent commenter was emailed about this reply (migration 0013; at most once). */
+  reply_notified: Generated<number>;
 }
 
 /** Which local row an imported item became (WordPress post 123 → posts.id 45). */
@@ -221,6 +223,8 @@ export interface CommentRulesTable {
   list: 'block' | 'allow';
   value: string;
   created_at: string;
+  /** Why the rule is there (migration 0013). */
+  note: Generated<string>;
 }
 
 // Revisions (migration 0008): a copy of an article at each save.

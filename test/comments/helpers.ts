@@ -68,3 +68,21 @@ export class Reader {
 
 /** The comment id in a 303 Location (…#comment-ID). */
 export const idFrom = (res: LightMyRequestResponse): number => Number(/#comment-(\d+)$/.exec(String(res.headers.location))?.[1]);
+
+/** Stores a comment straight in the database (threads for pagination tests); returns its id. */
+export async function addComment(db: TestDb['handle']['db'], postId: number, o: { status?: 'approved' | 'pending' | 'spam' | 'trash'; parentId?: number; body?: string; email?: string; notify?: boolean; name?: string } = {}): Promise<number> {
+  const iso = '2026-11-20T11:30:00.000Z';
+  const parent = o.parentId !== undefined ? await db.selectFrom('comments').select(['path', 'depth']).where('id', '=', o.parentId).executeTakeFirstOrThrow() : undefined;
+  const body = o.body ?? 'A comment';
+  const { id } = await db.insertInto('comments').values({
+    post_id: postId, parent_id: o.parentId ?? null, path: '', depth: parent ? parent.depth + 1 : 0, author_name: o.name ?? 'Reader', author_email: o.email ?? '', author_url: '', user_id: null,
+    body, body_html: `<p>${body}</p>`, status: o.status ?? 'approved', ip_hash: 'b'.repeat(64), spam_score: 0, spam_reasons: '', created_at: iso, updated_at: iso,
+    notify_replies: o.notify ? 1 : 0,
+  }).returning('id').executeTakeFirstOrThrow();
+  const seg = String(id).padStart(10, '0');
+  await db.updateTable('comments').set({ path: parent ? `${parent.path}/${seg}` : seg }).where('id', '=', id).execute();
+  return id;
+}
+
+export const postIdOf = async (db: TestDb['handle']['db'], slug: string): Promise<number> =>
+  (await db.selectFrom('posts').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;

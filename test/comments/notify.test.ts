@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMTPServer } from 'smtp-server';
 import { DIALECTS, freshDb, type TestDb } from '../helpers/db.js';
 import { buildFixture } from '../helpers/fixture.js';
-import { Clock, makeUser } from '../admin/helpers.js';
+import { Agent, Clock, makeUser } from '../admin/helpers.js';
 import { saveCommentSettings } from '../../src/modules/comment/comment-settings.js';
 import { idFrom, Reader, type CommentsCtx } from './helpers.js';
 
@@ -88,6 +88,33 @@ for (const dialect of DIALECTS) {
       const row = await t.handle.db.selectFrom('comments').select('notify_replies').where('id', '=', parent).executeTakeFirstOrThrow();
       expect(row.notify_replies).toBe(0);
       expect((await c.app.inject(unsub!.replace(/t=[\w-]+/, 't=forged'))).statusCode).toBe(404);
+    });
+
+    it('a held reply emails the opted-in parent commenter when it is approved, exactly once', async () => {
+      await saveCommentSettings(t.handle.db, { moderation: 'auto' });
+      const start = smtp.mails.length;
+      const parent = idFrom(await new Reader(c, '203.0.113.60').comment(url, { name: 'Mira', email: 'mira@example.com', body: 'Opted in', notify: '1' }));
+      await saveCommentSettings(t.handle.db, { moderation: 'hold_all' });
+      const held = idFrom(await new Reader(c, '203.0.113.61').comment(`${url}?replytocom=${parent}`, { name: 'Noor', email: 'noor@example.com', body: 'Held reply' }));
+      const toMira = () => smtp.mails.filter((m) => m.to.includes('mira@example.com'));
+      // The authors hear of both comments; Mira hears nothing while the reply is held.
+      await smtp.waitFor(start + 2);
+      const n = smtp.mails.length;
+      expect(toMira()).toHaveLength(0);
+      const editor = await makeUser(t, 'editor');
+      const e = new Agent(c.app);
+      await e.login(editor.email);
+      expect((await e.post('/admin/comments/moderate', { one: `approve:${held}` }, '/admin/comments')).statusCode).toBe(303);
+      await smtp.waitFor(n + 1);
+      expect(toMira()).toHaveLength(1);
+      expect(plain(toMira()[0]!.data)).toContain('Held reply');
+      expect(plain(toMira()[0]!.data)).toContain(`#comment-${held}`);
+      // Unapproved and approved again, and a bulk approval: still one email.
+      await e.post('/admin/comments/moderate', { one: `unapprove:${held}` }, '/admin/comments');
+      await e.post('/admin/comments/moderate', { action: 'approve', ids: [String(held)], bulk: '1' }, '/admin/comments');
+      await new Promise((r) => setTimeout(r, 300));
+      expect(toMira()).toHaveLength(1);
+      expect((await t.handle.db.selectFrom('comments').select('reply_notified').where('id', '=', held).executeTakeFirstOrThrow()).reply_notified).toBe(1);
     });
   });
 }

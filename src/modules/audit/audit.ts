@@ -22,7 +22,11 @@ export type AuditAction =
   | 'category.deleted'
   | 'tag.updated'
   | 'tag.merged'
-  | 'tag.deleted';
+  | 'tag.deleted'
+  | 'comment.replied'
+  | 'comment.edited'
+  | 'comment_rule.added'
+  | 'comment_rule.removed';
 
 export const AUDIT_LABELS: Readonly<Record<AuditAction, string>> = {
   'setup.completed': 'Completed first-run setup',
@@ -44,6 +48,10 @@ export const AUDIT_LABELS: Readonly<Record<AuditAction, string>> = {
   'tag.updated': 'Renamed tag',
   'tag.merged': 'Merged tags',
   'tag.deleted': 'Deleted tag',
+  'comment.replied': 'Replied to a comment',
+  'comment.edited': 'Edited a comment',
+  'comment_rule.added': 'Added a comment rule',
+  'comment_rule.removed': 'Removed a comment rule',
 };
 
 export interface AuditEntry {
@@ -51,7 +59,7 @@ export interface AuditEntry {
   actorId: number | null;
   actorLabel: string;
   action: AuditAction;
-  target?: { type: 'user' | 'category' | 'tag'; id: number; label: string };
+  target?: { type: 'user' | 'category' | 'tag' | 'comment' | 'comment_rule'; id: number; label: string };
   /** Short, human-readable; never a secret. */
   detail?: string;
   ip?: string;

@@ -23,6 +23,8 @@ export interface CommentSettings {
   rateWindowMinutes: number;
   /** A spam score at or above this marks the comment as spam. */
   spamThreshold: number;
+  /** Top-level comments (threads) per comment page. */
+  perPage: number;
 }
 
 export const DEFAULT_COMMENT_SETTINGS: Readonly<CommentSettings> = Object.freeze({
@@ -36,6 +38,7 @@ export const DEFAULT_COMMENT_SETTINGS: Readonly<CommentSettings> = Object.freeze
   ratePerEmail: 5,
   rateWindowMinutes: 10,
   spamThreshold: 5,
+  perPage: 100,
 });
 
 const KEYS: Record<keyof CommentSettings, string> = {
@@ -49,12 +52,14 @@ const KEYS: Record<keyof CommentSettings, string> = {
   ratePerEmail: 'comments.rate_per_email',
   rateWindowMinutes: 'comments.rate_window_minutes',
   spamThreshold: 'comments.spam_threshold',
+  perPage: 'comments.per_page',
 };
 
 function parse(key: keyof CommentSettings, raw: string): CommentSettings[typeof key] | undefined {
   if (key === 'moderation') return raw === 'hold_all' || raw === 'hold_first' || raw === 'auto' ? raw : undefined;
   if (key === 'requireEmail') return raw === '1' || raw === 'true';
   const n = Number(raw);
+  if (key === 'perPage') return Number.isInteger(n) && n >= 1 && n <= 1000 ? n : undefined;
   return Number.isFinite(n) && n >= 0 ? n : undefined;
 }
 

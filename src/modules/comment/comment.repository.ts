@@ -7,12 +7,12 @@ import type { Db } from '../../db/database.js';
 import type { CommentStatus } from '../../db/schema.js';
 import type { PublicComment } from './comment.js';
 
-const PUBLIC_COLUMNS = ['id', 'parent_id', 'depth', 'author_name', 'author_url', 'body_html', 'status', 'created_at'] as const;
+const PUBLIC_COLUMNS = ['id', 'parent_id', 'path', 'user_id', 'depth', 'author_name', 'author_url', 'body_html', 'status', 'created_at'] as const;
 
-type PublicRow = { id: number; parent_id: number | null; depth: number; author_name: string; author_url: string; body_html: string; status: CommentStatus; created_at: string };
+type PublicRow = { id: number; parent_id: number | null; path: string; user_id: number | null; depth: number; author_name: string; author_url: string; body_html: string; status: CommentStatus; created_at: string };
 
 export const toPublic = (r: PublicRow): PublicComment => ({
-  id: r.id, parentId: r.parent_id, depth: r.depth, authorName: r.author_name, authorUrl: r.author_url, bodyHtml: r.body_html, status: r.status, createdAt: r.created_at,
+  id: r.id, parentId: r.parent_id, rootId: Number(r.path.slice(0, 10)) || r.id, depth: r.depth, staffUserId: r.user_id, authorName: r.author_name, authorUrl: r.author_url, bodyHtml: r.body_html, status: r.status, createdAt: r.created_at,
 });
 
 /**
@@ -26,9 +26,27 @@ export async function threadFor(db: Db, postId: number, heldIds: readonly number
     .where((eb) => held.length
       ? eb.or([eb('status', '=', 'approved'), eb.and([eb('id', 'in', held), eb('status', 'in', ['pending', 'spam'])])])
       : eb('status', '=', 'approved'))
-    .orderBy('path').limit(5000).execute();
+    .orderBy('path').limit(20_000).execute();
   // Held comments show as "awaiting moderation", whatever the filter made of them.
   return rows.map((r) => toPublic({ ...r, status: r.status === 'spam' ? 'pending' : r.status }));
+}
+
+/**
+ * Where a comment sits for readers: its article's slug, and how many approved threads come before
+ * its thread (with whether its own thread has an approved comment), for `pageOfThread`.
+ */
+export async function commentPlace(db: Db, id: number): Promise<{ postId: number; slug: string; approvedBefore: number; approvedThread: boolean } | undefined> {
+  const c = await db.selectFrom('comments').innerJoin('posts', 'posts.id', 'comments.post_id')
+    .select(['comments.post_id', 'comments.path', 'posts.slug']).where('comments.id', '=', id).executeTakeFirst();
+  if (!c) return undefined;
+  const root = c.path.slice(0, 10);
+  const rootExpr = sql<string>`substr(path, 1, 10)`;
+  const [before, own] = await Promise.all([
+    db.selectFrom('comments').select(sql<number | string>`count(distinct substr(path, 1, 10))`.as('n'))
+      .where('post_id', '=', c.post_id).where('status', '=', 'approved').where('path', '<', root).executeTakeFirst(),
+    db.selectFrom('comments').select('id').where('post_id', '=', c.post_id).where('status', '=', 'approved').where(rootExpr, '=', root).limit(1).executeTakeFirst(),
+  ]);
+  return { postId: c.post_id, slug: c.slug, approvedBefore: Number(before?.n ?? 0), approvedThread: own !== undefined };
 }
 
 /** Approved comments per post (listings), one query. */
@@ -82,9 +100,22 @@ export async function loadRules(db: Db): Promise<CommentRules> {
   };
 }
 
-export async function addRule(db: Db, kind: 'word' | 'email' | 'ip_hash', list: 'block' | 'allow', value: string, now: string): Promise<void> {
-  await db.insertInto('comment_rules').values({ kind, list, value: kind === 'ip_hash' ? value : value.toLowerCase(), created_at: now })
-    .onConflict((oc) => oc.columns(['kind', 'list', 'value']).doNothing()).execute();
+/** Adds a rule; false when the same rule was there already. */
+export async function addRule(db: Db, kind: 'word' | 'email' | 'ip_hash', list: 'block' | 'allow', value: string, now: string, note = ''): Promise<boolean> {
+  const r = await db.insertInto('comment_rules').values({ kind, list, value: kind === 'ip_hash' ? value : value.toLowerCase(), created_at: now, note })
+    .onConflict((oc) => oc.columns(['kind', 'list', 'value']).doNothing()).executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export async function listRules(db: Db) {
+  return db.selectFrom('comment_rules').select(['id', 'kind', 'list', 'value', 'note', 'created_at']).orderBy('list').orderBy('kind').orderBy('value').limit(5000).execute();
+}
+
+/** Removes a rule; returns it (undefined when there was none). */
+export async function removeRule(db: Db, id: number) {
+  const row = await db.selectFrom('comment_rules').select(['id', 'kind', 'list', 'value']).where('id', '=', id).executeTakeFirst();
+  if (row) await db.deleteFrom('comment_rules').where('id', '=', id).execute();
+  return row;
 }
 
 export interface QueueFilter { status: CommentStatus; postId?: number; email?: string; ipHash?: string }
@@ -122,4 +153,13 @@ export async function setStatus(db: Db, ids: readonly number[], status: CommentS
 export async function commentsByEmail(db: Db, email: string) {
   return db.selectFrom('comments').select(['id', 'post_id', 'parent_id', 'author_name', 'author_email', 'author_url', 'body', 'status', 'created_at', 'updated_at'])
     .where(sql`lower(author_email)`, '=', email.toLowerCase()).orderBy('id').execute();
+}
+
+/**
+ * Forgets the IP hashes of comments older than `before` (rate limits and IP rules only need
+ * recent ones). Returns how many comments lost theirs.
+ */
+export async function purgeIpHashes(db: Db, before: string): Promise<number> {
+  const r = await db.updateTable('comments').set({ ip_hash: '' }).where('ip_hash', '!=', '').where('created_at', '<', before).executeTakeFirst();
+  return Number(r.numUpdatedRows);
 }

@@ -10,14 +10,16 @@ import { CommentError, validateComment, type CommentInput } from './comment.js';
 import { loadCommentSettings, type CommentSettings } from './comment-settings.js';
 import * as repo from './comment.repository.js';
 import { formKey } from './form-token.js';
+import { postPath } from '../article/permalink.js';
+import type { SpamFilter } from './akismet.js';
 import { spamVerdict } from './spam.js';
 import { placeComment, replyParent } from './thread.js';
 
-export interface CommentablePost { id: number; slug: string; title: string; published_at: string | null; comment_status: 'open' | 'closed' }
+export interface CommentablePost { id: number; slug: string; title: string; language: string; published_at: string | null; comment_status: 'open' | 'closed' }
 
 /** A post readers may comment on now, or a CommentError saying why not. */
 export async function commentablePost(db: Db, postId: number, settings: CommentSettings, now: Date): Promise<CommentablePost> {
-  const post = await db.selectFrom('posts').select(['id', 'slug', 'title', 'published_at', 'comment_status', 'status', 'type'])
+  const post = await db.selectFrom('posts').select(['id', 'slug', 'title', 'language', 'published_at', 'comment_status', 'status', 'type'])
     .where('id', '=', postId).executeTakeFirst();
   if (!post || post.status !== 'published' || post.type !== 'post') throw new CommentError('COMMENT_POST_NOT_FOUND', 'There is no such article.');
   if (!commentsOpen(post, settings, now)) throw new CommentError('COMMENTS_CLOSED', 'Comments are closed for this article.');
@@ -42,13 +44,22 @@ export interface Submitted {
   created: boolean;
   score: number;
   reasons: string[];
+  /** What went wrong with the outside spam check, when it did (to log). */
+  filterError?: string;
+}
+
+export interface SubmitOptions {
+  /** An outside spam check (Akismet-compatible); its verdict adds to the score. */
+  filter?: SpamFilter;
+  /** The site's public URL, for the permalink the filter is sent. */
+  siteUrl?: string;
 }
 
 /**
  * Stores a reader's comment once per form submission.
  * @example const r = await submitComment(db, input, new Date()); // r.status: 'approved' | 'pending' | 'spam'
  */
-export async function submitComment(db: Db, input: CommentInput, now: Date): Promise<Submitted> {
+export async function submitComment(db: Db, input: CommentInput, now: Date, opts: SubmitOptions = {}): Promise<Submitted> {
   const settings = await loadCommentSettings(db);
   const post = await commentablePost(db, input.postId, settings, now);
   const { name, email, body } = validateComment(input, settings);
@@ -68,7 +79,16 @@ export async function submitComment(db: Db, input: CommentInput, now: Date): Pro
   const lower = body.toLowerCase();
   const blockedWord = rules.blockWords.find((w) => w !== '' && lower.includes(w));
   const allowed = (email !== '' && rules.allowEmails.has(email)) || (input.ipHash !== '' && rules.allowIps.has(input.ipHash));
+  // The outside check (after the local ones, so a refused form never reaches it); allow-listed
+  // commenters skip it.
+  const external = opts.filter && !allowed
+    ? await opts.filter.check({
+      ip: input.request?.ip ?? '', userAgent: input.request?.userAgent ?? '', referrer: input.request?.referrer ?? '',
+      permalink: `${(opts.siteUrl ?? '').replace(/\/$/, '')}${postPath(post.slug)}`, author: name, email, content: body, lang: post.language, reply: parent !== undefined,
+    })
+    : undefined;
   const verdict = spamVerdict({
+    ...(external ? { external: external.verdict } : {}),
     honeypotFilled: input.honeypot.trim() !== '',
     fillSeconds: (now.getTime() - input.issuedAt.getTime()) / 1000,
     recentFromIp: recent.ip,
@@ -107,7 +127,7 @@ export async function submitComment(db: Db, input: CommentInput, now: Date): Pro
     if (!winner) throw err;
     return { id: winner.id, postId: winner.post_id, slug: post.slug, status: winner.status, created: false, score: 0, reasons: [] };
   }
-  return { id, postId: post.id, slug: post.slug, status, created: true, score: verdict.score, reasons: verdict.reasons };
+  return { id, postId: post.id, slug: post.slug, status, created: true, score: verdict.score, reasons: verdict.reasons, ...(external?.verdict === 'unavailable' ? { filterError: external.error } : {}) };
 }
 
 /** Moderation: sets the status of comments; returns the affected posts (to purge their pages). */

@@ -4,7 +4,8 @@ import { validateComment } from './comment.js';
 import { DEFAULT_COMMENT_SETTINGS } from './comment-settings.js';
 import { issueFormToken, readFormToken } from './form-token.js';
 import { spamVerdict, type SpamSignals } from './spam.js';
-import { placeComment, replyParent } from './thread.js';
+import { commentPagePath, paginateThread, pageOfThread, placeComment, replyParent } from './thread.js';
+import { validateRule } from './comment-rules.js';
 
 const clean: SpamSignals = { honeypotFilled: false, fillSeconds: 60, recentFromIp: 0, recentFromEmail: 0, links: 0, duplicate: false, blockedEmail: false, blockedIp: false, allowed: false };
 
@@ -58,5 +59,36 @@ describe('validation and form tokens', () => {
     expect(readFormToken('secret', tok)).toEqual({ postId: 12, issuedAt: now });
     expect(readFormToken('other', tok)).toBeUndefined();
     expect(readFormToken('secret', tok.replace(/^12\./, '13.'))).toBeUndefined();
+  });
+});
+
+describe('comment pages', () => {
+  const flat = (spec: [number, string][]) => spec.map(([rootId, status], i) => ({ id: i + 1, rootId, status }));
+  it('splits approved threads by perPage; a held-only thread goes with the approved thread before it', () => {
+    const list = flat([[1, 'approved'], [1, 'approved'], [2, 'approved'], [3, 'pending'], [4, 'approved'], [5, 'approved']]);
+    expect(paginateThread(list, 1, 2).items.map((c) => c.rootId)).toEqual([1, 1, 2, 3]);
+    expect(paginateThread(list, 2, 2)).toEqual({ items: list.filter((c) => c.rootId >= 4), totalPages: 2 });
+    expect(paginateThread(list, 3, 2).items).toEqual([]);
+    expect(paginateThread([], 1, 100)).toEqual({ items: [], totalPages: 1 });
+    // The same rule the database query uses.
+    expect(pageOfThread(2, false, 2)).toBe(1);
+    expect(pageOfThread(2, true, 2)).toBe(2);
+    expect(pageOfThread(0, false, 2)).toBe(1);
+    expect(commentPagePath('/a/', 1)).toBe('/a/');
+    expect(commentPagePath('/a/', 3)).toBe('/a/comment-page-3/');
+  });
+});
+
+describe('block and allow rules', () => {
+  it('normalises good rules and refuses bad ones', () => {
+    expect(validateRule({ kind: 'email', list: 'block', value: ' Spam@X.com ', note: ' why  not ' })).toEqual({ kind: 'email', list: 'block', value: 'spam@x.com', note: 'why not' });
+    expect(validateRule({ kind: 'word', list: 'block', value: 'Free  Money', note: '' }).value).toBe('Free Money');
+    expect(() => validateRule({ kind: 'word', list: 'allow', value: 'ok', note: '' })).toThrow(expect.objectContaining({ code: 'COMMENT_INVALID' }));
+    expect(() => validateRule({ kind: 'ip_hash', list: 'block', value: '10.0.0.1', note: '' })).toThrow(/64 hexadecimal/);
+  });
+  it('an outside verdict adds to the score; an outage only leaves a reason', () => {
+    expect(spamVerdict({ ...clean, external: 'spam' }, DEFAULT_COMMENT_SETTINGS)).toEqual({ score: 10, reasons: ['akismet'], spam: true });
+    expect(spamVerdict({ ...clean, external: 'unavailable' }, DEFAULT_COMMENT_SETTINGS)).toEqual({ score: 0, reasons: ['akismet-unavailable'], spam: false });
+    expect(spamVerdict({ ...clean, external: 'ham' }, DEFAULT_COMMENT_SETTINGS).reasons).toEqual([]);
   });
 });

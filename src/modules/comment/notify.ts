@@ -8,6 +8,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import type { Db } from '../../db/database.js';
 import { postPath } from '../article/permalink.js';
+import { commentLink } from './comment-link.js';
 import { findComment } from './comment.repository.js';
 import type { Submitted } from './comment.service.js';
 
@@ -39,35 +40,62 @@ export async function unsubscribeReplies(db: Db, commentId: number): Promise<voi
   await db.updateTable('comments').set({ notify_replies: 0 }).where('id', '=', commentId).execute();
 }
 
+/** What the app calls: after a reader's comment is stored, and after moderators approve comments. */
+export interface CommentNotifier {
+  submitted(s: Submitted): Promise<void>;
+  /** Approved now (moderation queue, staff replies): reply emails not sent yet go out, once each. */
+  approved(ids: readonly number[]): Promise<void>;
+}
+
 /**
- * The function to call after a comment is stored.
- * @example app = buildApp({ …, onCommentSubmitted: commentNotifier(db, { smtpUrl, siteUrl, siteName, secret }) })
+ * Email about comments over SMTP.
+ * @example app = buildApp({ …, commentNotifier: commentNotifier(db, { smtpUrl, siteUrl, siteName, secret }) })
  */
-export function commentNotifier(db: Db, o: NotifyOptions): (s: Submitted) => Promise<void> {
+export function commentNotifier(db: Db, o: NotifyOptions): CommentNotifier {
   const transport = nodemailer.createTransport(o.smtpUrl);
   const from = o.from ?? `${o.siteName} <no-reply@${new URL(o.siteUrl).hostname}>`;
   const base = o.siteUrl.replace(/\/$/, '');
-  return async (s) => {
-    if (s.status === 'spam') return;
-    const comment = await findComment(db, s.id);
-    const post = await db.selectFrom('posts').select(['id', 'title', 'slug']).where('id', '=', s.postId).executeTakeFirst();
-    if (!comment || !post) return;
-    const link = `${base}${postPath(post.slug)}#comment-${comment.id}`;
-    const authors = await db.selectFrom('post_authors').innerJoin('authors', 'authors.id', 'post_authors.author_id').innerJoin('users', 'users.id', 'authors.user_id')
-      .select(['users.email', 'users.name']).where('post_authors.post_id', '=', post.id).where('users.status', '=', 'active').execute();
-    for (const a of authors) {
-      await transport.sendMail({
-        from, to: a.email, subject: `New comment on "${post.title}"`,
-        text: `${comment.author_name} commented on "${post.title}" (${s.status === 'approved' ? 'published' : 'awaiting moderation'}):\n\n${comment.body}\n\n${s.status === 'approved' ? link : `Moderate: ${base}/admin/comments?status=pending`}\n`,
-      });
-    }
-    if (s.status !== 'approved' || comment.parent_id === null) return;
+  const linkOf = async (id: number, slug: string): Promise<string> => `${base}${(await commentLink(db, id)) ?? `${postPath(slug)}#comment-${id}`}`;
+
+  /**
+   * The parent commenter hears of an approved reply once: the reply's `reply_notified` flag is
+   * claimed with a conditional UPDATE before sending, so two approvals (or two instances) never
+   * send twice. Nothing happens for a reply that is not approved yet; its approval calls this again.
+   */
+  const replyEmail = async (id: number): Promise<void> => {
+    const comment = await findComment(db, id);
+    if (!comment || comment.status !== 'approved' || comment.parent_id === null || comment.reply_notified === 1) return;
     const parent = await findComment(db, comment.parent_id);
     if (!parent || parent.notify_replies !== 1 || parent.author_email === '' || parent.author_email === comment.author_email || parent.status !== 'approved') return;
+    const claimed = await db.updateTable('comments').set({ reply_notified: 1 }).where('id', '=', id).where('reply_notified', '=', 0).where('status', '=', 'approved').executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) return;
+    const post = await db.selectFrom('posts').select(['title', 'slug']).where('id', '=', comment.post_id).executeTakeFirst();
+    if (!post) return;
     await transport.sendMail({
       from, to: parent.author_email, subject: `${comment.author_name} replied to your comment on "${post.title}"`,
-      text: `${comment.author_name} replied to your comment:\n\n${comment.body}\n\n${link}\n\nNo more emails about replies to this comment: ${unsubscribeUrl(base, o.secret, parent.id)}\n`,
+      text: `${comment.author_name} replied to your comment:\n\n${comment.body}\n\n${await linkOf(id, post.slug)}\n\nNo more emails about replies to this comment: ${unsubscribeUrl(base, o.secret, parent.id)}\n`,
       headers: { 'List-Unsubscribe': `<${unsubscribeUrl(base, o.secret, parent.id)}>` },
     });
+  };
+
+  return {
+    async submitted(s) {
+      if (s.status === 'spam') return;
+      const comment = await findComment(db, s.id);
+      const post = await db.selectFrom('posts').select(['id', 'title', 'slug']).where('id', '=', s.postId).executeTakeFirst();
+      if (!comment || !post) return;
+      const authors = await db.selectFrom('post_authors').innerJoin('authors', 'authors.id', 'post_authors.author_id').innerJoin('users', 'users.id', 'authors.user_id')
+        .select(['users.email', 'users.name']).where('post_authors.post_id', '=', post.id).where('users.status', '=', 'active').execute();
+      for (const a of authors) {
+        await transport.sendMail({
+          from, to: a.email, subject: `New comment on "${post.title}"`,
+          text: `${comment.author_name} commented on "${post.title}" (${s.status === 'approved' ? 'published' : 'awaiting moderation'}):\n\n${comment.body}\n\n${s.status === 'approved' ? await linkOf(comment.id, post.slug) : `Moderate: ${base}/admin/comments?status=pending`}\n`,
+        });
+      }
+      await replyEmail(s.id);
+    },
+    async approved(ids) {
+      for (const id of ids.slice(0, 500)) await replyEmail(id);
+    },
   };
 }

@@ -16,12 +16,15 @@ export interface SpamSignals {
   blockedEmail: boolean;
   blockedIp: boolean;
   allowed: boolean;
+  /** An outside filter's verdict (modules/comment/akismet), when one is configured. */
+  external?: 'spam' | 'ham' | 'unavailable';
 }
 
 export interface SpamVerdict { score: number; reasons: string[]; spam: boolean }
 
 const WEIGHTS = {
   honeypot: 10, 'too-fast': 5, 'rate-ip': 5, 'rate-email': 5, links: 3, duplicate: 5, 'blocked-word': 10, 'blocked-email': 10, 'blocked-ip': 10,
+  akismet: 10, 'akismet-unavailable': 0,
 } as const;
 
 /**
@@ -38,6 +41,9 @@ export function spamVerdict(s: SpamSignals, settings: CommentSettings): SpamVerd
   if (s.blockedWord !== undefined) reasons.push('blocked-word');
   if (s.blockedEmail) reasons.push('blocked-email');
   if (s.blockedIp) reasons.push('blocked-ip');
+  if (s.external === 'spam') reasons.push('akismet');
+  // Recorded so moderators know the outside check did not run; it never holds a comment back.
+  if (s.external === 'unavailable') reasons.push('akismet-unavailable');
   let score = reasons.reduce((n, r) => n + WEIGHTS[r], 0);
   const out: string[] = [...reasons];
   // An allow-listed commenter skips everything but the honeypot (a bot on a trusted network).

@@ -25,3 +25,45 @@ export function replyParent(parent: Placed): Placed {
 /** Path and depth of a new comment with this id. */
 export const placeComment = (id: number, parent: Placed | undefined): { path: string; depth: number } =>
   parent ? { path: `${parent.path}/${pathSegment(id)}`, depth: parent.depth + 1 } : { path: pathSegment(id), depth: 0 };
+
+/**
+ * Comment pages: top-level comments, oldest first, `perPage` to a page, each with all its replies.
+ * Page 1 is the article itself; page N is `/{slug}/comment-page-N/` (WordPress' form, so migrated
+ * links keep working). A thread whose root is shown only to its author (held) goes on the page of
+ * the approved thread before it, so approved threads alone decide where pages break.
+ */
+export const commentPagePath = (articlePath: string, page: number): string => (page <= 1 ? articlePath : `${articlePath}comment-page-${page}/`);
+
+/** The page of a thread, given how many approved threads come before it and whether it is one. */
+export const pageOfThread = (approvedBefore: number, approved: boolean, perPage: number): number =>
+  Math.floor(Math.max(approved ? approvedBefore : approvedBefore - 1, 0) / perPage) + 1;
+
+/** Pages for `approvedThreads` approved threads (at least one page, even when empty). */
+export const commentPageCount = (approvedThreads: number, perPage: number): number => Math.max(1, Math.ceil(approvedThreads / perPage));
+
+/**
+ * One page of a thread given flat in thread order (`rootId`: the thread's top-level comment).
+ * @example paginateThread(flat, 2, 100) // { items: threads 101–200 with their replies, totalPages }
+ */
+export function paginateThread<T extends { rootId: number; status: string }>(flat: readonly T[], page: number, perPage: number): { items: T[]; totalPages: number } {
+  const { pageOf, totalPages } = threadPages(flat, perPage);
+  return { items: flat.filter((c) => pageOf.get(c.rootId) === page), totalPages };
+}
+
+/** The page of each thread (by root id) and the number of pages. */
+export function threadPages(flat: readonly { rootId: number; status: string }[], perPage: number): { pageOf: Map<number, number>; totalPages: number } {
+  const roots: number[] = [];
+  const approvedRoots = new Set<number>();
+  for (const c of flat) {
+    if (roots.at(-1) !== c.rootId) roots.push(c.rootId);
+    if (c.status === 'approved') approvedRoots.add(c.rootId);
+  }
+  const pageOf = new Map<number, number>();
+  let before = 0;
+  for (const r of roots) {
+    const approved = approvedRoots.has(r);
+    pageOf.set(r, pageOfThread(before, approved, perPage));
+    if (approved) before++;
+  }
+  return { pageOf, totalPages: commentPageCount(before, perPage) };
+}

@@ -3,19 +3,30 @@
  * /admin/comments (editors and owners, `comments.moderate`): the moderation queue.
  *   GET  /admin/comments?status=pending|approved|spam|trash&post=ID&email=E&ip=HASH&page=N
  *   POST /admin/comments/moderate   one=ACTION:ID (a row's button) or action=ACTION&ids=…&bulk=1
+ *   GET  /admin/comments/{id}       one comment: edit its name and text, reply as staff
+ *   POST /admin/comments/{id}/edit  name, body        (audit-logged)
+ *   POST /admin/comments/{id}/reply body              (stored approved, as the signed-in user)
  * A change that shows or hides a comment purges the article's cached pages before answering.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { CommentStatus } from '../../db/schema.js';
 import { postPath } from '../../modules/article/permalink.js';
-import { listQueue, statusCounts } from '../../modules/comment/comment.repository.js';
+import { findComment, listQueue, statusCounts } from '../../modules/comment/comment.repository.js';
 import { moderate } from '../../modules/comment/comment.service.js';
+import { editComment, staffReply } from '../../modules/comment/comment-staff.js';
 import { badRequest, notFound } from '../errors.js';
-import { requirePermission } from './auth.js';
+import { actorOf, requirePermission, signedIn } from './auth.js';
 import { csrfFor, pageLayout, sendPage, type AdminContext } from './context.js';
 import { fieldsOf } from './forms.js';
 import { dateVM } from './presenters.js';
-import { renderModeration, type ModerationVM } from './views/comments.js';
+import { renderCommentDetail, renderModeration, type ModerationVM } from './views/comments.js';
+
+export interface CommentsAdminHooks {
+  /** After comments are approved (reply emails, spam-filter feedback); errors are logged only. */
+  onApproved?: (ids: readonly number[]) => Promise<void>;
+  /** After moderators mark comments spam, or approve ones the filter had called spam. */
+  onSpamVerdict?: (ids: readonly number[], spam: boolean) => Promise<void>;
+}
 
 const STATUSES: CommentStatus[] = ['pending', 'approved', 'spam', 'trash'];
 const LABELS: Record<CommentStatus, string> = { pending: 'Pending', approved: 'Approved', spam: 'Spam', trash: 'Trash' };
@@ -58,7 +69,14 @@ const queueUrl = (p: { status: string; post: string; email: string; ip: string }
   return `/admin/comments?${sp.toString()}`;
 };
 
-export async function commentsRoutes(app: FastifyInstance, c: AdminContext): Promise<void> {
+const idParam = (raw: string): number => {
+  if (!ID.test(raw)) throw notFound('There is no such comment.');
+  return Number(raw);
+};
+
+export async function commentsRoutes(app: FastifyInstance, c: AdminContext, hooks: CommentsAdminHooks = {}): Promise<void> {
+  const background = (request: FastifyRequest, what: string, p: Promise<void> | undefined) =>
+    p?.catch((err: unknown) => request.log.error({ err }, `${what} failed`));
   const moderator = requirePermission('comments.moderate');
 
   // GET /admin/comments
@@ -81,6 +99,8 @@ export async function commentsRoutes(app: FastifyInstance, c: AdminContext): Pro
       rows: queue.rows.map((r) => ({
         id: r.id, authorName: r.author_name, email: r.author_email, ipHash: r.ip_hash, bodyHtml: r.body_html, date: dateVM(r.created_at),
         article: { title: r.title, url: postPath(r.slug), filterUrl: queueUrl({ ...p, post: String(r.post_id) }) },
+        ...(r.status === 'approved' ? { viewUrl: `/comments/${r.id}/` } : {}),
+        detailUrl: `/admin/comments/${r.id}`,
         spamScore: r.spam_score, spamReasons: r.spam_reasons,
       })),
       actions: actionsFor(p.status),
@@ -114,11 +134,66 @@ export async function commentsRoutes(app: FastifyInstance, c: AdminContext): Pro
     const target = ACTIONS[action];
     if (!target) throw badRequest('Unknown action.');
     if (ids.length === 0) throw badRequest('Tick at least one comment.');
+    const before = await c.db.selectFrom('comments').select(['id', 'status']).where('id', 'in', ids).execute();
     const posts = await moderate(c.db, ids, target.status, c.now());
+    if (target.status === 'approved') background(request, 'comment approval hook', hooks.onApproved?.(ids));
+    // Feedback for an outside spam filter: what the moderator decided against what was stored.
+    const toSpam = before.filter((r) => r.status !== 'spam' && target.status === 'spam').map((r) => r.id);
+    const toHam = before.filter((r) => r.status === 'spam' && target.status === 'approved').map((r) => r.id);
+    if (toSpam.length) background(request, 'spam report', hooks.onSpamVerdict?.(toSpam, true));
+    if (toHam.length) background(request, 'ham report', hooks.onSpamVerdict?.(toHam, false));
     // Approving shows a comment, anything else may hide one: purge the articles either way.
     app.pageCache.purge(posts.map((id) => `post:${id}`));
     const back = str(f.back);
     const to = back.startsWith('/admin/comments?') || back === '/admin/comments' ? back : '/admin/comments';
     return reply.redirect(`${to}${to.includes('?') ? '&' : '?'}done=${ids.length}`, 303);
+  });
+
+  // GET /admin/comments/{id}: the comment, its edit form and a reply form.
+  app.get<{ Params: { id: string } }>('/comments/:id', { preHandler: moderator }, async (request, reply) => {
+    const id = idParam(request.params.id);
+    const row = await findComment(c.db, id);
+    if (!row) throw notFound('There is no such comment.');
+    const post = await c.db.selectFrom('posts').select(['title', 'slug']).where('id', '=', row.post_id).executeTakeFirst();
+    const csrf = csrfFor(reply);
+    const notice = str((request.query as Record<string, unknown>).done);
+    const notices: Record<string, string> = { edited: 'Comment saved.', replied: 'Reply published.' };
+    return sendPage(reply, renderCommentDetail({
+      layout: pageLayout(c, request, csrf, `Comment ${id}`, notices[notice]),
+      csrf,
+      id,
+      name: row.author_name,
+      body: row.body,
+      bodyHtml: row.body_html,
+      status: row.status,
+      staff: row.user_id !== null,
+      date: dateVM(row.created_at),
+      article: { title: post?.title ?? '', url: post ? postPath(post.slug) : '/' },
+      ...(row.status === 'approved' ? { viewUrl: `/comments/${id}/` } : {}),
+      canReply: row.status === 'approved' || row.status === 'pending',
+      queueUrl: `/admin/comments?status=${row.status}`,
+    }));
+  });
+
+  // POST /admin/comments/{id}/edit
+  app.post<{ Params: { id: string } }>('/comments/:id/edit', { preHandler: moderator }, async (request, reply) => {
+    const id = idParam(request.params.id);
+    const f = fieldsOf(request.body);
+    if (typeof f.name !== 'string' || typeof f.body !== 'string') throw badRequest('Send the name and the text.');
+    const { postId } = await editComment(c.db, id, { name: f.name, body: f.body }, actorOf(request), c.now());
+    app.pageCache.purge([`post:${postId}`]);
+    return reply.redirect(`/admin/comments/${id}?done=edited`, 303);
+  });
+
+  // POST /admin/comments/{id}/reply
+  app.post<{ Params: { id: string } }>('/comments/:id/reply', { preHandler: moderator }, async (request, reply) => {
+    const id = idParam(request.params.id);
+    const f = fieldsOf(request.body);
+    if (typeof f.body !== 'string') throw badRequest('Write the reply.');
+    const { user } = signedIn(request);
+    const r = await staffReply(c.db, id, { id: user.id, name: user.name, email: user.email }, f.body, actorOf(request), c.now());
+    app.pageCache.purge([`post:${r.postId}`]);
+    background(request, 'comment approval hook', hooks.onApproved?.(r.approvedParent ? [id, r.id] : [r.id]));
+    return reply.redirect(`/admin/comments/${r.id}?done=replied`, 303);
   });
 }

@@ -23,6 +23,7 @@ import { editorAssetRoute } from './articles-editor-asset.js';
 import { siteContextFrom } from '../site/site-context.js';
 import { auditRoutes } from './audit-routes.js';
 import { commentsRoutes } from './comments-routes.js';
+import { commentRulesRoutes } from './comment-rules-routes.js';
 import { CSRF_COOKIE, loadAuth, redirectToLogin, requirePermission, signedIn } from './auth.js';
 import { csrfFor, makeContext, pageLayout, sendPage, type AdminContext, type AdminTuning } from './context.js';
 import { can } from '../../modules/user/permissions.js';
@@ -43,6 +44,10 @@ export interface AdminOptions extends AdminTuning {
   /** The cookie-signing secret (settings `secret.cookie`); also keys the CSRF token HMAC. */
   cookieSecret: string;
   now?: () => Date;
+  /** Comments approved in the queue or by a staff reply (reply emails, spam-filter feedback). */
+  onCommentsApproved?: (ids: readonly number[]) => Promise<void>;
+  /** Moderators' spam/ham decisions, for an outside spam filter (AKISMET_KEY). */
+  onCommentsSpamVerdict?: (ids: readonly number[], spam: boolean) => Promise<void>;
 }
 
 const ADMIN_CSS = fs.readFileSync(
@@ -138,7 +143,11 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions): Pro
   await accountRoutes(app, c);
   await usersRoutes(app, c);
   await auditRoutes(app, c);
-  await commentsRoutes(app, c);
+  await commentRulesRoutes(app, c);
+  await commentsRoutes(app, c, {
+    ...(opts.onCommentsApproved ? { onApproved: opts.onCommentsApproved } : {}),
+    ...(opts.onCommentsSpamVerdict ? { onSpamVerdict: opts.onCommentsSpamVerdict } : {}),
+  });
   await taxonomyRoutes(app, c);
   await editorAssetRoute(app);
   await articlesRoutes(app, c, { site: siteContextFrom(opts.config, now), ...(opts.related ? { related: opts.related } : {}) });

@@ -19,8 +19,12 @@ import { commentsOpen, submitComment, type Submitted } from '../../modules/comme
 import { loadCommentSettings } from '../../modules/comment/comment-settings.js';
 import { issueFormToken, readFormToken } from '../../modules/comment/form-token.js';
 import { hashIp } from '../../modules/comment/ip-hash.js';
+import type { SpamFilter } from '../../modules/comment/akismet.js';
+import { commentPagePath, threadPages } from '../../modules/comment/thread.js';
 import { unsubscribeReplies, validUnsubscribe } from '../../modules/comment/notify.js';
+import { commentLink } from '../../modules/comment/comment-link.js';
 import { notFound } from '../errors.js';
+import { commentErrorMessage } from './comment-strings.js';
 import type { ArticleCommentsInput } from './pages.js';
 
 export const COMMENTER_COOKIE = 'bs_commenter';
@@ -37,13 +41,15 @@ export interface CommentsWebDeps {
   now: () => Date;
   /** Called after a comment is stored (notifications); errors are logged, never shown. */
   onSubmitted?: (s: Submitted) => Promise<void>;
+  /** An outside spam check (AKISMET_KEY); off when undefined. */
+  spamFilter?: SpamFilter;
 }
 
 export interface CommentsWeb {
   /** The reader's own held comments, from the signed cookie. */
   heldIds(request: FastifyRequest): number[];
   /** The form and open/closed state for an article page. */
-  articleInput(request: FastifyRequest, post: { id: number; comment_status: 'open' | 'closed'; published_at: string | null; type: string }): Promise<ArticleCommentsInput | undefined>;
+  articleInput(request: FastifyRequest, post: { id: number; comment_status: 'open' | 'closed'; published_at: string | null; type: string }, page?: number): Promise<ArticleCommentsInput | undefined>;
 }
 
 const idOf = (v: unknown): number | undefined => (typeof v === 'string' && ID.test(v) && Number(v) <= 2_147_483_647 ? Number(v) : undefined);
@@ -103,10 +109,18 @@ function checkOrigin(request: FastifyRequest, siteUrl: string): void {
   throw new CommentError('COMMENT_ORIGIN', 'This form did not come from this site, so the comment was not posted.');
 }
 
+/** The error in the article's language, for the error page (which then speaks that language). */
+async function localised(db: Db, postId: number, err: CommentError): Promise<CommentError> {
+  const post = await db.selectFrom('posts').select('language').where('id', '=', postId).executeTakeFirst().catch(() => undefined);
+  if (!post) return err;
+  const out = new CommentError(err.code, commentErrorMessage(post.language, err.code, err.detail, err.values), err.detail, err.values);
+  return Object.assign(out, { lang: post.language });
+}
+
 export function makeCommentsWeb(deps: CommentsWebDeps): CommentsWeb {
   return {
     heldIds: heldFromCookie,
-    async articleInput(request, post) {
+    async articleInput(request, post, page = 1) {
       if (post.type !== 'post') return undefined;
       const settings = await loadCommentSettings(deps.db);
       const replyTo = idOf((request.query as Record<string, unknown>).replytocom);
@@ -115,6 +129,8 @@ export function makeCommentsWeb(deps: CommentsWebDeps): CommentsWeb {
         token: issueFormToken(deps.secret, post.id, deps.now()),
         requireEmail: settings.requireEmail,
         maxLength: settings.maxLength,
+        page,
+        perPage: settings.perPage,
         ...(replyTo !== undefined ? { replyTo } : {}),
       };
     },
@@ -134,32 +150,40 @@ export async function commentRoutes(app: FastifyInstance, deps: CommentsWebDeps)
 
   // POST /comments/  (post_id, parent_id?, token, name, email?, body, website [honeypot], notify?)
   app.post('/comments/', { bodyLimit: BODY_LIMIT }, async (request: FastifyRequest, reply: FastifyReply) => {
-    checkOrigin(request, deps.siteUrl);
     const f = (request.body && typeof request.body === 'object' ? request.body : {}) as Record<string, unknown>;
     const s = (k: string): string => (typeof f[k] === 'string' ? (f[k] as string) : '');
     const postId = idOf(s('post_id'));
-    const token = postId !== undefined ? readFormToken(deps.secret, s('token')) : undefined;
-    if (postId === undefined || !token || token.postId !== postId) {
-      throw new CommentError('COMMENT_FORM_INVALID', 'This form has expired or did not come from this site. Reload the article and try again.');
+    try {
+      checkOrigin(request, deps.siteUrl);
+      const token = postId !== undefined ? readFormToken(deps.secret, s('token')) : undefined;
+      if (postId === undefined || !token || token.postId !== postId) {
+        throw new CommentError('COMMENT_FORM_INVALID', 'This form has expired or did not come from this site. Reload the article and try again.');
+      }
+      const parentRaw = s('parent_id');
+      const parentId = parentRaw === '' || parentRaw === '0' ? null : idOf(parentRaw);
+      if (parentId === undefined) throw new CommentError('COMMENT_PARENT_NOT_FOUND', 'The comment you are replying to is not there.');
+      const input: CommentInput = {
+        postId, parentId, name: s('name'), email: s('email'), body: s('body'), notifyReplies: s('notify') === '1', honeypot: s('website'),
+        issuedAt: token.issuedAt, formToken: s('token'), ipHash: hashIp(deps.ipKey, request.ip),
+        request: { ip: request.ip, userAgent: String(request.headers['user-agent'] ?? '').slice(0, 500), referrer: String(request.headers.referer ?? '').slice(0, 2000) },
+      };
+      const result = await submitComment(deps.db, input, deps.now(), { ...(deps.spamFilter ? { filter: deps.spamFilter } : {}), siteUrl: deps.siteUrl });
+      if (result.filterError) request.log.warn({ commentId: result.id, error: result.filterError }, 'outside spam check unavailable; comment stored without it');
+      if (result.created && result.status === 'approved') app.pageCache.purge([`post:${result.postId}`]);
+      if (result.status !== 'approved') {
+        const ids = [...heldFromCookie(request).filter((x) => x !== result.id), result.id].slice(-20);
+        reply.setCookie(COMMENTER_COOKIE, ids.join('.'), { path: '/', httpOnly: true, sameSite: 'lax', secure, signed: true, maxAge: 30 * 86_400 });
+      }
+      if (result.created && deps.onSubmitted) {
+        deps.onSubmitted(result).catch((err: unknown) => request.log.error({ err }, 'comment notification failed'));
+      }
+      reply.header('cache-control', 'no-store');
+      // The comment page that holds it (a held comment counts for its author, who sees it).
+      const link = (await commentLink(deps.db, result.id)) ?? `${postPath(result.slug)}#comment-${result.id}`;
+      return reply.redirect(link, 303);
+    } catch (err) {
+      throw postId !== undefined && err instanceof CommentError ? await localised(deps.db, postId, err) : err;
     }
-    const parentRaw = s('parent_id');
-    const parentId = parentRaw === '' || parentRaw === '0' ? null : idOf(parentRaw);
-    if (parentId === undefined) throw new CommentError('COMMENT_PARENT_NOT_FOUND', 'The comment you are replying to is not there.');
-    const input: CommentInput = {
-      postId, parentId, name: s('name'), email: s('email'), body: s('body'), notifyReplies: s('notify') === '1', honeypot: s('website'),
-      issuedAt: token.issuedAt, formToken: s('token'), ipHash: hashIp(deps.ipKey, request.ip),
-    };
-    const result = await submitComment(deps.db, input, deps.now());
-    if (result.created && result.status === 'approved') app.pageCache.purge([`post:${result.postId}`]);
-    if (result.status !== 'approved') {
-      const ids = [...heldFromCookie(request).filter((x) => x !== result.id), result.id].slice(-20);
-      reply.setCookie(COMMENTER_COOKIE, ids.join('.'), { path: '/', httpOnly: true, sameSite: 'lax', secure, signed: true, maxAge: 30 * 86_400 });
-    }
-    if (result.created && deps.onSubmitted) {
-      deps.onSubmitted(result).catch((err: unknown) => request.log.error({ err }, 'comment notification failed'));
-    }
-    reply.header('cache-control', 'no-store');
-    return reply.redirect(`${postPath(result.slug)}#comment-${result.id}`, 303);
   });
 
   // GET|POST /comments/unsubscribe/?c=ID&t=SIG: no more reply emails for that comment. GET asks
@@ -179,19 +203,32 @@ export async function commentRoutes(app: FastifyInstance, deps: CommentsWebDeps)
   app.get('/comments/unsubscribe/', unsubscribe);
   app.post('/comments/unsubscribe/', unsubscribe);
 
+  // GET /comments/{id}/: a lasting link to an approved comment; 302 to the comment page holding it.
+  app.get('/comments/:id/', async (request: FastifyRequest<{ Params: { id: string } }>, reply) => {
+    const id = idOf(request.params.id);
+    const row = id !== undefined ? await deps.db.selectFrom('comments').innerJoin('posts', 'posts.id', 'comments.post_id')
+      .select(['comments.status', 'posts.status as post_status']).where('comments.id', '=', id).executeTakeFirst() : undefined;
+    if (id === undefined || !row || row.status !== 'approved' || row.post_status !== 'published') throw notFound('There is no such comment.');
+    const link = await commentLink(deps.db, id);
+    if (!link) throw notFound('There is no such comment.');
+    reply.header('cache-control', 'no-store');
+    return reply.redirect(link, 302);
+  });
+
   // GET /api/v1/posts/{id}/comments: approved comments in thread order; never emails or IP hashes.
   app.get('/api/v1/posts/:id/comments', async (request: FastifyRequest<{ Params: { id: string } }>, reply) => {
     const id = idOf(request.params.id);
     if (id === undefined) throw notFound('There is no such article.');
-    const post = await deps.db.selectFrom('posts').select(['id', 'status', 'type']).where('id', '=', id).executeTakeFirst();
+    const post = await deps.db.selectFrom('posts').select(['id', 'slug', 'status', 'type']).where('id', '=', id).executeTakeFirst();
     if (!post || post.status !== 'published') throw notFound('There is no such article.');
-    const comments = await threadFor(deps.db, id);
+    const [comments, settings] = await Promise.all([threadFor(deps.db, id), loadCommentSettings(deps.db)]);
+    const { pageOf } = threadPages(comments, settings.perPage);
     reply.header('cache-control', 'public, max-age=60');
     return {
       post_id: id,
       count: comments.length,
       comments: comments.map((c) => ({
-        id: c.id, parent_id: c.parentId, depth: c.depth, author_name: c.authorName, body_html: c.bodyHtml, created_at: c.createdAt, url: `#comment-${c.id}`,
+        id: c.id, parent_id: c.parentId, depth: c.depth, author_name: c.authorName, body_html: c.bodyHtml, created_at: c.createdAt, url: `${commentPagePath(postPath(post.slug), pageOf.get(c.rootId) ?? 1)}#comment-${c.id}`,
       })),
     };
   });

@@ -14,6 +14,8 @@ import {
 import type { SiteContext } from './site-context.js';
 import { correctionJsonLd, correctionVM } from './corrections-presenters.js';
 import type { PublicComment } from '../../modules/comment/comment.js';
+import { commentPagePath, paginateThread } from '../../modules/comment/thread.js';
+import { commentStringsFor } from './comment-strings.js';
 import type { ArchiveVM, ArticleVM, CommentVM, ErrorVM, HomeVM } from './view-models.js';
 
 /** What the article route knows about commenting for this request (see web/site/comments.ts). */
@@ -25,16 +27,20 @@ export interface ArticleCommentsInput {
   replyTo?: number;
   requireEmail: boolean;
   maxLength: number;
+  /** The comment page asked for (1: the article itself) and threads per page. */
+  page: number;
+  perPage: number;
 }
 
 /** The flat thread (ORDER BY path) as nested comments; a reply whose parent is not shown goes top level. */
-function commentThreadVM(comments: PublicComment[], lang: string, path: string, open: boolean): CommentVM[] {
+function commentThreadVM(comments: PublicComment[], lang: string, path: string, open: boolean, authorUserIds: ReadonlySet<number> = new Set()): CommentVM[] {
   const byId = new Map<number, CommentVM>();
   const top: CommentVM[] = [];
   for (const c of comments) {
     const vm: CommentVM = {
       id: c.id, anchor: `comment-${c.id}`, authorName: c.authorName, date: dateVM(c.createdAt, lang), bodyHtml: c.bodyHtml,
       held: c.status !== 'approved', replies: [],
+      ...(c.staffUserId !== null ? { staff: authorUserIds.has(c.staffUserId) ? 'author' as const : 'staff' as const } : {}),
       ...(open && c.status === 'approved' ? { replyUrl: `${path}?replytocom=${c.id}#respond` } : {}),
     };
     byId.set(c.id, vm);
@@ -75,7 +81,10 @@ export function articlePage(site: SiteContext, tree: CategoryTree, b: ArticleBun
   const { post } = b;
   const lang = post.language;
   const t = stringsFor(lang);
-  const path = postPath(post.slug);
+  const articlePath = postPath(post.slug);
+  const commentPage = ci && ci.page > 1 ? ci.page : 1;
+  // Comment pages after the first are pages of their own (canonical to themselves, like WordPress).
+  const path = commentPagePath(articlePath, commentPage);
   const isPage = post.type === 'page';
   const crumbs: { name: string; url?: string }[] = isPage ? [{ name: t.home, url: '/' }] : categoryCrumbs(tree, post.primary_category_id, t.home);
   crumbs.push({ name: post.title });
@@ -92,7 +101,7 @@ export function articlePage(site: SiteContext, tree: CategoryTree, b: ArticleBun
     jsonLd.push({
       '@context': 'https://schema.org',
       '@type': 'NewsArticle',
-      mainEntityOfPage: { '@type': 'WebPage', '@id': absolute(site, path) },
+      mainEntityOfPage: { '@type': 'WebPage', '@id': absolute(site, articlePath) },
       headline: post.title.slice(0, 110),
       description,
       inLanguage: lang,
@@ -107,10 +116,11 @@ export function articlePage(site: SiteContext, tree: CategoryTree, b: ArticleBun
     });
   }
   const translations = b.translations.map((tr) => ({ lang: tr.language, name: languageName(tr.language), url: postPath(tr.slug) }));
+  const commentsVM = articleCommentsVM(b, lang, articlePath, ci);
   return {
     layout: layoutVM(site, {
       lang,
-      title: post.seo_title || post.title,
+      title: (post.seo_title || post.title) + (commentPage > 1 ? ` – ${fill(commentStringsFor(lang).commentPageOf, { n: commentPage, total: commentsVM.pages.totalPages })}` : ''),
       description,
       path,
       tree,
@@ -122,7 +132,7 @@ export function articlePage(site: SiteContext, tree: CategoryTree, b: ArticleBun
       },
       jsonLd,
       alternates: translations.length
-        ? [{ hreflang: lang, href: absolute(site, path) }, ...translations.map((tr) => ({ hreflang: tr.lang, href: absolute(site, tr.url) }))]
+        ? [{ hreflang: lang, href: absolute(site, articlePath) }, ...translations.map((tr) => ({ hreflang: tr.lang, href: absolute(site, tr.url) }))]
         : [],
     }),
     isPage,
@@ -137,7 +147,7 @@ export function articlePage(site: SiteContext, tree: CategoryTree, b: ArticleBun
     bodyHtml: post.body_html,
     tags: b.tags.map((x) => ({ name: x.name, url: tagPath(x.slug) })),
     related: cardsVM(b.related, tree, lang),
-    comments: articleCommentsVM(b, lang, path, ci),
+    comments: commentsVM,
     translations,
     corrections: (b.corrections ?? []).map((c) => correctionVM(c, lang)),
   };
@@ -222,12 +232,13 @@ export function authorPage(site: SiteContext, tree: CategoryTree, author: Author
   });
 }
 
-export function errorPage(site: SiteContext, tree: CategoryTree, status: number, path: string, message?: string): ErrorVM {
-  const t = stringsFor(site.siteLanguage);
+/** `lang`: the page's language when the error is about content in another one (a comment's article). */
+export function errorPage(site: SiteContext, tree: CategoryTree, status: number, path: string, message?: string, lang?: string): ErrorVM {
+  const t = stringsFor(lang ?? site.siteLanguage);
   const notFound = status === 404;
   const heading = notFound ? t.notFoundTitle : t.badRequestTitle;
   return {
-    layout: layoutVM(site, { title: heading, description: heading, path, tree, noindex: true }),
+    layout: layoutVM(site, { ...(lang !== undefined ? { lang } : {}), title: heading, description: heading, path, tree, noindex: true }),
     status,
     heading,
     message: message ?? t.notFoundMessage,
@@ -236,18 +247,28 @@ export function errorPage(site: SiteContext, tree: CategoryTree, status: number,
 
 export { directionOf };
 
-function articleCommentsVM(b: ArticleBundle, lang: string, path: string, ci: ArticleCommentsInput | undefined): ArticleVM['comments'] {
+function articleCommentsVM(b: ArticleBundle, lang: string, articlePath: string, ci: ArticleCommentsInput | undefined): ArticleVM['comments'] {
   const open = ci ? ci.open : b.post.comment_status === 'open';
-  const comments = b.comments ?? [];
-  const count = comments.filter((c) => c.status === 'approved').length;
-  const thread = commentThreadVM(comments, lang, path, open);
-  if (!open || !ci) return { open, count, thread };
+  const all = b.comments ?? [];
+  const count = all.filter((c) => c.status === 'approved').length;
+  const page = ci?.page ?? 1;
+  const { items: comments, totalPages } = paginateThread(all, page, ci?.perPage ?? 100);
+  const here = commentPagePath(articlePath, page);
+  const authorUserIds = new Set(b.authors.map((a) => a.user_id).filter((id): id is number => id !== null));
+  const thread = commentThreadVM(comments, lang, here, open, authorUserIds);
+  const strings = commentStringsFor(lang);
+  const pages = {
+    page, totalPages,
+    ...(page > 1 ? { olderUrl: `${commentPagePath(articlePath, page - 1)}#comments` } : {}),
+    ...(page < totalPages ? { newerUrl: `${commentPagePath(articlePath, page + 1)}#comments` } : {}),
+  };
+  if (!open || !ci) return { open, count, thread, strings, pages };
   const parent = ci.replyTo !== undefined ? comments.find((c) => c.id === ci.replyTo && c.status === 'approved') : undefined;
   return {
-    open, count, thread,
+    open, count, thread, strings, pages,
     form: {
       action: '/comments/', token: ci.token, postId: b.post.id, requireEmail: ci.requireEmail, maxLength: ci.maxLength,
-      ...(parent ? { parentId: parent.id, replyingTo: { name: parent.authorName, cancelUrl: `${path}#respond` } } : {}),
+      ...(parent ? { parentId: parent.id, replyingTo: { name: parent.authorName, cancelUrl: `${here}#respond` } } : {}),
     },
   };
 }

@@ -20,6 +20,7 @@ import { articlePage, authorPage, categoryPage, errorPage, homePage, tagPage } f
 import { authorVM } from './presenters.js';
 import type { SiteContext } from './site-context.js';
 import type { CommentsWeb } from './comments.js';
+import { commentPagePath } from '../../modules/comment/thread.js';
 import { renderArchive, renderArticle, renderError, renderHome } from './views/index.js';
 
 export interface SiteDeps {
@@ -141,15 +142,25 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
   app.get('/author/:slug/', author);
   app.get('/author/:slug/page/:n/', author);
 
-  // GET /{slug}/: an article or a static page.
-  app.get('/:slug/', async (request: FastifyRequest<{ Params: { slug: string } }>, reply) => {
+  // GET /{slug}/ (an article or a static page) and /{slug}/comment-page-N/ (its comments, N ≥ 2;
+  // comment-page-1 is the article itself, so it redirects there).
+  const article = async (request: FastifyRequest<{ Params: { slug: string; n?: string } }>, reply: FastifyReply) => {
     const slug = parseSlug(request.params.slug);
+    const commentPage = parsePage(request.params.n);
+    if (request.params.n !== undefined && commentPage === 1) return reply.redirect(`/${encodeURIComponent(slug)}/`, 301);
+    // WordPress' other form (?cpage=N, plain permalinks): one answer per page, at /comment-page-N/.
+    const cpage = (request.query as Record<string, unknown>).cpage;
+    if (request.params.n === undefined && cpage !== undefined) return reply.redirect(commentPagePath(`/${encodeURIComponent(slug)}/`, parsePage(String(cpage))), 301);
     const [bundle, tree] = await Promise.all([readArticle(db, slug, deps.comments?.heldIds(request) ?? []), loadCategoryTree(db)]);
-    if (!bundle) throw notFound();
-    const commentsInput = await deps.comments?.articleInput(request, bundle.post);
+    if (!bundle || (commentPage > 1 && bundle.post.type !== 'post')) throw notFound();
+    const commentsInput = await deps.comments?.articleInput(request, bundle.post, commentPage);
+    const vm = articlePage(site, tree, bundle, commentsInput);
+    if (vm.comments.pages.page > vm.comments.pages.totalPages) throw notFound('There is no such page of comments.');
     cacheFor(reply, articleTags(bundle, tree));
-    return sendHtml(reply, renderArticle(articlePage(site, tree, bundle, commentsInput)));
-  });
+    return sendHtml(reply, renderArticle(vm));
+  };
+  app.get('/:slug/', article);
+  app.get('/:slug/comment-page-:n/', article);
 }
 
 /**
@@ -202,6 +213,7 @@ export async function sendError(deps: SiteDeps, request: FastifyRequest, reply: 
     return reply.code(pub.status).type('text/plain; charset=utf-8').send(pub.message);
   }
   const path = request.url.split('?')[0] ?? '/';
-  const vm = errorPage(deps.site, tree, pub.status, path.length < 500 ? path : '/', pub.status === 404 ? undefined : pub.message);
+  const lang = (err as { lang?: unknown } | undefined)?.lang;
+  const vm = errorPage(deps.site, tree, pub.status, path.length < 500 ? path : '/', pub.status === 404 ? undefined : pub.message, typeof lang === 'string' ? lang : undefined);
   return sendHtml(reply, renderError(vm), pub.status);
 }

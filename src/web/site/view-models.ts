@@ -4,6 +4,7 @@
  * database. Every string here is plain text (views escape it) except `bodyHtml`, which is
  * sanitised HTML produced at save time.
  */
+import type { CommentStrings } from './comment-strings.js';
 import type { Strings } from './i18n.js';
 
 export interface Link { name: string; url: string }
@@ -126,7 +127,7 @@ export interface ArticleVM {
   /** "You may also like" (filled by the discovery module; may be empty). */
   related: CardVM[];
   /** "Leave a Comment": the thread (nested by replies) and, when open, the form. */
-  comments: { open: boolean; count: number; thread: CommentVM[]; form?: CommentFormVM };
+  comments: { open: boolean; count: number; thread: CommentVM[]; form?: CommentFormVM; strings: CommentStrings; pages: CommentPagesVM };
   /** Other-language versions of this article. */
   translations: { lang: string; name: string; url: string }[];
   /** Corrections and update notes, oldest first, shown at the end of the article. */
@@ -190,6 +191,9 @@ export interface SearchVM {
   };
 }
 
+/** Comment pages (oldest threads first): "Older comments" is rel=prev, "Newer comments" rel=next. */
+export interface CommentPagesVM { page: number; totalPages: number; olderUrl?: string; newerUrl?: string }
+
 /** One comment and its replies. Never carries the email or the IP hash. */
 export interface CommentVM {
   id: number;
@@ -201,6 +205,8 @@ export interface CommentVM {
   bodyHtml: string;
   /** Awaiting moderation: only its author sees it. */
   held: boolean;
+  /** Written from the admin: by one of the article's authors, or by other staff. */
+  staff?: 'author' | 'staff';
   /** No-JavaScript reply: the article with ?replytocom=ID#respond. */
   replyUrl?: string;
   replies: CommentVM[];

@@ -17,6 +17,10 @@ export interface ModerationRowVM {
   article: { title: string; url: string; filterUrl: string };
   spamScore: number;
   spamReasons: string;
+  /** The public link (approved comments): lands on the comment page that holds it. */
+  viewUrl?: string;
+  /** Edit and reply. */
+  detailUrl: string;
 }
 
 export interface ModerationVM {
@@ -47,6 +51,7 @@ function Moderation({ vm }: { vm: ModerationVM }) {
           ))}
         </ul>
       </nav>
+      <p><a href="/admin/comments/rules">Block and allow lists</a></p>
       <form method="get" action="/admin/comments" class="filters">
         <input type="hidden" name="status" value={vm.status} />
         <label>Article id <input name="post" inputMode="numeric" value={vm.filters.post} size={6} /></label>{' '}
@@ -82,7 +87,11 @@ function Moderation({ vm }: { vm: ModerationVM }) {
                       <br /><Time date={r.date} />
                     </td>
                     <td><div dir="auto" class="comment-body" dangerouslySetInnerHTML={{ __html: r.bodyHtml }} /></td>
-                    <td><a href={r.article.url}>{r.article.title}</a> (<a href={r.article.filterUrl}>only this</a>)</td>
+                    <td>
+                      <a href={r.article.url}>{r.article.title}</a> (<a href={r.article.filterUrl}>only this</a>)
+                      <br /><a href={r.detailUrl}>Edit or reply<span class="sr-only"> to comment {r.id}</span></a>
+                      {r.viewUrl && <> · <a href={r.viewUrl}>View<span class="sr-only"> comment {r.id}</span></a></>}
+                    </td>
                     <td>{r.spamScore}{r.spamReasons !== '' && <><br /><span class="meta">{r.spamReasons.replaceAll(',', ', ')}</span></>}</td>
                     <td>
                       {vm.actions.map((a) => (
@@ -100,5 +109,57 @@ function Moderation({ vm }: { vm: ModerationVM }) {
     </>
   );
 }
+
+export interface CommentDetailVM {
+  layout: AdminLayoutVM;
+  csrf: string;
+  id: number;
+  name: string;
+  /** The Markdown-lite source, for editing. */
+  body: string;
+  bodyHtml: string;
+  status: string;
+  staff: boolean;
+  date: { iso: string; label: string };
+  article: { title: string; url: string };
+  viewUrl?: string;
+  canReply: boolean;
+  queueUrl: string;
+}
+
+function CommentDetail({ vm }: { vm: CommentDetailVM }) {
+  return (
+    <>
+      <p><a href={vm.queueUrl}>Back to the queue</a></p>
+      <section aria-labelledby="comment-heading">
+        <h2 id="comment-heading">Comment {vm.id} ({vm.status}{vm.staff ? ', staff' : ''})</h2>
+        <p>On <a href={vm.article.url}>{vm.article.title}</a>, <Time date={vm.date} />{vm.viewUrl && <> · <a href={vm.viewUrl}>View on the site</a></>}</p>
+        <blockquote dir="auto" class="comment-body" dangerouslySetInnerHTML={{ __html: vm.bodyHtml }} />
+      </section>
+      <section aria-labelledby="edit-heading">
+        <h2 id="edit-heading">Edit</h2>
+        <form method="post" action={`/admin/comments/${vm.id}/edit`} class="stack">
+          <CsrfField token={vm.csrf} />
+          <p><label for="edit-name">Name</label><br /><input id="edit-name" name="name" value={vm.name} maxLength={100} required dir="auto" /></p>
+          <p><label for="edit-body">Text (Markdown-lite)</label><br /><textarea id="edit-body" name="body" rows={8} cols={70} required dir="auto">{vm.body}</textarea></p>
+          <p><button type="submit">Save changes</button></p>
+        </form>
+      </section>
+      {vm.canReply && (
+        <section aria-labelledby="reply-heading">
+          <h2 id="reply-heading">Reply as staff</h2>
+          <p class="meta">Published at once under your name, marked as staff.{vm.status === 'pending' ? ' Replying approves this comment too.' : ''}</p>
+          <form method="post" action={`/admin/comments/${vm.id}/reply`} class="stack">
+            <CsrfField token={vm.csrf} />
+            <p><label for="reply-body">Reply</label><br /><textarea id="reply-body" name="body" rows={6} cols={70} required dir="auto"></textarea></p>
+            <p><button type="submit">Publish reply</button></p>
+          </form>
+        </section>
+      )}
+    </>
+  );
+}
+
+export const renderCommentDetail = (vm: CommentDetailVM): string => renderAdminDocument({ layout: vm.layout, children: <CommentDetail vm={vm} /> });
 
 export const renderModeration = (vm: ModerationVM): string => renderAdminDocument({ layout: vm.layout, children: <Moderation vm={vm} /> });

@@ -5,7 +5,7 @@
 import { directionOf, fill, type Strings } from '../i18n.js';
 import type { ArticleVM, AuthorVM, FigureVM } from '../view-models.js';
 import { Breadcrumb, CardGrid, formatNumber, joinNames, listComma, minRead, Picture, SIZES, Time } from './components.js';
-import { CommentForm, CommentThread } from './comments.js';
+import { CommentForm, CommentPages, CommentThread } from './comments.js';
 import { renderDocument } from './layout.js';
 import { Corrections } from './corrections.js';
 
@@ -116,10 +116,15 @@ function Comments({ vm }: { vm: ArticleVM }) {
       <h2 class="section-heading" id="comments-heading">{t.leaveAComment}</h2>
       {vm.comments.count > 0 && <p class="meta comments-section__count">{fill(t.comments, { n: formatNumber(vm.comments.count, lang) })}</p>}
       <div class="comments" data-slot="comments">
-        <CommentThread thread={vm.comments.thread} />
+        <CommentThread thread={vm.comments.thread} strings={vm.comments.strings} />
       </div>
+      <CommentPages pages={vm.comments.pages} strings={vm.comments.strings} />
       {vm.comments.open ? (
-        vm.comments.form && <CommentForm form={vm.comments.form} />
+        vm.comments.form && <>
+          <CommentForm form={vm.comments.form} strings={vm.comments.strings} />
+          {/* Inline reply and a kept draft; the form works the same without it. */}
+          <script src="/assets/comments.js" defer></script>
+        </>
       ) : (
         <p class="comments-section__closed">{t.commentsClosed}</p>
       )}

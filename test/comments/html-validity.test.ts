@@ -1,0 +1,72 @@
+/**
+ * The new comment pages pass the W3C checker and axe: a comment page with the page navigation, a
+ * staff reply and the reader's form (with the script's inline reply open in chromium); the admin
+ * comment page and the block/allow lists. SQLite is enough (the HTML does not depend on it).
+ */
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, launchBrowser, newTestPage } from '../helpers/browser.js';
+import { formatViolations, runAxe } from '../helpers/axe.js';
+import { formatHtmlErrors, javaAvailable, validateHtml } from '../helpers/vnu.js';
+import { freshDb, type TestDb } from '../helpers/db.js';
+import { Agent, makeUser } from '../admin/helpers.js';
+import { saveCommentSettings } from '../../src/modules/comment/comment-settings.js';
+import { addComment, commentsApp, postIdOf, type CommentsCtx } from './helpers.js';
+
+describe.skipIf(!javaAvailable())('comment pages: HTML validity and accessibility', () => {
+  let t: TestDb;
+  let c: CommentsCtx;
+  let url: string;
+  let editor: Agent;
+  const roots: number[] = [];
+  beforeAll(async () => {
+    t = await freshDb('sqlite');
+    c = await commentsApp(t, { SITE_URL: 'http://127.0.0.1' }, 2);
+    url = `/${c.fx.slugs[0]}/`;
+    const postId = await postIdOf(t.handle.db, c.fx.slugs[0]!);
+    await saveCommentSettings(t.handle.db, { perPage: 2 });
+    for (let i = 0; i < 5; i++) roots.push(await addComment(t.handle.db, postId, { body: `Thread **${i}**`, name: i === 3 ? 'سارا' : `Reader ${i}` }));
+    await addComment(t.handle.db, postId, { parentId: roots[2]!, body: 'A reply' });
+    editor = new Agent(c.app);
+    await editor.login((await makeUser(t, 'editor')).email);
+    await editor.post(`/admin/comments/${roots[2]}/reply`, { body: 'Staff answer' }, `/admin/comments/${roots[2]}`);
+    await editor.post('/admin/comments/rules', { list: 'block', kind: 'word', value: 'casino', note: 'spam wave' }, '/admin/comments/rules');
+  });
+  afterAll(async () => {
+    await c?.app.close();
+    await t?.cleanup();
+  });
+
+  it('has no HTML errors', async () => {
+    const docs = [
+      { name: 'article (comment page 1)', html: (await c.app.inject(url)).body },
+      { name: 'comment page 2 with a staff reply', html: (await c.app.inject(`${url}comment-page-2/`)).body },
+      { name: 'no-JS reply form on page 2', html: (await c.app.inject(`${url}comment-page-2/?replytocom=${roots[2]}`)).body },
+      { name: 'Persian article', html: (await c.app.inject(`/${c.fx.persianSlug}/`)).body },
+      { name: 'admin comment', html: (await editor.get(`/admin/comments/${roots[2]}`)).body },
+      { name: 'admin rules', html: (await editor.get('/admin/comments/rules')).body },
+      { name: 'admin queue', html: (await editor.get('/admin/comments?status=approved')).body },
+    ];
+    for (const d of docs) {
+      expect(d.html, d.name).not.toMatch(/<script(?![^>]*\b(src="\/assets\/comments\.js"|type="application\/ld\+json"))/);
+      expect(d.html, d.name).not.toMatch(/\sstyle="/);
+    }
+    const results = await validateHtml(docs);
+    expect(formatHtmlErrors(results)).toBe('');
+  });
+
+  it.skipIf(!browserAvailable())('axe finds nothing with the inline reply open', async () => {
+    await c.app.listen({ host: '127.0.0.1', port: 0 });
+    const base = `http://127.0.0.1:${(c.app.server.address() as AddressInfo).port}`;
+    const browser = await launchBrowser();
+    try {
+      const page = await newTestPage(browser);
+      await page.goto(`${base}${url}comment-page-2/`);
+      await page.click(`#comment-${roots[2]} a.comment__reply`);
+      expect(await page.locator(`#comment-${roots[2]} form#respond`).count()).toBe(1);
+      expect(formatViolations(await runAxe(page))).toBe('');
+    } finally {
+      await browser.close();
+    }
+  });
+});
