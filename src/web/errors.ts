@@ -37,9 +37,19 @@ export interface PublicError {
   internal: boolean;
 }
 
+/**
+ * A unique index refused a row: two writers claimed the same slug or email at the same moment,
+ * after both had checked it was free. Error codes of SQLite (better-sqlite3) and PostgreSQL.
+ */
+const UNIQUE_VIOLATION = new Set(['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY', '23505']);
+
 export function toPublicError(err: unknown): PublicError {
   const e = err as { statusCode?: unknown; code?: unknown; message?: unknown; validation?: unknown };
   const code = typeof e?.code === 'string' ? e.code : undefined;
+  if (code !== undefined && UNIQUE_VIOLATION.has(code)) {
+    // The driver's message names tables and columns: never shown.
+    return { status: 409, code: 'CONFLICT', message: 'Someone saved the same name or address at the same moment. Nothing was changed; please reload and try again.', internal: false };
+  }
   const mapped = code !== undefined ? STATUS_OF_CODE[code] : undefined;
   const status = mapped ?? (typeof e?.statusCode === 'number' ? e.statusCode : 500);
   if (status >= 400 && status < 500) {
