@@ -262,6 +262,8 @@ for (const dialect of DIALECTS) {
           ['/category/world/europe/', '/category/international/europe/'],
           ['/category/world/feed/', '/category/international/feed/'],
           ['/category/world/europe/feed/atom/', '/category/international/europe/feed/atom/'],
+          ['/category/world/page/2/', '/category/international/page/2/'],
+          ['/category/world/europe/page/3/?x=1', '/category/international/europe/page/3/?x=1'],
         ] as const) {
           const r = await pub(from);
           expect(r.statusCode, from).toBe(301);
@@ -376,6 +378,7 @@ for (const dialect of DIALECTS) {
         expect(res.statusCode).toBe(303);
         expect((await pub('/tag/rail/')).headers.location).toBe('/tag/railways/');
         expect((await pub('/tag/rail/feed/')).headers.location).toBe('/tag/railways/feed/');
+        expect((await pub('/tag/rail/page/2/')).headers.location).toBe('/tag/railways/page/2/');
         expect((await pub('/tag/railways/')).body).toContain('Railways');
         expect((await lastAudit()).action).toBe('tag.updated');
       });

@@ -179,6 +179,13 @@ async function redirectFor(deps: SiteDeps, request: FastifyRequest, reply: Fasti
   }
   const hit = (await findRedirect(deps.db, decoded)) ?? (decoded !== path ? await findRedirect(deps.db, path) : undefined);
   if (hit) return reply.redirect(hit.to_path + (query ? `?${query}` : ''), hit.status === 302 ? 302 : 301);
+  // Later pages of a moved listing or article (/category/old/page/3/, /old-slug/comment-page-2/)
+  // follow the redirect of their first page.
+  const paged = /^(.+\/)(page\/\d+\/|comment-page-\d+\/)$/.exec(decoded);
+  if (paged) {
+    const base = await findRedirect(deps.db, paged[1]!);
+    if (base && base.to_path.endsWith('/')) return reply.redirect(base.to_path + paged[2]! + (query ? `?${query}` : ''), base.status === 302 ? 302 : 301);
+  }
   const last = path.split('/').pop() ?? '';
   if (!path.endsWith('/') && !last.includes('.') && !path.startsWith('/api/')) return reply.redirect(`${path}/${query ? `?${query}` : ''}`, 301);
   return undefined;
