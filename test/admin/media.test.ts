@@ -48,6 +48,7 @@ for (const dialect of DIALECTS) {
       expect(stillFiles()).toEqual(before.files);
     }
     const snapshot = async () => ({ rows: await mediaCount(), files: stillFiles() });
+    const lastAudit = () => db().selectFrom('audit_log').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
 
     describe('a JPEG with GPS EXIF', () => {
       let id: number;
@@ -70,6 +71,7 @@ for (const dialect of DIALECTS) {
           expect(meta.iptc, rel).toBeUndefined();
           expect(fs.readFileSync(path.join(mediaDir, rel)).includes('PhoneCo')).toBe(false);
         }
+        expect(await lastAudit()).toMatchObject({ action: 'media.uploaded', target_type: 'media', target_id: id, target_label: 'harbour-dawn.jpg' });
         const page = await author.get(`/admin/media/${id}?uploaded=1`);
         expect(page.statusCode).toBe(200);
         expect(page.body).toContain('Uploaded.');
@@ -332,6 +334,7 @@ for (const dialect of DIALECTS) {
         const res = await editor.post(`/admin/media/${id}`, evil, '/admin/media');
         expect(res.statusCode).toBe(303);
         expect(await rowOf(id)).toMatchObject(evil);
+        expect(await lastAudit()).toMatchObject({ action: 'media.updated', target_id: id, detail: 'Changed alt, caption, credit' });
         for (const url of [`/admin/media/${id}`, '/admin/media', '/admin/media?q=script']) {
           const page = await editor.get(url);
           expect(page.body).not.toContain('<script>alert(1)');
@@ -419,6 +422,7 @@ for (const dialect of DIALECTS) {
         const ok = await editor.post(`/admin/media/${id}/delete`, {}, '/admin/media');
         expect(ok.statusCode).toBe(303);
         expect(ok.headers.location).toBe('/admin/media?notice=deleted');
+        expect(await lastAudit()).toMatchObject({ action: 'media.deleted', target_id: id });
         expect(await db().selectFrom('media').select('id').where('id', '=', id).executeTakeFirst()).toBeUndefined();
         const after = filesUnder(mediaDir);
         const base = row.path.replace(/\.png$/, '');

@@ -26,7 +26,10 @@ export type AuditAction =
   | 'comment.replied'
   | 'comment.edited'
   | 'comment_rule.added'
-  | 'comment_rule.removed';
+  | 'comment_rule.removed'
+  | 'media.uploaded'
+  | 'media.updated'
+  | 'media.deleted';
 
 export const AUDIT_LABELS: Readonly<Record<AuditAction, string>> = {
   'setup.completed': 'Completed first-run setup',
@@ -52,6 +55,9 @@ export const AUDIT_LABELS: Readonly<Record<AuditAction, string>> = {
   'comment.edited': 'Edited a comment',
   'comment_rule.added': 'Added a comment rule',
   'comment_rule.removed': 'Removed a comment rule',
+  'media.uploaded': 'Uploaded an image',
+  'media.updated': 'Edited an image\'s texts',
+  'media.deleted': 'Deleted an image',
 };
 
 export interface AuditEntry {
@@ -59,7 +65,7 @@ export interface AuditEntry {
   actorId: number | null;
   actorLabel: string;
   action: AuditAction;
-  target?: { type: 'user' | 'category' | 'tag' | 'comment' | 'comment_rule'; id: number; label: string };
+  target?: { type: 'user' | 'category' | 'tag' | 'comment' | 'comment_rule' | 'media'; id: number; label: string };
   /** Short, human-readable; never a secret. */
   detail?: string;
   ip?: string;

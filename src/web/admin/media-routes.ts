@@ -16,13 +16,14 @@ import multipart from '@fastify/multipart';
 import type { MediaRow } from '../../db/schema.js';
 import { AvifQueue } from '../../modules/media/avif-queue.js';
 import { derivativesOf, mediaUrl, validateMediaTexts } from '../../modules/media/media.js';
-import { deleteMediaRow, findMediaById, listMedia, updateMediaTexts } from '../../modules/media/media.repository.js';
+import { findMediaById, listMedia } from '../../modules/media/media.repository.js';
+import { auditUpload, deleteMediaAudited, editMediaTexts } from '../../modules/media/media-audit.js';
 import { ACCEPT_ATTRIBUTE, ACCEPTED_TYPES, MediaError, removeMediaFiles, storeImage } from '../../modules/media/media.service.js';
 import { isUsed, mediaUsage, rerenderPostsUsingMedia } from '../../modules/media/media-usage.js';
 import { can } from '../../modules/user/permissions.js';
 import { purgePosts } from '../cache.js';
 import { HttpError, notFound, toPublicError } from '../errors.js';
-import { forbidden, redirectToLogin, requirePermission, signedIn } from './auth.js';
+import { actorOf, forbidden, redirectToLogin, requirePermission, signedIn } from './auth.js';
 import { csrfFor, pageLayout, sendPage, type AdminContext } from './context.js';
 import { fieldsOf } from './forms.js';
 import { MEDIA_SCRIPT_URL, mediaAssetRoute } from './media-asset.js';
@@ -163,7 +164,7 @@ export async function mediaRoutes(app: FastifyInstance, c: AdminContext, deps: M
       const echo = (v: unknown) => (typeof v === 'string' ? v.slice(0, 2000) : '');
       return renderEdit(request, reply, row, { values: { alt: echo(f.alt), caption: echo(f.caption), credit: echo(f.credit) }, errors }, 400);
     }
-    if (!(await updateMediaTexts(db, row.id, texts))) throw notFound('There is no such image.');
+    if (!(await editMediaTexts(db, row, texts, actorOf(request), c.now()))) throw notFound('There is no such image.');
     await refreshPages(row.id);
     return reply.redirect(`/admin/media/${row.id}?saved=1`, 303);
   });
@@ -180,7 +181,7 @@ export async function mediaRoutes(app: FastifyInstance, c: AdminContext, deps: M
     }
     // The row first: if that fails, the files are still there for it. Files without a row are
     // unreachable, so a failed file removal is only logged.
-    if (await deleteMediaRow(db, row.id)) {
+    if (await deleteMediaAudited(db, row, actorOf(request), c.now())) {
       await removeMediaFiles(deps.mediaRoot, row).catch((err: unknown) => request.log.warn({ err, mediaId: row.id }, 'media files not removed'));
     }
     return reply.redirect('/admin/media?notice=deleted', 303);
@@ -254,8 +255,9 @@ export async function mediaRoutes(app: FastifyInstance, c: AdminContext, deps: M
         return failed(toPublicError(err).status, { file: err.message });
       }
       avif.enqueue(id);
+      const row = await findMediaById(db, id);
+      if (row) await auditUpload(db, row, actorOf(request), c.now());
       if (wantsJson(request)) {
-        const row = await findMediaById(db, id);
         return reply.code(201).type('application/json; charset=utf-8').send({ item: row ? mediaJson(row) : { id } });
       }
       return reply.redirect(`/admin/media/${id}?uploaded=1`, 303);
