@@ -8,6 +8,7 @@ import { escapeHtml } from '../../lib/html.js';
 import { responsiveImage } from '../media/media.js';
 import type { ArticleDocument, Block, Inline, Mark } from './document.js';
 import { sanitizeArticleHtml } from './sanitize.js';
+import { formatDate } from '../../lib/dates.js';
 
 export interface RenderContext {
   /** Media rows referenced by figures, keyed by id. */
@@ -47,18 +48,7 @@ function renderMarks(textHtml: string, marks: Mark[] | undefined): string {
 const renderInline = (nodes: Inline[] | undefined): string =>
   (nodes ?? []).map((n) => (n.type === 'hardBreak' ? '<br>' : renderMarks(esc(n.text), n.marks))).join('');
 
-const dateFormatters = new Map<string, Intl.DateTimeFormat>();
-function formatPostDate(iso: string, lang: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  const locale = lang.startsWith('fa') ? 'fa-IR-u-ca-persian' : lang;
-  let f = dateFormatters.get(locale);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-    dateFormatters.set(locale, f);
-  }
-  return f.format(d);
-}
+const formatPostDate = (iso: string, lang: string): string => formatDate(iso, lang, { style: 'medium' });
 
 function renderBlock(block: Block, ctx: RenderContext): string {
   switch (block.type) {

@@ -2,6 +2,7 @@
  * @module web/site/i18n
  * UI strings per language and the language facts pages need (direction, date formatting).
  */
+import { formatDate as formatLibDate } from '../../lib/dates.js';
 
 export interface Strings {
   home: string;
@@ -250,24 +251,5 @@ export function languageName(lang: string): string {
   }
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/**
- * Formats a date in the language's own calendar and digits (Persian → Solar Hijri calendar).
- * Formatters are cached: building one costs far more than using it.
- */
-export function formatDate(iso: string, lang: string, timeZone = 'UTC'): string {
-  const base = baseLanguage(lang);
-  const locale = base === 'fa' ? 'fa-IR-u-ca-persian' : lang;
-  const key = `${locale}|${timeZone}`;
-  let f = formatters.get(key);
-  if (!f) {
-    try {
-      f = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone });
-    } catch {
-      f = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone });
-    }
-    formatters.set(key, f);
-  }
-  return f.format(new Date(iso));
-}
+/** Formats a date in the language's own calendar and digits (see lib/dates). */
+export const formatDate = (iso: string, lang: string, timeZone = 'UTC'): string => formatLibDate(iso, lang, { timeZone });
