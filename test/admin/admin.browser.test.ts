@@ -3,43 +3,17 @@
  * logging out and in, and axe-core on every admin page (no violations of any impact). The strict
  * CSP stays on while browsing; axe runs in a second context that bypasses it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
-import { browserAvailable, launchBrowser } from '../helpers/browser.js';
-import { formatViolations, runAxe } from '../helpers/axe.js';
-import { freshDb, type TestDb } from '../helpers/db.js';
-import { adminApp } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { browserAvailable } from '../helpers/browser.js';
+import { axeAs, browserSuite } from './browser-helpers.js';
 
 describe.skipIf(!browserAvailable())('admin in chromium', () => {
-  let t: TestDb;
-  let app: FastifyInstance;
-  let browser: Browser;
-  let base: string;
-  beforeAll(async () => {
-    t = await freshDb('sqlite');
-    app = await adminApp(t, { env: { SITE_URL: 'http://127.0.0.1' } });
-    base = await app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await launchBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await t?.cleanup();
-  });
-
-  /** axe on the current page's URL, loaded with the same cookies in a CSP-bypassing context. */
-  async function axe(context: BrowserContext, page: Page): Promise<string> {
-    const checker = await browser.newContext({ bypassCSP: true, javaScriptEnabled: true });
-    await checker.addCookies(await context.cookies());
-    const p = await checker.newPage();
-    await p.goto(page.url(), { waitUntil: 'load' });
-    const out = formatViolations(await runAxe(p));
-    await checker.close();
-    return out;
-  }
+  const s = browserSuite();
+  const axe = (context: BrowserContext, page: Page): Promise<string> => axeAs(s.browser, context, page.url());
 
   it('sets up the newsroom, adds a user, logs out and in, without JavaScript; every page passes axe', async () => {
+    const { browser, base } = s;
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1100, height: 900 } });
     const page = await context.newPage();
     const errors: string[] = [];

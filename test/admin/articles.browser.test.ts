@@ -3,43 +3,22 @@
  * with bold text and a heading in the Tiptap editor, publish it, and read it on the public site.
  * Also axe-core on the article list and the edit form.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
-import { browserAvailable, launchBrowser } from '../helpers/browser.js';
-import { formatViolations, runAxe } from '../helpers/axe.js';
-import { freshDb, type TestDb } from '../helpers/db.js';
-import { adminApp, makeUser, PASSWORD } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable } from '../helpers/browser.js';
+import { makeUser } from './helpers.js';
+import { axeAs, browserSuite, collectErrors, logIn } from './browser-helpers.js';
 
 describe.skipIf(!browserAvailable())('article editor in chromium', () => {
-  let t: TestDb;
-  let app: FastifyInstance;
-  let browser: Browser;
-  let base: string;
-  beforeAll(async () => {
-    t = await freshDb('sqlite');
-    app = await adminApp(t, { env: { SITE_URL: 'http://127.0.0.1', PAGE_CACHE_MB: '16' } });
-    base = await app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await launchBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await t?.cleanup();
-  });
+  const s = browserSuite({ env: { PAGE_CACHE_MB: '16' } });
 
   it('writes an article with bold text in the editor, publishes it and shows it on the site', async () => {
-    const user = await makeUser(t, 'author', 'writer@example.com');
+    const { browser, base } = s;
+    const user = await makeUser(s.t, 'author', 'writer@example.com');
     const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
     const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    page.on('pageerror', (e) => errors.push(e.message));
+    const errors = collectErrors(page);
 
-    await page.goto(`${base}/admin/login`);
-    await page.fill('#email', user.email);
-    await page.fill('#password', PASSWORD);
-    await page.click('button[type=submit]');
+    await logIn(page, base, user.email);
     await page.goto(`${base}/admin/articles/new`);
     await page.waitForSelector('[data-editor-ready] .ProseMirror');
     expect(await page.locator('#body-text').isHidden()).toBe(true);
@@ -70,16 +49,11 @@ describe.skipIf(!browserAvailable())('article editor in chromium', () => {
     await expect(reader.locator('h2', { hasText: 'What changed' }).count()).resolves.toBe(1);
     await site.close();
 
-    const checker = await browser.newContext({ bypassCSP: true });
-    await checker.addCookies(await context.cookies());
-    const p = await checker.newPage();
     const report: string[] = [];
     for (const url of ['/admin/articles', page.url().replace(base, '')]) {
-      await p.goto(`${base}${url}`, { waitUntil: 'load' });
-      const v = formatViolations(await runAxe(p));
+      const v = await axeAs(browser, context, `${base}${url}`);
       if (v) report.push(`${url}:\n${v}`);
     }
-    await checker.close();
     await context.close();
     expect(errors, 'console errors (CSP violations show here)').toEqual([]);
     expect(report.join('\n')).toBe('');

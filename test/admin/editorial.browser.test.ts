@@ -3,46 +3,25 @@
  * the editor script autosaves after its pause (the status line says so), readers still see the
  * published text, and on reopening the article the autosave is offered back and restored.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
+import { describe, expect, it } from 'vitest';
 import { createArticle } from '../../src/modules/article/article.service.js';
 import { doc, p } from '../../src/modules/article/document.js';
-import { browserAvailable, launchBrowser } from '../helpers/browser.js';
-import { formatViolations, runAxe } from '../helpers/axe.js';
-import { freshDb, type TestDb } from '../helpers/db.js';
-import { adminApp, makeUser, PASSWORD } from './helpers.js';
+import { browserAvailable } from '../helpers/browser.js';
+import { makeUser } from './helpers.js';
+import { axeAs, browserSuite, collectErrors, logIn } from './browser-helpers.js';
 
 describe.skipIf(!browserAvailable())('autosave in chromium', () => {
-  let t: TestDb;
-  let app: FastifyInstance;
-  let browser: Browser;
-  let base: string;
-  beforeAll(async () => {
-    t = await freshDb('sqlite');
-    app = await adminApp(t, { env: { SITE_URL: 'http://127.0.0.1', PAGE_CACHE_MB: '16' } });
-    base = await app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await launchBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await t?.cleanup();
-  });
+  const s = browserSuite({ env: { PAGE_CACHE_MB: '16' } });
 
   it('autosaves a published article without changing it, then offers the autosave back', async () => {
+    const { t, app, browser, base } = s;
     const db = t.handle.db;
     const id = await createArticle(db, { status: 'published', publishedAt: new Date('2026-11-20T11:00:00Z').toISOString(), slug: 'tide-tables', title: 'Tide tables for the week', body: doc(p('High water at noon.')) }, new Date('2026-11-20T11:00:00Z'));
     const user = await makeUser(t, 'editor', 'desk@example.com');
     const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
     const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${base}/admin/login`);
-    await page.fill('#email', user.email);
-    await page.fill('#password', PASSWORD);
-    await page.click('button[type=submit]');
+    const errors = collectErrors(page);
+    await logIn(page, base, user.email);
     await page.goto(`${base}/admin/articles/${id}`);
     await page.waitForSelector('[data-editor-ready] .ProseMirror');
 
@@ -64,12 +43,7 @@ describe.skipIf(!browserAvailable())('autosave in chromium', () => {
 
     await page.goto(`${base}/admin/articles/${id}`);
     await expect(page.locator('.autosave-offer').textContent()).resolves.toMatch(/There is an autosave from \d\d:\d\d UTC/);
-    const checker = await browser.newContext({ bypassCSP: true });
-    await checker.addCookies(await context.cookies());
-    const cp = await checker.newPage();
-    await cp.goto(`${base}/admin/articles/${id}`, { waitUntil: 'load' });
-    const violations = formatViolations(await runAxe(cp));
-    await checker.close();
+    const violations = await axeAs(browser, context, `${base}/admin/articles/${id}`);
 
     await page.click('text=Restore the autosave');
     await page.waitForSelector('[data-editor-ready] .ProseMirror');

@@ -4,45 +4,25 @@
  * figure from the picker, upload a second one inside the picker as the featured image, publish,
  * and see both as <picture> on the public article. axe-core on the library pages.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import type { Browser } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
-import { browserAvailable, filledText, launchBrowser } from '../helpers/browser.js';
-import { formatViolations, runAxe } from '../helpers/axe.js';
-import { freshDb, type TestDb } from '../helpers/db.js';
-import { adminApp, makeUser, PASSWORD } from './helpers.js';
+import { browserAvailable, filledText } from '../helpers/browser.js';
+import { makeUser } from './helpers.js';
+import { axeAs, browserSuite, collectErrors, logIn } from './browser-helpers.js';
 import { jpegWithGps } from './media-helpers.js';
 
 describe.skipIf(!browserAvailable())('media library and picker in chromium', () => {
-  let t: TestDb;
-  let app: FastifyInstance;
-  let browser: Browser;
-  let base: string;
-  beforeAll(async () => {
-    t = await freshDb('sqlite');
-    app = await adminApp(t, { env: { SITE_URL: 'http://127.0.0.1', PAGE_CACHE_MB: '16' } });
-    base = await app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await launchBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await t?.cleanup();
-  });
+  const s = browserSuite({ env: { PAGE_CACHE_MB: '16' } });
 
   it('uploads in the library, inserts from the picker, uploads inside the picker, publishes', async () => {
-    const user = await makeUser(t, 'author', 'photo-desk@example.com');
+    const { browser, base } = s;
+    const user = await makeUser(s.t, 'author', 'photo-desk@example.com');
     const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
     const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    page.on('pageerror', (e) => errors.push(e.message));
+    // The one expected failure: the refused upload below (415).
+    const errors = collectErrors(page, (text) => text.includes('status of 415'));
 
-    await page.goto(`${base}/admin/login`);
-    await page.fill('#email', user.email);
-    await page.fill('#password', PASSWORD);
-    await page.click('button[type=submit]');
+    await logIn(page, base, user.email);
     await page.waitForURL(/\/admin$/);
 
     // The library: drag and drop fills the file input; the plain form uploads it.
@@ -116,19 +96,13 @@ describe.skipIf(!browserAvailable())('media library and picker in chromium', () 
     await expect(figure.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).resolves.toBe(true);
     await reader.context().close();
 
-    const checker = await browser.newContext({ bypassCSP: true });
-    await checker.addCookies(await context.cookies());
-    const p = await checker.newPage();
     const report: string[] = [];
     for (const url of ['/admin/media', `/admin/media/${firstId}`]) {
-      await p.goto(`${base}${url}`, { waitUntil: 'load' });
-      const v = formatViolations(await runAxe(p));
+      const v = await axeAs(browser, context, `${base}${url}`);
       if (v) report.push(`${url}:\n${v}`);
     }
-    await checker.close();
     await context.close();
-    // The one expected failure: the refused upload above (415).
-    expect(errors.filter((e) => !e.includes('status of 415')), 'console errors (CSP violations show here)').toEqual([]);
+    expect(errors, 'console errors (CSP violations show here)').toEqual([]);
     expect(report.join('\n')).toBe('');
   }, 120_000);
 });

@@ -7,48 +7,33 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import type { Browser } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
-import { browserAvailable, launchBrowser } from '../helpers/browser.js';
-import { freshDb, type TestDb } from '../helpers/db.js';
+import { browserAvailable } from '../helpers/browser.js';
 import { insertCategory } from '../../src/modules/taxonomy/taxonomy.repository.js';
 import { startScheduler, type Scheduler } from '../../src/jobs/scheduler.js';
 import { purgePosts } from '../../src/web/cache.js';
-import { adminApp, Clock, makeUser, PASSWORD } from './helpers.js';
+import { Clock, makeUser } from './helpers.js';
+import { browserSuite, collectErrors, logIn } from './browser-helpers.js';
 
 describe.skipIf(!browserAvailable())('newsroom: write, illustrate, quote, schedule, go live', () => {
-  let t: TestDb;
-  let app: FastifyInstance;
-  let browser: Browser;
-  let base: string;
-  let scheduler: Scheduler;
   const clock = new Clock(new Date('2026-11-20T09:00:00Z').getTime());
-  beforeAll(async () => {
-    t = await freshDb('sqlite');
-    app = await adminApp(t, { clock, env: { SITE_URL: 'http://127.0.0.1', PAGE_CACHE_MB: '16' } });
-    base = await app.listen({ host: '127.0.0.1', port: 0 });
-    scheduler = startScheduler(t.handle.db, {
+  const s = browserSuite({ clock, env: { PAGE_CACHE_MB: '16' } });
+  let scheduler: Scheduler;
+  beforeAll(() => {
+    scheduler = startScheduler(s.t.handle.db, {
       now: clock.now,
       intervalMs: 3_600_000,
-      onPublished: (ids) => { void purgePosts(app.pageCache, t.handle.db, ids); },
+      onPublished: (ids) => { void purgePosts(s.app.pageCache, s.t.handle.db, ids); },
     });
-    browser = await launchBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    scheduler?.stop();
-    await browser?.close();
-    await app?.close();
-    await t?.cleanup();
   });
+  afterAll(() => scheduler?.stop());
 
   it('schedules an illustrated article with a quote card and it goes live on time', async () => {
+    const { t, browser, base } = s;
     const sectionId = await insertCategory(t.handle.db, { parent_id: null, slug: 'harbour', name: 'Harbour' });
     const editor = await makeUser(t, 'editor', 'desk@example.com');
     const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
     const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    page.on('pageerror', (e) => errors.push(e.message));
+    const errors = collectErrors(page);
 
     // A reader loads the home page and the section first, so both sit in the page cache.
     let reader = await (await browser.newContext()).newPage();
@@ -56,10 +41,7 @@ describe.skipIf(!browserAvailable())('newsroom: write, illustrate, quote, schedu
     await reader.goto(`${base}/category/harbour/`);
     await expect(reader.locator('main').textContent()).resolves.not.toContain('Ferry timetable');
 
-    await page.goto(`${base}/admin/login`);
-    await page.fill('#email', editor.email);
-    await page.fill('#password', PASSWORD);
-    await page.click('button[type=submit]');
+    await logIn(page, base, editor.email);
     await page.waitForURL(/\/admin$/);
 
     await page.goto(`${base}/admin/articles/new`);

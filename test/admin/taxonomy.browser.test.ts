@@ -3,53 +3,25 @@
  * with Up, rename a tag, and axe-core on the dashboard and every category and tag page.
  */
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
-import { browserAvailable, launchBrowser } from '../helpers/browser.js';
-import { formatViolations, runAxe } from '../helpers/axe.js';
-import { freshDb, type TestDb } from '../helpers/db.js';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { browserAvailable } from '../helpers/browser.js';
 import { buildFixture, type Fixture } from '../helpers/fixture.js';
-import { adminApp, makeUser, PASSWORD } from './helpers.js';
+import { makeUser } from './helpers.js';
+import { axeAs, browserSuite, logIn } from './browser-helpers.js';
 
 describe.skipIf(!browserAvailable())('categories and tags in chromium', () => {
-  let t: TestDb;
-  let app: FastifyInstance;
-  let browser: Browser;
-  let base: string;
   let fx: Fixture;
-  beforeAll(async () => {
-    t = await freshDb('sqlite');
-    fx = await buildFixture(t.handle.db, path.join(t.dataDir, 'media'), 4);
-    app = await adminApp(t, { env: { SITE_URL: 'http://127.0.0.1' } });
-    base = await app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await launchBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await t?.cleanup();
-  });
-
-  async function axe(context: BrowserContext, page: Page): Promise<string> {
-    const checker = await browser.newContext({ bypassCSP: true, javaScriptEnabled: true });
-    await checker.addCookies(await context.cookies());
-    const p = await checker.newPage();
-    await p.goto(page.url(), { waitUntil: 'load' });
-    const out = formatViolations(await runAxe(p));
-    await checker.close();
-    return out;
-  }
+  const s = browserSuite({ prepare: async (t) => { fx = await buildFixture(t.handle.db, path.join(t.dataDir, 'media'), 4); } });
+  const axe = (context: BrowserContext, page: Page): Promise<string> => axeAs(s.browser, context, page.url());
 
   it('works without JavaScript and every page passes axe', async () => {
-    const editor = await makeUser(t, 'editor');
+    const { browser, base } = s;
+    const editor = await makeUser(s.t, 'editor');
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1100, height: 900 } });
     const page = await context.newPage();
     const report: Record<string, string> = {};
-    await page.goto(`${base}/admin/login`);
-    await page.fill('#email', editor.email);
-    await page.fill('#password', PASSWORD);
-    await page.click('button[type=submit]');
+    await logIn(page, base, editor.email);
     await expect(page.locator('h1').textContent()).resolves.toBe('Dashboard');
     report.dashboard = await axe(context, page);
 
