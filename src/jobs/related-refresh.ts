@@ -5,42 +5,11 @@
  */
 import type { Db } from '../db/database.js';
 import type { FullText } from '../db/full-text.js';
+import { IdQueue } from '../lib/id-queue.js';
 import { refreshRelatedAround } from '../modules/related/related.service.js';
 
-export class RelatedRefresher {
-  private readonly queue = new Set<number>();
-  private running: Promise<void> | undefined;
-
-  constructor(
-    private readonly db: Db,
-    private readonly fullText: FullText,
-    private readonly onError: (err: unknown, postId: number) => void = () => {},
-    private readonly now: () => Date = () => new Date(),
-  ) {}
-
-  /** Queues a post (a post already queued is not queued twice). */
-  enqueue(postId: number): void {
-    this.queue.add(postId);
-    this.running ??= this.drain().finally(() => {
-      this.running = undefined;
-    });
-  }
-
-  /** Resolves when the queue is empty (tests, shutdown). */
-  async idle(): Promise<void> {
-    while (this.running) await this.running;
-  }
-
-  private async drain(): Promise<void> {
-    // Let the writer's response go out first.
-    await new Promise((r) => setImmediate(r));
-    for (const id of this.queue) {
-      this.queue.delete(id);
-      try {
-        await refreshRelatedAround(this.db, this.fullText, id, this.now());
-      } catch (err) {
-        this.onError(err, id);
-      }
-    }
+export class RelatedRefresher extends IdQueue {
+  constructor(db: Db, fullText: FullText, onError: (err: unknown, postId: number) => void = () => {}, now: () => Date = () => new Date()) {
+    super((id) => refreshRelatedAround(db, fullText, id, now()), onError);
   }
 }
