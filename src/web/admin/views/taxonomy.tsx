@@ -80,23 +80,36 @@ function Select({ id, name, label, options, value }: { id: string; name: string;
   return <SelectField id={id} name={name} label={label} options={options} value={value} />;
 }
 
+/** "All categories · View /category/x/ · 3 articles" above a category's or tag's page. */
+function TermFacts({ listUrl, listLabel, url, articles }: { listUrl: string; listLabel: string; url: string; articles: number }) {
+  return <p><a href={listUrl}>{listLabel}</a> · <a href={url}>View {url}</a> · {articles} {articles === 1 ? 'article' : 'articles'}</p>;
+}
+
+/** Name, slug and description of a category or tag (`prefix` keeps the field ids apart). */
+function RenameForm({ prefix, action, csrf, form, problem, slugHint }: { prefix: 'cat' | 'tag'; action: string; csrf: string; form: { values: Record<string, string | undefined>; errors: Record<string, string | undefined> }; problem: string | undefined; slugHint: string }) {
+  const { values, errors } = form;
+  return (
+    <section class="panel" aria-labelledby="rename-heading">
+      <h2 id="rename-heading">Name and address</h2>
+      <Problem message={problem} />
+      <form class="form" method="post" action={action} novalidate>
+        <CsrfField token={csrf} />
+        <TextField id={`${prefix}-name`} name="name" label="Name" value={values.name ?? ''} error={errors.name} maxLength={200} autocomplete="off" />
+        <TextField id={`${prefix}-slug`} name="slug" label="Slug" value={values.slug ?? ''} error={errors.slug} maxLength={190} autocomplete="off" hint={slugHint} />
+        <TextArea id={`${prefix}-description`} name="description" label="Description" value={values.description ?? ''} />
+        <button class="button" type="submit">Save</button>
+      </form>
+    </section>
+  );
+}
+
 function CategoryEdit({ vm }: { vm: CategoryEditVM }) {
-  const { values, errors } = vm.rename;
   const p = vm.problem;
   return (
     <>
-      <p><a href="/admin/categories">All categories</a> · <a href={vm.url}>View {vm.url}</a> · {vm.articles} {vm.articles === 1 ? 'article' : 'articles'}</p>
-      <section class="panel" aria-labelledby="rename-heading">
-        <h2 id="rename-heading">Name and address</h2>
-        <Problem message={p?.form === 'rename' ? p.message : undefined} />
-        <form class="form" method="post" action={`/admin/categories/${vm.id}`} novalidate>
-          <CsrfField token={vm.csrf} />
-          <TextField id="cat-name" name="name" label="Name" value={values.name ?? ''} error={errors.name} maxLength={200} autocomplete="off" />
-          <TextField id="cat-slug" name="slug" label="Slug" value={values.slug ?? ''} error={errors.slug} maxLength={190} autocomplete="off" hint="Changing it changes the address of this category and of those below it; the old addresses redirect. Leave empty to make it from the name." />
-          <TextArea id="cat-description" name="description" label="Description" value={values.description ?? ''} />
-          <button class="button" type="submit">Save</button>
-        </form>
-      </section>
+      <TermFacts listUrl="/admin/categories" listLabel="All categories" url={vm.url} articles={vm.articles} />
+      <RenameForm prefix="cat" action={`/admin/categories/${vm.id}`} csrf={vm.csrf} form={vm.rename} problem={p?.form === 'rename' ? p.message : undefined}
+        slugHint="Changing it changes the address of this category and of those below it; the old addresses redirect. Leave empty to make it from the name." />
       <section class="panel" aria-labelledby="move-heading">
         <h2 id="move-heading">Move</h2>
         <Problem message={p?.form === 'move' ? p.message : undefined} />
@@ -177,21 +190,10 @@ function Tags({ vm }: { vm: TagsVM }) {
 }
 
 function TagEdit({ vm }: { vm: TagEditVM }) {
-  const { values, errors } = vm.form;
   return (
     <>
-      <p><a href="/admin/tags">All tags</a> · <a href={vm.url}>View {vm.url}</a> · {vm.articles} {vm.articles === 1 ? 'article' : 'articles'}</p>
-      <section class="panel" aria-labelledby="rename-heading">
-        <h2 id="rename-heading">Name and address</h2>
-        <Problem message={vm.problem} />
-        <form class="form" method="post" action={`/admin/tags/${vm.id}`} novalidate>
-          <CsrfField token={vm.csrf} />
-          <TextField id="tag-name" name="name" label="Name" value={values.name ?? ''} error={errors.name} maxLength={200} autocomplete="off" />
-          <TextField id="tag-slug" name="slug" label="Slug" value={values.slug ?? ''} error={errors.slug} maxLength={190} autocomplete="off" hint="Changing it changes the tag’s address; the old one redirects." />
-          <TextArea id="tag-description" name="description" label="Description" value={values.description ?? ''} />
-          <button class="button" type="submit">Save</button>
-        </form>
-      </section>
+      <TermFacts listUrl="/admin/tags" listLabel="All tags" url={vm.url} articles={vm.articles} />
+      <RenameForm prefix="tag" action={`/admin/tags/${vm.id}`} csrf={vm.csrf} form={vm.form} problem={vm.problem} slugHint="Changing it changes the tag’s address; the old one redirects." />
       <section class="panel" aria-labelledby="delete-heading">
         <h2 id="delete-heading">Delete</h2>
         <form class="form" method="post" action={`/admin/tags/${vm.id}/delete`}>
