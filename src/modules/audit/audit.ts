@@ -29,7 +29,8 @@ export type AuditAction =
   | 'comment_rule.removed'
   | 'media.uploaded'
   | 'media.updated'
-  | 'media.deleted';
+  | 'media.deleted'
+  | 'settings.updated';
 
 export const AUDIT_LABELS: Readonly<Record<AuditAction, string>> = {
   'setup.completed': 'Completed first-run setup',
@@ -58,6 +59,7 @@ export const AUDIT_LABELS: Readonly<Record<AuditAction, string>> = {
   'media.uploaded': 'Uploaded an image',
   'media.updated': 'Edited an image\'s texts',
   'media.deleted': 'Deleted an image',
+  'settings.updated': 'Changed settings',
 };
 
 export interface AuditEntry {

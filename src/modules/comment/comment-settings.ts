@@ -3,6 +3,8 @@
  * The site's comment policy, kept in the `settings` table under `comments.*` keys; defaults here.
  */
 import type { Db } from '../../db/database.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import type { Actor } from '../user/user.js';
 
 export type ModerationPolicy = 'hold_all' | 'hold_first' | 'auto';
 
@@ -75,11 +77,52 @@ export async function loadCommentSettings(db: Db): Promise<CommentSettings> {
   return out as unknown as CommentSettings;
 }
 
-/** Stores some settings (upsert on both dialects). */
+/** Stores some settings (upsert on both dialects; pass a transaction to store them together). */
 export async function saveCommentSettings(db: Db, patch: Partial<CommentSettings>): Promise<void> {
   for (const [name, value] of Object.entries(patch) as [keyof CommentSettings, unknown][]) {
     const v = typeof value === 'boolean' ? (value ? '1' : '0') : String(value);
     await db.insertInto('settings').values({ key: KEYS[name], value: v })
       .onConflict((oc) => oc.column('key').doUpdateSet({ value: v })).execute();
   }
+}
+
+/** Stores the whole policy with its audit entry, in one transaction. */
+export async function updateCommentSettings(db: Db, next: CommentSettings, actor: Actor, now: Date): Promise<void> {
+  const before = await loadCommentSettings(db);
+  const changed = (Object.keys(next) as (keyof CommentSettings)[]).filter((k) => before[k] !== next[k]);
+  await db.transaction().execute(async (trx) => {
+    await saveCommentSettings(trx, next);
+    await recordAudit(trx, { at: now.toISOString(), actorId: actor.id, actorLabel: actor.label, ip: actor.ip, action: 'settings.updated', detail: changed.length ? `Comments: ${changed.join(', ')}` : 'Comments: no change' });
+  });
+}
+
+/** What each number may be, for the settings form (the defaults sit inside every range). */
+export const COMMENT_SETTING_RANGES: Readonly<Record<Exclude<keyof CommentSettings, 'moderation' | 'requireEmail'>, readonly [number, number]>> = {
+  maxLength: [100, 100_000],
+  closeAfterDays: [0, 3650],
+  minFillSeconds: [0, 600],
+  maxLinks: [0, 100],
+  ratePerIp: [1, 1000],
+  ratePerEmail: [1, 1000],
+  rateWindowMinutes: [1, 1440],
+  spamThreshold: [1, 100],
+  perPage: [10, 1000],
+};
+
+/**
+ * Checks a submitted settings form (strings, as posted). Every field is required except the
+ * checkbox; errors are per field, and nothing is returned to save unless all are valid.
+ */
+export function parseCommentSettingsForm(form: Record<string, string | undefined>): { settings?: CommentSettings; errors: Partial<Record<keyof CommentSettings, string>> } {
+  const errors: Partial<Record<keyof CommentSettings, string>> = {};
+  const moderation = form.moderation;
+  if (moderation !== 'hold_all' && moderation !== 'hold_first' && moderation !== 'auto') errors.moderation = 'Choose how new comments are moderated.';
+  const out: Record<string, unknown> = { moderation, requireEmail: form.requireEmail === '1' };
+  for (const [name, [min, max]] of Object.entries(COMMENT_SETTING_RANGES)) {
+    const raw = (form[name] ?? '').trim();
+    const n = /^\d{1,7}$/.test(raw) ? Number(raw) : NaN;
+    if (!(n >= min && n <= max)) errors[name as keyof CommentSettings] = `Enter a whole number from ${min} to ${max}.`;
+    else out[name] = n;
+  }
+  return Object.keys(errors).length ? { errors } : { settings: out as unknown as CommentSettings, errors };
 }

@@ -16,6 +16,7 @@ import { moderate } from '../../modules/comment/comment.service.js';
 import { editComment, staffReply } from '../../modules/comment/comment-staff.js';
 import { badRequest, notFound } from '../errors.js';
 import { actorOf, requirePermission, signedIn } from './auth.js';
+import { can } from '../../modules/user/permissions.js';
 import { csrfFor, pageLayout, sendPage, type AdminContext } from './context.js';
 import { fieldsOf } from './forms.js';
 import { dateVM } from './presenters.js';
@@ -93,6 +94,7 @@ export async function commentsRoutes(app: FastifyInstance, c: AdminContext, hook
     const vm: ModerationVM = {
       layout: pageLayout(c, request, csrf, 'Comments', /^\d{1,4}$/.test(notice) ? `${notice} ${notice === '1' ? 'comment' : 'comments'} updated.` : undefined),
       csrf,
+      canConfigure: can(signedIn(request).user.role, 'settings.manage'),
       tabs: STATUSES.map((s) => ({ label: LABELS[s], count: counts[s], url: queueUrl({ ...p, status: s }), current: s === p.status })),
       status: p.status,
       filters: { post: p.post, email: p.email, ip: p.ip },

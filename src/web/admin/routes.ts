@@ -24,6 +24,7 @@ import { siteContextFrom } from '../site/site-context.js';
 import { auditRoutes } from './audit-routes.js';
 import { commentsRoutes } from './comments-routes.js';
 import { commentRulesRoutes } from './comment-rules-routes.js';
+import { commentSettingsRoutes } from './comment-settings-routes.js';
 import { CSRF_COOKIE, loadAuth, redirectToLogin, requirePermission, signedIn } from './auth.js';
 import { csrfFor, makeContext, pageLayout, sendPage, type AdminContext, type AdminTuning } from './context.js';
 import { can } from '../../modules/user/permissions.js';
@@ -144,6 +145,7 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions): Pro
   await usersRoutes(app, c);
   await auditRoutes(app, c);
   await commentRulesRoutes(app, c);
+  await commentSettingsRoutes(app, c);
   await commentsRoutes(app, c, {
     ...(opts.onCommentsApproved ? { onApproved: opts.onCommentsApproved } : {}),
     ...(opts.onCommentsSpamVerdict ? { onSpamVerdict: opts.onCommentsSpamVerdict } : {}),

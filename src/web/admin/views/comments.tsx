@@ -26,6 +26,8 @@ export interface ModerationRowVM {
 export interface ModerationVM {
   layout: AdminLayoutVM;
   csrf: string;
+  /** The owner may change the discussion policy (a link to the settings). */
+  canConfigure: boolean;
   tabs: { label: string; count: number; url: string; current: boolean }[];
   status: string;
   filters: { post: string; email: string; ip: string };
@@ -51,7 +53,7 @@ function Moderation({ vm }: { vm: ModerationVM }) {
           ))}
         </ul>
       </nav>
-      <p><a href="/admin/comments/rules">Block and allow lists</a></p>
+      <p><a href="/admin/comments/rules">Block and allow lists</a>{vm.canConfigure && <> · <a href="/admin/comments/settings">Comment settings</a></>}</p>
       <form method="get" action="/admin/comments" class="filters">
         <input type="hidden" name="status" value={vm.status} />
         <label>Article id <input name="post" inputMode="numeric" value={vm.filters.post} size={6} /></label>{' '}

@@ -63,12 +63,15 @@ interface TextFieldProps extends FieldProps {
   required?: boolean;
   maxLength?: number;
   minLength?: number;
+  /** 'numeric': a whole number (a text input with the digit keyboard, as GOV.UK advises). */
+  inputMode?: 'numeric';
 }
 
 export function TextField(props: TextFieldProps) {
-  const { id, name, error, hint, type = 'text', value, autocomplete, required = true, maxLength, minLength } = props;
+  const { id, name, error, hint, type = 'text', value, autocomplete, required = true, maxLength, minLength, inputMode } = props;
   const common = {
-    class: 'field__input',
+    class: inputMode ? 'field__input field__input--short' : 'field__input',
+    inputMode,
     id,
     name,
     autocomplete,
