@@ -18,6 +18,7 @@ describe.skipIf(!javaAvailable())('comment pages: HTML validity and accessibilit
   let c: CommentsCtx;
   let url: string;
   let editor: Agent;
+  let owner: Agent;
   const roots: number[] = [];
   beforeAll(async () => {
     t = await freshDb('sqlite');
@@ -31,6 +32,8 @@ describe.skipIf(!javaAvailable())('comment pages: HTML validity and accessibilit
     await editor.login((await makeUser(t, 'editor')).email);
     await editor.post(`/admin/comments/${roots[2]}/reply`, { body: 'Staff answer' }, `/admin/comments/${roots[2]}`);
     await editor.post('/admin/comments/rules', { list: 'block', kind: 'word', value: 'casino', note: 'spam wave' }, '/admin/comments/rules');
+    owner = new Agent(c.app);
+    await owner.login((await makeUser(t, 'owner')).email);
   });
   afterAll(async () => {
     await c?.app.close();
@@ -46,6 +49,8 @@ describe.skipIf(!javaAvailable())('comment pages: HTML validity and accessibilit
       { name: 'admin comment', html: (await editor.get(`/admin/comments/${roots[2]}`)).body },
       { name: 'admin rules', html: (await editor.get('/admin/comments/rules')).body },
       { name: 'admin queue', html: (await editor.get('/admin/comments?status=approved')).body },
+      { name: 'admin comment settings', html: (await owner.get('/admin/comments/settings')).body },
+      { name: 'admin comment settings with errors', html: (await owner.post('/admin/comments/settings', { moderation: 'x', maxLength: '-1' }, '/admin/comments/settings')).body },
     ];
     for (const d of docs) {
       expect(d.html, d.name).not.toMatch(/<script(?![^>]*\b(src="\/assets\/comments\.js"|type="application\/ld\+json"))/);
@@ -65,6 +70,17 @@ describe.skipIf(!javaAvailable())('comment pages: HTML validity and accessibilit
       await page.click(`#comment-${roots[2]} a.comment__reply`);
       expect(await page.locator(`#comment-${roots[2]} form#respond`).count()).toBe(1);
       expect(formatViolations(await runAxe(page))).toBe('');
+      // The owner's settings form, with its error summary.
+      const ctx = await browser.newContext({ bypassCSP: true });
+      await ctx.addCookies([...owner.cookies].map(([name, value]) => ({ name, value, url: base })));
+      const admin = await ctx.newPage();
+      await admin.goto(`${base}/admin/comments/settings`);
+      expect(await admin.locator('h1').textContent()).toBe('Comment settings');
+      expect(formatViolations(await runAxe(admin))).toBe('');
+      await admin.fill('#setting-maxLength', '-1');
+      await admin.click('text=Save settings');
+      await admin.locator('.error-summary').waitFor();
+      expect(formatViolations(await runAxe(admin))).toBe('');
     } finally {
       await browser.close();
     }
