@@ -246,3 +246,18 @@ export type RevisionRow = Selectable<RevisionsTable>;
 export interface Database {
   revisions: RevisionsTable;
 }
+
+/**
+ * One page-cache purge, followed by every instance (see jobs/purge-follower.ts). `tags` is
+ * space-separated, or `all`; `origin` is the instance id that wrote it (`cli:…` for commands).
+ */
+export interface PurgeLogTable {
+  id: Generated<number>;
+  tags: string;
+  origin: string;
+  created_at: string;
+}
+
+export interface Database {
+  purge_log: PurgeLogTable;
+}

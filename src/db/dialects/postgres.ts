@@ -7,6 +7,7 @@ import pg from 'pg';
 import { PostgresDialect, sql } from 'kysely';
 import type { Dialect } from './dialect.js';
 import { postgresFullText } from './postgres-search.js';
+import { postgresSignals } from './postgres-signals.js';
 
 const TIMESTAMPTZ = 1184;
 const TIMESTAMP = 1114;
@@ -28,6 +29,7 @@ export function postgresDialect(connectionString: string, poolSize = 10): Dialec
     idColumn: (col) => col.primaryKey().generatedByDefaultAsIdentity(),
     timestampType: 'timestamptz',
     fullText: postgresFullText,
+    signals: postgresSignals(connectionString),
     lockMigrations: async (trx) => {
       await sql`select pg_advisory_xact_lock(7201403)`.execute(trx);
     },

@@ -11,8 +11,9 @@ import { m0006Users } from './0006-users.js';
 import { m0009Indexes } from './0009-indexes.js';
 import { m0007Comments } from './0007-comments.js';
 import { m0008Revisions } from './0008-revisions.js';
+import { m0014PurgeLog } from './0014-purge-log.js';
 import type { Migration } from './migration.js';
 
 export type { Migration };
 
-export const migrations: readonly Migration[] = [m0001Initial, m0002Search, m0003Related, m0004CommentsImport, m0005RedirectTargets, m0006Users, m0007Comments, m0008Revisions, m0009Indexes];
+export const migrations: readonly Migration[] = [m0001Initial, m0002Search, m0003Related, m0004CommentsImport, m0005RedirectTargets, m0006Users, m0007Comments, m0008Revisions, m0009Indexes, m0014PurgeLog];

@@ -1,0 +1,21 @@
+/**
+ * The purge log: every page-cache purge (a list of tags, or `all`) is appended here, and every
+ * server instance follows it (LISTEN/NOTIFY on PostgreSQL, polling `id > last` on SQLite), so a
+ * write made through one instance, or by a CLI command in another process, reaches every cache.
+ * `origin` names the instance that already purged itself (it skips its own rows); rows are pruned
+ * by age (`created_at`).
+ */
+import type { Migration } from './migration.js';
+
+export const m0014PurgeLog: Migration = {
+  name: '0014-purge-log',
+  async up(db, dialect) {
+    await db.schema.createTable('purge_log')
+      .addColumn('id', 'integer', (c) => dialect.idColumn(c))
+      .addColumn('tags', 'text', (c) => c.notNull())
+      .addColumn('origin', 'varchar(64)', (c) => c.notNull())
+      .addColumn('created_at', dialect.timestampType, (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('purge_log_created').on('purge_log').column('created_at').execute();
+  },
+};
