@@ -61,7 +61,7 @@ for (const dialect of DIALECTS) {
       await b.inject(url);
       expect((await b.inject(url)).headers['x-cache']).toBe('HIT');
       const id = await idOf(fx.slugs[0]!);
-      await updateArticle(t.handle.db, id, { title: 'Edited through instance A', body: doc(p('New text.')), categoryIds: [fx.ids.politics], status: 'published' }, NOW);
+      await updateArticle(t.handle.db, id, { slug: fx.slugs[0]!, title: 'Edited through instance A', body: doc(p('New text.')), categoryIds: [fx.ids.politics], status: 'published' }, NOW);
       // What the admin route does after the commit: purge A at once, and append to the purge log.
       await purgePosts(a.pageCache, t.handle.db, [id]);
       expect((await a.inject(url)).body).toContain('Edited through instance A');

@@ -4,7 +4,7 @@
  * story cards. Each function runs a fixed number of queries, however large the site.
  */
 import type { Db } from '../../db/database.js';
-import type { AuthorRow, MediaRow, PostRow, TagRow } from '../../db/schema.js';
+import type { AuthorRow, MediaRow, TagRow } from '../../db/schema.js';
 import { findMediaByIds } from '../media/media.repository.js';
 import type { PublicComment } from '../comment/comment.js';
 import { threadFor } from '../comment/comment.repository.js';
@@ -24,7 +24,7 @@ export interface ListPage extends CardBundle {
 }
 
 export interface ArticleBundle {
-  post: PostRow;
+  post: repo.PagePost;
   authors: AuthorRow[];
   tags: TagRow[];
   /** Featured image, author avatars and related cards' images. */
@@ -64,7 +64,7 @@ export async function listPage(db: Db, filter: ListFilter, page: number, perPage
  * reader's own comments awaiting moderation (from their signed cookie), shown to them only.
  */
 export async function readArticle(db: Db, slug: string, heldCommentIds: readonly number[] = []): Promise<ArticleBundle | undefined> {
-  const post = await repo.findPublishedBySlug(db, slug);
+  const post = await repo.findPagePostBySlug(db, slug);
   if (!post) return undefined;
   let relatedRows: CardRow[] = [];
   if (post.type === 'post') {
