@@ -258,6 +258,10 @@ export interface PurgeLogTable {
   created_at: string;
 }
 
+/** A change counter per table, bumped by triggers (migration 0014); read to validate in-memory copies. */
+export interface DataVersionsTable { name: string; version: number }
+
 export interface Database {
   purge_log: PurgeLogTable;
+  data_versions: DataVersionsTable;
 }

@@ -93,9 +93,10 @@ for (const dialect of DIALECTS) {
         await appendPurge(t.handle, [tag.post(1), tag.home], 'elsewhere');
         await appendPurge(t.handle, [tag.post(2)], 'test-follower');
         await appendPurge(t.handle, 'all', 'cli:import:1');
-        expect(await f.poll()).toBe(2);
-        // Its own row skipped; `all` covers the rest.
-        expect(applied).toEqual(['all']);
+        await f.poll();
+        // Its own row skipped (on PostgreSQL a NOTIFY may have applied the first row on its own).
+        expect(applied).toContain('all');
+        expect(applied.some((x) => x !== 'all' && x.includes('post:2'))).toBe(false);
         applied.length = 0;
         await appendPurge(t.handle, [tag.post(3)], 'elsewhere');
         await f.poll();

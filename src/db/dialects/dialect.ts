@@ -23,6 +23,11 @@ export interface Dialect {
    */
   resetSequences(db: Kysely<any>, tables: readonly string[]): Promise<void>;
   /**
+   * Makes every insert, update and delete on `table` add one to its row in `data_versions`, in the
+   * writer's transaction (triggers), so a reader can keep `table` in memory and check one number.
+   */
+  countChanges(db: Kysely<any>, table: string): Promise<void>;
+  /**
    * Cross-process wake-ups: LISTEN/NOTIFY on PostgreSQL. Undefined on SQLite, where followers poll
    * (one file on one machine: an indexed `id > last` read costs microseconds).
    */

@@ -4,6 +4,10 @@
  * write made through one instance, or by a CLI command in another process, reaches every cache.
  * `origin` names the instance that already purged itself (it skips its own rows); rows are pruned
  * by age (`created_at`).
+ *
+ * `data_versions`: a counter per table that triggers bump on every change, so the category tree
+ * (read on every page) can be kept in memory and checked with one single-row read, on every
+ * instance, whoever wrote.
  */
 import type { Migration } from './migration.js';
 
@@ -17,5 +21,11 @@ export const m0014PurgeLog: Migration = {
       .addColumn('created_at', dialect.timestampType, (c) => c.notNull())
       .execute();
     await db.schema.createIndex('purge_log_created').on('purge_log').column('created_at').execute();
+    await db.schema.createTable('data_versions')
+      .addColumn('name', 'varchar(64)', (c) => c.primaryKey())
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .execute();
+    await db.insertInto('data_versions').values({ name: 'categories', version: 1 }).execute();
+    await dialect.countChanges(db, 'categories');
   },
 };
