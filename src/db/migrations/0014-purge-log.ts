@@ -8,6 +8,10 @@
  * `data_versions`: a counter per table that triggers bump on every change, so the category tree
  * (read on every page) can be kept in memory and checked with one single-row read, on every
  * instance, whoever wrote.
+ *
+ * `posts_section_latest`: an article without a stored related list shows its section's latest
+ * stories; this index lets that read stop after three rows instead of sorting the whole section
+ * (flat at a million articles).
  */
 import type { Migration } from './migration.js';
 
@@ -27,5 +31,6 @@ export const m0014PurgeLog: Migration = {
       .execute();
     await db.insertInto('data_versions').values({ name: 'categories', version: 1 }).execute();
     await dialect.countChanges(db, 'categories');
+    await db.schema.createIndex('posts_section_latest').on('posts').columns(['primary_category_id', 'status', 'type', 'published_at']).execute();
   },
 };

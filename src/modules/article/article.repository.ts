@@ -105,6 +105,17 @@ export async function storedRelated(db: Db, postId: number): Promise<CardRow[]> 
     .orderBy('related_posts.rank'));
 }
 
+/**
+ * The newest published posts whose primary section is `categoryId` (the stand-in related list):
+ * served by the posts_section_latest index, it reads a few rows however large the section.
+ */
+export async function latestInSection(db: Db, categoryId: number, excludeId: number, language: string, limit: number): Promise<CardRow[]> {
+  return runPrepared(db, 'latest-in-section', [categoryId, 'published', 'post', excludeId, language, limit], () => db.selectFrom('posts').select([...CARD_COLUMNS, COMMENT_COUNT])
+    .where('posts.primary_category_id', '=', categoryId).where('posts.status', '=', 'published').where('posts.type', '=', 'post')
+    .where('posts.id', '!=', excludeId).where('posts.language', '=', language)
+    .orderBy('posts.published_at', 'desc').orderBy('posts.id', 'desc').limit(limit));
+}
+
 /** Authors of many posts in one query, in byline order. */
 export async function authorsForPosts(db: Db, postIds: number[]): Promise<Map<number, AuthorRow[]>> {
   const out = new Map<number, AuthorRow[]>();

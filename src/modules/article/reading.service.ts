@@ -69,9 +69,9 @@ export async function readArticle(db: Db, slug: string, heldCommentIds: readonly
   let relatedRows: CardRow[] = [];
   if (post.type === 'post') {
     relatedRows = await repo.storedRelated(db, post.id);
-    // Not computed yet (bulk-loaded content): the section's latest stories stand in.
+    // Not computed yet (bulk-loaded content): the latest stories of its primary section stand in.
     if (relatedRows.length === 0 && post.primary_category_id !== null) {
-      relatedRows = await repo.listPublished(db, { categoryIds: [post.primary_category_id], excludeId: post.id, language: post.language }, RELATED_COUNT, 0);
+      relatedRows = await repo.latestInSection(db, post.primary_category_id, post.id, post.language, RELATED_COUNT);
     }
   }
   const bundle = await hydrate(db, relatedRows, [post.id], post.featured_media_id !== null ? [post.featured_media_id] : []);
