@@ -4,6 +4,13 @@
  * serves the article page's exact bytes. Prints a table and writes JSON to bench/results/.
  *
  *   npm run bench -- [--quick] [--no-cache] [--articles N] [--comments N] [--duration S] [--connections C] [--db sqlite|postgres]
+ *                    [--cases article,comment post,…]
+ *
+ * Besides the page cases it measures the article page on a second server with the page cache
+ * off (what a miss costs), and comment posting through the real form (a token read from the
+ * article page, unique bodies, the Origin header; the per-IP and per-email comment limits are
+ * raised through the comment settings, as a site owner would, since every request comes from
+ * one address). Comments default to 10 per article up to 200,000 (`--comments` overrides).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -18,18 +25,20 @@ import { migrate } from '../src/db/migrate.js';
 import { bulkSeed } from '../src/demo/bulk-seed.js';
 import { searchArticles } from '../src/modules/search/search.service.js';
 import { computeRelated } from '../src/modules/related/related.service.js';
+import { saveCommentSettings } from '../src/modules/comment/comment-settings.js';
 import { freePort } from '../test/helpers/postgres.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
   options: {
     quick: { type: 'boolean' }, 'no-cache': { type: 'boolean' }, articles: { type: 'string' }, comments: { type: 'string' }, duration: { type: 'string' }, connections: { type: 'string' },
-    db: { type: 'string' }, 'database-url': { type: 'string' },
+    db: { type: 'string' }, 'database-url': { type: 'string' }, cases: { type: 'string' },
   },
 });
 const quick = values.quick ?? false;
 const articles = Number(values.articles ?? (quick ? 2000 : 20000));
-const comments = Number(values.comments ?? articles * 10);
+const comments = Number(values.comments ?? Math.min(articles * 10, 200_000));
+const only = values.cases ? new Set(values.cases.split(',').map((c) => c.trim())) : undefined;
 const duration = Number(values.duration ?? (quick ? 3 : 10));
 const connections = Number(values.connections ?? 50);
 const dbKind = values.db ?? 'sqlite';
@@ -86,7 +95,11 @@ function ownSize(dir: string): number {
   return total;
 }
 
-interface CaseResult { name: string; path: string; reqPerSec: number; p50: number; p99: number; errors: number; non2xx: number; bytes: number; ratio?: number }
+interface CaseResult {
+  name: string; path: string; reqPerSec: number; p50: number; p99: number; errors: number; non2xx: number; bytes: number; ratio?: number;
+  /** Comment posting: comments stored by status, and HTTP answers other than the 303. */
+  comments?: { accepted: number; approved: number; pending: number; spam: number; refused: number };
+}
 
 async function load(name: string, url: string, pathName: string): Promise<CaseResult> {
   await autocannon({ url, connections, duration: Math.min(2, duration) }); // warm-up
@@ -94,6 +107,33 @@ async function load(name: string, url: string, pathName: string): Promise<CaseRe
   return {
     name, path: pathName, reqPerSec: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99,
     errors: r.errors + r.timeouts, non2xx: r.non2xx, bytes: Math.round(r.throughput.average / Math.max(1, r.requests.average)),
+  };
+}
+
+/**
+ * POSTs the article's comment form: one token read from the page (as a browser would), a unique
+ * body per request, the site's Origin. A 303 is the form's answer to a stored comment.
+ */
+async function loadComments(base: string, articlePath: string): Promise<CaseResult> {
+  const page = await (await fetch(base + articlePath, { headers: { cookie: 'bs_commenter=bench' } })).text();
+  const field = (name: string) => new RegExp(`name="${name}" value="([^"]+)"`).exec(page)?.[1];
+  const postId = field('post_id');
+  const token = field('token');
+  if (!postId || !token) throw new Error('the article page has no comment form');
+  // The form refuses what comes back faster than a person types (3 s by default).
+  await sleep(3100);
+  let n = 0;
+  const body = () => new URLSearchParams({ post_id: postId, token, name: 'Bench Reader', email: '', website: '', body: `Bench comment ${process.pid}-${++n}: a reader's view on the story.` }).toString();
+  const r = await autocannon({
+    url: `${base}/comments/`, connections, duration, method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base },
+    requests: [{ setupRequest: (req) => ({ ...req, body: body() }) }],
+  });
+  const codes = r.statusCodeStats as unknown as Record<string, { count: number }>;
+  const refused = Object.entries(codes).filter(([c]) => c !== '303').reduce((a, [, v]) => a + v.count, 0);
+  return {
+    name: 'comment post', path: 'POST /comments/', reqPerSec: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99,
+    errors: r.errors + r.timeouts, non2xx: refused, bytes: 0, comments: { accepted: 0, approved: 0, pending: 0, spam: 0, refused },
   };
 }
 
@@ -115,8 +155,19 @@ async function main(): Promise<void> {
     const handle = openDb({ databaseUrl: dbKind === 'postgres' ? databaseUrl : undefined, dataDir });
     await migrate(handle);
     const seedStart = Date.now();
-    await bulkSeed(handle.db, { articles, comments, categories: 200, tags: 2000, authors: 50 });
+    let lastPct = -1;
+    await bulkSeed(handle.db, {
+      articles, comments, categories: 200, tags: 2000, authors: 50,
+      onProgress: (done, total) => {
+        const pct = Math.floor((done / total) * 10) * 10;
+        if (articles >= 100_000 && pct > lastPct) console.log(`  seeded ${done.toLocaleString('en')} articles (${((Date.now() - seedStart) / 1000).toFixed(0)} s, RSS ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB)`);
+        lastPct = pct;
+      },
+    });
     const seedSeconds = (Date.now() - seedStart) / 1000;
+    // Every request comes from 127.0.0.1: the per-IP and per-email limits are raised through the
+    // settings a site owner has (comments.rate_per_ip / rate_per_email), not switched off in code.
+    await saveCommentSettings(handle.db, { ratePerIp: 10_000_000, ratePerEmail: 10_000_000 });
     // A site in service has had its statistics gathered (and, on PostgreSQL, its fresh rows
     // vacuumed); measuring right after a bulk load would time that one-off work instead.
     await sql.raw(dbKind === 'postgres' ? 'vacuum analyze' : 'analyze').execute(handle.db);
@@ -156,6 +207,12 @@ async function main(): Promise<void> {
     children.push(server);
     await waitFor(`${base}/healthz`);
     const coldStartMs = Math.round(performance.now() - started);
+    // A second instance on the same database with the page cache off: what a miss costs.
+    const uncachedPort = await freePort();
+    const uncachedBase = `http://127.0.0.1:${uncachedPort}`;
+    const uncached = spawn(process.execPath, [path.join(ROOT, 'bin/broadsheet.mjs'), 'serve'], { env: { ...env, PAGE_CACHE_MB: '0', PORT: String(uncachedPort) }, stdio: ['ignore', 'inherit', 'inherit'] });
+    children.push(uncached);
+    await waitFor(`${uncachedBase}/healthz`);
 
     const articlePath = `/${article.slug}/`;
     const pageFile = path.join(dataDir, 'article.html');
@@ -173,12 +230,30 @@ async function main(): Promise<void> {
     const results: CaseResult[] = [];
     const bareResult = await load('bare node:http (article bytes)', `http://127.0.0.1:${barePort}/`, '-');
     results.push(bareResult);
+    const want = (name: string) => !only || only.has(name);
     for (const [name, p] of cases) {
+      if (!want(name)) continue;
       const r = await load(name, base + p, p);
       r.ratio = r.reqPerSec / bareResult.reqPerSec;
       results.push(r);
     }
+    if (want('article (cache off)') && !values['no-cache']) {
+      const r = await load('article (cache off)', uncachedBase + articlePath, articlePath);
+      r.ratio = r.reqPerSec / bareResult.reqPerSec;
+      results.push(r);
+    }
     const rss = rssOf(server.pid!);
+    if (want('comment post')) {
+      const check = openDb({ databaseUrl: dbKind === 'postgres' ? databaseUrl : undefined, dataDir });
+      const r = await loadComments(base, articlePath);
+      const rows = await check.db.selectFrom('comments').select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('body', 'like', `Bench comment ${process.pid}-%`).groupBy('status').execute();
+      await check.close();
+      const by = (s: string) => Number(rows.find((x) => x.status === s)?.n ?? 0);
+      r.comments = { accepted: by('approved') + by('pending'), approved: by('approved'), pending: by('pending'), spam: by('spam'), refused: r.non2xx };
+      r.ratio = r.reqPerSec / bareResult.reqPerSec;
+      results.push(r);
+    }
     const depsBytes = dirSize(path.join(ROOT, 'node_modules'));
     const prodBytes = productionDepsBytes();
 
@@ -193,6 +268,9 @@ async function main(): Promise<void> {
     console.log(`seed: ${seedSeconds.toFixed(1)} s for ${articles.toLocaleString('en')} articles`);
     console.log(`search (in-process, 200 queries): p50 ${searchStats.p50.toFixed(1)} ms, p95 ${searchStats.p95.toFixed(1)} ms`);
     console.log(`related-article computation (30 articles): p50 ${relatedStats.p50.toFixed(1)} ms, p95 ${relatedStats.p95.toFixed(1)} ms`);
+    for (const r of results) {
+      if (r.comments) console.log(`comment posting: ${r.comments.accepted} stored (${r.comments.approved} approved, ${r.comments.pending} held for moderation), ${r.comments.spam} marked spam, ${r.comments.refused} refused (not 303)`);
+    }
     console.log(`dependencies on disk: production ${(prodBytes / 1048576).toFixed(0)} MB (node_modules with dev tools: ${(depsBytes / 1048576).toFixed(0)} MB)`);
 
     const out = path.join(ROOT, 'bench/results');

@@ -2,6 +2,7 @@
  * @module app
  * buildApp(deps) assembles the HTTP application and never listens, so tests can `inject`.
  */
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -24,6 +25,8 @@ import { cdnPurger, PageCache, registerPageCache } from './web/cache.js';
 import { apiPostRoutes } from './web/api/posts.js';
 import { searchRoutes } from './web/site/search.js';
 import { RelatedRefresher } from './jobs/related-refresh.js';
+import { PurgeFollower } from './jobs/purge-follower.js';
+import { appendPurge } from './jobs/purge-log.js';
 import { commentRoutes, makeCommentsWeb, type CommentsWebDeps } from './web/site/comments.js';
 import { ipHashKey } from './import/secrets.js';
 import { commentNotifier } from './modules/comment/notify.js';
@@ -44,6 +47,8 @@ export interface AppDeps {
   onCommentSubmitted?: CommentsWebDeps['onSubmitted'];
   /** SMTP for comment notifications (default: $SMTP_URL; none: no emails). */
   smtpUrl?: string;
+  /** How often the purge-log follower polls (default 300 ms on SQLite, 5 s as PostgreSQL's safety net). */
+  purgePollMs?: number;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -65,6 +70,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
   app.decorate('pageCache', cache);
   if (config.pageCacheMb > 0) registerPageCache(app, { cache, maxAge: 60, staleWhileRevalidate: 600 });
+  // Purges reach every instance: each one is appended to the purge log, which every instance follows.
+  const origin = `app:${randomUUID()}`;
+  cache.broadcastTo((tags) => appendPurge(handle, tags, origin), (err) => app.log.error({ err }, 'purge log append failed'));
+  const follower = new PurgeFollower({
+    handle, origin, apply: (tags) => cache.applyRemote(tags), onError: (err) => app.log.warn({ err }, 'purge log follower'),
+    ...(deps.purgePollMs ? { pollMs: deps.purgePollMs } : {}),
+  });
+  if (config.pageCacheMb > 0) await follower.start();
+  app.addHook('onClose', async () => {
+    await cache.flush();
+    await follower.stop();
+  });
   // Uploaded and generated media live here; @fastify/static wants the folder to exist.
   fs.mkdirSync(path.join(config.dataDir, 'media'), { recursive: true });
   const https = config.siteUrl.startsWith('https:');

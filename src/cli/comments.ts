@@ -13,6 +13,8 @@ import { migrate } from '../db/migrate.js';
 import { purgeOldIpHashes } from '../jobs/comment-ip-purge.js';
 import { eraseByEmail, exportByEmail } from '../modules/comment/comment.service.js';
 import { UsageError, type Command } from './command.js';
+import { announcePurge } from './purge.js';
+import { tag } from '../modules/content/cache-tags.js';
 
 const USAGE = [
   'Usage: broadsheet comments export --email E',
@@ -37,7 +39,8 @@ export const commentsCommand: Command = {
     if (action !== 'export' && action !== 'erase') throw new UsageError('say export, erase or purge-ips');
     const email = values.email?.trim() ?? '';
     if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw new UsageError('--email needs an email address');
-    const handle = openDb(loadConfig());
+    const config = loadConfig();
+    const handle = openDb(config);
     try {
       await migrate(handle);
       if (action === 'export') {
@@ -45,6 +48,8 @@ export const commentsCommand: Command = {
         console.log(JSON.stringify({ email, comments: rows }, null, 2));
       } else {
         const r = await eraseByEmail(handle.db, email, new Date());
+        // Trashed comments leave their threads and the counts on story cards.
+        await announcePurge(handle, config, 'comments', r.postIds.map(tag.post));
         console.log(`Erased ${r.erased} ${r.erased === 1 ? 'comment' : 'comments'} by ${email}.`);
       }
       return 0;

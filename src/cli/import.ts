@@ -14,6 +14,7 @@ import { WxrError } from '../import/wordpress/wxr.js';
 import { BackupError } from '../import/json/backup-format.js';
 import { importJson } from '../import/json/import-json.js';
 import { UsageError, type Command } from './command.js';
+import { announcePurge } from './purge.js';
 
 const PHASE: Record<ImportProgress['phase'], string> = { scan: 'reading', media: 'media', posts: 'posts' };
 
@@ -106,6 +107,7 @@ export const importCommand: Command = {
         onProgress: (p) => progress.update(p),
       });
       progress.stop();
+      if (!(values['dry-run'] ?? false)) await announcePurge(handle, config, 'import', 'all');
       console.log(report.format());
       return 0;
     } catch (err) {
@@ -115,6 +117,8 @@ export const importCommand: Command = {
         return 1;
       }
       if (err instanceof ImportAborted) {
+        // What was imported before the interruption is committed and live.
+        if (!(values['dry-run'] ?? false)) await announcePurge(handle, config, 'import', 'all').catch(() => {});
         console.log(err.report.format());
         console.error(`broadsheet import: ${err.message}`);
         return 130;
@@ -130,10 +134,12 @@ export const importCommand: Command = {
 
 /** `import json`: exit 2 for a non-empty database (a usage problem), 1 for a refused file. */
 async function restoreJson(file: string, related: boolean): Promise<number> {
-  const handle = openDb(loadConfig());
+  const config = loadConfig();
+  const handle = openDb(config);
   try {
     await migrate(handle);
     const r = await importJson(handle.db, handle.dialect, { file, related });
+    await announcePurge(handle, config, 'import', 'all');
     const total = Object.values(r.counts).reduce((a, b) => a + b, 0);
     console.log([
       `Restored ${total.toLocaleString('en')} rows from a ${r.header.dialect} backup of ${r.header.exported_at}:`,

@@ -6,6 +6,7 @@ import { migrate } from '../db/migrate.js';
 import { bulkSeed } from '../demo/bulk-seed.js';
 import { seedDemoIfEmpty } from '../demo/seed-demo.js';
 import { UsageError, type Command } from './command.js';
+import { announcePurge } from './purge.js';
 
 const count = (raw: string | undefined, fallback: number, name: string, max = 10_000_000): number => {
   if (raw === undefined) return fallback;
@@ -41,6 +42,7 @@ export const seedCommand: Command = {
       await migrate(handle);
       if (values.demo) {
         const seeded = await seedDemoIfEmpty(handle.db, handle.dialect.fullText, path.join(config.dataDir, 'media'));
+        if (seeded) await announcePurge(handle, config, 'seed', 'all');
         console.log(seeded ? 'Demo content loaded.' : 'The database already has content; demo content not loaded.');
         return 0;
       }
@@ -64,6 +66,7 @@ export const seedCommand: Command = {
         },
       });
       if (tty) process.stderr.write('\n');
+      await announcePurge(handle, config, 'seed', 'all');
       console.log(`Added ${result.articles} articles, ${result.comments} comments, ${result.categories} categories, ${result.tags} tags, ${result.authors} authors in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
       return 0;
     } finally {

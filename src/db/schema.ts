@@ -279,7 +279,23 @@ export interface PreviewLinksTable {
 export type CorrectionRow = Selectable<CorrectionsTable>;
 export type PreviewLinkRow = Selectable<PreviewLinksTable>;
 
+/**
+ * One page-cache purge, followed by every instance (see jobs/purge-follower.ts). `tags` is
+ * space-separated, or `all`; `origin` is the instance id that wrote it (`cli:…` for commands).
+ */
+export interface PurgeLogTable {
+  id: Generated<number>;
+  tags: string;
+  origin: string;
+  created_at: string;
+}
+
+/** A change counter per table, bumped by triggers (migration 0014); read to validate in-memory copies. */
+export interface DataVersionsTable { name: string; version: number }
+
 export interface Database {
   corrections: CorrectionsTable;
   preview_links: PreviewLinksTable;
+  purge_log: PurgeLogTable;
+  data_versions: DataVersionsTable;
 }

@@ -35,10 +35,21 @@ export interface CacheStats { entries: number; bytes: number; hits: number; miss
 /** Cookies that mean "a logged-in user or a personalised page": such requests bypass the cache. */
 const BYPASS_COOKIES = /(?:^|;\s*)(bs_session|bs_commenter)=/;
 
+/** Tags to purge, or everything (the `all` tag every entry carries). */
+export type PurgeScope = readonly string[] | 'all';
+
+/** The tag every cached response carries: purging it empties the cache (and a CDN's). */
+export const ALL = 'all';
+
 export class PageCache {
   private readonly entries = new Map<string, Entry>();
   private readonly byTag = new Map<string, Set<string>>();
   private bytes = 0;
+  /** Counts purges: a response rendered across a purge is not stored (it may predate the write). */
+  private clock = 0;
+  private broadcast: ((tags: PurgeScope) => Promise<unknown>) | undefined;
+  private onBroadcastError: (err: unknown) => void = () => {};
+  private pending: Promise<void> = Promise.resolve();
   readonly stats: CacheStats = { entries: 0, bytes: 0, hits: 0, misses: 0, purged: 0 };
 
   /**
@@ -46,6 +57,26 @@ export class PageCache {
    *   or not this instance held a matching entry.
    */
   constructor(private readonly maxBytes: number, private readonly onPurge?: (tags: string[]) => void) {}
+
+  /**
+   * Where this instance's purges go besides itself (the purge log other instances follow).
+   * Appends run in order, after the local purge, off the writer's response path; a failed append is
+   * retried (5 tries over about 3 s) and then reported to `onError`.
+   */
+  broadcastTo(fn: (tags: PurgeScope) => Promise<unknown>, onError: (err: unknown) => void): void {
+    this.broadcast = fn;
+    this.onBroadcastError = onError;
+  }
+
+  /** Resolves when every purge so far has been handed to the broadcast (tests, shutdown). */
+  flush(): Promise<void> {
+    return this.pending;
+  }
+
+  /** Purge counter; see `store`. */
+  get purgeClock(): number {
+    return this.clock;
+  }
 
   get(key: string): Entry | undefined {
     const e = this.entries.get(key);
@@ -74,15 +105,43 @@ export class PageCache {
     this.refreshStats();
   }
 
-  /** Removes every entry carrying any of the tags; returns how many went. */
+  /**
+   * Removes every entry carrying any of the tags (`all`: every entry), synchronously, then tells
+   * the CDN and the other instances. Returns how many entries went here.
+   */
   purge(tags: Iterable<string>): number {
     const list = [...tags];
-    if (list.length) this.onPurge?.(list);
+    if (list.length === 0) return 0;
+    const n = this.purgeLocal(list);
+    this.onPurge?.(list);
+    const send = this.broadcast;
+    if (send) {
+      const scope: PurgeScope = list.includes(ALL) ? 'all' : list;
+      const onError = this.onBroadcastError;
+      this.pending = this.pending.then(() => retry(() => send(scope), 5, 200)).then(() => {}, onError);
+    }
+    return n;
+  }
+
+  /** A purge made elsewhere (another instance, a CLI command): this cache only. */
+  applyRemote(scope: PurgeScope): number {
+    return this.purgeLocal(scope === 'all' ? [ALL] : scope);
+  }
+
+  private purgeLocal(list: readonly string[]): number {
+    this.clock++;
     let n = 0;
-    for (const t of list) {
-      const keys = this.byTag.get(t);
-      if (!keys) continue;
-      for (const k of [...keys]) if (this.delete(k)) n++;
+    if (list.includes(ALL)) {
+      n = this.entries.size;
+      this.entries.clear();
+      this.byTag.clear();
+      this.bytes = 0;
+    } else {
+      for (const t of list) {
+        const keys = this.byTag.get(t);
+        if (!keys) continue;
+        for (const k of [...keys]) if (this.delete(k)) n++;
+      }
     }
     this.stats.purged += n;
     this.refreshStats();
@@ -90,6 +149,7 @@ export class PageCache {
   }
 
   clear(): void {
+    this.clock++;
     this.entries.clear();
     this.byTag.clear();
     this.bytes = 0;
@@ -115,12 +175,25 @@ export class PageCache {
   }
 }
 
+async function retry<T>(fn: () => Promise<T>, tries: number, delayMs: number): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (i >= tries) throw err;
+      await new Promise((r) => setTimeout(r, delayMs * 2 ** (i - 1)));
+    }
+  }
+}
+
 const TAGS = Symbol('cacheTags');
+const CLOCK = Symbol('cacheClock');
 type Tagged = FastifyReply & { [TAGS]?: string[] };
+type Clocked = FastifyRequest & { [CLOCK]?: number };
 
 /** Marks this response cacheable, with the dependency tags of everything it shows. */
 export function cacheFor(reply: FastifyReply, tags: Iterable<string>): void {
-  (reply as Tagged)[TAGS] = [...new Set(tags)];
+  (reply as Tagged)[TAGS] = [...new Set(tags), ALL];
 }
 
 const cacheable = (request: FastifyRequest): boolean =>
@@ -181,6 +254,7 @@ export function registerPageCache(app: FastifyInstance, o: CacheOptions): void {
     const hit = cacheable(request) ? o.cache.get(request.url) : undefined;
     if (!hit) {
       o.cache.stats.misses++;
+      (request as Clocked)[CLOCK] = o.cache.purgeClock;
       done();
       return;
     }
@@ -202,6 +276,8 @@ export function registerPageCache(app: FastifyInstance, o: CacheOptions): void {
 function store(request: FastifyRequest, reply: FastifyReply, payload: unknown, tags: string[], o: CacheOptions): unknown {
   if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
   const body = Buffer.isBuffer(payload) ? payload : Buffer.from(payload);
+  // A purge ran while this page was rendered: what it read may predate that write. Send, don't keep.
+  if ((request as Clocked)[CLOCK] !== o.cache.purgeClock) return payload;
   const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
   const entry: Entry = {
     key: request.url,
@@ -257,20 +333,25 @@ export async function purgePosts(cache: PageCache, db: Db, postIds: number[], ex
   return cache.purge(await tagsForPostChange(db, postIds, extra));
 }
 
+/** One purge request to a CDN purge endpoint (see `cdnPurger`); rejects on failure. */
+export async function sendCdnPurge(url: string, tags: readonly string[]): Promise<void> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'surrogate-key': tags.join(' '), 'content-type': 'application/json' },
+    body: JSON.stringify({ tags }),
+    signal: AbortSignal.timeout(5000),
+  });
+  if (!res.ok) throw new Error(`CDN purge answered ${res.status}`);
+}
+
 /**
  * Forwards purges to a CDN or a Varnish in front of the site: POST to `url` with the tags in a
  * `Surrogate-Key` header (Fastly's convention, which Varnish xkey setups copy) and as JSON.
- * Fire-and-forget with a timeout: a slow CDN never delays a writer's response.
+ * Fire-and-forget with a timeout: a slow CDN never delays a writer's response. Only the instance
+ * (or CLI command) that made a purge forwards it; followers of the purge log do not.
  */
 export function cdnPurger(url: string, onError: (err: unknown) => void): (tags: string[]) => void {
   return (tags) => {
-    fetch(url, {
-      method: 'POST',
-      headers: { 'surrogate-key': tags.join(' '), 'content-type': 'application/json' },
-      body: JSON.stringify({ tags }),
-      signal: AbortSignal.timeout(5000),
-    }).then((res) => {
-      if (!res.ok) onError(new Error(`CDN purge answered ${res.status}`));
-    }, onError);
+    sendCdnPurge(url, tags).catch(onError);
   };
 }

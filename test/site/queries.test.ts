@@ -6,8 +6,12 @@ import { DIALECTS, type TestDb } from '../helpers/db.js';
 import { fixtureSite } from '../helpers/site.js';
 import { type Fixture } from '../helpers/fixture.js';
 
-/** Queries one request makes. */
+/**
+ * Queries one request makes, in steady state: a first request loads the category tree, which is
+ * then kept in memory and checked against its change counter (one single-row query).
+ */
 async function queriesFor(app: FastifyInstance, t: TestDb, url: string): Promise<number> {
+  await app.inject(url);
   t.handle.stats.queries = 0;
   const res = await app.inject(url);
   expect(res.statusCode, url).toBe(200);
@@ -26,12 +30,34 @@ for (const dialect of DIALECTS) {
       const before = [];
       for (const u of urls) before.push(await queriesFor(app, t, u));
       // Small, fixed budgets: no query per story, author or image. The article page also reads its
-      // comment thread (one query, however many comments) and the comment settings.
+      // comment thread (one query, however many comments) and the comment settings. The category
+      // tree is one of them: a single-row change-counter check once the tree is in memory.
       before.forEach((n, i) => expect(n, urls[i]).toBeLessThanOrEqual(i === 0 ? 9 : 7));
       await bulkSeed(t.handle.db, { articles: 300, categories: 10, tags: 30, authors: 8 });
       const after = [];
       for (const u of urls) after.push(await queriesFor(app, t, u));
       expect(after).toEqual(before);
+    });
+
+      it('the category tree is read once, then only its change counter, and a change made anywhere reloads it', async () => {
+      const { loadCategoryTree } = await import('../../src/modules/taxonomy/taxonomy.service.js');
+      const { updateCategory } = await import('../../src/modules/taxonomy/taxonomy.service.js');
+      const { openDb } = await import('../../src/db/database.js');
+      await loadCategoryTree(t.handle.db);
+      t.handle.stats.queries = 0;
+      const same = await loadCategoryTree(t.handle.db);
+      expect(t.handle.stats.queries).toBe(1);
+      // Another connection (another process or instance) renames a section.
+      const other = openDb({ databaseUrl: t.databaseUrl, dataDir: t.dataDir });
+      try {
+        await updateCategory(other.db, fx.ids.politics, { name: 'Government' });
+      } finally {
+        await other.close();
+      }
+      const fresh = await loadCategoryTree(t.handle.db);
+      expect(fresh).not.toBe(same);
+      expect(fresh.get(fx.ids.politics)?.name).toBe('Government');
+      expect((await app.inject('/category/politics/')).body).toContain('Government');
     });
 
     it('a changed slug keeps the old URL working with a 301, without chains', async () => {

@@ -22,6 +22,31 @@ export interface Dialect {
    * the largest id, so the next insert does not collide. SQLite's AUTOINCREMENT already does.
    */
   resetSequences(db: Kysely<any>, tables: readonly string[]): Promise<void>;
+  /**
+   * Makes every insert, update and delete on `table` add one to its row in `data_versions`, in the
+   * writer's transaction (triggers), so a reader can keep `table` in memory and check one number.
+   */
+  countChanges(db: Kysely<any>, table: string): Promise<void>;
+  /**
+   * Cross-process wake-ups: LISTEN/NOTIFY on PostgreSQL. Undefined on SQLite, where followers poll
+   * (one file on one machine: an indexed `id > last` read costs microseconds).
+   */
+  readonly signals?: Signals;
   /** Releases connections (the Kysely instance's destroy() also does this). */
+  close(): Promise<void>;
+}
+
+/** Wake-ups between processes sharing one database. Payloads are small (≤ 8000 bytes). */
+export interface Signals {
+  /** Sends `payload` on `channel`; delivered when the surrounding transaction (if any) commits. */
+  notify(db: Kysely<any>, channel: string, payload: string): Promise<void>;
+  /**
+   * Listens on a dedicated connection, reconnecting with backoff. `onReady` runs after every
+   * (re)connection: messages sent while disconnected are lost, so the caller catches up then.
+   */
+  listen(channel: string, handlers: { onMessage(payload: string): void; onReady(): void; onError?(err: unknown): void }): Listener;
+}
+
+export interface Listener {
   close(): Promise<void>;
 }

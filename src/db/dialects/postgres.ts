@@ -7,6 +7,7 @@ import pg from 'pg';
 import { PostgresDialect, sql } from 'kysely';
 import type { Dialect } from './dialect.js';
 import { postgresFullText } from './postgres-search.js';
+import { postgresSignals } from './postgres-signals.js';
 
 const TIMESTAMPTZ = 1184;
 const TIMESTAMP = 1114;
@@ -28,8 +29,14 @@ export function postgresDialect(connectionString: string, poolSize = 10): Dialec
     idColumn: (col) => col.primaryKey().generatedByDefaultAsIdentity(),
     timestampType: 'timestamptz',
     fullText: postgresFullText,
+    signals: postgresSignals(connectionString),
     lockMigrations: async (trx) => {
       await sql`select pg_advisory_xact_lock(7201403)`.execute(trx);
+    },
+    countChanges: async (db, table) => {
+      await sql.raw(`create or replace function bump_data_version() returns trigger language plpgsql as $$
+        begin update data_versions set version = version + 1 where name = TG_ARGV[0]; return null; end $$`).execute(db);
+      await sql.raw(`create trigger ${table}_version after insert or update or delete or truncate on ${table} for each statement execute function bump_data_version('${table}')`).execute(db);
     },
     resetSequences: async (db, tables) => {
       // Identity columns keep their own sequence, which explicit ids do not advance.

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { SqliteDialect } from 'kysely';
+import { sql, SqliteDialect } from 'kysely';
 import type { Dialect } from './dialect.js';
 import { sqliteFullText } from './sqlite-search.js';
 
@@ -50,6 +50,11 @@ export function sqliteDialect(file: string): Dialect {
     // One file, one writer: SQLite's own write lock already serialises migrations.
     fullText: sqliteFullText,
     lockMigrations: async () => {},
+    countChanges: async (db, table) => {
+      for (const op of ['insert', 'update', 'delete']) {
+        await sql.raw(`create trigger ${table}_version_${op} after ${op} on ${table} begin update data_versions set version = version + 1 where name = '${table}'; end`).execute(db);
+      }
+    },
     // AUTOINCREMENT keeps max(id) in sqlite_sequence on every insert, explicit ids included.
     resetSequences: async () => {},
     close: async () => {

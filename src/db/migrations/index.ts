@@ -13,8 +13,9 @@ import { m0007Comments } from './0007-comments.js';
 import { m0008Revisions } from './0008-revisions.js';
 import { m0012Editorial } from './0012-editorial.js';
 import { m0013CommentExtras } from './0013-comment-extras.js';
+import { m0014PurgeLog } from './0014-purge-log.js';
 import type { Migration } from './migration.js';
 
 export type { Migration };
 
-export const migrations: readonly Migration[] = [m0001Initial, m0002Search, m0003Related, m0004CommentsImport, m0005RedirectTargets, m0006Users, m0007Comments, m0008Revisions, m0009Indexes, m0012Editorial, m0013CommentExtras];
+export const migrations: readonly Migration[] = [m0001Initial, m0002Search, m0003Related, m0004CommentsImport, m0005RedirectTargets, m0006Users, m0007Comments, m0008Revisions, m0009Indexes, m0012Editorial, m0013CommentExtras, m0014PurgeLog];

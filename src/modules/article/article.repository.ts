@@ -4,6 +4,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { runPrepared } from '../../db/prepared.js';
 import type { AuthorRow, NewPost, PostRow, PostType, TagRow } from '../../db/schema.js';
 
 /** Columns a story card needs; never the body. */
@@ -29,10 +30,24 @@ export async function findPostBySlug(db: Db, slug: string): Promise<PostRow | un
 }
 
 /** `has_corrections` (truthy when the post has correction or update notes) saves the article page a query. */
-export async function findPublishedBySlug(db: Db, slug: string): Promise<(PostRow & { has_corrections: unknown }) | undefined> {
-  return db.selectFrom('posts').selectAll()
-    .select((eb) => eb.exists(eb.selectFrom('corrections').select('corrections.id').whereRef('corrections.post_id', '=', 'posts.id')).as('has_corrections'))
-    .where('slug', '=', slug).where('status', '=', 'published').executeTakeFirst();
+/** What an article page shows of its post: everything but the editor document and search text. */
+export type PagePost = Omit<PostRow, 'body_doc' | 'search_text'>;
+const PAGE_COLUMNS = [
+  'id', 'type', 'status', 'slug', 'title', 'excerpt', 'body_html', 'word_count', 'language', 'translation_group', 'primary_category_id',
+  'featured_media_id', 'published_at', 'updated_at', 'created_at', 'comment_status', 'sticky', 'seo_title', 'seo_description',
+] as const;
+
+/**
+ * A published post for its page. The body is read once (body_html), not three times (the editor
+ * document and the search text are as long), and the query is compiled once. `has_corrections`
+ * spares most articles (those without notes) the corrections query.
+ */
+export async function findPagePostBySlug(db: Db, slug: string): Promise<(PagePost & { has_corrections: unknown }) | undefined> {
+  const rows = await runPrepared(db, 'page-post-by-slug', [slug, 'published'], () =>
+    db.selectFrom('posts').select(PAGE_COLUMNS)
+      .select((eb) => eb.exists(eb.selectFrom('corrections').select('corrections.id').whereRef('corrections.post_id', '=', 'posts.id')).as('has_corrections'))
+      .where('slug', '=', slug).where('status', '=', 'published'));
+  return rows[0];
 }
 
 export async function slugExists(db: Db, slug: string): Promise<boolean> {
@@ -85,19 +100,31 @@ export async function cardRowsByIds(db: Db, ids: number[]): Promise<CardRow[]> {
 
 /** The stored "You may also like" list, published posts only, in rank order. */
 export async function storedRelated(db: Db, postId: number): Promise<CardRow[]> {
-  return db.selectFrom('related_posts').innerJoin('posts', 'posts.id', 'related_posts.related_id').select([...CARD_COLUMNS, COMMENT_COUNT])
+  return runPrepared(db, 'stored-related', [postId, 'published'], () => db.selectFrom('related_posts').innerJoin('posts', 'posts.id', 'related_posts.related_id').select([...CARD_COLUMNS, COMMENT_COUNT])
     .where('related_posts.post_id', '=', postId).where('posts.status', '=', 'published')
-    .orderBy('related_posts.rank').execute();
+    .orderBy('related_posts.rank'));
+}
+
+/**
+ * The newest published posts whose primary section is `categoryId` (the stand-in related list):
+ * served by the posts_section_latest index, it reads a few rows however large the section.
+ */
+export async function latestInSection(db: Db, categoryId: number, excludeId: number, language: string, limit: number): Promise<CardRow[]> {
+  return runPrepared(db, 'latest-in-section', [categoryId, 'published', 'post', excludeId, language, limit], () => db.selectFrom('posts').select([...CARD_COLUMNS, COMMENT_COUNT])
+    .where('posts.primary_category_id', '=', categoryId).where('posts.status', '=', 'published').where('posts.type', '=', 'post')
+    .where('posts.id', '!=', excludeId).where('posts.language', '=', language)
+    .orderBy('posts.published_at', 'desc').orderBy('posts.id', 'desc').limit(limit));
 }
 
 /** Authors of many posts in one query, in byline order. */
 export async function authorsForPosts(db: Db, postIds: number[]): Promise<Map<number, AuthorRow[]>> {
   const out = new Map<number, AuthorRow[]>();
   if (postIds.length === 0) return out;
-  const rows = await db.selectFrom('post_authors').innerJoin('authors', 'authors.id', 'post_authors.author_id')
+  // One compiled text per list length (a page asks for 1 + its related cards, so a handful).
+  const rows = await runPrepared(db, `authors-for-posts:${postIds.length}`, postIds, () => db.selectFrom('post_authors').innerJoin('authors', 'authors.id', 'post_authors.author_id')
     .selectAll('authors').select('post_authors.post_id')
     .where('post_authors.post_id', 'in', postIds)
-    .orderBy('post_authors.post_id').orderBy('post_authors.position').execute();
+    .orderBy('post_authors.post_id').orderBy('post_authors.position'));
   for (const { post_id, ...author } of rows) {
     const list = out.get(post_id) ?? [];
     list.push(author);
@@ -107,8 +134,8 @@ export async function authorsForPosts(db: Db, postIds: number[]): Promise<Map<nu
 }
 
 export async function tagsForPost(db: Db, postId: number): Promise<TagRow[]> {
-  return db.selectFrom('post_tags').innerJoin('tags', 'tags.id', 'post_tags.tag_id').selectAll('tags')
-    .where('post_tags.post_id', '=', postId).orderBy('tags.name').execute();
+  return runPrepared(db, 'tags-for-post', [postId], () => db.selectFrom('post_tags').innerJoin('tags', 'tags.id', 'post_tags.tag_id').selectAll('tags')
+    .where('post_tags.post_id', '=', postId).orderBy('tags.name'));
 }
 
 export async function categoryIdsForPost(db: Db, postId: number): Promise<number[]> {
@@ -118,9 +145,9 @@ export async function categoryIdsForPost(db: Db, postId: number): Promise<number
 
 /** Published posts in the same translation group, other than the given one. */
 export async function translationsOf(db: Db, group: string, excludeId: number): Promise<Pick<PostRow, 'id' | 'slug' | 'title' | 'language' | 'type'>[]> {
-  return db.selectFrom('posts').select(['id', 'slug', 'title', 'language', 'type'])
+  return runPrepared(db, 'translations-of', [group, excludeId, 'published'], () => db.selectFrom('posts').select(['id', 'slug', 'title', 'language', 'type'])
     .where('translation_group', '=', group).where('id', '!=', excludeId).where('status', '=', 'published')
-    .orderBy('language').execute();
+    .orderBy('language'));
 }
 
 export async function linkAuthors(db: Db, postId: number, authorIds: number[]): Promise<void> {

@@ -4,7 +4,7 @@
  * story cards. Each function runs a fixed number of queries, however large the site.
  */
 import type { Db } from '../../db/database.js';
-import type { AuthorRow, MediaRow, PostRow, TagRow } from '../../db/schema.js';
+import type { AuthorRow, MediaRow, TagRow } from '../../db/schema.js';
 import { findMediaByIds } from '../media/media.repository.js';
 import type { PublicComment } from '../comment/comment.js';
 import type { CorrectionRow } from '../../db/schema.js';
@@ -26,7 +26,7 @@ export interface ListPage extends CardBundle {
 }
 
 export interface ArticleBundle {
-  post: PostRow;
+  post: repo.PagePost;
   authors: AuthorRow[];
   tags: TagRow[];
   /** Featured image, author avatars and related cards' images. */
@@ -68,15 +68,15 @@ export async function listPage(db: Db, filter: ListFilter, page: number, perPage
  * reader's own comments awaiting moderation (from their signed cookie), shown to them only.
  */
 export async function readArticle(db: Db, slug: string, heldCommentIds: readonly number[] = []): Promise<ArticleBundle | undefined> {
-  const found = await repo.findPublishedBySlug(db, slug);
+  const found = await repo.findPagePostBySlug(db, slug);
   if (!found) return undefined;
   const { has_corrections: hasCorrections, ...post } = found;
   let relatedRows: CardRow[] = [];
   if (post.type === 'post') {
     relatedRows = await repo.storedRelated(db, post.id);
-    // Not computed yet (bulk-loaded content): the section's latest stories stand in.
+    // Not computed yet (bulk-loaded content): the latest stories of its primary section stand in.
     if (relatedRows.length === 0 && post.primary_category_id !== null) {
-      relatedRows = await repo.listPublished(db, { categoryIds: [post.primary_category_id], excludeId: post.id, language: post.language }, RELATED_COUNT, 0);
+      relatedRows = await repo.latestInSection(db, post.primary_category_id, post.id, post.language, RELATED_COUNT);
     }
   }
   const bundle = await hydrate(db, relatedRows, [post.id], post.featured_media_id !== null ? [post.featured_media_id] : []);
