@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, freshDb, type TestDb } from '../helpers/db.js';
 import { saveCommentSettings } from '../../src/modules/comment/comment-settings.js';
+import { threadPage } from '../../src/modules/comment/comment.repository.js';
 import { addComment, commentsApp, idFrom, postIdOf, Reader, type CommentsCtx } from './helpers.js';
 
 for (const dialect of DIALECTS) {
@@ -80,8 +81,14 @@ for (const dialect of DIALECTS) {
       expect((await c.app.inject(`/comments/${roots[0]}/`)).headers.location).toBe(`${url}#comment-${roots[0]}`);
       expect((await c.app.inject('/comments/99999999/')).statusCode).toBe(404);
       expect((await c.app.inject('/comments/abc/')).statusCode).toBe(404);
-      const api = (await c.app.inject(`/api/v1/posts/${postId}/comments`)).json() as { comments: { id: number; url: string }[] };
+      // The API goes a comment page at a time too.
+      const first = (await c.app.inject(`/api/v1/posts/${postId}/comments`)).json() as { page: number; total_pages: number; count: number; comments: { id: number; url: string }[] };
+      expect(first).toMatchObject({ page: 1, total_pages: 3 });
+      expect(first.comments.find((x) => x.id === reply)).toBeUndefined();
+      const api = (await c.app.inject(`/api/v1/posts/${postId}/comments?page=2`)).json() as { page: number; comments: { id: number; url: string }[] };
       expect(api.comments.find((x) => x.id === reply)?.url).toBe(`${url}comment-page-2/#comment-${reply}`);
+      expect((await c.app.inject(`/api/v1/posts/${postId}/comments?page=9`)).statusCode).toBe(404);
+      for (const bad of ['0', '-1', 'abc', '1e3', "1'--"]) expect((await c.app.inject(`/api/v1/posts/${postId}/comments?page=${encodeURIComponent(bad)}`)).statusCode, bad).toBe(400);
       // A new comment goes after thread 7: still page 3; the post redirect says so.
       const r = new Reader(c);
       const res = await r.comment(url, { body: 'thread 8' });
@@ -105,6 +112,57 @@ for (const dialect of DIALECTS) {
       const after = await c.app.inject(p2);
       expect(after.headers['x-cache']).not.toBe('HIT');
       expect(after.body).toContain('late reply on page two');
+    });
+  });
+}
+
+/**
+ * Long discussions are cut into pages by SQL (totals, the page's first and next thread, the rows
+ * between): the same pages, in the same order, with the same totals as reading the whole thread
+ * and cutting it in memory — including a reader's held threads and deep replies.
+ */
+for (const dialect of DIALECTS) {
+  describe(`comment pages of a long discussion (${dialect})`, () => {
+    let t: TestDb;
+    let c: CommentsCtx;
+    let postId: number;
+    const held: number[] = [];
+    beforeAll(async () => {
+      t = await freshDb(dialect);
+      c = await commentsApp(t, {}, 1);
+      postId = await postIdOf(t.handle.db, c.fx.slugs[0]!);
+      const db = t.handle.db;
+      let last = 0;
+      for (let i = 1; i <= 23; i++) {
+        // A held thread (shown to its author only) before the first approved one, and here and there.
+        if (i === 1 || i % 7 === 0) held.push(await addComment(db, postId, { status: 'pending', body: `held ${i}` }));
+        if (i % 5 === 0) await addComment(db, postId, { status: 'spam', body: `spam ${i}` });
+        last = await addComment(db, postId, { body: `thread ${i}` });
+        if (i % 3 === 0) {
+          const r = await addComment(db, postId, { parentId: last, body: `reply ${i}` });
+          await addComment(db, postId, { parentId: r, body: `deeper ${i}` });
+          held.push(await addComment(db, postId, { parentId: r, status: 'pending', body: `held reply ${i}` }));
+        }
+      }
+    });
+    afterAll(async () => {
+      await c?.app.close();
+      await t?.cleanup();
+    });
+
+    it('pages cut in SQL equal pages cut in memory, for a stranger and for the held comments\' author', async () => {
+      for (const viewer of [[], held]) {
+        for (const perPage of [1, 4, 10, 100]) {
+          const whole = await threadPage(t.handle.db, postId, viewer, 1, perPage);
+          expect(whole.approvedThreads).toBe(23);
+          expect(whole.approved).toBe(23 + 7 * 2);
+          for (let page = 1; page <= whole.totalPages + 1; page++) {
+            const inMemory = await threadPage(t.handle.db, postId, viewer, page, perPage);
+            const inSql = await threadPage(t.handle.db, postId, viewer, page, perPage, 0);
+            expect(inSql, `viewer ${viewer.length} perPage ${perPage} page ${page}`).toEqual(inMemory);
+          }
+        }
+      }
     });
   });
 }

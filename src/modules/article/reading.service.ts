@@ -6,10 +6,8 @@
 import type { Db } from '../../db/database.js';
 import type { AuthorRow, MediaRow, TagRow } from '../../db/schema.js';
 import { findMediaByIds } from '../media/media.repository.js';
-import type { PublicComment } from '../comment/comment.js';
 import type { CorrectionRow } from '../../db/schema.js';
 import { correctionsForPost } from '../correction/correction.repository.js';
-import { threadFor } from '../comment/comment.repository.js';
 import * as repo from './article.repository.js';
 import type { CardRow, ListFilter } from './article.repository.js';
 
@@ -33,8 +31,6 @@ export interface ArticleBundle {
   media: Map<number, MediaRow>;
   related: CardBundle;
   translations: Awaited<ReturnType<typeof repo.translationsOf>>;
-  /** Approved comments in thread order, plus the reader's own held ones (one query). */
-  comments?: PublicComment[];
   /** Corrections and update notes, oldest first. */
   corrections?: CorrectionRow[];
 }
@@ -64,10 +60,10 @@ export async function listPage(db: Db, filter: ListFilter, page: number, perPage
 }
 
 /**
- * A published post or page by slug, with everything its page shows. `heldCommentIds`: the
- * reader's own comments awaiting moderation (from their signed cookie), shown to them only.
+ * A published post or page by slug, with everything its page shows but its comments (a page of
+ * those comes from the comment module: modules/comment threadPage).
  */
-export async function readArticle(db: Db, slug: string, heldCommentIds: readonly number[] = []): Promise<ArticleBundle | undefined> {
+export async function readArticle(db: Db, slug: string): Promise<ArticleBundle | undefined> {
   const found = await repo.findPagePostBySlug(db, slug);
   if (!found) return undefined;
   const { has_corrections: hasCorrections, ...post } = found;
@@ -83,10 +79,9 @@ export async function readArticle(db: Db, slug: string, heldCommentIds: readonly
   const tags = await repo.tagsForPost(db, post.id);
   const translations = post.translation_group ? await repo.translationsOf(db, post.translation_group, post.id) : [];
   const authors = bundle.authors.get(post.id) ?? [];
-  const comments = post.type === 'post' ? await threadFor(db, post.id, heldCommentIds) : [];
   // Most articles have no notes: the flag on the post's row spares them the query.
   const corrections = post.type === 'post' && hasCorrections && hasCorrections !== '0' ? await correctionsForPost(db, post.id) : [];
-  return { post, authors, tags, media: bundle.media, related: bundle, translations, comments, corrections };
+  return { post, authors, tags, media: bundle.media, related: bundle, translations, corrections };
 }
 
 /** Cards for posts by id, in the order given (search results, related lists). */

@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { CommentStatus } from '../../db/schema.js';
 import type { PublicComment } from './comment.js';
+import { commentPageCount, paginateThread } from './thread.js';
 
 const PUBLIC_COLUMNS = ['id', 'parent_id', 'path', 'user_id', 'depth', 'author_name', 'author_url', 'body_html', 'status', 'created_at'] as const;
 
@@ -15,20 +16,63 @@ export const toPublic = (r: PublicRow): PublicComment => ({
   id: r.id, parentId: r.parent_id, rootId: Number(r.path.slice(0, 10)) || r.id, depth: r.depth, staffUserId: r.user_id, authorName: r.author_name, authorUrl: r.author_url, bodyHtml: r.body_html, status: r.status, createdAt: r.created_at,
 });
 
-/**
- * An article's visible thread in one query: approved comments, plus the reader's own held ones
- * (`heldIds`, from their signed cookie), in thread order.
- */
-export async function threadFor(db: Db, postId: number, heldIds: readonly number[] = []): Promise<PublicComment[]> {
+/** One comment page of an article, with the article's totals (approved comments and threads). */
+export interface ThreadPage {
+  /** This page's threads in thread order: approved comments plus the reader's own held ones. */
+  comments: PublicComment[];
+  approved: number;
+  approvedThreads: number;
+  totalPages: number;
+}
+
+/** Rows read at once before the page is worked out in memory; beyond, the page is cut in SQL. */
+const WHOLE_THREAD_ROWS = 2000;
+
+function visibleThread(db: Db, postId: number, heldIds: readonly number[]) {
   const held = heldIds.slice(0, 50);
-  const rows = await db.selectFrom('comments').select(PUBLIC_COLUMNS)
+  return db.selectFrom('comments').select(PUBLIC_COLUMNS)
     .where('post_id', '=', postId)
     .where((eb) => held.length
       ? eb.or([eb('status', '=', 'approved'), eb.and([eb('id', 'in', held), eb('status', 'in', ['pending', 'spam'])])])
-      : eb('status', '=', 'approved'))
-    .orderBy('path').limit(20_000).execute();
-  // Held comments show as "awaiting moderation", whatever the filter made of them.
-  return rows.map((r) => toPublic({ ...r, status: r.status === 'spam' ? 'pending' : r.status }));
+      : eb('status', '=', 'approved'));
+}
+
+// Held comments show as "awaiting moderation", whatever the filter made of them.
+const shown = (rows: PublicRow[]): PublicComment[] => rows.map((r) => toPublic({ ...r, status: r.status === 'spam' ? 'pending' : r.status }));
+
+/**
+ * Page `page` of an article's comments, `perPage` approved threads to a page (see thread.ts for
+ * where a held thread goes). Most articles: one query reads the whole thread and the page is cut
+ * in memory. An article with more than WHOLE_THREAD_ROWS visible comments: its totals, then the
+ * page's first and next thread roots (paths sort by thread), then the rows between them — three
+ * indexed queries whose cost follows one page, not the whole discussion.
+ */
+export async function threadPage(db: Db, postId: number, heldIds: readonly number[], page: number, perPage: number, wholeThreadRows = WHOLE_THREAD_ROWS): Promise<ThreadPage> {
+  const rows = await visibleThread(db, postId, heldIds).orderBy('path').limit(wholeThreadRows + 1).execute();
+  if (rows.length <= wholeThreadRows) {
+    const all = shown(rows);
+    const { items, totalPages } = paginateThread(all, page, perPage);
+    return { comments: items, approved: all.filter((c) => c.status === 'approved').length, approvedThreads: new Set(all.filter((c) => c.status === 'approved').map((c) => c.rootId)).size, totalPages };
+  }
+  const rootExpr = sql<string>`substr(path, 1, 10)`;
+  const counts = await db.selectFrom('comments')
+    .select([(eb) => eb.fn.countAll<number | string>().as('n'), sql<number | string>`count(distinct substr(path, 1, 10))`.as('threads')])
+    .where('post_id', '=', postId).where('status', '=', 'approved').executeTakeFirst();
+  const approved = Number(counts?.n ?? 0);
+  const approvedThreads = Number(counts?.threads ?? 0);
+  const totalPages = commentPageCount(approvedThreads, perPage);
+  if (page > totalPages) return { comments: [], approved, approvedThreads, totalPages };
+  // The first root of this page and of the next: perPage + 1 roots from this page's first.
+  const roots = await db.selectFrom('comments').select(rootExpr.as('root')).distinct()
+    .where('post_id', '=', postId).where('status', '=', 'approved')
+    .orderBy('root').limit(perPage + 1).offset((page - 1) * perPage).execute();
+  let q = visibleThread(db, postId, heldIds);
+  // Page 1 also holds the reader's held threads that come before the first approved one.
+  if (page > 1 && roots[0]) q = q.where('path', '>=', roots[0].root);
+  const next = roots[perPage];
+  if (next) q = q.where('path', '<', next.root);
+  const pageRows = await q.orderBy('path').limit(WHOLE_THREAD_ROWS * 10).execute();
+  return { comments: shown(pageRows), approved, approvedThreads, totalPages };
 }
 
 /**

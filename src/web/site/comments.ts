@@ -14,16 +14,16 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.js';
 import { postPath } from '../../modules/article/permalink.js';
 import { CommentError, type CommentInput } from '../../modules/comment/comment.js';
-import { threadFor } from '../../modules/comment/comment.repository.js';
+import { threadPage } from '../../modules/comment/comment.repository.js';
 import { commentsOpen, submitComment, type Submitted } from '../../modules/comment/comment.service.js';
 import { loadCommentSettings } from '../../modules/comment/comment-settings.js';
 import { issueFormToken, readFormToken } from '../../modules/comment/form-token.js';
 import { hashIp } from '../../modules/comment/ip-hash.js';
 import type { SpamFilter } from '../../modules/comment/akismet.js';
-import { commentPagePath, threadPages } from '../../modules/comment/thread.js';
+import { commentPagePath } from '../../modules/comment/thread.js';
 import { unsubscribeReplies, validUnsubscribe } from '../../modules/comment/notify.js';
 import { commentLink } from '../../modules/comment/comment-link.js';
-import { notFound } from '../errors.js';
+import { badRequest, notFound } from '../errors.js';
 import { commentErrorMessage } from './comment-strings.js';
 import type { ArticleCommentsInput } from './pages.js';
 
@@ -46,9 +46,7 @@ export interface CommentsWebDeps {
 }
 
 export interface CommentsWeb {
-  /** The reader's own held comments, from the signed cookie. */
-  heldIds(request: FastifyRequest): number[];
-  /** The form and open/closed state for an article page. */
+  /** The form, open/closed state and the asked-for page of comments (with the reader's own held ones, from the signed cookie). */
   articleInput(request: FastifyRequest, post: { id: number; comment_status: 'open' | 'closed'; published_at: string | null; type: string }, page?: number): Promise<ArticleCommentsInput | undefined>;
 }
 
@@ -119,12 +117,13 @@ async function localised(db: Db, postId: number, err: CommentError): Promise<Com
 
 export function makeCommentsWeb(deps: CommentsWebDeps): CommentsWeb {
   return {
-    heldIds: heldFromCookie,
     async articleInput(request, post, page = 1) {
       if (post.type !== 'post') return undefined;
       const settings = await loadCommentSettings(deps.db);
+      const thread = await threadPage(deps.db, post.id, heldFromCookie(request), page, settings.perPage);
       const replyTo = idOf((request.query as Record<string, unknown>).replytocom);
       return {
+        thread,
         open: commentsOpen(post, settings, deps.now()),
         token: issueFormToken(deps.secret, post.id, deps.now()),
         requireEmail: settings.requireEmail,
@@ -215,20 +214,28 @@ export async function commentRoutes(app: FastifyInstance, deps: CommentsWebDeps)
     return reply.redirect(link, 302);
   });
 
-  // GET /api/v1/posts/{id}/comments: approved comments in thread order; never emails or IP hashes.
-  app.get('/api/v1/posts/:id/comments', async (request: FastifyRequest<{ Params: { id: string } }>, reply) => {
+  // GET /api/v1/posts/{id}/comments[?page=N]: approved comments in thread order, a comment page
+  // (perPage threads) at a time; never emails or IP hashes.
+  app.get('/api/v1/posts/:id/comments', async (request: FastifyRequest<{ Params: { id: string }; Querystring: { page?: string } }>, reply) => {
     const id = idOf(request.params.id);
     if (id === undefined) throw notFound('There is no such article.');
+    const rawPage = request.query.page;
+    const page = rawPage === undefined ? 1 : /^[1-9]\d{0,5}$/.test(rawPage) ? Number(rawPage) : undefined;
+    if (page === undefined) throw badRequest('page must be a whole number from 1.');
     const post = await deps.db.selectFrom('posts').select(['id', 'slug', 'status', 'type']).where('id', '=', id).executeTakeFirst();
     if (!post || post.status !== 'published') throw notFound('There is no such article.');
-    const [comments, settings] = await Promise.all([threadFor(deps.db, id), loadCommentSettings(deps.db)]);
-    const { pageOf } = threadPages(comments, settings.perPage);
+    const settings = await loadCommentSettings(deps.db);
+    const thread = await threadPage(deps.db, id, [], page, settings.perPage);
+    if (page > thread.totalPages) throw notFound('There is no such page of comments.');
+    const url = (c: { id: number }) => `${commentPagePath(postPath(post.slug), page)}#comment-${c.id}`;
     reply.header('cache-control', 'public, max-age=60');
     return {
       post_id: id,
-      count: comments.length,
-      comments: comments.map((c) => ({
-        id: c.id, parent_id: c.parentId, depth: c.depth, author_name: c.authorName, body_html: c.bodyHtml, created_at: c.createdAt, url: `${commentPagePath(postPath(post.slug), pageOf.get(c.rootId) ?? 1)}#comment-${c.id}`,
+      count: thread.approved,
+      page,
+      total_pages: thread.totalPages,
+      comments: thread.comments.map((c) => ({
+        id: c.id, parent_id: c.parentId, depth: c.depth, author_name: c.authorName, body_html: c.bodyHtml, created_at: c.createdAt, url: url(c),
       })),
     };
   });

@@ -14,7 +14,8 @@ import {
 import type { SiteContext } from './site-context.js';
 import { correctionJsonLd, correctionVM } from './corrections-presenters.js';
 import type { PublicComment } from '../../modules/comment/comment.js';
-import { commentPagePath, paginateThread } from '../../modules/comment/thread.js';
+import { commentPagePath } from '../../modules/comment/thread.js';
+import type { ThreadPage } from '../../modules/comment/comment.repository.js';
 import { commentStringsFor } from './comment-strings.js';
 import type { ArchiveVM, ArticleVM, CommentVM, ErrorVM, HomeVM } from './view-models.js';
 
@@ -30,6 +31,8 @@ export interface ArticleCommentsInput {
   /** The comment page asked for (1: the article itself) and threads per page. */
   page: number;
   perPage: number;
+  /** That page's comments and the article's totals. */
+  thread: ThreadPage;
 }
 
 /** The flat thread (ORDER BY path) as nested comments; a reply whose parent is not shown goes top level. */
@@ -249,10 +252,10 @@ export { directionOf };
 
 function articleCommentsVM(b: ArticleBundle, lang: string, articlePath: string, ci: ArticleCommentsInput | undefined): ArticleVM['comments'] {
   const open = ci ? ci.open : b.post.comment_status === 'open';
-  const all = b.comments ?? [];
-  const count = all.filter((c) => c.status === 'approved').length;
+  const count = ci?.thread.approved ?? 0;
   const page = ci?.page ?? 1;
-  const { items: comments, totalPages } = paginateThread(all, page, ci?.perPage ?? 100);
+  const comments = ci?.thread.comments ?? [];
+  const totalPages = ci?.thread.totalPages ?? 1;
   const here = commentPagePath(articlePath, page);
   const authorUserIds = new Set(b.authors.map((a) => a.user_id).filter((id): id is number => id !== null));
   const thread = commentThreadVM(comments, lang, here, open, authorUserIds);

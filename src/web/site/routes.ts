@@ -151,7 +151,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     // WordPress' other form (?cpage=N, plain permalinks): one answer per page, at /comment-page-N/.
     const cpage = (request.query as Record<string, unknown>).cpage;
     if (request.params.n === undefined && cpage !== undefined) return reply.redirect(commentPagePath(`/${encodeURIComponent(slug)}/`, parsePage(String(cpage))), 301);
-    const [bundle, tree] = await Promise.all([readArticle(db, slug, deps.comments?.heldIds(request) ?? []), loadCategoryTree(db)]);
+    const [bundle, tree] = await Promise.all([readArticle(db, slug), loadCategoryTree(db)]);
     if (!bundle || (commentPage > 1 && bundle.post.type !== 'post')) throw notFound();
     const commentsInput = await deps.comments?.articleInput(request, bundle.post, commentPage);
     const vm = articlePage(site, tree, bundle, commentsInput);
