@@ -27,8 +27,11 @@ export const NOTICES = {
 
 export type NoticeKey = keyof typeof NOTICES;
 
-export const noticeFor = (key: unknown): string | undefined =>
-  typeof key === 'string' && Object.hasOwn(NOTICES, key) ? NOTICES[key as NoticeKey] : undefined;
+/** The message for a `?notice=` key from a fixed table; unknown or missing keys give undefined. */
+export const noticeLookup = <T extends Readonly<Record<string, string>>>(table: T) => (key: unknown): string | undefined =>
+  typeof key === 'string' && Object.hasOwn(table, key) ? table[key as keyof T] : undefined;
+
+export const noticeFor = noticeLookup(NOTICES);
 
 interface LayoutInput {
   title: string;

@@ -8,6 +8,7 @@ import type { CategoryTree } from '../../modules/taxonomy/taxonomy.js';
 import type { TagListRow } from '../../modules/taxonomy/taxonomy.repository.js';
 import type { CategoriesVM, CategoryEditVM, CategoryNodeVM, OptionVM, TagEditVM, TagsVM } from './taxonomy-view-models.js';
 import type { AdminLayoutVM, FormVM } from './view-models.js';
+import { noticeLookup } from './presenters.js';
 
 /** Notices after a redirect, by key (the query never carries free text). */
 export const TAXONOMY_NOTICES = {
@@ -23,8 +24,7 @@ export const TAXONOMY_NOTICES = {
 
 export type TaxonomyNotice = keyof typeof TAXONOMY_NOTICES;
 
-export const taxonomyNotice = (key: unknown): string | undefined =>
-  typeof key === 'string' && Object.hasOwn(TAXONOMY_NOTICES, key) ? TAXONOMY_NOTICES[key as TaxonomyNotice] : undefined;
+export const taxonomyNotice = noticeLookup(TAXONOMY_NOTICES);
 
 /** The tree as indented options, depth first, leaving out `exclude` (a subtree). */
 export function treeOptions(tree: CategoryTree, exclude: Set<number> = new Set()): OptionVM[] {
