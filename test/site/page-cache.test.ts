@@ -144,6 +144,32 @@ for (const dialect of DIALECTS) {
       expect(seen).toEqual([{ key: 'post:7 home', body: JSON.stringify({ tags: ['post:7', 'home'] }) }]);
     });
 
+    it('a page rendered while a purge ran is sent but not stored (it may show what the write replaced)', async () => {
+      const Fastify = (await import('fastify')).default;
+      const { PageCache, registerPageCache, cacheFor } = await import('../../src/web/cache.js');
+      const cache = new PageCache(1_000_000);
+      const solo = Fastify();
+      registerPageCache(solo, { cache, maxAge: 60, staleWhileRevalidate: 600 });
+      let release!: () => void;
+      const rendering = new Promise<void>((r) => (release = r));
+      let calls = 0;
+      solo.get('/slow/', async (_req, reply) => {
+        calls++;
+        if (calls === 1) await rendering; // the first render reads, then a write purges meanwhile
+        cacheFor(reply, ['post:1']);
+        return `render ${calls}`;
+      });
+      const first = solo.inject('/slow/');
+      await new Promise((r) => setImmediate(r));
+      cache.purge(['post:1']);
+      release();
+      expect((await first).body).toBe('render 1');
+      expect(cache.stats.entries).toBe(0);
+      expect((await solo.inject('/slow/')).body).toBe('render 2');
+      expect((await solo.inject('/slow/')).headers['x-cache']).toBe('HIT');
+      await solo.close();
+    });
+
     it('stays within its memory bound, dropping the least recently used', async () => {
       const { PageCache } = await import('../../src/web/cache.js');
       const small = new PageCache(20_000);

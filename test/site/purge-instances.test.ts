@@ -120,6 +120,25 @@ for (const dialect of DIALECTS) {
         expect(applied).toEqual([['post:21'], ['post:22']]);
       } finally {
         await f.stop();
+        // Explicit ids do not move PostgreSQL's identity sequence; later appends must land above them.
+        await t.handle.dialect.resetSequences(t.handle.db, ['purge_log']);
+      }
+    });
+
+    it.skipIf(dialect !== 'postgres')('a purge sent while the LISTEN connection was down is applied after it reconnects', async () => {
+      const { sql } = await import('kysely');
+      const applied: PurgeTags[] = [];
+      const f = new PurgeFollower({ handle: handleB, origin: 'reconnecting', apply: (x) => applied.push(x), pollMs: 3_600_000 });
+      await f.start();
+      try {
+        const listening = async () => (await sql<{ pid: number }>`select pid from pg_stat_activity where datname = current_database() and query = 'listen broadsheet_purge'`.execute(t.handle.db)).rows;
+        expect(await eventually(async () => (await listening()).length >= 1)).toBe(true);
+        // Cut every listener of this database (the apps' too), then write while they are away.
+        for (const { pid } of await listening()) await sql`select pg_terminate_backend(${pid})`.execute(t.handle.db);
+        await appendPurge(t.handle, [tag.post(31)], 'elsewhere');
+        expect(await eventually(async () => applied.some((x) => x !== 'all' && x.includes('post:31')))).toBe(true);
+      } finally {
+        await f.stop();
       }
     });
 

@@ -67,21 +67,25 @@ export async function readArticle(db: Db, slug: string): Promise<ArticleBundle |
   const found = await repo.findPagePostBySlug(db, slug);
   if (!found) return undefined;
   const { has_corrections: hasCorrections, ...post } = found;
-  let relatedRows: CardRow[] = [];
-  if (post.type === 'post') {
-    relatedRows = await repo.storedRelated(db, post.id);
-    // Not computed yet (bulk-loaded content): the latest stories of its primary section stand in.
-    if (relatedRows.length === 0 && post.primary_category_id !== null) {
-      relatedRows = await repo.latestInSection(db, post.primary_category_id, post.id, post.language, RELATED_COUNT);
-    }
-  }
-  const bundle = await hydrate(db, relatedRows, [post.id], post.featured_media_id !== null ? [post.featured_media_id] : []);
-  const tags = await repo.tagsForPost(db, post.id);
-  const translations = post.translation_group ? await repo.translationsOf(db, post.translation_group, post.id) : [];
-  const authors = bundle.authors.get(post.id) ?? [];
   // Most articles have no notes: the flag on the post's row spares them the query.
-  const corrections = post.type === 'post' && hasCorrections && hasCorrections !== '0' ? await correctionsForPost(db, post.id) : [];
+  const noted = post.type === 'post' && Boolean(hasCorrections) && hasCorrections !== '0';
+  // Independent reads together: one round trip's wait on PostgreSQL instead of four.
+  const [relatedRows, tags, translations, corrections] = await Promise.all([
+    post.type === 'post' ? relatedCards(db, post) : [],
+    repo.tagsForPost(db, post.id),
+    post.translation_group ? repo.translationsOf(db, post.translation_group, post.id) : [],
+    noted ? correctionsForPost(db, post.id) : [],
+  ]);
+  const bundle = await hydrate(db, relatedRows, [post.id], post.featured_media_id !== null ? [post.featured_media_id] : []);
+  const authors = bundle.authors.get(post.id) ?? [];
   return { post, authors, tags, media: bundle.media, related: bundle, translations, corrections };
+}
+
+/** The stored related list or, when none is stored yet (bulk-loaded content), its primary section's latest stories. */
+async function relatedCards(db: Db, post: repo.PagePost): Promise<CardRow[]> {
+  const stored = await repo.storedRelated(db, post.id);
+  if (stored.length > 0 || post.primary_category_id === null) return stored;
+  return repo.latestInSection(db, post.primary_category_id, post.id, post.language, RELATED_COUNT);
 }
 
 /** Cards for posts by id, in the order given (search results, related lists). */
