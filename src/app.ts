@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
@@ -21,7 +22,7 @@ import { sitemapRoutes } from './web/site/sitemaps.js';
 import { siteContextFrom } from './web/site/site-context.js';
 import { correctionsRoutes } from './web/site/corrections.js';
 import { previewRoutes } from './web/site/preview.js';
-import { cdnPurger, PageCache, registerPageCache } from './web/cache.js';
+import { answerHitsFirst, cdnPurger, PageCache, registerPageCache } from './web/cache.js';
 import { apiPostRoutes } from './web/api/posts.js';
 import { searchRoutes } from './web/site/search.js';
 import { RelatedRefresher } from './jobs/related-refresh.js';
@@ -53,6 +54,11 @@ export interface AppDeps {
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, handle } = deps;
+  // The page cache exists before the server: hits are answered on node's request, before Fastify.
+  const cache = deps.cache ?? new PageCache(
+    config.pageCacheMb * 1024 * 1024,
+    config.purgeUrl ? cdnPurger(config.purgeUrl, (err) => app.log.warn({ err }, 'CDN purge failed')) : undefined,
+  );
   const app = Fastify({
     logger: deps.logger ?? { level: config.logLevel },
     // One line per request is the proxy's or CDN's job; errors and warnings are still logged.
@@ -62,13 +68,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     // A number of hops is supported at run time (lib/request.js) though the typings omit it.
     trustProxy: config.trustProxy as boolean | string,
+    ...(config.pageCacheMb > 0 ? { serverFactory: (handler: http.RequestListener) => http.createServer(answerHitsFirst(cache, handler)) } : {}),
   });
-  // First of all hooks: a cache hit is answered before the others run (see web/cache.ts).
-  const cache = deps.cache ?? new PageCache(
-    config.pageCacheMb * 1024 * 1024,
-    config.purgeUrl ? cdnPurger(config.purgeUrl, (err) => app.log.warn({ err }, 'CDN purge failed')) : undefined,
-  );
   app.decorate('pageCache', cache);
+  // First of all hooks: what reaches Fastify (misses, and everything through `inject`) is looked up here.
   if (config.pageCacheMb > 0) registerPageCache(app, { cache, maxAge: 60, staleWhileRevalidate: 600 });
   // Purges reach every instance: each one is appended to the purge log, which every instance follows.
   const origin = `app:${randomUUID()}`;

@@ -11,6 +11,7 @@
  * purge the same way.
  */
 import { createHash } from 'node:crypto';
+import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/database.js';
@@ -22,6 +23,8 @@ interface Entry {
   type: string;
   /** Every header a hit sends (the first response's, security headers included), built once. */
   hitHeaders?: Record<string, string>;
+  /** The same with content-length (and content-encoding) per encoding, for answers below Fastify. */
+  rawHeaders?: Record<'identity' | 'br' | 'gzip', OutgoingHttpHeaders>;
   body: Buffer;
   br: Buffer;
   gzip: Buffer;
@@ -196,10 +199,14 @@ export function cacheFor(reply: FastifyReply, tags: Iterable<string>): void {
   (reply as Tagged)[TAGS] = [...new Set(tags), ALL];
 }
 
-const cacheable = (request: FastifyRequest): boolean =>
+/** What decides whether a request may be answered from the cache (Fastify's and node's requests alike). */
+interface CacheProbe { method?: string | undefined; url?: string | undefined; headers: IncomingHttpHeaders }
+
+const cacheable = (request: CacheProbe): boolean =>
   (request.method === 'GET' || request.method === 'HEAD') &&
   !request.headers.authorization &&
   !BYPASS_COOKIES.test(request.headers.cookie ?? '') &&
+  request.url !== undefined &&
   !request.url.startsWith('/admin') &&
   !request.url.includes('preview');
 
@@ -228,16 +235,40 @@ function writeHeaders(reply: FastifyReply, e: Entry, o: CacheOptions): void {
   reply.header('vary', 'Accept-Encoding');
 }
 
+/** The answer to a hit: 304 on a matching ETag, else the body in the encoding the client takes. */
+function hitAnswer(headers: IncomingHttpHeaders, e: Entry): { status: number; encoding?: 'br' | 'gzip'; body?: Buffer } {
+  if (etagMatches(headers['if-none-match'], e.etag)) return { status: 304 };
+  const encoding = negotiate(headers['accept-encoding']);
+  if (encoding) return { status: e.status, encoding, body: encoding === 'br' ? e.br : e.gzip };
+  return { status: e.status, body: e.body };
+}
+
 function sendEntry(request: FastifyRequest, reply: FastifyReply, e: Entry): void {
   // One object of ready-made headers: a hit is the hot path, so no per-request header building.
   if (e.hitHeaders) reply.headers(e.hitHeaders);
-  if (etagMatches(request.headers['if-none-match'], e.etag)) {
-    reply.code(304).send();
-    return;
-  }
-  const enc = negotiate(request.headers['accept-encoding'] as string | undefined);
-  if (enc) reply.header('content-encoding', enc);
-  reply.code(e.status).send(enc === 'br' ? e.br : enc === 'gzip' ? e.gzip : e.body);
+  const a = hitAnswer(request.headers, e);
+  if (a.encoding) reply.header('content-encoding', a.encoding);
+  reply.code(a.status).send(a.body);
+}
+
+/**
+ * Answers cache hits on node's request before Fastify sees it (Fastify's `serverFactory`): a hit
+ * then costs what a static file server's answer costs. Misses, and hits of entries not yet
+ * replayable, fall through to `next` (Fastify), whose onRequest hook answers hits made through
+ * `inject` the same way.
+ */
+export function answerHitsFirst(cache: PageCache, next: (req: IncomingMessage, res: ServerResponse) => void): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    const e = cacheable(req) ? cache.get(req.url!) : undefined;
+    if (!e?.hitHeaders) {
+      next(req, res);
+      return;
+    }
+    cache.stats.hits++;
+    const a = hitAnswer(req.headers, e);
+    res.writeHead(a.status, a.body && e.rawHeaders ? e.rawHeaders[a.encoding ?? 'identity'] : e.hitHeaders);
+    res.end(req.method === 'HEAD' ? undefined : a.body);
+  };
 }
 
 /** Headers never replayed from a stored response. */
@@ -303,7 +334,13 @@ function store(request: FastifyRequest, reply: FastifyReply, payload: unknown, t
     vary: 'Accept-Encoding',
     'x-cache': 'HIT',
   };
-  entry.bytes = entry.body.length + entry.br.length + entry.gzip.length + entry.key.length * 2 + 200;
+  const h = entry.hitHeaders;
+  entry.rawHeaders = {
+    identity: { ...h, 'content-length': body.length },
+    br: { ...h, 'content-encoding': 'br', 'content-length': entry.br.length },
+    gzip: { ...h, 'content-encoding': 'gzip', 'content-length': entry.gzip.length },
+  };
+  entry.bytes = entry.body.length + entry.br.length + entry.gzip.length + entry.key.length * 2 + 600;
   o.cache.set(entry);
   writeHeaders(reply, entry, o);
   reply.header('x-cache', 'MISS');

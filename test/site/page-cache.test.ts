@@ -2,6 +2,7 @@
  * The page cache serves stored bytes, compressed variants and 304s, and a write purges exactly
  * what it touched before the writer's call returns: no reader sees stale content afterwards.
  */
+import http from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
@@ -13,6 +14,7 @@ import { publishDue } from '../../src/jobs/scheduler.js';
 import { purgePosts } from '../../src/web/cache.js';
 import { DIALECTS, type TestDb } from '../helpers/db.js';
 import { fixtureSite } from '../helpers/site.js';
+import { testApp } from '../helpers/app.js';
 import { NOW, type Fixture } from '../helpers/fixture.js';
 
 for (const dialect of DIALECTS) {
@@ -28,6 +30,59 @@ for (const dialect of DIALECTS) {
     };
     const idOf = async (slug: string) => (await t.handle.db.selectFrom('posts').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
     fixtureSite(dialect, (s) => ({ t, app, fx } = s), { env: { PAGE_CACHE_MB: '16' } });
+
+    it('over a real socket answers hits before Fastify with the same bytes and headers, 304s, HEAD, and bypasses for a session', async () => {
+      // An app of its own: this one listens and is closed at the end.
+      const served = await testApp(t, { PAGE_CACHE_MB: '16' });
+      const base = await served.listen({ host: '127.0.0.1', port: 0 });
+      try {
+        const url = `/${fx.slugs[1]}/`;
+        const get = (headers: Record<string, string> = {}, method = 'GET') => new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+          const req = http.request(`${base}${url}`, { method, headers }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+          });
+          req.on('error', reject);
+          req.end();
+        });
+        const miss = await get();
+        expect(miss.headers['x-cache']).toBe('MISS');
+        const hitsBefore = served.pageCache.stats.hits;
+        const hit = await get();
+        expect(served.pageCache.stats.hits).toBe(hitsBefore + 1);
+        expect(hit.headers['x-cache']).toBe('HIT');
+        expect(hit.body.equals(miss.body)).toBe(true);
+        expect(Number(hit.headers['content-length'])).toBe(miss.body.length);
+        for (const h of ['content-type', 'content-security-policy', 'etag', 'cache-control', 'surrogate-key', 'x-content-type-options', 'referrer-policy']) {
+          expect(hit.headers[h], h).toBe(miss.headers[h]);
+        }
+        const br = await get({ 'accept-encoding': 'gzip, br' });
+        expect(br.headers['content-encoding']).toBe('br');
+        expect(brotliDecompressSync(br.body).equals(miss.body)).toBe(true);
+        const gz = await get({ 'accept-encoding': 'gzip' });
+        expect(gunzipSync(gz.body).equals(miss.body)).toBe(true);
+        const same = await get({ 'if-none-match': String(miss.headers.etag) });
+        expect(same.status).toBe(304);
+        expect(same.body.length).toBe(0);
+        const head = await get({}, 'HEAD');
+        expect(head.status).toBe(200);
+        expect(Number(head.headers['content-length'])).toBe(miss.body.length);
+        expect(head.body.length).toBe(0);
+        // A signed-in editor is never served the shared copy.
+        expect((await get({ cookie: 'bs_session=abc' })).headers['x-cache']).not.toBe('HIT');
+        // A write purges what the socket path serves too.
+        const id = await idOf(fx.slugs[1]!);
+        const row = await t.handle.db.selectFrom('posts').select(['slug', 'body_doc']).where('id', '=', id).executeTakeFirstOrThrow();
+        await updateArticle(t.handle.db, id, { slug: row.slug, title: 'Retitled over the socket', body: JSON.parse(row.body_doc), categoryIds: [fx.ids.world], status: 'published' }, NOW);
+        await purgePosts(served.pageCache, t.handle.db, [id]);
+        const fresh = await get();
+        expect(fresh.headers['x-cache']).toBe('MISS');
+        expect(fresh.body.toString()).toContain('Retitled over the socket');
+      } finally {
+        await served.close();
+      }
+    });
 
     it('serves a repeat request from memory with the same bytes, brotli/gzip variants and a 304 on a matching ETag', async () => {
       const url = `/${fx.slugs[0]}/`;
