@@ -13,10 +13,10 @@ for (const dialect of DIALECTS) {
     let app: FastifyInstance;
     let fx: Fixture;
     let postId: number;
-    const add = async (status: CommentStatus, body: string, email = 'reader@example.com', ip = 'a'.repeat(64)) => {
+    const add = async (status: CommentStatus, body: string, email = 'reader@example.com', ip = 'a'.repeat(64), name = 'Reader') => {
       const iso = '2026-11-20T11:30:00.000Z';
       const { id } = await t.handle.db.insertInto('comments').values({
-        post_id: postId, parent_id: null, path: '', depth: 0, author_name: 'Reader', author_email: email, author_url: '', user_id: null,
+        post_id: postId, parent_id: null, path: '', depth: 0, author_name: name, author_email: email, author_url: '', user_id: null,
         body, body_html: `<p>${body}</p>`, status, ip_hash: ip, spam_score: 0, spam_reasons: '', created_at: iso, updated_at: iso,
       }).returning('id').executeTakeFirstOrThrow();
       await t.handle.db.updateTable('comments').set({ path: pathSegment(id) }).where('id', '=', id).execute();
@@ -78,6 +78,14 @@ for (const dialect of DIALECTS) {
       const byIp = await e.get(`/admin/comments?status=pending&ip=${'b'.repeat(64)}`);
       expect(byIp.body).toContain('Buy more pills');
       expect((await e.get(`/admin/comments?status=pending&post=${postId}`)).body).toContain('Buy pills');
+      // By part of the name, any case, with LIKE's metacharacters taken literally.
+      await add('pending', 'From the percent club', 'pc@example.com', 'c'.repeat(64), '100%_Näher');
+      const byName = await e.get('/admin/comments?status=pending&author=100%25_n');
+      expect(byName.body).toContain('From the percent club');
+      expect(byName.body).not.toContain('Buy pills');
+      expect((await e.get('/admin/comments?status=pending&author=1000')).body).not.toContain('From the percent club');
+      expect((await e.get('/admin/comments?status=pending&author=%25')).body).not.toContain('Buy pills');
+      expect((await e.get(`/admin/comments?status=pending&author=${encodeURIComponent("' OR 1=1 --")}`)).statusCode).toBe(200);
 
       const bulk = await e.post('/admin/comments/moderate', { action: 'spam', ids: [String(s1), String(s2)], bulk: '1' }, '/admin/comments');
       expect(bulk.statusCode).toBe(303);

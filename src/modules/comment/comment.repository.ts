@@ -7,6 +7,7 @@ import type { Db } from '../../db/database.js';
 import type { CommentStatus } from '../../db/schema.js';
 import type { PublicComment } from './comment.js';
 import { commentPageCount, paginateThread } from './thread.js';
+import { containsText } from '../../db/like.js';
 
 const PUBLIC_COLUMNS = ['id', 'parent_id', 'path', 'user_id', 'depth', 'author_name', 'author_url', 'body_html', 'status', 'created_at'] as const;
 
@@ -162,7 +163,7 @@ export async function removeRule(db: Db, id: number) {
   return row;
 }
 
-export interface QueueFilter { status: CommentStatus; postId?: number; email?: string; ipHash?: string }
+export interface QueueFilter { status: CommentStatus; postId?: number; email?: string; ipHash?: string; /** Part of the commenter's name, any case. */ author?: string }
 
 /** The moderation queue: one page of comments with their article's title, and the counts per status. */
 export async function listQueue(db: Db, f: QueueFilter, limit: number, offset: number) {
@@ -170,6 +171,7 @@ export async function listQueue(db: Db, f: QueueFilter, limit: number, offset: n
   if (f.postId !== undefined) q = q.where('comments.post_id', '=', f.postId);
   if (f.email) q = q.where('comments.author_email', '=', f.email.toLowerCase());
   if (f.ipHash) q = q.where('comments.ip_hash', '=', f.ipHash);
+  if (f.author) q = q.where(containsText('comments.author_name', f.author));
   const [rows, total] = await Promise.all([
     q.select(['comments.id', 'comments.post_id', 'comments.author_name', 'comments.author_email', 'comments.body_html', 'comments.ip_hash', 'comments.spam_score', 'comments.spam_reasons', 'comments.created_at', 'comments.status', 'posts.title', 'posts.slug'])
       .orderBy('comments.created_at', 'desc').orderBy('comments.id', 'desc').limit(limit).offset(offset).execute(),

@@ -3,8 +3,9 @@
  */
 import type { Db } from '../../db/database.js';
 import type { MediaRow } from '../../db/schema.js';
-import { sql, type Insertable } from 'kysely';
+import type { Insertable } from 'kysely';
 import type { MediaTable } from '../../db/schema.js';
+import { containsText } from '../../db/like.js';
 
 export async function insertMedia(db: Db, row: Insertable<MediaTable>): Promise<number> {
   const r = await db.insertInto('media').values(row).returning('id').executeTakeFirstOrThrow();
@@ -27,8 +28,6 @@ export async function findMediaById(db: Db, id: number): Promise<MediaRow | unde
   return db.selectFrom('media').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** `%…%` for LIKE with the user's %, _ and \ taken literally (used with `escape '\'`). */
-const likeContains = (q: string): string => `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export interface MediaListFilter {
   /** Matched case-insensitively, literally, against file name, alt text, caption and credit. */
@@ -41,9 +40,8 @@ export interface MediaListFilter {
 export async function listMedia(db: Db, f: MediaListFilter): Promise<{ rows: MediaRow[]; total: number }> {
   let base = db.selectFrom('media');
   if (f.q) {
-    const pattern = likeContains(f.q);
-    base = base.where(({ or }) => or((['path', 'alt', 'caption', 'credit'] as const).map((col) =>
-      sql<boolean>`lower(${sql.ref(col)}) like ${pattern} escape '\\'`)));
+    const q = f.q;
+    base = base.where(({ or }) => or((['path', 'alt', 'caption', 'credit'] as const).map((col) => containsText(col, q))));
   }
   const [rows, count] = await Promise.all([
     base.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(f.limit).offset(f.offset).execute(),

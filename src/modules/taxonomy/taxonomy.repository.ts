@@ -4,6 +4,7 @@
 import type { Db } from '../../db/database.js';
 import { runPrepared } from '../../db/prepared.js';
 import type { CategoryRow, TagRow } from '../../db/schema.js';
+import { containsText } from '../../db/like.js';
 
 export async function allCategories(db: Db): Promise<CategoryRow[]> {
   return db.selectFrom('categories').selectAll().execute();
@@ -40,13 +41,11 @@ export async function categoryArticleCounts(db: Db): Promise<Map<number, number>
 
 export interface TagListRow { id: number; slug: string; name: string; articles: number }
 
-const likeEscape = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function tagQuery(db: Db, q: string) {
   let query = db.selectFrom('tags');
   if (q) {
-    const pattern = `%${likeEscape(q.toLowerCase())}%`;
-    query = query.where((eb) => eb(eb.fn('lower', ['tags.name']), 'like', eb.val(pattern)).or(eb('tags.slug', 'like', eb.val(pattern))));
+    query = query.where((eb) => eb.or([containsText('tags.name', q), containsText('tags.slug', q)]));
   }
   return query;
 }

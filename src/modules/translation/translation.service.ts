@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/database.js';
 import type { PostRow } from '../../db/schema.js';
+import { containsText } from '../../db/like.js';
 
 export class TranslationError extends Error {
   constructor(public readonly code: 'TRANSLATION_INVALID' | 'TRANSLATION_NOT_FOUND', message: string) {
@@ -92,8 +93,7 @@ export async function translationCandidates(db: Db, postId: number, q: string, l
   let sel = db.selectFrom('posts').select(COLS).where('type', '=', 'post').where('status', '!=', 'trash').where('id', '!=', postId);
   if (/^[1-9]\d{0,9}$/.test(query) && Number(query) <= 2_147_483_647) sel = sel.where('id', '=', Number(query));
   else {
-    const pattern = `%${query.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    sel = sel.where((eb) => eb(eb.fn('lower', ['title']), 'like', eb.val(pattern)));
+    sel = sel.where(containsText('title', query));
   }
   return sel.orderBy('updated_at', 'desc').limit(limit).execute();
 }

@@ -12,6 +12,7 @@ import * as repo from '../../modules/article/article.repository.js';
 import type { ArticleBundle } from '../../modules/article/reading.service.js';
 import { correctionsForPost } from '../../modules/correction/correction.repository.js';
 import type { User } from '../../modules/user/user.js';
+import { containsText } from '../../db/like.js';
 
 export const ADMIN_PER_PAGE = 20;
 
@@ -35,7 +36,6 @@ export interface AdminListRow {
   published_at: string | null;
 }
 
-const likeEscape = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function listQuery(db: Db, f: AdminListFilter) {
   let q = db.selectFrom('posts').where('posts.type', '=', 'post');
@@ -54,8 +54,8 @@ function listQuery(db: Db, f: AdminListFilter) {
   }
   if (f.language !== undefined) q = q.where('posts.language', '=', f.language);
   if (f.q) {
-    const pattern = `%${likeEscape(f.q.toLowerCase())}%`;
-    q = q.where((eb) => eb(eb.fn('lower', ['posts.title']), 'like', eb.val(pattern)).or(eb('posts.slug', 'like', eb.val(pattern))));
+    const text = f.q;
+    q = q.where((eb) => eb.or([containsText('posts.title', text), containsText('posts.slug', text)]));
   }
   return q;
 }

@@ -1,7 +1,7 @@
 /**
  * @module web/admin/comments-routes
  * /admin/comments (editors and owners, `comments.moderate`): the moderation queue.
- *   GET  /admin/comments?status=pending|approved|spam|trash&post=ID&email=E&ip=HASH&page=N
+ *   GET  /admin/comments?status=pending|approved|spam|trash&post=ID&email=E&author=NAME&ip=HASH&page=N
  *   POST /admin/comments/moderate   one=ACTION:ID (a row's button) or action=ACTION&ids=…&bulk=1
  *   GET  /admin/comments/{id}       one comment: edit its name and text, reply as staff
  *   POST /admin/comments/{id}/edit  name, body        (audit-logged)
@@ -54,17 +54,19 @@ function parseQuery(request: FastifyRequest) {
   const post = str(q.post).trim();
   if (post !== '' && !ID.test(post)) throw badRequest('The article id must be a whole number.');
   const email = str(q.email).trim().slice(0, 320);
+  const author = str(q.author).trim().slice(0, 200);
   const ip = str(q.ip).trim();
   if (ip !== '' && !/^[0-9a-f]{64}$/.test(ip)) throw badRequest('An IP hash is 64 hexadecimal characters.');
   const page = str(q.page) === '' ? 1 : Number(q.page);
   if (!Number.isInteger(page) || page < 1 || page > 100_000) throw badRequest('The page parameter must be a whole number from 1.');
-  return { status, post, email, ip, page };
+  return { status, post, email, author, ip, page };
 }
 
-const queueUrl = (p: { status: string; post: string; email: string; ip: string }, page = 1): string => {
+const queueUrl = (p: { status: string; post: string; email: string; author: string; ip: string }, page = 1): string => {
   const sp = new URLSearchParams({ status: p.status });
   if (p.post) sp.set('post', p.post);
   if (p.email) sp.set('email', p.email);
+  if (p.author) sp.set('author', p.author);
   if (p.ip) sp.set('ip', p.ip);
   if (page > 1) sp.set('page', String(page));
   return `/admin/comments?${sp.toString()}`;
@@ -85,7 +87,7 @@ export async function commentsRoutes(app: FastifyInstance, c: AdminContext, hook
     const p = parseQuery(request);
     const [counts, queue] = await Promise.all([
       statusCounts(c.db),
-      listQueue(c.db, { status: p.status, ...(p.post ? { postId: Number(p.post) } : {}), ...(p.email ? { email: p.email } : {}), ...(p.ip ? { ipHash: p.ip } : {}) }, PER_PAGE, (p.page - 1) * PER_PAGE),
+      listQueue(c.db, { status: p.status, ...(p.post ? { postId: Number(p.post) } : {}), ...(p.email ? { email: p.email } : {}), ...(p.author ? { author: p.author } : {}), ...(p.ip ? { ipHash: p.ip } : {}) }, PER_PAGE, (p.page - 1) * PER_PAGE),
     ]);
     const totalPages = Math.max(1, Math.ceil(queue.total / PER_PAGE));
     if (p.page > totalPages) throw notFound('There is no such page of comments.');
@@ -97,7 +99,7 @@ export async function commentsRoutes(app: FastifyInstance, c: AdminContext, hook
       canConfigure: can(signedIn(request).user.role, 'settings.manage'),
       tabs: STATUSES.map((s) => ({ label: LABELS[s], count: counts[s], url: queueUrl({ ...p, status: s }), current: s === p.status })),
       status: p.status,
-      filters: { post: p.post, email: p.email, ip: p.ip },
+      filters: { post: p.post, email: p.email, author: p.author, ip: p.ip },
       rows: queue.rows.map((r) => ({
         id: r.id, authorName: r.author_name, email: r.author_email, ipHash: r.ip_hash, bodyHtml: r.body_html, date: dateVM(r.created_at),
         article: { title: r.title, url: postPath(r.slug), filterUrl: queueUrl({ ...p, post: String(r.post_id) }) },

@@ -30,7 +30,7 @@ export interface ModerationVM {
   canConfigure: boolean;
   tabs: { label: string; count: number; url: string; current: boolean }[];
   status: string;
-  filters: { post: string; email: string; ip: string };
+  filters: { post: string; email: string; author: string; ip: string };
   rows: ModerationRowVM[];
   /** The actions offered in this tab (not "approve" in the approved tab…). */
   actions: { value: string; label: string }[];
@@ -57,6 +57,7 @@ function Moderation({ vm }: { vm: ModerationVM }) {
       <form method="get" action="/admin/comments" class="filters">
         <input type="hidden" name="status" value={vm.status} />
         <label>Article id <input name="post" inputMode="numeric" value={vm.filters.post} size={6} /></label>{' '}
+        <label>Name <input name="author" value={vm.filters.author} maxLength={200} /></label>{' '}
         <label>Email <input name="email" type="email" value={vm.filters.email} /></label>{' '}
         <label>IP hash <input name="ip" value={vm.filters.ip} size={20} /></label>{' '}
         <button type="submit">Filter</button>
