@@ -36,6 +36,9 @@ for (const dialect of DIALECTS) {
       expect(await count('category=no-such-section')).toBe(0);
       const tagged = (await app.inject('/search?q=rail&tag=climate')).body;
       expect(tagged).toContain('Remove filter');
+      // The language filter offers each language that has published articles, once, in order.
+      const options = [...tagged.matchAll(/<option value="([a-z-]+)"[^>]*>([^<]*)<\/option>/g)].map((m) => m[1]).filter((v) => v === 'en' || v === 'fa');
+      expect(options).toEqual(['en', 'fa']);
     });
 
     it('answers any input with results or a friendly page, never an error', async () => {

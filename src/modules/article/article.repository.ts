@@ -164,3 +164,17 @@ export async function linkTags(db: Db, postId: number, tagIds: number[]): Promis
   await db.deleteFrom('post_tags').where('post_id', '=', postId).execute();
   if (tagIds.length) await db.insertInto('post_tags').values(tagIds.map((tag_id) => ({ post_id: postId, tag_id }))).execute();
 }
+
+/**
+ * The languages of published articles, in order. A loose index scan (one index probe per
+ * language, recursive CTE on both databases) instead of DISTINCT over every post: the search
+ * page asks on every request, and sites have a handful of languages and up to millions of posts.
+ */
+export async function publishedLanguages(db: Db): Promise<string[]> {
+  const { rows } = await sql<{ lang: string }>`with recursive l(lang) as (
+    select min(language) from posts where status = 'published' and type = 'post'
+    union all
+    select (select min(language) from posts where status = 'published' and type = 'post' and language > l.lang) from l where l.lang is not null
+  ) select lang from l where lang is not null`.execute(db);
+  return rows.map((r) => r.lang);
+}

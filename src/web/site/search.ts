@@ -8,6 +8,7 @@ import type { FullText, SearchFilter } from '../../db/full-text.js';
 import { MARK_END, MARK_START } from '../../db/full-text.js';
 import { findAuthorBySlug } from '../../modules/author/author.repository.js';
 import { categoryPath, postPath } from '../../modules/article/permalink.js';
+import { publishedLanguages } from '../../modules/article/article.repository.js';
 import { searchArticles, MAX_SEARCH_PAGE, type SearchPage } from '../../modules/search/search.service.js';
 import { MAX_QUERY_CHARS } from '../../modules/search/search.js';
 import { findTagBySlug } from '../../modules/taxonomy/taxonomy.repository.js';
@@ -117,7 +118,7 @@ export async function searchRoutes(app: FastifyInstance, deps: SearchDeps): Prom
     const { tree, result, tagName } = await runSearch(deps, params, site.postsPerPage);
     const [authors, languages] = await Promise.all([
       db.selectFrom('authors').select(['slug', 'name']).orderBy('name').limit(500).execute(),
-      db.selectFrom('posts').select('language').distinct().where('status', '=', 'published').where('type', '=', 'post').orderBy('language').execute(),
+      publishedLanguages(db),
     ]);
     const lang = site.siteLanguage;
     const t = stringsFor(lang);
@@ -151,7 +152,7 @@ export async function searchRoutes(app: FastifyInstance, deps: SearchDeps): Prom
       filters: {
         categories,
         authors: authors.map((a) => ({ value: a.slug, name: a.name, selected: a.slug === params.author })),
-        languages: languages.map((l) => ({ value: l.language, name: languageName(l.language), selected: l.language === params.lang })),
+        languages: languages.map((l) => ({ value: l, name: languageName(l), selected: l === params.lang })),
         ...(params.tag ? { tag: { name: tagName ?? params.tag, removeUrl: queryString(params, { tag: undefined, page: 1 }) } } : {}),
         from: params.from ?? '',
         to: params.to ?? '',
