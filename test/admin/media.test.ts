@@ -234,6 +234,22 @@ for (const dialect of DIALECTS) {
         const { data } = await sharp(path.join(mediaDir, p1)).raw().toBuffer({ resolveWithObject: true });
         expect([data[0], data[1], data[2]]).toEqual([255, 0, 0]);
       });
+      it('a later image\'s AVIF never replaces an earlier upload that has its derivative\'s name', async () => {
+        const red = await sharp({ create: { width: 600, height: 400, channels: 3, background: '#ff0000' } }).avif().toBuffer();
+        const first = await rowOf(idFrom((await upload(app, author, [{ name: 'clash-480.avif', type: 'image/avif', bytes: red }], { fields: { alt: 'Red' } })).headers.location));
+        expect(first.path).toMatch(/\/clash-480\.avif$/);
+        const blue = await sharp({ create: { width: 1000, height: 600, channels: 3, background: '#0000ff' } }).jpeg().toBuffer();
+        const second = idFrom((await upload(app, author, [{ name: 'clash.jpg', type: 'image/jpeg', bytes: blue }], { fields: { alt: 'Blue' } })).headers.location);
+        const row = await waitFor(async () => {
+          const r = await rowOf(second);
+          return derivativesOf(r).some((d) => d.format === 'avif') ? r : undefined;
+        });
+        // Its 960 px AVIF was made; the 480 px one would have taken the first upload's name.
+        expect(derivativesOf(row).filter((d) => d.format === 'avif').map((d) => d.width)).toEqual([960]);
+        const { data } = await sharp(path.join(mediaDir, first.path)).raw().toBuffer({ resolveWithObject: true });
+        expect([data[0]! > 200, data[2]! < 50]).toEqual([true, true]);
+        expect(filesUnder(mediaDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+      }, 90_000);
     });
 
     describe('roles and CSRF', () => {

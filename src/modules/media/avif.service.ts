@@ -31,10 +31,19 @@ export async function generateAvif(db: Db, mediaRoot: string, mediaId: number): 
     for (const d of todo) {
       const file = d.path.replace(/\.webp$/, '.avif');
       const out = await sharp(source, { limitInputPixels: MAX_PIXELS }).resize({ width: d.width }).avif({ quality: 50, effort: 4 }).toBuffer();
-      // Written under a temporary name and renamed, so a reader never gets half a file.
+      // Written under a temporary name, then linked into place, so a reader never gets half a
+      // file and a file of the same name (another image's upload, say "x-480.avif") is never
+      // replaced: that width then simply has no AVIF.
       const tmp = path.join(mediaRoot, `${file}.${process.pid}.tmp`);
       await fs.writeFile(tmp, out);
-      await fs.rename(tmp, path.join(mediaRoot, file));
+      try {
+        await fs.link(tmp, path.join(mediaRoot, file));
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+        continue;
+      } finally {
+        await fs.rm(tmp, { force: true });
+      }
       made.push({ width: d.width, height: d.height, format: 'avif', path: file });
     }
     const updated = await db.transaction().execute(async (trx) => {
