@@ -304,6 +304,24 @@ for (const dialect of DIALECTS) {
         expect((await author.post(`/admin/media/${id}`, { alt: 'Blue square', caption: '', credit: '' }, '/admin/media')).statusCode).toBe(303);
         expect((await rowOf(id)).alt).toBe('Blue square');
       });
+
+      it('an author may not change the texts of an image shown in someone else\'s article, nor see that draft\'s title', async () => {
+        const id = idFrom((await upload(app, author, [{ name: 'shared.png', type: 'image/png', bytes: await png() }], { fields: { alt: 'Shared square' } })).headers.location);
+        const form = await editor.get('/admin/articles/new');
+        const body = JSON.stringify({ type: 'doc', content: [{ type: 'figure', attrs: { mediaId: id } }] });
+        await editor.postRaw('/admin/articles', { _csrf: csrfOf(form.body), title: 'Editor secret draft', slug: 'editor-secret-draft', body_format: 'json', body_json: body, language: 'en', comment_status: 'open', intent: 'save' });
+        const page = await author.get(`/admin/media/${id}`);
+        expect(page.body).not.toContain('Editor secret draft');
+        expect(page.body).toContain('An unpublished article');
+        const refused = await author.post(`/admin/media/${id}`, { alt: 'Defaced', caption: 'x', credit: '' }, `/admin/media/${id}`);
+        expect(refused.statusCode).toBe(403);
+        expect(refused.body).toContain('may not change');
+        expect((await rowOf(id)).alt).toBe('Shared square');
+        // The editor may; so may the author once only their own articles use it.
+        expect((await editor.get(`/admin/media/${id}`)).body).toContain('Editor secret draft');
+        expect((await editor.post(`/admin/media/${id}`, { alt: 'Square, shared', caption: '', credit: '' }, `/admin/media/${id}`)).statusCode).toBe(303);
+        expect((await rowOf(id)).alt).toBe('Square, shared');
+      });
     });
 
     describe('role matrix', () => {

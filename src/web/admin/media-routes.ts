@@ -20,7 +20,10 @@ import { findMediaById, listMedia } from '../../modules/media/media.repository.j
 import { auditUpload, deleteMediaAudited, editMediaTexts } from '../../modules/media/media-audit.js';
 import { ACCEPT_ATTRIBUTE, ACCEPTED_TYPES, MediaError, removeMediaFiles, storeImage } from '../../modules/media/media.service.js';
 import { isUsed, mediaUsage, rerenderPostsUsingMedia } from '../../modules/media/media-usage.js';
-import { can } from '../../modules/user/permissions.js';
+import { can, canOn } from '../../modules/user/permissions.js';
+import type { User } from '../../modules/user/user.js';
+import { ownsArticle } from './articles-queries.js';
+import type { MediaUsage } from '../../modules/media/media-usage.js';
 import { purgePosts } from '../cache.js';
 import { HttpError, notFound, toPublicError } from '../errors.js';
 import { actorOf, forbidden, redirectToLogin, requirePermission, signedIn } from './auth.js';
@@ -28,7 +31,7 @@ import { csrfFor, pageLayout, sendPage, type AdminContext } from './context.js';
 import { fieldsOf } from './forms.js';
 import { MEDIA_SCRIPT_URL, mediaAssetRoute } from './media-asset.js';
 import { filenameOf, mediaItemVM, mediaJson, previewOf, usesVM } from './media-presenters.js';
-import type { UploadFormVM } from './media-view-models.js';
+import type { MediaUseVM, UploadFormVM } from './media-view-models.js';
 import { dateVM } from './presenters.js';
 import { renderMediaEdit, renderMediaLibrary } from './views/media.js';
 
@@ -59,6 +62,32 @@ function idParam(request: FastifyRequest): number {
 }
 
 const TYPE_LABELS: Record<string, string> = { 'image/jpeg': 'JPEG', 'image/png': 'PNG', 'image/webp': 'WebP', 'image/gif': 'GIF', 'image/avif': 'AVIF' };
+
+/**
+ * The articles using an image, split by whether this user may change them: editing an image's
+ * texts rewrites every article that shows it, so an author may do so only when they may edit
+ * (or, published, publish) each of those articles themselves.
+ */
+async function usageFor(db: AdminContext['db'], usage: MediaUsage, user: User): Promise<{ allowed: MediaUsage['posts']; refused: MediaUsage['posts'] }> {
+  const allowed: MediaUsage['posts'] = [];
+  const refused: MediaUsage['posts'] = [];
+  for (const p of usage.posts) {
+    const verb = p.status === 'published' || p.status === 'scheduled' ? 'post.publish' : 'post.edit';
+    const ok = can(user.role, `${verb}.any`) || canOn(user.role, verb, { own: await ownsArticle(db, p.id, user.id) });
+    (ok ? allowed : refused).push(p);
+  }
+  return { allowed, refused };
+}
+
+/** Where an image is used, as this user may see it: other people's unpublished articles go untitled. */
+async function usesFor(db: AdminContext['db'], usage: MediaUsage, user: User): Promise<MediaUseVM[]> {
+  const uses = usesVM(usage);
+  if (can(user.role, 'post.edit.any')) return uses;
+  for (const [i, p] of usage.posts.entries()) {
+    if (p.status !== 'published' && !(await ownsArticle(db, p.id, user.id))) uses[i] = { title: 'An unpublished article', status: uses[i]!.status, where: uses[i]!.where };
+  }
+  return uses;
+}
 
 export async function mediaRoutes(app: FastifyInstance, c: AdminContext, deps: MediaDeps): Promise<void> {
   const db = c.db;
@@ -123,7 +152,7 @@ export async function mediaRoutes(app: FastifyInstance, c: AdminContext, deps: M
       layout: pageLayout(c, request, csrf, `Image: ${filenameOf(row)}`.slice(0, 200), o.notice), csrf,
       item: mediaItemVM(row), preview: previewOf(row), originalUrl: mediaUrl(row.path), type: TYPE_LABELS[row.mime] ?? row.mime,
       uploaded: dateVM(row.created_at), values: o.values ?? { alt: row.alt, caption: row.caption, credit: row.credit }, errors: o.errors ?? {},
-      canEdit: can(user.role, 'media.upload'), action: `/admin/media/${row.id}`, uses: usesVM(usage),
+      canEdit: can(user.role, 'media.upload'), action: `/admin/media/${row.id}`, uses: await usesFor(db, usage, user),
       ...(mayDelete && !used ? { deleteUrl: `/admin/media/${row.id}/delete` } : {}),
       ...(mayDelete && used ? { deleteBlocked: 'It cannot be deleted while it is used. Remove it from the articles and authors above first.' } : {}),
       avifPending,
@@ -163,6 +192,12 @@ export async function mediaRoutes(app: FastifyInstance, c: AdminContext, deps: M
     if (Object.keys(errors).length) {
       const echo = (v: unknown) => (typeof v === 'string' ? v.slice(0, 2000) : '');
       return renderEdit(request, reply, row, { values: { alt: echo(f.alt), caption: echo(f.caption), credit: echo(f.credit) }, errors }, 400);
+    }
+    const { user } = signedIn(request);
+    const usage = await mediaUsage(db, row.id);
+    const { refused } = await usageFor(db, usage, user);
+    if (refused.length > 0 || (usage.authors.length > 0 && !can(user.role, 'post.edit.any'))) {
+      throw new HttpError(403, 'FORBIDDEN', 'This image is shown in articles or profiles your role may not change, so its texts were not changed. Ask an editor.');
     }
     if (!(await editMediaTexts(db, row, texts, actorOf(request), c.now()))) throw notFound('There is no such image.');
     await refreshPages(row.id);
