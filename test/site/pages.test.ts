@@ -190,6 +190,14 @@ for (const dialect of DIALECTS) {
       expect(res.headers.location).toBe(`/${fx.slugs[0]}/`);
     });
 
+    it('never redirects to another host (//host, /\\host, encoded dots)', async () => {
+      for (const url of ['//evil.example', '//evil%2Eexample', '//3627732462', '/%2F%2Fevil.example', '/\\evil.example', '//evil.example/page/2/']) {
+        const res = await app.inject(url);
+        expect(res.statusCode, url).toBeLessThan(500);
+        expect(String(res.headers.location ?? ''), url).not.toMatch(/^\/[/\\]|^[a-z]+:|^\\/i);
+      }
+    });
+
     it('pages carry a strict CSP and contain no inline script', async () => {
       for (const url of ['/', `/${fx.slugs[0]}/`, '/category/world/', '/no-such-story/']) {
         const res = await app.inject(url);

@@ -187,6 +187,8 @@ async function redirectFor(deps: SiteDeps, request: FastifyRequest, reply: Fasti
     if (base && base.to_path.endsWith('/')) return reply.redirect(base.to_path + paged[2]! + (query ? `?${query}` : ''), base.status === 302 ? 302 : 301);
   }
   const last = path.split('/').pop() ?? '';
+  // Never to "//host…" or "/\host…": browsers read those as another site (an open redirect).
+  if (/^\/[/\\]/.test(path) || /^\/[/\\]/.test(decoded)) return undefined;
   if (!path.endsWith('/') && !last.includes('.') && !path.startsWith('/api/')) return reply.redirect(`${path}/${query ? `?${query}` : ''}`, 301);
   return undefined;
 }
