@@ -86,6 +86,12 @@ for (const dialect of DIALECTS) {
       expect((await e.get('/admin/comments?status=pending&author=1000')).body).not.toContain('From the percent club');
       expect((await e.get('/admin/comments?status=pending&author=%25')).body).not.toContain('Buy pills');
       expect((await e.get(`/admin/comments?status=pending&author=${encodeURIComponent("' OR 1=1 --")}`)).statusCode).toBe(200);
+      // Ids beyond the integer columns' range are "not found" or refused, never a database error.
+      for (const url of ['/admin/comments/9999999999', '/admin/comments/2147483648']) expect((await e.get(url)).statusCode, url).toBe(404);
+      expect((await e.post('/admin/comments/9999999999/reply', { body: 'Hello' }, '/admin/comments')).statusCode).toBe(404);
+      expect((await e.post('/admin/comments/moderate', { action: 'spam', ids: ['9999999999'], bulk: '1' }, '/admin/comments')).statusCode).toBe(400);
+      expect((await e.get('/admin/comments?status=pending&post=9999999999')).statusCode).toBe(400);
+      expect((await e.post('/admin/comments/rules/remove', { id: '9999999999' }, '/admin/comments/rules')).statusCode).toBe(400);
 
       const bulk = await e.post('/admin/comments/moderate', { action: 'spam', ids: [String(s1), String(s2)], bulk: '1' }, '/admin/comments');
       expect(bulk.statusCode).toBe(303);

@@ -9,11 +9,10 @@ import { notFound } from '../errors.js';
 import * as q from './articles-queries.js';
 import { forbidden, signedIn } from './auth.js';
 import type { AdminContext } from './context.js';
-
-const ID = /^[1-9]\d{0,9}$/;
+import { idOf } from './forms.js';
 
 /** A positive database id from a path or form value, or undefined. */
-export const optId = (raw: unknown): number | undefined => (typeof raw === 'string' && ID.test(raw) && Number(raw) <= 2_147_483_647 ? Number(raw) : undefined);
+export const optId = idOf;
 
 /** The article of `:id`, and whether the user owns it and may publish it; 404 / 403 otherwise. */
 export async function editableArticle(c: AdminContext, request: FastifyRequest) {

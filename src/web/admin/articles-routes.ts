@@ -27,7 +27,7 @@ import { articleFormVM, articlesVM, STATUS_LABELS, type FormState } from './arti
 import * as q from './articles-queries.js';
 import { forbidden, requirePermission, signedIn } from './auth.js';
 import { csrfFor, pageLayout, sendPage, type AdminContext } from './context.js';
-import { fieldsOf, type Fields } from './forms.js';
+import { type Fields, fieldsOf, idOf, pathId } from './forms.js';
 import { renderArticleForm, renderArticles, renderRevisions } from './views/articles.js';
 import { findRevision, listRevisions } from '../../modules/revision/revision.repository.js';
 import { inputFromRevision, recordRevision } from '../../modules/revision/revision.service.js';
@@ -43,18 +43,12 @@ export interface ArticleDeps {
   related?: { enqueue(postId: number): void };
 }
 
-const ID = /^[1-9]\d{0,9}$/;
 const STATUSES: readonly PostStatus[] = ['draft', 'pending', 'scheduled', 'published', 'trash'];
 type Intent = 'save' | 'submit' | 'schedule' | 'publish' | 'unpublish';
 const INTENTS: readonly Intent[] = ['save', 'submit', 'schedule', 'publish', 'unpublish'];
 
-function idParam(request: FastifyRequest): number {
-  const raw = (request.params as { id?: string }).id ?? '';
-  if (!ID.test(raw) || Number(raw) > 2_147_483_647) throw notFound('There is no such article.');
-  return Number(raw);
-}
-
-const optId = (raw: unknown): number | undefined => (typeof raw === 'string' && ID.test(raw) && Number(raw) <= 2_147_483_647 ? Number(raw) : undefined);
+const idParam = (request: FastifyRequest): number => pathId(request, 'article');
+const optId = idOf;
 
 /** A field that must be one string (or absent → ''); anything else is a 400 for that field. */
 function one(f: Fields, name: string, max: number, errors: Record<string, string>, label: string, errKey = name): string {

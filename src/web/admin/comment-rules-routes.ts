@@ -10,7 +10,7 @@ import { addCommentRule, listCommentRules, removeCommentRule } from '../../modul
 import { badRequest } from '../errors.js';
 import { actorOf, requirePermission } from './auth.js';
 import { csrfFor, pageLayout, sendPage, type AdminContext } from './context.js';
-import { fieldsOf } from './forms.js';
+import { fieldsOf, idOf } from './forms.js';
 import { dateVM } from './presenters.js';
 import { renderCommentRules } from './views/comment-rules.js';
 
@@ -47,9 +47,9 @@ export async function commentRulesRoutes(app: FastifyInstance, c: AdminContext):
 
   // POST /admin/comments/rules/remove
   app.post('/comments/rules/remove', { preHandler: moderator }, async (request, reply) => {
-    const id = fieldsOf(request.body).id;
-    if (typeof id !== 'string' || !/^[1-9]\d{0,9}$/.test(id)) throw badRequest('Which rule?');
-    await removeCommentRule(c.db, Number(id), actorOf(request), c.now());
+    const id = idOf(fieldsOf(request.body).id);
+    if (id === undefined) throw badRequest('Which rule?');
+    await removeCommentRule(c.db, id, actorOf(request), c.now());
     return reply.redirect('/admin/comments/rules?done=removed', 303);
   });
 }

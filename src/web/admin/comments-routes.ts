@@ -18,7 +18,7 @@ import { badRequest, notFound } from '../errors.js';
 import { actorOf, requirePermission, signedIn } from './auth.js';
 import { can } from '../../modules/user/permissions.js';
 import { csrfFor, pageLayout, sendPage, type AdminContext } from './context.js';
-import { fieldsOf } from './forms.js';
+import { fieldsOf, idOf } from './forms.js';
 import { dateVM } from './presenters.js';
 import { renderCommentDetail, renderModeration, type ModerationVM } from './views/comments.js';
 
@@ -37,7 +37,6 @@ const ACTIONS: Record<string, { status: CommentStatus; label: string }> = {
   spam: { status: 'spam', label: 'Mark spam' },
   trash: { status: 'trash', label: 'Trash' },
 };
-const ID = /^[1-9]\d{0,9}$/;
 const PER_PAGE = 50;
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -52,7 +51,7 @@ function parseQuery(request: FastifyRequest) {
   const status = (str(q.status) || 'pending') as CommentStatus;
   if (!STATUSES.includes(status)) throw badRequest('Unknown comment status.');
   const post = str(q.post).trim();
-  if (post !== '' && !ID.test(post)) throw badRequest('The article id must be a whole number.');
+  if (post !== '' && idOf(post) === undefined) throw badRequest('The article id must be a whole number.');
   const email = str(q.email).trim().slice(0, 320);
   const author = str(q.author).trim().slice(0, 200);
   const ip = str(q.ip).trim();
@@ -73,8 +72,9 @@ const queueUrl = (p: { status: string; post: string; email: string; author: stri
 };
 
 const idParam = (raw: string): number => {
-  if (!ID.test(raw)) throw notFound('There is no such comment.');
-  return Number(raw);
+  const id = idOf(raw);
+  if (id === undefined) throw notFound('There is no such comment.');
+  return id;
 };
 
 export async function commentsRoutes(app: FastifyInstance, c: AdminContext, hooks: CommentsAdminHooks = {}): Promise<void> {
@@ -132,7 +132,7 @@ export async function commentsRoutes(app: FastifyInstance, c: AdminContext, hook
     } else {
       action = str(f.action);
       const raw = Array.isArray(f.ids) ? f.ids : f.ids === undefined ? [] : [f.ids];
-      if (raw.length > 500 || !raw.every((x) => typeof x === 'string' && ID.test(x))) throw badRequest('Tick up to 500 comments.');
+      if (raw.length > 500 || !raw.every((x) => idOf(x) !== undefined)) throw badRequest('Tick up to 500 comments.');
       ids = [...new Set((raw as string[]).map(Number))];
     }
     const target = ACTIONS[action];

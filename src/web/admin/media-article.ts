@@ -10,8 +10,8 @@ import { findMediaById } from '../../modules/media/media.repository.js';
 import { imagesMissingAlt } from '../../modules/media/media-usage.js';
 import type { ArticleFormVM } from './articles-view-models.js';
 import { thumbOf } from './media-presenters.js';
+import { idOf } from './forms.js';
 
-const ID = /^[1-9]\d{0,9}$/;
 
 /** From the form's values (the stored article, or what was just posted). */
 export async function articleImages(db: Db, bodyJson: string, featuredRaw: string): Promise<{ altWarnings: string[]; featured?: ArticleFormVM['featured'] }> {
@@ -22,10 +22,10 @@ export async function articleImages(db: Db, bodyJson: string, featuredRaw: strin
   } catch {
     /* an unreadable body has its own error on the form */
   }
-  const featuredId = ID.test(featuredRaw.trim()) ? Number(featuredRaw.trim()) : null;
-  const missing = await imagesMissingAlt(db, doc, featuredId !== null && featuredId <= 2_147_483_647 ? featuredId : null);
+  const featuredId = idOf(featuredRaw.trim()) ?? null;
+  const missing = await imagesMissingAlt(db, doc, featuredId);
   const altWarnings = missing.map((m) => (m.place === 'featured' ? `The featured image (image ${m.mediaId})` : `An image in the text (image ${m.mediaId})`));
-  const row = featuredId !== null && featuredId <= 2_147_483_647 ? await findMediaById(db, featuredId) : undefined;
+  const row = featuredId !== null ? await findMediaById(db, featuredId) : undefined;
   if (!row) return { altWarnings };
   const t = thumbOf(row);
   return { altWarnings, featured: { id: row.id, src: t.src, width: t.width, height: t.height, alt: row.alt, editUrl: `/admin/media/${row.id}` } };

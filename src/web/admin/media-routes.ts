@@ -28,7 +28,7 @@ import { purgePosts } from '../cache.js';
 import { HttpError, notFound, toPublicError } from '../errors.js';
 import { actorOf, forbidden, redirectToLogin, requirePermission, signedIn } from './auth.js';
 import { csrfFor, pageLayout, sendPage, type AdminContext } from './context.js';
-import { fieldsOf } from './forms.js';
+import { fieldsOf, pathId } from './forms.js';
 import { MEDIA_SCRIPT_URL, mediaAssetRoute } from './media-asset.js';
 import { filenameOf, mediaItemVM, mediaJson, previewOf, usesVM } from './media-presenters.js';
 import type { MediaUseVM, UploadFormVM } from './media-view-models.js';
@@ -43,7 +43,6 @@ export interface MediaDeps {
 }
 
 export const MEDIA_PER_PAGE = 24;
-const ID = /^[1-9]\d{0,9}$/;
 const PAGE = /^[1-9]\d{0,5}$/;
 
 /** What the upload's parts become: the text fields, and the one file. */
@@ -55,11 +54,7 @@ interface UploadBody {
 
 const wantsJson = (request: FastifyRequest): boolean => (request.headers.accept ?? '').includes('application/json');
 
-function idParam(request: FastifyRequest): number {
-  const raw = (request.params as { id?: string }).id ?? '';
-  if (!ID.test(raw) || Number(raw) > 2_147_483_647) throw notFound('There is no such image.');
-  return Number(raw);
-}
+const idParam = (request: FastifyRequest): number => pathId(request, 'image');
 
 const TYPE_LABELS: Record<string, string> = { 'image/jpeg': 'JPEG', 'image/png': 'PNG', 'image/webp': 'WebP', 'image/gif': 'GIF', 'image/avif': 'AVIF' };
 

@@ -13,15 +13,14 @@ import { slugify } from '../../modules/article/article.js';
 import { HttpError, notFound } from '../errors.js';
 import { actorOf, requirePermission } from './auth.js';
 import { csrfFor, pageLayout, sendPage, type AdminContext } from './context.js';
-import { echo, fieldsOf, type Fields } from './forms.js';
+import { echo, type Fields, fieldsOf, idOf } from './forms.js';
 import { categoriesVM, categoryEditVM, tagEditVM, tagsVM, taxonomyNotice, type TaxonomyNotice } from './taxonomy-presenters.js';
 import type { CategoryEditVM } from './taxonomy-view-models.js';
 import { renderCategories, renderCategoryEdit, renderTagEdit, renderTags } from './views/taxonomy.js';
 
-const ID = /^[1-9]\d{0,9}$/;
 const TAGS_PER_PAGE = 50;
 
-const asId = (raw: unknown): number | undefined => (typeof raw === 'string' && ID.test(raw) && Number(raw) <= 2_147_483_647 ? Number(raw) : undefined);
+const asId = idOf;
 
 function pathId(request: FastifyRequest, what: string): number {
   const id = asId((request.params as { id?: string }).id);

@@ -6,20 +6,15 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { listUsers } from '../../modules/user/user.repository.js';
 import { changeRole, createUser, endUserSessions, setUserStatus } from '../../modules/user/user.service.js';
 import { UserError, type FieldErrors } from '../../modules/user/user.js';
-import { HttpError, notFound } from '../errors.js';
+import { HttpError } from '../errors.js';
 import { actorOf, requirePermission, signedIn } from './auth.js';
 import { csrfFor, pageLayout, sendPage, type AdminContext } from './context.js';
-import { echo, fieldsOf } from './forms.js';
+import { echo, fieldsOf, pathId } from './forms.js';
 import { noticeFor, usersVM, type NoticeKey } from './presenters.js';
 import { renderUsers } from './views/index.js';
 
-const ID = /^[1-9]\d{0,9}$/;
 
-function userId(request: FastifyRequest): number {
-  const raw = (request.params as { id?: string }).id ?? '';
-  if (!ID.test(raw) || Number(raw) > 2_147_483_647) throw notFound('There is no such user.');
-  return Number(raw);
-}
+const userId = (request: FastifyRequest): number => pathId(request, 'user');
 
 /** A domain refusal as an HTTP error with its message. */
 export function httpOf(err: UserError): HttpError {
