@@ -257,6 +257,13 @@ for (const dialect of DIALECTS) {
         expect(refused.statusCode).toBe(400);
         expect(refused.body).toContain('does not allow you');
         expect((await c.post(`/admin/articles/${othersPublished}/translations`, { target: String(mine) })).statusCode).toBe(403);
+        // …nor find other people's drafts by headline in its search.
+        await createArticle(db, { status: 'draft', slug: 'bridge-secret-draft', title: 'Bridge secret draft', body: doc(p('x')), language: 'de', authorIds: [guestAuthor] }, clock.now());
+        const found = await c.get(`/admin/articles/${mine}/translations?q=bridge`);
+        expect(found.statusCode).toBe(200);
+        expect(found.body).not.toContain('Bridge secret draft');
+        expect(found.body).toContain('Another English bridge');
+        expect((await a.get(`/admin/articles/${othersPublished}/translations?q=bridge`)).body).toContain('Bridge secret draft');
 
         expect((await a.post(`/admin/articles/${othersPublished}/translations/unlink`, { target: String(fa) })).statusCode).toBe(303);
         expect((await row(othersPublished)).translation_group).toBeNull();

@@ -87,13 +87,24 @@ export async function unlinkTranslation(db: Db, postId: number, targetId: number
   });
 }
 
-/** Articles to offer for linking: by id, or headline words; not this one, not trashed. */
-export async function translationCandidates(db: Db, postId: number, q: string, limit = 20): Promise<TranslationMember[]> {
+/**
+ * Articles to offer for linking: by id, or headline words; not this one, not trashed. `ownerUserId`
+ * (roles that may not edit everyone's articles): only published articles and that user's own, so
+ * nobody learns the headlines of other people's drafts.
+ */
+export async function translationCandidates(db: Db, postId: number, q: string, o: { ownerUserId?: number; limit?: number } = {}): Promise<TranslationMember[]> {
   const query = q.trim();
   let sel = db.selectFrom('posts').select(COLS).where('type', '=', 'post').where('status', '!=', 'trash').where('id', '!=', postId);
+  const owner = o.ownerUserId;
+  if (owner !== undefined) {
+    sel = sel.where((eb) => eb.or([
+      eb('status', '=', 'published'),
+      eb('id', 'in', eb.selectFrom('post_authors').innerJoin('authors', 'authors.id', 'post_authors.author_id').select('post_authors.post_id').where('authors.user_id', '=', owner)),
+    ]));
+  }
   if (/^[1-9]\d{0,9}$/.test(query) && Number(query) <= 2_147_483_647) sel = sel.where('id', '=', Number(query));
   else {
     sel = sel.where(containsText('title', query));
   }
-  return sel.orderBy('updated_at', 'desc').limit(limit).execute();
+  return sel.orderBy('updated_at', 'desc').limit(o.limit ?? 20).execute();
 }

@@ -6,12 +6,12 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { linkTranslation, translationCandidates, translationsFor, TranslationError, unlinkTranslation } from '../../modules/translation/translation.service.js';
-import { canOn } from '../../modules/user/permissions.js';
+import { can, canOn } from '../../modules/user/permissions.js';
 import type { User } from '../../modules/user/user.js';
 import { purgePosts } from '../cache.js';
 import { editableArticle, optId, type Editable } from './articles-editable.js';
 import * as q from './articles-queries.js';
-import { forbidden } from './auth.js';
+import { forbidden, signedIn } from './auth.js';
 import { csrfFor, pageLayout, sendPage, type AdminContext } from './context.js';
 import { fieldsOf } from './forms.js';
 import { renderTranslations } from './views/editorial.js';
@@ -23,7 +23,9 @@ export async function translationRoutes(app: FastifyInstance, c: AdminContext): 
   const translationsPage = async (request: FastifyRequest, reply: FastifyReply, e: Editable, o: { q: string; target: string; errors: Record<string, string> }, code = 200) => {
     const csrf = csrfFor(reply);
     const base = `/admin/articles/${e.id}`;
-    const [linked, results] = await Promise.all([translationsFor(db, e.id), o.q.trim() ? translationCandidates(db, e.id, o.q) : Promise.resolve([])]);
+    const { user } = signedIn(request);
+    const visible = can(user.role, 'post.edit.any') ? {} : { ownerUserId: user.id };
+    const [linked, results] = await Promise.all([translationsFor(db, e.id), o.q.trim() ? translationCandidates(db, e.id, o.q, visible) : Promise.resolve([])]);
     return sendPage(reply, renderTranslations({
       layout: pageLayout(c, request, csrf, `Translations: ${e.post.title}`.slice(0, 200)), csrf, editUrl: base, title: e.post.title, language: e.post.language,
       linked: linked.map((t) => ({ id: t.id, title: t.title, language: t.language, editUrl: `/admin/articles/${t.id}`, unlinkUrl: `${base}/translations/unlink` })),
