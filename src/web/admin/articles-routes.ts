@@ -22,7 +22,7 @@ import { articlePage } from '../site/pages.js';
 import type { SiteContext } from '../site/site-context.js';
 import { renderArticle } from '../site/views/index.js';
 import { DocumentError, documentFromText, documentToText, parseDocumentJson } from './articles-document.js';
-import { EDITOR_SCRIPT_URL } from './articles-editor-asset.js';
+import { editorScript } from './script-bundle.js';
 import { articleFormVM, articlesVM, STATUS_LABELS, type FormState } from './articles-presenters.js';
 import * as q from './articles-queries.js';
 import { forbidden, requirePermission, signedIn } from './auth.js';
@@ -203,7 +203,7 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
     const title = o.id === undefined ? 'New article' : 'Edit article';
     const layout = pageLayout(c, request, csrf, title, typeof (request.query as Record<string, unknown>).saved === 'string' ? 'Saved.' : undefined);
     const images = await articleImages(db, o.state.values.body_json ?? '', o.state.values.featured_media_id ?? '');
-    return sendPage(reply, renderArticleForm(articleFormVM({ layout, csrf, user, options, editorScript: EDITOR_SCRIPT_URL, ...o, ...images, ...(editorial ? { editorial } : {}) })), code);
+    return sendPage(reply, renderArticleForm(articleFormVM({ layout, csrf, user, options, editorScript: editorScript.url, ...o, ...images, ...(editorial ? { editorial } : {}) })), code);
   };
 
   const loadEditable = async (request: FastifyRequest) => {

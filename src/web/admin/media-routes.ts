@@ -29,7 +29,7 @@ import { HttpError, notFound, toPublicError } from '../errors.js';
 import { actorOf, forbidden, redirectToLogin, requirePermission, signedIn } from './auth.js';
 import { csrfFor, pageLayout, sendPage, type AdminContext } from './context.js';
 import { fieldsOf, pathId } from './forms.js';
-import { MEDIA_SCRIPT_URL, mediaAssetRoute } from './media-asset.js';
+import { mediaScript } from './script-bundle.js';
 import { filenameOf, mediaItemVM, mediaJson, previewOf, usesVM } from './media-presenters.js';
 import type { MediaUseVM, UploadFormVM } from './media-view-models.js';
 import { dateVM } from './presenters.js';
@@ -102,7 +102,7 @@ export async function mediaRoutes(app: FastifyInstance, c: AdminContext, deps: M
   });
   app.addHook('onClose', async () => avif.idle());
 
-  await mediaAssetRoute(app);
+  await mediaScript.route(app);
 
   const uploadVM = (values: Record<string, string> = {}, errors: Record<string, string> = {}): UploadFormVM =>
     ({ limits, accept: ACCEPT_ATTRIBUTE, values, errors });
@@ -129,7 +129,7 @@ export async function mediaRoutes(app: FastifyInstance, c: AdminContext, deps: M
       ...(page > 1 ? { prevUrl: url(page - 1) } : {}),
       ...(page < totalPages ? { nextUrl: url(page + 1) } : {}),
       ...(can(user.role, 'media.upload') ? { upload: uploadVM(upload?.values, upload?.errors) } : {}),
-      script: MEDIA_SCRIPT_URL,
+      script: mediaScript.url,
     }), code);
   };
 

@@ -19,7 +19,7 @@ import { UserError } from '../../modules/user/user.js';
 import { toPublicError } from '../errors.js';
 import { accountRoutes } from './account-routes.js';
 import { articlesRoutes } from './articles-routes.js';
-import { editorAssetRoute } from './articles-editor-asset.js';
+import { editorScript } from './script-bundle.js';
 import { siteContextFrom } from '../site/site-context.js';
 import { auditRoutes } from './audit-routes.js';
 import { commentsRoutes } from './comments-routes.js';
@@ -151,7 +151,7 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions): Pro
     ...(opts.onCommentsSpamVerdict ? { onSpamVerdict: opts.onCommentsSpamVerdict } : {}),
   });
   await taxonomyRoutes(app, c);
-  await editorAssetRoute(app);
+  await editorScript.route(app);
   await articlesRoutes(app, c, { site: siteContextFrom(opts.config, now), ...(opts.related ? { related: opts.related } : {}) });
   await mediaRoutes(app, c, { mediaRoot: mediaRootOf(opts.config.dataDir), maxMb: opts.config.mediaMaxMb });
 }

@@ -1,5 +1,5 @@
 /**
- * Browser side of the article editor (bundled by web/admin/articles-editor-asset.ts into
+ * Browser side of the article editor (bundled by web/admin/script-bundle.ts into
  * /admin/assets/editor.js). Progressive enhancement: the form works without it, with a textarea of
  * paragraphs. With it, the textarea is replaced by a Tiptap editor whose document (the shape of
  * modules/article/document.ts) is written into the hidden `body_json` field on every change, and

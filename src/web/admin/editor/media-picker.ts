@@ -5,7 +5,7 @@
  * - an image picker dialog for the article editor ("Figure") and the featured image field:
  *   search the library (GET /admin/media.json?q=), or upload a new image inside the dialog
  *   (POST /admin/media with the CSRF token as a form field and a header, Accept: JSON).
- * Bundled alone as /admin/assets/media.js (web/admin/media-asset.ts) and into the editor bundle.
+ * Bundled alone as /admin/assets/media.js (web/admin/script-bundle.ts) and into the editor bundle.
  * No inline scripts or styles: the strict CSP stays on; looks come from admin.css classes.
  */
 /// <reference lib="dom" />
