@@ -90,6 +90,7 @@ for (const dialect of DIALECTS) {
       for (const url of ['/admin/comments/9999999999', '/admin/comments/2147483648']) expect((await e.get(url)).statusCode, url).toBe(404);
       expect((await e.post('/admin/comments/9999999999/reply', { body: 'Hello' }, '/admin/comments')).statusCode).toBe(404);
       expect((await e.post('/admin/comments/moderate', { action: 'spam', ids: ['9999999999'], bulk: '1' }, '/admin/comments')).statusCode).toBe(400);
+      expect((await e.post('/admin/comments/moderate', { one: 'approve:9999999999' }, '/admin/comments')).statusCode).toBe(400);
       expect((await e.get('/admin/comments?status=pending&post=9999999999')).statusCode).toBe(400);
       expect((await e.post('/admin/comments/rules/remove', { id: '9999999999' }, '/admin/comments/rules')).statusCode).toBe(400);
 

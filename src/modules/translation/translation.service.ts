@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/database.js';
 import type { PostRow } from '../../db/schema.js';
 import { containsText } from '../../db/like.js';
+import { idOf } from '../../lib/ids.js';
 
 export class TranslationError extends Error {
   constructor(public readonly code: 'TRANSLATION_INVALID' | 'TRANSLATION_NOT_FOUND', message: string) {
@@ -102,9 +103,7 @@ export async function translationCandidates(db: Db, postId: number, q: string, o
       eb('id', 'in', eb.selectFrom('post_authors').innerJoin('authors', 'authors.id', 'post_authors.author_id').select('post_authors.post_id').where('authors.user_id', '=', owner)),
     ]));
   }
-  if (/^[1-9]\d{0,9}$/.test(query) && Number(query) <= 2_147_483_647) sel = sel.where('id', '=', Number(query));
-  else {
-    sel = sel.where(containsText('title', query));
-  }
+  const id = idOf(query);
+  sel = id !== undefined ? sel.where('id', '=', id) : sel.where(containsText('title', query));
   return sel.orderBy('updated_at', 'desc').limit(o.limit ?? 20).execute();
 }

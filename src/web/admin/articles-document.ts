@@ -5,6 +5,7 @@
  * or the no-JavaScript textarea where a blank line separates paragraphs.
  */
 import type { ArticleDocument, Block, Inline, Mark, Paragraph } from '../../modules/article/document.js';
+import { isId } from '../../lib/ids.js';
 
 /** Largest body accepted, as text or as JSON characters. */
 export const MAX_BODY_CHARS = 500_000;
@@ -104,7 +105,7 @@ export function checkDocument(raw: unknown): ArticleDocument {
         return { type: 'horizontalRule' };
       case 'figure': {
         const id = attrs.mediaId;
-        if (typeof id !== 'number' || !Number.isInteger(id) || id < 1 || id > 2_147_483_647) throw new DocumentError('A figure needs the id of an image from the media library.');
+        if (!isId(id)) throw new DocumentError('A figure needs the id of an image from the media library.');
         const align = attrs.align ?? 'center';
         if (align !== 'wide' && align !== 'center' && align !== 'left' && align !== 'right') throw new DocumentError('A figure’s alignment must be wide, center, left or right.');
         return { type: 'figure', attrs: { mediaId: id, alt: str(attrs.alt, 'A figure’s alt text', 1000), caption: str(attrs.caption, 'A caption', 2000), credit: str(attrs.credit, 'A credit', 300), align } };

@@ -125,15 +125,17 @@ export async function commentsRoutes(app: FastifyInstance, c: AdminContext, hook
     let ids: number[];
     const one = str(f.one);
     if (one !== '') {
-      const m = /^([a-z]+):([1-9]\d{0,9})$/.exec(one);
-      if (!m) throw badRequest('Unknown action.');
+      const m = /^([a-z]+):(\d+)$/.exec(one);
+      const id = idOf(m?.[2]);
+      if (!m || id === undefined) throw badRequest('Unknown action.');
       action = m[1]!;
-      ids = [Number(m[2])];
+      ids = [id];
     } else {
       action = str(f.action);
       const raw = Array.isArray(f.ids) ? f.ids : f.ids === undefined ? [] : [f.ids];
-      if (raw.length > 500 || !raw.every((x) => idOf(x) !== undefined)) throw badRequest('Tick up to 500 comments.');
-      ids = [...new Set((raw as string[]).map(Number))];
+      const parsed = raw.map(idOf);
+      if (raw.length > 500 || parsed.includes(undefined)) throw badRequest('Tick up to 500 comments.');
+      ids = [...new Set(parsed as number[])];
     }
     const target = ACTIONS[action];
     if (!target) throw badRequest('Unknown action.');

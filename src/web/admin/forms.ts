@@ -5,12 +5,11 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { notFound } from '../errors.js';
+import { idOf } from '../../lib/ids.js';
 
 export type Fields = Record<string, unknown>;
 
-/** A row id from a path or form value (1 to 2,147,483,647: the integer columns' range), or undefined. */
-export const idOf = (raw: unknown): number | undefined =>
-  (typeof raw === 'string' && /^[1-9]\d{0,9}$/.test(raw) && Number(raw) <= 2_147_483_647 ? Number(raw) : undefined);
+export { idOf };
 
 /** The path's `:id`, or a 404 "There is no such {thing}." */
 export function pathId(request: FastifyRequest, thing: string): number {

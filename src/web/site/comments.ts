@@ -26,9 +26,9 @@ import { commentLink } from '../../modules/comment/comment-link.js';
 import { badRequest, notFound } from '../errors.js';
 import { commentErrorMessage } from './comment-strings.js';
 import type { ArticleCommentsInput } from './pages.js';
+import { idOf } from '../../lib/ids.js';
 
 export const COMMENTER_COOKIE = 'bs_commenter';
-const ID = /^[1-9]\d{0,9}$/;
 /** Room for 10,000 characters of text percent-encoded (up to 12 bytes a character) and the rest. */
 const BODY_LIMIT = 256 * 1024;
 
@@ -50,7 +50,6 @@ export interface CommentsWeb {
   articleInput(request: FastifyRequest, post: { id: number; comment_status: 'open' | 'closed'; published_at: string | null; type: string }, page?: number): Promise<ArticleCommentsInput | undefined>;
 }
 
-const idOf = (v: unknown): number | undefined => (typeof v === 'string' && ID.test(v) && Number(v) <= 2_147_483_647 ? Number(v) : undefined);
 
 function heldFromCookie(request: FastifyRequest): number[] {
   const raw = request.cookies[COMMENTER_COOKIE];
