@@ -22,9 +22,9 @@ interface Entry {
   status: number;
   type: string;
   /** Every header a hit sends (the first response's, security headers included), built once. */
-  hitHeaders?: Record<string, string>;
+  hitHeaders: Record<string, string>;
   /** The same with content-length (and content-encoding) per encoding, for answers below Fastify. */
-  rawHeaders?: Record<'identity' | 'br' | 'gzip', OutgoingHttpHeaders>;
+  rawHeaders: Record<'identity' | 'br' | 'gzip', OutgoingHttpHeaders>;
   body: Buffer;
   br: Buffer;
   gzip: Buffer;
@@ -191,6 +191,8 @@ async function retry<T>(fn: () => Promise<T>, tries: number, delayMs: number): P
 
 const TAGS = Symbol('cacheTags');
 const CLOCK = Symbol('cacheClock');
+const LOOKED_UP = Symbol('cacheLookedUp');
+type LookedUp = IncomingMessage & { [LOOKED_UP]?: true };
 type Tagged = FastifyReply & { [TAGS]?: string[] };
 type Clocked = FastifyRequest & { [CLOCK]?: number };
 
@@ -228,13 +230,6 @@ export interface CacheOptions {
   staleWhileRevalidate: number;
 }
 
-function writeHeaders(reply: FastifyReply, e: Entry, o: CacheOptions): void {
-  reply.header('etag', e.etag);
-  reply.header('cache-control', `public, max-age=${o.maxAge}, stale-while-revalidate=${o.staleWhileRevalidate}`);
-  reply.header('surrogate-key', e.tags.join(' '));
-  reply.header('vary', 'Accept-Encoding');
-}
-
 /** The answer to a hit: 304 on a matching ETag, else the body in the encoding the client takes. */
 function hitAnswer(headers: IncomingHttpHeaders, e: Entry): { status: number; encoding?: 'br' | 'gzip'; body?: Buffer } {
   if (etagMatches(headers['if-none-match'], e.etag)) return { status: 304 };
@@ -245,7 +240,7 @@ function hitAnswer(headers: IncomingHttpHeaders, e: Entry): { status: number; en
 
 function sendEntry(request: FastifyRequest, reply: FastifyReply, e: Entry): void {
   // One object of ready-made headers: a hit is the hot path, so no per-request header building.
-  if (e.hitHeaders) reply.headers(e.hitHeaders);
+  reply.headers(e.hitHeaders);
   const a = hitAnswer(request.headers, e);
   if (a.encoding) reply.header('content-encoding', a.encoding);
   reply.code(a.status).send(a.body);
@@ -253,20 +248,20 @@ function sendEntry(request: FastifyRequest, reply: FastifyReply, e: Entry): void
 
 /**
  * Answers cache hits on node's request before Fastify sees it (Fastify's `serverFactory`): a hit
- * then costs what a static file server's answer costs. Misses, and hits of entries not yet
- * replayable, fall through to `next` (Fastify), whose onRequest hook answers hits made through
- * `inject` the same way.
+ * then costs what a static file server's answer costs. Misses fall through to `next` (Fastify),
+ * marked as looked up; the onRequest hook answers hits made through `inject` the same way.
  */
 export function answerHitsFirst(cache: PageCache, next: (req: IncomingMessage, res: ServerResponse) => void): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     const e = cacheable(req) ? cache.get(req.url!) : undefined;
-    if (!e?.hitHeaders) {
+    if (!e) {
+      (req as LookedUp)[LOOKED_UP] = true;
       next(req, res);
       return;
     }
     cache.stats.hits++;
     const a = hitAnswer(req.headers, e);
-    res.writeHead(a.status, a.body && e.rawHeaders ? e.rawHeaders[a.encoding ?? 'identity'] : e.hitHeaders);
+    res.writeHead(a.status, a.body ? e.rawHeaders[a.encoding ?? 'identity'] : e.hitHeaders);
     res.end(req.method === 'HEAD' ? undefined : a.body);
   };
 }
@@ -282,7 +277,8 @@ const NOT_REPLAYED = new Set(['content-length', 'content-encoding', 'content-typ
 export function registerPageCache(app: FastifyInstance, o: CacheOptions): void {
   // Callback-style hooks: no promise per request on the hot path.
   app.addHook('onRequest', (request, reply, done) => {
-    const hit = cacheable(request) ? o.cache.get(request.url) : undefined;
+    // A request that came through answerHitsFirst was looked up there already.
+    const hit = !(request.raw as LookedUp)[LOOKED_UP] && cacheable(request) ? o.cache.get(request.url) : undefined;
     if (!hit) {
       o.cache.stats.misses++;
       (request as Clocked)[CLOCK] = o.cache.purgeClock;
@@ -310,49 +306,43 @@ function store(request: FastifyRequest, reply: FastifyReply, payload: unknown, t
   // A purge ran while this page was rendered: what it read may predate that write. Send, don't keep.
   if ((request as Clocked)[CLOCK] !== o.cache.purgeClock) return payload;
   const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
-  const entry: Entry = {
-    key: request.url,
-    status: 200,
-    type: String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8'),
-    body,
-    br: brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
-    gzip: gzipSync(body, { level: 6 }),
+  const br = brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length } });
+  const gzip = gzipSync(body, { level: 6 });
+  const type = String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8');
+  // What this response and every hit say to browsers and CDNs.
+  const cacheHeaders = {
     etag,
-    tags,
-    bytes: 0,
-  };
-  const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(reply.getHeaders())) {
-    if (v !== undefined && !NOT_REPLAYED.has(k.toLowerCase())) headers[k] = Array.isArray(v) ? v.join(', ') : String(v);
-  }
-  entry.hitHeaders = {
-    ...headers,
-    'content-type': entry.type,
-    etag: entry.etag,
     'cache-control': `public, max-age=${o.maxAge}, stale-while-revalidate=${o.staleWhileRevalidate}`,
-    'surrogate-key': entry.tags.join(' '),
+    'surrogate-key': tags.join(' '),
     vary: 'Accept-Encoding',
-    'x-cache': 'HIT',
   };
-  const h = entry.hitHeaders;
-  entry.rawHeaders = {
-    identity: { ...h, 'content-length': body.length },
-    br: { ...h, 'content-encoding': 'br', 'content-length': entry.br.length },
-    gzip: { ...h, 'content-encoding': 'gzip', 'content-length': entry.gzip.length },
+  const replayed: Record<string, string> = {};
+  for (const [k, v] of Object.entries(reply.getHeaders())) {
+    if (v !== undefined && !NOT_REPLAYED.has(k.toLowerCase())) replayed[k] = Array.isArray(v) ? v.join(', ') : String(v);
+  }
+  const hitHeaders = { ...replayed, 'content-type': type, ...cacheHeaders, 'x-cache': 'HIT' };
+  const entry: Entry = {
+    key: request.url, status: 200, type, body, br, gzip, etag, tags,
+    hitHeaders,
+    rawHeaders: {
+      identity: { ...hitHeaders, 'content-length': body.length },
+      br: { ...hitHeaders, 'content-encoding': 'br', 'content-length': br.length },
+      gzip: { ...hitHeaders, 'content-encoding': 'gzip', 'content-length': gzip.length },
+    },
+    bytes: body.length + br.length + gzip.length + request.url.length * 2 + 600,
   };
-  entry.bytes = entry.body.length + entry.br.length + entry.gzip.length + entry.key.length * 2 + 600;
   o.cache.set(entry);
-  writeHeaders(reply, entry, o);
+  reply.headers(cacheHeaders);
   reply.header('x-cache', 'MISS');
-  if (etagMatches(request.headers['if-none-match'], etag)) {
+  const a = hitAnswer(request.headers, entry);
+  if (a.status === 304) {
     reply.code(304);
     return '';
   }
-  const enc = negotiate(request.headers['accept-encoding'] as string | undefined);
-  if (!enc) return body;
-  reply.header('content-encoding', enc);
+  if (!a.encoding) return body;
+  reply.header('content-encoding', a.encoding);
   reply.removeHeader('content-length');
-  return enc === 'br' ? entry.br : entry.gzip;
+  return a.body;
 }
 
 declare module 'fastify' {

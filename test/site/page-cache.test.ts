@@ -228,7 +228,7 @@ for (const dialect of DIALECTS) {
     it('stays within its memory bound, dropping the least recently used', async () => {
       const { PageCache } = await import('../../src/web/cache.js');
       const small = new PageCache(20_000);
-      const entry = (key: string) => ({ key, status: 200, type: 'text/html', body: Buffer.alloc(3000), br: Buffer.alloc(500), gzip: Buffer.alloc(600), etag: '"x"', tags: ['a'], bytes: 4300 });
+      const entry = (key: string) => ({ key, status: 200, type: 'text/html', body: Buffer.alloc(3000), br: Buffer.alloc(500), gzip: Buffer.alloc(600), etag: '"x"', tags: ['a'], hitHeaders: {}, rawHeaders: { identity: {}, br: {}, gzip: {} }, bytes: 4300 });
       for (let i = 0; i < 10; i++) small.set(entry(`/p${i}/`));
       expect(small.stats.bytes).toBeLessThanOrEqual(20_000);
       expect(small.get('/p0/')).toBeUndefined();
