@@ -53,7 +53,8 @@ export async function threadPage(db: Db, postId: number, heldIds: readonly numbe
   if (rows.length <= wholeThreadRows) {
     const all = shown(rows);
     const { items, totalPages } = paginateThread(all, page, perPage);
-    return { comments: items, approved: all.filter((c) => c.status === 'approved').length, approvedThreads: new Set(all.filter((c) => c.status === 'approved').map((c) => c.rootId)).size, totalPages };
+    const approved = all.filter((c) => c.status === 'approved');
+    return { comments: items, approved: approved.length, approvedThreads: new Set(approved.map((c) => c.rootId)).size, totalPages };
   }
   const rootExpr = sql<string>`substr(path, 1, 10)`;
   const counts = await db.selectFrom('comments')

@@ -59,19 +59,18 @@ const idParam = (request: FastifyRequest): number => pathId(request, 'image');
 const TYPE_LABELS: Record<string, string> = { 'image/jpeg': 'JPEG', 'image/png': 'PNG', 'image/webp': 'WebP', 'image/gif': 'GIF', 'image/avif': 'AVIF' };
 
 /**
- * The articles using an image, split by whether this user may change them: editing an image's
- * texts rewrites every article that shows it, so an author may do so only when they may edit
- * (or, published, publish) each of those articles themselves.
+ * The articles using an image that this user may not change: editing an image's texts rewrites
+ * every article that shows it, so an author may do so only when they may edit (or, published,
+ * publish) each of those articles themselves.
  */
-async function usageFor(db: AdminContext['db'], usage: MediaUsage, user: User): Promise<{ allowed: MediaUsage['posts']; refused: MediaUsage['posts'] }> {
-  const allowed: MediaUsage['posts'] = [];
+async function articlesBeyond(db: AdminContext['db'], usage: MediaUsage, user: User): Promise<MediaUsage['posts']> {
   const refused: MediaUsage['posts'] = [];
   for (const p of usage.posts) {
     const verb = p.status === 'published' || p.status === 'scheduled' ? 'post.publish' : 'post.edit';
-    const ok = can(user.role, `${verb}.any`) || canOn(user.role, verb, { own: await ownsArticle(db, p.id, user.id) });
-    (ok ? allowed : refused).push(p);
+    if (can(user.role, `${verb}.any`)) continue;
+    if (!canOn(user.role, verb, { own: await ownsArticle(db, p.id, user.id) })) refused.push(p);
   }
-  return { allowed, refused };
+  return refused;
 }
 
 /** Where an image is used, as this user may see it: other people's unpublished articles go untitled. */
@@ -190,7 +189,7 @@ export async function mediaRoutes(app: FastifyInstance, c: AdminContext, deps: M
     }
     const { user } = signedIn(request);
     const usage = await mediaUsage(db, row.id);
-    const { refused } = await usageFor(db, usage, user);
+    const refused = await articlesBeyond(db, usage, user);
     if (refused.length > 0 || (usage.authors.length > 0 && !can(user.role, 'post.edit.any'))) {
       throw new HttpError(403, 'FORBIDDEN', 'This image is shown in articles or profiles your role may not change, so its texts were not changed. Ask an editor.');
     }
