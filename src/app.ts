@@ -22,10 +22,12 @@ import { sitemapRoutes } from './web/site/sitemaps.js';
 import { siteContextFrom } from './web/site/site-context.js';
 import { correctionsRoutes } from './web/site/corrections.js';
 import { previewRoutes } from './web/site/preview.js';
-import { answerHitsFirst, cdnPurger, PageCache, registerPageCache } from './web/cache.js';
+import { answerHitsFirst, cdnPurger, PageCache, purgePosts, registerPageCache } from './web/cache.js';
 import { apiPostRoutes } from './web/api/posts.js';
 import { searchRoutes } from './web/site/search.js';
 import { RelatedRefresher } from './jobs/related-refresh.js';
+import { startScheduler } from './jobs/scheduler.js';
+import { startIpPurge } from './jobs/comment-ip-purge.js';
 import { PurgeFollower } from './jobs/purge-follower.js';
 import { appendPurge } from './jobs/purge-log.js';
 import { commentRoutes, makeCommentsWeb, type CommentsWebDeps } from './web/site/comments.js';
@@ -159,6 +161,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(async (scope) => searchRoutes(scope, { ...siteDeps, fullText: handle.dialect.fullText }));
   // Article saves in the admin queue their related-list refresh here; drained before close.
   const related = new RelatedRefresher(handle.db, handle.dialect.fullText, (err, id) => app.log.error({ err, postId: id }, 'related refresh failed'), deps.now);
+  app.decorate('related', related);
   app.addHook('onClose', async () => related.idle());
   await app.register(adminRoutes, {
     prefix: '/admin', db: handle.db, config, cookieSecret, related, ...(deps.now ? { now: deps.now } : {}),
@@ -167,4 +170,48 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...deps.admin,
   });
   return app;
+}
+
+export interface Jobs {
+  /** One pass of scheduled publishing now (the timer's work): the ids that went live. */
+  publishDue(): Promise<number[]>;
+  stop(): void;
+}
+
+/**
+ * The background jobs of a serving instance: scheduled publishing (what goes live is purged from
+ * the page cache and queued for its related list, on the app's own queue) and forgetting old
+ * comment IP hashes. Started by main after listening; tests start them with their clock.
+ */
+export function startJobs(app: FastifyInstance, db: DbHandle['db'], o: { ipRetentionDays: number; now?: () => Date; intervalMs?: number }): Jobs {
+  const scheduler = startScheduler(db, {
+    ...(o.now ? { now: o.now } : {}),
+    ...(o.intervalMs ? { intervalMs: o.intervalMs } : {}),
+    onPublished: (ids) => {
+      app.log.info({ ids }, 'scheduled posts published');
+      purgePosts(app.pageCache, db, ids).catch((err) => app.log.error({ err }, 'cache purge failed'));
+      ids.forEach((id) => app.related.enqueue(id));
+    },
+    onError: (err) => app.log.error({ err }, 'scheduled publishing failed'),
+  });
+  const ipPurge = startIpPurge(db, {
+    days: o.ipRetentionDays,
+    ...(o.now ? { now: o.now } : {}),
+    onPurged: (n) => app.log.info({ comments: n }, 'old comment IP hashes purged'),
+    onError: (err) => app.log.error({ err }, 'comment IP hash purge failed'),
+  });
+  return {
+    publishDue: () => scheduler.tick(),
+    stop: () => {
+      scheduler.stop();
+      ipPurge.stop();
+    },
+  };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Related-list refreshes off the request path (admin saves, scheduled posts going live). */
+    related: RelatedRefresher;
+  }
 }

@@ -9,23 +9,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { browserAvailable } from '../helpers/browser.js';
 import { insertCategory } from '../../src/modules/taxonomy/taxonomy.repository.js';
-import { startScheduler, type Scheduler } from '../../src/jobs/scheduler.js';
-import { purgePosts } from '../../src/web/cache.js';
+import { startJobs, type Jobs } from '../../src/app.js';
 import { Clock, makeUser } from './helpers.js';
 import { browserSuite, collectErrors, logIn } from './browser-helpers.js';
 
 describe.skipIf(!browserAvailable())('newsroom: write, illustrate, quote, schedule, go live', () => {
   const clock = new Clock(new Date('2026-11-20T09:00:00Z').getTime());
   const s = browserSuite({ clock, env: { PAGE_CACHE_MB: '16' } });
-  let scheduler: Scheduler;
+  // The server's own jobs, on the test's clock; the test runs the scheduler's pass itself.
+  let jobs: Jobs;
   beforeAll(() => {
-    scheduler = startScheduler(s.t.handle.db, {
-      now: clock.now,
-      intervalMs: 3_600_000,
-      onPublished: (ids) => { void purgePosts(s.app.pageCache, s.t.handle.db, ids); },
-    });
+    jobs = startJobs(s.app, s.t.handle.db, { ipRetentionDays: 0, now: clock.now, intervalMs: 3_600_000 });
   });
-  afterAll(() => scheduler?.stop());
+  afterAll(() => jobs?.stop());
 
   it('schedules an illustrated article with a quote card and it goes live on time', async () => {
     const { t, browser, base } = s;
@@ -84,13 +80,13 @@ describe.skipIf(!browserAvailable())('newsroom: write, illustrate, quote, schedu
     await expect(page.locator('.status-badge, .badge').filter({ hasText: 'Scheduled' }).count()).resolves.toBeGreaterThan(0);
 
     // Not yet: the scheduler runs, but the minute has not passed.
-    await expect(scheduler.tick()).resolves.toEqual([]);
+    await expect(jobs.publishDue()).resolves.toEqual([]);
     await reader.goto(`${base}/category/harbour/`);
     await expect(reader.locator('main').textContent()).resolves.not.toContain('Ferry timetable');
     expect((await reader.goto(`${base}/ferry-timetable-changes-for-winter/`))?.status()).toBe(404);
 
     clock.advance(61_000);
-    const live = await scheduler.tick();
+    const live = await jobs.publishDue();
     expect(live).toHaveLength(1);
     // purgePosts runs in the background in a server; give it its moment.
     await new Promise((r) => setTimeout(r, 200));
