@@ -16,6 +16,7 @@ import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:z
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/database.js';
 import { tagsForPostChange } from '../modules/content/cache-tags.js';
+import type { PurgeTags } from '../jobs/purge-log.js';
 
 interface Entry {
   key: string;
@@ -38,8 +39,6 @@ export interface CacheStats { entries: number; bytes: number; hits: number; miss
 /** Cookies that mean "a logged-in user or a personalised page": such requests bypass the cache. */
 const BYPASS_COOKIES = /(?:^|;\s*)(bs_session|bs_commenter)=/;
 
-/** Tags to purge, or everything (the `all` tag every entry carries). */
-export type PurgeScope = readonly string[] | 'all';
 
 /** The tag every cached response carries: purging it empties the cache (and a CDN's). */
 export const ALL = 'all';
@@ -50,7 +49,7 @@ export class PageCache {
   private bytes = 0;
   /** Counts purges: a response rendered across a purge is not stored (it may predate the write). */
   private clock = 0;
-  private broadcast: ((tags: PurgeScope) => Promise<unknown>) | undefined;
+  private broadcast: ((tags: PurgeTags) => Promise<unknown>) | undefined;
   private onBroadcastError: (err: unknown) => void = () => {};
   private pending: Promise<void> = Promise.resolve();
   readonly stats: CacheStats = { entries: 0, bytes: 0, hits: 0, misses: 0, purged: 0 };
@@ -66,7 +65,7 @@ export class PageCache {
    * Appends run in order, after the local purge, off the writer's response path; a failed append is
    * retried (5 tries over about 3 s) and then reported to `onError`.
    */
-  broadcastTo(fn: (tags: PurgeScope) => Promise<unknown>, onError: (err: unknown) => void): void {
+  broadcastTo(fn: (tags: PurgeTags) => Promise<unknown>, onError: (err: unknown) => void): void {
     this.broadcast = fn;
     this.onBroadcastError = onError;
   }
@@ -119,7 +118,7 @@ export class PageCache {
     this.onPurge?.(list);
     const send = this.broadcast;
     if (send) {
-      const scope: PurgeScope = list.includes(ALL) ? 'all' : list;
+      const scope: PurgeTags = list.includes(ALL) ? 'all' : list;
       const onError = this.onBroadcastError;
       this.pending = this.pending.then(() => retry(() => send(scope), 5, 200)).then(() => {}, onError);
     }
@@ -127,7 +126,7 @@ export class PageCache {
   }
 
   /** A purge made elsewhere (another instance, a CLI command): this cache only. */
-  applyRemote(scope: PurgeScope): number {
+  applyRemote(scope: PurgeTags): number {
     return this.purgeLocal(scope === 'all' ? [ALL] : scope);
   }
 
