@@ -150,14 +150,6 @@ export class PageCache {
     return n;
   }
 
-  clear(): void {
-    this.clock++;
-    this.entries.clear();
-    this.byTag.clear();
-    this.bytes = 0;
-    this.refreshStats();
-  }
-
   private delete(key: string): boolean {
     const e = this.entries.get(key);
     if (!e) return false;
