@@ -95,12 +95,6 @@ const postValues = (v: {
   comment_status: 'open' | 'closed'; sticky: number;
 }) => v;
 
-/** Imports one post or page; counts it in the report. */
-export async function importPost(trx: Db, it: WxrItem, c: PostImportContext): Promise<void> {
-  const p = await preparePost(trx, it, c);
-  if (p) await writePosts(trx, [p], c);
-}
-
 /**
  * Converts one post or page (the CPU-heavy part: body conversion, rendering, comment HTML) and
  * resolves its author and terms, creating the ones missing from the header. Counts and warns

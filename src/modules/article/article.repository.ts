@@ -25,11 +25,6 @@ export async function insertPost(db: Db, row: NewPost): Promise<number> {
   return r.id;
 }
 
-export async function findPostBySlug(db: Db, slug: string): Promise<PostRow | undefined> {
-  return db.selectFrom('posts').selectAll().where('slug', '=', slug).executeTakeFirst();
-}
-
-/** `has_corrections` (truthy when the post has correction or update notes) saves the article page a query. */
 /** What an article page shows of its post: everything but the editor document and search text. */
 export type PagePost = Omit<PostRow, 'body_doc' | 'search_text'>;
 const PAGE_COLUMNS = [

@@ -95,14 +95,6 @@ export async function commentPlace(db: Db, id: number): Promise<{ postId: number
   return { postId: c.post_id, slug: c.slug, approvedBefore: Number(before?.n ?? 0), approvedThread: own !== undefined };
 }
 
-/** Approved comments per post (listings), one query. */
-export async function approvedCounts(db: Db, postIds: readonly number[]): Promise<Map<number, number>> {
-  if (postIds.length === 0) return new Map();
-  const rows = await db.selectFrom('comments').select(['post_id', (eb) => eb.fn.countAll<number | string>().as('n')])
-    .where('post_id', 'in', [...postIds]).where('status', '=', 'approved').groupBy('post_id').execute();
-  return new Map(rows.map((r) => [r.post_id, Number(r.n)]));
-}
-
 export async function findComment(db: Db, id: number) {
   return db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -67,8 +67,6 @@ export function layoutVM(i: LayoutInput): AdminLayoutVM {
   };
 }
 
-export const emptyForm = (): FormVM => ({ values: {}, errors: {} });
-
 export const roleOptions = () => ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r], description: ROLE_DESCRIPTIONS[r] }));
 
 export function usersVM(layout: AdminLayoutVM, csrf: string, me: User, rows: UserListRow[], create: FormVM): UsersVM {
