@@ -5,8 +5,7 @@
  * so publishing a story purges its section's listings without purging every article in it.
  */
 import type { Db } from '../../db/database.js';
-import { CategoryTree } from '../taxonomy/taxonomy.js';
-import { allCategories } from '../taxonomy/taxonomy.repository.js';
+import { loadCategoryTree } from '../taxonomy/taxonomy.service.js';
 
 export const tag = {
   post: (id: number) => `post:${id}`,
@@ -31,13 +30,13 @@ export const tag = {
 export async function tagsForPostChange(db: Db, postIds: number[], extra: Iterable<string> = []): Promise<string[]> {
   const out = new Set<string>([tag.home, tag.feed, tag.sitemap, ...extra]);
   if (postIds.length === 0) return [...out];
-  const [cats, tags, authors, rows] = await Promise.all([
+  const [cats, tags, authors, rows, tree] = await Promise.all([
     db.selectFrom('post_categories').select('category_id').where('post_id', 'in', postIds).execute(),
     db.selectFrom('post_tags').select('tag_id').where('post_id', 'in', postIds).execute(),
     db.selectFrom('post_authors').select('author_id').where('post_id', 'in', postIds).execute(),
     db.selectFrom('posts').select('primary_category_id').where('id', 'in', postIds).execute(),
+    loadCategoryTree(db),
   ]);
-  const tree = new CategoryTree(await allCategories(db));
   for (const id of postIds) out.add(tag.post(id));
   const catIds = [...cats.map((c) => c.category_id), ...rows.map((r) => r.primary_category_id).filter((x): x is number => x !== null)];
   // Archives include their sub-sections, so every ancestor's list changes too.

@@ -38,7 +38,8 @@ export async function editorialFor(c: AdminContext, o: { id: number; user: User;
     o.status === 'published' ? correctionsForPost(db, o.id) : Promise.resolve([]),
     o.status !== 'published' ? previewLinksForPost(db, o.id) : Promise.resolve([]),
     translationsFor(db, o.id),
-    findAutosave(db, o.id, o.user.id),
+    // Restoring: the form shows that autosave already, so there is nothing to offer.
+    o.restoring ? Promise.resolve(undefined) : findAutosave(db, o.id, o.user.id),
   ]);
   const stateOf = (l: (typeof links)[number]) => (l.revoked_at !== null ? 'revoked' : Date.parse(l.expires_at) <= now.getTime() ? 'expired' : 'active') as 'active' | 'expired' | 'revoked';
   return {
@@ -72,7 +73,7 @@ export async function editorialFor(c: AdminContext, o: { id: number; user: User;
       linked: translations.map((t) => ({ id: t.id, title: t.title, language: t.language, editUrl: `/admin/articles/${t.id}` })),
     },
     autosaveUrl: `${base}/autosave`,
-    ...(autosave && !o.restoring && Date.parse(autosave.created_at) > Date.parse(o.updatedAt) ? {
+    ...(autosave && Date.parse(autosave.created_at) > Date.parse(o.updatedAt) ? {
       autosave: { at: dateVM(autosave.created_at), time: hhmm(autosave.created_at), restoreUrl: `${base}?autosave=1`, dismissUrl: `${base}/autosave/dismiss` },
     } : {}),
     ...(o.restoring ? { restoring: { at: dateVM(o.restoring.at), time: hhmm(o.restoring.at) } } : {}),

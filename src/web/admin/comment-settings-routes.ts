@@ -13,6 +13,7 @@ import { csrfFor, pageLayout, sendPage, type AdminContext } from './context.js';
 import { fieldsOf } from './forms.js';
 import type { FormVM } from './view-models.js';
 import { renderCommentSettings } from './views/comment-settings.js';
+import { ALL } from '../cache.js';
 
 type NumberSetting = keyof typeof COMMENT_SETTING_RANGES;
 
@@ -55,7 +56,7 @@ export async function commentSettingsRoutes(app: FastifyInstance, c: AdminContex
     const { settings, errors } = parseCommentSettingsForm(form);
     if (!settings) return render(request, reply, { values: form, errors: errors as Record<string, string> }, 400);
     await updateCommentSettings(c.db, settings, actorOf(request), c.now());
-    app.pageCache.purge(['all']);
+    app.pageCache.purge([ALL]);
     return reply.redirect('/admin/comments/settings?saved=1', 303);
   });
 }

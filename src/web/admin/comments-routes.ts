@@ -21,6 +21,7 @@ import { csrfFor, pageLayout, sendPage, type AdminContext } from './context.js';
 import { fieldsOf, idOf } from './forms.js';
 import { dateVM } from './presenters.js';
 import { renderCommentDetail, renderModeration, type ModerationVM } from './views/comments.js';
+import { tag } from '../../modules/content/cache-tags.js';
 
 export interface CommentsAdminHooks {
   /** After comments are approved (reply emails, spam-filter feedback); errors are logged only. */
@@ -149,7 +150,7 @@ export async function commentsRoutes(app: FastifyInstance, c: AdminContext, hook
     if (toSpam.length) background(request, 'spam report', hooks.onSpamVerdict?.(toSpam, true));
     if (toHam.length) background(request, 'ham report', hooks.onSpamVerdict?.(toHam, false));
     // Approving shows a comment, anything else may hide one: purge the articles either way.
-    app.pageCache.purge(posts.map((id) => `post:${id}`));
+    app.pageCache.purge(posts.map(tag.post));
     const back = str(f.back);
     const to = back.startsWith('/admin/comments?') || back === '/admin/comments' ? back : '/admin/comments';
     return reply.redirect(`${to}${to.includes('?') ? '&' : '?'}done=${ids.length}`, 303);
@@ -187,7 +188,7 @@ export async function commentsRoutes(app: FastifyInstance, c: AdminContext, hook
     const f = fieldsOf(request.body);
     if (typeof f.name !== 'string' || typeof f.body !== 'string') throw badRequest('Send the name and the text.');
     const { postId } = await editComment(c.db, id, { name: f.name, body: f.body }, actorOf(request), c.now());
-    app.pageCache.purge([`post:${postId}`]);
+    app.pageCache.purge([tag.post(postId)]);
     return reply.redirect(`/admin/comments/${id}?done=edited`, 303);
   });
 
@@ -198,7 +199,7 @@ export async function commentsRoutes(app: FastifyInstance, c: AdminContext, hook
     if (typeof f.body !== 'string') throw badRequest('Write the reply.');
     const { user } = signedIn(request);
     const r = await staffReply(c.db, id, { id: user.id, name: user.name, email: user.email }, f.body, actorOf(request), c.now());
-    app.pageCache.purge([`post:${r.postId}`]);
+    app.pageCache.purge([tag.post(r.postId)]);
     background(request, 'comment approval hook', hooks.onApproved?.(r.approvedParent ? [id, r.id] : [r.id]));
     return reply.redirect(`/admin/comments/${r.id}?done=replied`, 303);
   });

@@ -27,6 +27,7 @@ import { badRequest, notFound } from '../errors.js';
 import { commentErrorMessage } from './comment-strings.js';
 import type { ArticleCommentsInput } from './pages.js';
 import { idOf } from '../../lib/ids.js';
+import { tag } from '../../modules/content/cache-tags.js';
 
 export const COMMENTER_COOKIE = 'bs_commenter';
 /** Room for 10,000 characters of text percent-encoded (up to 12 bytes a character) and the rest. */
@@ -167,7 +168,7 @@ export async function commentRoutes(app: FastifyInstance, deps: CommentsWebDeps)
       };
       const result = await submitComment(deps.db, input, deps.now(), { ...(deps.spamFilter ? { filter: deps.spamFilter } : {}), siteUrl: deps.siteUrl });
       if (result.filterError) request.log.warn({ commentId: result.id, error: result.filterError }, 'outside spam check unavailable; comment stored without it');
-      if (result.created && result.status === 'approved') app.pageCache.purge([`post:${result.postId}`]);
+      if (result.created && result.status === 'approved') app.pageCache.purge([tag.post(result.postId)]);
       if (result.status !== 'approved') {
         const ids = [...heldFromCookie(request).filter((x) => x !== result.id), result.id].slice(-20);
         reply.setCookie(COMMENTER_COOKIE, ids.join('.'), { path: '/', httpOnly: true, sameSite: 'lax', secure, signed: true, maxAge: 30 * 86_400 });
