@@ -211,6 +211,9 @@ function negotiate(accept: string | undefined): 'br' | 'gzip' | undefined {
   return undefined;
 }
 
+/** A strong validator for a body: a hash of its bytes. */
+export const etagOf = (body: Buffer | string): string => `"${createHash('sha1').update(body).digest('base64url')}"`;
+
 const etagMatches = (header: string | undefined, etag: string): boolean =>
   !!header && header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
 
@@ -296,7 +299,9 @@ function store(request: FastifyRequest, reply: FastifyReply, payload: unknown, t
   const body = Buffer.isBuffer(payload) ? payload : Buffer.from(payload);
   // A purge ran while this page was rendered: what it read may predate that write. Send, don't keep.
   if ((request as Clocked)[CLOCK] !== o.cache.purgeClock) return payload;
-  const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+  // A validator the route set already (feeds, sitemaps: see etagOf) is the same hash: not made twice.
+  const set = reply.getHeader('etag');
+  const etag = typeof set === 'string' ? set : etagOf(body);
   const br = brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length } });
   const gzip = gzipSync(body, { level: 6 });
   const type = String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8');

@@ -16,7 +16,6 @@
  * Two things the package cannot do are added afterwards: `xml:lang` on the Atom root, and the JSON
  * Feed 1.1 fields (`version`, `language`, `authors`) on its JSON Feed 1.0 output.
  */
-import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Feed, type Extension, type Item } from 'feed';
 import type { Db } from '../../db/database.js';
@@ -29,7 +28,7 @@ import type { CategoryTree } from '../../modules/taxonomy/taxonomy.js';
 import { findTagBySlug } from '../../modules/taxonomy/taxonomy.repository.js';
 import { loadCategoryTree } from '../../modules/taxonomy/taxonomy.service.js';
 import { notFound } from '../errors.js';
-import { cacheFor } from '../cache.js';
+import { cacheFor, etagOf } from '../cache.js';
 import { tag as cacheTag } from '../../modules/content/cache-tags.js';
 import { fill, stringsFor } from './i18n.js';
 import type { SiteContext } from './site-context.js';
@@ -221,9 +220,6 @@ export function renderFeed(format: FeedFormat, ch: Channel, entries: FeedEntry[]
   const atom = feed.atom1();
   return LANG.test(language) ? atom.replace(ATOM_ROOT, `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${language}">`) : atom;
 }
-
-/** A strong validator for a body: a hash of its bytes. */
-export const etagOf = (body: string): string => `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
 
 function notModified(request: FastifyRequest, etag: string, lastModified: Date | undefined): boolean {
   const inm = request.headers['if-none-match'];
