@@ -11,3 +11,6 @@ export const idOf = (raw: unknown): number | undefined =>
 
 /** True for a number that can be a row id. */
 export const isId = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= MAX_ID;
+
+/** A page number from a path or query value ("1" to "999999"), or undefined; callers choose 1, 400 or 404. */
+export const pageOf = (raw: unknown): number | undefined => (typeof raw === 'string' && /^[1-9]\d{0,5}$/.test(raw) ? Number(raw) : undefined);

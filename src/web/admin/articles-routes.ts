@@ -36,6 +36,7 @@ import { dateVM } from './presenters.js';
 import { articleImages } from './media-article.js';
 import { autosaveContent, editorialFor, editorialRoutes } from './articles-editorial.js';
 import { deleteAutosaves } from '../../modules/revision/revision.repository.js';
+import { pageOf } from '../../lib/ids.js';
 
 export interface ArticleDeps {
   site: SiteContext;
@@ -281,8 +282,7 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
       ...(s('q').trim() ? { q: s('q').trim() } : {}),
       ...(can(user.role, 'post.edit.any') ? {} : { ownerUserId: user.id }),
     };
-    const pageRaw = s('page');
-    const page = /^[1-9]\d{0,5}$/.test(pageRaw) ? Number(pageRaw) : 1;
+    const page = pageOf(s('page')) ?? 1;
     const [list, options] = await Promise.all([q.listAdminArticles(db, filter, page), q.editOptions(db)]);
     const csrf = csrfFor(reply);
     const layout = pageLayout(c, request, csrf, 'Articles', typeof query.notice === 'string' && query.notice === 'trashed' ? 'Moved to the trash.' : undefined);

@@ -9,15 +9,16 @@ import { requirePermission } from './auth.js';
 import { csrfFor, pageLayout, sendPage, type AdminContext } from './context.js';
 import { auditVM } from './presenters.js';
 import { renderAudit } from './views/index.js';
+import { pageOf } from '../../lib/ids.js';
 
-const PAGE = /^[1-9]\d{0,5}$/;
 
 export async function auditRoutes(app: FastifyInstance, c: AdminContext): Promise<void> {
   // GET /admin/audit[?page=N]
   app.get('/audit', { preHandler: requirePermission('audit.view') }, async (request, reply) => {
     const raw = (request.query as Record<string, unknown>).page;
-    if (raw !== undefined && (typeof raw !== 'string' || !PAGE.test(raw))) throw badRequest('The page parameter must be a whole number from 1.');
-    const page = await listAudit(c.db, raw === undefined ? 1 : Number(raw));
+    const n = raw === undefined ? 1 : pageOf(raw);
+    if (n === undefined) throw badRequest('The page parameter must be a whole number from 1.');
+    const page = await listAudit(c.db, n);
     if (!page) throw notFound('There is no such page of the audit log.');
     const csrf = csrfFor(reply);
     const title = page.page > 1 ? `Audit log – page ${page.page}` : 'Audit log';

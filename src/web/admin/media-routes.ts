@@ -34,6 +34,7 @@ import { filenameOf, mediaItemVM, mediaJson, previewOf, usesVM } from './media-p
 import type { MediaUseVM, UploadFormVM } from './media-view-models.js';
 import { dateVM } from './presenters.js';
 import { renderMediaEdit, renderMediaLibrary } from './views/media.js';
+import { pageOf } from '../../lib/ids.js';
 
 export interface MediaDeps {
   /** DATA_DIR/media, served at /media/. */
@@ -43,7 +44,6 @@ export interface MediaDeps {
 }
 
 export const MEDIA_PER_PAGE = 24;
-const PAGE = /^[1-9]\d{0,5}$/;
 
 /** What the upload's parts become: the text fields, and the one file. */
 interface UploadBody {
@@ -110,7 +110,7 @@ export async function mediaRoutes(app: FastifyInstance, c: AdminContext, deps: M
     const { user } = signedIn(request);
     const query = request.query as Record<string, unknown>;
     const q = typeof query.q === 'string' ? query.q.trim().slice(0, 200) : '';
-    const page = typeof query.page === 'string' && PAGE.test(query.page) ? Number(query.page) : 1;
+    const page = pageOf(query.page) ?? 1;
     const { rows, total } = await listMedia(db, { ...(q ? { q } : {}), limit: MEDIA_PER_PAGE, offset: (page - 1) * MEDIA_PER_PAGE });
     const totalPages = Math.max(1, Math.ceil(total / MEDIA_PER_PAGE));
     const url = (p: number) => {
@@ -161,7 +161,7 @@ export async function mediaRoutes(app: FastifyInstance, c: AdminContext, deps: M
     const { user } = signedIn(request);
     const query = request.query as Record<string, unknown>;
     const q = typeof query.q === 'string' ? query.q.trim().slice(0, 200) : '';
-    const page = typeof query.page === 'string' && PAGE.test(query.page) ? Number(query.page) : 1;
+    const page = pageOf(query.page) ?? 1;
     const { rows, total } = await listMedia(db, { ...(q ? { q } : {}), limit: MEDIA_PER_PAGE, offset: (page - 1) * MEDIA_PER_PAGE });
     return reply.type('application/json; charset=utf-8').send({
       items: rows.map(mediaJson), total, page, totalPages: Math.max(1, Math.ceil(total / MEDIA_PER_PAGE)), canUpload: can(user.role, 'media.upload'),

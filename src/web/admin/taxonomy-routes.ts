@@ -17,6 +17,7 @@ import { echo, type Fields, fieldsOf, idOf } from './forms.js';
 import { categoriesVM, categoryEditVM, tagEditVM, tagsVM, taxonomyNotice, type TaxonomyNotice } from './taxonomy-presenters.js';
 import type { CategoryEditVM } from './taxonomy-view-models.js';
 import { renderCategories, renderCategoryEdit, renderTagEdit, renderTags } from './views/taxonomy.js';
+import { pageOf } from '../../lib/ids.js';
 
 const TAGS_PER_PAGE = 50;
 
@@ -146,8 +147,7 @@ export async function taxonomyRoutes(app: FastifyInstance, c: AdminContext): Pro
   const tagsPage = async (request: FastifyRequest, reply: FastifyReply, into = '', problem?: string, status = 200) => {
     const query = queryOf(request);
     const q = typeof query.q === 'string' ? query.q.trim().slice(0, 200) : '';
-    const pageRaw = typeof query.page === 'string' ? query.page : '1';
-    const page = /^[1-9]\d{0,5}$/.test(pageRaw) ? Number(pageRaw) : 1;
+    const page = pageOf(query.page) ?? 1;
     const list = await listTags(db, q, page, TAGS_PER_PAGE);
     if (page > 1 && list.rows.length === 0) throw notFound('There is no such page of tags.');
     const csrf = csrfFor(reply);

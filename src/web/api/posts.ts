@@ -18,18 +18,19 @@ import type { CategoryTree } from '../../modules/taxonomy/taxonomy.js';
 import { cacheFor } from '../cache.js';
 import { badRequest, notFound } from '../errors.js';
 import { cardTags, pageTags } from '../site/page-tags.js';
+import { pageOf } from '../../lib/ids.js';
 
 export interface ApiDeps {
   db: Db;
   siteUrl: string;
 }
 
-const INT = /^[1-9]\d{0,5}$/;
 
 function intParam(raw: unknown, name: string, fallback: number, max: number): number {
   if (raw === undefined) return fallback;
-  if (typeof raw !== 'string' || !INT.test(raw) || Number(raw) > max) throw badRequest(`${name} must be a whole number from 1 to ${max}.`);
-  return Number(raw);
+  const n = pageOf(raw);
+  if (n === undefined || n > max) throw badRequest(`${name} must be a whole number from 1 to ${max}.`);
+  return n;
 }
 
 /** The public shape of an article in lists: no body, no internal fields. */

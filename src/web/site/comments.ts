@@ -26,7 +26,7 @@ import { commentLink } from '../../modules/comment/comment-link.js';
 import { badRequest, notFound } from '../errors.js';
 import { commentErrorMessage } from './comment-strings.js';
 import type { ArticleCommentsInput } from './pages.js';
-import { idOf } from '../../lib/ids.js';
+import { idOf, pageOf } from '../../lib/ids.js';
 import { tag } from '../../modules/content/cache-tags.js';
 
 export const COMMENTER_COOKIE = 'bs_commenter';
@@ -220,7 +220,7 @@ export async function commentRoutes(app: FastifyInstance, deps: CommentsWebDeps)
     const id = idOf(request.params.id);
     if (id === undefined) throw notFound('There is no such article.');
     const rawPage = request.query.page;
-    const page = rawPage === undefined ? 1 : /^[1-9]\d{0,5}$/.test(rawPage) ? Number(rawPage) : undefined;
+    const page = rawPage === undefined ? 1 : pageOf(rawPage);
     if (page === undefined) throw badRequest('page must be a whole number from 1.');
     const post = await deps.db.selectFrom('posts').select(['id', 'slug', 'status', 'type']).where('id', '=', id).executeTakeFirst();
     if (!post || post.status !== 'published') throw notFound('There is no such article.');

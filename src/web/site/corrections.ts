@@ -14,17 +14,17 @@ import { correctionsPage } from './corrections-presenters.js';
 import { pageTags } from './page-tags.js';
 import type { SiteContext } from './site-context.js';
 import { renderCorrections } from './views/corrections.js';
+import { pageOf } from '../../lib/ids.js';
 
 export const CORRECTIONS_PER_PAGE = 30;
-const PAGE = /^[1-9]\d{0,5}$/;
 
 export async function correctionsRoutes(app: FastifyInstance, deps: { db: Db; site: SiteContext; perPage?: number }): Promise<void> {
   const { db, site } = deps;
   const perPage = deps.perPage ?? CORRECTIONS_PER_PAGE;
   const list = async (request: FastifyRequest<{ Params: { n?: string } }>, reply: FastifyReply) => {
     const raw = request.params.n;
-    if (raw !== undefined && !PAGE.test(raw)) throw notFound('There is no such page.');
-    const page = raw === undefined ? 1 : Number(raw);
+    const page = raw === undefined ? 1 : pageOf(raw);
+    if (page === undefined) throw notFound('There is no such page.');
     const [tree, total] = await Promise.all([loadCategoryTree(db), countPublicCorrections(db)]);
     const totalPages = Math.max(1, Math.ceil(total / perPage));
     if (page > totalPages) throw notFound('There is no such page.');

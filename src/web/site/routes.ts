@@ -22,6 +22,7 @@ import type { SiteContext } from './site-context.js';
 import type { CommentsWeb } from './comments.js';
 import { commentPagePath } from '../../modules/comment/thread.js';
 import { renderArchive, renderArticle, renderError, renderHome } from './views/index.js';
+import { pageOf } from '../../lib/ids.js';
 
 export interface SiteDeps {
   db: Db;
@@ -31,13 +32,13 @@ export interface SiteDeps {
 }
 
 /** Page numbers in paths: 1–999999, no leading zeros. Anything else is not a page. */
-const PAGE = /^[1-9]\d{0,5}$/;
 const SLUG = /^[\p{L}\p{N}\p{M}_-]{1,200}$/u;
 
 function parsePage(raw: string | undefined): number {
   if (raw === undefined) return 1;
-  if (!PAGE.test(raw)) throw notFound('There is no such page.');
-  return Number(raw);
+  const page = pageOf(raw);
+  if (page === undefined) throw notFound('There is no such page.');
+  return page;
 }
 
 function parseSlug(raw: string): string {
@@ -55,7 +56,7 @@ const sendHtml = (reply: FastifyReply, html: string, status = 200): FastifyReply
 function redirectPageQuery(request: FastifyRequest, reply: FastifyReply, base: string): FastifyReply | undefined {
   const q = (request.query as Record<string, unknown>).page ?? (request.query as Record<string, unknown>).paged;
   if (q === undefined) return undefined;
-  if (typeof q !== 'string' || !PAGE.test(q)) throw badRequest('The page parameter must be a whole number from 1.');
+  if (pageOf(q) === undefined) throw badRequest('The page parameter must be a whole number from 1.');
   return reply.redirect(q === '1' ? base : `${base}page/${q}/`, 301);
 }
 

@@ -17,6 +17,7 @@ import { sendCacheable } from './feeds.js';
 import { cacheFor } from '../cache.js';
 import { tag as cacheTag } from '../../modules/content/cache-tags.js';
 import type { SiteContext } from './site-context.js';
+import { pageOf } from '../../lib/ids.js';
 
 /** What the sitemap routes need; `SiteDeps` fits. */
 export interface SitemapDeps {
@@ -31,7 +32,6 @@ const PROLOG = '<?xml version="1.0" encoding="UTF-8"?>\n';
 const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 const XHTML_NS = 'http://www.w3.org/1999/xhtml';
 const NEWS_NS = 'http://www.google.com/schemas/sitemap-news/0.9';
-const PAGE = /^[1-9]\d{0,5}$/;
 
 const element = (name: string, value: string): string => `<${name}>${escapeXml(value)}</${name}>`;
 
@@ -100,8 +100,8 @@ export async function sitemapRoutes(app: FastifyInstance, deps: SitemapDeps): Pr
 
   // GET /sitemap-posts-N.xml: published posts, oldest first, `pageSize` per part. Part 1 always exists.
   app.get('/sitemap-posts-:n.xml', async (request: FastifyRequest<{ Params: { n: string } }>, reply) => {
-    if (!PAGE.test(request.params.n)) throw notFound();
-    const part = Number(request.params.n);
+    const part = pageOf(request.params.n);
+    if (part === undefined) throw notFound();
     const urls = await contentSitemap(db, site.siteUrl, 'post', part, pageSize);
     if (urls.length === 0 && part > 1) throw notFound();
     return sendXml(request, reply, urlsetXml(urls), urls.map((u) => u.lastmod));
