@@ -6,6 +6,7 @@
  */
 import type { Db } from '../db/database.js';
 import { purgeIpHashes } from '../modules/comment/comment.repository.js';
+import { periodic, type Periodic } from './periodic.js';
 
 /**
  * Empties the IP hash of every comment created more than `days` days before `now`; 0 days: none.
@@ -16,31 +17,14 @@ export async function purgeOldIpHashes(db: Db, now: Date, days: number): Promise
   return purgeIpHashes(db, new Date(now.getTime() - days * 86_400_000).toISOString());
 }
 
-export interface IpPurge {
-  tick(): Promise<number>;
-  stop(): void;
-}
+export type IpPurge = Periodic<number>;
 
-/** Starts the hourly timer (and runs once now). */
+/** Starts the hourly timer (and runs once now); 0 days: no timer. */
 export function startIpPurge(db: Db, opts: { days: number; intervalMs?: number; now?: () => Date; onPurged?: (n: number) => void; onError?: (err: unknown) => void }): IpPurge {
   const now = opts.now ?? (() => new Date());
-  let busy = false;
-  const tick = async (): Promise<number> => {
-    if (busy) return 0;
-    busy = true;
-    try {
-      const n = await purgeOldIpHashes(db, now(), opts.days);
-      if (n > 0) opts.onPurged?.(n);
-      return n;
-    } finally {
-      busy = false;
-    }
-  };
-  if (opts.days <= 0) return { tick, stop: () => {} };
-  const timer = setInterval(() => {
-    tick().catch((err) => opts.onError?.(err));
-  }, opts.intervalMs ?? 3_600_000);
-  timer.unref();
-  tick().catch((err) => opts.onError?.(err));
-  return { tick, stop: () => clearInterval(timer) };
+  return periodic(async () => {
+    const n = await purgeOldIpHashes(db, now(), opts.days);
+    if (n > 0) opts.onPurged?.(n);
+    return n;
+  }, { intervalMs: opts.intervalMs ?? 3_600_000, idle: () => 0, onError: opts.onError, start: opts.days > 0 });
 }

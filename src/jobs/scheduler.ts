@@ -5,6 +5,7 @@
  * whoever runs the statement first), and independent of traffic or restarts.
  */
 import type { Db } from '../db/database.js';
+import { periodic, type Periodic } from './periodic.js';
 
 /** Publishes every scheduled post whose time has come; returns the ids that went live. */
 export async function publishDue(db: Db, now: Date): Promise<number[]> {
@@ -17,32 +18,14 @@ export async function publishDue(db: Db, now: Date): Promise<number[]> {
   return rows.map((r) => r.id);
 }
 
-export interface Scheduler {
-  /** Runs one pass now (also what the timer calls). */
-  tick(): Promise<number[]>;
-  stop(): void;
-}
+export type Scheduler = Periodic<number[]>;
 
-/** Starts the timer; `onPublished` runs after each pass that published something. */
+/** Starts the timer (and runs at once: posts due while the site was down go live); `onPublished` runs after each pass that published something. */
 export function startScheduler(db: Db, opts: { intervalMs?: number; now?: () => Date; onPublished?: (ids: number[]) => void; onError?: (err: unknown) => void } = {}): Scheduler {
   const now = opts.now ?? (() => new Date());
-  let busy = false;
-  const tick = async (): Promise<number[]> => {
-    if (busy) return [];
-    busy = true;
-    try {
-      const ids = await publishDue(db, now());
-      if (ids.length) opts.onPublished?.(ids);
-      return ids;
-    } finally {
-      busy = false;
-    }
-  };
-  const timer = setInterval(() => {
-    tick().catch((err) => opts.onError?.(err));
-  }, opts.intervalMs ?? 15_000);
-  timer.unref();
-  // At start-up too: posts due while the site was down go live at once.
-  tick().catch((err) => opts.onError?.(err));
-  return { tick, stop: () => clearInterval(timer) };
+  return periodic(async () => {
+    const ids = await publishDue(db, now());
+    if (ids.length) opts.onPublished?.(ids);
+    return ids;
+  }, { intervalMs: opts.intervalMs ?? 15_000, idle: () => [], onError: opts.onError });
 }
