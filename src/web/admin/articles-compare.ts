@@ -8,10 +8,11 @@ import type { ArticleDocument } from '../../modules/article/document.js';
 import { compareVersions } from '../../modules/revision/revision-diff.js';
 import { findRevision, previousRevision } from '../../modules/revision/revision.repository.js';
 import { notFound } from '../errors.js';
-import { editableArticle, optId } from './articles-editable.js';
+import { editableArticle } from './articles-editable.js';
 import { csrfFor, pageLayout, sendPage, type AdminContext } from './context.js';
 import { dateVM } from './presenters.js';
 import { renderCompare } from './views/editorial.js';
+import { idOf } from './forms.js';
 
 export async function compareRoutes(app: FastifyInstance, c: AdminContext): Promise<void> {
   const db = c.db;
@@ -19,7 +20,7 @@ export async function compareRoutes(app: FastifyInstance, c: AdminContext): Prom
   // GET /admin/articles/:id/revisions/:rid/compare?with=current|previous
   app.get('/articles/:id/revisions/:rid/compare', async (request, reply) => {
     const { id, post } = await editableArticle(c, request);
-    const rid = optId((request.params as { rid?: string }).rid);
+    const rid = idOf((request.params as { rid?: string }).rid);
     const rev = rid !== undefined ? await findRevision(db, id, rid) : undefined;
     if (!rev) throw notFound('There is no such revision of this article.');
     const withRaw = (request.query as Record<string, unknown>).with;

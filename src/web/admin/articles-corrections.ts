@@ -10,10 +10,10 @@ import { CORRECTION_MAX, CorrectionError, validateCorrection } from '../../modul
 import { deleteCorrection, findCorrection, insertCorrection, updateCorrection } from '../../modules/correction/correction.repository.js';
 import { purgePosts } from '../cache.js';
 import { HttpError, notFound } from '../errors.js';
-import { editableArticle, optId } from './articles-editable.js';
+import { editableArticle } from './articles-editable.js';
 import { forbidden } from './auth.js';
 import { csrfFor, pageLayout, sendPage, type AdminContext } from './context.js';
-import { fieldsOf } from './forms.js';
+import { fieldsOf, idOf } from './forms.js';
 import { renderCorrectionForm } from './views/editorial.js';
 
 export async function correctionRoutes(app: FastifyInstance, c: AdminContext): Promise<void> {
@@ -59,7 +59,7 @@ export async function correctionRoutes(app: FastifyInstance, c: AdminContext): P
   });
 
   const noteOf = async (request: FastifyRequest, id: number) => {
-    const cid = optId((request.params as { cid?: string }).cid);
+    const cid = idOf((request.params as { cid?: string }).cid);
     const note = cid !== undefined ? await findCorrection(db, id, cid) : undefined;
     if (!note) throw notFound('There is no such correction on this article.');
     return note;

@@ -10,9 +10,9 @@ import { revokePreviewLink } from '../../modules/preview/preview.repository.js';
 import { createPreviewLink } from '../../modules/preview/preview.service.js';
 import { HttpError, notFound } from '../errors.js';
 import type { SiteContext } from '../site/site-context.js';
-import { editableArticle, optId } from './articles-editable.js';
+import { editableArticle } from './articles-editable.js';
 import { csrfFor, pageLayout, sendPage, type AdminContext } from './context.js';
-import { fieldsOf } from './forms.js';
+import { fieldsOf, idOf } from './forms.js';
 import { dateVM } from './presenters.js';
 import { renderPreviewCreated } from './views/editorial.js';
 
@@ -38,7 +38,7 @@ export async function previewLinkRoutes(app: FastifyInstance, c: AdminContext, d
   // POST /admin/articles/:id/preview-links/:lid/revoke
   app.post('/articles/:id/preview-links/:lid/revoke', async (request, reply) => {
     const { id } = await editableArticle(c, request);
-    const lid = optId((request.params as { lid?: string }).lid);
+    const lid = idOf((request.params as { lid?: string }).lid);
     if (lid === undefined || !(await revokePreviewLink(db, id, lid, c.now()))) throw notFound('There is no such active preview link for this article.');
     return reply.redirect(`/admin/articles/${id}?saved=1#preview-links`, 303);
   });

@@ -37,6 +37,7 @@ import { articleImages } from './media-article.js';
 import { autosaveContent, editorialFor, editorialRoutes } from './articles-editorial.js';
 import { deleteAutosaves } from '../../modules/revision/revision.repository.js';
 import { pageOf } from '../../lib/ids.js';
+import { articleFor, editableArticle } from './articles-editable.js';
 
 export interface ArticleDeps {
   site: SiteContext;
@@ -49,7 +50,6 @@ type Intent = 'save' | 'submit' | 'schedule' | 'publish' | 'unpublish';
 const INTENTS: readonly Intent[] = ['save', 'submit', 'schedule', 'publish', 'unpublish'];
 
 const idParam = (request: FastifyRequest): number => pathId(request, 'article');
-const optId = idOf;
 
 /** A field that must be one string (or absent → ''); anything else is a 400 for that field. */
 function one(f: Fields, name: string, max: number, errors: Record<string, string>, label: string, errKey = name): string {
@@ -121,20 +121,20 @@ function parseForm(raw: unknown): Parsed {
   }
   const categoryIds: number[] = [];
   for (const c of categories ?? []) {
-    const id = optId(c);
+    const id = idOf(c);
     if (id === undefined) errors.categories = 'Choose sections from the list.';
     else categoryIds.push(id);
   }
   const authorIds: number[] = [];
   for (const a of authors ?? []) {
     if (a === '') continue;
-    const id = optId(a);
+    const id = idOf(a);
     if (id === undefined) errors.authors = 'Choose authors from the list.';
     else authorIds.push(id);
   }
-  const primary = primaryRaw ? optId(primaryRaw) : null;
+  const primary = primaryRaw ? idOf(primaryRaw) : null;
   if (primary === undefined) errors.primary_category = 'Choose the primary section from the list.';
-  const media = mediaRaw ? optId(mediaRaw) : null;
+  const media = mediaRaw ? idOf(mediaRaw) : null;
   if (media === undefined) errors.featured_media_id = 'The featured image is the number of an image in the media library.';
   if (commentStatus !== 'open' && commentStatus !== 'closed') errors.comment_status = 'Comments are open or closed.';
   if (!(INTENTS as readonly string[]).includes(intentRaw)) errors.title ??= 'Choose one of the buttons to save.';
@@ -192,8 +192,6 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
     deps.related?.enqueue(id);
   };
 
-  const own = async (user: User, id: number): Promise<boolean> => q.ownsArticle(db, id, user.id);
-
   const renderForm = async (request: FastifyRequest, reply: FastifyReply, o: { id?: number; state: FormState; errors: Record<string, string>; problem?: string; status?: PostStatus; publicSlug?: string; own: boolean; restoring?: { at: string } }, code = 200) => {
     const { user } = signedIn(request);
     const csrf = csrfFor(reply);
@@ -207,15 +205,7 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
     return sendPage(reply, renderArticleForm(articleFormVM({ layout, csrf, user, options, editorScript: editorScript.url, ...o, ...images, ...(editorial ? { editorial } : {}) })), code);
   };
 
-  const loadEditable = async (request: FastifyRequest) => {
-    const { user } = signedIn(request);
-    const id = idParam(request);
-    const found = await q.findArticle(db, id);
-    if (!found) throw notFound('There is no such article.');
-    const mine = await own(user, id);
-    if (!canOn(user.role, 'post.edit', { own: mine })) throw forbidden('post.edit.any', user);
-    return { user, id, found, mine };
-  };
+  const loadEditable = (request: FastifyRequest) => editableArticle(c, request);
 
   const stateOf = (a: q.EditableArticle): FormState => {
     const body = JSON.parse(a.post.body_doc) as ArticleDocument;
@@ -276,8 +266,8 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
     const status = (STATUSES as readonly string[]).includes(s('status')) ? (s('status') as PostStatus) : undefined;
     const filter: q.AdminListFilter = {
       ...(status ? { status } : {}),
-      ...(optId(s('author')) !== undefined ? { authorId: optId(s('author'))! } : {}),
-      ...(optId(s('category')) !== undefined ? { categoryId: optId(s('category'))! } : {}),
+      ...(idOf(s('author')) !== undefined ? { authorId: idOf(s('author'))! } : {}),
+      ...(idOf(s('category')) !== undefined ? { categoryId: idOf(s('category'))! } : {}),
       ...(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(s('language')) ? { language: s('language') } : {}),
       ...(s('q').trim() ? { q: s('q').trim() } : {}),
       ...(can(user.role, 'post.edit.any') ? {} : { ownerUserId: user.id }),
@@ -382,9 +372,9 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
     app.post(path, { preHandler: mayWrite }, async (request, reply) => {
       const { user } = signedIn(request);
       const id = idParam(request);
-      const found = await q.findArticle(db, id);
-      if (!found) throw notFound('There is no such article.');
-      const mine = await own(user, id);
+      const a = await articleFor(db, user, id);
+      if (!a) throw notFound('There is no such article.');
+      const { found, mine } = a;
       if (!canOn(user.role, 'post.delete', { own: mine })) throw forbidden(mine ? 'post.delete.own' : 'post.delete.any', user);
       const target = to(found.post.status);
       if (target === found.post.status) throw new HttpError(409, 'ARTICLE_STATUS', `The article is already ${STATUS_LABELS[target].toLowerCase()}.`);
@@ -420,7 +410,7 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
   app.post('/articles/:id/revisions/:rid/restore', { preHandler: mayWrite }, async (request, reply) => {
     const { user, id, found, mine } = await loadEditable(request);
     targetStatus(user, 'save', found.post.status, mine);
-    const rid = optId((request.params as { rid?: string }).rid);
+    const rid = idOf((request.params as { rid?: string }).rid);
     const rev = rid !== undefined ? await findRevision(db, id, rid) : undefined;
     if (!rev) throw notFound('There is no such revision of this article.');
     const input = inputFromRevision(rev);

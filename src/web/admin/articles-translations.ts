@@ -9,11 +9,11 @@ import { linkTranslation, translationCandidates, translationsFor, TranslationErr
 import { can, canOn } from '../../modules/user/permissions.js';
 import type { User } from '../../modules/user/user.js';
 import { purgePosts } from '../cache.js';
-import { editableArticle, optId, type Editable } from './articles-editable.js';
+import { articleFor, editableArticle, type Editable } from './articles-editable.js';
 import * as q from './articles-queries.js';
 import { forbidden, signedIn } from './auth.js';
 import { csrfFor, pageLayout, sendPage, type AdminContext } from './context.js';
-import { fieldsOf } from './forms.js';
+import { fieldsOf, idOf } from './forms.js';
 import { renderTranslations } from './views/editorial.js';
 
 export async function translationRoutes(app: FastifyInstance, c: AdminContext): Promise<void> {
@@ -43,11 +43,11 @@ export async function translationRoutes(app: FastifyInstance, c: AdminContext): 
 
   /** The other article: must exist and be editable by this user too (its page changes as well). */
   const otherArticle = async (user: User, raw: unknown): Promise<number | { error: string }> => {
-    const target = optId(typeof raw === 'string' ? raw.trim() : raw);
+    const target = idOf(typeof raw === 'string' ? raw.trim() : raw);
     if (target === undefined) return { error: 'Enter the number (ID) of the other article, or pick it from the search.' };
-    const found = await q.findArticle(db, target);
-    if (!found) return { error: `There is no article ${target}.` };
-    const mine = await q.ownsArticle(db, target, user.id);
+    const a = await articleFor(db, user, target);
+    if (!a) return { error: `There is no article ${target}.` };
+    const { found, mine } = a;
     if (!canOn(user.role, 'post.edit', { own: mine })) return { error: `Your role does not allow you to edit article ${target}, so you cannot link it.` };
     if ((found.post.status === 'published' || found.post.status === 'scheduled') && !canOn(user.role, 'post.publish', { own: mine })) {
       return { error: `Article ${target} is published; your role does not allow you to change it.` };
