@@ -81,6 +81,21 @@ export async function readArticle(db: Db, slug: string): Promise<ArticleBundle |
   return { post, authors, tags, media: bundle.media, related: bundle, translations, corrections };
 }
 
+/**
+ * Any post by id, whatever its status, as its page would show it: for previews (no related list
+ * or translations: those follow publication).
+ */
+export async function readPreview(db: Db, id: number): Promise<ArticleBundle | undefined> {
+  const post = await db.selectFrom('posts').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!post) return undefined;
+  const [tags, corrections, bundle] = await Promise.all([
+    repo.tagsForPost(db, id),
+    correctionsForPost(db, id),
+    hydrate(db, [], [id], post.featured_media_id !== null ? [post.featured_media_id] : []),
+  ]);
+  return { post, authors: bundle.authors.get(id) ?? [], tags, media: bundle.media, related: { rows: [], authors: new Map(), media: new Map() }, translations: [], corrections };
+}
+
 /** The stored related list or, when none is stored yet (bulk-loaded content), its primary section's latest stories. */
 async function relatedCards(db: Db, post: repo.PagePost): Promise<CardRow[]> {
   const stored = await repo.storedRelated(db, post.id);

@@ -7,10 +7,7 @@
 import type { Db } from '../../db/database.js';
 import type { AuthorRow, CategoryRow, PostRow, PostStatus, TagRow } from '../../db/schema.js';
 import { slugify } from '../../modules/article/article.js';
-import { findMediaByIds } from '../../modules/media/media.repository.js';
 import * as repo from '../../modules/article/article.repository.js';
-import type { ArticleBundle } from '../../modules/article/reading.service.js';
-import { correctionsForPost } from '../../modules/correction/correction.repository.js';
 import type { User } from '../../modules/user/user.js';
 import { containsText } from '../../db/like.js';
 
@@ -143,17 +140,6 @@ export async function tagIdsForNames(db: Db, names: string[]): Promise<number[]>
     ids.push(found ? found.id : (await db.insertInto('tags').values({ slug, name, description: '' }).returning('id').executeTakeFirstOrThrow()).id);
   }
   return [...new Set(ids)];
-}
-
-/** Everything the public article template shows, for any status (the preview). */
-export async function previewBundle(db: Db, id: number): Promise<ArticleBundle | undefined> {
-  const post = await db.selectFrom('posts').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!post) return undefined;
-  const authors = (await repo.authorsForPosts(db, [id])).get(id) ?? [];
-  const mediaIds = [post.featured_media_id, ...authors.map((a) => a.avatar_media_id)].filter((x): x is number => x !== null);
-  const media = await findMediaByIds(db, mediaIds);
-  const tags = await repo.tagsForPost(db, id);
-  return { post, authors, tags, media, related: { rows: [], authors: new Map(), media: new Map() }, translations: [], corrections: await correctionsForPost(db, id) };
 }
 
 export async function findArticleIdBySlug(db: Db, slug: string): Promise<number | undefined> {

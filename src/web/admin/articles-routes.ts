@@ -12,15 +12,12 @@ import { ArticleError, slugify, validateArticle, type ArticleInput } from '../..
 import { ArticleConflictError, createArticle, setArticleStatus, updateArticle } from '../../modules/article/article.service.js';
 import type { ArticleDocument } from '../../modules/article/document.js';
 
-import { loadCategoryTree } from '../../modules/taxonomy/taxonomy.service.js';
 import { tag, tagsForPostChange } from '../../modules/content/cache-tags.js';
 import { can, canOn } from '../../modules/user/permissions.js';
 import type { User } from '../../modules/user/user.js';
 import { purgePosts } from '../cache.js';
 import { HttpError, notFound } from '../errors.js';
-import { articlePage } from '../site/pages.js';
 import type { SiteContext } from '../site/site-context.js';
-import { renderArticle } from '../site/views/index.js';
 import { DocumentError, documentFromText, documentToText, parseDocumentJson } from './articles-document.js';
 import { editorScript } from './script-bundle.js';
 import { articleFormVM, articlesVM, STATUS_LABELS, type FormState } from './articles-presenters.js';
@@ -38,6 +35,7 @@ import { autosaveContent, editorialFor, editorialRoutes } from './articles-edito
 import { deleteAutosaves } from '../../modules/revision/revision.repository.js';
 import { pageOf } from '../../lib/ids.js';
 import { articleFor, editableArticle } from './articles-editable.js';
+import { previewHtml } from '../site/preview.js';
 
 export interface ArticleDeps {
   site: SiteContext;
@@ -441,13 +439,10 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
 
   // GET /admin/articles/:id/preview: the real article template, any status; never cached.
   app.get('/articles/:id/preview', { preHandler: mayWrite }, async (request, reply) => {
-    await loadEditable(request);
-    const bundle = await q.previewBundle(db, idParam(request));
-    if (!bundle) throw notFound('There is no such article.');
-    const tree = await loadCategoryTree(db);
-    const vm = articlePage(deps.site, tree, bundle);
-    vm.layout.noindex = true;
-    return sendPage(reply, renderArticle(vm));
+    const { id } = await loadEditable(request);
+    const html = await previewHtml(db, deps.site, id, { trash: true });
+    if (html === undefined) throw notFound('There is no such article.');
+    return sendPage(reply, html);
   });
 }
 

@@ -8,12 +8,24 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.js';
 import { lookupPreviewToken } from '../../modules/preview/preview.service.js';
+import { readPreview } from '../../modules/article/reading.service.js';
 import { loadCategoryTree } from '../../modules/taxonomy/taxonomy.service.js';
-import { previewBundle } from '../admin/articles-queries.js';
 import { HttpError, notFound } from '../errors.js';
 import { articlePage } from './pages.js';
 import type { SiteContext } from './site-context.js';
 import { renderArticle } from './views/index.js';
+
+/**
+ * Post `id` through the public article template whatever its status (a trashed one only when
+ * `trash` is set), marked noindex; undefined when there is none to show.
+ */
+export async function previewHtml(db: Db, site: SiteContext, id: number, o: { trash: boolean }): Promise<string | undefined> {
+  const [bundle, tree] = await Promise.all([readPreview(db, id), loadCategoryTree(db)]);
+  if (!bundle || (!o.trash && bundle.post.status === 'trash')) return undefined;
+  const vm = articlePage(site, tree, bundle);
+  vm.layout.noindex = true;
+  return renderArticle(vm);
+}
 
 const GONE = {
   expired: 'This preview link has expired. Ask the newsroom for a new one.',
@@ -29,11 +41,8 @@ export async function previewRoutes(app: FastifyInstance, deps: { db: Db; site: 
     const found = await lookupPreviewToken(db, request.params.token, site.now());
     if (found.state === 'unknown') throw notFound('There is no such preview.');
     if (found.state !== 'valid') throw new HttpError(410, found.state === 'expired' ? 'PREVIEW_EXPIRED' : 'PREVIEW_REVOKED', GONE[found.state]);
-    const bundle = await previewBundle(db, found.postId);
-    if (!bundle || bundle.post.status === 'trash') throw notFound('There is no such preview.');
-    const tree = await loadCategoryTree(db);
-    const vm = articlePage(site, tree, bundle);
-    vm.layout.noindex = true;
-    return reply.type('text/html; charset=utf-8').send(renderArticle(vm));
+    const html = await previewHtml(db, site, found.postId, { trash: false });
+    if (html === undefined) throw notFound('There is no such preview.');
+    return reply.type('text/html; charset=utf-8').send(html);
   });
 }
