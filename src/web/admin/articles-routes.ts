@@ -49,6 +49,9 @@ const INTENTS: readonly Intent[] = ['save', 'submit', 'schedule', 'publish', 'un
 
 const idParam = (request: FastifyRequest): number => pathId(request, 'article');
 
+/** The new updated_at of an article: now, but always after the last one, so two saves in the same millisecond still conflict. */
+const nextUpdatedAt = (now: Date, last: string): string => new Date(Math.max(now.getTime(), Date.parse(last) + 1)).toISOString();
+
 /** A field that must be one string (or absent → ''); anything else is a 400 for that field. */
 function one(f: Fields, name: string, max: number, errors: Record<string, string>, label: string, errKey = name): string {
   const v = f[name];
@@ -353,8 +356,7 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
     }
     const before = await tagsForPostChange(db, [id]);
     const tagIds = await q.tagIdsForNames(db, p.tagNames);
-    // updated_at strictly increases, so two saves in the same millisecond still conflict.
-    const next = new Date(Math.max(now.getTime(), Date.parse(found.post.updated_at) + 1)).toISOString();
+    const next = nextUpdatedAt(now, found.post.updated_at);
     try {
       await updateArticle(db, id, { ...p.input, authorIds, tagIds, status, updatedAt: next, ...(publishedAt ? { publishedAt } : {}) }, now, { expectedUpdatedAt: found.post.updated_at });
     } catch (err) {
@@ -377,7 +379,7 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
       const target = to(found.post.status);
       if (target === found.post.status) throw new HttpError(409, 'ARTICLE_STATUS', `The article is already ${STATUS_LABELS[target].toLowerCase()}.`);
       const before = await tagsForPostChange(db, [id]);
-      await setArticleStatus(db, id, target, new Date(Math.max(c.now().getTime(), Date.parse(found.post.updated_at) + 1)));
+      await setArticleStatus(db, id, target, new Date(nextUpdatedAt(c.now(), found.post.updated_at)));
       await afterWrite(request, id, before, false);
       return reply.redirect(notice, 303);
     });
@@ -429,7 +431,7 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
       authorIds: (input.authorIds ?? []).filter((x) => authors.has(x)),
       featuredMediaId: input.featuredMediaId && media.has(input.featuredMediaId) ? input.featuredMediaId : null,
       status: found.post.status,
-      updatedAt: new Date(Math.max(now.getTime(), Date.parse(found.post.updated_at) + 1)).toISOString(),
+      updatedAt: nextUpdatedAt(now, found.post.updated_at),
     }, now);
     await afterWrite(request, id, before);
     return reply.redirect(`/admin/articles/${id}?saved=1`, 303);
