@@ -7,7 +7,8 @@ import { login, logout, logoutEverywhere, setupFirstOwner, setupOpen, startSessi
 import { UserError, type FieldErrors } from '../../modules/user/user.js';
 import { notFound } from '../errors.js';
 import { clearSessionCookie, loginUrl, safeNext, setSessionCookie, signedIn } from './auth.js';
-import { csrfFor, pageLayout, sendPage, type AdminContext } from './context.js';
+import { csrfFor, pageLayout, type AdminContext } from './context.js';
+import { sendHtml } from '../html.js';
 import { echo, fieldsOf, str } from './forms.js';
 import { noticeFor } from './presenters.js';
 import { renderLogin, renderSetup } from './views/index.js';
@@ -17,7 +18,7 @@ const query = (request: FastifyRequest): Record<string, unknown> => (request.que
 export async function accountRoutes(app: FastifyInstance, c: AdminContext): Promise<void> {
   const setupPage = (request: FastifyRequest, reply: FastifyReply, values: Record<string, string>, errors: FieldErrors, status: number) => {
     const csrf = csrfFor(reply);
-    return sendPage(reply, renderSetup({ layout: pageLayout(c, request, csrf, 'Set up your newsroom'), csrf, form: { values, errors: errors as Record<string, string> } }), status);
+    return sendHtml(reply, renderSetup({ layout: pageLayout(c, request, csrf, 'Set up your newsroom'), csrf, form: { values, errors: errors as Record<string, string> } }), status);
   };
 
   // GET /admin/setup: the first owner account; only while no user exists.
@@ -44,7 +45,7 @@ export async function accountRoutes(app: FastifyInstance, c: AdminContext): Prom
 
   const loginPage = async (request: FastifyRequest, reply: FastifyReply, o: { next?: string | undefined; email?: string; errors?: FieldErrors; problem?: string; status?: number }) => {
     const csrf = csrfFor(reply);
-    return sendPage(reply, renderLogin({
+    return sendHtml(reply, renderLogin({
       layout: pageLayout(c, request, csrf, 'Log in', noticeFor(query(request).notice)),
       csrf,
       ...(o.next !== undefined ? { next: o.next } : {}),

@@ -9,7 +9,8 @@ import { compareVersions } from '../../modules/revision/revision-diff.js';
 import { findRevision, previousRevision } from '../../modules/revision/revision.repository.js';
 import { notFound } from '../errors.js';
 import { editableArticle } from './articles-editable.js';
-import { csrfFor, pageLayout, sendPage, type AdminContext } from './context.js';
+import { csrfFor, pageLayout, type AdminContext } from './context.js';
+import { sendHtml } from '../html.js';
 import { dateVM } from './presenters.js';
 import { renderCompare } from './views/editorial.js';
 import { idOf } from './forms.js';
@@ -44,7 +45,7 @@ export async function compareRoutes(app: FastifyInstance, c: AdminContext): Prom
     const LABELS = { title: 'Headline', excerpt: 'Standfirst', body: 'Body' } as const;
     const csrf = csrfFor(reply);
     const base = `/admin/articles/${id}/revisions/${rev.id}/compare`;
-    return sendPage(reply, renderCompare({
+    return sendHtml(reply, renderCompare({
       layout: pageLayout(c, request, csrf, `Compare: ${post.title}`.slice(0, 200)), revisionsUrl: `/admin/articles/${id}/revisions`, oldLabel, newLabel,
       fields: fields.map((f) => ({ label: LABELS[f.field], changed: f.changed, old: f.old, new: f.new })),
       switchUrl: mode === 'current' ? `${base}?with=previous` : `${base}?with=current`,

@@ -12,7 +12,8 @@ import { purgePosts } from '../cache.js';
 import { HttpError, notFound } from '../errors.js';
 import { editableArticle } from './articles-editable.js';
 import { forbidden } from './auth.js';
-import { csrfFor, pageLayout, sendPage, type AdminContext } from './context.js';
+import { csrfFor, pageLayout, type AdminContext } from './context.js';
+import { sendHtml } from '../html.js';
 import { fieldsOf, idOf } from './forms.js';
 import { renderCorrectionForm } from './views/editorial.js';
 
@@ -30,7 +31,7 @@ export async function correctionRoutes(app: FastifyInstance, c: AdminContext): P
   const correctionForm = (request: FastifyRequest, reply: FastifyReply, o: { id: number; title: string; action: string; values: { kind: string; body: string }; errors: Record<string, string> }, code = 200) => {
     const csrf = csrfFor(reply);
     const heading = o.action.endsWith('/corrections') ? 'Add a correction or update' : 'Edit a correction or update';
-    return sendPage(reply, renderCorrectionForm({
+    return sendHtml(reply, renderCorrectionForm({
       layout: pageLayout(c, request, csrf, heading), csrf, action: o.action, articleTitle: o.title, editUrl: `/admin/articles/${o.id}`,
       values: o.values, errors: o.errors, maxLength: CORRECTION_MAX,
     }), code);

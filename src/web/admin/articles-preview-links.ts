@@ -11,7 +11,8 @@ import { createPreviewLink } from '../../modules/preview/preview.service.js';
 import { HttpError, notFound } from '../errors.js';
 import type { SiteContext } from '../site/site-context.js';
 import { editableArticle } from './articles-editable.js';
-import { csrfFor, pageLayout, sendPage, type AdminContext } from './context.js';
+import { csrfFor, pageLayout, type AdminContext } from './context.js';
+import { sendHtml } from '../html.js';
 import { fieldsOf, idOf } from './forms.js';
 import { dateVM } from './presenters.js';
 import { renderPreviewCreated } from './views/editorial.js';
@@ -29,7 +30,7 @@ export async function previewLinkRoutes(app: FastifyInstance, c: AdminContext, d
     if (!PREVIEW_DAYS.includes(days)) throw new HttpError(400, 'PREVIEW_INVALID', `Choose how long the link works: ${PREVIEW_DAYS.join(' or ')} days.`);
     const link = await createPreviewLink(db, id, days, user.id, c.now());
     const csrf = csrfFor(reply);
-    return sendPage(reply, renderPreviewCreated({
+    return sendHtml(reply, renderPreviewCreated({
       layout: pageLayout(c, request, csrf, 'Preview link created'),
       url: `${deps.site.siteUrl}/preview/${link.token}/`, expires: dateVM(link.expiresAt.toISOString()), editUrl: `/admin/articles/${id}`,
     }), 201);

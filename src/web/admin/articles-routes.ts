@@ -23,7 +23,8 @@ import { editorScript } from './script-bundle.js';
 import { articleFormVM, articlesVM, STATUS_LABELS, type FormState } from './articles-presenters.js';
 import * as q from './articles-queries.js';
 import { forbidden, requirePermission, signedIn } from './auth.js';
-import { csrfFor, pageLayout, sendPage, type AdminContext } from './context.js';
+import { csrfFor, pageLayout, type AdminContext } from './context.js';
+import { sendHtml } from '../html.js';
 import { type Fields, fieldsOf, idOf, pathId } from './forms.js';
 import { renderArticleForm, renderArticles, renderRevisions } from './views/articles.js';
 import { findRevision, listRevisions } from '../../modules/revision/revision.repository.js';
@@ -203,7 +204,7 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
     const title = o.id === undefined ? 'New article' : 'Edit article';
     const layout = pageLayout(c, request, csrf, title, typeof (request.query as Record<string, unknown>).saved === 'string' ? 'Saved.' : undefined);
     const images = await articleImages(db, o.state.values.body_json ?? '', o.state.values.featured_media_id ?? '');
-    return sendPage(reply, renderArticleForm(articleFormVM({ layout, csrf, user, options, editorScript: editorScript.url, ...o, ...images, ...(editorial ? { editorial } : {}) })), code);
+    return sendHtml(reply, renderArticleForm(articleFormVM({ layout, csrf, user, options, editorScript: editorScript.url, ...o, ...images, ...(editorial ? { editorial } : {}) })), code);
   };
 
   const loadEditable = (request: FastifyRequest) => editableArticle(c, request);
@@ -277,7 +278,7 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
     const [list, options] = await Promise.all([q.listAdminArticles(db, filter, page), q.editOptions(db)]);
     const csrf = csrfFor(reply);
     const layout = pageLayout(c, request, csrf, 'Articles', typeof query.notice === 'string' && query.notice === 'trashed' ? 'Moved to the trash.' : undefined);
-    return sendPage(reply, renderArticles(articlesVM(layout, user, list, options, filter, { status: s('status'), author: s('author'), category: s('category'), language: s('language'), q: s('q') }, page)));
+    return sendHtml(reply, renderArticles(articlesVM(layout, user, list, options, filter, { status: s('status'), author: s('author'), category: s('category'), language: s('language'), q: s('q') }, page)));
   });
 
   // GET /admin/articles/new
@@ -395,7 +396,7 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
     const rows = await listRevisions(db, id);
     const csrf = csrfFor(reply);
     const layout = pageLayout(c, request, csrf, `Revisions: ${found.post.title}`.slice(0, 200));
-    return sendPage(reply, renderRevisions({
+    return sendHtml(reply, renderRevisions({
       layout, csrf, editUrl: `/admin/articles/${id}`,
       revisions: rows.map((r, i) => ({
         id: r.id, at: dateVM(r.created_at), who: r.user_label || '—', statusLabel: STATUS_LABELS[r.status], title: r.title, current: i === 0,
@@ -444,7 +445,7 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
     const { id } = await loadEditable(request);
     const html = await previewHtml(db, deps.site, id, { trash: true });
     if (html === undefined) throw notFound('There is no such article.');
-    return sendPage(reply, html);
+    return sendHtml(reply, html);
   });
 }
 

@@ -12,7 +12,8 @@ import { purgePosts } from '../cache.js';
 import { articleFor, editableArticle, type Editable } from './articles-editable.js';
 import * as q from './articles-queries.js';
 import { forbidden, signedIn } from './auth.js';
-import { csrfFor, pageLayout, sendPage, type AdminContext } from './context.js';
+import { csrfFor, pageLayout, type AdminContext } from './context.js';
+import { sendHtml } from '../html.js';
 import { fieldsOf, idOf } from './forms.js';
 import { renderTranslations } from './views/editorial.js';
 
@@ -26,7 +27,7 @@ export async function translationRoutes(app: FastifyInstance, c: AdminContext): 
     const { user } = signedIn(request);
     const visible = can(user.role, 'post.edit.any') ? {} : { ownerUserId: user.id };
     const [linked, results] = await Promise.all([translationsFor(db, e.id), o.q.trim() ? translationCandidates(db, e.id, o.q, visible) : Promise.resolve([])]);
-    return sendPage(reply, renderTranslations({
+    return sendHtml(reply, renderTranslations({
       layout: pageLayout(c, request, csrf, `Translations: ${e.post.title}`.slice(0, 200)), csrf, editUrl: base, title: e.post.title, language: e.post.language,
       linked: linked.map((t) => ({ id: t.id, title: t.title, language: t.language, editUrl: `/admin/articles/${t.id}`, unlinkUrl: `${base}/translations/unlink` })),
       linkUrl: `${base}/translations`, searchUrl: `${base}/translations`, q: o.q, target: o.target,

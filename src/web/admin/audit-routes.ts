@@ -6,7 +6,8 @@ import type { FastifyInstance } from 'fastify';
 import { listAudit } from '../../modules/audit/audit.repository.js';
 import { badRequest, notFound } from '../errors.js';
 import { requirePermission } from './auth.js';
-import { csrfFor, pageLayout, sendPage, type AdminContext } from './context.js';
+import { csrfFor, pageLayout, type AdminContext } from './context.js';
+import { sendHtml } from '../html.js';
 import { auditVM } from './presenters.js';
 import { renderAudit } from './views/index.js';
 import { pageOf } from '../../lib/ids.js';
@@ -22,6 +23,6 @@ export async function auditRoutes(app: FastifyInstance, c: AdminContext): Promis
     if (!page) throw notFound('There is no such page of the audit log.');
     const csrf = csrfFor(reply);
     const title = page.page > 1 ? `Audit log – page ${page.page}` : 'Audit log';
-    return sendPage(reply, renderAudit(auditVM(pageLayout(c, request, csrf, title), page)));
+    return sendHtml(reply, renderAudit(auditVM(pageLayout(c, request, csrf, title), page)));
   });
 }

@@ -9,7 +9,8 @@ import type { FastifyInstance } from 'fastify';
 import { addCommentRule, listCommentRules, removeCommentRule } from '../../modules/comment/comment-rules.js';
 import { badRequest } from '../errors.js';
 import { actorOf, requirePermission } from './auth.js';
-import { csrfFor, pageLayout, sendPage, type AdminContext } from './context.js';
+import { csrfFor, pageLayout, type AdminContext } from './context.js';
+import { sendHtml } from '../html.js';
 import { fieldsOf, idOf } from './forms.js';
 import { dateVM } from './presenters.js';
 import { renderCommentRules } from './views/comment-rules.js';
@@ -25,7 +26,7 @@ export async function commentRulesRoutes(app: FastifyInstance, c: AdminContext):
     const rows = await listCommentRules(c.db);
     const csrf = csrfFor(reply);
     const done = (request.query as Record<string, unknown>).done;
-    return sendPage(reply, renderCommentRules({
+    return sendHtml(reply, renderCommentRules({
       layout: pageLayout(c, request, csrf, 'Comment block and allow lists', typeof done === 'string' ? NOTICES[done] : undefined),
       csrf,
       lists: (['block', 'allow'] as const).map((list) => ({

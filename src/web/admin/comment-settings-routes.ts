@@ -9,7 +9,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { COMMENT_SETTING_RANGES, loadCommentSettings, parseCommentSettingsForm, updateCommentSettings, type CommentSettings } from '../../modules/comment/comment-settings.js';
 import { actorOf, requirePermission } from './auth.js';
-import { csrfFor, pageLayout, sendPage, type AdminContext } from './context.js';
+import { csrfFor, pageLayout, type AdminContext } from './context.js';
+import { sendHtml } from '../html.js';
 import { fieldsOf } from './forms.js';
 import type { FormVM } from './view-models.js';
 import { renderCommentSettings } from './views/comment-settings.js';
@@ -38,7 +39,7 @@ export async function commentSettingsRoutes(app: FastifyInstance, c: AdminContex
   const render = (request: FastifyRequest, reply: FastifyReply, form: FormVM, status = 200) => {
     const csrf = csrfFor(reply);
     const saved = (request.query as Record<string, unknown>).saved === '1';
-    return sendPage(reply, renderCommentSettings({
+    return sendHtml(reply, renderCommentSettings({
       layout: pageLayout(c, request, csrf, 'Comment settings', saved ? 'Settings saved.' : undefined),
       csrf,
       form,

@@ -17,7 +17,8 @@ import { editComment, staffReply } from '../../modules/comment/comment-staff.js'
 import { badRequest, notFound } from '../errors.js';
 import { actorOf, requirePermission, signedIn } from './auth.js';
 import { can } from '../../modules/user/permissions.js';
-import { csrfFor, pageLayout, sendPage, type AdminContext } from './context.js';
+import { csrfFor, pageLayout, type AdminContext } from './context.js';
+import { sendHtml } from '../html.js';
 import { fieldsOf, idOf } from './forms.js';
 import { dateVM } from './presenters.js';
 import { renderCommentDetail, renderModeration, type ModerationVM } from './views/comments.js';
@@ -116,7 +117,7 @@ export async function commentsRoutes(app: FastifyInstance, c: AdminContext, hook
       ...(p.page > 1 ? { prevUrl: queueUrl(p, p.page - 1) } : {}),
       ...(p.page < totalPages ? { nextUrl: queueUrl(p, p.page + 1) } : {}),
     };
-    return sendPage(reply, renderModeration(vm));
+    return sendHtml(reply, renderModeration(vm));
   });
 
   // POST /admin/comments/moderate
@@ -165,7 +166,7 @@ export async function commentsRoutes(app: FastifyInstance, c: AdminContext, hook
     const csrf = csrfFor(reply);
     const notice = str((request.query as Record<string, unknown>).done);
     const notices: Record<string, string> = { edited: 'Comment saved.', replied: 'Reply published.' };
-    return sendPage(reply, renderCommentDetail({
+    return sendHtml(reply, renderCommentDetail({
       layout: pageLayout(c, request, csrf, `Comment ${id}`, notices[notice]),
       csrf,
       id,

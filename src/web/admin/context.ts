@@ -53,5 +53,3 @@ export function pageLayout(c: AdminContext, request: FastifyRequest, csrf: strin
   });
 }
 
-export const sendPage = (reply: FastifyReply, html: string, status = 200): FastifyReply =>
-  reply.code(status).type('text/html; charset=utf-8').send(html);

@@ -27,7 +27,8 @@ import type { MediaUsage } from '../../modules/media/media-usage.js';
 import { purgePosts } from '../cache.js';
 import { HttpError, notFound, toPublicError } from '../errors.js';
 import { actorOf, forbidden, redirectToLogin, requirePermission, signedIn } from './auth.js';
-import { csrfFor, pageLayout, sendPage, type AdminContext } from './context.js';
+import { csrfFor, pageLayout, type AdminContext } from './context.js';
+import { sendHtml } from '../html.js';
 import { fieldsOf, pathId } from './forms.js';
 import { mediaScript } from './script-bundle.js';
 import { filenameOf, mediaItemVM, mediaJson, previewOf, usesVM } from './media-presenters.js';
@@ -122,7 +123,7 @@ export async function mediaRoutes(app: FastifyInstance, c: AdminContext, deps: M
     };
     const csrf = csrfFor(reply);
     const notice = query.notice === 'deleted' ? 'Image deleted.' : undefined;
-    return sendPage(reply, renderMediaLibrary({
+    return sendHtml(reply, renderMediaLibrary({
       layout: pageLayout(c, request, csrf, 'Media library', notice), csrf, q, total, page, totalPages,
       items: rows.map(mediaItemVM),
       ...(page > 1 ? { prevUrl: url(page - 1) } : {}),
@@ -142,7 +143,7 @@ export async function mediaRoutes(app: FastifyInstance, c: AdminContext, deps: M
     const avifPending = row.mime !== 'image/avif' && row.mime !== 'image/gif' && !ds.some((d) => d.format === 'avif') && ds.some((d) => d.format === 'webp');
     // Images stored before AVIF existed (imports, demo content) get theirs once someone looks.
     if (avifPending) avif.enqueue(row.id);
-    return sendPage(reply, renderMediaEdit({
+    return sendHtml(reply, renderMediaEdit({
       layout: pageLayout(c, request, csrf, `Image: ${filenameOf(row)}`.slice(0, 200), o.notice), csrf,
       item: mediaItemVM(row), preview: previewOf(row), originalUrl: mediaUrl(row.path), type: TYPE_LABELS[row.mime] ?? row.mime,
       uploaded: dateVM(row.created_at), values: o.values ?? { alt: row.alt, caption: row.caption, credit: row.credit }, errors: o.errors ?? {},

@@ -26,7 +26,8 @@ import { commentsRoutes } from './comments-routes.js';
 import { commentRulesRoutes } from './comment-rules-routes.js';
 import { commentSettingsRoutes } from './comment-settings-routes.js';
 import { CSRF_COOKIE, loadAuth, redirectToLogin, requirePermission, signedIn } from './auth.js';
-import { csrfFor, makeContext, pageLayout, sendPage, type AdminContext, type AdminTuning } from './context.js';
+import { csrfFor, makeContext, pageLayout, type AdminContext, type AdminTuning } from './context.js';
+import { sendHtml } from '../html.js';
 import { can } from '../../modules/user/permissions.js';
 import { dashboardVM } from './dashboard-presenters.js';
 import { loadDashboard } from './dashboard-queries.js';
@@ -78,7 +79,7 @@ function errorPage(c: AdminContext, request: FastifyRequest, reply: FastifyReply
   }
   const links = request.adminAuth ? [{ label: 'Back to the dashboard', url: '/admin' }] : [{ label: 'Log in', url: '/admin/login' }];
   const layout = pageLayout(c, request, csrf, HEADINGS[status] ?? (status >= 500 ? 'Something went wrong' : 'Error'));
-  return sendPage(reply, renderAdminError({ layout, status, message, links }), status);
+  return sendHtml(reply, renderAdminError({ layout, status, message, links }), status);
 }
 
 export async function adminRoutes(app: FastifyInstance, opts: AdminOptions): Promise<void> {
@@ -138,7 +139,7 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions): Pro
     const { user } = signedIn(request);
     const csrf = csrfFor(reply);
     const data = await loadDashboard(c.db, { userId: user.id, all: can(user.role, 'post.edit.any'), comments: can(user.role, 'comments.moderate') });
-    return sendPage(reply, renderDashboard(dashboardVM(pageLayout(c, request, csrf, 'Dashboard'), csrf, user, data)));
+    return sendHtml(reply, renderDashboard(dashboardVM(pageLayout(c, request, csrf, 'Dashboard'), csrf, user, data)));
   });
 
   await accountRoutes(app, c);

@@ -12,7 +12,8 @@ import { loadCategoryTree, TaxonomyError } from '../../modules/taxonomy/taxonomy
 import { slugify } from '../../modules/article/article.js';
 import { HttpError, notFound } from '../errors.js';
 import { actorOf, requirePermission } from './auth.js';
-import { csrfFor, pageLayout, sendPage, type AdminContext } from './context.js';
+import { csrfFor, pageLayout, type AdminContext } from './context.js';
+import { sendHtml } from '../html.js';
 import { echo, type Fields, fieldsOf, idOf } from './forms.js';
 import { categoriesVM, categoryEditVM, tagEditVM, tagsVM, taxonomyNotice, type TaxonomyNotice } from './taxonomy-presenters.js';
 import type { CategoryEditVM } from './taxonomy-view-models.js';
@@ -71,7 +72,7 @@ export async function taxonomyRoutes(app: FastifyInstance, c: AdminContext): Pro
     const csrf = csrfFor(reply);
     const [tree, counts] = await Promise.all([loadCategoryTree(db), categoryArticleCounts(db)]);
     const layout = pageLayout(c, request, csrf, 'Categories', taxonomyNotice(queryOf(request).notice));
-    return sendPage(reply, renderCategories(categoriesVM(layout, csrf, tree, counts, { values, errors: {} }, problem)), status);
+    return sendHtml(reply, renderCategories(categoriesVM(layout, csrf, tree, counts, { values, errors: {} }, problem)), status);
   };
 
   const categoryPage = async (request: FastifyRequest, reply: FastifyReply, id: number, values: Record<string, string> = {}, problem?: CategoryEditVM['problem'], status = 200) => {
@@ -80,7 +81,7 @@ export async function taxonomyRoutes(app: FastifyInstance, c: AdminContext): Pro
     if (!cat) throw notFound('There is no such category (it may have been deleted).');
     const csrf = csrfFor(reply);
     const layout = pageLayout(c, request, csrf, `Category: ${cat.name}`, taxonomyNotice(queryOf(request).notice));
-    return sendPage(reply, renderCategoryEdit(categoryEditVM(layout, csrf, tree, id, counts.get(id) ?? 0, { values, errors: {} }, problem)), status);
+    return sendHtml(reply, renderCategoryEdit(categoryEditVM(layout, csrf, tree, id, counts.get(id) ?? 0, { values, errors: {} }, problem)), status);
   };
 
   // GET /admin/categories
@@ -152,7 +153,7 @@ export async function taxonomyRoutes(app: FastifyInstance, c: AdminContext): Pro
     if (page > 1 && list.rows.length === 0) throw notFound('There is no such page of tags.');
     const csrf = csrfFor(reply);
     const layout = pageLayout(c, request, csrf, 'Tags', taxonomyNotice(query.notice));
-    return sendPage(reply, renderTags(tagsVM(layout, csrf, list, q, page, TAGS_PER_PAGE, into, problem)), status);
+    return sendHtml(reply, renderTags(tagsVM(layout, csrf, list, q, page, TAGS_PER_PAGE, into, problem)), status);
   };
 
   const tagPage = async (request: FastifyRequest, reply: FastifyReply, id: number, values: Record<string, string> = {}, problem?: string, status = 200) => {
@@ -161,7 +162,7 @@ export async function taxonomyRoutes(app: FastifyInstance, c: AdminContext): Pro
     const articles = (await postIdsWithTags(db, [id])).length;
     const csrf = csrfFor(reply);
     const layout = pageLayout(c, request, csrf, `Tag: ${t.name}`, taxonomyNotice(queryOf(request).notice));
-    return sendPage(reply, renderTagEdit(tagEditVM(layout, csrf, t, articles, { values, errors: {} }, problem)), status);
+    return sendHtml(reply, renderTagEdit(tagEditVM(layout, csrf, t, articles, { values, errors: {} }, problem)), status);
   };
 
   // GET /admin/tags?q=&page=

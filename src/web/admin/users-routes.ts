@@ -8,7 +8,8 @@ import { changeRole, createUser, endUserSessions, setUserStatus } from '../../mo
 import { UserError, type FieldErrors } from '../../modules/user/user.js';
 import { HttpError } from '../errors.js';
 import { actorOf, requirePermission, signedIn } from './auth.js';
-import { csrfFor, pageLayout, sendPage, type AdminContext } from './context.js';
+import { csrfFor, pageLayout, type AdminContext } from './context.js';
+import { sendHtml } from '../html.js';
 import { echo, fieldsOf, pathId } from './forms.js';
 import { noticeFor, usersVM, type NoticeKey } from './presenters.js';
 import { renderUsers } from './views/index.js';
@@ -31,7 +32,7 @@ export async function usersRoutes(app: FastifyInstance, c: AdminContext): Promis
     const csrf = csrfFor(reply);
     const rows = await listUsers(c.db, c.now().toISOString());
     const layout = pageLayout(c, request, csrf, 'Users', noticeFor((request.query as Record<string, unknown>).notice));
-    return sendPage(reply, renderUsers(usersVM(layout, csrf, me, rows, { values: create.values, errors: create.errors as Record<string, string> })), status);
+    return sendHtml(reply, renderUsers(usersVM(layout, csrf, me, rows, { values: create.values, errors: create.errors as Record<string, string> })), status);
   };
 
   // GET /admin/users

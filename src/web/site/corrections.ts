@@ -15,6 +15,7 @@ import { pageTags } from './page-tags.js';
 import type { SiteContext } from './site-context.js';
 import { renderCorrections } from './views/corrections.js';
 import { pageOf } from '../../lib/ids.js';
+import { sendHtml } from '../html.js';
 
 export const CORRECTIONS_PER_PAGE = 30;
 
@@ -30,7 +31,7 @@ export async function correctionsRoutes(app: FastifyInstance, deps: { db: Db; si
     if (page > totalPages) throw notFound('There is no such page.');
     const rows = await listPublicCorrections(db, perPage, (page - 1) * perPage);
     cacheFor(reply, pageTags(tag.corrections, rows.map((r) => tag.post(r.post_id))));
-    return reply.type('text/html; charset=utf-8').send(renderCorrections(correctionsPage(site, tree, rows, page, totalPages)));
+    return sendHtml(reply, renderCorrections(correctionsPage(site, tree, rows, page, totalPages)));
   };
   app.get('/corrections/', list);
   app.get('/corrections/page/:n/', list);

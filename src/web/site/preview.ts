@@ -14,6 +14,7 @@ import { HttpError, notFound } from '../errors.js';
 import { articlePage } from './pages.js';
 import type { SiteContext } from './site-context.js';
 import { renderArticle } from './views/index.js';
+import { sendHtml } from '../html.js';
 
 /**
  * Post `id` through the public article template whatever its status (a trashed one only when
@@ -43,6 +44,6 @@ export async function previewRoutes(app: FastifyInstance, deps: { db: Db; site: 
     if (found.state !== 'valid') throw new HttpError(410, found.state === 'expired' ? 'PREVIEW_EXPIRED' : 'PREVIEW_REVOKED', GONE[found.state]);
     const html = await previewHtml(db, site, found.postId, { trash: false });
     if (html === undefined) throw notFound('There is no such preview.');
-    return reply.type('text/html; charset=utf-8').send(html);
+    return sendHtml(reply, html);
   });
 }

@@ -23,6 +23,7 @@ import type { CommentsWeb } from './comments.js';
 import { commentPagePath } from '../../modules/comment/thread.js';
 import { renderArchive, renderArticle, renderError, renderHome } from './views/index.js';
 import { pageOf } from '../../lib/ids.js';
+import { sendHtml } from '../html.js';
 
 export interface SiteDeps {
   db: Db;
@@ -46,8 +47,6 @@ function parseSlug(raw: string): string {
   return raw;
 }
 
-const sendHtml = (reply: FastifyReply, html: string, status = 200): FastifyReply =>
-  reply.code(status).type('text/html; charset=utf-8').send(html);
 
 /**
  * `?page=N` on a listing is the WordPress habit; answer it with the canonical /page/N/ path,

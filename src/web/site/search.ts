@@ -19,6 +19,7 @@ import { absolute, cardVM, layoutVM } from './presenters.js';
 import type { SiteDeps } from './routes.js';
 import type { SearchVM, SnippetPart } from './view-models.js';
 import { renderSearch } from './views/index.js';
+import { sendHtml } from '../html.js';
 
 export interface SearchDeps extends SiteDeps {
   fullText: FullText;
@@ -158,7 +159,7 @@ export async function searchRoutes(app: FastifyInstance, deps: SearchDeps): Prom
         to: params.to ?? '',
       },
     };
-    return reply.type('text/html; charset=utf-8').send(renderSearch(vm));
+    return sendHtml(reply, renderSearch(vm));
   });
 
   // GET /api/v1/search?q=…: the same search as JSON (allow-listed fields only).
