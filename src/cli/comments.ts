@@ -49,7 +49,7 @@ export const commentsCommand: Command = {
       } else {
         const r = await eraseByEmail(handle.db, email, new Date());
         // Trashed comments leave their threads and the counts on story cards.
-        await announcePurge(handle, config, 'comments', r.postIds.map(tag.post));
+        await announcePurge(handle, config, 'comments', r.postIds.map(tag.comments));
         console.log(`Erased ${r.erased} ${r.erased === 1 ? 'comment' : 'comments'} by ${email}.`);
       }
       return 0;

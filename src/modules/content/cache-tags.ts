@@ -9,6 +9,11 @@ import { loadCategoryTree } from '../taxonomy/taxonomy.service.js';
 
 export const tag = {
   post: (id: number) => `post:${id}`,
+  /**
+   * A post's comments: its thread and the comment counts on its cards. Comment writes purge this
+   * alone, so the rest of an article (its fragment, see web/site/article-fragments) survives them.
+   */
+  comments: (id: number) => `comments:${id}`,
   cat: (id: number) => `cat:${id}`,
   catList: (id: number) => `cat-list:${id}`,
   tag: (id: number) => `tag:${id}`,
@@ -21,6 +26,8 @@ export const tag = {
   sitemap: 'sitemap',
   /** The /corrections/ list. */
   corrections: 'corrections',
+  /** Search result pages: any post change may change any result set. */
+  search: 'search',
 } as const;
 
 /**
@@ -28,7 +35,7 @@ export const tag = {
  * pages and every card of them, and every list they are or were in.
  */
 export async function tagsForPostChange(db: Db, postIds: number[], extra: Iterable<string> = []): Promise<string[]> {
-  const out = new Set<string>([tag.home, tag.feed, tag.sitemap, ...extra]);
+  const out = new Set<string>([tag.home, tag.feed, tag.sitemap, tag.search, ...extra]);
   if (postIds.length === 0) return [...out];
   const [cats, tags, authors, rows, tree] = await Promise.all([
     db.selectFrom('post_categories').select('category_id').where('post_id', 'in', postIds).execute(),
@@ -37,7 +44,10 @@ export async function tagsForPostChange(db: Db, postIds: number[], extra: Iterab
     db.selectFrom('posts').select('primary_category_id').where('id', 'in', postIds).execute(),
     loadCategoryTree(db),
   ]);
-  for (const id of postIds) out.add(tag.post(id));
+  for (const id of postIds) {
+    out.add(tag.post(id));
+    out.add(tag.comments(id));
+  }
   const catIds = [...cats.map((c) => c.category_id), ...rows.map((r) => r.primary_category_id).filter((x): x is number => x !== null)];
   // Archives include their sub-sections, so every ancestor's list changes too.
   for (const c of catIds) for (const a of tree.ancestry(c)) out.add(tag.catList(a.id));

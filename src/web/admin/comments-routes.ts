@@ -151,7 +151,7 @@ export async function commentsRoutes(app: FastifyInstance, c: AdminContext, hook
     if (toSpam.length) background(request, 'spam report', hooks.onSpamVerdict?.(toSpam, true));
     if (toHam.length) background(request, 'ham report', hooks.onSpamVerdict?.(toHam, false));
     // Approving shows a comment, anything else may hide one: purge the articles either way.
-    app.pageCache.purge(posts.map(tag.post));
+    app.pageCache.purge(posts.map(tag.comments));
     const back = str(f.back);
     const to = back.startsWith('/admin/comments?') || back === '/admin/comments' ? back : '/admin/comments';
     return reply.redirect(`${to}${to.includes('?') ? '&' : '?'}done=${ids.length}`, 303);
@@ -189,7 +189,7 @@ export async function commentsRoutes(app: FastifyInstance, c: AdminContext, hook
     const f = fieldsOf(request.body);
     if (typeof f.name !== 'string' || typeof f.body !== 'string') throw badRequest('Send the name and the text.');
     const { postId } = await editComment(c.db, id, { name: f.name, body: f.body }, actorOf(request), c.now());
-    app.pageCache.purge([tag.post(postId)]);
+    app.pageCache.purge([tag.comments(postId)]);
     return reply.redirect(`/admin/comments/${id}?done=edited`, 303);
   });
 
@@ -200,7 +200,7 @@ export async function commentsRoutes(app: FastifyInstance, c: AdminContext, hook
     if (typeof f.body !== 'string') throw badRequest('Write the reply.');
     const { user } = signedIn(request);
     const r = await staffReply(c.db, id, { id: user.id, name: user.name, email: user.email }, f.body, actorOf(request), c.now());
-    app.pageCache.purge([tag.post(r.postId)]);
+    app.pageCache.purge([tag.comments(r.postId)]);
     background(request, 'comment approval hook', hooks.onApproved?.(r.approvedParent ? [id, r.id] : [r.id]));
     return reply.redirect(`/admin/comments/${r.id}?done=replied`, 303);
   });

@@ -6,11 +6,11 @@ import type { ArticleBundle, CardBundle } from '../../modules/article/reading.se
 import { tag } from '../../modules/content/cache-tags.js';
 import type { CategoryTree } from '../../modules/taxonomy/taxonomy.js';
 
-/** A story card shows the post, its section's name and its authors' names. */
+/** A story card shows the post, its comment count, its section's name and its authors' names. */
 export function cardTags(bundle: CardBundle): string[] {
   const out: string[] = [];
   for (const r of bundle.rows) {
-    out.push(tag.post(r.id));
+    out.push(tag.post(r.id), tag.comments(r.id));
     if (r.primary_category_id !== null) out.push(tag.cat(r.primary_category_id));
     for (const a of bundle.authors.get(r.id) ?? []) out.push(tag.author(a.id));
   }
@@ -20,7 +20,8 @@ export function cardTags(bundle: CardBundle): string[] {
 /** Every page shows the section navigation. */
 export const pageTags = (...tags: (string | string[])[]): string[] => [tag.nav, ...tags.flat()];
 
-export function articleTags(b: ArticleBundle, tree: CategoryTree): string[] {
+/** Everything an article page shows but its comments (the article fragment's tags). */
+export function articleFragmentTags(b: ArticleBundle, tree: CategoryTree): string[] {
   const p = b.post;
   return pageTags(
     tag.post(p.id),
@@ -31,3 +32,6 @@ export function articleTags(b: ArticleBundle, tree: CategoryTree): string[] {
     cardTags(b.related),
   );
 }
+
+/** The whole article page: its fragment and its comments. */
+export const articleTags = (b: ArticleBundle, tree: CategoryTree): string[] => [...articleFragmentTags(b, tree), tag.comments(b.post.id)];
