@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
-import helmet from '@fastify/helmet';
 import formbody from '@fastify/formbody';
+import { registerSecurityHeaders } from './web/security-headers.js';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import type { Config } from './config/config.js';
@@ -30,6 +30,7 @@ import { startScheduler } from './jobs/scheduler.js';
 import { startIpPurge } from './jobs/comment-ip-purge.js';
 import { PurgeFollower } from './jobs/purge-follower.js';
 import { appendPurge } from './jobs/purge-log.js';
+import { ArticleFragments } from './web/site/article-fragments.js';
 import { commentRoutes, makeCommentsWeb, type CommentsWebDeps } from './web/site/comments.js';
 import { ipHashKey } from './import/secrets.js';
 import { commentNotifier } from './modules/comment/notify.js';
@@ -90,7 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Uploaded and generated media live here; @fastify/static wants the folder to exist.
   fs.mkdirSync(path.join(config.dataDir, 'media'), { recursive: true });
   const https = config.siteUrl.startsWith('https:');
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -147,7 +148,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (notify) commentsDeps.onSubmitted = notify;
   const spamFilter = config.akismet ? akismetClient({ ...config.akismet, blog: config.siteUrl }) : undefined;
   if (spamFilter) commentsDeps.spamFilter = spamFilter;
-  const siteDeps: SiteDeps = { db: handle.db, site: siteContextFrom(config, deps.now), comments: makeCommentsWeb(commentsDeps) };
+  const site = siteContextFrom(config, deps.now);
+  const siteDeps: SiteDeps = {
+    db: handle.db, site, comments: makeCommentsWeb(commentsDeps),
+    ...(config.fragmentCacheMb > 0 ? { fragments: new ArticleFragments(config.fragmentCacheMb * 1024 * 1024, cache, site) } : {}),
+  };
   // Before any route plugin: a child scope takes the error handler in force when it loads.
   app.setErrorHandler((err, request, reply) => sendError(siteDeps, request, reply, err));
   app.setNotFoundHandler(siteNotFoundHandler(siteDeps));

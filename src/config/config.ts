@@ -33,6 +33,8 @@ export interface Config {
   readonly purgeUrl: string | undefined;
   /** Page cache size in MiB; 0 turns it off. */
   readonly pageCacheMb: number;
+  /** Memory for article fragments (pages but their comments) in MiB; 0 turns them off. */
+  readonly fragmentCacheMb: number;
   /** Largest image upload accepted, in MiB (MEDIA_MAX_MB). */
   readonly mediaMaxMb: number;
   /** Days a comment keeps its IP hash (rate limits, IP rules); 0 keeps them forever. */
@@ -52,6 +54,7 @@ export const defaults = {
   SITE_DESCRIPTION: 'Independent reporting and analysis on world affairs, politics, business, science and culture.',
   POSTS_PER_PAGE: '12',
   PAGE_CACHE_MB: '64',
+  FRAGMENT_CACHE_MB: '32',
   FEED_FULL_TEXT: '1',
   MEDIA_MAX_MB: '20',
   COMMENT_IP_RETENTION_DAYS: '90',
@@ -74,6 +77,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!Number.isInteger(perPage) || perPage < 1 || perPage > 100) throw new ConfigError('POSTS_PER_PAGE must be an integer 1–100');
   const cacheMb = Number(get('PAGE_CACHE_MB'));
   if (!Number.isFinite(cacheMb) || cacheMb < 0 || cacheMb > 65536) throw new ConfigError('PAGE_CACHE_MB must be a number of MiB from 0 (off) to 65536');
+  const fragmentMb = Number(get('FRAGMENT_CACHE_MB'));
+  if (!Number.isFinite(fragmentMb) || fragmentMb < 0 || fragmentMb > 65536) throw new ConfigError('FRAGMENT_CACHE_MB must be a number of MiB from 0 (off) to 65536');
   const mediaMaxMb = Number(get('MEDIA_MAX_MB'));
   if (!Number.isFinite(mediaMaxMb) || mediaMaxMb <= 0 || mediaMaxMb > 1024) throw new ConfigError('MEDIA_MAX_MB must be a number of MiB above 0 and at most 1024');
   const trustRaw = (env.TRUST_PROXY ?? '').trim();
@@ -128,6 +133,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     siteDescription: get('SITE_DESCRIPTION'),
     postsPerPage: perPage,
     pageCacheMb: cacheMb,
+    fragmentCacheMb: fragmentMb,
     mediaMaxMb,
     feedFullText: feedFull === '1',
     purgeUrl,

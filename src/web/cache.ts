@@ -17,6 +17,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/database.js';
 import { tagsForPostChange } from '../modules/content/cache-tags.js';
 import type { PurgeTags } from '../jobs/purge-log.js';
+import { ALL, TaggedStore, type Tagged as StoredThing } from './tagged-store.js';
 
 interface Entry {
   key: string;
@@ -30,7 +31,7 @@ interface Entry {
   br: Buffer;
   gzip: Buffer;
   etag: string;
-  tags: string[];
+  tags: readonly string[];
   bytes: number;
 }
 
@@ -41,12 +42,12 @@ const BYPASS_COOKIES = /(?:^|;\s*)(bs_session|bs_commenter)=/;
 
 
 /** The tag every cached response carries: purging it empties the cache (and a CDN's). */
-export const ALL = 'all';
+export { ALL };
 
 export class PageCache {
-  private readonly entries = new Map<string, Entry>();
-  private readonly byTag = new Map<string, Set<string>>();
-  private bytes = 0;
+  private readonly pages: TaggedStore<Entry>;
+  /** Other stores emptied by the same purges (article fragments): see `attach`. */
+  private readonly attached: TaggedStore<StoredThing>[] = [];
   /** Counts purges: a response rendered across a purge is not stored (it may predate the write). */
   private clock = 0;
   private broadcast: ((tags: PurgeTags) => Promise<unknown>) | undefined;
@@ -58,7 +59,9 @@ export class PageCache {
    * @param onPurge called with every purge's tags (forwarded to a CDN: see `cdnPurger`), whether
    *   or not this instance held a matching entry.
    */
-  constructor(private readonly maxBytes: number, private readonly onPurge?: (tags: string[]) => void) {}
+  constructor(maxBytes: number, private readonly onPurge?: (tags: string[]) => void) {
+    this.pages = new TaggedStore<Entry>(maxBytes);
+  }
 
   /**
    * Where this instance's purges go besides itself (the purge log other instances follow).
@@ -68,6 +71,14 @@ export class PageCache {
   broadcastTo(fn: (tags: PurgeTags) => Promise<unknown>, onError: (err: unknown) => void): void {
     this.broadcast = fn;
     this.onBroadcastError = onError;
+  }
+
+  /**
+   * Another store of rendered things purged with this cache, locally and from elsewhere. What it
+   * stores must be rendered between two reads of `purgeClock` that agree, as the cache's own entries are.
+   */
+  attach(store: TaggedStore<StoredThing>): void {
+    this.attached.push(store);
   }
 
   /** Resolves when every purge so far has been handed to the broadcast (tests, shutdown). */
@@ -81,29 +92,11 @@ export class PageCache {
   }
 
   get(key: string): Entry | undefined {
-    const e = this.entries.get(key);
-    if (!e) return undefined;
-    // Map order is insertion order: re-inserting marks it most recently used.
-    this.entries.delete(key);
-    this.entries.set(key, e);
-    return e;
+    return this.pages.get(key);
   }
 
   set(entry: Entry): void {
-    this.delete(entry.key);
-    if (entry.bytes > this.maxBytes / 4) return;
-    this.entries.set(entry.key, entry);
-    this.bytes += entry.bytes;
-    for (const t of entry.tags) {
-      let keys = this.byTag.get(t);
-      if (!keys) this.byTag.set(t, (keys = new Set()));
-      keys.add(entry.key);
-    }
-    while (this.bytes > this.maxBytes) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.delete(oldest);
-    }
+    this.pages.set(entry.key, entry);
     this.refreshStats();
   }
 
@@ -132,40 +125,16 @@ export class PageCache {
 
   private purgeLocal(list: readonly string[]): number {
     this.clock++;
-    let n = 0;
-    if (list.includes(ALL)) {
-      n = this.entries.size;
-      this.entries.clear();
-      this.byTag.clear();
-      this.bytes = 0;
-    } else {
-      for (const t of list) {
-        const keys = this.byTag.get(t);
-        if (!keys) continue;
-        for (const k of [...keys]) if (this.delete(k)) n++;
-      }
-    }
+    const n = this.pages.purge(list);
+    for (const store of this.attached) store.purge(list);
     this.stats.purged += n;
     this.refreshStats();
     return n;
   }
 
-  private delete(key: string): boolean {
-    const e = this.entries.get(key);
-    if (!e) return false;
-    this.entries.delete(key);
-    this.bytes -= e.bytes;
-    for (const t of e.tags) {
-      const keys = this.byTag.get(t);
-      keys?.delete(key);
-      if (keys?.size === 0) this.byTag.delete(t);
-    }
-    return true;
-  }
-
   private refreshStats(): void {
-    this.stats.entries = this.entries.size;
-    this.stats.bytes = this.bytes;
+    this.stats.entries = this.pages.size;
+    this.stats.bytes = this.pages.bytes;
   }
 }
 
@@ -184,12 +153,22 @@ const TAGS = Symbol('cacheTags');
 const CLOCK = Symbol('cacheClock');
 const LOOKED_UP = Symbol('cacheLookedUp');
 type LookedUp = IncomingMessage & { [LOOKED_UP]?: true };
-type Tagged = FastifyReply & { [TAGS]?: string[] };
+type Tagged = FastifyReply & { [TAGS]?: readonly string[] };
 type Clocked = FastifyRequest & { [CLOCK]?: number };
 
+/** Tag lists made by `cacheTags`: ready to use as they are. */
+const READY = new WeakSet<readonly string[]>();
+
+/** A response's tag list made once, for something served many times (an article fragment). */
+export function cacheTags(tags: Iterable<string>): readonly string[] {
+  const list = Object.freeze([...new Set([...tags, ALL])]);
+  READY.add(list);
+  return list;
+}
+
 /** Marks this response cacheable, with the dependency tags of everything it shows. */
-export function cacheFor(reply: FastifyReply, tags: Iterable<string>): void {
-  (reply as Tagged)[TAGS] = [...new Set(tags), ALL];
+export function cacheFor(reply: FastifyReply, tags: Iterable<string> | readonly string[]): void {
+  (reply as Tagged)[TAGS] = READY.has(tags as readonly string[]) ? (tags as readonly string[]) : [...new Set(tags), ALL];
 }
 
 /** What decides whether a request may be answered from the cache (Fastify's and node's requests alike). */
@@ -294,7 +273,7 @@ export function registerPageCache(app: FastifyInstance, o: CacheOptions): void {
 }
 
 /** Stores a fresh response and returns the payload to send (compressed when the client asks). */
-function store(request: FastifyRequest, reply: FastifyReply, payload: unknown, tags: string[], o: CacheOptions): unknown {
+function store(request: FastifyRequest, reply: FastifyReply, payload: unknown, tags: readonly string[], o: CacheOptions): unknown {
   if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
   const body = Buffer.isBuffer(payload) ? payload : Buffer.from(payload);
   // A purge ran while this page was rendered: what it read may predate that write. Send, don't keep.

@@ -4,5 +4,5 @@
  */
 import type { FastifyReply } from 'fastify';
 
-export const sendHtml = (reply: FastifyReply, html: string, status = 200): FastifyReply =>
+export const sendHtml = (reply: FastifyReply, html: string | Buffer, status = 200): FastifyReply =>
   reply.code(status).type('text/html; charset=utf-8').send(html);

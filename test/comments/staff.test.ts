@@ -5,6 +5,7 @@ import { DIALECTS, freshDb, type TestDb } from '../helpers/db.js';
 import { buildFixture, type Fixture } from '../helpers/fixture.js';
 import { adminApp, Agent, makeUser, signedIn } from '../admin/helpers.js';
 import { addComment, postIdOf } from './helpers.js';
+import { tag } from '../../src/modules/content/cache-tags.js';
 
 for (const dialect of DIALECTS) {
   describe(`staff reply and edit from the queue (${dialect})`, () => {
@@ -59,6 +60,8 @@ for (const dialect of DIALECTS) {
       const u = await makeUser(t, 'editor');
       const author = await t.handle.db.selectFrom('post_authors').select('author_id').where('post_id', '=', postId).executeTakeFirstOrThrow();
       await t.handle.db.updateTable('authors').set({ user_id: u.id }).where('id', '=', author.author_id).execute();
+      // Behind the app's back: what its pages show of that author is purged by hand.
+      app.pageCache.purge([tag.author(author.author_id)]);
       const a = new Agent(app);
       await a.login(u.email);
       const parent = await addComment(t.handle.db, postId, { body: 'For the writer' });

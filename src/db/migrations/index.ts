@@ -14,8 +14,9 @@ import { m0008Revisions } from './0008-revisions.js';
 import { m0012Editorial } from './0012-editorial.js';
 import { m0013CommentExtras } from './0013-comment-extras.js';
 import { m0014PurgeLog } from './0014-purge-log.js';
+import { m0015SettingsVersion } from './0015-settings-version.js';
 import type { Migration } from './migration.js';
 
 export type { Migration };
 
-export const migrations: readonly Migration[] = [m0001Initial, m0002Search, m0003Related, m0004CommentsImport, m0005RedirectTargets, m0006Users, m0007Comments, m0008Revisions, m0009Indexes, m0012Editorial, m0013CommentExtras, m0014PurgeLog];
+export const migrations: readonly Migration[] = [m0001Initial, m0002Search, m0003Related, m0004CommentsImport, m0005RedirectTargets, m0006Users, m0007Comments, m0008Revisions, m0009Indexes, m0012Editorial, m0013CommentExtras, m0014PurgeLog, m0015SettingsVersion];

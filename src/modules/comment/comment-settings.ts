@@ -3,6 +3,7 @@
  * The site's comment policy, kept in the `settings` table under `comments.*` keys; defaults here.
  */
 import type { Db } from '../../db/database.js';
+import { versioned } from '../../db/data-versions.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Actor } from '../user/user.js';
 
@@ -65,8 +66,13 @@ function parse(key: keyof CommentSettings, raw: string): CommentSettings[typeof 
   return Number.isFinite(n) && n >= 0 ? n : undefined;
 }
 
-/** The comment settings: stored values over the defaults (one query). */
-export async function loadCommentSettings(db: Db): Promise<CommentSettings> {
+/**
+ * The comment settings: stored values over the defaults, kept in memory and checked against the
+ * `settings` change counter (db/data-versions).
+ */
+export const loadCommentSettings: (db: Db) => Promise<CommentSettings> = versioned('settings', readCommentSettings);
+
+async function readCommentSettings(db: Db): Promise<CommentSettings> {
   const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', 'like', 'comments.%').execute();
   const out: Record<string, unknown> = { ...DEFAULT_COMMENT_SETTINGS };
   for (const [name, key] of Object.entries(KEYS) as [keyof CommentSettings, string][]) {
@@ -74,7 +80,7 @@ export async function loadCommentSettings(db: Db): Promise<CommentSettings> {
     const v = row ? parse(name, row.value) : undefined;
     if (v !== undefined) out[name] = v;
   }
-  return out as unknown as CommentSettings;
+  return Object.freeze(out) as unknown as CommentSettings;
 }
 
 /** Stores some settings (upsert on both dialects; pass a transaction to store them together). */

@@ -8,27 +8,14 @@ import { slugify, SLUG_PATTERN } from '../article/article.js';
 import { categoryPath } from '../article/permalink.js';
 import { addRedirect } from '../redirect/redirect.repository.js';
 import { CategoryTree } from './taxonomy.js';
-import { allCategories, categoriesVersion } from './taxonomy.repository.js';
-
-const memo = new WeakMap<Db, { version: number; tree: CategoryTree }>();
+import { allCategories } from './taxonomy.repository.js';
+import { versioned } from '../../db/data-versions.js';
 
 /**
- * The whole category tree (a newsroom has tens to hundreds of sections). Kept in memory per
- * database handle and checked against the `categories` change counter (bumped by triggers in the
- * writer's transaction, whichever process wrote): one single-row query per call, the rows only
- * after a change. Inside a transaction it is always read afresh (it may roll back).
+ * The whole category tree (a newsroom has tens to hundreds of sections), kept in memory per
+ * database handle and checked against the `categories` change counter (db/data-versions).
  */
-export async function loadCategoryTree(db: Db): Promise<CategoryTree> {
-  if (db.isTransaction) return new CategoryTree(await allCategories(db));
-  // The counter first: rows read after it are at least that new, so a race only reloads early.
-  const version = await categoriesVersion(db);
-  const hit = memo.get(db);
-  if (hit && hit.version === version) return hit.tree;
-  if (version < 0) return new CategoryTree(await allCategories(db));
-  const tree = new CategoryTree(await allCategories(db));
-  memo.set(db, { version, tree });
-  return tree;
-}
+export const loadCategoryTree: (db: Db) => Promise<CategoryTree> = versioned('categories', async (db) => new CategoryTree(await allCategories(db)));
 
 export type TaxonomyErrorCode =
   | 'CATEGORY_INVALID'

@@ -46,9 +46,18 @@ export interface CommentsWebDeps {
   spamFilter?: SpamFilter;
 }
 
+type CommentedPost = { id: number; comment_status: 'open' | 'closed'; published_at: string | null; type: string };
+
+/** What the comment form needs for this request, and the reader's own held comments (signed cookie). */
+export interface ArticleForm extends Omit<ArticleCommentsInput, 'thread' | 'page'> {
+  held: number[];
+}
+
 export interface CommentsWeb {
   /** The form, open/closed state and the asked-for page of comments (with the reader's own held ones, from the signed cookie). */
-  articleInput(request: FastifyRequest, post: { id: number; comment_status: 'open' | 'closed'; published_at: string | null; type: string }, page?: number): Promise<ArticleCommentsInput | undefined>;
+  articleInput(request: FastifyRequest, post: CommentedPost, page?: number): Promise<ArticleCommentsInput | undefined>;
+  /** The same without the page of comments (undefined when the post takes none). */
+  articleForm(request: FastifyRequest, post: CommentedPost): Promise<ArticleForm | undefined>;
 }
 
 
@@ -117,21 +126,25 @@ async function localised(db: Db, postId: number, err: CommentError): Promise<Com
 
 export function makeCommentsWeb(deps: CommentsWebDeps): CommentsWeb {
   return {
-    async articleInput(request, post, page = 1) {
+    async articleForm(request, post) {
       if (post.type !== 'post') return undefined;
       const settings = await loadCommentSettings(deps.db);
-      const thread = await threadPage(deps.db, post.id, heldFromCookie(request), page, settings.perPage);
       const replyTo = idOf((request.query as Record<string, unknown>).replytocom);
       return {
-        thread,
+        held: heldFromCookie(request),
         open: commentsOpen(post, settings, deps.now()),
         token: issueFormToken(deps.secret, post.id, deps.now()),
         requireEmail: settings.requireEmail,
         maxLength: settings.maxLength,
-        page,
         perPage: settings.perPage,
         ...(replyTo !== undefined ? { replyTo } : {}),
       };
+    },
+    async articleInput(request, post, page = 1) {
+      const form = await this.articleForm(request, post);
+      if (!form) return undefined;
+      const { held, ...rest } = form;
+      return { ...rest, page, thread: await threadPage(deps.db, post.id, held, page, form.perPage) };
     },
   };
 }

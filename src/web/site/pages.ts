@@ -119,11 +119,11 @@ export function articlePage(site: SiteContext, tree: CategoryTree, b: ArticleBun
     });
   }
   const translations = b.translations.map((tr) => ({ lang: tr.language, name: languageName(tr.language), url: postPath(tr.slug) }));
-  const commentsVM = articleCommentsVM(b, lang, articlePath, ci);
+  const comments = commentsVM(commentsOwnerOf(b), ci);
   return {
     layout: layoutVM(site, {
       lang,
-      title: (post.seo_title || post.title) + (commentPage > 1 ? ` – ${fill(commentStringsFor(lang).commentPageOf, { n: commentPage, total: commentsVM.pages.totalPages })}` : ''),
+      title: (post.seo_title || post.title) + (commentPage > 1 ? ` – ${fill(commentStringsFor(lang).commentPageOf, { n: commentPage, total: comments.pages.totalPages })}` : ''),
       description,
       path,
       tree,
@@ -150,7 +150,7 @@ export function articlePage(site: SiteContext, tree: CategoryTree, b: ArticleBun
     bodyHtml: post.body_html,
     tags: b.tags.map((x) => ({ name: x.name, url: tagPath(x.slug) })),
     related: cardsVM(b.related, tree, lang),
-    comments: commentsVM,
+    comments,
     translations,
     corrections: (b.corrections ?? []).map((c) => correctionVM(c, lang)),
   };
@@ -250,15 +250,35 @@ export function errorPage(site: SiteContext, tree: CategoryTree, status: number,
 
 export { directionOf };
 
-function articleCommentsVM(b: ArticleBundle, lang: string, articlePath: string, ci: ArticleCommentsInput | undefined): ArticleVM['comments'] {
-  const open = ci ? ci.open : b.post.comment_status === 'open';
+/** What an article's comments section needs to know of its article (kept with its fragment). */
+export interface CommentsOwner {
+  postId: number;
+  lang: string;
+  /** The article's path (its first comment page). */
+  path: string;
+  commentStatus: 'open' | 'closed';
+  /** Users among its authors: their replies are marked "Author" rather than "Staff". */
+  authorUserIds: number[];
+}
+
+export const commentsOwnerOf = (b: ArticleBundle): CommentsOwner => ({
+  postId: b.post.id,
+  lang: b.post.language,
+  path: postPath(b.post.slug),
+  commentStatus: b.post.comment_status,
+  authorUserIds: b.authors.map((a) => a.user_id).filter((id): id is number => id !== null),
+});
+
+/** The comments section: a page of the thread, its navigation and the form (when open). */
+export function commentsVM(owner: CommentsOwner, ci: ArticleCommentsInput | undefined): ArticleVM['comments'] {
+  const { lang, path: articlePath } = owner;
+  const open = ci ? ci.open : owner.commentStatus === 'open';
   const count = ci?.thread.approved ?? 0;
   const page = ci?.page ?? 1;
   const comments = ci?.thread.comments ?? [];
   const totalPages = ci?.thread.totalPages ?? 1;
   const here = commentPagePath(articlePath, page);
-  const authorUserIds = new Set(b.authors.map((a) => a.user_id).filter((id): id is number => id !== null));
-  const thread = commentThreadVM(comments, lang, here, open, authorUserIds);
+  const thread = commentThreadVM(comments, lang, here, open, new Set(owner.authorUserIds));
   const strings = commentStringsFor(lang);
   const pages = {
     page, totalPages,
@@ -270,7 +290,7 @@ function articleCommentsVM(b: ArticleBundle, lang: string, articlePath: string, 
   return {
     open, count, thread, strings, pages,
     form: {
-      action: '/comments/', token: ci.token, postId: b.post.id, requireEmail: ci.requireEmail, maxLength: ci.maxLength,
+      action: '/comments/', token: ci.token, postId: owner.postId, requireEmail: ci.requireEmail, maxLength: ci.maxLength,
       ...(parent ? { parentId: parent.id, replyingTo: { name: parent.authorName, cancelUrl: `${here}#respond` } } : {}),
     },
   };

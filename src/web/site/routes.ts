@@ -20,6 +20,7 @@ import { articlePage, authorPage, categoryPage, errorPage, homePage, tagPage } f
 import { authorVM } from './presenters.js';
 import type { SiteContext } from './site-context.js';
 import type { CommentsWeb } from './comments.js';
+import type { ArticleFragments } from './article-fragments.js';
 import { commentPagePath } from '../../modules/comment/thread.js';
 import { renderArchive, renderArticle, renderError, renderHome } from './views/index.js';
 import { pageOf } from '../../lib/ids.js';
@@ -30,6 +31,8 @@ export interface SiteDeps {
   site: SiteContext;
   /** Readers' comments (web/site/comments.ts): held comments and the form on article pages. */
   comments?: CommentsWeb;
+  /** Article fragments (FRAGMENT_CACHE_MB); without them every article page is rendered whole. */
+  fragments?: ArticleFragments;
 }
 
 /** Page numbers in paths: 1–999999, no leading zeros. Anything else is not a page. */
@@ -151,6 +154,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     // WordPress' other form (?cpage=N, plain permalinks): one answer per page, at /comment-page-N/.
     const cpage = (request.query as Record<string, unknown>).cpage;
     if (request.params.n === undefined && cpage !== undefined) return reply.redirect(commentPagePath(`/${encodeURIComponent(slug)}/`, parsePage(String(cpage))), 301);
+    if (commentPage === 1 && deps.fragments) return assembled(request, reply, slug, deps.fragments);
     const [bundle, tree] = await Promise.all([readArticle(db, slug), loadCategoryTree(db)]);
     if (!bundle || (commentPage > 1 && bundle.post.type !== 'post')) throw notFound();
     const commentsInput = await deps.comments?.articleInput(request, bundle.post, commentPage);
@@ -158,6 +162,13 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     if (vm.comments.pages.page > vm.comments.pages.totalPages) throw notFound('There is no such page of comments.');
     cacheFor(reply, articleTags(bundle, tree));
     return sendHtml(reply, renderArticle(vm));
+  };
+  // An article's first page from its fragments and this request's comment form (see article-fragments).
+  const assembled = async (request: FastifyRequest, reply: FastifyReply, slug: string, fragments: ArticleFragments) => {
+    const page = await fragments.page(db, request, slug, deps.comments);
+    if (!page) throw notFound();
+    cacheFor(reply, page.tags);
+    return sendHtml(reply, page.html);
   };
   app.get('/:slug/', article);
   app.get('/:slug/comment-page-:n/', article);

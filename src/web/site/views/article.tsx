@@ -6,6 +6,7 @@ import { directionOf, fill, type Strings } from '../i18n.js';
 import type { ArticleVM, AuthorVM, FigureVM } from '../view-models.js';
 import { Breadcrumb, CardGrid, formatNumber, joinNames, listComma, minRead, Picture, SIZES, Time } from './components.js';
 import { CommentForm, CommentPages, CommentThread } from './comments.js';
+import { renderToString } from 'preact-render-to-string';
 import { renderDocument } from './layout.js';
 import { Corrections } from './corrections.js';
 
@@ -109,30 +110,67 @@ function Translations({ vm }: { vm: ArticleVM }) {
   );
 }
 
-function Comments({ vm }: { vm: ArticleVM }) {
-  const { t, lang } = vm.layout;
+/** What the comments section shows: its own strings, the thread, its pages and the form. */
+interface CommentsBodyProps {
+  comments: ArticleVM['comments'];
+  t: Strings;
+  lang: string;
+}
+
+/** The heading, count, a page of the thread and its navigation. */
+function CommentsThreadPart({ comments, t, lang }: CommentsBodyProps) {
   return (
-    <section class="wrap wrap--text comments-section" id="comments" aria-labelledby="comments-heading">
+    <>
       <h2 class="section-heading" id="comments-heading">{t.leaveAComment}</h2>
-      {vm.comments.count > 0 && <p class="meta comments-section__count">{fill(t.comments, { n: formatNumber(vm.comments.count, lang) })}</p>}
+      {comments.count > 0 && <p class="meta comments-section__count">{fill(t.comments, { n: formatNumber(comments.count, lang) })}</p>}
       <div class="comments" data-slot="comments">
-        <CommentThread thread={vm.comments.thread} strings={vm.comments.strings} />
+        <CommentThread thread={comments.thread} strings={comments.strings} />
       </div>
-      <CommentPages pages={vm.comments.pages} strings={vm.comments.strings} />
-      {vm.comments.open ? (
-        vm.comments.form && <>
-          <CommentForm form={vm.comments.form} strings={vm.comments.strings} />
-          {/* Inline reply and a kept draft; the form works the same without it. */}
-          <script src="/assets/comments.js" defer></script>
-        </>
-      ) : (
-        <p class="comments-section__closed">{t.commentsClosed}</p>
-      )}
+      <CommentPages pages={comments.pages} strings={comments.strings} />
+    </>
+  );
+}
+
+/** The form (with its script) or "comments are closed". */
+function CommentsFormPart({ comments, t }: CommentsBodyProps) {
+  return comments.open ? (
+    comments.form && <>
+      <CommentForm form={comments.form} strings={comments.strings} />
+      {/* Inline reply and a kept draft; the form works the same without it. */}
+      <script src="/assets/comments.js" defer></script>
+    </>
+  ) : (
+    <p class="comments-section__closed">{t.commentsClosed}</p>
+  );
+}
+
+function CommentsBody(props: CommentsBodyProps) {
+  return (
+    <>
+      <CommentsThreadPart {...props} />
+      <CommentsFormPart {...props} />
+    </>
+  );
+}
+
+/**
+ * Where an article fragment's comments go: a comment, so it can never occur in rendered text
+ * (preact escapes text and attribute values; bodies are sanitised HTML without comments).
+ */
+export const COMMENTS_SLOT = '<!--broadsheet:comments-->';
+
+function Comments({ vm, slot }: { vm: ArticleVM; slot: boolean }) {
+  const { t, lang } = vm.layout;
+  return slot ? (
+    <section class="wrap wrap--text comments-section" id="comments" aria-labelledby="comments-heading" dangerouslySetInnerHTML={{ __html: COMMENTS_SLOT }} />
+  ) : (
+    <section class="wrap wrap--text comments-section" id="comments" aria-labelledby="comments-heading">
+      <CommentsBody comments={vm.comments} t={t} lang={lang} />
     </section>
   );
 }
 
-function ArticlePage({ vm }: { vm: ArticleVM }) {
+function ArticlePage({ vm, slot }: { vm: ArticleVM; slot: boolean }) {
   const { t, lang } = vm.layout;
   return (
     <>
@@ -159,7 +197,7 @@ function ArticlePage({ vm }: { vm: ArticleVM }) {
           <CardGrid cards={vm.related.slice(0, 6)} t={t} lang={lang} level={3} />
         </section>
       )}
-      {!vm.isPage && <Comments vm={vm} />}
+      {!vm.isPage && <Comments vm={vm} slot={slot} />}
     </>
   );
 }
@@ -169,6 +207,25 @@ export function renderArticle(vm: ArticleVM): string {
   return renderDocument({
     layout: vm.layout,
     class: vm.isPage ? 'page--static' : 'page--article',
-    children: <ArticlePage vm={vm} />,
+    children: <ArticlePage vm={vm} slot={false} />,
   });
 }
+
+/**
+ * An article or static page around its comments: the document before and after the comments
+ * section's contents (a static page, which has none, is all `before`). See renderComments.
+ */
+export function renderArticleAround(vm: ArticleVM): { before: string; after: string } {
+  const html = renderDocument({
+    layout: vm.layout,
+    class: vm.isPage ? 'page--static' : 'page--article',
+    children: <ArticlePage vm={vm} slot />,
+  });
+  const at = html.lastIndexOf(COMMENTS_SLOT);
+  if (at < 0) return { before: html, after: '' };
+  return { before: html.slice(0, at), after: html.slice(at + COMMENTS_SLOT.length) };
+}
+
+/** The comments section's contents, for the slot renderArticleAround leaves: its thread part, then its form part. */
+export const renderCommentsThread = (props: CommentsBodyProps): string => renderToString(<CommentsThreadPart {...props} />);
+export const renderCommentsForm = (props: CommentsBodyProps): string => renderToString(<CommentsFormPart {...props} />);

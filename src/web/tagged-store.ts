@@ -1,0 +1,89 @@
+/**
+ * @module web/tagged-store
+ * A store of rendered things, each carrying the dependency tags of what it shows, bounded by bytes
+ * (least recently used out first) and emptied by tag. The page cache keeps whole responses in one;
+ * the site keeps article fragments (everything but the comments) in another, purged by the same
+ * purges (see PageCache.attach).
+ */
+
+export interface Tagged {
+  readonly tags: readonly string[];
+  readonly bytes: number;
+}
+
+/** The tag every stored thing carries: purging it empties the store. */
+export const ALL = 'all';
+
+export class TaggedStore<V extends Tagged> {
+  private readonly entries = new Map<string, V>();
+  private readonly byTag = new Map<string, Set<string>>();
+  private total = 0;
+
+  constructor(readonly maxBytes: number) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get bytes(): number {
+    return this.total;
+  }
+
+  get(key: string): V | undefined {
+    const v = this.entries.get(key);
+    if (v === undefined) return undefined;
+    // Map order is insertion order: re-inserting marks it most recently used.
+    this.entries.delete(key);
+    this.entries.set(key, v);
+    return v;
+  }
+
+  /** Stores `v` under `key` (nothing larger than a quarter of the budget), then evicts down to the budget. */
+  set(key: string, v: V): void {
+    this.delete(key);
+    if (v.bytes > this.maxBytes / 4) return;
+    this.entries.set(key, v);
+    this.total += v.bytes;
+    for (const t of v.tags) {
+      let keys = this.byTag.get(t);
+      if (!keys) this.byTag.set(t, (keys = new Set()));
+      keys.add(key);
+    }
+    while (this.total > this.maxBytes) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.delete(oldest);
+    }
+  }
+
+  /** Removes everything carrying any of the tags (`all`: everything). Returns how many went. */
+  purge(list: readonly string[]): number {
+    if (list.includes(ALL)) {
+      const n = this.entries.size;
+      this.entries.clear();
+      this.byTag.clear();
+      this.total = 0;
+      return n;
+    }
+    let n = 0;
+    for (const t of list) {
+      const keys = this.byTag.get(t);
+      if (!keys) continue;
+      for (const k of [...keys]) if (this.delete(k)) n++;
+    }
+    return n;
+  }
+
+  delete(key: string): boolean {
+    const v = this.entries.get(key);
+    if (v === undefined) return false;
+    this.entries.delete(key);
+    this.total -= v.bytes;
+    for (const t of v.tags) {
+      const keys = this.byTag.get(t);
+      keys?.delete(key);
+      if (keys?.size === 0) this.byTag.delete(t);
+    }
+    return true;
+  }
+}
