@@ -7,7 +7,8 @@
  *                    [--cases article,comment post,…]
  *
  * Besides the page cases it measures the article page on a second server with the page cache
- * off (what a miss costs), and comment posting through the real form (a token read from the
+ * off (what a miss costs: the page assembled from its fragments around a freshly rendered form),
+ * on a third with nothing cached (a whole render), searches asked once each, and comment posting through the real form (a token read from the
  * article page, unique bodies, the Origin header; the per-IP and per-email comment limits are
  * raised through the comment settings, as a site owner would, since every request comes from
  * one address). Comments default to 10 per article up to 200,000 (`--comments` overrides).
@@ -103,9 +104,12 @@ interface CaseResult {
   comments?: { accepted: number; approved: number; pending: number; spam: number; refused: number };
 }
 
-async function load(name: string, url: string, pathName: string): Promise<CaseResult> {
-  await autocannon({ url, connections, duration: Math.min(2, duration) }); // warm-up
-  const r = await autocannon({ url, connections, duration });
+/** `paths`: a different path for every request, in turn (no warm-up then: each is asked once or rarely). */
+async function load(name: string, url: string, pathName: string, paths?: string[]): Promise<CaseResult> {
+  let n = 0;
+  const requests: autocannon.Request[] | undefined = paths ? [{ setupRequest: (req) => ({ ...req, path: paths[n++ % paths.length]! }) }] : undefined;
+  if (!paths) await autocannon({ url, connections, duration: Math.min(2, duration) }); // warm-up
+  const r = await autocannon({ url, connections, duration, ...(requests ? { requests } : {}) });
   return {
     name, path: pathName, reqPerSec: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99,
     errors: r.errors + r.timeouts, non2xx: r.non2xx, bytes: Math.round(r.throughput.average / Math.max(1, r.requests.average)),
@@ -209,12 +213,17 @@ async function main(): Promise<void> {
     children.push(server);
     await waitFor(`${base}/healthz`);
     const coldStartMs = Math.round(performance.now() - started);
-    // A second instance on the same database with the page cache off: what a miss costs.
-    const uncachedPort = await freePort();
-    const uncachedBase = `http://127.0.0.1:${uncachedPort}`;
-    const uncached = spawn(process.execPath, [path.join(ROOT, 'bin/broadsheet.mjs'), 'serve'], { env: { ...env, PAGE_CACHE_MB: '0', PORT: String(uncachedPort) }, stdio: ['ignore', 'inherit', 'inherit'] });
-    children.push(uncached);
-    await waitFor(`${uncachedBase}/healthz`);
+    // More instances on the same database: the page cache off (what a miss costs: the page assembled
+    // from its fragments, the form rendered with a fresh token), and nothing cached at all (a whole render).
+    const instance = async (extra: Record<string, string>): Promise<string> => {
+      const port = await freePort();
+      const child = spawn(process.execPath, [path.join(ROOT, 'bin/broadsheet.mjs'), 'serve'], { env: { ...env, ...extra, PORT: String(port) }, stdio: ['ignore', 'inherit', 'inherit'] });
+      children.push(child);
+      await waitFor(`http://127.0.0.1:${port}/healthz`);
+      return `http://127.0.0.1:${port}`;
+    };
+    const uncachedBase = await instance({ PAGE_CACHE_MB: '0' });
+    const coldBase = await instance({ PAGE_CACHE_MB: '0', FRAGMENT_CACHE_MB: '0' });
 
     const articlePath = `/${article.slug}/`;
     const pageFile = path.join(dataDir, 'article.html');
@@ -249,8 +258,17 @@ async function main(): Promise<void> {
       r.ratio = r.reqPerSec / bareResult.reqPerSec;
       results.push(r);
     }
-    if (want('article (cache off)') && !values['no-cache']) {
-      const r = await load('article (cache off)', uncachedBase + articlePath, articlePath);
+    // Searches nobody asked before: pairs of words from the seeded vocabulary, each asked once in turn.
+    if (want('search page (distinct queries)')) {
+      const words = ['council', 'rail', 'harbour', 'budget', 'housing', 'water', 'schools', 'census', 'wind', 'wheat', 'theatre', 'buses', 'fishing', 'hospitals', 'libraries', 'elections', 'trade', 'tourism', 'bridges', 'forests', 'rivers', 'museums', 'courts', 'energy'];
+      const paths = words.flatMap((a) => words.filter((b) => b !== a).map((b) => `/search?q=${a}+${b}`));
+      const r = await load('search page (distinct queries)', base + paths[0]!, '/search?q=…', paths);
+      r.ratio = r.reqPerSec / bareResult.reqPerSec;
+      results.push(r);
+    }
+    for (const [name, origin] of [['article (page cache off)', uncachedBase], ['article (nothing cached)', coldBase]] as const) {
+      if (!want(name) || values['no-cache']) continue;
+      const r = await load(name, origin + articlePath, articlePath);
       r.ratio = r.reqPerSec / bareResult.reqPerSec;
       results.push(r);
     }
