@@ -8,7 +8,8 @@ import type { FastifyInstance } from 'fastify';
 import { updateArticle } from '../../src/modules/article/article.service.js';
 import { tag } from '../../src/modules/content/cache-tags.js';
 import { moderate } from '../../src/modules/comment/comment.service.js';
-import { purgePosts } from '../../src/web/cache.js';
+import { ALL, purgePosts } from '../../src/web/cache.js';
+import { saveCommentSettings } from '../../src/modules/comment/comment-settings.js';
 import { DIALECTS, freshDb, type TestDb } from '../helpers/db.js';
 import { testApp } from '../helpers/app.js';
 import { NOW } from '../helpers/fixture.js';
@@ -69,9 +70,9 @@ for (const dialect of DIALECTS) {
       expect(res.statusCode).toBe(303);
     });
 
-    it('reads only the settings counter once the fragments are made', async () => {
+    it('reads nothing once the fragments are made', async () => {
       await get(url(2));
-      expect(await queriesFor(url(2))).toBe(1);
+      expect(await queriesFor(url(2))).toBe(0);
       // A whole render reads the article, its tags, authors, images, related list, thread, settings …
       t.handle.stats.queries = 0;
       await whole.inject(url(2));
@@ -96,8 +97,8 @@ for (const dialect of DIALECTS) {
       t.handle.stats.queries = 0;
       const html = (await get(url(3))).body;
       expect(html).toContain('Held for a moment');
-      // The settings counter and the thread, not the article's reads.
-      expect(t.handle.stats.queries).toBeLessThanOrEqual(3);
+      // The thread, not the article's reads.
+      expect(t.handle.stats.queries).toBeLessThanOrEqual(2);
       expect(withoutToken(html)).toBe(withoutToken((await whole.inject(url(3))).body));
     });
 
@@ -135,6 +136,21 @@ for (const dialect of DIALECTS) {
       expect(field(replying, 'parent_id')).toBe(String(parent));
       expect(replying).toContain('Asker');
       expect(field((await get(url(0))).body, 'parent_id') ?? '').toBe('');
+    });
+
+    it('saved comment settings reach the next form (saving purges everything)', async () => {
+      await get(url(1));
+      expect((await get(url(1))).body).not.toMatch(/name="email" type="email" maxlength="320" autocomplete="email" required/);
+      await saveCommentSettings(t.handle.db, { requireEmail: true, maxLength: 500 });
+      try {
+        c.app.pageCache.purge([ALL]);
+        const html = (await get(url(1))).body;
+        expect(html).toMatch(/name="email" type="email" maxlength="320" autocomplete="email" required/);
+        expect(html).toContain('maxlength="500"');
+      } finally {
+        await saveCommentSettings(t.handle.db, { requireEmail: false, maxLength: 10_000 });
+        c.app.pageCache.purge([ALL]);
+      }
     });
 
     it('closing comments on an article takes its form away', async () => {

@@ -1,13 +1,15 @@
 /**
  * @module web/site/article-fragments
- * Article pages assembled from fragments, Russian-doll style. An article's fragment is the whole
- * page but its comments section's contents (masthead, article, related stories, footer); its
- * thread fragment is the first page of its comments as everyone sees it. Both are rendered once
- * and kept in memory with the cache tags of what they show; the comment form (with a freshly
- * signed token) is rendered for every request, and a reader with held comments of their own, or
- * answering one (?replytocom), gets the thread read and rendered for them. The page cache's purges
- * empty fragments too (PageCache.attach), locally and from other instances: a comment write
- * re-renders only the thread, an edit only what shows that article.
+ * Article pages assembled from fragments, Russian-doll style, when the page cache misses (or is
+ * off). An article's fragment is the whole page but its comments section's contents (masthead,
+ * article, related stories, footer); its thread fragment is the first page of its comments as
+ * everyone sees it; its form fragment is the comment form around its token. Each is rendered once
+ * and kept in memory with the cache tags of what it shows, and the comment settings are held until
+ * the next purge of everything (saving them makes one). Per request a token is signed; a reader
+ * with held comments of their own, or answering one (?replytocom), gets the thread (and form) read
+ * and rendered for them. The page cache's purges empty fragments too (PageCache.attach), locally
+ * and from other instances: a comment write re-renders only the thread, an edit what shows that
+ * article.
  *
  * Only an article's first comment page is assembled this way; later ones (another title and
  * canonical) are rendered whole.
@@ -19,6 +21,7 @@ import { loadCategoryTree } from '../../modules/taxonomy/taxonomy.service.js';
 import { readArticle, type ArticleBundle } from '../../modules/article/reading.service.js';
 import { threadPage, type ThreadPage } from '../../modules/comment/comment.repository.js';
 import { tag } from '../../modules/content/cache-tags.js';
+import { loadCommentSettings, type CommentSettings } from '../../modules/comment/comment-settings.js';
 import { TaggedStore } from '../tagged-store.js';
 import { cacheTags, type PageCache } from '../cache.js';
 import type { CommentsWeb } from './comments.js';
@@ -85,12 +88,13 @@ export class ArticleFragments {
   private readonly articles: TaggedStore<ArticleFragment>;
   private readonly threads: TaggedStore<ThreadFragment>;
   private readonly forms: TaggedStore<FormFragment>;
+  private readonly settings = new TaggedStore<{ value: CommentSettings; tags: readonly string[]; bytes: number }>(1_000_000);
 
   constructor(maxBytes: number, private readonly cache: PageCache, private readonly site: SiteContext) {
     this.articles = new TaggedStore<ArticleFragment>(maxBytes * 0.75);
     this.threads = new TaggedStore<ThreadFragment>(maxBytes * 0.2);
     this.forms = new TaggedStore<FormFragment>(maxBytes * 0.05);
-    for (const store of [this.articles, this.threads, this.forms]) cache.attach(store);
+    for (const store of [this.articles, this.threads, this.forms, this.settings]) cache.attach(store);
   }
 
   /**
@@ -103,7 +107,7 @@ export class ArticleFragments {
     const keep = () => clock === this.cache.purgeClock;
     const f = await this.article(db, slug, keep);
     if (!f) return undefined;
-    const form = await comments?.articleForm(request, f.post);
+    const form = await comments?.articleForm(request, f.post, f.post.type === 'post' ? await this.commentSettings(db, keep) : undefined);
     if (f.post.type !== 'post') return { html: Buffer.concat([f.before, f.after]), tags: f.pageTags };
     const { lang } = f.owner;
     const t = stringsFor(lang);
@@ -144,6 +148,18 @@ export class ArticleFragments {
     }
     const token = formParts.after.length > 0 ? Buffer.from(rest.token) : Buffer.alloc(0);
     return { html: Buffer.concat([f.before, thread.html, formParts.before, token, formParts.after, f.after]), tags: f.pageTags };
+  }
+
+  /**
+   * The comment settings, kept until the next purge of everything: saving them purges every page
+   * (they shape every comment form), here and, through the purge log, on every instance.
+   */
+  private async commentSettings(db: Db, keep: () => boolean): Promise<CommentSettings> {
+    const hit = this.settings.get('comments');
+    if (hit) return hit.value;
+    const value = await loadCommentSettings(db);
+    if (keep()) this.settings.set('comments', { value, tags: [], bytes: 1000 });
+    return value;
   }
 
   private async article(db: Db, slug: string, keep: () => boolean): Promise<ArticleFragment | undefined> {

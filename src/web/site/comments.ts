@@ -16,7 +16,7 @@ import { postPath } from '../../modules/article/permalink.js';
 import { CommentError, type CommentInput } from '../../modules/comment/comment.js';
 import { threadPage } from '../../modules/comment/comment.repository.js';
 import { commentsOpen, submitComment, type Submitted } from '../../modules/comment/comment.service.js';
-import { loadCommentSettings } from '../../modules/comment/comment-settings.js';
+import { loadCommentSettings, type CommentSettings } from '../../modules/comment/comment-settings.js';
 import { issueFormToken, readFormToken } from '../../modules/comment/form-token.js';
 import { hashIp } from '../../modules/comment/ip-hash.js';
 import type { SpamFilter } from '../../modules/comment/akismet.js';
@@ -56,8 +56,11 @@ export interface ArticleForm extends Omit<ArticleCommentsInput, 'thread' | 'page
 export interface CommentsWeb {
   /** The form, open/closed state and the asked-for page of comments (with the reader's own held ones, from the signed cookie). */
   articleInput(request: FastifyRequest, post: CommentedPost, page?: number): Promise<ArticleCommentsInput | undefined>;
-  /** The same without the page of comments (undefined when the post takes none). */
-  articleForm(request: FastifyRequest, post: CommentedPost): Promise<ArticleForm | undefined>;
+  /**
+   * The same without the page of comments (undefined when the post takes none). `settings`: the
+   * comment settings when the caller holds them (see article-fragments), else they are read.
+   */
+  articleForm(request: FastifyRequest, post: CommentedPost, settings?: CommentSettings): Promise<ArticleForm | undefined>;
 }
 
 
@@ -126,9 +129,9 @@ async function localised(db: Db, postId: number, err: CommentError): Promise<Com
 
 export function makeCommentsWeb(deps: CommentsWebDeps): CommentsWeb {
   return {
-    async articleForm(request, post) {
+    async articleForm(request, post, held?: CommentSettings) {
       if (post.type !== 'post') return undefined;
-      const settings = await loadCommentSettings(deps.db);
+      const settings = held ?? (await loadCommentSettings(deps.db));
       const replyTo = idOf((request.query as Record<string, unknown>).replytocom);
       return {
         held: heldFromCookie(request),
