@@ -2,6 +2,8 @@
  * @module web/site/search
  * GET /search (the page) and GET /api/v1/search (JSON): the same search, two renderings.
  * Any input gives results or a friendly empty page; filters that do not parse are ignored.
+ * Both are kept in the page cache, tagged `search` (purged by every post change) and with the
+ * tags of the cards they show.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FullText, SearchFilter } from '../../db/full-text.js';
@@ -20,6 +22,9 @@ import type { SiteDeps } from './routes.js';
 import type { SearchVM, SnippetPart } from './view-models.js';
 import { renderSearch } from './views/index.js';
 import { sendHtml } from '../html.js';
+import { cacheFor } from '../cache.js';
+import { tag as cacheTag } from '../../modules/content/cache-tags.js';
+import { cardTags, pageTags } from './page-tags.js';
 
 export interface SearchDeps extends SiteDeps {
   fullText: FullText;
@@ -88,10 +93,25 @@ export function snippetParts(snippet: string): SnippetPart[] {
   return parts.map((p) => ({ ...p, text: p.text.replace(/[\u0001\u0002]/g, '') })).filter((p) => p.text);
 }
 
-async function runSearch(deps: SearchDeps, params: SearchParams, perPage: number): Promise<{ tree: CategoryTree; result: SearchPage; tagName?: string }> {
+interface SearchRun {
+  tree: CategoryTree;
+  result: SearchPage;
+  tagName?: string;
+  /**
+   * The page's cache tags, or undefined when it must not be cached: a tag or author slug that
+   * names nothing yet could name something later without any tag of ours being purged.
+   */
+  cacheTags: string[] | undefined;
+}
+
+async function runSearch(deps: SearchDeps, params: SearchParams, perPage: number): Promise<SearchRun> {
   const { db } = deps;
   const tree = await loadCategoryTree(db);
   const filter: SearchFilter = {};
+  // Any post change purges `search`; section changes purge `nav` (every page carries it), which
+  // covers the category filter. Tag and author slugs are resolved here, so their renames must purge.
+  const filterTags: string[] = [];
+  let resolved = true;
   let tagName: string | undefined;
   if (params.category) {
     const c = tree.findBySlug(params.category);
@@ -101,13 +121,21 @@ async function runSearch(deps: SearchDeps, params: SearchParams, perPage: number
     const tag = await findTagBySlug(db, params.tag);
     filter.tagId = tag?.id ?? -1;
     tagName = tag?.name;
+    if (tag) filterTags.push(cacheTag.tag(tag.id));
+    else resolved = false;
   }
-  if (params.author) filter.authorId = (await findAuthorBySlug(db, params.author))?.id ?? -1;
+  if (params.author) {
+    const author = await findAuthorBySlug(db, params.author);
+    filter.authorId = author?.id ?? -1;
+    if (author) filterTags.push(cacheTag.author(author.id));
+    else resolved = false;
+  }
   if (params.lang) filter.language = params.lang;
   if (params.from) filter.from = `${params.from}T00:00:00.000Z`;
   if (params.to) filter.to = `${params.to}T23:59:59.999Z`;
   const result = await searchArticles(db, deps.fullText, params.q, filter, params.page, perPage);
-  return { tree, result, ...(tagName ? { tagName } : {}) };
+  const cacheTags = resolved ? pageTags(cacheTag.search, filterTags, cardTags(result)) : undefined;
+  return { tree, result, cacheTags, ...(tagName ? { tagName } : {}) };
 }
 
 export async function searchRoutes(app: FastifyInstance, deps: SearchDeps): Promise<void> {
@@ -116,7 +144,7 @@ export async function searchRoutes(app: FastifyInstance, deps: SearchDeps): Prom
   // GET /search?q=…&category=&tag=&author=&lang=&from=&to=&page=
   app.get('/search', async (request: FastifyRequest, reply: FastifyReply) => {
     const params = readParams(request.query);
-    const { tree, result, tagName } = await runSearch(deps, params, site.postsPerPage);
+    const { tree, result, tagName, cacheTags } = await runSearch(deps, params, site.postsPerPage);
     const [authors, languages] = await Promise.all([
       db.selectFrom('authors').select(['slug', 'name']).orderBy('name').limit(500).execute(),
       publishedLanguages(db),
@@ -159,6 +187,8 @@ export async function searchRoutes(app: FastifyInstance, deps: SearchDeps): Prom
         to: params.to ?? '',
       },
     };
+    // The key is the URL as sent: two spellings of one search are two entries, never one mixed up.
+    if (cacheTags) cacheFor(reply, cacheTags);
     return sendHtml(reply, renderSearch(vm));
   });
 
@@ -168,7 +198,8 @@ export async function searchRoutes(app: FastifyInstance, deps: SearchDeps): Prom
     const q = request.query as Record<string, unknown>;
     const perPageRaw = Number(one(q.per_page));
     const perPage = Number.isInteger(perPageRaw) && perPageRaw >= 1 && perPageRaw <= 50 ? perPageRaw : 10;
-    const { tree, result } = await runSearch(deps, params, perPage);
+    const { tree, result, cacheTags } = await runSearch(deps, params, perPage);
+    if (cacheTags) cacheFor(reply, cacheTags);
     return reply.send({
       query: params.q,
       total: result.total,
