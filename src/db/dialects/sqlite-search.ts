@@ -38,8 +38,12 @@ export const sqliteFullText: FullText = {
       order by posts_fts.rowid desc limit ${RANK_WINDOW + 1}`.execute(db);
     const { total, capped, ids } = pageOfWindow(window.rows, limit, offset);
     if (ids.length === 0) return { total, capped, hits: [] };
+    // `rowid in (…)` beside MATCH makes FTS5 walk every match (or, per id, worse); the page's ids
+    // all lie in the window, so walk the matches newest first, as the window did, and stop once all
+    // are found. The unary + keeps the list out of FTS5's hands.
     const snippets = await sql<{ id: number; snippet: string }>`select rowid as id, snippet(posts_fts, 2, ${MARK_START}, ${MARK_END}, '…', 28) as snippet
-      from posts_fts where posts_fts match ${match} and rowid in (${sql.join(ids)})`.execute(db);
+      from posts_fts where posts_fts match ${match} and +rowid in (${sql.join(ids)})
+      order by rowid desc limit ${ids.length}`.execute(db);
     const snippetOf = new Map(snippets.rows.map((r) => [r.id, r.snippet ?? '']));
     return { total, capped, hits: ids.map((id) => ({ id, snippet: snippetOf.get(id) ?? '' })) };
   },
