@@ -41,11 +41,15 @@ export interface CacheStats { entries: number; bytes: number; hits: number; miss
 const BYPASS_COOKIES = /(?:^|;\s*)(bs_session|bs_commenter)=/;
 
 
+/** The share of the page cache's memory that search results may take. */
+const SEARCH_SHARE = 1 / 8;
+
 /** The tag every cached response carries: purging it empties the cache (and a CDN's). */
 export { ALL };
 
 export class PageCache {
   private readonly pages: TaggedStore<Entry>;
+  private readonly searches: TaggedStore<Entry>;
   /** Other stores emptied by the same purges (article fragments): see `attach`. */
   private readonly attached: TaggedStore<StoredThing>[] = [];
   /** Counts purges: a response rendered across a purge is not stored (it may predate the write). */
@@ -60,7 +64,13 @@ export class PageCache {
    *   or not this instance held a matching entry.
    */
   constructor(maxBytes: number, private readonly onPurge?: (tags: string[]) => void) {
-    this.pages = new TaggedStore<Entry>(maxBytes);
+    this.pages = new TaggedStore<Entry>(maxBytes - Math.floor(maxBytes * SEARCH_SHARE));
+    this.searches = new TaggedStore<Entry>(Math.floor(maxBytes * SEARCH_SHARE));
+  }
+
+  /** Searches (any text makes a new URL) have a share of their own: a flood of them never evicts pages. */
+  private storeFor(key: string): TaggedStore<Entry> {
+    return key.startsWith('/search') || key.startsWith('/api/v1/search') ? this.searches : this.pages;
   }
 
   /**
@@ -92,11 +102,11 @@ export class PageCache {
   }
 
   get(key: string): Entry | undefined {
-    return this.pages.get(key);
+    return this.storeFor(key).get(key);
   }
 
   set(entry: Entry): void {
-    this.pages.set(entry.key, entry);
+    this.storeFor(entry.key).set(entry.key, entry);
     this.refreshStats();
   }
 
@@ -125,7 +135,7 @@ export class PageCache {
 
   private purgeLocal(list: readonly string[]): number {
     this.clock++;
-    const n = this.pages.purge(list);
+    const n = this.pages.purge(list) + this.searches.purge(list);
     for (const store of this.attached) store.purge(list);
     this.stats.purged += n;
     this.refreshStats();
@@ -133,8 +143,8 @@ export class PageCache {
   }
 
   private refreshStats(): void {
-    this.stats.entries = this.pages.size;
-    this.stats.bytes = this.pages.bytes;
+    this.stats.entries = this.pages.size + this.searches.size;
+    this.stats.bytes = this.pages.bytes + this.searches.bytes;
   }
 }
 

@@ -105,13 +105,22 @@ for (const dialect of DIALECTS) {
       expect(notModified.body).toBe('');
     });
 
-    it('is bypassed by logged-in readers, 404s and searches', async () => {
+    it('is bypassed by logged-in readers and 404s', async () => {
       const res = await get('/', { cookie: 'bs_session=abc' });
       expect(res.headers['x-cache']).toBeUndefined();
       await get('/no-such-page/');
       expect((await get('/no-such-page/')).headers['x-cache']).toBeUndefined();
-      await get('/search?q=rail');
-      expect((await get('/search?q=rail')).headers['x-cache']).toBeUndefined();
+    });
+
+    it('keeps searches in a share of their own: a flood of queries never pushes articles out', async () => {
+      const article = `/${fx.slugs[2]}/`;
+      await get(article);
+      expect((await get(article)).headers['x-cache']).toBe('HIT');
+      // Far more search pages than the cache holds (16 MiB; search pages get an eighth of it).
+      for (let i = 0; i < 400; i++) await get(`/search?q=rail+${i}`);
+      expect((await get(article)).headers['x-cache']).toBe('HIT');
+      expect((await get('/search?q=rail+399')).headers['x-cache']).toBe('HIT');
+      expect((await get('/search?q=rail+0')).headers['x-cache']).toBe('MISS');
     });
 
     it('publishing purges the home page and the sections it is filed in, but not unrelated pages', async () => {
