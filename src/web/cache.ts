@@ -1,7 +1,7 @@
 /**
  * @module web/cache
  * The page cache: anonymous GETs of pages, feeds and sitemaps are served from memory as rendered
- * bytes with brotli and gzip variants made once, an ETag (304 on a match), and the dependency tags
+ * bytes with brotli and gzip variants made once each, when a client first asks for one, an ETag (304 on a match), and the dependency tags
  * of what they show. A write purges exactly the entries carrying the tags it touched, before its
  * response returns. Bounded by bytes (least recently used out first).
  *
@@ -19,19 +19,27 @@ import { tagsForPostChange } from '../modules/content/cache-tags.js';
 import type { PurgeTags } from '../jobs/purge-log.js';
 import { ALL, TaggedStore, type Tagged as StoredThing } from './tagged-store.js';
 
+type Encoding = 'br' | 'gzip';
+
+interface Variant {
+  body: Buffer;
+  /** Every header an answer in this encoding sends, content-length included, for answers below Fastify. */
+  rawHeaders: OutgoingHttpHeaders;
+}
+
 interface Entry {
   key: string;
   status: number;
   type: string;
   /** Every header a hit sends (the first response's, security headers included), built once. */
   hitHeaders: Record<string, string>;
-  /** The same with content-length (and content-encoding) per encoding, for answers below Fastify. */
-  rawHeaders: Record<'identity' | 'br' | 'gzip', OutgoingHttpHeaders>;
-  body: Buffer;
-  br: Buffer;
-  gzip: Buffer;
+  /** The body as rendered, and compressed variants, each made when a client first asks for it. */
+  identity: Variant;
+  br?: Variant;
+  gzip?: Variant;
   etag: string;
   tags: readonly string[];
+  /** Grows as variants are made (see `PageCache.variant`). */
   bytes: number;
 }
 
@@ -103,6 +111,23 @@ export class PageCache {
 
   get(key: string): Entry | undefined {
     return this.storeFor(key).get(key);
+  }
+
+  /**
+   * The entry's body in an encoding, compressed the first time a client asks for it (a page asked
+   * for once, or only by clients that take no compression, is never compressed).
+   */
+  variant(e: Entry, encoding: Encoding | undefined): Variant {
+    if (!encoding) return e.identity;
+    let v = e[encoding];
+    if (!v) {
+      const body = compress(e.identity.body, encoding);
+      v = { body, rawHeaders: { ...e.hitHeaders, 'content-encoding': encoding, 'content-length': body.length } };
+      e[encoding] = v;
+      this.storeFor(e.key).grow(e.key, body.length + 300);
+      this.refreshStats();
+    }
+    return v;
   }
 
   set(entry: Entry): void {
@@ -213,20 +238,26 @@ export interface CacheOptions {
   staleWhileRevalidate: number;
 }
 
-/** The answer to a hit: 304 on a matching ETag, else the body in the encoding the client takes. */
-function hitAnswer(headers: IncomingHttpHeaders, e: Entry): { status: number; encoding?: 'br' | 'gzip'; body?: Buffer } {
-  if (etagMatches(headers['if-none-match'], e.etag)) return { status: 304 };
-  const encoding = negotiate(headers['accept-encoding']);
-  if (encoding) return { status: e.status, encoding, body: encoding === 'br' ? e.br : e.gzip };
-  return { status: e.status, body: e.body };
+/** Brotli at quality 5 (about gzip's speed, smaller), gzip at 6. */
+function compress(body: Buffer, encoding: Encoding): Buffer {
+  return encoding === 'br'
+    ? brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+    : gzipSync(body, { level: 6 });
 }
 
-function sendEntry(request: FastifyRequest, reply: FastifyReply, e: Entry): void {
+/** The answer to a hit: 304 on a matching ETag, else the body in the encoding the client takes. */
+function hitAnswer(cache: PageCache, headers: IncomingHttpHeaders, e: Entry): { status: number; encoding?: Encoding; variant?: Variant } {
+  if (etagMatches(headers['if-none-match'], e.etag)) return { status: 304 };
+  const encoding = negotiate(headers['accept-encoding']);
+  return { status: e.status, ...(encoding ? { encoding } : {}), variant: cache.variant(e, encoding) };
+}
+
+function sendEntry(cache: PageCache, request: FastifyRequest, reply: FastifyReply, e: Entry): void {
   // One object of ready-made headers: a hit is the hot path, so no per-request header building.
   reply.headers(e.hitHeaders);
-  const a = hitAnswer(request.headers, e);
+  const a = hitAnswer(cache, request.headers, e);
   if (a.encoding) reply.header('content-encoding', a.encoding);
-  reply.code(a.status).send(a.body);
+  reply.code(a.status).send(a.variant?.body);
 }
 
 /**
@@ -243,9 +274,9 @@ export function answerHitsFirst(cache: PageCache, next: (req: IncomingMessage, r
       return;
     }
     cache.stats.hits++;
-    const a = hitAnswer(req.headers, e);
-    res.writeHead(a.status, a.body ? e.rawHeaders[a.encoding ?? 'identity'] : e.hitHeaders);
-    res.end(req.method === 'HEAD' ? undefined : a.body);
+    const a = hitAnswer(cache, req.headers, e);
+    res.writeHead(a.status, a.variant ? a.variant.rawHeaders : e.hitHeaders);
+    res.end(req.method === 'HEAD' ? undefined : a.variant?.body);
   };
 }
 
@@ -269,7 +300,7 @@ export function registerPageCache(app: FastifyInstance, o: CacheOptions): void {
       return;
     }
     o.cache.stats.hits++;
-    sendEntry(request, reply, hit);
+    sendEntry(o.cache, request, reply, hit);
   });
 
   app.addHook('onSend', (request, reply, payload, done) => {
@@ -282,7 +313,7 @@ export function registerPageCache(app: FastifyInstance, o: CacheOptions): void {
   });
 }
 
-/** Stores a fresh response and returns the payload to send (compressed when the client asks). */
+/** Stores a fresh response and returns the payload to send (compressed, then kept so, when the client asks). */
 function store(request: FastifyRequest, reply: FastifyReply, payload: unknown, tags: readonly string[], o: CacheOptions): unknown {
   if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
   const body = Buffer.isBuffer(payload) ? payload : Buffer.from(payload);
@@ -291,8 +322,6 @@ function store(request: FastifyRequest, reply: FastifyReply, payload: unknown, t
   // A validator the route set already (feeds, sitemaps: see etagOf) is the same hash: not made twice.
   const set = reply.getHeader('etag');
   const etag = typeof set === 'string' ? set : etagOf(body);
-  const br = brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length } });
-  const gzip = gzipSync(body, { level: 6 });
   const type = String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8');
   // What this response and every hit say to browsers and CDNs.
   const cacheHeaders = {
@@ -307,19 +336,15 @@ function store(request: FastifyRequest, reply: FastifyReply, payload: unknown, t
   }
   const hitHeaders = { ...replayed, 'content-type': type, ...cacheHeaders, 'x-cache': 'HIT' };
   const entry: Entry = {
-    key: request.url, status: 200, type, body, br, gzip, etag, tags,
+    key: request.url, status: 200, type, etag, tags,
     hitHeaders,
-    rawHeaders: {
-      identity: { ...hitHeaders, 'content-length': body.length },
-      br: { ...hitHeaders, 'content-encoding': 'br', 'content-length': br.length },
-      gzip: { ...hitHeaders, 'content-encoding': 'gzip', 'content-length': gzip.length },
-    },
-    bytes: body.length + br.length + gzip.length + request.url.length * 2 + 600,
+    identity: { body, rawHeaders: { ...hitHeaders, 'content-length': body.length } },
+    bytes: body.length + request.url.length * 2 + 600,
   };
   o.cache.set(entry);
   reply.headers(cacheHeaders);
   reply.header('x-cache', 'MISS');
-  const a = hitAnswer(request.headers, entry);
+  const a = hitAnswer(o.cache, request.headers, entry);
   if (a.status === 304) {
     reply.code(304);
     return '';
@@ -327,7 +352,7 @@ function store(request: FastifyRequest, reply: FastifyReply, payload: unknown, t
   if (!a.encoding) return body;
   reply.header('content-encoding', a.encoding);
   reply.removeHeader('content-length');
-  return a.body;
+  return a.variant?.body;
 }
 
 declare module 'fastify' {

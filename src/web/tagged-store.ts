@@ -49,11 +49,24 @@ export class TaggedStore<V extends Tagged> {
       if (!keys) this.byTag.set(t, (keys = new Set()));
       keys.add(key);
     }
+    this.evict();
+  }
+
+  private evict(): void {
     while (this.total > this.maxBytes) {
       const oldest = this.entries.keys().next().value;
       if (oldest === undefined) break;
       this.delete(oldest);
     }
+  }
+
+  /** Counts `delta` more bytes for what is stored under `key` (it grew), then evicts down to the budget. */
+  grow(key: string, delta: number): void {
+    const v = this.entries.get(key) as (V & { bytes: number }) | undefined;
+    if (v === undefined) return;
+    v.bytes += delta;
+    this.total += delta;
+    this.evict();
   }
 
   /** Removes everything carrying any of the tags (`all`: everything). Returns how many went. */

@@ -113,14 +113,21 @@ for (const dialect of DIALECTS) {
     });
 
     it('keeps searches in a share of their own: a flood of queries never pushes articles out', async () => {
-      const article = `/${fx.slugs[2]}/`;
-      await get(article);
-      expect((await get(article)).headers['x-cache']).toBe('HIT');
-      // Far more search pages than the cache holds (16 MiB; search pages get an eighth of it).
-      for (let i = 0; i < 400; i++) await get(`/search?q=rail+${i}`);
-      expect((await get(article)).headers['x-cache']).toBe('HIT');
-      expect((await get('/search?q=rail+399')).headers['x-cache']).toBe('HIT');
-      expect((await get('/search?q=rail+0')).headers['x-cache']).toBe('MISS');
+      // A 1 MiB cache: the flood below is larger than all of it, searches may take an eighth.
+      const small = await testApp(t, { PAGE_CACHE_MB: '1' });
+      try {
+        const article = `/${fx.slugs[2]}/`;
+        await small.inject(article);
+        expect((await small.inject(article)).headers['x-cache']).toBe('HIT');
+        let flooded = 0;
+        for (let i = 0; i < 400; i++) flooded += Buffer.byteLength((await small.inject(`/search?q=rail+${i}`)).body);
+        expect(flooded).toBeGreaterThan(1024 * 1024);
+        expect((await small.inject(article)).headers['x-cache']).toBe('HIT');
+        expect((await small.inject('/search?q=rail+399')).headers['x-cache']).toBe('HIT');
+        expect((await small.inject('/search?q=rail+0')).headers['x-cache']).toBe('MISS');
+      } finally {
+        await small.close();
+      }
     });
 
     it('publishing purges the home page and the sections it is filed in, but not unrelated pages', async () => {
@@ -234,10 +241,30 @@ for (const dialect of DIALECTS) {
       await solo.close();
     });
 
+    it('compresses a page the first time a client asks for that encoding, and only then', async () => {
+      const url = `/${fx.slugs[0]}/`;
+      app.pageCache.purge(['all']);
+      const plain = await get(url);
+      expect(plain.statusCode).toBe(200);
+      const bytesPlain = app.pageCache.stats.bytes;
+      expect(bytesPlain).toBeLessThan(Buffer.byteLength(plain.body) + 2000);
+      await get(url);
+      expect(app.pageCache.stats.bytes).toBe(bytesPlain);
+      const br = await get(url, { 'accept-encoding': 'br' });
+      expect(br.headers['x-cache']).toBe('HIT');
+      expect(brotliDecompressSync(br.rawPayload).toString()).toBe(plain.body);
+      const withBr = app.pageCache.stats.bytes;
+      expect(withBr).toBeGreaterThan(bytesPlain);
+      await get(url, { 'accept-encoding': 'br' });
+      expect(app.pageCache.stats.bytes).toBe(withBr);
+      expect(gunzipSync((await get(url, { 'accept-encoding': 'gzip' })).rawPayload).toString()).toBe(plain.body);
+      expect(app.pageCache.stats.bytes).toBeGreaterThan(withBr);
+    });
+
     it('stays within its memory bound, dropping the least recently used', async () => {
       const { PageCache } = await import('../../src/web/cache.js');
       const small = new PageCache(20_000);
-      const entry = (key: string) => ({ key, status: 200, type: 'text/html', body: Buffer.alloc(3000), br: Buffer.alloc(500), gzip: Buffer.alloc(600), etag: '"x"', tags: ['a'], hitHeaders: {}, rawHeaders: { identity: {}, br: {}, gzip: {} }, bytes: 4300 });
+      const entry = (key: string) => ({ key, status: 200, type: 'text/html', identity: { body: Buffer.alloc(3000), rawHeaders: {} }, etag: '"x"', tags: ['a'], hitHeaders: {}, bytes: 4300 });
       for (let i = 0; i < 10; i++) small.set(entry(`/p${i}/`));
       expect(small.stats.bytes).toBeLessThanOrEqual(20_000);
       expect(small.get('/p0/')).toBeUndefined();
