@@ -75,7 +75,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.decorate('pageCache', cache);
   // First of all hooks: what reaches Fastify (misses, and everything through `inject`) is looked up here.
-  if (config.pageCacheMb > 0) registerPageCache(app, { cache, maxAge: 60, staleWhileRevalidate: 600 });
+  if (config.pageCacheMb > 0) registerPageCache(app, { cache, maxAge: 60, staleWhileRevalidate: 600, surrogateKeys: config.surrogateKeys });
   // Purges reach every instance: each one is appended to the purge log, which every instance follows.
   const origin = `app:${randomUUID()}`;
   cache.broadcastTo((tags) => appendPurge(handle, tags, origin), (err) => app.log.error({ err }, 'purge log append failed'));

@@ -31,6 +31,8 @@ export interface Config {
   readonly smtpUrl: string | undefined;
   /** Where purges are forwarded (a CDN's or Varnish's purge endpoint); undefined: nowhere. */
   readonly purgeUrl: string | undefined;
+  /** Send `Surrogate-Key` (the cache tags) with cacheable responses: for a CDN in front (SURROGATE_KEYS; default: when PURGE_URL is set). */
+  readonly surrogateKeys: boolean;
   /** Page cache size in MiB; 0 turns it off. */
   readonly pageCacheMb: number;
   /** Memory for article fragments (pages but their comments) in MiB; 0 turns them off. */
@@ -91,6 +93,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError('SMTP_URL must start with smtp:// or smtps://');
   const purgeUrl = env.PURGE_URL || undefined;
   if (purgeUrl && !/^https?:\/\//.test(purgeUrl)) throw new ConfigError('PURGE_URL must be an http(s) URL');
+  const surrogateRaw = env.SURROGATE_KEYS ?? '';
+  if (!['', '0', '1'].includes(surrogateRaw)) throw new ConfigError('SURROGATE_KEYS must be 1 (send them) or 0 (do not)');
+  const surrogateKeys = surrogateRaw === '' ? purgeUrl !== undefined : surrogateRaw === '1';
   const ipDays = get('COMMENT_IP_RETENTION_DAYS');
   if (!/^\d{1,5}$/.test(ipDays) || Number(ipDays) > 36500) throw new ConfigError('COMMENT_IP_RETENTION_DAYS must be a whole number of days (0 keeps IP hashes forever)');
   const akismetKey = (env.AKISMET_KEY ?? '').trim();
@@ -137,6 +142,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mediaMaxMb,
     feedFullText: feedFull === '1',
     purgeUrl,
+    surrogateKeys,
     trustProxy,
     smtpUrl,
     commentIpRetentionDays: Number(ipDays),

@@ -1,7 +1,9 @@
 /**
  * @module web/tagged-store
  * A store of rendered things, each carrying the dependency tags of what it shows, bounded by bytes
- * (least recently used out first) and emptied by tag. The page cache keeps whole responses in one;
+ * and emptied by tag. Eviction is second chance (CLOCK): the oldest entry goes unless it was read
+ * since it last came round, in which case it moves to the back; a read only sets a flag, so the hot
+ * path does not reorder the map. The page cache keeps whole responses in one;
  * the site keeps article fragments (everything but the comments) in another, purged by the same
  * purges (see PageCache.attach).
  */
@@ -14,8 +16,13 @@ export interface Tagged {
 /** The tag every stored thing carries: purging it empties the store. */
 export const ALL = 'all';
 
+interface Slot<V> {
+  v: V;
+  used: boolean;
+}
+
 export class TaggedStore<V extends Tagged> {
-  private readonly entries = new Map<string, V>();
+  private readonly entries = new Map<string, Slot<V>>();
   private readonly byTag = new Map<string, Set<string>>();
   private total = 0;
 
@@ -30,19 +37,17 @@ export class TaggedStore<V extends Tagged> {
   }
 
   get(key: string): V | undefined {
-    const v = this.entries.get(key);
-    if (v === undefined) return undefined;
-    // Map order is insertion order: re-inserting marks it most recently used.
-    this.entries.delete(key);
-    this.entries.set(key, v);
-    return v;
+    const slot = this.entries.get(key);
+    if (slot === undefined) return undefined;
+    slot.used = true;
+    return slot.v;
   }
 
   /** Stores `v` under `key` (nothing larger than a quarter of the budget), then evicts down to the budget. */
   set(key: string, v: V): void {
     this.delete(key);
     if (v.bytes > this.maxBytes / 4) return;
-    this.entries.set(key, v);
+    this.entries.set(key, { v, used: false });
     this.total += v.bytes;
     for (const t of v.tags) {
       let keys = this.byTag.get(t);
@@ -54,15 +59,21 @@ export class TaggedStore<V extends Tagged> {
 
   private evict(): void {
     while (this.total > this.maxBytes) {
-      const oldest = this.entries.keys().next().value;
+      const oldest = this.entries.entries().next().value;
       if (oldest === undefined) break;
-      this.delete(oldest);
+      const [key, slot] = oldest;
+      if (slot.used) {
+        // Read since it last came round: a second chance at the back (Map order is insertion order).
+        slot.used = false;
+        this.entries.delete(key);
+        this.entries.set(key, slot);
+      } else this.delete(key);
     }
   }
 
   /** Counts `delta` more bytes for what is stored under `key` (it grew), then evicts down to the budget. */
   grow(key: string, delta: number): void {
-    const v = this.entries.get(key) as (V & { bytes: number }) | undefined;
+    const v = this.entries.get(key)?.v as (V & { bytes: number }) | undefined;
     if (v === undefined) return;
     v.bytes += delta;
     this.total += delta;
@@ -88,7 +99,7 @@ export class TaggedStore<V extends Tagged> {
   }
 
   delete(key: string): boolean {
-    const v = this.entries.get(key);
+    const v = this.entries.get(key)?.v;
     if (v === undefined) return false;
     this.entries.delete(key);
     this.total -= v.bytes;

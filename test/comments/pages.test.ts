@@ -14,7 +14,7 @@ for (const dialect of DIALECTS) {
     let reply: number;
     beforeAll(async () => {
       t = await freshDb(dialect);
-      c = await commentsApp(t, { PAGE_CACHE_MB: '16' }, 2);
+      c = await commentsApp(t, { PAGE_CACHE_MB: '16', SURROGATE_KEYS: '1' }, 2);
       url = `/${c.fx.slugs[0]}/`;
       postId = await postIdOf(t.handle.db, c.fx.slugs[0]!);
       await saveCommentSettings(t.handle.db, { moderation: 'auto', perPage: 3 });

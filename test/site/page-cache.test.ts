@@ -15,6 +15,7 @@ import { purgePosts } from '../../src/web/cache.js';
 import { DIALECTS, type TestDb } from '../helpers/db.js';
 import { fixtureSite } from '../helpers/site.js';
 import { testApp } from '../helpers/app.js';
+import { loadConfig } from '../../src/config/config.js';
 import { NOW, type Fixture } from '../helpers/fixture.js';
 
 for (const dialect of DIALECTS) {
@@ -29,11 +30,11 @@ for (const dialect of DIALECTS) {
       return t.handle.stats.queries;
     };
     const idOf = async (slug: string) => (await t.handle.db.selectFrom('posts').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
-    fixtureSite(dialect, (s) => ({ t, app, fx } = s), { env: { PAGE_CACHE_MB: '16' } });
+    fixtureSite(dialect, (s) => ({ t, app, fx } = s), { env: { PAGE_CACHE_MB: '16', SURROGATE_KEYS: '1' } });
 
     it('over a real socket answers hits before Fastify with the same bytes and headers, 304s, HEAD, and bypasses for a session', async () => {
       // An app of its own: this one listens and is closed at the end.
-      const served = await testApp(t, { PAGE_CACHE_MB: '16' });
+      const served = await testApp(t, { PAGE_CACHE_MB: '16', SURROGATE_KEYS: '1' });
       const base = await served.listen({ host: '127.0.0.1', port: 0 });
       try {
         const url = `/${fx.slugs[1]}/`;
@@ -110,6 +111,24 @@ for (const dialect of DIALECTS) {
       expect(res.headers['x-cache']).toBeUndefined();
       await get('/no-such-page/');
       expect((await get('/no-such-page/')).headers['x-cache']).toBeUndefined();
+    });
+
+    it('sends Surrogate-Key only for a CDN (PURGE_URL or SURROGATE_KEYS=1)', async () => {
+      const plain = await testApp(t, { PAGE_CACHE_MB: '1' });
+      try {
+        const url = `/${fx.slugs[2]}/`;
+        const first = await plain.inject(url);
+        expect(first.headers['surrogate-key']).toBeUndefined();
+        const hit = await plain.inject(url);
+        expect(hit.headers['x-cache']).toBe('HIT');
+        expect(hit.headers['surrogate-key']).toBeUndefined();
+        expect((await app.inject(url)).headers['surrogate-key']).toContain(`post:${await idOf(fx.slugs[2]!)}`);
+      } finally {
+        await plain.close();
+      }
+      expect(loadConfig({ PURGE_URL: 'http://127.0.0.1:9/purge' }).surrogateKeys).toBe(true);
+      expect(loadConfig({ PURGE_URL: 'http://127.0.0.1:9/purge', SURROGATE_KEYS: '0' }).surrogateKeys).toBe(false);
+      expect(() => loadConfig({ SURROGATE_KEYS: 'yes' })).toThrow(/SURROGATE_KEYS/);
     });
 
     it('keeps searches in a share of their own: a flood of queries never pushes articles out', async () => {
@@ -269,6 +288,15 @@ for (const dialect of DIALECTS) {
       expect(small.stats.bytes).toBeLessThanOrEqual(20_000);
       expect(small.get('/p0/')).toBeUndefined();
       expect(small.get('/p9/')).toBeDefined();
+      // Four fit. The oldest goes first, unless it was read since it was stored.
+      const lru = new PageCache(20_000);
+      for (let i = 0; i < 4; i++) lru.set(entry(`/q${i}/`));
+      expect(lru.get('/q0/')).toBeDefined();
+      lru.set(entry('/q4/'));
+      expect(lru.get('/q1/')).toBeUndefined();
+      lru.set(entry('/q5/'));
+      expect(lru.get('/q2/')).toBeUndefined();
+      for (const k of ['/q0/', '/q3/', '/q4/', '/q5/']) expect(lru.get(k), k).toBeDefined();
     });
   });
 }

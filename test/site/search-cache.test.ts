@@ -34,7 +34,7 @@ for (const dialect of DIALECTS) {
     beforeAll(async () => {
       t = await freshDb(dialect);
       fx = await buildFixture(t.handle.db, path.join(t.dataDir, 'media'), 4, t.handle.dialect.fullText);
-      app = await adminApp(t, { env: { PAGE_CACHE_MB: '16', POSTS_PER_PAGE: '5' } });
+      app = await adminApp(t, { env: { PAGE_CACHE_MB: '16', POSTS_PER_PAGE: '5', SURROGATE_KEYS: '1' } });
       editor = await signedIn(app, t, 'editor');
     });
     afterAll(async () => {
