@@ -18,6 +18,7 @@ import type { Db } from '../db/database.js';
 import { tagsForPostChange } from '../modules/content/cache-tags.js';
 import type { PurgeTags } from '../jobs/purge-log.js';
 import { ALL, TaggedStore, type Tagged as StoredThing } from './tagged-store.js';
+import { owned } from './buffers.js';
 
 type Encoding = 'br' | 'gzip';
 
@@ -321,7 +322,8 @@ export function registerPageCache(app: FastifyInstance, o: CacheOptions): void {
 /** Stores a fresh response and returns the payload to send (compressed, then kept so, when the client asks). */
 function store(request: FastifyRequest, reply: FastifyReply, payload: unknown, tags: readonly string[], o: CacheOptions): unknown {
   if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
-  const body = Buffer.isBuffer(payload) ? payload : Buffer.from(payload);
+  // Kept for long: its own bytes, not a view into a shared slab (see web/buffers).
+  const body = Buffer.isBuffer(payload) ? owned(payload) : Buffer.from(payload);
   // A purge ran while this page was rendered: what it read may predate that write. Send, don't keep.
   if ((request as Clocked)[CLOCK] !== o.cache.purgeClock) return payload;
   // A validator the route set already (feeds, sitemaps: see etagOf) is the same hash: not made twice.

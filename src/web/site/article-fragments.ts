@@ -24,6 +24,7 @@ import { tag } from '../../modules/content/cache-tags.js';
 import { loadCommentSettings, type CommentSettings } from '../../modules/comment/comment-settings.js';
 import { TaggedStore } from '../tagged-store.js';
 import { cacheTags, type PageCache } from '../cache.js';
+import { joinBuffers } from '../buffers.js';
 import type { CommentsWeb } from './comments.js';
 import { articlePage, commentsOwnerOf, commentsVM, type ArticleCommentsInput, type CommentsOwner } from './pages.js';
 import { articleFragmentTags } from './page-tags.js';
@@ -108,13 +109,13 @@ export class ArticleFragments {
     const f = await this.article(db, slug, keep);
     if (!f) return undefined;
     const form = await comments?.articleForm(request, f.post, f.post.type === 'post' ? await this.commentSettings(db, keep) : undefined);
-    if (f.post.type !== 'post') return { html: Buffer.concat([f.before, f.after]), tags: f.pageTags };
+    if (f.post.type !== 'post') return { html: joinBuffers([f.before, f.after]), tags: f.pageTags };
     const { lang } = f.owner;
     const t = stringsFor(lang);
     if (!form) {
       const vm = commentsVM(f.owner, undefined);
       const html = renderCommentsThread({ comments: vm, t, lang }) + renderCommentsForm({ comments: vm, t, lang });
-      return { html: Buffer.concat([f.before, Buffer.from(html), f.after]), tags: f.pageTags };
+      return { html: joinBuffers([f.before, Buffer.from(html), f.after]), tags: f.pageTags };
     }
     const { held, ...rest } = form;
     // Everyone's view of the thread is shared; a reader's own held comments or reply target are not.
@@ -134,7 +135,7 @@ export class ArticleFragments {
     // The form is the same for everyone but its token (and a reply target, rendered whole).
     if (rest.replyTo !== undefined) {
       const formHtml = Buffer.from(renderCommentsForm({ comments: commentsVM(f.owner, input), t, lang }));
-      return { html: Buffer.concat([f.before, thread.html, formHtml, f.after]), tags: f.pageTags };
+      return { html: joinBuffers([f.before, thread.html, formHtml, f.after]), tags: f.pageTags };
     }
     const formKey = `${f.post.id}:${rest.open ? 1 : 0}:${rest.requireEmail ? 1 : 0}:${rest.maxLength}`;
     let formParts = this.forms.get(formKey);
@@ -147,7 +148,7 @@ export class ArticleFragments {
       if (keep()) this.forms.set(formKey, formParts);
     }
     const token = formParts.after.length > 0 ? Buffer.from(rest.token) : Buffer.alloc(0);
-    return { html: Buffer.concat([f.before, thread.html, formParts.before, token, formParts.after, f.after]), tags: f.pageTags };
+    return { html: joinBuffers([f.before, thread.html, formParts.before, token, formParts.after, f.after]), tags: f.pageTags };
   }
 
   /**
