@@ -49,6 +49,12 @@ if (!['sqlite', 'postgres'].includes(dbKind)) throw new Error('--db must be sqli
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** The node flags `npm start` runs the server with (package.json), so the bench runs what users run. */
+const START_FLAGS: string[] = (() => {
+  const start = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  return start.split(/\s+/).slice(1).filter((a) => a.startsWith('--'));
+})();
+
 
 async function waitFor(url: string, timeoutMs = 30_000): Promise<void> {
   const end = Date.now() + timeoutMs;
@@ -209,7 +215,7 @@ async function main(): Promise<void> {
     const base = `http://127.0.0.1:${port}`;
     const env = { ...process.env, PAGE_CACHE_MB: values['no-cache'] ? '0' : '64', BROADSHEET_DIST: useDist ? '1' : '0', DATA_DIR: dataDir, PORT: String(port), DEMO: '0', LOG_LEVEL: 'warn', ...(dbKind === 'postgres' ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: '' }) };
     const started = performance.now();
-    const server = spawn(process.execPath, [path.join(ROOT, 'bin/broadsheet.mjs'), 'serve'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+    const server = spawn(process.execPath, [...START_FLAGS, path.join(ROOT, 'bin/broadsheet.mjs'), 'serve'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
     children.push(server);
     await waitFor(`${base}/healthz`);
     const coldStartMs = Math.round(performance.now() - started);
@@ -217,7 +223,7 @@ async function main(): Promise<void> {
     // from its fragments, the form rendered with a fresh token), and nothing cached at all (a whole render).
     const instance = async (extra: Record<string, string>): Promise<string> => {
       const port = await freePort();
-      const child = spawn(process.execPath, [path.join(ROOT, 'bin/broadsheet.mjs'), 'serve'], { env: { ...env, ...extra, PORT: String(port) }, stdio: ['ignore', 'inherit', 'inherit'] });
+      const child = spawn(process.execPath, [...START_FLAGS, path.join(ROOT, 'bin/broadsheet.mjs'), 'serve'], { env: { ...env, ...extra, PORT: String(port) }, stdio: ['ignore', 'inherit', 'inherit'] });
       children.push(child);
       await waitFor(`http://127.0.0.1:${port}/healthz`);
       return `http://127.0.0.1:${port}`;
@@ -296,7 +302,7 @@ async function main(): Promise<void> {
       case: r.name, 'req/s': r.reqPerSec, 'p50 ms': r.p50, 'p99 ms': r.p99, errors: r.errors, non2xx: r.non2xx,
       'KB/page': (r.bytes / 1024).toFixed(1), 'vs bare': r.ratio === undefined ? '1.00' : r.ratio.toFixed(2),
     }));
-    console.log(`\nBroadsheet bench: ${dbKind}, page cache ${values['no-cache'] ? 'OFF' : 'on'}, ${articles.toLocaleString('en')} articles, ${connections} connections, ${duration} s per case, ${os.cpus().length} cores${PAIR_ROUNDS > 1 ? `; bare, article and article (page cache off): best of ${PAIR_ROUNDS} alternating runs` : ''}`);
+    console.log(`\nBroadsheet bench: ${dbKind}, server run as npm start runs it (node ${START_FLAGS.join(' ')}), page cache ${values['no-cache'] ? 'OFF' : 'on'}, ${articles.toLocaleString('en')} articles, ${connections} connections, ${duration} s per case, ${os.cpus().length} cores${PAIR_ROUNDS > 1 ? `; bare, article and article (page cache off): best of ${PAIR_ROUNDS} alternating runs` : ''}`);
     console.table(table);
     console.log(`cold start (process start → first 200): ${coldStartMs} ms`);
     console.log(`server RSS after load: ${(rss / 1048576).toFixed(0)} MB`);
