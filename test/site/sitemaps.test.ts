@@ -120,6 +120,19 @@ for (const dialect of DIALECTS) {
       for (const u of [...pages, ...categories, ...tags, ...authors]) expect(u.lastmod, u.loc).toBeDefined();
     });
 
+    it('lists /corrections/ once a published article carries a note, with the note\'s date', async () => {
+      const { insertCorrection, deleteCorrection } = await import('../../src/modules/correction/correction.repository.js');
+      const postId = (await t.handle.db.selectFrom('posts').select('id').where('type', '=', 'post').where('status', '=', 'published').executeTakeFirstOrThrow()).id;
+      const id = await insertCorrection(t.handle.db, postId, { kind: 'correction', body: 'The bridge is 14 m long, not 40 m.' }, null, new Date('2026-11-21T09:00:00Z'));
+      try {
+        const pages = urlsOf(await get('/sitemap-pages.xml'));
+        expect(pages.at(-1)).toEqual({ loc: `${SITE}/corrections/`, lastmod: '2026-11-21T09:00:00.000Z' });
+      } finally {
+        await deleteCorrection(t.handle.db, postId, id);
+      }
+      expect(urlsOf(await get('/sitemap-pages.xml')).map((u) => u.loc)).not.toContain(`${SITE}/corrections/`);
+    });
+
     it('the news sitemap has the last 48 hours by the injected clock, with publication, date and title', async () => {
       const body = await get('/sitemap-news.xml');
       expect(body).toContain('xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"');

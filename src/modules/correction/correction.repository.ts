@@ -49,3 +49,9 @@ export async function countPublicCorrections(db: Db): Promise<number> {
   const { n } = await published(db).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(n);
 }
+
+/** When the newest note on a published article was written or last changed; undefined when there is none. */
+export async function latestPublicCorrection(db: Db): Promise<string | undefined> {
+  const row = await published(db).select((eb) => eb.fn.max('corrections.updated_at').as('at')).executeTakeFirst();
+  return row?.at ?? undefined;
+}

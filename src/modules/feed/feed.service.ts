@@ -10,6 +10,7 @@ import type { PostType } from '../../db/schema.js';
 import { listPublished, type ListFilter } from '../article/article.repository.js';
 import { authorPath, categoryPath, postPath, tagPath } from '../article/permalink.js';
 import { hydrate } from '../article/reading.service.js';
+import { latestPublicCorrection } from '../correction/correction.repository.js';
 import { responsiveImage } from '../media/media.js';
 import type { CategoryTree } from '../taxonomy/taxonomy.js';
 import {
@@ -139,8 +140,13 @@ async function latestByType(db: Db): Promise<{ post?: string; page?: string }> {
 
 /** The home page and every published page. */
 export async function pagesSitemap(db: Db, siteUrl: string): Promise<SitemapUrl[]> {
-  const [latest, pages] = await Promise.all([latestByType(db), contentSitemap(db, siteUrl, 'page', 1, SITEMAP_MAX_URLS - 1)]);
-  return [{ loc: `${siteUrl}/`, ...(latest.post ? { lastmod: latest.post } : {}) }, ...pages];
+  const [latest, pages, corrected] = await Promise.all([latestByType(db), contentSitemap(db, siteUrl, 'page', 1, SITEMAP_MAX_URLS - 2), latestPublicCorrection(db)]);
+  return [
+    { loc: `${siteUrl}/`, ...(latest.post ? { lastmod: latest.post } : {}) },
+    ...pages,
+    // The corrections page, once there is a note to show.
+    ...(corrected ? [{ loc: `${siteUrl}/corrections/`, lastmod: isoOf(corrected) }] : []),
+  ];
 }
 
 /** Categories with at least one published post in them or below them, parents before children. */
