@@ -229,8 +229,12 @@ function negotiate(accept: string | undefined): 'br' | 'gzip' | undefined {
 /** A strong validator for a body: a hash of its bytes. */
 export const etagOf = (body: Buffer | string): string => `"${createHash('sha1').update(body).digest('base64url')}"`;
 
-const etagMatches = (header: string | undefined, etag: string): boolean =>
-  !!header && header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+/**
+ * Whether an If-None-Match header names this ETag, compared weakly (RFC 9110 §13.1.2); `*` names
+ * any current representation, so a page that exists matches it.
+ */
+export const etagMatches = (header: string | undefined, etag: string): boolean =>
+  !!header && (header.trim() === '*' || header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag));
 
 export interface CacheOptions {
   cache: PageCache;

@@ -104,6 +104,10 @@ for (const dialect of DIALECTS) {
       const notModified = await get(url, { 'if-none-match': String(first.headers.etag) });
       expect(notModified.statusCode).toBe(304);
       expect(notModified.body).toBe('');
+      // The same matcher as feeds: weak tags compare, `*` names any page that exists, others do not match.
+      expect((await get(url, { 'if-none-match': `W/${String(first.headers.etag)}` })).statusCode).toBe(304);
+      expect((await get(url, { 'if-none-match': '*' })).statusCode).toBe(304);
+      expect((await get(url, { 'if-none-match': '"something-else"' })).statusCode).toBe(200);
     });
 
     it('is bypassed by logged-in readers and 404s', async () => {

@@ -28,7 +28,7 @@ import type { CategoryTree } from '../../modules/taxonomy/taxonomy.js';
 import { findTagBySlug } from '../../modules/taxonomy/taxonomy.repository.js';
 import { loadCategoryTree } from '../../modules/taxonomy/taxonomy.service.js';
 import { notFound } from '../errors.js';
-import { cacheFor, etagOf } from '../cache.js';
+import { cacheFor, etagOf, etagMatches } from '../cache.js';
 import { tag as cacheTag } from '../../modules/content/cache-tags.js';
 import { fill, stringsFor } from './i18n.js';
 import type { SiteContext } from './site-context.js';
@@ -224,7 +224,7 @@ export function renderFeed(format: FeedFormat, ch: Channel, entries: FeedEntry[]
 function notModified(request: FastifyRequest, etag: string, lastModified: Date | undefined): boolean {
   const inm = request.headers['if-none-match'];
   // If-None-Match wins when both are sent (RFC 9110 §13.2.2); it compares weakly.
-  if (inm !== undefined) return inm.trim() === '*' || inm.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+  if (inm !== undefined) return etagMatches(inm, etag);
   const ims = request.headers['if-modified-since'];
   if (!ims || !lastModified) return false;
   const since = Date.parse(ims);
