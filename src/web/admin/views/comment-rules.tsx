@@ -35,7 +35,7 @@ function CommentRules({ vm }: { vm: CommentRulesVM }) {
           {l.rules.length === 0 ? <p>None.</p> : (
             <div class="table-wrap">
               <table class="table">
-                <thead><tr><th scope="col">Kind</th><th scope="col">Value</th><th scope="col">Note</th><th scope="col">Added</th><th scope="col"><span class="sr-only">Actions</span></th></tr></thead>
+                <thead><tr><th scope="col">Kind</th><th scope="col">Value</th><th scope="col">Note</th><th scope="col">Added</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
                 <tbody>
                   {l.rules.map((r) => (
                     <tr>
@@ -47,7 +47,7 @@ function CommentRules({ vm }: { vm: CommentRulesVM }) {
                         <form method="post" action="/admin/comments/rules/remove">
                           <CsrfField token={vm.csrf} />
                           <input type="hidden" name="id" value={String(r.id)} />
-                          <button type="submit">Remove<span class="sr-only"> {r.value}</span></button>
+                          <button type="submit">Remove<span class="visually-hidden"> {r.value}</span></button>
                         </form>
                       </td>
                     </tr>

@@ -77,7 +77,7 @@ function Moderation({ vm }: { vm: ModerationVM }) {
             <table class="table">
               <caption>{vm.total} {vm.total === 1 ? 'comment' : 'comments'}, newest first</caption>
               <thead>
-                <tr><th scope="col"><span class="sr-only">Select</span></th><th scope="col">Author</th><th scope="col">Comment</th><th scope="col">Article</th><th scope="col">Spam score</th><th scope="col">Actions</th></tr>
+                <tr><th scope="col"><span class="visually-hidden">Select</span></th><th scope="col">Author</th><th scope="col">Comment</th><th scope="col">Article</th><th scope="col">Spam score</th><th scope="col">Actions</th></tr>
               </thead>
               <tbody>
                 {vm.rows.map((r) => (
@@ -92,13 +92,13 @@ function Moderation({ vm }: { vm: ModerationVM }) {
                     <td><div dir="auto" class="comment-body" dangerouslySetInnerHTML={{ __html: r.bodyHtml }} /></td>
                     <td>
                       <a href={r.article.url}>{r.article.title}</a> (<a href={r.article.filterUrl}>only this</a>)
-                      <br /><a href={r.detailUrl}>Edit or reply<span class="sr-only"> to comment {r.id}</span></a>
-                      {r.viewUrl && <> · <a href={r.viewUrl}>View<span class="sr-only"> comment {r.id}</span></a></>}
+                      <br /><a href={r.detailUrl}>Edit or reply<span class="visually-hidden"> to comment {r.id}</span></a>
+                      {r.viewUrl && <> · <a href={r.viewUrl}>View<span class="visually-hidden"> comment {r.id}</span></a></>}
                     </td>
                     <td>{r.spamScore}{r.spamReasons !== '' && <><br /><span class="meta">{r.spamReasons.replaceAll(',', ', ')}</span></>}</td>
                     <td>
                       {vm.actions.map((a) => (
-                        <button type="submit" name="one" value={`${a.value}:${r.id}`}>{a.label}<span class="sr-only"> comment {r.id}</span></button>
+                        <button type="submit" name="one" value={`${a.value}:${r.id}`}>{a.label}<span class="visually-hidden"> comment {r.id}</span></button>
                       ))}
                     </td>
                   </tr>
