@@ -32,7 +32,7 @@ import type { SiteContext } from './site-context.js';
 import { renderArticleAround, renderCommentsForm, renderCommentsThread } from './views/index.js';
 import { stringsFor } from './i18n.js';
 
-export interface ArticleFragment {
+interface ArticleFragment {
   /** The document (UTF-8) up to the comments section's contents, and after them. */
   before: Buffer;
   after: Buffer;
@@ -67,7 +67,7 @@ interface ThreadFragment {
 }
 
 /** Renders the fragment of a read article (no I/O). */
-export function renderFragment(site: SiteContext, tree: CategoryTree, b: ArticleBundle): ArticleFragment {
+function renderFragment(site: SiteContext, tree: CategoryTree, b: ArticleBundle): ArticleFragment {
   const vm = articlePage(site, tree, b);
   const parts = renderArticleAround(vm);
   const before = Buffer.from(parts.before);
@@ -108,8 +108,9 @@ export class ArticleFragments {
     const keep = () => clock === this.cache.purgeClock;
     const f = await this.article(db, slug, keep);
     if (!f) return undefined;
-    const form = await comments?.articleForm(request, f.post, f.post.type === 'post' ? await this.commentSettings(db, keep) : undefined);
+    // A static page has no comments section.
     if (f.post.type !== 'post') return { html: joinBuffers([f.before, f.after]), tags: f.pageTags };
+    const form = comments ? await comments.articleForm(request, f.post, await this.commentSettings(db, keep)) : undefined;
     const { lang } = f.owner;
     const t = stringsFor(lang);
     if (!form) {

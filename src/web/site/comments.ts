@@ -129,9 +129,9 @@ async function localised(db: Db, postId: number, err: CommentError): Promise<Com
 
 export function makeCommentsWeb(deps: CommentsWebDeps): CommentsWeb {
   return {
-    async articleForm(request, post, held?: CommentSettings) {
+    async articleForm(request, post, given?: CommentSettings) {
       if (post.type !== 'post') return undefined;
-      const settings = held ?? (await loadCommentSettings(deps.db));
+      const settings = given ?? (await loadCommentSettings(deps.db));
       const replyTo = idOf((request.query as Record<string, unknown>).replytocom);
       return {
         held: heldFromCookie(request),

@@ -157,7 +157,7 @@ function CommentsBody(props: CommentsBodyProps) {
  * Where an article fragment's comments go: a comment, so it can never occur in rendered text
  * (preact escapes text and attribute values; bodies are sanitised HTML without comments).
  */
-export const COMMENTS_SLOT = '<!--broadsheet:comments-->';
+const COMMENTS_SLOT = '<!--broadsheet:comments-->';
 
 function Comments({ vm, slot }: { vm: ArticleVM; slot: boolean }) {
   const { t, lang } = vm.layout;
