@@ -52,6 +52,8 @@ const BYPASS_COOKIES = /(?:^|;\s*)(bs_session|bs_commenter)=/;
 
 /** The share of the page cache's memory that search results may take. */
 const SEARCH_SHARE = 1 / 8;
+/** The search page and the search API, not an article whose slug begins with "search". */
+const SEARCH_URL = /^\/(?:api\/v1\/)?search(?:\?|$)/;
 
 /** The tag every cached response carries: purging it empties the cache (and a CDN's). */
 export { ALL };
@@ -79,7 +81,7 @@ export class PageCache {
 
   /** Searches (any text makes a new URL) have a share of their own: a flood of them never evicts pages. */
   private storeFor(key: string): TaggedStore<Entry> {
-    return key.startsWith('/search') || key.startsWith('/api/v1/search') ? this.searches : this.pages;
+    return SEARCH_URL.test(key) ? this.searches : this.pages;
   }
 
   /**

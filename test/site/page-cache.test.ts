@@ -301,6 +301,12 @@ for (const dialect of DIALECTS) {
       lru.set(entry('/q5/'));
       expect(lru.get('/q2/')).toBeUndefined();
       for (const k of ['/q0/', '/q3/', '/q4/', '/q5/']) expect(lru.get(k), k).toBeDefined();
+      // Searches evict only searches; an article whose slug begins with "search" is a page.
+      const shared = new PageCache(80_000);
+      shared.set(entry('/searching-for-water/'));
+      for (let i = 0; i < 20; i++) shared.set(entry(`/search?q=${i}`));
+      expect(shared.get('/searching-for-water/')).toBeDefined();
+      expect(shared.get('/search?q=0')).toBeUndefined();
     });
   });
 }
