@@ -218,7 +218,7 @@ const cacheable = (request: CacheProbe): boolean =>
   !BYPASS_COOKIES.test(request.headers.cookie ?? '') &&
   request.url !== undefined &&
   !request.url.startsWith('/admin') &&
-  !request.url.includes('preview');
+  !request.url.startsWith('/preview/');
 
 /** Chooses the encoding the client accepts: brotli, then gzip, then none. */
 function negotiate(accept: string | undefined): 'br' | 'gzip' | undefined {

@@ -117,6 +117,13 @@ for (const dialect of DIALECTS) {
       expect((await get('/no-such-page/')).headers['x-cache']).toBeUndefined();
     });
 
+    it('caches an article whose slug contains "preview" (only /preview/ links bypass it)', async () => {
+      await createArticle(t.handle.db, { status: 'published', slug: 'previewing-the-budget', title: 'Previewing the budget', body: doc(p('Numbers.')), categoryIds: [fx.ids.politics], publishedAt: NOW.toISOString() }, NOW);
+      expect((await get('/previewing-the-budget/')).headers['x-cache']).toBe('MISS');
+      expect((await get('/previewing-the-budget/')).headers['x-cache']).toBe('HIT');
+      expect((await get('/preview/not-a-token/')).headers['x-cache']).toBeUndefined();
+    });
+
     it('sends Surrogate-Key only for a CDN (PURGE_URL or SURROGATE_KEYS=1)', async () => {
       const plain = await testApp(t, { PAGE_CACHE_MB: '1' });
       try {
