@@ -9,7 +9,7 @@ import { notFound } from '../errors.js';
 import { clearSessionCookie, loginUrl, safeNext, setSessionCookie, signedIn } from './auth.js';
 import { csrfFor, pageLayout, type AdminContext } from './context.js';
 import { sendHtml } from '../html.js';
-import { echo, fieldsOf, str } from './forms.js';
+import { echo, fieldsOf, str, text } from './forms.js';
 import { noticeFor } from './presenters.js';
 import { renderLogin, renderSetup } from './views/index.js';
 
@@ -67,7 +67,7 @@ export async function accountRoutes(app: FastifyInstance, c: AdminContext): Prom
     const f = fieldsOf(request.body);
     const next = safeNext(f.next);
     const email = str(f.email)?.trim() ?? '';
-    const password = str(f.password) ?? '';
+    const password = text(f.password);
     const errors: FieldErrors = {};
     if (email === '') errors.email = typeof f.email === 'string' || f.email === undefined ? 'Enter your email address.' : 'The email address must be text.';
     if (password === '') errors.password = typeof f.password === 'string' || f.password === undefined ? 'Enter your password.' : 'The password must be text.';

@@ -19,7 +19,7 @@ import { actorOf, requirePermission, signedIn } from './auth.js';
 import { can } from '../../modules/user/permissions.js';
 import { csrfFor, pageLayout, type AdminContext } from './context.js';
 import { sendHtml } from '../html.js';
-import { fieldsOf, idOf } from './forms.js';
+import { fieldsOf, idOf, text } from './forms.js';
 import { dateVM } from './presenters.js';
 import { renderCommentDetail, renderModeration, type ModerationVM } from './views/comments.js';
 import { tag } from '../../modules/content/cache-tags.js';
@@ -41,8 +41,6 @@ const ACTIONS: Record<string, { status: CommentStatus; label: string }> = {
 };
 const PER_PAGE = 50;
 
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-
 function actionsFor(status: CommentStatus): { value: string; label: string }[] {
   return Object.entries(ACTIONS).filter(([, a]) => a.status !== status).map(([value, a]) => ({ value, label: a.label }));
 }
@@ -50,15 +48,15 @@ function actionsFor(status: CommentStatus): { value: string; label: string }[] {
 /** The queue's query string, as given (only known keys, validated). */
 function parseQuery(request: FastifyRequest) {
   const q = request.query as Record<string, unknown>;
-  const status = (str(q.status) || 'pending') as CommentStatus;
+  const status = (text(q.status) || 'pending') as CommentStatus;
   if (!STATUSES.includes(status)) throw badRequest('Unknown comment status.');
-  const post = str(q.post).trim();
+  const post = text(q.post).trim();
   if (post !== '' && idOf(post) === undefined) throw badRequest('The article id must be a whole number.');
-  const email = str(q.email).trim().slice(0, 320);
-  const author = str(q.author).trim().slice(0, 200);
-  const ip = str(q.ip).trim();
+  const email = text(q.email).trim().slice(0, 320);
+  const author = text(q.author).trim().slice(0, 200);
+  const ip = text(q.ip).trim();
   if (ip !== '' && !/^[0-9a-f]{64}$/.test(ip)) throw badRequest('An IP hash is 64 hexadecimal characters.');
-  const page = str(q.page) === '' ? 1 : Number(q.page);
+  const page = text(q.page) === '' ? 1 : Number(q.page);
   if (!Number.isInteger(page) || page < 1 || page > 100_000) throw badRequest('The page parameter must be a whole number from 1.');
   return { status, post, email, author, ip, page };
 }
@@ -94,7 +92,7 @@ export async function commentsRoutes(app: FastifyInstance, c: AdminContext, hook
     const totalPages = Math.max(1, Math.ceil(queue.total / PER_PAGE));
     if (p.page > totalPages) throw notFound('There is no such page of comments.');
     const csrf = csrfFor(reply);
-    const notice = str((request.query as Record<string, unknown>).done);
+    const notice = text((request.query as Record<string, unknown>).done);
     const vm: ModerationVM = {
       layout: pageLayout(c, request, csrf, 'Comments', /^\d{1,4}$/.test(notice) ? `${notice} ${notice === '1' ? 'comment' : 'comments'} updated.` : undefined),
       csrf,
@@ -125,7 +123,7 @@ export async function commentsRoutes(app: FastifyInstance, c: AdminContext, hook
     const f = fieldsOf(request.body);
     let action: string;
     let ids: number[];
-    const one = str(f.one);
+    const one = text(f.one);
     if (one !== '') {
       const m = /^([a-z]+):(\d+)$/.exec(one);
       const id = idOf(m?.[2]);
@@ -133,7 +131,7 @@ export async function commentsRoutes(app: FastifyInstance, c: AdminContext, hook
       action = m[1]!;
       ids = [id];
     } else {
-      action = str(f.action);
+      action = text(f.action);
       const raw = Array.isArray(f.ids) ? f.ids : f.ids === undefined ? [] : [f.ids];
       const parsed = raw.map(idOf);
       if (raw.length > 500 || parsed.includes(undefined)) throw badRequest('Tick up to 500 comments.');
@@ -152,7 +150,7 @@ export async function commentsRoutes(app: FastifyInstance, c: AdminContext, hook
     if (toHam.length) background(request, 'ham report', hooks.onSpamVerdict?.(toHam, false));
     // Approving shows a comment, anything else may hide one: purge the articles either way.
     app.pageCache.purge(posts.map(tag.comments));
-    const back = str(f.back);
+    const back = text(f.back);
     const to = back.startsWith('/admin/comments?') || back === '/admin/comments' ? back : '/admin/comments';
     return reply.redirect(`${to}${to.includes('?') ? '&' : '?'}done=${ids.length}`, 303);
   });
@@ -164,7 +162,7 @@ export async function commentsRoutes(app: FastifyInstance, c: AdminContext, hook
     if (!row) throw notFound('There is no such comment.');
     const post = await c.db.selectFrom('posts').select(['title', 'slug']).where('id', '=', row.post_id).executeTakeFirst();
     const csrf = csrfFor(reply);
-    const notice = str((request.query as Record<string, unknown>).done);
+    const notice = text((request.query as Record<string, unknown>).done);
     const notices: Record<string, string> = { edited: 'Comment saved.', replied: 'Reply published.' };
     return sendHtml(reply, renderCommentDetail({
       layout: pageLayout(c, request, csrf, `Comment ${id}`, notices[notice]),

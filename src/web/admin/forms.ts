@@ -29,3 +29,6 @@ export const echo = (v: unknown, max = 300): string => (typeof v === 'string' &&
 
 /** The field as a string, or undefined when absent or not a single string. */
 export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** The field as a string, '' when absent or not a single string. */
+export const text = (v: unknown): string => str(v) ?? '';
