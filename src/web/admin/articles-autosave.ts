@@ -9,7 +9,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ArticleDocument } from '../../modules/article/document.js';
 import { deleteAutosaves } from '../../modules/revision/revision.repository.js';
 import { recordAutosave } from '../../modules/revision/revision.service.js';
-import { DocumentError, documentFromText, parseDocumentJson } from './articles-document.js';
+import { DocumentError, parseDocumentJson } from '../../modules/article/document-input.js';
+import { documentFromText } from '../../modules/article/document-text.js';
 import { editableArticle } from './articles-editable.js';
 import type { AdminContext } from './context.js';
 

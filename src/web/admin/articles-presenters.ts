@@ -99,15 +99,6 @@ export function articleFormVM(i: FormInput): ArticleFormVM {
     intents.push({ intent: 'schedule', label: status === 'scheduled' ? 'Reschedule' : 'Schedule' });
     if (live) intents.push({ intent: 'unpublish', label: 'Unpublish (back to draft)' });
   }
-  let textLossy = false;
-  if (i.state.values.body_json) {
-    try {
-      const doc = JSON.parse(i.state.values.body_json) as { content?: { type?: string; content?: { marks?: unknown[] }[] }[] };
-      textLossy = (doc.content ?? []).some((b) => b.type !== 'paragraph' || (b.content ?? []).some((n) => (n.marks?.length ?? 0) > 0));
-    } catch {
-      textLossy = false;
-    }
-  }
   return {
     layout: i.layout,
     csrf: i.csrf,
@@ -123,7 +114,6 @@ export function articleFormVM(i: FormInput): ArticleFormVM {
     intents,
     authorOptions: authorOptions(i.options),
     categoryOptions: categoryOptions(i.options),
-    textLossy,
     ...(i.id !== undefined ? { previewUrl: `/admin/articles/${i.id}/preview`, revisionsUrl: `/admin/articles/${i.id}/revisions` } : {}),
     ...(status === 'published' && i.publicSlug ? { publicUrl: postPath(i.publicSlug) } : {}),
     ...(i.id !== undefined && mayDelete && status !== 'trash' ? { trashUrl: `/admin/articles/${i.id}/trash` } : {}),

@@ -18,7 +18,8 @@ import type { User } from '../../modules/user/user.js';
 import { purgePosts } from '../cache.js';
 import { HttpError, notFound } from '../errors.js';
 import type { SiteContext } from '../site/site-context.js';
-import { DocumentError, documentFromText, documentToText, parseDocumentJson } from './articles-document.js';
+import { DocumentError, parseDocumentJson } from '../../modules/article/document-input.js';
+import { bodyFromText, documentToText } from '../../modules/article/document-text.js';
 import { editorScript } from './script-bundle.js';
 import { articleFormVM, articlesVM, STATUS_LABELS, type FormState } from './articles-presenters.js';
 import * as q from './articles-queries.js';
@@ -116,7 +117,7 @@ function parseForm(raw: unknown): Parsed {
   if (!slug) slug = slugify(title);
   let body: ArticleDocument = { type: 'doc', content: [] };
   try {
-    body = format === 'json' && bodyJson ? parseDocumentJson(bodyJson) : documentFromText(bodyText);
+    body = format === 'json' && bodyJson ? parseDocumentJson(bodyJson) : bodyFromText(bodyText, bodyJson);
   } catch (err) {
     if (!(err instanceof DocumentError)) throw err;
     errors.body = err.message;
@@ -168,7 +169,8 @@ function parseForm(raw: unknown): Parsed {
   const state: FormState = {
     values: {
       title: title.slice(0, 500), slug: f.slug === undefined || typeof f.slug !== 'string' ? '' : f.slug.slice(0, 190), excerpt, body_text: bodyText,
-      body_json: format === 'json' ? bodyJson : '', language, primary_category: primaryRaw, tags: tagsRaw, featured_media_id: mediaRaw,
+      // Without JavaScript the textarea is the body: the document read from it (what the editor would show), or nothing when it could not be read.
+      body_json: format === 'json' ? bodyJson : errors.body === undefined ? JSON.stringify(body) : '', language, primary_category: primaryRaw, tags: tagsRaw, featured_media_id: mediaRaw,
       seo_title: seoTitle, seo_description: seoDescription, comment_status: commentStatus, publish_at: publishAtRaw, updated_at: updatedAt,
     },
     categoryIds: categoryIds.map(String),
@@ -211,7 +213,7 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
 
   const stateOf = (a: q.EditableArticle): FormState => {
     const body = JSON.parse(a.post.body_doc) as ArticleDocument;
-    const { text } = documentToText(body);
+    const text = documentToText(body);
     const p = a.post;
     return {
       values: {
@@ -322,7 +324,7 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
     const auto = (request.query as Record<string, unknown>).autosave === '1' ? await autosaveContent(c, id, user.id) : undefined;
     if (auto) {
       const body = JSON.parse(auto.bodyDoc) as ArticleDocument;
-      Object.assign(state.values, { title: auto.title, excerpt: auto.excerpt, body_json: auto.bodyDoc, body_text: documentToText(body).text });
+      Object.assign(state.values, { title: auto.title, excerpt: auto.excerpt, body_json: auto.bodyDoc, body_text: documentToText(body) });
     }
     return renderForm(request, reply, { id, state, errors: {}, status: found.post.status, publicSlug: found.post.slug, own: mine, ...(auto ? { restoring: { at: auto.at } } : {}) });
   });

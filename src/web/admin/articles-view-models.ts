@@ -58,8 +58,6 @@ export interface ArticleFormVM {
   intents: IntentVM[];
   authorOptions: Option[];
   categoryOptions: Option[];
-  /** The textarea cannot show the document's formatting; saving from it would lose it. */
-  textLossy: boolean;
   previewUrl?: string;
   revisionsUrl?: string;
   publicUrl?: string;

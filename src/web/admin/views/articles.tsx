@@ -124,9 +124,7 @@ function ArticleForm({ vm }: { vm: ArticleFormVM }) {
         <input type="hidden" name="body_json" value={v.body_json ?? ''} data-editor-json="" />
         <div class="editor" data-editor="" data-media-url="/media/" data-media-upload={vm.canUpload ? '1' : undefined}>
           <TextArea id="body-text" name="body_text" label="Body" value={v.body_text ?? ''} error={e.body} rows={18}
-            hint={vm.textLossy
-              ? 'This article has formatting, figures or quote cards that this plain box cannot show. Saving from it keeps only the text as paragraphs; use a browser with JavaScript to keep the formatting.'
-              : 'Separate paragraphs with a blank line.'} />
+            hint="A blank line starts a new paragraph. ## Heading, > quotation (with — Name on its last line), - list, 1. list, **bold**, *italic*, [link](https://…) and --- work as in Markdown. Figures and quoted posts are the [figure …] and [social-post …] lines: edit their fields between the quotation marks, or move the lines." />
         </div>
         <fieldset class="field">
           <legend class="field__label">Sections</legend>

@@ -1,10 +1,10 @@
 /**
- * @module web/admin/articles-document
- * What the article form posts as a body, checked before it reaches the article service: the
- * editor's JSON (every node type, attribute and size checked against modules/article/document.ts),
- * or the no-JavaScript textarea where a blank line separates paragraphs.
+ * @module modules/article/document-input
+ * A body as a client sent it, checked before it reaches the article service: every node type,
+ * attribute and size of the editor's JSON checked against modules/article/document.ts. The
+ * no-JavaScript textarea's text is read by document-text.ts and checked here too.
  */
-import type { ArticleDocument, Block, Inline, Mark, Paragraph } from '../../modules/article/document.js';
+import type { ArticleDocument, Block, Inline, Mark, Paragraph } from './document.js';
 import { isId } from '../../lib/ids.js';
 
 /** Largest body accepted, as text or as JSON characters. */
@@ -149,44 +149,4 @@ export function parseDocumentJson(json: string): ArticleDocument {
     throw new DocumentError('The body could not be read (it is not valid JSON).');
   }
   return checkDocument(raw);
-}
-
-/** The textarea fallback: a blank line starts a new paragraph; a single newline is a line break. */
-export function documentFromText(text: string): ArticleDocument {
-  if (text.length > MAX_BODY_CHARS) throw new DocumentError(`The body is longer than ${MAX_BODY_CHARS.toLocaleString('en')} characters.`);
-  const content: Paragraph[] = text.replace(/\r\n?/g, '\n').split(/\n[ \t]*\n+/).map((s) => s.trim()).filter(Boolean).map((para) => {
-    const lines = para.split('\n');
-    const inl: Inline[] = [];
-    lines.forEach((line, i) => {
-      if (i > 0) inl.push({ type: 'hardBreak' });
-      if (line) inl.push({ type: 'text', text: line });
-    });
-    return { type: 'paragraph', content: inl };
-  });
-  return { type: 'doc', content };
-}
-
-/**
- * The document as textarea text, and whether that text says everything the document does
- * (plain paragraphs only). When it does not, the form warns that the textarea loses formatting.
- */
-export function documentToText(doc: ArticleDocument): { text: string; lossless: boolean } {
-  let lossless = true;
-  const inl = (c: Inline[] | undefined): string => (c ?? []).map((n) => {
-    if (n.type === 'hardBreak') return '\n';
-    if (n.marks?.length) lossless = false;
-    return n.text;
-  }).join('');
-  const parts: string[] = [];
-  for (const b of doc.content) {
-    if (b.type === 'paragraph') parts.push(inl(b.content));
-    else {
-      lossless = false;
-      if (b.type === 'heading') parts.push(inl(b.content));
-      else if (b.type === 'blockquote') parts.push(...b.content.map((p) => inl(p.content)));
-      else if (b.type === 'bulletList' || b.type === 'orderedList') parts.push(...b.content.flatMap((li) => li.content.map((p) => inl(p.content))));
-      else if (b.type === 'quoteCard') parts.push(b.attrs.text);
-    }
-  }
-  return { text: parts.filter((p) => p.trim() !== '').join('\n\n'), lossless };
 }
