@@ -15,7 +15,7 @@ module.exports = {
       name: 'views-are-pure',
       comment: 'Views render view-models; they never reach the database, repositories or services.',
       severity: 'error',
-      from: { path: '^src/web/[^/]+/views/' },
+      from: { path: ['^src/web/site/views/', '^src/web/admin/.+\\.view\\.tsx$', '^src/web/admin/shell/(components|layout)\\.tsx$'] },
       to: { path: ['^src/db/', '^src/modules/', '^node_modules/(kysely|better-sqlite3|pg)/'] },
     },
     {

@@ -14,7 +14,7 @@ import fastifyStatic from '@fastify/static';
 import type { Config } from './config/config.js';
 import type { DbHandle } from './db/database.js';
 import { loadOrCreateSecret } from './modules/user/secret.js';
-import { adminRoutes, type AdminTuning } from './web/admin/routes.js';
+import { adminRoutes, type AdminTuning } from './web/admin/index.js';
 import { ASSETS_DIR } from './web/site/assets.js';
 import { feedRoutes } from './web/site/feeds.js';
 import { sendError, siteNotFoundHandler, siteRoutes, type SiteDeps } from './web/site/routes.js';

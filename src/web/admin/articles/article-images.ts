@@ -1,0 +1,32 @@
+/**
+ * @module web/admin/articles/article-images
+ * What the article form shows about its images: a warning for each image without alt text
+ * (featured image and figures; WordPress-like, saving is not blocked) and the featured image's
+ * thumbnail next to its field.
+ */
+import type { Db } from '../../../db/database.js';
+import type { ArticleDocument } from '../../../modules/article/document.js';
+import { findMediaById } from '../../../modules/media/media.repository.js';
+import { imagesMissingAlt } from '../../../modules/media/media-usage.js';
+import type { ArticleFormVM } from './articles.view-models.js';
+import { thumbOf } from '../media/media.presenter.js';
+import { idOf } from '../shell/forms.js';
+
+
+/** From the form's values (the stored article, or what was just posted). */
+export async function articleImages(db: Db, bodyJson: string, featuredRaw: string): Promise<{ altWarnings: string[]; featured?: ArticleFormVM['featured'] }> {
+  let doc: ArticleDocument = { type: 'doc', content: [] };
+  try {
+    const parsed = bodyJson ? (JSON.parse(bodyJson) as ArticleDocument) : undefined;
+    if (parsed && Array.isArray(parsed.content)) doc = { type: 'doc', content: parsed.content.filter((b) => b && typeof b === 'object' && (b.type !== 'figure' || Number.isInteger(b.attrs?.mediaId))) };
+  } catch {
+    /* an unreadable body has its own error on the form */
+  }
+  const featuredId = idOf(featuredRaw.trim()) ?? null;
+  const missing = await imagesMissingAlt(db, doc, featuredId);
+  const altWarnings = missing.map((m) => (m.place === 'featured' ? `The featured image (image ${m.mediaId})` : `An image in the text (image ${m.mediaId})`));
+  const row = featuredId !== null ? await findMediaById(db, featuredId) : undefined;
+  if (!row) return { altWarnings };
+  const t = thumbOf(row);
+  return { altWarnings, featured: { id: row.id, src: t.src, width: t.width, height: t.height, alt: row.alt, editUrl: `/admin/media/${row.id}` } };
+}

@@ -1,0 +1,127 @@
+/**
+ * @module web/admin/articles/articles.presenter
+ * Article list and form view-models from rows and the signed-in user. No I/O.
+ */
+import type { PostStatus } from '../../../db/schema.js';
+import { postPath } from '../../../modules/article/permalink.js';
+import { can, canOn } from '../../../modules/user/permissions.js';
+import type { User } from '../../../modules/user/user.js';
+import type { AdminListFilter, AdminListRow, EditOptions } from './articles.queries.js';
+import { ADMIN_PER_PAGE } from './articles.queries.js';
+import type { AuthorRow } from '../../../db/schema.js';
+import type { ArticleFormVM, ArticlesVM, IntentVM, Option } from './articles.view-models.js';
+import { dateVM } from '../shell/presenters.js';
+import type { AdminLayoutVM } from '../shell/view-models.js';
+
+export const STATUS_LABELS: Record<PostStatus, string> = {
+  draft: 'Draft', pending: 'Pending review', scheduled: 'Scheduled', published: 'Published', trash: 'Trash',
+};
+
+/** The form as shown: field values and the multi-valued choices. */
+export interface FormState {
+  values: Record<string, string>;
+  categoryIds: string[];
+  authorIds: string[];
+}
+
+const authorOptions = (o: EditOptions): Option[] => o.authors.map((a) => ({ value: String(a.id), label: a.name }));
+const categoryOptions = (o: EditOptions): Option[] => o.categories.map((c) => ({ value: String(c.id), label: c.name }));
+
+export function articlesVM(
+  layout: AdminLayoutVM, user: User, list: { rows: AdminListRow[]; total: number; authors: Map<number, AuthorRow[]> }, options: EditOptions,
+  _filter: AdminListFilter, raw: ArticlesVM['filters'], page: number,
+): ArticlesVM {
+  const totalPages = Math.max(1, Math.ceil(list.total / ADMIN_PER_PAGE));
+  const qs = (p: number): string => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(raw)) if (v) params.set(k, v);
+    if (p > 1) params.set('page', String(p));
+    const s = params.toString();
+    return s ? `/admin/articles?${s}` : '/admin/articles';
+  };
+  const any = { value: '', label: 'Any' };
+  return {
+    layout,
+    filters: raw,
+    statusOptions: [{ value: '', label: 'Any but trash' }, ...(Object.keys(STATUS_LABELS) as PostStatus[]).map((s) => ({ value: s, label: STATUS_LABELS[s] }))],
+    authorOptions: [any, ...authorOptions(options)],
+    categoryOptions: [any, ...categoryOptions(options)],
+    languageOptions: [any, ...options.languages.map((l) => ({ value: l, label: l }))],
+    rows: list.rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      editUrl: `/admin/articles/${r.id}`,
+      ...(r.status === 'published' ? { publicUrl: postPath(r.slug) } : { previewUrl: `/admin/articles/${r.id}/preview` }),
+      status: r.status,
+      statusLabel: STATUS_LABELS[r.status],
+      authors: (list.authors.get(r.id) ?? []).map((a) => a.name).join(', ') || '—',
+      language: r.language,
+      updated: dateVM(r.updated_at),
+      ...(r.published_at ? { published: dateVM(r.published_at) } : {}),
+    })),
+    total: list.total,
+    page,
+    totalPages,
+    ...(page > 1 ? { prevUrl: qs(page - 1) } : {}),
+    ...(page < totalPages ? { nextUrl: qs(page + 1) } : {}),
+    canCreate: can(user.role, 'post.create'),
+  };
+}
+
+interface FormInput {
+  layout: AdminLayoutVM;
+  csrf: string;
+  user: User;
+  options: EditOptions;
+  editorScript: string;
+  id?: number;
+  state: FormState;
+  errors: Record<string, string>;
+  problem?: string;
+  status?: PostStatus;
+  publicSlug?: string;
+  own: boolean;
+  altWarnings?: string[];
+  featured?: ArticleFormVM['featured'];
+  editorial?: ArticleFormVM['editorial'];
+}
+
+export function articleFormVM(i: FormInput): ArticleFormVM {
+  const status = i.status ?? 'draft';
+  const mayPublish = canOn(i.user.role, 'post.publish', { own: i.own });
+  const mayDelete = canOn(i.user.role, 'post.delete', { own: i.own });
+  const live = status === 'published' || status === 'scheduled';
+  const intents: IntentVM[] = [];
+  if (!live || mayPublish) intents.push({ intent: 'save', label: live ? 'Save changes' : 'Save draft', primary: !mayPublish });
+  if (!live && status !== 'pending') intents.push({ intent: 'submit', label: 'Submit for review' });
+  if (mayPublish) {
+    if (status !== 'published') intents.push({ intent: 'publish', label: 'Publish now', primary: true });
+    intents.push({ intent: 'schedule', label: status === 'scheduled' ? 'Reschedule' : 'Schedule' });
+    if (live) intents.push({ intent: 'unpublish', label: 'Unpublish (back to draft)' });
+  }
+  return {
+    layout: i.layout,
+    csrf: i.csrf,
+    ...(i.id !== undefined ? { id: i.id } : {}),
+    action: i.id !== undefined ? `/admin/articles/${i.id}` : '/admin/articles',
+    values: i.state.values,
+    categoryIds: i.state.categoryIds,
+    authorIds: i.state.authorIds,
+    errors: i.errors,
+    ...(i.problem !== undefined ? { problem: i.problem } : {}),
+    status,
+    statusLabel: STATUS_LABELS[status],
+    intents,
+    authorOptions: authorOptions(i.options),
+    categoryOptions: categoryOptions(i.options),
+    ...(i.id !== undefined ? { previewUrl: `/admin/articles/${i.id}/preview`, revisionsUrl: `/admin/articles/${i.id}/revisions` } : {}),
+    ...(status === 'published' && i.publicSlug ? { publicUrl: postPath(i.publicSlug) } : {}),
+    ...(i.id !== undefined && mayDelete && status !== 'trash' ? { trashUrl: `/admin/articles/${i.id}/trash` } : {}),
+    ...(i.id !== undefined && mayDelete && status === 'trash' ? { restoreUrl: `/admin/articles/${i.id}/restore` } : {}),
+    editorScript: i.editorScript,
+    altWarnings: i.altWarnings ?? [],
+    ...(i.featured ? { featured: i.featured } : {}),
+    canUpload: can(i.user.role, 'media.upload'),
+    ...(i.editorial ? { editorial: i.editorial } : {}),
+  };
+}

@@ -1,0 +1,454 @@
+/**
+ * @module web/admin/articles/articles.routes
+ * /admin/articles: list with filters, create, edit (optimistic concurrency on updated_at), the
+ * status moves (submit for review, schedule, publish, unpublish, trash, restore) and the preview.
+ * Roles are checked here on the server: contributors write drafts and submit them; authors
+ * publish their own; editors and owners anything. Every write purges the page cache and queues
+ * the related-list refresh before the response goes out.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { PostStatus } from '../../../db/schema.js';
+import { ArticleError, slugify, validateArticle, type ArticleInput } from '../../../modules/article/article.js';
+import { ArticleConflictError, createArticle, setArticleStatus, updateArticle } from '../../../modules/article/article.service.js';
+import type { ArticleDocument } from '../../../modules/article/document.js';
+
+import { tag, tagsForPostChange } from '../../../modules/content/cache-tags.js';
+import { can, canOn } from '../../../modules/user/permissions.js';
+import type { User } from '../../../modules/user/user.js';
+import { purgePosts } from '../../cache.js';
+import { HttpError, notFound } from '../../errors.js';
+import type { SiteContext } from '../../site/site-context.js';
+import { DocumentError, parseDocumentJson } from '../../../modules/article/document-input.js';
+import { bodyFromText, documentToText } from '../../../modules/article/document-text.js';
+import { editorScript } from '../shell/script-bundle.js';
+import { articleFormVM, articlesVM, STATUS_LABELS, type FormState } from './articles.presenter.js';
+import * as q from './articles.queries.js';
+import { forbidden, requirePermission, signedIn } from '../shell/auth.js';
+import { csrfFor, pageLayout, type AdminContext } from '../shell/context.js';
+import { sendHtml } from '../../html.js';
+import { type Fields, fieldsOf, idOf, pathId } from '../shell/forms.js';
+import { renderArticleForm, renderArticles, renderRevisions } from './articles.view.js';
+import { findRevision, listRevisions } from '../../../modules/revision/revision.repository.js';
+import { inputFromRevision, recordRevision } from '../../../modules/revision/revision.service.js';
+import { actorOf } from '../shell/auth.js';
+import { dateVM } from '../shell/presenters.js';
+import { articleImages } from './article-images.js';
+import { autosaveContent, editorialFor, editorialRoutes } from './editorial/editorial.js';
+import { deleteAutosaves } from '../../../modules/revision/revision.repository.js';
+import { pageOf } from '../../../lib/ids.js';
+import { articleFor, editableArticle } from './editable.js';
+import { previewHtml } from '../../site/preview.js';
+
+export interface ArticleDeps {
+  site: SiteContext;
+  /** Queues a post's related-list refresh (jobs/related-refresh RelatedRefresher). */
+  related?: { enqueue(postId: number): void };
+}
+
+const STATUSES: readonly PostStatus[] = ['draft', 'pending', 'scheduled', 'published', 'trash'];
+type Intent = 'save' | 'submit' | 'schedule' | 'publish' | 'unpublish';
+const INTENTS: readonly Intent[] = ['save', 'submit', 'schedule', 'publish', 'unpublish'];
+
+const idParam = (request: FastifyRequest): number => pathId(request, 'article');
+
+/** The new updated_at of an article: now, but always after the last one, so two saves in the same millisecond still conflict. */
+const nextUpdatedAt = (now: Date, last: string): string => new Date(Math.max(now.getTime(), Date.parse(last) + 1)).toISOString();
+
+/** A field that must be one string (or absent → ''); anything else is a 400 for that field. */
+function one(f: Fields, name: string, max: number, errors: Record<string, string>, label: string, errKey = name): string {
+  const v = f[name];
+  if (v === undefined) return '';
+  if (typeof v !== 'string') {
+    errors[errKey] = `${label} was sent more than once or in an unexpected form.`;
+    return '';
+  }
+  if (v.length > max) {
+    errors[errKey] = `${label} is longer than ${max.toLocaleString('en')} characters.`;
+    return '';
+  }
+  return v;
+}
+
+function many(f: Fields, name: string, max: number): string[] | undefined {
+  const v = f[name];
+  if (v === undefined) return [];
+  const list = Array.isArray(v) ? v : [v];
+  if (list.length > max || !list.every((x) => typeof x === 'string' && x.length <= 20)) return undefined;
+  return list as string[];
+}
+
+interface Parsed {
+  input: Omit<ArticleInput, 'tagIds'>;
+  tagNames: string[];
+  intent: Intent;
+  publishAt?: string;
+  updatedAt: string;
+  /** The form as posted, to refill it. */
+  state: FormState;
+  errors: Record<string, string>;
+}
+
+/** Reads and checks the posted form; field errors instead of exceptions. No I/O. */
+function parseForm(raw: unknown): Parsed {
+  const f = fieldsOf(raw);
+  const errors: Record<string, string> = {};
+  const title = one(f, 'title', 500, errors, 'The headline');
+  let slug = one(f, 'slug', 190, errors, 'The slug').trim();
+  const excerpt = one(f, 'excerpt', 2000, errors, 'The standfirst');
+  const format = one(f, 'body_format', 10, errors, 'The body format', 'body');
+  const bodyJson = one(f, 'body_json', 1_000_000, errors, 'The body', 'body');
+  const bodyText = one(f, 'body_text', 500_000, errors, 'The body', 'body');
+  const language = one(f, 'language', 35, errors, 'The language').trim() || 'en';
+  const primaryRaw = one(f, 'primary_category', 12, errors, 'The primary section');
+  const tagsRaw = one(f, 'tags', 2000, errors, 'The tags');
+  const mediaRaw = one(f, 'featured_media_id', 12, errors, 'The featured image').trim();
+  const seoTitle = one(f, 'seo_title', 200, errors, 'The SEO title');
+  const seoDescription = one(f, 'seo_description', 500, errors, 'The SEO description');
+  const commentStatus = one(f, 'comment_status', 10, errors, 'Comments') || 'open';
+  const intentRaw = one(f, 'intent', 20, errors, 'The action', 'title') || 'save';
+  const publishAtRaw = one(f, 'publish_at', 40, errors, 'The publication time');
+  const updatedAt = one(f, 'updated_at', 40, errors, 'The version', 'title');
+  const categories = many(f, 'category', 50);
+  const authors = many(f, 'author', 20);
+  if (!categories) errors.categories = 'The sections could not be read.';
+  if (!authors) errors.authors = 'The authors could not be read.';
+
+  if (!title.trim() && errors.title === undefined) errors.title = 'Enter a headline.';
+  if (!slug) slug = slugify(title);
+  let body: ArticleDocument = { type: 'doc', content: [] };
+  try {
+    body = format === 'json' && bodyJson ? parseDocumentJson(bodyJson) : bodyFromText(bodyText, bodyJson);
+  } catch (err) {
+    if (!(err instanceof DocumentError)) throw err;
+    errors.body = err.message;
+  }
+  const categoryIds: number[] = [];
+  for (const c of categories ?? []) {
+    const id = idOf(c);
+    if (id === undefined) errors.categories = 'Choose sections from the list.';
+    else categoryIds.push(id);
+  }
+  const authorIds: number[] = [];
+  for (const a of authors ?? []) {
+    if (a === '') continue;
+    const id = idOf(a);
+    if (id === undefined) errors.authors = 'Choose authors from the list.';
+    else authorIds.push(id);
+  }
+  const primary = primaryRaw ? idOf(primaryRaw) : null;
+  if (primary === undefined) errors.primary_category = 'Choose the primary section from the list.';
+  const media = mediaRaw ? idOf(mediaRaw) : null;
+  if (media === undefined) errors.featured_media_id = 'The featured image is the number of an image in the media library.';
+  if (commentStatus !== 'open' && commentStatus !== 'closed') errors.comment_status = 'Comments are open or closed.';
+  if (!(INTENTS as readonly string[]).includes(intentRaw)) errors.title ??= 'Choose one of the buttons to save.';
+  const intent = intentRaw as Intent;
+  const tagNames = tagsRaw.split(',').map((t) => t.trim().replace(/\s+/g, ' ')).filter(Boolean);
+  if (tagNames.length > 30) errors.tags = 'Use at most 30 tags.';
+  else if (tagNames.some((t) => t.length > 100 || !slugify(t))) errors.tags = 'Each tag is at most 100 characters and has a letter or digit.';
+  let publishAt: string | undefined;
+  if (intent === 'schedule') {
+    const d = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(publishAtRaw) ? new Date(`${publishAtRaw}Z`) : undefined;
+    if (!d || Number.isNaN(d.getTime())) errors.publish_at = 'Enter the publication date and time, e.g. 2026-12-01T08:00.';
+    else publishAt = d.toISOString();
+  }
+  const input: Omit<ArticleInput, 'tagIds'> = {
+    type: 'post', slug, title, excerpt, body, language, categoryIds, primaryCategoryId: primary ?? null, authorIds,
+    featuredMediaId: media ?? null, commentStatus: commentStatus === 'closed' ? 'closed' : 'open', seoTitle, seoDescription,
+  };
+  if (errors.slug === undefined && errors.title === undefined) {
+    try {
+      validateArticle({ ...input, title: title || 'x' });
+    } catch (err) {
+      if (!(err instanceof ArticleError)) throw err;
+      const m = err.message;
+      if (m.includes('slug')) errors.slug = m;
+      else if (m.includes('language')) errors.language = m;
+      else errors.title = m;
+    }
+  }
+  const state: FormState = {
+    values: {
+      title: title.slice(0, 500), slug: f.slug === undefined || typeof f.slug !== 'string' ? '' : f.slug.slice(0, 190), excerpt, body_text: bodyText,
+      // Without JavaScript the textarea is the body: the document read from it (what the editor would show), or nothing when it could not be read.
+      body_json: format === 'json' ? bodyJson : errors.body === undefined ? JSON.stringify(body) : '', language, primary_category: primaryRaw, tags: tagsRaw, featured_media_id: mediaRaw,
+      seo_title: seoTitle, seo_description: seoDescription, comment_status: commentStatus, publish_at: publishAtRaw, updated_at: updatedAt,
+    },
+    categoryIds: categoryIds.map(String),
+    authorIds: authorIds.map(String),
+  };
+  return { input, tagNames, intent, ...(publishAt ? { publishAt } : {}), updatedAt, state, errors };
+}
+
+export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps: ArticleDeps): Promise<void> {
+  const db = c.db;
+  const mayWrite = requirePermission('post.create');
+
+  /** Purges what the article was and is now in, and queues its related list; before responding. */
+  const afterWrite = async (request: FastifyRequest, id: number, before: string[], revision = true): Promise<void> => {
+    if (revision) {
+      const actor = actorOf(request);
+      await recordRevision(db, id, { id: actor.id, label: request.adminAuth?.user.name ?? actor.label }, c.now());
+      // An explicit save supersedes the saver's autosave.
+      if (actor.id !== null) await deleteAutosaves(db, id, actor.id);
+    }
+    // /corrections/ lists notes of published articles only: publishing or unpublishing changes it.
+    await purgePosts(app.pageCache, db, [id], [...before, tag.corrections]);
+    deps.related?.enqueue(id);
+  };
+
+  const renderForm = async (request: FastifyRequest, reply: FastifyReply, o: { id?: number; state: FormState; errors: Record<string, string>; problem?: string; status?: PostStatus; publicSlug?: string; own: boolean; restoring?: { at: string } }, code = 200) => {
+    const { user } = signedIn(request);
+    const csrf = csrfFor(reply);
+    const options = await q.editOptions(db);
+    const editorial = o.id !== undefined
+      ? await editorialFor(c, { id: o.id, user, status: o.status ?? 'draft', mine: o.own, updatedAt: o.state.values.updated_at ?? '', ...(o.restoring ? { restoring: o.restoring } : {}) })
+      : undefined;
+    const title = o.id === undefined ? 'New article' : 'Edit article';
+    const layout = pageLayout(c, request, csrf, title, typeof (request.query as Record<string, unknown>).saved === 'string' ? 'Saved.' : undefined);
+    const images = await articleImages(db, o.state.values.body_json ?? '', o.state.values.featured_media_id ?? '');
+    return sendHtml(reply, renderArticleForm(articleFormVM({ layout, csrf, user, options, editorScript: editorScript.url, ...o, ...images, ...(editorial ? { editorial } : {}) })), code);
+  };
+
+  const loadEditable = (request: FastifyRequest) => editableArticle(c, request);
+
+  const stateOf = (a: q.EditableArticle): FormState => {
+    const body = JSON.parse(a.post.body_doc) as ArticleDocument;
+    const text = documentToText(body);
+    const p = a.post;
+    return {
+      values: {
+        title: p.title, slug: p.slug, excerpt: p.excerpt, body_text: text, body_json: p.body_doc, language: p.language,
+        primary_category: p.primary_category_id !== null ? String(p.primary_category_id) : '', tags: a.tags.map((t) => t.name).join(', '),
+        featured_media_id: p.featured_media_id !== null ? String(p.featured_media_id) : '', seo_title: p.seo_title, seo_description: p.seo_description,
+        comment_status: p.comment_status, publish_at: p.published_at ? p.published_at.slice(0, 16) : '', updated_at: p.updated_at,
+      },
+      categoryIds: a.categoryIds.map(String),
+      authorIds: a.authorIds.map(String),
+    };
+  };
+
+  /** Which status the intent leads to, or a 403 when the role may not make that move. */
+  const targetStatus = (user: User, intent: Intent, current: PostStatus, mine: boolean): PostStatus => {
+    const mayPublish = canOn(user.role, 'post.publish', { own: mine });
+    const need = (ok: boolean) => {
+      if (!ok) throw forbidden(mine ? 'post.publish.own' : 'post.publish.any', user);
+    };
+    switch (intent) {
+      case 'save':
+        // Changing what readers see (or will see at a set time) is publishing.
+        if (current === 'published' || current === 'scheduled') need(mayPublish);
+        return current === 'trash' ? 'draft' : current;
+      case 'submit':
+        if (current === 'published' || current === 'scheduled') need(mayPublish);
+        return 'pending';
+      case 'schedule':
+      case 'publish':
+      case 'unpublish':
+        need(mayPublish);
+        return intent === 'schedule' ? 'scheduled' : intent === 'publish' ? 'published' : 'draft';
+    }
+  };
+
+  /** Checks the ids in the form exist; field errors otherwise. */
+  const checkRefs = async (input: Parsed['input'], errors: Record<string, string>): Promise<void> => {
+    const cats = [...(input.categoryIds ?? []), ...(input.primaryCategoryId ? [input.primaryCategoryId] : [])];
+    const [c1, a1, m1] = await Promise.all([
+      q.existingIds(db, 'categories', cats),
+      q.existingIds(db, 'authors', input.authorIds ?? []),
+      q.existingIds(db, 'media', input.featuredMediaId ? [input.featuredMediaId] : []),
+    ]);
+    if (cats.some((x) => !c1.has(x))) errors.categories = 'One of the chosen sections does not exist.';
+    if ((input.authorIds ?? []).some((x) => !a1.has(x))) errors.authors = 'One of the chosen authors does not exist.';
+    if (input.featuredMediaId && !m1.has(input.featuredMediaId)) errors.featured_media_id = `There is no image ${input.featuredMediaId} in the media library.`;
+  };
+
+  // GET /admin/articles?status=&author=&category=&language=&q=&page=
+  app.get('/articles', { preHandler: mayWrite }, async (request, reply) => {
+    const { user } = signedIn(request);
+    const query = request.query as Record<string, unknown>;
+    const s = (k: string) => (typeof query[k] === 'string' ? (query[k] as string).slice(0, 200) : '');
+    const status = (STATUSES as readonly string[]).includes(s('status')) ? (s('status') as PostStatus) : undefined;
+    const filter: q.AdminListFilter = {
+      ...(status ? { status } : {}),
+      ...(idOf(s('author')) !== undefined ? { authorId: idOf(s('author'))! } : {}),
+      ...(idOf(s('category')) !== undefined ? { categoryId: idOf(s('category'))! } : {}),
+      ...(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(s('language')) ? { language: s('language') } : {}),
+      ...(s('q').trim() ? { q: s('q').trim() } : {}),
+      ...(can(user.role, 'post.edit.any') ? {} : { ownerUserId: user.id }),
+    };
+    const page = pageOf(s('page')) ?? 1;
+    const [list, options] = await Promise.all([q.listAdminArticles(db, filter, page), q.editOptions(db)]);
+    const csrf = csrfFor(reply);
+    const layout = pageLayout(c, request, csrf, 'Articles', typeof query.notice === 'string' && query.notice === 'trashed' ? 'Moved to the trash.' : undefined);
+    return sendHtml(reply, renderArticles(articlesVM(layout, user, list, options, filter, { status: s('status'), author: s('author'), category: s('category'), language: s('language'), q: s('q') }, page)));
+  });
+
+  // GET /admin/articles/new
+  app.get('/articles/new', { preHandler: mayWrite }, async (request, reply) =>
+    renderForm(request, reply, { state: { values: {}, categoryIds: [], authorIds: [] }, errors: {}, status: 'draft', own: true }));
+
+  // POST /admin/articles: create.
+  app.post('/articles', { preHandler: mayWrite }, async (request, reply) => {
+    const { user } = signedIn(request);
+    const p = parseForm(request.body);
+    const status = targetStatus(user, p.intent, 'draft', true);
+    if (Object.keys(p.errors).length === 0) await checkRefs(p.input, p.errors);
+    if (Object.keys(p.errors).length === 0 && (await q.findArticleIdBySlug(db, p.input.slug)) !== undefined) p.errors.slug = `The slug "${p.input.slug}" is already in use.`;
+    if (Object.keys(p.errors).length) return renderForm(request, reply, { state: p.state, errors: p.errors, status: 'draft', own: true }, 400);
+    const now = c.now();
+    const mineAuthor = await q.ensureAuthorOfUser(db, user, now);
+    let authorIds = p.input.authorIds ?? [];
+    // Those who may not edit others' work always keep their own byline (so it stays theirs).
+    if (!authorIds.includes(mineAuthor) && (!can(user.role, 'post.edit.any') || authorIds.length === 0)) authorIds = [mineAuthor, ...authorIds];
+    const tagIds = await q.tagIdsForNames(db, p.tagNames);
+    const publishedAt = status === 'scheduled' ? p.publishAt! : status === 'published' ? now.toISOString() : null;
+    if (status === 'scheduled' && Date.parse(publishedAt!) <= now.getTime()) {
+      return renderForm(request, reply, { state: p.state, errors: { publish_at: 'The publication time is in the past; publish now instead, or choose a later time.' }, status: 'draft', own: true }, 400);
+    }
+    let id: number;
+    try {
+      id = await createArticle(db, { ...p.input, authorIds, tagIds, status, publishedAt }, now);
+    } catch (err) {
+      if (err instanceof ArticleError && err.code === 'ARTICLE_SLUG_TAKEN') return renderForm(request, reply, { state: p.state, errors: { slug: err.message }, status: 'draft', own: true }, 409);
+      throw err;
+    }
+    await afterWrite(request, id, []);
+    return reply.redirect(`/admin/articles/${id}?saved=1`, 303);
+  });
+
+  // GET /admin/articles/:id
+  app.get('/articles/:id', { preHandler: mayWrite }, async (request, reply) => {
+    const { user, id, found, mine } = await loadEditable(request);
+    const state = stateOf(found);
+    // ?autosave=1: the form filled with the user's autosave (saved only when they save it).
+    const auto = (request.query as Record<string, unknown>).autosave === '1' ? await autosaveContent(c, id, user.id) : undefined;
+    if (auto) {
+      const body = JSON.parse(auto.bodyDoc) as ArticleDocument;
+      Object.assign(state.values, { title: auto.title, excerpt: auto.excerpt, body_json: auto.bodyDoc, body_text: documentToText(body) });
+    }
+    return renderForm(request, reply, { id, state, errors: {}, status: found.post.status, publicSlug: found.post.slug, own: mine, ...(auto ? { restoring: { at: auto.at } } : {}) });
+  });
+
+  // POST /admin/articles/:id: save (with intent=save|submit|schedule|publish|unpublish).
+  app.post('/articles/:id', { preHandler: mayWrite }, async (request, reply) => {
+    const { user, id, found, mine } = await loadEditable(request);
+    const p = parseForm(request.body);
+    const current = found.post.status;
+    const status = targetStatus(user, p.intent, current, mine);
+    const formOf = (errors: Record<string, string>, problem?: string) =>
+      ({ id, state: p.state, errors, status: current, publicSlug: found.post.slug, own: mine, ...(problem ? { problem } : {}) });
+    if (!p.updatedAt) p.errors.title ??= 'The form is missing the version it was loaded at; reload the article and try again.';
+    if (Object.keys(p.errors).length === 0) await checkRefs(p.input, p.errors);
+    if (Object.keys(p.errors).length === 0 && p.input.slug !== found.post.slug && (await q.findArticleIdBySlug(db, p.input.slug)) !== undefined) p.errors.slug = `The slug "${p.input.slug}" is already in use.`;
+    if (Object.keys(p.errors).length) return renderForm(request, reply, formOf(p.errors), 400);
+    const conflict = 'Someone else saved this article after you opened it, so your changes were not saved. Your version is below: copy what you need, then open the article again to see theirs.';
+    if (p.updatedAt !== found.post.updated_at) return renderForm(request, reply, formOf({}, conflict), 409);
+    const now = c.now();
+    let authorIds = p.input.authorIds ?? [];
+    if (!can(user.role, 'post.edit.any')) {
+      const mineAuthor = await q.ensureAuthorOfUser(db, user, now);
+      if (!authorIds.includes(mineAuthor)) authorIds = [mineAuthor, ...authorIds];
+    }
+    let publishedAt: string | undefined;
+    if (status === 'scheduled') {
+      publishedAt = p.publishAt!;
+      if (Date.parse(publishedAt) <= now.getTime()) return renderForm(request, reply, formOf({ publish_at: 'The publication time is in the past; publish now instead, or choose a later time.' }), 400);
+    } else if (status === 'published' && current !== 'published') {
+      const was = found.post.published_at;
+      publishedAt = was && Date.parse(was) <= now.getTime() && current !== 'scheduled' ? was : now.toISOString();
+    }
+    const before = await tagsForPostChange(db, [id]);
+    const tagIds = await q.tagIdsForNames(db, p.tagNames);
+    const next = nextUpdatedAt(now, found.post.updated_at);
+    try {
+      await updateArticle(db, id, { ...p.input, authorIds, tagIds, status, updatedAt: next, ...(publishedAt ? { publishedAt } : {}) }, now, { expectedUpdatedAt: found.post.updated_at });
+    } catch (err) {
+      if (err instanceof ArticleConflictError) return renderForm(request, reply, formOf({}, conflict), 409);
+      if (err instanceof ArticleError && err.code === 'ARTICLE_SLUG_TAKEN') return renderForm(request, reply, formOf({ slug: err.message }), 409);
+      throw err;
+    }
+    await afterWrite(request, id, before);
+    return reply.redirect(`/admin/articles/${id}?saved=1`, 303);
+  });
+
+  const move = (path: string, to: (current: PostStatus) => PostStatus, notice: string) => {
+    app.post(path, { preHandler: mayWrite }, async (request, reply) => {
+      const { user } = signedIn(request);
+      const id = idParam(request);
+      const a = await articleFor(db, user, id);
+      if (!a) throw notFound('There is no such article.');
+      const { found, mine } = a;
+      if (!canOn(user.role, 'post.delete', { own: mine })) throw forbidden(mine ? 'post.delete.own' : 'post.delete.any', user);
+      const target = to(found.post.status);
+      if (target === found.post.status) throw new HttpError(409, 'ARTICLE_STATUS', `The article is already ${STATUS_LABELS[target].toLowerCase()}.`);
+      const before = await tagsForPostChange(db, [id]);
+      await setArticleStatus(db, id, target, new Date(nextUpdatedAt(c.now(), found.post.updated_at)));
+      await afterWrite(request, id, before, false);
+      return reply.redirect(notice, 303);
+    });
+  };
+  // POST /admin/articles/:id/trash
+  move('/articles/:id/trash', () => 'trash', '/admin/articles?notice=trashed');
+  // POST /admin/articles/:id/restore: back as a draft.
+  move('/articles/:id/restore', (s) => (s === 'trash' ? 'draft' : s), '/admin/articles?status=draft');
+
+  // GET /admin/articles/:id/revisions
+  app.get('/articles/:id/revisions', { preHandler: mayWrite }, async (request, reply) => {
+    const { id, found } = await loadEditable(request);
+    const rows = await listRevisions(db, id);
+    const csrf = csrfFor(reply);
+    const layout = pageLayout(c, request, csrf, `Revisions: ${found.post.title}`.slice(0, 200));
+    return sendHtml(reply, renderRevisions({
+      layout, csrf, editUrl: `/admin/articles/${id}`,
+      revisions: rows.map((r, i) => ({
+        id: r.id, at: dateVM(r.created_at), who: r.user_label || '—', statusLabel: STATUS_LABELS[r.status], title: r.title, current: i === 0,
+        restoreUrl: `/admin/articles/${id}/revisions/${r.id}/restore`,
+        compareCurrentUrl: `/admin/articles/${id}/revisions/${r.id}/compare?with=current`,
+        ...(i < rows.length - 1 ? { comparePreviousUrl: `/admin/articles/${id}/revisions/${r.id}/compare?with=previous` } : {}),
+      })),
+    }));
+  });
+
+  // POST /admin/articles/:id/revisions/:rid/restore: the content comes back; the status stays.
+  app.post('/articles/:id/revisions/:rid/restore', { preHandler: mayWrite }, async (request, reply) => {
+    const { user, id, found, mine } = await loadEditable(request);
+    targetStatus(user, 'save', found.post.status, mine);
+    const rid = idOf((request.params as { rid?: string }).rid);
+    const rev = rid !== undefined ? await findRevision(db, id, rid) : undefined;
+    if (!rev) throw notFound('There is no such revision of this article.');
+    const input = inputFromRevision(rev);
+    // Sections, tags, authors or images deleted since then are left out rather than failing.
+    const [cats, tags, authors, media] = await Promise.all([
+      q.existingIds(db, 'categories', input.categoryIds ?? []), q.existingIds(db, 'tags', input.tagIds ?? []),
+      q.existingIds(db, 'authors', input.authorIds ?? []), q.existingIds(db, 'media', input.featuredMediaId ? [input.featuredMediaId] : []),
+    ]);
+    const slugOwner = await q.findArticleIdBySlug(db, input.slug);
+    const before = await tagsForPostChange(db, [id]);
+    const now = c.now();
+    await updateArticle(db, id, {
+      ...input,
+      slug: slugOwner === undefined || slugOwner === id ? input.slug : found.post.slug,
+      categoryIds: (input.categoryIds ?? []).filter((x) => cats.has(x)),
+      primaryCategoryId: input.primaryCategoryId !== null && input.primaryCategoryId !== undefined && cats.has(input.primaryCategoryId) ? input.primaryCategoryId : null,
+      tagIds: (input.tagIds ?? []).filter((x) => tags.has(x)),
+      authorIds: (input.authorIds ?? []).filter((x) => authors.has(x)),
+      featuredMediaId: input.featuredMediaId && media.has(input.featuredMediaId) ? input.featuredMediaId : null,
+      status: found.post.status,
+      updatedAt: nextUpdatedAt(now, found.post.updated_at),
+    }, now);
+    await afterWrite(request, id, before);
+    return reply.redirect(`/admin/articles/${id}?saved=1`, 303);
+  });
+
+  await editorialRoutes(app, c, { site: deps.site });
+
+  // GET /admin/articles/:id/preview: the real article template, any status; never cached.
+  app.get('/articles/:id/preview', { preHandler: mayWrite }, async (request, reply) => {
+    const { id } = await loadEditable(request);
+    const html = await previewHtml(db, deps.site, id, { trash: true });
+    if (html === undefined) throw notFound('There is no such article.');
+    return sendHtml(reply, html);
+  });
+}
+
+

@@ -1,0 +1,156 @@
+/**
+ * @module web/admin/articles/articles.view-models
+ * What the article pages render: the filtered list and the edit form. Plain, formatted data.
+ */
+import type { AdminLayoutVM } from '../shell/view-models.js';
+
+export interface Option { value: string; label: string }
+export interface DateVM { iso: string; label: string }
+
+export interface ArticleRowVM {
+  id: number;
+  title: string;
+  editUrl?: string;
+  previewUrl?: string;
+  publicUrl?: string;
+  statusLabel: string;
+  status: string;
+  authors: string;
+  language: string;
+  updated: DateVM;
+  published?: DateVM;
+}
+
+export interface ArticlesVM {
+  layout: AdminLayoutVM;
+  filters: { status: string; author: string; category: string; language: string; q: string };
+  statusOptions: Option[];
+  authorOptions: Option[];
+  categoryOptions: Option[];
+  languageOptions: Option[];
+  rows: ArticleRowVM[];
+  total: number;
+  page: number;
+  totalPages: number;
+  prevUrl?: string;
+  nextUrl?: string;
+  canCreate: boolean;
+}
+
+/** A submit button of the edit form; `intent` says what the save does to the status. */
+export interface IntentVM { intent: string; label: string; primary?: boolean }
+
+export interface ArticleFormVM {
+  layout: AdminLayoutVM;
+  csrf: string;
+  /** Absent for a new article. */
+  id?: number;
+  action: string;
+  values: Record<string, string>;
+  /** Multi-valued fields. */
+  categoryIds: string[];
+  authorIds: string[];
+  errors: Record<string, string>;
+  /** Whole-form message (a conflict, a permission). */
+  problem?: string;
+  status: string;
+  statusLabel: string;
+  intents: IntentVM[];
+  authorOptions: Option[];
+  categoryOptions: Option[];
+  previewUrl?: string;
+  revisionsUrl?: string;
+  publicUrl?: string;
+  trashUrl?: string;
+  restoreUrl?: string;
+  /** Site-relative script of the rich editor. */
+  editorScript: string;
+  /** One line per image shown without alt text (a warning; saving is not blocked). */
+  altWarnings: string[];
+  /** The current featured image, shown next to its field. */
+  featured?: { id: number; src: string; width: number; height: number; alt: string; editUrl: string };
+  /** The role may upload (the editor's image picker offers an upload). */
+  canUpload: boolean;
+  /** Corrections, preview links, translations and autosave: saved articles only. */
+  editorial?: EditorialVM;
+}
+
+/** The panels under the edit form of a saved article (web/admin/articles-editorial.ts). */
+export interface EditorialVM {
+  id: number;
+  /** Published articles: public correction and update notes. */
+  corrections?: {
+    addUrl: string;
+    /** The role may publish this article, so may add notes to it. */
+    canAdd: boolean;
+    notes: { id: number; kindLabel: string; at: DateVM; text: string; editUrl: string; deleteUrl: string }[];
+  };
+  /** Unpublished articles: private preview links. */
+  preview?: {
+    createUrl: string;
+    days: number[];
+    links: { id: number; created: DateVM; expires: DateVM; state: 'active' | 'expired' | 'revoked'; stateLabel: string; revokeUrl?: string }[];
+  };
+  translations: { manageUrl: string; linked: { id: number; title: string; language: string; editUrl: string }[] };
+  /** JSON endpoint the editor script posts to. */
+  autosaveUrl: string;
+  /** The user's autosave, newer than the saved article: offer it back. */
+  autosave?: { at: DateVM; time: string; restoreUrl: string; dismissUrl: string };
+  /** The form shows the autosave's content (not saved yet). */
+  restoring?: { at: DateVM; time: string };
+}
+
+export interface RevisionsVM {
+  layout: AdminLayoutVM;
+  csrf: string;
+  editUrl: string;
+  revisions: { id: number; at: DateVM; who: string; statusLabel: string; title: string; restoreUrl?: string; current: boolean; compareCurrentUrl?: string; comparePreviousUrl?: string }[];
+}
+
+/** One revision against the current version or the save before it, in two columns. */
+export interface CompareVM {
+  layout: AdminLayoutVM;
+  revisionsUrl: string;
+  oldLabel: string;
+  newLabel: string;
+  fields: { label: string; changed: boolean; old: { text: string; change?: 'ins' | 'del' }[]; new: { text: string; change?: 'ins' | 'del' }[] }[];
+  /** The other comparison, for this revision. */
+  switchUrl?: string;
+  switchLabel?: string;
+}
+
+/** Add or edit one correction or update note. */
+export interface CorrectionFormVM {
+  layout: AdminLayoutVM;
+  csrf: string;
+  action: string;
+  articleTitle: string;
+  editUrl: string;
+  values: { kind: string; body: string };
+  errors: Record<string, string>;
+  maxLength: number;
+}
+
+/** A new preview link, shown once. */
+export interface PreviewCreatedVM {
+  layout: AdminLayoutVM;
+  url: string;
+  expires: DateVM;
+  editUrl: string;
+}
+
+/** Link this article to its versions in other languages. */
+export interface TranslationsVM {
+  layout: AdminLayoutVM;
+  csrf: string;
+  editUrl: string;
+  title: string;
+  language: string;
+  linked: { id: number; title: string; language: string; editUrl: string; unlinkUrl: string }[];
+  linkUrl: string;
+  searchUrl: string;
+  q: string;
+  results: { id: number; title: string; language: string; status: string }[];
+  errors: Record<string, string>;
+  target: string;
+}

@@ -1,0 +1,95 @@
+/**
+ * @module web/admin/articles/editorial/editorial
+ * The newsroom tools around a saved article, under /admin/articles/:id/…: public corrections and
+ * update notes, private preview links, translation links, the revision comparison and the
+ * editor's autosave (one file each, registered here), and the panels the edit form shows for
+ * them. Same role rules as the article form: whoever may edit the article may use them, and
+ * changing what readers see of a published article needs the right to publish it. Every write
+ * that changes a public page purges its cache tags before responding.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { PostStatus } from '../../../../db/schema.js';
+import { correctionsForPost } from '../../../../modules/correction/correction.repository.js';
+import { PREVIEW_DAYS } from '../../../../modules/preview/preview.js';
+import { previewLinksForPost } from '../../../../modules/preview/preview.repository.js';
+import { findAutosave } from '../../../../modules/revision/revision.repository.js';
+import { translationsFor } from '../../../../modules/translation/translation.service.js';
+import { canOn } from '../../../../modules/user/permissions.js';
+import type { User } from '../../../../modules/user/user.js';
+import type { SiteContext } from '../../../site/site-context.js';
+import { autosaveRoutes } from './autosave.routes.js';
+import { compareRoutes } from './compare.routes.js';
+import { correctionRoutes } from './corrections.routes.js';
+import { previewLinkRoutes } from './preview-links.routes.js';
+import { translationRoutes } from './translations.routes.js';
+import type { EditorialVM } from '../articles.view-models.js';
+import type { AdminContext } from '../../shell/context.js';
+import { dateVM } from '../../shell/presenters.js';
+
+const KIND_LABELS = { correction: 'Correction', update: 'Update' } as const;
+const hhmm = (iso: string): string => `${iso.slice(11, 16)} UTC`;
+
+/** What the panels under the edit form show, for this user and article. */
+export async function editorialFor(c: AdminContext, o: { id: number; user: User; status: PostStatus; mine: boolean; updatedAt: string; restoring?: { at: string } }): Promise<EditorialVM> {
+  const { db } = c;
+  const now = c.now();
+  const base = `/admin/articles/${o.id}`;
+  const [notes, links, translations, autosave] = await Promise.all([
+    o.status === 'published' ? correctionsForPost(db, o.id) : Promise.resolve([]),
+    o.status !== 'published' ? previewLinksForPost(db, o.id) : Promise.resolve([]),
+    translationsFor(db, o.id),
+    // Restoring: the form shows that autosave already, so there is nothing to offer.
+    o.restoring ? Promise.resolve(undefined) : findAutosave(db, o.id, o.user.id),
+  ]);
+  const stateOf = (l: (typeof links)[number]) => (l.revoked_at !== null ? 'revoked' : Date.parse(l.expires_at) <= now.getTime() ? 'expired' : 'active') as 'active' | 'expired' | 'revoked';
+  return {
+    id: o.id,
+    ...(o.status === 'published' ? {
+      corrections: {
+        addUrl: `${base}/corrections`,
+        canAdd: canOn(o.user.role, 'post.publish', { own: o.mine }),
+        notes: notes.slice().reverse().map((n) => ({
+          id: n.id, kindLabel: KIND_LABELS[n.kind], at: dateVM(n.created_at), text: n.body,
+          editUrl: `${base}/corrections/${n.id}`, deleteUrl: `${base}/corrections/${n.id}/delete`,
+        })),
+      },
+    } : {}),
+    ...(o.status !== 'published' ? {
+      preview: {
+        createUrl: `${base}/preview-links`,
+        days: [...PREVIEW_DAYS],
+        links: links.map((l) => {
+          const state = stateOf(l);
+          return {
+            id: l.id, created: dateVM(l.created_at), expires: dateVM(l.expires_at), state,
+            stateLabel: state === 'active' ? 'Active' : state === 'expired' ? 'Expired' : 'Revoked',
+            ...(state === 'active' ? { revokeUrl: `${base}/preview-links/${l.id}/revoke` } : {}),
+          };
+        }),
+      },
+    } : {}),
+    translations: {
+      manageUrl: `${base}/translations`,
+      linked: translations.map((t) => ({ id: t.id, title: t.title, language: t.language, editUrl: `/admin/articles/${t.id}` })),
+    },
+    autosaveUrl: `${base}/autosave`,
+    ...(autosave && Date.parse(autosave.created_at) > Date.parse(o.updatedAt) ? {
+      autosave: { at: dateVM(autosave.created_at), time: hhmm(autosave.created_at), restoreUrl: `${base}?autosave=1`, dismissUrl: `${base}/autosave/dismiss` },
+    } : {}),
+    ...(o.restoring ? { restoring: { at: dateVM(o.restoring.at), time: hhmm(o.restoring.at) } } : {}),
+  };
+}
+
+export async function editorialRoutes(app: FastifyInstance, c: AdminContext, deps: { site: SiteContext }): Promise<void> {
+  await correctionRoutes(app, c);
+  await previewLinkRoutes(app, c, deps);
+  await translationRoutes(app, c);
+  await compareRoutes(app, c);
+  await autosaveRoutes(app, c);
+}
+
+/** The user's autosave to load into the form instead of the saved content (?autosave=1). */
+export async function autosaveContent(c: AdminContext, id: number, userId: number): Promise<{ title: string; excerpt: string; bodyDoc: string; at: string } | undefined> {
+  const a = await findAutosave(c.db, id, userId);
+  return a ? { title: a.title, excerpt: a.excerpt, bodyDoc: a.body_doc, at: a.created_at } : undefined;
+}

@@ -1,0 +1,47 @@
+/**
+ * @module web/admin/articles/editorial/preview-links.routes
+ * /admin/articles/:id/preview-links: private links to an unpublished article (public side:
+ * web/site/preview.ts). Whoever may edit the article may make or revoke one; the token is shown
+ * once, on the page that answers the creation, and only its hash is stored.
+ */
+import type { FastifyInstance } from 'fastify';
+import { PREVIEW_DAYS } from '../../../../modules/preview/preview.js';
+import { revokePreviewLink } from '../../../../modules/preview/preview.repository.js';
+import { createPreviewLink } from '../../../../modules/preview/preview.service.js';
+import { HttpError, notFound } from '../../../errors.js';
+import type { SiteContext } from '../../../site/site-context.js';
+import { editableArticle } from '../editable.js';
+import { csrfFor, pageLayout, type AdminContext } from '../../shell/context.js';
+import { sendHtml } from '../../../html.js';
+import { fieldsOf, idOf } from '../../shell/forms.js';
+import { dateVM } from '../../shell/presenters.js';
+import { renderPreviewCreated } from './editorial.view.js';
+
+export async function previewLinkRoutes(app: FastifyInstance, c: AdminContext, deps: { site: SiteContext }): Promise<void> {
+  const db = c.db;
+
+  // POST /admin/articles/:id/preview-links (days=1|7): a new link, shown once.
+  app.post('/articles/:id/preview-links', async (request, reply) => {
+    const { id, post, user } = await editableArticle(c, request);
+    if (post.status === 'published') throw new HttpError(409, 'ARTICLE_PUBLISHED', 'The article is published: share its public address instead.');
+    if (post.status === 'trash') throw new HttpError(409, 'ARTICLE_TRASHED', 'The article is in the trash; restore it first.');
+    const raw = fieldsOf(request.body).days;
+    const days = typeof raw === 'string' && /^\d{1,3}$/.test(raw) ? Number(raw) : NaN;
+    if (!PREVIEW_DAYS.includes(days)) throw new HttpError(400, 'PREVIEW_INVALID', `Choose how long the link works: ${PREVIEW_DAYS.join(' or ')} days.`);
+    const link = await createPreviewLink(db, id, days, user.id, c.now());
+    const csrf = csrfFor(reply);
+    return sendHtml(reply, renderPreviewCreated({
+      layout: pageLayout(c, request, csrf, 'Preview link created'),
+      url: `${deps.site.siteUrl}/preview/${link.token}/`, expires: dateVM(link.expiresAt.toISOString()), editUrl: `/admin/articles/${id}`,
+    }), 201);
+  });
+
+  // POST /admin/articles/:id/preview-links/:lid/revoke
+  app.post('/articles/:id/preview-links/:lid/revoke', async (request, reply) => {
+    const { id } = await editableArticle(c, request);
+    const lid = idOf((request.params as { lid?: string }).lid);
+    if (lid === undefined || !(await revokePreviewLink(db, id, lid, c.now()))) throw notFound('There is no such active preview link for this article.');
+    return reply.redirect(`/admin/articles/${id}?saved=1#preview-links`, 303);
+  });
+
+}

@@ -1,0 +1,149 @@
+/**
+ * @module web/admin
+ * The newsroom admin under /admin. Registered as one encapsulated plugin, so its hooks apply to
+ * admin routes only:
+ *   onRequest  → load the session (request.adminAuth)
+ *   preHandler → signed in unless the route is marked `adminPublic`, then CSRF on every non-GET
+ *   route      → requirePermission(action) where a role matters
+ *   onSend     → Cache-Control: no-store on every admin response
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHmac } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import csrfProtection from '@fastify/csrf-protection';
+import type { Config } from '../../config/config.js';
+import type { Db } from '../../db/database.js';
+import { UserError } from '../../modules/user/user.js';
+import { toPublicError } from '../errors.js';
+import { accountRoutes } from './account/account.routes.js';
+import { articlesRoutes } from './articles/articles.routes.js';
+import { editorScript } from './shell/script-bundle.js';
+import { siteContextFrom } from '../site/site-context.js';
+import { auditRoutes } from './audit/audit.routes.js';
+import { commentsRoutes } from './comments/comments.routes.js';
+import { commentRulesRoutes } from './comments/comment-rules.routes.js';
+import { commentSettingsRoutes } from './comments/comment-settings.routes.js';
+import { CSRF_COOKIE, loadAuth, redirectToLogin } from './shell/auth.js';
+import { csrfFor, makeContext, pageLayout, type AdminContext, type AdminTuning } from './shell/context.js';
+import { sendHtml } from '../html.js';
+import { dashboardRoutes } from './dashboard/dashboard.routes.js';
+import { taxonomyRoutes } from './taxonomy/taxonomy.routes.js';
+import { httpOf, usersRoutes } from './users/users.routes.js';
+import { mediaRootOf, mediaRoutes } from './media/media.routes.js';
+import { renderAdminError } from './shell/error.view.js';
+
+export type { AdminTuning };
+
+export interface AdminOptions extends AdminTuning {
+  db: Db;
+  config: Config;
+  /** Queues related-list refreshes after article writes (jobs/related-refresh). */
+  related?: { enqueue(postId: number): void };
+  /** The cookie-signing secret (settings `secret.cookie`); also keys the CSRF token HMAC. */
+  cookieSecret: string;
+  now?: () => Date;
+  /** Comments approved in the queue or by a staff reply (reply emails, spam-filter feedback). */
+  onCommentsApproved?: (ids: readonly number[]) => Promise<void>;
+  /** Moderators' spam/ham decisions, for an outside spam filter (AKISMET_KEY). */
+  onCommentsSpamVerdict?: (ids: readonly number[], spam: boolean) => Promise<void>;
+}
+
+const ADMIN_CSS = fs.readFileSync(
+  path.join(path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..'), 'src', 'web', 'admin', 'assets', 'admin.css'),
+  'utf8',
+);
+
+const CSRF_MESSAGE = 'This form has expired or did not come from this site, so nothing was changed. Go back, reload the page and try again.';
+
+const HEADINGS: Record<number, string> = {
+  400: 'Something in the request needs fixing',
+  401: 'Please log in',
+  403: 'Not allowed',
+  404: 'Not found',
+  409: 'Conflict',
+  413: 'Too large',
+  415: 'Unsupported content',
+  429: 'Too many requests',
+};
+
+function errorPage(c: AdminContext, request: FastifyRequest, reply: FastifyReply, status: number, message: string): FastifyReply {
+  let csrf = '';
+  try {
+    csrf = csrfFor(reply);
+  } catch {
+    /* the error page renders without the header's log-out button token */
+  }
+  const links = request.adminAuth ? [{ label: 'Back to the dashboard', url: '/admin' }] : [{ label: 'Log in', url: '/admin/login' }];
+  const layout = pageLayout(c, request, csrf, HEADINGS[status] ?? (status >= 500 ? 'Something went wrong' : 'Error'));
+  return sendHtml(reply, renderAdminError({ layout, status, message, links }), status);
+}
+
+export async function adminRoutes(app: FastifyInstance, opts: AdminOptions): Promise<void> {
+  const now = opts.now ?? (() => new Date());
+  const c = makeContext(opts.db, opts.config.siteName, opts.config.siteUrl, now, { ...(opts.scrypt ? { scrypt: opts.scrypt } : {}), ...(opts.throttle ? { throttle: opts.throttle } : {}) });
+
+  await app.register(csrfProtection, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: CSRF_COOKIE,
+    cookieOpts: { path: '/admin', httpOnly: true, sameSite: 'lax', secure: c.cookies.secure, signed: true },
+    // Tokens are bound to the session they were issued in (or to "anonymous" before login).
+    getUserInfo: (request) => (request.adminAuth ? `session:${request.adminAuth.sessionId}` : 'anonymous'),
+    csrfOpts: { hmacKey: createHmac('sha256', opts.cookieSecret).update('broadsheet csrf').digest('hex') },
+  });
+
+  app.decorateRequest('adminAuth', null);
+  const load = loadAuth(opts.db, now, c.cookies);
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.routeOptions.url === '/admin/assets/admin.css') return;
+    await load(request, reply);
+  });
+  // preHandler, not onRequest: the form body (and its _csrf field) is parsed by now.
+  app.addHook('preHandler', (request, reply, done) => {
+    if (!request.routeOptions.config.adminPublic && !request.adminAuth) {
+      redirectToLogin(request, reply);
+      return;
+    }
+    if (request.method === 'GET' || request.method === 'HEAD') {
+      done();
+      return;
+    }
+    app.csrfProtection(request, reply, done);
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
+  app.setErrorHandler((err, request, reply) => {
+    const e = err as { code?: unknown };
+    if (e.code === 'FST_CSRF_INVALID_TOKEN' || e.code === 'FST_CSRF_MISSING_SECRET') return errorPage(c, request, reply, 403, CSRF_MESSAGE);
+    const pub = toPublicError(err instanceof UserError ? httpOf(err) : err);
+    if (pub.internal) request.log.error({ err }, 'admin request failed');
+    return errorPage(c, request, reply, pub.status, pub.message);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    if (!request.adminAuth) return redirectToLogin(request, reply);
+    return errorPage(c, request, reply, 404, 'There is no such page in the admin.');
+  });
+
+  // GET /admin/assets/admin.css
+  app.get('/assets/admin.css', { config: { adminPublic: true } }, async (_request, reply) =>
+    reply.type('text/css; charset=utf-8').send(ADMIN_CSS));
+
+  await dashboardRoutes(app, c);
+  await accountRoutes(app, c);
+  await usersRoutes(app, c);
+  await auditRoutes(app, c);
+  await commentRulesRoutes(app, c);
+  await commentSettingsRoutes(app, c);
+  await commentsRoutes(app, c, {
+    ...(opts.onCommentsApproved ? { onApproved: opts.onCommentsApproved } : {}),
+    ...(opts.onCommentsSpamVerdict ? { onSpamVerdict: opts.onCommentsSpamVerdict } : {}),
+  });
+  await taxonomyRoutes(app, c);
+  await editorScript.route(app);
+  await articlesRoutes(app, c, { site: siteContextFrom(opts.config, now), ...(opts.related ? { related: opts.related } : {}) });
+  await mediaRoutes(app, c, { mediaRoot: mediaRootOf(opts.config.dataDir), maxMb: opts.config.mediaMaxMb });
+}

@@ -1,0 +1,121 @@
+/**
+ * @module web/admin/shell/auth
+ * Sessions on the HTTP side: the `bs_session` cookie, loading the signed-in user on each admin
+ * request, the "signed in" and permission guards, and the only-same-site `next` rule.
+ */
+import type {} from '@fastify/cookie';
+import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { Db } from '../../../db/database.js';
+import { can, ROLE_LABELS, PERMISSIONS, type Action } from '../../../modules/user/permissions.js';
+import { findLiveSession, SESSION_TTL_MS } from '../../../modules/user/session.js';
+import { toUser, type Actor, type User } from '../../../modules/user/user.js';
+import { HttpError } from '../../errors.js';
+
+export const SESSION_COOKIE = 'bs_session';
+export const CSRF_COOKIE = 'bs_csrf';
+
+/** Who is signed in on this request. */
+export interface AdminAuth {
+  user: User;
+  /** SHA-256 of the token: the sessions row id. */
+  sessionId: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by the admin scope's onRequest hook; null when nobody is signed in. */
+    adminAuth: AdminAuth | null;
+  }
+  interface FastifyContextConfig {
+    /** Admin routes are for signed-in users unless marked public (login, setup, assets). */
+    adminPublic?: boolean;
+  }
+}
+
+export interface CookiePolicy {
+  secure: boolean;
+}
+
+/** Sets the session cookie: httpOnly, SameSite=Lax, Secure under an https SITE_URL. */
+export function setSessionCookie(reply: FastifyReply, token: string, policy: CookiePolicy): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: policy.secure,
+    maxAge: Math.floor(SESSION_TTL_MS / 1000),
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply, policy: CookiePolicy): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: policy.secure });
+}
+
+/**
+ * onRequest: looks the session cookie up and sets request.adminAuth. When the lookup slid the
+ * session's expiry, the cookie is sent again so the browser's copy slides with it.
+ */
+export function loadAuth(db: Db, now: () => Date, policy: CookiePolicy) {
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    request.adminAuth = null;
+    const token = request.cookies[SESSION_COOKIE];
+    const live = await findLiveSession(db, token, now());
+    if (!live || token === undefined) return;
+    request.adminAuth = { user: toUser(live.user), sessionId: live.session.id };
+    if (live.touched) setSessionCookie(reply, token, policy);
+  };
+}
+
+/** The audit-log actor for this request. */
+export const actorOf = (request: FastifyRequest): Actor => ({
+  id: request.adminAuth?.user.id ?? null,
+  label: request.adminAuth?.user.email ?? '',
+  ip: request.ip,
+});
+
+/**
+ * A `next` target is only ever a path on this site: starts with one "/", no scheme, host,
+ * backslash or control character. Anything else becomes undefined (and the caller uses /admin).
+ * @example safeNext('/admin/users?page=2') // '/admin/users?page=2'
+ * @example safeNext('//evil.example/')     // undefined
+ */
+export function safeNext(raw: unknown): string | undefined {
+  if (typeof raw !== 'string' || raw.length === 0 || raw.length > 2000) return undefined;
+  if (!raw.startsWith('/') || raw.startsWith('//') || /[\\\p{Cc}\s]/u.test(raw)) return undefined;
+  try {
+    const u = new URL(raw, 'http://same.invalid');
+    if (u.origin !== 'http://same.invalid') return undefined;
+    return u.pathname + u.search;
+  } catch {
+    return undefined;
+  }
+}
+
+export const loginUrl = (next?: string): string => (next && next !== '/admin' ? `/admin/login?next=${encodeURIComponent(next)}` : '/admin/login');
+
+/** 303 to the login page, coming back here afterwards (for GET requests). */
+export function redirectToLogin(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const next = request.method === 'GET' || request.method === 'HEAD' ? safeNext(request.url) : undefined;
+  return reply.redirect(loginUrl(next), 303);
+}
+
+export const forbidden = (action: Action, user: User): HttpError =>
+  new HttpError(403, 'FORBIDDEN', `Your role (${ROLE_LABELS[user.role]}) does not allow you to ${PERMISSIONS[action].label}.`);
+
+/**
+ * preHandler factory: signed in, and the role holds `action`; otherwise 303 to login or 403.
+ * @example app.get('/users', { preHandler: requirePermission('users.manage') }, handler)
+ */
+export function requirePermission(action: Action): preHandlerAsyncHookHandler {
+  return async function permission(request, reply) {
+    const auth = request.adminAuth;
+    if (!auth) return redirectToLogin(request, reply);
+    if (!can(auth.user.role, action)) throw forbidden(action, auth.user);
+  };
+}
+
+/** The signed-in user of a route behind the scope's guard (which guarantees one). */
+export function signedIn(request: FastifyRequest): AdminAuth {
+  if (!request.adminAuth) throw new HttpError(401, 'UNAUTHENTICATED', 'Please log in.');
+  return request.adminAuth;
+}

@@ -1,0 +1,126 @@
+/**
+ * @module web/admin/shell/components
+ * Form pieces shared by admin pages: the CSRF field, the error summary, labelled fields with
+ * their error next to them, times and pagination.
+ */
+import type { ComponentChildren } from 'preact';
+
+/** Hidden CSRF token; every state-changing form carries one. */
+export function CsrfField({ token }: { token: string }) {
+  return <input type="hidden" name="_csrf" value={token} />;
+}
+
+/**
+ * "There is a problem" box listing each error as a link to its field. `fields` maps a field name
+ * to the id of its input, in form order.
+ */
+export function ErrorSummary({ errors, fields, extra }: { errors: Record<string, string>; fields: Record<string, string>; extra?: string }) {
+  const items = Object.entries(fields).filter(([name]) => errors[name] !== undefined);
+  if (items.length === 0 && extra === undefined) return null;
+  return (
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title">
+      <h2 class="error-summary__title" id="error-summary-title">There is a problem</h2>
+      <ul class="error-summary__list">
+        {extra !== undefined && <li>{extra}</li>}
+        {items.map(([name, id]) => (
+          <li><a href={`#${id}`}>{errors[name]}</a></li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+interface FieldProps {
+  id: string;
+  name: string;
+  label: string;
+  error?: string | undefined;
+  hint?: string;
+}
+
+function describedBy(id: string, hint?: string, error?: string): string | undefined {
+  const ids = [hint !== undefined ? `${id}-hint` : '', error !== undefined ? `${id}-error` : ''].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+function FieldShell({ id, label, error, hint, children }: FieldProps & { children: ComponentChildren }) {
+  return (
+    <div class={`field${error !== undefined ? ' field--error' : ''}`}>
+      <label class="field__label" for={id}>{label}</label>
+      {hint !== undefined && <p class="field__hint" id={`${id}-hint`}>{hint}</p>}
+      {error !== undefined && (
+        <p class="field__error" id={`${id}-error`}><span class="visually-hidden">Error: </span>{error}</p>
+      )}
+      {children}
+    </div>
+  );
+}
+
+interface TextFieldProps extends FieldProps {
+  type?: 'text' | 'email' | 'password';
+  value?: string;
+  autocomplete?: string;
+  required?: boolean;
+  maxLength?: number;
+  minLength?: number;
+  /** 'numeric': a whole number (a text input with the digit keyboard, as GOV.UK advises). */
+  inputMode?: 'numeric';
+}
+
+export function TextField(props: TextFieldProps) {
+  const { id, name, error, hint, type = 'text', value, autocomplete, required = true, maxLength, minLength, inputMode } = props;
+  const common = {
+    class: inputMode ? 'field__input field__input--short' : 'field__input',
+    inputMode,
+    id,
+    name,
+    autocomplete,
+    required,
+    maxLength,
+    minLength,
+    'aria-invalid': error !== undefined ? ('true' as const) : undefined,
+    'aria-describedby': describedBy(id, hint, error),
+  };
+  return (
+    <FieldShell {...props}>
+      {type === 'password' ? (
+        <input type="password" {...common} />
+      ) : type === 'email' ? (
+        <input type="email" spellcheck={false} value={value} {...common} />
+      ) : (
+        <input type="text" value={value} {...common} />
+      )}
+    </FieldShell>
+  );
+}
+
+interface SelectFieldProps extends FieldProps {
+  options: { value: string; label: string }[];
+  value?: string;
+}
+
+export function SelectField(props: SelectFieldProps) {
+  const { id, name, error, hint, options, value } = props;
+  return (
+    <FieldShell {...props}>
+      <select class="field__select" id={id} name={name} aria-invalid={error !== undefined ? 'true' : undefined} aria-describedby={describedBy(id, hint, error)}>
+        {options.map((o) => <option value={o.value} selected={o.value === value}>{o.label}</option>)}
+      </select>
+    </FieldShell>
+  );
+}
+
+export function Time({ date }: { date: { iso: string; label: string } }) {
+  return <time datetime={date.iso}>{date.label}</time>;
+}
+
+export function Pagination({ page, totalPages, prevUrl, nextUrl, label }: { page: number; totalPages: number; prevUrl?: string | undefined; nextUrl?: string | undefined; label: string }) {
+  if (totalPages <= 1) return null;
+  return (
+    <nav class="pagination" aria-label={label}>
+      {prevUrl !== undefined ? <a href={prevUrl} rel="prev">Newer</a> : <span />}
+      <p class="pagination__status">Page {page} of {totalPages}</p>
+      {nextUrl !== undefined ? <a href={nextUrl} rel="next">Older</a> : <span />}
+    </nav>
+  );
+}

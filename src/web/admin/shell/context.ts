@@ -1,0 +1,55 @@
+/**
+ * @module web/admin/shell/context
+ * What every admin route group needs: the database, the clock and tunables, cookie policy, and
+ * helpers to build a page's layout for the current request.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../../../db/database.js';
+import type { ScryptParams } from '../../../modules/user/password.js';
+import type { ThrottlePolicy } from '../../../modules/user/throttle.js';
+import type { AuthContext } from '../../../modules/user/user.service.js';
+import { type CookiePolicy } from './auth.js';
+import { layoutVM } from './presenters.js';
+import type { AdminLayoutVM } from './view-models.js';
+
+/** Tunables that tests lower or shorten; production uses the modules' defaults. */
+export interface AdminTuning {
+  /** scrypt cost for new hashes (default modules/user/password.ts DEFAULT_SCRYPT). */
+  scrypt?: ScryptParams;
+  throttle?: ThrottlePolicy;
+}
+
+export interface AdminContext {
+  db: Db;
+  siteName: string;
+  cookies: CookiePolicy;
+  now: () => Date;
+  /** The services' context for this moment. */
+  auth(): AuthContext;
+}
+
+export function makeContext(db: Db, siteName: string, siteUrl: string, now: () => Date, tuning: AdminTuning): AdminContext {
+  return {
+    db,
+    siteName,
+    cookies: { secure: siteUrl.startsWith('https:') },
+    now,
+    auth: () => ({ now: now(), ...(tuning.scrypt ? { scrypt: tuning.scrypt } : {}), ...(tuning.throttle ? { throttle: tuning.throttle } : {}) }),
+  };
+}
+
+/** CSRF token bound to this request's session (or to "anonymous" before login). */
+export const csrfFor = (reply: FastifyReply): string =>
+  reply.generateCsrf({ userInfo: reply.request.adminAuth ? `session:${reply.request.adminAuth.sessionId}` : 'anonymous' });
+
+export function pageLayout(c: AdminContext, request: FastifyRequest, csrf: string, title: string, notice?: string): AdminLayoutVM {
+  return layoutVM({
+    title,
+    siteName: c.siteName,
+    csrf,
+    user: request.adminAuth?.user,
+    path: request.url.split('?')[0] ?? '',
+    notice,
+  });
+}
+

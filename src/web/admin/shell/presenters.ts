@@ -1,0 +1,66 @@
+/**
+ * @module web/admin/shell/presenters
+ * What every admin screen shares, built from domain data: dates, notices, the layout and its nav. No I/O.
+ */
+import { can, ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from '../../../modules/user/permissions.js';
+import type { User } from '../../../modules/user/user.js';
+import type { AdminLayoutVM, NavItemVM } from './view-models.js';
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+
+export const dateVM = (iso: string): { iso: string; label: string } => ({ iso, label: `${dateFormat.format(new Date(iso))} UTC` });
+
+/** Notices shown after a redirect, by key (the query never carries free text). */
+export const NOTICES = {
+  'logged-out': 'You have logged out.',
+  'logged-out-everywhere': 'You have been logged out on every device.',
+  'user-created': 'User added.',
+  'role-changed': 'Role changed.',
+  'user-disabled': 'User disabled and logged out.',
+  'user-enabled': 'User re-enabled.',
+  'sessions-ended': 'Sessions ended.',
+} as const;
+
+export type NoticeKey = keyof typeof NOTICES;
+
+/** The message for a `?notice=` key from a fixed table; unknown or missing keys give undefined. */
+export const noticeLookup = <T extends Readonly<Record<string, string>>>(table: T) => (key: unknown): string | undefined =>
+  typeof key === 'string' && Object.hasOwn(table, key) ? table[key as keyof T] : undefined;
+
+export const noticeFor = noticeLookup(NOTICES);
+
+interface LayoutInput {
+  title: string;
+  siteName: string;
+  csrf: string;
+  user?: User | undefined;
+  path?: string;
+  notice?: string | undefined;
+}
+
+function navFor(user: User, path: string): NavItemVM[] {
+  const items: { label: string; url: string; show: boolean }[] = [
+    { label: 'Dashboard', url: '/admin', show: true },
+    { label: 'Articles', url: '/admin/articles', show: can(user.role, 'post.create') },
+    { label: 'Media', url: '/admin/media', show: can(user.role, 'media.library') },
+    { label: 'Categories', url: '/admin/categories', show: can(user.role, 'taxonomy.manage') },
+    { label: 'Tags', url: '/admin/tags', show: can(user.role, 'taxonomy.manage') },
+    { label: 'Comments', url: '/admin/comments', show: can(user.role, 'comments.moderate') },
+    { label: 'Users', url: '/admin/users', show: can(user.role, 'users.manage') },
+    { label: 'Audit log', url: '/admin/audit', show: can(user.role, 'audit.view') },
+  ];
+  return items.filter((i) => i.show).map((i) => ({ label: i.label, url: i.url, current: i.url === path }));
+}
+
+export function layoutVM(i: LayoutInput): AdminLayoutVM {
+  return {
+    title: i.title,
+    siteName: i.siteName,
+    csrf: i.csrf,
+    nav: i.user ? navFor(i.user, i.path ?? '') : [],
+    ...(i.user ? { user: { name: i.user.name, email: i.user.email, roleLabel: ROLE_LABELS[i.user.role] } } : {}),
+    ...(i.notice !== undefined ? { notice: i.notice } : {}),
+  };
+}
+
+export const roleOptions = () => ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r], description: ROLE_DESCRIPTIONS[r] }));
