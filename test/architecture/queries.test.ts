@@ -30,22 +30,15 @@ const ALLOWLIST: Record<string, string> = {
   'src/import/wordpress/redirects.ts': 'to move',
   'src/jobs/purge-log.ts': 'to move',
   'src/jobs/scheduler.ts': 'to move',
-  'src/modules/article/article.service.ts': 'to move',
-  'src/modules/article/reading.service.ts': 'to move',
   'src/modules/comment/akismet.ts': 'to move',
   'src/modules/comment/comment-settings.ts': 'to move',
   'src/modules/comment/comment-staff.ts': 'to move',
   'src/modules/comment/comment.service.ts': 'to move',
   'src/modules/comment/notify.ts': 'to move',
   'src/modules/content/cache-tags.ts': 'to move',
-  'src/modules/feed/feed.service.ts': 'to move',
   'src/modules/media/avif.service.ts': 'to move',
   'src/modules/media/media-usage.ts': 'to move',
   'src/modules/related/related.service.ts': 'to move',
-  'src/modules/revision/revision.service.ts': 'to move',
-  'src/modules/taxonomy/category.service.ts': 'to move',
-  'src/modules/taxonomy/tag.service.ts': 'to move',
-  'src/modules/taxonomy/taxonomy.service.ts': 'to move',
   'src/modules/translation/translation.service.ts': 'to move',
   'src/modules/user/secret.ts': 'to move',
   'src/modules/user/session.ts': 'to move',
@@ -53,17 +46,21 @@ const ALLOWLIST: Record<string, string> = {
   'src/modules/user/user.service.ts': 'to move',
   'src/web/admin/comments/comments.routes.ts': 'to move',
   'src/web/admin/dashboard/dashboard.queries.ts': 'to move',
-  'src/web/admin/taxonomy/taxonomy.routes.ts': 'to move',
   'src/web/site/comments.ts': 'to move',
   'src/web/site/search.ts': 'to move',
   'src/web/site/wp-links.ts': 'to move',
 };
 
 /**
- * Lead-owned files under src/web being emptied right now (issue 12): exempt from rule (b) and from
- * (a) until their queries have moved. Not an allowlist: this list goes away.
+ * Files another engineer is emptying right now (issue 12: article and revision modules, admin
+ * articles screens): exempt from every rule until their queries have moved, and not checked for
+ * staleness, so their commits and this list need not land together. Not an allowlist: it goes away.
  */
-const LEAD_IN_PROGRESS: string[] = [];
+const LEAD_IN_PROGRESS: string[] = [
+  'src/modules/article/article.service.ts',
+  'src/modules/article/reading.service.ts',
+  'src/modules/revision/revision.service.ts',
+];
 
 const allowed = (v: Violation): boolean =>
   LEAD_IN_PROGRESS.includes(v.file) || (v.rule !== 'write-under-web' && v.file in ALLOWLIST);
@@ -84,7 +81,7 @@ describe('SQL lives in repositories', () => {
 
   it('keeps the allowlists short: every entry still needs its exemption', () => {
     const offending = new Set(violations.map((v) => v.file));
-    const stale = [...Object.keys(ALLOWLIST), ...LEAD_IN_PROGRESS].filter((f) => !offending.has(f));
+    const stale = Object.keys(ALLOWLIST).filter((f) => !offending.has(f));
     expect(stale, 'these files no longer break a rule: remove them from the list').toEqual([]);
     for (const [file, why] of Object.entries(ALLOWLIST)) expect(why.trim(), `${file} needs a reason`).not.toBe('');
   });

@@ -4,7 +4,6 @@
  * runs a fixed number of queries however large the site (a feed: list, authors, images, bodies,
  * categories, tags).
  */
-import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { PostType } from '../../db/schema.js';
 import { listPublished, type ListFilter } from '../article/article.repository.js';
@@ -17,6 +16,7 @@ import {
   absolutizeHtml, feedImage, FEED_SIZE, isoOf, NEWS_MAX_URLS, NEWS_WINDOW_MS, SITEMAP_MAX_URLS,
   type FeedEntry, type FeedLink, type NewsUrl, type SitemapRef, type SitemapUrl,
 } from './feed.js';
+import * as repo from './feed.repository.js';
 
 export interface FeedQuery {
   siteUrl: string;
@@ -36,10 +36,9 @@ export async function feedEntries(db: Db, tree: CategoryTree, filter: ListFilter
   const ids = rows.map((r) => r.id);
   const [bundle, bodies, categoryLinks, tagLinks] = await Promise.all([
     hydrate(db, rows),
-    q.fullText ? db.selectFrom('posts').select(['id', 'body_html']).where('id', 'in', ids).execute() : Promise.resolve([]),
-    db.selectFrom('post_categories').select(['post_id', 'category_id']).where('post_id', 'in', ids).execute(),
-    db.selectFrom('post_tags').innerJoin('tags', 'tags.id', 'post_tags.tag_id').select(['post_tags.post_id', 'tags.slug', 'tags.name'])
-      .where('post_tags.post_id', 'in', ids).orderBy('tags.name').execute(),
+    q.fullText ? repo.postBodies(db, ids) : Promise.resolve([]),
+    repo.categoryLinksOf(db, ids),
+    repo.tagLinksOf(db, ids),
   ]);
   const abs = (path: string): string => q.siteUrl + path;
   const bodyOf = new Map(bodies.map((b) => [b.id, b.body_html]));
@@ -92,10 +91,6 @@ const later = (a: string | undefined, b: string | null | undefined): string | un
   return a === undefined || Date.parse(b) > Date.parse(a) ? b : a;
 };
 
-function publishedOf(db: Db, type: PostType) {
-  return db.selectFrom('posts').where('posts.status', '=', 'published').where('posts.type', '=', type);
-}
-
 /**
  * One part of the posts (or pages) sitemap, with hreflang alternates for translated content.
  * Two queries at most: the part, then the published members of the translation groups in it
@@ -104,18 +99,12 @@ function publishedOf(db: Db, type: PostType) {
  */
 export async function contentSitemap(db: Db, siteUrl: string, type: PostType, part: number, pageSize: number): Promise<SitemapUrl[]> {
   const size = Math.max(1, Math.floor(pageSize));
-  const rows = await publishedOf(db, type).select(['posts.id', 'posts.slug', 'posts.updated_at', 'posts.translation_group'])
-    .orderBy('posts.id').limit(size).offset((part - 1) * size).execute();
+  const rows = await repo.sitemapPart(db, type, size, (part - 1) * size);
   const first = rows[0];
   const last = rows.at(-1);
   const versions = new Map<string, { hreflang: string; href: string }[]>();
   if (first && last && rows.some((r) => r.translation_group !== null)) {
-    const members = await db.selectFrom('posts').select(['translation_group', 'slug', 'language'])
-      .where('status', '=', 'published')
-      .where('translation_group', 'in', (eb) => eb.selectFrom('posts as g').select('g.translation_group')
-        .where('g.type', '=', type).where('g.status', '=', 'published').where('g.translation_group', 'is not', null)
-        .where('g.id', '>=', first.id).where('g.id', '<=', last.id))
-      .orderBy('language').orderBy('id').execute();
+    const members = await repo.translationMembersInRange(db, type, first.id, last.id);
     for (const m of members) {
       if (m.translation_group === null) continue;
       const list = versions.get(m.translation_group) ?? [];
@@ -131,8 +120,7 @@ export async function contentSitemap(db: Db, siteUrl: string, type: PostType, pa
 
 /** Newest change per content type, over published content. */
 async function latestByType(db: Db): Promise<{ post?: string; page?: string }> {
-  const rows = await db.selectFrom('posts').select(['type', (eb) => eb.fn.max('updated_at').as('lastmod')])
-    .where('status', '=', 'published').groupBy('type').execute();
+  const rows = await repo.latestUpdatedByType(db);
   const out: { post?: string; page?: string } = {};
   for (const r of rows) if (r.lastmod !== null) out[r.type] = isoOf(r.lastmod);
   return out;
@@ -151,10 +139,7 @@ export async function pagesSitemap(db: Db, siteUrl: string): Promise<SitemapUrl[
 
 /** Categories with at least one published post in them or below them, parents before children. */
 export async function categorySitemap(db: Db, tree: CategoryTree, siteUrl: string): Promise<SitemapUrl[]> {
-  const rows = await db.selectFrom('post_categories').innerJoin('posts', 'posts.id', 'post_categories.post_id')
-    .select(['post_categories.category_id', (eb) => eb.fn.max('posts.updated_at').as('lastmod')])
-    .where('posts.status', '=', 'published').where('posts.type', '=', 'post')
-    .groupBy('post_categories.category_id').execute();
+  const rows = await repo.latestUpdatedByCategory(db);
   // A category page lists its whole subtree: a post in Europe also updates World.
   const latest = new Map<number, string>();
   for (const r of rows) {
@@ -176,26 +161,19 @@ export async function categorySitemap(db: Db, tree: CategoryTree, siteUrl: strin
 
 /** Tags with at least one published post (the first 50,000 by slug). */
 export async function tagSitemap(db: Db, siteUrl: string): Promise<SitemapUrl[]> {
-  const rows = await db.selectFrom('tags').innerJoin('post_tags', 'post_tags.tag_id', 'tags.id').innerJoin('posts', 'posts.id', 'post_tags.post_id')
-    .select(['tags.slug', (eb) => eb.fn.max('posts.updated_at').as('lastmod')])
-    .where('posts.status', '=', 'published').where('posts.type', '=', 'post')
-    .groupBy(['tags.id', 'tags.slug']).orderBy('tags.slug').limit(SITEMAP_MAX_URLS).execute();
+  const rows = await repo.latestUpdatedByTag(db, SITEMAP_MAX_URLS);
   return rows.map((r) => ({ loc: siteUrl + tagPath(r.slug), lastmod: isoOf(r.lastmod) }));
 }
 
 /** Authors with at least one published post. */
 export async function authorSitemap(db: Db, siteUrl: string): Promise<SitemapUrl[]> {
-  const rows = await db.selectFrom('authors').innerJoin('post_authors', 'post_authors.author_id', 'authors.id').innerJoin('posts', 'posts.id', 'post_authors.post_id')
-    .select(['authors.slug', (eb) => eb.fn.max('posts.updated_at').as('lastmod')])
-    .where('posts.status', '=', 'published').where('posts.type', '=', 'post')
-    .groupBy(['authors.id', 'authors.slug']).orderBy('authors.slug').limit(SITEMAP_MAX_URLS).execute();
+  const rows = await repo.latestUpdatedByAuthor(db, SITEMAP_MAX_URLS);
   return rows.map((r) => ({ loc: siteUrl + authorPath(r.slug), lastmod: isoOf(r.lastmod) }));
 }
 
 /** Posts published in the 48 hours before `now`, newest first, at most 1,000. */
 export async function newsSitemap(db: Db, siteUrl: string, now: Date, limit = NEWS_MAX_URLS): Promise<NewsUrl[]> {
-  const rows = await newsQuery(db, now).select(['posts.slug', 'posts.title', 'posts.language', 'posts.published_at', 'posts.updated_at'])
-    .orderBy('posts.published_at', 'desc').orderBy('posts.id', 'desc').limit(limit).execute();
+  const rows = await repo.publishedBetween(db, new Date(now.getTime() - NEWS_WINDOW_MS).toISOString(), now.toISOString(), limit);
   return rows.map((r) => ({
     loc: siteUrl + postPath(r.slug),
     lastmod: isoOf(r.updated_at),
@@ -203,12 +181,6 @@ export async function newsSitemap(db: Db, siteUrl: string, now: Date, limit = NE
     language: r.language,
     published: isoOf(r.published_at ?? r.updated_at),
   }));
-}
-
-function newsQuery(db: Db, now: Date) {
-  return publishedOf(db, 'post')
-    .where('posts.published_at', '>=', new Date(now.getTime() - NEWS_WINDOW_MS).toISOString())
-    .where('posts.published_at', '<=', now.toISOString());
 }
 
 /**
@@ -223,21 +195,7 @@ function newsQuery(db: Db, now: Date) {
 export async function sitemapIndex(db: Db, now: Date, pageSize: number): Promise<SitemapRef[]> {
   const size = Math.max(1, Math.floor(pageSize));
   const since = new Date(now.getTime() - NEWS_WINDOW_MS).toISOString();
-  const ranked = db.selectFrom('posts').where('posts.status', '=', 'published')
-    .select(['posts.id', 'posts.type', 'posts.updated_at', 'posts.published_at',
-      sql<number>`(row_number() over (partition by ${sql.ref('posts.type')} order by ${sql.ref('posts.id')}) - 1) / ${sql.lit(size)}`.as('part')]);
-  const rows = await db.selectFrom(ranked.as('r'))
-    .select((eb) => {
-      const newestWhen = (condition: Expression<SqlBool>) => eb.fn.max(eb.case().when(condition).then(eb.ref('r.updated_at')).end());
-      return [
-        'r.type', 'r.part', eb.fn.max('r.updated_at').as('lastmod'),
-        newestWhen(eb.exists(eb.selectFrom('post_categories').select('post_categories.post_id').whereRef('post_categories.post_id', '=', 'r.id'))).as('categories'),
-        newestWhen(eb.exists(eb.selectFrom('post_tags').select('post_tags.post_id').whereRef('post_tags.post_id', '=', 'r.id'))).as('tags'),
-        newestWhen(eb.exists(eb.selectFrom('post_authors').select('post_authors.post_id').whereRef('post_authors.post_id', '=', 'r.id'))).as('authors'),
-        newestWhen(eb.and([eb('r.published_at', '>=', since), eb('r.published_at', '<=', now.toISOString())])).as('news'),
-      ];
-    })
-    .groupBy(['r.type', 'r.part']).orderBy('r.type').orderBy('r.part').execute();
+  const rows = await repo.sitemapParts(db, size, since, now.toISOString());
   const refs: SitemapRef[] = [];
   const newest: Record<'home' | 'pages' | 'categories' | 'tags' | 'authors' | 'news', string | undefined> = {
     home: undefined, pages: undefined, categories: undefined, tags: undefined, authors: undefined, news: undefined,

@@ -20,3 +20,13 @@ export async function addRedirect(db: Db, fromPath: string, toPath: string, now:
     .onConflict((oc) => oc.column('from_path').doUpdateSet({ to_path: toPath, status: 301 }))
     .execute();
 }
+
+/** A path in use again stops redirecting elsewhere. */
+export async function removeRedirectFrom(db: Db, fromPath: string): Promise<void> {
+  await db.deleteFrom('redirects').where('from_path', '=', fromPath).execute();
+}
+
+/** Redirects that led to any of these paths stop (the paths are gone for good). */
+export async function removeRedirectsTo(db: Db, toPaths: string[]): Promise<void> {
+  await db.deleteFrom('redirects').where('to_path', 'in', toPaths).execute();
+}

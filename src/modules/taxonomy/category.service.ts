@@ -13,7 +13,11 @@ import { categoryPath } from '../article/permalink.js';
 import { tag } from '../content/cache-tags.js';
 import type { Actor } from '../user/user.js';
 import type { CategoryTree } from './taxonomy.js';
-import { insertLinks } from './taxonomy.repository.js';
+import { removeRedirectFrom } from '../redirect/redirect.repository.js';
+import { insertCategory, insertLinks } from './taxonomy.repository.js';
+import {
+  deleteCategoryRow, movePrimaryCategory, postIdsFiledUnder, postIdsLinkedTo, unlinkCategory, updateCategoryRow,
+} from './category.repository.js';
 import {
   cleanDescription, cleanName, cleanSlug, loadCategoryTree, pathsOf, redirectListing, redirectMoved, renameCategoryIn, TaxonomyError,
 } from './taxonomy.service.js';
@@ -58,12 +62,10 @@ export async function createCategory(db: Db, input: NewCategoryInput, actor: Act
     const tree = await loadCategoryTree(trx);
     if (input.parentId !== null && !tree.get(input.parentId)) throw new TaxonomyError('CATEGORY_INVALID', 'The chosen parent no longer exists; reload the page and choose another.');
     if (tree.findBySlug(slug)) throw new TaxonomyError('CATEGORY_SLUG_TAKEN', `The slug "${slug}" is already in use by another category.`);
-    const { id } = await trx.insertInto('categories')
-      .values({ parent_id: input.parentId, slug, name, description, position: nextPosition(tree, input.parentId) })
-      .returning('id').executeTakeFirstOrThrow();
+    const id = await insertCategory(trx, { parent_id: input.parentId, slug, name, description, position: nextPosition(tree, input.parentId) });
     // A path freshly in use again must not keep redirecting elsewhere.
     const path = categoryPath([...(input.parentId !== null ? tree.pathOf(input.parentId) : []), slug]);
-    await trx.deleteFrom('redirects').where('from_path', '=', path).execute();
+    await removeRedirectFrom(trx, path);
     await audit(trx, actor, now, 'category.created', { id, name }, path);
     return { id, purge: [tag.nav, tag.sitemap] };
   });
@@ -96,7 +98,7 @@ export async function moveCategory(db: Db, id: number, parentId: number | null, 
     }
     const subtree = tree.subtreeIds(id);
     const before = pathsOf(tree, subtree);
-    await trx.updateTable('categories').set({ parent_id: parentId, position: nextPosition(tree, parentId) }).where('id', '=', id).execute();
+    await updateCategoryRow(trx, id, { parent_id: parentId, position: nextPosition(tree, parentId) });
     await redirectMoved(trx, before, now);
     const after = await loadCategoryTree(trx);
     await audit(trx, actor, now, 'category.moved', c, `${before.get(id)} → ${categoryPath(after.pathOf(id))}`);
@@ -118,7 +120,7 @@ export async function reorderCategory(db: Db, id: number, direction: 'up' | 'dow
     [siblings[i], siblings[j]] = [siblings[j]!, siblings[i]!];
     // Renumbering all siblings makes equal positions (imports, old data) orderable.
     for (const [position, s] of siblings.entries()) {
-      if (s.position !== position) await trx.updateTable('categories').set({ position }).where('id', '=', s.id).execute();
+      if (s.position !== position) await updateCategoryRow(trx, s.id, { position });
     }
     await audit(trx, actor, now, 'category.reordered', c, `${direction} to position ${j + 1} of ${siblings.length}`);
     return { id, purge: [tag.nav] };
@@ -141,16 +143,14 @@ export async function deleteCategory(db: Db, id: number, receiverId: number, act
       throw new TaxonomyError('CATEGORY_CYCLE', `"${receiver.name}" is inside "${c.name}"; choose a category outside it, or move "${receiver.name}" out first.`);
     }
     const before = pathsOf(tree, subtree);
-    const linked = await trx.selectFrom('post_categories').select('post_id').where('category_id', '=', id)
-      .union(trx.selectFrom('posts').select('id as post_id').where('primary_category_id', '=', id)).execute();
-    const postIds = [...new Set(linked.map((r) => r.post_id))];
-    const already = new Set((await trx.selectFrom('post_categories').select('post_id').where('category_id', '=', receiverId).execute()).map((r) => r.post_id));
+    const postIds = await postIdsFiledUnder(trx, id);
+    const already = new Set(await postIdsLinkedTo(trx, receiverId));
     await insertLinks(trx, 'post_categories', postIds.filter((p) => !already.has(p)), receiverId);
-    await trx.deleteFrom('post_categories').where('category_id', '=', id).execute();
-    await trx.updateTable('posts').set({ primary_category_id: receiverId }).where('primary_category_id', '=', id).execute();
+    await unlinkCategory(trx, id);
+    await movePrimaryCategory(trx, id, receiverId);
     let position = nextPosition(tree, receiverId);
-    for (const child of tree.childrenOf(id)) await trx.updateTable('categories').set({ parent_id: receiverId, position: position++ }).where('id', '=', child.id).execute();
-    await trx.deleteFrom('categories').where('id', '=', id).execute();
+    for (const child of tree.childrenOf(id)) await updateCategoryRow(trx, child.id, { parent_id: receiverId, position: position++ });
+    await deleteCategoryRow(trx, id);
     const oldPath = before.get(id)!;
     before.delete(id);
     await redirectMoved(trx, before, now);

@@ -14,6 +14,8 @@ import { tag } from '../content/cache-tags.js';
 import type { Actor } from '../user/user.js';
 import type { TaxonomyChange } from './category.service.js';
 import { findTagById, insertLinks, postIdsWithTags } from './taxonomy.repository.js';
+import { deleteTagsAndLinks, findTagsByIds, tagIdWithSlugIn, tagSlugExists, updateTagRow } from './tag.repository.js';
+import { slugify } from '../article/article.js';
 import { cleanDescription, cleanName, cleanSlug, dropRedirectsTo, redirectListing, TaxonomyError } from './taxonomy.service.js';
 
 /** Most tags one merge takes (a page of the list). */
@@ -38,10 +40,10 @@ export async function renameTag(db: Db, id: number, changes: { name: unknown; sl
   return db.transaction().execute(async (trx) => {
     const t = await found(trx, id);
     const description = changes.description !== undefined ? cleanDescription('TAG', changes.description) : t.description;
-    if (slug !== t.slug && (await trx.selectFrom('tags').select('id').where('slug', '=', slug).executeTakeFirst())) {
+    if (slug !== t.slug && (await tagSlugExists(trx, slug))) {
       throw new TaxonomyError('TAG_SLUG_TAKEN', `The slug "${slug}" is already in use by another tag. To combine the two, merge them.`);
     }
-    await trx.updateTable('tags').set({ name, slug, description }).where('id', '=', id).execute();
+    await updateTagRow(trx, id, { name, slug, description });
     await redirectListing(trx, tagPath(t.slug), tagPath(slug), now);
     const parts = [t.name !== name ? `name "${t.name}" → "${name}"` : '', t.slug !== slug ? `slug ${t.slug} → ${slug}` : ''].filter(Boolean);
     await audit(trx, actor, now, 'tag.updated', { id, name }, parts.join('; ') || 'description');
@@ -56,25 +58,37 @@ export async function mergeTags(db: Db, sourceIds: number[], targetId: number, a
   if (sources.length > MERGE_MAX) throw new TaxonomyError('TAG_INVALID', `At most ${MERGE_MAX} tags can be merged at once.`);
   return db.transaction().execute(async (trx) => {
     const target = await found(trx, targetId);
-    const rows = await trx.selectFrom('tags').selectAll().where('id', 'in', sources).execute();
+    const rows = await findTagsByIds(trx, sources);
     if (rows.length !== sources.length) throw new TaxonomyError('TAG_NOT_FOUND', 'One of the chosen tags no longer exists; reload the list and try again.');
     const postIds = await postIdsWithTags(trx, sources);
     const already = new Set(await postIdsWithTags(trx, [targetId]));
     await insertLinks(trx, 'post_tags', postIds.filter((p) => !already.has(p)), targetId);
-    await trx.deleteFrom('post_tags').where('tag_id', 'in', sources).execute();
-    await trx.deleteFrom('tags').where('id', 'in', sources).execute();
+    await deleteTagsAndLinks(trx, sources);
     for (const r of rows) await redirectListing(trx, tagPath(r.slug), tagPath(target.slug), now);
     await audit(trx, actor, now, 'tag.merged', target, `${rows.map((r) => r.slug).join(', ')} → ${target.slug} (${postIds.length} article(s))`);
     return { id: targetId, purge: tagTags([targetId, ...sources], postIds) };
   });
 }
 
+/**
+ * Merges `sourceIds` into the tag named by `into` (its slug, or a name that slugifies to it), as
+ * typed in the merge form.
+ *
+ * @example await mergeTagsInto(db, [4, 9], 'Climate', actor, now) // into the tag with slug "climate"
+ */
+export async function mergeTagsInto(db: Db, sourceIds: number[], into: string, actor: Actor, now: Date): Promise<TaxonomyChange> {
+  const typed = into.trim();
+  if (!typed || typed.length > 200) throw new TaxonomyError('TAG_INVALID', 'Type the slug or name of the tag to merge into.');
+  const targetId = await tagIdWithSlugIn(db, [typed.toLowerCase(), slugify(typed)]);
+  if (targetId === undefined) throw new TaxonomyError('TAG_INVALID', `There is no tag "${typed}" to merge into. Type the slug or name of an existing tag.`);
+  return mergeTags(db, sourceIds, targetId, actor, now);
+}
+
 export async function deleteTag(db: Db, id: number, actor: Actor, now: Date): Promise<TaxonomyChange> {
   return db.transaction().execute(async (trx) => {
     const t = await found(trx, id);
     const postIds = await postIdsWithTags(trx, [id]);
-    await trx.deleteFrom('post_tags').where('tag_id', '=', id).execute();
-    await trx.deleteFrom('tags').where('id', '=', id).execute();
+    await deleteTagsAndLinks(trx, [id]);
     await dropRedirectsTo(trx, tagPath(t.slug));
     await audit(trx, actor, now, 'tag.deleted', t, `${tagPath(t.slug)} (${postIds.length} article(s))`);
     return { id, purge: tagTags([id], postIds) };

@@ -6,9 +6,10 @@
 import type { Db } from '../../db/database.js';
 import { slugify, SLUG_PATTERN } from '../article/article.js';
 import { categoryPath } from '../article/permalink.js';
-import { addRedirect } from '../redirect/redirect.repository.js';
+import { addRedirect, removeRedirectsTo } from '../redirect/redirect.repository.js';
 import { CategoryTree } from './taxonomy.js';
 import { allCategories } from './taxonomy.repository.js';
+import { categorySlugExists, updateCategoryRow } from './category.repository.js';
 import { versioned } from '../../db/data-versions.js';
 
 /**
@@ -77,7 +78,7 @@ export async function redirectListing(db: Db, oldBase: string, newBase: string, 
 
 /** A listing that is gone for good: redirects that led to it stop, so it answers 404. */
 export async function dropRedirectsTo(db: Db, base: string): Promise<void> {
-  await db.deleteFrom('redirects').where('to_path', 'in', FEED_SUFFIXES.map((s) => base + s)).execute();
+  await removeRedirectsTo(db, FEED_SUFFIXES.map((s) => base + s));
 }
 
 /** Paths of every category, keyed by id, for comparing before and after a change. */
@@ -97,11 +98,11 @@ export async function renameCategoryIn(trx: Db, id: number, changes: { name?: un
   const name = changes.name !== undefined ? cleanName('CATEGORY', changes.name) : current.name;
   const slug = changes.slug !== undefined ? cleanSlug('CATEGORY', changes.slug, name) : current.slug;
   const description = changes.description !== undefined ? cleanDescription('CATEGORY', changes.description) : current.description;
-  if (slug !== current.slug && (await trx.selectFrom('categories').select('id').where('slug', '=', slug).executeTakeFirst())) {
+  if (slug !== current.slug && (await categorySlugExists(trx, slug))) {
     throw new TaxonomyError('CATEGORY_SLUG_TAKEN', `The slug "${slug}" is already in use by another category.`);
   }
   const oldPaths = pathsOf(tree, tree.subtreeIds(id));
-  await trx.updateTable('categories').set({ name, slug, description }).where('id', '=', id).execute();
+  await updateCategoryRow(trx, id, { name, slug, description });
   if (slug !== current.slug) await redirectMoved(trx, oldPaths, now);
   return { before: current, after: { ...current, name, slug, description }, subtree: [...oldPaths.keys()] };
 }

@@ -7,9 +7,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { findTagById, categoryArticleCounts, listTags, postIdsWithTags } from '../../../modules/taxonomy/taxonomy.repository.js';
 import { createCategory, deleteCategory, moveCategory, renameCategory, reorderCategory, type TaxonomyChange } from '../../../modules/taxonomy/category.service.js';
-import { deleteTag, mergeTags, MERGE_MAX, renameTag } from '../../../modules/taxonomy/tag.service.js';
+import { deleteTag, mergeTagsInto, MERGE_MAX, renameTag } from '../../../modules/taxonomy/tag.service.js';
 import { loadCategoryTree, TaxonomyError } from '../../../modules/taxonomy/taxonomy.service.js';
-import { slugify } from '../../../modules/article/article.js';
 import { HttpError, notFound } from '../../errors.js';
 import { actorOf, requirePermission } from '../shell/auth.js';
 import { csrfFor, pageLayout, type AdminContext } from '../shell/context.js';
@@ -176,12 +175,8 @@ export async function taxonomyRoutes(app: FastifyInstance, c: AdminContext): Pro
       if (raw.length > MERGE_MAX + 1) throw new TaxonomyError('TAG_INVALID', `At most ${MERGE_MAX} tags can be merged at once.`);
       const ids = raw.map(asId);
       if (ids.some((x) => x === undefined)) throw new TaxonomyError('TAG_INVALID', 'Tick the tags to merge in the list.');
-      const into = typeof f.into === 'string' ? f.into.trim() : '';
-      if (!into || into.length > 200) throw new TaxonomyError('TAG_INVALID', 'Type the slug or name of the tag to merge into.');
-      const target = await db.selectFrom('tags').select('id').where('slug', 'in', [into.toLowerCase(), slugify(into)]).executeTakeFirst();
-      if (!target) throw new TaxonomyError('TAG_INVALID', `There is no tag "${into}" to merge into. Type the slug or name of an existing tag.`);
-      const change = await mergeTags(db, ids as number[], target.id, actorOf(request), c.now());
-      return done(reply, change, `/admin/tags/${target.id}`, 'tag-merged');
+      const change = await mergeTagsInto(db, ids as number[], typeof f.into === 'string' ? f.into : '', actorOf(request), c.now());
+      return done(reply, change, `/admin/tags/${change.id}`, 'tag-merged');
     } catch (err) {
       if (!(err instanceof TaxonomyError)) throw err;
       return tagsPage(request, reply, echo(f.into, 200), err.message, statusOf(err));

@@ -1,0 +1,30 @@
+/**
+ * @module modules/taxonomy/tag.repository
+ * The tag writes of the newsroom (rename, merge, delete) and the lookups they need. Single-tag
+ * reads and the tag list are in taxonomy.repository. The handle (db or trx) is always first.
+ */
+import type { Db } from '../../db/database.js';
+import type { TagRow } from '../../db/schema.js';
+
+/** The id of a tag whose slug is one of `slugs` (the first the database finds). */
+export async function tagIdWithSlugIn(db: Db, slugs: string[]): Promise<number | undefined> {
+  return (await db.selectFrom('tags').select('id').where('slug', 'in', slugs).executeTakeFirst())?.id;
+}
+
+export async function tagSlugExists(db: Db, slug: string): Promise<boolean> {
+  return (await db.selectFrom('tags').select('id').where('slug', '=', slug).executeTakeFirst()) !== undefined;
+}
+
+export async function findTagsByIds(db: Db, ids: number[]): Promise<TagRow[]> {
+  return db.selectFrom('tags').selectAll().where('id', 'in', ids).execute();
+}
+
+export async function updateTagRow(db: Db, id: number, changes: Pick<TagRow, 'name' | 'slug' | 'description'>): Promise<void> {
+  await db.updateTable('tags').set(changes).where('id', '=', id).execute();
+}
+
+/** Deletes the tags and their links to posts. */
+export async function deleteTagsAndLinks(db: Db, ids: number[]): Promise<void> {
+  await db.deleteFrom('post_tags').where('tag_id', 'in', ids).execute();
+  await db.deleteFrom('tags').where('id', 'in', ids).execute();
+}
