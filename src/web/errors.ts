@@ -16,7 +16,10 @@ export const badRequest = (message: string): HttpError => new HttpError(400, 'BA
 const STATUS_OF_CODE: Record<string, number> = {
   NOT_FOUND: 404,
   BAD_REQUEST: 400,
+  FORBIDDEN: 403,
   ARTICLE_INVALID: 400,
+  ARTICLE_CONFLICT: 409,
+  ARTICLE_STATUS: 409,
   ARTICLE_NOT_FOUND: 404,
   ARTICLE_SLUG_TAKEN: 409,
   MEDIA_UNREADABLE: 400,

@@ -9,7 +9,7 @@ import { createArticle } from '../../src/modules/article/article.service.js';
 import { doc, p } from '../../src/modules/article/document.js';
 import type { PostStatus } from '../../src/db/schema.js';
 import type { User } from '../../src/modules/user/user.js';
-import { ensureAuthorOfUser } from '../../src/web/admin/articles/articles.queries.js';
+import { ensureAuthorOfUser } from '../../src/modules/author/author.service.js';
 import { insertCategory } from '../../src/modules/taxonomy/taxonomy.repository.js';
 import { DIALECTS, freshDb, type TestDb } from '../helpers/db.js';
 import { adminApp, Agent, makeUser } from './helpers.js';

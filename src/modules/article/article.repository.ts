@@ -5,7 +5,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { runPrepared } from '../../db/prepared.js';
-import type { AuthorRow, NewPost, PostRow, PostType, TagRow } from '../../db/schema.js';
+import type { Updateable } from 'kysely';
+import type { AuthorRow, NewPost, PostRow, PostStatus, PostsTable, PostType, TagRow } from '../../db/schema.js';
 
 /** Columns a story card needs; never the body. */
 export const CARD_COLUMNS = [
@@ -23,6 +24,40 @@ const COMMENT_COUNT = sql<number>`(select count(*) from comments c where c.post_
 export async function insertPost(db: Db, row: NewPost): Promise<number> {
   const r = await db.insertInto('posts').values(row).returning('id').executeTakeFirstOrThrow();
   return r.id;
+}
+
+/** The whole post row, any type and status (previews, revisions). */
+export async function findPostById(db: Db, id: number): Promise<PostRow | undefined> {
+  return db.selectFrom('posts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The post's tag ids and its author ids in byline order (what a revision records). */
+export async function linkIdsForPost(db: Db, postId: number): Promise<{ tagIds: number[]; authorIds: number[] }> {
+  const [tags, authors] = await Promise.all([
+    db.selectFrom('post_tags').select('tag_id').where('post_id', '=', postId).execute(),
+    db.selectFrom('post_authors').select('author_id').where('post_id', '=', postId).orderBy('position').execute(),
+  ]);
+  return { tagIds: tags.map((t) => t.tag_id), authorIds: authors.map((a) => a.author_id) };
+}
+
+/** What a save needs to know of the post before it writes: its slug, status and dates. */
+export async function findPostState(db: Db, id: number): Promise<Pick<PostRow, 'slug' | 'status' | 'published_at' | 'updated_at'> | undefined> {
+  return db.selectFrom('posts').select(['slug', 'status', 'published_at', 'updated_at']).where('id', '=', id).executeTakeFirst();
+}
+
+/** Writes the post's columns; with `expectedUpdatedAt`, only if it is still that version. False when no row matched. */
+export async function updatePost(db: Db, id: number, row: Updateable<PostsTable>, expectedUpdatedAt?: string): Promise<boolean> {
+  let q = db.updateTable('posts').set(row).where('id', '=', id);
+  if (expectedUpdatedAt !== undefined) q = q.where('updated_at', '=', expectedUpdatedAt);
+  return Number((await q.executeTakeFirst()).numUpdatedRows) > 0;
+}
+
+export async function updatePostStatus(db: Db, id: number, status: PostStatus, updatedAt: string): Promise<boolean> {
+  return Number((await db.updateTable('posts').set({ status, updated_at: updatedAt }).where('id', '=', id).executeTakeFirst()).numUpdatedRows) > 0;
+}
+
+export async function updatePostSlug(db: Db, id: number, slug: string, updatedAt: string): Promise<void> {
+  await db.updateTable('posts').set({ slug, updated_at: updatedAt }).where('id', '=', id).execute();
 }
 
 /** What an article page shows of its post: everything but the editor document and search text. */

@@ -51,22 +51,25 @@ async function linkAll(db: Db, id: number, input: ArticleInput, categoryIds: num
 
 /** Creates a post or page with its authors, categories and tags, atomically. */
 export async function createArticle(db: Db, input: ArticleInput, now: Date = new Date()): Promise<number> {
+  return db.transaction().execute((trx) => createArticleIn(trx, input, now));
+}
+
+/** createArticle inside the caller's transaction (a use case that writes more than the article). */
+export async function createArticleIn(trx: Db, input: ArticleInput, now: Date): Promise<number> {
   validateArticle(input);
-  return db.transaction().execute(async (trx) => {
-    if (await repo.slugExists(trx, input.slug)) throw new ArticleError('ARTICLE_SLUG_TAKEN', `The slug "${input.slug}" is already in use.`);
-    const { row, categoryIds } = await contentColumns(trx, input);
-    const status = input.status ?? 'draft';
-    const iso = now.toISOString();
-    const id = await repo.insertPost(trx, {
-      ...row,
-      status,
-      published_at: input.publishedAt ?? (status === 'published' ? iso : null),
-      updated_at: input.updatedAt ?? input.publishedAt ?? iso,
-      created_at: iso,
-    });
-    await linkAll(trx, id, input, categoryIds);
-    return id;
+  if (await repo.slugExists(trx, input.slug)) throw new ArticleError('ARTICLE_SLUG_TAKEN', `The slug "${input.slug}" is already in use.`);
+  const { row, categoryIds } = await contentColumns(trx, input);
+  const status = input.status ?? 'draft';
+  const iso = now.toISOString();
+  const id = await repo.insertPost(trx, {
+    ...row,
+    status,
+    published_at: input.publishedAt ?? (status === 'published' ? iso : null),
+    updated_at: input.updatedAt ?? input.publishedAt ?? iso,
+    created_at: iso,
   });
+  await linkAll(trx, id, input, categoryIds);
+  return id;
 }
 
 /** Someone saved the article after the editor loaded it (optimistic concurrency). */
@@ -80,34 +83,34 @@ export class ArticleConflictError extends Error {
  * the stored updated_at is still that one (else ArticleConflictError and nothing changes).
  */
 export async function updateArticle(db: Db, id: number, input: ArticleInput, now: Date = new Date(), opts: { expectedUpdatedAt?: string } = {}): Promise<void> {
+  await db.transaction().execute((trx) => updateArticleIn(trx, id, input, now, opts));
+}
+
+/** updateArticle inside the caller's transaction. */
+export async function updateArticleIn(trx: Db, id: number, input: ArticleInput, now: Date, opts: { expectedUpdatedAt?: string } = {}): Promise<void> {
   validateArticle(input);
-  await db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('posts').select(['slug', 'status', 'published_at']).where('id', '=', id).executeTakeFirst();
-    if (!before) throw new ArticleError('ARTICLE_NOT_FOUND', `No article with id ${id}.`);
-    if (input.slug !== before.slug && (await repo.slugExists(trx, input.slug))) {
-      throw new ArticleError('ARTICLE_SLUG_TAKEN', `The slug "${input.slug}" is already in use.`);
-    }
-    const { row, categoryIds } = await contentColumns(trx, input);
-    const status = input.status ?? before.status;
-    const iso = now.toISOString();
-    let update = trx.updateTable('posts').set({
-      ...row,
-      status,
-      published_at: input.publishedAt ?? before.published_at ?? (status === 'published' ? iso : null),
-      updated_at: input.updatedAt ?? iso,
-    }).where('id', '=', id);
-    if (opts.expectedUpdatedAt !== undefined) update = update.where('updated_at', '=', opts.expectedUpdatedAt);
-    const r = await update.executeTakeFirst();
-    if (Number(r.numUpdatedRows) === 0) throw new ArticleConflictError('This article was changed by someone else after you opened it.');
-    await linkAll(trx, id, input, categoryIds);
-    if (input.slug !== before.slug) await addRedirect(trx, postPath(before.slug), postPath(input.slug), iso);
-  });
+  const before = await repo.findPostState(trx, id);
+  if (!before) throw new ArticleError('ARTICLE_NOT_FOUND', `No article with id ${id}.`);
+  if (input.slug !== before.slug && (await repo.slugExists(trx, input.slug))) {
+    throw new ArticleError('ARTICLE_SLUG_TAKEN', `The slug "${input.slug}" is already in use.`);
+  }
+  const { row, categoryIds } = await contentColumns(trx, input);
+  const status = input.status ?? before.status;
+  const iso = now.toISOString();
+  const updated = await repo.updatePost(trx, id, {
+    ...row,
+    status,
+    published_at: input.publishedAt ?? before.published_at ?? (status === 'published' ? iso : null),
+    updated_at: input.updatedAt ?? iso,
+  }, opts.expectedUpdatedAt);
+  if (!updated) throw new ArticleConflictError('This article was changed by someone else after you opened it.');
+  await linkAll(trx, id, input, categoryIds);
+  if (input.slug !== before.slug) await addRedirect(trx, postPath(before.slug), postPath(input.slug), iso);
 }
 
 /** Moves an article to another status (unpublish = back to draft; trash; restore). */
 export async function setArticleStatus(db: Db, id: number, status: PostStatus, now: Date = new Date()): Promise<void> {
-  const r = await db.updateTable('posts').set({ status, updated_at: now.toISOString() }).where('id', '=', id).executeTakeFirst();
-  if (Number(r.numUpdatedRows) === 0) throw new ArticleError('ARTICLE_NOT_FOUND', `No article with id ${id}.`);
+  if (!(await repo.updatePostStatus(db, id, status, now.toISOString()))) throw new ArticleError('ARTICLE_NOT_FOUND', `No article with id ${id}.`);
 }
 
 /**
@@ -115,12 +118,12 @@ export async function setArticleStatus(db: Db, id: number, status: PostStatus, n
  */
 export async function changeSlug(db: Db, postId: number, newSlug: string, now: Date = new Date()): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const post = await trx.selectFrom('posts').select(['id', 'slug', 'type']).where('id', '=', postId).executeTakeFirst();
+    const post = await repo.findPostState(trx, postId);
     if (!post) throw new ArticleError('ARTICLE_NOT_FOUND', `No article with id ${postId}.`);
     if (post.slug === newSlug) return;
     validateArticle({ slug: newSlug, title: 'x', body: { type: 'doc', content: [] } });
     if (await repo.slugExists(trx, newSlug)) throw new ArticleError('ARTICLE_SLUG_TAKEN', `The slug "${newSlug}" is already in use.`);
-    await trx.updateTable('posts').set({ slug: newSlug, updated_at: now.toISOString() }).where('id', '=', postId).execute();
+    await repo.updatePostSlug(trx, postId, newSlug, now.toISOString());
     await addRedirect(trx, postPath(post.slug), postPath(newSlug), now.toISOString());
   });
 }

@@ -29,11 +29,22 @@ export interface ArticleInput {
   seoDescription?: string;
 }
 
+export type ArticleErrorCode = 'ARTICLE_INVALID' | 'ARTICLE_SLUG_TAKEN' | 'ARTICLE_NOT_FOUND' | 'ARTICLE_STATUS';
+
 export class ArticleError extends Error {
-  constructor(public readonly code: 'ARTICLE_INVALID' | 'ARTICLE_SLUG_TAKEN' | 'ARTICLE_NOT_FOUND', message: string) {
+  /**
+   * @param fields form field → message, when the error is about fields the editor can fix
+   *   (ARTICLE_INVALID from a save: a section that no longer exists, a slug in use…).
+   */
+  constructor(public readonly code: ArticleErrorCode, message: string, public readonly fields?: Readonly<Record<string, string>>) {
     super(message);
   }
 }
+
+/** The statuses by name, as the newsroom reads them. */
+export const STATUS_LABELS: Readonly<Record<PostStatus, string>> = {
+  draft: 'Draft', pending: 'Pending review', scheduled: 'Scheduled', published: 'Published', trash: 'Trash',
+};
 
 export const SLUG_PATTERN = /^[\p{Ll}\p{Lo}\p{N}][\p{Ll}\p{Lo}\p{N}\p{M}-]{0,190}$/u;
 

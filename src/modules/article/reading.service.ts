@@ -86,7 +86,7 @@ export async function readArticle(db: Db, slug: string): Promise<ArticleBundle |
  * or translations: those follow publication).
  */
 export async function readPreview(db: Db, id: number): Promise<ArticleBundle | undefined> {
-  const post = await db.selectFrom('posts').selectAll().where('id', '=', id).executeTakeFirst();
+  const post = await repo.findPostById(db, id);
   if (!post) return undefined;
   const [tags, corrections, bundle] = await Promise.all([
     repo.tagsForPost(db, id),

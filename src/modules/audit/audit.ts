@@ -20,6 +20,7 @@ export type AuditAction =
   | 'category.moved'
   | 'category.reordered'
   | 'category.deleted'
+  | 'tag.created'
   | 'tag.updated'
   | 'tag.merged'
   | 'tag.deleted'
@@ -30,7 +31,9 @@ export type AuditAction =
   | 'media.uploaded'
   | 'media.updated'
   | 'media.deleted'
-  | 'settings.updated';
+  | 'settings.updated'
+  | 'article.trashed'
+  | 'article.restored';
 
 export const AUDIT_LABELS: Readonly<Record<AuditAction, string>> = {
   'setup.completed': 'Completed first-run setup',
@@ -49,6 +52,7 @@ export const AUDIT_LABELS: Readonly<Record<AuditAction, string>> = {
   'category.moved': 'Moved category',
   'category.reordered': 'Reordered category',
   'category.deleted': 'Deleted category',
+  'tag.created': 'Created tag',
   'tag.updated': 'Renamed tag',
   'tag.merged': 'Merged tags',
   'tag.deleted': 'Deleted tag',
@@ -60,6 +64,8 @@ export const AUDIT_LABELS: Readonly<Record<AuditAction, string>> = {
   'media.updated': 'Edited an image\'s texts',
   'media.deleted': 'Deleted an image',
   'settings.updated': 'Changed settings',
+  'article.trashed': 'Moved an article to the trash',
+  'article.restored': 'Restored an article from the trash',
 };
 
 export interface AuditEntry {
@@ -67,7 +73,7 @@ export interface AuditEntry {
   actorId: number | null;
   actorLabel: string;
   action: AuditAction;
-  target?: { type: 'user' | 'category' | 'tag' | 'comment' | 'comment_rule' | 'media'; id: number; label: string };
+  target?: { type: 'user' | 'article' | 'category' | 'tag' | 'comment' | 'comment_rule' | 'media'; id: number; label: string };
   /** Short, human-readable; never a secret. */
   detail?: string;
   ip?: string;

@@ -12,3 +12,22 @@ export async function insertAuthor(db: Db, row: { slug: string; name: string; ro
   const r = await db.insertInto('authors').values({ role_title: '', bio: '', ...row }).returning('id').executeTakeFirstOrThrow();
   return r.id;
 }
+
+/** The author profile of a user account (the oldest, should there be several). */
+export async function findAuthorOfUser(db: Db, userId: number): Promise<AuthorRow | undefined> {
+  return db.selectFrom('authors').selectAll().where('user_id', '=', userId).orderBy('id').executeTakeFirst();
+}
+
+export async function authorSlugExists(db: Db, slug: string): Promise<boolean> {
+  return (await db.selectFrom('authors').select('id').where('slug', '=', slug).executeTakeFirst()) !== undefined;
+}
+
+export async function allAuthors(db: Db): Promise<AuthorRow[]> {
+  return db.selectFrom('authors').selectAll().orderBy('name').execute();
+}
+
+/** Adds an author profile that belongs to a user account. */
+export async function insertUserAuthor(db: Db, row: { slug: string; name: string; user_id: number; created_at: string }): Promise<number> {
+  const r = await db.insertInto('authors').values({ role_title: '', bio: '', avatar_media_id: null, ...row }).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}

@@ -6,7 +6,7 @@ import type { Db } from '../../db/database.js';
 import type { RevisionRow } from '../../db/schema.js';
 import type { ArticleInput } from '../article/article.js';
 import type { ArticleDocument } from '../article/document.js';
-import { categoryIdsForPost } from '../article/article.repository.js';
+import { categoryIdsForPost, findPostById, linkIdsForPost } from '../article/article.repository.js';
 import { deleteAutosaves, insertRevision } from './revision.repository.js';
 import type { RevisionActor, RevisionFields } from './revision.js';
 
@@ -31,16 +31,12 @@ export async function recordAutosave(db: Db, postId: number, actor: RevisionActo
 }
 
 async function storeRevision(db: Db, postId: number, actor: RevisionActor, now: Date, autosave?: AutosaveContent): Promise<number | undefined> {
-  const post = await db.selectFrom('posts').selectAll().where('id', '=', postId).executeTakeFirst();
+  const post = await findPostById(db, postId);
   if (!post) return undefined;
-  const [categoryIds, tags, authors] = await Promise.all([
-    categoryIdsForPost(db, postId),
-    db.selectFrom('post_tags').select('tag_id').where('post_id', '=', postId).execute(),
-    db.selectFrom('post_authors').select('author_id').where('post_id', '=', postId).orderBy('position').execute(),
-  ]);
+  const [categoryIds, { tagIds, authorIds }] = await Promise.all([categoryIdsForPost(db, postId), linkIdsForPost(db, postId)]);
   const fields: RevisionFields = {
     slug: post.slug, language: post.language, primaryCategoryId: post.primary_category_id, categoryIds,
-    tagIds: tags.map((t) => t.tag_id), authorIds: authors.map((a) => a.author_id), featuredMediaId: post.featured_media_id,
+    tagIds, authorIds, featuredMediaId: post.featured_media_id,
     seoTitle: post.seo_title, seoDescription: post.seo_description, commentStatus: post.comment_status,
   };
   return insertRevision(db, {

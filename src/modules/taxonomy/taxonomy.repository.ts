@@ -72,3 +72,8 @@ export async function insertLinks(db: Db, table: 'post_tags' | 'post_categories'
     else await db.insertInto('post_categories').values(chunk.map((post_id) => ({ post_id, category_id: otherId }))).execute();
   }
 }
+
+/** Every category by name (the article form's section choices). Added by the article-editing work. */
+export async function categoriesByName(db: Db): Promise<CategoryRow[]> {
+  return db.selectFrom('categories').selectAll().orderBy('name').execute();
+}

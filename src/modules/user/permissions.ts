@@ -85,3 +85,14 @@ export function canOn(role: Role, verb: 'post.edit' | 'post.publish' | 'post.del
 
 /** The actions a role holds, for display. */
 export const actionsOf = (role: Role): Action[] => ACTIONS.filter((a) => can(role, a));
+
+/** The sentence a refused action shows: "Your role (Author) does not allow you to publish any article." */
+export const forbiddenMessage = (action: Action, role: Role): string => `Your role (${ROLE_LABELS[role]}) does not allow you to ${PERMISSIONS[action].label}.`;
+
+/** A use case refused because the acting user's role does not hold `action` (HTTP 403). */
+export class PermissionError extends Error {
+  readonly code = 'FORBIDDEN';
+  constructor(public readonly action: Action, role: Role) {
+    super(forbiddenMessage(action, role));
+  }
+}

@@ -6,16 +6,14 @@ import type { PostStatus } from '../../../db/schema.js';
 import { postPath } from '../../../modules/article/permalink.js';
 import { can, canOn } from '../../../modules/user/permissions.js';
 import type { User } from '../../../modules/user/user.js';
-import type { AdminListFilter, AdminListRow, EditOptions } from './articles.queries.js';
-import { ADMIN_PER_PAGE } from './articles.queries.js';
+import { STATUS_LABELS } from '../../../modules/article/article.js';
+import { ADMIN_PER_PAGE, type AdminListFilter, type AdminListRow, type EditOptions } from '../../../modules/article/article-editing.service.js';
 import type { AuthorRow } from '../../../db/schema.js';
 import type { ArticleFormVM, ArticlesVM, IntentVM, Option } from './articles.view-models.js';
 import { dateVM } from '../shell/presenters.js';
 import type { AdminLayoutVM } from '../shell/view-models.js';
 
-export const STATUS_LABELS: Record<PostStatus, string> = {
-  draft: 'Draft', pending: 'Pending review', scheduled: 'Scheduled', published: 'Published', trash: 'Trash',
-};
+export { STATUS_LABELS };
 
 /** The form as shown: field values and the multi-valued choices. */
 export interface FormState {

@@ -2,42 +2,36 @@
  * @module web/admin/articles/articles.routes
  * /admin/articles: list with filters, create, edit (optimistic concurrency on updated_at), the
  * status moves (submit for review, schedule, publish, unpublish, trash, restore) and the preview.
- * Roles are checked here on the server: contributors write drafts and submit them; authors
- * publish their own; editors and owners anything. Every write purges the page cache and queues
- * the related-list refresh before the response goes out.
+ * The routes read the form, call the article-editing use cases (modules/article/
+ * article-editing.service: roles checked there, one transaction each with its revision and audit
+ * rows), purge what the use case names and queue the related-list refresh, all before answering.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { PostStatus } from '../../../db/schema.js';
 import { ArticleError, slugify, validateArticle, type ArticleInput } from '../../../modules/article/article.js';
-import { ArticleConflictError, createArticle, setArticleStatus, updateArticle } from '../../../modules/article/article.service.js';
+import { ArticleConflictError } from '../../../modules/article/article.service.js';
+import {
+  articleHistory, editOptions, listArticlesForAdmin, moveArticle, restoreRevision, saveArticle, SAVE_INTENTS,
+  type AdminListFilter, type ArticleWrite, type SaveIntent,
+} from '../../../modules/article/article-editing.service.js';
 import type { ArticleDocument } from '../../../modules/article/document.js';
-
-import { tag, tagsForPostChange } from '../../../modules/content/cache-tags.js';
-import { can, canOn } from '../../../modules/user/permissions.js';
-import type { User } from '../../../modules/user/user.js';
-import { purgePosts } from '../../cache.js';
-import { HttpError, notFound } from '../../errors.js';
-import type { SiteContext } from '../../site/site-context.js';
 import { DocumentError, parseDocumentJson } from '../../../modules/article/document-input.js';
 import { bodyFromText, documentToText } from '../../../modules/article/document-text.js';
-import { editorScript } from '../shell/script-bundle.js';
-import { articleFormVM, articlesVM, STATUS_LABELS, type FormState } from './articles.presenter.js';
-import * as q from './articles.queries.js';
-import { forbidden, requirePermission, signedIn } from '../shell/auth.js';
-import { csrfFor, pageLayout, type AdminContext } from '../shell/context.js';
-import { sendHtml } from '../../html.js';
-import { type Fields, fieldsOf, idOf, pathId } from '../shell/forms.js';
-import { renderArticleForm, renderArticles, renderRevisions } from './articles.view.js';
-import { findRevision, listRevisions } from '../../../modules/revision/revision.repository.js';
-import { inputFromRevision, recordRevision } from '../../../modules/revision/revision.service.js';
-import { actorOf } from '../shell/auth.js';
-import { dateVM } from '../shell/presenters.js';
-import { articleImages } from './article-images.js';
-import { autosaveContent, editorialFor, editorialRoutes } from './editorial/editorial.js';
-import { deleteAutosaves } from '../../../modules/revision/revision.repository.js';
-import { pageOf } from '../../../lib/ids.js';
-import { articleFor, editableArticle } from './editable.js';
+import type { SiteContext } from '../../site/site-context.js';
 import { previewHtml } from '../../site/preview.js';
+import { sendHtml } from '../../html.js';
+import { notFound } from '../../errors.js';
+import { pageOf } from '../../../lib/ids.js';
+import { editorScript } from '../shell/script-bundle.js';
+import { requirePermission, signedIn } from '../shell/auth.js';
+import { csrfFor, pageLayout, type AdminContext } from '../shell/context.js';
+import { type Fields, fieldsOf, idOf, pathId } from '../shell/forms.js';
+import { dateVM } from '../shell/presenters.js';
+import { articleFormVM, articlesVM, STATUS_LABELS, type FormState } from './articles.presenter.js';
+import { renderArticleForm, renderArticles, renderRevisions } from './articles.view.js';
+import { articleImages } from './article-images.js';
+import { editableArticle } from './editable.js';
+import { autosaveContent, editorialFor, editorialRoutes } from './editorial/editorial.js';
 
 export interface ArticleDeps {
   site: SiteContext;
@@ -46,13 +40,8 @@ export interface ArticleDeps {
 }
 
 const STATUSES: readonly PostStatus[] = ['draft', 'pending', 'scheduled', 'published', 'trash'];
-type Intent = 'save' | 'submit' | 'schedule' | 'publish' | 'unpublish';
-const INTENTS: readonly Intent[] = ['save', 'submit', 'schedule', 'publish', 'unpublish'];
 
 const idParam = (request: FastifyRequest): number => pathId(request, 'article');
-
-/** The new updated_at of an article: now, but always after the last one, so two saves in the same millisecond still conflict. */
-const nextUpdatedAt = (now: Date, last: string): string => new Date(Math.max(now.getTime(), Date.parse(last) + 1)).toISOString();
 
 /** A field that must be one string (or absent → ''); anything else is a 400 for that field. */
 function one(f: Fields, name: string, max: number, errors: Record<string, string>, label: string, errKey = name): string {
@@ -80,7 +69,7 @@ function many(f: Fields, name: string, max: number): string[] | undefined {
 interface Parsed {
   input: Omit<ArticleInput, 'tagIds'>;
   tagNames: string[];
-  intent: Intent;
+  intent: SaveIntent;
   publishAt?: string;
   updatedAt: string;
   /** The form as posted, to refill it. */
@@ -140,8 +129,8 @@ function parseForm(raw: unknown): Parsed {
   const media = mediaRaw ? idOf(mediaRaw) : null;
   if (media === undefined) errors.featured_media_id = 'The featured image is the number of an image in the media library.';
   if (commentStatus !== 'open' && commentStatus !== 'closed') errors.comment_status = 'Comments are open or closed.';
-  if (!(INTENTS as readonly string[]).includes(intentRaw)) errors.title ??= 'Choose one of the buttons to save.';
-  const intent = intentRaw as Intent;
+  if (!(SAVE_INTENTS as readonly string[]).includes(intentRaw)) errors.title ??= 'Choose one of the buttons to save.';
+  const intent = intentRaw as SaveIntent;
   const tagNames = tagsRaw.split(',').map((t) => t.trim().replace(/\s+/g, ' ')).filter(Boolean);
   if (tagNames.length > 30) errors.tags = 'Use at most 30 tags.';
   else if (tagNames.some((t) => t.length > 100 || !slugify(t))) errors.tags = 'Each tag is at most 100 characters and has a letter or digit.';
@@ -182,24 +171,18 @@ function parseForm(raw: unknown): Parsed {
 export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps: ArticleDeps): Promise<void> {
   const db = c.db;
   const mayWrite = requirePermission('post.create');
+  const editorOf = (request: FastifyRequest) => ({ user: signedIn(request).user, ip: request.ip });
 
-  /** Purges what the article was and is now in, and queues its related list; before responding. */
-  const afterWrite = async (request: FastifyRequest, id: number, before: string[], revision = true): Promise<void> => {
-    if (revision) {
-      const actor = actorOf(request);
-      await recordRevision(db, id, { id: actor.id, label: request.adminAuth?.user.name ?? actor.label }, c.now());
-      // An explicit save supersedes the saver's autosave.
-      if (actor.id !== null) await deleteAutosaves(db, id, actor.id);
-    }
-    // /corrections/ lists notes of published articles only: publishing or unpublishing changes it.
-    await purgePosts(app.pageCache, db, [id], [...before, tag.corrections]);
-    deps.related?.enqueue(id);
+  /** After a committed write, before the answer: purge what it named, queue the related list. */
+  const afterWrite = async (w: ArticleWrite): Promise<void> => {
+    await app.pageCache.purge(w.purge);
+    deps.related?.enqueue(w.id);
   };
 
   const renderForm = async (request: FastifyRequest, reply: FastifyReply, o: { id?: number; state: FormState; errors: Record<string, string>; problem?: string; status?: PostStatus; publicSlug?: string; own: boolean; restoring?: { at: string } }, code = 200) => {
     const { user } = signedIn(request);
     const csrf = csrfFor(reply);
-    const options = await q.editOptions(db);
+    const options = await editOptions(db);
     const editorial = o.id !== undefined
       ? await editorialFor(c, { id: o.id, user, status: o.status ?? 'draft', mine: o.own, updatedAt: o.state.values.updated_at ?? '', ...(o.restoring ? { restoring: o.restoring } : {}) })
       : undefined;
@@ -209,15 +192,12 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
     return sendHtml(reply, renderArticleForm(articleFormVM({ layout, csrf, user, options, editorScript: editorScript.url, ...o, ...images, ...(editorial ? { editorial } : {}) })), code);
   };
 
-  const loadEditable = (request: FastifyRequest) => editableArticle(c, request);
-
-  const stateOf = (a: q.EditableArticle): FormState => {
+  const stateOf = (a: Awaited<ReturnType<typeof editableArticle>>['found']): FormState => {
     const body = JSON.parse(a.post.body_doc) as ArticleDocument;
-    const text = documentToText(body);
     const p = a.post;
     return {
       values: {
-        title: p.title, slug: p.slug, excerpt: p.excerpt, body_text: text, body_json: p.body_doc, language: p.language,
+        title: p.title, slug: p.slug, excerpt: p.excerpt, body_text: documentToText(body), body_json: p.body_doc, language: p.language,
         primary_category: p.primary_category_id !== null ? String(p.primary_category_id) : '', tags: a.tags.map((t) => t.name).join(', '),
         featured_media_id: p.featured_media_id !== null ? String(p.featured_media_id) : '', seo_title: p.seo_title, seo_description: p.seo_description,
         comment_status: p.comment_status, publish_at: p.published_at ? p.published_at.slice(0, 16) : '', updated_at: p.updated_at,
@@ -227,40 +207,24 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
     };
   };
 
-  /** Which status the intent leads to, or a 403 when the role may not make that move. */
-  const targetStatus = (user: User, intent: Intent, current: PostStatus, mine: boolean): PostStatus => {
-    const mayPublish = canOn(user.role, 'post.publish', { own: mine });
-    const need = (ok: boolean) => {
-      if (!ok) throw forbidden(mine ? 'post.publish.own' : 'post.publish.any', user);
-    };
-    switch (intent) {
-      case 'save':
-        // Changing what readers see (or will see at a set time) is publishing.
-        if (current === 'published' || current === 'scheduled') need(mayPublish);
-        return current === 'trash' ? 'draft' : current;
-      case 'submit':
-        if (current === 'published' || current === 'scheduled') need(mayPublish);
-        return 'pending';
-      case 'schedule':
-      case 'publish':
-      case 'unpublish':
-        need(mayPublish);
-        return intent === 'schedule' ? 'scheduled' : intent === 'publish' ? 'published' : 'draft';
+  const CONFLICT = 'Someone else saved this article after you opened it, so your changes were not saved. Your version is below: copy what you need, then open the article again to see theirs.';
+
+  /**
+   * Runs a save; a refusal the editor can fix comes back as the form with its messages (400 for
+   * fields, 409 for a conflict or a slug taken at the same moment), anything else is thrown.
+   */
+  const trySave = async (run: () => Promise<ArticleWrite>, form: (errors: Record<string, string>, problem?: string) => Parameters<typeof renderForm>[2], request: FastifyRequest, reply: FastifyReply) => {
+    try {
+      return await run();
+    } catch (err) {
+      if (err instanceof ArticleConflictError) return renderForm(request, reply, form({}, CONFLICT), 409);
+      if (err instanceof ArticleError && err.code === 'ARTICLE_SLUG_TAKEN') return renderForm(request, reply, form({ slug: err.message }), 409);
+      if (err instanceof ArticleError && err.code === 'ARTICLE_INVALID' && err.fields) return renderForm(request, reply, form({ ...err.fields }), 400);
+      throw err;
     }
   };
 
-  /** Checks the ids in the form exist; field errors otherwise. */
-  const checkRefs = async (input: Parsed['input'], errors: Record<string, string>): Promise<void> => {
-    const cats = [...(input.categoryIds ?? []), ...(input.primaryCategoryId ? [input.primaryCategoryId] : [])];
-    const [c1, a1, m1] = await Promise.all([
-      q.existingIds(db, 'categories', cats),
-      q.existingIds(db, 'authors', input.authorIds ?? []),
-      q.existingIds(db, 'media', input.featuredMediaId ? [input.featuredMediaId] : []),
-    ]);
-    if (cats.some((x) => !c1.has(x))) errors.categories = 'One of the chosen sections does not exist.';
-    if ((input.authorIds ?? []).some((x) => !a1.has(x))) errors.authors = 'One of the chosen authors does not exist.';
-    if (input.featuredMediaId && !m1.has(input.featuredMediaId)) errors.featured_media_id = `There is no image ${input.featuredMediaId} in the media library.`;
-  };
+  const loadEditable = (request: FastifyRequest) => editableArticle(c, request);
 
   // GET /admin/articles?status=&author=&category=&language=&q=&page=
   app.get('/articles', { preHandler: mayWrite }, async (request, reply) => {
@@ -268,16 +232,15 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
     const query = request.query as Record<string, unknown>;
     const s = (k: string) => (typeof query[k] === 'string' ? (query[k] as string).slice(0, 200) : '');
     const status = (STATUSES as readonly string[]).includes(s('status')) ? (s('status') as PostStatus) : undefined;
-    const filter: q.AdminListFilter = {
+    const filter: AdminListFilter = {
       ...(status ? { status } : {}),
       ...(idOf(s('author')) !== undefined ? { authorId: idOf(s('author'))! } : {}),
       ...(idOf(s('category')) !== undefined ? { categoryId: idOf(s('category'))! } : {}),
       ...(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(s('language')) ? { language: s('language') } : {}),
       ...(s('q').trim() ? { q: s('q').trim() } : {}),
-      ...(can(user.role, 'post.edit.any') ? {} : { ownerUserId: user.id }),
     };
     const page = pageOf(s('page')) ?? 1;
-    const [list, options] = await Promise.all([q.listAdminArticles(db, filter, page), q.editOptions(db)]);
+    const [list, options] = await Promise.all([listArticlesForAdmin(db, user, filter, page), editOptions(db)]);
     const csrf = csrfFor(reply);
     const layout = pageLayout(c, request, csrf, 'Articles', typeof query.notice === 'string' && query.notice === 'trashed' ? 'Moved to the trash.' : undefined);
     return sendHtml(reply, renderArticles(articlesVM(layout, user, list, options, filter, { status: s('status'), author: s('author'), category: s('category'), language: s('language'), q: s('q') }, page)));
@@ -289,31 +252,13 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
 
   // POST /admin/articles: create.
   app.post('/articles', { preHandler: mayWrite }, async (request, reply) => {
-    const { user } = signedIn(request);
     const p = parseForm(request.body);
-    const status = targetStatus(user, p.intent, 'draft', true);
-    if (Object.keys(p.errors).length === 0) await checkRefs(p.input, p.errors);
-    if (Object.keys(p.errors).length === 0 && (await q.findArticleIdBySlug(db, p.input.slug)) !== undefined) p.errors.slug = `The slug "${p.input.slug}" is already in use.`;
-    if (Object.keys(p.errors).length) return renderForm(request, reply, { state: p.state, errors: p.errors, status: 'draft', own: true }, 400);
-    const now = c.now();
-    const mineAuthor = await q.ensureAuthorOfUser(db, user, now);
-    let authorIds = p.input.authorIds ?? [];
-    // Those who may not edit others' work always keep their own byline (so it stays theirs).
-    if (!authorIds.includes(mineAuthor) && (!can(user.role, 'post.edit.any') || authorIds.length === 0)) authorIds = [mineAuthor, ...authorIds];
-    const tagIds = await q.tagIdsForNames(db, p.tagNames);
-    const publishedAt = status === 'scheduled' ? p.publishAt! : status === 'published' ? now.toISOString() : null;
-    if (status === 'scheduled' && Date.parse(publishedAt!) <= now.getTime()) {
-      return renderForm(request, reply, { state: p.state, errors: { publish_at: 'The publication time is in the past; publish now instead, or choose a later time.' }, status: 'draft', own: true }, 400);
-    }
-    let id: number;
-    try {
-      id = await createArticle(db, { ...p.input, authorIds, tagIds, status, publishedAt }, now);
-    } catch (err) {
-      if (err instanceof ArticleError && err.code === 'ARTICLE_SLUG_TAKEN') return renderForm(request, reply, { state: p.state, errors: { slug: err.message }, status: 'draft', own: true }, 409);
-      throw err;
-    }
-    await afterWrite(request, id, []);
-    return reply.redirect(`/admin/articles/${id}?saved=1`, 303);
+    const form = (errors: Record<string, string>, problem?: string) => ({ state: p.state, errors, status: 'draft' as const, own: true, ...(problem ? { problem } : {}) });
+    if (Object.keys(p.errors).length) return renderForm(request, reply, form(p.errors), 400);
+    const saved = await trySave(() => saveArticle(db, { input: p.input, tagNames: p.tagNames, intent: p.intent, ...(p.publishAt ? { publishAt: p.publishAt } : {}) }, editorOf(request), c.now()), form, request, reply);
+    if (!('purge' in saved)) return saved;
+    await afterWrite(saved);
+    return reply.redirect(`/admin/articles/${saved.id}?saved=1`, 303);
   });
 
   // GET /admin/articles/:id
@@ -331,71 +276,35 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
 
   // POST /admin/articles/:id: save (with intent=save|submit|schedule|publish|unpublish).
   app.post('/articles/:id', { preHandler: mayWrite }, async (request, reply) => {
-    const { user, id, found, mine } = await loadEditable(request);
+    const { id, found, mine } = await loadEditable(request);
     const p = parseForm(request.body);
-    const current = found.post.status;
-    const status = targetStatus(user, p.intent, current, mine);
-    const formOf = (errors: Record<string, string>, problem?: string) =>
-      ({ id, state: p.state, errors, status: current, publicSlug: found.post.slug, own: mine, ...(problem ? { problem } : {}) });
+    const form = (errors: Record<string, string>, problem?: string) =>
+      ({ id, state: p.state, errors, status: found.post.status, publicSlug: found.post.slug, own: mine, ...(problem ? { problem } : {}) });
     if (!p.updatedAt) p.errors.title ??= 'The form is missing the version it was loaded at; reload the article and try again.';
-    if (Object.keys(p.errors).length === 0) await checkRefs(p.input, p.errors);
-    if (Object.keys(p.errors).length === 0 && p.input.slug !== found.post.slug && (await q.findArticleIdBySlug(db, p.input.slug)) !== undefined) p.errors.slug = `The slug "${p.input.slug}" is already in use.`;
-    if (Object.keys(p.errors).length) return renderForm(request, reply, formOf(p.errors), 400);
-    const conflict = 'Someone else saved this article after you opened it, so your changes were not saved. Your version is below: copy what you need, then open the article again to see theirs.';
-    if (p.updatedAt !== found.post.updated_at) return renderForm(request, reply, formOf({}, conflict), 409);
-    const now = c.now();
-    let authorIds = p.input.authorIds ?? [];
-    if (!can(user.role, 'post.edit.any')) {
-      const mineAuthor = await q.ensureAuthorOfUser(db, user, now);
-      if (!authorIds.includes(mineAuthor)) authorIds = [mineAuthor, ...authorIds];
-    }
-    let publishedAt: string | undefined;
-    if (status === 'scheduled') {
-      publishedAt = p.publishAt!;
-      if (Date.parse(publishedAt) <= now.getTime()) return renderForm(request, reply, formOf({ publish_at: 'The publication time is in the past; publish now instead, or choose a later time.' }), 400);
-    } else if (status === 'published' && current !== 'published') {
-      const was = found.post.published_at;
-      publishedAt = was && Date.parse(was) <= now.getTime() && current !== 'scheduled' ? was : now.toISOString();
-    }
-    const before = await tagsForPostChange(db, [id]);
-    const tagIds = await q.tagIdsForNames(db, p.tagNames);
-    const next = nextUpdatedAt(now, found.post.updated_at);
-    try {
-      await updateArticle(db, id, { ...p.input, authorIds, tagIds, status, updatedAt: next, ...(publishedAt ? { publishedAt } : {}) }, now, { expectedUpdatedAt: found.post.updated_at });
-    } catch (err) {
-      if (err instanceof ArticleConflictError) return renderForm(request, reply, formOf({}, conflict), 409);
-      if (err instanceof ArticleError && err.code === 'ARTICLE_SLUG_TAKEN') return renderForm(request, reply, formOf({ slug: err.message }), 409);
-      throw err;
-    }
-    await afterWrite(request, id, before);
+    if (Object.keys(p.errors).length) return renderForm(request, reply, form(p.errors), 400);
+    const saved = await trySave(() => saveArticle(db, {
+      id, input: p.input, tagNames: p.tagNames, intent: p.intent, expectedUpdatedAt: p.updatedAt, ...(p.publishAt ? { publishAt: p.publishAt } : {}),
+    }, editorOf(request), c.now()), form, request, reply);
+    if (!('purge' in saved)) return saved;
+    await afterWrite(saved);
     return reply.redirect(`/admin/articles/${id}?saved=1`, 303);
   });
 
-  const move = (path: string, to: (current: PostStatus) => PostStatus, notice: string) => {
+  const move = (path: string, to: 'trash' | 'restore', notice: string) => {
     app.post(path, { preHandler: mayWrite }, async (request, reply) => {
-      const { user } = signedIn(request);
-      const id = idParam(request);
-      const a = await articleFor(db, user, id);
-      if (!a) throw notFound('There is no such article.');
-      const { found, mine } = a;
-      if (!canOn(user.role, 'post.delete', { own: mine })) throw forbidden(mine ? 'post.delete.own' : 'post.delete.any', user);
-      const target = to(found.post.status);
-      if (target === found.post.status) throw new HttpError(409, 'ARTICLE_STATUS', `The article is already ${STATUS_LABELS[target].toLowerCase()}.`);
-      const before = await tagsForPostChange(db, [id]);
-      await setArticleStatus(db, id, target, new Date(nextUpdatedAt(c.now(), found.post.updated_at)));
-      await afterWrite(request, id, before, false);
+      await afterWrite(await moveArticle(db, idParam(request), to, editorOf(request), c.now()));
       return reply.redirect(notice, 303);
     });
   };
   // POST /admin/articles/:id/trash
-  move('/articles/:id/trash', () => 'trash', '/admin/articles?notice=trashed');
+  move('/articles/:id/trash', 'trash', '/admin/articles?notice=trashed');
   // POST /admin/articles/:id/restore: back as a draft.
-  move('/articles/:id/restore', (s) => (s === 'trash' ? 'draft' : s), '/admin/articles?status=draft');
+  move('/articles/:id/restore', 'restore', '/admin/articles?status=draft');
 
   // GET /admin/articles/:id/revisions
   app.get('/articles/:id/revisions', { preHandler: mayWrite }, async (request, reply) => {
     const { id, found } = await loadEditable(request);
-    const rows = await listRevisions(db, id);
+    const rows = await articleHistory(db, id);
     const csrf = csrfFor(reply);
     const layout = pageLayout(c, request, csrf, `Revisions: ${found.post.title}`.slice(0, 200));
     return sendHtml(reply, renderRevisions({
@@ -411,32 +320,10 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
 
   // POST /admin/articles/:id/revisions/:rid/restore: the content comes back; the status stays.
   app.post('/articles/:id/revisions/:rid/restore', { preHandler: mayWrite }, async (request, reply) => {
-    const { user, id, found, mine } = await loadEditable(request);
-    targetStatus(user, 'save', found.post.status, mine);
+    const { id } = await loadEditable(request);
     const rid = idOf((request.params as { rid?: string }).rid);
-    const rev = rid !== undefined ? await findRevision(db, id, rid) : undefined;
-    if (!rev) throw notFound('There is no such revision of this article.');
-    const input = inputFromRevision(rev);
-    // Sections, tags, authors or images deleted since then are left out rather than failing.
-    const [cats, tags, authors, media] = await Promise.all([
-      q.existingIds(db, 'categories', input.categoryIds ?? []), q.existingIds(db, 'tags', input.tagIds ?? []),
-      q.existingIds(db, 'authors', input.authorIds ?? []), q.existingIds(db, 'media', input.featuredMediaId ? [input.featuredMediaId] : []),
-    ]);
-    const slugOwner = await q.findArticleIdBySlug(db, input.slug);
-    const before = await tagsForPostChange(db, [id]);
-    const now = c.now();
-    await updateArticle(db, id, {
-      ...input,
-      slug: slugOwner === undefined || slugOwner === id ? input.slug : found.post.slug,
-      categoryIds: (input.categoryIds ?? []).filter((x) => cats.has(x)),
-      primaryCategoryId: input.primaryCategoryId !== null && input.primaryCategoryId !== undefined && cats.has(input.primaryCategoryId) ? input.primaryCategoryId : null,
-      tagIds: (input.tagIds ?? []).filter((x) => tags.has(x)),
-      authorIds: (input.authorIds ?? []).filter((x) => authors.has(x)),
-      featuredMediaId: input.featuredMediaId && media.has(input.featuredMediaId) ? input.featuredMediaId : null,
-      status: found.post.status,
-      updatedAt: nextUpdatedAt(now, found.post.updated_at),
-    }, now);
-    await afterWrite(request, id, before);
+    if (rid === undefined) throw notFound('There is no such revision of this article.');
+    await afterWrite(await restoreRevision(db, id, rid, editorOf(request), c.now()));
     return reply.redirect(`/admin/articles/${id}?saved=1`, 303);
   });
 

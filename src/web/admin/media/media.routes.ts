@@ -22,7 +22,7 @@ import { ACCEPT_ATTRIBUTE, ACCEPTED_TYPES, MediaError, removeMediaFiles, storeIm
 import { isUsed, mediaUsage, rerenderPostsUsingMedia } from '../../../modules/media/media-usage.js';
 import { can, canOn } from '../../../modules/user/permissions.js';
 import type { User } from '../../../modules/user/user.js';
-import { ownsArticle } from '../articles/articles.queries.js';
+import { ownsArticle } from '../../../modules/article/article-admin.repository.js';
 import type { MediaUsage } from '../../../modules/media/media-usage.js';
 import { purgePosts } from '../../cache.js';
 import { HttpError, notFound, toPublicError } from '../../errors.js';

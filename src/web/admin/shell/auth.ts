@@ -6,7 +6,7 @@
 import type {} from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import type { Db } from '../../../db/database.js';
-import { can, ROLE_LABELS, PERMISSIONS, type Action } from '../../../modules/user/permissions.js';
+import { can, forbiddenMessage, type Action } from '../../../modules/user/permissions.js';
 import { findLiveSession, SESSION_TTL_MS } from '../../../modules/user/session.js';
 import { toUser, type Actor, type User } from '../../../modules/user/user.js';
 import { HttpError } from '../../errors.js';
@@ -99,8 +99,7 @@ export function redirectToLogin(request: FastifyRequest, reply: FastifyReply): F
   return reply.redirect(loginUrl(next), 303);
 }
 
-export const forbidden = (action: Action, user: User): HttpError =>
-  new HttpError(403, 'FORBIDDEN', `Your role (${ROLE_LABELS[user.role]}) does not allow you to ${PERMISSIONS[action].label}.`);
+export const forbidden = (action: Action, user: User): HttpError => new HttpError(403, 'FORBIDDEN', forbiddenMessage(action, user.role));
 
 /**
  * preHandler factory: signed in, and the role holds `action`; otherwise 303 to login or 403.

@@ -7,7 +7,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ArticleDocument } from '../../../../modules/article/document.js';
-import { deleteAutosaves } from '../../../../modules/revision/revision.repository.js';
+import { discardAutosave } from '../../../../modules/article/editorial.service.js';
 import { recordAutosave } from '../../../../modules/revision/revision.service.js';
 import { DocumentError, parseDocumentJson } from '../../../../modules/article/document-input.js';
 import { documentFromText } from '../../../../modules/article/document-text.js';
@@ -55,7 +55,7 @@ export async function autosaveRoutes(app: FastifyInstance, c: AdminContext): Pro
   // POST /admin/articles/:id/autosave/dismiss: forget the user's autosave.
   app.post('/articles/:id/autosave/dismiss', async (request, reply) => {
     const { id, user } = await editableArticle(c, request);
-    await deleteAutosaves(db, id, user.id);
+    await discardAutosave(db, id, user.id);
     return reply.redirect(`/admin/articles/${id}`, 303);
   });
 }

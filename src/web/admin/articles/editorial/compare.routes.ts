@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ArticleDocument } from '../../../../modules/article/document.js';
 import { compareVersions } from '../../../../modules/revision/revision-diff.js';
-import { findRevision, previousRevision } from '../../../../modules/revision/revision.repository.js';
+import { revisionToCompare } from '../../../../modules/article/editorial.service.js';
 import { notFound } from '../../../errors.js';
 import { editableArticle } from '../editable.js';
 import { csrfFor, pageLayout, type AdminContext } from '../../shell/context.js';
@@ -22,17 +22,18 @@ export async function compareRoutes(app: FastifyInstance, c: AdminContext): Prom
   app.get('/articles/:id/revisions/:rid/compare', async (request, reply) => {
     const { id, post } = await editableArticle(c, request);
     const rid = idOf((request.params as { rid?: string }).rid);
-    const rev = rid !== undefined ? await findRevision(db, id, rid) : undefined;
-    if (!rev) throw notFound('There is no such revision of this article.');
     const withRaw = (request.query as Record<string, unknown>).with;
     const mode = withRaw === 'previous' ? 'previous' : 'current';
+    const found = rid !== undefined ? await revisionToCompare(db, id, rid, mode === 'previous') : {};
+    const rev = found.revision;
+    if (!rev) throw notFound('There is no such revision of this article.');
     const docOf = (json: string) => JSON.parse(json) as ArticleDocument;
     const revLabel = (at: string) => `Revision of ${dateVM(at).label}`;
     let fields;
     let oldLabel: string;
     let newLabel: string;
     if (mode === 'previous') {
-      const prev = await previousRevision(db, id, rev.id);
+      const prev = found.previous;
       if (!prev) throw notFound('This is the first revision; there is nothing before it to compare with.');
       fields = compareVersions({ title: prev.title, excerpt: prev.excerpt, body: docOf(prev.body_doc) }, { title: rev.title, excerpt: rev.excerpt, body: docOf(rev.body_doc) });
       oldLabel = revLabel(prev.created_at);

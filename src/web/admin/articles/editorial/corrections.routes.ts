@@ -5,10 +5,8 @@
  * see), and purges the article, /corrections/, feeds and lists before responding.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { tag } from '../../../../modules/content/cache-tags.js';
 import { CORRECTION_MAX, CorrectionError, validateCorrection } from '../../../../modules/correction/correction.js';
-import { deleteCorrection, findCorrection, insertCorrection, updateCorrection } from '../../../../modules/correction/correction.repository.js';
-import { purgePosts } from '../../../cache.js';
+import { addCorrection, correctionOf, editCorrection, removeCorrection } from '../../../../modules/article/editorial.service.js';
 import { HttpError, notFound } from '../../../errors.js';
 import { editableArticle } from '../editable.js';
 import { forbidden } from '../../shell/auth.js';
@@ -19,7 +17,6 @@ import { renderCorrectionForm } from './editorial.view.js';
 
 export async function correctionRoutes(app: FastifyInstance, c: AdminContext): Promise<void> {
   const db = c.db;
-  const purge = (ids: number[], extra: string[] = []) => purgePosts(app.pageCache, db, ids, extra);
 
   const mayCorrect = async (request: FastifyRequest) => {
     const e = await editableArticle(c, request);
@@ -54,14 +51,13 @@ export async function correctionRoutes(app: FastifyInstance, c: AdminContext): P
     const { id, post, user } = await mayCorrect(request);
     const note = readNote(request.body);
     if (!note.input) return correctionForm(request, reply, { id, title: post.title, action: `/admin/articles/${id}/corrections`, values: note.values, errors: note.errors }, 400);
-    await insertCorrection(db, id, note.input, user.id, c.now());
-    await purge([id], [tag.corrections]);
+    app.pageCache.purge(await addCorrection(db, id, note.input, user.id, c.now()));
     return reply.redirect(`/admin/articles/${id}?saved=1#corrections`, 303);
   });
 
   const noteOf = async (request: FastifyRequest, id: number) => {
     const cid = idOf((request.params as { cid?: string }).cid);
-    const note = cid !== undefined ? await findCorrection(db, id, cid) : undefined;
+    const note = cid !== undefined ? await correctionOf(db, id, cid) : undefined;
     if (!note) throw notFound('There is no such correction on this article.');
     return note;
   };
@@ -79,8 +75,9 @@ export async function correctionRoutes(app: FastifyInstance, c: AdminContext): P
     const existing = await noteOf(request, id);
     const note = readNote(request.body);
     if (!note.input) return correctionForm(request, reply, { id, title: post.title, action: `/admin/articles/${id}/corrections/${existing.id}`, values: note.values, errors: note.errors }, 400);
-    await updateCorrection(db, id, existing.id, note.input, c.now());
-    await purge([id], [tag.corrections]);
+    const purge = await editCorrection(db, id, existing.id, note.input, c.now());
+    if (!purge) throw notFound('There is no such correction on this article.');
+    app.pageCache.purge(purge);
     return reply.redirect(`/admin/articles/${id}?saved=1#corrections`, 303);
   });
 
@@ -88,8 +85,9 @@ export async function correctionRoutes(app: FastifyInstance, c: AdminContext): P
   app.post('/articles/:id/corrections/:cid/delete', async (request, reply) => {
     const { id } = await mayCorrect(request);
     const note = await noteOf(request, id);
-    await deleteCorrection(db, id, note.id);
-    await purge([id], [tag.corrections]);
+    const purge = await removeCorrection(db, id, note.id);
+    if (!purge) throw notFound('There is no such correction on this article.');
+    app.pageCache.purge(purge);
     return reply.redirect(`/admin/articles/${id}?saved=1#corrections`, 303);
   });
 

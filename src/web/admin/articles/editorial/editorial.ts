@@ -9,10 +9,8 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { PostStatus } from '../../../../db/schema.js';
-import { correctionsForPost } from '../../../../modules/correction/correction.repository.js';
 import { PREVIEW_DAYS } from '../../../../modules/preview/preview.js';
-import { previewLinksForPost } from '../../../../modules/preview/preview.repository.js';
-import { findAutosave } from '../../../../modules/revision/revision.repository.js';
+import { editorialState, userAutosave } from '../../../../modules/article/editorial.service.js';
 import { translationsFor } from '../../../../modules/translation/translation.service.js';
 import { canOn } from '../../../../modules/user/permissions.js';
 import type { User } from '../../../../modules/user/user.js';
@@ -34,12 +32,10 @@ export async function editorialFor(c: AdminContext, o: { id: number; user: User;
   const { db } = c;
   const now = c.now();
   const base = `/admin/articles/${o.id}`;
-  const [notes, links, translations, autosave] = await Promise.all([
-    o.status === 'published' ? correctionsForPost(db, o.id) : Promise.resolve([]),
-    o.status !== 'published' ? previewLinksForPost(db, o.id) : Promise.resolve([]),
-    translationsFor(db, o.id),
+  const [{ notes, links, autosave }, translations] = await Promise.all([
     // Restoring: the form shows that autosave already, so there is nothing to offer.
-    o.restoring ? Promise.resolve(undefined) : findAutosave(db, o.id, o.user.id),
+    editorialState(db, { id: o.id, userId: o.user.id, published: o.status === 'published', withAutosave: !o.restoring }),
+    translationsFor(db, o.id),
   ]);
   const stateOf = (l: (typeof links)[number]) => (l.revoked_at !== null ? 'revoked' : Date.parse(l.expires_at) <= now.getTime() ? 'expired' : 'active') as 'active' | 'expired' | 'revoked';
   return {
@@ -90,6 +86,6 @@ export async function editorialRoutes(app: FastifyInstance, c: AdminContext, dep
 
 /** The user's autosave to load into the form instead of the saved content (?autosave=1). */
 export async function autosaveContent(c: AdminContext, id: number, userId: number): Promise<{ title: string; excerpt: string; bodyDoc: string; at: string } | undefined> {
-  const a = await findAutosave(c.db, id, userId);
+  const a = await userAutosave(c.db, id, userId);
   return a ? { title: a.title, excerpt: a.excerpt, bodyDoc: a.body_doc, at: a.created_at } : undefined;
 }

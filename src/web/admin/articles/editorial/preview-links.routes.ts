@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { PREVIEW_DAYS } from '../../../../modules/preview/preview.js';
-import { revokePreviewLink } from '../../../../modules/preview/preview.repository.js';
+import { revokePreview } from '../../../../modules/article/editorial.service.js';
 import { createPreviewLink } from '../../../../modules/preview/preview.service.js';
 import { HttpError, notFound } from '../../../errors.js';
 import type { SiteContext } from '../../../site/site-context.js';
@@ -40,7 +40,7 @@ export async function previewLinkRoutes(app: FastifyInstance, c: AdminContext, d
   app.post('/articles/:id/preview-links/:lid/revoke', async (request, reply) => {
     const { id } = await editableArticle(c, request);
     const lid = idOf((request.params as { lid?: string }).lid);
-    if (lid === undefined || !(await revokePreviewLink(db, id, lid, c.now()))) throw notFound('There is no such active preview link for this article.');
+    if (lid === undefined || !(await revokePreview(db, id, lid, c.now()))) throw notFound('There is no such active preview link for this article.');
     return reply.redirect(`/admin/articles/${id}?saved=1#preview-links`, 303);
   });
 

@@ -6,11 +6,11 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { linkTranslation, translationCandidates, translationsFor, TranslationError, unlinkTranslation } from '../../../../modules/translation/translation.service.js';
-import { can, canOn } from '../../../../modules/user/permissions.js';
+import { can } from '../../../../modules/user/permissions.js';
 import type { User } from '../../../../modules/user/user.js';
 import { purgePosts } from '../../../cache.js';
-import { articleFor, editableArticle, type Editable } from '../editable.js';
-import * as q from '../articles.queries.js';
+import { editableArticle, type Editable } from '../editable.js';
+import { findArticleForUser } from '../../../../modules/article/article-editing.service.js';
 import { forbidden, signedIn } from '../../shell/auth.js';
 import { csrfFor, pageLayout, type AdminContext } from '../../shell/context.js';
 import { sendHtml } from '../../../html.js';
@@ -46,11 +46,10 @@ export async function translationRoutes(app: FastifyInstance, c: AdminContext): 
   const otherArticle = async (user: User, raw: unknown): Promise<number | { error: string }> => {
     const target = idOf(typeof raw === 'string' ? raw.trim() : raw);
     if (target === undefined) return { error: 'Enter the number (ID) of the other article, or pick it from the search.' };
-    const a = await articleFor(db, user, target);
+    const a = await findArticleForUser(db, user, target);
     if (!a) return { error: `There is no article ${target}.` };
-    const { found, mine } = a;
-    if (!canOn(user.role, 'post.edit', { own: mine })) return { error: `Your role does not allow you to edit article ${target}, so you cannot link it.` };
-    if ((found.post.status === 'published' || found.post.status === 'scheduled') && !canOn(user.role, 'post.publish', { own: mine })) {
+    if (!a.mayEdit) return { error: `Your role does not allow you to edit article ${target}, so you cannot link it.` };
+    if ((a.article.post.status === 'published' || a.article.post.status === 'scheduled') && !a.mayPublish) {
       return { error: `Article ${target} is published; your role does not allow you to change it.` };
     }
     return target;

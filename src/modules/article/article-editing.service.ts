@@ -1,0 +1,283 @@
+/**
+ * @module modules/article/article-editing.service
+ * The newsroom's use cases on an article, for every transport (the admin form, the CLI, a write
+ * API): open it for editing with the user's rights on it, save it with an intent (save, submit,
+ * schedule, publish, unpublish), move it to the trash and back, bring a revision back.
+ *
+ * Each write is one transaction holding everything it implies: the author profile made for a
+ * first-time writer, tags typed by name (created with their audit entry), the post and its links,
+ * the redirect of a changed slug, the revision, the saver's autosave dropped, the audit entry. It
+ * returns the cache tags to purge (what the article was in before, and is in now); the caller
+ * purges them after the commit, before it answers. Roles are checked here, on the server.
+ */
+import type { Db } from '../../db/database.js';
+import { existingIds } from '../../db/existing-ids.js';
+import type { AuthorRow, CategoryRow, PostStatus } from '../../db/schema.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { allAuthors } from '../author/author.repository.js';
+import { ensureAuthorOfUser } from '../author/author.service.js';
+import { tag, tagsForPostChange } from '../content/cache-tags.js';
+import { deleteAutosaves, findRevision, listRevisions } from '../revision/revision.repository.js';
+import { inputFromRevision, recordRevision } from '../revision/revision.service.js';
+import { categoriesByName, findTagBySlug, insertTag } from '../taxonomy/taxonomy.repository.js';
+import { can, canOn, PermissionError } from '../user/permissions.js';
+import type { User } from '../user/user.js';
+import { ArticleError, slugify, STATUS_LABELS, type ArticleInput } from './article.js';
+import {
+  findArticleIdBySlug, findEditableArticle, listAdminArticles, ownsArticle, postLanguages, type AdminListFilter, type EditableArticle,
+} from './article-admin.repository.js';
+import { ArticleConflictError, createArticleIn, setArticleStatus, updateArticleIn } from './article.service.js';
+
+export { ADMIN_PER_PAGE, type AdminListFilter, type AdminListRow, type EditableArticle } from './article-admin.repository.js';
+
+export type SaveIntent = 'save' | 'submit' | 'schedule' | 'publish' | 'unpublish';
+export const SAVE_INTENTS: readonly SaveIntent[] = ['save', 'submit', 'schedule', 'publish', 'unpublish'];
+
+/** Who is acting, and from where (the audit log's IP column; '' from the CLI). */
+export interface Editor {
+  user: User;
+  ip: string;
+}
+
+/** An article as the editor loads it, with the user's rights on it. */
+export interface ArticleForEditing {
+  article: EditableArticle;
+  /** The user's author profile is in its byline. */
+  mine: boolean;
+  mayEdit: boolean;
+  mayPublish: boolean;
+  mayDelete: boolean;
+}
+
+/** What a write did: the article, its status now, and the cache tags to purge after the commit. */
+export interface ArticleWrite {
+  id: number;
+  status: PostStatus;
+  purge: string[];
+}
+
+/** The article `id` and the user's rights on it, whatever they are; undefined when there is no such article. */
+export async function findArticleForUser(db: Db, user: User, id: number): Promise<ArticleForEditing | undefined> {
+  const article = await findEditableArticle(db, id);
+  if (!article) return undefined;
+  const mine = await ownsArticle(db, id, user.id);
+  const own = { own: mine };
+  return { article, mine, mayEdit: canOn(user.role, 'post.edit', own), mayPublish: canOn(user.role, 'post.publish', own), mayDelete: canOn(user.role, 'post.delete', own) };
+}
+
+/** The article `id` for a user who may edit it; ARTICLE_NOT_FOUND, or FORBIDDEN when they may not. */
+export async function articleForEditing(db: Db, user: User, id: number): Promise<ArticleForEditing> {
+  const found = await findArticleForUser(db, user, id);
+  if (!found) throw new ArticleError('ARTICLE_NOT_FOUND', 'There is no such article.');
+  if (!found.mayEdit) throw new PermissionError('post.edit.any', user.role);
+  return found;
+}
+
+/** The admin's article list; a role that may not edit others' work sees only articles in its own byline. */
+export function listArticlesForAdmin(db: Db, user: User, filter: Omit<AdminListFilter, 'ownerUserId'>, page: number) {
+  return listAdminArticles(db, can(user.role, 'post.edit.any') ? filter : { ...filter, ownerUserId: user.id }, page);
+}
+
+/** The article's saved revisions, newest first (no bodies). */
+export const articleHistory = (db: Db, id: number) => listRevisions(db, id);
+
+export interface EditOptions {
+  authors: AuthorRow[];
+  categories: CategoryRow[];
+  languages: string[];
+}
+
+/** The choices the article form offers: every author, section and language in use. */
+export async function editOptions(db: Db): Promise<EditOptions> {
+  const [authors, categories, languages] = await Promise.all([allAuthors(db), categoriesByName(db), postLanguages(db)]);
+  return { authors, categories, languages };
+}
+
+/** Which status the intent leads to from `current`, or FORBIDDEN when the role may not make that move. */
+export function statusAfter(user: User, intent: SaveIntent, current: PostStatus, mine: boolean): PostStatus {
+  const mayPublish = canOn(user.role, 'post.publish', { own: mine });
+  const need = (ok: boolean): void => {
+    if (!ok) throw new PermissionError(mine ? 'post.publish.own' : 'post.publish.any', user.role);
+  };
+  switch (intent) {
+    case 'save':
+      // Changing what readers see (or will see at a set time) is publishing.
+      if (current === 'published' || current === 'scheduled') need(mayPublish);
+      return current === 'trash' ? 'draft' : current;
+    case 'submit':
+      if (current === 'published' || current === 'scheduled') need(mayPublish);
+      return 'pending';
+    case 'schedule':
+    case 'publish':
+    case 'unpublish':
+      need(mayPublish);
+      return intent === 'schedule' ? 'scheduled' : intent === 'publish' ? 'published' : 'draft';
+  }
+}
+
+export interface SaveArticleCommand {
+  /** Absent: a new article. */
+  id?: number;
+  input: Omit<ArticleInput, 'tagIds' | 'status' | 'publishedAt' | 'updatedAt'>;
+  /** Tags by name, as typed; those that do not exist yet are created. */
+  tagNames: readonly string[];
+  intent: SaveIntent;
+  /** With intent 'schedule': when it goes live (ISO 8601). */
+  publishAt?: string;
+  /** The updated_at the editor loaded (required to update: a later save by someone else is a conflict). */
+  expectedUpdatedAt?: string;
+}
+
+/** The new updated_at of an article: now, but always after the last one, so two saves in the same millisecond still conflict. */
+const nextUpdatedAt = (now: Date, last: string): string => new Date(Math.max(now.getTime(), Date.parse(last) + 1)).toISOString();
+
+const refused = (fields: Record<string, string>): ArticleError => new ArticleError('ARTICLE_INVALID', Object.values(fields)[0]!, fields);
+
+/** Ids the input names that do not exist (any more): field → message. */
+async function missingRefs(db: Db, input: SaveArticleCommand['input']): Promise<Record<string, string>> {
+  const cats = [...(input.categoryIds ?? []), ...(input.primaryCategoryId ? [input.primaryCategoryId] : [])];
+  const [c, a, m] = await Promise.all([
+    existingIds(db, 'categories', cats),
+    existingIds(db, 'authors', input.authorIds ?? []),
+    existingIds(db, 'media', input.featuredMediaId ? [input.featuredMediaId] : []),
+  ]);
+  const errors: Record<string, string> = {};
+  if (cats.some((x) => !c.has(x))) errors.categories = 'One of the chosen sections does not exist.';
+  if ((input.authorIds ?? []).some((x) => !a.has(x))) errors.authors = 'One of the chosen authors does not exist.';
+  if (input.featuredMediaId && !m.has(input.featuredMediaId)) errors.featured_media_id = `There is no image ${input.featuredMediaId} in the media library.`;
+  return errors;
+}
+
+/** Tag ids for names typed in the form; a tag that does not exist yet is created, with its audit entry. */
+async function tagIdsForNames(db: Db, names: readonly string[], editor: Editor, now: Date): Promise<number[]> {
+  const ids: number[] = [];
+  for (const name of names) {
+    const slug = slugify(name);
+    if (!slug) continue;
+    const found = await findTagBySlug(db, slug);
+    if (found) {
+      ids.push(found.id);
+      continue;
+    }
+    const id = await insertTag(db, { slug, name });
+    await recordAudit(db, {
+      at: now.toISOString(), actorId: editor.user.id, actorLabel: editor.user.email, ip: editor.ip, action: 'tag.created',
+      target: { type: 'tag', id, label: name }, detail: 'from the article form',
+    });
+    ids.push(id);
+  }
+  return [...new Set(ids)];
+}
+
+/**
+ * Saves an article from the editor: creates it (no `id`) or updates it, with the status the intent
+ * leads to. Throws FORBIDDEN (the role may not make the move), ARTICLE_NOT_FOUND, ARTICLE_INVALID
+ * with field messages (a section, author or image that does not exist, a slug in use, a schedule
+ * in the past), ARTICLE_CONFLICT (someone saved after `expectedUpdatedAt`); nothing is written then.
+ */
+export async function saveArticle(db: Db, cmd: SaveArticleCommand, editor: Editor, now: Date): Promise<ArticleWrite> {
+  const { user } = editor;
+  return db.transaction().execute(async (trx) => {
+    const current = cmd.id !== undefined ? await articleForEditing(trx, user, cmd.id) : undefined;
+    const mine = current ? current.mine : true;
+    const was = current?.article.post;
+    const status = statusAfter(user, cmd.intent, was?.status ?? 'draft', mine);
+
+    const errors = await missingRefs(trx, cmd.input);
+    if (cmd.input.slug !== was?.slug && (await findArticleIdBySlug(trx, cmd.input.slug)) !== undefined) errors.slug = `The slug "${cmd.input.slug}" is already in use.`;
+    if (Object.keys(errors).length) throw refused(errors);
+    if (was && cmd.expectedUpdatedAt !== was.updated_at) throw new ArticleConflictError('This article was changed by someone else after you opened it.');
+
+    let publishedAt: string | null | undefined;
+    if (status === 'scheduled') {
+      publishedAt = cmd.publishAt;
+      if (!publishedAt || Date.parse(publishedAt) <= now.getTime()) throw refused({ publish_at: 'The publication time is in the past; publish now instead, or choose a later time.' });
+    } else if (!was) publishedAt = status === 'published' ? now.toISOString() : null;
+    else if (status === 'published' && was.status !== 'published') {
+      // Republishing keeps the first publication date, unless the article was only scheduled.
+      publishedAt = was.published_at && Date.parse(was.published_at) <= now.getTime() && was.status !== 'scheduled' ? was.published_at : now.toISOString();
+    }
+
+    // Those who may not edit others' work always keep their own byline (so the article stays theirs);
+    // a new article with no author chosen is bylined to whoever wrote it.
+    let authorIds = [...(cmd.input.authorIds ?? [])];
+    if (!was || !can(user.role, 'post.edit.any')) {
+      const own = await ensureAuthorOfUser(trx, user, now);
+      if (!authorIds.includes(own) && (!can(user.role, 'post.edit.any') || authorIds.length === 0)) authorIds = [own, ...authorIds];
+    }
+    const before = was ? await tagsForPostChange(trx, [was.id]) : [];
+    const tagIds = await tagIdsForNames(trx, cmd.tagNames, editor, now);
+    const input: ArticleInput = { ...cmd.input, authorIds, tagIds, status, ...(publishedAt !== undefined ? { publishedAt } : {}) };
+
+    let id: number;
+    if (was) {
+      id = was.id;
+      await updateArticleIn(trx, id, { ...input, updatedAt: nextUpdatedAt(now, was.updated_at) }, now, { expectedUpdatedAt: was.updated_at });
+    } else id = await createArticleIn(trx, input, now);
+    await recordRevision(trx, id, { id: user.id, label: user.name }, now);
+    // An explicit save supersedes the saver's autosave.
+    await deleteAutosaves(trx, id, user.id);
+    // /corrections/ lists notes of published articles only: publishing or unpublishing changes it.
+    return { id, status, purge: await tagsForPostChange(trx, [id], [...before, tag.corrections]) };
+  });
+}
+
+/**
+ * Moves an article to the trash, or back from it as a draft, with its audit entry. FORBIDDEN for
+ * a role that may not delete it; ARTICLE_STATUS when it is already there.
+ */
+export async function moveArticle(db: Db, id: number, to: 'trash' | 'restore', editor: Editor, now: Date): Promise<ArticleWrite> {
+  const { user } = editor;
+  return db.transaction().execute(async (trx) => {
+    const found = await findArticleForUser(trx, user, id);
+    if (!found) throw new ArticleError('ARTICLE_NOT_FOUND', 'There is no such article.');
+    const { article: { post }, mine } = found;
+    if (!found.mayDelete) throw new PermissionError(mine ? 'post.delete.own' : 'post.delete.any', user.role);
+    const target = to === 'trash' ? 'trash' : post.status === 'trash' ? 'draft' : post.status;
+    if (target === post.status) throw new ArticleError('ARTICLE_STATUS', `The article is already ${STATUS_LABELS[target].toLowerCase()}.`);
+    const before = await tagsForPostChange(trx, [id]);
+    await setArticleStatus(trx, id, target, new Date(nextUpdatedAt(now, post.updated_at)));
+    await recordAudit(trx, {
+      at: now.toISOString(), actorId: user.id, actorLabel: user.email, ip: editor.ip, action: to === 'trash' ? 'article.trashed' : 'article.restored',
+      target: { type: 'article', id, label: post.title.slice(0, 300) }, detail: `was ${post.status}`,
+    });
+    return { id, status: target, purge: await tagsForPostChange(trx, [id], [...before, tag.corrections]) };
+  });
+}
+
+/**
+ * Brings back the content of one of the article's revisions; its status stays (restoring a
+ * published article's old text is an edit that readers see, so it needs the right to publish).
+ * Sections, tags, authors or images deleted since are left out rather than failing.
+ */
+export async function restoreRevision(db: Db, id: number, revisionId: number, editor: Editor, now: Date): Promise<ArticleWrite> {
+  const { user } = editor;
+  return db.transaction().execute(async (trx) => {
+    const { article, mine } = await articleForEditing(trx, user, id);
+    const post = article.post;
+    statusAfter(user, 'save', post.status, mine);
+    const rev = await findRevision(trx, id, revisionId);
+    if (!rev) throw new ArticleError('ARTICLE_NOT_FOUND', 'There is no such revision of this article.');
+    const input = inputFromRevision(rev);
+    const [cats, tags, authors, media] = await Promise.all([
+      existingIds(trx, 'categories', input.categoryIds ?? []), existingIds(trx, 'tags', input.tagIds ?? []),
+      existingIds(trx, 'authors', input.authorIds ?? []), existingIds(trx, 'media', input.featuredMediaId ? [input.featuredMediaId] : []),
+    ]);
+    const slugOwner = await findArticleIdBySlug(trx, input.slug);
+    const before = await tagsForPostChange(trx, [id]);
+    await updateArticleIn(trx, id, {
+      ...input,
+      slug: slugOwner === undefined || slugOwner === id ? input.slug : post.slug,
+      categoryIds: (input.categoryIds ?? []).filter((x) => cats.has(x)),
+      primaryCategoryId: input.primaryCategoryId !== null && input.primaryCategoryId !== undefined && cats.has(input.primaryCategoryId) ? input.primaryCategoryId : null,
+      tagIds: (input.tagIds ?? []).filter((x) => tags.has(x)),
+      authorIds: (input.authorIds ?? []).filter((x) => authors.has(x)),
+      featuredMediaId: input.featuredMediaId && media.has(input.featuredMediaId) ? input.featuredMediaId : null,
+      status: post.status,
+      updatedAt: nextUpdatedAt(now, post.updated_at),
+    }, now);
+    await recordRevision(trx, id, { id: user.id, label: user.name }, now);
+    await deleteAutosaves(trx, id, user.id);
+    return { id, status: post.status, purge: await tagsForPostChange(trx, [id], [...before, tag.corrections]) };
+  });
+}
