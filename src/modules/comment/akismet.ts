@@ -9,6 +9,7 @@
  */
 import type { Db } from '../../db/database.js';
 import { postPath } from '../article/permalink.js';
+import { commentsForFilter } from './comment.repository.js';
 
 export interface SpamCheck {
   ip: string;
@@ -75,9 +76,7 @@ export function akismetClient(o: AkismetOptions): SpamFilter {
 /** Tells the filter what moderators decided about these comments (spam: true, or ham). */
 export async function reportVerdicts(db: Db, filter: SpamFilter, siteUrl: string, ids: readonly number[], spam: boolean): Promise<void> {
   if (ids.length === 0) return;
-  const rows = await db.selectFrom('comments').innerJoin('posts', 'posts.id', 'comments.post_id')
-    .select(['comments.id', 'comments.parent_id', 'comments.author_name', 'comments.author_email', 'comments.body', 'posts.slug', 'posts.language'])
-    .where('comments.id', 'in', [...ids].slice(0, 500)).execute();
+  const rows = await commentsForFilter(db, ids);
   for (const r of rows) {
     await filter.report({
       permalink: `${siteUrl.replace(/\/$/, '')}${postPath(r.slug)}`, author: r.author_name, email: r.author_email, content: r.body, lang: r.language, reply: r.parent_id !== null,

@@ -5,6 +5,7 @@
 import type { Db } from '../../db/database.js';
 import { versioned } from '../../db/data-versions.js';
 import { recordAudit } from '../audit/audit.repository.js';
+import { settingsLike, upsertSetting } from '../content/settings.repository.js';
 import type { Actor } from '../user/user.js';
 
 export type ModerationPolicy = 'hold_all' | 'hold_first' | 'auto';
@@ -73,7 +74,7 @@ function parse(key: keyof CommentSettings, raw: string): CommentSettings[typeof 
 export const loadCommentSettings: (db: Db) => Promise<CommentSettings> = versioned('settings', readCommentSettings);
 
 async function readCommentSettings(db: Db): Promise<CommentSettings> {
-  const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', 'like', 'comments.%').execute();
+  const rows = await settingsLike(db, 'comments.%');
   const out: Record<string, unknown> = { ...DEFAULT_COMMENT_SETTINGS };
   for (const [name, key] of Object.entries(KEYS) as [keyof CommentSettings, string][]) {
     const row = rows.find((r) => r.key === key);
@@ -87,8 +88,7 @@ async function readCommentSettings(db: Db): Promise<CommentSettings> {
 export async function saveCommentSettings(db: Db, patch: Partial<CommentSettings>): Promise<void> {
   for (const [name, value] of Object.entries(patch) as [keyof CommentSettings, unknown][]) {
     const v = typeof value === 'boolean' ? (value ? '1' : '0') : String(value);
-    await db.insertInto('settings').values({ key: KEYS[name], value: v })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: v })).execute();
+    await upsertSetting(db, KEYS[name], v);
   }
 }
 

@@ -10,7 +10,7 @@ import type { Actor } from '../user/user.js';
 import { renderCommentMarkdown } from './comment-html.js';
 import { CommentError, validateComment } from './comment.js';
 import { loadCommentSettings } from './comment-settings.js';
-import { findComment } from './comment.repository.js';
+import { approveComment, findComment, insertComment, placeCommentRow, updateCommentText } from './comment.repository.js';
 import { placeComment, replyParent } from './thread.js';
 
 export interface StaffUser { id: number; name: string; email: string }
@@ -30,18 +30,18 @@ export async function staffReply(db: Db, parentId: number, user: StaffUser, text
     const p = await findComment(trx, parentId);
     if (!p || (p.status !== 'approved' && p.status !== 'pending')) throw new CommentError('COMMENT_PARENT_NOT_FOUND', 'Only approved or pending comments can be replied to.');
     const approvedParent = p.status === 'pending';
-    if (approvedParent) await trx.updateTable('comments').set({ status: 'approved', updated_at: iso }).where('id', '=', p.id).execute();
+    if (approvedParent) await approveComment(trx, p.id, iso);
     const parent = replyParent({ id: p.id, path: p.path, depth: p.depth });
-    const row = await trx.insertInto('comments').values({
+    const id = await insertComment(trx, {
       post_id: p.post_id, parent_id: parent.id, path: '', depth: 0, author_name: name, author_email: email, author_url: '', user_id: user.id,
       body, body_html: renderCommentMarkdown(body), status: 'approved', ip_hash: '', spam_score: 0, spam_reasons: 'staff', created_at: iso, updated_at: iso,
-    }).returning('id').executeTakeFirstOrThrow();
-    await trx.updateTable('comments').set(placeComment(row.id, parent)).where('id', '=', row.id).execute();
+    });
+    await placeCommentRow(trx, id, placeComment(id, parent));
     await recordAudit(trx, {
       at: iso, actorId: actor.id, actorLabel: actor.label, action: 'comment.replied', ip: actor.ip,
-      target: { type: 'comment', id: p.id, label: `comment ${p.id} by ${p.author_name}` }, detail: `reply ${row.id}: ${excerpt(body)}`,
+      target: { type: 'comment', id: p.id, label: `comment ${p.id} by ${p.author_name}` }, detail: `reply ${id}: ${excerpt(body)}`,
     });
-    return { id: row.id, postId: p.post_id, approvedParent };
+    return { id, postId: p.post_id, approvedParent };
   });
 }
 
@@ -60,7 +60,7 @@ export async function editComment(db: Db, id: number, patch: { name: string; bod
     if (name !== c.author_name) changes.push(`name "${excerpt(c.author_name)}" → "${excerpt(name)}"`);
     if (body !== c.body) changes.push(`text "${excerpt(c.body)}" → "${excerpt(body)}"`);
     if (changes.length === 0) return { postId: c.post_id };
-    await trx.updateTable('comments').set({ author_name: name, body, body_html: renderCommentMarkdown(body), updated_at: iso }).where('id', '=', id).execute();
+    await updateCommentText(trx, id, { author_name: name, body, body_html: renderCommentMarkdown(body), updated_at: iso });
     await recordAudit(trx, {
       at: iso, actorId: actor.id, actorLabel: actor.label, action: 'comment.edited', ip: actor.ip,
       target: { type: 'comment', id, label: `comment ${id} by ${name}` }, detail: changes.join('; ').slice(0, 500),

@@ -1,10 +1,11 @@
 /**
  * @module modules/comment/comment.repository
- * Kysely queries for comments and the block/allow lists. db or trx first.
+ * Kysely queries for comments and the block/allow lists, and what moderation, reply emails, the
+ * spam filter and the dashboard read about them. db or trx first.
  */
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { CommentStatus } from '../../db/schema.js';
+import type { CommentStatus, CommentsTable } from '../../db/schema.js';
 import type { PublicComment } from './comment.js';
 import { commentPageCount, paginateThread } from './thread.js';
 import { containsText } from '../../db/like.js';
@@ -201,4 +202,89 @@ export async function commentsByEmail(db: Db, email: string) {
 export async function purgeIpHashes(db: Db, before: string): Promise<number> {
   const r = await db.updateTable('comments').set({ ip_hash: '' }).where('ip_hash', '!=', '').where('created_at', '<', before).executeTakeFirst();
   return Number(r.numUpdatedRows);
+}
+
+/** Stores a comment (its thread place is set next, once its id is known: see placeCommentRow). */
+export async function insertComment(db: Db, row: Insertable<CommentsTable>): Promise<number> {
+  return (await db.insertInto('comments').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** Sets a comment's place in its thread (path and depth, from thread.placeComment). */
+export async function placeCommentRow(db: Db, id: number, place: { path: string; depth: number }): Promise<void> {
+  await db.updateTable('comments').set(place).where('id', '=', id).execute();
+}
+
+/** Approves one comment (a staff reply approves the pending comment it answers). */
+export async function approveComment(db: Db, id: number, now: string): Promise<void> {
+  await db.updateTable('comments').set({ status: 'approved', updated_at: now }).where('id', '=', id).execute();
+}
+
+/** The status of each of these comments (unordered; missing ids are absent). */
+export async function statusesOf(db: Db, ids: readonly number[]): Promise<{ id: number; status: CommentStatus }[]> {
+  return db.selectFrom('comments').select(['id', 'status']).where('id', 'in', [...ids]).execute();
+}
+
+export async function updateCommentText(db: Db, id: number, text: { author_name: string; body: string; body_html: string; updated_at: string }): Promise<void> {
+  await db.updateTable('comments').set(text).where('id', '=', id).execute();
+}
+
+/** Empties these comments of personal data and trashes them; the rows stay for their replies. */
+export async function eraseComments(db: Db, ids: number[], now: string): Promise<void> {
+  await db.updateTable('comments').set({
+    author_name: 'Deleted', author_email: '', author_url: '', ip_hash: '', body: '', body_html: '<p>[deleted]</p>', status: 'trash', form_key: null, notify_replies: 0, updated_at: now,
+  }).where('id', 'in', ids).execute();
+}
+
+/** Stops reply emails for one comment. */
+export async function stopReplyEmails(db: Db, id: number): Promise<void> {
+  await db.updateTable('comments').set({ notify_replies: 0 }).where('id', '=', id).execute();
+}
+
+/**
+ * Claims the one reply email of an approved reply: a conditional UPDATE, so two approvals (or two
+ * instances) never both get true.
+ */
+export async function claimReplyEmail(db: Db, id: number): Promise<boolean> {
+  const r = await db.updateTable('comments').set({ reply_notified: 1 }).where('id', '=', id).where('reply_notified', '=', 0).where('status', '=', 'approved').executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** The article a comment is on, as emails and the moderation screen name it. */
+export async function commentedPost(db: Db, postId: number): Promise<{ id: number; title: string; slug: string } | undefined> {
+  return db.selectFrom('posts').select(['id', 'title', 'slug']).where('id', '=', postId).executeTakeFirst();
+}
+
+/** What deciding whether a post takes comments needs to know about it. */
+export async function commentablePostRow(db: Db, postId: number) {
+  return db.selectFrom('posts').select(['id', 'slug', 'title', 'language', 'published_at', 'comment_status', 'status', 'type'])
+    .where('id', '=', postId).executeTakeFirst();
+}
+
+/** Active user accounts in the post's byline (who hears of new comments). */
+export async function bylineRecipients(db: Db, postId: number): Promise<{ email: string; name: string }[]> {
+  return db.selectFrom('post_authors').innerJoin('authors', 'authors.id', 'post_authors.author_id').innerJoin('users', 'users.id', 'authors.user_id')
+    .select(['users.email', 'users.name']).where('post_authors.post_id', '=', postId).where('users.status', '=', 'active').execute();
+}
+
+/** What an outside spam filter is told about moderated comments (at most 500). */
+export async function commentsForFilter(db: Db, ids: readonly number[]) {
+  return db.selectFrom('comments').innerJoin('posts', 'posts.id', 'comments.post_id')
+    .select(['comments.id', 'comments.parent_id', 'comments.author_name', 'comments.author_email', 'comments.body', 'posts.slug', 'posts.language'])
+    .where('comments.id', 'in', [...ids].slice(0, 500)).execute();
+}
+
+/** How many comments have this status. */
+export async function countWithStatus(db: Db, status: CommentStatus): Promise<number> {
+  const r = await db.selectFrom('comments').select((eb) => eb.fn.countAll<number | string>().as('n')).where('status', '=', status).executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+export interface RecentComment { id: number; author_name: string; body: string; status: CommentStatus; created_at: string; post_id: number; post_title: string }
+
+/** The newest pending or approved comments with their article's title. */
+export async function recentComments(db: Db, limit: number): Promise<RecentComment[]> {
+  return db.selectFrom('comments').innerJoin('posts', 'posts.id', 'comments.post_id')
+    .select(['comments.id', 'comments.author_name', 'comments.body', 'comments.status', 'comments.created_at', 'comments.post_id', 'posts.title as post_title'])
+    .where('comments.status', 'in', ['pending', 'approved'])
+    .orderBy('comments.created_at', 'desc').orderBy('comments.id', 'desc').limit(limit).execute();
 }

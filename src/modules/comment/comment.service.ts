@@ -14,13 +14,13 @@ import { postPath } from '../article/permalink.js';
 import type { SpamFilter } from './akismet.js';
 import { spamVerdict } from './spam.js';
 import { placeComment, replyParent } from './thread.js';
+import { tag } from '../content/cache-tags.js';
 
 export interface CommentablePost { id: number; slug: string; title: string; language: string; published_at: string | null; comment_status: 'open' | 'closed' }
 
 /** A post readers may comment on now, or a CommentError saying why not. */
 export async function commentablePost(db: Db, postId: number, settings: CommentSettings, now: Date): Promise<CommentablePost> {
-  const post = await db.selectFrom('posts').select(['id', 'slug', 'title', 'language', 'published_at', 'comment_status', 'status', 'type'])
-    .where('id', '=', postId).executeTakeFirst();
+  const post = await repo.commentablePostRow(db, postId);
   if (!post || post.status !== 'published' || post.type !== 'post') throw new CommentError('COMMENT_POST_NOT_FOUND', 'There is no such article.');
   if (!commentsOpen(post, settings, now)) throw new CommentError('COMMENTS_CLOSED', 'Comments are closed for this article.');
   return post;
@@ -111,15 +111,15 @@ export async function submitComment(db: Db, input: CommentInput, now: Date, opts
   let id: number;
   try {
     id = await db.transaction().execute(async (trx) => {
-      const row = await trx.insertInto('comments').values({
+      const rowId = await repo.insertComment(trx, {
         post_id: post.id, parent_id: parent?.id ?? null, path: '', depth: 0,
         author_name: name, author_email: email, author_url: '', user_id: null,
         body, body_html: renderCommentMarkdown(body), status, ip_hash: input.ipHash,
         spam_score: verdict.score, spam_reasons: verdict.reasons.join(','), created_at: iso, updated_at: iso,
         form_key: key, notify_replies: input.notifyReplies && email !== '' ? 1 : 0,
-      }).returning('id').executeTakeFirstOrThrow();
-      await trx.updateTable('comments').set(placeComment(row.id, parent)).where('id', '=', row.id).execute();
-      return row.id;
+      });
+      await repo.placeCommentRow(trx, rowId, placeComment(rowId, parent));
+      return rowId;
     });
   } catch (err) {
     // A concurrent double submit won the unique form key: answer with the stored comment.
@@ -135,6 +135,41 @@ export async function moderate(db: Db, ids: readonly number[], status: CommentSt
   return repo.setStatus(db, ids, status, now.toISOString());
 }
 
+/** What a moderator can decide about comments, and the status each decision gives them. */
+export const VERDICT_STATUS = { approve: 'approved', unapprove: 'pending', spam: 'spam', trash: 'trash' } as const satisfies Record<string, CommentStatus>;
+export type CommentVerdict = keyof typeof VERDICT_STATUS;
+
+export interface Moderated {
+  /** Cache tags to purge once committed: the comment lists of every affected article. */
+  purge: string[];
+  /** Comments now approved (reply emails go out for them). */
+  approved: number[];
+  /** Feedback for an outside spam filter: newly marked spam, and approved after being stored as spam. */
+  toSpam: number[];
+  toHam: number[];
+}
+
+/**
+ * The moderation queue's decision on some comments, in one transaction: their status changes, and
+ * what each was before decides the spam-filter feedback. Approving shows a comment, anything else
+ * may hide one: the affected articles' comment lists are purged either way.
+ *
+ * @example const r = await moderateComments(db, [12, 13], 'spam', now); app.pageCache.purge(r.purge)
+ */
+export async function moderateComments(db: Db, ids: readonly number[], verdict: CommentVerdict, now: Date): Promise<Moderated> {
+  const status: CommentStatus = VERDICT_STATUS[verdict];
+  return db.transaction().execute(async (trx) => {
+    const before = await repo.statusesOf(trx, ids);
+    const posts = await repo.setStatus(trx, ids, status, now.toISOString());
+    return {
+      purge: posts.map(tag.comments),
+      approved: status === 'approved' ? [...ids] : [],
+      toSpam: before.filter((r) => r.status !== 'spam' && status === 'spam').map((r) => r.id),
+      toHam: before.filter((r) => r.status === 'spam' && status === 'approved').map((r) => r.id),
+    };
+  });
+}
+
 /** Data-subject export: every comment stored with this email. */
 export const exportByEmail = (db: Db, email: string) => repo.commentsByEmail(db, email);
 
@@ -146,8 +181,6 @@ export async function eraseByEmail(db: Db, email: string, now: Date): Promise<{ 
   const rows = await repo.commentsByEmail(db, email);
   if (rows.length === 0) return { erased: 0, postIds: [] };
   const ids = rows.map((r) => r.id);
-  await db.updateTable('comments').set({
-    author_name: 'Deleted', author_email: '', author_url: '', ip_hash: '', body: '', body_html: '<p>[deleted]</p>', status: 'trash', form_key: null, notify_replies: 0, updated_at: now.toISOString(),
-  }).where('id', 'in', ids).execute();
+  await repo.eraseComments(db, ids, now.toISOString());
   return { erased: ids.length, postIds: [...new Set(rows.map((r) => r.post_id))] };
 }

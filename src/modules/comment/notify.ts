@@ -9,7 +9,7 @@ import nodemailer from 'nodemailer';
 import type { Db } from '../../db/database.js';
 import { postPath } from '../article/permalink.js';
 import { commentLink } from './comment-link.js';
-import { findComment } from './comment.repository.js';
+import { bylineRecipients, claimReplyEmail, commentedPost, findComment, stopReplyEmails } from './comment.repository.js';
 import type { Submitted } from './comment.service.js';
 
 export interface NotifyOptions {
@@ -37,7 +37,7 @@ export const unsubscribeUrl = (siteUrl: string, secret: string, commentId: numbe
 
 /** Stops reply emails for one comment. */
 export async function unsubscribeReplies(db: Db, commentId: number): Promise<void> {
-  await db.updateTable('comments').set({ notify_replies: 0 }).where('id', '=', commentId).execute();
+  await stopReplyEmails(db, commentId);
 }
 
 /** What the app calls: after a reader's comment is stored, and after moderators approve comments. */
@@ -67,9 +67,8 @@ export function commentNotifier(db: Db, o: NotifyOptions): CommentNotifier {
     if (!comment || comment.status !== 'approved' || comment.parent_id === null || comment.reply_notified === 1) return;
     const parent = await findComment(db, comment.parent_id);
     if (!parent || parent.notify_replies !== 1 || parent.author_email === '' || parent.author_email === comment.author_email || parent.status !== 'approved') return;
-    const claimed = await db.updateTable('comments').set({ reply_notified: 1 }).where('id', '=', id).where('reply_notified', '=', 0).where('status', '=', 'approved').executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) !== 1) return;
-    const post = await db.selectFrom('posts').select(['title', 'slug']).where('id', '=', comment.post_id).executeTakeFirst();
+    if (!(await claimReplyEmail(db, id))) return;
+    const post = await commentedPost(db, comment.post_id);
     if (!post) return;
     await transport.sendMail({
       from, to: parent.author_email, subject: `${comment.author_name} replied to your comment on "${post.title}"`,
@@ -82,10 +81,9 @@ export function commentNotifier(db: Db, o: NotifyOptions): CommentNotifier {
     async submitted(s) {
       if (s.status === 'spam') return;
       const comment = await findComment(db, s.id);
-      const post = await db.selectFrom('posts').select(['id', 'title', 'slug']).where('id', '=', s.postId).executeTakeFirst();
+      const post = await commentedPost(db, s.postId);
       if (!comment || !post) return;
-      const authors = await db.selectFrom('post_authors').innerJoin('authors', 'authors.id', 'post_authors.author_id').innerJoin('users', 'users.id', 'authors.user_id')
-        .select(['users.email', 'users.name']).where('post_authors.post_id', '=', post.id).where('users.status', '=', 'active').execute();
+      const authors = await bylineRecipients(db, post.id);
       for (const a of authors) {
         await transport.sendMail({
           from, to: a.email, subject: `New comment on "${post.title}"`,

@@ -6,6 +6,7 @@
  */
 import type { Db } from '../../db/database.js';
 import { loadCategoryTree } from '../taxonomy/taxonomy.service.js';
+import { linkIdsOfPosts } from './cache-tags.repository.js';
 
 export const tag = {
   post: (id: number) => `post:${id}`,
@@ -37,21 +38,14 @@ export const tag = {
 export async function tagsForPostChange(db: Db, postIds: number[], extra: Iterable<string> = []): Promise<string[]> {
   const out = new Set<string>([tag.home, tag.feed, tag.sitemap, tag.search, ...extra]);
   if (postIds.length === 0) return [...out];
-  const [cats, tags, authors, rows, tree] = await Promise.all([
-    db.selectFrom('post_categories').select('category_id').where('post_id', 'in', postIds).execute(),
-    db.selectFrom('post_tags').select('tag_id').where('post_id', 'in', postIds).execute(),
-    db.selectFrom('post_authors').select('author_id').where('post_id', 'in', postIds).execute(),
-    db.selectFrom('posts').select('primary_category_id').where('id', 'in', postIds).execute(),
-    loadCategoryTree(db),
-  ]);
+  const [links, tree] = await Promise.all([linkIdsOfPosts(db, postIds), loadCategoryTree(db)]);
   for (const id of postIds) {
     out.add(tag.post(id));
     out.add(tag.comments(id));
   }
-  const catIds = [...cats.map((c) => c.category_id), ...rows.map((r) => r.primary_category_id).filter((x): x is number => x !== null)];
   // Archives include their sub-sections, so every ancestor's list changes too.
-  for (const c of catIds) for (const a of tree.ancestry(c)) out.add(tag.catList(a.id));
-  for (const t of tags) out.add(tag.tagList(t.tag_id));
-  for (const a of authors) out.add(tag.authorList(a.author_id));
+  for (const c of links.categoryIds) for (const a of tree.ancestry(c)) out.add(tag.catList(a.id));
+  for (const t of links.tagIds) out.add(tag.tagList(t));
+  for (const a of links.authorIds) out.add(tag.authorList(a));
   return [...out];
 }

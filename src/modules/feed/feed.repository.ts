@@ -7,14 +7,9 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { PostType } from '../../db/schema.js';
 
-/** Bodies of these posts, for full-text feeds. */
+/** Bodies of these posts, for full-text feeds. (Their category links: taxonomy/category.repository.) */
 export async function postBodies(db: Db, ids: number[]): Promise<{ id: number; body_html: string }[]> {
   return db.selectFrom('posts').select(['id', 'body_html']).where('id', 'in', ids).execute();
-}
-
-/** The (post, category) links of these posts. */
-export async function categoryLinksOf(db: Db, ids: number[]): Promise<{ post_id: number; category_id: number }[]> {
-  return db.selectFrom('post_categories').select(['post_id', 'category_id']).where('post_id', 'in', ids).execute();
 }
 
 /** The tags of these posts, by tag name. */

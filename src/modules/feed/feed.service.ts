@@ -12,6 +12,7 @@ import { hydrate } from '../article/reading.service.js';
 import { latestPublicCorrection } from '../correction/correction.repository.js';
 import { responsiveImage } from '../media/media.js';
 import type { CategoryTree } from '../taxonomy/taxonomy.js';
+import { categoryLinksOfPosts } from '../taxonomy/category.repository.js';
 import {
   absolutizeHtml, feedImage, FEED_SIZE, isoOf, NEWS_MAX_URLS, NEWS_WINDOW_MS, SITEMAP_MAX_URLS,
   type FeedEntry, type FeedLink, type NewsUrl, type SitemapRef, type SitemapUrl,
@@ -37,7 +38,7 @@ export async function feedEntries(db: Db, tree: CategoryTree, filter: ListFilter
   const [bundle, bodies, categoryLinks, tagLinks] = await Promise.all([
     hydrate(db, rows),
     q.fullText ? repo.postBodies(db, ids) : Promise.resolve([]),
-    repo.categoryLinksOf(db, ids),
+    categoryLinksOfPosts(db, ids),
     repo.tagLinksOf(db, ids),
   ]);
   const abs = (path: string): string => q.siteUrl + path;

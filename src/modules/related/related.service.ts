@@ -7,17 +7,19 @@
 import type { Db } from '../../db/database.js';
 import type { FullText } from '../../db/full-text.js';
 import * as articles from '../article/article.repository.js';
+import { categoryLinksOfPosts } from '../taxonomy/category.repository.js';
+import { tagLinksOfPosts } from '../taxonomy/tag.repository.js';
 import { keyTerms, scoreCandidates, type Candidate } from './related.js';
+import * as repo from './related.repository.js';
 
 export const RELATED_MAX = 6;
 const CANDIDATES = 40;
 
 /** Recomputes and stores the related list of one post; returns the related ids in order. */
 export async function computeRelated(db: Db, fullText: FullText, postId: number, now: Date = new Date()): Promise<number[]> {
-  const post = await db.selectFrom('posts').select(['id', 'type', 'status', 'title', 'excerpt', 'search_text', 'language', 'primary_category_id'])
-    .where('id', '=', postId).executeTakeFirst();
+  const post = await repo.relatedSource(db, postId);
   if (!post || post.status !== 'published' || post.type !== 'post') {
-    await db.deleteFrom('related_posts').where('post_id', '=', postId).execute();
+    await repo.clearRelated(db, postId);
     return [];
   }
   const [tags, categoryIds] = await Promise.all([articles.tagsForPost(db, postId), articles.categoryIdsForPost(db, postId)]);
@@ -33,9 +35,9 @@ export async function computeRelated(db: Db, fullText: FullText, postId: number,
   let ranked: { id: number; score: number }[] = [];
   if (ids.length) {
     const [cats, tgs, dates] = await Promise.all([
-      db.selectFrom('post_categories').select(['post_id', 'category_id']).where('post_id', 'in', ids).execute(),
-      db.selectFrom('post_tags').select(['post_id', 'tag_id']).where('post_id', 'in', ids).execute(),
-      db.selectFrom('posts').select(['id', 'published_at']).where('id', 'in', ids).execute(),
+      categoryLinksOfPosts(db, ids),
+      tagLinksOfPosts(db, ids),
+      repo.publicationDates(db, ids),
     ]);
     const myCats = new Set(categoryIds);
     const myTags = new Set(tags.map((t) => t.id));
@@ -49,10 +51,8 @@ export async function computeRelated(db: Db, fullText: FullText, postId: number,
     ranked = scoreCandidates(candidates, now).slice(0, RELATED_MAX);
   }
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('related_posts').where('post_id', '=', postId).execute();
-    if (ranked.length) {
-      await trx.insertInto('related_posts').values(ranked.map((r, rank) => ({ post_id: postId, related_id: r.id, rank, score: r.score }))).execute();
-    }
+    await repo.clearRelated(trx, postId);
+    await repo.insertRelated(trx, postId, ranked);
   });
   return ranked.map((r) => r.id);
 }
@@ -63,13 +63,13 @@ export async function computeRelated(db: Db, fullText: FullText, postId: number,
  */
 export async function refreshRelatedAround(db: Db, fullText: FullText, postId: number, now: Date = new Date()): Promise<void> {
   const mine = await computeRelated(db, fullText, postId, now);
-  const listing = await db.selectFrom('related_posts').select('post_id').where('related_id', '=', postId).execute();
-  for (const id of new Set([...mine, ...listing.map((r) => r.post_id)])) await computeRelated(db, fullText, id, now);
+  const listing = await repo.postsListing(db, postId);
+  for (const id of new Set([...mine, ...listing])) await computeRelated(db, fullText, id, now);
 }
 
 /** Every published post's list (after an import or the demo seed). */
 export async function refreshAllRelated(db: Db, fullText: FullText, now: Date = new Date()): Promise<number> {
-  const ids = await db.selectFrom('posts').select('id').where('status', '=', 'published').where('type', '=', 'post').execute();
-  for (const { id } of ids) await computeRelated(db, fullText, id, now);
+  const ids = await repo.publishedPostIds(db);
+  for (const id of ids) await computeRelated(db, fullText, id, now);
   return ids.length;
 }

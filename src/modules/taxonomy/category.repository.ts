@@ -41,3 +41,8 @@ export async function unlinkCategory(db: Db, id: number): Promise<void> {
 export async function movePrimaryCategory(db: Db, fromId: number, toId: number): Promise<void> {
   await db.updateTable('posts').set({ primary_category_id: toId }).where('primary_category_id', '=', fromId).execute();
 }
+
+/** The (post, category) links of these posts, unordered. */
+export async function categoryLinksOfPosts(db: Db, postIds: number[]): Promise<{ post_id: number; category_id: number }[]> {
+  return db.selectFrom('post_categories').select(['post_id', 'category_id']).where('post_id', 'in', postIds).execute();
+}

@@ -28,3 +28,8 @@ export async function deleteTagsAndLinks(db: Db, ids: number[]): Promise<void> {
   await db.deleteFrom('post_tags').where('tag_id', 'in', ids).execute();
   await db.deleteFrom('tags').where('id', 'in', ids).execute();
 }
+
+/** The (post, tag) links of these posts, unordered. */
+export async function tagLinksOfPosts(db: Db, postIds: number[]): Promise<{ post_id: number; tag_id: number }[]> {
+  return db.selectFrom('post_tags').select(['post_id', 'tag_id']).where('post_id', 'in', postIds).execute();
+}

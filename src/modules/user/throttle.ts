@@ -4,10 +4,8 @@
  * agrees. A key is blocked once it has `limit` failures inside the window; it frees up when the
  * oldest of those falls out of the window.
  */
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
-
-type Db = Kysely<Database>;
+import type { Db } from '../../db/database.js';
+import { deleteFailuresBefore, insertFailures, recentFailures } from './session.repository.js';
 
 export interface ThrottlePolicy {
   accountLimit: number;
@@ -21,11 +19,9 @@ export type Throttle = { blocked: false } | { blocked: true; scope: 'account' | 
 
 async function blockedFor(db: Db, scope: 'account' | 'ip', key: string, limit: number, now: Date, windowMs: number): Promise<number> {
   const since = new Date(now.getTime() - windowMs).toISOString();
-  const rows = await db.selectFrom('login_attempts').select('at')
-    .where('scope', '=', scope).where('key', '=', key).where('at', '>', since)
-    .orderBy('at', 'desc').limit(limit).execute();
-  if (rows.length < limit) return 0;
-  const frees = Date.parse(rows[limit - 1]!.at) + windowMs;
+  const times = await recentFailures(db, scope, key, since, limit);
+  if (times.length < limit) return 0;
+  const frees = Date.parse(times[limit - 1]!) + windowMs;
   return Math.max(1, frees - now.getTime());
 }
 
@@ -41,16 +37,12 @@ export async function checkThrottle(db: Db, who: { account: string; ip: string }
 /** Counts one failure against the account and the address, and drops attempts older than a day. */
 export async function recordFailure(db: Db, who: { account: string; ip: string }, now: Date): Promise<void> {
   const at = now.toISOString();
-  await db.insertInto('login_attempts').values([
+  await insertFailures(db, [
     { scope: 'account', key: who.account.slice(0, 320), at },
     { scope: 'ip', key: who.ip.slice(0, 320), at },
-  ]).execute();
-  await db.deleteFrom('login_attempts').where('at', '<', new Date(now.getTime() - 24 * 3600_000).toISOString()).execute();
+  ]);
+  await deleteFailuresBefore(db, new Date(now.getTime() - 24 * 3600_000).toISOString());
 }
-
-/** A successful login clears the account's failures (not the address's). */
-export const clearAccountFailures = (db: Db, account: string) =>
-  db.deleteFrom('login_attempts').where('scope', '=', 'account').where('key', '=', account).execute();
 
 /** "try again in N minutes", rounded up, at least 1. */
 export const retryMinutes = (ms: number): number => Math.max(1, Math.ceil(ms / 60_000));

@@ -10,8 +10,10 @@ import type { AuditEntry } from '../audit/audit.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { DEFAULT_SCRYPT, dummyHash, hashPassword, isWeakerThan, passwordProblem, verifyPassword, type ScryptParams } from './password.js';
 import { isRole, ROLE_LABELS, type Role } from './permissions.js';
-import { createSession, deleteExpiredSessions, deleteSession, deleteUserSessions, type SessionMeta } from './session.js';
-import { checkThrottle, clearAccountFailures, DEFAULT_THROTTLE, recordFailure, retryMinutes, type ThrottlePolicy } from './throttle.js';
+import { createSession, type SessionMeta } from './session.js';
+import { clearAccountFailures, deleteExpiredSessions, deleteSession, deleteUserSessions } from './session.repository.js';
+import { insertSettingIfAbsent } from '../content/settings.repository.js';
+import { checkThrottle, DEFAULT_THROTTLE, recordFailure, retryMinutes, type ThrottlePolicy } from './throttle.js';
 import {
   countActiveOwners, countUsers, findUserByEmail, findUserById, insertUser, touchLastLogin, updatePasswordHash, updateUserRole, updateUserStatus,
 } from './user.repository.js';
@@ -78,8 +80,7 @@ export async function setupFirstOwner(db: Db, input: Omit<NewUserInput, 'role'>,
   const v = validated({ ...input, role: 'owner' });
   const hash = await hashPassword(v.password, ctx.scrypt ?? DEFAULT_SCRYPT);
   const row = await db.transaction().execute(async (trx) => {
-    const claimed = await trx.insertInto('settings').values({ key: SETUP_KEY, value: ctx.now.toISOString() })
-      .onConflict((oc) => oc.column('key').doNothing()).returning('key').executeTakeFirst();
+    const claimed = await insertSettingIfAbsent(trx, SETUP_KEY, ctx.now.toISOString());
     if (!claimed || (await countUsers(trx)) > 0) throw new UserError('SETUP_CLOSED', 'Setup has already been completed.');
     const u = await insertNewUser(trx, v, hash, ctx);
     const actor: Actor = { id: u.id, label: u.email, ip };

@@ -11,8 +11,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { CommentStatus } from '../../../db/schema.js';
 import { postPath } from '../../../modules/article/permalink.js';
-import { findComment, listQueue, statusCounts } from '../../../modules/comment/comment.repository.js';
-import { moderate } from '../../../modules/comment/comment.service.js';
+import { commentedPost, findComment, listQueue, statusCounts } from '../../../modules/comment/comment.repository.js';
+import { moderateComments, VERDICT_STATUS, type CommentVerdict } from '../../../modules/comment/comment.service.js';
 import { editComment, staffReply } from '../../../modules/comment/comment-staff.js';
 import { badRequest, notFound } from '../../errors.js';
 import { actorOf, requirePermission, signedIn } from '../shell/auth.js';
@@ -33,16 +33,12 @@ export interface CommentsAdminHooks {
 
 const STATUSES: CommentStatus[] = ['pending', 'approved', 'spam', 'trash'];
 const LABELS: Record<CommentStatus, string> = { pending: 'Pending', approved: 'Approved', spam: 'Spam', trash: 'Trash' };
-const ACTIONS: Record<string, { status: CommentStatus; label: string }> = {
-  approve: { status: 'approved', label: 'Approve' },
-  unapprove: { status: 'pending', label: 'Unapprove' },
-  spam: { status: 'spam', label: 'Mark spam' },
-  trash: { status: 'trash', label: 'Trash' },
-};
+const ACTION_LABELS: Record<CommentVerdict, string> = { approve: 'Approve', unapprove: 'Unapprove', spam: 'Mark spam', trash: 'Trash' };
+const isVerdict = (s: string): s is CommentVerdict => Object.hasOwn(VERDICT_STATUS, s);
 const PER_PAGE = 50;
 
 function actionsFor(status: CommentStatus): { value: string; label: string }[] {
-  return Object.entries(ACTIONS).filter(([, a]) => a.status !== status).map(([value, a]) => ({ value, label: a.label }));
+  return (Object.keys(ACTION_LABELS) as CommentVerdict[]).filter((v) => VERDICT_STATUS[v] !== status).map((value) => ({ value, label: ACTION_LABELS[value] }));
 }
 
 /** The queue's query string, as given (only known keys, validated). */
@@ -137,19 +133,13 @@ export async function commentsRoutes(app: FastifyInstance, c: AdminContext, hook
       if (raw.length > 500 || parsed.includes(undefined)) throw badRequest('Tick up to 500 comments.');
       ids = [...new Set(parsed as number[])];
     }
-    const target = ACTIONS[action];
-    if (!target) throw badRequest('Unknown action.');
+    if (!isVerdict(action)) throw badRequest('Unknown action.');
     if (ids.length === 0) throw badRequest('Tick at least one comment.');
-    const before = await c.db.selectFrom('comments').select(['id', 'status']).where('id', 'in', ids).execute();
-    const posts = await moderate(c.db, ids, target.status, c.now());
-    if (target.status === 'approved') background(request, 'comment approval hook', hooks.onApproved?.(ids));
-    // Feedback for an outside spam filter: what the moderator decided against what was stored.
-    const toSpam = before.filter((r) => r.status !== 'spam' && target.status === 'spam').map((r) => r.id);
-    const toHam = before.filter((r) => r.status === 'spam' && target.status === 'approved').map((r) => r.id);
-    if (toSpam.length) background(request, 'spam report', hooks.onSpamVerdict?.(toSpam, true));
-    if (toHam.length) background(request, 'ham report', hooks.onSpamVerdict?.(toHam, false));
-    // Approving shows a comment, anything else may hide one: purge the articles either way.
-    app.pageCache.purge(posts.map(tag.comments));
+    const done = await moderateComments(c.db, ids, action, c.now());
+    if (done.approved.length) background(request, 'comment approval hook', hooks.onApproved?.(done.approved));
+    if (done.toSpam.length) background(request, 'spam report', hooks.onSpamVerdict?.(done.toSpam, true));
+    if (done.toHam.length) background(request, 'ham report', hooks.onSpamVerdict?.(done.toHam, false));
+    app.pageCache.purge(done.purge);
     const back = text(f.back);
     const to = back.startsWith('/admin/comments?') || back === '/admin/comments' ? back : '/admin/comments';
     return reply.redirect(`${to}${to.includes('?') ? '&' : '?'}done=${ids.length}`, 303);
@@ -160,7 +150,7 @@ export async function commentsRoutes(app: FastifyInstance, c: AdminContext, hook
     const id = idParam(request.params.id);
     const row = await findComment(c.db, id);
     if (!row) throw notFound('There is no such comment.');
-    const post = await c.db.selectFrom('posts').select(['title', 'slug']).where('id', '=', row.post_id).executeTakeFirst();
+    const post = await commentedPost(c.db, row.post_id);
     const csrf = csrfFor(reply);
     const notice = text((request.query as Record<string, unknown>).done);
     const notices: Record<string, string> = { edited: 'Comment saved.', replied: 'Reply published.' };
