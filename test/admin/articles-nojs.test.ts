@@ -77,7 +77,7 @@ for (const dialect of DIALECTS) {
       expect(text).toContain('[social-post author="Port of Velmar" handle="@velmarport"');
       expect(text).toContain('Berths 1–4 are open.\n\nPilots on duty from 06:00.\n[/social-post]');
       expect(text).toContain('## What changes for ships');
-      expect(text).toContain('> — Maria Lind, harbour master');
+      expect(text).toContain('> We are open for business again.\n> — Maria Lind, harbour master');
       expect(text).toContain('The harbour reopened on **Monday** after [three weeks](<https://example.org/closure>) of repairs.');
       expect(text).toContain('Prices \\* and \\_costs\\_ stay \\[as\\] they were.');
       expect(page.body).not.toContain('keeps only the text as paragraphs');

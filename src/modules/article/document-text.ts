@@ -160,7 +160,7 @@ function blockText(b: Block, prev: Block | undefined, listMarkers: { bullet: num
       const body = paragraphsText(b.content, '> ');
       // A last paragraph that itself starts with an em dash would read back as the citation.
       const guarded = b.attrs?.citation ? body : body.replace(/(^|\n)> — ([^\n]*)$/, '$1> &mdash; $2');
-      return b.attrs?.citation ? `${guarded}\n>\n> — ${escapeText(b.attrs.citation)}` : guarded;
+      return b.attrs?.citation ? `${guarded}\n> — ${escapeText(b.attrs.citation)}` : guarded;
     }
     case 'bulletList':
     case 'orderedList': {
