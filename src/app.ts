@@ -22,7 +22,7 @@ import { sitemapRoutes } from './web/site/sitemaps.js';
 import { siteContextFrom } from './web/site/site-context.js';
 import { correctionsRoutes } from './web/site/corrections.js';
 import { previewRoutes } from './web/site/preview.js';
-import { answerHitsFirst, cdnPurger, PageCache, purgePosts, registerPageCache } from './web/cache.js';
+import { answerHitsFirst, cdnPurger, PageCache, purgePosts, registerPageCache } from './web/cache/index.js';
 import { apiPostRoutes } from './web/api/posts.js';
 import { searchRoutes } from './web/site/search.js';
 import { RelatedRefresher } from './jobs/related-refresh.js';

@@ -7,7 +7,7 @@
 import type { Config } from '../config/config.js';
 import type { DbHandle } from '../db/database.js';
 import { appendPurge, type PurgeTags } from '../jobs/purge-log.js';
-import { ALL, sendCdnPurge } from '../web/cache.js';
+import { ALL, sendCdnPurge } from '../web/cache/index.js';
 
 export async function announcePurge(handle: DbHandle, config: Config, command: string, tags: PurgeTags): Promise<void> {
   if (tags !== 'all' && tags.length === 0) return;

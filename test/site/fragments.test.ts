@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { updateArticle } from '../../src/modules/article/article.service.js';
 import { tag } from '../../src/modules/content/cache-tags.js';
 import { moderate } from '../../src/modules/comment/comment.service.js';
-import { ALL, purgePosts } from '../../src/web/cache.js';
+import { ALL, purgePosts } from '../../src/web/cache/index.js';
 import { saveCommentSettings } from '../../src/modules/comment/comment-settings.js';
 import { DIALECTS, freshDb, type TestDb } from '../helpers/db.js';
 import { testApp } from '../helpers/app.js';

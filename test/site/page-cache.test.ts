@@ -11,7 +11,7 @@ import { doc, p } from '../../src/modules/article/document.js';
 import { tag } from '../../src/modules/content/cache-tags.js';
 import { updateCategory } from '../../src/modules/taxonomy/taxonomy.service.js';
 import { publishDue } from '../../src/jobs/scheduler.js';
-import { purgePosts } from '../../src/web/cache.js';
+import { purgePosts } from '../../src/web/cache/index.js';
 import { DIALECTS, type TestDb } from '../helpers/db.js';
 import { fixtureSite } from '../helpers/site.js';
 import { testApp } from '../helpers/app.js';
@@ -237,7 +237,7 @@ for (const dialect of DIALECTS) {
       });
       await new Promise<void>((r) => cdn.listen(0, '127.0.0.1', r));
       const { port } = cdn.address() as import('node:net').AddressInfo;
-      const { PageCache, cdnPurger } = await import('../../src/web/cache.js');
+      const { PageCache, cdnPurger } = await import('../../src/web/cache/index.js');
       const cache = new PageCache(1_000_000, cdnPurger(`http://127.0.0.1:${port}/purge`, () => {}));
       cache.purge(['post:7', 'home']);
       for (let i = 0; i < 100 && seen.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
@@ -247,7 +247,7 @@ for (const dialect of DIALECTS) {
 
     it('a page rendered while a purge ran is sent but not stored (it may show what the write replaced)', async () => {
       const Fastify = (await import('fastify')).default;
-      const { PageCache, registerPageCache, cacheFor } = await import('../../src/web/cache.js');
+      const { PageCache, registerPageCache, cacheFor } = await import('../../src/web/cache/index.js');
       const cache = new PageCache(1_000_000);
       const solo = Fastify();
       registerPageCache(solo, { cache, maxAge: 60, staleWhileRevalidate: 600 });
@@ -292,7 +292,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('stays within its memory bound, dropping the least recently used', async () => {
-      const { PageCache } = await import('../../src/web/cache.js');
+      const { PageCache } = await import('../../src/web/cache/index.js');
       const small = new PageCache(20_000);
       const entry = (key: string) => ({ key, status: 200, type: 'text/html', identity: { body: Buffer.alloc(3000), rawHeaders: {} }, etag: '"x"', tags: ['a'], hitHeaders: {}, bytes: 4300 });
       for (let i = 0; i < 10; i++) small.set(entry(`/p${i}/`));

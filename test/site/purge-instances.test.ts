@@ -13,7 +13,7 @@ import { doc, p } from '../../src/modules/article/document.js';
 import { tag } from '../../src/modules/content/cache-tags.js';
 import { PurgeFollower } from '../../src/jobs/purge-follower.js';
 import { appendPurge, prunePurgeLog, type PurgeTags } from '../../src/jobs/purge-log.js';
-import { purgePosts } from '../../src/web/cache.js';
+import { purgePosts } from '../../src/web/cache/index.js';
 import { DIALECTS, freshDb, type TestDb } from '../helpers/db.js';
 import { buildFixture, NOW, type Fixture } from '../helpers/fixture.js';
 import { testApp } from '../helpers/app.js';

@@ -15,7 +15,7 @@ import { responsiveImage } from '../../modules/media/media.js';
 import { findTagBySlug } from '../../modules/taxonomy/taxonomy.repository.js';
 import { loadCategoryTree } from '../../modules/taxonomy/taxonomy.service.js';
 import type { CategoryTree } from '../../modules/taxonomy/taxonomy.js';
-import { cacheFor } from '../cache.js';
+import { cacheFor } from '../cache/index.js';
 import { badRequest, notFound } from '../errors.js';
 import { cardTags, pageTags } from '../site/page-tags.js';
 import { pageOf } from '../../lib/ids.js';

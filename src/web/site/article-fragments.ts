@@ -22,8 +22,8 @@ import { readArticle, type ArticleBundle } from '../../modules/article/reading.s
 import { threadPage, type ThreadPage } from '../../modules/comment/comment.repository.js';
 import { tag } from '../../modules/content/cache-tags.js';
 import { loadCommentSettings, type CommentSettings } from '../../modules/comment/comment-settings.js';
-import { TaggedStore } from '../tagged-store.js';
-import { cacheTags, type PageCache } from '../cache.js';
+import { TaggedStore } from '../cache/tagged-store.js';
+import { cacheTags, type PageCache } from '../cache/index.js';
 import { joinBuffers } from '../buffers.js';
 import type { CommentsWeb } from './comments.js';
 import { articlePage, commentsOwnerOf, commentsVM, type ArticleCommentsInput, type CommentsOwner } from './pages.js';

@@ -8,7 +8,7 @@ import type { Db } from '../../db/database.js';
 import { tag } from '../../modules/content/cache-tags.js';
 import { countPublicCorrections, listPublicCorrections } from '../../modules/correction/correction.repository.js';
 import { loadCategoryTree } from '../../modules/taxonomy/taxonomy.service.js';
-import { cacheFor } from '../cache.js';
+import { cacheFor } from '../cache/index.js';
 import { notFound } from '../errors.js';
 import { correctionsPage } from './corrections-presenters.js';
 import { pageTags } from './page-tags.js';

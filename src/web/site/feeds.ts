@@ -28,7 +28,7 @@ import type { CategoryTree } from '../../modules/taxonomy/taxonomy.js';
 import { findTagBySlug } from '../../modules/taxonomy/taxonomy.repository.js';
 import { loadCategoryTree } from '../../modules/taxonomy/taxonomy.service.js';
 import { notFound } from '../errors.js';
-import { cacheFor, etagOf, etagMatches } from '../cache.js';
+import { cacheFor, etagOf, etagMatches } from '../cache/index.js';
 import { tag as cacheTag } from '../../modules/content/cache-tags.js';
 import { fill, stringsFor } from './i18n.js';
 import type { SiteContext } from './site-context.js';

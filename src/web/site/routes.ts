@@ -11,7 +11,7 @@ import { findRedirect } from '../../modules/redirect/redirect.repository.js';
 import { findTagBySlug } from '../../modules/taxonomy/taxonomy.repository.js';
 import { loadCategoryTree } from '../../modules/taxonomy/taxonomy.service.js';
 import { badRequest, notFound, toPublicError } from '../errors.js';
-import { cacheFor } from '../cache.js';
+import { cacheFor } from '../cache/index.js';
 import { tag as cacheTag } from '../../modules/content/cache-tags.js';
 import { articleTags, cardTags, pageTags } from './page-tags.js';
 import { categoryFeed, feedPathOf } from './feeds.js';

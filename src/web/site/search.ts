@@ -22,7 +22,7 @@ import type { SiteDeps } from './routes.js';
 import type { SearchVM, SnippetPart } from './view-models.js';
 import { renderSearch } from './views/index.js';
 import { sendHtml } from '../html.js';
-import { cacheFor } from '../cache.js';
+import { cacheFor } from '../cache/index.js';
 import { tag as cacheTag } from '../../modules/content/cache-tags.js';
 import { cardTags, pageTags } from './page-tags.js';
 

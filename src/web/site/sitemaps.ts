@@ -14,7 +14,7 @@ import {
 import { loadCategoryTree } from '../../modules/taxonomy/taxonomy.service.js';
 import { notFound } from '../errors.js';
 import { sendCacheable } from './feeds.js';
-import { cacheFor } from '../cache.js';
+import { cacheFor } from '../cache/index.js';
 import { tag as cacheTag } from '../../modules/content/cache-tags.js';
 import type { SiteContext } from './site-context.js';
 import { pageOf } from '../../lib/ids.js';

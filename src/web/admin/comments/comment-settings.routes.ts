@@ -14,7 +14,7 @@ import { sendHtml } from '../../html.js';
 import { fieldsOf } from '../shell/forms.js';
 import type { FormVM } from '../shell/view-models.js';
 import { renderCommentSettings } from './comment-settings.view.js';
-import { ALL } from '../../cache.js';
+import { ALL } from '../../cache/index.js';
 
 type NumberSetting = keyof typeof COMMENT_SETTING_RANGES;
 

@@ -24,7 +24,7 @@ import { can, canOn } from '../../../modules/user/permissions.js';
 import type { User } from '../../../modules/user/user.js';
 import { ownsArticle } from '../../../modules/article/article-admin.repository.js';
 import type { MediaUsage } from '../../../modules/media/media-usage.js';
-import { purgePosts } from '../../cache.js';
+import { purgePosts } from '../../cache/index.js';
 import { HttpError, notFound, toPublicError } from '../../errors.js';
 import { actorOf, forbidden, redirectToLogin, requirePermission, signedIn } from '../shell/auth.js';
 import { csrfFor, pageLayout, type AdminContext } from '../shell/context.js';

@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { linkTranslation, translationCandidates, translationsFor, TranslationError, unlinkTranslation } from '../../../../modules/translation/translation.service.js';
 import { can } from '../../../../modules/user/permissions.js';
 import type { User } from '../../../../modules/user/user.js';
-import { purgePosts } from '../../../cache.js';
+import { purgePosts } from '../../../cache/index.js';
 import { editableArticle, type Editable } from '../editable.js';
 import { findArticleForUser } from '../../../../modules/article/article-editing.service.js';
 import { forbidden, signedIn } from '../../shell/auth.js';
