@@ -35,6 +35,7 @@ import { commentRoutes, makeCommentsWeb, type CommentsWebDeps } from './web/site
 import { ipHashKey } from './import/secrets.js';
 import { commentNotifier } from './modules/comment/notify.js';
 import { akismetClient, reportVerdicts } from './modules/comment/akismet.js';
+import { pingSettings } from './modules/content/settings.repository.js';
 
 export interface AppDeps {
   config: Config;
@@ -135,7 +136,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/favicon.ico', (_req, reply) => reply.redirect('/favicon.svg', 301));
 
   app.get('/healthz', async () => {
-    await handle.db.selectFrom('settings').select('key').limit(1).execute();
+    await pingSettings(handle.db);
     return { ok: true };
   });
 

@@ -2,21 +2,15 @@
  * @module jobs/scheduler
  * Scheduled publishing: one atomic UPDATE … WHERE status = 'scheduled' AND published_at <= now,
  * run by every instance on a timer. Idempotent and safe with many instances (each post flips once,
- * whoever runs the statement first), and independent of traffic or restarts.
+ * whoever runs the statement first), and independent of traffic or restarts. The statement is
+ * publishDue in modules/content/posts.repository; this file runs it on a timer.
  */
 import type { Db } from '../db/database.js';
+import { publishDue } from '../modules/content/posts.repository.js';
 import { periodic, type Periodic } from './periodic.js';
 
 /** Publishes every scheduled post whose time has come; returns the ids that went live. */
-export async function publishDue(db: Db, now: Date): Promise<number[]> {
-  const rows = await db.updateTable('posts')
-    .set({ status: 'published' })
-    .where('status', '=', 'scheduled')
-    .where('published_at', '<=', now.toISOString())
-    .returning('id')
-    .execute();
-  return rows.map((r) => r.id);
-}
+export { publishDue };
 
 export type Scheduler = Periodic<number[]>;
 

@@ -5,7 +5,7 @@
 import type { Db } from '../../db/database.js';
 import { slugify } from '../../modules/article/article.js';
 import { authorPath } from '../../modules/article/permalink.js';
-import { remember } from '../import-map.js';
+import { remember } from '../../modules/redirect/import-map.repository.js';
 import type { ImportReport } from '../report.js';
 import { putRedirects } from './redirects.js';
 import { slugOf } from './text.js';

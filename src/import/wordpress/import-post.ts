@@ -15,7 +15,7 @@ import { countWords, documentText, referencedMediaIds, renderDocument } from '..
 import { findMediaByIds } from '../../modules/media/media.repository.js';
 import { mediaUrl } from '../../modules/media/media.js';
 import { slugify } from '../../modules/article/article.js';
-import { remember } from '../import-map.js';
+import { remember } from '../../modules/redirect/import-map.repository.js';
 import type { ImportReport } from '../report.js';
 import { commentStatus, hashIp, isPing, pathSegment, sanitizeCommentHtml, threadOrder } from './comments.js';
 import { autop, convertContent, type AttachmentRef } from './convert.js';

@@ -26,7 +26,7 @@ import { MediaError, storeImage } from '../../modules/media/media.service.js';
 import { mediaUrl } from '../../modules/media/media.js';
 import { refreshAllRelated } from '../../modules/related/related.service.js';
 import { CategoryTree } from '../../modules/taxonomy/taxonomy.js';
-import { lookupAll, remember } from '../import-map.js';
+import { lookupAll, remember } from '../../modules/redirect/import-map.repository.js';
 import { ImportReport } from '../report.js';
 import { preparePost, writePosts, type PostImportContext, type PreparedPost } from './import-post.js';
 import { putRedirects } from './redirects.js';

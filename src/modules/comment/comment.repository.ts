@@ -288,3 +288,9 @@ export async function recentComments(db: Db, limit: number): Promise<RecentComme
     .where('comments.status', 'in', ['pending', 'approved'])
     .orderBy('comments.created_at', 'desc').orderBy('comments.id', 'desc').limit(limit).execute();
 }
+
+/** A comment's status and its article's, for the lasting /comments/{id}/ link. */
+export async function commentAndPostStatus(db: Db, id: number): Promise<{ status: CommentStatus; post_status: string } | undefined> {
+  return db.selectFrom('comments').innerJoin('posts', 'posts.id', 'comments.post_id')
+    .select(['comments.status', 'posts.status as post_status']).where('comments.id', '=', id).executeTakeFirst();
+}

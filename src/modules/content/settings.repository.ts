@@ -26,3 +26,8 @@ export async function upsertSetting(db: Db, key: string, value: string): Promise
   await db.insertInto('settings').values({ key, value })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
 }
+
+/** The cheapest read that proves the database answers (the health check). */
+export async function pingSettings(db: Db): Promise<void> {
+  await db.selectFrom('settings').select('key').limit(1).execute();
+}

@@ -9,7 +9,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import type { Db } from '../../db/database.js';
 import { derivativesOf, type Derivative } from './media.js';
-import { findMediaById } from './media.repository.js';
+import { findMediaById, setMediaDerivatives } from './media.repository.js';
 import { MAX_PIXELS } from './media.service.js';
 
 /**
@@ -50,7 +50,7 @@ export async function generateAvif(db: Db, mediaRoot: string, mediaId: number): 
       const now = await findMediaById(trx, mediaId);
       if (!now) return false;
       const current = derivativesOf(now).filter((x) => x.format !== 'avif' || !made.some((m) => m.path === x.path));
-      await trx.updateTable('media').set({ derivatives: JSON.stringify([...current, ...made]) }).where('id', '=', mediaId).execute();
+      await setMediaDerivatives(trx, mediaId, JSON.stringify([...current, ...made]));
       return true;
     });
     if (!updated) throw new Error('deleted meanwhile');

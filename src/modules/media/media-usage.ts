@@ -8,6 +8,7 @@ import type { Db } from '../../db/database.js';
 import type { ArticleDocument, Figure } from '../article/document.js';
 import { referencedMediaIds, renderDocument } from '../article/render.js';
 import { authorsUsingMedia, findMediaByIds, postsMaybeUsingMedia } from './media.repository.js';
+import { postLanguage, setPostBodyHtml } from '../content/posts.repository.js';
 
 export interface MediaUsage {
   posts: { id: number; title: string; status: string; featured: boolean; inline: boolean }[];
@@ -47,9 +48,9 @@ export async function rerenderPostsUsingMedia(db: Db, id: number): Promise<numbe
     const doc = parseDoc(r.body_doc);
     const ids = doc ? referencedMediaIds(doc) : [];
     if (doc && ids.includes(id)) {
-      const row = await db.selectFrom('posts').select('language').where('id', '=', r.id).executeTakeFirst();
+      const language = await postLanguage(db, r.id);
       const media = await findMediaByIds(db, ids);
-      await db.updateTable('posts').set({ body_html: renderDocument(doc, { media, lang: row?.language ?? 'en' }) }).where('id', '=', r.id).execute();
+      await setPostBodyHtml(db, r.id, renderDocument(doc, { media, lang: language ?? 'en' }));
       shown.push(r.id);
     } else if (r.featured_media_id === id) shown.push(r.id);
   }

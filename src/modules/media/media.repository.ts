@@ -77,3 +77,8 @@ export async function postsMaybeUsingMedia(db: Db, id: number): Promise<{ id: nu
 export async function authorsUsingMedia(db: Db, id: number): Promise<{ id: number; name: string }[]> {
   return db.selectFrom('authors').select(['id', 'name']).where('avatar_media_id', '=', id).execute();
 }
+
+/** Replaces the stored derivatives (JSON) of one image. */
+export async function setMediaDerivatives(db: Db, id: number, derivativesJson: string): Promise<void> {
+  await db.updateTable('media').set({ derivatives: derivativesJson }).where('id', '=', id).execute();
+}

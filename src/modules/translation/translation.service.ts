@@ -7,9 +7,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/database.js';
-import type { PostRow } from '../../db/schema.js';
-import { containsText } from '../../db/like.js';
 import { idOf } from '../../lib/ids.js';
+import * as repo from './translation.repository.js';
+import type { TranslationMember } from './translation.repository.js';
+
+export type { TranslationMember };
 
 export class TranslationError extends Error {
   constructor(public readonly code: 'TRANSLATION_INVALID' | 'TRANSLATION_NOT_FOUND', message: string) {
@@ -17,22 +19,14 @@ export class TranslationError extends Error {
   }
 }
 
-export type TranslationMember = Pick<PostRow, 'id' | 'title' | 'language' | 'status' | 'slug' | 'translation_group'>;
-
-const COLS = ['id', 'title', 'language', 'status', 'slug', 'translation_group'] as const;
-
-async function article(db: Db, id: number): Promise<TranslationMember | undefined> {
-  return db.selectFrom('posts').select(COLS).where('id', '=', id).where('type', '=', 'post').where('status', '!=', 'trash').executeTakeFirst();
-}
-
 async function members(db: Db, group: string | null, self: TranslationMember): Promise<TranslationMember[]> {
   if (group === null) return [self];
-  return db.selectFrom('posts').select(COLS).where('translation_group', '=', group).orderBy('language').execute();
+  return repo.groupMembers(db, group);
 }
 
 /** The article's versions in other languages (trash included, so they can be unlinked). */
 export async function translationsFor(db: Db, postId: number): Promise<TranslationMember[]> {
-  const self = await db.selectFrom('posts').select(COLS).where('id', '=', postId).executeTakeFirst();
+  const self = await repo.findMember(db, postId);
   if (!self || self.translation_group === null) return [];
   return (await members(db, self.translation_group, self)).filter((m) => m.id !== postId);
 }
@@ -45,9 +39,9 @@ export async function translationsFor(db: Db, postId: number): Promise<Translati
 export async function linkTranslation(db: Db, postId: number, targetId: number): Promise<number[]> {
   if (postId === targetId) throw new TranslationError('TRANSLATION_INVALID', 'An article cannot be a translation of itself.');
   return db.transaction().execute(async (trx) => {
-    const self = await article(trx, postId);
+    const self = await repo.findLinkableArticle(trx, postId);
     if (!self) throw new TranslationError('TRANSLATION_NOT_FOUND', 'There is no such article.');
-    const target = await article(trx, targetId);
+    const target = await repo.findLinkableArticle(trx, targetId);
     if (!target) throw new TranslationError('TRANSLATION_NOT_FOUND', `There is no article ${targetId} (or it is in the trash).`);
     if (self.translation_group !== null && self.translation_group === target.translation_group) {
       throw new TranslationError('TRANSLATION_INVALID', `“${target.title}” is already linked as a translation.`);
@@ -65,7 +59,7 @@ export async function linkTranslation(db: Db, postId: number, targetId: number):
     }
     const group = self.translation_group ?? target.translation_group ?? randomUUID();
     const ids = [...mine, ...theirs].map((m) => m.id);
-    await trx.updateTable('posts').set({ translation_group: group }).where('id', 'in', ids).execute();
+    await repo.setTranslationGroup(trx, ids, group);
     return ids;
   });
 }
@@ -73,7 +67,7 @@ export async function linkTranslation(db: Db, postId: number, targetId: number):
 /** Takes `targetId` out of `postId`'s group. Returns every article whose alternates changed. */
 export async function unlinkTranslation(db: Db, postId: number, targetId: number): Promise<number[]> {
   return db.transaction().execute(async (trx) => {
-    const self = await trx.selectFrom('posts').select(COLS).where('id', '=', postId).executeTakeFirst();
+    const self = await repo.findMember(trx, postId);
     if (!self) throw new TranslationError('TRANSLATION_NOT_FOUND', 'There is no such article.');
     const group = self.translation_group;
     const all = group === null ? [] : await members(trx, group, self);
@@ -83,7 +77,7 @@ export async function unlinkTranslation(db: Db, postId: number, targetId: number
     const rest = all.filter((m) => m.id !== targetId);
     // A group of one is no group: its last member goes back to having no translations.
     const ungroup = rest.length === 1 ? [targetId, rest[0]!.id] : [targetId];
-    await trx.updateTable('posts').set({ translation_group: null }).where('id', 'in', ungroup).execute();
+    await repo.setTranslationGroup(trx, ungroup, null);
     return all.map((m) => m.id);
   });
 }
@@ -95,15 +89,7 @@ export async function unlinkTranslation(db: Db, postId: number, targetId: number
  */
 export async function translationCandidates(db: Db, postId: number, q: string, o: { ownerUserId?: number; limit?: number } = {}): Promise<TranslationMember[]> {
   const query = q.trim();
-  let sel = db.selectFrom('posts').select(COLS).where('type', '=', 'post').where('status', '!=', 'trash').where('id', '!=', postId);
-  const owner = o.ownerUserId;
-  if (owner !== undefined) {
-    sel = sel.where((eb) => eb.or([
-      eb('status', '=', 'published'),
-      eb('id', 'in', eb.selectFrom('post_authors').innerJoin('authors', 'authors.id', 'post_authors.author_id').select('post_authors.post_id').where('authors.user_id', '=', owner)),
-    ]));
-  }
-  const id = idOf(query);
-  sel = id !== undefined ? sel.where('id', '=', id) : sel.where(containsText('title', query));
-  return sel.orderBy('updated_at', 'desc').limit(o.limit ?? 20).execute();
+  return repo.linkCandidates(db, {
+    excludeId: postId, id: idOf(query), text: query, limit: o.limit ?? 20, ...(o.ownerUserId !== undefined ? { ownerUserId: o.ownerUserId } : {}),
+  });
 }

@@ -14,7 +14,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.js';
 import { postPath } from '../../modules/article/permalink.js';
 import { CommentError, type CommentInput } from '../../modules/comment/comment.js';
-import { threadPage } from '../../modules/comment/comment.repository.js';
+import { commentAndPostStatus, threadPage } from '../../modules/comment/comment.repository.js';
 import { commentsOpen, submitComment, type Submitted } from '../../modules/comment/comment.service.js';
 import { loadCommentSettings, type CommentSettings } from '../../modules/comment/comment-settings.js';
 import { issueFormToken, readFormToken } from '../../modules/comment/form-token.js';
@@ -28,6 +28,7 @@ import { commentErrorMessage } from './comment-strings.js';
 import type { ArticleCommentsInput } from './pages.js';
 import { idOf, pageOf } from '../../lib/ids.js';
 import { tag } from '../../modules/content/cache-tags.js';
+import { postLanguage, postVisibility } from '../../modules/content/posts.repository.js';
 
 export const COMMENTER_COOKIE = 'bs_commenter';
 /** Room for 10,000 characters of text percent-encoded (up to 12 bytes a character) and the rest. */
@@ -121,10 +122,10 @@ function checkOrigin(request: FastifyRequest, siteUrl: string): void {
 
 /** The error in the article's language, for the error page (which then speaks that language). */
 async function localised(db: Db, postId: number, err: CommentError): Promise<CommentError> {
-  const post = await db.selectFrom('posts').select('language').where('id', '=', postId).executeTakeFirst().catch(() => undefined);
-  if (!post) return err;
-  const out = new CommentError(err.code, commentErrorMessage(post.language, err.code, err.detail, err.values), err.detail, err.values);
-  return Object.assign(out, { lang: post.language });
+  const language = await postLanguage(db, postId).catch(() => undefined);
+  if (language === undefined) return err;
+  const out = new CommentError(err.code, commentErrorMessage(language, err.code, err.detail, err.values), err.detail, err.values);
+  return Object.assign(out, { lang: language });
 }
 
 export function makeCommentsWeb(deps: CommentsWebDeps): CommentsWeb {
@@ -221,8 +222,7 @@ export async function commentRoutes(app: FastifyInstance, deps: CommentsWebDeps)
   // GET /comments/{id}/: a lasting link to an approved comment; 302 to the comment page holding it.
   app.get('/comments/:id/', async (request: FastifyRequest<{ Params: { id: string } }>, reply) => {
     const id = idOf(request.params.id);
-    const row = id !== undefined ? await deps.db.selectFrom('comments').innerJoin('posts', 'posts.id', 'comments.post_id')
-      .select(['comments.status', 'posts.status as post_status']).where('comments.id', '=', id).executeTakeFirst() : undefined;
+    const row = id !== undefined ? await commentAndPostStatus(deps.db, id) : undefined;
     if (id === undefined || !row || row.status !== 'approved' || row.post_status !== 'published') throw notFound('There is no such comment.');
     const link = await commentLink(deps.db, id);
     if (!link) throw notFound('There is no such comment.');
@@ -238,7 +238,7 @@ export async function commentRoutes(app: FastifyInstance, deps: CommentsWebDeps)
     const rawPage = request.query.page;
     const page = rawPage === undefined ? 1 : pageOf(rawPage);
     if (page === undefined) throw badRequest('page must be a whole number from 1.');
-    const post = await deps.db.selectFrom('posts').select(['id', 'slug', 'status', 'type']).where('id', '=', id).executeTakeFirst();
+    const post = await postVisibility(deps.db, id);
     if (!post || post.status !== 'published') throw notFound('There is no such article.');
     const settings = await loadCommentSettings(deps.db);
     const thread = await threadPage(deps.db, id, [], page, settings.perPage);

@@ -25,6 +25,7 @@ import { sendHtml } from '../html.js';
 import { cacheFor } from '../cache/index.js';
 import { tag as cacheTag } from '../../modules/content/cache-tags.js';
 import { cardTags, pageTags } from './page-tags.js';
+import { authorChoices } from '../../modules/author/author-lookup.repository.js';
 
 export interface SearchDeps extends SiteDeps {
   fullText: FullText;
@@ -146,7 +147,7 @@ export async function searchRoutes(app: FastifyInstance, deps: SearchDeps): Prom
     const params = readParams(request.query);
     const { tree, result, tagName, cacheTags } = await runSearch(deps, params, site.postsPerPage);
     const [authors, languages] = await Promise.all([
-      db.selectFrom('authors').select(['slug', 'name']).orderBy('name').limit(500).execute(),
+      authorChoices(db, 500),
       publishedLanguages(db),
     ]);
     const lang = site.siteLanguage;

@@ -10,10 +10,14 @@
  */
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.js';
-import { lookupAnySource } from '../../import/import-map.js';
+import { lookupAnySource } from '../../modules/redirect/import-map.repository.js';
 import { categoryPath, postPath, tagPath, authorPath } from '../../modules/article/permalink.js';
 import { mediaUrl } from '../../modules/media/media.js';
 import { loadCategoryTree } from '../../modules/taxonomy/taxonomy.service.js';
+import { findTagBySlug } from '../../modules/taxonomy/taxonomy.repository.js';
+import { authorSlugById } from '../../modules/author/author-lookup.repository.js';
+import { findMediaById } from '../../modules/media/media.repository.js';
+import { publishedPostSlug } from '../../modules/content/posts.repository.js';
 
 const ID = /^\d{1,18}$/;
 const FEEDS: Record<string, string> = { rss: '/feed/', rss2: '/feed/', rdf: '/feed/', atom: '/feed/atom/', json: '/feed/json/' };
@@ -30,8 +34,8 @@ export async function wordpressQueryRedirect(request: FastifyRequest, deps: { db
     if (!ID.test(postId)) return undefined;
     const local = await lookupAnySource(db, 'post', postId);
     if (local === undefined) return undefined;
-    const post = await db.selectFrom('posts').select('slug').where('id', '=', local).where('status', '=', 'published').executeTakeFirst();
-    return post ? postPath(post.slug) : undefined;
+    const slug = await publishedPostSlug(db, local);
+    return slug !== undefined ? postPath(slug) : undefined;
   }
   const cat = one('cat');
   if (cat !== undefined) {
@@ -43,21 +47,21 @@ export async function wordpressQueryRedirect(request: FastifyRequest, deps: { db
   }
   const tag = one('tag');
   if (tag !== undefined) {
-    const row = await db.selectFrom('tags').select('slug').where('slug', '=', tag.toLowerCase().slice(0, 200)).executeTakeFirst();
+    const row = await findTagBySlug(db, tag.toLowerCase().slice(0, 200));
     return row ? tagPath(row.slug) : undefined;
   }
   const author = one('author');
   if (author !== undefined) {
     if (!ID.test(author)) return undefined;
     const local = await lookupAnySource(db, 'author', `id:${author}`);
-    const row = local !== undefined ? await db.selectFrom('authors').select('slug').where('id', '=', local).executeTakeFirst() : undefined;
-    return row ? authorPath(row.slug) : undefined;
+    const slug = local !== undefined ? await authorSlugById(db, local) : undefined;
+    return slug !== undefined ? authorPath(slug) : undefined;
   }
   const attachment = one('attachment_id');
   if (attachment !== undefined) {
     if (!ID.test(attachment)) return undefined;
     const local = await lookupAnySource(db, 'attachment', attachment);
-    const row = local !== undefined ? await db.selectFrom('media').select('path').where('id', '=', local).executeTakeFirst() : undefined;
+    const row = local !== undefined ? await findMediaById(db, local) : undefined;
     return row ? mediaUrl(row.path) : undefined;
   }
   const feed = one('feed');

@@ -5,7 +5,7 @@
 import type { PostStatus } from '../../../db/schema.js';
 import { actionsOf, can, PERMISSIONS, ROLE_DESCRIPTIONS, ROLE_LABELS } from '../../../modules/user/permissions.js';
 import type { User } from '../../../modules/user/user.js';
-import type { DashboardData, DashboardPost } from './dashboard.queries.js';
+import type { DashboardData, DashboardPost } from './dashboard.data.js';
 import { dateVM } from '../shell/presenters.js';
 import type { AdminLayoutVM } from '../shell/view-models.js';
 import type { DashboardItemVM, DashboardListVM, DashboardVM } from './dashboard.view-models.js';

@@ -8,7 +8,7 @@ import { sendHtml } from '../../html.js';
 import { requirePermission, signedIn } from '../shell/auth.js';
 import { csrfFor, pageLayout, type AdminContext } from '../shell/context.js';
 import { dashboardVM } from './dashboard.presenter.js';
-import { loadDashboard } from './dashboard.queries.js';
+import { loadDashboard } from './dashboard.data.js';
 import { renderDashboard } from './dashboard.view.js';
 
 export async function dashboardRoutes(app: FastifyInstance, c: AdminContext): Promise<void> {

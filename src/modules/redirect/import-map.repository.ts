@@ -1,10 +1,11 @@
 /**
- * @module import/import-map
+ * @module modules/redirect/import-map.repository
  * Which local row an imported item became, keyed by (source site, kind, source id). Every write of
  * an imported entity records itself here in the same transaction, so a re-run updates instead of
- * duplicating, and an interrupted run resumes where it stopped.
+ * duplicating, and an interrupted run resumes where it stopped. Old WordPress query-string links
+ * (`/?p=123`) resolve through it too, which is why it sits beside the redirects.
  */
-import type { Db } from '../db/database.js';
+import type { Db } from '../../db/database.js';
 
 export type ImportKind = 'author' | 'category' | 'tag' | 'post' | 'attachment' | 'comment';
 

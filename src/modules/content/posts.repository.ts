@@ -1,0 +1,48 @@
+/**
+ * @module modules/content/posts.repository
+ * Small reads and writes of posts that other modules, jobs and the public site need outside the
+ * article module's own use cases: a post's language or public slug, scheduled publishing, the
+ * "bylined to this user" subquery. Candidates to join modules/article/article.repository.
+ * The handle (db or trx) is always the first argument.
+ */
+import type { Db } from '../../db/database.js';
+import type { PostRow } from '../../db/schema.js';
+
+export async function postLanguage(db: Db, id: number): Promise<string | undefined> {
+  return (await db.selectFrom('posts').select('language').where('id', '=', id).executeTakeFirst())?.language;
+}
+
+/** The slug of a published post (of any type). */
+export async function publishedPostSlug(db: Db, id: number): Promise<string | undefined> {
+  return (await db.selectFrom('posts').select('slug').where('id', '=', id).where('status', '=', 'published').executeTakeFirst())?.slug;
+}
+
+/** What a public route checks before showing something of a post. */
+export async function postVisibility(db: Db, id: number): Promise<Pick<PostRow, 'id' | 'slug' | 'status' | 'type'> | undefined> {
+  return db.selectFrom('posts').select(['id', 'slug', 'status', 'type']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function setPostBodyHtml(db: Db, id: number, bodyHtml: string): Promise<void> {
+  await db.updateTable('posts').set({ body_html: bodyHtml }).where('id', '=', id).execute();
+}
+
+/**
+ * Publishes every scheduled post whose time has come, in one atomic UPDATE … RETURNING: each post
+ * flips once whoever runs it first. Returns the ids that went live.
+ */
+export async function publishDue(db: Db, now: Date): Promise<number[]> {
+  const rows = await db.updateTable('posts')
+    .set({ status: 'published' })
+    .where('status', '=', 'scheduled')
+    .where('published_at', '<=', now.toISOString())
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * The ids of posts with `userId`'s author profile in their byline, as a subquery:
+ * `where('posts.id', 'in', postIdsBylinedTo(db, userId))`.
+ */
+export const postIdsBylinedTo = (db: Db, userId: number) =>
+  db.selectFrom('post_authors').innerJoin('authors', 'authors.id', 'post_authors.author_id').select('post_authors.post_id').where('authors.user_id', '=', userId);
