@@ -5,13 +5,13 @@
  */
 import type { Db } from '../../db/database.js';
 import type { PostStatus } from '../../db/schema.js';
-import { postIdsBylinedTo } from './posts.repository.js';
+import { bylinedTo } from '../article/article-admin.repository.js';
 
 export interface DashboardPost { id: number; title: string; status: PostStatus; updated_at: string; published_at: string | null }
 
 function posts(db: Db, ownerUserId: number | undefined) {
   let q = db.selectFrom('posts').where('posts.type', '=', 'post');
-  if (ownerUserId !== undefined) q = q.where('posts.id', 'in', postIdsBylinedTo(db, ownerUserId));
+  if (ownerUserId !== undefined) q = q.where('posts.id', 'in', (eb) => bylinedTo(eb, ownerUserId));
   return q;
 }
 

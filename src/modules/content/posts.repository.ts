@@ -1,8 +1,8 @@
 /**
  * @module modules/content/posts.repository
  * Small reads and writes of posts that other modules, jobs and the public site need outside the
- * article module's own use cases: a post's language or public slug, scheduled publishing, the
- * "bylined to this user" subquery. Candidates to join modules/article/article.repository.
+ * article module's own use cases: a post's language or public slug, scheduled publishing.
+ * Candidates to join modules/article/article.repository.
  * The handle (db or trx) is always the first argument.
  */
 import type { Db } from '../../db/database.js';
@@ -39,10 +39,3 @@ export async function publishDue(db: Db, now: Date): Promise<number[]> {
     .execute();
   return rows.map((r) => r.id);
 }
-
-/**
- * The ids of posts with `userId`'s author profile in their byline, as a subquery:
- * `where('posts.id', 'in', postIdsBylinedTo(db, userId))`.
- */
-export const postIdsBylinedTo = (db: Db, userId: number) =>
-  db.selectFrom('post_authors').innerJoin('authors', 'authors.id', 'post_authors.author_id').select('post_authors.post_id').where('authors.user_id', '=', userId);

@@ -11,10 +11,6 @@ export async function tagIdWithSlugIn(db: Db, slugs: string[]): Promise<number |
   return (await db.selectFrom('tags').select('id').where('slug', 'in', slugs).executeTakeFirst())?.id;
 }
 
-export async function tagSlugExists(db: Db, slug: string): Promise<boolean> {
-  return (await db.selectFrom('tags').select('id').where('slug', '=', slug).executeTakeFirst()) !== undefined;
-}
-
 export async function findTagsByIds(db: Db, ids: number[]): Promise<TagRow[]> {
   return db.selectFrom('tags').selectAll().where('id', 'in', ids).execute();
 }

@@ -13,8 +13,8 @@ import { tagPath } from '../article/permalink.js';
 import { tag } from '../content/cache-tags.js';
 import type { Actor } from '../user/user.js';
 import type { TaxonomyChange } from './category.service.js';
-import { findTagById, insertLinks, postIdsWithTags } from './taxonomy.repository.js';
-import { deleteTagsAndLinks, findTagsByIds, tagIdWithSlugIn, tagSlugExists, updateTagRow } from './tag.repository.js';
+import { findTagById, findTagBySlug, insertLinks, postIdsWithTags } from './taxonomy.repository.js';
+import { deleteTagsAndLinks, findTagsByIds, tagIdWithSlugIn, updateTagRow } from './tag.repository.js';
 import { slugify } from '../article/article.js';
 import { cleanDescription, cleanName, cleanSlug, dropRedirectsTo, redirectListing, TaxonomyError } from './taxonomy.service.js';
 
@@ -40,7 +40,7 @@ export async function renameTag(db: Db, id: number, changes: { name: unknown; sl
   return db.transaction().execute(async (trx) => {
     const t = await found(trx, id);
     const description = changes.description !== undefined ? cleanDescription('TAG', changes.description) : t.description;
-    if (slug !== t.slug && (await tagSlugExists(trx, slug))) {
+    if (slug !== t.slug && (await findTagBySlug(trx, slug)) !== undefined) {
       throw new TaxonomyError('TAG_SLUG_TAKEN', `The slug "${slug}" is already in use by another tag. To combine the two, merge them.`);
     }
     await updateTagRow(trx, id, { name, slug, description });

@@ -6,7 +6,7 @@
 import type { Db } from '../../db/database.js';
 import type { PostRow } from '../../db/schema.js';
 import { containsText } from '../../db/like.js';
-import { postIdsBylinedTo } from '../content/posts.repository.js';
+import { bylinedTo } from '../article/article-admin.repository.js';
 
 export type TranslationMember = Pick<PostRow, 'id' | 'title' | 'language' | 'status' | 'slug' | 'translation_group'>;
 
@@ -48,7 +48,7 @@ export async function linkCandidates(db: Db, q: CandidateQuery): Promise<Transla
   if (owner !== undefined) {
     sel = sel.where((eb) => eb.or([
       eb('status', '=', 'published'),
-      eb('id', 'in', postIdsBylinedTo(db, owner)),
+      eb('id', 'in', bylinedTo(eb, owner)),
     ]));
   }
   sel = q.id !== undefined ? sel.where('id', '=', q.id) : sel.where(containsText('title', q.text));

@@ -3,11 +3,11 @@
  * What /admin shows at a glance, in a fixed number of queries whatever the newsroom's size: one
  * per short list, one for the counts by status, and two for comments. Contributors and authors
  * see only articles bylined to them; editors and owners see everyone's. The queries are in
- * modules/content/dashboard.repository (posts), comment.repository and author-lookup.repository.
+ * modules/content/dashboard.repository (posts), comment.repository and author.repository.
  */
 import type { Db } from '../../../db/database.js';
 import type { PostStatus } from '../../../db/schema.js';
-import { authorIdOfUser } from '../../../modules/author/author-lookup.repository.js';
+import { findAuthorOfUser } from '../../../modules/author/author.repository.js';
 import { countWithStatus, recentComments, type RecentComment } from '../../../modules/comment/comment.repository.js';
 import { articleCountsByStatus, articlesWithStatus, countArticlesWithStatus, type DashboardPost } from '../../../modules/content/dashboard.repository.js';
 
@@ -44,8 +44,8 @@ export interface DashboardScope {
 
 export async function loadDashboard(db: Db, s: DashboardScope): Promise<DashboardData> {
   const scope = s.all ? undefined : s.userId;
-  const [authorId, countRows, myDrafts, myDraftCount, allDrafts, pending, scheduled, published, pendingComments, recent] = await Promise.all([
-    authorIdOfUser(db, s.userId),
+  const [author, countRows, myDrafts, myDraftCount, allDrafts, pending, scheduled, published, pendingComments, recent] = await Promise.all([
+    findAuthorOfUser(db, s.userId),
     articleCountsByStatus(db, scope),
     articlesWithStatus(db, 'draft', s.userId, DASHBOARD_LIST),
     s.all ? countArticlesWithStatus(db, 'draft', s.userId) : undefined,
@@ -59,7 +59,7 @@ export async function loadDashboard(db: Db, s: DashboardScope): Promise<Dashboar
   const counts: Record<PostStatus, number> = { draft: 0, pending: 0, scheduled: 0, published: 0, trash: 0 };
   for (const [status, n] of countRows) counts[status] = n;
   return {
-    ...(authorId !== undefined ? { authorId } : {}),
+    ...(author ? { authorId: author.id } : {}),
     counts,
     myDrafts,
     myDraftCount: myDraftCount ?? counts.draft,
