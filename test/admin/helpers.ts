@@ -7,6 +7,7 @@ import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/config.js';
 import type { ScryptParams } from '../../src/modules/user/password.js';
 import type { ThrottlePolicy } from '../../src/modules/user/throttle.js';
+import type { DeclaredRoute } from '../../src/web/admin/shell/context.js';
 import { createUser } from '../../src/modules/user/user.service.js';
 import { cliActor, type Role, type User } from '../../src/modules/user/user.js';
 import type { TestDb } from '../helpers/db.js';
@@ -25,10 +26,13 @@ export class Clock {
   }
 }
 
-export async function adminApp(t: TestDb, o: { clock?: Clock; env?: Record<string, string>; throttle?: ThrottlePolicy } = {}): Promise<FastifyInstance> {
+export async function adminApp(t: TestDb, o: { clock?: Clock; env?: Record<string, string>; throttle?: ThrottlePolicy; declaredRoutes?: DeclaredRoute[] } = {}): Promise<FastifyInstance> {
   const config = loadConfig({ DATA_DIR: t.dataDir, DEMO: '0', SITE_URL: 'https://news.example', ...o.env });
   const clock = o.clock ?? new Clock();
-  return buildApp({ config, handle: t.handle, now: clock.now, logger: false, admin: { scrypt: TEST_SCRYPT, ...(o.throttle ? { throttle: o.throttle } : {}) } });
+  return buildApp({
+    config, handle: t.handle, now: clock.now, logger: false,
+    admin: { scrypt: TEST_SCRYPT, ...(o.throttle ? { throttle: o.throttle } : {}), ...(o.declaredRoutes ? { declaredRoutes: o.declaredRoutes } : {}) },
+  });
 }
 
 let seq = 0;

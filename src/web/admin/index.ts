@@ -3,8 +3,9 @@
  * The newsroom admin under /admin. Registered as one encapsulated plugin, so its hooks apply to
  * admin routes only:
  *   onRequest  → load the session (request.adminAuth)
- *   preHandler → signed in unless the route is marked `adminPublic`, then CSRF on every non-GET
- *   route      → requirePermission(action) where a role matters
+ *   onRoute    → every route declares its access (shell/access); a route without one stops the start
+ *   preHandler → signed in unless the route is public, CSRF on every non-GET, then the declared
+ *                access: a permission, or the article of :id that the user may edit
  *   onSend     → Cache-Control: no-store on every admin response
  */
 import fs from 'node:fs';
@@ -26,6 +27,7 @@ import { commentsRoutes } from './comments/comments.routes.js';
 import { commentRulesRoutes } from './comments/comment-rules.routes.js';
 import { commentSettingsRoutes } from './comments/comment-settings.routes.js';
 import { CSRF_COOKIE, loadAuth, redirectToLogin } from './shell/auth.js';
+import { accessLabel, declaredAccessHook, enforceAccess } from './shell/access.js';
 import { csrfFor, makeContext, pageLayout, type AdminContext, type AdminTuning } from './shell/context.js';
 import { sendHtml } from '../html.js';
 import { dashboardRoutes } from './dashboard/dashboard.routes.js';
@@ -99,9 +101,17 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions): Pro
     if (request.routeOptions.url === '/admin/assets/admin.css') return;
     await load(request, reply);
   });
-  // preHandler, not onRequest: the form body (and its _csrf field) is parsed by now.
+  // Every route declares what it needs (shell/access); one without a declaration stops the start.
+  app.addHook('onRoute', (route) => {
+    declaredAccessHook(route);
+    const access = route.config?.access;
+    for (const method of [route.method].flat()) opts.declaredRoutes?.push({ method, url: route.url, access: access ? accessLabel(access) : '' });
+  });
+  // preHandler, not onRequest: the form body (and its _csrf field) is parsed by now. Signed in
+  // (unless public), then the CSRF token on every non-GET (a refusal answers and ends the chain),
+  // then the route's declared access.
   app.addHook('preHandler', (request, reply, done) => {
-    if (!request.routeOptions.config.adminPublic && !request.adminAuth) {
+    if (request.routeOptions.config.access !== 'public' && !request.adminAuth) {
       redirectToLogin(request, reply);
       return;
     }
@@ -110,6 +120,9 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions): Pro
       return;
     }
     app.csrfProtection(request, reply, done);
+  });
+  app.addHook('preHandler', async (request, reply) => {
+    await enforceAccess(c, request, reply);
   });
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('cache-control', 'no-store');
@@ -129,7 +142,7 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions): Pro
   });
 
   // GET /admin/assets/admin.css
-  app.get('/assets/admin.css', { config: { adminPublic: true } }, async (_request, reply) =>
+  app.get('/assets/admin.css', { config: { access: 'public' } }, async (_request, reply) =>
     reply.type('text/css; charset=utf-8').send(ADMIN_CSS));
 
   await dashboardRoutes(app, c);

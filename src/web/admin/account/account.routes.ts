@@ -22,13 +22,13 @@ export async function accountRoutes(app: FastifyInstance, c: AdminContext): Prom
   };
 
   // GET /admin/setup: the first owner account; only while no user exists.
-  app.get('/setup', { config: { adminPublic: true } }, async (request, reply) => {
+  app.get('/setup', { config: { access: 'public' } }, async (request, reply) => {
     if (!(await setupOpen(c.db))) throw notFound();
     return setupPage(request, reply, {}, {}, 200);
   });
 
   // POST /admin/setup
-  app.post('/setup', { config: { adminPublic: true } }, async (request, reply) => {
+  app.post('/setup', { config: { access: 'public' } }, async (request, reply) => {
     if (!(await setupOpen(c.db))) throw notFound();
     const f = fieldsOf(request.body);
     try {
@@ -56,14 +56,14 @@ export async function accountRoutes(app: FastifyInstance, c: AdminContext): Prom
   };
 
   // GET /admin/login[?next=/admin/…]
-  app.get('/login', { config: { adminPublic: true } }, async (request, reply) => {
+  app.get('/login', { config: { access: 'public' } }, async (request, reply) => {
     const next = safeNext(query(request).next);
     if (request.adminAuth) return reply.redirect(next ?? '/admin', 303);
     return loginPage(request, reply, { next });
   });
 
   // POST /admin/login: throttled per account and per address.
-  app.post('/login', { config: { adminPublic: true } }, async (request, reply) => {
+  app.post('/login', { config: { access: 'public' } }, async (request, reply) => {
     const f = fieldsOf(request.body);
     const next = safeNext(f.next);
     const email = str(f.email)?.trim() ?? '';
@@ -86,7 +86,7 @@ export async function accountRoutes(app: FastifyInstance, c: AdminContext): Prom
   });
 
   // POST /admin/logout: ends this session.
-  app.post('/logout', async (request, reply) => {
+  app.post('/logout', { config: { access: 'signed-in' } }, async (request, reply) => {
     const auth = signedIn(request);
     await logout(c.db, auth.sessionId, { id: auth.user.id, label: auth.user.email, ip: request.ip }, c.auth());
     clearSessionCookie(reply, c.cookies);
@@ -94,7 +94,7 @@ export async function accountRoutes(app: FastifyInstance, c: AdminContext): Prom
   });
 
   // POST /admin/logout-everywhere: ends every session of this user, on every device.
-  app.post('/logout-everywhere', async (request, reply) => {
+  app.post('/logout-everywhere', { config: { access: 'signed-in' } }, async (request, reply) => {
     const auth = signedIn(request);
     await logoutEverywhere(c.db, { id: auth.user.id, label: auth.user.email, ip: request.ip }, c.auth());
     clearSessionCookie(reply, c.cookies);

@@ -23,14 +23,14 @@ import { sendHtml } from '../../html.js';
 import { notFound } from '../../errors.js';
 import { pageOf } from '../../../lib/ids.js';
 import { editorScript } from '../shell/script-bundle.js';
-import { requirePermission, signedIn } from '../shell/auth.js';
+import { signedIn } from '../shell/auth.js';
 import { csrfFor, pageLayout, type AdminContext } from '../shell/context.js';
 import { type Fields, fieldsOf, idOf, pathId } from '../shell/forms.js';
 import { dateVM } from '../shell/presenters.js';
 import { articleFormVM, articlesVM, STATUS_LABELS, type FormState } from './articles.presenter.js';
 import { renderArticleForm, renderArticles, renderRevisions } from './articles.view.js';
 import { articleImages } from './article-images.js';
-import { editableArticle } from './editable.js';
+import { EDIT_ARTICLE, editableOf, type Editable } from './editable.js';
 import { autosaveContent, editorialFor, editorialRoutes } from './editorial/editorial.js';
 
 export interface ArticleDeps {
@@ -170,7 +170,6 @@ function parseForm(raw: unknown): Parsed {
 
 export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps: ArticleDeps): Promise<void> {
   const db = c.db;
-  const mayWrite = requirePermission('post.create');
   const editorOf = (request: FastifyRequest) => ({ user: signedIn(request).user, ip: request.ip });
 
   /** After a committed write, before the answer: purge what it named, queue the related list. */
@@ -192,7 +191,7 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
     return sendHtml(reply, renderArticleForm(articleFormVM({ layout, csrf, user, options, editorScript: editorScript.url, ...o, ...images, ...(editorial ? { editorial } : {}) })), code);
   };
 
-  const stateOf = (a: Awaited<ReturnType<typeof editableArticle>>['found']): FormState => {
+  const stateOf = (a: Editable['found']): FormState => {
     const body = JSON.parse(a.post.body_doc) as ArticleDocument;
     const p = a.post;
     return {
@@ -224,10 +223,9 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
     }
   };
 
-  const loadEditable = (request: FastifyRequest) => editableArticle(c, request);
 
   // GET /admin/articles?status=&author=&category=&language=&q=&page=
-  app.get('/articles', { preHandler: mayWrite }, async (request, reply) => {
+  app.get('/articles', { config: { access: 'post.create' } }, async (request, reply) => {
     const { user } = signedIn(request);
     const query = request.query as Record<string, unknown>;
     const s = (k: string) => (typeof query[k] === 'string' ? (query[k] as string).slice(0, 200) : '');
@@ -247,11 +245,11 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
   });
 
   // GET /admin/articles/new
-  app.get('/articles/new', { preHandler: mayWrite }, async (request, reply) =>
+  app.get('/articles/new', { config: { access: 'post.create' } }, async (request, reply) =>
     renderForm(request, reply, { state: { values: {}, categoryIds: [], authorIds: [] }, errors: {}, status: 'draft', own: true }));
 
   // POST /admin/articles: create.
-  app.post('/articles', { preHandler: mayWrite }, async (request, reply) => {
+  app.post('/articles', { config: { access: 'post.create' } }, async (request, reply) => {
     const p = parseForm(request.body);
     const form = (errors: Record<string, string>, problem?: string) => ({ state: p.state, errors, status: 'draft' as const, own: true, ...(problem ? { problem } : {}) });
     if (Object.keys(p.errors).length) return renderForm(request, reply, form(p.errors), 400);
@@ -262,8 +260,8 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
   });
 
   // GET /admin/articles/:id
-  app.get('/articles/:id', { preHandler: mayWrite }, async (request, reply) => {
-    const { user, id, found, mine } = await loadEditable(request);
+  app.get('/articles/:id', EDIT_ARTICLE, async (request, reply) => {
+    const { user, id, found, mine } = editableOf(request);
     const state = stateOf(found);
     // ?autosave=1: the form filled with the user's autosave (saved only when they save it).
     const auto = (request.query as Record<string, unknown>).autosave === '1' ? await autosaveContent(c, id, user.id) : undefined;
@@ -275,8 +273,8 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
   });
 
   // POST /admin/articles/:id: save (with intent=save|submit|schedule|publish|unpublish).
-  app.post('/articles/:id', { preHandler: mayWrite }, async (request, reply) => {
-    const { id, found, mine } = await loadEditable(request);
+  app.post('/articles/:id', EDIT_ARTICLE, async (request, reply) => {
+    const { id, found, mine } = editableOf(request);
     const p = parseForm(request.body);
     const form = (errors: Record<string, string>, problem?: string) =>
       ({ id, state: p.state, errors, status: found.post.status, publicSlug: found.post.slug, own: mine, ...(problem ? { problem } : {}) });
@@ -291,7 +289,7 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
   });
 
   const move = (path: string, to: 'trash' | 'restore', notice: string) => {
-    app.post(path, { preHandler: mayWrite }, async (request, reply) => {
+    app.post(path, { config: { access: 'post.create' } }, async (request, reply) => {
       await afterWrite(await moveArticle(db, idParam(request), to, editorOf(request), c.now()));
       return reply.redirect(notice, 303);
     });
@@ -302,8 +300,8 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
   move('/articles/:id/restore', 'restore', '/admin/articles?status=draft');
 
   // GET /admin/articles/:id/revisions
-  app.get('/articles/:id/revisions', { preHandler: mayWrite }, async (request, reply) => {
-    const { id, found } = await loadEditable(request);
+  app.get('/articles/:id/revisions', EDIT_ARTICLE, async (request, reply) => {
+    const { id, found } = editableOf(request);
     const rows = await articleHistory(db, id);
     const csrf = csrfFor(reply);
     const layout = pageLayout(c, request, csrf, `Revisions: ${found.post.title}`.slice(0, 200));
@@ -319,8 +317,8 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
   });
 
   // POST /admin/articles/:id/revisions/:rid/restore: the content comes back; the status stays.
-  app.post('/articles/:id/revisions/:rid/restore', { preHandler: mayWrite }, async (request, reply) => {
-    const { id } = await loadEditable(request);
+  app.post('/articles/:id/revisions/:rid/restore', EDIT_ARTICLE, async (request, reply) => {
+    const { id } = editableOf(request);
     const rid = idOf((request.params as { rid?: string }).rid);
     if (rid === undefined) throw notFound('There is no such revision of this article.');
     await afterWrite(await restoreRevision(db, id, rid, editorOf(request), c.now()));
@@ -330,8 +328,8 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
   await editorialRoutes(app, c, { site: deps.site });
 
   // GET /admin/articles/:id/preview: the real article template, any status; never cached.
-  app.get('/articles/:id/preview', { preHandler: mayWrite }, async (request, reply) => {
-    const { id } = await loadEditable(request);
+  app.get('/articles/:id/preview', EDIT_ARTICLE, async (request, reply) => {
+    const { id } = editableOf(request);
     const html = await previewHtml(db, deps.site, id, { trash: true });
     if (html === undefined) throw notFound('There is no such article.');
     return sendHtml(reply, html);

@@ -5,7 +5,6 @@
 import type { FastifyInstance } from 'fastify';
 import { listAudit } from '../../../modules/audit/audit.repository.js';
 import { badRequest, notFound } from '../../errors.js';
-import { requirePermission } from '../shell/auth.js';
 import { csrfFor, pageLayout, type AdminContext } from '../shell/context.js';
 import { sendHtml } from '../../html.js';
 import { auditVM } from './audit.presenter.js';
@@ -15,7 +14,7 @@ import { pageOf } from '../../../lib/ids.js';
 
 export async function auditRoutes(app: FastifyInstance, c: AdminContext): Promise<void> {
   // GET /admin/audit[?page=N]
-  app.get('/audit', { preHandler: requirePermission('audit.view') }, async (request, reply) => {
+  app.get('/audit', { config: { access: 'audit.view' } }, async (request, reply) => {
     const raw = (request.query as Record<string, unknown>).page;
     const n = raw === undefined ? 1 : pageOf(raw);
     if (n === undefined) throw badRequest('The page parameter must be a whole number from 1.');

@@ -8,7 +8,7 @@
 import type { FastifyInstance } from 'fastify';
 import { addCommentRule, listCommentRules, removeCommentRule } from '../../../modules/comment/comment-rules.js';
 import { badRequest } from '../../errors.js';
-import { actorOf, requirePermission } from '../shell/auth.js';
+import { actorOf } from '../shell/auth.js';
 import { csrfFor, pageLayout, type AdminContext } from '../shell/context.js';
 import { sendHtml } from '../../html.js';
 import { fieldsOf, idOf } from '../shell/forms.js';
@@ -19,10 +19,9 @@ const NOTICES: Record<string, string> = { added: 'Rule added.', exists: 'That ru
 const KIND_LABELS: Record<string, string> = { word: 'Word or phrase', email: 'Email address', ip_hash: 'IP hash' };
 
 export async function commentRulesRoutes(app: FastifyInstance, c: AdminContext): Promise<void> {
-  const moderator = requirePermission('comments.moderate');
 
   // GET /admin/comments/rules
-  app.get('/comments/rules', { preHandler: moderator }, async (request, reply) => {
+  app.get('/comments/rules', { config: { access: 'comments.moderate' } }, async (request, reply) => {
     const rows = await listCommentRules(c.db);
     const csrf = csrfFor(reply);
     const done = (request.query as Record<string, unknown>).done;
@@ -38,7 +37,7 @@ export async function commentRulesRoutes(app: FastifyInstance, c: AdminContext):
   });
 
   // POST /admin/comments/rules
-  app.post('/comments/rules', { preHandler: moderator }, async (request, reply) => {
+  app.post('/comments/rules', { config: { access: 'comments.moderate' } }, async (request, reply) => {
     const f = fieldsOf(request.body);
     const s = (k: string): string => (typeof f[k] === 'string' ? (f[k] as string) : '');
     if ([s('kind'), s('list'), s('value'), s('note')].some((v) => v.length > 2000)) throw badRequest('That is too long for a rule.');
@@ -47,7 +46,7 @@ export async function commentRulesRoutes(app: FastifyInstance, c: AdminContext):
   });
 
   // POST /admin/comments/rules/remove
-  app.post('/comments/rules/remove', { preHandler: moderator }, async (request, reply) => {
+  app.post('/comments/rules/remove', { config: { access: 'comments.moderate' } }, async (request, reply) => {
     const id = idOf(fieldsOf(request.body).id);
     if (id === undefined) throw badRequest('Which rule?');
     await removeCommentRule(c.db, id, actorOf(request), c.now());

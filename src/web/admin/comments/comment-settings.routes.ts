@@ -8,7 +8,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { COMMENT_SETTING_RANGES, loadCommentSettings, parseCommentSettingsForm, updateCommentSettings, type CommentSettings } from '../../../modules/comment/comment-settings.js';
-import { actorOf, requirePermission } from '../shell/auth.js';
+import { actorOf } from '../shell/auth.js';
 import { csrfFor, pageLayout, type AdminContext } from '../shell/context.js';
 import { sendHtml } from '../../html.js';
 import { fieldsOf } from '../shell/forms.js';
@@ -34,7 +34,6 @@ const formOf = (s: CommentSettings): Record<string, string> =>
   Object.fromEntries(Object.entries(s).map(([k, v]) => [k, typeof v === 'boolean' ? (v ? '1' : '') : String(v)]));
 
 export async function commentSettingsRoutes(app: FastifyInstance, c: AdminContext): Promise<void> {
-  const owner = requirePermission('settings.manage');
 
   const render = (request: FastifyRequest, reply: FastifyReply, form: FormVM, status = 200) => {
     const csrf = csrfFor(reply);
@@ -47,10 +46,10 @@ export async function commentSettingsRoutes(app: FastifyInstance, c: AdminContex
     }), status);
   };
 
-  app.get('/comments/settings', { preHandler: owner }, async (request, reply) =>
+  app.get('/comments/settings', { config: { access: 'settings.manage' } }, async (request, reply) =>
     render(request, reply, { values: formOf(await loadCommentSettings(c.db)), errors: {} }));
 
-  app.post('/comments/settings', { preHandler: owner }, async (request, reply) => {
+  app.post('/comments/settings', { config: { access: 'settings.manage' } }, async (request, reply) => {
     const raw = fieldsOf(request.body);
     const form: Record<string, string> = {};
     for (const [k, v] of Object.entries(raw)) if (typeof v === 'string') form[k] = v.slice(0, 50);

@@ -15,7 +15,7 @@ import { commentedPost, findComment, listQueue, statusCounts } from '../../../mo
 import { moderateComments, VERDICT_STATUS, type CommentVerdict } from '../../../modules/comment/comment.service.js';
 import { editComment, staffReply } from '../../../modules/comment/comment-staff.js';
 import { badRequest, notFound } from '../../errors.js';
-import { actorOf, requirePermission, signedIn } from '../shell/auth.js';
+import { actorOf, signedIn } from '../shell/auth.js';
 import { can } from '../../../modules/user/permissions.js';
 import { csrfFor, pageLayout, type AdminContext } from '../shell/context.js';
 import { sendHtml } from '../../html.js';
@@ -76,10 +76,9 @@ const idParam = (raw: string): number => {
 export async function commentsRoutes(app: FastifyInstance, c: AdminContext, hooks: CommentsAdminHooks = {}): Promise<void> {
   const background = (request: FastifyRequest, what: string, p: Promise<void> | undefined) =>
     p?.catch((err: unknown) => request.log.error({ err }, `${what} failed`));
-  const moderator = requirePermission('comments.moderate');
 
   // GET /admin/comments
-  app.get('/comments', { preHandler: moderator }, async (request, reply) => {
+  app.get('/comments', { config: { access: 'comments.moderate' } }, async (request, reply) => {
     const p = parseQuery(request);
     const [counts, queue] = await Promise.all([
       statusCounts(c.db),
@@ -115,7 +114,7 @@ export async function commentsRoutes(app: FastifyInstance, c: AdminContext, hook
   });
 
   // POST /admin/comments/moderate
-  app.post('/comments/moderate', { preHandler: moderator }, async (request, reply) => {
+  app.post('/comments/moderate', { config: { access: 'comments.moderate' } }, async (request, reply) => {
     const f = fieldsOf(request.body);
     let action: string;
     let ids: number[];
@@ -146,7 +145,7 @@ export async function commentsRoutes(app: FastifyInstance, c: AdminContext, hook
   });
 
   // GET /admin/comments/{id}: the comment, its edit form and a reply form.
-  app.get<{ Params: { id: string } }>('/comments/:id', { preHandler: moderator }, async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/comments/:id', { config: { access: 'comments.moderate' } }, async (request, reply) => {
     const id = idParam(request.params.id);
     const row = await findComment(c.db, id);
     if (!row) throw notFound('There is no such comment.');
@@ -172,7 +171,7 @@ export async function commentsRoutes(app: FastifyInstance, c: AdminContext, hook
   });
 
   // POST /admin/comments/{id}/edit
-  app.post<{ Params: { id: string } }>('/comments/:id/edit', { preHandler: moderator }, async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/comments/:id/edit', { config: { access: 'comments.moderate' } }, async (request, reply) => {
     const id = idParam(request.params.id);
     const f = fieldsOf(request.body);
     if (typeof f.name !== 'string' || typeof f.body !== 'string') throw badRequest('Send the name and the text.');
@@ -182,7 +181,7 @@ export async function commentsRoutes(app: FastifyInstance, c: AdminContext, hook
   });
 
   // POST /admin/comments/{id}/reply
-  app.post<{ Params: { id: string } }>('/comments/:id/reply', { preHandler: moderator }, async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/comments/:id/reply', { config: { access: 'comments.moderate' } }, async (request, reply) => {
     const id = idParam(request.params.id);
     const f = fieldsOf(request.body);
     if (typeof f.body !== 'string') throw badRequest('Write the reply.');

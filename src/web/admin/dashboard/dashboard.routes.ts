@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { can } from '../../../modules/user/permissions.js';
 import { sendHtml } from '../../html.js';
-import { requirePermission, signedIn } from '../shell/auth.js';
+import { signedIn } from '../shell/auth.js';
 import { csrfFor, pageLayout, type AdminContext } from '../shell/context.js';
 import { dashboardVM } from './dashboard.presenter.js';
 import { loadDashboard } from './dashboard.data.js';
@@ -13,7 +13,7 @@ import { renderDashboard } from './dashboard.view.js';
 
 export async function dashboardRoutes(app: FastifyInstance, c: AdminContext): Promise<void> {
   // GET /admin
-  app.get('/', { preHandler: requirePermission('admin.access') }, async (request, reply) => {
+  app.get('/', { config: { access: 'admin.access' } }, async (request, reply) => {
     const { user } = signedIn(request);
     const csrf = csrfFor(reply);
     const data = await loadDashboard(c.db, { userId: user.id, all: can(user.role, 'post.edit.any'), comments: can(user.role, 'comments.moderate') });

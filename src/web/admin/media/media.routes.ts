@@ -26,7 +26,7 @@ import { ownsArticle } from '../../../modules/article/article-admin.repository.j
 import type { MediaUsage } from '../../../modules/media/media-usage.js';
 import { purgePosts } from '../../cache/index.js';
 import { HttpError, notFound, toPublicError } from '../../errors.js';
-import { actorOf, forbidden, redirectToLogin, requirePermission, signedIn } from '../shell/auth.js';
+import { actorOf, forbidden, redirectToLogin, signedIn } from '../shell/auth.js';
 import { csrfFor, pageLayout, type AdminContext } from '../shell/context.js';
 import { sendHtml } from '../../html.js';
 import { fieldsOf, pathId } from '../shell/forms.js';
@@ -89,7 +89,6 @@ export async function mediaRoutes(app: FastifyInstance, c: AdminContext, deps: M
   const maxBytes = Math.floor(deps.maxMb * 1024 * 1024);
   const limits = `${ACCEPTED_TYPES}, up to ${deps.maxMb.toLocaleString('en')} MB`;
   const tooLarge = (): HttpError => new HttpError(413, 'MEDIA_TOO_LARGE', `The file is larger than ${deps.maxMb.toLocaleString('en')} MB, the most this site accepts. Make it smaller and try again.`);
-  const mayBrowse = requirePermission('media.library');
 
   /** Purges the pages that show the image, after its row changed. */
   const refreshPages = async (mediaId: number): Promise<void> => {
@@ -155,10 +154,10 @@ export async function mediaRoutes(app: FastifyInstance, c: AdminContext, deps: M
   };
 
   // GET /admin/media?q=&page=
-  app.get('/media', { preHandler: mayBrowse }, async (request, reply) => renderLibrary(request, reply));
+  app.get('/media', { config: { access: 'media.library' } }, async (request, reply) => renderLibrary(request, reply));
 
   // GET /admin/media.json?q=&page=: the picker's search, same auth as the library.
-  app.get('/media.json', { preHandler: mayBrowse }, async (request, reply) => {
+  app.get('/media.json', { config: { access: 'media.library' } }, async (request, reply) => {
     const { user } = signedIn(request);
     const query = request.query as Record<string, unknown>;
     const q = typeof query.q === 'string' ? query.q.trim().slice(0, 200) : '';
@@ -170,7 +169,7 @@ export async function mediaRoutes(app: FastifyInstance, c: AdminContext, deps: M
   });
 
   // GET /admin/media/:id
-  app.get('/media/:id', { preHandler: mayBrowse }, async (request, reply) => {
+  app.get('/media/:id', { config: { access: 'media.library' } }, async (request, reply) => {
     const row = await findMediaById(db, idParam(request));
     if (!row) throw notFound('There is no such image.');
     const query = request.query as Record<string, unknown>;
@@ -179,7 +178,7 @@ export async function mediaRoutes(app: FastifyInstance, c: AdminContext, deps: M
   });
 
   // POST /admin/media/:id: alt text, caption and credit.
-  app.post('/media/:id', { preHandler: requirePermission('media.upload') }, async (request, reply) => {
+  app.post('/media/:id', { config: { access: 'media.upload' } }, async (request, reply) => {
     const row = await findMediaById(db, idParam(request));
     if (!row) throw notFound('There is no such image.');
     const f = fieldsOf(request.body);
@@ -200,7 +199,7 @@ export async function mediaRoutes(app: FastifyInstance, c: AdminContext, deps: M
   });
 
   // POST /admin/media/:id/delete: refused (409) while an article or author uses the image.
-  app.post('/media/:id/delete', { preHandler: requirePermission('media.delete') }, async (request, reply) => {
+  app.post('/media/:id/delete', { config: { access: 'media.delete' } }, async (request, reply) => {
     const row = await findMediaById(db, idParam(request));
     if (!row) throw notFound('There is no such image.');
     const usage = await mediaUsage(db, row.id);
@@ -219,7 +218,8 @@ export async function mediaRoutes(app: FastifyInstance, c: AdminContext, deps: M
 
   // POST /admin/media: the upload (multipart), in a scope of its own with the multipart parser.
   await app.register(async (scope) => {
-    // Before the body is read: signed in and allowed to upload, and a plausible size.
+    // Before the body is read: signed in and allowed to upload (the access the route declares,
+    // checked again before the handler), and a plausible size.
     scope.addHook('preValidation', async (request, reply) => {
       if (!request.adminAuth) return redirectToLogin(request, reply);
       if (!can(request.adminAuth.user.role, 'media.upload')) throw forbidden('media.upload', request.adminAuth.user);
@@ -262,7 +262,7 @@ export async function mediaRoutes(app: FastifyInstance, c: AdminContext, deps: M
       return reply.code(pub.status).type('application/json; charset=utf-8').send({ error: { code: pub.code, message: pub.message } });
     });
 
-    scope.post('/media', async (request, reply) => {
+    scope.post('/media', { config: { access: 'media.upload' } }, async (request, reply) => {
       const body = request.body as UploadBody;
       const values = Object.fromEntries(['alt', 'caption', 'credit'].map((k) => [k, typeof body.fields[k] === 'string' ? (body.fields[k] as string).slice(0, 2000) : '']));
       const checked = validateMediaTexts({ alt: body.fields.alt ?? '', caption: body.fields.caption ?? '', credit: body.fields.credit ?? '' });

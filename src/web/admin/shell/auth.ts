@@ -1,12 +1,13 @@
 /**
  * @module web/admin/shell/auth
  * Sessions on the HTTP side: the `bs_session` cookie, loading the signed-in user on each admin
- * request, the "signed in" and permission guards, and the only-same-site `next` rule.
+ * request, the 403 for a refused action, and the only-same-site `next` rule. What each route
+ * needs is declared in its options and checked by shell/access.
  */
 import type {} from '@fastify/cookie';
-import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../../db/database.js';
-import { can, forbiddenMessage, type Action } from '../../../modules/user/permissions.js';
+import { forbiddenMessage, type Action } from '../../../modules/user/permissions.js';
 import { findLiveSession, SESSION_TTL_MS } from '../../../modules/user/session.js';
 import { toUser, type Actor, type User } from '../../../modules/user/user.js';
 import { HttpError } from '../../errors.js';
@@ -25,10 +26,6 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Set by the admin scope's onRequest hook; null when nobody is signed in. */
     adminAuth: AdminAuth | null;
-  }
-  interface FastifyContextConfig {
-    /** Admin routes are for signed-in users unless marked public (login, setup, assets). */
-    adminPublic?: boolean;
   }
 }
 
@@ -100,18 +97,6 @@ export function redirectToLogin(request: FastifyRequest, reply: FastifyReply): F
 }
 
 export const forbidden = (action: Action, user: User): HttpError => new HttpError(403, 'FORBIDDEN', forbiddenMessage(action, user.role));
-
-/**
- * preHandler factory: signed in, and the role holds `action`; otherwise 303 to login or 403.
- * @example app.get('/users', { preHandler: requirePermission('users.manage') }, handler)
- */
-export function requirePermission(action: Action): preHandlerAsyncHookHandler {
-  return async function permission(request, reply) {
-    const auth = request.adminAuth;
-    if (!auth) return redirectToLogin(request, reply);
-    if (!can(auth.user.role, action)) throw forbidden(action, auth.user);
-  };
-}
 
 /** The signed-in user of a route behind the scope's guard (which guarantees one). */
 export function signedIn(request: FastifyRequest): AdminAuth {

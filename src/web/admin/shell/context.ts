@@ -17,7 +17,11 @@ export interface AdminTuning {
   /** scrypt cost for new hashes (default modules/user/password.ts DEFAULT_SCRYPT). */
   scrypt?: ScryptParams;
   throttle?: ThrottlePolicy;
+  /** Filled with every admin route and the access it declares, as they are registered (tests, tooling). */
+  declaredRoutes?: DeclaredRoute[];
 }
+
+export interface DeclaredRoute { method: string; url: string; access: string }
 
 export interface AdminContext {
   db: Db;

@@ -72,7 +72,7 @@ export function scriptBundle(name: string, entry: string, what: string): ScriptB
       } catch (err) {
         app.log.warn({ err }, `the ${name} script could not be built; ${what}`);
       }
-      app.get(`/assets/${name}.js`, { config: { adminPublic: true } }, async (_request, reply) => {
+      app.get(`/assets/${name}.js`, { config: { access: 'public' } }, async (_request, reply) => {
         if (!fs.existsSync(file)) return reply.code(404).type('text/plain; charset=utf-8').send(`The ${name} script is not built.`);
         return reply.type('text/javascript; charset=utf-8').send(fs.readFileSync(file));
       });

@@ -10,7 +10,7 @@ import { createCategory, deleteCategory, moveCategory, renameCategory, reorderCa
 import { deleteTag, mergeTagsInto, MERGE_MAX, renameTag } from '../../../modules/taxonomy/tag.service.js';
 import { loadCategoryTree, TaxonomyError } from '../../../modules/taxonomy/taxonomy.service.js';
 import { HttpError, notFound } from '../../errors.js';
-import { actorOf, requirePermission } from '../shell/auth.js';
+import { actorOf } from '../shell/auth.js';
 import { csrfFor, pageLayout, type AdminContext } from '../shell/context.js';
 import { sendHtml } from '../../html.js';
 import { echo, type Fields, fieldsOf, idOf } from '../shell/forms.js';
@@ -56,7 +56,6 @@ function parentField(f: Fields): number | null {
 const queryOf = (request: FastifyRequest): Record<string, unknown> => request.query as Record<string, unknown>;
 
 export async function taxonomyRoutes(app: FastifyInstance, c: AdminContext): Promise<void> {
-  const manage = requirePermission('taxonomy.manage');
   const db = c.db;
 
   const done = (reply: FastifyReply, change: TaxonomyChange, to: string, notice: TaxonomyNotice): FastifyReply => {
@@ -84,10 +83,10 @@ export async function taxonomyRoutes(app: FastifyInstance, c: AdminContext): Pro
   };
 
   // GET /admin/categories
-  app.get('/categories', { preHandler: manage }, async (request, reply) => categoriesPage(request, reply));
+  app.get('/categories', { config: { access: 'taxonomy.manage' } }, async (request, reply) => categoriesPage(request, reply));
 
   // POST /admin/categories: add (name, slug, parent, description).
-  app.post('/categories', { preHandler: manage }, async (request, reply) => {
+  app.post('/categories', { config: { access: 'taxonomy.manage' } }, async (request, reply) => {
     const f = fieldsOf(request.body);
     try {
       const change = await createCategory(db, { name: single(f, 'name', 'The name'), slug: single(f, 'slug', 'The slug'), parentId: parentField(f), description: single(f, 'description', 'The description') }, actorOf(request), c.now());
@@ -100,11 +99,11 @@ export async function taxonomyRoutes(app: FastifyInstance, c: AdminContext): Pro
   });
 
   // GET /admin/categories/:id
-  app.get('/categories/:id', { preHandler: manage }, async (request, reply) => categoryPage(request, reply, pathId(request, 'category')));
+  app.get('/categories/:id', { config: { access: 'taxonomy.manage' } }, async (request, reply) => categoryPage(request, reply, pathId(request, 'category')));
 
   /** Runs a category write; a refusal re-renders the category's page with the reason. */
   const categoryWrite = (path: string, form: 'rename' | 'move' | 'delete' | 'list', run: (request: FastifyRequest, id: number, f: Fields) => Promise<TaxonomyChange>, after: (id: number, change: TaxonomyChange) => [string, TaxonomyNotice]) => {
-    app.post(path, { preHandler: manage }, async (request, reply) => {
+    app.post(path, { config: { access: 'taxonomy.manage' } }, async (request, reply) => {
       const id = pathId(request, 'category');
       const f = fieldsOf(request.body);
       try {
@@ -165,10 +164,10 @@ export async function taxonomyRoutes(app: FastifyInstance, c: AdminContext): Pro
   };
 
   // GET /admin/tags?q=&page=
-  app.get('/tags', { preHandler: manage }, async (request, reply) => tagsPage(request, reply));
+  app.get('/tags', { config: { access: 'taxonomy.manage' } }, async (request, reply) => tagsPage(request, reply));
 
   // POST /admin/tags/merge  (ids=<id>… into=<slug or name>)
-  app.post('/tags/merge', { preHandler: manage }, async (request, reply) => {
+  app.post('/tags/merge', { config: { access: 'taxonomy.manage' } }, async (request, reply) => {
     const f = fieldsOf(request.body);
     try {
       const raw = f.ids === undefined ? [] : Array.isArray(f.ids) ? f.ids : [f.ids];
@@ -184,10 +183,10 @@ export async function taxonomyRoutes(app: FastifyInstance, c: AdminContext): Pro
   });
 
   // GET /admin/tags/:id
-  app.get('/tags/:id', { preHandler: manage }, async (request, reply) => tagPage(request, reply, pathId(request, 'tag')));
+  app.get('/tags/:id', { config: { access: 'taxonomy.manage' } }, async (request, reply) => tagPage(request, reply, pathId(request, 'tag')));
 
   // POST /admin/tags/:id: rename or change slug (old URL 301).
-  app.post('/tags/:id', { preHandler: manage }, async (request, reply) => {
+  app.post('/tags/:id', { config: { access: 'taxonomy.manage' } }, async (request, reply) => {
     const id = pathId(request, 'tag');
     const f = fieldsOf(request.body);
     try {
@@ -204,7 +203,7 @@ export async function taxonomyRoutes(app: FastifyInstance, c: AdminContext): Pro
   });
 
   // POST /admin/tags/:id/delete: articles lose it; its URL answers 404.
-  app.post('/tags/:id/delete', { preHandler: manage }, async (request, reply) => {
+  app.post('/tags/:id/delete', { config: { access: 'taxonomy.manage' } }, async (request, reply) => {
     const id = pathId(request, 'tag');
     try {
       return done(reply, await deleteTag(db, id, actorOf(request), c.now()), '/admin/tags', 'tag-deleted');

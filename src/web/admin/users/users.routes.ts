@@ -7,7 +7,7 @@ import { listUsers } from '../../../modules/user/user.repository.js';
 import { changeRole, createUser, endUserSessions, setUserStatus } from '../../../modules/user/user.service.js';
 import { UserError, type FieldErrors } from '../../../modules/user/user.js';
 import { HttpError } from '../../errors.js';
-import { actorOf, requirePermission, signedIn } from '../shell/auth.js';
+import { actorOf, signedIn } from '../shell/auth.js';
 import { csrfFor, pageLayout, type AdminContext } from '../shell/context.js';
 import { sendHtml } from '../../html.js';
 import { echo, fieldsOf, pathId } from '../shell/forms.js';
@@ -26,7 +26,6 @@ export function httpOf(err: UserError): HttpError {
 }
 
 export async function usersRoutes(app: FastifyInstance, c: AdminContext): Promise<void> {
-  const manage = requirePermission('users.manage');
 
   const page = async (request: FastifyRequest, reply: FastifyReply, create: { values: Record<string, string>; errors: FieldErrors }, status = 200) => {
     const me = signedIn(request).user;
@@ -37,10 +36,10 @@ export async function usersRoutes(app: FastifyInstance, c: AdminContext): Promis
   };
 
   // GET /admin/users
-  app.get('/users', { preHandler: manage }, async (request, reply) => page(request, reply, { values: {}, errors: {} }));
+  app.get('/users', { config: { access: 'users.manage' } }, async (request, reply) => page(request, reply, { values: {}, errors: {} }));
 
   // POST /admin/users: add a user with a role and a first password.
-  app.post('/users', { preHandler: manage }, async (request, reply) => {
+  app.post('/users', { config: { access: 'users.manage' } }, async (request, reply) => {
     const f = fieldsOf(request.body);
     try {
       await createUser(c.db, { name: f.name, email: f.email, role: f.role, password: f.password }, actorOf(request), c.auth());
@@ -53,7 +52,7 @@ export async function usersRoutes(app: FastifyInstance, c: AdminContext): Promis
   });
 
   const action = (path: string, run: (request: FastifyRequest, id: number) => Promise<unknown>, notice: NoticeKey) => {
-    app.post(path, { preHandler: manage }, async (request, reply) => {
+    app.post(path, { config: { access: 'users.manage' } }, async (request, reply) => {
       const id = userId(request);
       try {
         await run(request, id);

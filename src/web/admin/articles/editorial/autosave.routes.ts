@@ -11,7 +11,7 @@ import { discardAutosave } from '../../../../modules/article/editorial.service.j
 import { recordAutosave } from '../../../../modules/revision/revision.service.js';
 import { DocumentError, parseDocumentJson } from '../../../../modules/article/document-input.js';
 import { documentFromText } from '../../../../modules/article/document-text.js';
-import { editableArticle } from '../editable.js';
+import { EDIT_ARTICLE, editableOf } from '../editable.js';
 import type { AdminContext } from '../../shell/context.js';
 
 export async function autosaveRoutes(app: FastifyInstance, c: AdminContext): Promise<void> {
@@ -20,9 +20,9 @@ export async function autosaveRoutes(app: FastifyInstance, c: AdminContext): Pro
   // POST /admin/articles/:id/autosave (JSON { title, excerpt, body_json, updated_at }; CSRF token
   // in the csrf-token header). Keeps the user's unsaved content as an autosave revision; the
   // article itself never changes here, whatever its status. 409 when someone saved meanwhile.
-  app.post('/articles/:id/autosave', async (request, reply) => {
+  app.post('/articles/:id/autosave', EDIT_ARTICLE, async (request, reply) => {
     const fail = (code: number, err: string, message: string) => reply.code(code).send({ error: { code: err, message } });
-    const e = await editableArticle(c, request);
+    const e = editableOf(request);
     if ((e.post.status === 'published' || e.post.status === 'scheduled') && !e.mayPublish) return fail(403, 'FORBIDDEN', 'Your role does not allow you to change this article.');
     const body = request.body;
     if (body === null || typeof body !== 'object' || Array.isArray(body)) return fail(400, 'BAD_REQUEST', 'Send the autosave as a JSON object.');
@@ -53,8 +53,8 @@ export async function autosaveRoutes(app: FastifyInstance, c: AdminContext): Pro
   });
 
   // POST /admin/articles/:id/autosave/dismiss: forget the user's autosave.
-  app.post('/articles/:id/autosave/dismiss', async (request, reply) => {
-    const { id, user } = await editableArticle(c, request);
+  app.post('/articles/:id/autosave/dismiss', EDIT_ARTICLE, async (request, reply) => {
+    const { id, user } = editableOf(request);
     await discardAutosave(db, id, user.id);
     return reply.redirect(`/admin/articles/${id}`, 303);
   });

@@ -8,7 +8,7 @@ import type { ArticleDocument } from '../../../../modules/article/document.js';
 import { compareVersions } from '../../../../modules/revision/revision-diff.js';
 import { revisionToCompare } from '../../../../modules/article/editorial.service.js';
 import { notFound } from '../../../errors.js';
-import { editableArticle } from '../editable.js';
+import { EDIT_ARTICLE, editableOf } from '../editable.js';
 import { csrfFor, pageLayout, type AdminContext } from '../../shell/context.js';
 import { sendHtml } from '../../../html.js';
 import { dateVM } from '../../shell/presenters.js';
@@ -19,8 +19,8 @@ export async function compareRoutes(app: FastifyInstance, c: AdminContext): Prom
   const db = c.db;
 
   // GET /admin/articles/:id/revisions/:rid/compare?with=current|previous
-  app.get('/articles/:id/revisions/:rid/compare', async (request, reply) => {
-    const { id, post } = await editableArticle(c, request);
+  app.get('/articles/:id/revisions/:rid/compare', EDIT_ARTICLE, async (request, reply) => {
+    const { id, post } = editableOf(request);
     const rid = idOf((request.params as { rid?: string }).rid);
     const withRaw = (request.query as Record<string, unknown>).with;
     const mode = withRaw === 'previous' ? 'previous' : 'current';

@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CORRECTION_MAX, CorrectionError, validateCorrection } from '../../../../modules/correction/correction.js';
 import { addCorrection, correctionOf, editCorrection, removeCorrection } from '../../../../modules/article/editorial.service.js';
 import { HttpError, notFound } from '../../../errors.js';
-import { editableArticle } from '../editable.js';
+import { EDIT_ARTICLE, editableOf } from '../editable.js';
 import { forbidden } from '../../shell/auth.js';
 import { csrfFor, pageLayout, type AdminContext } from '../../shell/context.js';
 import { sendHtml } from '../../../html.js';
@@ -19,7 +19,7 @@ export async function correctionRoutes(app: FastifyInstance, c: AdminContext): P
   const db = c.db;
 
   const mayCorrect = async (request: FastifyRequest) => {
-    const e = await editableArticle(c, request);
+    const e = editableOf(request);
     if (!e.mayPublish) throw forbidden(e.mine ? 'post.publish.own' : 'post.publish.any', e.user);
     if (e.post.status !== 'published') throw new HttpError(409, 'ARTICLE_NOT_PUBLISHED', 'Corrections and updates are for published articles; edit the draft instead.');
     return e;
@@ -47,7 +47,7 @@ export async function correctionRoutes(app: FastifyInstance, c: AdminContext): P
   };
 
   // POST /admin/articles/:id/corrections: add a note (published articles; publishers only).
-  app.post('/articles/:id/corrections', async (request, reply) => {
+  app.post('/articles/:id/corrections', EDIT_ARTICLE, async (request, reply) => {
     const { id, post, user } = await mayCorrect(request);
     const note = readNote(request.body);
     if (!note.input) return correctionForm(request, reply, { id, title: post.title, action: `/admin/articles/${id}/corrections`, values: note.values, errors: note.errors }, 400);
@@ -63,14 +63,14 @@ export async function correctionRoutes(app: FastifyInstance, c: AdminContext): P
   };
 
   // GET /admin/articles/:id/corrections/:cid: the edit form of one note.
-  app.get('/articles/:id/corrections/:cid', async (request, reply) => {
+  app.get('/articles/:id/corrections/:cid', EDIT_ARTICLE, async (request, reply) => {
     const { id, post } = await mayCorrect(request);
     const note = await noteOf(request, id);
     return correctionForm(request, reply, { id, title: post.title, action: `/admin/articles/${id}/corrections/${note.id}`, values: { kind: note.kind, body: note.body }, errors: {} });
   });
 
   // POST /admin/articles/:id/corrections/:cid: change its kind or text (it keeps its time).
-  app.post('/articles/:id/corrections/:cid', async (request, reply) => {
+  app.post('/articles/:id/corrections/:cid', EDIT_ARTICLE, async (request, reply) => {
     const { id, post } = await mayCorrect(request);
     const existing = await noteOf(request, id);
     const note = readNote(request.body);
@@ -82,7 +82,7 @@ export async function correctionRoutes(app: FastifyInstance, c: AdminContext): P
   });
 
   // POST /admin/articles/:id/corrections/:cid/delete
-  app.post('/articles/:id/corrections/:cid/delete', async (request, reply) => {
+  app.post('/articles/:id/corrections/:cid/delete', EDIT_ARTICLE, async (request, reply) => {
     const { id } = await mayCorrect(request);
     const note = await noteOf(request, id);
     const purge = await removeCorrection(db, id, note.id);

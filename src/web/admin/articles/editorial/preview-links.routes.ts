@@ -10,7 +10,7 @@ import { revokePreview } from '../../../../modules/article/editorial.service.js'
 import { createPreviewLink } from '../../../../modules/preview/preview.service.js';
 import { HttpError, notFound } from '../../../errors.js';
 import type { SiteContext } from '../../../site/site-context.js';
-import { editableArticle } from '../editable.js';
+import { EDIT_ARTICLE, editableOf } from '../editable.js';
 import { csrfFor, pageLayout, type AdminContext } from '../../shell/context.js';
 import { sendHtml } from '../../../html.js';
 import { fieldsOf, idOf } from '../../shell/forms.js';
@@ -21,8 +21,8 @@ export async function previewLinkRoutes(app: FastifyInstance, c: AdminContext, d
   const db = c.db;
 
   // POST /admin/articles/:id/preview-links (days=1|7): a new link, shown once.
-  app.post('/articles/:id/preview-links', async (request, reply) => {
-    const { id, post, user } = await editableArticle(c, request);
+  app.post('/articles/:id/preview-links', EDIT_ARTICLE, async (request, reply) => {
+    const { id, post, user } = editableOf(request);
     if (post.status === 'published') throw new HttpError(409, 'ARTICLE_PUBLISHED', 'The article is published: share its public address instead.');
     if (post.status === 'trash') throw new HttpError(409, 'ARTICLE_TRASHED', 'The article is in the trash; restore it first.');
     const raw = fieldsOf(request.body).days;
@@ -37,8 +37,8 @@ export async function previewLinkRoutes(app: FastifyInstance, c: AdminContext, d
   });
 
   // POST /admin/articles/:id/preview-links/:lid/revoke
-  app.post('/articles/:id/preview-links/:lid/revoke', async (request, reply) => {
-    const { id } = await editableArticle(c, request);
+  app.post('/articles/:id/preview-links/:lid/revoke', EDIT_ARTICLE, async (request, reply) => {
+    const { id } = editableOf(request);
     const lid = idOf((request.params as { lid?: string }).lid);
     if (lid === undefined || !(await revokePreview(db, id, lid, c.now()))) throw notFound('There is no such active preview link for this article.');
     return reply.redirect(`/admin/articles/${id}?saved=1#preview-links`, 303);

@@ -9,7 +9,7 @@ import { linkTranslation, translationCandidates, translationsFor, TranslationErr
 import { can } from '../../../../modules/user/permissions.js';
 import type { User } from '../../../../modules/user/user.js';
 import { purgePosts } from '../../../cache/index.js';
-import { editableArticle, type Editable } from '../editable.js';
+import { EDIT_ARTICLE, editableOf, type Editable } from '../editable.js';
 import { findArticleForUser } from '../../../../modules/article/article-editing.service.js';
 import { forbidden, signedIn } from '../../shell/auth.js';
 import { csrfFor, pageLayout, type AdminContext } from '../../shell/context.js';
@@ -36,8 +36,8 @@ export async function translationRoutes(app: FastifyInstance, c: AdminContext): 
   };
 
   // GET /admin/articles/:id/translations?q=: the linked versions, and a search to link more.
-  app.get('/articles/:id/translations', async (request, reply) => {
-    const e = await editableArticle(c, request);
+  app.get('/articles/:id/translations', EDIT_ARTICLE, async (request, reply) => {
+    const e = editableOf(request);
     const raw = (request.query as Record<string, unknown>).q;
     return translationsPage(request, reply, e, { q: typeof raw === 'string' ? raw.slice(0, 200) : '', target: '', errors: {} });
   });
@@ -56,8 +56,8 @@ export async function translationRoutes(app: FastifyInstance, c: AdminContext): 
   };
 
   const linkMove = (path: string, act: typeof linkTranslation) => {
-    app.post(path, async (request, reply) => {
-      const e = await editableArticle(c, request);
+    app.post(path, EDIT_ARTICLE, async (request, reply) => {
+      const e = editableOf(request);
       if ((e.post.status === 'published' || e.post.status === 'scheduled') && !e.mayPublish) throw forbidden(e.mine ? 'post.publish.own' : 'post.publish.any', e.user);
       const raw = fieldsOf(request.body).target;
       const shown = typeof raw === 'string' ? raw.slice(0, 20) : '';
