@@ -11,6 +11,7 @@ import { createArticle } from '../modules/article/article.service.js';
 import { insertAuthor } from '../modules/author/author.repository.js';
 import { storeImage } from '../modules/media/media.service.js';
 import { insertCategory, insertTag } from '../modules/taxonomy/taxonomy.repository.js';
+import { noPostsYet } from '../modules/content/posts.repository.js';
 import { articles, authors, categories, images, pages } from './corpus.js';
 import { renderAvatar, renderDemoImage } from './images.js';
 import { setDemoNow } from './helpers.js';
@@ -19,7 +20,7 @@ const HOUR = 3_600_000;
 
 /** True when the database holds no posts yet. */
 export async function isEmpty(db: Db): Promise<boolean> {
-  return (await db.selectFrom('posts').select('id').limit(1).executeTakeFirst()) === undefined;
+  return noPostsYet(db);
 }
 
 /** Seeds the demo newsroom unless content exists. Returns whether it seeded. */

@@ -19,6 +19,7 @@ import type { Db } from '../../db/database.js';
 import type { CommentStatus, PostStatus } from '../../db/schema.js';
 import { postPath } from '../../modules/article/permalink.js';
 import { mediaUrl } from '../../modules/media/media.js';
+import { authorsWithEmail, categoriesByPosition, keysetPages, linksOfPosts, maxPostId } from '../../modules/content/export.repository.js';
 
 export interface ExportWxrOptions {
   out: Writable;
@@ -79,15 +80,14 @@ ${el('wp:base_site_url', esc(siteUrl))}
 ${el('wp:base_blog_url', esc(siteUrl))}
 `);
     // Header entities are small (hundreds, not millions): read at once.
-    const authors = await trx.selectFrom('authors').leftJoin('users', 'users.id', 'authors.user_id')
-      .select(['authors.id', 'authors.slug', 'authors.name', 'users.email']).orderBy('authors.id').execute();
+    const authors = await authorsWithEmail(trx);
     let chunk = '';
     for (const a of authors) {
       const [first, ...rest] = a.name.split(' ');
       chunk += `<wp:author>${el('wp:author_id', String(a.id))}${el('wp:author_login', cdata(a.slug))}${el('wp:author_email', cdata(a.email ?? ''))}${el('wp:author_display_name', cdata(html(a.name)))}${el('wp:author_first_name', cdata(html(first ?? '')))}${el('wp:author_last_name', cdata(html(rest.join(' '))))}</wp:author>\n`;
       counts.authors++;
     }
-    const categories = await trx.selectFrom('categories').selectAll().orderBy('position').orderBy('id').execute();
+    const categories = await categoriesByPosition(trx);
     const slugOf = new Map(categories.map((c) => [c.id, c.slug]));
     const written = new Set<number>();
     const writeCategory = (c: (typeof categories)[number], seen: Set<number>): void => {
@@ -102,7 +102,7 @@ ${el('wp:base_blog_url', esc(siteUrl))}
     for (const c of categories) writeCategory(c, new Set());
     await write(out, chunk);
     chunk = '';
-    for await (const tags of keyset(trx, 'tags', batch)) {
+    for await (const tags of keysetPages(trx, 'tags', batch)) {
       for (const t of tags) {
         chunk += `<wp:tag>${el('wp:term_id', String(t.id))}${el('wp:tag_slug', cdata(t.slug))}${el('wp:tag_name', cdata(html(t.name)))}${el('wp:tag_description', cdata(html(t.description)))}</wp:tag>\n`;
         counts.tags++;
@@ -111,9 +111,9 @@ ${el('wp:base_blog_url', esc(siteUrl))}
       chunk = '';
     }
 
-    const maxPost = Number((await trx.selectFrom('posts').select((eb) => eb.fn.max('id').as('m')).executeTakeFirst())?.m ?? 0);
+    const maxPost = await maxPostId(trx);
     const attachmentId = (mediaId: number): number => maxPost + mediaId;
-    for await (const media of keyset(trx, 'media', batch)) {
+    for await (const media of keysetPages(trx, 'media', batch)) {
       for (const m of media) {
         const url = `${siteUrl}${mediaUrl(m.path)}`;
         const title = m.path.split('/').pop()!.replace(/\.[^.]+$/, '');
@@ -127,14 +127,9 @@ ${meta('_wp_attached_file', m.path)}${meta('_wp_attachment_image_alt', m.alt)}</
     }
 
     const authorSlug = new Map(authors.map((a) => [a.id, a.slug]));
-    for await (const posts of keyset(trx, 'posts', batch)) {
+    for await (const posts of keysetPages(trx, 'posts', batch)) {
       const ids = posts.map((p) => p.id);
-      const [byAuthor, byCategory, byTag, comments] = await Promise.all([
-        trx.selectFrom('post_authors').select(['post_id', 'author_id']).where('post_id', 'in', ids).orderBy('post_id').orderBy('position').execute(),
-        trx.selectFrom('post_categories').innerJoin('categories', 'categories.id', 'post_categories.category_id').select(['post_id', 'slug', 'name']).where('post_id', 'in', ids).orderBy('post_id').orderBy('categories.id').execute(),
-        trx.selectFrom('post_tags').innerJoin('tags', 'tags.id', 'post_tags.tag_id').select(['post_id', 'slug', 'name']).where('post_id', 'in', ids).orderBy('post_id').orderBy('tags.id').execute(),
-        trx.selectFrom('comments').select(['id', 'post_id', 'parent_id', 'author_name', 'author_email', 'author_url', 'user_id', 'body_html', 'status', 'created_at']).where('post_id', 'in', ids).orderBy('id').execute(),
-      ]);
+      const [byAuthor, byCategory, byTag, comments] = await linksOfPosts(trx, ids);
       const group = <T extends { post_id: number }>(rows: T[]): Map<number, T[]> => {
         const m = new Map<number, T[]>();
         for (const r of rows) m.set(r.post_id, [...(m.get(r.post_id) ?? []), r]);
@@ -170,15 +165,3 @@ ${el('content:encoded', cdata(p.body_html))}${el('excerpt:encoded', cdata(html(p
 }
 
 const meta = (key: string, value: string): string => `<wp:postmeta>${el('wp:meta_key', cdata(key))}${el('wp:meta_value', cdata(value))}</wp:postmeta>`;
-
-/** Rows of a table with an `id` key, `batch` at a time. */
-async function* keyset<T extends 'tags' | 'media' | 'posts'>(db: Db, table: T, batch: number) {
-  let last = 0;
-  for (;;) {
-    const rows = await db.selectFrom(table as 'posts').selectAll().where('id', '>', last).orderBy('id').limit(batch).execute() as unknown as import('kysely').Selectable<import('../../db/schema.js').Database[T]>[];
-    if (rows.length === 0) return;
-    yield rows;
-    if (rows.length < batch) return;
-    last = (rows[rows.length - 1] as { id: number }).id;
-  }
-}

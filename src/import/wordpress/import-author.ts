@@ -6,6 +6,8 @@ import type { Db } from '../../db/database.js';
 import { slugify } from '../../modules/article/article.js';
 import { authorPath } from '../../modules/article/permalink.js';
 import { remember } from '../../modules/redirect/import-map.repository.js';
+import { findAuthorBySlug, insertAuthor, renameAuthor } from '../../modules/author/author.repository.js';
+import { authorSlugById } from '../../modules/author/author-lookup.repository.js';
 import type { ImportReport } from '../report.js';
 import { putRedirects } from './redirects.js';
 import { slugOf } from './text.js';
@@ -13,15 +15,15 @@ import { slugOf } from './text.js';
 /** An author by login: mapped → updated; same slug exists → matched; else created. Returns the id. */
 export async function upsertAuthor(trx: Db, h: { source: string; report: ImportReport }, mapped: number | undefined, login: string, name: string, iso: string): Promise<number> {
   const slug = slugOf(login, name) || `author-${slugify(login) || 'x'}`;
-  let id = mapped !== undefined ? (await trx.selectFrom('authors').select('id').where('id', '=', mapped).executeTakeFirst())?.id : undefined;
+  let id = mapped !== undefined && (await authorSlugById(trx, mapped)) !== undefined ? mapped : undefined;
   if (id !== undefined) {
-    await trx.updateTable('authors').set({ name: name.slice(0, 200) }).where('id', '=', id).execute();
+    await renameAuthor(trx, id, name.slice(0, 200));
     h.report.count('author', 'updated');
   } else {
-    id = (await trx.selectFrom('authors').select('id').where('slug', '=', slug).executeTakeFirst())?.id;
+    id = (await findAuthorBySlug(trx, slug))?.id;
     if (id !== undefined) h.report.count('author', 'matched');
     else {
-      id = (await trx.insertInto('authors').values({ slug, name: name.slice(0, 200), role_title: '', bio: '', created_at: iso }).returning('id').executeTakeFirstOrThrow()).id;
+      id = await insertAuthor(trx, { slug, name: name.slice(0, 200), created_at: iso });
       h.report.count('author', 'created');
     }
   }

@@ -27,6 +27,11 @@ import { mediaUrl } from '../../modules/media/media.js';
 import { refreshAllRelated } from '../../modules/related/related.service.js';
 import { CategoryTree } from '../../modules/taxonomy/taxonomy.js';
 import { lookupAll, remember } from '../../modules/redirect/import-map.repository.js';
+import { allCategories, findTagById, findTagBySlug, insertCategory, insertTag } from '../../modules/taxonomy/taxonomy.repository.js';
+import { categoryExists, categoryIdBySlug, updateCategoryRow } from '../../modules/taxonomy/category.repository.js';
+import { updateTagRow } from '../../modules/taxonomy/tag.repository.js';
+import { findMediaById, updateMediaTexts } from '../../modules/media/media.repository.js';
+import { slugsOfPosts } from '../../modules/content/posts.repository.js';
 import { ImportReport } from '../report.js';
 import { preparePost, writePosts, type PostImportContext, type PreparedPost } from './import-post.js';
 import { putRedirects } from './redirects.js';
@@ -287,7 +292,7 @@ async function importHeader(db: Db, tx: Tx, h: HeaderInput): Promise<HeaderMaps>
     };
     for (const [i, c] of h.categories.entries()) if (c.nicename) await ensure(c, i);
     // Old category links whose path differs here (a renamed or re-parented slug).
-    const tree = new CategoryTree(await trx.selectFrom('categories').selectAll().execute());
+    const tree = new CategoryTree(await allCategories(trx));
     const redirects: { from: string; to: string }[] = [];
     for (const [nicename, id] of categoryIds) {
       const ours = categoryPath(tree.pathOf(id));
@@ -323,38 +328,37 @@ async function importHeader(db: Db, tx: Tx, h: HeaderInput): Promise<HeaderMaps>
 async function upsertCategory(trx: Db, h: HeaderInput, mapped: number | undefined, c: WxrCategory, parentId: number | null, position: number): Promise<number> {
   const name = plainText(c.name) || c.nicename;
   const values = { name: name.slice(0, 200), description: plainText(c.description), parent_id: parentId, position };
-  const existing = mapped !== undefined ? await trx.selectFrom('categories').select('id').where('id', '=', mapped).executeTakeFirst() : undefined;
-  if (existing) {
-    await trx.updateTable('categories').set(values).where('id', '=', existing.id).execute();
+  if (mapped !== undefined && (await categoryExists(trx, mapped))) {
+    await updateCategoryRow(trx, mapped, values);
     h.report.count('category', 'updated');
-    return existing.id;
+    return mapped;
   }
   const slug = slugOf(c.nicename, name) || `category-${c.termId || slugify(name) || 'x'}`;
-  const same = await trx.selectFrom('categories').select('id').where('slug', '=', slug).executeTakeFirst();
-  if (same) {
+  const same = await categoryIdBySlug(trx, slug);
+  if (same !== undefined) {
     h.report.count('category', 'matched');
-    return same.id;
+    return same;
   }
   h.report.count('category', 'created');
-  return (await trx.insertInto('categories').values({ slug, ...values }).returning('id').executeTakeFirstOrThrow()).id;
+  return insertCategory(trx, { slug, ...values });
 }
 
 async function upsertTag(trx: Db, h: HeaderInput, mapped: number | undefined, t: WxrTag): Promise<{ id: number; slug: string }> {
   const name = plainText(t.name) || t.slug;
-  const existing = mapped !== undefined ? await trx.selectFrom('tags').select(['id', 'slug']).where('id', '=', mapped).executeTakeFirst() : undefined;
+  const existing = mapped !== undefined ? await findTagById(trx, mapped) : undefined;
   if (existing) {
-    await trx.updateTable('tags').set({ name: name.slice(0, 200), description: plainText(t.description) }).where('id', '=', existing.id).execute();
+    await updateTagRow(trx, existing.id, { name: name.slice(0, 200), description: plainText(t.description) });
     h.report.count('tag', 'updated');
-    return existing;
+    return { id: existing.id, slug: existing.slug };
   }
   const slug = slugOf(t.slug, name) || `tag-${t.termId || 'x'}`;
-  const same = await trx.selectFrom('tags').select(['id', 'slug']).where('slug', '=', slug).executeTakeFirst();
+  const same = await findTagBySlug(trx, slug);
   if (same) {
     h.report.count('tag', 'matched');
-    return same;
+    return { id: same.id, slug: same.slug };
   }
   h.report.count('tag', 'created');
-  const id = (await trx.insertInto('tags').values({ slug, name: name.slice(0, 200), description: plainText(t.description) }).returning('id').executeTakeFirstOrThrow()).id;
+  const id = await insertTag(trx, { slug, name: name.slice(0, 200), description: plainText(t.description) });
   return { id, slug };
 }
 
@@ -371,9 +375,9 @@ async function importAttachments(tx: Tx, attachments: Map<number, AttachmentInfo
     if (o.signal?.aborted) throw new ImportAborted(o.report);
     const mapped = known.get(String(a.wpId));
     if (mapped !== undefined) {
-      const row = await tx((trx) => trx.selectFrom('media').select(['id', 'path']).where('id', '=', mapped).executeTakeFirst());
+      const row = await tx((trx) => findMediaById(trx, mapped));
       if (row) {
-        await tx((trx) => trx.updateTable('media').set({ alt: a.alt || a.title, caption: a.caption }).where('id', '=', row.id).execute());
+        await tx((trx) => updateMediaTexts(trx, row.id, { alt: a.alt || a.title, caption: a.caption }));
         a.mediaId = row.id;
         a.mediaPath = row.path;
         o.report.count('attachment', 'updated');
@@ -413,7 +417,11 @@ async function importAttachments(tx: Tx, attachments: Map<number, AttachmentInfo
         await remember(trx, o.source, 'attachment', String(a.wpId), mediaId);
         return mediaId;
       });
-      const row = await tx((trx) => trx.selectFrom('media').select('path').where('id', '=', id).executeTakeFirstOrThrow());
+      const row = await tx(async (trx) => {
+        const stored = await findMediaById(trx, id);
+        if (!stored) throw new Error(`media ${id} vanished after it was stored`);
+        return stored;
+      });
       a.mediaId = id;
       a.mediaPath = row.path;
       o.report.count('attachment', 'created');
@@ -437,8 +445,7 @@ async function attachmentPageRedirects(db: Db, tx: Tx, attachments: Map<number, 
   const slugs = new Map<number, string>();
   const parentIds = [...new Set([...attachments.values()].map((a) => posts.get(String(a.parent))).filter((x): x is number => x !== undefined))];
   for (let i = 0; i < parentIds.length; i += 500) {
-    const rows = await db.selectFrom('posts').select(['id', 'slug']).where('id', 'in', parentIds.slice(i, i + 500)).execute();
-    for (const r of rows) slugs.set(r.id, r.slug);
+    for (const [id, slug] of await slugsOfPosts(db, parentIds.slice(i, i + 500))) slugs.set(id, slug);
   }
   for (const a of attachments.values()) {
     const from = oldPath(a.link);

@@ -5,6 +5,7 @@
  * (no chains). A stored redirect only answers when no route matches, so live content always wins.
  */
 import type { Db } from '../../db/database.js';
+import { redirectTargetsAmong, removeRedirectsFrom, retargetRedirects, upsertRedirects } from '../../modules/redirect/redirect.repository.js';
 
 /** Upserts redirects; returns how many were written. */
 export async function putRedirects(db: Db, list: { from: string; to: string }[], iso: string): Promise<number> {
@@ -13,14 +14,9 @@ export async function putRedirects(db: Db, list: { from: string; to: string }[],
   if (byFrom.size === 0) return 0;
   const targets = new Map<string, string[]>();
   for (const [from, to] of byFrom) targets.set(to, [...(targets.get(to) ?? []), from]);
-  await db.deleteFrom('redirects').where('from_path', 'in', [...targets.keys()]).execute();
-  for (const [to, froms] of targets) await db.updateTable('redirects').set({ to_path: to }).where('to_path', 'in', froms).execute();
-  const rows = [...byFrom].map(([from_path, to_path]) => ({ from_path, to_path, status: 301, created_at: iso }));
-  for (let i = 0; i < rows.length; i += 200) {
-    await db.insertInto('redirects').values(rows.slice(i, i + 200))
-      .onConflict((oc) => oc.column('from_path').doUpdateSet((eb) => ({ to_path: eb.ref('excluded.to_path'), status: 301 })))
-      .execute();
-  }
+  await removeRedirectsFrom(db, [...targets.keys()]);
+  for (const [to, froms] of targets) await retargetRedirects(db, froms, to);
+  await upsertRedirects(db, [...byFrom].map(([from_path, to_path]) => ({ from_path, to_path, created_at: iso })));
   return byFrom.size;
 }
 
@@ -42,24 +38,19 @@ export async function putRedirectLists(db: Db, lists: { from: string; to: string
   const targets = new Map<string, string[]>();
   for (const [from, to] of byFrom) targets.set(to, [...(targets.get(to) ?? []), from]);
   const tos = [...targets.keys()];
-  for (let i = 0; i < tos.length; i += 500) await db.deleteFrom('redirects').where('from_path', 'in', tos.slice(i, i + 500)).execute();
+  for (let i = 0; i < tos.length; i += 500) await removeRedirectsFrom(db, tos.slice(i, i + 500));
   // Only old paths some stored redirect leads to need their redirects moved (usually none).
   const froms = [...byFrom.keys()];
   const hit = new Set<string>();
   for (let i = 0; i < froms.length; i += 500) {
-    for (const r of await db.selectFrom('redirects').select('to_path').where('to_path', 'in', froms.slice(i, i + 500)).execute()) hit.add(r.to_path);
+    for (const to of await redirectTargetsAmong(db, froms.slice(i, i + 500))) hit.add(to);
   }
   if (hit.size) {
     for (const [to, list] of targets) {
       const moved = list.filter((f) => hit.has(f));
-      if (moved.length) await db.updateTable('redirects').set({ to_path: to }).where('to_path', 'in', moved).execute();
+      if (moved.length) await retargetRedirects(db, moved, to);
     }
   }
-  const rows = [...byFrom].map(([from_path, to_path]) => ({ from_path, to_path, status: 301, created_at: iso }));
-  for (let i = 0; i < rows.length; i += 200) {
-    await db.insertInto('redirects').values(rows.slice(i, i + 200))
-      .onConflict((oc) => oc.column('from_path').doUpdateSet((eb) => ({ to_path: eb.ref('excluded.to_path'), status: 301 })))
-      .execute();
-  }
+  await upsertRedirects(db, [...byFrom].map(([from_path, to_path]) => ({ from_path, to_path, created_at: iso })));
   return counts;
 }

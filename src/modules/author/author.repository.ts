@@ -31,3 +31,7 @@ export async function insertUserAuthor(db: Db, row: { slug: string; name: string
   const r = await db.insertInto('authors').values({ role_title: '', bio: '', avatar_media_id: null, ...row }).returning('id').executeTakeFirstOrThrow();
   return r.id;
 }
+
+export async function renameAuthor(db: Db, id: number, name: string): Promise<void> {
+  await db.updateTable('authors').set({ name }).where('id', '=', id).execute();
+}

@@ -39,3 +39,14 @@ export async function publishDue(db: Db, now: Date): Promise<number[]> {
     .execute();
   return rows.map((r) => r.id);
 }
+
+/** The slugs of these posts, by id (missing ids are absent). */
+export async function slugsOfPosts(db: Db, ids: number[]): Promise<Map<number, string>> {
+  const rows = await db.selectFrom('posts').select(['id', 'slug']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.slug]));
+}
+
+/** True when the database holds no posts (nor pages) yet. */
+export async function noPostsYet(db: Db): Promise<boolean> {
+  return (await db.selectFrom('posts').select('id').limit(1).executeTakeFirst()) === undefined;
+}

@@ -50,7 +50,8 @@ export async function listMedia(db: Db, f: MediaListFilter): Promise<{ rows: Med
   return { rows, total: Number(count.n) };
 }
 
-export async function updateMediaTexts(db: Db, id: number, texts: { alt: string; caption: string; credit: string }): Promise<boolean> {
+/** Alt text and caption, and the credit when given; true when the image exists. */
+export async function updateMediaTexts(db: Db, id: number, texts: { alt: string; caption: string; credit?: string }): Promise<boolean> {
   const r = await db.updateTable('media').set(texts).where('id', '=', id).executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }

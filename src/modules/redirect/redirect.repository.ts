@@ -30,3 +30,27 @@ export async function removeRedirectFrom(db: Db, fromPath: string): Promise<void
 export async function removeRedirectsTo(db: Db, toPaths: string[]): Promise<void> {
   await db.deleteFrom('redirects').where('to_path', 'in', toPaths).execute();
 }
+
+/** Bulk (imports): redirects from any of these paths stop; the caller keeps lists within parameter limits. */
+export async function removeRedirectsFrom(db: Db, fromPaths: string[]): Promise<void> {
+  await db.deleteFrom('redirects').where('from_path', 'in', fromPaths).execute();
+}
+
+/** Bulk: redirects that led to any of `fromPaths` lead to `toPath` instead (no chains). */
+export async function retargetRedirects(db: Db, fromPaths: string[], toPath: string): Promise<void> {
+  await db.updateTable('redirects').set({ to_path: toPath }).where('to_path', 'in', fromPaths).execute();
+}
+
+/** Bulk: which of these paths some stored redirect leads to. */
+export async function redirectTargetsAmong(db: Db, paths: string[]): Promise<string[]> {
+  return (await db.selectFrom('redirects').select('to_path').where('to_path', 'in', paths).execute()).map((r) => r.to_path);
+}
+
+/** Bulk: upserts 301s, 200 rows a statement. */
+export async function upsertRedirects(db: Db, rows: { from_path: string; to_path: string; created_at: string }[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 200) {
+    await db.insertInto('redirects').values(rows.slice(i, i + 200).map((r) => ({ from_path: r.from_path, to_path: r.to_path, status: 301, created_at: r.created_at })))
+      .onConflict((oc) => oc.column('from_path').doUpdateSet((eb) => ({ to_path: eb.ref('excluded.to_path'), status: 301 })))
+      .execute();
+  }
+}

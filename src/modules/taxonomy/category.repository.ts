@@ -7,8 +7,12 @@
 import type { Db } from '../../db/database.js';
 import type { CategoryRow } from '../../db/schema.js';
 
-export async function categorySlugExists(db: Db, slug: string): Promise<boolean> {
-  return (await db.selectFrom('categories').select('id').where('slug', '=', slug).executeTakeFirst()) !== undefined;
+export async function categoryIdBySlug(db: Db, slug: string): Promise<number | undefined> {
+  return (await db.selectFrom('categories').select('id').where('slug', '=', slug).executeTakeFirst())?.id;
+}
+
+export async function categoryExists(db: Db, id: number): Promise<boolean> {
+  return (await db.selectFrom('categories').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
 }
 
 export type CategoryChanges = Partial<Pick<CategoryRow, 'parent_id' | 'position' | 'name' | 'slug' | 'description'>>;

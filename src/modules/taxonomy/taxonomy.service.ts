@@ -9,7 +9,7 @@ import { categoryPath } from '../article/permalink.js';
 import { addRedirect, removeRedirectsTo } from '../redirect/redirect.repository.js';
 import { CategoryTree } from './taxonomy.js';
 import { allCategories } from './taxonomy.repository.js';
-import { categorySlugExists, updateCategoryRow } from './category.repository.js';
+import { categoryIdBySlug, updateCategoryRow } from './category.repository.js';
 import { versioned } from '../../db/data-versions.js';
 
 /**
@@ -98,7 +98,7 @@ export async function renameCategoryIn(trx: Db, id: number, changes: { name?: un
   const name = changes.name !== undefined ? cleanName('CATEGORY', changes.name) : current.name;
   const slug = changes.slug !== undefined ? cleanSlug('CATEGORY', changes.slug, name) : current.slug;
   const description = changes.description !== undefined ? cleanDescription('CATEGORY', changes.description) : current.description;
-  if (slug !== current.slug && (await categorySlugExists(trx, slug))) {
+  if (slug !== current.slug && (await categoryIdBySlug(trx, slug)) !== undefined) {
     throw new TaxonomyError('CATEGORY_SLUG_TAKEN', `The slug "${slug}" is already in use by another category.`);
   }
   const oldPaths = pathsOf(tree, tree.subtreeIds(id));
