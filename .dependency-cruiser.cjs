@@ -1,7 +1,10 @@
 /**
- * Architecture rules (see ../shared/DESIGN.md, "Layout"), checked by `npm test`.
- * Allow-lists here only ever shrink.
+ * Architecture rules (see docs/architecture.md, "Rules"), checked by `npm test`. What
+ * dependency-cruiser cannot see (query-builder calls outside repositories, writes under src/web)
+ * is checked by test/architecture/queries.test.ts; that each rule here rejects a violation is
+ * shown by test/architecture/rules.test.ts. Allow-lists here only ever shrink.
  */
+const VIEWS = ['^src/web/site/views/', '^src/web/admin/.+\\.view\\.tsx$', '^src/web/admin/shell/(components|layout)\\.tsx$'];
 module.exports = {
   forbidden: [
     {
@@ -15,8 +18,33 @@ module.exports = {
       name: 'views-are-pure',
       comment: 'Views render view-models; they never reach the database, repositories or services.',
       severity: 'error',
-      from: { path: ['^src/web/site/views/', '^src/web/admin/.+\\.view\\.tsx$', '^src/web/admin/shell/(components|layout)\\.tsx$'] },
+      from: { path: VIEWS },
       to: { path: ['^src/db/', '^src/modules/', '^node_modules/(kysely|better-sqlite3|pg)/'] },
+    },
+    {
+      name: 'views-import-view-models-only',
+      comment: 'Views are pure functions of a view-model: they import other views, view-model types and the i18n string helpers, nothing that computes or reads.',
+      severity: 'error',
+      from: { path: VIEWS },
+      to: {
+        path: '^src/',
+        pathNot: [...VIEWS, '\\.view-models\\.ts$', '^src/web/site/view-models\\.ts$', '^src/web/site/i18n\\.ts$'],
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
+      name: 'admin-features-stay-apart',
+      comment: 'An admin feature folder imports shell/, its own files and what lies outside the admin (modules/, lib/, the shared web parts); never another feature: what two features share belongs in shell/ or a module.',
+      severity: 'error',
+      from: { path: '^src/web/admin/([^/]+)/' },
+      to: { path: '^src/web/admin/', pathNot: ['^src/web/admin/shell/', '^src/web/admin/$1/'] },
+    },
+    {
+      name: 'admin-shell-is-shared',
+      comment: 'The admin shell (layout, components, auth, access, forms) knows no feature.',
+      severity: 'error',
+      from: { path: '^src/web/admin/shell/' },
+      to: { path: '^src/web/admin/(?!shell/)[^/]+/' },
     },
     {
       name: 'only-db-knows-the-dialect',

@@ -9,7 +9,7 @@ import type { ArticleDocument } from '../../../modules/article/document.js';
 import { findMediaById } from '../../../modules/media/media.repository.js';
 import { imagesMissingAlt } from '../../../modules/media/media-usage.js';
 import type { ArticleFormVM } from './articles.view-models.js';
-import { thumbOf } from '../media/media.presenter.js';
+import { thumbOf } from '../shell/presenters.js';
 import { idOf } from '../shell/forms.js';
 
 

@@ -5,16 +5,12 @@
 import type { MediaRow } from '../../../db/schema.js';
 import { derivativesOf, mediaUrl } from '../../../modules/media/media.js';
 import type { MediaUsage } from '../../../modules/media/media-usage.js';
-import { STATUS_LABELS } from '../articles/articles.presenter.js';
+import { STATUS_LABELS } from '../../../modules/article/article.js';
+import { thumbOf } from '../shell/presenters.js';
 import type { MediaItemVM, MediaUseVM, ThumbVM } from './media.view-models.js';
-import type { PostStatus } from '../../../db/schema.js';
 
-/** The smallest stored form (WebP when there is one), for grids and pickers. */
-export function thumbOf(row: MediaRow): ThumbVM {
-  const ds = derivativesOf(row).filter((d) => d.format !== 'avif').sort((a, b) => a.width - b.width || (a.format === 'webp' ? -1 : 1));
-  const d = ds[0];
-  return d ? { src: mediaUrl(d.path), width: d.width, height: d.height } : { src: mediaUrl(row.path), width: row.width, height: row.height };
-}
+export { thumbOf };
+import type { PostStatus } from '../../../db/schema.js';
 
 /** The largest stored form under 1000px wide, for the edit page's preview. */
 export function previewOf(row: MediaRow): ThumbVM {

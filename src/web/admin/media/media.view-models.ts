@@ -3,9 +3,9 @@
  * What the media library pages render: the grid with search and the upload form, and one image's
  * page (preview, alt text, caption, credit, where it is used, delete). Plain, formatted data.
  */
-import type { AdminLayoutVM } from '../shell/view-models.js';
+import type { AdminLayoutVM, ThumbVM } from '../shell/view-models.js';
 
-export interface ThumbVM { src: string; width: number; height: number }
+export type { ThumbVM };
 
 export interface MediaItemVM {
   id: number;

@@ -4,7 +4,9 @@
  */
 import { can, ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from '../../../modules/user/permissions.js';
 import type { User } from '../../../modules/user/user.js';
-import type { AdminLayoutVM, NavItemVM } from './view-models.js';
+import type { MediaRow } from '../../../db/schema.js';
+import { derivativesOf, mediaUrl } from '../../../modules/media/media.js';
+import type { AdminLayoutVM, NavItemVM, ThumbVM } from './view-models.js';
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
@@ -64,3 +66,10 @@ export function layoutVM(i: LayoutInput): AdminLayoutVM {
 }
 
 export const roleOptions = () => ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r], description: ROLE_DESCRIPTIONS[r] }));
+
+/** The smallest stored form (WebP when there is one), for grids and pickers. */
+export function thumbOf(row: MediaRow): ThumbVM {
+  const ds = derivativesOf(row).filter((d) => d.format !== 'avif').sort((a, b) => a.width - b.width || (a.format === 'webp' ? -1 : 1));
+  const d = ds[0];
+  return d ? { src: mediaUrl(d.path), width: d.width, height: d.height } : { src: mediaUrl(row.path), width: row.width, height: row.height };
+}

@@ -4,6 +4,9 @@
  * Each feature folder declares its own screens' view-models beside them (<feature>.view-models.ts).
  */
 
+/** An image at a given size, as <img> attributes. */
+export interface ThumbVM { src: string; width: number; height: number }
+
 export interface NavItemVM { label: string; url: string; current: boolean }
 
 export interface AdminLayoutVM {
