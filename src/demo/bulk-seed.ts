@@ -4,10 +4,14 @@
  * and tags, inserted in multi-row batches. Text comes from a small built-in vocabulary; bodies are
  * rendered by the real renderer (a pool of them, reused), so pages look like real ones.
  */
-import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import { escapeHtml } from '../lib/html.js';
 import { pathSegment } from '../modules/comment/thread.js';
+import { insertCommentsReturning, setCommentPaths } from '../modules/comment/comment.repository.js';
+import { insertAuthorsReturningIds } from '../modules/author/author.repository.js';
+import { insertCategory } from '../modules/taxonomy/taxonomy.repository.js';
+import { insertTagsReturningIds } from '../modules/taxonomy/tag.repository.js';
+import { insertPostLinks, insertPostsReturning } from '../modules/content/posts.repository.js';
 import type { NewPost } from '../db/schema.js';
 import { doc, h, p, quote, type ArticleDocument } from '../modules/article/document.js';
 import { countWords, documentText, renderDocument } from '../modules/article/render.js';
@@ -70,7 +74,7 @@ export async function bulkSeed(db: Db, o: BulkOptions): Promise<{ articles: numb
   }));
   const authorIds: number[] = [];
   await batches(authorRows, 500, async (chunk) => {
-    authorIds.push(...(await db.insertInto('authors').values(chunk).returning('id').execute()).map((x) => x.id));
+    authorIds.push(...(await insertAuthorsReturningIds(db, chunk)));
   });
 
   // A two-level tree: a fifth of the categories are sections, the rest sit under them.
@@ -80,11 +84,11 @@ export async function bulkSeed(db: Db, o: BulkOptions): Promise<{ articles: numb
   for (let i = 0; i < o.categories; i++) {
     const isRoot = i < roots;
     const name = `${SECTION_WORDS[i % SECTION_WORDS.length]}${i >= SECTION_WORDS.length ? ` ${Math.floor(i / SECTION_WORDS.length) + 1}` : ''}`;
-    const row = await db.insertInto('categories').values({
+    const id = await insertCategory(db, {
       parent_id: isRoot ? null : rootIds[i % roots]!, slug: `section-${run}-${i + 1}`, name, description: `News about ${name.toLowerCase()}.`, position: i,
-    }).returning('id').executeTakeFirstOrThrow();
-    categoryIds.push(row.id);
-    if (isRoot) rootIds.push(row.id);
+    });
+    categoryIds.push(id);
+    if (isRoot) rootIds.push(id);
   }
 
   const tagRows = Array.from({ length: o.tags }, (_, i) => ({
@@ -92,7 +96,7 @@ export async function bulkSeed(db: Db, o: BulkOptions): Promise<{ articles: numb
   }));
   const tagIds: number[] = [];
   await batches(tagRows, 500, async (chunk) => {
-    tagIds.push(...(await db.insertInto('tags').values(chunk).returning('id').execute()).map((x) => x.id));
+    tagIds.push(...(await insertTagsReturningIds(db, chunk)));
   });
 
   // A pool of rendered bodies: rendering 100,000 documents would dominate the seed time.
@@ -126,7 +130,7 @@ export async function bulkSeed(db: Db, o: BulkOptions): Promise<{ articles: numb
       links.push({ cats: cat === null ? [] : [cat], tags: tagsFor, authors: authorIds.length ? [pick(r, authorIds)] : [] });
     }
     await db.transaction().execute(async (trx) => {
-      const ids = await trx.insertInto('posts').values(posts).returning(['id', 'slug']).execute();
+      const ids = await insertPostsReturning(trx, posts);
       const idOf = new Map(ids.map((x) => [x.slug, x.id]));
       postIds.push(...ids.map((x) => x.id));
       const pc: { post_id: number; category_id: number }[] = [];
@@ -139,9 +143,9 @@ export async function bulkSeed(db: Db, o: BulkOptions): Promise<{ articles: numb
         l.tags.forEach((t) => pt.push({ post_id: id, tag_id: t }));
         l.authors.forEach((a, position) => pa.push({ post_id: id, author_id: a, position }));
       });
-      if (pc.length) await trx.insertInto('post_categories').values(pc).execute();
-      if (pt.length) await batches(pt, 1000, async (c) => { await trx.insertInto('post_tags').values(c).execute(); });
-      if (pa.length) await trx.insertInto('post_authors').values(pa).execute();
+      await insertPostLinks(trx, { categories: pc });
+      await batches(pt, 1000, (c) => insertPostLinks(trx, { tags: c }));
+      await insertPostLinks(trx, { authors: pa });
     });
     done += count;
     o.onProgress?.(done, o.articles);
@@ -173,23 +177,16 @@ async function seedComments(db: Db, r: () => number, postIds: number[], total: n
     };
     await db.transaction().execute(async (trx) => {
       const top = Array.from({ length: count - replies }, () => row(pick(r, postIds), null));
-      const inserted = await trx.insertInto('comments').values(top).returning(['id', 'post_id']).execute();
+      const inserted = await insertCommentsReturning(trx, top);
       const parents = inserted.map((c) => ({ id: c.id, post_id: c.post_id, path: pathSegment(c.id) }));
-      await setPaths(trx, parents);
+      await setCommentPaths(trx, parents);
       if (replies > 0 && parents.length > 0) {
         const under = Array.from({ length: replies }, () => pick(r, parents));
-        const kids = await trx.insertInto('comments').values(under.map((p) => row(p.post_id, p))).returning('id').execute();
-        await setPaths(trx, kids.map((k, i) => ({ id: k.id, path: `${under[i]!.path}/${pathSegment(k.id)}` })));
+        const kids = await insertCommentsReturning(trx, under.map((p) => row(p.post_id, p)));
+        await setCommentPaths(trx, kids.map((k, i) => ({ id: k.id, path: `${under[i]!.path}/${pathSegment(k.id)}` })));
       }
     });
     done += count;
   }
   return total;
-}
-
-/** One UPDATE … CASE per batch instead of one statement per comment. */
-async function setPaths(db: Db, rows: { id: number; path: string }[]): Promise<void> {
-  if (rows.length === 0) return;
-  const cases = sql.join(rows.map((x) => sql`when ${x.id} then ${x.path}`), sql` `);
-  await db.updateTable('comments').set({ path: sql<string>`case id ${cases} end` }).where('id', 'in', rows.map((x) => x.id)).execute();
 }

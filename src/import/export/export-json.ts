@@ -10,8 +10,8 @@
  */
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { appliedMigrations, tableRowsAfter } from '../../modules/content/backup.repository.js';
 import {
   BACKUP_FORMAT, BACKUP_TABLES, BACKUP_VERSION, END_ROW, SECRET_SETTING_PREFIX,
   type BackupHeader, type BackupRow, type BackupTable,
@@ -37,10 +37,8 @@ async function write(out: Writable, chunk: string): Promise<void> {
 /** One table's rows in key order, `batch` at a time (never offset: constant cost per page). */
 export async function* tableRows(db: Db, table: BackupTable, batch: number): AsyncGenerator<BackupRow[]> {
   let last: unknown[] | undefined;
-  const keys = sql.join(table.key.map((k) => sql.ref(k)));
   for (;;) {
-    const after = last ? sql`where (${keys}) > (${sql.join(last)})` : sql``;
-    const { rows } = await sql<BackupRow>`select * from ${sql.table(table.name)} ${after} order by ${keys} limit ${batch}`.execute(db);
+    const rows: BackupRow[] = await tableRowsAfter(db, table.name, table.key, last, batch);
     if (rows.length === 0) return;
     yield rows;
     if (rows.length < batch) return;
@@ -54,7 +52,7 @@ export async function exportJson(db: Db, options: ExportJsonOptions): Promise<Ex
   const batch = options.batchSize ?? 500;
   const counts: ExportCounts = {};
   await db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
-    const migrations = (await trx.selectFrom('broadsheet_migrations').select('name').orderBy('name').execute()).map((r) => r.name);
+    const migrations = await appliedMigrations(trx);
     const present = new Set((await trx.introspection.getTables()).map((t) => t.name));
     const tables = BACKUP_TABLES.filter((t) => present.has(t.name));
     const header: BackupHeader = {

@@ -13,6 +13,7 @@ import type { Kysely } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { FullText } from '../../db/full-text.js';
 import { refreshAllRelated } from '../../modules/related/related.service.js';
+import { appliedMigrations, insertRows, setColumnById, tableHasRows } from '../../modules/content/backup.repository.js';
 import { BACKUP_TABLES, BackupError, SECRET_SETTING_PREFIX, type BackupHeader, type BackupRow, type BackupTable } from './backup-format.js';
 import { readBackup } from './backup-reader.js';
 
@@ -51,9 +52,7 @@ export async function nonEmptyTables(db: Db): Promise<string[]> {
   const present = new Set((await db.introspection.getTables()).map((t) => t.name));
   for (const t of BACKUP_TABLES) {
     if (!present.has(t.name)) continue;
-    let q = (db as Kysely<any>).selectFrom(t.name).select((eb) => eb.lit(1).as('one')).limit(1);
-    if (t.name === 'settings') q = q.where('key', 'not like', `${SECRET_SETTING_PREFIX}%`);
-    if ((await q.execute()).length > 0) out.push(t.name);
+    if (await tableHasRows(db, t.name, t.name === 'settings' ? SECRET_SETTING_PREFIX : undefined)) out.push(t.name);
   }
   return out;
 }
@@ -66,7 +65,7 @@ export async function importJson(db: Db, dialect: RestoreDialect, options: Impor
   if (first.done || first.value.kind !== 'header') throw new BackupError('The file is empty.', 'BACKUP_NOT_BROADSHEET');
   const header = first.value.header;
 
-  const applied = new Set((await db.selectFrom('broadsheet_migrations').select('name').execute()).map((r) => r.name));
+  const applied = new Set(await appliedMigrations(db));
   const missing = header.migrations.filter((m) => !applied.has(m));
   if (missing.length) throw new BackupError(`The backup comes from a newer Broadsheet (migrations ${missing.join(', ')} are not known here); upgrade first.`, 'BACKUP_SCHEMA');
   const unknown = header.tables.filter((t) => !byName.has(t));
@@ -87,7 +86,7 @@ export async function importJson(db: Db, dialect: RestoreDialect, options: Impor
     let deferred: [number, number][] = [];
     const order = BACKUP_TABLES.map((t) => t.name);
     const flush = async (): Promise<void> => {
-      if (batch.length && table) await (trx as Kysely<any>).insertInto(table.name).values(batch).execute();
+      if (batch.length && table) await insertRows(trx, table.name, batch);
       batch = [];
       params = 0;
       chars = 0;
@@ -95,7 +94,7 @@ export async function importJson(db: Db, dialect: RestoreDialect, options: Impor
     const finishTable = async (): Promise<void> => {
       await flush();
       if (table?.selfRef) {
-        for (const [id, parent] of deferred) await (trx as Kysely<any>).updateTable(table.name).set({ [table.selfRef]: parent }).where('id', '=', id).execute();
+        for (const [id, parent] of deferred) await setColumnById(trx, table.name, id, table.selfRef, parent);
       }
       deferred = [];
     };

@@ -6,16 +6,19 @@
  * missing from the header), writePosts() writes a batch of prepared items with multi-row statements,
  * a fixed number per batch. Mapped in import_map, so importing again updates the same rows.
  */
-import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { CommentStatus, PostStatus, PostType } from '../../db/schema.js';
-import { linkAuthors, linkCategories, linkTags } from '../../modules/article/article.repository.js';
+import { linkAuthors, linkCategories, linkTags, slugExists, updatePost } from '../../modules/article/article.repository.js';
+import { insertCommentsReturning, setCommentPlaces, updateCommentRow } from '../../modules/comment/comment.repository.js';
+import { insertPostLinks, insertPostsReturning, takenSlugs } from '../../modules/content/posts.repository.js';
+import { categoryIdBySlug } from '../../modules/taxonomy/category.repository.js';
+import { findTagBySlug, insertCategory, insertTag } from '../../modules/taxonomy/taxonomy.repository.js';
 import { postPath } from '../../modules/article/permalink.js';
 import { countWords, documentText, referencedMediaIds, renderDocument } from '../../modules/article/render.js';
 import { findMediaByIds } from '../../modules/media/media.repository.js';
 import { mediaUrl } from '../../modules/media/media.js';
 import { slugify } from '../../modules/article/article.js';
-import { remember } from '../../modules/redirect/import-map.repository.js';
+import { mappedComments, mappedPosts, remember, rememberMany } from '../../modules/redirect/import-map.repository.js';
 import type { ImportReport } from '../report.js';
 import { commentStatus, hashIp, isPing, pathSegment, sanitizeCommentHtml, threadOrder } from './comments.js';
 import { autop, convertContent, type AttachmentRef } from './convert.js';
@@ -258,17 +261,14 @@ export async function writePosts(trx: Db, posts: PreparedPost[], c: PostImportCo
   const iso = c.now.toISOString();
   const existing = new Map<string, { id: number; slug: string }>();
   for (const part of chunks(ids, 500)) {
-    const rows = await trx.selectFrom('import_map').innerJoin('posts', 'posts.id', 'import_map.local_id')
-      .select(['import_map.source_id', 'posts.id', 'posts.slug'])
-      .where('import_map.source', '=', c.source).where('import_map.kind', '=', 'post').where('import_map.source_id', 'in', part).execute();
-    for (const r of rows) existing.set(r.source_id, { id: r.id, slug: r.slug });
+    for (const r of await mappedPosts(trx, c.source, part)) existing.set(r.source_id, { id: r.id, slug: r.slug });
   }
 
   // Slugs for new posts: the WordPress one unless taken (by a stored post or an earlier one here).
   const fresh = posts.filter((p) => !existing.has(p.it.id));
   const taken = new Set<string>();
   for (const part of chunks([...new Set(fresh.map((p) => p.baseSlug))], 500)) {
-    for (const r of await trx.selectFrom('posts').select('slug').where('slug', 'in', part).execute()) taken.add(r.slug);
+    for (const slug of await takenSlugs(trx, part)) taken.add(slug);
   }
   const slugs = new Map<PreparedPost, string>();
   for (const p of fresh) {
@@ -276,7 +276,7 @@ export async function writePosts(trx: Db, posts: PreparedPost[], c: PostImportCo
     if (taken.has(slug)) {
       for (let n = 2; ; n++) {
         slug = `${p.baseSlug.slice(0, 180)}-${n}`;
-        if (!taken.has(slug) && !(await trx.selectFrom('posts').select('id').where('slug', '=', slug).executeTakeFirst())) break;
+        if (!taken.has(slug) && !(await slugExists(trx, slug))) break;
       }
     }
     taken.add(slug);
@@ -288,7 +288,7 @@ export async function writePosts(trx: Db, posts: PreparedPost[], c: PostImportCo
   for (const p of posts) {
     const e = existing.get(p.it.id);
     if (!e) continue;
-    await trx.updateTable('posts').set(p.values).where('id', '=', e.id).execute();
+    await updatePost(trx, e.id, p.values);
     postIds.set(p, e.id);
     slugs.set(p, e.slug);
     p.report.count(p.kind, 'updated');
@@ -297,9 +297,7 @@ export async function writePosts(trx: Db, posts: PreparedPost[], c: PostImportCo
     await linkTags(trx, e.id, p.tagIds);
   }
   for (const part of chunks(fresh, 50)) {
-    const rows = await trx.insertInto('posts')
-      .values(part.map((p) => ({ ...p.values, slug: slugs.get(p)!, created_at: p.date, seo_title: '', seo_description: '', translation_group: null })))
-      .returning(['id', 'slug']).execute();
+    const rows = await insertPostsReturning(trx, part.map((p) => ({ ...p.values, slug: slugs.get(p)!, created_at: p.date, seo_title: '', seo_description: '', translation_group: null })));
     const bySlug = new Map(rows.map((r) => [r.slug, r.id]));
     for (const p of part) {
       const id = bySlug.get(slugs.get(p)!);
@@ -310,17 +308,14 @@ export async function writePosts(trx: Db, posts: PreparedPost[], c: PostImportCo
   }
   if (fresh.length) {
     const maps = fresh.map((p) => ({ source: c.source, kind: 'post', source_id: p.it.id, local_id: postIds.get(p)! }));
-    for (const part of chunks(maps, 200)) {
-      await trx.insertInto('import_map').values(part)
-        .onConflict((oc) => oc.columns(['source', 'kind', 'source_id']).doUpdateSet((eb) => ({ local_id: eb.ref('excluded.local_id') }))).execute();
-    }
+    for (const part of chunks(maps, 200)) await rememberMany(trx, part);
     // A new post has no links to replace: inserts only.
     const a = fresh.flatMap((p) => p.authorIds.map((author_id, position) => ({ post_id: postIds.get(p)!, author_id, position })));
     const cs = fresh.flatMap((p) => p.categoryIds.map((category_id) => ({ post_id: postIds.get(p)!, category_id })));
     const ts = fresh.flatMap((p) => p.tagIds.map((tag_id) => ({ post_id: postIds.get(p)!, tag_id })));
-    for (const part of chunks(a, 300)) await trx.insertInto('post_authors').values(part).execute();
-    for (const part of chunks(cs, 300)) await trx.insertInto('post_categories').values(part).execute();
-    for (const part of chunks(ts, 300)) await trx.insertInto('post_tags').values(part).execute();
+    for (const part of chunks(a, 300)) await insertPostLinks(trx, { authors: part });
+    for (const part of chunks(cs, 300)) await insertPostLinks(trx, { categories: part });
+    for (const part of chunks(ts, 300)) await insertPostLinks(trx, { tags: part });
   }
 
   // Redirects: together when no post's old path is another's path here (order cannot matter then).
@@ -351,11 +346,7 @@ async function writeComments(trx: Db, posts: PreparedPost[], postIds: Map<Prepar
   const known = new Map<string, number>();
   const pairs = withComments.map((p) => ({ postId: postIds.get(p)!, ids: p.comments.map((x) => x.id) }));
   for (const part of chunks(pairs, 50)) {
-    const rows = await trx.selectFrom('import_map').innerJoin('comments', 'comments.id', 'import_map.local_id')
-      .select(['import_map.source_id', 'import_map.local_id', 'comments.post_id'])
-      .where('import_map.source', '=', c.source).where('import_map.kind', '=', 'comment')
-      .where('comments.post_id', 'in', part.map((x) => x.postId))
-      .where('import_map.source_id', 'in', [...new Set(part.flatMap((x) => x.ids))]).execute();
+    const rows = await mappedComments(trx, c.source, part.map((x) => x.postId), [...new Set(part.flatMap((x) => x.ids))]);
     for (const r of rows) known.set(`${r.post_id}:${r.source_id}`, r.local_id);
   }
 
@@ -371,7 +362,7 @@ async function writeComments(trx: Db, posts: PreparedPost[], postIds: Map<Prepar
     }
   }
   for (const part of chunks(inserts)) {
-    const rows = await trx.insertInto('comments').values(part.map((x) => x.row)).returning(['id', 'path']).execute();
+    const rows = await insertCommentsReturning(trx, part.map((x) => x.row));
     const byPath = new Map(rows.map((r) => [r.path, r.id]));
     for (const x of part) {
       const id = byPath.get(x.row.path);
@@ -397,7 +388,7 @@ async function writeComments(trx: Db, posts: PreparedPost[], postIds: Map<Prepar
       const path = parent ? `${parent.path}/${pathSegment(id)}` : pathSegment(id);
       const depth = parent ? parent.depth + 1 : 0;
       if (known.has(`${postId}:${cm.id}`)) {
-        await trx.updateTable('comments').set({ ...cm.values, post_id: postId, parent_id: parent?.id ?? null, path, depth }).where('id', '=', id).execute();
+        await updateCommentRow(trx, id, { ...cm.values, post_id: postId, parent_id: parent?.id ?? null, path, depth });
         p.report.count('comment', 'updated');
       } else {
         placedNew.push({ id, parent_id: parent?.id ?? null, path, depth });
@@ -408,31 +399,20 @@ async function writeComments(trx: Db, posts: PreparedPost[], postIds: Map<Prepar
       placed.set(cm.id, { id, path, depth });
     }
   }
-  for (const part of chunks(placedNew, 200)) {
-    const ids = part.map((x) => x.id);
-    await trx.updateTable('comments').set({
-      path: sql<string>`case id ${sql.join(part.map((x) => sql`when ${x.id} then cast(${x.path} as text)`), sql` `)} end`,
-      depth: sql<number>`case id ${sql.join(part.map((x) => sql`when ${x.id} then cast(${x.depth} as integer)`), sql` `)} end`,
-      parent_id: sql<number | null>`case id ${sql.join(part.map((x) => sql`when ${x.id} then cast(${x.parent_id} as integer)`), sql` `)} end`,
-    }).where('id', 'in', ids).execute();
-  }
+  for (const part of chunks(placedNew, 200)) await setCommentPlaces(trx, part);
   // New comments' import-map rows (a stale row, for a comment deleted since, is replaced).
-  for (const part of chunks([...fresh.values()], 200)) {
-    await trx.insertInto('import_map').values(part)
-      .onConflict((oc) => oc.columns(['source', 'kind', 'source_id']).doUpdateSet((eb) => ({ local_id: eb.ref('excluded.local_id') }))).execute();
-  }
+  for (const part of chunks([...fresh.values()], 200)) await rememberMany(trx, part);
 }
 
 /** A category or tag used by a post but missing from the file's header: created as it is met. */
 async function termOnTheFly(trx: Db, c: PostImportContext, kind: 'category' | 'tag', nicename: string, name: string): Promise<number> {
   const slug = slugOf(nicename, name) || `${kind}-${slugify(name) || 'x'}`;
-  const table = kind === 'category' ? 'categories' : 'tags';
-  let id = (await trx.selectFrom(table).select('id').where('slug', '=', slug).executeTakeFirst())?.id;
+  let id = kind === 'category' ? await categoryIdBySlug(trx, slug) : (await findTagBySlug(trx, slug))?.id;
   if (id === undefined) {
     const label = (plainText(name) || nicename).slice(0, 200);
     id = kind === 'category'
-      ? (await trx.insertInto('categories').values({ slug, name: label, description: '', parent_id: null, position: 0 }).returning('id').executeTakeFirstOrThrow()).id
-      : (await trx.insertInto('tags').values({ slug, name: label, description: '' }).returning('id').executeTakeFirstOrThrow()).id;
+      ? await insertCategory(trx, { slug, name: label, description: '', parent_id: null, position: 0 })
+      : await insertTag(trx, { slug, name: label, description: '' });
     c.report.count(kind, 'created');
   }
   await remember(trx, c.source, kind, `slug:${nicename}`, id);

@@ -35,3 +35,8 @@ export async function insertUserAuthor(db: Db, row: { slug: string; name: string
 export async function renameAuthor(db: Db, id: number, name: string): Promise<void> {
   await db.updateTable('authors').set({ name }).where('id', '=', id).execute();
 }
+
+/** Bulk (seeding): one multi-row INSERT; returns the ids in row order. */
+export async function insertAuthorsReturningIds(db: Db, rows: { slug: string; name: string; role_title: string; bio: string; created_at: string }[]): Promise<number[]> {
+  return (await db.insertInto('authors').values(rows).returning('id').execute()).map((x) => x.id);
+}

@@ -3,7 +3,7 @@
  * Kysely queries for comments and the block/allow lists, and what moderation, reply emails, the
  * spam filter and the dashboard read about them. db or trx first.
  */
-import { sql, type Insertable } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { CommentStatus, CommentsTable } from '../../db/schema.js';
 import type { PublicComment } from './comment.js';
@@ -293,4 +293,34 @@ export async function recentComments(db: Db, limit: number): Promise<RecentComme
 export async function commentAndPostStatus(db: Db, id: number): Promise<{ status: CommentStatus; post_status: string } | undefined> {
   return db.selectFrom('comments').innerJoin('posts', 'posts.id', 'comments.post_id')
     .select(['comments.status', 'posts.status as post_status']).where('comments.id', '=', id).executeTakeFirst();
+}
+
+/** Bulk (seeding, imports): one multi-row INSERT; returns each new comment's id, post and path. */
+export async function insertCommentsReturning(db: Db, rows: Insertable<CommentsTable>[]): Promise<{ id: number; post_id: number; path: string }[]> {
+  return db.insertInto('comments').values(rows).returning(['id', 'post_id', 'path']).execute();
+}
+
+/** Overwrites a comment's columns (an imported comment imported again). */
+export async function updateCommentRow(db: Db, id: number, values: Updateable<CommentsTable>): Promise<void> {
+  await db.updateTable('comments').set(values).where('id', '=', id).execute();
+}
+
+/**
+ * Bulk: sets path, depth and parent of many comments in one UPDATE … CASE (the casts keep
+ * PostgreSQL from guessing the parameters' types).
+ */
+export async function setCommentPlaces(db: Db, rows: { id: number; parent_id: number | null; path: string; depth: number }[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.updateTable('comments').set({
+    path: sql<string>`case id ${sql.join(rows.map((x) => sql`when ${x.id} then cast(${x.path} as text)`), sql` `)} end`,
+    depth: sql<number>`case id ${sql.join(rows.map((x) => sql`when ${x.id} then cast(${x.depth} as integer)`), sql` `)} end`,
+    parent_id: sql<number | null>`case id ${sql.join(rows.map((x) => sql`when ${x.id} then cast(${x.parent_id} as integer)`), sql` `)} end`,
+  }).where('id', 'in', rows.map((x) => x.id)).execute();
+}
+
+/** Bulk: sets the thread path of many comments in one UPDATE … CASE instead of one statement each. */
+export async function setCommentPaths(db: Db, rows: { id: number; path: string }[]): Promise<void> {
+  if (rows.length === 0) return;
+  const cases = sql.join(rows.map((x) => sql`when ${x.id} then ${x.path}`), sql` `);
+  await db.updateTable('comments').set({ path: sql<string>`case id ${cases} end` }).where('id', 'in', rows.map((x) => x.id)).execute();
 }

@@ -6,7 +6,7 @@
  * The handle (db or trx) is always the first argument.
  */
 import type { Db } from '../../db/database.js';
-import type { PostRow } from '../../db/schema.js';
+import type { NewPost, PostRow } from '../../db/schema.js';
 
 export async function postLanguage(db: Db, id: number): Promise<string | undefined> {
   return (await db.selectFrom('posts').select('language').where('id', '=', id).executeTakeFirst())?.language;
@@ -49,4 +49,25 @@ export async function slugsOfPosts(db: Db, ids: number[]): Promise<Map<number, s
 /** True when the database holds no posts (nor pages) yet. */
 export async function noPostsYet(db: Db): Promise<boolean> {
   return (await db.selectFrom('posts').select('id').limit(1).executeTakeFirst()) === undefined;
+}
+
+/** Bulk (seeding, imports): one multi-row INSERT; returns each new post's id and slug. */
+export async function insertPostsReturning(db: Db, rows: NewPost[]): Promise<{ id: number; slug: string }[]> {
+  return db.insertInto('posts').values(rows).returning(['id', 'slug']).execute();
+}
+
+/** Bulk: link rows in one multi-row INSERT per table given (the caller keeps each within parameter limits). */
+export async function insertPostLinks(db: Db, links: {
+  categories?: { post_id: number; category_id: number }[];
+  tags?: { post_id: number; tag_id: number }[];
+  authors?: { post_id: number; author_id: number; position: number }[];
+}): Promise<void> {
+  if (links.categories?.length) await db.insertInto('post_categories').values(links.categories).execute();
+  if (links.tags?.length) await db.insertInto('post_tags').values(links.tags).execute();
+  if (links.authors?.length) await db.insertInto('post_authors').values(links.authors).execute();
+}
+
+/** Which of these slugs stored posts already use. */
+export async function takenSlugs(db: Db, slugs: string[]): Promise<string[]> {
+  return (await db.selectFrom('posts').select('slug').where('slug', 'in', slugs).execute()).map((r) => r.slug);
 }

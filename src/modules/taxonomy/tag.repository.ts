@@ -29,3 +29,8 @@ export async function deleteTagsAndLinks(db: Db, ids: number[]): Promise<void> {
 export async function tagLinksOfPosts(db: Db, postIds: number[]): Promise<{ post_id: number; tag_id: number }[]> {
   return db.selectFrom('post_tags').select(['post_id', 'tag_id']).where('post_id', 'in', postIds).execute();
 }
+
+/** Bulk (seeding): one multi-row INSERT; returns the ids in row order. */
+export async function insertTagsReturningIds(db: Db, rows: { slug: string; name: string; description: string }[]): Promise<number[]> {
+  return (await db.insertInto('tags').values(rows).returning('id').execute()).map((x) => x.id);
+}
