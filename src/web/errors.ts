@@ -1,39 +1,60 @@
 /**
  * @module web/errors
- * The one place where errors become HTTP responses. Domain errors carry a stable code; this file
- * maps codes to statuses. Anything unknown is logged and answered with a generic 500.
+ * The one place where errors become HTTP responses. Use cases refuse with an AppError carrying a
+ * stable code from their module's code union; ERROR_STATUS maps every code of every module to a
+ * status, and is typed over the union of them all, so a new code without a status fails tsc.
+ * docs/errors.md says what each code means (test/web/errors.test.ts keeps the two in step).
+ * Anything unknown is logged and answered with a generic 500 that leaks nothing.
  */
-export class HttpError extends Error {
-  constructor(public readonly statusCode: number, public readonly code: string, message: string) {
-    super(message);
+import { AppError } from '../lib/errors.js';
+import type { ArticleErrorCode } from '../modules/article/article.js';
+import type { CommentErrorCode } from '../modules/comment/comment.js';
+import type { CorrectionErrorCode } from '../modules/correction/correction.js';
+import type { MediaErrorCode } from '../modules/media/media.service.js';
+import type { PreviewErrorCode } from '../modules/preview/preview.service.js';
+import type { TaxonomyErrorCode } from '../modules/taxonomy/taxonomy.service.js';
+import type { TranslationErrorCode } from '../modules/translation/translation.service.js';
+import type { UserErrorCode } from '../modules/user/user.js';
+
+/** Codes the web layer itself answers with (requests it cannot read, routes that do not exist…). */
+export type WebErrorCode = 'NOT_FOUND' | 'BAD_REQUEST' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'CSRF' | 'CONFLICT' | 'TOO_LARGE' | 'RATE_LIMITED' | 'INTERNAL';
+
+export type ErrorCode =
+  | WebErrorCode | ArticleErrorCode | CommentErrorCode | CorrectionErrorCode | MediaErrorCode | PreviewErrorCode
+  | TaxonomyErrorCode | TranslationErrorCode | UserErrorCode;
+
+/** Every code → its HTTP status. */
+export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
+  NOT_FOUND: 404, BAD_REQUEST: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, CSRF: 403, CONFLICT: 409, TOO_LARGE: 413, RATE_LIMITED: 429, INTERNAL: 500,
+  ARTICLE_INVALID: 400, ARTICLE_BODY_INVALID: 400, ARTICLE_NOT_FOUND: 404, ARTICLE_SLUG_TAKEN: 409, ARTICLE_CONFLICT: 409, ARTICLE_STATUS: 409,
+  ARTICLE_NOT_PUBLISHED: 409, ARTICLE_PUBLISHED: 409, ARTICLE_TRASHED: 409,
+  COMMENT_INVALID: 400, COMMENT_TOO_LONG: 413, COMMENT_INVALID_UTF8: 400, COMMENTS_CLOSED: 403, COMMENT_POST_NOT_FOUND: 404,
+  COMMENT_PARENT_NOT_FOUND: 400, COMMENT_FORM_INVALID: 403, COMMENT_ORIGIN: 403, COMMENT_NOT_FOUND: 404,
+  CORRECTION_INVALID: 400,
+  MEDIA_UNREADABLE: 400, MEDIA_UNSUPPORTED_TYPE: 415, MEDIA_EMPTY: 400, MEDIA_INVALID: 400, MEDIA_TOO_LARGE: 413, MEDIA_NOT_FOUND: 404, MEDIA_IN_USE: 409,
+  PREVIEW_INVALID: 400, PREVIEW_EXPIRED: 410, PREVIEW_REVOKED: 410,
+  CATEGORY_INVALID: 400, CATEGORY_CYCLE: 400, CATEGORY_NOT_FOUND: 404, CATEGORY_SLUG_TAKEN: 409, TAG_INVALID: 400, TAG_NOT_FOUND: 404, TAG_SLUG_TAKEN: 409,
+  TRANSLATION_INVALID: 400, TRANSLATION_NOT_FOUND: 404,
+  USER_INVALID: 400, USER_EMAIL_TAKEN: 409, USER_NOT_FOUND: 404, USER_FORBIDDEN: 403, SETUP_CLOSED: 404,
+};
+
+export const statusOf = (code: ErrorCode): number => ERROR_STATUS[code];
+
+const isErrorCode = (code: unknown): code is ErrorCode => typeof code === 'string' && Object.hasOwn(ERROR_STATUS, code);
+
+/** An error the web layer raises itself, with a code from the table (its status follows). */
+export class HttpError extends AppError<ErrorCode> {
+  get statusCode(): number {
+    return ERROR_STATUS[this.code];
   }
 }
 
-export const notFound = (message = 'Not found.'): HttpError => new HttpError(404, 'NOT_FOUND', message);
-export const badRequest = (message: string): HttpError => new HttpError(400, 'BAD_REQUEST', message);
-
-/** Domain error codes → HTTP status. */
-const STATUS_OF_CODE: Record<string, number> = {
-  NOT_FOUND: 404,
-  BAD_REQUEST: 400,
-  FORBIDDEN: 403,
-  ARTICLE_INVALID: 400,
-  ARTICLE_CONFLICT: 409,
-  ARTICLE_STATUS: 409,
-  ARTICLE_NOT_FOUND: 404,
-  ARTICLE_SLUG_TAKEN: 409,
-  MEDIA_UNREADABLE: 400,
-  MEDIA_UNSUPPORTED_TYPE: 415,
-  MEDIA_EMPTY: 400,
-  MEDIA_INVALID: 400,
-  MEDIA_TOO_LARGE: 413,
-  MEDIA_NOT_FOUND: 404,
-  MEDIA_IN_USE: 409,
-};
+export const notFound = (message = 'Not found.'): HttpError => new HttpError('NOT_FOUND', message);
+export const badRequest = (message: string): HttpError => new HttpError('BAD_REQUEST', message);
 
 export interface PublicError {
   status: number;
-  code: string;
+  code: ErrorCode;
   /** Safe to show: domain and 4xx messages only; never a stack or SQL. */
   message: string;
   /** True for 5xx: the caller must log it. */
@@ -46,18 +67,25 @@ export interface PublicError {
  */
 const UNIQUE_VIOLATION = new Set(['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY', '23505']);
 
+/** Fastify's and its plugins' own 4xx (a body too large, a malformed one, too many requests). */
+const frameworkCode = (status: number): WebErrorCode => (status === 413 ? 'TOO_LARGE' : status === 429 ? 'RATE_LIMITED' : status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST');
+
 export function toPublicError(err: unknown): PublicError {
-  const e = err as { statusCode?: unknown; code?: unknown; message?: unknown; validation?: unknown };
+  const e = err as { statusCode?: unknown; code?: unknown; message?: unknown; fields?: unknown };
   const code = typeof e?.code === 'string' ? e.code : undefined;
   if (code !== undefined && UNIQUE_VIOLATION.has(code)) {
     // The driver's message names tables and columns: never shown.
     return { status: 409, code: 'CONFLICT', message: 'Someone saved the same name or address at the same moment. Nothing was changed; please reload and try again.', internal: false };
   }
-  const mapped = code !== undefined ? STATUS_OF_CODE[code] : undefined;
-  const status = mapped ?? (typeof e?.statusCode === 'number' ? e.statusCode : 500);
-  if (status >= 400 && status < 500) {
-    const message = typeof e?.message === 'string' && e.message ? e.message : 'Bad request.';
-    return { status, code: code ?? 'BAD_REQUEST', message: message.slice(0, 500), internal: false };
-  }
+  const message = (): string => {
+    // A refusal about form fields says the first field's problem (the form pages show them all).
+    const fields = e.fields && typeof e.fields === 'object' ? Object.values(e.fields as Record<string, unknown>).find((m) => typeof m === 'string' && m) : undefined;
+    const m = typeof fields === 'string' ? fields : typeof e?.message === 'string' && e.message ? e.message : 'Bad request.';
+    return m.slice(0, 500);
+  };
+  if (err instanceof AppError && isErrorCode(code) && ERROR_STATUS[code] < 500) return { status: ERROR_STATUS[code], code, message: message(), internal: false };
+  // Not one of ours: a framework 4xx keeps its status and message, anything else is a 500.
+  const status = !(err instanceof AppError) && typeof e?.statusCode === 'number' ? e.statusCode : 500;
+  if (status >= 400 && status < 500) return { status, code: frameworkCode(status), message: message(), internal: false };
   return { status: status >= 500 && status < 600 ? status : 500, code: 'INTERNAL', message: 'Something went wrong on our side. Please try again.', internal: true };
 }

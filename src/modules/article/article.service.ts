@@ -73,8 +73,10 @@ export async function createArticleIn(trx: Db, input: ArticleInput, now: Date): 
 }
 
 /** Someone saved the article after the editor loaded it (optimistic concurrency). */
-export class ArticleConflictError extends Error {
-  readonly code = 'ARTICLE_CONFLICT';
+export class ArticleConflictError extends ArticleError {
+  constructor(message: string) {
+    super('ARTICLE_CONFLICT', message);
+  }
 }
 
 /**

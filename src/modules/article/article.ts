@@ -2,6 +2,7 @@
  * @module modules/article/article
  * Article domain: input shape for creating posts and the invariants on it.
  */
+import { AppError } from '../../lib/errors.js';
 import type { PostStatus, PostType } from '../../db/schema.js';
 import type { ArticleDocument } from './document.js';
 
@@ -29,15 +30,17 @@ export interface ArticleInput {
   seoDescription?: string;
 }
 
-export type ArticleErrorCode = 'ARTICLE_INVALID' | 'ARTICLE_SLUG_TAKEN' | 'ARTICLE_NOT_FOUND' | 'ARTICLE_STATUS';
+export type ArticleErrorCode =
+  | 'ARTICLE_INVALID' | 'ARTICLE_SLUG_TAKEN' | 'ARTICLE_NOT_FOUND' | 'ARTICLE_STATUS' | 'ARTICLE_CONFLICT' | 'ARTICLE_BODY_INVALID'
+  | 'ARTICLE_NOT_PUBLISHED' | 'ARTICLE_PUBLISHED' | 'ARTICLE_TRASHED';
 
-export class ArticleError extends Error {
+export class ArticleError extends AppError<ArticleErrorCode> {
   /**
    * @param fields form field → message, when the error is about fields the editor can fix
    *   (ARTICLE_INVALID from a save: a section that no longer exists, a slug in use…).
    */
-  constructor(public readonly code: ArticleErrorCode, message: string, public readonly fields?: Readonly<Record<string, string>>) {
-    super(message);
+  constructor(code: ArticleErrorCode, message: string, public readonly fields?: Readonly<Record<string, string>>) {
+    super(code, message);
   }
 }
 

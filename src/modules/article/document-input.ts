@@ -4,6 +4,7 @@
  * attribute and size of the editor's JSON checked against modules/article/document.ts. The
  * no-JavaScript textarea's text is read by document-text.ts and checked here too.
  */
+import { AppError } from '../../lib/errors.js';
 import type { ArticleDocument, Block, Inline, Mark, Paragraph } from './document.js';
 import { isId } from '../../lib/ids.js';
 
@@ -12,7 +13,12 @@ export const MAX_BODY_CHARS = 500_000;
 const MAX_NODES = 20_000;
 const MAX_DEPTH = 8;
 
-export class DocumentError extends Error {}
+/** A body that cannot be read or breaks a limit (ARTICLE_BODY_INVALID, 400). */
+export class DocumentError extends AppError<'ARTICLE_BODY_INVALID'> {
+  constructor(message: string) {
+    super('ARTICLE_BODY_INVALID', message);
+  }
+}
 
 const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 

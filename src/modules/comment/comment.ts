@@ -1,28 +1,21 @@
 /**
  * @module modules/comment/comment
- * Comment domain types, the error catalogue and input validation.
+ * Comment domain types, error codes and input validation.
  */
+import { AppError } from '../../lib/errors.js';
 import type { CommentStatus } from '../../db/schema.js';
 
 export type CommentErrorCode =
   | 'COMMENT_INVALID' | 'COMMENT_TOO_LONG' | 'COMMENT_INVALID_UTF8' | 'COMMENTS_CLOSED' | 'COMMENT_POST_NOT_FOUND'
   | 'COMMENT_PARENT_NOT_FOUND' | 'COMMENT_FORM_INVALID' | 'COMMENT_ORIGIN' | 'COMMENT_NOT_FOUND';
 
-/** HTTP status of each code (the web layer maps; tests assert codes). */
-export const COMMENT_ERROR_STATUS: Record<CommentErrorCode, number> = {
-  COMMENT_INVALID: 400, COMMENT_TOO_LONG: 413, COMMENT_INVALID_UTF8: 400, COMMENTS_CLOSED: 403, COMMENT_POST_NOT_FOUND: 404,
-  COMMENT_PARENT_NOT_FOUND: 400, COMMENT_FORM_INVALID: 403, COMMENT_ORIGIN: 403, COMMENT_NOT_FOUND: 404,
-};
-
-export class CommentError extends Error {
-  readonly statusCode: number;
+export class CommentError extends AppError<CommentErrorCode> {
   /**
    * @param detail which COMMENT_INVALID it is (body, name, nameLong, emailRequired, email), so
    *   the web layer can say it in the reader's language; `values` fill its placeholders.
    */
-  constructor(public readonly code: CommentErrorCode, message: string, public readonly detail?: string, public readonly values: Record<string, string | number> = {}) {
-    super(message);
-    this.statusCode = COMMENT_ERROR_STATUS[code];
+  constructor(code: CommentErrorCode, message: string, public readonly detail?: string, public readonly values: Record<string, string | number> = {}) {
+    super(code, message);
   }
 }
 

@@ -4,14 +4,17 @@
  * has since replied"). Plain text, shown escaped at the end of the article, in its JSON-LD and on
  * /corrections/.
  */
+import { AppError } from '../../lib/errors.js';
 export type CorrectionKind = 'correction' | 'update';
 export const CORRECTION_KINDS: readonly CorrectionKind[] = ['correction', 'update'];
 /** Characters; a note is a sentence or a short paragraph, not a second article. */
 export const CORRECTION_MAX = 2000;
 
-export class CorrectionError extends Error {
-  constructor(public readonly code: 'CORRECTION_INVALID', public readonly field: 'kind' | 'body', message: string) {
-    super(message);
+export type CorrectionErrorCode = 'CORRECTION_INVALID';
+
+export class CorrectionError extends AppError<CorrectionErrorCode> {
+  constructor(code: CorrectionErrorCode, public readonly field: 'kind' | 'body', message: string) {
+    super(code, message);
   }
 }
 

@@ -6,6 +6,7 @@
  * after auto-orientation, so no EXIF, XMP or IPTC metadata (GPS included) survives.
  * Nothing is half-written: a failure removes the files already written and inserts no row.
  */
+import { AppError } from '../../lib/errors.js';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -48,11 +49,7 @@ export const MAX_PIXELS = 100_000_000;
 
 export type MediaErrorCode = 'MEDIA_UNSUPPORTED_TYPE' | 'MEDIA_UNREADABLE' | 'MEDIA_EMPTY' | 'MEDIA_TOO_LARGE' | 'MEDIA_NOT_FOUND' | 'MEDIA_IN_USE' | 'MEDIA_INVALID';
 
-export class MediaError extends Error {
-  constructor(public readonly code: MediaErrorCode, message: string) {
-    super(message);
-  }
-}
+export class MediaError extends AppError<MediaErrorCode> {}
 
 const safeBase = (name: string): string =>
   path.basename(name.replace(/\\/g, '/')).replace(/\.[^.]*$/, '').normalize('NFKD').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase().slice(0, 80) || 'image';

@@ -2,15 +2,15 @@
  * @module modules/preview/preview.service
  * Making and checking preview links.
  */
+import { AppError } from '../../lib/errors.js';
 import type { Db } from '../../db/database.js';
 import { hashToken, newToken, PREVIEW_DAYS, TOKEN_PATTERN, type PreviewLookup } from './preview.js';
 import { findPreviewLinkByHash, insertPreviewLink } from './preview.repository.js';
 
-export class PreviewError extends Error {
-  constructor(public readonly code: 'PREVIEW_INVALID', message: string) {
-    super(message);
-  }
-}
+/** PREVIEW_EXPIRED and PREVIEW_REVOKED: a link that worked once (410 Gone on the public side). */
+export type PreviewErrorCode = 'PREVIEW_INVALID' | 'PREVIEW_EXPIRED' | 'PREVIEW_REVOKED';
+
+export class PreviewError extends AppError<PreviewErrorCode> {}
 
 const DAY = 86_400_000;
 

@@ -3,6 +3,7 @@
  * The category tree, the rules every category and tag name and slug follow, and the redirects a
  * changed path leaves behind.
  */
+import { AppError } from '../../lib/errors.js';
 import type { Db } from '../../db/database.js';
 import { slugify, SLUG_PATTERN } from '../article/article.js';
 import { categoryPath } from '../article/permalink.js';
@@ -27,11 +28,7 @@ export type TaxonomyErrorCode =
   | 'TAG_NOT_FOUND'
   | 'TAG_SLUG_TAKEN';
 
-export class TaxonomyError extends Error {
-  constructor(public readonly code: TaxonomyErrorCode, message: string) {
-    super(message);
-  }
-}
+export class TaxonomyError extends AppError<TaxonomyErrorCode> {}
 
 export const NAME_MAX = 200;
 export const DESCRIPTION_MAX = 2000;

@@ -5,6 +5,7 @@
  * hreflang alternates. Linking two grouped articles merges their groups; unlinking the last
  * other member leaves the article ungrouped.
  */
+import { AppError } from '../../lib/errors.js';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/database.js';
 import { idOf } from '../../lib/ids.js';
@@ -13,11 +14,9 @@ import type { TranslationMember } from './translation.repository.js';
 
 export type { TranslationMember };
 
-export class TranslationError extends Error {
-  constructor(public readonly code: 'TRANSLATION_INVALID' | 'TRANSLATION_NOT_FOUND', message: string) {
-    super(message);
-  }
-}
+export type TranslationErrorCode = 'TRANSLATION_INVALID' | 'TRANSLATION_NOT_FOUND';
+
+export class TranslationError extends AppError<TranslationErrorCode> {}
 
 async function members(db: Db, group: string | null, self: TranslationMember): Promise<TranslationMember[]> {
   if (group === null) return [self];

@@ -7,6 +7,7 @@
  * is passed, they are granted only if `resource.own` is true. The matching `.any` action covers
  * everybody's resources.
  */
+import { AppError } from '../../lib/errors.js';
 import type { UserRole } from '../../db/schema.js';
 
 export type Role = UserRole;
@@ -90,9 +91,8 @@ export const actionsOf = (role: Role): Action[] => ACTIONS.filter((a) => can(rol
 export const forbiddenMessage = (action: Action, role: Role): string => `Your role (${ROLE_LABELS[role]}) does not allow you to ${PERMISSIONS[action].label}.`;
 
 /** A use case refused because the acting user's role does not hold `action` (HTTP 403). */
-export class PermissionError extends Error {
-  readonly code = 'FORBIDDEN';
+export class PermissionError extends AppError<'FORBIDDEN'> {
   constructor(public readonly action: Action, role: Role) {
-    super(forbiddenMessage(action, role));
+    super('FORBIDDEN', forbiddenMessage(action, role));
   }
 }

@@ -3,6 +3,7 @@
  * Accounts: domain types, input validation and the errors the user services throw.
  * Validation takes `unknown` so wrong types from a form or JSON body get a message, not a crash.
  */
+import { AppError } from '../../lib/errors.js';
 import type { UserRow, UserStatus } from '../../db/schema.js';
 import { passwordProblem } from './password.js';
 import { isRole, ROLES, ROLE_LABELS, type Role } from './permissions.js';
@@ -48,9 +49,9 @@ export type FieldErrors = Partial<Record<'email' | 'name' | 'role' | 'password' 
 
 export type UserErrorCode = 'USER_INVALID' | 'USER_EMAIL_TAKEN' | 'USER_NOT_FOUND' | 'USER_FORBIDDEN' | 'SETUP_CLOSED';
 
-export class UserError extends Error {
-  constructor(public readonly code: UserErrorCode, message: string, public readonly fields: FieldErrors = {}) {
-    super(message);
+export class UserError extends AppError<UserErrorCode> {
+  constructor(code: UserErrorCode, message: string, public readonly fields: FieldErrors = {}) {
+    super(code, message);
   }
 }
 

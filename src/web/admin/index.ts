@@ -16,8 +16,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import csrfProtection from '@fastify/csrf-protection';
 import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/database.js';
-import { UserError } from '../../modules/user/user.js';
-import { toPublicError } from '../errors.js';
+import { toPublicError, type ErrorCode } from '../errors.js';
 import { accountRoutes } from './account/account.routes.js';
 import { articlesRoutes } from './articles/articles.routes.js';
 import { editorScript } from './shell/script-bundle.js';
@@ -32,7 +31,7 @@ import { csrfFor, makeContext, pageLayout, type AdminContext, type AdminTuning }
 import { sendHtml } from '../html.js';
 import { dashboardRoutes } from './dashboard/dashboard.routes.js';
 import { taxonomyRoutes } from './taxonomy/taxonomy.routes.js';
-import { httpOf, usersRoutes } from './users/users.routes.js';
+import { usersRoutes } from './users/users.routes.js';
 import { mediaRootOf, mediaRoutes } from './media/media.routes.js';
 import { renderAdminError } from './shell/error.view.js';
 
@@ -70,7 +69,7 @@ const HEADINGS: Record<number, string> = {
   429: 'Too many requests',
 };
 
-function errorPage(c: AdminContext, request: FastifyRequest, reply: FastifyReply, status: number, message: string): FastifyReply {
+function errorPage(c: AdminContext, request: FastifyRequest, reply: FastifyReply, status: number, message: string, code: ErrorCode): FastifyReply {
   let csrf = '';
   try {
     csrf = csrfFor(reply);
@@ -79,7 +78,7 @@ function errorPage(c: AdminContext, request: FastifyRequest, reply: FastifyReply
   }
   const links = request.adminAuth ? [{ label: 'Back to the dashboard', url: '/admin' }] : [{ label: 'Log in', url: '/admin/login' }];
   const layout = pageLayout(c, request, csrf, HEADINGS[status] ?? (status >= 500 ? 'Something went wrong' : 'Error'));
-  return sendHtml(reply, renderAdminError({ layout, status, message, links }), status);
+  return sendHtml(reply, renderAdminError({ layout, status, code, message, links }), status);
 }
 
 export async function adminRoutes(app: FastifyInstance, opts: AdminOptions): Promise<void> {
@@ -131,14 +130,14 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions): Pro
 
   app.setErrorHandler((err, request, reply) => {
     const e = err as { code?: unknown };
-    if (e.code === 'FST_CSRF_INVALID_TOKEN' || e.code === 'FST_CSRF_MISSING_SECRET') return errorPage(c, request, reply, 403, CSRF_MESSAGE);
-    const pub = toPublicError(err instanceof UserError ? httpOf(err) : err);
+    if (e.code === 'FST_CSRF_INVALID_TOKEN' || e.code === 'FST_CSRF_MISSING_SECRET') return errorPage(c, request, reply, 403, CSRF_MESSAGE, 'CSRF');
+    const pub = toPublicError(err);
     if (pub.internal) request.log.error({ err }, 'admin request failed');
-    return errorPage(c, request, reply, pub.status, pub.message);
+    return errorPage(c, request, reply, pub.status, pub.message, pub.code);
   });
   app.setNotFoundHandler((request, reply) => {
     if (!request.adminAuth) return redirectToLogin(request, reply);
-    return errorPage(c, request, reply, 404, 'There is no such page in the admin.');
+    return errorPage(c, request, reply, 404, 'There is no such page in the admin.', 'NOT_FOUND');
   });
 
   // GET /admin/assets/admin.css

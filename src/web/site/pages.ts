@@ -236,13 +236,14 @@ export function authorPage(site: SiteContext, tree: CategoryTree, author: Author
 }
 
 /** `lang`: the page's language when the error is about content in another one (a comment's article). */
-export function errorPage(site: SiteContext, tree: CategoryTree, status: number, path: string, message?: string, lang?: string): ErrorVM {
+export function errorPage(site: SiteContext, tree: CategoryTree, status: number, code: string, path: string, message?: string, lang?: string): ErrorVM {
   const t = stringsFor(lang ?? site.siteLanguage);
   const notFound = status === 404;
   const heading = notFound ? t.notFoundTitle : t.badRequestTitle;
   return {
     layout: layoutVM(site, { ...(lang !== undefined ? { lang } : {}), title: heading, description: heading, path, tree, noindex: true }),
     status,
+    code,
     heading,
     message: message ?? t.notFoundMessage,
   };

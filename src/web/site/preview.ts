@@ -41,7 +41,7 @@ export async function previewRoutes(app: FastifyInstance, deps: { db: Db; site: 
     reply.header('cache-control', 'private, no-store').header('x-robots-tag', 'noindex, nofollow').header('referrer-policy', 'no-referrer');
     const found = await lookupPreviewToken(db, request.params.token, site.now());
     if (found.state === 'unknown') throw notFound('There is no such preview.');
-    if (found.state !== 'valid') throw new HttpError(410, found.state === 'expired' ? 'PREVIEW_EXPIRED' : 'PREVIEW_REVOKED', GONE[found.state]);
+    if (found.state !== 'valid') throw new HttpError(found.state === 'expired' ? 'PREVIEW_EXPIRED' : 'PREVIEW_REVOKED', GONE[found.state]);
     const html = await previewHtml(db, site, found.postId, { trash: false });
     if (html === undefined) throw notFound('There is no such preview.');
     return sendHtml(reply, html);

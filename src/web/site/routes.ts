@@ -234,6 +234,6 @@ export async function sendError(deps: SiteDeps, request: FastifyRequest, reply: 
   }
   const path = request.url.split('?')[0] ?? '/';
   const lang = (err as { lang?: unknown } | undefined)?.lang;
-  const vm = errorPage(deps.site, tree, pub.status, path.length < 500 ? path : '/', pub.status === 404 ? undefined : pub.message, typeof lang === 'string' ? lang : undefined);
+  const vm = errorPage(deps.site, tree, pub.status, pub.code, path.length < 500 ? path : '/', pub.status === 404 ? undefined : pub.message, typeof lang === 'string' ? lang : undefined);
   return sendHtml(reply, renderError(vm), pub.status);
 }

@@ -161,6 +161,8 @@ export interface ArchiveVM {
 export interface ErrorVM {
   layout: Layout;
   status: number;
+  /** The error's code (docs/errors.md), on the page as data-error-code. */
+  code: string;
   heading: string;
   message: string;
 }

@@ -88,7 +88,7 @@ export async function mediaRoutes(app: FastifyInstance, c: AdminContext, deps: M
   const db = c.db;
   const maxBytes = Math.floor(deps.maxMb * 1024 * 1024);
   const limits = `${ACCEPTED_TYPES}, up to ${deps.maxMb.toLocaleString('en')} MB`;
-  const tooLarge = (): HttpError => new HttpError(413, 'MEDIA_TOO_LARGE', `The file is larger than ${deps.maxMb.toLocaleString('en')} MB, the most this site accepts. Make it smaller and try again.`);
+  const tooLarge = (): HttpError => new HttpError('MEDIA_TOO_LARGE', `The file is larger than ${deps.maxMb.toLocaleString('en')} MB, the most this site accepts. Make it smaller and try again.`);
 
   /** Purges the pages that show the image, after its row changed. */
   const refreshPages = async (mediaId: number): Promise<void> => {
@@ -191,7 +191,7 @@ export async function mediaRoutes(app: FastifyInstance, c: AdminContext, deps: M
     const usage = await mediaUsage(db, row.id);
     const refused = await articlesBeyond(db, usage, user);
     if (refused.length > 0 || (usage.authors.length > 0 && !can(user.role, 'post.edit.any'))) {
-      throw new HttpError(403, 'FORBIDDEN', 'This image is shown in articles or profiles your role may not change, so its texts were not changed. Ask an editor.');
+      throw new HttpError('FORBIDDEN', 'This image is shown in articles or profiles your role may not change, so its texts were not changed. Ask an editor.');
     }
     if (!(await editMediaTexts(db, row, texts, actorOf(request), c.now()))) throw notFound('There is no such image.');
     await refreshPages(row.id);
@@ -225,7 +225,7 @@ export async function mediaRoutes(app: FastifyInstance, c: AdminContext, deps: M
       if (!can(request.adminAuth.user.role, 'media.upload')) throw forbidden('media.upload', request.adminAuth.user);
       const declared = Number(request.headers['content-length'] ?? 0);
       if (declared > maxBytes + 64 * 1024) throw tooLarge();
-      if (!request.isMultipart()) throw new HttpError(400, 'MEDIA_INVALID', 'Choose an image file to upload (the form must be sent as multipart/form-data).');
+      if (!request.isMultipart()) throw new HttpError('MEDIA_INVALID', 'Choose an image file to upload (the form must be sent as multipart/form-data).');
       const body: UploadBody = { fields: {} };
       try {
         for await (const part of request.parts({ limits: { fileSize: maxBytes, files: 1, fields: 10, fieldSize: 8 * 1024, parts: 12 } })) {
@@ -233,7 +233,7 @@ export async function mediaRoutes(app: FastifyInstance, c: AdminContext, deps: M
             const bytes = await part.toBuffer();
             if (part.fieldname === 'file' && !body.file) body.file = { filename: part.filename ?? '', bytes };
           } else if (part.valueTruncated) {
-            throw new HttpError(400, 'MEDIA_INVALID', `The field ${part.fieldname.slice(0, 40)} is too long.`);
+            throw new HttpError('MEDIA_INVALID', `The field ${part.fieldname.slice(0, 40)} is too long.`);
           } else if (part.fieldname === '_csrf') {
             body._csrf = typeof part.value === 'string' ? part.value : '';
           } else {
@@ -245,8 +245,8 @@ export async function mediaRoutes(app: FastifyInstance, c: AdminContext, deps: M
       } catch (err) {
         const code = (err as { code?: unknown }).code;
         if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
-        if (code === 'FST_FILES_LIMIT') throw new HttpError(400, 'MEDIA_INVALID', 'Upload one file at a time.');
-        if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') throw new HttpError(400, 'MEDIA_INVALID', 'The upload has more fields than the form sends.');
+        if (code === 'FST_FILES_LIMIT') throw new HttpError('MEDIA_INVALID', 'Upload one file at a time.');
+        if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') throw new HttpError('MEDIA_INVALID', 'The upload has more fields than the form sends.');
         throw err;
       }
       request.body = body;

@@ -96,10 +96,10 @@ export function redirectToLogin(request: FastifyRequest, reply: FastifyReply): F
   return reply.redirect(loginUrl(next), 303);
 }
 
-export const forbidden = (action: Action, user: User): HttpError => new HttpError(403, 'FORBIDDEN', forbiddenMessage(action, user.role));
+export const forbidden = (action: Action, user: User): HttpError => new HttpError('FORBIDDEN', forbiddenMessage(action, user.role));
 
 /** The signed-in user of a route behind the scope's guard (which guarantees one). */
 export function signedIn(request: FastifyRequest): AdminAuth {
-  if (!request.adminAuth) throw new HttpError(401, 'UNAUTHENTICATED', 'Please log in.');
+  if (!request.adminAuth) throw new HttpError('UNAUTHENTICATED', 'Please log in.');
   return request.adminAuth;
 }

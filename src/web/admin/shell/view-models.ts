@@ -31,6 +31,8 @@ export interface FormVM {
 export interface AdminErrorVM {
   layout: AdminLayoutVM;
   status: number;
+  /** The error's code (docs/errors.md), on the page as data-error-code for support and tests. */
+  code: string;
   message: string;
   /** Where to go from here. */
   links: { label: string; url: string }[];

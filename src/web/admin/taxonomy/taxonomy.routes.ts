@@ -9,7 +9,7 @@ import { findTagById, categoryArticleCounts, listTags, postIdsWithTags } from '.
 import { createCategory, deleteCategory, moveCategory, renameCategory, reorderCategory, type TaxonomyChange } from '../../../modules/taxonomy/category.service.js';
 import { deleteTag, mergeTagsInto, MERGE_MAX, renameTag } from '../../../modules/taxonomy/tag.service.js';
 import { loadCategoryTree, TaxonomyError } from '../../../modules/taxonomy/taxonomy.service.js';
-import { HttpError, notFound } from '../../errors.js';
+import { notFound, statusOf as statusOfCode } from '../../errors.js';
 import { actorOf } from '../shell/auth.js';
 import { csrfFor, pageLayout, type AdminContext } from '../shell/context.js';
 import { sendHtml } from '../../html.js';
@@ -29,12 +29,8 @@ function pathId(request: FastifyRequest, what: string): number {
   return id;
 }
 
-const STATUS: Record<TaxonomyError['code'], number> = {
-  CATEGORY_INVALID: 400, CATEGORY_CYCLE: 400, CATEGORY_NOT_FOUND: 404, CATEGORY_SLUG_TAKEN: 409,
-  TAG_INVALID: 400, TAG_NOT_FOUND: 404, TAG_SLUG_TAKEN: 409,
-};
-
-const statusOf = (err: TaxonomyError): number => STATUS[err.code];
+/** The status a refused form is shown again with (the one table: web/errors). */
+const statusOf = (err: TaxonomyError): number => statusOfCode(err.code);
 
 /** A form field that must be one string when present. */
 function single(f: Fields, name: string, label: string): string | undefined {
@@ -112,7 +108,7 @@ export async function taxonomyRoutes(app: FastifyInstance, c: AdminContext): Pro
         return done(reply, change, to, notice);
       } catch (err) {
         if (!(err instanceof TaxonomyError)) throw err;
-        if (err.code === 'CATEGORY_NOT_FOUND' || form === 'list') throw new HttpError(statusOf(err), err.code, err.message);
+        if (err.code === 'CATEGORY_NOT_FOUND' || form === 'list') throw err;
         const values: Record<string, string> = form === 'rename' ? { name: echo(f.name), slug: echo(f.slug), description: echo(f.description, 2000) } : {};
         return categoryPage(request, reply, id, values, { form, message: err.message }, statusOf(err));
       }
@@ -197,7 +193,7 @@ export async function taxonomyRoutes(app: FastifyInstance, c: AdminContext): Pro
       return done(reply, change, `/admin/tags/${id}`, 'tag-updated');
     } catch (err) {
       if (!(err instanceof TaxonomyError)) throw err;
-      if (err.code === 'TAG_NOT_FOUND') throw new HttpError(404, err.code, err.message);
+      if (err.code === 'TAG_NOT_FOUND') throw err;
       return tagPage(request, reply, id, { name: echo(f.name), slug: echo(f.slug), description: echo(f.description, 2000) }, err.message, statusOf(err));
     }
   });
@@ -208,7 +204,7 @@ export async function taxonomyRoutes(app: FastifyInstance, c: AdminContext): Pro
     try {
       return done(reply, await deleteTag(db, id, actorOf(request), c.now()), '/admin/tags', 'tag-deleted');
     } catch (err) {
-      throw err instanceof TaxonomyError ? new HttpError(statusOf(err), err.code, err.message) : err;
+      throw err;
     }
   });
 }

@@ -18,13 +18,6 @@ import { renderUsers } from './users.view.js';
 
 const userId = (request: FastifyRequest): number => pathId(request, 'user');
 
-/** A domain refusal as an HTTP error with its message. */
-export function httpOf(err: UserError): HttpError {
-  const status = { USER_INVALID: 400, USER_EMAIL_TAKEN: 409, USER_NOT_FOUND: 404, USER_FORBIDDEN: 403, SETUP_CLOSED: 404 }[err.code];
-  const detail = Object.values(err.fields).find((m) => m !== undefined);
-  return new HttpError(status, err.code, detail ?? err.message);
-}
-
 export async function usersRoutes(app: FastifyInstance, c: AdminContext): Promise<void> {
 
   const page = async (request: FastifyRequest, reply: FastifyReply, create: { values: Record<string, string>; errors: FieldErrors }, status = 200) => {
@@ -54,11 +47,7 @@ export async function usersRoutes(app: FastifyInstance, c: AdminContext): Promis
   const action = (path: string, run: (request: FastifyRequest, id: number) => Promise<unknown>, notice: NoticeKey) => {
     app.post(path, { config: { access: 'users.manage' } }, async (request, reply) => {
       const id = userId(request);
-      try {
-        await run(request, id);
-      } catch (err) {
-        throw err instanceof UserError ? httpOf(err) : err;
-      }
+      await run(request, id);
       return reply.redirect(`/admin/users?notice=${notice}`, 303);
     });
   };

@@ -9,7 +9,7 @@ import { renderDocument } from './layout.js';
 function ErrorPage({ vm }: { vm: ErrorVM }) {
   const { t } = vm.layout;
   return (
-    <div class="wrap error">
+    <div class="wrap error" data-error-code={vm.code}>
       <p class="error__status">{vm.status}</p>
       <h1 class="error__heading">{vm.heading}</h1>
       <p class="error__message">{vm.message}</p>

@@ -21,7 +21,7 @@ export async function correctionRoutes(app: FastifyInstance, c: AdminContext): P
   const mayCorrect = async (request: FastifyRequest) => {
     const e = editableOf(request);
     if (!e.mayPublish) throw forbidden(e.mine ? 'post.publish.own' : 'post.publish.any', e.user);
-    if (e.post.status !== 'published') throw new HttpError(409, 'ARTICLE_NOT_PUBLISHED', 'Corrections and updates are for published articles; edit the draft instead.');
+    if (e.post.status !== 'published') throw new HttpError('ARTICLE_NOT_PUBLISHED', 'Corrections and updates are for published articles; edit the draft instead.');
     return e;
   };
 

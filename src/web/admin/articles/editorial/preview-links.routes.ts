@@ -23,11 +23,11 @@ export async function previewLinkRoutes(app: FastifyInstance, c: AdminContext, d
   // POST /admin/articles/:id/preview-links (days=1|7): a new link, shown once.
   app.post('/articles/:id/preview-links', EDIT_ARTICLE, async (request, reply) => {
     const { id, post, user } = editableOf(request);
-    if (post.status === 'published') throw new HttpError(409, 'ARTICLE_PUBLISHED', 'The article is published: share its public address instead.');
-    if (post.status === 'trash') throw new HttpError(409, 'ARTICLE_TRASHED', 'The article is in the trash; restore it first.');
+    if (post.status === 'published') throw new HttpError('ARTICLE_PUBLISHED', 'The article is published: share its public address instead.');
+    if (post.status === 'trash') throw new HttpError('ARTICLE_TRASHED', 'The article is in the trash; restore it first.');
     const raw = fieldsOf(request.body).days;
     const days = typeof raw === 'string' && /^\d{1,3}$/.test(raw) ? Number(raw) : NaN;
-    if (!PREVIEW_DAYS.includes(days)) throw new HttpError(400, 'PREVIEW_INVALID', `Choose how long the link works: ${PREVIEW_DAYS.join(' or ')} days.`);
+    if (!PREVIEW_DAYS.includes(days)) throw new HttpError('PREVIEW_INVALID', `Choose how long the link works: ${PREVIEW_DAYS.join(' or ')} days.`);
     const link = await createPreviewLink(db, id, days, user.id, c.now());
     const csrf = csrfFor(reply);
     return sendHtml(reply, renderPreviewCreated({

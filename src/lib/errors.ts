@@ -1,0 +1,12 @@
+/**
+ * @module lib/errors
+ * The one base error type. Every error a use case refuses with carries a stable code (its
+ * module's code union, e.g. ArticleErrorCode); the web layer maps codes to HTTP statuses in one
+ * table (web/errors.ts), the CLI to exit codes; messages are for people, codes for programs.
+ */
+export class AppError<C extends string = string> extends Error {
+  constructor(public readonly code: C, message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
