@@ -8,7 +8,7 @@ import { doc, p } from '../../src/modules/article/document.js';
 import { insertAuthor } from '../../src/modules/author/author.repository.js';
 import { insertTag } from '../../src/modules/taxonomy/taxonomy.repository.js';
 import { siteContextFrom } from '../../src/web/site/site-context.js';
-import { sitemapRoutes } from '../../src/web/site/sitemaps.js';
+import { sitemapRoutes } from '../../src/web/site/sitemaps.routes.js';
 import { DIALECTS, freshDb, type TestDb } from '../helpers/db.js';
 import { buildFixture, NOW, type Fixture } from '../helpers/fixture.js';
 import { testApp } from '../helpers/app.js';

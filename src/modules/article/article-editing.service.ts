@@ -15,6 +15,7 @@ import { existingIds } from '../../db/existing-ids.js';
 import type { AuthorRow, CategoryRow, PostStatus } from '../../db/schema.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { allAuthors } from '../author/author.repository.js';
+import { findMediaById } from '../media/media.repository.js';
 import { ensureAuthorOfUser } from '../author/author.service.js';
 import { tag, tagsForPostChange } from '../content/cache-tags.js';
 import { deleteAutosaves, findRevision, listRevisions } from '../revision/revision.repository.js';
@@ -77,6 +78,9 @@ export async function articleForEditing(db: Db, user: User, id: number): Promise
 export function listArticlesForAdmin(db: Db, user: User, filter: Omit<AdminListFilter, 'ownerUserId'>, page: number) {
   return listAdminArticles(db, can(user.role, 'post.edit.any') ? filter : { ...filter, ownerUserId: user.id }, page);
 }
+
+/** An image the article form shows (the featured image's thumbnail). */
+export const formImage = (db: Db, id: number) => findMediaById(db, id);
 
 /** The article's saved revisions, newest first (no bodies). */
 export const articleHistory = (db: Db, id: number) => listRevisions(db, id);

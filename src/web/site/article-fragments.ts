@@ -25,7 +25,7 @@ import { loadCommentSettings, type CommentSettings } from '../../modules/comment
 import { TaggedStore } from '../cache/tagged-store.js';
 import { cacheTags, type PageCache } from '../cache/index.js';
 import { joinBuffers } from '../buffers.js';
-import type { CommentsWeb } from './comments.js';
+import type { CommentsWeb } from './comments.routes.js';
 import { articlePage, commentsOwnerOf, commentsVM, type ArticleCommentsInput, type CommentsOwner } from './pages.js';
 import { articleFragmentTags } from './page-tags.js';
 import type { SiteContext } from './site-context.js';

@@ -6,7 +6,7 @@
  */
 import type { Db } from '../../../db/database.js';
 import type { ArticleDocument } from '../../../modules/article/document.js';
-import { findMediaById } from '../../../modules/media/media.repository.js';
+import { formImage } from '../../../modules/article/article-editing.service.js';
 import { imagesMissingAlt } from '../../../modules/media/media-usage.js';
 import type { ArticleFormVM } from './articles.view-models.js';
 import { thumbOf } from '../shell/presenters.js';
@@ -25,7 +25,7 @@ export async function articleImages(db: Db, bodyJson: string, featuredRaw: strin
   const featuredId = idOf(featuredRaw.trim()) ?? null;
   const missing = await imagesMissingAlt(db, doc, featuredId);
   const altWarnings = missing.map((m) => (m.place === 'featured' ? `The featured image (image ${m.mediaId})` : `An image in the text (image ${m.mediaId})`));
-  const row = featuredId !== null ? await findMediaById(db, featuredId) : undefined;
+  const row = featuredId !== null ? await formImage(db, featuredId) : undefined;
   if (!row) return { altWarnings };
   const t = thumbOf(row);
   return { altWarnings, featured: { id: row.id, src: t.src, width: t.width, height: t.height, alt: row.alt, editUrl: `/admin/media/${row.id}` } };

@@ -18,7 +18,7 @@ import type { ArticleDocument } from '../../../modules/article/document.js';
 import { DocumentError, parseDocumentJson } from '../../../modules/article/document-input.js';
 import { bodyFromText, documentToText } from '../../../modules/article/document-text.js';
 import type { SiteContext } from '../../site/site-context.js';
-import { previewHtml } from '../../site/preview.js';
+import { previewHtml } from '../../site/preview.routes.js';
 import { sendHtml } from '../../html.js';
 import { notFound } from '../../errors.js';
 import { pageOf } from '../../../lib/ids.js';

@@ -1,5 +1,5 @@
 /**
- * @module web/site/sitemaps
+ * @module web/site/sitemaps.routes
  * For search engines: the sitemap index `/sitemap.xml`, its parts (`/sitemap-posts-N.xml`,
  * `-pages`, `-categories`, `-tags`, `-authors`, and the Google News sitemap `-news`), and
  * `/robots.txt`. Published content only, absolute URLs, hreflang between translations. The XML is
@@ -13,7 +13,7 @@ import {
 } from '../../modules/feed/feed.service.js';
 import { loadCategoryTree } from '../../modules/taxonomy/taxonomy.service.js';
 import { notFound } from '../errors.js';
-import { sendCacheable } from './feeds.js';
+import { sendCacheable } from './feeds.routes.js';
 import { cacheFor } from '../cache/index.js';
 import { tag as cacheTag } from '../../modules/content/cache-tags.js';
 import type { SiteContext } from './site-context.js';

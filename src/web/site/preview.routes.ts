@@ -1,5 +1,5 @@
 /**
- * @module web/site/preview
+ * @module web/site/preview.routes
  * GET /preview/TOKEN/: an unpublished article through the real article template, for whoever holds
  * a private preview link (made in the admin). Never cached, anywhere: `private, no-store`, and the
  * page cache skips any URL with "preview" in it. `noindex` in the page and in X-Robots-Tag.

@@ -1,5 +1,5 @@
 /**
- * @module web/api/posts
+ * @module web/api/posts.routes
  * GET /api/v1/posts: published articles, newest first, as JSON with allow-listed fields only.
  * Filters: category (slug; sub-sections included), tag (slug), author (slug); page, per_page.
  */

@@ -1,8 +1,9 @@
 /**
- * @module web/site/comments
+ * @module web/site/comments.routes
  * Readers' comments over HTTP:
  *   POST /comments/                      the comment form (no JavaScript needed): 303 to #comment-ID
- *   GET  /api/v1/posts/{id}/comments     an article's approved comments (allow-listed fields)
+ *   GET  /comments/unsubscribe/, /comments/{id}/   reply-mail unsubscribe, a link to one comment
+ * (its JSON twin, GET /api/v1/posts/{id}/comments, is web/api/comments.routes)
  * and what the article page needs: the reader's held comment ids (signed `bs_commenter` cookie)
  * and a freshly signed form token.
  *
@@ -20,15 +21,14 @@ import { loadCommentSettings, type CommentSettings } from '../../modules/comment
 import { issueFormToken, readFormToken } from '../../modules/comment/form-token.js';
 import { hashIp } from '../../modules/comment/ip-hash.js';
 import type { SpamFilter } from '../../modules/comment/akismet.js';
-import { commentPagePath } from '../../modules/comment/thread.js';
 import { unsubscribeReplies, validUnsubscribe } from '../../modules/comment/notify.js';
 import { commentLink } from '../../modules/comment/comment-link.js';
-import { badRequest, notFound } from '../errors.js';
+import { notFound } from '../errors.js';
 import { commentErrorMessage } from './comment-strings.js';
 import type { ArticleCommentsInput } from './pages.js';
-import { idOf, pageOf } from '../../lib/ids.js';
+import { idOf } from '../../lib/ids.js';
 import { tag } from '../../modules/content/cache-tags.js';
-import { postLanguage, postVisibility } from '../../modules/content/posts.repository.js';
+import { postLanguage } from '../../modules/content/posts.repository.js';
 
 export const COMMENTER_COOKIE = 'bs_commenter';
 /** Room for 10,000 characters of text percent-encoded (up to 12 bytes a character) and the rest. */
@@ -228,31 +228,5 @@ export async function commentRoutes(app: FastifyInstance, deps: CommentsWebDeps)
     if (!link) throw notFound('There is no such comment.');
     reply.header('cache-control', 'no-store');
     return reply.redirect(link, 302);
-  });
-
-  // GET /api/v1/posts/{id}/comments[?page=N]: approved comments in thread order, a comment page
-  // (perPage threads) at a time; never emails or IP hashes.
-  app.get('/api/v1/posts/:id/comments', async (request: FastifyRequest<{ Params: { id: string }; Querystring: { page?: string } }>, reply) => {
-    const id = idOf(request.params.id);
-    if (id === undefined) throw notFound('There is no such article.');
-    const rawPage = request.query.page;
-    const page = rawPage === undefined ? 1 : pageOf(rawPage);
-    if (page === undefined) throw badRequest('page must be a whole number from 1.');
-    const post = await postVisibility(deps.db, id);
-    if (!post || post.status !== 'published') throw notFound('There is no such article.');
-    const settings = await loadCommentSettings(deps.db);
-    const thread = await threadPage(deps.db, id, [], page, settings.perPage);
-    if (page > thread.totalPages) throw notFound('There is no such page of comments.');
-    const url = (c: { id: number }) => `${commentPagePath(postPath(post.slug), page)}#comment-${c.id}`;
-    reply.header('cache-control', 'public, max-age=60');
-    return {
-      post_id: id,
-      count: thread.approved,
-      page,
-      total_pages: thread.totalPages,
-      comments: thread.comments.map((c) => ({
-        id: c.id, parent_id: c.parentId, depth: c.depth, author_name: c.authorName, body_html: c.bodyHtml, created_at: c.createdAt, url: url(c),
-      })),
-    };
   });
 }

@@ -1,5 +1,5 @@
 /**
- * @module web/site/corrections
+ * @module web/site/corrections.routes
  * GET /corrections/ and /corrections/page/N/: every correction and update note on a published
  * article, newest first. Cached with the `corrections` tag, which every note's write purges.
  */

@@ -1,5 +1,5 @@
 /**
- * @module web/site/feeds
+ * @module web/site/feeds.routes
  * RSS 2.0, Atom 1.0 and JSON Feed 1.1 for the site, each category (with its children), tag and
  * author, at WordPress' URLs: `…/feed/` (RSS, also `feed/rss2/` and `feed/rss/`), `…/feed/atom/`,
  * `…/feed/json/`. Answers conditional GETs with 304.

@@ -1,5 +1,5 @@
 /**
- * @module web/site/routes
+ * @module web/site/site.routes
  * Public pages. Each handler: parse → read service → page builder → view.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -14,12 +14,12 @@ import { badRequest, notFound, toPublicError } from '../errors.js';
 import { cacheFor } from '../cache/index.js';
 import { tag as cacheTag } from '../../modules/content/cache-tags.js';
 import { articleTags, cardTags, pageTags } from './page-tags.js';
-import { categoryFeed, feedPathOf } from './feeds.js';
+import { categoryFeed, feedPathOf } from './feeds.routes.js';
 import { wordpressQueryRedirect } from './wp-links.js';
 import { articlePage, authorPage, categoryPage, errorPage, homePage, tagPage } from './pages.js';
 import { authorVM } from './presenters.js';
 import type { SiteContext } from './site-context.js';
-import type { CommentsWeb } from './comments.js';
+import type { CommentsWeb } from './comments.routes.js';
 import type { ArticleFragments } from './article-fragments.js';
 import { commentPagePath } from '../../modules/comment/thread.js';
 import { renderArchive, renderArticle, renderError, renderHome } from './views/index.js';
