@@ -200,7 +200,7 @@ export function startJobs(app: FastifyInstance, db: DbHandle['db'], o: { ipReten
     onPublished: (ids) => {
       app.log.info({ ids }, 'scheduled posts published');
       purgePosts(app.pageCache, db, ids).catch((err) => app.log.error({ err }, 'cache purge failed'));
-      ids.forEach((id) => app.related.enqueue(id));
+      for (const id of ids) app.related.enqueue(id);
     },
     onError: (err) => app.log.error({ err }, 'scheduled publishing failed'),
   });

@@ -82,7 +82,7 @@ export const importCommand: Command = {
     const [format, file, ...extra] = positionals;
     if (format === 'json') {
       if (!file || extra.length) throw new UsageError('give exactly one backup file');
-      return restoreJson(path.resolve(file), values['no-related'] ? false : true);
+      return restoreJson(path.resolve(file), !values['no-related']);
     }
     if (format !== 'wordpress') throw new UsageError(format ? `unknown format "${format}" (expected "wordpress" or "json")` : 'name the format: broadsheet import wordpress FILE.xml');
     if (!file || extra.length) throw new UsageError('give exactly one WXR file');

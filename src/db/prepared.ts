@@ -22,7 +22,10 @@ const MAX_KEYS = 1000;
 export async function runPrepared<R>(db: Db, key: string, params: readonly unknown[], build: () => Compilable<R>): Promise<R[]> {
   const adapter = db.getExecutor().adapter.constructor;
   let byKey = texts.get(adapter);
-  if (!byKey) texts.set(adapter, (byKey = new Map()));
+  if (!byKey) {
+    byKey = new Map();
+    texts.set(adapter, byKey);
+  }
   const text = byKey.get(key);
   if (text !== undefined) return (await db.executeQuery(CompiledQuery.raw(text, [...params]) as CompiledQuery<R>)).rows;
   const compiled = build().compile();

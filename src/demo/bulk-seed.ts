@@ -139,9 +139,11 @@ export async function bulkSeed(db: Db, o: BulkOptions): Promise<{ articles: numb
       posts.forEach((post, k) => {
         const id = idOf.get(post.slug)!;
         const l = links[k]!;
-        l.cats.forEach((c) => pc.push({ post_id: id, category_id: c }));
-        l.tags.forEach((t) => pt.push({ post_id: id, tag_id: t }));
-        l.authors.forEach((a, position) => pa.push({ post_id: id, author_id: a, position }));
+        for (const c of l.cats) pc.push({ post_id: id, category_id: c });
+        for (const t of l.tags) pt.push({ post_id: id, tag_id: t });
+        l.authors.forEach((a, position) => {
+          pa.push({ post_id: id, author_id: a, position });
+        });
       });
       await insertPostLinks(trx, { categories: pc });
       await batches(pt, 1000, (c) => insertPostLinks(trx, { tags: c }));

@@ -5,7 +5,7 @@
  * port in the fictional Republic of Aldria (capital: Corvena); people and institutions are
  * invented. Articles live in the articles-*.ts files, grouped by desk, and are collected here.
  */
-import { a, doc, h, p, ul, type ArticleDocument } from '../modules/article/document.js';
+import { a, doc, h, p, ul, } from '../modules/article/document.js';
 import { businessArticles } from './articles-business.js';
 import { cultureArticles } from './articles-culture.js';
 import { faArticles } from './articles-fa.js';

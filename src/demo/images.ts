@@ -77,7 +77,7 @@ function rgbOf(hex: string): [number, number, number] {
   return [(v >> 16) & 255, (v >> 8) & 255, v & 255];
 }
 const hexOf = (r: number, g: number, b: number): string =>
-  '#' + [r, g, b].map((c) => Math.max(0, Math.min(255, Math.round(c))).toString(16).padStart(2, '0')).join('');
+  `#${[r, g, b].map((c) => Math.max(0, Math.min(255, Math.round(c))).toString(16).padStart(2, '0')).join('')}`;
 
 /** Linear mix of two hex colours, t = 0 gives a, t = 1 gives b. */
 function mix(a: string, b: string, t: number): string {
@@ -220,7 +220,7 @@ function waterBody(ctx: Ctx, top: number, color: string): string {
   let out = `<rect y="${n(top)}" width="${w}" height="${n(h - top)}" fill="${linear(ctx, [[0, lighten(color, 0.25)], [1, darken(color, 0.35)]])}"/>`;
   const lines = 18;
   for (let k = 0; k < lines; k++) {
-    const y = top + Math.pow(rng(), 1.6) * (h - top);
+    const y = top + rng() ** 1.6 * (h - top);
     const len = rng.range(0.03, 0.16) * w * (0.4 + (y - top) / (h - top));
     const x = rng() * w;
     out += `<rect x="${n(x)}" y="${n(y)}" width="${n(len)}" height="${n(Math.max(1.5, (y - top) / 90))}" rx="1" fill="${pal.night ? pal.sun : '#ffffff'}" opacity="${n(rng.range(0.12, 0.3))}"/>`;
@@ -387,7 +387,7 @@ function lake(ctx: Ctx): string {
   s += `<g clip-path="url(#${waterClip})"><g transform="translate(0 ${n(2 * shore)}) scale(1 -1)" opacity="0.35">${back}${mid}</g></g>`;
   s += `<rect y="${n(shore)}" width="${w}" height="${n(h - shore)}" fill="${linear(ctx, [[0, pal.water, 0.1], [1, darken(pal.water, 0.4), 0.85]])}"/>`;
   for (let k = 0; k < 14; k++) {
-    const y = shore + h * 0.01 + Math.pow(rng(), 1.4) * (h - shore);
+    const y = shore + h * 0.01 + rng() ** 1.4 * (h - shore);
     s += `<rect x="${n(rng() * w)}" y="${n(y)}" width="${n(rng.range(0.04, 0.14) * w)}" height="2" fill="#ffffff" opacity="${n(rng.range(0.15, 0.3))}"/>`;
   }
   // Pines along the shore.
@@ -417,7 +417,7 @@ function rail(ctx: Ctx): string {
     s += `<path d="M${n(vx - 4)} ${n(horizon)} L${n(vx + 4)} ${n(horizon)} L${n(w * 0.92)} ${n(h)} L${n(w * 0.08)} ${n(h)} Z" fill="${ballast}"/>`;
     // Sleepers, spaced by perspective.
     for (let k = 1; k < 28; k++) {
-      const t = Math.pow(k / 28, 2.2);
+      const t = (k / 28) ** 2.2;
       const y = horizon + t * (h - horizon);
       const half = 4 + t * (w * 0.38);
       s += `<rect x="${n(vx - half)}" y="${n(y)}" width="${n(half * 2)}" height="${n(Math.max(1, t * h * 0.025))}" fill="${darken(ballast, 0.35)}"/>`;
@@ -425,7 +425,7 @@ function rail(ctx: Ctx): string {
     const rails = [-0.26, 0.26];
     for (const rr of rails) s += `<path d="M${n(vx)} ${n(horizon)} L${n(vx + rr * w)} ${n(h)}" stroke="#d9dde0" stroke-width="${n(w * 0.006)}"/>`;
     for (let k = 1; k < 7; k++) {
-      const t = Math.pow(k / 7, 2);
+      const t = (k / 7) ** 2;
       const y = horizon + t * (h - horizon);
       const x = vx - (0.05 + t * 0.5) * w;
       const mh = t * h * 0.7 + 6;
@@ -749,7 +749,7 @@ function field(ctx: Ctx): string {
   const bands = 5;
   const vx = w * rng.range(0.2, 0.8);
   for (let k = 0; k < bands; k++) {
-    const y = horizon + (h - horizon) * Math.pow((k + 1) / (bands + 1), 1.5) * 1.05;
+    const y = horizon + (h - horizon) * ((k + 1) / (bands + 1)) ** 1.5 * 1.05;
     const c = mix(rng.pick(crops), pal.skyBottom, 0.25 * (1 - k / bands));
     const band = ridge(ctx, y, h * 0.04, 4, c);
     s += band;
@@ -928,7 +928,7 @@ function desert(ctx: Ctx): string {
   const shafts = 9;
   for (let k = shafts - 1; k >= 0; k--) {
     const t = k / (shafts - 1);
-    const depthT = Math.pow(1 - t, 1.8);
+    const depthT = (1 - t) ** 1.8;
     const x = startX + (endX - startX) * t;
     const y = horizon + h * 0.03 + (h * 0.88 - horizon) * depthT;
     const r = w * (0.008 + depthT * 0.05);

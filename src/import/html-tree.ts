@@ -28,8 +28,8 @@ import { escapeHtml } from '../lib/html.js';
 
 export { escapeHtml };
 
-const TOKEN = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[^\s=>\/]+(?:="[^"]*")?)*)\s*(\/?)>|<!--[\s\S]*?-->/g;
-const ATTR = /([^\s=>\/]+)(?:="([^"]*)")?/g;
+const TOKEN = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[^\s=>/]+(?:="[^"]*")?)*)\s*(\/?)>|<!--[\s\S]*?-->/g;
+const ATTR = /([^\s=>/]+)(?:="([^"]*)")?/g;
 
 /** Parses sanitised HTML into a forest. Stray closing tags are ignored; open ones close at the end. */
 export function parseHtml(html: string): HtmlNode[] {

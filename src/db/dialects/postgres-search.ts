@@ -4,7 +4,7 @@
  * and body text (C), English stemming for English posts and the 'simple' configuration for other
  * languages, a GIN index, ts_rank for order and ts_headline for snippets.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, } from 'kysely';
 import { filterSql, MARK_END, MARK_START, pageOfWindow, RANK_WINDOW, type FullText, type SearchTerm, type WindowRow } from '../full-text.js';
 
 const lexeme = (w: string): string => `'${w.replace(/'/g, "''").replace(/\\/g, '')}'`;

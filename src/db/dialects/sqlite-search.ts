@@ -4,7 +4,7 @@
  * text), Porter stemming over unicode61 (diacritics folded), kept in step by triggers; BM25 ranks
  * with the title weighted 10×, the standfirst 4× and the body 1×.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, } from 'kysely';
 import { filterSql, MARK_END, MARK_START, pageOfWindow, RANK_WINDOW, type FullText, type SearchTerm, type WindowRow } from '../full-text.js';
 
 const quote = (w: string): string => `"${w.replace(/"/g, '""')}"`;

@@ -174,6 +174,7 @@ export async function preparePost(trx: Db, it: WxrItem, c: PostImportContext): P
     primary_category_id: categoryIds[0] ?? null,
     featured_media_id: featured,
     published_at: status === 'published' || status === 'scheduled' ? date : null,
+    // biome-ignore lint/complexity/useMathMinMax: ISO 8601 strings, the later one by text order
     updated_at: modified < date ? date : modified,
     comment_status: it.commentStatus === 'closed' ? 'closed' : 'open',
     sticky: it.isSticky === '1' ? 1 : 0,
@@ -331,7 +332,9 @@ export async function writePosts(trx: Db, posts: PreparedPost[], c: PostImportCo
   }
   if (independent) {
     const counts = await putRedirectLists(trx, lists, iso);
-    posts.forEach((p, i) => p.report.count('redirect', 'created', counts[i]));
+    posts.forEach((p, i) => {
+      p.report.count('redirect', 'created', counts[i]);
+    });
   } else {
     for (const [i, p] of posts.entries()) p.report.count('redirect', 'created', await putRedirects(trx, lists[i]!, iso));
   }

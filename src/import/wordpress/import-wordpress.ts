@@ -149,7 +149,7 @@ export async function importWordPress(db: Db, options: ImportOptions): Promise<I
       const added: [Map<string, number>, string][] = [];
       try {
         const reports = await tx((trx) => importAll(trx, items, added));
-        reports.forEach((r) => report.merge(r));
+        for (const r of reports) report.merge(r);
       } catch (err) {
         if (outer || items.length === 1) {
           for (const [map, key] of added) map.delete(key);
@@ -254,7 +254,7 @@ interface HeaderInput {
 type Tx = <T>(fn: (trx: Db) => Promise<T>) => Promise<T>;
 
 /** Authors, the category tree (parents first) and tags, one transaction each kind. */
-async function importHeader(db: Db, tx: Tx, h: HeaderInput): Promise<HeaderMaps> {
+async function importHeader(_db: Db, tx: Tx, h: HeaderInput): Promise<HeaderMaps> {
   const iso = h.now.toISOString();
   const authorIds = new Map<string, number>();
   await tx(async (trx) => {

@@ -126,7 +126,7 @@ export function documentText(doc: ArticleDocument): string {
   const walk = (b: Block): void => {
     if (b.type === 'paragraph' || b.type === 'heading') parts.push((b.content ?? []).map((n) => (n.type === 'text' ? n.text : ' ')).join(''));
     else if (b.type === 'blockquote') b.content.forEach(walk);
-    else if (b.type === 'bulletList' || b.type === 'orderedList') b.content.forEach((li) => li.content.forEach(walk));
+    else if (b.type === 'bulletList' || b.type === 'orderedList') for (const li of b.content) li.content.forEach(walk);
     else if (b.type === 'quoteCard') parts.push(b.attrs.text);
     else if (b.type === 'figure' && b.attrs.caption) parts.push(b.attrs.caption);
     else if (b.type === 'html') parts.push(htmlText(b.attrs.html));

@@ -64,9 +64,9 @@ export function commentNotifier(db: Db, o: NotifyOptions): CommentNotifier {
    */
   const replyEmail = async (id: number): Promise<void> => {
     const comment = await findComment(db, id);
-    if (!comment || comment.status !== 'approved' || comment.parent_id === null || comment.reply_notified === 1) return;
+    if (comment?.status !== 'approved' || comment.parent_id === null || comment.reply_notified === 1) return;
     const parent = await findComment(db, comment.parent_id);
-    if (!parent || parent.notify_replies !== 1 || parent.author_email === '' || parent.author_email === comment.author_email || parent.status !== 'approved') return;
+    if (parent?.notify_replies !== 1 || parent.author_email === '' || parent.author_email === comment.author_email || parent.status !== 'approved') return;
     if (!(await claimReplyEmail(db, id))) return;
     const post = await commentedPost(db, comment.post_id);
     if (!post) return;

@@ -18,7 +18,7 @@ const CANDIDATES = 40;
 /** Recomputes and stores the related list of one post; returns the related ids in order. */
 export async function computeRelated(db: Db, fullText: FullText, postId: number, now: Date = new Date()): Promise<number[]> {
   const post = await repo.relatedSource(db, postId);
-  if (!post || post.status !== 'published' || post.type !== 'post') {
+  if (post?.status !== 'published' || post.type !== 'post') {
     await repo.clearRelated(db, postId);
     return [];
   }

@@ -10,6 +10,7 @@ const MAX_TERMS = 16;
 const MAX_WORD = 64;
 const WORD_SPLIT = /[^\p{L}\p{N}\p{M}]+/u;
 // Bidi controls and zero-width characters other than ZWNJ carry no meaning in a query.
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: each of these code points is removed on its own, ZWJ included
 const INVISIBLE = /[\u200b\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069\u200e\u200f]/g;
 
 const words = (s: string): string[] =>
@@ -28,7 +29,9 @@ export function parseQuery(raw: string): SearchTerm[] {
   for (const token of rest.split(/\s+/)) {
     const prefix = /\*$/.test(token);
     const w = words(token);
-    w.forEach((word, i) => terms.push({ words: [word], prefix: prefix && i === w.length - 1 && word.length >= 2 }));
+    w.forEach((word, i) => {
+      terms.push({ words: [word], prefix: prefix && i === w.length - 1 && word.length >= 2 });
+    });
   }
   // Duplicates add nothing to an AND query.
   const seen = new Set<string>();

@@ -23,7 +23,7 @@ export async function apiCommentRoutes(app: FastifyInstance, deps: { db: Db }): 
     const page = rawPage === undefined ? 1 : pageOf(rawPage);
     if (page === undefined) throw badRequest('page must be a whole number from 1.');
     const post = await postVisibility(deps.db, id);
-    if (!post || post.status !== 'published') throw notFound('There is no such article.');
+    if (post?.status !== 'published') throw notFound('There is no such article.');
     const settings = await loadCommentSettings(deps.db);
     const thread = await threadPage(deps.db, id, [], page, settings.perPage);
     if (page > thread.totalPages) throw notFound('There is no such page of comments.');

@@ -51,7 +51,10 @@ export class TaggedStore<V extends Tagged> {
     this.total += v.bytes;
     for (const t of v.tags) {
       let keys = this.byTag.get(t);
-      if (!keys) this.byTag.set(t, (keys = new Set()));
+      if (!keys) {
+        keys = new Set();
+        this.byTag.set(t, keys);
+      }
       keys.add(key);
     }
     this.evict();

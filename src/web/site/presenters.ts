@@ -130,7 +130,9 @@ export function categoryCrumbs(tree: CategoryTree, id: number | null, homeName: 
   const crumbs = [{ name: homeName, url: '/' }];
   if (id === null) return crumbs;
   const chain = tree.ancestry(id);
-  chain.forEach((c, i) => crumbs.push({ name: c.name, url: categoryPath(chain.slice(0, i + 1).map((x) => x.slug)) }));
+  chain.forEach((c, i) => {
+    crumbs.push({ name: c.name, url: categoryPath(chain.slice(0, i + 1).map((x) => x.slug)) });
+  });
   return crumbs;
 }
 

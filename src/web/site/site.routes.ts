@@ -195,7 +195,7 @@ async function redirectFor(deps: SiteDeps, request: FastifyRequest, reply: Fasti
   const paged = /^(.+\/)(page\/\d+\/|comment-page-\d+\/)$/.exec(decoded);
   if (paged) {
     const base = await findRedirect(deps.db, paged[1]!);
-    if (base && base.to_path.endsWith('/')) return reply.redirect(base.to_path + paged[2]! + (query ? `?${query}` : ''), base.status === 302 ? 302 : 301);
+    if (base?.to_path.endsWith('/')) return reply.redirect(base.to_path + paged[2]! + (query ? `?${query}` : ''), base.status === 302 ? 302 : 301);
   }
   const last = path.split('/').pop() ?? '';
   // Never to "//host…" or "/\host…": browsers read those as another site (an open redirect).
@@ -226,7 +226,7 @@ export async function sendError(deps: SiteDeps, request: FastifyRequest, reply: 
   }
   const wantsJson = request.url.startsWith('/api/') || (request.headers.accept ?? '').startsWith('application/json');
   if (wantsJson) return reply.code(pub.status).send({ error: { code: pub.code, message: pub.message } });
-  let tree;
+  let tree: Awaited<ReturnType<typeof loadCategoryTree>>;
   try {
     tree = await loadCategoryTree(deps.db);
   } catch {

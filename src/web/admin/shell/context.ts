@@ -8,7 +8,7 @@ import type { Db } from '../../../db/database.js';
 import type { ScryptParams } from '../../../modules/user/password.js';
 import type { ThrottlePolicy } from '../../../modules/user/throttle.js';
 import type { AuthContext } from '../../../modules/user/user.service.js';
-import { type CookiePolicy } from './auth.js';
+import type { CookiePolicy } from './auth.js';
 import { layoutVM } from './presenters.js';
 import type { AdminLayoutVM } from './view-models.js';
 

@@ -201,10 +201,6 @@ export async function taxonomyRoutes(app: FastifyInstance, c: AdminContext): Pro
   // POST /admin/tags/:id/delete: articles lose it; its URL answers 404.
   app.post('/tags/:id/delete', { config: { access: 'taxonomy.manage' } }, async (request, reply) => {
     const id = pathId(request, 'tag');
-    try {
       return done(reply, await deleteTag(db, id, actorOf(request), c.now()), '/admin/tags', 'tag-deleted');
-    } catch (err) {
-      throw err;
-    }
   });
 }

@@ -6,7 +6,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { listUsers } from '../../../modules/user/user.repository.js';
 import { changeRole, createUser, endUserSessions, setUserStatus } from '../../../modules/user/user.service.js';
 import { UserError, type FieldErrors } from '../../../modules/user/user.js';
-import { HttpError } from '../../errors.js';
 import { actorOf, signedIn } from '../shell/auth.js';
 import { csrfFor, pageLayout, type AdminContext } from '../shell/context.js';
 import { sendHtml } from '../../html.js';

@@ -29,7 +29,7 @@ export async function compareRoutes(app: FastifyInstance, c: AdminContext): Prom
     if (!rev) throw notFound('There is no such revision of this article.');
     const docOf = (json: string) => JSON.parse(json) as ArticleDocument;
     const revLabel = (at: string) => `Revision of ${dateVM(at).label}`;
-    let fields;
+    let fields: ReturnType<typeof compareVersions>;
     let oldLabel: string;
     let newLabel: string;
     if (mode === 'previous') {
