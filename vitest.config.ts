@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.{ts,tsx}', 'src/**/*.test.{ts,tsx}'],
+    include: ['test/**/*.test.{ts,tsx}'],
     // Starts (or finds) PostgreSQL once and hands its URL to the workers via provide/inject.
     globalSetup: ['test/helpers/global-setup.ts'],
     // Browser launches and the JVM behind vnu take seconds each, more on a busy 2-core machine.

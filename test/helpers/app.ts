@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/config/config.js';
 import type { TestDb } from './db.js';
 
 export async function testApp(t: TestDb, env: Record<string, string> = {}, now: () => Date = () => new Date('2026-11-20T12:00:00Z')): Promise<FastifyInstance> {
-  // The page cache and article fragments are off unless a test turns the cache on (test/site/page-cache.test.ts):
+  // The page cache and article fragments are off unless a test turns the cache on (test/web/cache/page-cache.test.ts):
   // other tests look at rendering, and some change the database behind the app's back.
   const cacheOn = env.PAGE_CACHE_MB !== undefined && env.PAGE_CACHE_MB !== '0';
   const config = loadConfig({ DATA_DIR: t.dataDir, DEMO: '0', SITE_URL: 'https://news.example', POSTS_PER_PAGE: '5', PAGE_CACHE_MB: '0', FRAGMENT_CACHE_MB: cacheOn ? '32' : '0', ...env });

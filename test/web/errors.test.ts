@@ -15,7 +15,7 @@ import { CorrectionError } from '../../src/modules/correction/correction.js';
 import { TranslationError } from '../../src/modules/translation/translation.service.js';
 import { UserError } from '../../src/modules/user/user.js';
 import { ERROR_STATUS, HttpError, toPublicError } from '../../src/web/errors.js';
-import { adminApp, signedIn } from '../admin/helpers.js';
+import { adminApp, signedIn } from '../helpers/admin.js';
 import { freshDb, type TestDb } from '../helpers/db.js';
 
 const DOC = fs.readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/errors.md'), 'utf8');

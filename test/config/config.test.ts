@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config/config.js';
+
+describe('loadConfig', () => {
+  it('has working defaults and is frozen', () => {
+    const c = loadConfig({});
+    expect(c.host).toBe('127.0.0.1');
+    expect(c.port).toBe(3000);
+    expect(c.siteUrl).toBe('http://127.0.0.1:3000');
+    expect(c.databaseUrl).toBeUndefined();
+    expect(c.demo).toBe(true);
+    expect(Object.isFrozen(c)).toBe(true);
+  });
+
+  it('reads the environment', () => {
+    const c = loadConfig({ PORT: '8080', SITE_URL: 'https://news.example/', DATABASE_URL: 'postgres://u@h/db', DEMO: '0' });
+    expect(c.port).toBe(8080);
+    expect(c.siteUrl).toBe('https://news.example');
+    expect(c.databaseUrl).toBe('postgres://u@h/db');
+    expect(c.demo).toBe(false);
+  });
+
+  it('reads which proxies to trust', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toBe('10.0.0.0/8, 127.0.0.1');
+    expect(() => loadConfig({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY/);
+  });
+
+  it('refuses bad values with a message naming the variable', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ DEMO: 'yes' })).toThrow(ConfigError);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ SITE_URL: 'ftp://x' })).toThrow(/SITE_URL/);
+  });
+});

@@ -1,0 +1,88 @@
+/**
+ * Helpers for the comment tests: an app with a movable clock, and a reader who loads an article,
+ * waits like a person, and posts its comment form (cookies kept, Origin set).
+ */
+import path from 'node:path';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { Clock } from './admin.js';
+import { testApp } from './app.js';
+import type { TestDb } from './db.js';
+import { buildFixture, type Fixture } from './fixture.js';
+
+export const ORIGIN = 'https://news.example';
+
+export interface CommentsCtx { app: FastifyInstance; clock: Clock; fx: Fixture }
+
+export async function commentsApp(t: TestDb, env: Record<string, string> = {}, count = 4): Promise<CommentsCtx> {
+  const fx = await buildFixture(t.handle.db, path.join(t.dataDir, 'media'), count, t.handle.dialect.fullText);
+  const clock = new Clock();
+  const app = await testApp(t, env, clock.now);
+  return { app, clock, fx };
+}
+
+export const field = (html: string, name: string): string | undefined =>
+  new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1];
+
+export class Reader {
+  cookies = new Map<string, string>();
+  origin = ORIGIN;
+  constructor(private c: CommentsCtx, public ip = '203.0.113.7') {}
+
+  private cookieHeader(): Record<string, string> {
+    return this.cookies.size ? { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } : {};
+  }
+
+  async get(url: string): Promise<LightMyRequestResponse> {
+    return this.c.app.inject({ method: 'GET', url, headers: this.cookieHeader(), remoteAddress: this.ip });
+  }
+
+  /** The form fields of an article's comment form (token, post_id, parent_id). */
+  async form(url: string): Promise<Record<string, string>> {
+    const html = (await this.get(url)).body;
+    const out: Record<string, string> = { post_id: field(html, 'post_id')!, token: field(html, 'token')! };
+    const parent = field(html, 'parent_id');
+    if (parent) out.parent_id = parent;
+    return out;
+  }
+
+  async postRaw(payload: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    const res = await this.c.app.inject({
+      method: 'POST', url: '/comments/', payload, remoteAddress: this.ip,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: this.origin, ...this.cookieHeader(), ...headers },
+    });
+    for (const ck of res.cookies as { name: string; value: string }[]) this.cookies.set(ck.name, ck.value);
+    return res;
+  }
+
+  async post(fields: Record<string, string>, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    return this.postRaw(new URLSearchParams(fields).toString(), headers);
+  }
+
+  /** Loads the form, "types" for 20 seconds, posts. */
+  async comment(url: string, fields: Record<string, string>): Promise<LightMyRequestResponse> {
+    const form = await this.form(url);
+    this.c.clock.advance(20_000);
+    return this.post({ ...form, name: 'Reader', ...fields });
+  }
+}
+
+/** The comment id in a 303 Location (…#comment-ID). */
+export const idFrom = (res: LightMyRequestResponse): number => Number(/#comment-(\d+)$/.exec(String(res.headers.location))?.[1]);
+
+/** Stores a comment straight in the database (threads for pagination tests); returns its id. */
+export async function addComment(db: TestDb['handle']['db'], postId: number, o: { status?: 'approved' | 'pending' | 'spam' | 'trash'; parentId?: number; body?: string; email?: string; notify?: boolean; name?: string } = {}): Promise<number> {
+  const iso = '2026-11-20T11:30:00.000Z';
+  const parent = o.parentId !== undefined ? await db.selectFrom('comments').select(['path', 'depth']).where('id', '=', o.parentId).executeTakeFirstOrThrow() : undefined;
+  const body = o.body ?? 'A comment';
+  const { id } = await db.insertInto('comments').values({
+    post_id: postId, parent_id: o.parentId ?? null, path: '', depth: parent ? parent.depth + 1 : 0, author_name: o.name ?? 'Reader', author_email: o.email ?? '', author_url: '', user_id: null,
+    body, body_html: `<p>${body}</p>`, status: o.status ?? 'approved', ip_hash: 'b'.repeat(64), spam_score: 0, spam_reasons: '', created_at: iso, updated_at: iso,
+    notify_replies: o.notify ? 1 : 0,
+  }).returning('id').executeTakeFirstOrThrow();
+  const seg = String(id).padStart(10, '0');
+  await db.updateTable('comments').set({ path: parent ? `${parent.path}/${seg}` : seg }).where('id', '=', id).execute();
+  return id;
+}
+
+export const postIdOf = async (db: TestDb['handle']['db'], slug: string): Promise<number> =>
+  (await db.selectFrom('posts').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;

@@ -1,0 +1,78 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createArticle } from '../../../src/modules/article/article.service.js';
+import { doc, p } from '../../../src/modules/article/document.js';
+import { searchArticles } from '../../../src/modules/search/search.service.js';
+import { DIALECTS, freshDb, type TestDb } from '../../helpers/db.js';
+import { buildFixture, type Fixture } from '../../helpers/fixture.js';
+
+for (const dialect of DIALECTS) {
+  describe(`full-text search (${dialect})`, () => {
+    let t: TestDb;
+    let fx: Fixture;
+    const search = (q: string, filter = {}, page = 1) => searchArticles(t.handle.db, t.handle.dialect.fullText, q, filter, page, 10);
+    const titles = async (q: string, filter = {}) => {
+      const r = await search(q, filter);
+      return r.rows.map((x) => x.title);
+    };
+    beforeAll(async () => {
+      t = await freshDb(dialect);
+      fx = await buildFixture(t.handle.db, path.join(t.dataDir, 'media'), 4);
+      const add = (slug: string, title: string, body: string, language = 'en', status: 'published' | 'draft' = 'published') =>
+        createArticle(t.handle.db, { status, slug, title, body: doc(p(body)), language, publishedAt: '2026-11-01T10:00:00Z' });
+      await add('zeppelin-title', 'Zeppelins return to the northern sky', 'An airship company opened a hangar.');
+      await add('zeppelin-body-many', 'Airship news', 'Zeppelins zeppelins zeppelin fleets and more zeppelins flew over the bay.');
+      await add('zeppelin-body-once', 'A day at the harbour', 'Among the boats, one old zeppelin was moored near the pier for a festival.');
+      await add('zeppelin-draft', 'Zeppelin draft never shown', 'Zeppelin.', 'en', 'draft');
+      await add('fa-library', 'کتابخانه‌ی شهر بازگشایی شد', 'کتابخانه‌ی مرکزی شهر پس از دو سال بازسازی دوباره باز شد.', 'fa');
+      await add('sq-library', 'Biblioteka e qytetit rihapet', 'Biblioteka qendrore u rihap pas dy vitesh rindërtimi.', 'sq');
+    });
+    afterAll(async () => {
+      await t?.cleanup();
+    });
+
+    it('ranks title matches above body matches, stems English, and never shows drafts', async () => {
+      const r = await titles('zeppelin');
+      expect(r[0]).toBe('Zeppelins return to the northern sky');
+      expect(r).toContain('Airship news');
+      expect(r).toContain('A day at the harbour');
+      expect(r).not.toContain('Zeppelin draft never shown');
+      expect(r.indexOf('Airship news')).toBeLessThan(r.indexOf('A day at the harbour'));
+    });
+
+    it('highlights matches in snippets', async () => {
+      const r = await search('festival');
+      expect(r.total).toBe(1);
+      const snippet = r.snippets.get(r.rows[0]!.id)!;
+      expect(snippet).toMatch(/\u0001festival\u0002/i);
+    });
+
+    it('understands phrases and prefixes', async () => {
+      expect(await titles('"northern sky"')).toEqual(['Zeppelins return to the northern sky']);
+      expect(await titles('"sky northern"')).toEqual([]);
+      expect(await titles('harb*')).toContain('A day at the harbour');
+    });
+
+    it('finds Persian and Albanian text', async () => {
+      expect(await titles('کتابخانه')).toEqual(['کتابخانه‌ی شهر بازگشایی شد']);
+      expect(await titles('biblioteka')).toEqual(['Biblioteka e qytetit rihapet']);
+    });
+
+    it('filters by category (with children), tag, author, language and date', async () => {
+      expect((await search('rail', { categoryIds: [fx.ids.world, fx.ids.europe] })).total).toBe(2);
+      expect((await search('rail', { tagId: fx.ids.climate })).total).toBe(1);
+      expect((await search('rail', { authorId: fx.ids.omar })).total).toBe(2);
+      expect((await search('biblioteka', { language: 'en' })).total).toBe(0);
+      expect((await search('zeppelin', { from: '2026-11-02T00:00:00Z' })).total).toBe(0);
+    });
+
+    it('treats hostile input as words or nothing, never as an error', async () => {
+      for (const q of ['"', '""', 'NEAR(zeppelin', "zeppelin' OR 1=1 --", '*', 'a*', '\u0000', 'x'.repeat(10_000), 'title:zeppelin', '(((', '\ufffd', 'AND OR NOT']) {
+        const r = await search(q);
+        expect(r.total).toBeGreaterThanOrEqual(0);
+      }
+      expect((await search('!!!')).searchable).toBe(false);
+      expect((await search('zeppelin', {}, 50)).rows).toEqual([]);
+    });
+  });
+}

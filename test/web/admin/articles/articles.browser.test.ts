@@ -1,0 +1,61 @@
+/**
+ * The rich article editor in headless chromium with the strict CSP on: log in, write an article
+ * with bold text and a heading in the Tiptap editor, publish it, and read it on the public site.
+ * Also axe-core on the article list and the edit form.
+ */
+import { describe, expect, it } from 'vitest';
+import { browserAvailable } from '../../../helpers/browser.js';
+import { makeUser } from '../../../helpers/admin.js';
+import { axeAs, browserSuite, collectErrors, logIn } from '../browser-helpers.js';
+
+describe.skipIf(!browserAvailable())('article editor in chromium', () => {
+  const s = browserSuite({ env: { PAGE_CACHE_MB: '16' } });
+
+  it('writes an article with bold text in the editor, publishes it and shows it on the site', async () => {
+    const { browser, base } = s;
+    const user = await makeUser(s.t, 'author', 'writer@example.com');
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+
+    await logIn(page, base, user.email);
+    await page.goto(`${base}/admin/articles/new`);
+    await page.waitForSelector('[data-editor-ready] .ProseMirror');
+    expect(await page.locator('#body-text').isHidden()).toBe(true);
+
+    await page.fill('#title', 'Gulls return to the harbour');
+    await page.fill('#excerpt', 'After ten years away.');
+    const editor = page.locator('.ProseMirror');
+    await editor.click();
+    await page.keyboard.type('The gulls are ');
+    await page.click('button[data-command="Bold"]');
+    await page.keyboard.type('back');
+    await page.click('button[data-command="Bold"]');
+    await page.keyboard.type(' at last.');
+    await page.keyboard.press('Enter');
+    await page.click('button[data-command="Heading"]');
+    await page.keyboard.type('What changed');
+    expect(await page.inputValue('[name=body_format]')).toBe('json');
+
+    await page.click('button[value=publish]');
+    await page.waitForURL(/\/admin\/articles\/\d+\?saved=1/);
+    await expect(page.locator('.notice').textContent()).resolves.toBe('Saved.');
+
+    const site = await browser.newContext();
+    const reader = await site.newPage();
+    await reader.goto(`${base}/gulls-return-to-the-harbour/`);
+    await expect(reader.locator('h1').first().textContent()).resolves.toContain('Gulls return to the harbour');
+    expect((await reader.locator('article strong, .article__body strong').first().textContent())?.trim()).toBe('back');
+    await expect(reader.locator('h2', { hasText: 'What changed' }).count()).resolves.toBe(1);
+    await site.close();
+
+    const report: string[] = [];
+    for (const url of ['/admin/articles', page.url().replace(base, '')]) {
+      const v = await axeAs(browser, context, `${base}${url}`);
+      if (v) report.push(`${url}:\n${v}`);
+    }
+    await context.close();
+    expect(errors, 'console errors (CSP violations show here)').toEqual([]);
+    expect(report.join('\n')).toBe('');
+  }, 60_000);
+});
