@@ -4,9 +4,10 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/config.js';
+import { NOW } from './clock.js';
 import type { TestDb } from './db.js';
 
-export async function testApp(t: TestDb, env: Record<string, string> = {}, now: () => Date = () => new Date('2026-11-20T12:00:00Z')): Promise<FastifyInstance> {
+export async function testApp(t: TestDb, env: Record<string, string> = {}, now: () => Date = () => new Date(NOW)): Promise<FastifyInstance> {
   // The page cache and article fragments are off unless a test turns the cache on (test/web/cache/page-cache.test.ts):
   // other tests look at rendering, and some change the database behind the app's back.
   const cacheOn = env.PAGE_CACHE_MB !== undefined && env.PAGE_CACHE_MB !== '0';

@@ -1,13 +1,16 @@
 /**
+ * @module test/helpers/comments
  * Helpers for the comment tests: an app with a movable clock, and a reader who loads an article,
- * waits like a person, and posts its comment form (cookies kept, Origin set).
+ * waits like a person, and posts its comment form (an ./agent keeps the cookies; Origin set).
  */
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { Clock } from './admin.js';
+import { Agent } from './agent.js';
 import { testApp } from './app.js';
+import { Clock } from './clock.js';
 import type { TestDb } from './db.js';
 import { buildFixture, type Fixture } from './fixture.js';
+import { fieldValue } from './form.js';
 
 export const ORIGIN = 'https://news.example';
 
@@ -20,38 +23,33 @@ export async function commentsApp(t: TestDb, env: Record<string, string> = {}, c
   return { app, clock, fx };
 }
 
-export const field = (html: string, name: string): string | undefined =>
-  new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1];
-
 export class Reader {
-  cookies = new Map<string, string>();
   origin = ORIGIN;
-  constructor(private c: CommentsCtx, public ip = '203.0.113.7') {}
+  private agent: Agent;
+  constructor(private c: CommentsCtx, ip = '203.0.113.7') {
+    this.agent = new Agent(c.app, ip);
+  }
 
-  private cookieHeader(): Record<string, string> {
-    return this.cookies.size ? { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } : {};
+  /** The reader's cookies (the agent's). */
+  get cookies(): Map<string, string> {
+    return this.agent.cookies;
   }
 
   async get(url: string): Promise<LightMyRequestResponse> {
-    return this.c.app.inject({ method: 'GET', url, headers: this.cookieHeader(), remoteAddress: this.ip });
+    return this.agent.get(url);
   }
 
   /** The form fields of an article's comment form (token, post_id, parent_id). */
   async form(url: string): Promise<Record<string, string>> {
     const html = (await this.get(url)).body;
-    const out: Record<string, string> = { post_id: field(html, 'post_id')!, token: field(html, 'token')! };
-    const parent = field(html, 'parent_id');
+    const out: Record<string, string> = { post_id: fieldValue(html, 'post_id')!, token: fieldValue(html, 'token')! };
+    const parent = fieldValue(html, 'parent_id');
     if (parent) out.parent_id = parent;
     return out;
   }
 
   async postRaw(payload: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
-    const res = await this.c.app.inject({
-      method: 'POST', url: '/comments/', payload, remoteAddress: this.ip,
-      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: this.origin, ...this.cookieHeader(), ...headers },
-    });
-    for (const ck of res.cookies as { name: string; value: string }[]) this.cookies.set(ck.name, ck.value);
-    return res;
+    return this.agent.request('POST', '/comments/', { payload, headers: { 'content-type': 'application/x-www-form-urlencoded', origin: this.origin, ...headers } });
   }
 
   async post(fields: Record<string, string>, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {

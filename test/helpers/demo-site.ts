@@ -12,6 +12,7 @@ import { loadConfig } from '../../src/config/config.js';
 import { seedDemo } from '../../src/demo/seed-demo.js';
 import { freshDb, type DialectName, type TestDb } from './db.js';
 import { freePort } from './postgres.js';
+import { NOW } from './clock.js';
 
 export interface DemoSite {
   baseUrl: string;
@@ -37,7 +38,7 @@ export function sharedDemoMedia(dataDir: string): string {
   return link;
 }
 
-export async function startDemoSite(dialect: DialectName = 'sqlite', now = new Date('2026-11-20T12:00:00Z')): Promise<DemoSite> {
+export async function startDemoSite(dialect: DialectName = 'sqlite', now = NOW): Promise<DemoSite> {
   const db = await freshDb(dialect);
   await seedDemo(db.handle.db, db.handle.dialect.fullText, sharedDemoMedia(db.dataDir), now);
   const port = await freePort();

@@ -12,8 +12,8 @@ import type { FullText } from '../../src/db/full-text.js';
 import { insertAuthor } from '../../src/modules/author/author.repository.js';
 import { storeImage } from '../../src/modules/media/media.service.js';
 import { insertCategory, insertTag } from '../../src/modules/taxonomy/taxonomy.repository.js';
+import { NOW } from './clock.js';
 
-export const NOW = new Date('2026-11-20T12:00:00Z');
 
 export interface Fixture {
   ids: { world: number; europe: number; politics: number; rail: number; climate: number; ana: number; omar: number; photo: number };

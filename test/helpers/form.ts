@@ -2,7 +2,8 @@
  * @module test/helpers/form
  * The fields a browser without JavaScript submits from a form on a page: what a test posts when
  * it means "the user pressed the button and changed nothing" (or changed one field). Parsed with
- * htmlparser2, so entities in values and textareas are decoded as a browser decodes them.
+ * htmlparser2, so entities in values and textareas are decoded as a browser decodes them. Also the
+ * quick reads of one hidden value (`fieldValue`, `csrfOf`) as the markup carries it.
  */
 import { parseDocument } from 'htmlparser2';
 import type { Element } from 'domhandler';
@@ -59,4 +60,15 @@ export function formFields(html: string, action?: string, button?: { name: strin
   });
   if (button) add(button.name, button.value);
   return out;
+}
+
+/** The raw `value` of the first control named `name` anywhere on the page (as written, entities not decoded). */
+export const fieldValue = (html: string, name: string): string | undefined =>
+  new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1];
+
+/** The hidden `_csrf` value of the first form on a page that has one. */
+export function csrfOf(html: string): string {
+  const token = fieldValue(html, '_csrf');
+  if (!token) throw new Error('no CSRF token on the page');
+  return token;
 }

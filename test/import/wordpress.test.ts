@@ -13,9 +13,9 @@ import { testApp } from '../helpers/app.js';
 import { importWordPress } from '../../src/import/wordpress/import-wordpress.js';
 import type { ImportReport } from '../../src/import/report.js';
 import { wordpressQueryRedirect } from '../../src/web/site/wp-links.js';
+import { NOW } from '../helpers/clock.js';
 
 const FIXTURE = path.resolve('test/fixtures/wxr/themeunittestdata.wordpress.xml');
-const NOW = new Date('2026-11-20T12:00:00Z');
 const KEY = Buffer.alloc(32, 7);
 
 /** An independent, regex-level count of what the file holds. */

@@ -3,10 +3,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, freshDb, type TestDb } from '../helpers/db.js';
 import { buildFixture } from '../helpers/fixture.js';
-import { Clock } from '../helpers/admin.js';
 import { loadConfig } from '../../src/config/config.js';
 import { startIpPurge } from '../../src/jobs/comment-ip-purge.js';
 import { addComment, postIdOf } from '../helpers/comments.js';
+import { Clock } from '../helpers/clock.js';
 
 const BIN = path.resolve('bin/broadsheet.mjs');
 

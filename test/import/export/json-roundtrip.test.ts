@@ -14,8 +14,8 @@ import { testApp } from '../../helpers/app.js';
 import { DIALECTS, freshDb, type DialectName, type TestDb } from '../../helpers/db.js';
 import { sharedDemoMedia } from '../../helpers/demo-site.js';
 import { addExtras, snapshot } from './site-snapshot.js';
+import { NOW } from '../../helpers/clock.js';
 
-const NOW = new Date('2026-11-20T12:00:00Z');
 
 async function demoSite(dialect: DialectName): Promise<TestDb> {
   const t = await freshDb(dialect);

@@ -14,8 +14,8 @@ import type { ImportReport } from '../../../src/import/report.js';
 import { DIALECTS, freshDb, type TestDb } from '../../helpers/db.js';
 import { sharedDemoMedia } from '../../helpers/demo-site.js';
 import { addExtras } from './site-snapshot.js';
+import { NOW } from '../../helpers/clock.js';
 
-const NOW = new Date('2026-11-20T12:00:00Z');
 
 async function shape(db: Db) {
   const categories = await db.selectFrom('categories as c').leftJoin('categories as p', 'p.id', 'c.parent_id').select(['c.slug', 'c.name', 'p.slug as parent']).orderBy('c.slug').execute();

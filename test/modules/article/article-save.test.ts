@@ -8,7 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { DIALECTS, freshDb, type TestDb } from '../../helpers/db.js';
-import { adminApp, Agent, Clock, csrfOf, makeUser } from '../../helpers/admin.js';
+import { adminApp, makeUser } from '../../helpers/admin.js';
+import { Agent } from '../../helpers/agent.js';
+import { Clock } from '../../helpers/clock.js';
+import { csrfOf } from '../../helpers/form.js';
 
 const form = (extra: Record<string, string | string[]>): Record<string, string | string[]> => ({
   excerpt: 'The standfirst.', body_text: 'First paragraph.\n\nSecond paragraph.', language: 'en', comment_status: 'open', ...extra,

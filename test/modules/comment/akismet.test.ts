@@ -6,10 +6,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, freshDb, type TestDb } from '../../helpers/db.js';
-import { Agent, makeUser } from '../../helpers/admin.js';
+import { makeUser } from '../../helpers/admin.js';
 import { loadConfig } from '../../../src/config/config.js';
 import { saveCommentSettings } from '../../../src/modules/comment/comment-settings.js';
 import { commentsApp, idFrom, Reader, type CommentsCtx } from '../../helpers/comments.js';
+import { Agent } from '../../helpers/agent.js';
 
 interface Call { path: string; fields: Record<string, string> }
 

@@ -7,9 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMTPServer } from 'smtp-server';
 import { DIALECTS, freshDb, type TestDb } from '../../helpers/db.js';
 import { buildFixture } from '../../helpers/fixture.js';
-import { Agent, Clock, makeUser } from '../../helpers/admin.js';
+import { makeUser } from '../../helpers/admin.js';
 import { saveCommentSettings } from '../../../src/modules/comment/comment-settings.js';
 import { idFrom, Reader, type CommentsCtx } from '../../helpers/comments.js';
+import { Agent } from '../../helpers/agent.js';
+import { Clock } from '../../helpers/clock.js';
 
 interface Mail { to: string[]; data: string }
 

@@ -4,8 +4,9 @@ import { createArticle } from '../../../src/modules/article/article.service.js';
 import { doc, p } from '../../../src/modules/article/document.js';
 import { computeRelated, refreshRelatedAround } from '../../../src/modules/related/related.service.js';
 import { DIALECTS, freshDb, type TestDb } from '../../helpers/db.js';
-import { buildFixture, NOW, type Fixture } from '../../helpers/fixture.js';
+import { buildFixture, type Fixture } from '../../helpers/fixture.js';
 import { testApp } from '../../helpers/app.js';
+import { NOW } from '../../helpers/clock.js';
 
 for (const dialect of DIALECTS) {
   describe(`related articles (${dialect})`, () => {

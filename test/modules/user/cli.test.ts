@@ -9,7 +9,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { DIALECTS, freshDb, type TestDb } from '../../helpers/db.js';
-import { adminApp, Agent } from '../../helpers/admin.js';
+import { adminApp } from '../../helpers/admin.js';
+import { Agent } from '../../helpers/agent.js';
 
 const BIN = path.resolve('bin/broadsheet.mjs');
 

@@ -9,7 +9,9 @@ import type { FastifyInstance } from 'fastify';
 import { launchBrowser } from '../../helpers/browser.js';
 import { formatViolations, runAxe } from '../../helpers/axe.js';
 import { freshDb, type TestDb } from '../../helpers/db.js';
-import { adminApp, PASSWORD, type Clock } from '../../helpers/admin.js';
+import { adminApp } from '../../helpers/admin.js';
+import { PASSWORD } from '../../helpers/agent.js';
+import type { Clock } from '../../helpers/clock.js';
 
 export interface BrowserSuite {
   t: TestDb;

@@ -10,8 +10,9 @@ import sharp from 'sharp';
 import { browserAvailable } from '../../helpers/browser.js';
 import { insertCategory } from '../../../src/modules/taxonomy/taxonomy.repository.js';
 import { startJobs, type Jobs } from '../../../src/app.js';
-import { Clock, makeUser } from '../../helpers/admin.js';
+import { makeUser } from '../../helpers/admin.js';
 import { browserSuite, collectErrors, logIn } from './browser-helpers.js';
+import { Clock } from '../../helpers/clock.js';
 
 describe.skipIf(!browserAvailable())('newsroom: write, illustrate, quote, schedule, go live', () => {
   const clock = new Clock(new Date('2026-11-20T09:00:00Z').getTime());

@@ -15,8 +15,9 @@ import { PurgeFollower } from '../../../src/jobs/purge-follower.js';
 import { appendPurge, prunePurgeLog, type PurgeTags } from '../../../src/jobs/purge-log.js';
 import { purgePosts } from '../../../src/web/cache/index.js';
 import { DIALECTS, freshDb, type TestDb } from '../../helpers/db.js';
-import { buildFixture, NOW, type Fixture } from '../../helpers/fixture.js';
+import { buildFixture, type Fixture } from '../../helpers/fixture.js';
 import { testApp } from '../../helpers/app.js';
+import { NOW } from '../../helpers/clock.js';
 
 const BIN = fileURLToPath(new URL('../../../bin/broadsheet.mjs', import.meta.url));
 

@@ -8,10 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { DIALECTS, freshDb, type TestDb } from '../../helpers/db.js';
 import { buildFixture, type Fixture } from '../../helpers/fixture.js';
-import { adminApp, Agent, signedIn } from '../../helpers/admin.js';
+import { adminApp, signedIn } from '../../helpers/admin.js';
 import { addComment } from '../../helpers/comments.js';
 import { renameTag } from '../../../src/modules/taxonomy/tag.service.js';
 import { cliActor } from '../../../src/modules/user/user.js';
+import { Agent } from '../../helpers/agent.js';
 
 const count = (res: LightMyRequestResponse): number => {
   if (res.body.includes('No articles match your search')) return 0;

@@ -10,8 +10,9 @@ import { insertAuthor } from '../../../src/modules/author/author.repository.js';
 import { absolutizeHtml } from '../../../src/modules/feed/feed.js';
 import { insertTag } from '../../../src/modules/taxonomy/taxonomy.repository.js';
 import { DIALECTS, freshDb, type TestDb } from '../../helpers/db.js';
-import { buildFixture, NOW } from '../../helpers/fixture.js';
+import { buildFixture } from '../../helpers/fixture.js';
 import { testApp } from '../../helpers/app.js';
+import { NOW } from '../../helpers/clock.js';
 
 const SITE = 'https://news.example';
 const HOSTILE_TITLE = `<script>alert(1)</script> Tom & Jerry "say" ]]> twice ]]> 'done'`;

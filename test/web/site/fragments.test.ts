@@ -12,8 +12,9 @@ import { ALL, purgePosts } from '../../../src/web/cache/index.js';
 import { saveCommentSettings } from '../../../src/modules/comment/comment-settings.js';
 import { DIALECTS, freshDb, type TestDb } from '../../helpers/db.js';
 import { testApp } from '../../helpers/app.js';
-import { NOW } from '../../helpers/fixture.js';
-import { addComment, commentsApp, field, postIdOf, Reader, type CommentsCtx } from '../../helpers/comments.js';
+import { addComment, commentsApp, postIdOf, Reader, type CommentsCtx } from '../../helpers/comments.js';
+import { NOW } from '../../helpers/clock.js';
+import { fieldValue } from '../../helpers/form.js';
 
 const TOKEN = /name="token" value="[^"]*"/g;
 const withoutToken = (html: string): string => html.replace(TOKEN, 'name="token" value=""');
@@ -61,12 +62,12 @@ for (const dialect of DIALECTS) {
       expect(withoutToken(made)).toBe(withoutToken(expected));
       expect(withoutToken(reused)).toBe(withoutToken(expected));
       expect(made).toContain('First!');
-      const tokens = new Set([made, reused, expected].map((h) => field(h, 'token')));
+      const tokens = new Set([made, reused, expected].map((h) => fieldValue(h, 'token')));
       expect(tokens.size).toBe(3);
       // Each token is good for posting.
       const r = new Reader(c);
       c.clock.advance(20_000);
-      const res = await r.post({ post_id: String(id), token: field(reused, 'token')!, name: 'Reader', body: 'Posted with a reused fragment\'s token' });
+      const res = await r.post({ post_id: String(id), token: fieldValue(reused, 'token')!, name: 'Reader', body: 'Posted with a reused fragment\'s token' });
       expect(res.statusCode).toBe(303);
     });
 
@@ -133,9 +134,9 @@ for (const dialect of DIALECTS) {
       const parent = await addComment(t.handle.db, id, { body: 'Answer me', name: 'Asker' });
       c.app.pageCache.purge([tag.comments(id)]);
       const replying = (await get(`${url(0)}?replytocom=${parent}`)).body;
-      expect(field(replying, 'parent_id')).toBe(String(parent));
+      expect(fieldValue(replying, 'parent_id')).toBe(String(parent));
       expect(replying).toContain('Asker');
-      expect(field((await get(url(0))).body, 'parent_id') ?? '').toBe('');
+      expect(fieldValue((await get(url(0))).body, 'parent_id') ?? '').toBe('');
     });
 
     it('saved comment settings reach the next form (saving purges everything)', async () => {

@@ -10,8 +10,9 @@ import { insertTag } from '../../../src/modules/taxonomy/taxonomy.repository.js'
 import { siteContextFrom } from '../../../src/web/site/site-context.js';
 import { sitemapRoutes } from '../../../src/web/site/sitemaps.routes.js';
 import { DIALECTS, freshDb, type TestDb } from '../../helpers/db.js';
-import { buildFixture, NOW, type Fixture } from '../../helpers/fixture.js';
+import { buildFixture, type Fixture } from '../../helpers/fixture.js';
 import { testApp } from '../../helpers/app.js';
+import { NOW } from '../../helpers/clock.js';
 
 const SITE = 'https://news.example';
 const HOSTILE_TITLE = `Tom & Jerry <b>"quoted"</b> ]]> 'it'`;

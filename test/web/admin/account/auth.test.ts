@@ -7,7 +7,10 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { DIALECTS, freshDb, type TestDb } from '../../../helpers/db.js';
-import { adminApp, Agent, Clock, csrfOf, makeUser, PASSWORD } from '../../../helpers/admin.js';
+import { adminApp, makeUser } from '../../../helpers/admin.js';
+import { Agent, PASSWORD } from '../../../helpers/agent.js';
+import { Clock } from '../../../helpers/clock.js';
+import { csrfOf } from '../../../helpers/form.js';
 
 const DAY = 24 * 3600_000;
 

@@ -5,7 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { DIALECTS, freshDb, type TestDb } from '../../../helpers/db.js';
-import { adminApp, Agent, Clock, makeUser, PASSWORD } from '../../../helpers/admin.js';
+import { adminApp, makeUser } from '../../../helpers/admin.js';
+import { Agent, PASSWORD } from '../../../helpers/agent.js';
+import { Clock } from '../../../helpers/clock.js';
 
 const MIN = 60_000;
 

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { formatHtmlErrors, javaAvailable, validateHtml } from '../../../helpers/vnu.js';
 import { freshDb, type TestDb } from '../../../helpers/db.js';
-import { adminApp, Agent, makeUser } from '../../../helpers/admin.js';
+import { adminApp, makeUser } from '../../../helpers/admin.js';
+import { Agent } from '../../../helpers/agent.js';
 
 describe.skipIf(!javaAvailable())('article pages HTML validity (vnu)', () => {
   let t: TestDb;

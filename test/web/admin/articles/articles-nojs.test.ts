@@ -14,7 +14,9 @@ import { storeImage } from '../../../../src/modules/media/media.service.js';
 import { DIALECTS, freshDb, type TestDb } from '../../../helpers/db.js';
 import { testImage } from '../../../helpers/fixture.js';
 import { formFields } from '../../../helpers/form.js';
-import { adminApp, Agent, Clock, signedIn } from '../../../helpers/admin.js';
+import { adminApp, signedIn } from '../../../helpers/admin.js';
+import { Agent } from '../../../helpers/agent.js';
+import { Clock } from '../../../helpers/clock.js';
 
 for (const dialect of DIALECTS) {
   describe(`article form without JavaScript (${dialect})`, () => {

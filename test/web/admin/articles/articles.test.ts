@@ -10,7 +10,10 @@ import { publishDue } from '../../../../src/jobs/scheduler.js';
 import { recordRevision } from '../../../../src/modules/revision/revision.service.js';
 import { ROLES, type Role } from '../../../../src/modules/user/permissions.js';
 import { DIALECTS, freshDb, type TestDb } from '../../../helpers/db.js';
-import { adminApp, Agent, Clock, csrfOf, signedIn, type Who } from '../../../helpers/admin.js';
+import { adminApp, signedIn, type Who } from '../../../helpers/admin.js';
+import { Agent } from '../../../helpers/agent.js';
+import { Clock } from '../../../helpers/clock.js';
+import { csrfOf } from '../../../helpers/form.js';
 
 const WHO: Who[] = [...ROLES, 'anonymous'];
 let n = 0;

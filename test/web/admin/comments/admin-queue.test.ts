@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { DIALECTS, freshDb, type TestDb } from '../../../helpers/db.js';
 import { buildFixture, type Fixture } from '../../../helpers/fixture.js';
-import { adminApp, Agent, makeUser } from '../../../helpers/admin.js';
+import { adminApp, makeUser } from '../../../helpers/admin.js';
 import type { CommentStatus } from '../../../../src/db/schema.js';
 import { pathSegment } from '../../../../src/modules/comment/thread.js';
+import { Agent } from '../../../helpers/agent.js';
 
 for (const dialect of DIALECTS) {
   describe(`admin moderation queue (${dialect})`, () => {

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, freshDb, type TestDb } from '../../../helpers/db.js';
-import { Agent, makeUser, signedIn } from '../../../helpers/admin.js';
+import { makeUser, signedIn } from '../../../helpers/admin.js';
 import { saveCommentSettings } from '../../../../src/modules/comment/comment-settings.js';
 import { commentsApp, idFrom, Reader, type CommentsCtx } from '../../../helpers/comments.js';
+import { Agent } from '../../../helpers/agent.js';
 
 for (const dialect of DIALECTS) {
   describe(`block and allow lists in the admin (${dialect})`, () => {

@@ -5,9 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, freshDb, type TestDb } from '../../../helpers/db.js';
-import { Agent, csrfOf, makeUser, signedIn } from '../../../helpers/admin.js';
+import { makeUser, signedIn } from '../../../helpers/admin.js';
 import { DEFAULT_COMMENT_SETTINGS, loadCommentSettings } from '../../../../src/modules/comment/comment-settings.js';
 import { commentsApp, idFrom, Reader, type CommentsCtx } from '../../../helpers/comments.js';
+import { Agent } from '../../../helpers/agent.js';
+import { csrfOf } from '../../../helpers/form.js';
 
 const FORM = { moderation: 'hold_first', closeAfterDays: '0', maxLength: '10000', perPage: '100', minFillSeconds: '3', maxLinks: '2', ratePerIp: '5', ratePerEmail: '5', rateWindowMinutes: '10', spamThreshold: '5' };
 

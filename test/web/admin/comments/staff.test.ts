@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { DIALECTS, freshDb, type TestDb } from '../../../helpers/db.js';
 import { buildFixture, type Fixture } from '../../../helpers/fixture.js';
-import { adminApp, Agent, makeUser, signedIn } from '../../../helpers/admin.js';
+import { adminApp, makeUser, signedIn } from '../../../helpers/admin.js';
 import { addComment, postIdOf } from '../../../helpers/comments.js';
 import { tag } from '../../../../src/modules/content/cache-tags.js';
+import { Agent } from '../../../helpers/agent.js';
 
 for (const dialect of DIALECTS) {
   describe(`staff reply and edit from the queue (${dialect})`, () => {

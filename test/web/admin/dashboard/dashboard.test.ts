@@ -12,9 +12,10 @@ import type { User } from '../../../../src/modules/user/user.js';
 import { ensureAuthorOfUser } from '../../../../src/modules/author/author.service.js';
 import { insertCategory } from '../../../../src/modules/taxonomy/taxonomy.repository.js';
 import { DIALECTS, freshDb, type TestDb } from '../../../helpers/db.js';
-import { adminApp, Agent, makeUser } from '../../../helpers/admin.js';
+import { adminApp, makeUser } from '../../../helpers/admin.js';
+import { Agent } from '../../../helpers/agent.js';
+import { NOW } from '../../../helpers/clock.js';
 
-const NOW = new Date('2026-11-20T12:00:00Z');
 
 /** The HTML of one dashboard panel, by its id. */
 function panel(html: string, id: string): string {

@@ -7,8 +7,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import type { Agent } from '../../../helpers/admin.js';
-import { csrfOf } from '../../../helpers/admin.js';
+import type { Agent } from '../../../helpers/agent.js';
 
 export interface FilePart { name: string; type: string; bytes: Buffer; field?: string }
 
@@ -27,13 +26,10 @@ export function multipartBody(fields: Record<string, string>, files: FilePart[] 
 /** POSTs an upload with the agent's cookies. `csrf: true` fetches a token from the library page first. */
 export async function upload(app: FastifyInstance, agent: Agent, files: FilePart[], o: { fields?: Record<string, string>; csrf?: boolean | string; headers?: Record<string, string> } = {}): Promise<LightMyRequestResponse> {
   let token: string | undefined;
-  if (o.csrf === true || o.csrf === undefined) {
-    const page = await agent.get(agent.cookies.has('bs_session') ? '/admin' : '/admin/login');
-    token = csrfOf(page.body);
-  } else if (typeof o.csrf === 'string') token = o.csrf;
+  if (o.csrf === true || o.csrf === undefined) token = await agent.csrf();
+  else if (typeof o.csrf === 'string') token = o.csrf;
   const { payload, contentType } = multipartBody({ ...(token ? { _csrf: token } : {}), ...o.fields }, files);
-  const cookie = [...agent.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  return app.inject({ method: 'POST', url: '/admin/media', payload, headers: { 'content-type': contentType, ...(cookie ? { cookie } : {}), ...o.headers } });
+  return app.inject({ method: 'POST', url: '/admin/media', payload, headers: { 'content-type': contentType, ...(agent.cookie ? { cookie: agent.cookie } : {}), ...o.headers } });
 }
 
 /** A photo-like JPEG with EXIF camera and GPS tags (what a phone writes). */

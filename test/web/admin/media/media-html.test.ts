@@ -10,8 +10,9 @@ import type { FastifyInstance } from 'fastify';
 import { derivativesOf } from '../../../../src/modules/media/media.js';
 import { formatHtmlErrors, javaAvailable, validateHtml } from '../../../helpers/vnu.js';
 import { freshDb, type TestDb } from '../../../helpers/db.js';
-import { adminApp, csrfOf, signedIn } from '../../../helpers/admin.js';
+import { adminApp, signedIn } from '../../../helpers/admin.js';
 import { upload, waitFor } from './media-helpers.js';
+import { csrfOf } from '../../../helpers/form.js';
 
 describe.skipIf(!javaAvailable())('media HTML validity (vnu)', () => {
   let t: TestDb;

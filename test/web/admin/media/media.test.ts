@@ -12,8 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { derivativesOf } from '../../../../src/modules/media/media.js';
 import { DIALECTS, freshDb, type TestDb } from '../../../helpers/db.js';
-import { adminApp, csrfOf, signedIn, type Agent } from '../../../helpers/admin.js';
+import { adminApp, signedIn } from '../../../helpers/admin.js';
 import { filesUnder, jpegWithGps, noisyPng, upload, waitFor } from './media-helpers.js';
+import { csrfOf } from '../../../helpers/form.js';
+import type { Agent } from '../../../helpers/agent.js';
 
 const MAX_MB = '1';
 

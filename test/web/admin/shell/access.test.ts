@@ -13,7 +13,8 @@ import { ACTIONS, can, ROLES, type Action, type Role } from '../../../../src/mod
 import { declaredAccessHook } from '../../../../src/web/admin/shell/access.js';
 import type { DeclaredRoute } from '../../../../src/web/admin/shell/context.js';
 import { DIALECTS, freshDb, type TestDb } from '../../../helpers/db.js';
-import { adminApp, Agent, signedIn } from '../../../helpers/admin.js';
+import { adminApp, signedIn } from '../../../helpers/admin.js';
+import { Agent } from '../../../helpers/agent.js';
 
 describe('declared access', () => {
   it('a route that declares no access, or an unknown one, stops the start with a message naming it', async () => {

@@ -10,7 +10,8 @@ import { ROLES } from '../../../../src/modules/user/permissions.js';
 import { insertCategory } from '../../../../src/modules/taxonomy/taxonomy.repository.js';
 import { DIALECTS, freshDb, type TestDb } from '../../../helpers/db.js';
 import { buildFixture, type Fixture } from '../../../helpers/fixture.js';
-import { adminApp, Agent, signedIn, type Who } from '../../../helpers/admin.js';
+import { adminApp, signedIn, type Who } from '../../../helpers/admin.js';
+import { Agent } from '../../../helpers/agent.js';
 
 const WHO: Who[] = [...ROLES, 'anonymous'];
 

@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { recordAudit } from '../../../../src/modules/audit/audit.repository.js';
 import { DIALECTS, freshDb, type TestDb } from '../../../helpers/db.js';
-import { adminApp, Agent, csrfOf, makeUser, PASSWORD } from '../../../helpers/admin.js';
+import { adminApp, makeUser } from '../../../helpers/admin.js';
+import { Agent, PASSWORD } from '../../../helpers/agent.js';
+import { csrfOf } from '../../../helpers/form.js';
 
 const XSS = '<script>alert(1)</script>';
 
@@ -162,7 +164,7 @@ for (const dialect of DIALECTS) {
 
       it('JSON bodies with wrong types get 400s, not 500s', async () => {
         const token = csrfOf((await owner.get('/admin/users')).body);
-        const cookie = [...owner.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+        const cookie = owner.cookie;
         const post = (url: string, payload: unknown) => app.inject({ method: 'POST', url, payload: JSON.stringify(payload), headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': token } });
         const users = await usersCount();
         for (const body of [{ name: { a: 1 }, email: ['a@b.co'], role: 5, password: true }, { name: null, email: null }, [1, 2, 3], 'just a string', 42]) {
@@ -183,7 +185,7 @@ for (const dialect of DIALECTS) {
         const token = csrfOf((await owner.get('/admin/users')).body);
         const big = await owner.postRaw('/admin/users', { _csrf: token, name: 'x'.repeat(1_100_000) });
         expect(big.statusCode).toBe(413);
-        const cookie = [...owner.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+        const cookie = owner.cookie;
         const xml = await app.inject({ method: 'POST', url: '/admin/users', payload: '<x/>', headers: { 'content-type': 'application/xml', cookie } });
         expect(xml.statusCode).toBe(415);
       });

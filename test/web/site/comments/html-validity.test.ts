@@ -9,9 +9,10 @@ import { browserAvailable, launchBrowser, newTestPage } from '../../../helpers/b
 import { formatViolations, runAxe } from '../../../helpers/axe.js';
 import { formatHtmlErrors, javaAvailable, validateHtml } from '../../../helpers/vnu.js';
 import { freshDb, type TestDb } from '../../../helpers/db.js';
-import { Agent, makeUser } from '../../../helpers/admin.js';
+import { makeUser } from '../../../helpers/admin.js';
 import { saveCommentSettings } from '../../../../src/modules/comment/comment-settings.js';
 import { addComment, commentsApp, postIdOf, type CommentsCtx } from '../../../helpers/comments.js';
+import { Agent } from '../../../helpers/agent.js';
 
 describe.skipIf(!javaAvailable())('comment pages: HTML validity and accessibility', () => {
   let t: TestDb;

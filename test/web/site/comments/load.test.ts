@@ -7,7 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, freshDb, type TestDb } from '../../../helpers/db.js';
 import { saveCommentSettings } from '../../../../src/modules/comment/comment-settings.js';
-import { commentsApp, field, type CommentsCtx } from '../../../helpers/comments.js';
+import { commentsApp, type CommentsCtx } from '../../../helpers/comments.js';
+import { fieldValue } from '../../../helpers/form.js';
 
 const POSTERS = 200;
 
@@ -49,7 +50,7 @@ for (const dialect of DIALECTS) {
 
     it('stores every accepted comment once, answers no 500, and counts right', async () => {
       const page = await request(port, 'GET', url);
-      const form = { post_id: field(page.body, 'post_id')!, token: field(page.body, 'token')! };
+      const form = { post_id: fieldValue(page.body, 'post_id')!, token: fieldValue(page.body, 'token')! };
       const results = await Promise.all(Array.from({ length: POSTERS }, async (_, i) => {
         const body = new URLSearchParams({ ...form, name: `Poster ${i}`, email: `poster${i}@example.com`, body: `Comment number ${i} from the crowd.` }).toString();
         // A double submit: the same form sent twice at once.

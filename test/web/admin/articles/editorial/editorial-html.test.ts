@@ -11,7 +11,9 @@ import { doc, p } from '../../../../../src/modules/article/document.js';
 import { recordRevision } from '../../../../../src/modules/revision/revision.service.js';
 import { formatHtmlErrors, javaAvailable, validateHtml } from '../../../../helpers/vnu.js';
 import { freshDb, type TestDb } from '../../../../helpers/db.js';
-import { adminApp, Agent, Clock, makeUser } from '../../../../helpers/admin.js';
+import { adminApp, makeUser } from '../../../../helpers/admin.js';
+import { Agent } from '../../../../helpers/agent.js';
+import { Clock } from '../../../../helpers/clock.js';
 
 describe('editorial pages', () => {
   let t: TestDb;

@@ -10,7 +10,10 @@ import { doc, p } from '../../../../../src/modules/article/document.js';
 import { recordRevision } from '../../../../../src/modules/revision/revision.service.js';
 import { insertCorrection } from '../../../../../src/modules/correction/correction.repository.js';
 import { DIALECTS, freshDb, type TestDb } from '../../../../helpers/db.js';
-import { adminApp, Agent, Clock, csrfOf, signedIn, type Who } from '../../../../helpers/admin.js';
+import { adminApp, signedIn, type Who } from '../../../../helpers/admin.js';
+import { Agent } from '../../../../helpers/agent.js';
+import { Clock } from '../../../../helpers/clock.js';
+import { csrfOf } from '../../../../helpers/form.js';
 
 let n = 0;
 const form = (extra: Record<string, string | string[]> = {}): Record<string, string | string[]> => ({
@@ -321,7 +324,7 @@ for (const dialect of DIALECTS) {
         const csrf = token ?? csrfOf((await a.get('/admin')).body);
         return app.inject({
           method: 'POST', url: `/admin/articles/${id}/autosave`, payload: JSON.stringify(body),
-          headers: { 'content-type': 'application/json', 'csrf-token': csrf, cookie: [...a.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+          headers: { 'content-type': 'application/json', 'csrf-token': csrf, cookie: a.cookie },
         });
       }
       const bodyJson = (text: string) => JSON.stringify(doc(p(text)));

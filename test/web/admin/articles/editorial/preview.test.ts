@@ -9,7 +9,9 @@ import { createArticle } from '../../../../../src/modules/article/article.servic
 import { doc, p } from '../../../../../src/modules/article/document.js';
 import { hashToken } from '../../../../../src/modules/preview/preview.js';
 import { DIALECTS, freshDb, type TestDb } from '../../../../helpers/db.js';
-import { adminApp, Agent, Clock, signedIn, type Who } from '../../../../helpers/admin.js';
+import { adminApp, signedIn, type Who } from '../../../../helpers/admin.js';
+import { Agent } from '../../../../helpers/agent.js';
+import { Clock } from '../../../../helpers/clock.js';
 
 const DAY = 86_400_000;
 
