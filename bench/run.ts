@@ -32,8 +32,15 @@ import { freePort } from '../test/helpers/postgres.js';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
   options: {
-    quick: { type: 'boolean' }, 'no-cache': { type: 'boolean' }, articles: { type: 'string' }, comments: { type: 'string' }, duration: { type: 'string' }, connections: { type: 'string' },
-    db: { type: 'string' }, 'database-url': { type: 'string' }, cases: { type: 'string' },
+    quick: { type: 'boolean' },
+    'no-cache': { type: 'boolean' },
+    articles: { type: 'string' },
+    comments: { type: 'string' },
+    duration: { type: 'string' },
+    connections: { type: 'string' },
+    db: { type: 'string' },
+    'database-url': { type: 'string' },
+    cases: { type: 'string' },
   },
 });
 const quick = values.quick ?? false;
@@ -52,9 +59,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** The node flags `npm start` runs the server with (package.json), so the bench runs what users run. */
 const START_FLAGS: string[] = (() => {
   const start = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
-  return start.split(/\s+/).slice(1).filter((a) => a.startsWith('--'));
+  return start
+    .split(/\s+/)
+    .slice(1)
+    .filter((a) => a.startsWith('--'));
 })();
-
 
 async function waitFor(url: string, timeoutMs = 30_000): Promise<void> {
   const end = Date.now() + timeoutMs;
@@ -62,7 +71,9 @@ async function waitFor(url: string, timeoutMs = 30_000): Promise<void> {
     try {
       const r = await fetch(url);
       if (r.ok) return;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     await sleep(10);
   }
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
@@ -86,7 +97,12 @@ function dirSize(dir: string): number {
 /** Bytes of the packages `npm install --omit=dev` would install (each package's own files). */
 function productionDepsBytes(): number {
   const r = spawnSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const dirs = new Set(r.stdout.split('\n').map((l) => l.trim()).filter((l) => l.includes('node_modules')));
+  const dirs = new Set(
+    r.stdout
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l.includes('node_modules')),
+  );
   let total = 0;
   for (const d of dirs) total += ownSize(d);
   return total;
@@ -105,7 +121,15 @@ function ownSize(dir: string): number {
 }
 
 interface CaseResult {
-  name: string; path: string; reqPerSec: number; p50: number; p99: number; errors: number; non2xx: number; bytes: number; ratio?: number;
+  name: string;
+  path: string;
+  reqPerSec: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  bytes: number;
+  ratio?: number;
   /** Comment posting: comments stored by status, and HTTP answers other than the 303. */
   comments?: { accepted: number; approved: number; pending: number; spam: number; refused: number };
 }
@@ -117,8 +141,14 @@ async function load(name: string, url: string, pathName: string, paths?: string[
   if (!paths) await autocannon({ url, connections, duration: Math.min(2, duration) }); // warm-up
   const r = await autocannon({ url, connections, duration, ...(requests ? { requests } : {}) });
   return {
-    name, path: pathName, reqPerSec: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99,
-    errors: r.errors + r.timeouts, non2xx: r.non2xx, bytes: Math.round(r.throughput.average / Math.max(1, r.requests.average)),
+    name,
+    path: pathName,
+    reqPerSec: Math.round(r.requests.average),
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.timeouts,
+    non2xx: r.non2xx,
+    bytes: Math.round(r.throughput.average / Math.max(1, r.requests.average)),
   };
 }
 
@@ -135,17 +165,37 @@ async function loadComments(base: string, articlePath: string): Promise<CaseResu
   // The form refuses what comes back faster than a person types (3 s by default).
   await sleep(3100);
   let n = 0;
-  const body = () => new URLSearchParams({ post_id: postId, token, name: 'Bench Reader', email: '', website: '', body: `Bench comment ${process.pid}-${++n}: a reader's view on the story.` }).toString();
+  const body = () =>
+    new URLSearchParams({
+      post_id: postId,
+      token,
+      name: 'Bench Reader',
+      email: '',
+      website: '',
+      body: `Bench comment ${process.pid}-${++n}: a reader's view on the story.`,
+    }).toString();
   const r = await autocannon({
-    url: `${base}/comments/`, connections, duration, method: 'POST',
+    url: `${base}/comments/`,
+    connections,
+    duration,
+    method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base },
     requests: [{ setupRequest: (req) => ({ ...req, body: body() }) }],
   });
   const codes = r.statusCodeStats as unknown as Record<string, { count: number }>;
-  const refused = Object.entries(codes).filter(([c]) => c !== '303').reduce((a, [, v]) => a + v.count, 0);
+  const refused = Object.entries(codes)
+    .filter(([c]) => c !== '303')
+    .reduce((a, [, v]) => a + v.count, 0);
   return {
-    name: 'comment post', path: 'POST /comments/', reqPerSec: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99,
-    errors: r.errors + r.timeouts, non2xx: refused, bytes: 0, comments: { accepted: 0, approved: 0, pending: 0, spam: 0, refused },
+    name: 'comment post',
+    path: 'POST /comments/',
+    reqPerSec: Math.round(r.requests.average),
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.timeouts,
+    non2xx: refused,
+    bytes: 0,
+    comments: { accepted: 0, approved: 0, pending: 0, spam: 0, refused },
   };
 }
 
@@ -169,10 +219,17 @@ async function main(): Promise<void> {
     const seedStart = Date.now();
     let lastPct = -1;
     await bulkSeed(handle.db, {
-      articles, comments, categories: 200, tags: 2000, authors: 50,
+      articles,
+      comments,
+      categories: 200,
+      tags: 2000,
+      authors: 50,
       onProgress: (done, total) => {
         const pct = Math.floor((done / total) * 10) * 10;
-        if (articles >= 100_000 && pct > lastPct) console.log(`  seeded ${done.toLocaleString('en')} articles (${((Date.now() - seedStart) / 1000).toFixed(0)} s, RSS ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB)`);
+        if (articles >= 100_000 && pct > lastPct)
+          console.log(
+            `  seeded ${done.toLocaleString('en')} articles (${((Date.now() - seedStart) / 1000).toFixed(0)} s, RSS ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB)`,
+          );
         lastPct = pct;
       },
     });
@@ -184,7 +241,18 @@ async function main(): Promise<void> {
     // vacuumed); measuring right after a bulk load would time that one-off work instead.
     await sql.raw(dbKind === 'postgres' ? 'vacuum analyze' : 'analyze').execute(handle.db);
     // Search and related-article cost, in-process (no HTTP), on the full-size index.
-    const queries = ['council', 'rail line', 'harbour fees', 'wind farm', '"public consultation"', 'budg*', 'census results', 'theatre restoration', 'nothingmatches', 'water strategy'];
+    const queries = [
+      'council',
+      'rail line',
+      'harbour fees',
+      'wind farm',
+      '"public consultation"',
+      'budg*',
+      'census results',
+      'theatre restoration',
+      'nothingmatches',
+      'water strategy',
+    ];
     const searchMs: number[] = [];
     for (let i = 0; i < 200; i++) {
       const t0 = performance.now();
@@ -208,12 +276,23 @@ async function main(): Promise<void> {
 
     // Production start: the compiled dist/ (what `npm run build` makes), not tsx.
     console.log('Building dist/ …');
-    const build = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json')], { stdio: 'inherit' });
+    const build = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json')], {
+      stdio: 'inherit',
+    });
     const useDist = build.status === 0;
     if (!useDist) console.warn('tsc build failed: the server runs through tsx, and cold start includes compiling');
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    const env = { ...process.env, PAGE_CACHE_MB: values['no-cache'] ? '0' : '64', BROADSHEET_DIST: useDist ? '1' : '0', DATA_DIR: dataDir, PORT: String(port), DEMO: '0', LOG_LEVEL: 'warn', ...(dbKind === 'postgres' ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: '' }) };
+    const env = {
+      ...process.env,
+      PAGE_CACHE_MB: values['no-cache'] ? '0' : '64',
+      BROADSHEET_DIST: useDist ? '1' : '0',
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      DEMO: '0',
+      LOG_LEVEL: 'warn',
+      ...(dbKind === 'postgres' ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: '' }),
+    };
     const started = performance.now();
     const server = spawn(process.execPath, [...START_FLAGS, path.join(ROOT, 'bin/broadsheet.mjs'), 'serve'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
     children.push(server);
@@ -223,7 +302,10 @@ async function main(): Promise<void> {
     // from its fragments, the form rendered with a fresh token), and nothing cached at all (a whole render).
     const instance = async (extra: Record<string, string>): Promise<string> => {
       const port = await freePort();
-      const child = spawn(process.execPath, [...START_FLAGS, path.join(ROOT, 'bin/broadsheet.mjs'), 'serve'], { env: { ...env, ...extra, PORT: String(port) }, stdio: ['ignore', 'inherit', 'inherit'] });
+      const child = spawn(process.execPath, [...START_FLAGS, path.join(ROOT, 'bin/broadsheet.mjs'), 'serve'], {
+        env: { ...env, ...extra, PORT: String(port) },
+        stdio: ['ignore', 'inherit', 'inherit'],
+      });
       children.push(child);
       await waitFor(`http://127.0.0.1:${port}/healthz`);
       return `http://127.0.0.1:${port}`;
@@ -235,14 +317,21 @@ async function main(): Promise<void> {
     const pageFile = path.join(dataDir, 'article.html');
     fs.writeFileSync(pageFile, Buffer.from(await (await fetch(base + articlePath)).arrayBuffer()));
     const barePort = await freePort();
-    const bare = spawn(process.execPath, [path.join(ROOT, 'bench/bare-server.mjs'), pageFile, String(barePort)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const bare = spawn(process.execPath, [path.join(ROOT, 'bench/bare-server.mjs'), pageFile, String(barePort)], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     children.push(bare);
     await new Promise((r) => bare.once('message', r));
 
     const cases: [string, string][] = [
-      ['article', articlePath], ['home', '/'], ['category', `/category/${category.slug}/`], ['tag', `/tag/${tag.slug}/`],
-      ['RSS feed', '/feed/'], ['JSON API list', '/api/v1/posts'],
-      ['search page', '/search?q=harbour+fees'], ['search API', '/api/v1/search?q=wind+farm'],
+      ['article', articlePath],
+      ['home', '/'],
+      ['category', `/category/${category.slug}/`],
+      ['tag', `/tag/${tag.slug}/`],
+      ['RSS feed', '/feed/'],
+      ['JSON API list', '/api/v1/posts'],
+      ['search page', '/search?q=harbour+fees'],
+      ['search API', '/api/v1/search?q=wind+farm'],
     ];
     const results: CaseResult[] = [];
     const want = (name: string) => !only || only.has(name);
@@ -272,8 +361,35 @@ async function main(): Promise<void> {
     // Searches nobody asked before: pairs of words from the seeded vocabulary and pages 1–6 of their
     // results (3,312 URLs), asked in turn: more than a run of this length gets through, so none repeats.
     if (want('search page (distinct queries)')) {
-      const words = ['council', 'rail', 'harbour', 'budget', 'housing', 'water', 'schools', 'census', 'wind', 'wheat', 'theatre', 'buses', 'fishing', 'hospitals', 'libraries', 'elections', 'trade', 'tourism', 'bridges', 'forests', 'rivers', 'museums', 'courts', 'energy'];
-      const paths = [1, 2, 3, 4, 5, 6].flatMap((page) => words.flatMap((a) => words.filter((b) => b !== a).map((b) => `/search?q=${a}+${b}${page > 1 ? `&page=${page}` : ''}`)));
+      const words = [
+        'council',
+        'rail',
+        'harbour',
+        'budget',
+        'housing',
+        'water',
+        'schools',
+        'census',
+        'wind',
+        'wheat',
+        'theatre',
+        'buses',
+        'fishing',
+        'hospitals',
+        'libraries',
+        'elections',
+        'trade',
+        'tourism',
+        'bridges',
+        'forests',
+        'rivers',
+        'museums',
+        'courts',
+        'energy',
+      ];
+      const paths = [1, 2, 3, 4, 5, 6].flatMap((page) =>
+        words.flatMap((a) => words.filter((b) => b !== a).map((b) => `/search?q=${a}+${b}${page > 1 ? `&page=${page}` : ''}`)),
+      );
       const r = await load('search page (distinct queries)', base + paths[0]!, '/search?q=…', paths);
       r.ratio = r.reqPerSec / bareResult.reqPerSec;
       results.push(r);
@@ -287,8 +403,12 @@ async function main(): Promise<void> {
     if (want('comment post')) {
       const check = openDb({ databaseUrl: dbKind === 'postgres' ? databaseUrl : undefined, dataDir });
       const r = await loadComments(base, articlePath);
-      const rows = await check.db.selectFrom('comments').select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-        .where('body', 'like', `Bench comment ${process.pid}-%`).groupBy('status').execute();
+      const rows = await check.db
+        .selectFrom('comments')
+        .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('body', 'like', `Bench comment ${process.pid}-%`)
+        .groupBy('status')
+        .execute();
       await check.close();
       const by = (s: string) => Number(rows.find((x) => x.status === s)?.n ?? 0);
       r.comments = { accepted: by('approved') + by('pending'), approved: by('approved'), pending: by('pending'), spam: by('spam'), refused: r.non2xx };
@@ -299,10 +419,18 @@ async function main(): Promise<void> {
     const prodBytes = productionDepsBytes();
 
     const table = results.map((r) => ({
-      case: r.name, 'req/s': r.reqPerSec, 'p50 ms': r.p50, 'p99 ms': r.p99, errors: r.errors, non2xx: r.non2xx,
-      'KB/page': (r.bytes / 1024).toFixed(1), 'vs bare': r.ratio === undefined ? '1.00' : r.ratio.toFixed(2),
+      case: r.name,
+      'req/s': r.reqPerSec,
+      'p50 ms': r.p50,
+      'p99 ms': r.p99,
+      errors: r.errors,
+      non2xx: r.non2xx,
+      'KB/page': (r.bytes / 1024).toFixed(1),
+      'vs bare': r.ratio === undefined ? '1.00' : r.ratio.toFixed(2),
     }));
-    console.log(`\nBroadsheet bench: ${dbKind}, server run as npm start runs it (node ${START_FLAGS.join(' ')}), page cache ${values['no-cache'] ? 'OFF' : 'on'}, ${articles.toLocaleString('en')} articles, ${connections} connections, ${duration} s per case, ${os.cpus().length} cores${PAIR_ROUNDS > 1 ? `; bare, article and article (page cache off): best of ${PAIR_ROUNDS} alternating runs` : ''}`);
+    console.log(
+      `\nBroadsheet bench: ${dbKind}, server run as npm start runs it (node ${START_FLAGS.join(' ')}), page cache ${values['no-cache'] ? 'OFF' : 'on'}, ${articles.toLocaleString('en')} articles, ${connections} connections, ${duration} s per case, ${os.cpus().length} cores${PAIR_ROUNDS > 1 ? `; bare, article and article (page cache off): best of ${PAIR_ROUNDS} alternating runs` : ''}`,
+    );
     console.table(table);
     console.log(`cold start (process start → first 200): ${coldStartMs} ms`);
     console.log(`server RSS after load: ${(rss / 1048576).toFixed(0)} MB`);
@@ -310,14 +438,40 @@ async function main(): Promise<void> {
     console.log(`search (in-process, 200 queries): p50 ${searchStats.p50.toFixed(1)} ms, p95 ${searchStats.p95.toFixed(1)} ms`);
     console.log(`related-article computation (30 articles): p50 ${relatedStats.p50.toFixed(1)} ms, p95 ${relatedStats.p95.toFixed(1)} ms`);
     for (const r of results) {
-      if (r.comments) console.log(`comment posting: ${r.comments.accepted} stored (${r.comments.approved} approved, ${r.comments.pending} held for moderation), ${r.comments.spam} marked spam, ${r.comments.refused} refused (not 303)`);
+      if (r.comments)
+        console.log(
+          `comment posting: ${r.comments.accepted} stored (${r.comments.approved} approved, ${r.comments.pending} held for moderation), ${r.comments.spam} marked spam, ${r.comments.refused} refused (not 303)`,
+        );
     }
-    console.log(`dependencies on disk: production ${(prodBytes / 1048576).toFixed(0)} MB (node_modules with dev tools: ${(depsBytes / 1048576).toFixed(0)} MB)`);
+    console.log(
+      `dependencies on disk: production ${(prodBytes / 1048576).toFixed(0)} MB (node_modules with dev tools: ${(depsBytes / 1048576).toFixed(0)} MB)`,
+    );
 
     const out = path.join(ROOT, 'bench/results');
     fs.mkdirSync(out, { recursive: true });
     const file = path.join(out, `${new Date().toISOString().replace(/[:.]/g, '-')}-${dbKind}.json`);
-    fs.writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), db: dbKind, articles, connections, duration, cache: !values['no-cache'], prodDepsBytes: prodBytes, coldStartMs, rssBytes: rss, seedSeconds, search: searchStats, related: relatedStats, results }, null, 2));
+    fs.writeFileSync(
+      file,
+      JSON.stringify(
+        {
+          date: new Date().toISOString(),
+          db: dbKind,
+          articles,
+          connections,
+          duration,
+          cache: !values['no-cache'],
+          prodDepsBytes: prodBytes,
+          coldStartMs,
+          rssBytes: rss,
+          seedSeconds,
+          search: searchStats,
+          related: relatedStats,
+          results,
+        },
+        null,
+        2,
+      ),
+    );
     console.log(`results: ${path.relative(ROOT, file)}`);
   } finally {
     for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');

@@ -61,10 +61,12 @@ export interface AppDeps {
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, handle } = deps;
   // The page cache exists before the server: hits are answered on node's request, before Fastify.
-  const cache = deps.cache ?? new PageCache(
-    config.pageCacheMb * 1024 * 1024,
-    config.purgeUrl ? cdnPurger(config.purgeUrl, (err) => app.log.warn({ err }, 'CDN purge failed')) : undefined,
-  );
+  const cache =
+    deps.cache ??
+    new PageCache(
+      config.pageCacheMb * 1024 * 1024,
+      config.purgeUrl ? cdnPurger(config.purgeUrl, (err) => app.log.warn({ err }, 'CDN purge failed')) : undefined,
+    );
   const app = Fastify({
     logger: deps.logger ?? { level: config.logLevel },
     // One line per request is the proxy's or CDN's job; errors and warnings are still logged.
@@ -81,9 +83,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (config.pageCacheMb > 0) registerPageCache(app, { cache, maxAge: 60, staleWhileRevalidate: 600, surrogateKeys: config.surrogateKeys });
   // Purges reach every instance: each one is appended to the purge log, which every instance follows.
   const origin = `app:${randomUUID()}`;
-  cache.broadcastTo((tags) => appendPurge(handle, tags, origin), (err) => app.log.error({ err }, 'purge log append failed'));
+  cache.broadcastTo(
+    (tags) => appendPurge(handle, tags, origin),
+    (err) => app.log.error({ err }, 'purge log append failed'),
+  );
   const follower = new PurgeFollower({
-    handle, origin, apply: (tags) => cache.applyRemote(tags), onError: (err) => app.log.warn({ err }, 'purge log follower'),
+    handle,
+    origin,
+    apply: (tags) => cache.applyRemote(tags),
+    onError: (err) => app.log.warn({ err }, 'purge log follower'),
     ...(deps.purgePollMs ? { pollMs: deps.purgePollMs } : {}),
   });
   if (config.pageCacheMb > 0) await follower.start();
@@ -143,7 +151,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   const commentsDeps: CommentsWebDeps = {
-    db: handle.db, secret: cookieSecret, ipKey: ipHashKey(config.dataDir), siteUrl: config.siteUrl, now: deps.now ?? (() => new Date()),
+    db: handle.db,
+    secret: cookieSecret,
+    ipKey: ipHashKey(config.dataDir),
+    siteUrl: config.siteUrl,
+    now: deps.now ?? (() => new Date()),
   };
   const smtpUrl = deps.smtpUrl ?? config.smtpUrl;
   const notifier = smtpUrl ? commentNotifier(handle.db, { smtpUrl, siteUrl: config.siteUrl, siteName: config.siteName, secret: cookieSecret }) : undefined;
@@ -153,7 +165,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (spamFilter) commentsDeps.spamFilter = spamFilter;
   const site = siteContextFrom(config, deps.now);
   const siteDeps: SiteDeps = {
-    db: handle.db, site, comments: makeCommentsWeb(commentsDeps),
+    db: handle.db,
+    site,
+    comments: makeCommentsWeb(commentsDeps),
     ...(config.fragmentCacheMb > 0 ? { fragments: new ArticleFragments(config.fragmentCacheMb * 1024 * 1024, cache, site) } : {}),
   };
   // Before any route plugin: a child scope takes the error handler in force when it loads.
@@ -174,9 +188,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('related', related);
   app.addHook('onClose', async () => related.idle());
   await app.register(adminRoutes, {
-    prefix: '/admin', db: handle.db, config, cookieSecret, related, ...(deps.now ? { now: deps.now } : {}),
+    prefix: '/admin',
+    db: handle.db,
+    config,
+    cookieSecret,
+    related,
+    ...(deps.now ? { now: deps.now } : {}),
     ...(notifier ? { onCommentsApproved: notifier.approved } : {}),
-    ...(spamFilter ? { onCommentsSpamVerdict: (ids: readonly number[], spam: boolean) => reportVerdicts(handle.db, spamFilter, config.siteUrl, ids, spam) } : {}),
+    ...(spamFilter
+      ? { onCommentsSpamVerdict: (ids: readonly number[], spam: boolean) => reportVerdicts(handle.db, spamFilter, config.siteUrl, ids, spam) }
+      : {}),
     ...deps.admin,
   });
   return app;

@@ -24,7 +24,10 @@ export async function startServer(config: Config = loadConfig()): Promise<() => 
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
-      stop().then(() => process.exit(0), () => process.exit(1));
+      stop().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
     });
   }
   return stop;

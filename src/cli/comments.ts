@@ -30,7 +30,7 @@ const USAGE = [
 
 export const commentsCommand: Command = {
   name: 'comments',
-  summary: 'Export or erase a commenter\'s data (--email E); purge old IP hashes',
+  summary: "Export or erase a commenter's data (--email E); purge old IP hashes",
   usage: USAGE,
   async run(args) {
     const { values, positionals } = parseArgs({ args, options: { email: { type: 'string' }, days: { type: 'string' } }, allowPositionals: true });

@@ -25,19 +25,20 @@ export const exportCommand: Command = {
     'json: a complete backup as one JSON document, one row per line (restore it with',
     '      `broadsheet import json FILE` into an empty database, on SQLite or PostgreSQL).',
     '      Holds posts, pages, categories, tags, authors, media metadata, redirects, comments',
-    '      (with commenters\' emails), users and settings; never secrets. Media FILES are not in it:',
+    "      (with commenters' emails), users and settings; never secrets. Media FILES are not in it:",
     '      copy DATA_DIR/media alongside.',
     'wxr:  a WordPress export (WXR 1.2) for Tools → Import → WordPress: authors, categories, tags,',
     '      posts, pages, comments (threaded, with status) and media as attachments at their URLs.',
     '  --output FILE             write to FILE (default: standard output)',
-    '  --with-password-hashes    include users\' password hashes (otherwise restored accounts',
+    "  --with-password-hashes    include users' password hashes (otherwise restored accounts",
     '                            need `broadsheet user reset-password`)',
     '',
     'Exit codes: 0 done, 1 failed (no output file is left behind), 2 bad arguments.',
   ].join('\n'),
   async run(args) {
     const { values, positionals } = parseArgs({
-      args, allowPositionals: true,
+      args,
+      allowPositionals: true,
       options: { format: { type: 'string' }, output: { type: 'string', short: 'o' }, 'with-password-hashes': { type: 'boolean' } },
     });
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
@@ -52,16 +53,30 @@ export const exportCommand: Command = {
     const out: Writable = partial ? fs.createWriteStream(partial, { flags: 'wx' }) : process.stdout;
     try {
       await migrate(handle);
-      const counts: Record<string, number> = format === 'wxr'
-        ? { ...await exportWxr(handle.db, { out, siteUrl: config.siteUrl, siteName: config.siteName, siteDescription: config.siteDescription, language: config.siteLanguage }) }
-        : await exportJson(handle.db, { dialect: handle.dialect.name, out, withPasswordHashes: values['with-password-hashes'] ?? false });
+      const counts: Record<string, number> =
+        format === 'wxr'
+          ? {
+              ...(await exportWxr(handle.db, {
+                out,
+                siteUrl: config.siteUrl,
+                siteName: config.siteName,
+                siteDescription: config.siteDescription,
+                language: config.siteLanguage,
+              })),
+            }
+          : await exportJson(handle.db, { dialect: handle.dialect.name, out, withPasswordHashes: values['with-password-hashes'] ?? false });
       if (partial && target) {
         out.end();
         await finished(out);
         fs.renameSync(partial, target);
       }
       const total = Object.values(counts).reduce((a, b) => a + b, 0);
-      console.error(`Exported ${total.toLocaleString('en')} ${format === 'wxr' ? 'items' : 'rows'}${target ? ` to ${target}` : ''}: ${Object.entries(counts).filter(([, n]) => n).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+      console.error(
+        `Exported ${total.toLocaleString('en')} ${format === 'wxr' ? 'items' : 'rows'}${target ? ` to ${target}` : ''}: ${Object.entries(counts)
+          .filter(([, n]) => n)
+          .map(([t, n]) => `${t} ${n}`)
+          .join(', ')}`,
+      );
       return 0;
     } catch (err) {
       if (partial) {

@@ -21,7 +21,10 @@ const PHASE: Record<ImportProgress['phase'], string> = { scan: 'reading', media:
 /** A progress bar on a terminal; otherwise a plain line every 10% of each phase. */
 function progressReporter(): { update(p: ImportProgress): void; stop(): void } {
   if (process.stderr.isTTY) {
-    const bar = new cliProgress.SingleBar({ format: '  {phase} [{bar}] {percentage}% ({value}/{total})', hideCursor: true, stream: process.stderr }, cliProgress.Presets.shades_classic);
+    const bar = new cliProgress.SingleBar(
+      { format: '  {phase} [{bar}] {percentage}% ({value}/{total})', hideCursor: true, stream: process.stderr },
+      cliProgress.Presets.shades_classic,
+    );
     let phase = '';
     return {
       update(p) {
@@ -32,7 +35,9 @@ function progressReporter(): { update(p: ImportProgress): void; stop(): void } {
         }
         bar.update(p.done);
       },
-      stop: () => { if (phase) bar.stop(); },
+      stop: () => {
+        if (phase) bar.stop();
+      },
     };
   }
   let phase = '';
@@ -62,10 +67,10 @@ export const importCommand: Command = {
     '',
     'Imports authors, categories, tags, posts, pages, comments and images from a WordPress export',
     '(Tools → Export in WordPress). Running it again updates what it imported before; it never duplicates.',
-    '  --media DIR     the old site\'s uploads folder (wp-content/uploads); images are copied from it',
+    "  --media DIR     the old site's uploads folder (wp-content/uploads); images are copied from it",
     '  --dry-run       read and convert everything, report, and write nothing',
     '  --related       recompute related articles afterwards (default: only up to 5,000 posts)',
-    '  --no-related    never recompute them (pages show their section\'s latest stories meanwhile)',
+    "  --no-related    never recompute them (pages show their section's latest stories meanwhile)",
     '',
     'json: restores a backup made by `broadsheet export --format json` into an EMPTY database,',
     'exactly (same ids), in one transaction; then recomputes related articles (unless --no-related).',
@@ -76,7 +81,8 @@ export const importCommand: Command = {
   ].join('\n'),
   async run(args) {
     const { values, positionals } = parseArgs({
-      args, allowPositionals: true,
+      args,
+      allowPositionals: true,
       options: { media: { type: 'string' }, 'dry-run': { type: 'boolean' }, related: { type: 'boolean' }, 'no-related': { type: 'boolean' } },
     });
     const [format, file, ...extra] = positionals;
@@ -84,7 +90,8 @@ export const importCommand: Command = {
       if (!file || extra.length) throw new UsageError('give exactly one backup file');
       return restoreJson(path.resolve(file), !values['no-related']);
     }
-    if (format !== 'wordpress') throw new UsageError(format ? `unknown format "${format}" (expected "wordpress" or "json")` : 'name the format: broadsheet import wordpress FILE.xml');
+    if (format !== 'wordpress')
+      throw new UsageError(format ? `unknown format "${format}" (expected "wordpress" or "json")` : 'name the format: broadsheet import wordpress FILE.xml');
     if (!file || extra.length) throw new UsageError('give exactly one WXR file');
     const config = loadConfig();
     const handle = openDb(config);
@@ -141,13 +148,15 @@ async function restoreJson(file: string, related: boolean): Promise<number> {
     const r = await importJson(handle.db, handle.dialect, { file, related });
     await announcePurge(handle, config, 'import', 'all');
     const total = Object.values(r.counts).reduce((a, b) => a + b, 0);
-    console.log([
-      `Restored ${total.toLocaleString('en')} rows from a ${r.header.dialect} backup of ${r.header.exported_at}:`,
-      ...Object.entries(r.counts).map(([t, n]) => `  ${t.padEnd(16)}${String(n).padStart(9)}`),
-      `Related articles: ${r.related === undefined ? 'not run' : `${r.related} lists recomputed`}`,
-      ...(r.header.password_hashes ? [] : ['Passwords were not in the backup: set them with `broadsheet user reset-password --email E`.']),
-      `Time: ${r.seconds.toFixed(1)} s`,
-    ].join('\n'));
+    console.log(
+      [
+        `Restored ${total.toLocaleString('en')} rows from a ${r.header.dialect} backup of ${r.header.exported_at}:`,
+        ...Object.entries(r.counts).map(([t, n]) => `  ${t.padEnd(16)}${String(n).padStart(9)}`),
+        `Related articles: ${r.related === undefined ? 'not run' : `${r.related} lists recomputed`}`,
+        ...(r.header.password_hashes ? [] : ['Passwords were not in the backup: set them with `broadsheet user reset-password --email E`.']),
+        `Time: ${r.seconds.toFixed(1)} s`,
+      ].join('\n'),
+    );
     return 0;
   } catch (err) {
     if (err instanceof BackupError) {

@@ -12,7 +12,6 @@ import { serveCommand } from './serve.js';
 import { userCommand } from './user.js';
 import { commentsCommand } from './comments.js';
 
-
 const commands: Command[] = [serveCommand, migrateCommand, seedCommand, importCommand, exportCommand, userCommand, commentsCommand];
 
 function help(): string {
@@ -22,7 +21,7 @@ function help(): string {
     'Commands:',
     ...commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`),
     '',
-    'Run `broadsheet <command> --help` for a command\'s options.',
+    "Run `broadsheet <command> --help` for a command's options.",
     'Configuration comes from the environment (HOST, PORT, DATA_DIR, DATABASE_URL, SITE_URL, DEMO, LOG_LEVEL); see README.md.',
   ].join('\n');
 }
@@ -45,7 +44,12 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await cmd.run(rest);
   } catch (err) {
-    if (err instanceof ConfigError || (err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || (err as { code?: string }).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' || err instanceof UsageError) {
+    if (
+      err instanceof ConfigError ||
+      (err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ||
+      (err as { code?: string }).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' ||
+      err instanceof UsageError
+    ) {
       console.error(`broadsheet ${name}: ${(err as Error).message}\n\n${cmd.usage}`);
       return 2;
     }

@@ -27,13 +27,17 @@ export const seedCommand: Command = {
     '  --tags N         tags (default 100)',
     '  --authors N      authors (default 10)',
     '  --demo           load the built-in demo newsroom instead (only into an empty database)',
-
   ].join('\n'),
   async run(args) {
     const { values } = parseArgs({
       args,
       options: {
-        articles: { type: 'string' }, comments: { type: 'string' }, categories: { type: 'string' }, tags: { type: 'string' }, authors: { type: 'string' }, demo: { type: 'boolean' },
+        articles: { type: 'string' },
+        comments: { type: 'string' },
+        categories: { type: 'string' },
+        tags: { type: 'string' },
+        authors: { type: 'string' },
+        demo: { type: 'boolean' },
       },
     });
     const config = loadConfig();
@@ -58,7 +62,8 @@ export const seedCommand: Command = {
         comments: count(values.comments, 0, 'comments'),
         onProgress: (done, total) => {
           const pct = Math.floor((done / total) * 100);
-          if (tty) process.stderr.write(`\r  seeding ${'█'.repeat(pct / 4).padEnd(25, '░')} ${pct}% (${done.toLocaleString('en')}/${total.toLocaleString('en')})`);
+          if (tty)
+            process.stderr.write(`\r  seeding ${'█'.repeat(pct / 4).padEnd(25, '░')} ${pct}% (${done.toLocaleString('en')}/${total.toLocaleString('en')})`);
           else if (pct >= last + 10 || done === total) {
             last = pct;
             console.error(`seeding: ${done}/${total} (${pct}%)`);
@@ -67,7 +72,9 @@ export const seedCommand: Command = {
       });
       if (tty) process.stderr.write('\n');
       await announcePurge(handle, config, 'seed', 'all');
-      console.log(`Added ${result.articles} articles, ${result.comments} comments, ${result.categories} categories, ${result.tags} tags, ${result.authors} authors in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+      console.log(
+        `Added ${result.articles} articles, ${result.comments} comments, ${result.categories} categories, ${result.tags} tags, ${result.authors} authors in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+      );
       return 0;
     } finally {
       await handle.close();

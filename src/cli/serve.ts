@@ -18,7 +18,11 @@ export const serveCommand: Command = {
     const config = loadConfig({ ...process.env, ...(values.host ? { HOST: values.host } : {}), ...(values.port ? { PORT: values.port } : {}) });
     await startServer(config);
     // A human-readable line next to the JSON logs: where the site is and how to start writing.
-    console.log(`\nBroadsheet is running at ${config.siteUrl}/ (admin: ${config.siteUrl}/admin/; the first visit to /admin/setup creates the owner account).\n`);
-    return await new Promise<number>(() => { /* runs until a signal */ });
+    console.log(
+      `\nBroadsheet is running at ${config.siteUrl}/ (admin: ${config.siteUrl}/admin/; the first visit to /admin/setup creates the owner account).\n`,
+    );
+    return await new Promise<number>(() => {
+      /* runs until a signal */
+    });
   },
 };

@@ -110,9 +110,13 @@ export const userCommand: Command = {
     const config = loadConfig();
     const password = await readPassword(values['password-stdin'] === true, true);
     // Check the input before touching the database, so bad input never opens (or migrates) it.
-    const problems = sub === 'create'
-      ? validateNewUser({ email: values.email, name: values.name, role: values.role, password }).errors
-      : { ...(emailProblem(values.email) ? { email: emailProblem(values.email) } : {}), ...(passwordProblem(password) ? { password: passwordProblem(password) } : {}) };
+    const problems =
+      sub === 'create'
+        ? validateNewUser({ email: values.email, name: values.name, role: values.role, password }).errors
+        : {
+            ...(emailProblem(values.email) ? { email: emailProblem(values.email) } : {}),
+            ...(passwordProblem(password) ? { password: passwordProblem(password) } : {}),
+          };
     if (Object.keys(problems).length > 0) {
       console.error(`broadsheet user ${sub}: ${explain(new UserError('USER_INVALID', 'Some input needs attention.', problems))}`);
       return 2;

@@ -80,15 +80,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const cacheMb = Number(get('PAGE_CACHE_MB'));
   if (!Number.isFinite(cacheMb) || cacheMb < 0 || cacheMb > 65536) throw new ConfigError('PAGE_CACHE_MB must be a number of MiB from 0 (off) to 65536');
   const fragmentMb = Number(get('FRAGMENT_CACHE_MB'));
-  if (!Number.isFinite(fragmentMb) || fragmentMb < 0 || fragmentMb > 65536) throw new ConfigError('FRAGMENT_CACHE_MB must be a number of MiB from 0 (off) to 65536');
+  if (!Number.isFinite(fragmentMb) || fragmentMb < 0 || fragmentMb > 65536)
+    throw new ConfigError('FRAGMENT_CACHE_MB must be a number of MiB from 0 (off) to 65536');
   const mediaMaxMb = Number(get('MEDIA_MAX_MB'));
-  if (!Number.isFinite(mediaMaxMb) || mediaMaxMb <= 0 || mediaMaxMb > 1024) throw new ConfigError('MEDIA_MAX_MB must be a number of MiB above 0 and at most 1024');
+  if (!Number.isFinite(mediaMaxMb) || mediaMaxMb <= 0 || mediaMaxMb > 1024)
+    throw new ConfigError('MEDIA_MAX_MB must be a number of MiB above 0 and at most 1024');
   const trustRaw = (env.TRUST_PROXY ?? '').trim();
   let trustProxy: boolean | number | string = false;
   if (/^(1|true)$/i.test(trustRaw)) trustProxy = true;
   else if (/^\d{1,2}$/.test(trustRaw)) trustProxy = Number(trustRaw);
   else if (/^[0-9a-f.:/, ]+$/i.test(trustRaw)) trustProxy = trustRaw;
-  else if (trustRaw && !/^(0|false)$/i.test(trustRaw)) throw new ConfigError('TRUST_PROXY must be true, false, a number of hops, or proxy addresses (CIDR allowed)');
+  else if (trustRaw && !/^(0|false)$/i.test(trustRaw))
+    throw new ConfigError('TRUST_PROXY must be true, false, a number of hops, or proxy addresses (CIDR allowed)');
   const smtpUrl = env.SMTP_URL || undefined;
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError('SMTP_URL must start with smtp:// or smtps://');
   const purgeUrl = env.PURGE_URL || undefined;
@@ -97,7 +100,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!['', '0', '1'].includes(surrogateRaw)) throw new ConfigError('SURROGATE_KEYS must be 1 (send them) or 0 (do not)');
   const surrogateKeys = surrogateRaw === '' ? purgeUrl !== undefined : surrogateRaw === '1';
   const ipDays = get('COMMENT_IP_RETENTION_DAYS');
-  if (!/^\d{1,5}$/.test(ipDays) || Number(ipDays) > 36500) throw new ConfigError('COMMENT_IP_RETENTION_DAYS must be a whole number of days (0 keeps IP hashes forever)');
+  if (!/^\d{1,5}$/.test(ipDays) || Number(ipDays) > 36500)
+    throw new ConfigError('COMMENT_IP_RETENTION_DAYS must be a whole number of days (0 keeps IP hashes forever)');
   const akismetKey = (env.AKISMET_KEY ?? '').trim();
   if (akismetKey && !/^[A-Za-z0-9_-]{1,200}$/.test(akismetKey)) throw new ConfigError('AKISMET_KEY must be letters, digits, - or _');
   let akismetUrl = get('AKISMET_URL');

@@ -26,9 +26,7 @@ export interface DbOptions {
 }
 
 export function openDb(options: DbOptions): DbHandle {
-  const dialect = options.databaseUrl
-    ? postgresDialect(options.databaseUrl)
-    : sqliteDialect(path.join(options.dataDir, 'broadsheet.db'));
+  const dialect = options.databaseUrl ? postgresDialect(options.databaseUrl) : sqliteDialect(path.join(options.dataDir, 'broadsheet.db'));
   const stats = { queries: 0 };
   const db = new Kysely<Database>({
     dialect: dialect.kysely,

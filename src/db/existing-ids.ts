@@ -7,6 +7,10 @@ import type { Db } from './database.js';
 
 export async function existingIds(db: Db, table: 'authors' | 'categories' | 'media' | 'tags', ids: readonly number[]): Promise<Set<number>> {
   if (ids.length === 0) return new Set();
-  const rows = await db.selectFrom(table).select('id').where('id', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom(table)
+    .select('id')
+    .where('id', 'in', [...ids])
+    .execute();
   return new Set(rows.map((r) => r.id));
 }

@@ -39,7 +39,13 @@ export interface FullText {
    * Bounded work whatever the site size: relevance ranks the newest RANK_WINDOW matches, and the
    * total is counted up to COUNT_CAP (`capped` says there are more).
    */
-  search(db: Kysely<Database>, terms: SearchTerm[], filter: SearchFilter, limit: number, offset: number): Promise<{ total: number; capped: boolean; hits: SearchHit[] }>;
+  search(
+    db: Kysely<Database>,
+    terms: SearchTerm[],
+    filter: SearchFilter,
+    limit: number,
+    offset: number,
+  ): Promise<{ total: number; capped: boolean; hits: SearchHit[] }>;
   /**
    * Published posts most similar to a weighted bag of words (related articles): each word is
    * OR-ed; the score is the index's own relevance, within the newest RANK_WINDOW matches.
@@ -57,7 +63,11 @@ export const RANK_WINDOW = 1000;
 export const COUNT_CAP = RANK_WINDOW;
 
 /** A match in the window: relevance (higher is better) and publication time for ties. */
-export interface WindowRow { id: number; rank: number; published_at: string | null }
+export interface WindowRow {
+  id: number;
+  rank: number;
+  published_at: string | null;
+}
 
 /**
  * Turns the window (newest RANK_WINDOW + 1 matches) into the total and one page of ids, best

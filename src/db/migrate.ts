@@ -17,7 +17,10 @@ export async function migrate(handle: DbHandle): Promise<string[]> {
     .execute()
     .catch(async (err) => {
       // Two PostgreSQL instances racing on CREATE TABLE IF NOT EXISTS: the loser sees a unique violation.
-      const exists = await sql`select 1 from broadsheet_migrations limit 1`.execute(db).then(() => true, () => false);
+      const exists = await sql`select 1 from broadsheet_migrations limit 1`.execute(db).then(
+        () => true,
+        () => false,
+      );
       if (!exists) throw err;
     });
   return db.transaction().execute(async (trx) => {

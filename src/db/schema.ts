@@ -8,7 +8,10 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 export type PostType = 'post' | 'page';
 export type PostStatus = 'draft' | 'pending' | 'scheduled' | 'published' | 'trash';
 
-export interface SettingsTable { key: string; value: string }
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
 
 export interface MediaTable {
   id: Generated<number>;
@@ -81,9 +84,19 @@ export interface PostsTable {
   seo_description: string;
 }
 
-export interface PostAuthorsTable { post_id: number; author_id: number; position: number }
-export interface PostCategoriesTable { post_id: number; category_id: number }
-export interface PostTagsTable { post_id: number; tag_id: number }
+export interface PostAuthorsTable {
+  post_id: number;
+  author_id: number;
+  position: number;
+}
+export interface PostCategoriesTable {
+  post_id: number;
+  category_id: number;
+}
+export interface PostTagsTable {
+  post_id: number;
+  tag_id: number;
+}
 
 export interface RedirectsTable {
   /** Request path, always starting with `/`. */
@@ -93,7 +106,12 @@ export interface RedirectsTable {
   created_at: string;
 }
 
-export interface RelatedPostsTable { post_id: number; related_id: number; rank: number; score: number }
+export interface RelatedPostsTable {
+  post_id: number;
+  related_id: number;
+  rank: number;
+  score: number;
+}
 
 export type CommentStatus = 'pending' | 'approved' | 'spam' | 'trash';
 
@@ -126,9 +144,17 @@ export interface CommentsTable {
 }
 
 /** Which local row an imported item became (WordPress post 123 → posts.id 45). */
-export interface ImportMapTable { source: string; kind: string; source_id: string; local_id: number }
+export interface ImportMapTable {
+  source: string;
+  kind: string;
+  source_id: string;
+  local_id: number;
+}
 
-export interface MigrationsTable { name: string; applied_at: string }
+export interface MigrationsTable {
+  name: string;
+  applied_at: string;
+}
 
 export interface Database {
   settings: SettingsTable;
@@ -291,7 +317,10 @@ export interface PurgeLogTable {
 }
 
 /** A change counter per table, bumped by triggers (migration 0014); read to validate in-memory copies. */
-export interface DataVersionsTable { name: string; version: number }
+export interface DataVersionsTable {
+  name: string;
+  version: number;
+}
 
 export interface Database {
   corrections: CorrectionsTable;

@@ -28,12 +28,122 @@ export interface BulkOptions {
   now?: Date;
 }
 
-const SUBJECTS = ['The council', 'The port authority', 'A regional court', 'The central bank', 'Researchers', 'The transport ministry', 'Local farmers', 'The city library', 'Teachers', 'The health agency', 'A coalition of towns', 'The football club', 'Museum curators', 'Energy planners', 'The statistics office', 'Fishermen', 'Students', 'The weather service'];
-const VERBS = ['approved', 'published', 'questioned', 'announced', 'delayed', 'expanded', 'reviewed', 'defended', 'measured', 'proposed', 'rejected', 'completed', 'funded', 'reported'];
-const OBJECTS = ['a plan to rebuild the northern rail line', 'new figures on housing costs', 'a survey of alpine lakes', 'the budget for school meals', 'a ten-year water strategy', 'changes to harbour fees', 'the restoration of the old theatre', 'a study of wheat yields', 'a pilot scheme for night buses', 'the redesign of the market square', 'the first results of the census', 'an agreement on fishing quotas', 'a review of hospital waiting times', 'the expansion of the wind farm'];
-const TAILS = ['after months of debate', 'despite objections from residents', 'on Tuesday', 'in a report released this week', 'ahead of the winter season', 'following a public consultation', 'with support from neighbouring regions', 'for the first time in a decade', 'at a crowded public meeting', 'under a tight timetable'];
-const SECTION_WORDS = ['World', 'Europe', 'Politics', 'Business', 'Markets', 'Science', 'Climate', 'Culture', 'Books', 'Film', 'Sport', 'Health', 'Education', 'Technology', 'Travel', 'Opinion', 'Cities', 'Energy', 'Transport', 'Food', 'Music', 'Art', 'Law', 'Media'];
-const TOPIC_WORDS = ['Rail', 'Housing', 'Water', 'Schools', 'Budget', 'Harbour', 'Lakes', 'Census', 'Wind', 'Wheat', 'Theatre', 'Buses', 'Fishing', 'Hospitals', 'Libraries', 'Elections', 'Rates', 'Trade', 'Tourism', 'Bridges', 'Forests', 'Rivers', 'Museums', 'Courts'];
+const SUBJECTS = [
+  'The council',
+  'The port authority',
+  'A regional court',
+  'The central bank',
+  'Researchers',
+  'The transport ministry',
+  'Local farmers',
+  'The city library',
+  'Teachers',
+  'The health agency',
+  'A coalition of towns',
+  'The football club',
+  'Museum curators',
+  'Energy planners',
+  'The statistics office',
+  'Fishermen',
+  'Students',
+  'The weather service',
+];
+const VERBS = [
+  'approved',
+  'published',
+  'questioned',
+  'announced',
+  'delayed',
+  'expanded',
+  'reviewed',
+  'defended',
+  'measured',
+  'proposed',
+  'rejected',
+  'completed',
+  'funded',
+  'reported',
+];
+const OBJECTS = [
+  'a plan to rebuild the northern rail line',
+  'new figures on housing costs',
+  'a survey of alpine lakes',
+  'the budget for school meals',
+  'a ten-year water strategy',
+  'changes to harbour fees',
+  'the restoration of the old theatre',
+  'a study of wheat yields',
+  'a pilot scheme for night buses',
+  'the redesign of the market square',
+  'the first results of the census',
+  'an agreement on fishing quotas',
+  'a review of hospital waiting times',
+  'the expansion of the wind farm',
+];
+const TAILS = [
+  'after months of debate',
+  'despite objections from residents',
+  'on Tuesday',
+  'in a report released this week',
+  'ahead of the winter season',
+  'following a public consultation',
+  'with support from neighbouring regions',
+  'for the first time in a decade',
+  'at a crowded public meeting',
+  'under a tight timetable',
+];
+const SECTION_WORDS = [
+  'World',
+  'Europe',
+  'Politics',
+  'Business',
+  'Markets',
+  'Science',
+  'Climate',
+  'Culture',
+  'Books',
+  'Film',
+  'Sport',
+  'Health',
+  'Education',
+  'Technology',
+  'Travel',
+  'Opinion',
+  'Cities',
+  'Energy',
+  'Transport',
+  'Food',
+  'Music',
+  'Art',
+  'Law',
+  'Media',
+];
+const TOPIC_WORDS = [
+  'Rail',
+  'Housing',
+  'Water',
+  'Schools',
+  'Budget',
+  'Harbour',
+  'Lakes',
+  'Census',
+  'Wind',
+  'Wheat',
+  'Theatre',
+  'Buses',
+  'Fishing',
+  'Hospitals',
+  'Libraries',
+  'Elections',
+  'Rates',
+  'Trade',
+  'Tourism',
+  'Bridges',
+  'Forests',
+  'Rivers',
+  'Museums',
+  'Courts',
+];
 const FIRST = ['Ana', 'Jonas', 'Leila', 'Marek', 'Sofia', 'Tomas', 'Yara', 'Elif', 'Noor', 'Pavel', 'Ines', 'Daniel', 'Mira', 'Omar', 'Hana', 'Lukas'];
 const LAST = ['Novak', 'Haddad', 'Lindqvist', 'Moreau', 'Kovac', 'Rahimi', 'Berg', 'Costa', 'Weber', 'Demir', 'Aziz', 'Silva', 'Horvat', 'Jensen'];
 
@@ -54,8 +164,18 @@ const sentence = (r: () => number): string => `${pick(r, SUBJECTS)} ${pick(r, VE
 const paragraph = (r: () => number, n: number): string => Array.from({ length: n }, () => sentence(r)).join(' ');
 
 function body(r: () => number): ArticleDocument {
-  const blocks = [p(paragraph(r, 4)), p(paragraph(r, 3)), h(2, pick(r, OBJECTS).replace(/^./, (c) => c.toUpperCase())), p(paragraph(r, 4)),
-    quote(paragraph(r, 1), `${pick(r, FIRST)} ${pick(r, LAST)}, spokesperson`), p(paragraph(r, 3)), p(paragraph(r, 2))];
+  const blocks = [
+    p(paragraph(r, 4)),
+    p(paragraph(r, 3)),
+    h(
+      2,
+      pick(r, OBJECTS).replace(/^./, (c) => c.toUpperCase()),
+    ),
+    p(paragraph(r, 4)),
+    quote(paragraph(r, 1), `${pick(r, FIRST)} ${pick(r, LAST)}, spokesperson`),
+    p(paragraph(r, 3)),
+    p(paragraph(r, 2)),
+  ];
   return doc(...blocks);
 }
 
@@ -70,7 +190,11 @@ export async function bulkSeed(db: Db, o: BulkOptions): Promise<{ articles: numb
   const run = Date.now().toString(36);
 
   const authorRows = Array.from({ length: o.authors }, (_, i) => ({
-    slug: `writer-${run}-${i + 1}`, name: `${pick(r, FIRST)} ${pick(r, LAST)}`, role_title: 'Reporter', bio: 'Reports for the newsroom.', created_at: iso,
+    slug: `writer-${run}-${i + 1}`,
+    name: `${pick(r, FIRST)} ${pick(r, LAST)}`,
+    role_title: 'Reporter',
+    bio: 'Reports for the newsroom.',
+    created_at: iso,
   }));
   const authorIds: number[] = [];
   await batches(authorRows, 500, async (chunk) => {
@@ -85,14 +209,20 @@ export async function bulkSeed(db: Db, o: BulkOptions): Promise<{ articles: numb
     const isRoot = i < roots;
     const name = `${SECTION_WORDS[i % SECTION_WORDS.length]}${i >= SECTION_WORDS.length ? ` ${Math.floor(i / SECTION_WORDS.length) + 1}` : ''}`;
     const id = await insertCategory(db, {
-      parent_id: isRoot ? null : rootIds[i % roots]!, slug: `section-${run}-${i + 1}`, name, description: `News about ${name.toLowerCase()}.`, position: i,
+      parent_id: isRoot ? null : rootIds[i % roots]!,
+      slug: `section-${run}-${i + 1}`,
+      name,
+      description: `News about ${name.toLowerCase()}.`,
+      position: i,
     });
     categoryIds.push(id);
     if (isRoot) rootIds.push(id);
   }
 
   const tagRows = Array.from({ length: o.tags }, (_, i) => ({
-    slug: `topic-${run}-${i + 1}`, name: `${TOPIC_WORDS[i % TOPIC_WORDS.length]}${i >= TOPIC_WORDS.length ? ` ${Math.floor(i / TOPIC_WORDS.length) + 1}` : ''}`, description: '',
+    slug: `topic-${run}-${i + 1}`,
+    name: `${TOPIC_WORDS[i % TOPIC_WORDS.length]}${i >= TOPIC_WORDS.length ? ` ${Math.floor(i / TOPIC_WORDS.length) + 1}` : ''}`,
+    description: '',
   }));
   const tagIds: number[] = [];
   await batches(tagRows, 500, async (chunk) => {
@@ -122,9 +252,24 @@ export async function bulkSeed(db: Db, o: BulkOptions): Promise<{ articles: numb
       const published = new Date(now.getTime() - span + Math.floor((span * n) / o.articles)).toISOString();
       const cat = categoryIds.length ? categoryIds[Math.floor(r() * categoryIds.length)]! : null;
       posts.push({
-        type: 'post', status: 'published', slug: `story-${run}-${n}`, title, excerpt: sentence(r), body_doc: b.doc, body_html: b.html, search_text: b.text,
-        word_count: b.words, language: 'en', primary_category_id: cat, published_at: published, updated_at: published, created_at: published,
-        comment_status: 'open', sticky: 0, seo_title: '', seo_description: '',
+        type: 'post',
+        status: 'published',
+        slug: `story-${run}-${n}`,
+        title,
+        excerpt: sentence(r),
+        body_doc: b.doc,
+        body_html: b.html,
+        search_text: b.text,
+        word_count: b.words,
+        language: 'en',
+        primary_category_id: cat,
+        published_at: published,
+        updated_at: published,
+        created_at: published,
+        comment_status: 'open',
+        sticky: 0,
+        seo_title: '',
+        seo_description: '',
       });
       const tagsFor = tagIds.length ? [...new Set([pick(r, tagIds), pick(r, tagIds), pick(r, tagIds)])] : [];
       links.push({ cats: cat === null ? [] : [cat], tags: tagsFor, authors: authorIds.length ? [pick(r, authorIds)] : [] });
@@ -156,7 +301,6 @@ export async function bulkSeed(db: Db, o: BulkOptions): Promise<{ articles: numb
   return { articles: o.articles, categories: o.categories, tags: o.tags, authors: o.authors, comments };
 }
 
-
 /**
  * Approved comments in batches: top-level ones first (their path is their own padded id, known
  * only after the insert), then replies under them.
@@ -172,9 +316,22 @@ async function seedComments(db: Db, r: () => number, postIds: number[], total: n
     const row = (postId: number, parent: { id: number; path: string } | null) => {
       const text = paragraph(r, 1 + Math.floor(r() * 2));
       return {
-        post_id: postId, parent_id: parent?.id ?? null, path: '', depth: parent ? 1 : 0, author_name: `${pick(r, FIRST)} ${pick(r, LAST)}`,
-        author_email: '', author_url: '', user_id: null, body: text, body_html: `<p>${escapeHtml(text)}</p>`, status: 'approved' as const,
-        ip_hash: '', spam_score: 0, spam_reasons: '', created_at: iso, updated_at: iso,
+        post_id: postId,
+        parent_id: parent?.id ?? null,
+        path: '',
+        depth: parent ? 1 : 0,
+        author_name: `${pick(r, FIRST)} ${pick(r, LAST)}`,
+        author_email: '',
+        author_url: '',
+        user_id: null,
+        body: text,
+        body_html: `<p>${escapeHtml(text)}</p>`,
+        status: 'approved' as const,
+        ip_hash: '',
+        spam_score: 0,
+        spam_reasons: '',
+        created_at: iso,
+        updated_at: iso,
       };
     };
     await db.transaction().execute(async (trx) => {
@@ -184,8 +341,14 @@ async function seedComments(db: Db, r: () => number, postIds: number[], total: n
       await setCommentPaths(trx, parents);
       if (replies > 0 && parents.length > 0) {
         const under = Array.from({ length: replies }, () => pick(r, parents));
-        const kids = await insertCommentsReturning(trx, under.map((p) => row(p.post_id, p)));
-        await setCommentPaths(trx, kids.map((k, i) => ({ id: k.id, path: `${under[i]!.path}/${pathSegment(k.id)}` })));
+        const kids = await insertCommentsReturning(
+          trx,
+          under.map((p) => row(p.post_id, p)),
+        );
+        await setCommentPaths(
+          trx,
+          kids.map((k, i) => ({ id: k.id, path: `${under[i]!.path}/${pathSegment(k.id)}` })),
+        );
       }
     });
     done += count;

@@ -26,8 +26,23 @@ export type Scene =
   | 'portrait';
 
 export const SCENES: readonly Scene[] = [
-  'harbour', 'city', 'mountains', 'lake', 'rail', 'library', 'stadium', 'market', 'parliament',
-  'laboratory', 'field', 'festival', 'cinema', 'chess', 'desert', 'chart', 'portrait',
+  'harbour',
+  'city',
+  'mountains',
+  'lake',
+  'rail',
+  'library',
+  'stadium',
+  'market',
+  'parliament',
+  'laboratory',
+  'field',
+  'festival',
+  'cinema',
+  'chess',
+  'desert',
+  'chart',
+  'portrait',
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -77,7 +92,13 @@ function rgbOf(hex: string): [number, number, number] {
   return [(v >> 16) & 255, (v >> 8) & 255, v & 255];
 }
 const hexOf = (r: number, g: number, b: number): string =>
-  `#${[r, g, b].map((c) => Math.max(0, Math.min(255, Math.round(c))).toString(16).padStart(2, '0')).join('')}`;
+  `#${[r, g, b]
+    .map((c) =>
+      Math.max(0, Math.min(255, Math.round(c)))
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 
 /** Linear mix of two hex colours, t = 0 gives a, t = 1 gives b. */
 function mix(a: string, b: string, t: number): string {
@@ -104,14 +125,78 @@ interface Palette {
 }
 
 const PALETTES: Palette[] = [
-  { skyTop: '#2b4a6f', skyBottom: '#f2c49b', sun: '#fff1d6', land: ['#7d7f9a', '#4f5d75', '#2d3142'], water: '#3f5f7f', accents: ['#ef8354', '#e4b363', '#5b8e7d', '#c75d5d'], night: false },
-  { skyTop: '#8ec5e6', skyBottom: '#e8f3f8', sun: '#fffbe8', land: ['#9fb8ad', '#5e8c61', '#2f5233'], water: '#4f86a6', accents: ['#d1495b', '#edae49', '#00798c', '#30638e'], night: false },
-  { skyTop: '#f6bd60', skyBottom: '#f7ede2', sun: '#fff4e0', land: ['#d8a48f', '#a26769', '#582c4d'], water: '#84a59d', accents: ['#f28482', '#84a59d', '#3d405b', '#e07a5f'], night: false },
-  { skyTop: '#0f1c3f', skyBottom: '#3a4a7a', sun: '#f5efd6', land: ['#2e3a66', '#1f2a4d', '#111831'], water: '#1d2d57', accents: ['#ffd166', '#ef476f', '#06d6a0', '#f4a261'], night: true },
-  { skyTop: '#b8c4cc', skyBottom: '#e9ecee', sun: '#ffffff', land: ['#9aa7ae', '#6b7b83', '#3c4a50'], water: '#7d919b', accents: ['#c44536', '#f2a541', '#197278', '#283d3b'], night: false },
-  { skyTop: '#5e3a6e', skyBottom: '#f0a07a', sun: '#ffe3c2', land: ['#9c6f86', '#6b4662', '#36233d'], water: '#5d4a73', accents: ['#f9c74f', '#f3722c', '#43aa8b', '#577590'], night: false },
-  { skyTop: '#4a90a4', skyBottom: '#d4ecdd', sun: '#fdfcdc', land: ['#8fb9a8', '#4d7f6b', '#1e3d33'], water: '#2f6f7e', accents: ['#fe5f55', '#f0b67f', '#d6d1b1', '#2a4d69'], night: false },
-  { skyTop: '#d96c4b', skyBottom: '#f4d6a0', sun: '#fff6dc', land: ['#c48a6a', '#8c5a48', '#4a2e2a'], water: '#6b7f8e', accents: ['#264653', '#2a9d8f', '#e9c46a', '#f4a261'], night: false },
+  {
+    skyTop: '#2b4a6f',
+    skyBottom: '#f2c49b',
+    sun: '#fff1d6',
+    land: ['#7d7f9a', '#4f5d75', '#2d3142'],
+    water: '#3f5f7f',
+    accents: ['#ef8354', '#e4b363', '#5b8e7d', '#c75d5d'],
+    night: false,
+  },
+  {
+    skyTop: '#8ec5e6',
+    skyBottom: '#e8f3f8',
+    sun: '#fffbe8',
+    land: ['#9fb8ad', '#5e8c61', '#2f5233'],
+    water: '#4f86a6',
+    accents: ['#d1495b', '#edae49', '#00798c', '#30638e'],
+    night: false,
+  },
+  {
+    skyTop: '#f6bd60',
+    skyBottom: '#f7ede2',
+    sun: '#fff4e0',
+    land: ['#d8a48f', '#a26769', '#582c4d'],
+    water: '#84a59d',
+    accents: ['#f28482', '#84a59d', '#3d405b', '#e07a5f'],
+    night: false,
+  },
+  {
+    skyTop: '#0f1c3f',
+    skyBottom: '#3a4a7a',
+    sun: '#f5efd6',
+    land: ['#2e3a66', '#1f2a4d', '#111831'],
+    water: '#1d2d57',
+    accents: ['#ffd166', '#ef476f', '#06d6a0', '#f4a261'],
+    night: true,
+  },
+  {
+    skyTop: '#b8c4cc',
+    skyBottom: '#e9ecee',
+    sun: '#ffffff',
+    land: ['#9aa7ae', '#6b7b83', '#3c4a50'],
+    water: '#7d919b',
+    accents: ['#c44536', '#f2a541', '#197278', '#283d3b'],
+    night: false,
+  },
+  {
+    skyTop: '#5e3a6e',
+    skyBottom: '#f0a07a',
+    sun: '#ffe3c2',
+    land: ['#9c6f86', '#6b4662', '#36233d'],
+    water: '#5d4a73',
+    accents: ['#f9c74f', '#f3722c', '#43aa8b', '#577590'],
+    night: false,
+  },
+  {
+    skyTop: '#4a90a4',
+    skyBottom: '#d4ecdd',
+    sun: '#fdfcdc',
+    land: ['#8fb9a8', '#4d7f6b', '#1e3d33'],
+    water: '#2f6f7e',
+    accents: ['#fe5f55', '#f0b67f', '#d6d1b1', '#2a4d69'],
+    night: false,
+  },
+  {
+    skyTop: '#d96c4b',
+    skyBottom: '#f4d6a0',
+    sun: '#fff6dc',
+    land: ['#c48a6a', '#8c5a48', '#4a2e2a'],
+    water: '#6b7f8e',
+    accents: ['#264653', '#2a9d8f', '#e9c46a', '#f4a261'],
+    night: false,
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -143,12 +228,19 @@ function radial(ctx: Ctx, stops: [number, string, number?][]): string {
 
 function sky(ctx: Ctx, horizon: number): string {
   const { w, pal } = ctx;
-  return `<rect width="${w}" height="${n(horizon + 2)}" fill="${linear(ctx, [[0, pal.skyTop], [1, pal.skyBottom]])}"/>`;
+  return `<rect width="${w}" height="${n(horizon + 2)}" fill="${linear(ctx, [
+    [0, pal.skyTop],
+    [1, pal.skyBottom],
+  ])}"/>`;
 }
 
 function sun(ctx: Ctx, cx: number, cy: number, r: number): string {
   const { pal } = ctx;
-  const glow = radial(ctx, [[0, pal.sun, 0.55], [0.35, pal.sun, 0.18], [1, pal.sun, 0]]);
+  const glow = radial(ctx, [
+    [0, pal.sun, 0.55],
+    [0.35, pal.sun, 0.18],
+    [1, pal.sun, 0],
+  ]);
   return `<circle cx="${n(cx)}" cy="${n(cy)}" r="${n(r * 5)}" fill="${glow}"/><circle cx="${n(cx)}" cy="${n(cy)}" r="${n(r)}" fill="${pal.sun}" opacity="${pal.night ? 0.9 : 0.95}"/>`;
 }
 
@@ -205,10 +297,14 @@ function range(ctx: Ctx, baseY: number, peakMin: number, peakMax: number, peaks:
       const [rx, ry] = pts[k + 1] as [number, number];
       if (baseY - py < peakMin + (peakMax - peakMin) * 0.35) continue;
       const t = rng.range(0.22, 0.34);
-      const ax = px + (lx - px) * t, ay = py + (ly - py) * t;
-      const bx = px + (rx - px) * t, by = py + (ry - py) * t;
-      const m1x = ax + (bx - ax) * 0.3, m1y = Math.max(ay, by) + rng.range(0.01, 0.03) * h;
-      const m2x = ax + (bx - ax) * 0.62, m2y = Math.min(ay, by) - rng.range(0, 0.01) * h;
+      const ax = px + (lx - px) * t,
+        ay = py + (ly - py) * t;
+      const bx = px + (rx - px) * t,
+        by = py + (ry - py) * t;
+      const m1x = ax + (bx - ax) * 0.3,
+        m1y = Math.max(ay, by) + rng.range(0.01, 0.03) * h;
+      const m2x = ax + (bx - ax) * 0.62,
+        m2y = Math.min(ay, by) - rng.range(0, 0.01) * h;
       out += `<path d="M${n(px)} ${n(py)} L${n(bx)} ${n(by)} L${n(m2x)} ${n(m2y)} L${n(m1x)} ${n(m1y)} L${n(ax)} ${n(ay)} Z" fill="${snow}"/>`;
     }
   }
@@ -217,7 +313,10 @@ function range(ctx: Ctx, baseY: number, peakMin: number, peakMax: number, peaks:
 
 function waterBody(ctx: Ctx, top: number, color: string): string {
   const { w, h, rng, pal } = ctx;
-  let out = `<rect y="${n(top)}" width="${w}" height="${n(h - top)}" fill="${linear(ctx, [[0, lighten(color, 0.25)], [1, darken(color, 0.35)]])}"/>`;
+  let out = `<rect y="${n(top)}" width="${w}" height="${n(h - top)}" fill="${linear(ctx, [
+    [0, lighten(color, 0.25)],
+    [1, darken(color, 0.35)],
+  ])}"/>`;
   const lines = 18;
   for (let k = 0; k < lines; k++) {
     const y = top + rng() ** 1.6 * (h - top);
@@ -230,7 +329,9 @@ function waterBody(ctx: Ctx, top: number, color: string): string {
 
 function vignette(ctx: Ctx, strength = 0.35): string {
   const id = ctx.uid();
-  ctx.defs.push(`<radialGradient id="${id}" cx="0.5" cy="0.5" r="0.75"><stop offset="0.55" stop-color="#000" stop-opacity="0"/><stop offset="1" stop-color="#000" stop-opacity="${strength}"/></radialGradient>`);
+  ctx.defs.push(
+    `<radialGradient id="${id}" cx="0.5" cy="0.5" r="0.75"><stop offset="0.55" stop-color="#000" stop-opacity="0"/><stop offset="1" stop-color="#000" stop-opacity="${strength}"/></radialGradient>`,
+  );
   return `<rect width="${ctx.w}" height="${ctx.h}" fill="url(#${id})"/>`;
 }
 
@@ -252,7 +353,8 @@ function roundTree(ctx: Ctx, x: number, base: number, size: number, color: strin
 /** Subpaths for a grid of windows inside a facade; one path per layer keeps rasterising fast. */
 function windowGrid(rng: Rng, x: number, y: number, gw: number, gh: number, cw: number, ch: number, skip = 0): string {
   let d = '';
-  const cols = Math.floor(gw / cw), rows = Math.floor(gh / ch);
+  const cols = Math.floor(gw / cw),
+    rows = Math.floor(gh / ch);
   const ox = x + (gw - cols * cw) / 2;
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
@@ -276,8 +378,10 @@ function skyline(ctx: Ctx, baseY: number, minH: number, maxH: number, color: str
     out += `<rect x="${n(x)}" y="${n(top)}" width="${n(bw + 1)}" height="${n(bh + 1)}" fill="${color}"/>`;
     const roof = rng();
     if (roof < 0.18) out += `<path d="M${n(x + bw * 0.2)} ${n(top)} L${n(x + bw / 2)} ${n(top - bh * 0.18)} L${n(x + bw * 0.8)} ${n(top)} Z" fill="${color}"/>`;
-    else if (roof < 0.36) out += `<rect x="${n(x + bw * 0.25)}" y="${n(top - bh * 0.08)}" width="${n(bw * 0.5)}" height="${n(bh * 0.08 + 1)}" fill="${color}"/>`;
-    else if (roof < 0.46) out += `<rect x="${n(x + bw * 0.48)}" y="${n(top - bh * 0.22)}" width="${n(Math.max(2, bw * 0.04))}" height="${n(bh * 0.22)}" fill="${color}"/>`;
+    else if (roof < 0.36)
+      out += `<rect x="${n(x + bw * 0.25)}" y="${n(top - bh * 0.08)}" width="${n(bw * 0.5)}" height="${n(bh * 0.08 + 1)}" fill="${color}"/>`;
+    else if (roof < 0.46)
+      out += `<rect x="${n(x + bw * 0.48)}" y="${n(top - bh * 0.22)}" width="${n(Math.max(2, bw * 0.04))}" height="${n(bh * 0.22)}" fill="${color}"/>`;
     if (winColor) win += windowGrid(rng, x + bw * 0.06, top + bh * 0.05, bw * 0.88, bh * 0.9, avg * 0.16, avg * 0.2, ctx.pal.night ? 0.4 : 0.15);
     x += bw;
   }
@@ -303,7 +407,8 @@ function harbour(ctx: Ctx): string {
   const quayY = horizon + h * 0.06;
   const quay = pal.land[2];
   s += `<rect x="${n(qx)}" y="${n(quayY)}" width="${n(quayW)}" height="${n(h * 0.05)}" fill="${quay}"/>`;
-  const cw = w * 0.034, ch = h * 0.03;
+  const cw = w * 0.034,
+    ch = h * 0.03;
   for (let col = 0; col < Math.floor((quayW * 0.9) / cw); col++) {
     const stack = rng.int(1, 4);
     for (let r = 0; r < stack; r++) {
@@ -330,7 +435,8 @@ function harbour(ctx: Ctx): string {
   const hull = darken(rng.pick(pal.accents), 0.35);
   s += `<path d="M${n(sx)} ${n(sy)} L${n(sx + sl)} ${n(sy)} L${n(sx + sl * 0.94)} ${n(sy + h * 0.04)} L${n(sx + sl * 0.05)} ${n(sy + h * 0.04)} Z" fill="${hull}"/>`;
   s += `<rect x="${n(sx + sl * 0.72)}" y="${n(sy - h * 0.05)}" width="${n(sl * 0.14)}" height="${n(h * 0.05)}" fill="${lighten(pal.land[0], 0.6)}"/>`;
-  for (let k = 0; k < 7; k++) s += `<rect x="${n(sx + sl * (0.08 + k * 0.09))}" y="${n(sy - h * 0.022)}" width="${n(sl * 0.085)}" height="${n(h * 0.022)}" fill="${rng.pick(pal.accents)}"/>`;
+  for (let k = 0; k < 7; k++)
+    s += `<rect x="${n(sx + sl * (0.08 + k * 0.09))}" y="${n(sy - h * 0.022)}" width="${n(sl * 0.085)}" height="${n(h * 0.022)}" fill="${rng.pick(pal.accents)}"/>`;
   s += `<rect x="${n(sx + sl * 0.05)}" y="${n(sy + h * 0.045)}" width="${n(sl * 0.9)}" height="${n(h * 0.012)}" fill="${hull}" opacity="0.25"/>`;
   return s + vignette(ctx, 0.25);
 }
@@ -362,9 +468,17 @@ function mountains(ctx: Ctx): string {
   let s = sky(ctx, h) + sun(ctx, rng.range(0.1, 0.9) * w, h * rng.range(0.12, 0.3), h * 0.04) + clouds(ctx, 3, h * 0.35);
   const snow = lighten(pal.skyBottom, 0.75);
   s += range(ctx, h * 0.6, h * 0.2, h * 0.42, rng.int(3, 5), mix(pal.land[0], pal.skyBottom, 0.55), mix(snow, pal.skyBottom, 0.3));
-  s += `<rect y="${n(h * 0.5)}" width="${w}" height="${n(h * 0.12)}" fill="${linear(ctx, [[0, pal.skyBottom, 0], [0.5, pal.skyBottom, 0.55], [1, pal.skyBottom, 0]])}"/>`;
+  s += `<rect y="${n(h * 0.5)}" width="${w}" height="${n(h * 0.12)}" fill="${linear(ctx, [
+    [0, pal.skyBottom, 0],
+    [0.5, pal.skyBottom, 0.55],
+    [1, pal.skyBottom, 0],
+  ])}"/>`;
   s += range(ctx, h * 0.75, h * 0.15, h * 0.32, rng.int(4, 6), mix(pal.land[1], pal.skyBottom, 0.15), snow);
-  s += `<rect y="${n(h * 0.66)}" width="${w}" height="${n(h * 0.12)}" fill="${linear(ctx, [[0, pal.skyBottom, 0], [0.5, pal.skyBottom, 0.4], [1, pal.skyBottom, 0]])}"/>`;
+  s += `<rect y="${n(h * 0.66)}" width="${w}" height="${n(h * 0.12)}" fill="${linear(ctx, [
+    [0, pal.skyBottom, 0],
+    [0.5, pal.skyBottom, 0.4],
+    [1, pal.skyBottom, 0],
+  ])}"/>`;
   s += ridge(ctx, h * 0.88, h * 0.1, 5, pal.land[2]);
   for (let k = 0; k < 14; k++) {
     const x = rng() * w;
@@ -381,11 +495,17 @@ function lake(ctx: Ctx): string {
   const mid = ridge(ctx, shore, h * 0.06, 7, pal.land[1], shore + 1);
   s += back + mid;
   // Reflection: the hills mirrored about the shoreline, softened by the water gradient.
-  s += `<rect y="${n(shore)}" width="${w}" height="${n(h - shore)}" fill="${linear(ctx, [[0, mix(pal.skyBottom, pal.water, 0.35)], [1, darken(pal.water, 0.3)]])}"/>`;
+  s += `<rect y="${n(shore)}" width="${w}" height="${n(h - shore)}" fill="${linear(ctx, [
+    [0, mix(pal.skyBottom, pal.water, 0.35)],
+    [1, darken(pal.water, 0.3)],
+  ])}"/>`;
   const waterClip = ctx.uid();
   ctx.defs.push(`<clipPath id="${waterClip}"><rect y="${n(shore)}" width="${w}" height="${n(h - shore)}"/></clipPath>`);
   s += `<g clip-path="url(#${waterClip})"><g transform="translate(0 ${n(2 * shore)}) scale(1 -1)" opacity="0.35">${back}${mid}</g></g>`;
-  s += `<rect y="${n(shore)}" width="${w}" height="${n(h - shore)}" fill="${linear(ctx, [[0, pal.water, 0.1], [1, darken(pal.water, 0.4), 0.85]])}"/>`;
+  s += `<rect y="${n(shore)}" width="${w}" height="${n(h - shore)}" fill="${linear(ctx, [
+    [0, pal.water, 0.1],
+    [1, darken(pal.water, 0.4), 0.85],
+  ])}"/>`;
   for (let k = 0; k < 14; k++) {
     const y = shore + h * 0.01 + rng() ** 1.4 * (h - shore);
     s += `<rect x="${n(rng() * w)}" y="${n(y)}" width="${n(rng.range(0.04, 0.14) * w)}" height="2" fill="#ffffff" opacity="${n(rng.range(0.15, 0.3))}"/>`;
@@ -398,7 +518,8 @@ function lake(ctx: Ctx): string {
   }
   // A small rowing boat.
   if (rng.chance(0.7)) {
-    const bx = rng.range(0.2, 0.7) * w, by = shore + (h - shore) * rng.range(0.3, 0.6);
+    const bx = rng.range(0.2, 0.7) * w,
+      by = shore + (h - shore) * rng.range(0.3, 0.6);
     s += `<path d="M${n(bx)} ${n(by)} L${n(bx + w * 0.07)} ${n(by)} L${n(bx + w * 0.06)} ${n(by + h * 0.015)} L${n(bx + w * 0.01)} ${n(by + h * 0.015)} Z" fill="${darken(pal.land[2], 0.3)}"/>`;
   }
   return s + vignette(ctx, 0.25);
@@ -412,7 +533,10 @@ function rail(ctx: Ctx): string {
     const vx = w * rng.range(0.4, 0.6);
     let s = sky(ctx, horizon) + sun(ctx, vx + rng.range(-0.3, 0.3) * w, horizon * 0.55, h * 0.04) + clouds(ctx, 4, horizon * 0.7);
     s += ridge(ctx, horizon, h * 0.08, 6, mix(pal.land[0], pal.skyBottom, 0.4), horizon + 2);
-    s += `<rect y="${n(horizon)}" width="${w}" height="${n(h - horizon)}" fill="${linear(ctx, [[0, pal.land[1]], [1, darken(pal.land[2], 0.1)]])}"/>`;
+    s += `<rect y="${n(horizon)}" width="${w}" height="${n(h - horizon)}" fill="${linear(ctx, [
+      [0, pal.land[1]],
+      [1, darken(pal.land[2], 0.1)],
+    ])}"/>`;
     const ballast = mix('#8a8580', pal.land[1], 0.3);
     s += `<path d="M${n(vx - 4)} ${n(horizon)} L${n(vx + 4)} ${n(horizon)} L${n(w * 0.92)} ${n(h)} L${n(w * 0.08)} ${n(h)} Z" fill="${ballast}"/>`;
     // Sleepers, spaced by perspective.
@@ -445,7 +569,8 @@ function rail(ctx: Ctx): string {
   const maskId = ctx.uid();
   let holes = '';
   for (let k = 0; k < arches; k++) {
-    const x0 = k * span + span * 0.14, x1 = (k + 1) * span - span * 0.14;
+    const x0 = k * span + span * 0.14,
+      x1 = (k + 1) * span - span * 0.14;
     const top = deck + h * 0.08 + (x1 - x0) / 2;
     holes += `<path d="M${n(x0)} ${n(h)} L${n(x0)} ${n(top)} A${n((x1 - x0) / 2)} ${n((x1 - x0) / 2)} 0 0 1 ${n(x1)} ${n(top)} L${n(x1)} ${n(h)} Z" fill="#000"/>`;
   }
@@ -471,13 +596,28 @@ function rail(ctx: Ctx): string {
 function library(ctx: Ctx): string {
   const { w, h, rng, pal } = ctx;
   const wall = mix('#e9dcc6', pal.skyBottom, 0.25);
-  let s = `<rect width="${w}" height="${h}" fill="${linear(ctx, [[0, darken(wall, 0.15)], [1, wall]])}"/>`;
+  let s = `<rect width="${w}" height="${h}" fill="${linear(ctx, [
+    [0, darken(wall, 0.15)],
+    [1, wall],
+  ])}"/>`;
   // Arched window at the centre.
-  const ww = w * rng.range(0.16, 0.22), wx = w / 2 - ww / 2, wt = h * 0.12, wb = h * 0.66;
-  s += `<path d="M${n(wx)} ${n(wb)} L${n(wx)} ${n(wt + ww / 2)} A${n(ww / 2)} ${n(ww / 2)} 0 0 1 ${n(wx + ww)} ${n(wt + ww / 2)} L${n(wx + ww)} ${n(wb)} Z" fill="${linear(ctx, [[0, pal.skyTop], [1, lighten(pal.skyBottom, 0.4)]])}" stroke="${darken(wall, 0.45)}" stroke-width="${n(w * 0.008)}"/>`;
+  const ww = w * rng.range(0.16, 0.22),
+    wx = w / 2 - ww / 2,
+    wt = h * 0.12,
+    wb = h * 0.66;
+  s += `<path d="M${n(wx)} ${n(wb)} L${n(wx)} ${n(wt + ww / 2)} A${n(ww / 2)} ${n(ww / 2)} 0 0 1 ${n(wx + ww)} ${n(wt + ww / 2)} L${n(wx + ww)} ${n(wb)} Z" fill="${linear(
+    ctx,
+    [
+      [0, pal.skyTop],
+      [1, lighten(pal.skyBottom, 0.4)],
+    ],
+  )}" stroke="${darken(wall, 0.45)}" stroke-width="${n(w * 0.008)}"/>`;
   s += `<path d="M${n(w / 2)} ${n(wt)} L${n(w / 2)} ${n(wb)} M${n(wx)} ${n((wt + wb) / 2)} L${n(wx + ww)} ${n((wt + wb) / 2)} M${n(wx)} ${n(wt + ww * 0.75)} L${n(wx + ww)} ${n(wt + ww * 0.75)}" stroke="${darken(wall, 0.45)}" stroke-width="${n(w * 0.004)}"/>`;
   // Light falling from the window.
-  s += `<path d="M${n(wx)} ${n(wb)} L${n(wx + ww)} ${n(wb)} L${n(wx + ww * 2.6)} ${n(h)} L${n(wx - ww * 0.4)} ${n(h)} Z" fill="${linear(ctx, [[0, '#fff7e0', 0.35], [1, '#fff7e0', 0]])}"/>`;
+  s += `<path d="M${n(wx)} ${n(wb)} L${n(wx + ww)} ${n(wb)} L${n(wx + ww * 2.6)} ${n(h)} L${n(wx - ww * 0.4)} ${n(h)} Z" fill="${linear(ctx, [
+    [0, '#fff7e0', 0.35],
+    [1, '#fff7e0', 0],
+  ])}"/>`;
   const bookColors = ['#7b2d26', '#2d4a53', '#b5893b', '#3b5c3a', '#5a3d5c', '#c2593f', '#23395b', '#8c7b5a', '#a33b3b', '#2f6f6a', ...pal.accents];
   const wood = '#5b3a24';
   const shelfBlock = (x0: number, x1: number): string => {
@@ -507,7 +647,10 @@ function library(ctx: Ctx): string {
   for (let k = 0; k < lamps; k++) {
     const lx = w * (0.18 + (0.64 * k) / Math.max(1, lamps - 1));
     const shade = rng.pick(['#2f6b4f', '#2f6b4f', '#8c2f2f', '#c59b3d']);
-    s += `<circle cx="${n(lx)}" cy="${n(ty - h * 0.02)}" r="${n(h * 0.12)}" fill="${radial(ctx, [[0, '#ffe9a8', 0.45], [1, '#ffe9a8', 0]])}"/>`;
+    s += `<circle cx="${n(lx)}" cy="${n(ty - h * 0.02)}" r="${n(h * 0.12)}" fill="${radial(ctx, [
+      [0, '#ffe9a8', 0.45],
+      [1, '#ffe9a8', 0],
+    ])}"/>`;
     s += `<rect x="${n(lx - 2)}" y="${n(ty - h * 0.06)}" width="4" height="${n(h * 0.06)}" fill="#c9a55b"/>`;
     s += `<path d="M${n(lx - w * 0.03)} ${n(ty - h * 0.055)} Q${n(lx)} ${n(ty - h * 0.1)} ${n(lx + w * 0.03)} ${n(ty - h * 0.055)} Z" fill="${shade}"/>`;
   }
@@ -531,17 +674,25 @@ function stadium(ctx: Ctx): string {
     }
   }
   s += `<rect y="${n(roofY)}" width="${w}" height="${n(standB - roofY)}" fill="#2a2a33"/>`;
-  dotPaths.forEach((d, k) => { s += `<path d="${d}" fill="${dots[k]}"/>`; });
-  s += `<rect y="${n(roofY)}" width="${w}" height="${n(standB - roofY)}" fill="${linear(ctx, [[0, '#000', 0.55], [1, '#000', 0.05]])}"/>`;
+  dotPaths.forEach((d, k) => {
+    s += `<path d="${d}" fill="${dots[k]}"/>`;
+  });
+  s += `<rect y="${n(roofY)}" width="${w}" height="${n(standB - roofY)}" fill="${linear(ctx, [
+    [0, '#000', 0.55],
+    [1, '#000', 0.05],
+  ])}"/>`;
   s += `<path d="M0 ${n(roofY + h * 0.04)} Q${n(w / 2)} ${n(roofY - h * 0.03)} ${w} ${n(roofY + h * 0.04)} L${w} ${n(roofY - h * 0.02)} Q${n(w / 2)} ${n(roofY - h * 0.09)} 0 ${n(roofY - h * 0.02)} Z" fill="${darken(pal.land[2], 0.3)}"/>`;
   s += `<rect y="${n(standB - h * 0.02)}" width="${w}" height="${n(h * 0.02)}" fill="${rng.pick(pal.accents)}"/>`;
   // Pitch in perspective with mowing stripes.
-  const g1 = '#3f8f4a', g2 = '#4b9e55';
-  const top = standB, bot = h;
+  const g1 = '#3f8f4a',
+    g2 = '#4b9e55';
+  const top = standB,
+    bot = h;
   s += `<rect y="${n(top)}" width="${w}" height="${n(h - top)}" fill="#2f6b38"/>`;
   const stripes = 12;
   for (let k = 0; k < stripes; k++) {
-    const x0 = (k / stripes) * w, x1 = ((k + 1) / stripes) * w;
+    const x0 = (k / stripes) * w,
+      x1 = ((k + 1) / stripes) * w;
     const sx = (x: number): number => w / 2 + (x - w / 2) * 0.62;
     s += `<path d="M${n(sx(x0))} ${n(top)} L${n(sx(x1))} ${n(top)} L${n(w / 2 + (x1 - w / 2) * 1.5)} ${n(bot)} L${n(w / 2 + (x0 - w / 2) * 1.5)} ${n(bot)} Z" fill="${k % 2 ? g1 : g2}"/>`;
   }
@@ -549,12 +700,18 @@ function stadium(ctx: Ctx): string {
   const lineTop = top + h * 0.05;
   s += `<path d="M${n(w * 0.08)} ${n(lineTop)} L${n(w * 0.92)} ${n(lineTop)} M${n(w / 2)} ${n(lineTop)} L${n(w / 2)} ${n(h)}" stroke="#f3f3ea" stroke-width="${n(lw)}" opacity="0.85"/>`;
   s += `<ellipse cx="${n(w / 2)}" cy="${n(h * 0.8)}" rx="${n(w * 0.14)}" ry="${n(h * 0.08)}" fill="none" stroke="#f3f3ea" stroke-width="${n(lw)}" opacity="0.85"/>`;
-  s += `<rect y="${n(top)}" width="${w}" height="${n(h - top)}" fill="${linear(ctx, [[0, '#000', 0.25], [1, '#000', 0]])}"/>`;
+  s += `<rect y="${n(top)}" width="${w}" height="${n(h - top)}" fill="${linear(ctx, [
+    [0, '#000', 0.25],
+    [1, '#000', 0],
+  ])}"/>`;
   // Floodlights.
   for (const fx of [0.1, 0.9]) {
     const x = fx * w + rng.range(-0.03, 0.03) * w;
     const y = roofY - h * 0.12;
-    s += `<circle cx="${n(x)}" cy="${n(y)}" r="${n(h * 0.2)}" fill="${radial(ctx, [[0, '#fffbe6', 0.7], [1, '#fffbe6', 0]])}"/>`;
+    s += `<circle cx="${n(x)}" cy="${n(y)}" r="${n(h * 0.2)}" fill="${radial(ctx, [
+      [0, '#fffbe6', 0.7],
+      [1, '#fffbe6', 0],
+    ])}"/>`;
     s += `<rect x="${n(x - w * 0.03)}" y="${n(y - h * 0.03)}" width="${n(w * 0.06)}" height="${n(h * 0.05)}" rx="4" fill="#fffbe6"/>`;
     s += `<rect x="${n(x - 3)}" y="${n(y + h * 0.02)}" width="6" height="${n(roofY - y)}" fill="${darken(pal.land[2], 0.3)}"/>`;
   }
@@ -585,7 +742,10 @@ function market(ctx: Ctx): string {
     s += `<path d="${windowGrid(rng, x + bw * 0.08, top + h * 0.04, bw * 0.84, h * 0.4, bw * 0.28, h * 0.12)}" fill="${darken(c, 0.45)}" opacity="0.8"/>`;
     x += bw;
   }
-  s += `<rect y="${n(h * 0.72)}" width="${w}" height="${n(h * 0.28)}" fill="${linear(ctx, [[0, '#9b9182'], [1, '#6d655a']])}"/>`;
+  s += `<rect y="${n(h * 0.72)}" width="${w}" height="${n(h * 0.28)}" fill="${linear(ctx, [
+    [0, '#9b9182'],
+    [1, '#6d655a'],
+  ])}"/>`;
   // String lights.
   for (let k = 0; k < 2; k++) {
     const y0 = h * (0.08 + k * 0.08);
@@ -601,12 +761,16 @@ function market(ctx: Ctx): string {
   const stalls = rng.int(3, 4);
   const sw = w / stalls;
   for (let k = 0; k < stalls; k++) {
-    const x0 = k * sw + sw * 0.06, x1 = (k + 1) * sw - sw * 0.06;
-    const awTop = h * rng.range(0.34, 0.4), awBot = awTop + h * 0.09;
+    const x0 = k * sw + sw * 0.06,
+      x1 = (k + 1) * sw - sw * 0.06;
+    const awTop = h * rng.range(0.34, 0.4),
+      awBot = awTop + h * 0.09;
     const c1 = rng.pick(pal.accents);
     const stripe = ctx.uid();
     const stw = (x1 - x0) / 9;
-    ctx.defs.push(`<pattern id="${stripe}" width="${n(stw * 2)}" height="10" patternUnits="userSpaceOnUse" x="${n(x0)}"><rect width="${n(stw)}" height="10" fill="${c1}"/><rect x="${n(stw)}" width="${n(stw)}" height="10" fill="#f6f1e7"/></pattern>`);
+    ctx.defs.push(
+      `<pattern id="${stripe}" width="${n(stw * 2)}" height="10" patternUnits="userSpaceOnUse" x="${n(x0)}"><rect width="${n(stw)}" height="10" fill="${c1}"/><rect x="${n(stw)}" width="${n(stw)}" height="10" fill="#f6f1e7"/></pattern>`,
+    );
     s += `<rect x="${n(x0 + 4)}" y="${n(awBot)}" width="${n(w * 0.006)}" height="${n(h * 0.35)}" fill="#4a3b2f"/><rect x="${n(x1 - 4 - w * 0.006)}" y="${n(awBot)}" width="${n(w * 0.006)}" height="${n(h * 0.35)}" fill="#4a3b2f"/>`;
     s += `<path d="M${n(x0 + (x1 - x0) * 0.05)} ${n(awTop)} L${n(x1 - (x1 - x0) * 0.05)} ${n(awTop)} L${n(x1)} ${n(awBot)} L${n(x0)} ${n(awBot)} Z" fill="url(#${stripe})"/>`;
     for (let j = 0; j < 9; j++) s += `<circle cx="${n(x0 + stw * (j + 0.5))}" cy="${n(awBot)}" r="${n(stw / 2)}" fill="${j % 2 ? '#f6f1e7' : c1}"/>`;
@@ -615,7 +779,8 @@ function market(ctx: Ctx): string {
     s += `<rect x="${n(x0)}" y="${n(cy)}" width="${n(x1 - x0)}" height="${n(h * 0.14)}" fill="#7a5a3c"/>`;
     const crates = 4;
     for (let j = 0; j < crates; j++) {
-      const cx0 = x0 + (j + 0.1) * ((x1 - x0) / crates), cw = ((x1 - x0) / crates) * 0.8;
+      const cx0 = x0 + (j + 0.1) * ((x1 - x0) / crates),
+        cw = ((x1 - x0) / crates) * 0.8;
       const fruit = rng.pick(['#d8412f', '#f29e2e', '#f2d13d', '#6aa84f', '#8e3b6b', '#e36b4f', '#3f7d3a']);
       s += `<rect x="${n(cx0)}" y="${n(cy - h * 0.04)}" width="${n(cw)}" height="${n(h * 0.05)}" fill="#a67c52"/>`;
       for (let f = 0; f < 6; f++) s += `<circle cx="${n(cx0 + cw * (0.12 + f * 0.15))}" cy="${n(cy - h * 0.045)}" r="${n(cw * 0.09)}" fill="${fruit}"/>`;
@@ -623,7 +788,9 @@ function market(ctx: Ctx): string {
   }
   // Shoppers in the foreground.
   for (let k = 0; k < 7; k++) {
-    const px = rng() * w, py = h * rng.range(0.86, 0.96), sc = h * rng.range(0.16, 0.22);
+    const px = rng() * w,
+      py = h * rng.range(0.86, 0.96),
+      sc = h * rng.range(0.16, 0.22);
     const c = darken(rng.pick([...pal.accents, '#3b3b3b', '#6b5a4a']), 0.25);
     s += `<path d="M${n(px - sc * 0.22)} ${n(h)} L${n(px - sc * 0.2)} ${n(py - sc * 0.45)} Q${n(px)} ${n(py - sc * 0.6)} ${n(px + sc * 0.2)} ${n(py - sc * 0.45)} L${n(px + sc * 0.22)} ${n(h)} Z" fill="${c}"/>`;
     s += `<circle cx="${n(px)}" cy="${n(py - sc * 0.68)}" r="${n(sc * 0.12)}" fill="${darken(c, 0.3)}"/>`;
@@ -637,37 +804,61 @@ function parliament(ctx: Ctx): string {
   let s = sky(ctx, ground) + sun(ctx, rng.range(0.1, 0.9) * w, h * rng.range(0.1, 0.2), h * 0.035) + clouds(ctx, 4, h * 0.35);
   const stone = mix('#e6dccb', pal.skyBottom, 0.2);
   const shadow = darken(stone, 0.22);
-  const bw = w * rng.range(0.56, 0.68), bx = (w - bw) / 2;
+  const bw = w * rng.range(0.56, 0.68),
+    bx = (w - bw) / 2;
   const bodyTop = h * 0.42;
   // Dome.
   if (rng.chance(0.75)) {
     const dr = bw * rng.range(0.13, 0.17);
     s += `<rect x="${n(w / 2 - dr * 1.05)}" y="${n(bodyTop - dr * 0.9)}" width="${n(dr * 2.1)}" height="${n(dr * 0.9)}" fill="${shadow}"/>`;
-    s += `<path d="M${n(w / 2 - dr)} ${n(bodyTop - dr * 0.9)} A${n(dr)} ${n(dr * 1.05)} 0 0 1 ${n(w / 2 + dr)} ${n(bodyTop - dr * 0.9)} Z" fill="${linear(ctx, [[0, lighten(pal.accents[3] ?? '#577590', 0.3)], [1, darken(pal.accents[3] ?? '#577590', 0.1)]], 1, 0)}"/>`;
+    s += `<path d="M${n(w / 2 - dr)} ${n(bodyTop - dr * 0.9)} A${n(dr)} ${n(dr * 1.05)} 0 0 1 ${n(w / 2 + dr)} ${n(bodyTop - dr * 0.9)} Z" fill="${linear(
+      ctx,
+      [
+        [0, lighten(pal.accents[3] ?? '#577590', 0.3)],
+        [1, darken(pal.accents[3] ?? '#577590', 0.1)],
+      ],
+      1,
+      0,
+    )}"/>`;
     s += `<rect x="${n(w / 2 - dr * 0.12)}" y="${n(bodyTop - dr * 2.2)}" width="${n(dr * 0.24)}" height="${n(dr * 0.3)}" fill="${stone}"/>`;
   }
   // Flagpoles with the same invented flag on every seed (a teal field with a white hoist
   // triangle), so no seed can happen to draw a real country's colours.
   for (const fx of [bx - w * 0.05, bx + bw + w * 0.05]) {
     s += `<rect x="${n(fx - 2)}" y="${n(h * 0.2)}" width="4" height="${n(ground - h * 0.2)}" fill="#6b6b6b"/>`;
-    const fy = h * 0.21, fw = w * 0.06, fh = h * 0.05;
+    const fy = h * 0.21,
+      fw = w * 0.06,
+      fh = h * 0.05;
     s += `<path d="M${n(fx + 2)} ${n(fy)} Q${n(fx + fw * 0.5)} ${n(fy - fh * 0.2)} ${n(fx + fw)} ${n(fy)} L${n(fx + fw)} ${n(fy + fh)} Q${n(fx + fw * 0.5)} ${n(fy + fh * 0.8)} ${n(fx + 2)} ${n(fy + fh)} Z" fill="#1f6f78"/>`;
     s += `<path d="M${n(fx + 2)} ${n(fy + fh * 0.02)} L${n(fx + fw * 0.42)} ${n(fy + fh * 0.48)} L${n(fx + 2)} ${n(fy + fh * 0.98)} Z" fill="#f4f1e8"/>`;
   }
   // Main body with columns and pediment.
   s += `<rect x="${n(bx)}" y="${n(bodyTop)}" width="${n(bw)}" height="${n(ground - bodyTop)}" fill="${stone}"/>`;
-  const px0 = w / 2 - bw * 0.28, px1 = w / 2 + bw * 0.28;
+  const px0 = w / 2 - bw * 0.28,
+    px1 = w / 2 + bw * 0.28;
   s += `<path d="M${n(px0 - bw * 0.02)} ${n(bodyTop + h * 0.02)} L${n(w / 2)} ${n(bodyTop - h * 0.09)} L${n(px1 + bw * 0.02)} ${n(bodyTop + h * 0.02)} Z" fill="${stone}" stroke="${shadow}" stroke-width="3"/>`;
   s += `<rect x="${n(bx)}" y="${n(bodyTop + h * 0.02)}" width="${n(bw)}" height="${n(h * 0.03)}" fill="${shadow}"/>`;
   const cols = rng.int(6, 10);
   const colW = ((px1 - px0) / cols) * 0.42;
   for (let k = 0; k < cols; k++) {
     const cx = px0 + ((px1 - px0) / (cols - 1)) * k;
-    s += `<rect x="${n(cx - colW / 2)}" y="${n(bodyTop + h * 0.05)}" width="${n(colW)}" height="${n(ground - bodyTop - h * 0.1)}" fill="${linear(ctx, [[0, lighten(stone, 0.3)], [0.6, stone], [1, shadow]], 1, 0)}"/>`;
+    s += `<rect x="${n(cx - colW / 2)}" y="${n(bodyTop + h * 0.05)}" width="${n(colW)}" height="${n(ground - bodyTop - h * 0.1)}" fill="${linear(
+      ctx,
+      [
+        [0, lighten(stone, 0.3)],
+        [0.6, stone],
+        [1, shadow],
+      ],
+      1,
+      0,
+    )}"/>`;
   }
   s += `<rect x="${n(px0 - colW)}" y="${n(bodyTop + h * 0.05)}" width="${n(px1 - px0 + colW * 2)}" height="${n(ground - bodyTop - h * 0.1)}" fill="${darken(stone, 0.5)}" opacity="0.18"/>`;
   // Wings: rows of tall windows.
-  for (const [x0, x1] of [[bx + bw * 0.03, px0 - colW * 1.5], [px1 + colW * 1.5, bx + bw * 0.97]] as const) {
+  for (const [x0, x1] of [
+    [bx + bw * 0.03, px0 - colW * 1.5],
+    [px1 + colW * 1.5, bx + bw * 0.97],
+  ] as const) {
     s += `<path d="${windowGrid(rng, x0, bodyTop + h * 0.07, x1 - x0, h * 0.2, (x1 - x0) / 4, h * 0.1)}" fill="${darken(stone, 0.55)}" opacity="0.75"/>`;
   }
   // Steps and plaza.
@@ -675,7 +866,10 @@ function parliament(ctx: Ctx): string {
     const y = ground - h * 0.05 + k * h * 0.0125;
     s += `<rect x="${n(px0 - colW * 2 - k * w * 0.01)}" y="${n(y)}" width="${n(px1 - px0 + colW * 4 + k * w * 0.02)}" height="${n(h * 0.0125)}" fill="${k % 2 ? shadow : lighten(stone, 0.15)}"/>`;
   }
-  s += `<rect y="${n(ground)}" width="${w}" height="${n(h - ground)}" fill="${linear(ctx, [[0, mix('#b9b1a3', pal.skyBottom, 0.2)], [1, '#8a8275']])}"/>`;
+  s += `<rect y="${n(ground)}" width="${w}" height="${n(h - ground)}" fill="${linear(ctx, [
+    [0, mix('#b9b1a3', pal.skyBottom, 0.2)],
+    [1, '#8a8275'],
+  ])}"/>`;
   for (let k = 0; k < 3; k++) {
     s += roundTree(ctx, w * (0.02 + k * 0.07), ground + h * 0.02, h * 0.16, mix(pal.land[1], '#3f6f3a', 0.5));
     s += roundTree(ctx, w * (0.98 - k * 0.07), ground + h * 0.02, h * 0.16, mix(pal.land[1], '#3f6f3a', 0.5));
@@ -686,7 +880,15 @@ function parliament(ctx: Ctx): string {
 function laboratory(ctx: Ctx): string {
   const { w, h, rng, pal } = ctx;
   const bg = mix('#dfe9ee', pal.skyBottom, 0.2);
-  let s = `<rect width="${w}" height="${h}" fill="${linear(ctx, [[0, lighten(bg, 0.3)], [1, darken(bg, 0.08)]], 1, 1)}"/>`;
+  let s = `<rect width="${w}" height="${h}" fill="${linear(
+    ctx,
+    [
+      [0, lighten(bg, 0.3)],
+      [1, darken(bg, 0.08)],
+    ],
+    1,
+    1,
+  )}"/>`;
   // Molecule network in the background.
   const nodes: [number, number][] = [];
   for (let k = 0; k < 14; k++) nodes.push([rng.range(0.05, 0.95) * w, rng.range(0.05, 0.55) * h]);
@@ -698,7 +900,11 @@ function laboratory(ctx: Ctx): string {
   for (const [x, y] of nodes) s += `<circle cx="${n(x)}" cy="${n(y)}" r="${n(h * rng.range(0.012, 0.03))}" fill="${rng.pick(pal.accents)}" opacity="0.55"/>`;
   // Bench.
   const bench = h * 0.74;
-  s += `<rect y="${n(bench)}" width="${w}" height="${n(h - bench)}" fill="${linear(ctx, [[0, '#e7ecef'], [0.05, '#c9d1d6'], [1, '#9aa5ad']])}"/>`;
+  s += `<rect y="${n(bench)}" width="${w}" height="${n(h - bench)}" fill="${linear(ctx, [
+    [0, '#e7ecef'],
+    [0.05, '#c9d1d6'],
+    [1, '#9aa5ad'],
+  ])}"/>`;
   const glass = 'rgba(255,255,255,0.45)';
   const edge = darken(bg, 0.45);
   let x = w * rng.range(0.05, 0.1);
@@ -708,7 +914,8 @@ function laboratory(ctx: Ctx): string {
     const sz = h * rng.range(0.22, 0.34);
     if (kind === 0) {
       // Erlenmeyer flask.
-      const nw = sz * 0.12, bw = sz * 0.42;
+      const nw = sz * 0.12,
+        bw = sz * 0.42;
       const d = `M${n(x + bw - nw)} ${n(bench - sz)} L${n(x + bw - nw)} ${n(bench - sz * 0.6)} L${n(x)} ${n(bench)} L${n(x + bw * 2)} ${n(bench)} L${n(x + bw + nw)} ${n(bench - sz * 0.6)} L${n(x + bw + nw)} ${n(bench - sz)} Z`;
       const lvl = rng.range(0.15, 0.4);
       s += `<path d="M${n(x + bw * lvl * 1.1)} ${n(bench - sz * lvl * 0.9)} L${n(x + bw * (2 - lvl * 1.1))} ${n(bench - sz * lvl * 0.9)} L${n(x + bw * 2)} ${n(bench)} L${n(x)} ${n(bench)} Z" fill="${liquid}" opacity="0.85"/>`;
@@ -768,7 +975,9 @@ function field(ctx: Ctx): string {
     // Wind turbines on the ridge.
     const count = rng.int(2, 4);
     for (let k = 0; k < count; k++) {
-      const tx = w * rng.range(0.1, 0.9), base = horizon + h * 0.02, th = h * rng.range(0.2, 0.3);
+      const tx = w * rng.range(0.1, 0.9),
+        base = horizon + h * 0.02,
+        th = h * rng.range(0.2, 0.3);
       const blade = th * 0.5;
       const a0 = rng.range(0, 120);
       s += `<rect x="${n(tx - 3)}" y="${n(base - th)}" width="6" height="${n(th)}" fill="#f4f4f0"/>`;
@@ -777,7 +986,9 @@ function field(ctx: Ctx): string {
       }
     }
   } else {
-    const fx = w * rng.range(0.55, 0.8), fy = horizon + h * 0.1, fw = w * 0.08;
+    const fx = w * rng.range(0.55, 0.8),
+      fy = horizon + h * 0.1,
+      fw = w * 0.08;
     s += `<rect x="${n(fx)}" y="${n(fy - fw * 0.5)}" width="${n(fw)}" height="${n(fw * 0.5)}" fill="#efe6d6"/>`;
     s += `<path d="M${n(fx - fw * 0.08)} ${n(fy - fw * 0.5)} L${n(fx + fw / 2)} ${n(fy - fw * 0.85)} L${n(fx + fw * 1.08)} ${n(fy - fw * 0.5)} Z" fill="${rng.pick(pal.accents)}"/>`;
     s += `<rect x="${n(fx + fw * 0.4)}" y="${n(fy - fw * 0.25)}" width="${n(fw * 0.18)}" height="${n(fw * 0.25)}" fill="#5b4636"/>`;
@@ -791,7 +1002,10 @@ function festival(ctx: Ctx): string {
   const ground = h * 0.68;
   let s = sky(ctx, ground) + sun(ctx, rng.range(0.1, 0.9) * w, h * rng.range(0.12, 0.3), h * 0.04);
   s += ridge(ctx, ground - h * 0.05, h * 0.06, 5, mix(pal.land[0], pal.skyBottom, 0.4), ground + 2);
-  s += `<rect y="${n(ground)}" width="${w}" height="${n(h - ground)}" fill="${linear(ctx, [[0, pal.land[1]], [1, pal.land[2]]])}"/>`;
+  s += `<rect y="${n(ground)}" width="${w}" height="${n(h - ground)}" fill="${linear(ctx, [
+    [0, pal.land[1]],
+    [1, pal.land[2]],
+  ])}"/>`;
   // Marquee tents.
   const tents = rng.int(3, 5);
   for (let k = 0; k < tents; k++) {
@@ -803,7 +1017,7 @@ function festival(ctx: Ctx): string {
     let roof = `M${n(tx)} ${n(ground - th * 0.55)}`;
     for (let p = 0; p < peaks; p++) {
       const px = tx + tw * ((p + 0.5) / peaks);
-      roof += ` Q${n(px - tw * 0.12 / peaks)} ${n(ground - th * 0.7)} ${n(px)} ${n(ground - th)} Q${n(px + tw * 0.12 / peaks)} ${n(ground - th * 0.7)} ${n(tx + tw * ((p + 1) / peaks))} ${n(ground - th * 0.55)}`;
+      roof += ` Q${n(px - (tw * 0.12) / peaks)} ${n(ground - th * 0.7)} ${n(px)} ${n(ground - th)} Q${n(px + (tw * 0.12) / peaks)} ${n(ground - th * 0.7)} ${n(tx + tw * ((p + 1) / peaks))} ${n(ground - th * 0.55)}`;
     }
     s += `<rect x="${n(tx)}" y="${n(ground - th * 0.55)}" width="${n(tw)}" height="${n(th * 0.55 + h * 0.01)}" fill="#f5f0e6"/>`;
     s += `<rect x="${n(tx + tw * 0.38)}" y="${n(ground - th * 0.4)}" width="${n(tw * 0.24)}" height="${n(th * 0.4 + h * 0.01)}" fill="${darken(c, 0.4)}"/>`;
@@ -812,12 +1026,14 @@ function festival(ctx: Ctx): string {
   }
   // Bunting.
   for (let k = 0; k < 2; k++) {
-    const y0 = h * (0.12 + k * 0.1), sag = h * 0.1;
+    const y0 = h * (0.12 + k * 0.1),
+      sag = h * 0.1;
     s += `<path d="M0 ${n(y0)} Q${n(w / 2)} ${n(y0 + sag * 2)} ${w} ${n(y0)}" stroke="#333" stroke-width="2" fill="none" opacity="0.7"/>`;
     const flags = 22;
     for (let j = 1; j < flags; j++) {
       const t = j / flags;
-      const px = t * w, py = y0 + 2 * (1 - t) * t * sag * 2;
+      const px = t * w,
+        py = y0 + 2 * (1 - t) * t * sag * 2;
       const fw = w * 0.014;
       s += `<path d="M${n(px - fw)} ${n(py)} L${n(px + fw)} ${n(py)} L${n(px)} ${n(py + fw * 2.2)} Z" fill="${pal.accents[(j + k) % pal.accents.length]}"/>`;
     }
@@ -825,7 +1041,9 @@ function festival(ctx: Ctx): string {
   // Crowd silhouettes.
   const crowd = darken(pal.land[2], 0.35);
   for (let k = 0; k < 26; k++) {
-    const px = rng() * w, py = h * rng.range(0.86, 1.02), sc = h * rng.range(0.14, 0.2);
+    const px = rng() * w,
+      py = h * rng.range(0.86, 1.02),
+      sc = h * rng.range(0.14, 0.2);
     s += `<path d="M${n(px - sc * 0.26)} ${n(h)} L${n(px - sc * 0.24)} ${n(py - sc * 0.42)} Q${n(px)} ${n(py - sc * 0.58)} ${n(px + sc * 0.24)} ${n(py - sc * 0.42)} L${n(px + sc * 0.26)} ${n(h)} Z" fill="${crowd}"/>`;
     s += `<circle cx="${n(px)}" cy="${n(py - sc * 0.66)}" r="${n(sc * 0.13)}" fill="${crowd}"/>`;
   }
@@ -834,17 +1052,32 @@ function festival(ctx: Ctx): string {
 
 function cinema(ctx: Ctx): string {
   const { w, h, rng, pal } = ctx;
-  let s = `<rect width="${w}" height="${h}" fill="${linear(ctx, [[0, '#15131c'], [1, '#26202c']])}"/>`;
+  let s = `<rect width="${w}" height="${h}" fill="${linear(ctx, [
+    [0, '#15131c'],
+    [1, '#26202c'],
+  ])}"/>`;
   // Screen showing a tiny landscape.
-  const sw = w * 0.62, sh = sw * 0.42, sx = (w - sw) / 2, sy = h * 0.1;
-  s += `<rect x="${n(sx - w * 0.04)}" y="${n(sy - h * 0.04)}" width="${n(sw + w * 0.08)}" height="${n(sh + h * 0.08)}" fill="${radial(ctx, [[0, pal.skyBottom, 0.35], [1, pal.skyBottom, 0]])}"/>`;
+  const sw = w * 0.62,
+    sh = sw * 0.42,
+    sx = (w - sw) / 2,
+    sy = h * 0.1;
+  s += `<rect x="${n(sx - w * 0.04)}" y="${n(sy - h * 0.04)}" width="${n(sw + w * 0.08)}" height="${n(sh + h * 0.08)}" fill="${radial(ctx, [
+    [0, pal.skyBottom, 0.35],
+    [1, pal.skyBottom, 0],
+  ])}"/>`;
   const clip = ctx.uid();
   ctx.defs.push(`<clipPath id="${clip}"><rect x="${n(sx)}" y="${n(sy)}" width="${n(sw)}" height="${n(sh)}"/></clipPath>`);
   const inner: Ctx = { ...ctx, w: sw, h: sh };
   s += `<g clip-path="url(#${clip})"><g transform="translate(${n(sx)} ${n(sy)})">${sky(inner, sh)}${sun(inner, rng.range(0.2, 0.8) * sw, sh * 0.35, sh * 0.06)}${ridge(inner, sh * 0.7, sh * 0.15, 5, mix(pal.land[0], pal.skyBottom, 0.3))}${ridge(inner, sh * 0.88, sh * 0.1, 4, pal.land[2])}</g></g>`;
   // Projector beam from the back.
   const px = w * rng.range(0.42, 0.58);
-  s += `<path d="M${n(px)} ${n(h * 0.02)} L${n(sx)} ${n(sy)} L${n(sx)} ${n(sy + sh)} L${n(sx + sw)} ${n(sy + sh)} L${n(sx + sw)} ${n(sy)} Z" fill="${linear(ctx, [[0, '#fffbe8', 0.22], [1, '#fffbe8', 0.02]])}"/>`;
+  s += `<path d="M${n(px)} ${n(h * 0.02)} L${n(sx)} ${n(sy)} L${n(sx)} ${n(sy + sh)} L${n(sx + sw)} ${n(sy + sh)} L${n(sx + sw)} ${n(sy)} Z" fill="${linear(
+    ctx,
+    [
+      [0, '#fffbe8', 0.22],
+      [1, '#fffbe8', 0.02],
+    ],
+  )}"/>`;
   // Rows of seats and heads.
   const seat = rng.pick(['#7a1f2b', '#5a1e3a', '#1f3b5a', '#6b2d1f']);
   for (let r = 0; r < 4; r++) {
@@ -866,20 +1099,35 @@ function cinema(ctx: Ctx): string {
 function chess(ctx: Ctx): string {
   const { w, h, rng } = ctx;
   const table = rng.pick(['#4a3325', '#2f3a40', '#3d2f3f', '#5a4632']);
-  let s = `<rect width="${w}" height="${h}" fill="${linear(ctx, [[0, darken(table, 0.5)], [0.45, table], [1, lighten(table, 0.08)]])}"/>`;
-  s += `<circle cx="${n(w * rng.range(0.3, 0.7))}" cy="${n(h * 0.25)}" r="${n(w * 0.45)}" fill="${radial(ctx, [[0, '#ffe9c4', 0.22], [1, '#ffe9c4', 0]])}"/>`;
-  const light = '#efe3cc', dark = rng.pick(['#7a5a3a', '#51705a', '#5f6b7d', '#8a5d4a']);
-  const horizonY = h * 0.22, F = w * 0.62, camH = (h * 0.8) / F;
-  const zNear = 1.45, zFar = 4.2;
+  let s = `<rect width="${w}" height="${h}" fill="${linear(ctx, [
+    [0, darken(table, 0.5)],
+    [0.45, table],
+    [1, lighten(table, 0.08)],
+  ])}"/>`;
+  s += `<circle cx="${n(w * rng.range(0.3, 0.7))}" cy="${n(h * 0.25)}" r="${n(w * 0.45)}" fill="${radial(ctx, [
+    [0, '#ffe9c4', 0.22],
+    [1, '#ffe9c4', 0],
+  ])}"/>`;
+  const light = '#efe3cc',
+    dark = rng.pick(['#7a5a3a', '#51705a', '#5f6b7d', '#8a5d4a']);
+  const horizonY = h * 0.22,
+    F = w * 0.62,
+    camH = (h * 0.8) / F;
+  const zNear = 1.45,
+    zFar = 4.2;
   const project = (X: number, Z: number): [number, number] => [w / 2 + (F * X) / Z, horizonY + (F * camH) / Z];
   // Board: X in [-1, 1], Z in [zNear, zFar].
-  const [ax, ay] = project(-1.06, zNear - 0.04), [bx, by] = project(1.06, zNear - 0.04);
-  const [cx, cy] = project(1.06, zFar + 0.1), [dx, dy] = project(-1.06, zFar + 0.1);
+  const [ax, ay] = project(-1.06, zNear - 0.04),
+    [bx, by] = project(1.06, zNear - 0.04);
+  const [cx, cy] = project(1.06, zFar + 0.1),
+    [dx, dy] = project(-1.06, zFar + 0.1);
   s += `<path d="M${n(ax)} ${n(ay)} L${n(bx)} ${n(by)} L${n(cx)} ${n(cy)} L${n(dx)} ${n(dy)} Z" fill="#2a1c12"/>`;
   for (let r = 0; r < 8; r++) {
-    const z0 = zNear + ((zFar - zNear) * r) / 8, z1 = zNear + ((zFar - zNear) * (r + 1)) / 8;
+    const z0 = zNear + ((zFar - zNear) * r) / 8,
+      z1 = zNear + ((zFar - zNear) * (r + 1)) / 8;
     for (let c = 0; c < 8; c++) {
-      const x0 = -1 + c / 4, x1 = -1 + (c + 1) / 4;
+      const x0 = -1 + c / 4,
+        x1 = -1 + (c + 1) / 4;
       const p = [project(x0, z0), project(x1, z0), project(x1, z1), project(x0, z1)];
       s += `<path d="M${p.map(([x, y]) => `${n(x)} ${n(y)}`).join(' L')} Z" fill="${(r + c) % 2 ? light : dark}"/>`;
     }
@@ -895,7 +1143,8 @@ function chess(ctx: Ctx): string {
   const used = new Set<string>();
   const count = rng.int(7, 12);
   for (let k = 0; k < count; k++) {
-    const r = rng.int(0, 7), c = rng.int(0, 7);
+    const r = rng.int(0, 7),
+      c = rng.int(0, 7);
     if (used.has(`${r},${c}`)) continue;
     used.add(`${r},${c}`);
     placed.push({ r, c, kind: rng.pick(['pawn', 'pawn', 'pawn', 'rook', 'bishop', 'king']), white: rng.chance(0.5) });
@@ -921,10 +1170,25 @@ function desert(ctx: Ctx): string {
   for (let k = 0; k < 4; k++) {
     const y = horizon + (h - horizon) * (0.12 + k * 0.25);
     const c = mix(sand[k] as string, pal.skyBottom, 0.25 - k * 0.06);
-    s += ridge(ctx, y, h * 0.08, 3, linear(ctx, [[0, lighten(c, 0.12)], [1, darken(c, 0.1)]], 1, 0.4));
+    s += ridge(
+      ctx,
+      y,
+      h * 0.08,
+      3,
+      linear(
+        ctx,
+        [
+          [0, lighten(c, 0.12)],
+          [1, darken(c, 0.1)],
+        ],
+        1,
+        0.4,
+      ),
+    );
   }
   // A line of qanat shafts receding to the horizon: mounds with dark openings.
-  const startX = w * rng.range(0.1, 0.3), endX = w * rng.range(0.55, 0.8);
+  const startX = w * rng.range(0.1, 0.3),
+    endX = w * rng.range(0.55, 0.8);
   const shafts = 9;
   for (let k = shafts - 1; k >= 0; k--) {
     const t = k / (shafts - 1);
@@ -938,7 +1202,9 @@ function desert(ctx: Ctx): string {
   // Date palms at an oasis.
   const ox = w * rng.range(0.75, 0.92);
   for (let k = 0; k < 3; k++) {
-    const x = ox + (k - 1) * w * 0.04, base = horizon + h * 0.08 + k * h * 0.02, th = h * rng.range(0.12, 0.18);
+    const x = ox + (k - 1) * w * 0.04,
+      base = horizon + h * 0.08 + k * h * 0.02,
+      th = h * rng.range(0.12, 0.18);
     s += `<path d="M${n(x)} ${n(base)} Q${n(x + w * 0.01)} ${n(base - th / 2)} ${n(x + w * 0.004)} ${n(base - th)}" stroke="#5b4030" stroke-width="${n(w * 0.005)}" fill="none"/>`;
     for (let f = 0; f < 6; f++) {
       const ang = -160 + f * 28;
@@ -953,8 +1219,14 @@ function chart(ctx: Ctx): string {
   const darkMode = rng.chance(0.5);
   const bg = darkMode ? '#14213d' : '#f4efe6';
   const grid = darkMode ? '#2b3a5c' : '#ddd3c2';
-  let s = `<rect width="${w}" height="${h}" fill="${linear(ctx, [[0, bg], [1, darkMode ? '#0d1628' : '#ebe3d4']])}"/>`;
-  const x0 = w * 0.08, x1 = w * 0.92, y0 = h * 0.12, y1 = h * 0.86;
+  let s = `<rect width="${w}" height="${h}" fill="${linear(ctx, [
+    [0, bg],
+    [1, darkMode ? '#0d1628' : '#ebe3d4'],
+  ])}"/>`;
+  const x0 = w * 0.08,
+    x1 = w * 0.92,
+    y0 = h * 0.12,
+    y1 = h * 0.86;
   for (let k = 0; k <= 6; k++) s += `<rect x="${n(x0)}" y="${n(y0 + ((y1 - y0) * k) / 6)}" width="${n(x1 - x0)}" height="2" fill="${grid}"/>`;
   const nPts = 24;
   const ys: number[] = [];
@@ -972,14 +1244,19 @@ function chart(ctx: Ctx): string {
   }
   const line = ys.map((val, k) => `${k ? 'L' : 'M'}${n(px(k))} ${n(py(val))}`).join(' ');
   const lineC = pal.accents[0] ?? '#ef476f';
-  s += `<path d="${line} L${n(px(nPts - 1))} ${n(y1)} L${n(px(0))} ${n(y1)} Z" fill="${linear(ctx, [[0, lineC, 0.45], [1, lineC, 0.02]])}"/>`;
+  s += `<path d="${line} L${n(px(nPts - 1))} ${n(y1)} L${n(px(0))} ${n(y1)} Z" fill="${linear(ctx, [
+    [0, lineC, 0.45],
+    [1, lineC, 0.02],
+  ])}"/>`;
   s += `<path d="${line}" stroke="${lineC}" stroke-width="${n(w * 0.004)}" fill="none" stroke-linejoin="round"/>`;
   // A second, calmer series.
   let v2 = rng.range(0.3, 0.6);
-  const line2 = ys.map((_, k) => {
-    v2 = Math.min(0.9, Math.max(0.1, v2 + rng.range(-0.04, 0.04)));
-    return `${k ? 'L' : 'M'}${n(px(k))} ${n(py(v2))}`;
-  }).join(' ');
+  const line2 = ys
+    .map((_, k) => {
+      v2 = Math.min(0.9, Math.max(0.1, v2 + rng.range(-0.04, 0.04)));
+      return `${k ? 'L' : 'M'}${n(px(k))} ${n(py(v2))}`;
+    })
+    .join(' ');
   s += `<path d="${line2}" stroke="${darkMode ? '#8ecae6' : (pal.accents[2] ?? '#2a9d8f')}" stroke-width="${n(w * 0.003)}" fill="none" stroke-dasharray="${n(w * 0.01)} ${n(w * 0.006)}"/>`;
   const hi = rng.int(Math.floor(nPts * 0.5), nPts - 1);
   const hy = ys[hi] ?? 0.5;
@@ -991,10 +1268,21 @@ function chart(ctx: Ctx): string {
 function portrait(ctx: Ctx): string {
   const { w, h, rng, pal } = ctx;
   const bgTone = rng.pick(['#c9d3d8', '#d8cfc4', '#c4ccbf', '#cfc7d6', '#d6d0bd', '#b9c6cf']);
-  let s = `<rect width="${w}" height="${h}" fill="${linear(ctx, [[0, lighten(bgTone, 0.2)], [1, darken(bgTone, 0.18)]], 0.6, 1)}"/>`;
+  let s = `<rect width="${w}" height="${h}" fill="${linear(
+    ctx,
+    [
+      [0, lighten(bgTone, 0.2)],
+      [1, darken(bgTone, 0.18)],
+    ],
+    0.6,
+    1,
+  )}"/>`;
   // Soft bokeh discs behind the subject.
   for (let k = 0; k < 6; k++) {
-    s += `<circle cx="${n(rng() * w)}" cy="${n(rng() * h * 0.7)}" r="${n(w * rng.range(0.08, 0.2))}" fill="${radial(ctx, [[0, lighten(rng.pick(pal.accents), 0.5), 0.35], [1, '#ffffff', 0]])}"/>`;
+    s += `<circle cx="${n(rng() * w)}" cy="${n(rng() * h * 0.7)}" r="${n(w * rng.range(0.08, 0.2))}" fill="${radial(ctx, [
+      [0, lighten(rng.pick(pal.accents), 0.5), 0.35],
+      [1, '#ffffff', 0],
+    ])}"/>`;
   }
   const u = Math.min(w, h * 0.8);
   const cx = w / 2 + rng.range(-0.05, 0.05) * w;
@@ -1003,13 +1291,29 @@ function portrait(ctx: Ctx): string {
   const skin = rng.pick(['#f1c9a5', '#e0ac7e', '#c68a5a', '#a0663d', '#7a4a2b', '#e8b896', '#5c3a24']);
   const hairPick = rng.pick(['#1f1a17', '#3b2a1e', '#6b4a2b', '#a67b4f', '#d9c3a0', '#8a8a8a', '#2b211c', '#4a2e24']);
   // Keep hair readable against the skin tone.
-  const lum = (c: string): number => { const [r, g, bl] = rgbOf(c); return 0.299 * r + 0.587 * g + 0.114 * bl; };
+  const lum = (c: string): number => {
+    const [r, g, bl] = rgbOf(c);
+    return 0.299 * r + 0.587 * g + 0.114 * bl;
+  };
   const hair = Math.abs(lum(hairPick) - lum(skin)) < 45 ? darken(hairPick, 0.55) : hairPick;
-  const jacket = rng.pick(['#2b3a4a', '#3a3a3a', '#6e2f3a', '#2e5a4a', '#4a3f5a', '#8a6a3a', '#1f2b3a', '#5f7a8c', '#b0a48f', '#2f5f7f', pal.accents[3] ?? '#3d405b']);
+  const jacket = rng.pick([
+    '#2b3a4a',
+    '#3a3a3a',
+    '#6e2f3a',
+    '#2e5a4a',
+    '#4a3f5a',
+    '#8a6a3a',
+    '#1f2b3a',
+    '#5f7a8c',
+    '#b0a48f',
+    '#2f5f7f',
+    pal.accents[3] ?? '#3d405b',
+  ]);
   const shirt = rng.pick(['#f2efe8', '#dfe7ee', '#e9dccf', '#c9d6e3', darken(jacket, 0.3)]);
   const style = rng.pick([0, 0, 1, 1, 2, 2, 3, 4]);
   // Hair behind the head (long styles).
-  if (style === 1) s += `<path d="M${n(cx - hr * 1.15)} ${n(headY)} Q${n(cx - hr * 1.3)} ${n(headY + hr * 2.3)} ${n(cx - hr * 0.2)} ${n(headY + hr * 2.2)} L${n(cx + hr * 0.2)} ${n(headY + hr * 2.2)} Q${n(cx + hr * 1.3)} ${n(headY + hr * 2.3)} ${n(cx + hr * 1.15)} ${n(headY)} Z" fill="${hair}"/>`;
+  if (style === 1)
+    s += `<path d="M${n(cx - hr * 1.15)} ${n(headY)} Q${n(cx - hr * 1.3)} ${n(headY + hr * 2.3)} ${n(cx - hr * 0.2)} ${n(headY + hr * 2.2)} L${n(cx + hr * 0.2)} ${n(headY + hr * 2.2)} Q${n(cx + hr * 1.3)} ${n(headY + hr * 2.3)} ${n(cx + hr * 1.15)} ${n(headY)} Z" fill="${hair}"/>`;
   if (style === 3) s += `<circle cx="${n(cx)}" cy="${n(headY - hr * 1.05)}" r="${n(hr * 0.45)}" fill="${hair}"/>`;
   // Shoulders and torso: rounded shoulders, slightly flaring sides.
   const shY = headY + hr * 1.65;
@@ -1018,7 +1322,15 @@ function portrait(ctx: Ctx): string {
     `M${n(cx - shW * 1.15 * k)} ${n(h)} L${n(cx - shW * 1.08 * k)} ${n(shY + hr * 0.9)} Q${n(cx - shW * 1.04 * k)} ${n(shY + hr * 0.02)} ${n(cx - shW * 0.7 * k)} ${n(shY - hr * 0.06)} L${n(cx - hr * 0.5)} ${n(shY - hr * 0.2)} L${n(cx + hr * 0.5)} ${n(shY - hr * 0.2)} L${n(cx + shW * 0.7 * k)} ${n(shY - hr * 0.06)} Q${n(cx + shW * 1.04 * k)} ${n(shY + hr * 0.02)} ${n(cx + shW * 1.08 * k)} ${n(shY + hr * 0.9)} L${n(cx + shW * 1.15 * k)} ${n(h)} Z`;
   // Neck first, so the collar overlaps it.
   s += `<rect x="${n(cx - hr * 0.36)}" y="${n(headY + hr * 0.6)}" width="${n(hr * 0.72)}" height="${n(shY - headY - hr * 0.45)}" fill="${darken(skin, 0.14)}"/>`;
-  s += `<path d="${torso(1)}" fill="${linear(ctx, [[0, lighten(jacket, 0.14)], [1, darken(jacket, 0.25)]], 1, 0.3)}"/>`;
+  s += `<path d="${torso(1)}" fill="${linear(
+    ctx,
+    [
+      [0, lighten(jacket, 0.14)],
+      [1, darken(jacket, 0.25)],
+    ],
+    1,
+    0.3,
+  )}"/>`;
   const collar = rng.int(0, 2);
   if (collar === 0) {
     // Shirt V under a jacket with lapels.
@@ -1035,7 +1347,16 @@ function portrait(ctx: Ctx): string {
   }
   // Head with side lighting.
   s += `<ellipse cx="${n(cx - hr * 0.95)}" cy="${n(headY + hr * 0.1)}" rx="${n(hr * 0.16)}" ry="${n(hr * 0.25)}" fill="${darken(skin, 0.08)}"/><ellipse cx="${n(cx + hr * 0.95)}" cy="${n(headY + hr * 0.1)}" rx="${n(hr * 0.16)}" ry="${n(hr * 0.25)}" fill="${darken(skin, 0.15)}"/>`;
-  s += `<ellipse cx="${n(cx)}" cy="${n(headY)}" rx="${n(hr * 0.92)}" ry="${n(hr * 1.12)}" fill="${linear(ctx, [[0, lighten(skin, 0.1)], [0.6, skin], [1, darken(skin, 0.18)]], 1, 0)}"/>`;
+  s += `<ellipse cx="${n(cx)}" cy="${n(headY)}" rx="${n(hr * 0.92)}" ry="${n(hr * 1.12)}" fill="${linear(
+    ctx,
+    [
+      [0, lighten(skin, 0.1)],
+      [0.6, skin],
+      [1, darken(skin, 0.18)],
+    ],
+    1,
+    0,
+  )}"/>`;
   // Hair on top.
   if (style !== 4) {
     const depth = style === 2 ? 0.25 : 0.45;
@@ -1043,18 +1364,44 @@ function portrait(ctx: Ctx): string {
   }
   // Glasses, sometimes.
   if (rng.chance(0.35)) {
-    const gy = headY - hr * 0.05, gw = hr * 0.34;
+    const gy = headY - hr * 0.05,
+      gw = hr * 0.34;
     s += `<rect x="${n(cx - hr * 0.12 - gw * 1.3)}" y="${n(gy - gw * 0.35)}" width="${n(gw * 1.3)}" height="${n(gw * 0.8)}" rx="${n(gw * 0.25)}" fill="none" stroke="#222" stroke-width="${n(u * 0.006)}"/>`;
     s += `<rect x="${n(cx + hr * 0.12)}" y="${n(gy - gw * 0.35)}" width="${n(gw * 1.3)}" height="${n(gw * 0.8)}" rx="${n(gw * 0.25)}" fill="none" stroke="#222" stroke-width="${n(u * 0.006)}"/>`;
     s += `<path d="M${n(cx - hr * 0.12)} ${n(gy)} L${n(cx + hr * 0.12)} ${n(gy)}" stroke="#222" stroke-width="${n(u * 0.005)}"/>`;
   }
   // Rim light on one side of the figure.
-  s += `<rect width="${w}" height="${h}" fill="${linear(ctx, [[0, '#ffffff', 0.12], [0.5, '#ffffff', 0], [1, '#000000', 0.12]], 1, 0)}"/>`;
+  s += `<rect width="${w}" height="${h}" fill="${linear(
+    ctx,
+    [
+      [0, '#ffffff', 0.12],
+      [0.5, '#ffffff', 0],
+      [1, '#000000', 0.12],
+    ],
+    1,
+    0,
+  )}"/>`;
   return s + vignette(ctx, 0.3);
 }
 
 const SCENE_RENDERERS: Record<Scene, (ctx: Ctx) => string> = {
-  harbour, city, mountains, lake, rail, library, stadium, market, parliament, laboratory, field, festival, cinema, chess, desert, chart, portrait,
+  harbour,
+  city,
+  mountains,
+  lake,
+  rail,
+  library,
+  stadium,
+  market,
+  parliament,
+  laboratory,
+  field,
+  festival,
+  cinema,
+  chess,
+  desert,
+  chart,
+  portrait,
 };
 
 /** The SVG source of a demo image (exported for tests and previews). */

@@ -40,9 +40,19 @@ export async function seedDemo(db: Db, fullText: FullText, mediaRoot: string, no
   const mediaIds = new Map<string, number>();
   for (const img of images) {
     const bytes = await renderDemoImage(img.scene, img.key);
-    mediaIds.set(img.key, await storeImage(db, mediaRoot, {
-      fileName: `${img.key}.jpg`, bytes, alt: img.alt, caption: img.caption, credit: img.credit, folder, now, reuseFiles: true,
-    }));
+    mediaIds.set(
+      img.key,
+      await storeImage(db, mediaRoot, {
+        fileName: `${img.key}.jpg`,
+        bytes,
+        alt: img.alt,
+        caption: img.caption,
+        credit: img.credit,
+        folder,
+        now,
+        reuseFiles: true,
+      }),
+    );
   }
   const media = (key: string): number => {
     const id = mediaIds.get(key);
@@ -53,15 +63,23 @@ export async function seedDemo(db: Db, fullText: FullText, mediaRoot: string, no
   const authorIds = new Map<string, number>();
   for (const a of authors) {
     const avatar = await storeImage(db, mediaRoot, {
-      fileName: `avatar-${a.slug}.jpg`, bytes: await renderAvatar(a.name, a.color), alt: '', folder, now, reuseFiles: true,
+      fileName: `avatar-${a.slug}.jpg`,
+      bytes: await renderAvatar(a.name, a.color),
+      alt: '',
+      folder,
+      now,
+      reuseFiles: true,
     });
-    authorIds.set(a.slug, await insertAuthor(db, { slug: a.slug, name: a.name, role_title: a.roleTitle, bio: a.bio, avatar_media_id: avatar, created_at: created }));
+    authorIds.set(
+      a.slug,
+      await insertAuthor(db, { slug: a.slug, name: a.name, role_title: a.roleTitle, bio: a.bio, avatar_media_id: avatar, created_at: created }),
+    );
   }
 
   const categoryIds = new Map<string, number>();
   let position = 0;
   for (const c of categories) {
-    const parent = c.parent ? categoryIds.get(c.parent) ?? null : null;
+    const parent = c.parent ? (categoryIds.get(c.parent) ?? null) : null;
     categoryIds.set(c.slug, await insertCategory(db, { parent_id: parent, slug: c.slug, name: c.name, description: c.description, position: position++ }));
   }
 
@@ -82,28 +100,42 @@ export async function seedDemo(db: Db, fullText: FullText, mediaRoot: string, no
   for (const x of [...articles].sort((p, q) => q.hoursAgo - p.hoursAgo)) {
     const published = new Date(now.getTime() - x.hoursAgo * HOUR);
     const updated = x.updatedHoursAfter ? new Date(published.getTime() + x.updatedHoursAfter * HOUR) : published;
-    await createArticle(db, {
-      type: 'post',
-      status: 'published',
-      slug: x.slug,
-      title: x.title,
-      excerpt: x.standfirst,
-      body: x.body(media),
-      language: x.language,
-      translationGroup: groups.get(x.slug) ?? (x.translationOf ? groups.get(x.translationOf) : undefined) ?? null,
-      categoryIds: x.categories.map((c) => lookup(categoryIds, c, 'category')),
-      tagIds: x.tags.map((t) => lookup(tagIds, t, 'tag')),
-      authorIds: x.authors.map((a) => lookup(authorIds, a, 'author')),
-      featuredMediaId: media(x.featuredImage),
-      publishedAt: published.toISOString(),
-      updatedAt: updated.toISOString(),
-    }, now);
+    await createArticle(
+      db,
+      {
+        type: 'post',
+        status: 'published',
+        slug: x.slug,
+        title: x.title,
+        excerpt: x.standfirst,
+        body: x.body(media),
+        language: x.language,
+        translationGroup: groups.get(x.slug) ?? (x.translationOf ? groups.get(x.translationOf) : undefined) ?? null,
+        categoryIds: x.categories.map((c) => lookup(categoryIds, c, 'category')),
+        tagIds: x.tags.map((t) => lookup(tagIds, t, 'tag')),
+        authorIds: x.authors.map((a) => lookup(authorIds, a, 'author')),
+        featuredMediaId: media(x.featuredImage),
+        publishedAt: published.toISOString(),
+        updatedAt: updated.toISOString(),
+      },
+      now,
+    );
   }
   for (const pg of pages) {
-    await createArticle(db, {
-      type: 'page', status: 'published', slug: pg.slug, title: pg.title, excerpt: pg.standfirst, body: pg.body,
-      commentStatus: 'closed', publishedAt: created,
-    }, now);
+    await createArticle(
+      db,
+      {
+        type: 'page',
+        status: 'published',
+        slug: pg.slug,
+        title: pg.title,
+        excerpt: pg.standfirst,
+        body: pg.body,
+        commentStatus: 'closed',
+        publishedAt: created,
+      },
+      now,
+    );
   }
   await refreshAllRelated(db, fullText, now);
 }

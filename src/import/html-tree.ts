@@ -5,8 +5,16 @@
  * &quot; (and numeric) references. It is not a general HTML parser and must never see raw input.
  */
 
-export interface HtmlElement { type: 'el'; tag: string; attrs: Record<string, string>; children: HtmlNode[] }
-export interface HtmlText { type: 'text'; text: string }
+export interface HtmlElement {
+  type: 'el';
+  tag: string;
+  attrs: Record<string, string>;
+  children: HtmlNode[];
+}
+export interface HtmlText {
+  type: 'text';
+  text: string;
+}
 export type HtmlNode = HtmlElement | HtmlText;
 
 const VOID = new Set(['br', 'hr', 'img', 'source', 'wbr']);
@@ -61,11 +69,15 @@ export function parseHtml(html: string): HtmlNode[] {
 
 /** Serialises nodes back to HTML (escaped), e.g. to keep an unrecognised block as it was. */
 export function toHtml(nodes: HtmlNode[]): string {
-  return nodes.map((n) => {
-    if (n.type === 'text') return escapeHtml(n.text);
-    const attrs = Object.entries(n.attrs).map(([k, v]) => ` ${k}="${escapeHtml(v)}"`).join('');
-    return VOID.has(n.tag) ? `<${n.tag}${attrs}>` : `<${n.tag}${attrs}>${toHtml(n.children)}</${n.tag}>`;
-  }).join('');
+  return nodes
+    .map((n) => {
+      if (n.type === 'text') return escapeHtml(n.text);
+      const attrs = Object.entries(n.attrs)
+        .map(([k, v]) => ` ${k}="${escapeHtml(v)}"`)
+        .join('');
+      return VOID.has(n.tag) ? `<${n.tag}${attrs}>` : `<${n.tag}${attrs}>${toHtml(n.children)}</${n.tag}>`;
+    })
+    .join('');
 }
 
 /** The text content of nodes. */

@@ -6,7 +6,12 @@
 
 export type ReportKind = 'author' | 'category' | 'tag' | 'attachment' | 'post' | 'page' | 'comment' | 'redirect' | 'menu_item' | 'other';
 
-export interface KindCounts { created: number; updated: number; matched: number; skipped: number }
+export interface KindCounts {
+  created: number;
+  updated: number;
+  matched: number;
+  skipped: number;
+}
 
 /** Warnings kept in full; beyond this many only their number is kept (a 50,000-post site can warn a lot). */
 const MAX_WARNINGS = 2000;
@@ -19,7 +24,10 @@ export class ImportReport {
   /** Related lists recomputed after the import, or why not. */
   related: number | string = 'not run';
 
-  constructor(public readonly source: string, public readonly dryRun: boolean) {}
+  constructor(
+    public readonly source: string,
+    public readonly dryRun: boolean,
+  ) {}
 
   count(kind: ReportKind, what: keyof KindCounts, n = 1): void {
     const c = this.counts.get(kind) ?? { created: 0, updated: 0, matched: 0, skipped: 0 };
@@ -52,7 +60,9 @@ export class ImportReport {
     const lines = [`${this.dryRun ? 'Dry run (nothing was written)' : 'Import finished'}: ${this.source}`, ''];
     lines.push(`  ${'kind'.padEnd(12)}${'created'.padStart(9)}${'updated'.padStart(9)}${'matched'.padStart(9)}${'skipped'.padStart(9)}`);
     for (const [kind, c] of this.counts) {
-      lines.push(`  ${kind.padEnd(12)}${String(c.created).padStart(9)}${String(c.updated).padStart(9)}${String(c.matched).padStart(9)}${String(c.skipped).padStart(9)}`);
+      lines.push(
+        `  ${kind.padEnd(12)}${String(c.created).padStart(9)}${String(c.updated).padStart(9)}${String(c.matched).padStart(9)}${String(c.skipped).padStart(9)}`,
+      );
     }
     lines.push('', `Related articles: ${typeof this.related === 'number' ? `${this.related} lists recomputed` : this.related}`);
     if (this.warnings.length) {

@@ -20,11 +20,17 @@ export async function purgeOldIpHashes(db: Db, now: Date, days: number): Promise
 export type IpPurge = Periodic<number>;
 
 /** Starts the hourly timer (and runs once now); 0 days: no timer. */
-export function startIpPurge(db: Db, opts: { days: number; intervalMs?: number; now?: () => Date; onPurged?: (n: number) => void; onError?: (err: unknown) => void }): IpPurge {
+export function startIpPurge(
+  db: Db,
+  opts: { days: number; intervalMs?: number; now?: () => Date; onPurged?: (n: number) => void; onError?: (err: unknown) => void },
+): IpPurge {
   const now = opts.now ?? (() => new Date());
-  return periodic(async () => {
-    const n = await purgeOldIpHashes(db, now(), opts.days);
-    if (n > 0) opts.onPurged?.(n);
-    return n;
-  }, { intervalMs: opts.intervalMs ?? 3_600_000, idle: () => 0, onError: opts.onError, start: opts.days > 0 });
+  return periodic(
+    async () => {
+      const n = await purgeOldIpHashes(db, now(), opts.days);
+      if (n > 0) opts.onPurged?.(n);
+      return n;
+    },
+    { intervalMs: opts.intervalMs ?? 3_600_000, idle: () => 0, onError: opts.onError, start: opts.days > 0 },
+  );
 }

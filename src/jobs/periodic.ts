@@ -10,7 +10,10 @@ export interface Periodic<T> {
   stop(): void;
 }
 
-export function periodic<T>(pass: () => Promise<T>, o: { intervalMs: number; idle: () => T; onError?: ((err: unknown) => void) | undefined; start?: boolean }): Periodic<T> {
+export function periodic<T>(
+  pass: () => Promise<T>,
+  o: { intervalMs: number; idle: () => T; onError?: ((err: unknown) => void) | undefined; start?: boolean },
+): Periodic<T> {
   let busy = false;
   const tick = async (): Promise<T> => {
     if (busy) return o.idle();

@@ -15,11 +15,17 @@ export { publishDue };
 export type Scheduler = Periodic<number[]>;
 
 /** Starts the timer (and runs at once: posts due while the site was down go live); `onPublished` runs after each pass that published something. */
-export function startScheduler(db: Db, opts: { intervalMs?: number; now?: () => Date; onPublished?: (ids: number[]) => void; onError?: (err: unknown) => void } = {}): Scheduler {
+export function startScheduler(
+  db: Db,
+  opts: { intervalMs?: number; now?: () => Date; onPublished?: (ids: number[]) => void; onError?: (err: unknown) => void } = {},
+): Scheduler {
   const now = opts.now ?? (() => new Date());
-  return periodic(async () => {
-    const ids = await publishDue(db, now());
-    if (ids.length) opts.onPublished?.(ids);
-    return ids;
-  }, { intervalMs: opts.intervalMs ?? 15_000, idle: () => [], onError: opts.onError });
+  return periodic(
+    async () => {
+      const ids = await publishDue(db, now());
+      if (ids.length) opts.onPublished?.(ids);
+      return ids;
+    },
+    { intervalMs: opts.intervalMs ?? 15_000, idle: () => [], onError: opts.onError },
+  );
 }

@@ -5,7 +5,10 @@
  * table (web/errors.ts), the CLI to exit codes; messages are for people, codes for programs.
  */
 export class AppError<C extends string = string> extends Error {
-  constructor(public readonly code: C, message: string) {
+  constructor(
+    public readonly code: C,
+    message: string,
+  ) {
     super(message);
     this.name = new.target.name;
   }

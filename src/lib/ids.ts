@@ -7,7 +7,7 @@ export const MAX_ID = 2_147_483_647;
 
 /** A row id from a path or form value ("1" to "2147483647", no sign or leading zero), or undefined. */
 export const idOf = (raw: unknown): number | undefined =>
-  (typeof raw === 'string' && /^[1-9]\d{0,9}$/.test(raw) && Number(raw) <= MAX_ID ? Number(raw) : undefined);
+  typeof raw === 'string' && /^[1-9]\d{0,9}$/.test(raw) && Number(raw) <= MAX_ID ? Number(raw) : undefined;
 
 /** True for a number that can be a row id. */
 export const isId = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= MAX_ID;

@@ -20,22 +20,70 @@ import type { UserErrorCode } from '../modules/user/user.js';
 export type WebErrorCode = 'NOT_FOUND' | 'BAD_REQUEST' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'CSRF' | 'CONFLICT' | 'TOO_LARGE' | 'RATE_LIMITED' | 'INTERNAL';
 
 export type ErrorCode =
-  | WebErrorCode | ArticleErrorCode | CommentErrorCode | CorrectionErrorCode | MediaErrorCode | PreviewErrorCode
-  | TaxonomyErrorCode | TranslationErrorCode | UserErrorCode;
+  | WebErrorCode
+  | ArticleErrorCode
+  | CommentErrorCode
+  | CorrectionErrorCode
+  | MediaErrorCode
+  | PreviewErrorCode
+  | TaxonomyErrorCode
+  | TranslationErrorCode
+  | UserErrorCode;
 
 /** Every code → its HTTP status. */
 export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
-  NOT_FOUND: 404, BAD_REQUEST: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, CSRF: 403, CONFLICT: 409, TOO_LARGE: 413, RATE_LIMITED: 429, INTERNAL: 500,
-  ARTICLE_INVALID: 400, ARTICLE_BODY_INVALID: 400, ARTICLE_NOT_FOUND: 404, ARTICLE_SLUG_TAKEN: 409, ARTICLE_CONFLICT: 409, ARTICLE_STATUS: 409,
-  ARTICLE_NOT_PUBLISHED: 409, ARTICLE_PUBLISHED: 409, ARTICLE_TRASHED: 409,
-  COMMENT_INVALID: 400, COMMENT_TOO_LONG: 413, COMMENT_INVALID_UTF8: 400, COMMENTS_CLOSED: 403, COMMENT_POST_NOT_FOUND: 404,
-  COMMENT_PARENT_NOT_FOUND: 400, COMMENT_FORM_INVALID: 403, COMMENT_ORIGIN: 403, COMMENT_NOT_FOUND: 404,
+  NOT_FOUND: 404,
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  CSRF: 403,
+  CONFLICT: 409,
+  TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  ARTICLE_INVALID: 400,
+  ARTICLE_BODY_INVALID: 400,
+  ARTICLE_NOT_FOUND: 404,
+  ARTICLE_SLUG_TAKEN: 409,
+  ARTICLE_CONFLICT: 409,
+  ARTICLE_STATUS: 409,
+  ARTICLE_NOT_PUBLISHED: 409,
+  ARTICLE_PUBLISHED: 409,
+  ARTICLE_TRASHED: 409,
+  COMMENT_INVALID: 400,
+  COMMENT_TOO_LONG: 413,
+  COMMENT_INVALID_UTF8: 400,
+  COMMENTS_CLOSED: 403,
+  COMMENT_POST_NOT_FOUND: 404,
+  COMMENT_PARENT_NOT_FOUND: 400,
+  COMMENT_FORM_INVALID: 403,
+  COMMENT_ORIGIN: 403,
+  COMMENT_NOT_FOUND: 404,
   CORRECTION_INVALID: 400,
-  MEDIA_UNREADABLE: 400, MEDIA_UNSUPPORTED_TYPE: 415, MEDIA_EMPTY: 400, MEDIA_INVALID: 400, MEDIA_TOO_LARGE: 413, MEDIA_NOT_FOUND: 404, MEDIA_IN_USE: 409,
-  PREVIEW_INVALID: 400, PREVIEW_EXPIRED: 410, PREVIEW_REVOKED: 410,
-  CATEGORY_INVALID: 400, CATEGORY_CYCLE: 400, CATEGORY_NOT_FOUND: 404, CATEGORY_SLUG_TAKEN: 409, TAG_INVALID: 400, TAG_NOT_FOUND: 404, TAG_SLUG_TAKEN: 409,
-  TRANSLATION_INVALID: 400, TRANSLATION_NOT_FOUND: 404,
-  USER_INVALID: 400, USER_EMAIL_TAKEN: 409, USER_NOT_FOUND: 404, USER_FORBIDDEN: 403, SETUP_CLOSED: 404,
+  MEDIA_UNREADABLE: 400,
+  MEDIA_UNSUPPORTED_TYPE: 415,
+  MEDIA_EMPTY: 400,
+  MEDIA_INVALID: 400,
+  MEDIA_TOO_LARGE: 413,
+  MEDIA_NOT_FOUND: 404,
+  MEDIA_IN_USE: 409,
+  PREVIEW_INVALID: 400,
+  PREVIEW_EXPIRED: 410,
+  PREVIEW_REVOKED: 410,
+  CATEGORY_INVALID: 400,
+  CATEGORY_CYCLE: 400,
+  CATEGORY_NOT_FOUND: 404,
+  CATEGORY_SLUG_TAKEN: 409,
+  TAG_INVALID: 400,
+  TAG_NOT_FOUND: 404,
+  TAG_SLUG_TAKEN: 409,
+  TRANSLATION_INVALID: 400,
+  TRANSLATION_NOT_FOUND: 404,
+  USER_INVALID: 400,
+  USER_EMAIL_TAKEN: 409,
+  USER_NOT_FOUND: 404,
+  USER_FORBIDDEN: 403,
+  SETUP_CLOSED: 404,
 };
 
 export const statusOf = (code: ErrorCode): number => ERROR_STATUS[code];
@@ -68,24 +116,37 @@ export interface PublicError {
 const UNIQUE_VIOLATION = new Set(['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY', '23505']);
 
 /** Fastify's and its plugins' own 4xx (a body too large, a malformed one, too many requests). */
-const frameworkCode = (status: number): WebErrorCode => (status === 413 ? 'TOO_LARGE' : status === 429 ? 'RATE_LIMITED' : status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST');
+const frameworkCode = (status: number): WebErrorCode =>
+  status === 413 ? 'TOO_LARGE' : status === 429 ? 'RATE_LIMITED' : status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST';
 
 export function toPublicError(err: unknown): PublicError {
   const e = err as { statusCode?: unknown; code?: unknown; message?: unknown; fields?: unknown };
   const code = typeof e?.code === 'string' ? e.code : undefined;
   if (code !== undefined && UNIQUE_VIOLATION.has(code)) {
     // The driver's message names tables and columns: never shown.
-    return { status: 409, code: 'CONFLICT', message: 'Someone saved the same name or address at the same moment. Nothing was changed; please reload and try again.', internal: false };
+    return {
+      status: 409,
+      code: 'CONFLICT',
+      message: 'Someone saved the same name or address at the same moment. Nothing was changed; please reload and try again.',
+      internal: false,
+    };
   }
   const message = (): string => {
     // A refusal about form fields says the first field's problem (the form pages show them all).
-    const fields = e.fields && typeof e.fields === 'object' ? Object.values(e.fields as Record<string, unknown>).find((m) => typeof m === 'string' && m) : undefined;
+    const fields =
+      e.fields && typeof e.fields === 'object' ? Object.values(e.fields as Record<string, unknown>).find((m) => typeof m === 'string' && m) : undefined;
     const m = typeof fields === 'string' ? fields : typeof e?.message === 'string' && e.message ? e.message : 'Bad request.';
     return m.slice(0, 500);
   };
-  if (err instanceof AppError && isErrorCode(code) && ERROR_STATUS[code] < 500) return { status: ERROR_STATUS[code], code, message: message(), internal: false };
+  if (err instanceof AppError && isErrorCode(code) && ERROR_STATUS[code] < 500)
+    return { status: ERROR_STATUS[code], code, message: message(), internal: false };
   // Not one of ours: a framework 4xx keeps its status and message, anything else is a 500.
   const status = !(err instanceof AppError) && typeof e?.statusCode === 'number' ? e.statusCode : 500;
   if (status >= 400 && status < 500) return { status, code: frameworkCode(status), message: message(), internal: false };
-  return { status: status >= 500 && status < 600 ? status : 500, code: 'INTERNAL', message: 'Something went wrong on our side. Please try again.', internal: true };
+  return {
+    status: status >= 500 && status < 600 ? status : 500,
+    code: 'INTERNAL',
+    message: 'Something went wrong on our side. Please try again.',
+    internal: true,
+  };
 }

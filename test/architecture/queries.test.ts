@@ -29,8 +29,7 @@ const ALLOWLIST: Record<string, string> = {};
  */
 const LEAD_IN_PROGRESS: string[] = [];
 
-const allowed = (v: Violation): boolean =>
-  LEAD_IN_PROGRESS.includes(v.file) || (v.rule !== 'write-under-web' && v.file in ALLOWLIST);
+const allowed = (v: Violation): boolean => LEAD_IN_PROGRESS.includes(v.file) || (v.rule !== 'write-under-web' && v.file in ALLOWLIST);
 
 describe('SQL lives in repositories', () => {
   const sources = readSources(ROOT);
@@ -76,10 +75,12 @@ describe('the scan itself', () => {
 
   it('accepts queries in a repository and in src/db, and type-only kysely imports anywhere', () => {
     const text = "import { sql } from 'kysely';\nexport const all = (db: Db) => db.selectFrom('posts').where(sql`1 = 1`).execute();\n";
-    expect(scan([
-      { path: 'src/modules/article/article.repository.ts', text },
-      { path: 'src/db/migrations/001-initial.ts', text },
-      { path: 'src/modules/feed/feed.service.ts', text: "import { type Expression, type SqlBool } from 'kysely';\nimport type { sql } from 'kysely';\n" },
-    ])).toEqual([]);
+    expect(
+      scan([
+        { path: 'src/modules/article/article.repository.ts', text },
+        { path: 'src/db/migrations/001-initial.ts', text },
+        { path: 'src/modules/feed/feed.service.ts', text: "import { type Expression, type SqlBool } from 'kysely';\nimport type { sql } from 'kysely';\n" },
+      ]),
+    ).toEqual([]);
   });
 });

@@ -19,7 +19,8 @@ const TREE: Record<string, string> = {
   'src/web/admin/media/media.view-models.ts': 'export interface MediaVM { a: number }\n',
   'src/modules/thing/thing.service.ts': "import { x } from '../../web/html';\nexport const t = x;\n",
   'src/modules/thing/thing.repository.ts': 'export const r = 1;\n',
-  'src/web/admin/media/media.view.tsx': "import { r } from '../../../modules/thing/thing.repository';\nimport { m } from './media.presenter';\nexport const v = r + m;\n",
+  'src/web/admin/media/media.view.tsx':
+    "import { r } from '../../../modules/thing/thing.repository';\nimport { m } from './media.presenter';\nexport const v = r + m;\n",
   'src/web/admin/articles/articles.routes.ts': "import { m } from '../media/media.presenter';\nexport const a = m;\n",
   'src/web/admin/shell/layout.tsx': "import type { MediaVM } from '../media/media.view-models';\nexport type L = MediaVM;\n",
   'src/web/admin/shell/auth.ts': "import { a } from '../articles/articles.routes';\nexport const s = a;\n",
@@ -34,8 +35,10 @@ const TREE: Record<string, string> = {
   'src/web/admin/audit/audit.view-models.ts': 'export interface AuditVM { n: number }\n',
   'src/web/admin/shell/components.tsx': 'export const Box = 1;\n',
   'src/web/admin/shell/presenters.ts': 'export const dateVM = 1;\n',
-  'src/web/admin/audit/audit.view.tsx': "import type { AuditVM } from './audit.view-models';\nimport { Box } from '../shell/components';\nexport const render = (vm: AuditVM) => vm.n + Box;\n",
-  'src/web/admin/audit/audit.routes.ts': "import { dateVM } from '../shell/presenters';\nimport { render } from './audit.view';\nimport { t } from '../../../modules/thing/thing.service';\nexport const routes = [dateVM, render, t];\n",
+  'src/web/admin/audit/audit.view.tsx':
+    "import type { AuditVM } from './audit.view-models';\nimport { Box } from '../shell/components';\nexport const render = (vm: AuditVM) => vm.n + Box;\n",
+  'src/web/admin/audit/audit.routes.ts':
+    "import { dateVM } from '../shell/presenters';\nimport { render } from './audit.view';\nimport { t } from '../../../modules/thing/thing.service';\nexport const routes = [dateVM, render, t];\n",
 };
 
 const EXPECTED: [rule: string, from: string, to: string][] = [
@@ -60,8 +63,15 @@ describe('architecture rules (dependency-cruiser)', () => {
       fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
       fs.writeFileSync(path.join(dir, file), text);
     }
-    fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', jsx: 'react-jsx', strict: true } }));
-    const r = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'depcruise'), ['src', '--config', path.join(ROOT, '.dependency-cruiser.cjs'), '--output-type', 'json'], { cwd: dir, encoding: 'utf8' });
+    fs.writeFileSync(
+      path.join(dir, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', jsx: 'react-jsx', strict: true } }),
+    );
+    const r = spawnSync(
+      path.join(ROOT, 'node_modules', '.bin', 'depcruise'),
+      ['src', '--config', path.join(ROOT, '.dependency-cruiser.cjs'), '--output-type', 'json'],
+      { cwd: dir, encoding: 'utf8' },
+    );
     const out = JSON.parse(r.stdout) as { summary: { violations: { rule: { name: string }; from: string; to: string }[] } };
     found = out.summary.violations.map((v) => ({ rule: v.rule.name, from: v.from, to: v.to }));
   });
@@ -69,7 +79,10 @@ describe('architecture rules (dependency-cruiser)', () => {
 
   for (const [rule, from, to] of EXPECTED) {
     it(`${rule} rejects ${from} → ${to}`, () => {
-      expect(found.filter((v) => v.rule === rule && v.from === from).map((v) => v.to), JSON.stringify(found, null, 1)).toContain(to);
+      expect(
+        found.filter((v) => v.rule === rule && v.from === from).map((v) => v.to),
+        JSON.stringify(found, null, 1),
+      ).toContain(to);
     });
   }
 

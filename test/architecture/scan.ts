@@ -30,8 +30,7 @@ const WRITE = /insertInto|updateTable|deleteFrom/;
 const SQL_IMPORT = /^\s*import\s+(?!type\b)[^;]*?\{[^}]*(?<!type\s)\bsql\b[^}]*\}\s*from\s*['"]kysely['"]/ms;
 
 /** Where queries belong: repositories of a module, and the database layer itself (migrations included). */
-export const isQueryHome = (file: string): boolean =>
-  /^src\/modules\/.+\.repository\.ts$/.test(file) || file.startsWith('src/db/');
+export const isQueryHome = (file: string): boolean => /^src\/modules\/.+\.repository\.ts$/.test(file) || file.startsWith('src/db/');
 
 /** Comment lines are skipped for the query rule, so a doc comment may show an example. */
 const isCommentLine = (line: string): boolean => /^\s*(?:\/\/|\/\*|\*)/.test(line);

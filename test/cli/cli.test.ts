@@ -58,7 +58,10 @@ describe('broadsheet CLI', () => {
     expect(s.stdout).toMatch(/Added 250 articles, 600 comments/);
 
     const port = 40000 + Math.floor(Math.random() * 20000);
-    const server = spawn(process.execPath, [BIN, 'serve', '--port', String(port)], { env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, DEMO: '0', LOG_LEVEL: 'warn' }, stdio: 'ignore' });
+    const server = spawn(process.execPath, [BIN, 'serve', '--port', String(port)], {
+      env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, DEMO: '0', LOG_LEVEL: 'warn' },
+      stdio: 'ignore',
+    });
     try {
       let res: Response | undefined;
       for (let i = 0; i < 200 && !res; i++) {

@@ -16,11 +16,28 @@ describe.skipIf(!javaAvailable())('HTML validity (vnu)', () => {
 
   it('home, article, RTL article, category, tag, author, page and 404 have no errors', async () => {
     const db = site.db.handle.db;
-    const article = await db.selectFrom('posts').select('slug').where('type', '=', 'post').where('language', '=', 'en').orderBy('published_at', 'desc').executeTakeFirstOrThrow();
+    const article = await db
+      .selectFrom('posts')
+      .select('slug')
+      .where('type', '=', 'post')
+      .where('language', '=', 'en')
+      .orderBy('published_at', 'desc')
+      .executeTakeFirstOrThrow();
     const fa = await db.selectFrom('posts').select('slug').where('language', '=', 'fa').executeTakeFirstOrThrow();
     const tag = await db.selectFrom('tags').select('slug').executeTakeFirstOrThrow();
     const author = await db.selectFrom('authors').select('slug').executeTakeFirstOrThrow();
-    const paths = ['/', '/page/2/', `/${article.slug}/`, `/${fa.slug}/`, '/category/world/', '/category/world/europe/', `/tag/${tag.slug}/`, `/author/${author.slug}/`, '/about/', '/no-such-page/'];
+    const paths = [
+      '/',
+      '/page/2/',
+      `/${article.slug}/`,
+      `/${fa.slug}/`,
+      '/category/world/',
+      '/category/world/europe/',
+      `/tag/${tag.slug}/`,
+      `/author/${author.slug}/`,
+      '/about/',
+      '/no-such-page/',
+    ];
     const docs = [];
     for (const path of paths) {
       const res = await site.app.inject(path);

@@ -12,7 +12,6 @@ import { freePort } from '../helpers/postgres.js';
 
 const CATEGORIES = ['accessibility', 'best-practices', 'seo'] as const;
 
-
 describe.skipIf(!browserAvailable())('Lighthouse', () => {
   let site: DemoSite;
   let browser: Browser;
@@ -24,8 +23,18 @@ describe.skipIf(!browserAvailable())('Lighthouse', () => {
       startDemoSite(),
       chromium.launch({
         executablePath: CHROMIUM_PATH,
-        args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-          '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', `--remote-debugging-port=${port}`],
+        args: [
+          '--headless=new',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--disable-dev-shm-usage',
+          `--remote-debugging-port=${port}`,
+        ],
       }),
     ]);
   }, 180_000);
@@ -36,20 +45,35 @@ describe.skipIf(!browserAvailable())('Lighthouse', () => {
   });
 
   it('scores 100 for accessibility, best practices and SEO on home, article and category, mobile and desktop', async () => {
-    const article = await site.db.handle.db.selectFrom('posts').select('slug').where('type', '=', 'post').where('language', '=', 'en')
-      .orderBy('published_at', 'desc').executeTakeFirstOrThrow();
+    const article = await site.db.handle.db
+      .selectFrom('posts')
+      .select('slug')
+      .where('type', '=', 'post')
+      .where('language', '=', 'en')
+      .orderBy('published_at', 'desc')
+      .executeTakeFirstOrThrow();
     const failures: string[] = [];
     for (const path of ['/', `/${article.slug}/`, '/category/world/']) {
       for (const formFactor of ['mobile', 'desktop'] as const) {
-        const result = await lighthouse(site.baseUrl + path, { port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] },
-          formFactor === 'desktop' ? desktopConfig : undefined);
+        const result = await lighthouse(
+          site.baseUrl + path,
+          { port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] },
+          formFactor === 'desktop' ? desktopConfig : undefined,
+        );
         const lhr = result!.lhr;
         for (const cat of CATEGORIES) {
           const c = lhr.categories[cat]!;
           if (c.score !== 1) {
             const failing = c.auditRefs
               .map((r) => lhr.audits[r.id]!)
-              .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'notApplicable' && a.scoreDisplayMode !== 'manual')
+              .filter(
+                (a) =>
+                  a.score !== null &&
+                  a.score < 1 &&
+                  a.scoreDisplayMode !== 'informative' &&
+                  a.scoreDisplayMode !== 'notApplicable' &&
+                  a.scoreDisplayMode !== 'manual',
+              )
               .map((a) => `${a.id}: ${a.title}`);
             failures.push(`${path} ${formFactor} ${cat} = ${Math.round((c.score ?? 0) * 100)} (${failing.join('; ')})`);
           }

@@ -21,8 +21,16 @@ describe.skipIf(!browserAvailable())('demo site in chromium', () => {
     const tag = await db.selectFrom('tags').select('slug').executeTakeFirstOrThrow();
     const author = await db.selectFrom('authors').select('slug').executeTakeFirstOrThrow();
     urls = {
-      home: '/', page2: '/page/2/', persian: `/${fa.slug}/`, albanian: `/${sq.slug}/`, world: '/category/world/',
-      europe: '/category/world/europe/', tag: `/tag/${tag.slug}/`, author: `/author/${author.slug}/`, about: '/about/', missing: '/no-such-page/',
+      home: '/',
+      page2: '/page/2/',
+      persian: `/${fa.slug}/`,
+      albanian: `/${sq.slug}/`,
+      world: '/category/world/',
+      europe: '/category/world/europe/',
+      tag: `/tag/${tag.slug}/`,
+      author: `/author/${author.slug}/`,
+      about: '/about/',
+      missing: '/no-such-page/',
     };
   }, 180_000);
 
@@ -33,12 +41,20 @@ describe.skipIf(!browserAvailable())('demo site in chromium', () => {
 
   /** Opens a page, recording requests to other hosts and console errors (CSP violations land there). */
   async function open(path: string, opts: { width?: number; javaScript?: boolean } = {}): Promise<{ page: Page; foreign: string[]; errors: string[] }> {
-    const context = await browser.newContext({ bypassCSP: false, javaScriptEnabled: opts.javaScript ?? true, viewport: { width: opts.width ?? 1280, height: 900 } });
+    const context = await browser.newContext({
+      bypassCSP: false,
+      javaScriptEnabled: opts.javaScript ?? true,
+      viewport: { width: opts.width ?? 1280, height: 900 },
+    });
     const page = await context.newPage();
     const foreign: string[] = [];
     const errors: string[] = [];
-    page.on('request', (r) => { if (!r.url().startsWith(site.baseUrl) && !r.url().startsWith('data:')) foreign.push(r.url()); });
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('request', (r) => {
+      if (!r.url().startsWith(site.baseUrl) && !r.url().startsWith('data:')) foreign.push(r.url());
+    });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
     await page.goto(site.baseUrl + path, { waitUntil: 'load' });
     return { page, foreign, errors };
   }
@@ -81,7 +97,16 @@ describe.skipIf(!browserAvailable())('demo site in chromium', () => {
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     const broken = await page.evaluate(async () => {
       const imgs = [...document.images];
-      await Promise.all(imgs.map((i) => (i.complete ? null : new Promise((r) => { i.onload = r; i.onerror = r; }))));
+      await Promise.all(
+        imgs.map((i) =>
+          i.complete
+            ? null
+            : new Promise((r) => {
+                i.onload = r;
+                i.onerror = r;
+              }),
+        ),
+      );
       return imgs.filter((i) => i.naturalWidth === 0).map((i) => i.src);
     });
     expect(broken).toEqual([]);
@@ -113,10 +138,11 @@ describe.skipIf(!browserAvailable())('demo site in chromium', () => {
   });
 
   it('an article also works at mobile width: no horizontal scrolling', async () => {
-    const { page } = await open(`/${(await site.db.handle.db.selectFrom('posts').select('slug').where('type', '=', 'post').executeTakeFirstOrThrow()).slug}/`, { width: 375 });
+    const { page } = await open(`/${(await site.db.handle.db.selectFrom('posts').select('slug').where('type', '=', 'post').executeTakeFirstOrThrow()).slug}/`, {
+      width: 375,
+    });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.context().close();
   });
 });
-

@@ -14,7 +14,10 @@ type Method = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH' | 'HEAD' | 'OPTIONS';
 
 export class Agent {
   cookies = new Map<string, string>();
-  constructor(private app: FastifyInstance, public ip = '127.0.0.1') {}
+  constructor(
+    private app: FastifyInstance,
+    public ip = '127.0.0.1',
+  ) {}
 
   /** The `Cookie` header value a browser would send now ('' with no cookies). */
   get cookie(): string {
@@ -27,7 +30,8 @@ export class Agent {
 
   private keep(res: LightMyRequestResponse): LightMyRequestResponse {
     for (const c of res.cookies as { name: string; value: string; expires?: Date; maxAge?: number }[]) {
-      if (c.value === '' || (c.maxAge !== undefined && c.maxAge <= 0) || (c.expires && c.expires.getTime() < Date.now() - 1000 && c.maxAge === undefined)) this.cookies.delete(c.name);
+      if (c.value === '' || (c.maxAge !== undefined && c.maxAge <= 0) || (c.expires && c.expires.getTime() < Date.now() - 1000 && c.maxAge === undefined))
+        this.cookies.delete(c.name);
       else this.cookies.set(c.name, c.value);
     }
     return res;
@@ -35,10 +39,15 @@ export class Agent {
 
   /** Any request, sent with the cookies (`headers` win over them) from the agent's address. */
   async request(method: Method, url: string, o: { payload?: string | Buffer; headers?: Headers } = {}): Promise<LightMyRequestResponse> {
-    return this.keep(await this.app.inject({
-      method, url, remoteAddress: this.ip, headers: { ...this.cookieHeader(), ...o.headers },
-      ...(o.payload !== undefined ? { payload: o.payload } : {}),
-    }));
+    return this.keep(
+      await this.app.inject({
+        method,
+        url,
+        remoteAddress: this.ip,
+        headers: { ...this.cookieHeader(), ...o.headers },
+        ...(o.payload !== undefined ? { payload: o.payload } : {}),
+      }),
+    );
   }
 
   async get(url: string, headers: Headers = {}): Promise<LightMyRequestResponse> {

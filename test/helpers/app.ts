@@ -11,7 +11,15 @@ export async function testApp(t: TestDb, env: Record<string, string> = {}, now: 
   // The page cache and article fragments are off unless a test turns the cache on (test/web/cache/page-cache.test.ts):
   // other tests look at rendering, and some change the database behind the app's back.
   const cacheOn = env.PAGE_CACHE_MB !== undefined && env.PAGE_CACHE_MB !== '0';
-  const config = loadConfig({ DATA_DIR: t.dataDir, DEMO: '0', SITE_URL: 'https://news.example', POSTS_PER_PAGE: '5', PAGE_CACHE_MB: '0', FRAGMENT_CACHE_MB: cacheOn ? '32' : '0', ...env });
+  const config = loadConfig({
+    DATA_DIR: t.dataDir,
+    DEMO: '0',
+    SITE_URL: 'https://news.example',
+    POSTS_PER_PAGE: '5',
+    PAGE_CACHE_MB: '0',
+    FRAGMENT_CACHE_MB: cacheOn ? '32' : '0',
+    ...env,
+  });
   return buildApp({ config, handle: t.handle, now, logger: false });
 }
 

@@ -27,10 +27,13 @@ export interface AxeViolation {
 export async function runAxe(page: Page): Promise<AxeViolation[]> {
   // A second injection would be harmless but slow; skip it when the page already has axe.
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_SCRIPT });
-  const results = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<AxeResults> } }).axe;
-    return axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-  }, [...AXE_TAGS]);
+  const results = await page.evaluate(
+    async (tags) => {
+      const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<AxeResults> } }).axe;
+      return axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    },
+    [...AXE_TAGS],
+  );
   return results.violations.map((v) => ({
     id: v.id,
     impact: v.impact ?? null,
@@ -47,7 +50,5 @@ export async function runAxe(page: Page): Promise<AxeViolation[]> {
 
 /** Formats violations as readable text, for assertion messages. */
 export function formatViolations(violations: AxeViolation[]): string {
-  return violations
-    .map((v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(', ')}`).join('\n')}`)
-    .join('\n');
+  return violations.map((v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(', ')}`).join('\n')}`).join('\n');
 }

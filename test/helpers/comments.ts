@@ -14,7 +14,11 @@ import { fieldValue } from './form.js';
 
 export const ORIGIN = 'https://news.example';
 
-export interface CommentsCtx { app: FastifyInstance; clock: Clock; fx: Fixture }
+export interface CommentsCtx {
+  app: FastifyInstance;
+  clock: Clock;
+  fx: Fixture;
+}
 
 export async function commentsApp(t: TestDb, env: Record<string, string> = {}, count = 4): Promise<CommentsCtx> {
   const fx = await buildFixture(t.handle.db, path.join(t.dataDir, 'media'), count, t.handle.dialect.fullText);
@@ -26,7 +30,10 @@ export async function commentsApp(t: TestDb, env: Record<string, string> = {}, c
 export class Reader {
   origin = ORIGIN;
   private agent: Agent;
-  constructor(private c: CommentsCtx, ip = '203.0.113.7') {
+  constructor(
+    private c: CommentsCtx,
+    ip = '203.0.113.7',
+  ) {
     this.agent = new Agent(c.app, ip);
   }
 
@@ -49,7 +56,10 @@ export class Reader {
   }
 
   async postRaw(payload: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
-    return this.agent.request('POST', '/comments/', { payload, headers: { 'content-type': 'application/x-www-form-urlencoded', origin: this.origin, ...headers } });
+    return this.agent.request('POST', '/comments/', {
+      payload,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: this.origin, ...headers },
+    });
   }
 
   async post(fields: Record<string, string>, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
@@ -68,17 +78,44 @@ export class Reader {
 export const idFrom = (res: LightMyRequestResponse): number => Number(/#comment-(\d+)$/.exec(String(res.headers.location))?.[1]);
 
 /** Stores a comment straight in the database (threads for pagination tests); returns its id. */
-export async function addComment(db: TestDb['handle']['db'], postId: number, o: { status?: 'approved' | 'pending' | 'spam' | 'trash'; parentId?: number; body?: string; email?: string; notify?: boolean; name?: string } = {}): Promise<number> {
+export async function addComment(
+  db: TestDb['handle']['db'],
+  postId: number,
+  o: { status?: 'approved' | 'pending' | 'spam' | 'trash'; parentId?: number; body?: string; email?: string; notify?: boolean; name?: string } = {},
+): Promise<number> {
   const iso = '2026-11-20T11:30:00.000Z';
-  const parent = o.parentId !== undefined ? await db.selectFrom('comments').select(['path', 'depth']).where('id', '=', o.parentId).executeTakeFirstOrThrow() : undefined;
+  const parent =
+    o.parentId !== undefined ? await db.selectFrom('comments').select(['path', 'depth']).where('id', '=', o.parentId).executeTakeFirstOrThrow() : undefined;
   const body = o.body ?? 'A comment';
-  const { id } = await db.insertInto('comments').values({
-    post_id: postId, parent_id: o.parentId ?? null, path: '', depth: parent ? parent.depth + 1 : 0, author_name: o.name ?? 'Reader', author_email: o.email ?? '', author_url: '', user_id: null,
-    body, body_html: `<p>${body}</p>`, status: o.status ?? 'approved', ip_hash: 'b'.repeat(64), spam_score: 0, spam_reasons: '', created_at: iso, updated_at: iso,
-    notify_replies: o.notify ? 1 : 0,
-  }).returning('id').executeTakeFirstOrThrow();
+  const { id } = await db
+    .insertInto('comments')
+    .values({
+      post_id: postId,
+      parent_id: o.parentId ?? null,
+      path: '',
+      depth: parent ? parent.depth + 1 : 0,
+      author_name: o.name ?? 'Reader',
+      author_email: o.email ?? '',
+      author_url: '',
+      user_id: null,
+      body,
+      body_html: `<p>${body}</p>`,
+      status: o.status ?? 'approved',
+      ip_hash: 'b'.repeat(64),
+      spam_score: 0,
+      spam_reasons: '',
+      created_at: iso,
+      updated_at: iso,
+      notify_replies: o.notify ? 1 : 0,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const seg = String(id).padStart(10, '0');
-  await db.updateTable('comments').set({ path: parent ? `${parent.path}/${seg}` : seg }).where('id', '=', id).execute();
+  await db
+    .updateTable('comments')
+    .set({ path: parent ? `${parent.path}/${seg}` : seg })
+    .where('id', '=', id)
+    .execute();
   return id;
 }
 

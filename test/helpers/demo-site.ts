@@ -21,7 +21,6 @@ export interface DemoSite {
   close(): Promise<void>;
 }
 
-
 /**
  * Demo images take seconds to draw and encode; every demo site in a test run shares one media
  * folder (keyed by the code that makes the images, so a change draws them anew). The test's own

@@ -20,7 +20,9 @@ function walk(node: { children?: unknown[] }, visit: (el: Element) => void): voi
 }
 
 const textOf = (el: Element): string =>
-  (el.children as unknown as { type: string; data?: string; children?: unknown[] }[]).map((c) => (c.type === 'text' ? c.data ?? '' : textOf(c as unknown as Element))).join('');
+  (el.children as unknown as { type: string; data?: string; children?: unknown[] }[])
+    .map((c) => (c.type === 'text' ? (c.data ?? '') : textOf(c as unknown as Element)))
+    .join('');
 
 /**
  * The successful controls of the first form whose action ends with `action` (or the first form):
@@ -63,8 +65,7 @@ export function formFields(html: string, action?: string, button?: { name: strin
 }
 
 /** The raw `value` of the first control named `name` anywhere on the page (as written, entities not decoded). */
-export const fieldValue = (html: string, name: string): string | undefined =>
-  new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1];
+export const fieldValue = (html: string, name: string): string | undefined => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1];
 
 /** The hidden `_csrf` value of the first form on a page that has one. */
 export function csrfOf(html: string): string {

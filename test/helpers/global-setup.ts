@@ -38,7 +38,10 @@ export const isCI = (): boolean => !!process.env.CI && !['0', 'false'].includes(
 export function requestedDialects(): DialectName[] {
   const raw = process.env.DIALECTS?.trim();
   if (!raw) return ['sqlite', 'postgres'];
-  const names = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = names.filter((n) => n !== 'sqlite' && n !== 'postgres');
   if (bad.length > 0) throw new Error(`DIALECTS: unknown dialect(s) ${bad.join(', ')} (use sqlite, postgres)`);
   return names as DialectName[];
@@ -185,7 +188,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     if (!process.env.BROADSHEET_TEST_REPORT) printBanner('SKIPPING TEST SUITES', skipped);
   }
 
-  project.provide('broadsheetDialects', dialects.filter((d) => d !== 'postgres' || adminUrl));
+  project.provide(
+    'broadsheetDialects',
+    dialects.filter((d) => d !== 'postgres' || adminUrl),
+  );
   project.provide('broadsheetPgAdminUrl', adminUrl);
   project.provide('broadsheetRunId', runId);
 
@@ -193,7 +199,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     if (adminUrl && !cluster) await dropLeftovers(adminUrl, runId).catch(() => {});
     cluster?.stop();
     writeReport({
-      postgres: adminUrl ? { ok: true, detail: cluster ? `${serverLabel(cluster)}, stopped and deleted` : serverLabel(cluster) } : { ok: false, detail: problem ?? notRequested },
+      postgres: adminUrl
+        ? { ok: true, detail: cluster ? `${serverLabel(cluster)}, stopped and deleted` : serverLabel(cluster) }
+        : { ok: false, detail: problem ?? notRequested },
       cluster: null,
     });
     if (skipped.length > 0 && !process.env.BROADSHEET_TEST_REPORT) printBanner('SKIPPED TEST SUITES', skipped);

@@ -114,7 +114,10 @@ function ensureSystemUser(): { uid: number; gid: number } {
     // No such user: create a system account without a home or login shell. -U fails when a
     // `postgres` group already exists, so retry joining that group.
     const base = ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin'];
-    const tries = [[...base, '--user-group', SYSTEM_USER], [...base, '--gid', SYSTEM_USER, SYSTEM_USER]];
+    const tries = [
+      [...base, '--user-group', SYSTEM_USER],
+      [...base, '--gid', SYSTEM_USER, SYSTEM_USER],
+    ];
     const ok = tries.some((args) => spawnSync('useradd', args, { stdio: 'ignore' }).status === 0);
     if (!ok) throw new Error(`could not create the "${SYSTEM_USER}" system user (useradd failed)`);
     return { uid: id('-u'), gid: id('-g') };

@@ -12,7 +12,11 @@ import { freshDb, type DialectName, type TestDb } from './db.js';
 import { buildFixture, type Fixture } from './fixture.js';
 import { testApp } from './app.js';
 
-export interface FixtureSite { t: TestDb; app: FastifyInstance; fx: Fixture }
+export interface FixtureSite {
+  t: TestDb;
+  app: FastifyInstance;
+  fx: Fixture;
+}
 
 export function fixtureSite(dialect: DialectName, ready: (s: FixtureSite) => void, o: { env?: Record<string, string> } = {}): void {
   let site: FixtureSite | undefined;

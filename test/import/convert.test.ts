@@ -6,7 +6,12 @@ import { autop, convertContent, type ConvertContext } from '../../src/import/wor
 import { renderDocument } from '../../src/modules/article/render.js';
 
 const ctx = (over: Partial<ConvertContext> = {}): ConvertContext => ({
-  attachment: (id) => (id === 12 ? { src: '/media/wp/2020/01/harbour.jpg', alt: 'Harbour', caption: 'The harbour', mediaId: 5 } : id === 13 ? { src: 'https://old.example/wp-content/uploads/x.jpg', alt: 'X', caption: '' } : undefined),
+  attachment: (id) =>
+    id === 12
+      ? { src: '/media/wp/2020/01/harbour.jpg', alt: 'Harbour', caption: 'The harbour', mediaId: 5 }
+      : id === 13
+        ? { src: 'https://old.example/wp-content/uploads/x.jpg', alt: 'X', caption: '' }
+        : undefined,
   imageByUrl: (url) => (url.includes('harbour') ? { src: '/media/wp/2020/01/harbour.jpg', alt: 'Harbour', caption: 'The harbour', mediaId: 5 } : undefined),
   childAttachments: [12],
   date: '2020-01-01T00:00:00.000Z',
@@ -15,14 +20,29 @@ const ctx = (over: Partial<ConvertContext> = {}): ConvertContext => ({
 
 describe('convertContent', () => {
   it('classic content: paragraphs, line breaks, marks, links, headings and lists', () => {
-    const { doc } = convertContent('First <strong>bold</strong> line\nsecond line\n\n<h1>Title</h1>\n<ul><li>a</li><li><a href="https://x.example">b</a></li></ul>', ctx());
+    const { doc } = convertContent(
+      'First <strong>bold</strong> line\nsecond line\n\n<h1>Title</h1>\n<ul><li>a</li><li><a href="https://x.example">b</a></li></ul>',
+      ctx(),
+    );
     expect(doc.content.map((b) => b.type)).toEqual(['paragraph', 'heading', 'bulletList']);
-    expect(doc.content[0]).toEqual({ type: 'paragraph', content: [{ type: 'text', text: 'First ' }, { type: 'text', text: 'bold', marks: [{ type: 'bold' }] }, { type: 'text', text: ' line' }, { type: 'hardBreak' }, { type: 'text', text: 'second line' }] });
+    expect(doc.content[0]).toEqual({
+      type: 'paragraph',
+      content: [
+        { type: 'text', text: 'First ' },
+        { type: 'text', text: 'bold', marks: [{ type: 'bold' }] },
+        { type: 'text', text: ' line' },
+        { type: 'hardBreak' },
+        { type: 'text', text: 'second line' },
+      ],
+    });
     expect(doc.content[1]).toMatchObject({ type: 'heading', attrs: { level: 2 } });
   });
 
   it('[caption] becomes a figure with its caption and alignment; an image we do not have stays as HTML', () => {
-    const { doc } = convertContent('[caption id="attachment_12" align="alignleft" width="300"]<a href="x"><img class="wp-image-12" src="https://old.example/harbour-300x200.jpg" alt="Cranes" /></a> Cranes at <em>dawn</em>[/caption]\n\n[caption id="attachment_99" align="alignright"]<img src="https://elsewhere.example/y.jpg" alt="Y"> Y caption[/caption]', ctx());
+    const { doc } = convertContent(
+      '[caption id="attachment_12" align="alignleft" width="300"]<a href="x"><img class="wp-image-12" src="https://old.example/harbour-300x200.jpg" alt="Cranes" /></a> Cranes at <em>dawn</em>[/caption]\n\n[caption id="attachment_99" align="alignright"]<img src="https://elsewhere.example/y.jpg" alt="Y"> Y caption[/caption]',
+      ctx(),
+    );
     expect(doc.content[0]).toEqual({ type: 'figure', attrs: { mediaId: 5, alt: 'Cranes', caption: 'Cranes at dawn', align: 'left' } });
     expect(doc.content[1]).toMatchObject({ type: 'html' });
     const html = renderDocument(doc, { media: new Map(), lang: 'en' });
@@ -51,14 +71,30 @@ describe('convertContent', () => {
       { type: 'figure', attrs: { mediaId: 5, alt: 'H', caption: 'Wide harbour', align: 'wide' } },
       { type: 'blockquote', attrs: { citation: 'Someone' }, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Words' }] }] },
       { type: 'blockquote', attrs: { citation: 'Editor' }, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Pulled' }] }] },
-      { type: 'quoteCard', attrs: { author: 'WordPress', handle: '@WordPress', date: '2020-01-01T00:00:00.000Z', text: 'A tweet', url: 'https://twitter.com/WordPress/status/1057136472321613824', network: 'Twitter' } },
-      { type: 'paragraph', content: [{ type: 'text', text: 'YouTube: https://youtu.be/abc', marks: [{ type: 'link', attrs: { href: 'https://youtu.be/abc' } }] }] },
+      {
+        type: 'quoteCard',
+        attrs: {
+          author: 'WordPress',
+          handle: '@WordPress',
+          date: '2020-01-01T00:00:00.000Z',
+          text: 'A tweet',
+          url: 'https://twitter.com/WordPress/status/1057136472321613824',
+          network: 'Twitter',
+        },
+      },
+      {
+        type: 'paragraph',
+        content: [{ type: 'text', text: 'YouTube: https://youtu.be/abc', marks: [{ type: 'link', attrs: { href: 'https://youtu.be/abc' } }] }],
+      },
     ]);
     expect(r.droppedBlocks).toEqual(['latest-posts']);
   });
 
   it('sanitises everything: scripts, handlers, javascript: links and iframes never survive', () => {
-    const r = convertContent('<p onclick="x()">Hi <a href="javascript:alert(1)">x</a></p><script>alert(1)</script><iframe src="https://evil.example"></iframe><img src=x onerror=alert(1)>', ctx());
+    const r = convertContent(
+      '<p onclick="x()">Hi <a href="javascript:alert(1)">x</a></p><script>alert(1)</script><iframe src="https://evil.example"></iframe><img src=x onerror=alert(1)>',
+      ctx(),
+    );
     const html = renderDocument(r.doc, { media: new Map(), lang: 'en' });
     expect(html).not.toMatch(/script|onclick|onerror|javascript:|iframe/i);
   });

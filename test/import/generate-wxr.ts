@@ -18,8 +18,16 @@ export interface SyntheticOptions {
 const WORDS = 'harbour council rail budget school river market bridge museum energy court weather census library forest theatre'.split(' ');
 
 export function header(o: { categories: number; tags: number }): string {
-  const cats = Array.from({ length: o.categories }, (_, i) => `<wp:category><wp:term_id>${i + 1}</wp:term_id><wp:category_nicename>section-${i + 1}</wp:category_nicename><wp:category_parent>${i >= 5 ? `section-${(i % 5) + 1}` : ''}</wp:category_parent><wp:cat_name><![CDATA[Section ${i + 1}]]></wp:cat_name></wp:category>`).join('\n');
-  const tags = Array.from({ length: o.tags }, (_, i) => `<wp:tag><wp:term_id>${1000 + i}</wp:term_id><wp:tag_slug>topic-${i + 1}</wp:tag_slug><wp:tag_name><![CDATA[Topic ${i + 1}]]></wp:tag_name></wp:tag>`).join('\n');
+  const cats = Array.from(
+    { length: o.categories },
+    (_, i) =>
+      `<wp:category><wp:term_id>${i + 1}</wp:term_id><wp:category_nicename>section-${i + 1}</wp:category_nicename><wp:category_parent>${i >= 5 ? `section-${(i % 5) + 1}` : ''}</wp:category_parent><wp:cat_name><![CDATA[Section ${i + 1}]]></wp:cat_name></wp:category>`,
+  ).join('\n');
+  const tags = Array.from(
+    { length: o.tags },
+    (_, i) =>
+      `<wp:tag><wp:term_id>${1000 + i}</wp:term_id><wp:tag_slug>topic-${i + 1}</wp:tag_slug><wp:tag_name><![CDATA[Topic ${i + 1}]]></wp:tag_name></wp:tag>`,
+  ).join('\n');
   return `<?xml version="1.0" encoding="UTF-8" ?>
 <rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wfw="http://wellformedweb.org/CommentAPI/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
 <channel>
@@ -44,7 +52,9 @@ export function item(n: number, o: { comments: number; bodyChars: number; catego
     words.push(i % 60 === 59 ? `${w}.\n\n` : w);
     len += w.length + 1;
   }
-  const body = o.body ?? `<p>${words.join(' ')}</p>\n\n[caption id="" align="alignleft" width="300"]<img src="https://gazette.example/wp-content/uploads/2020/01/p${n}.jpg" alt="Photo ${n}" width="300" height="200" /> Photo ${n} caption[/caption]\n\nMore text for story ${n}.`;
+  const body =
+    o.body ??
+    `<p>${words.join(' ')}</p>\n\n[caption id="" align="alignleft" width="300"]<img src="https://gazette.example/wp-content/uploads/2020/01/p${n}.jpg" alt="Photo ${n}" width="300" height="200" /> Photo ${n} caption[/caption]\n\nMore text for story ${n}.`;
   const d = new Date(Date.UTC(2020, 0, 1) + n * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
   const comments = Array.from({ length: o.comments }, (_, k) => {
     const id = n * 100 + k + 1;

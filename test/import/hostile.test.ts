@@ -33,23 +33,46 @@ const FILES = {
     buf[buf.indexOf('caf@') + 3] = 0xe9;
     return write('latin1.xml', buf);
   },
-  billionLaughs: () => write('lol.xml', `<?xml version="1.0"?>
+  billionLaughs: () =>
+    write(
+      'lol.xml',
+      `<?xml version="1.0"?>
 <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>
-<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/"><channel><wp:wxr_version>1.2</wp:wxr_version><item><title>&lol3;</title></item></channel></rss>`),
-  externalEntity: () => write('xxe.xml', `<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>&x;</title></channel></rss>`),
-  undefinedEntity: () => write('undef.xml', `<?xml version="1.0"?><rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/"><channel><wp:wxr_version>1.2</wp:wxr_version><title>&nbsp;</title></channel></rss>`),
+<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/"><channel><wp:wxr_version>1.2</wp:wxr_version><item><title>&lol3;</title></item></channel></rss>`,
+    ),
+  externalEntity: () =>
+    write(
+      'xxe.xml',
+      `<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>&x;</title></channel></rss>`,
+    ),
+  undefinedEntity: () =>
+    write(
+      'undef.xml',
+      `<?xml version="1.0"?><rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/"><channel><wp:wxr_version>1.2</wp:wxr_version><title>&nbsp;</title></channel></rss>`,
+    ),
 };
 
 const EXPECTED_CODE: Record<keyof typeof FILES, string> = {
-  truncated: 'WXR_TRUNCATED', notWxr: 'WXR_NOT_WXR', html: 'WXR_DOCTYPE', notXml: 'WXR_MALFORMED', badUtf8: 'WXR_ENCODING',
-  billionLaughs: 'WXR_DOCTYPE', externalEntity: 'WXR_DOCTYPE', undefinedEntity: 'WXR_MALFORMED',
+  truncated: 'WXR_TRUNCATED',
+  notWxr: 'WXR_NOT_WXR',
+  html: 'WXR_DOCTYPE',
+  notXml: 'WXR_MALFORMED',
+  badUtf8: 'WXR_ENCODING',
+  billionLaughs: 'WXR_DOCTYPE',
+  externalEntity: 'WXR_DOCTYPE',
+  undefinedEntity: 'WXR_MALFORMED',
 };
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('WXR reader', () => {
   it('accepts an ISO-8859-1 file that says so, and http/https WordPress namespaces', async () => {
-    const latin = Buffer.from(header(small).replace('encoding="UTF-8"', 'encoding="ISO-8859-1"').replace('https://gazette.example', 'https://gazette.example') + item(1, { ...small, body: 'Caf\u00e9 cr\u00e8me' }) + FOOTER, 'latin1');
+    const latin = Buffer.from(
+      header(small).replace('encoding="UTF-8"', 'encoding="ISO-8859-1"').replace('https://gazette.example', 'https://gazette.example') +
+        item(1, { ...small, body: 'Caf\u00e9 cr\u00e8me' }) +
+        FOOTER,
+      'latin1',
+    );
     const items: string[] = [];
     for await (const r of readWxr(write('iso.xml', latin))) if (r.kind === 'item') items.push(r.item.content);
     expect(items).toEqual(['Café crème']);
@@ -81,8 +104,13 @@ describe('WXR reader', () => {
     it(`refuses ${name} with ${EXPECTED_CODE[name]}`, async () => {
       const file = make();
       const err = await (async () => {
-        for await (const _ of readWxr(file)) { /* drain */ }
-      })().then(() => undefined, (e: unknown) => e);
+        for await (const _ of readWxr(file)) {
+          /* drain */
+        }
+      })().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(WxrError);
       expect((err as WxrError).code).toBe(EXPECTED_CODE[name]);
       expect((err as WxrError).message.length).toBeGreaterThan(20);
@@ -93,11 +121,20 @@ describe('WXR reader', () => {
 for (const dialect of DIALECTS) {
   describe(`hostile imports (${dialect})`, () => {
     let t: TestDb;
-    beforeAll(async () => { t = await freshDb(dialect); });
+    beforeAll(async () => {
+      t = await freshDb(dialect);
+    });
     afterAll(() => t?.cleanup());
     const opts = () => ({ mediaRoot: path.join(t.dataDir, 'media'), ipHashKey: Buffer.alloc(32, 1), related: false as const });
     const total = async (table: 'posts' | 'categories' | 'authors' | 'comments' | 'import_map'): Promise<number> =>
-      Number((await t.handle.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await t.handle.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
 
     it('a refused file leaves the database untouched', async () => {
       for (const make of Object.values(FILES)) {
@@ -122,11 +159,23 @@ for (const dialect of DIALECTS) {
       await writeSyntheticWxr(file, { posts: 160, comments: 3, bodyChars: 300, categories: 4, tags: 6 });
       const abort = new AbortController();
       const err = await importWordPress(t.handle.db, {
-        ...opts(), file, signal: abort.signal,
-        onProgress: (p) => { if (p.phase === 'posts' && p.done >= 50) abort.abort(); },
+        ...opts(),
+        file,
+        signal: abort.signal,
+        onProgress: (p) => {
+          if (p.phase === 'posts' && p.done >= 50) abort.abort();
+        },
       }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(ImportAborted);
-      const partial = Number((await t.handle.db.selectFrom('posts').select((eb) => eb.fn.countAll<number>().as('n')).where('slug', 'like', 'story-%').executeTakeFirstOrThrow()).n);
+      const partial = Number(
+        (
+          await t.handle.db
+            .selectFrom('posts')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('slug', 'like', 'story-%')
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
       expect(partial).toBeGreaterThanOrEqual(50);
       expect(partial).toBeLessThan(161);
       const report = await importWordPress(t.handle.db, { ...opts(), file });

@@ -51,7 +51,12 @@ function countFile() {
   }
   const cats = xml.split('<wp:category>').slice(1);
   const childCats = cats.filter((c) => field(c, 'category_parent') !== '').length;
-  const tagSlugs = new Set(xml.split('<wp:tag>').slice(1).map((t) => field(t, 'tag_slug')));
+  const tagSlugs = new Set(
+    xml
+      .split('<wp:tag>')
+      .slice(1)
+      .map((t) => field(t, 'tag_slug')),
+  );
   for (const m of xml.matchAll(/<category domain="post_tag" nicename="([^"]+)"/g)) tagSlugs.add(decodeURIComponent(m[1]!));
   return { posts, pages, comments, replies, categories: cats.length, childCats, tags: tagSlugs.size, attachments };
 }
@@ -60,9 +65,12 @@ function countFile() {
 async function uploadsFolder(dir: string): Promise<{ missing: string }> {
   const xml = fs.readFileSync(FIXTURE, 'utf8');
   // This export has no _wp_attached_file: the path under uploads comes from the URL.
-  const files = [...new Set([...xml.matchAll(/<wp:attachment_url>(?:<!\[CDATA\[)?https:\/\/wpthemetestdata\.files\.wordpress\.com\/([^<\]]+)/g)].map((m) => m[1]!))]
-    .filter((f) => /\.jpe?g$/i.test(f));
-  const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#446688' } }).jpeg().toBuffer();
+  const files = [
+    ...new Set([...xml.matchAll(/<wp:attachment_url>(?:<!\[CDATA\[)?https:\/\/wpthemetestdata\.files\.wordpress\.com\/([^<\]]+)/g)].map((m) => m[1]!)),
+  ].filter((f) => /\.jpe?g$/i.test(f));
+  const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#446688' } })
+    .jpeg()
+    .toBuffer();
   const missing = files[0]!;
   for (const f of files.slice(1)) {
     fs.mkdirSync(path.join(dir, path.dirname(f)), { recursive: true });
@@ -84,7 +92,12 @@ for (const dialect of DIALECTS) {
       const uploads = path.join(t.dataDir, 'uploads');
       ({ missing } = await uploadsFolder(uploads));
       first = await importWordPress(t.handle.db, {
-        file: FIXTURE, mediaDir: uploads, mediaRoot: path.join(t.dataDir, 'media'), ipHashKey: KEY, now: NOW, fullText: t.handle.dialect.fullText,
+        file: FIXTURE,
+        mediaDir: uploads,
+        mediaRoot: path.join(t.dataDir, 'media'),
+        ipHashKey: KEY,
+        now: NOW,
+        fullText: t.handle.dialect.fullText,
       });
       app = await testApp(t);
     });
@@ -95,15 +108,33 @@ for (const dialect of DIALECTS) {
 
     it('imports posts by status, pages, categories with parents, tags and authors as the file holds them', async () => {
       const db = t.handle.db;
-      const byStatus = await db.selectFrom('posts').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).where('type', '=', 'post').groupBy('status').execute();
+      const byStatus = await db
+        .selectFrom('posts')
+        .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('type', '=', 'post')
+        .groupBy('status')
+        .execute();
       const status = Object.fromEntries(byStatus.map((r) => [r.status, Number(r.n)]));
       expect(status).toEqual(expected.posts);
-      const pages = await db.selectFrom('posts').select((eb) => eb.fn.countAll<number>().as('n')).where('type', '=', 'page').executeTakeFirstOrThrow();
+      const pages = await db
+        .selectFrom('posts')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('type', '=', 'page')
+        .executeTakeFirstOrThrow();
       expect(Number(pages.n)).toBe(expected.pages);
       const cats = await db.selectFrom('categories').select(['id', 'parent_id']).execute();
       expect(cats.length).toBe(expected.categories);
       expect(cats.filter((c) => c.parent_id !== null).length).toBe(expected.childCats);
-      expect(Number((await db.selectFrom('tags').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)).toBe(expected.tags);
+      expect(
+        Number(
+          (
+            await db
+              .selectFrom('tags')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
+      ).toBe(expected.tags);
       expect((await db.selectFrom('authors').select('slug').orderBy('slug').execute()).map((a) => a.slug)).toEqual(['themedemos', 'themereviewteam']);
       expect(first.get('post').created).toBe(expected.posts.published + expected.posts.draft + expected.posts.scheduled);
       expect(first.get('page').created).toBe(expected.pages);
@@ -135,8 +166,14 @@ for (const dialect of DIALECTS) {
     });
 
     it('turns [caption] into figures with figcaptions, copies images with derivatives and reports missing files', async () => {
-      const post = await t.handle.db.selectFrom('posts').select(['body_html', 'body_doc']).where('slug', '=', 'markup-image-alignment').executeTakeFirstOrThrow();
-      expect(post.body_html).toMatch(/<figure class="figure figure--center"><picture><source type="image\/webp"[^>]*><img src="\/media\/wp\/[^"]+"[^>]*><\/picture><figcaption>Look at 580x300 getting some caption love.<\/figcaption><\/figure>/);
+      const post = await t.handle.db
+        .selectFrom('posts')
+        .select(['body_html', 'body_doc'])
+        .where('slug', '=', 'markup-image-alignment')
+        .executeTakeFirstOrThrow();
+      expect(post.body_html).toMatch(
+        /<figure class="figure figure--center"><picture><source type="image\/webp"[^>]*><img src="\/media\/wp\/[^"]+"[^>]*><\/picture><figcaption>Look at 580x300 getting some caption love.<\/figcaption><\/figure>/,
+      );
       const doc = JSON.parse(post.body_doc) as { content: { type: string; attrs?: { caption?: string; align?: string } }[] };
       const figures = doc.content.filter((b) => b.type === 'figure');
       expect(figures.length).toBeGreaterThanOrEqual(4);
@@ -183,7 +220,14 @@ for (const dialect of DIALECTS) {
 
     it('updates on re-import and never duplicates', async () => {
       const before = await counts(t);
-      const again = await importWordPress(t.handle.db, { file: FIXTURE, mediaDir: path.join(t.dataDir, 'uploads'), mediaRoot: path.join(t.dataDir, 'media'), ipHashKey: KEY, now: NOW, related: false });
+      const again = await importWordPress(t.handle.db, {
+        file: FIXTURE,
+        mediaDir: path.join(t.dataDir, 'uploads'),
+        mediaRoot: path.join(t.dataDir, 'media'),
+        ipHashKey: KEY,
+        now: NOW,
+        related: false,
+      });
       expect(await counts(t)).toEqual(before);
       expect(again.get('post').created).toBe(0);
       expect(again.get('post').updated).toBe(first.get('post').created);
@@ -196,7 +240,14 @@ for (const dialect of DIALECTS) {
 async function counts(t: TestDb): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const table of ['posts', 'comments', 'categories', 'tags', 'authors', 'media', 'post_tags', 'post_categories', 'redirects', 'import_map'] as const) {
-    out[table] = Number((await t.handle.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    out[table] = Number(
+      (
+        await t.handle.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   }
   return out;
 }

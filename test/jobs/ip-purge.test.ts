@@ -63,9 +63,12 @@ for (const dialect of DIALECTS) {
     });
 
     it('broadsheet comments purge-ips [--days N]', async () => {
-      const run = (args: string[]) => spawnSync(process.execPath, [BIN, 'comments', 'purge-ips', ...args], {
-        encoding: 'utf8', timeout: 60_000, env: { ...process.env, DATABASE_URL: t.databaseUrl ?? '', DATA_DIR: t.dataDir, DEMO: '0', LOG_LEVEL: 'warn' },
-      });
+      const run = (args: string[]) =>
+        spawnSync(process.execPath, [BIN, 'comments', 'purge-ips', ...args], {
+          encoding: 'utf8',
+          timeout: 60_000,
+          env: { ...process.env, DATABASE_URL: t.databaseUrl ?? '', DATA_DIR: t.dataDir, DEMO: '0', LOG_LEVEL: 'warn' },
+        });
       const a = await addComment(t.handle.db, postId, { body: 'a' });
       const b = await addComment(t.handle.db, postId, { body: 'b' });
       await setCreated(a, new Date(Date.now() - 40 * 86_400_000).toISOString());

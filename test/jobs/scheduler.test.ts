@@ -19,7 +19,13 @@ for (const dialect of DIALECTS) {
     it('a scheduled article goes live at its time, exactly once, however many instances run the job', async () => {
       let clock = new Date('2026-11-20T12:00:00Z');
       const app = await testApp(t, {}, () => clock);
-      await createArticle(t.handle.db, { status: 'scheduled', slug: 'at-noon-plus-one', title: 'Goes live a minute later', body: doc(p('Soon.')), publishedAt: '2026-11-20T12:01:00Z' });
+      await createArticle(t.handle.db, {
+        status: 'scheduled',
+        slug: 'at-noon-plus-one',
+        title: 'Goes live a minute later',
+        body: doc(p('Soon.')),
+        publishedAt: '2026-11-20T12:01:00Z',
+      });
       expect((await app.inject('/at-noon-plus-one/')).statusCode).toBe(404);
       expect(await publishDue(t.handle.db, clock)).toEqual([]);
       clock = new Date('2026-11-20T12:01:30Z');
@@ -33,10 +39,23 @@ for (const dialect of DIALECTS) {
     });
 
     it('the timer publishes due posts on start (after a restart) without any traffic, and refreshes related lists', async () => {
-      await createArticle(t.handle.db, { status: 'scheduled', slug: 'due-while-down', title: 'Due while the site was down', body: doc(p('Live a minute later than planned.')), publishedAt: '2026-11-20T08:00:00Z' });
+      await createArticle(t.handle.db, {
+        status: 'scheduled',
+        slug: 'due-while-down',
+        title: 'Due while the site was down',
+        body: doc(p('Live a minute later than planned.')),
+        publishedAt: '2026-11-20T08:00:00Z',
+      });
       const refresher = new RelatedRefresher(t.handle.db, t.handle.dialect.fullText);
       const published: number[] = [];
-      const scheduler = startScheduler(t.handle.db, { intervalMs: 60_000, now: () => new Date('2026-11-20T13:00:00Z'), onPublished: (ids) => { published.push(...ids); ids.forEach((id) => refresher.enqueue(id)); } });
+      const scheduler = startScheduler(t.handle.db, {
+        intervalMs: 60_000,
+        now: () => new Date('2026-11-20T13:00:00Z'),
+        onPublished: (ids) => {
+          published.push(...ids);
+          ids.forEach((id) => refresher.enqueue(id));
+        },
+      });
       for (let i = 0; i < 100 && published.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
       scheduler.stop();
       await refresher.idle();

@@ -28,22 +28,35 @@ describe('error catalogue', () => {
       expect(status, code).toBeLessThan(600);
       expect(documented.get(code), `${code} in docs/errors.md`).toBe(status);
     }
-    expect([...documented.keys()].filter((c) => !(c in ERROR_STATUS)), 'documented codes the table lacks').toEqual([]);
+    expect(
+      [...documented.keys()].filter((c) => !(c in ERROR_STATUS)),
+      'documented codes the table lacks',
+    ).toEqual([]);
   });
 
   it('turns domain errors into their status and message, and anything else into a 500 that says nothing', () => {
-    expect(toPublicError(new ArticleConflictError('Changed by someone else.'))).toEqual({ status: 409, code: 'ARTICLE_CONFLICT', message: 'Changed by someone else.', internal: false });
+    expect(toPublicError(new ArticleConflictError('Changed by someone else.'))).toEqual({
+      status: 409,
+      code: 'ARTICLE_CONFLICT',
+      message: 'Changed by someone else.',
+      internal: false,
+    });
     expect(toPublicError(new TranslationError('TRANSLATION_INVALID', 'Same language.')).status).toBe(400);
     expect(toPublicError(new CorrectionError('CORRECTION_INVALID', 'body', 'Write the note.')).status).toBe(400);
     expect(toPublicError(new DocumentError('Line 3: no image.')).code).toBe('ARTICLE_BODY_INVALID');
     expect(toPublicError(new UserError('USER_INVALID', 'Check the form.', { email: 'Enter an email address.' })).message).toBe('Enter an email address.');
-    expect(toPublicError(new ArticleError('ARTICLE_INVALID', 'x', { slug: 'The slug "a" is already in use.' }))).toMatchObject({ status: 400, message: 'The slug "a" is already in use.' });
+    expect(toPublicError(new ArticleError('ARTICLE_INVALID', 'x', { slug: 'The slug "a" is already in use.' }))).toMatchObject({
+      status: 400,
+      message: 'The slug "a" is already in use.',
+    });
     expect(new HttpError('MEDIA_UNSUPPORTED_TYPE', 'No.').statusCode).toBe(415);
     const secret = Object.assign(new Error('SELECT * FROM users WHERE password_hash = …'), { statusCode: 500 });
     expect(toPublicError(secret)).toEqual({ status: 500, code: 'INTERNAL', message: 'Something went wrong on our side. Please try again.', internal: true });
     expect(toPublicError(new Error('boom')).internal).toBe(true);
     // A framework 4xx keeps its status under a code of ours.
-    expect(toPublicError(Object.assign(new Error('Request body is too large'), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' })).code).toBe('TOO_LARGE');
+    expect(toPublicError(Object.assign(new Error('Request body is too large'), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' })).code).toBe(
+      'TOO_LARGE',
+    );
   });
 });
 

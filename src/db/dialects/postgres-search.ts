@@ -4,7 +4,7 @@
  * and body text (C), English stemming for English posts and the 'simple' configuration for other
  * languages, a GIN index, ts_rank for order and ts_headline for snippets.
  */
-import { sql, } from 'kysely';
+import { sql } from 'kysely';
 import { filterSql, MARK_END, MARK_START, pageOfWindow, RANK_WINDOW, type FullText, type SearchTerm, type WindowRow } from '../full-text.js';
 
 const lexeme = (w: string): string => `'${w.replace(/'/g, "''").replace(/\\/g, '')}'`;
@@ -46,7 +46,11 @@ export const postgresFullText: FullText = {
     const window = await sql<WindowRow>`select p.id, p.published_at, ts_rank(p.search_vector, ${q}) as rank
       from posts p where p.search_vector @@ ${q} and ${filterSql(filter)}
       order by p.id desc limit ${RANK_WINDOW + 1}`.execute(db);
-    const { total, capped, ids } = pageOfWindow(window.rows.map((r) => ({ ...r, rank: Number(r.rank) })), limit, offset);
+    const { total, capped, ids } = pageOfWindow(
+      window.rows.map((r) => ({ ...r, rank: Number(r.rank) })),
+      limit,
+      offset,
+    );
     if (ids.length === 0) return { total, capped, hits: [] };
     const snippets = await sql<{ id: number; snippet: string }>`select p.id,
         ts_headline((case when p.language like 'en%' then 'english'::regconfig else 'simple'::regconfig end), translate(p.search_text, ${ZWNJ}, ' '), ${q},

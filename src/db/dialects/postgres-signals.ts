@@ -42,7 +42,9 @@ export function postgresSignals(connectionString: string): Signals {
           if (m.channel === channel) h.onMessage(m.payload ?? '');
         });
         c.on('error', retry);
-        c.on('end', () => { if (client === c) retry(new Error('LISTEN connection ended')); });
+        c.on('end', () => {
+          if (client === c) retry(new Error('LISTEN connection ended'));
+        });
         c.connect()
           .then(() => c.query(`listen ${channel}`))
           .then(() => {

@@ -22,7 +22,9 @@ function getTypeParser(oid: number, format?: string): (value: string) => unknown
 
 export function postgresDialect(connectionString: string, poolSize = 10): Dialect {
   const pool = new pg.Pool({ connectionString, max: poolSize, types: { getTypeParser } as pg.CustomTypesConfig });
-  pool.on('error', () => { /* idle client errors are retried on next checkout */ });
+  pool.on('error', () => {
+    /* idle client errors are retried on next checkout */
+  });
   return {
     name: 'postgres',
     kysely: new PostgresDialect({ pool }),
@@ -34,9 +36,15 @@ export function postgresDialect(connectionString: string, poolSize = 10): Dialec
       await sql`select pg_advisory_xact_lock(7201403)`.execute(trx);
     },
     countChanges: async (db, table) => {
-      await sql.raw(`create or replace function bump_data_version() returns trigger language plpgsql as $$
-        begin update data_versions set version = version + 1 where name = TG_ARGV[0]; return null; end $$`).execute(db);
-      await sql.raw(`create trigger ${table}_version after insert or update or delete or truncate on ${table} for each statement execute function bump_data_version('${table}')`).execute(db);
+      await sql
+        .raw(`create or replace function bump_data_version() returns trigger language plpgsql as $$
+        begin update data_versions set version = version + 1 where name = TG_ARGV[0]; return null; end $$`)
+        .execute(db);
+      await sql
+        .raw(
+          `create trigger ${table}_version after insert or update or delete or truncate on ${table} for each statement execute function bump_data_version('${table}')`,
+        )
+        .execute(db);
     },
     resetSequences: async (db, tables) => {
       // Identity columns keep their own sequence, which explicit ids do not advance.

@@ -4,7 +4,7 @@
  * text), Porter stemming over unicode61 (diacritics folded), kept in step by triggers; BM25 ranks
  * with the title weighted 10×, the standfirst 4× and the body 1×.
  */
-import { sql, } from 'kysely';
+import { sql } from 'kysely';
 import { filterSql, MARK_END, MARK_START, pageOfWindow, RANK_WINDOW, type FullText, type SearchTerm, type WindowRow } from '../full-text.js';
 
 const quote = (w: string): string => `"${w.replace(/"/g, '""')}"`;
@@ -16,7 +16,9 @@ export function ftsMatch(terms: SearchTerm[]): string {
 
 export const sqliteFullText: FullText = {
   async createIndex(db) {
-    await sql`create virtual table posts_fts using fts5(title, excerpt, search_text, content='posts', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2')`.execute(db);
+    await sql`create virtual table posts_fts using fts5(title, excerpt, search_text, content='posts', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2')`.execute(
+      db,
+    );
     await sql`create trigger posts_fts_ai after insert on posts begin
       insert into posts_fts(rowid, title, excerpt, search_text) values (new.id, new.title, new.excerpt, new.search_text); end`.execute(db);
     await sql`create trigger posts_fts_ad after delete on posts begin

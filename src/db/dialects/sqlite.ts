@@ -52,7 +52,11 @@ export function sqliteDialect(file: string): Dialect {
     lockMigrations: async () => {},
     countChanges: async (db, table) => {
       for (const op of ['insert', 'update', 'delete']) {
-        await sql.raw(`create trigger ${table}_version_${op} after ${op} on ${table} begin update data_versions set version = version + 1 where name = '${table}'; end`).execute(db);
+        await sql
+          .raw(
+            `create trigger ${table}_version_${op} after ${op} on ${table} begin update data_versions set version = version + 1 where name = '${table}'; end`,
+          )
+          .execute(db);
       }
     },
     // AUTOINCREMENT keeps max(id) in sqlite_sequence on every insert, explicit ids included.

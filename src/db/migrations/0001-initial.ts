@@ -7,12 +7,14 @@ export const m0001Initial: Migration = {
   name: '0001-initial',
   async up(db, d) {
     const ts = d.timestampType;
-    await db.schema.createTable('settings')
+    await db.schema
+      .createTable('settings')
       .addColumn('key', 'varchar(100)', (c) => c.primaryKey())
       .addColumn('value', 'text', (c) => c.notNull())
       .execute();
 
-    await db.schema.createTable('media')
+    await db.schema
+      .createTable('media')
       .addColumn('id', 'integer', d.idColumn)
       .addColumn('path', 'varchar(500)', (c) => c.notNull().unique())
       .addColumn('mime', 'varchar(100)', (c) => c.notNull())
@@ -25,7 +27,8 @@ export const m0001Initial: Migration = {
       .addColumn('created_at', ts, (c) => c.notNull())
       .execute();
 
-    await db.schema.createTable('authors')
+    await db.schema
+      .createTable('authors')
       .addColumn('id', 'integer', d.idColumn)
       .addColumn('slug', 'varchar(200)', (c) => c.notNull().unique())
       .addColumn('name', 'varchar(200)', (c) => c.notNull())
@@ -36,7 +39,8 @@ export const m0001Initial: Migration = {
       .addColumn('created_at', ts, (c) => c.notNull())
       .execute();
 
-    await db.schema.createTable('categories')
+    await db.schema
+      .createTable('categories')
       .addColumn('id', 'integer', d.idColumn)
       .addColumn('parent_id', 'integer', (c) => c.references('categories.id').onDelete('set null'))
       .addColumn('slug', 'varchar(200)', (c) => c.notNull().unique())
@@ -46,14 +50,16 @@ export const m0001Initial: Migration = {
       .execute();
     await db.schema.createIndex('categories_parent').on('categories').columns(['parent_id', 'position']).execute();
 
-    await db.schema.createTable('tags')
+    await db.schema
+      .createTable('tags')
       .addColumn('id', 'integer', d.idColumn)
       .addColumn('slug', 'varchar(200)', (c) => c.notNull().unique())
       .addColumn('name', 'varchar(200)', (c) => c.notNull())
       .addColumn('description', 'text', (c) => c.notNull().defaultTo(''))
       .execute();
 
-    await db.schema.createTable('posts')
+    await db.schema
+      .createTable('posts')
       .addColumn('id', 'integer', d.idColumn)
       .addColumn('type', 'varchar(20)', (c) => c.notNull().defaultTo('post'))
       .addColumn('status', 'varchar(20)', (c) => c.notNull().defaultTo('draft'))
@@ -77,7 +83,8 @@ export const m0001Initial: Migration = {
       .execute();
     await db.schema.createIndex('posts_listing').on('posts').columns(['type', 'status', 'published_at']).execute();
 
-    await db.schema.createTable('post_authors')
+    await db.schema
+      .createTable('post_authors')
       .addColumn('post_id', 'integer', (c) => c.notNull().references('posts.id').onDelete('cascade'))
       .addColumn('author_id', 'integer', (c) => c.notNull().references('authors.id').onDelete('cascade'))
       .addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
@@ -85,21 +92,24 @@ export const m0001Initial: Migration = {
       .execute();
     await db.schema.createIndex('post_authors_author').on('post_authors').columns(['author_id', 'post_id']).execute();
 
-    await db.schema.createTable('post_categories')
+    await db.schema
+      .createTable('post_categories')
       .addColumn('post_id', 'integer', (c) => c.notNull().references('posts.id').onDelete('cascade'))
       .addColumn('category_id', 'integer', (c) => c.notNull().references('categories.id').onDelete('cascade'))
       .addPrimaryKeyConstraint('post_categories_pk', ['post_id', 'category_id'])
       .execute();
     await db.schema.createIndex('post_categories_category').on('post_categories').columns(['category_id', 'post_id']).execute();
 
-    await db.schema.createTable('post_tags')
+    await db.schema
+      .createTable('post_tags')
       .addColumn('post_id', 'integer', (c) => c.notNull().references('posts.id').onDelete('cascade'))
       .addColumn('tag_id', 'integer', (c) => c.notNull().references('tags.id').onDelete('cascade'))
       .addPrimaryKeyConstraint('post_tags_pk', ['post_id', 'tag_id'])
       .execute();
     await db.schema.createIndex('post_tags_tag').on('post_tags').columns(['tag_id', 'post_id']).execute();
 
-    await db.schema.createTable('redirects')
+    await db.schema
+      .createTable('redirects')
       .addColumn('from_path', 'varchar(1000)', (c) => c.primaryKey())
       .addColumn('to_path', 'varchar(1000)', (c) => c.notNull())
       .addColumn('status', 'integer', (c) => c.notNull().defaultTo(301))

@@ -7,7 +7,8 @@ import type { Migration } from './migration.js';
 export const m0003Related: Migration = {
   name: '0003-related',
   async up(db) {
-    await db.schema.createTable('related_posts')
+    await db.schema
+      .createTable('related_posts')
       .addColumn('post_id', 'integer', (c) => c.notNull().references('posts.id').onDelete('cascade'))
       .addColumn('related_id', 'integer', (c) => c.notNull().references('posts.id').onDelete('cascade'))
       .addColumn('rank', 'integer', (c) => c.notNull())

@@ -8,7 +8,8 @@ export const m0004CommentsImport: Migration = {
   name: '0004-comments-import',
   async up(db, d) {
     const ts = d.timestampType;
-    await db.schema.createTable('comments')
+    await db.schema
+      .createTable('comments')
       .addColumn('id', 'integer', d.idColumn)
       .addColumn('post_id', 'integer', (c) => c.notNull().references('posts.id').onDelete('cascade'))
       .addColumn('parent_id', 'integer', (c) => c.references('comments.id').onDelete('set null'))
@@ -32,7 +33,8 @@ export const m0004CommentsImport: Migration = {
     await db.schema.createIndex('comments_thread').on('comments').columns(['post_id', 'status', 'path']).execute();
     await db.schema.createIndex('comments_status').on('comments').columns(['status', 'created_at']).execute();
 
-    await db.schema.createTable('import_map')
+    await db.schema
+      .createTable('import_map')
       .addColumn('source', 'varchar(200)', (c) => c.notNull())
       .addColumn('kind', 'varchar(40)', (c) => c.notNull())
       .addColumn('source_id', 'varchar(200)', (c) => c.notNull())

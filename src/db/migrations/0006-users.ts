@@ -8,7 +8,8 @@ export const m0006Users: Migration = {
   name: '0006-users',
   async up(db, d) {
     const ts = d.timestampType;
-    await db.schema.createTable('users')
+    await db.schema
+      .createTable('users')
       .addColumn('id', 'integer', d.idColumn)
       // Stored lower-cased, so the unique constraint is case-insensitive on both dialects.
       .addColumn('email', 'varchar(254)', (c) => c.notNull().unique())
@@ -21,7 +22,8 @@ export const m0006Users: Migration = {
       .addColumn('last_login_at', ts)
       .execute();
 
-    await db.schema.createTable('sessions')
+    await db.schema
+      .createTable('sessions')
       // Hex SHA-256 of the cookie token.
       .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
       .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
@@ -34,7 +36,8 @@ export const m0006Users: Migration = {
     await db.schema.createIndex('sessions_user').on('sessions').columns(['user_id']).execute();
     await db.schema.createIndex('sessions_expires').on('sessions').columns(['expires_at']).execute();
 
-    await db.schema.createTable('login_attempts')
+    await db.schema
+      .createTable('login_attempts')
       .addColumn('id', 'integer', d.idColumn)
       // 'account' (key: the lower-cased email tried) or 'ip' (key: the client address).
       .addColumn('scope', 'varchar(10)', (c) => c.notNull())
@@ -44,7 +47,8 @@ export const m0006Users: Migration = {
     await db.schema.createIndex('login_attempts_key').on('login_attempts').columns(['scope', 'key', 'at']).execute();
     await db.schema.createIndex('login_attempts_at').on('login_attempts').columns(['at']).execute();
 
-    await db.schema.createTable('audit_log')
+    await db.schema
+      .createTable('audit_log')
       .addColumn('id', 'integer', d.idColumn)
       .addColumn('at', ts, (c) => c.notNull())
       .addColumn('actor_id', 'integer', (c) => c.references('users.id').onDelete('set null'))

@@ -9,12 +9,16 @@ export const m0007Comments: Migration = {
   async up(db, d) {
     // NULL for imported comments; unique otherwise (NULLs are distinct on both dialects).
     await db.schema.alterTable('comments').addColumn('form_key', 'varchar(100)').execute();
-    await db.schema.alterTable('comments').addColumn('notify_replies', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    await db.schema
+      .alterTable('comments')
+      .addColumn('notify_replies', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
     await db.schema.createIndex('comments_form_key').on('comments').column('form_key').unique().execute();
     await db.schema.createIndex('comments_ip_time').on('comments').columns(['ip_hash', 'created_at']).execute();
     await db.schema.createIndex('comments_email_time').on('comments').columns(['author_email', 'created_at']).execute();
 
-    await db.schema.createTable('comment_rules')
+    await db.schema
+      .createTable('comment_rules')
       .addColumn('id', 'integer', d.idColumn)
       // word | email | ip_hash
       .addColumn('kind', 'varchar(20)', (c) => c.notNull())

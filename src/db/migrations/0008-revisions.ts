@@ -7,7 +7,8 @@ import type { Migration } from './migration.js';
 export const m0008Revisions: Migration = {
   name: '0008-revisions',
   async up(db, d) {
-    await db.schema.createTable('revisions')
+    await db.schema
+      .createTable('revisions')
       .addColumn('id', 'integer', d.idColumn)
       .addColumn('post_id', 'integer', (c) => c.notNull().references('posts.id').onDelete('cascade'))
       .addColumn('created_at', d.timestampType, (c) => c.notNull())

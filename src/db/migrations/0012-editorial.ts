@@ -8,7 +8,8 @@ import type { Migration } from './migration.js';
 export const m0012Editorial: Migration = {
   name: '0012-editorial',
   async up(db, d) {
-    await db.schema.createTable('corrections')
+    await db.schema
+      .createTable('corrections')
       .addColumn('id', 'integer', d.idColumn)
       .addColumn('post_id', 'integer', (c) => c.notNull().references('posts.id').onDelete('cascade'))
       .addColumn('kind', 'varchar(20)', (c) => c.notNull())
@@ -20,7 +21,8 @@ export const m0012Editorial: Migration = {
     await db.schema.createIndex('corrections_post').on('corrections').columns(['post_id', 'created_at']).execute();
     await db.schema.createIndex('corrections_created').on('corrections').columns(['created_at', 'id']).execute();
 
-    await db.schema.createTable('preview_links')
+    await db.schema
+      .createTable('preview_links')
       .addColumn('id', 'integer', d.idColumn)
       .addColumn('post_id', 'integer', (c) => c.notNull().references('posts.id').onDelete('cascade'))
       // SHA-256 of the token, hex: a leaked database does not give working links.
@@ -33,6 +35,9 @@ export const m0012Editorial: Migration = {
     await db.schema.createIndex('preview_links_post').on('preview_links').column('post_id').execute();
 
     // 'save' for every explicit save; 'autosave' for the editor's background copy (one per user).
-    await db.schema.alterTable('revisions').addColumn('kind', 'varchar(20)', (c) => c.notNull().defaultTo('save')).execute();
+    await db.schema
+      .alterTable('revisions')
+      .addColumn('kind', 'varchar(20)', (c) => c.notNull().defaultTo('save'))
+      .execute();
   },
 };

@@ -7,7 +7,13 @@ import type { Migration } from './migration.js';
 export const m0013CommentExtras: Migration = {
   name: '0013-comment-extras',
   async up(db) {
-    await db.schema.alterTable('comment_rules').addColumn('note', 'varchar(500)', (c) => c.notNull().defaultTo('')).execute();
-    await db.schema.alterTable('comments').addColumn('reply_notified', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    await db.schema
+      .alterTable('comment_rules')
+      .addColumn('note', 'varchar(500)', (c) => c.notNull().defaultTo(''))
+      .execute();
+    await db.schema
+      .alterTable('comments')
+      .addColumn('reply_notified', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
   },
 };

@@ -18,14 +18,16 @@ import type { Migration } from './migration.js';
 export const m0014PurgeLog: Migration = {
   name: '0014-purge-log',
   async up(db, dialect) {
-    await db.schema.createTable('purge_log')
+    await db.schema
+      .createTable('purge_log')
       .addColumn('id', 'integer', (c) => dialect.idColumn(c))
       .addColumn('tags', 'text', (c) => c.notNull())
       .addColumn('origin', 'varchar(64)', (c) => c.notNull())
       .addColumn('created_at', dialect.timestampType, (c) => c.notNull())
       .execute();
     await db.schema.createIndex('purge_log_created').on('purge_log').column('created_at').execute();
-    await db.schema.createTable('data_versions')
+    await db.schema
+      .createTable('data_versions')
       .addColumn('name', 'varchar(64)', (c) => c.primaryKey())
       .addColumn('version', 'integer', (c) => c.notNull())
       .execute();

@@ -19,4 +19,18 @@ import type { Migration } from './migration.js';
 
 export type { Migration };
 
-export const migrations: readonly Migration[] = [m0001Initial, m0002Search, m0003Related, m0004CommentsImport, m0005RedirectTargets, m0006Users, m0007Comments, m0008Revisions, m0009Indexes, m0012Editorial, m0013CommentExtras, m0014PurgeLog, m0015SettingsVersion];
+export const migrations: readonly Migration[] = [
+  m0001Initial,
+  m0002Search,
+  m0003Related,
+  m0004CommentsImport,
+  m0005RedirectTargets,
+  m0006Users,
+  m0007Comments,
+  m0008Revisions,
+  m0009Indexes,
+  m0012Editorial,
+  m0013CommentExtras,
+  m0014PurgeLog,
+  m0015SettingsVersion,
+];

@@ -13,8 +13,14 @@ import type { Writable } from 'node:stream';
 import type { Db } from '../../db/database.js';
 import { appliedMigrations, tableRowsAfter } from '../../modules/content/backup.repository.js';
 import {
-  BACKUP_FORMAT, BACKUP_TABLES, BACKUP_VERSION, END_ROW, SECRET_SETTING_PREFIX,
-  type BackupHeader, type BackupRow, type BackupTable,
+  BACKUP_FORMAT,
+  BACKUP_TABLES,
+  BACKUP_VERSION,
+  END_ROW,
+  SECRET_SETTING_PREFIX,
+  type BackupHeader,
+  type BackupRow,
+  type BackupTable,
 } from '../json/backup-format.js';
 
 export interface ExportJsonOptions {
@@ -51,33 +57,40 @@ export async function* tableRows(db: Db, table: BackupTable, batch: number): Asy
 export async function exportJson(db: Db, options: ExportJsonOptions): Promise<ExportCounts> {
   const batch = options.batchSize ?? 500;
   const counts: ExportCounts = {};
-  await db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
-    const migrations = await appliedMigrations(trx);
-    const present = new Set((await trx.introspection.getTables()).map((t) => t.name));
-    const tables = BACKUP_TABLES.filter((t) => present.has(t.name));
-    const header: BackupHeader = {
-      format: BACKUP_FORMAT, version: BACKUP_VERSION, dialect: options.dialect,
-      exported_at: (options.now ?? new Date()).toISOString(), migrations,
-      tables: tables.map((t) => t.name), password_hashes: options.withPasswordHashes ?? false,
-    };
-    await write(options.out, `${JSON.stringify(header).slice(0, -1)},"rows":[\n`);
-    let total = 0;
-    for (const table of tables) {
-      counts[table.name] = 0;
-      for await (const rows of tableRows(trx, table, batch)) {
-        let chunk = '';
-        for (const row of rows) {
-          if (table.name === 'settings' && String(row.key).startsWith(SECRET_SETTING_PREFIX)) continue;
-          for (const c of table.derived ?? []) delete row[c];
-          if (table.name === 'users' && !options.withPasswordHashes) delete row.password_hash;
-          chunk += `${JSON.stringify([table.name, row])},\n`;
-          counts[table.name]!++;
-          total++;
+  await db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      const migrations = await appliedMigrations(trx);
+      const present = new Set((await trx.introspection.getTables()).map((t) => t.name));
+      const tables = BACKUP_TABLES.filter((t) => present.has(t.name));
+      const header: BackupHeader = {
+        format: BACKUP_FORMAT,
+        version: BACKUP_VERSION,
+        dialect: options.dialect,
+        exported_at: (options.now ?? new Date()).toISOString(),
+        migrations,
+        tables: tables.map((t) => t.name),
+        password_hashes: options.withPasswordHashes ?? false,
+      };
+      await write(options.out, `${JSON.stringify(header).slice(0, -1)},"rows":[\n`);
+      let total = 0;
+      for (const table of tables) {
+        counts[table.name] = 0;
+        for await (const rows of tableRows(trx, table, batch)) {
+          let chunk = '';
+          for (const row of rows) {
+            if (table.name === 'settings' && String(row.key).startsWith(SECRET_SETTING_PREFIX)) continue;
+            for (const c of table.derived ?? []) delete row[c];
+            if (table.name === 'users' && !options.withPasswordHashes) delete row.password_hash;
+            chunk += `${JSON.stringify([table.name, row])},\n`;
+            counts[table.name]!++;
+            total++;
+          }
+          await write(options.out, chunk);
         }
-        await write(options.out, chunk);
       }
-    }
-    await write(options.out, `${JSON.stringify([END_ROW, { rows: total }])}\n]}\n`);
-  });
+      await write(options.out, `${JSON.stringify([END_ROW, { rows: total }])}\n]}\n`);
+    });
   return counts;
 }

@@ -79,7 +79,17 @@ export type BackupRow = Record<string, unknown>;
 
 /** Bad or incomplete backup file: nothing was restored. */
 export class BackupError extends Error {
-  constructor(message: string, public readonly code: 'BACKUP_NOT_BROADSHEET' | 'BACKUP_VERSION' | 'BACKUP_TRUNCATED' | 'BACKUP_BAD_ROW' | 'BACKUP_SCHEMA' | 'BACKUP_NOT_EMPTY' | 'BACKUP_UNREADABLE') {
+  constructor(
+    message: string,
+    public readonly code:
+      | 'BACKUP_NOT_BROADSHEET'
+      | 'BACKUP_VERSION'
+      | 'BACKUP_TRUNCATED'
+      | 'BACKUP_BAD_ROW'
+      | 'BACKUP_SCHEMA'
+      | 'BACKUP_NOT_EMPTY'
+      | 'BACKUP_UNREADABLE',
+  ) {
     super(message);
   }
 }

@@ -13,7 +13,8 @@ export type BackupRecord = { kind: 'header'; header: BackupHeader } | { kind: 'r
 const HEADER_END = ',"rows":[';
 
 function parseHeader(line: string): BackupHeader {
-  if (!line.startsWith('{') || !line.endsWith(HEADER_END)) throw new BackupError('This is not a Broadsheet backup (export it with `broadsheet export --format json`).', 'BACKUP_NOT_BROADSHEET');
+  if (!line.startsWith('{') || !line.endsWith(HEADER_END))
+    throw new BackupError('This is not a Broadsheet backup (export it with `broadsheet export --format json`).', 'BACKUP_NOT_BROADSHEET');
   let h: Partial<BackupHeader>;
   try {
     h = JSON.parse(`${line.slice(0, -HEADER_END.length)}}`) as Partial<BackupHeader>;
@@ -21,8 +22,10 @@ function parseHeader(line: string): BackupHeader {
     throw new BackupError('This is not a Broadsheet backup: its first line is not a backup header.', 'BACKUP_NOT_BROADSHEET');
   }
   if (h.format !== BACKUP_FORMAT) throw new BackupError('This is not a Broadsheet backup.', 'BACKUP_NOT_BROADSHEET');
-  if (h.version !== BACKUP_VERSION) throw new BackupError(`Backup format version ${String(h.version)} is not supported (this Broadsheet reads version ${BACKUP_VERSION}).`, 'BACKUP_VERSION');
-  if (!Array.isArray(h.tables) || !Array.isArray(h.migrations)) throw new BackupError('The backup header lacks its table or migration list.', 'BACKUP_NOT_BROADSHEET');
+  if (h.version !== BACKUP_VERSION)
+    throw new BackupError(`Backup format version ${String(h.version)} is not supported (this Broadsheet reads version ${BACKUP_VERSION}).`, 'BACKUP_VERSION');
+  if (!Array.isArray(h.tables) || !Array.isArray(h.migrations))
+    throw new BackupError('The backup header lacks its table or migration list.', 'BACKUP_NOT_BROADSHEET');
   return h as BackupHeader;
 }
 
@@ -61,7 +64,10 @@ export async function* readBackup(file: string): AsyncGenerator<BackupRecord> {
       try {
         rec = JSON.parse(text);
       } catch {
-        throw new BackupError(`Line ${lineNo} is not valid JSON (the file is damaged or was cut off).`, lineNo > 1 && !line.endsWith(',') ? 'BACKUP_TRUNCATED' : 'BACKUP_BAD_ROW');
+        throw new BackupError(
+          `Line ${lineNo} is not valid JSON (the file is damaged or was cut off).`,
+          lineNo > 1 && !line.endsWith(',') ? 'BACKUP_TRUNCATED' : 'BACKUP_BAD_ROW',
+        );
       }
       if (!Array.isArray(rec) || rec.length !== 2 || typeof rec[0] !== 'string' || typeof rec[1] !== 'object' || rec[1] === null || Array.isArray(rec[1])) {
         throw new BackupError(`Line ${lineNo} is not a [table, row] pair.`, 'BACKUP_BAD_ROW');

@@ -67,7 +67,8 @@ export async function importJson(db: Db, dialect: RestoreDialect, options: Impor
 
   const applied = new Set(await appliedMigrations(db));
   const missing = header.migrations.filter((m) => !applied.has(m));
-  if (missing.length) throw new BackupError(`The backup comes from a newer Broadsheet (migrations ${missing.join(', ')} are not known here); upgrade first.`, 'BACKUP_SCHEMA');
+  if (missing.length)
+    throw new BackupError(`The backup comes from a newer Broadsheet (migrations ${missing.join(', ')} are not known here); upgrade first.`, 'BACKUP_SCHEMA');
   const unknown = header.tables.filter((t) => !byName.has(t));
   if (unknown.length) throw new BackupError(`The backup holds tables this Broadsheet does not restore: ${unknown.join(', ')}.`, 'BACKUP_SCHEMA');
   const full = await nonEmptyTables(db);
@@ -130,7 +131,10 @@ export async function importJson(db: Db, dialect: RestoreDialect, options: Impor
       counts[table.name] = (counts[table.name] ?? 0) + 1;
     }
     await finishTable();
-    await dialect.resetSequences(trx, BACKUP_TABLES.filter((t) => t.identity && columns.has(t.name)).map((t) => t.name));
+    await dialect.resetSequences(
+      trx,
+      BACKUP_TABLES.filter((t) => t.identity && columns.has(t.name)).map((t) => t.name),
+    );
   });
 
   const related = options.related === false ? undefined : await refreshAllRelated(db, dialect.fullText, options.now ?? new Date());
@@ -142,7 +146,8 @@ function checkRow(table: BackupTable, row: BackupRow, known: Set<string> | undef
   if (!known) throw new BackupError(`Table "${table.name}" does not exist in this database.`, 'BACKUP_SCHEMA');
   for (const [k, v] of Object.entries(row)) {
     if (!known.has(k) || table.derived?.includes(k)) throw new BackupError(`Table "${table.name}" has no column "${k.slice(0, 60)}".`, 'BACKUP_SCHEMA');
-    if (v !== null && typeof v !== 'string' && typeof v !== 'number') throw new BackupError(`${table.name}.${k} holds a ${Array.isArray(v) ? 'list' : typeof v}; only text, numbers and null are restored.`, 'BACKUP_BAD_ROW');
+    if (v !== null && typeof v !== 'string' && typeof v !== 'number')
+      throw new BackupError(`${table.name}.${k} holds a ${Array.isArray(v) ? 'list' : typeof v}; only text, numbers and null are restored.`, 'BACKUP_BAD_ROW');
   }
   return row;
 }

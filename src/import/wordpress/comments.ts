@@ -13,11 +13,20 @@ export { pathSegment } from '../../modules/comment/thread.js';
 /** WordPress' comment_approved → our status; undefined for values we do not import. */
 export function commentStatus(approved: string): CommentStatus | undefined {
   switch (approved.trim()) {
-    case '1': case 'approve': case 'approved': return 'approved';
-    case '0': case 'hold': return 'pending';
-    case 'spam': return 'spam';
-    case 'trash': case 'post-trashed': return 'trash';
-    default: return undefined;
+    case '1':
+    case 'approve':
+    case 'approved':
+      return 'approved';
+    case '0':
+    case 'hold':
+      return 'pending';
+    case 'spam':
+      return 'spam';
+    case 'trash':
+    case 'post-trashed':
+      return 'trash';
+    default:
+      return undefined;
   }
 }
 

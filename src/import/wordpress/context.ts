@@ -43,4 +43,3 @@ export function uploadKey(url: string, stripSize = false): string {
   p = p.replace(/^\/+/, '').toLowerCase();
   return stripSize ? p.replace(/-\d+x\d+(\.[a-z0-9]+)$/i, '$1') : p;
 }
-

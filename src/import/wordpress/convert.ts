@@ -20,7 +20,9 @@ import { hasBlocks, isSocialProvider, parseBlocks, renderBlocks } from './gutenb
 import { convertShortcodes, parseAttrs, type ImageRef } from './shortcodes.js';
 
 /** An attachment as the importer knows it: imported (mediaId, local src) or not (old URL). */
-export interface AttachmentRef extends ImageRef { mediaId?: number }
+export interface AttachmentRef extends ImageRef {
+  mediaId?: number;
+}
 
 export interface ConvertContext {
   /** An attachment by WordPress id. */
@@ -46,17 +48,27 @@ export interface ConvertResult {
 // ---- embeds: a static quote card for social posts, a plain link for everything else ----
 
 const NETWORKS: [RegExp, string][] = [
-  [/(^|\.)twitter\.com$/, 'Twitter'], [/(^|\.)x\.com$/, 'X'], [/(^|\.)instagram\.com$/, 'Instagram'], [/(^|\.)facebook\.com$/, 'Facebook'],
-  [/(^|\.)tiktok\.com$/, 'TikTok'], [/(^|\.)bsky\.app$/, 'Bluesky'], [/(^|\.)threads\.net$/, 'Threads'], [/(^|\.)tumblr\.com$/, 'Tumblr'],
+  [/(^|\.)twitter\.com$/, 'Twitter'],
+  [/(^|\.)x\.com$/, 'X'],
+  [/(^|\.)instagram\.com$/, 'Instagram'],
+  [/(^|\.)facebook\.com$/, 'Facebook'],
+  [/(^|\.)tiktok\.com$/, 'TikTok'],
+  [/(^|\.)bsky\.app$/, 'Bluesky'],
+  [/(^|\.)threads\.net$/, 'Threads'],
+  [/(^|\.)tumblr\.com$/, 'Tumblr'],
 ];
 const VIDEO: [RegExp, string][] = [
-  [/(^|\.)(youtube\.com|youtu\.be)$/, 'YouTube'], [/(^|\.)vimeo\.com$/, 'Vimeo'], [/(^|\.)wordpress\.tv$/, 'WordPress.tv'], [/(^|\.)dailymotion\.com$/, 'Dailymotion'],
-  [/(^|\.)spotify\.com$/, 'Spotify'], [/(^|\.)soundcloud\.com$/, 'SoundCloud'], [/(^|\.)flickr\.com$/, 'Flickr'],
+  [/(^|\.)(youtube\.com|youtu\.be)$/, 'YouTube'],
+  [/(^|\.)vimeo\.com$/, 'Vimeo'],
+  [/(^|\.)wordpress\.tv$/, 'WordPress.tv'],
+  [/(^|\.)dailymotion\.com$/, 'Dailymotion'],
+  [/(^|\.)spotify\.com$/, 'Spotify'],
+  [/(^|\.)soundcloud\.com$/, 'SoundCloud'],
+  [/(^|\.)flickr\.com$/, 'Flickr'],
 ];
 
 function quoteCardFor(url: URL, text: string, date: string): QuoteCard['attrs'] | undefined {
-  const network = NETWORKS.find(([re]) => re.test(url.hostname))?.[1]
-    ?? (/^\/@[\w.]+\/\d+/.test(url.pathname) ? 'Mastodon' : undefined);
+  const network = NETWORKS.find(([re]) => re.test(url.hostname))?.[1] ?? (/^\/@[\w.]+\/\d+/.test(url.pathname) ? 'Mastodon' : undefined);
   if (!network) return undefined;
   const seg = url.pathname.split('/').filter(Boolean);
   let handle = '';
@@ -90,34 +102,38 @@ function makeEmbed(cards: Map<string, QuoteCard['attrs']>, date: string) {
 
 /** `<blockquote class="twitter-tweet">…</blockquote>` (classic oEmbed HTML) → quote card. */
 function tweetBlockquotes(html: string, cards: Map<string, QuoteCard['attrs']>, date: string): string {
-  return html.replace(/<blockquote class="(?:twitter-tweet|instagram-media)"[^>]*>([\s\S]*?)<\/blockquote>(?:\s*<script[^>]*><\/script>)?/gi, (whole, inner: string) => {
-    const links = [...inner.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!);
-    const link = links.reverse().find((l) => /\/status\/|\/p\//.test(l)) ?? links[0];
-    if (!link) return whole;
-    let url: URL;
-    try {
-      url = new URL(link.replace(/&amp;/g, '&'));
-    } catch {
-      return whole;
-    }
-    const text = textOf(parseHtml(sanitizeArticleHtml(/<p[^>]*>([\s\S]*?)<\/p>/i.exec(inner)?.[1] ?? ''))).trim();
-    const when = /<a[^>]*>([^<]*\d{4})<\/a>\s*$/.exec(inner.trim())?.[1];
-    const parsed = when ? new Date(`${when} UTC`) : undefined;
-    const card = quoteCardFor(url, text, parsed && !Number.isNaN(parsed.getTime()) ? parsed.toISOString() : date);
-    if (!card) return whole;
-    const named = /&mdash;\s*([^(<]+)\s*\((@[\w.]+)\)/.exec(inner) ?? /—\s*([^(<]+)\s*\((@[\w.]+)\)/.exec(inner);
-    if (named) {
-      card.author = named[1]!.trim();
-      card.handle = named[2]!;
-    }
-    cards.set(card.url, card);
-    return `\n\n<figure class="quote-card"><blockquote cite="${escapeHtml(card.url)}"><p>${escapeHtml(card.text)}</p></blockquote></figure>\n\n`;
-  });
+  return html.replace(
+    /<blockquote class="(?:twitter-tweet|instagram-media)"[^>]*>([\s\S]*?)<\/blockquote>(?:\s*<script[^>]*><\/script>)?/gi,
+    (whole, inner: string) => {
+      const links = [...inner.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!);
+      const link = links.reverse().find((l) => /\/status\/|\/p\//.test(l)) ?? links[0];
+      if (!link) return whole;
+      let url: URL;
+      try {
+        url = new URL(link.replace(/&amp;/g, '&'));
+      } catch {
+        return whole;
+      }
+      const text = textOf(parseHtml(sanitizeArticleHtml(/<p[^>]*>([\s\S]*?)<\/p>/i.exec(inner)?.[1] ?? ''))).trim();
+      const when = /<a[^>]*>([^<]*\d{4})<\/a>\s*$/.exec(inner.trim())?.[1];
+      const parsed = when ? new Date(`${when} UTC`) : undefined;
+      const card = quoteCardFor(url, text, parsed && !Number.isNaN(parsed.getTime()) ? parsed.toISOString() : date);
+      if (!card) return whole;
+      const named = /&mdash;\s*([^(<]+)\s*\((@[\w.]+)\)/.exec(inner) ?? /—\s*([^(<]+)\s*\((@[\w.]+)\)/.exec(inner);
+      if (named) {
+        card.author = named[1]!.trim();
+        card.handle = named[2]!;
+      }
+      cards.set(card.url, card);
+      return `\n\n<figure class="quote-card"><blockquote cite="${escapeHtml(card.url)}"><p>${escapeHtml(card.text)}</p></blockquote></figure>\n\n`;
+    },
+  );
 }
 
 // ---- wpautop ----
 
-const BLOCK_TAGS = 'table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|div|dl|dd|dt|ul|ol|li|pre|form|map|area|blockquote|address|math|style|p|h[1-6]|hr|fieldset|legend|section|article|aside|hgroup|header|footer|nav|figure|figcaption|details|menu|summary|audio|video|iframe|object|embed|picture|source';
+const BLOCK_TAGS =
+  'table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|div|dl|dd|dt|ul|ol|li|pre|form|map|area|blockquote|address|math|style|p|h[1-6]|hr|fieldset|legend|section|article|aside|hgroup|header|footer|nav|figure|figcaption|details|menu|summary|audio|video|iframe|object|embed|picture|source';
 const OPEN_BLOCK = new RegExp(`(<(?:${BLOCK_TAGS})[\\s/>])`, 'gi');
 const CLOSE_BLOCK = new RegExp(`(</(?:${BLOCK_TAGS})>)`, 'gi');
 const STARTS_BLOCK = new RegExp(`^<\\/?(?:${BLOCK_TAGS})[\\s/>]|^<!--`, 'i');
@@ -128,7 +144,10 @@ export function autop(html: string): string {
   const pres: string[] = [];
   let s = html.replace(/\r\n?/g, '\n').replace(/<pre\b[\s\S]*?<\/pre>/gi, (m) => `<pre data-autop="${pres.push(m) - 1}"></pre>`);
   s = s.replace(OPEN_BLOCK, '\n\n$1').replace(CLOSE_BLOCK, '$1\n\n');
-  const chunks = s.split(/\n\s*\n/).map((c) => c.trim()).filter(Boolean);
+  const chunks = s
+    .split(/\n\s*\n/)
+    .map((c) => c.trim())
+    .filter(Boolean);
   const out = chunks.map((c) => (STARTS_BLOCK.test(c) ? c : `<p>${c.replace(/\n/g, '<br>\n')}</p>`)).join('\n');
   return out.replace(/<pre data-autop="(\d+)"><\/pre>/g, (_m, i: string) => pres[Number(i)] ?? '');
 }
@@ -176,8 +195,11 @@ function inlineOf(nodes: HtmlNode[], marks: Mark[] = []): Inline[] | undefined {
       out.push(...inner);
       continue;
     }
-    const mark: Mark | undefined = INLINE_MARK[n.tag] ? { type: INLINE_MARK[n.tag]! }
-      : n.tag === 'a' && n.attrs.href && !n.attrs.class ? { type: 'link', attrs: { href: n.attrs.href } } : undefined;
+    const mark: Mark | undefined = INLINE_MARK[n.tag]
+      ? { type: INLINE_MARK[n.tag]! }
+      : n.tag === 'a' && n.attrs.href && !n.attrs.class
+        ? { type: 'link', attrs: { href: n.attrs.href } }
+        : undefined;
     if (!mark) return undefined;
     const inner = inlineOf(n.children, [...marks.filter((m) => m.type !== mark.type), mark]);
     if (!inner) return undefined;
@@ -221,7 +243,10 @@ function loneImage(nodes: HtmlNode[]): HtmlElement | undefined {
   return undefined;
 }
 
-interface BlockState { local: Map<string, number>; cards: Map<string, QuoteCard['attrs']> }
+interface BlockState {
+  local: Map<string, number>;
+  cards: Map<string, QuoteCard['attrs']>;
+}
 
 function figureOf(el: HtmlElement, state: BlockState): Block | undefined {
   const img = findFirst(el.children, 'img');
@@ -268,7 +293,10 @@ function blockquoteOf(el: HtmlElement): Block | undefined {
   };
   for (const c of el.children) {
     if (c.type === 'el' && (c.tag === 'cite' || c.tag === 'footer')) {
-      citation = textOf(c.children).replace(/\s+/g, ' ').replace(/^[—–-]\s*/, '').trim();
+      citation = textOf(c.children)
+        .replace(/\s+/g, ' ')
+        .replace(/^[—–-]\s*/, '')
+        .trim();
     } else if (c.type === 'el' && c.tag === 'p') {
       if (!flush()) return undefined;
       const p = paragraphOf(c.children);
@@ -325,7 +353,12 @@ function blocksOf(nodes: HtmlNode[], state: BlockState): Block[] {
     inline = [];
   };
   for (const n of nodes) {
-    if (n.type === 'text' || ['strong', 'b', 'em', 'i', 'a', 'code', 'br', 'img', 'span', 'sub', 'sup', 'mark', 'small', 'abbr', 'q', 's', 'u', 'time', 'cite', 'picture'].includes(n.tag)) {
+    if (
+      n.type === 'text' ||
+      ['strong', 'b', 'em', 'i', 'a', 'code', 'br', 'img', 'span', 'sub', 'sup', 'mark', 'small', 'abbr', 'q', 's', 'u', 'time', 'cite', 'picture'].includes(
+        n.tag,
+      )
+    ) {
       inline.push(n);
       continue;
     }
@@ -379,10 +412,13 @@ export function convertContent(content: string, ctx: ConvertContext): ConvertRes
     return a;
   };
   const sc = convertShortcodes(images.html, { attachment, childAttachments: ctx.childAttachments, embed });
-  const freeform = (html: string): string => autop(tweetBlockquotes(html, cards, ctx.date).replace(/^\s*(https?:\/\/[^\s<]+)\s*$/gm, (line, url: string) => {
-    const e = embed(url, '');
-    return /quote-card|<a href/.test(e) && isEmbeddable(url) ? `\n\n${e}\n\n` : line;
-  }));
+  const freeform = (html: string): string =>
+    autop(
+      tweetBlockquotes(html, cards, ctx.date).replace(/^\s*(https?:\/\/[^\s<]+)\s*$/gm, (line, url: string) => {
+        const e = embed(url, '');
+        return /quote-card|<a href/.test(e) && isEmbeddable(url) ? `\n\n${e}\n\n` : line;
+      }),
+    );
   const html = hasBlocks(sc.html) ? renderBlocks(parseBlocks(sc.html), { embed, freeform, dropped }) : freeform(sc.html);
   // <h1> is the page's headline: an h1 in a post body becomes an h2 (the sanitiser drops h1).
   const clean = sanitizeArticleHtml(html.replace(/<(\/?)h1\b/gi, '<$1h2'));

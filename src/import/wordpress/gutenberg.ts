@@ -8,7 +8,11 @@
 import { escapeHtml } from '../html-tree.js';
 import { alignOf } from './shortcodes.js';
 
-export interface GutenbergBlock { name: string; attrs: Record<string, unknown>; children: (GutenbergBlock | string)[] }
+export interface GutenbergBlock {
+  name: string;
+  attrs: Record<string, unknown>;
+  children: (GutenbergBlock | string)[];
+}
 
 const DELIMITER = /<!--\s+(\/)?wp:([a-z][a-z0-9_-]*(?:\/[a-z][a-z0-9_-]*)?)\s+(?:(\{[\s\S]*?\})\s+)?(\/)?-->/g;
 
@@ -45,7 +49,8 @@ export function parseBlocks(content: string): (GutenbergBlock | string)[] {
 }
 
 /** Blocks whose output WordPress computes at view time: nothing to import. */
-const DYNAMIC = /^(latest-posts|latest-comments|archives|calendar|categories|tag-cloud|rss|search|page-list|navigation|loginout|site-(title|tagline|logo)|query.*|post-(?!s$).*|comment.*|comments.*|avatar|read-more|term-description|social-link|social-links|legacy-widget|widget-group|template-part|home-link)$/;
+const DYNAMIC =
+  /^(latest-posts|latest-comments|archives|calendar|categories|tag-cloud|rss|search|page-list|navigation|loginout|site-(title|tagline|logo)|query.*|post-(?!s$).*|comment.*|comments.*|avatar|read-more|term-description|social-link|social-links|legacy-widget|widget-group|template-part|home-link)$/;
 const SOCIAL = /^(twitter|x|instagram|facebook|mastodon|tiktok|bluesky|threads|tumblr)$/;
 
 export interface BlockContext {
@@ -68,8 +73,10 @@ function galleryFigures(inner: string): string {
     const img = /^<img\b[^>]*>/i.exec(part)?.[0] ?? '';
     const next = part.indexOf('<img', 1);
     const own = next > 0 ? part.slice(0, next) : part;
-    const cap = /<figcaption[^>]*class="[^"]*(?:blocks-gallery-item__caption|wp-element-caption)[^"]*"[^>]*>([\s\S]*?)<\/figcaption>/i.exec(own)?.[1]
-      ?? (/^<img\b[^>]*>(?:\s*<\/a>)?\s*<figcaption[^>]*>([\s\S]*?)<\/figcaption>/i.exec(own)?.[1] ?? '');
+    const cap =
+      /<figcaption[^>]*class="[^"]*(?:blocks-gallery-item__caption|wp-element-caption)[^"]*"[^>]*>([\s\S]*?)<\/figcaption>/i.exec(own)?.[1] ??
+      /^<img\b[^>]*>(?:\s*<\/a>)?\s*<figcaption[^>]*>([\s\S]*?)<\/figcaption>/i.exec(own)?.[1] ??
+      '';
     out.push(`\n\n<figure class="figure figure--center">${img}${cap.trim() ? `<figcaption>${cap}</figcaption>` : ''}</figure>\n\n`);
   }
   return out.join('');
@@ -97,11 +104,17 @@ function renderBlock(b: GutenbergBlock, ctx: BlockContext): string {
       return `<figure class="figure figure--${align}">${img}${cap.trim() ? `<figcaption>${cap}</figcaption>` : ''}</figure>`;
     }
     case 'gallery':
-      return galleryFigures(inner()) + (/<figcaption[^>]*blocks-gallery-caption[^>]*>([\s\S]*?)<\/figcaption>\s*<\/figure>\s*$/i.exec(inner())?.[1]
-        ? `<p>${/<figcaption[^>]*blocks-gallery-caption[^>]*>([\s\S]*?)<\/figcaption>\s*<\/figure>\s*$/i.exec(inner())![1]}</p>` : '');
+      return (
+        galleryFigures(inner()) +
+        (/<figcaption[^>]*blocks-gallery-caption[^>]*>([\s\S]*?)<\/figcaption>\s*<\/figure>\s*$/i.exec(inner())?.[1]
+          ? `<p>${/<figcaption[^>]*blocks-gallery-caption[^>]*>([\s\S]*?)<\/figcaption>\s*<\/figure>\s*$/i.exec(inner())![1]}</p>`
+          : '')
+      );
     case 'quote':
     case 'pullquote': {
-      const html = inner().replace(/^\s*<figure[^>]*>\s*/i, '').replace(/\s*<\/figure>\s*$/i, '');
+      const html = inner()
+        .replace(/^\s*<figure[^>]*>\s*/i, '')
+        .replace(/\s*<\/figure>\s*$/i, '');
       return html.replace(/^\s*<blockquote\b[^>]*>/i, `<blockquote class="${name === 'pullquote' ? 'pullquote' : 'quote'}">`);
     }
     case 'embed':
@@ -109,8 +122,11 @@ function renderBlock(b: GutenbergBlock, ctx: BlockContext): string {
     case 'audio':
     case 'file': {
       const html = inner();
-      const url = str(b.attrs.url) || (/<div class="wp-block-embed__wrapper">\s*([^<\s]+)\s*<\/div>/i.exec(html)?.[1] ?? '')
-        || (/\bsrc="([^"]+)"/i.exec(html)?.[1] ?? '') || (/\bhref="([^"]+)"/i.exec(html)?.[1] ?? '');
+      const url =
+        str(b.attrs.url) ||
+        (/<div class="wp-block-embed__wrapper">\s*([^<\s]+)\s*<\/div>/i.exec(html)?.[1] ?? '') ||
+        (/\bsrc="([^"]+)"/i.exec(html)?.[1] ?? '') ||
+        (/\bhref="([^"]+)"/i.exec(html)?.[1] ?? '');
       if (!url) return '';
       if (name === 'embed') return ctx.embed(url, captionOf(html));
       const label = name === 'video' ? 'Video' : name === 'audio' ? 'Audio' : 'File';

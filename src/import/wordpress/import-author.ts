@@ -13,7 +13,14 @@ import { putRedirects } from './redirects.js';
 import { slugOf } from './text.js';
 
 /** An author by login: mapped → updated; same slug exists → matched; else created. Returns the id. */
-export async function upsertAuthor(trx: Db, h: { source: string; report: ImportReport }, mapped: number | undefined, login: string, name: string, iso: string): Promise<number> {
+export async function upsertAuthor(
+  trx: Db,
+  h: { source: string; report: ImportReport },
+  mapped: number | undefined,
+  login: string,
+  name: string,
+  iso: string,
+): Promise<number> {
   const slug = slugOf(login, name) || `author-${slugify(login) || 'x'}`;
   let id = mapped !== undefined && (await authorSlugById(trx, mapped)) !== undefined ? mapped : undefined;
   if (id !== undefined) {
@@ -32,4 +39,3 @@ export async function upsertAuthor(trx: Db, h: { source: string; report: ImportR
   if (theirs !== authorPath(slug)) h.report.count('redirect', 'created', await putRedirects(trx, [{ from: theirs, to: authorPath(slug) }], iso));
   return id;
 }
-

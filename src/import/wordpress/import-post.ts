@@ -49,9 +49,12 @@ const STATUS: Record<string, PostStatus> = { publish: 'published', draft: 'draft
 const MAX_PATH = 400;
 
 const refOf = (a: AttachmentInfo | undefined): AttachmentRef | undefined =>
-  a && (a.mediaPath !== undefined && a.mediaId !== undefined
+  a &&
+  (a.mediaPath !== undefined && a.mediaId !== undefined
     ? { src: mediaUrl(a.mediaPath), alt: a.alt || a.title, caption: a.caption, mediaId: a.mediaId }
-    : a.url ? { src: a.url, alt: a.alt || a.title, caption: a.caption } : undefined);
+    : a.url
+      ? { src: a.url, alt: a.alt || a.title, caption: a.caption }
+      : undefined);
 
 /** A post or page converted and checked, its names resolved to local ids; nothing of it written yet. */
 export interface PreparedPost {
@@ -93,9 +96,21 @@ interface CommentValues {
 }
 
 const postValues = (v: {
-  type: PostType; status: PostStatus; title: string; excerpt: string; body_doc: string; body_html: string; search_text: string; word_count: number;
-  language: string; primary_category_id: number | null; featured_media_id: number | null; published_at: string | null; updated_at: string;
-  comment_status: 'open' | 'closed'; sticky: number;
+  type: PostType;
+  status: PostStatus;
+  title: string;
+  excerpt: string;
+  body_doc: string;
+  body_html: string;
+  search_text: string;
+  word_count: number;
+  language: string;
+  primary_category_id: number | null;
+  featured_media_id: number | null;
+  published_at: string | null;
+  updated_at: string;
+  comment_status: 'open' | 'closed';
+  sticky: number;
 }) => v;
 
 /**
@@ -134,7 +149,8 @@ export async function preparePost(trx: Db, it: WxrItem, c: PostImportContext): P
     date,
   });
   if (conv.unknownShortcodes.length) c.report.warn(`${label}: unknown shortcode(s) ${conv.unknownShortcodes.map((s) => `[${s}]`).join(' ')} kept as text.`);
-  if (conv.droppedBlocks.length) c.report.warn(`${label}: dynamic block(s) ${conv.droppedBlocks.map((s) => `wp:${s}`).join(', ')} dropped (they have no content of their own).`);
+  if (conv.droppedBlocks.length)
+    c.report.warn(`${label}: dynamic block(s) ${conv.droppedBlocks.map((s) => `wp:${s}`).join(', ')} dropped (they have no content of their own).`);
   const media = await findMediaByIds(trx, referencedMediaIds(conv.doc));
   const html = renderDocument(conv.doc, { media, lang: c.language });
   const text = documentText(conv.doc);
@@ -154,12 +170,13 @@ export async function preparePost(trx: Db, it: WxrItem, c: PostImportContext): P
   const categoryIds: number[] = [];
   const tagIds: number[] = [];
   for (const t of it.terms) {
-    if (t.domain === 'category' && t.nicename) categoryIds.push(c.categoryIds.get(t.nicename) ?? await termOnTheFly(trx, c, 'category', t.nicename, t.name));
-    else if (t.domain === 'post_tag' && t.nicename) tagIds.push(c.tagIds.get(t.nicename) ?? await termOnTheFly(trx, c, 'tag', t.nicename, t.name));
+    if (t.domain === 'category' && t.nicename) categoryIds.push(c.categoryIds.get(t.nicename) ?? (await termOnTheFly(trx, c, 'category', t.nicename, t.name)));
+    else if (t.domain === 'post_tag' && t.nicename) tagIds.push(c.tagIds.get(t.nicename) ?? (await termOnTheFly(trx, c, 'tag', t.nicename, t.name)));
   }
   const thumb = Number(it.meta.find((m) => m.key === '_thumbnail_id')?.value ?? 0);
   const featured = c.attachments.get(thumb)?.mediaId ?? null;
-  if (thumb && featured === null && c.mediaDirGiven && c.attachments.has(thumb)) c.report.warn(`${label}: its featured image (attachment ${thumb}) was not imported.`);
+  if (thumb && featured === null && c.mediaDirGiven && c.attachments.has(thumb))
+    c.report.warn(`${label}: its featured image (attachment ${thumb}) was not imported.`);
 
   const values = postValues({
     type: kind,
@@ -180,8 +197,16 @@ export async function preparePost(trx: Db, it: WxrItem, c: PostImportContext): P
     sticky: it.isSticky === '1' ? 1 : 0,
   });
   return {
-    it, kind, label, wpId, date, values, baseSlug: slugOf(it.name, title) || `${kind}-${wpId}`,
-    authorIds: [...new Set(authorIds)], categoryIds: [...new Set(categoryIds)], tagIds: [...new Set(tagIds)],
+    it,
+    kind,
+    label,
+    wpId,
+    date,
+    values,
+    baseSlug: slugOf(it.name, title) || `${kind}-${wpId}`,
+    authorIds: [...new Set(authorIds)],
+    categoryIds: [...new Set(categoryIds)],
+    tagIds: [...new Set(tagIds)],
     comments: it.comments.length ? prepareComments(it, label, c) : [],
     report: c.report,
   };
@@ -298,7 +323,10 @@ export async function writePosts(trx: Db, posts: PreparedPost[], c: PostImportCo
     await linkTags(trx, e.id, p.tagIds);
   }
   for (const part of chunks(fresh, 50)) {
-    const rows = await insertPostsReturning(trx, part.map((p) => ({ ...p.values, slug: slugs.get(p)!, created_at: p.date, seo_title: '', seo_description: '', translation_group: null })));
+    const rows = await insertPostsReturning(
+      trx,
+      part.map((p) => ({ ...p.values, slug: slugs.get(p)!, created_at: p.date, seo_title: '', seo_description: '', translation_group: null })),
+    );
     const bySlug = new Map(rows.map((r) => [r.slug, r.id]));
     for (const p of part) {
       const id = bySlug.get(slugs.get(p)!);
@@ -349,7 +377,12 @@ async function writeComments(trx: Db, posts: PreparedPost[], postIds: Map<Prepar
   const known = new Map<string, number>();
   const pairs = withComments.map((p) => ({ postId: postIds.get(p)!, ids: p.comments.map((x) => x.id) }));
   for (const part of chunks(pairs, 50)) {
-    const rows = await mappedComments(trx, c.source, part.map((x) => x.postId), [...new Set(part.flatMap((x) => x.ids))]);
+    const rows = await mappedComments(
+      trx,
+      c.source,
+      part.map((x) => x.postId),
+      [...new Set(part.flatMap((x) => x.ids))],
+    );
     for (const r of rows) known.set(`${r.post_id}:${r.source_id}`, r.local_id);
   }
 
@@ -361,11 +394,18 @@ async function writeComments(trx: Db, posts: PreparedPost[], postIds: Map<Prepar
     for (const cm of p.comments) {
       const id = known.get(`${postId}:${cm.id}`);
       if (id !== undefined) ids.set(cm, id);
-      else inserts.push({ cm, row: { ...cm.values, post_id: postId, parent_id: null, path: `~import:${inserts.length}`, depth: 0, user_id: null, spam_score: 0, spam_reasons: '' } });
+      else
+        inserts.push({
+          cm,
+          row: { ...cm.values, post_id: postId, parent_id: null, path: `~import:${inserts.length}`, depth: 0, user_id: null, spam_score: 0, spam_reasons: '' },
+        });
     }
   }
   for (const part of chunks(inserts)) {
-    const rows = await insertCommentsReturning(trx, part.map((x) => x.row));
+    const rows = await insertCommentsReturning(
+      trx,
+      part.map((x) => x.row),
+    );
     const byPath = new Map(rows.map((r) => [r.path, r.id]));
     for (const x of part) {
       const id = byPath.get(x.row.path);
@@ -413,9 +453,10 @@ async function termOnTheFly(trx: Db, c: PostImportContext, kind: 'category' | 't
   let id = kind === 'category' ? await categoryIdBySlug(trx, slug) : (await findTagBySlug(trx, slug))?.id;
   if (id === undefined) {
     const label = (plainText(name) || nicename).slice(0, 200);
-    id = kind === 'category'
-      ? await insertCategory(trx, { slug, name: label, description: '', parent_id: null, position: 0 })
-      : await insertTag(trx, { slug, name: label, description: '' });
+    id =
+      kind === 'category'
+        ? await insertCategory(trx, { slug, name: label, description: '', parent_id: null, position: 0 })
+        : await insertTag(trx, { slug, name: label, description: '' });
     c.report.count(kind, 'created');
   }
   await remember(trx, c.source, kind, `slug:${nicename}`, id);

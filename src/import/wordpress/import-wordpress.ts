@@ -118,7 +118,14 @@ export async function importWordPress(db: Db, options: ImportOptions): Promise<I
     for (const a of attachments.values()) byUrl.set(uploadKey(a.url), a);
     for (const a of attachments.values()) if (!byUrl.has(uploadKey(a.url, true))) byUrl.set(uploadKey(a.url, true), a);
     const postCtx: PostImportContext = {
-      ...ctx, source, report, now, ipHashKey: options.ipHashKey, attachments, children, byUrl,
+      ...ctx,
+      source,
+      report,
+      now,
+      ipHashKey: options.ipHashKey,
+      attachments,
+      children,
+      byUrl,
       language: languageOf(site?.language ?? ''),
       mediaDirGiven: options.mediaDir !== undefined,
     };
@@ -204,7 +211,8 @@ export async function importWordPress(db: Db, options: ImportOptions): Promise<I
     }
   }
   for (const [type, n] of otherTypes) if (type !== 'nav_menu_item') report.warn(`${n} item(s) of type "${type}" are not imported.`);
-  if ((otherTypes.get('nav_menu_item') ?? 0) > 0) report.warn(`${otherTypes.get('nav_menu_item')} menu item(s) are not imported: menus are set up in Broadsheet's navigation settings.`);
+  if ((otherTypes.get('nav_menu_item') ?? 0) > 0)
+    report.warn(`${otherTypes.get('nav_menu_item')} menu item(s) are not imported: menus are set up in Broadsheet's navigation settings.`);
 
   const imported = report.get('post').created + report.get('post').updated;
   const wantRelated = options.related ?? 'auto';
@@ -231,8 +239,15 @@ function attachmentInfo(it: WxrItem): AttachmentInfo | undefined {
     }
   }
   return {
-    wpId, parent: Number(it.parent) || 0, url: it.attachmentUrl || it.guid, link: it.link, file,
-    alt: meta('_wp_attachment_image_alt'), caption: plainText(it.excerpt), title: plainText(it.title), date: it.postDateGmt || it.postDate,
+    wpId,
+    parent: Number(it.parent) || 0,
+    url: it.attachmentUrl || it.guid,
+    link: it.link,
+    file,
+    alt: meta('_wp_attachment_image_alt'),
+    caption: plainText(it.excerpt),
+    title: plainText(it.title),
+    date: it.postDateGmt || it.postDate,
   };
 }
 
@@ -281,7 +296,8 @@ async function importHeader(_db: Db, tx: Tx, h: HeaderInput): Promise<HeaderMaps
       if (visiting.has(c.nicename)) return undefined;
       visiting.add(c.nicename);
       const parentRow = c.parent ? byName.get(c.parent) : undefined;
-      if (c.parent && !parentRow) h.report.warn(`Category "${c.nicename}" names a parent "${c.parent}" that is not in the file; it becomes a top-level category.`);
+      if (c.parent && !parentRow)
+        h.report.warn(`Category "${c.nicename}" names a parent "${c.parent}" that is not in the file; it becomes a top-level category.`);
       const parentId = parentRow ? await ensure(parentRow, h.categories.indexOf(parentRow)) : undefined;
       wpPaths.set(c.nicename, `${c.parent && wpPaths.has(c.parent) ? wpPaths.get(c.parent)!.slice(0, -1) : '/category'}/${c.nicename}/`);
       const key = c.termId || `slug:${c.nicename}`;
@@ -365,7 +381,11 @@ async function upsertTag(trx: Db, h: HeaderInput, mapped: number | undefined, t:
 const STORABLE = /\.(jpe?g|png|webp)$/i;
 
 /** Attachments: files copied from the uploads folder with derivatives; missing ones reported. */
-async function importAttachments(tx: Tx, attachments: Map<number, AttachmentInfo>, o: ImportOptions & { source: string; report: ImportReport; now: Date }): Promise<void> {
+async function importAttachments(
+  tx: Tx,
+  attachments: Map<number, AttachmentInfo>,
+  o: ImportOptions & { source: string; report: ImportReport; now: Date },
+): Promise<void> {
   const known = await tx((trx) => lookupAll(trx, o.source, 'attachment'));
   const mediaDir = o.mediaDir ? path.resolve(o.mediaDir) : undefined;
   let done = 0;
@@ -411,9 +431,20 @@ async function importAttachments(tx: Tx, attachments: Map<number, AttachmentInfo
       continue;
     }
     try {
-      const folder = `wp/${path.posix.dirname(a.file).split('/').map((s) => s.replace(/[^\w-]+/g, '-')).join('/')}`.replace(/\/\.$/, '');
+      const folder = `wp/${path.posix
+        .dirname(a.file)
+        .split('/')
+        .map((s) => s.replace(/[^\w-]+/g, '-'))
+        .join('/')}`.replace(/\/\.$/, '');
       const id = await tx(async (trx) => {
-        const mediaId = await storeImage(trx, o.mediaRoot, { fileName: path.basename(a.file), bytes, alt: a.alt || a.title, caption: a.caption, folder, now: o.now });
+        const mediaId = await storeImage(trx, o.mediaRoot, {
+          fileName: path.basename(a.file),
+          bytes,
+          alt: a.alt || a.title,
+          caption: a.caption,
+          folder,
+          now: o.now,
+        });
         await remember(trx, o.source, 'attachment', String(a.wpId), mediaId);
         return mediaId;
       });
@@ -436,7 +467,14 @@ async function importAttachments(tx: Tx, attachments: Map<number, AttachmentInfo
 }
 
 /** Attachment pages (/2013/09/post/photo/) → the post they belong to, or the file itself. */
-async function attachmentPageRedirects(db: Db, tx: Tx, attachments: Map<number, AttachmentInfo>, source: string, report: ImportReport, now: Date): Promise<void> {
+async function attachmentPageRedirects(
+  db: Db,
+  tx: Tx,
+  attachments: Map<number, AttachmentInfo>,
+  source: string,
+  report: ImportReport,
+  now: Date,
+): Promise<void> {
   const posts = await lookupAll(db, source, 'post');
   const batch: { from: string; to: string }[] = [];
   const flush = async (): Promise<void> => {

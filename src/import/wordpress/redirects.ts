@@ -16,7 +16,10 @@ export async function putRedirects(db: Db, list: { from: string; to: string }[],
   for (const [from, to] of byFrom) targets.set(to, [...(targets.get(to) ?? []), from]);
   await removeRedirectsFrom(db, [...targets.keys()]);
   for (const [to, froms] of targets) await retargetRedirects(db, froms, to);
-  await upsertRedirects(db, [...byFrom].map(([from_path, to_path]) => ({ from_path, to_path, created_at: iso })));
+  await upsertRedirects(
+    db,
+    [...byFrom].map(([from_path, to_path]) => ({ from_path, to_path, created_at: iso })),
+  );
   return byFrom.size;
 }
 
@@ -51,6 +54,9 @@ export async function putRedirectLists(db: Db, lists: { from: string; to: string
       if (moved.length) await retargetRedirects(db, moved, to);
     }
   }
-  await upsertRedirects(db, [...byFrom].map(([from_path, to_path]) => ({ from_path, to_path, created_at: iso })));
+  await upsertRedirects(
+    db,
+    [...byFrom].map(([from_path, to_path]) => ({ from_path, to_path, created_at: iso })),
+  );
   return counts;
 }

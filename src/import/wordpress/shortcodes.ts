@@ -18,7 +18,11 @@ export function parseAttrs(raw: string): { named: Record<string, string>; positi
 }
 
 /** An image as WordPress knew it, and our media row's URL when the file was imported. */
-export interface ImageRef { src: string; alt: string; caption: string }
+export interface ImageRef {
+  src: string;
+  alt: string;
+  caption: string;
+}
 
 export interface ShortcodeContext {
   /** An attachment by WordPress id (its local URL if imported, else the old URL). */
@@ -29,8 +33,16 @@ export interface ShortcodeContext {
   embed(url: string, caption: string): string;
 }
 
-const ALIGN: Record<string, string> = { alignleft: 'left', alignright: 'right', aligncenter: 'center', alignnone: 'center', alignwide: 'wide', alignfull: 'wide' };
-export const alignOf = (value: string | undefined): string => ALIGN[(value ?? '').trim()] ?? (['left', 'right', 'center', 'wide'].includes(value ?? '') ? value! : 'center');
+const ALIGN: Record<string, string> = {
+  alignleft: 'left',
+  alignright: 'right',
+  aligncenter: 'center',
+  alignnone: 'center',
+  alignwide: 'wide',
+  alignfull: 'wide',
+};
+export const alignOf = (value: string | undefined): string =>
+  ALIGN[(value ?? '').trim()] ?? (['left', 'right', 'center', 'wide'].includes(value ?? '') ? value! : 'center');
 
 const figureHtml = (img: string, caption: string, align: string): string =>
   `\n\n<figure class="figure figure--${align}">${img}${caption.trim() ? `<figcaption>${caption.trim()}</figcaption>` : ''}</figure>\n\n`;
@@ -40,17 +52,24 @@ function caption(attrsRaw: string, body: string): string {
   const { named } = parseAttrs(attrsRaw);
   const m = /^\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*<\/a>)?)([\s\S]*)$/i.exec(body);
   const img = m ? m[1]! : body;
-  const text = named.caption !== undefined ? escapeHtml(named.caption) : (m ? m[2]! : '');
+  const text = named.caption !== undefined ? escapeHtml(named.caption) : m ? m[2]! : '';
   return figureHtml(img, text, alignOf(named.align));
 }
 
 function gallery(attrsRaw: string, ctx: ShortcodeContext): string {
   const { named } = parseAttrs(attrsRaw);
-  const ids = named.ids || named.include
-    ? (named.ids ?? named.include ?? '').split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0)
-    : ctx.childAttachments;
-  return ids.map((id) => ctx.attachment(id)).filter((x): x is ImageRef => x !== undefined)
-    .map((a) => figureHtml(`<img src="${escapeHtml(a.src)}" alt="${escapeHtml(a.alt)}">`, escapeHtml(a.caption), 'center')).join('');
+  const ids =
+    named.ids || named.include
+      ? (named.ids ?? named.include ?? '')
+          .split(',')
+          .map((s) => Number(s.trim()))
+          .filter((n) => Number.isInteger(n) && n > 0)
+      : ctx.childAttachments;
+  return ids
+    .map((id) => ctx.attachment(id))
+    .filter((x): x is ImageRef => x !== undefined)
+    .map((a) => figureHtml(`<img src="${escapeHtml(a.src)}" alt="${escapeHtml(a.alt)}">`, escapeHtml(a.caption), 'center'))
+    .join('');
 }
 
 function media(kind: string, attrsRaw: string): string {
@@ -61,7 +80,8 @@ function media(kind: string, attrsRaw: string): string {
   return `\n\n<p><a href="${escapeHtml(url)}">${kind === 'audio' ? 'Audio' : 'Video'}: ${escapeHtml(name)}</a></p>\n\n`;
 }
 
-const KNOWN = /\[(caption|wp_caption)\b([^\]]*)\]([\s\S]*?)\[\/\1\]|\[gallery\b([^\]]*)\]|\[embed\b([^\]]*)\]([\s\S]*?)\[\/embed\]|\[(audio|video)\b([^\]]*)\](?:([\s\S]*?)\[\/\7\])?/g;
+const KNOWN =
+  /\[(caption|wp_caption)\b([^\]]*)\]([\s\S]*?)\[\/\1\]|\[gallery\b([^\]]*)\]|\[embed\b([^\]]*)\]([\s\S]*?)\[\/embed\]|\[(audio|video)\b([^\]]*)\](?:([\s\S]*?)\[\/\7\])?/g;
 
 /**
  * Replaces the shortcodes we understand; returns the HTML and the names of the others (each once),

@@ -8,7 +8,9 @@ import { decodeEntities } from '../html-tree.js';
 
 /** Text of an HTML fragment (titles, excerpts): tags out, entities decoded, spaces collapsed. */
 export const plainText = (html: string): string =>
-  decodeEntities(sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} })).replace(/\s+/g, ' ').trim();
+  decodeEntities(sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} }))
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** A WordPress slug (often percent-encoded for non-Latin scripts) as one of ours, or '' if none can be made. */
 export function slugOf(raw: string, fallbackText = ''): string {

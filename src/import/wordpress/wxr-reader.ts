@@ -15,7 +15,20 @@
  */
 import fs from 'node:fs';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
-import { emptyComment, emptyItem, WxrError, type WxrAuthor, type WxrCategory, type WxrComment, type WxrItem, type WxrMeta, type WxrRecord, type WxrSite, type WxrTag, type WxrTerm } from './wxr.js';
+import {
+  emptyComment,
+  emptyItem,
+  WxrError,
+  type WxrAuthor,
+  type WxrCategory,
+  type WxrComment,
+  type WxrItem,
+  type WxrMeta,
+  type WxrRecord,
+  type WxrSite,
+  type WxrTag,
+  type WxrTerm,
+} from './wxr.js';
 
 export interface ReadOptions {
   /** Called after each chunk with bytes read so far. */
@@ -43,29 +56,67 @@ function keyOf(tag: SaxesTagNS): string {
 }
 
 const ITEM_FIELDS: Record<string, keyof WxrItem> = {
-  title: 'title', link: 'link', pubDate: 'pubDate', 'dc:creator': 'creator', guid: 'guid', 'content:encoded': 'content',
-  'excerpt:encoded': 'excerpt', 'wp:post_id': 'id', 'wp:post_date': 'postDate', 'wp:post_date_gmt': 'postDateGmt',
-  'wp:post_modified': 'postModified', 'wp:post_modified_gmt': 'postModifiedGmt', 'wp:comment_status': 'commentStatus',
-  'wp:post_name': 'name', 'wp:status': 'status', 'wp:post_parent': 'parent', 'wp:menu_order': 'menuOrder', 'wp:post_type': 'type',
-  'wp:post_password': 'password', 'wp:is_sticky': 'isSticky', 'wp:attachment_url': 'attachmentUrl',
+  title: 'title',
+  link: 'link',
+  pubDate: 'pubDate',
+  'dc:creator': 'creator',
+  guid: 'guid',
+  'content:encoded': 'content',
+  'excerpt:encoded': 'excerpt',
+  'wp:post_id': 'id',
+  'wp:post_date': 'postDate',
+  'wp:post_date_gmt': 'postDateGmt',
+  'wp:post_modified': 'postModified',
+  'wp:post_modified_gmt': 'postModifiedGmt',
+  'wp:comment_status': 'commentStatus',
+  'wp:post_name': 'name',
+  'wp:status': 'status',
+  'wp:post_parent': 'parent',
+  'wp:menu_order': 'menuOrder',
+  'wp:post_type': 'type',
+  'wp:post_password': 'password',
+  'wp:is_sticky': 'isSticky',
+  'wp:attachment_url': 'attachmentUrl',
 };
 const COMMENT_FIELDS: Record<string, keyof WxrComment> = {
-  'wp:comment_id': 'id', 'wp:comment_author': 'author', 'wp:comment_author_email': 'authorEmail', 'wp:comment_author_url': 'authorUrl',
-  'wp:comment_author_IP': 'authorIp', 'wp:comment_date': 'date', 'wp:comment_date_gmt': 'dateGmt', 'wp:comment_content': 'content',
-  'wp:comment_approved': 'approved', 'wp:comment_type': 'type', 'wp:comment_parent': 'parent', 'wp:comment_user_id': 'userId',
+  'wp:comment_id': 'id',
+  'wp:comment_author': 'author',
+  'wp:comment_author_email': 'authorEmail',
+  'wp:comment_author_url': 'authorUrl',
+  'wp:comment_author_IP': 'authorIp',
+  'wp:comment_date': 'date',
+  'wp:comment_date_gmt': 'dateGmt',
+  'wp:comment_content': 'content',
+  'wp:comment_approved': 'approved',
+  'wp:comment_type': 'type',
+  'wp:comment_parent': 'parent',
+  'wp:comment_user_id': 'userId',
 };
 const AUTHOR_FIELDS: Record<string, keyof WxrAuthor> = {
-  'wp:author_id': 'id', 'wp:author_login': 'login', 'wp:author_email': 'email', 'wp:author_display_name': 'displayName',
-  'wp:author_first_name': 'firstName', 'wp:author_last_name': 'lastName',
+  'wp:author_id': 'id',
+  'wp:author_login': 'login',
+  'wp:author_email': 'email',
+  'wp:author_display_name': 'displayName',
+  'wp:author_first_name': 'firstName',
+  'wp:author_last_name': 'lastName',
 };
 const CATEGORY_FIELDS: Record<string, keyof WxrCategory> = {
-  'wp:term_id': 'termId', 'wp:category_nicename': 'nicename', 'wp:category_parent': 'parent', 'wp:cat_name': 'name', 'wp:category_description': 'description',
+  'wp:term_id': 'termId',
+  'wp:category_nicename': 'nicename',
+  'wp:category_parent': 'parent',
+  'wp:cat_name': 'name',
+  'wp:category_description': 'description',
 };
 const TAG_FIELDS: Record<string, keyof WxrTag> = { 'wp:term_id': 'termId', 'wp:tag_slug': 'slug', 'wp:tag_name': 'name', 'wp:tag_description': 'description' };
 const TERM_FIELDS: Record<string, keyof WxrTerm> = { 'wp:term_id': 'termId', 'wp:term_taxonomy': 'taxonomy', 'wp:term_slug': 'slug', 'wp:term_name': 'name' };
 const SITE_FIELDS: Record<string, keyof WxrSite> = {
-  title: 'title', link: 'link', description: 'description', language: 'language', 'wp:wxr_version': 'wxrVersion',
-  'wp:base_site_url': 'baseSiteUrl', 'wp:base_blog_url': 'baseBlogUrl',
+  title: 'title',
+  link: 'link',
+  description: 'description',
+  language: 'language',
+  'wp:wxr_version': 'wxrVersion',
+  'wp:base_site_url': 'baseSiteUrl',
+  'wp:base_blog_url': 'baseBlogUrl',
 };
 
 /** Picks the decoder from a byte-order mark or the XML declaration; only encodings we can check strictly. */
@@ -113,9 +164,14 @@ function buildParser(out: WxrRecord[], maxFieldChars: number): { parser: SaxesPa
   };
 
   parser.on('doctype', () => {
-    throw new WxrError('WXR_DOCTYPE', 'The file declares a DOCTYPE. WordPress exports never do, and entity declarations (a "billion laughs" attack) are refused.');
+    throw new WxrError(
+      'WXR_DOCTYPE',
+      'The file declares a DOCTYPE. WordPress exports never do, and entity declarations (a "billion laughs" attack) are refused.',
+    );
   });
-  parser.on('text', (t) => { if (stack.length > 1) append(t); });
+  parser.on('text', (t) => {
+    if (stack.length > 1) append(t);
+  });
   parser.on('cdata', append);
   parser.on('opentag', (tag_) => {
     const key = keyOf(tag_);
@@ -247,7 +303,10 @@ export async function* readWxr(file: string, options: ReadOptions = {}): AsyncGe
       if (err instanceof WxrError) throw err;
       const e = err as Error & { code?: string };
       if (e.code === 'ERR_ENCODING_INVALID_ENCODED_DATA') {
-        throw new WxrError('WXR_ENCODING', `The file is not valid ${decoder?.encoding ?? 'UTF-8'} (bad bytes near byte ${bytes.toLocaleString('en')}). Its XML declaration must name its real encoding; WordPress exports are UTF-8.`);
+        throw new WxrError(
+          'WXR_ENCODING',
+          `The file is not valid ${decoder?.encoding ?? 'UTF-8'} (bad bytes near byte ${bytes.toLocaleString('en')}). Its XML declaration must name its real encoding; WordPress exports are UTF-8.`,
+        );
       }
       if (closing) throw new WxrError('WXR_TRUNCATED', `The file ends before the export does (truncated download?): ${describeXmlError(e)}`);
       throw new WxrError('WXR_MALFORMED', `The file is not well-formed XML: ${describeXmlError(e)}`);

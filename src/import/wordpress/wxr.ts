@@ -48,7 +48,10 @@ export interface WxrTerm {
   name: string;
 }
 
-export interface WxrMeta { key: string; value: string }
+export interface WxrMeta {
+  key: string;
+  value: string;
+}
 
 export interface WxrComment {
   id: string;
@@ -104,29 +107,57 @@ export type WxrRecord =
   | { kind: 'term'; term: WxrTerm }
   | { kind: 'item'; item: WxrItem };
 
-export type WxrErrorCode =
-  | 'WXR_NOT_FOUND'
-  | 'WXR_NOT_WXR'
-  | 'WXR_MALFORMED'
-  | 'WXR_TRUNCATED'
-  | 'WXR_ENCODING'
-  | 'WXR_DOCTYPE'
-  | 'WXR_TOO_LARGE';
+export type WxrErrorCode = 'WXR_NOT_FOUND' | 'WXR_NOT_WXR' | 'WXR_MALFORMED' | 'WXR_TRUNCATED' | 'WXR_ENCODING' | 'WXR_DOCTYPE' | 'WXR_TOO_LARGE';
 
 /** A file we refuse, with a message written for the person running the import. */
 export class WxrError extends Error {
-  constructor(public readonly code: WxrErrorCode, message: string) {
+  constructor(
+    public readonly code: WxrErrorCode,
+    message: string,
+  ) {
     super(message);
     this.name = 'WxrError';
   }
 }
 
 export const emptyItem = (): WxrItem => ({
-  title: '', link: '', pubDate: '', creator: '', guid: '', content: '', excerpt: '', id: '', postDate: '', postDateGmt: '',
-  postModified: '', postModifiedGmt: '', commentStatus: '', name: '', status: '', parent: '', menuOrder: '', type: '',
-  password: '', isSticky: '', attachmentUrl: '', terms: [], meta: [], comments: [],
+  title: '',
+  link: '',
+  pubDate: '',
+  creator: '',
+  guid: '',
+  content: '',
+  excerpt: '',
+  id: '',
+  postDate: '',
+  postDateGmt: '',
+  postModified: '',
+  postModifiedGmt: '',
+  commentStatus: '',
+  name: '',
+  status: '',
+  parent: '',
+  menuOrder: '',
+  type: '',
+  password: '',
+  isSticky: '',
+  attachmentUrl: '',
+  terms: [],
+  meta: [],
+  comments: [],
 });
 
 export const emptyComment = (): WxrComment => ({
-  id: '', author: '', authorEmail: '', authorUrl: '', authorIp: '', date: '', dateGmt: '', content: '', approved: '', type: '', parent: '', userId: '',
+  id: '',
+  author: '',
+  authorEmail: '',
+  authorUrl: '',
+  authorIp: '',
+  date: '',
+  dateGmt: '',
+  content: '',
+  approved: '',
+  type: '',
+  parent: '',
+  userId: '',
 });

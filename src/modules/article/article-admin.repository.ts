@@ -33,7 +33,11 @@ export interface AdminListRow {
 
 /** The ids of posts with `userId`'s author profile in their byline (a subquery). */
 export const bylinedTo = (eb: ExpressionBuilder<Database, 'posts'>, userId: number) =>
-  eb.selectFrom('post_authors').innerJoin('authors', 'authors.id', 'post_authors.author_id').select('post_authors.post_id').where('authors.user_id', '=', userId);
+  eb
+    .selectFrom('post_authors')
+    .innerJoin('authors', 'authors.id', 'post_authors.author_id')
+    .select('post_authors.post_id')
+    .where('authors.user_id', '=', userId);
 
 function listQuery(db: Db, f: AdminListFilter) {
   let q = db.selectFrom('posts').where('posts.type', '=', 'post');
@@ -58,13 +62,25 @@ function listQuery(db: Db, f: AdminListFilter) {
   return q;
 }
 
-export async function listAdminArticles(db: Db, f: AdminListFilter, page: number): Promise<{ rows: AdminListRow[]; total: number; authors: Map<number, AuthorRow[]> }> {
-  const { n } = await listQuery(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+export async function listAdminArticles(
+  db: Db,
+  f: AdminListFilter,
+  page: number,
+): Promise<{ rows: AdminListRow[]; total: number; authors: Map<number, AuthorRow[]> }> {
+  const { n } = await listQuery(db, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   const rows = await listQuery(db, f)
     .select(['posts.id', 'posts.title', 'posts.slug', 'posts.status', 'posts.language', 'posts.updated_at', 'posts.published_at'])
-    .orderBy('posts.updated_at', 'desc').orderBy('posts.id', 'desc')
-    .limit(ADMIN_PER_PAGE).offset((page - 1) * ADMIN_PER_PAGE).execute();
-  const authors = await repo.authorsForPosts(db, rows.map((r) => r.id));
+    .orderBy('posts.updated_at', 'desc')
+    .orderBy('posts.id', 'desc')
+    .limit(ADMIN_PER_PAGE)
+    .offset((page - 1) * ADMIN_PER_PAGE)
+    .execute();
+  const authors = await repo.authorsForPosts(
+    db,
+    rows.map((r) => r.id),
+  );
   return { rows, total: Number(n), authors };
 }
 
@@ -94,7 +110,12 @@ export async function findEditableArticle(db: Db, id: number): Promise<EditableA
 
 /** True when one of the article's bylines is this user's author profile. */
 export async function ownsArticle(db: Db, postId: number, userId: number): Promise<boolean> {
-  const r = await db.selectFrom('posts').select('posts.id').where('posts.id', '=', postId).where('posts.id', 'in', (eb) => bylinedTo(eb, userId)).executeTakeFirst();
+  const r = await db
+    .selectFrom('posts')
+    .select('posts.id')
+    .where('posts.id', '=', postId)
+    .where('posts.id', 'in', (eb) => bylinedTo(eb, userId))
+    .executeTakeFirst();
   return r !== undefined;
 }
 

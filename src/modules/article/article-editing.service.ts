@@ -25,7 +25,13 @@ import { can, canOn, PermissionError } from '../user/permissions.js';
 import type { User } from '../user/user.js';
 import { ArticleError, slugify, STATUS_LABELS, type ArticleInput } from './article.js';
 import {
-  findArticleIdBySlug, findEditableArticle, listAdminArticles, ownsArticle, postLanguages, type AdminListFilter, type EditableArticle,
+  findArticleIdBySlug,
+  findEditableArticle,
+  listAdminArticles,
+  ownsArticle,
+  postLanguages,
+  type AdminListFilter,
+  type EditableArticle,
 } from './article-admin.repository.js';
 import { ArticleConflictError, createArticleIn, setArticleStatus, updateArticleIn } from './article.service.js';
 
@@ -63,7 +69,13 @@ export async function findArticleForUser(db: Db, user: User, id: number): Promis
   if (!article) return undefined;
   const mine = await ownsArticle(db, id, user.id);
   const own = { own: mine };
-  return { article, mine, mayEdit: canOn(user.role, 'post.edit', own), mayPublish: canOn(user.role, 'post.publish', own), mayDelete: canOn(user.role, 'post.delete', own) };
+  return {
+    article,
+    mine,
+    mayEdit: canOn(user.role, 'post.edit', own),
+    mayPublish: canOn(user.role, 'post.publish', own),
+    mayDelete: canOn(user.role, 'post.delete', own),
+  };
 }
 
 /** The article `id` for a user who may edit it; ARTICLE_NOT_FOUND, or FORBIDDEN when they may not. */
@@ -165,8 +177,13 @@ async function tagIdsForNames(db: Db, names: readonly string[], editor: Editor, 
     }
     const id = await insertTag(db, { slug, name });
     await recordAudit(db, {
-      at: now.toISOString(), actorId: editor.user.id, actorLabel: editor.user.email, ip: editor.ip, action: 'tag.created',
-      target: { type: 'tag', id, label: name }, detail: 'from the article form',
+      at: now.toISOString(),
+      actorId: editor.user.id,
+      actorLabel: editor.user.email,
+      ip: editor.ip,
+      action: 'tag.created',
+      target: { type: 'tag', id, label: name },
+      detail: 'from the article form',
     });
     ids.push(id);
   }
@@ -188,14 +205,16 @@ export async function saveArticle(db: Db, cmd: SaveArticleCommand, editor: Edito
     const status = statusAfter(user, cmd.intent, was?.status ?? 'draft', mine);
 
     const errors = await missingRefs(trx, cmd.input);
-    if (cmd.input.slug !== was?.slug && (await findArticleIdBySlug(trx, cmd.input.slug)) !== undefined) errors.slug = `The slug "${cmd.input.slug}" is already in use.`;
+    if (cmd.input.slug !== was?.slug && (await findArticleIdBySlug(trx, cmd.input.slug)) !== undefined)
+      errors.slug = `The slug "${cmd.input.slug}" is already in use.`;
     if (Object.keys(errors).length) throw refused(errors);
     if (was && cmd.expectedUpdatedAt !== was.updated_at) throw new ArticleConflictError('This article was changed by someone else after you opened it.');
 
     let publishedAt: string | null | undefined;
     if (status === 'scheduled') {
       publishedAt = cmd.publishAt;
-      if (!publishedAt || Date.parse(publishedAt) <= now.getTime()) throw refused({ publish_at: 'The publication time is in the past; publish now instead, or choose a later time.' });
+      if (!publishedAt || Date.parse(publishedAt) <= now.getTime())
+        throw refused({ publish_at: 'The publication time is in the past; publish now instead, or choose a later time.' });
     } else if (!was) publishedAt = status === 'published' ? now.toISOString() : null;
     else if (status === 'published' && was.status !== 'published') {
       // Republishing keeps the first publication date, unless the article was only scheduled.
@@ -235,15 +254,23 @@ export async function moveArticle(db: Db, id: number, to: 'trash' | 'restore', e
   return db.transaction().execute(async (trx) => {
     const found = await findArticleForUser(trx, user, id);
     if (!found) throw new ArticleError('ARTICLE_NOT_FOUND', 'There is no such article.');
-    const { article: { post }, mine } = found;
+    const {
+      article: { post },
+      mine,
+    } = found;
     if (!found.mayDelete) throw new PermissionError(mine ? 'post.delete.own' : 'post.delete.any', user.role);
     const target = to === 'trash' ? 'trash' : post.status === 'trash' ? 'draft' : post.status;
     if (target === post.status) throw new ArticleError('ARTICLE_STATUS', `The article is already ${STATUS_LABELS[target].toLowerCase()}.`);
     const before = await tagsForPostChange(trx, [id]);
     await setArticleStatus(trx, id, target, new Date(nextUpdatedAt(now, post.updated_at)));
     await recordAudit(trx, {
-      at: now.toISOString(), actorId: user.id, actorLabel: user.email, ip: editor.ip, action: to === 'trash' ? 'article.trashed' : 'article.restored',
-      target: { type: 'article', id, label: post.title.slice(0, 300) }, detail: `was ${post.status}`,
+      at: now.toISOString(),
+      actorId: user.id,
+      actorLabel: user.email,
+      ip: editor.ip,
+      action: to === 'trash' ? 'article.trashed' : 'article.restored',
+      target: { type: 'article', id, label: post.title.slice(0, 300) },
+      detail: `was ${post.status}`,
     });
     return { id, status: target, purge: await tagsForPostChange(trx, [id], [...before, tag.corrections]) };
   });
@@ -264,22 +291,30 @@ export async function restoreRevision(db: Db, id: number, revisionId: number, ed
     if (!rev) throw new ArticleError('ARTICLE_NOT_FOUND', 'There is no such revision of this article.');
     const input = inputFromRevision(rev);
     const [cats, tags, authors, media] = await Promise.all([
-      existingIds(trx, 'categories', input.categoryIds ?? []), existingIds(trx, 'tags', input.tagIds ?? []),
-      existingIds(trx, 'authors', input.authorIds ?? []), existingIds(trx, 'media', input.featuredMediaId ? [input.featuredMediaId] : []),
+      existingIds(trx, 'categories', input.categoryIds ?? []),
+      existingIds(trx, 'tags', input.tagIds ?? []),
+      existingIds(trx, 'authors', input.authorIds ?? []),
+      existingIds(trx, 'media', input.featuredMediaId ? [input.featuredMediaId] : []),
     ]);
     const slugOwner = await findArticleIdBySlug(trx, input.slug);
     const before = await tagsForPostChange(trx, [id]);
-    await updateArticleIn(trx, id, {
-      ...input,
-      slug: slugOwner === undefined || slugOwner === id ? input.slug : post.slug,
-      categoryIds: (input.categoryIds ?? []).filter((x) => cats.has(x)),
-      primaryCategoryId: input.primaryCategoryId !== null && input.primaryCategoryId !== undefined && cats.has(input.primaryCategoryId) ? input.primaryCategoryId : null,
-      tagIds: (input.tagIds ?? []).filter((x) => tags.has(x)),
-      authorIds: (input.authorIds ?? []).filter((x) => authors.has(x)),
-      featuredMediaId: input.featuredMediaId && media.has(input.featuredMediaId) ? input.featuredMediaId : null,
-      status: post.status,
-      updatedAt: nextUpdatedAt(now, post.updated_at),
-    }, now);
+    await updateArticleIn(
+      trx,
+      id,
+      {
+        ...input,
+        slug: slugOwner === undefined || slugOwner === id ? input.slug : post.slug,
+        categoryIds: (input.categoryIds ?? []).filter((x) => cats.has(x)),
+        primaryCategoryId:
+          input.primaryCategoryId !== null && input.primaryCategoryId !== undefined && cats.has(input.primaryCategoryId) ? input.primaryCategoryId : null,
+        tagIds: (input.tagIds ?? []).filter((x) => tags.has(x)),
+        authorIds: (input.authorIds ?? []).filter((x) => authors.has(x)),
+        featuredMediaId: input.featuredMediaId && media.has(input.featuredMediaId) ? input.featuredMediaId : null,
+        status: post.status,
+        updatedAt: nextUpdatedAt(now, post.updated_at),
+      },
+      now,
+    );
     await recordRevision(trx, id, { id: user.id, label: user.name }, now);
     await deleteAutosaves(trx, id, user.id);
     return { id, status: post.status, purge: await tagsForPostChange(trx, [id], [...before, tag.corrections]) };

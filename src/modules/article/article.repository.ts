@@ -10,10 +10,22 @@ import type { AuthorRow, NewPost, PostRow, PostStatus, PostsTable, PostType, Tag
 
 /** Columns a story card needs; never the body. */
 export const CARD_COLUMNS = [
-  'posts.id', 'posts.type', 'posts.slug', 'posts.title', 'posts.excerpt', 'posts.language', 'posts.primary_category_id',
-  'posts.featured_media_id', 'posts.published_at', 'posts.updated_at', 'posts.word_count',
+  'posts.id',
+  'posts.type',
+  'posts.slug',
+  'posts.title',
+  'posts.excerpt',
+  'posts.language',
+  'posts.primary_category_id',
+  'posts.featured_media_id',
+  'posts.published_at',
+  'posts.updated_at',
+  'posts.word_count',
 ] as const;
-export type CardRow = Pick<PostRow, 'id' | 'type' | 'slug' | 'title' | 'excerpt' | 'language' | 'primary_category_id' | 'featured_media_id' | 'published_at' | 'updated_at' | 'word_count'> & {
+export type CardRow = Pick<
+  PostRow,
+  'id' | 'type' | 'slug' | 'title' | 'excerpt' | 'language' | 'primary_category_id' | 'featured_media_id' | 'published_at' | 'updated_at' | 'word_count'
+> & {
   /** Approved comments, counted in the same query (no query per card). */
   comment_count: number;
 };
@@ -63,8 +75,25 @@ export async function updatePostSlug(db: Db, id: number, slug: string, updatedAt
 /** What an article page shows of its post: everything but the editor document and search text. */
 export type PagePost = Omit<PostRow, 'body_doc' | 'search_text'>;
 const PAGE_COLUMNS = [
-  'id', 'type', 'status', 'slug', 'title', 'excerpt', 'body_html', 'word_count', 'language', 'translation_group', 'primary_category_id',
-  'featured_media_id', 'published_at', 'updated_at', 'created_at', 'comment_status', 'sticky', 'seo_title', 'seo_description',
+  'id',
+  'type',
+  'status',
+  'slug',
+  'title',
+  'excerpt',
+  'body_html',
+  'word_count',
+  'language',
+  'translation_group',
+  'primary_category_id',
+  'featured_media_id',
+  'published_at',
+  'updated_at',
+  'created_at',
+  'comment_status',
+  'sticky',
+  'seo_title',
+  'seo_description',
 ] as const;
 
 /**
@@ -74,9 +103,13 @@ const PAGE_COLUMNS = [
  */
 export async function findPagePostBySlug(db: Db, slug: string): Promise<(PagePost & { has_corrections: unknown }) | undefined> {
   const rows = await runPrepared(db, 'page-post-by-slug', [slug, 'published'], () =>
-    db.selectFrom('posts').select(PAGE_COLUMNS)
+    db
+      .selectFrom('posts')
+      .select(PAGE_COLUMNS)
       .select((eb) => eb.exists(eb.selectFrom('corrections').select('corrections.id').whereRef('corrections.post_id', '=', 'posts.id')).as('has_corrections'))
-      .where('slug', '=', slug).where('status', '=', 'published'));
+      .where('slug', '=', slug)
+      .where('status', '=', 'published'),
+  );
   return rows[0];
 }
 
@@ -95,7 +128,10 @@ export interface ListFilter {
 }
 
 function listQuery(db: Db, f: ListFilter) {
-  let q = db.selectFrom('posts').where('posts.status', '=', 'published').where('posts.type', '=', f.type ?? 'post');
+  let q = db
+    .selectFrom('posts')
+    .where('posts.status', '=', 'published')
+    .where('posts.type', '=', f.type ?? 'post');
   // IN (subquery) lets the planner start from the small link table instead of walking every post.
   if (f.categoryIds) {
     const ids = f.categoryIds.length ? f.categoryIds : [-1];
@@ -116,23 +152,42 @@ function listQuery(db: Db, f: ListFilter) {
 
 /** Newest first. */
 export async function listPublished(db: Db, f: ListFilter, limit: number, offset: number): Promise<CardRow[]> {
-  return listQuery(db, f).select([...CARD_COLUMNS, COMMENT_COUNT]).orderBy('posts.published_at', 'desc').orderBy('posts.id', 'desc').limit(limit).offset(offset).execute();
+  return listQuery(db, f)
+    .select([...CARD_COLUMNS, COMMENT_COUNT])
+    .orderBy('posts.published_at', 'desc')
+    .orderBy('posts.id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute();
 }
 
 export async function countPublished(db: Db, f: ListFilter): Promise<number> {
-  const r = await listQuery(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await listQuery(db, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
 export async function cardRowsByIds(db: Db, ids: number[]): Promise<CardRow[]> {
-  return db.selectFrom('posts').select([...CARD_COLUMNS, COMMENT_COUNT]).where('posts.id', 'in', ids).where('posts.status', '=', 'published').execute();
+  return db
+    .selectFrom('posts')
+    .select([...CARD_COLUMNS, COMMENT_COUNT])
+    .where('posts.id', 'in', ids)
+    .where('posts.status', '=', 'published')
+    .execute();
 }
 
 /** The stored "You may also like" list, published posts only, in rank order. */
 export async function storedRelated(db: Db, postId: number): Promise<CardRow[]> {
-  return runPrepared(db, 'stored-related', [postId, 'published'], () => db.selectFrom('related_posts').innerJoin('posts', 'posts.id', 'related_posts.related_id').select([...CARD_COLUMNS, COMMENT_COUNT])
-    .where('related_posts.post_id', '=', postId).where('posts.status', '=', 'published')
-    .orderBy('related_posts.rank'));
+  return runPrepared(db, 'stored-related', [postId, 'published'], () =>
+    db
+      .selectFrom('related_posts')
+      .innerJoin('posts', 'posts.id', 'related_posts.related_id')
+      .select([...CARD_COLUMNS, COMMENT_COUNT])
+      .where('related_posts.post_id', '=', postId)
+      .where('posts.status', '=', 'published')
+      .orderBy('related_posts.rank'),
+  );
 }
 
 /**
@@ -140,10 +195,19 @@ export async function storedRelated(db: Db, postId: number): Promise<CardRow[]> 
  * served by the posts_section_latest index, it reads a few rows however large the section.
  */
 export async function latestInSection(db: Db, categoryId: number, excludeId: number, language: string, limit: number): Promise<CardRow[]> {
-  return runPrepared(db, 'latest-in-section', [categoryId, 'published', 'post', excludeId, language, limit], () => db.selectFrom('posts').select([...CARD_COLUMNS, COMMENT_COUNT])
-    .where('posts.primary_category_id', '=', categoryId).where('posts.status', '=', 'published').where('posts.type', '=', 'post')
-    .where('posts.id', '!=', excludeId).where('posts.language', '=', language)
-    .orderBy('posts.published_at', 'desc').orderBy('posts.id', 'desc').limit(limit));
+  return runPrepared(db, 'latest-in-section', [categoryId, 'published', 'post', excludeId, language, limit], () =>
+    db
+      .selectFrom('posts')
+      .select([...CARD_COLUMNS, COMMENT_COUNT])
+      .where('posts.primary_category_id', '=', categoryId)
+      .where('posts.status', '=', 'published')
+      .where('posts.type', '=', 'post')
+      .where('posts.id', '!=', excludeId)
+      .where('posts.language', '=', language)
+      .orderBy('posts.published_at', 'desc')
+      .orderBy('posts.id', 'desc')
+      .limit(limit),
+  );
 }
 
 /** Authors of many posts in one query, in byline order. */
@@ -151,10 +215,16 @@ export async function authorsForPosts(db: Db, postIds: number[]): Promise<Map<nu
   const out = new Map<number, AuthorRow[]>();
   if (postIds.length === 0) return out;
   // One compiled text per list length (a page asks for 1 + its related cards, so a handful).
-  const rows = await runPrepared(db, `authors-for-posts:${postIds.length}`, postIds, () => db.selectFrom('post_authors').innerJoin('authors', 'authors.id', 'post_authors.author_id')
-    .selectAll('authors').select('post_authors.post_id')
-    .where('post_authors.post_id', 'in', postIds)
-    .orderBy('post_authors.post_id').orderBy('post_authors.position'));
+  const rows = await runPrepared(db, `authors-for-posts:${postIds.length}`, postIds, () =>
+    db
+      .selectFrom('post_authors')
+      .innerJoin('authors', 'authors.id', 'post_authors.author_id')
+      .selectAll('authors')
+      .select('post_authors.post_id')
+      .where('post_authors.post_id', 'in', postIds)
+      .orderBy('post_authors.post_id')
+      .orderBy('post_authors.position'),
+  );
   for (const { post_id, ...author } of rows) {
     const list = out.get(post_id) ?? [];
     list.push(author);
@@ -164,8 +234,9 @@ export async function authorsForPosts(db: Db, postIds: number[]): Promise<Map<nu
 }
 
 export async function tagsForPost(db: Db, postId: number): Promise<TagRow[]> {
-  return runPrepared(db, 'tags-for-post', [postId], () => db.selectFrom('post_tags').innerJoin('tags', 'tags.id', 'post_tags.tag_id').selectAll('tags')
-    .where('post_tags.post_id', '=', postId).orderBy('tags.name'));
+  return runPrepared(db, 'tags-for-post', [postId], () =>
+    db.selectFrom('post_tags').innerJoin('tags', 'tags.id', 'post_tags.tag_id').selectAll('tags').where('post_tags.post_id', '=', postId).orderBy('tags.name'),
+  );
 }
 
 export async function categoryIdsForPost(db: Db, postId: number): Promise<number[]> {
@@ -175,24 +246,42 @@ export async function categoryIdsForPost(db: Db, postId: number): Promise<number
 
 /** Published posts in the same translation group, other than the given one. */
 export async function translationsOf(db: Db, group: string, excludeId: number): Promise<Pick<PostRow, 'id' | 'slug' | 'title' | 'language' | 'type'>[]> {
-  return runPrepared(db, 'translations-of', [group, excludeId, 'published'], () => db.selectFrom('posts').select(['id', 'slug', 'title', 'language', 'type'])
-    .where('translation_group', '=', group).where('id', '!=', excludeId).where('status', '=', 'published')
-    .orderBy('language'));
+  return runPrepared(db, 'translations-of', [group, excludeId, 'published'], () =>
+    db
+      .selectFrom('posts')
+      .select(['id', 'slug', 'title', 'language', 'type'])
+      .where('translation_group', '=', group)
+      .where('id', '!=', excludeId)
+      .where('status', '=', 'published')
+      .orderBy('language'),
+  );
 }
 
 export async function linkAuthors(db: Db, postId: number, authorIds: number[]): Promise<void> {
   await db.deleteFrom('post_authors').where('post_id', '=', postId).execute();
-  if (authorIds.length) await db.insertInto('post_authors').values(authorIds.map((author_id, position) => ({ post_id: postId, author_id, position }))).execute();
+  if (authorIds.length)
+    await db
+      .insertInto('post_authors')
+      .values(authorIds.map((author_id, position) => ({ post_id: postId, author_id, position })))
+      .execute();
 }
 
 export async function linkCategories(db: Db, postId: number, categoryIds: number[]): Promise<void> {
   await db.deleteFrom('post_categories').where('post_id', '=', postId).execute();
-  if (categoryIds.length) await db.insertInto('post_categories').values(categoryIds.map((category_id) => ({ post_id: postId, category_id }))).execute();
+  if (categoryIds.length)
+    await db
+      .insertInto('post_categories')
+      .values(categoryIds.map((category_id) => ({ post_id: postId, category_id })))
+      .execute();
 }
 
 export async function linkTags(db: Db, postId: number, tagIds: number[]): Promise<void> {
   await db.deleteFrom('post_tags').where('post_id', '=', postId).execute();
-  if (tagIds.length) await db.insertInto('post_tags').values(tagIds.map((tag_id) => ({ post_id: postId, tag_id }))).execute();
+  if (tagIds.length)
+    await db
+      .insertInto('post_tags')
+      .values(tagIds.map((tag_id) => ({ post_id: postId, tag_id })))
+      .execute();
 }
 
 /**

@@ -99,12 +99,17 @@ export async function updateArticleIn(trx: Db, id: number, input: ArticleInput, 
   const { row, categoryIds } = await contentColumns(trx, input);
   const status = input.status ?? before.status;
   const iso = now.toISOString();
-  const updated = await repo.updatePost(trx, id, {
-    ...row,
-    status,
-    published_at: input.publishedAt ?? before.published_at ?? (status === 'published' ? iso : null),
-    updated_at: input.updatedAt ?? iso,
-  }, opts.expectedUpdatedAt);
+  const updated = await repo.updatePost(
+    trx,
+    id,
+    {
+      ...row,
+      status,
+      published_at: input.publishedAt ?? before.published_at ?? (status === 'published' ? iso : null),
+      updated_at: input.updatedAt ?? iso,
+    },
+    opts.expectedUpdatedAt,
+  );
   if (!updated) throw new ArticleConflictError('This article was changed by someone else after you opened it.');
   await linkAll(trx, id, input, categoryIds);
   if (input.slug !== before.slug) await addRedirect(trx, postPath(before.slug), postPath(input.slug), iso);

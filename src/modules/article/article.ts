@@ -31,22 +31,37 @@ export interface ArticleInput {
 }
 
 export type ArticleErrorCode =
-  | 'ARTICLE_INVALID' | 'ARTICLE_SLUG_TAKEN' | 'ARTICLE_NOT_FOUND' | 'ARTICLE_STATUS' | 'ARTICLE_CONFLICT' | 'ARTICLE_BODY_INVALID'
-  | 'ARTICLE_NOT_PUBLISHED' | 'ARTICLE_PUBLISHED' | 'ARTICLE_TRASHED';
+  | 'ARTICLE_INVALID'
+  | 'ARTICLE_SLUG_TAKEN'
+  | 'ARTICLE_NOT_FOUND'
+  | 'ARTICLE_STATUS'
+  | 'ARTICLE_CONFLICT'
+  | 'ARTICLE_BODY_INVALID'
+  | 'ARTICLE_NOT_PUBLISHED'
+  | 'ARTICLE_PUBLISHED'
+  | 'ARTICLE_TRASHED';
 
 export class ArticleError extends AppError<ArticleErrorCode> {
   /**
    * @param fields form field → message, when the error is about fields the editor can fix
    *   (ARTICLE_INVALID from a save: a section that no longer exists, a slug in use…).
    */
-  constructor(code: ArticleErrorCode, message: string, public readonly fields?: Readonly<Record<string, string>>) {
+  constructor(
+    code: ArticleErrorCode,
+    message: string,
+    public readonly fields?: Readonly<Record<string, string>>,
+  ) {
     super(code, message);
   }
 }
 
 /** The statuses by name, as the newsroom reads them. */
 export const STATUS_LABELS: Readonly<Record<PostStatus, string>> = {
-  draft: 'Draft', pending: 'Pending review', scheduled: 'Scheduled', published: 'Published', trash: 'Trash',
+  draft: 'Draft',
+  pending: 'Pending review',
+  scheduled: 'Scheduled',
+  published: 'Published',
+  trash: 'Trash',
 };
 
 export const SLUG_PATTERN = /^[\p{Ll}\p{Lo}\p{N}][\p{Ll}\p{Lo}\p{N}\p{M}-]{0,190}$/u;

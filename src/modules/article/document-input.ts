@@ -47,7 +47,8 @@ export function checkDocument(raw: unknown): ArticleDocument {
       if (m.type === 'bold' || m.type === 'italic' || m.type === 'code') return { type: m.type };
       if (m.type === 'link') {
         const href = str(isObj(m.attrs) ? m.attrs.href : undefined, 'A link address', 2000, true).trim();
-        if (!/^(https?:\/\/|mailto:|\/(?!\/)|#)/i.test(href)) throw new DocumentError(`The link "${href.slice(0, 60)}" must start with https://, http://, mailto: or /.`);
+        if (!/^(https?:\/\/|mailto:|\/(?!\/)|#)/i.test(href))
+          throw new DocumentError(`The link "${href.slice(0, 60)}" must start with https://, http://, mailto: or /.`);
         return { type: 'link', attrs: { href } };
       }
       throw new DocumentError('The body has an unknown kind of text formatting.');
@@ -113,8 +114,18 @@ export function checkDocument(raw: unknown): ArticleDocument {
         const id = attrs.mediaId;
         if (!isId(id)) throw new DocumentError('A figure needs the id of an image from the media library.');
         const align = attrs.align ?? 'center';
-        if (align !== 'wide' && align !== 'center' && align !== 'left' && align !== 'right') throw new DocumentError('A figure’s alignment must be wide, center, left or right.');
-        return { type: 'figure', attrs: { mediaId: id, alt: str(attrs.alt, 'A figure’s alt text', 1000), caption: str(attrs.caption, 'A caption', 2000), credit: str(attrs.credit, 'A credit', 300), align } };
+        if (align !== 'wide' && align !== 'center' && align !== 'left' && align !== 'right')
+          throw new DocumentError('A figure’s alignment must be wide, center, left or right.');
+        return {
+          type: 'figure',
+          attrs: {
+            mediaId: id,
+            alt: str(attrs.alt, 'A figure’s alt text', 1000),
+            caption: str(attrs.caption, 'A caption', 2000),
+            credit: str(attrs.credit, 'A credit', 300),
+            align,
+          },
+        };
       }
       case 'quoteCard': {
         const date = str(attrs.date, 'A quoted post’s date', 40);

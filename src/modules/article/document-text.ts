@@ -146,7 +146,13 @@ function attrs(pairs: [string, string | number | undefined][]): string {
 }
 
 function paragraphsText(paras: Paragraph[], indent: string): string {
-  return paras.map((p) => inlineLines(p.content).map((l) => (l ? indent + l : indent.trimEnd())).join('\n')).join(`\n${indent.trimEnd()}\n`);
+  return paras
+    .map((p) =>
+      inlineLines(p.content)
+        .map((l) => (l ? indent + l : indent.trimEnd()))
+        .join('\n'),
+    )
+    .join(`\n${indent.trimEnd()}\n`);
 }
 
 function blockText(b: Block, prev: Block | undefined, listMarkers: { bullet: number; ordered: number }): string {
@@ -155,7 +161,9 @@ function blockText(b: Block, prev: Block | undefined, listMarkers: { bullet: num
       return inlineLines(b.content).join('\n');
     case 'heading':
       // Trailing #s would read as the heading's closing sequence.
-      return `${'#'.repeat(b.attrs.level)} ${inlineLines(b.content).join(' ').replace(/(^|\s)(#+)$/, '$1\\$2')}`;
+      return `${'#'.repeat(b.attrs.level)} ${inlineLines(b.content)
+        .join(' ')
+        .replace(/(^|\s)(#+)$/, '$1\\$2')}`;
     case 'blockquote': {
       const body = paragraphsText(b.content, '> ');
       // A last paragraph that itself starts with an em dash would read back as the citation.
@@ -170,22 +178,36 @@ function blockText(b: Block, prev: Block | undefined, listMarkers: { bullet: num
       else listMarkers[ordered ? 'ordered' : 'bullet'] ^= 1;
       const alt = listMarkers[ordered ? 'ordered' : 'bullet'] === 1;
       const loose = b.content.some((li) => li.content.length > 1);
-      return b.content.map((li, i) => {
-        const marker = ordered ? `${i + 1}${alt ? ')' : '.'} ` : alt ? '* ' : '- ';
-        const pad = ' '.repeat(marker.length);
-        const text = paragraphsText(li.content.length ? li.content : [{ type: 'paragraph' }], pad);
-        return marker + text.slice(pad.length);
-      }).join(loose ? '\n\n' : '\n');
+      return b.content
+        .map((li, i) => {
+          const marker = ordered ? `${i + 1}${alt ? ')' : '.'} ` : alt ? '* ' : '- ';
+          const pad = ' '.repeat(marker.length);
+          const text = paragraphsText(li.content.length ? li.content : [{ type: 'paragraph' }], pad);
+          return marker + text.slice(pad.length);
+        })
+        .join(loose ? '\n\n' : '\n');
     }
     case 'horizontalRule':
       return '---';
     case 'figure': {
       const a = b.attrs;
-      return `[figure${attrs([['image', a.mediaId], ['align', a.align && a.align !== 'center' ? a.align : undefined], ['alt', a.alt], ['caption', a.caption], ['credit', a.credit]])}]`;
+      return `[figure${attrs([
+        ['image', a.mediaId],
+        ['align', a.align && a.align !== 'center' ? a.align : undefined],
+        ['alt', a.alt],
+        ['caption', a.caption],
+        ['credit', a.credit],
+      ])}]`;
     }
     case 'quoteCard': {
       const a = b.attrs;
-      return `[social-post${attrs([['author', a.author], ['handle', a.handle], ['date', a.date], ['url', a.url], ['network', a.network]])}]\n${a.text}\n[/social-post]`;
+      return `[social-post${attrs([
+        ['author', a.author],
+        ['handle', a.handle],
+        ['date', a.date],
+        ['url', a.url],
+        ['network', a.network],
+      ])}]\n${a.text}\n[/social-post]`;
     }
     case 'html':
       return `[html]\n${b.attrs.html}\n[/html]`;
@@ -239,7 +261,8 @@ export function normalizeDocument(doc: ArticleDocument): ArticleDocument {
       const c = inl(b.content);
       content.push(c?.length ? { ...b, content: c } : { type: 'heading', attrs: b.attrs });
     } else if (b.type === 'blockquote') content.push({ ...b, content: b.content.map(paraOf) });
-    else if (b.type === 'bulletList' || b.type === 'orderedList') content.push({ type: b.type, content: b.content.map((li) => ({ type: 'listItem', content: li.content.map(paraOf) })) } as Block);
+    else if (b.type === 'bulletList' || b.type === 'orderedList')
+      content.push({ type: b.type, content: b.content.map((li) => ({ type: 'listItem', content: li.content.map(paraOf) })) } as Block);
     else content.push(b);
   }
   return { type: 'doc', content };
@@ -271,7 +294,8 @@ function shortcodeAttrs(line: string, name: string, allowed: readonly string[], 
     }
     at = SHORTCODE_ATTR.lastIndex;
   }
-  if (inner.slice(at).trim() !== '') throw new DocumentError(`Line ${lineNo}: [${name}] could not be read after "${inner.slice(0, at).slice(-30)}"; write each field as name="value".`);
+  if (inner.slice(at).trim() !== '')
+    throw new DocumentError(`Line ${lineNo}: [${name}] could not be read after "${inner.slice(0, at).slice(-30)}"; write each field as name="value".`);
   return out;
 }
 
@@ -295,19 +319,40 @@ function inlineNodes(t: Token | undefined): Inline[] {
   };
   for (const c of t?.children ?? []) {
     switch (c.type) {
-      case 'text': push(c.content); break;
-      case 'code_inline': push(c.content, { type: 'code' }); break;
+      case 'text':
+        push(c.content);
+        break;
+      case 'code_inline':
+        push(c.content, { type: 'code' });
+        break;
       case 'softbreak':
-      case 'hardbreak': out.push({ type: 'hardBreak' }); break;
-      case 'strong_open': marks.push({ type: 'bold' }); break;
-      case 'strong_close': drop('bold'); break;
-      case 'em_open': marks.push({ type: 'italic' }); break;
-      case 'em_close': drop('italic'); break;
-      case 'link_open': marks.push({ type: 'link', attrs: { href: String(c.attrGet('href') ?? '') } }); break;
-      case 'link_close': drop('link'); break;
+      case 'hardbreak':
+        out.push({ type: 'hardBreak' });
+        break;
+      case 'strong_open':
+        marks.push({ type: 'bold' });
+        break;
+      case 'strong_close':
+        drop('bold');
+        break;
+      case 'em_open':
+        marks.push({ type: 'italic' });
+        break;
+      case 'em_close':
+        drop('italic');
+        break;
+      case 'link_open':
+        marks.push({ type: 'link', attrs: { href: String(c.attrGet('href') ?? '') } });
+        break;
+      case 'link_close':
+        drop('link');
+        break;
       // ![alt](src): an image has no place inside a paragraph; its words stay, linked to it.
-      case 'image': push(c.content, { type: 'link', attrs: { href: String(c.attrGet('src') ?? '') } }); break;
-      default: push(c.content);
+      case 'image':
+        push(c.content, { type: 'link', attrs: { href: String(c.attrGet('src') ?? '') } });
+        break;
+      default:
+        push(c.content);
     }
   }
   while (out[out.length - 1]?.type === 'hardBreak') out.pop();
@@ -363,14 +408,21 @@ function markdownBlocks(src: string): Block[] {
         const paras = paragraphsUntil('blockquote_close');
         // "— Name" alone on the last line: the citation. Read from the source so that "&mdash; " stays words.
         // It may be a paragraph of its own (as documentToText writes it) or the last line of the last one (as people type it).
-        const lastInline = tokens.slice(start, i).reverse().find((x) => x.type === 'inline');
+        const lastInline = tokens
+          .slice(start, i)
+          .reverse()
+          .find((x) => x.type === 'inline');
         const lastLine = lastInline?.content.split('\n').pop() ?? '';
         let citation: string | undefined;
         if (lastInline && /^— \S/.test(lastLine) && (paras.length > 1 || lastInline.content.includes('\n'))) {
           const last = paras[paras.length - 1]!;
           const nodes = last.content ?? [];
           const br = nodes.map((n) => n.type).lastIndexOf('hardBreak');
-          citation = nodes.slice(br + 1).map((n) => (n.type === 'text' ? n.text : '')).join('').replace(/^— /, '');
+          citation = nodes
+            .slice(br + 1)
+            .map((n) => (n.type === 'text' ? n.text : ''))
+            .join('')
+            .replace(/^— /, '');
           if (br < 0) paras.pop();
           else last.content = nodes.slice(0, br);
         }
@@ -406,10 +458,13 @@ function markdownBlocks(src: string): Block[] {
 /** A code block keeps its lines, each in code. */
 function codeParagraph(code: string): Paragraph {
   const content: Inline[] = [];
-  code.replace(/\n$/, '').split('\n').forEach((line, k) => {
-    if (k > 0) content.push({ type: 'hardBreak' });
-    if (line) content.push({ type: 'text', text: line, marks: [{ type: 'code' }] });
-  });
+  code
+    .replace(/\n$/, '')
+    .split('\n')
+    .forEach((line, k) => {
+      if (k > 0) content.push({ type: 'hardBreak' });
+      if (line) content.push({ type: 'text', text: line, marks: [{ type: 'code' }] });
+    });
   return para(content);
 }
 
@@ -438,7 +493,7 @@ export function documentFromText(text: string): ArticleDocument {
       if (typeof a.image !== 'number') throw new DocumentError(`Line ${n + 1}: a [figure] needs image=N, the number of an image in the media library.`);
       const { image, ...rest } = a;
       content.push({ type: 'figure', attrs: { mediaId: image, align: 'center', ...rest } });
-    } else if (/^\[social-post[\s\]]/.test(trimmed) && trimmed.endsWith(']') || trimmed === '[html]') {
+    } else if ((/^\[social-post[\s\]]/.test(trimmed) && trimmed.endsWith(']')) || trimmed === '[html]') {
       flush();
       const name = trimmed === '[html]' ? 'html' : 'social-post';
       const end = lines.findIndex((l, k) => k > n && l.trim() === `[/${name}]`);

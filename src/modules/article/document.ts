@@ -11,12 +11,25 @@ export interface Mark {
   attrs?: { href?: string };
 }
 
-export interface TextNode { type: 'text'; text: string; marks?: Mark[] }
-export interface HardBreak { type: 'hardBreak' }
+export interface TextNode {
+  type: 'text';
+  text: string;
+  marks?: Mark[];
+}
+export interface HardBreak {
+  type: 'hardBreak';
+}
 export type Inline = TextNode | HardBreak;
 
-export interface Paragraph { type: 'paragraph'; content?: Inline[] }
-export interface Heading { type: 'heading'; attrs: { level: 2 | 3 | 4 }; content?: Inline[] }
+export interface Paragraph {
+  type: 'paragraph';
+  content?: Inline[];
+}
+export interface Heading {
+  type: 'heading';
+  attrs: { level: 2 | 3 | 4 };
+  content?: Inline[];
+}
 export interface Blockquote {
   type: 'blockquote';
   /** Who said it, e.g. "Maria Lind, harbour master"; rendered as <cite>. */
@@ -47,19 +60,36 @@ export interface QuoteCard {
     network?: string;
   };
 }
-export interface ListItem { type: 'listItem'; content: Paragraph[] }
-export interface BulletList { type: 'bulletList'; content: ListItem[] }
-export interface OrderedList { type: 'orderedList'; content: ListItem[] }
-export interface HorizontalRule { type: 'horizontalRule' }
+export interface ListItem {
+  type: 'listItem';
+  content: Paragraph[];
+}
+export interface BulletList {
+  type: 'bulletList';
+  content: ListItem[];
+}
+export interface OrderedList {
+  type: 'orderedList';
+  content: ListItem[];
+}
+export interface HorizontalRule {
+  type: 'horizontalRule';
+}
 /**
  * HTML the editor cannot model as blocks (an imported table, a WordPress widget's markup). It is
  * rendered through the article sanitiser like everything else, and shown as source in the editor.
  */
-export interface HtmlBlock { type: 'html'; attrs: { html: string } }
+export interface HtmlBlock {
+  type: 'html';
+  attrs: { html: string };
+}
 
 export type Block = Paragraph | Heading | Blockquote | Figure | QuoteCard | BulletList | OrderedList | HorizontalRule | HtmlBlock;
 
-export interface ArticleDocument { type: 'doc'; content: Block[] }
+export interface ArticleDocument {
+  type: 'doc';
+  content: Block[];
+}
 
 /** Builders used by demo content and tests: `doc(p('Hello ', b('world')))`. */
 export const text = (t: string, marks?: Mark[]): TextNode => (marks?.length ? { type: 'text', text: t, marks } : { type: 'text', text: t });

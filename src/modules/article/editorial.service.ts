@@ -14,7 +14,10 @@ import { previewLinksForPost, revokePreviewLink } from '../preview/preview.repos
 import { deleteAutosaves, findAutosave, findRevision, previousRevision } from '../revision/revision.repository.js';
 
 /** The panels' data: notes of a published article, preview links of an unpublished one, the user's autosave. */
-export async function editorialState(db: Db, o: { id: number; userId: number; published: boolean; withAutosave: boolean }): Promise<{ notes: CorrectionRow[]; links: PreviewLinkRow[]; autosave: RevisionRow | undefined }> {
+export async function editorialState(
+  db: Db,
+  o: { id: number; userId: number; published: boolean; withAutosave: boolean },
+): Promise<{ notes: CorrectionRow[]; links: PreviewLinkRow[]; autosave: RevisionRow | undefined }> {
   const [notes, links, autosave] = await Promise.all([
     o.published ? correctionsForPost(db, o.id) : Promise.resolve([]),
     o.published ? Promise.resolve([]) : previewLinksForPost(db, o.id),
@@ -30,7 +33,12 @@ export const userAutosave = (db: Db, id: number, userId: number): Promise<Revisi
 export const discardAutosave = (db: Db, id: number, userId: number): Promise<void> => deleteAutosaves(db, id, userId);
 
 /** A revision of the article and, when asked, the explicit save before it. */
-export async function revisionToCompare(db: Db, id: number, revisionId: number, withPrevious: boolean): Promise<{ revision?: RevisionRow; previous?: RevisionRow }> {
+export async function revisionToCompare(
+  db: Db,
+  id: number,
+  revisionId: number,
+  withPrevious: boolean,
+): Promise<{ revision?: RevisionRow; previous?: RevisionRow }> {
   const revision = await findRevision(db, id, revisionId);
   const previous = revision && withPrevious ? await previousRevision(db, id, revision.id) : undefined;
   return { ...(revision ? { revision } : {}), ...(previous ? { previous } : {}) };

@@ -93,7 +93,15 @@ export async function readPreview(db: Db, id: number): Promise<ArticleBundle | u
     correctionsForPost(db, id),
     hydrate(db, [], [id], post.featured_media_id !== null ? [post.featured_media_id] : []),
   ]);
-  return { post, authors: bundle.authors.get(id) ?? [], tags, media: bundle.media, related: { rows: [], authors: new Map(), media: new Map() }, translations: [], corrections };
+  return {
+    post,
+    authors: bundle.authors.get(id) ?? [],
+    tags,
+    media: bundle.media,
+    related: { rows: [], authors: new Map(), media: new Map() },
+    translations: [],
+    corrections,
+  };
 }
 
 /** The stored related list or, when none is stored yet (bulk-loaded content), its primary section's latest stories. */
@@ -108,5 +116,8 @@ export async function cardsByIds(db: Db, ids: number[]): Promise<CardBundle> {
   if (ids.length === 0) return { rows: [], authors: new Map(), media: new Map() };
   const rows = await repo.cardRowsByIds(db, ids);
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return hydrate(db, ids.map((id) => byId.get(id)).filter((r): r is CardRow => r !== undefined));
+  return hydrate(
+    db,
+    ids.map((id) => byId.get(id)).filter((r): r is CardRow => r !== undefined),
+  );
 }

@@ -20,8 +20,7 @@ export interface RenderContext {
 const esc = escapeHtml;
 
 const SAFE_URL = /^(https?:\/\/|mailto:|\/(?!\/)|#)/i;
-const safeHref = (href: string | undefined): string | undefined =>
-  href && SAFE_URL.test(href.trim()) ? href.trim() : undefined;
+const safeHref = (href: string | undefined): string | undefined => (href && SAFE_URL.test(href.trim()) ? href.trim() : undefined);
 
 const SIZES: Record<string, string> = {
   wide: '(min-width: 1100px) 1040px, 100vw',
@@ -75,28 +74,33 @@ function renderBlock(block: Block, ctx: RenderContext): string {
       const img = responsiveImage(row, block.attrs.alt || row.alt);
       const portrait = row.height > row.width;
       const align = block.attrs.align ?? 'center';
-      const sizes = portrait && align === 'center' ? SIZES.portrait! : SIZES[align] ?? SIZES.center!;
+      const sizes = portrait && align === 'center' ? SIZES.portrait! : (SIZES[align] ?? SIZES.center!);
       const caption = block.attrs.caption || row.caption;
       const credit = block.attrs.credit || row.credit;
-      const source = (img.avifSrcset ? `<source type="image/avif" srcset="${esc(img.avifSrcset)}" sizes="${sizes}">` : '')
-        + (img.webpSrcset ? `<source type="image/webp" srcset="${esc(img.webpSrcset)}" sizes="${sizes}">` : '');
+      const source =
+        (img.avifSrcset ? `<source type="image/avif" srcset="${esc(img.avifSrcset)}" sizes="${sizes}">` : '') +
+        (img.webpSrcset ? `<source type="image/webp" srcset="${esc(img.webpSrcset)}" sizes="${sizes}">` : '');
       const srcset = img.srcset ? ` srcset="${esc(img.srcset)}" sizes="${sizes}"` : '';
-      const figcaption = caption || credit
-        ? `<figcaption>${esc(caption)}${credit ? ` <span class="figure__credit">${esc(credit)}</span>` : ''}</figcaption>`
-        : '';
+      const figcaption =
+        caption || credit ? `<figcaption>${esc(caption)}${credit ? ` <span class="figure__credit">${esc(credit)}</span>` : ''}</figcaption>` : '';
       const cls = `figure figure--${align}${portrait ? ' figure--portrait' : ''}`;
       return `<figure class="${cls}"><picture>${source}<img src="${esc(img.src)}"${srcset} width="${img.width}" height="${img.height}" alt="${esc(img.alt)}" loading="lazy" decoding="async"></picture>${figcaption}</figure>`;
     }
     case 'quoteCard': {
       const q = block.attrs;
       const url = safeHref(q.url);
-      const paragraphs = q.text.split(/\n{2,}/).map((t) => `<p>${esc(t).replace(/\n/g, '<br>')}</p>`).join('');
+      const paragraphs = q.text
+        .split(/\n{2,}/)
+        .map((t) => `<p>${esc(t).replace(/\n/g, '<br>')}</p>`)
+        .join('');
       const label = formatPostDate(q.date, ctx.lang);
       const time = label ? `<time datetime="${esc(new Date(q.date).toISOString())}">${esc(label)}</time>` : '';
       const when = url && time ? `<a class="quote-card__link" href="${esc(url)}" rel="nofollow noopener">${time}</a>` : time;
-      return `<figure class="quote-card"><blockquote${url ? ` cite="${esc(url)}"` : ''}>${paragraphs}</blockquote>`
-        + `<figcaption><span class="quote-card__author">${esc(q.author)}</span> <span class="quote-card__handle">${esc(q.handle)}</span>`
-        + `${q.network ? ` <span class="quote-card__network">${esc(q.network)}</span>` : ''}${when ? ` ${when}` : ''}</figcaption></figure>`;
+      return (
+        `<figure class="quote-card"><blockquote${url ? ` cite="${esc(url)}"` : ''}>${paragraphs}</blockquote>` +
+        `<figcaption><span class="quote-card__author">${esc(q.author)}</span> <span class="quote-card__handle">${esc(q.handle)}</span>` +
+        `${q.network ? ` <span class="quote-card__network">${esc(q.network)}</span>` : ''}${when ? ` ${when}` : ''}</figcaption></figure>`
+      );
     }
     case 'html':
       // Sanitised here and again with the whole body: an html block is never trusted.
@@ -118,7 +122,16 @@ export function renderDocument(doc: ArticleDocument, ctx: RenderContext): string
 
 /** Text of an html block for search and word counts: tags out, the common references decoded. */
 const htmlText = (html: string): string =>
-  html.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim();
+  html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** Plain text of a document, for word counts, excerpts and search. */
 export function documentText(doc: ArticleDocument): string {

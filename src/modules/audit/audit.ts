@@ -61,7 +61,7 @@ export const AUDIT_LABELS: Readonly<Record<AuditAction, string>> = {
   'comment_rule.added': 'Added a comment rule',
   'comment_rule.removed': 'Removed a comment rule',
   'media.uploaded': 'Uploaded an image',
-  'media.updated': 'Edited an image\'s texts',
+  'media.updated': "Edited an image's texts",
   'media.deleted': 'Deleted an image',
   'settings.updated': 'Changed settings',
   'article.trashed': 'Moved an article to the trash',

@@ -8,8 +8,15 @@ export async function findAuthorBySlug(db: Db, slug: string): Promise<AuthorRow 
   return db.selectFrom('authors').selectAll().where('slug', '=', slug).executeTakeFirst();
 }
 
-export async function insertAuthor(db: Db, row: { slug: string; name: string; role_title?: string; bio?: string; avatar_media_id?: number | null; created_at: string }): Promise<number> {
-  const r = await db.insertInto('authors').values({ role_title: '', bio: '', ...row }).returning('id').executeTakeFirstOrThrow();
+export async function insertAuthor(
+  db: Db,
+  row: { slug: string; name: string; role_title?: string; bio?: string; avatar_media_id?: number | null; created_at: string },
+): Promise<number> {
+  const r = await db
+    .insertInto('authors')
+    .values({ role_title: '', bio: '', ...row })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return r.id;
 }
 
@@ -28,7 +35,11 @@ export async function allAuthors(db: Db): Promise<AuthorRow[]> {
 
 /** Adds an author profile that belongs to a user account. */
 export async function insertUserAuthor(db: Db, row: { slug: string; name: string; user_id: number; created_at: string }): Promise<number> {
-  const r = await db.insertInto('authors').values({ role_title: '', bio: '', avatar_media_id: null, ...row }).returning('id').executeTakeFirstOrThrow();
+  const r = await db
+    .insertInto('authors')
+    .values({ role_title: '', bio: '', avatar_media_id: null, ...row })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return r.id;
 }
 
@@ -37,6 +48,9 @@ export async function renameAuthor(db: Db, id: number, name: string): Promise<vo
 }
 
 /** Bulk (seeding): one multi-row INSERT; returns the ids in row order. */
-export async function insertAuthorsReturningIds(db: Db, rows: { slug: string; name: string; role_title: string; bio: string; created_at: string }[]): Promise<number[]> {
+export async function insertAuthorsReturningIds(
+  db: Db,
+  rows: { slug: string; name: string; role_title: string; bio: string; created_at: string }[],
+): Promise<number[]> {
   return (await db.insertInto('authors').values(rows).returning('id').execute()).map((x) => x.id);
 }

@@ -32,7 +32,12 @@ export interface SpamFilter {
   report(c: Omit<SpamCheck, 'ip' | 'userAgent' | 'referrer'>, spam: boolean): Promise<void>;
 }
 
-export interface AkismetOptions { key: string; url: string; blog: string; timeoutMs?: number }
+export interface AkismetOptions {
+  key: string;
+  url: string;
+  blog: string;
+  timeoutMs?: number;
+}
 
 /**
  * @example const f = akismetClient({ key, url: 'https://rest.akismet.com', blog: 'https://news.example' });
@@ -51,9 +56,16 @@ export function akismetClient(o: AkismetOptions): SpamFilter {
     return { status: res.status, text: (await res.text()).trim().slice(0, 200), headers: res.headers };
   };
   const fieldsOf = (c: Omit<SpamCheck, 'ip' | 'userAgent' | 'referrer'> & Partial<SpamCheck>): Record<string, string> => ({
-    user_ip: c.ip ?? '', user_agent: c.userAgent ?? '', referrer: c.referrer ?? '', permalink: c.permalink,
-    comment_type: c.reply ? 'reply' : 'comment', comment_author: c.author, comment_author_email: c.email, comment_content: c.content,
-    blog_lang: c.lang, blog_charset: 'UTF-8',
+    user_ip: c.ip ?? '',
+    user_agent: c.userAgent ?? '',
+    referrer: c.referrer ?? '',
+    permalink: c.permalink,
+    comment_type: c.reply ? 'reply' : 'comment',
+    comment_author: c.author,
+    comment_author_email: c.email,
+    comment_content: c.content,
+    blog_lang: c.lang,
+    blog_charset: 'UTF-8',
   });
   return {
     async check(c) {
@@ -78,8 +90,16 @@ export async function reportVerdicts(db: Db, filter: SpamFilter, siteUrl: string
   if (ids.length === 0) return;
   const rows = await commentsForFilter(db, ids);
   for (const r of rows) {
-    await filter.report({
-      permalink: `${siteUrl.replace(/\/$/, '')}${postPath(r.slug)}`, author: r.author_name, email: r.author_email, content: r.body, lang: r.language, reply: r.parent_id !== null,
-    }, spam);
+    await filter.report(
+      {
+        permalink: `${siteUrl.replace(/\/$/, '')}${postPath(r.slug)}`,
+        author: r.author_name,
+        email: r.author_email,
+        content: r.body,
+        lang: r.language,
+        reply: r.parent_id !== null,
+      },
+      spam,
+    );
   }
 }

@@ -15,7 +15,10 @@ const COMMENT_POLICY: sanitizeHtml.IOptions = {
   transformTags: {
     a: (tagName, attribs) => {
       const { href, ...rest } = attribs;
-      return { tagName, attribs: { ...rest, ...(href !== undefined && /^(https?:\/\/|mailto:)/i.test(href.trim()) ? { href } : {}), rel: 'nofollow ugc noopener' } };
+      return {
+        tagName,
+        attribs: { ...rest, ...(href !== undefined && /^(https?:\/\/|mailto:)/i.test(href.trim()) ? { href } : {}), rel: 'nofollow ugc noopener' },
+      };
     },
   },
 };
@@ -26,8 +29,16 @@ export function sanitizeCommentHtml(html: string): string {
 }
 
 // Markdown-lite: emphasis, links, quotes, code and lists. Raw HTML is shown as text, never parsed.
-const md = new MarkdownIt('default', { html: false, linkify: true, breaks: true, typographer: false })
-  .disable(['image', 'table', 'heading', 'lheading', 'hr', 'reference', 'html_block', 'html_inline']);
+const md = new MarkdownIt('default', { html: false, linkify: true, breaks: true, typographer: false }).disable([
+  'image',
+  'table',
+  'heading',
+  'lheading',
+  'hr',
+  'reference',
+  'html_block',
+  'html_inline',
+]);
 
 /**
  * A reader's Markdown-lite comment as safe HTML.

@@ -98,7 +98,14 @@ export async function updateCommentSettings(db: Db, next: CommentSettings, actor
   const changed = (Object.keys(next) as (keyof CommentSettings)[]).filter((k) => before[k] !== next[k]);
   await db.transaction().execute(async (trx) => {
     await saveCommentSettings(trx, next);
-    await recordAudit(trx, { at: now.toISOString(), actorId: actor.id, actorLabel: actor.label, ip: actor.ip, action: 'settings.updated', detail: changed.length ? `Comments: ${changed.join(', ')}` : 'Comments: no change' });
+    await recordAudit(trx, {
+      at: now.toISOString(),
+      actorId: actor.id,
+      actorLabel: actor.label,
+      ip: actor.ip,
+      action: 'settings.updated',
+      detail: changed.length ? `Comments: ${changed.join(', ')}` : 'Comments: no change',
+    });
   });
 }
 
@@ -119,7 +126,10 @@ export const COMMENT_SETTING_RANGES: Readonly<Record<Exclude<keyof CommentSettin
  * Checks a submitted settings form (strings, as posted). Every field is required except the
  * checkbox; errors are per field, and nothing is returned to save unless all are valid.
  */
-export function parseCommentSettingsForm(form: Record<string, string | undefined>): { settings?: CommentSettings; errors: Partial<Record<keyof CommentSettings, string>> } {
+export function parseCommentSettingsForm(form: Record<string, string | undefined>): {
+  settings?: CommentSettings;
+  errors: Partial<Record<keyof CommentSettings, string>>;
+} {
   const errors: Partial<Record<keyof CommentSettings, string>> = {};
   const moderation = form.moderation;
   if (moderation !== 'hold_all' && moderation !== 'hold_first' && moderation !== 'auto') errors.moderation = 'Choose how new comments are moderated.';

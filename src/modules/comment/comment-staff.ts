@@ -13,7 +13,11 @@ import { loadCommentSettings } from './comment-settings.js';
 import { approveComment, findComment, insertComment, placeCommentRow, updateCommentText } from './comment.repository.js';
 import { placeComment, replyParent } from './thread.js';
 
-export interface StaffUser { id: number; name: string; email: string }
+export interface StaffUser {
+  id: number;
+  name: string;
+  email: string;
+}
 
 const excerpt = (s: string): string => (s.length > 80 ? `${s.slice(0, 79)}…` : s).replace(/\s+/g, ' ');
 
@@ -22,24 +26,54 @@ const excerpt = (s: string): string => (s.length > 80 ? `${s.slice(0, 79)}…` :
  * otherwise hang under a hidden comment); spam and trash cannot be replied to.
  * @example await staffReply(db, 12, user, 'Thanks, corrected.', actor, now) // { id: 31, postId: 4, approvedParent: false }
  */
-export async function staffReply(db: Db, parentId: number, user: StaffUser, text: string, actor: Actor, now: Date): Promise<{ id: number; postId: number; approvedParent: boolean }> {
+export async function staffReply(
+  db: Db,
+  parentId: number,
+  user: StaffUser,
+  text: string,
+  actor: Actor,
+  now: Date,
+): Promise<{ id: number; postId: number; approvedParent: boolean }> {
   const settings = await loadCommentSettings(db);
-  const { body, name, email } = validateComment({ name: user.name || user.email, email: user.email, body: text }, { maxLength: settings.maxLength, requireEmail: false });
+  const { body, name, email } = validateComment(
+    { name: user.name || user.email, email: user.email, body: text },
+    { maxLength: settings.maxLength, requireEmail: false },
+  );
   const iso = now.toISOString();
   return db.transaction().execute(async (trx) => {
     const p = await findComment(trx, parentId);
-    if (!p || (p.status !== 'approved' && p.status !== 'pending')) throw new CommentError('COMMENT_PARENT_NOT_FOUND', 'Only approved or pending comments can be replied to.');
+    if (!p || (p.status !== 'approved' && p.status !== 'pending'))
+      throw new CommentError('COMMENT_PARENT_NOT_FOUND', 'Only approved or pending comments can be replied to.');
     const approvedParent = p.status === 'pending';
     if (approvedParent) await approveComment(trx, p.id, iso);
     const parent = replyParent({ id: p.id, path: p.path, depth: p.depth });
     const id = await insertComment(trx, {
-      post_id: p.post_id, parent_id: parent.id, path: '', depth: 0, author_name: name, author_email: email, author_url: '', user_id: user.id,
-      body, body_html: renderCommentMarkdown(body), status: 'approved', ip_hash: '', spam_score: 0, spam_reasons: 'staff', created_at: iso, updated_at: iso,
+      post_id: p.post_id,
+      parent_id: parent.id,
+      path: '',
+      depth: 0,
+      author_name: name,
+      author_email: email,
+      author_url: '',
+      user_id: user.id,
+      body,
+      body_html: renderCommentMarkdown(body),
+      status: 'approved',
+      ip_hash: '',
+      spam_score: 0,
+      spam_reasons: 'staff',
+      created_at: iso,
+      updated_at: iso,
     });
     await placeCommentRow(trx, id, placeComment(id, parent));
     await recordAudit(trx, {
-      at: iso, actorId: actor.id, actorLabel: actor.label, action: 'comment.replied', ip: actor.ip,
-      target: { type: 'comment', id: p.id, label: `comment ${p.id} by ${p.author_name}` }, detail: `reply ${id}: ${excerpt(body)}`,
+      at: iso,
+      actorId: actor.id,
+      actorLabel: actor.label,
+      action: 'comment.replied',
+      ip: actor.ip,
+      target: { type: 'comment', id: p.id, label: `comment ${p.id} by ${p.author_name}` },
+      detail: `reply ${id}: ${excerpt(body)}`,
     });
     return { id, postId: p.post_id, approvedParent };
   });
@@ -62,8 +96,13 @@ export async function editComment(db: Db, id: number, patch: { name: string; bod
     if (changes.length === 0) return { postId: c.post_id };
     await updateCommentText(trx, id, { author_name: name, body, body_html: renderCommentMarkdown(body), updated_at: iso });
     await recordAudit(trx, {
-      at: iso, actorId: actor.id, actorLabel: actor.label, action: 'comment.edited', ip: actor.ip,
-      target: { type: 'comment', id, label: `comment ${id} by ${name}` }, detail: changes.join('; ').slice(0, 500),
+      at: iso,
+      actorId: actor.id,
+      actorLabel: actor.label,
+      action: 'comment.edited',
+      ip: actor.ip,
+      target: { type: 'comment', id, label: `comment ${id} by ${name}` },
+      detail: changes.join('; ').slice(0, 500),
     });
     return { postId: c.post_id };
   });

@@ -12,10 +12,30 @@ import { containsText } from '../../db/like.js';
 
 const PUBLIC_COLUMNS = ['id', 'parent_id', 'path', 'user_id', 'depth', 'author_name', 'author_url', 'body_html', 'status', 'created_at'] as const;
 
-type PublicRow = { id: number; parent_id: number | null; path: string; user_id: number | null; depth: number; author_name: string; author_url: string; body_html: string; status: CommentStatus; created_at: string };
+type PublicRow = {
+  id: number;
+  parent_id: number | null;
+  path: string;
+  user_id: number | null;
+  depth: number;
+  author_name: string;
+  author_url: string;
+  body_html: string;
+  status: CommentStatus;
+  created_at: string;
+};
 
 export const toPublic = (r: PublicRow): PublicComment => ({
-  id: r.id, parentId: r.parent_id, rootId: Number(r.path.slice(0, 10)) || r.id, depth: r.depth, staffUserId: r.user_id, authorName: r.author_name, authorUrl: r.author_url, bodyHtml: r.body_html, status: r.status, createdAt: r.created_at,
+  id: r.id,
+  parentId: r.parent_id,
+  rootId: Number(r.path.slice(0, 10)) || r.id,
+  depth: r.depth,
+  staffUserId: r.user_id,
+  authorName: r.author_name,
+  authorUrl: r.author_url,
+  bodyHtml: r.body_html,
+  status: r.status,
+  createdAt: r.created_at,
 });
 
 /** One comment page of an article, with the article's totals (approved comments and threads). */
@@ -32,11 +52,15 @@ const WHOLE_THREAD_ROWS = 2000;
 
 function visibleThread(db: Db, postId: number, heldIds: readonly number[]) {
   const held = heldIds.slice(0, 50);
-  return db.selectFrom('comments').select(PUBLIC_COLUMNS)
+  return db
+    .selectFrom('comments')
+    .select(PUBLIC_COLUMNS)
     .where('post_id', '=', postId)
-    .where((eb) => held.length
-      ? eb.or([eb('status', '=', 'approved'), eb.and([eb('id', 'in', held), eb('status', 'in', ['pending', 'spam'])])])
-      : eb('status', '=', 'approved'));
+    .where((eb) =>
+      held.length
+        ? eb.or([eb('status', '=', 'approved'), eb.and([eb('id', 'in', held), eb('status', 'in', ['pending', 'spam'])])])
+        : eb('status', '=', 'approved'),
+    );
 }
 
 // Held comments show as "awaiting moderation", whatever the filter made of them.
@@ -49,8 +73,18 @@ const shown = (rows: PublicRow[]): PublicComment[] => rows.map((r) => toPublic({
  * page's first and next thread roots (paths sort by thread), then the rows between them — three
  * indexed queries whose cost follows one page, not the whole discussion.
  */
-export async function threadPage(db: Db, postId: number, heldIds: readonly number[], page: number, perPage: number, wholeThreadRows = WHOLE_THREAD_ROWS): Promise<ThreadPage> {
-  const rows = await visibleThread(db, postId, heldIds).orderBy('path').limit(wholeThreadRows + 1).execute();
+export async function threadPage(
+  db: Db,
+  postId: number,
+  heldIds: readonly number[],
+  page: number,
+  perPage: number,
+  wholeThreadRows = WHOLE_THREAD_ROWS,
+): Promise<ThreadPage> {
+  const rows = await visibleThread(db, postId, heldIds)
+    .orderBy('path')
+    .limit(wholeThreadRows + 1)
+    .execute();
   if (rows.length <= wholeThreadRows) {
     const all = shown(rows);
     const { items, totalPages } = paginateThread(all, page, perPage);
@@ -58,23 +92,36 @@ export async function threadPage(db: Db, postId: number, heldIds: readonly numbe
     return { comments: items, approved: approved.length, approvedThreads: new Set(approved.map((c) => c.rootId)).size, totalPages };
   }
   const rootExpr = sql<string>`substr(path, 1, 10)`;
-  const counts = await db.selectFrom('comments')
+  const counts = await db
+    .selectFrom('comments')
     .select([(eb) => eb.fn.countAll<number | string>().as('n'), sql<number | string>`count(distinct substr(path, 1, 10))`.as('threads')])
-    .where('post_id', '=', postId).where('status', '=', 'approved').executeTakeFirst();
+    .where('post_id', '=', postId)
+    .where('status', '=', 'approved')
+    .executeTakeFirst();
   const approved = Number(counts?.n ?? 0);
   const approvedThreads = Number(counts?.threads ?? 0);
   const totalPages = commentPageCount(approvedThreads, perPage);
   if (page > totalPages) return { comments: [], approved, approvedThreads, totalPages };
   // The first root of this page and of the next: perPage + 1 roots from this page's first.
-  const roots = await db.selectFrom('comments').select(rootExpr.as('root')).distinct()
-    .where('post_id', '=', postId).where('status', '=', 'approved')
-    .orderBy('root').limit(perPage + 1).offset((page - 1) * perPage).execute();
+  const roots = await db
+    .selectFrom('comments')
+    .select(rootExpr.as('root'))
+    .distinct()
+    .where('post_id', '=', postId)
+    .where('status', '=', 'approved')
+    .orderBy('root')
+    .limit(perPage + 1)
+    .offset((page - 1) * perPage)
+    .execute();
   let q = visibleThread(db, postId, heldIds);
   // Page 1 also holds the reader's held threads that come before the first approved one.
   if (page > 1 && roots[0]) q = q.where('path', '>=', roots[0].root);
   const next = roots[perPage];
   if (next) q = q.where('path', '<', next.root);
-  const pageRows = await q.orderBy('path').limit(WHOLE_THREAD_ROWS * 10).execute();
+  const pageRows = await q
+    .orderBy('path')
+    .limit(WHOLE_THREAD_ROWS * 10)
+    .execute();
   return { comments: shown(pageRows), approved, approvedThreads, totalPages };
 }
 
@@ -83,15 +130,31 @@ export async function threadPage(db: Db, postId: number, heldIds: readonly numbe
  * its thread (with whether its own thread has an approved comment), for `pageOfThread`.
  */
 export async function commentPlace(db: Db, id: number): Promise<{ postId: number; slug: string; approvedBefore: number; approvedThread: boolean } | undefined> {
-  const c = await db.selectFrom('comments').innerJoin('posts', 'posts.id', 'comments.post_id')
-    .select(['comments.post_id', 'comments.path', 'posts.slug']).where('comments.id', '=', id).executeTakeFirst();
+  const c = await db
+    .selectFrom('comments')
+    .innerJoin('posts', 'posts.id', 'comments.post_id')
+    .select(['comments.post_id', 'comments.path', 'posts.slug'])
+    .where('comments.id', '=', id)
+    .executeTakeFirst();
   if (!c) return undefined;
   const root = c.path.slice(0, 10);
   const rootExpr = sql<string>`substr(path, 1, 10)`;
   const [before, own] = await Promise.all([
-    db.selectFrom('comments').select(sql<number | string>`count(distinct substr(path, 1, 10))`.as('n'))
-      .where('post_id', '=', c.post_id).where('status', '=', 'approved').where('path', '<', root).executeTakeFirst(),
-    db.selectFrom('comments').select('id').where('post_id', '=', c.post_id).where('status', '=', 'approved').where(rootExpr, '=', root).limit(1).executeTakeFirst(),
+    db
+      .selectFrom('comments')
+      .select(sql<number | string>`count(distinct substr(path, 1, 10))`.as('n'))
+      .where('post_id', '=', c.post_id)
+      .where('status', '=', 'approved')
+      .where('path', '<', root)
+      .executeTakeFirst(),
+    db
+      .selectFrom('comments')
+      .select('id')
+      .where('post_id', '=', c.post_id)
+      .where('status', '=', 'approved')
+      .where(rootExpr, '=', root)
+      .limit(1)
+      .executeTakeFirst(),
   ]);
   return { postId: c.post_id, slug: c.slug, approvedBefore: Number(before?.n ?? 0), approvedThread: own !== undefined };
 }
@@ -106,26 +169,55 @@ export async function findByFormKey(db: Db, key: string) {
 
 /** Comments from this IP hash and from this email since `since` (the rate limits). */
 export async function recentCounts(db: Db, ipHash: string, email: string, since: string): Promise<{ ip: number; email: number }> {
-  const count = async (col: 'ip_hash' | 'author_email', v: string) => (v === '' ? 0 : Number((await db.selectFrom('comments')
-    .select((eb) => eb.fn.countAll<number | string>().as('n')).where(col, '=', v).where('created_at', '>=', since).executeTakeFirst())?.n ?? 0));
+  const count = async (col: 'ip_hash' | 'author_email', v: string) =>
+    v === ''
+      ? 0
+      : Number(
+          (
+            await db
+              .selectFrom('comments')
+              .select((eb) => eb.fn.countAll<number | string>().as('n'))
+              .where(col, '=', v)
+              .where('created_at', '>=', since)
+              .executeTakeFirst()
+          )?.n ?? 0,
+        );
   return { ip: await count('ip_hash', ipHash), email: await count('author_email', email) };
 }
 
 /** The same text already on this article (any status but trash). */
 export async function isDuplicate(db: Db, postId: number, body: string): Promise<boolean> {
-  const row = await db.selectFrom('comments').select('id').where('post_id', '=', postId).where('body', '=', body).where('status', '!=', 'trash').limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('comments')
+    .select('id')
+    .where('post_id', '=', postId)
+    .where('body', '=', body)
+    .where('status', '!=', 'trash')
+    .limit(1)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
 /** Has this email (or, without one, this IP hash) an approved comment already? */
 export async function hasApproved(db: Db, email: string, ipHash: string): Promise<boolean> {
   if (email === '' && ipHash === '') return false;
-  const row = await db.selectFrom('comments').select('id').where('status', '=', 'approved')
-    .where(email !== '' ? 'author_email' : 'ip_hash', '=', email !== '' ? email : ipHash).limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('comments')
+    .select('id')
+    .where('status', '=', 'approved')
+    .where(email !== '' ? 'author_email' : 'ip_hash', '=', email !== '' ? email : ipHash)
+    .limit(1)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
-export interface CommentRules { blockWords: string[]; blockEmails: Set<string>; blockIps: Set<string>; allowEmails: Set<string>; allowIps: Set<string> }
+export interface CommentRules {
+  blockWords: string[];
+  blockEmails: Set<string>;
+  blockIps: Set<string>;
+  allowEmails: Set<string>;
+  allowIps: Set<string>;
+}
 
 export async function loadRules(db: Db): Promise<CommentRules> {
   const rows = await db.selectFrom('comment_rules').select(['kind', 'list', 'value']).execute();
@@ -141,13 +233,23 @@ export async function loadRules(db: Db): Promise<CommentRules> {
 
 /** Adds a rule; false when the same rule was there already. */
 export async function addRule(db: Db, kind: 'word' | 'email' | 'ip_hash', list: 'block' | 'allow', value: string, now: string, note = ''): Promise<boolean> {
-  const r = await db.insertInto('comment_rules').values({ kind, list, value: kind === 'ip_hash' ? value : value.toLowerCase(), created_at: now, note })
-    .onConflict((oc) => oc.columns(['kind', 'list', 'value']).doNothing()).executeTakeFirst();
+  const r = await db
+    .insertInto('comment_rules')
+    .values({ kind, list, value: kind === 'ip_hash' ? value : value.toLowerCase(), created_at: now, note })
+    .onConflict((oc) => oc.columns(['kind', 'list', 'value']).doNothing())
+    .executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
 export async function listRules(db: Db) {
-  return db.selectFrom('comment_rules').select(['id', 'kind', 'list', 'value', 'note', 'created_at']).orderBy('list').orderBy('kind').orderBy('value').limit(5000).execute();
+  return db
+    .selectFrom('comment_rules')
+    .select(['id', 'kind', 'list', 'value', 'note', 'created_at'])
+    .orderBy('list')
+    .orderBy('kind')
+    .orderBy('value')
+    .limit(5000)
+    .execute();
 }
 
 /** Removes a rule; returns it (undefined when there was none). */
@@ -157,7 +259,13 @@ export async function removeRule(db: Db, id: number) {
   return row;
 }
 
-export interface QueueFilter { status: CommentStatus; postId?: number; email?: string; ipHash?: string; /** Part of the commenter's name, any case. */ author?: string }
+export interface QueueFilter {
+  status: CommentStatus;
+  postId?: number;
+  email?: string;
+  ipHash?: string /** Part of the commenter's name, any case. */;
+  author?: string;
+}
 
 /** The moderation queue: one page of comments with their article's title, and the counts per status. */
 export async function listQueue(db: Db, f: QueueFilter, limit: number, offset: number) {
@@ -167,15 +275,37 @@ export async function listQueue(db: Db, f: QueueFilter, limit: number, offset: n
   if (f.ipHash) q = q.where('comments.ip_hash', '=', f.ipHash);
   if (f.author) q = q.where(containsText('comments.author_name', f.author));
   const [rows, total] = await Promise.all([
-    q.select(['comments.id', 'comments.post_id', 'comments.author_name', 'comments.author_email', 'comments.body_html', 'comments.ip_hash', 'comments.spam_score', 'comments.spam_reasons', 'comments.created_at', 'comments.status', 'posts.title', 'posts.slug'])
-      .orderBy('comments.created_at', 'desc').orderBy('comments.id', 'desc').limit(limit).offset(offset).execute(),
+    q
+      .select([
+        'comments.id',
+        'comments.post_id',
+        'comments.author_name',
+        'comments.author_email',
+        'comments.body_html',
+        'comments.ip_hash',
+        'comments.spam_score',
+        'comments.spam_reasons',
+        'comments.created_at',
+        'comments.status',
+        'posts.title',
+        'posts.slug',
+      ])
+      .orderBy('comments.created_at', 'desc')
+      .orderBy('comments.id', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
     q.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst(),
   ]);
   return { rows, total: Number(total?.n ?? 0) };
 }
 
 export async function statusCounts(db: Db): Promise<Record<CommentStatus, number>> {
-  const rows = await db.selectFrom('comments').select(['status', (eb) => eb.fn.countAll<number | string>().as('n')]).groupBy('status').execute();
+  const rows = await db
+    .selectFrom('comments')
+    .select(['status', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .groupBy('status')
+    .execute();
   const out: Record<CommentStatus, number> = { pending: 0, approved: 0, spam: 0, trash: 0 };
   for (const r of rows) out[r.status] = Number(r.n);
   return out;
@@ -184,15 +314,28 @@ export async function statusCounts(db: Db): Promise<Record<CommentStatus, number
 /** Sets the status of some comments; returns the posts they belong to (for cache purges). */
 export async function setStatus(db: Db, ids: readonly number[], status: CommentStatus, now: string): Promise<number[]> {
   if (ids.length === 0) return [];
-  const posts = await db.selectFrom('comments').select('post_id').distinct().where('id', 'in', [...ids]).execute();
-  await db.updateTable('comments').set({ status, updated_at: now }).where('id', 'in', [...ids]).execute();
+  const posts = await db
+    .selectFrom('comments')
+    .select('post_id')
+    .distinct()
+    .where('id', 'in', [...ids])
+    .execute();
+  await db
+    .updateTable('comments')
+    .set({ status, updated_at: now })
+    .where('id', 'in', [...ids])
+    .execute();
   return posts.map((p) => p.post_id);
 }
 
 /** Everything stored about a commenter, for a data-subject request. */
 export async function commentsByEmail(db: Db, email: string) {
-  return db.selectFrom('comments').select(['id', 'post_id', 'parent_id', 'author_name', 'author_email', 'author_url', 'body', 'status', 'created_at', 'updated_at'])
-    .where(sql`lower(author_email)`, '=', email.toLowerCase()).orderBy('id').execute();
+  return db
+    .selectFrom('comments')
+    .select(['id', 'post_id', 'parent_id', 'author_name', 'author_email', 'author_url', 'body', 'status', 'created_at', 'updated_at'])
+    .where(sql`lower(author_email)`, '=', email.toLowerCase())
+    .orderBy('id')
+    .execute();
 }
 
 /**
@@ -221,7 +364,11 @@ export async function approveComment(db: Db, id: number, now: string): Promise<v
 
 /** The status of each of these comments (unordered; missing ids are absent). */
 export async function statusesOf(db: Db, ids: readonly number[]): Promise<{ id: number; status: CommentStatus }[]> {
-  return db.selectFrom('comments').select(['id', 'status']).where('id', 'in', [...ids]).execute();
+  return db
+    .selectFrom('comments')
+    .select(['id', 'status'])
+    .where('id', 'in', [...ids])
+    .execute();
 }
 
 export async function updateCommentText(db: Db, id: number, text: { author_name: string; body: string; body_html: string; updated_at: string }): Promise<void> {
@@ -230,9 +377,22 @@ export async function updateCommentText(db: Db, id: number, text: { author_name:
 
 /** Empties these comments of personal data and trashes them; the rows stay for their replies. */
 export async function eraseComments(db: Db, ids: number[], now: string): Promise<void> {
-  await db.updateTable('comments').set({
-    author_name: 'Deleted', author_email: '', author_url: '', ip_hash: '', body: '', body_html: '<p>[deleted]</p>', status: 'trash', form_key: null, notify_replies: 0, updated_at: now,
-  }).where('id', 'in', ids).execute();
+  await db
+    .updateTable('comments')
+    .set({
+      author_name: 'Deleted',
+      author_email: '',
+      author_url: '',
+      ip_hash: '',
+      body: '',
+      body_html: '<p>[deleted]</p>',
+      status: 'trash',
+      form_key: null,
+      notify_replies: 0,
+      updated_at: now,
+    })
+    .where('id', 'in', ids)
+    .execute();
 }
 
 /** Stops reply emails for one comment. */
@@ -245,7 +405,13 @@ export async function stopReplyEmails(db: Db, id: number): Promise<void> {
  * instances) never both get true.
  */
 export async function claimReplyEmail(db: Db, id: number): Promise<boolean> {
-  const r = await db.updateTable('comments').set({ reply_notified: 1 }).where('id', '=', id).where('reply_notified', '=', 0).where('status', '=', 'approved').executeTakeFirst();
+  const r = await db
+    .updateTable('comments')
+    .set({ reply_notified: 1 })
+    .where('id', '=', id)
+    .where('reply_notified', '=', 0)
+    .where('status', '=', 'approved')
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
@@ -256,43 +422,76 @@ export async function commentedPost(db: Db, postId: number): Promise<{ id: numbe
 
 /** What deciding whether a post takes comments needs to know about it. */
 export async function commentablePostRow(db: Db, postId: number) {
-  return db.selectFrom('posts').select(['id', 'slug', 'title', 'language', 'published_at', 'comment_status', 'status', 'type'])
-    .where('id', '=', postId).executeTakeFirst();
+  return db
+    .selectFrom('posts')
+    .select(['id', 'slug', 'title', 'language', 'published_at', 'comment_status', 'status', 'type'])
+    .where('id', '=', postId)
+    .executeTakeFirst();
 }
 
 /** Active user accounts in the post's byline (who hears of new comments). */
 export async function bylineRecipients(db: Db, postId: number): Promise<{ email: string; name: string }[]> {
-  return db.selectFrom('post_authors').innerJoin('authors', 'authors.id', 'post_authors.author_id').innerJoin('users', 'users.id', 'authors.user_id')
-    .select(['users.email', 'users.name']).where('post_authors.post_id', '=', postId).where('users.status', '=', 'active').execute();
+  return db
+    .selectFrom('post_authors')
+    .innerJoin('authors', 'authors.id', 'post_authors.author_id')
+    .innerJoin('users', 'users.id', 'authors.user_id')
+    .select(['users.email', 'users.name'])
+    .where('post_authors.post_id', '=', postId)
+    .where('users.status', '=', 'active')
+    .execute();
 }
 
 /** What an outside spam filter is told about moderated comments (at most 500). */
 export async function commentsForFilter(db: Db, ids: readonly number[]) {
-  return db.selectFrom('comments').innerJoin('posts', 'posts.id', 'comments.post_id')
+  return db
+    .selectFrom('comments')
+    .innerJoin('posts', 'posts.id', 'comments.post_id')
     .select(['comments.id', 'comments.parent_id', 'comments.author_name', 'comments.author_email', 'comments.body', 'posts.slug', 'posts.language'])
-    .where('comments.id', 'in', [...ids].slice(0, 500)).execute();
+    .where('comments.id', 'in', [...ids].slice(0, 500))
+    .execute();
 }
 
 /** How many comments have this status. */
 export async function countWithStatus(db: Db, status: CommentStatus): Promise<number> {
-  const r = await db.selectFrom('comments').select((eb) => eb.fn.countAll<number | string>().as('n')).where('status', '=', status).executeTakeFirst();
+  const r = await db
+    .selectFrom('comments')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('status', '=', status)
+    .executeTakeFirst();
   return Number(r?.n ?? 0);
 }
 
-export interface RecentComment { id: number; author_name: string; body: string; status: CommentStatus; created_at: string; post_id: number; post_title: string }
+export interface RecentComment {
+  id: number;
+  author_name: string;
+  body: string;
+  status: CommentStatus;
+  created_at: string;
+  post_id: number;
+  post_title: string;
+}
 
 /** The newest pending or approved comments with their article's title. */
 export async function recentComments(db: Db, limit: number): Promise<RecentComment[]> {
-  return db.selectFrom('comments').innerJoin('posts', 'posts.id', 'comments.post_id')
+  return db
+    .selectFrom('comments')
+    .innerJoin('posts', 'posts.id', 'comments.post_id')
     .select(['comments.id', 'comments.author_name', 'comments.body', 'comments.status', 'comments.created_at', 'comments.post_id', 'posts.title as post_title'])
     .where('comments.status', 'in', ['pending', 'approved'])
-    .orderBy('comments.created_at', 'desc').orderBy('comments.id', 'desc').limit(limit).execute();
+    .orderBy('comments.created_at', 'desc')
+    .orderBy('comments.id', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 /** A comment's status and its article's, for the lasting /comments/{id}/ link. */
 export async function commentAndPostStatus(db: Db, id: number): Promise<{ status: CommentStatus; post_status: string } | undefined> {
-  return db.selectFrom('comments').innerJoin('posts', 'posts.id', 'comments.post_id')
-    .select(['comments.status', 'posts.status as post_status']).where('comments.id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('comments')
+    .innerJoin('posts', 'posts.id', 'comments.post_id')
+    .select(['comments.status', 'posts.status as post_status'])
+    .where('comments.id', '=', id)
+    .executeTakeFirst();
 }
 
 /** Bulk (seeding, imports): one multi-row INSERT; returns each new comment's id, post and path. */
@@ -311,16 +510,44 @@ export async function updateCommentRow(db: Db, id: number, values: Updateable<Co
  */
 export async function setCommentPlaces(db: Db, rows: { id: number; parent_id: number | null; path: string; depth: number }[]): Promise<void> {
   if (rows.length === 0) return;
-  await db.updateTable('comments').set({
-    path: sql<string>`case id ${sql.join(rows.map((x) => sql`when ${x.id} then cast(${x.path} as text)`), sql` `)} end`,
-    depth: sql<number>`case id ${sql.join(rows.map((x) => sql`when ${x.id} then cast(${x.depth} as integer)`), sql` `)} end`,
-    parent_id: sql<number | null>`case id ${sql.join(rows.map((x) => sql`when ${x.id} then cast(${x.parent_id} as integer)`), sql` `)} end`,
-  }).where('id', 'in', rows.map((x) => x.id)).execute();
+  await db
+    .updateTable('comments')
+    .set({
+      path: sql<string>`case id ${sql.join(
+        rows.map((x) => sql`when ${x.id} then cast(${x.path} as text)`),
+        sql` `,
+      )} end`,
+      depth: sql<number>`case id ${sql.join(
+        rows.map((x) => sql`when ${x.id} then cast(${x.depth} as integer)`),
+        sql` `,
+      )} end`,
+      parent_id: sql<number | null>`case id ${sql.join(
+        rows.map((x) => sql`when ${x.id} then cast(${x.parent_id} as integer)`),
+        sql` `,
+      )} end`,
+    })
+    .where(
+      'id',
+      'in',
+      rows.map((x) => x.id),
+    )
+    .execute();
 }
 
 /** Bulk: sets the thread path of many comments in one UPDATE … CASE instead of one statement each. */
 export async function setCommentPaths(db: Db, rows: { id: number; path: string }[]): Promise<void> {
   if (rows.length === 0) return;
-  const cases = sql.join(rows.map((x) => sql`when ${x.id} then ${x.path}`), sql` `);
-  await db.updateTable('comments').set({ path: sql<string>`case id ${cases} end` }).where('id', 'in', rows.map((x) => x.id)).execute();
+  const cases = sql.join(
+    rows.map((x) => sql`when ${x.id} then ${x.path}`),
+    sql` `,
+  );
+  await db
+    .updateTable('comments')
+    .set({ path: sql<string>`case id ${cases} end` })
+    .where(
+      'id',
+      'in',
+      rows.map((x) => x.id),
+    )
+    .execute();
 }

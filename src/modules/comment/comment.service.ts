@@ -16,7 +16,14 @@ import { spamVerdict } from './spam.js';
 import { placeComment, replyParent } from './thread.js';
 import { tag } from '../content/cache-tags.js';
 
-export interface CommentablePost { id: number; slug: string; title: string; language: string; published_at: string | null; comment_status: 'open' | 'closed' }
+export interface CommentablePost {
+  id: number;
+  slug: string;
+  title: string;
+  language: string;
+  published_at: string | null;
+  comment_status: 'open' | 'closed';
+}
 
 /** A post readers may comment on now, or a CommentError saying why not. */
 export async function commentablePost(db: Db, postId: number, settings: CommentSettings, now: Date): Promise<CommentablePost> {
@@ -27,7 +34,11 @@ export async function commentablePost(db: Db, postId: number, settings: CommentS
 }
 
 /** Open: the article allows comments and, with an automatic limit, is young enough. */
-export function commentsOpen(post: { comment_status: string; published_at: string | null }, settings: Pick<CommentSettings, 'closeAfterDays'>, now: Date): boolean {
+export function commentsOpen(
+  post: { comment_status: string; published_at: string | null },
+  settings: Pick<CommentSettings, 'closeAfterDays'>,
+  now: Date,
+): boolean {
   if (post.comment_status !== 'open') return false;
   if (settings.closeAfterDays > 0 && post.published_at) {
     return now.getTime() - new Date(post.published_at).getTime() <= settings.closeAfterDays * 86_400_000;
@@ -70,36 +81,52 @@ export async function submitComment(db: Db, input: CommentInput, now: Date, opts
   let parent: { id: number; path: string; depth: number } | undefined;
   if (input.parentId !== null) {
     const p = await repo.findComment(db, input.parentId);
-    if (!p || p.post_id !== post.id || p.status !== 'approved') throw new CommentError('COMMENT_PARENT_NOT_FOUND', 'The comment you are replying to is not there any more.');
+    if (!p || p.post_id !== post.id || p.status !== 'approved')
+      throw new CommentError('COMMENT_PARENT_NOT_FOUND', 'The comment you are replying to is not there any more.');
     parent = replyParent({ id: p.id, path: p.path, depth: p.depth });
   }
 
   const since = new Date(now.getTime() - settings.rateWindowMinutes * 60_000).toISOString();
-  const [recent, duplicate, rules] = await Promise.all([repo.recentCounts(db, input.ipHash, email, since), repo.isDuplicate(db, post.id, body), repo.loadRules(db)]);
+  const [recent, duplicate, rules] = await Promise.all([
+    repo.recentCounts(db, input.ipHash, email, since),
+    repo.isDuplicate(db, post.id, body),
+    repo.loadRules(db),
+  ]);
   const lower = body.toLowerCase();
   const blockedWord = rules.blockWords.find((w) => w !== '' && lower.includes(w));
   const allowed = (email !== '' && rules.allowEmails.has(email)) || (input.ipHash !== '' && rules.allowIps.has(input.ipHash));
   // The outside check (after the local ones, so a refused form never reaches it); allow-listed
   // commenters skip it.
-  const external = opts.filter && !allowed
-    ? await opts.filter.check({
-      ip: input.request?.ip ?? '', userAgent: input.request?.userAgent ?? '', referrer: input.request?.referrer ?? '',
-      permalink: `${(opts.siteUrl ?? '').replace(/\/$/, '')}${postPath(post.slug)}`, author: name, email, content: body, lang: post.language, reply: parent !== undefined,
-    })
-    : undefined;
-  const verdict = spamVerdict({
-    ...(external ? { external: external.verdict } : {}),
-    honeypotFilled: input.honeypot.trim() !== '',
-    fillSeconds: (now.getTime() - input.issuedAt.getTime()) / 1000,
-    recentFromIp: recent.ip,
-    recentFromEmail: recent.email,
-    links: countLinks(body),
-    duplicate,
-    ...(blockedWord !== undefined ? { blockedWord } : {}),
-    blockedEmail: email !== '' && rules.blockEmails.has(email),
-    blockedIp: input.ipHash !== '' && rules.blockIps.has(input.ipHash),
-    allowed,
-  }, settings);
+  const external =
+    opts.filter && !allowed
+      ? await opts.filter.check({
+          ip: input.request?.ip ?? '',
+          userAgent: input.request?.userAgent ?? '',
+          referrer: input.request?.referrer ?? '',
+          permalink: `${(opts.siteUrl ?? '').replace(/\/$/, '')}${postPath(post.slug)}`,
+          author: name,
+          email,
+          content: body,
+          lang: post.language,
+          reply: parent !== undefined,
+        })
+      : undefined;
+  const verdict = spamVerdict(
+    {
+      ...(external ? { external: external.verdict } : {}),
+      honeypotFilled: input.honeypot.trim() !== '',
+      fillSeconds: (now.getTime() - input.issuedAt.getTime()) / 1000,
+      recentFromIp: recent.ip,
+      recentFromEmail: recent.email,
+      links: countLinks(body),
+      duplicate,
+      ...(blockedWord !== undefined ? { blockedWord } : {}),
+      blockedEmail: email !== '' && rules.blockEmails.has(email),
+      blockedIp: input.ipHash !== '' && rules.blockIps.has(input.ipHash),
+      allowed,
+    },
+    settings,
+  );
 
   let status: CommentStatus;
   if (verdict.spam) status = 'spam';
@@ -112,11 +139,24 @@ export async function submitComment(db: Db, input: CommentInput, now: Date, opts
   try {
     id = await db.transaction().execute(async (trx) => {
       const rowId = await repo.insertComment(trx, {
-        post_id: post.id, parent_id: parent?.id ?? null, path: '', depth: 0,
-        author_name: name, author_email: email, author_url: '', user_id: null,
-        body, body_html: renderCommentMarkdown(body), status, ip_hash: input.ipHash,
-        spam_score: verdict.score, spam_reasons: verdict.reasons.join(','), created_at: iso, updated_at: iso,
-        form_key: key, notify_replies: input.notifyReplies && email !== '' ? 1 : 0,
+        post_id: post.id,
+        parent_id: parent?.id ?? null,
+        path: '',
+        depth: 0,
+        author_name: name,
+        author_email: email,
+        author_url: '',
+        user_id: null,
+        body,
+        body_html: renderCommentMarkdown(body),
+        status,
+        ip_hash: input.ipHash,
+        spam_score: verdict.score,
+        spam_reasons: verdict.reasons.join(','),
+        created_at: iso,
+        updated_at: iso,
+        form_key: key,
+        notify_replies: input.notifyReplies && email !== '' ? 1 : 0,
       });
       await repo.placeCommentRow(trx, rowId, placeComment(rowId, parent));
       return rowId;
@@ -127,7 +167,16 @@ export async function submitComment(db: Db, input: CommentInput, now: Date, opts
     if (!winner) throw err;
     return { id: winner.id, postId: winner.post_id, slug: post.slug, status: winner.status, created: false, score: 0, reasons: [] };
   }
-  return { id, postId: post.id, slug: post.slug, status, created: true, score: verdict.score, reasons: verdict.reasons, ...(external?.verdict === 'unavailable' ? { filterError: external.error } : {}) };
+  return {
+    id,
+    postId: post.id,
+    slug: post.slug,
+    status,
+    created: true,
+    score: verdict.score,
+    reasons: verdict.reasons,
+    ...(external?.verdict === 'unavailable' ? { filterError: external.error } : {}),
+  };
 }
 
 /** Moderation: sets the status of comments; returns the affected posts (to purge their pages). */

@@ -6,15 +6,27 @@ import { AppError } from '../../lib/errors.js';
 import type { CommentStatus } from '../../db/schema.js';
 
 export type CommentErrorCode =
-  | 'COMMENT_INVALID' | 'COMMENT_TOO_LONG' | 'COMMENT_INVALID_UTF8' | 'COMMENTS_CLOSED' | 'COMMENT_POST_NOT_FOUND'
-  | 'COMMENT_PARENT_NOT_FOUND' | 'COMMENT_FORM_INVALID' | 'COMMENT_ORIGIN' | 'COMMENT_NOT_FOUND';
+  | 'COMMENT_INVALID'
+  | 'COMMENT_TOO_LONG'
+  | 'COMMENT_INVALID_UTF8'
+  | 'COMMENTS_CLOSED'
+  | 'COMMENT_POST_NOT_FOUND'
+  | 'COMMENT_PARENT_NOT_FOUND'
+  | 'COMMENT_FORM_INVALID'
+  | 'COMMENT_ORIGIN'
+  | 'COMMENT_NOT_FOUND';
 
 export class CommentError extends AppError<CommentErrorCode> {
   /**
    * @param detail which COMMENT_INVALID it is (body, name, nameLong, emailRequired, email), so
    *   the web layer can say it in the reader's language; `values` fill its placeholders.
    */
-  constructor(code: CommentErrorCode, message: string, public readonly detail?: string, public readonly values: Record<string, string | number> = {}) {
+  constructor(
+    code: CommentErrorCode,
+    message: string,
+    public readonly detail?: string,
+    public readonly values: Record<string, string | number> = {},
+  ) {
     super(code, message);
   }
 }
@@ -65,15 +77,21 @@ export const isEmail = (s: string): boolean => EMAIL.test(s);
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Checks and normalises the reader's fields; throws CommentError. */
-export function validateComment(input: { name: string; email: string; body: string }, o: { maxLength: number; requireEmail: boolean }): { name: string; email: string; body: string } {
+export function validateComment(
+  input: { name: string; email: string; body: string },
+  o: { maxLength: number; requireEmail: boolean },
+): { name: string; email: string; body: string } {
   const name = input.name.trim().replace(/\s+/g, ' ');
   const email = input.email.trim().toLowerCase();
   const body = input.body.replace(/\r\n?/g, '\n').trim();
-  if (LONE_SURROGATE.test(input.name) || LONE_SURROGATE.test(input.body) || LONE_SURROGATE.test(input.email)) throw new CommentError('COMMENT_INVALID_UTF8', 'The comment is not valid UTF-8 text.');
+  if (LONE_SURROGATE.test(input.name) || LONE_SURROGATE.test(input.body) || LONE_SURROGATE.test(input.email))
+    throw new CommentError('COMMENT_INVALID_UTF8', 'The comment is not valid UTF-8 text.');
   if (body.length === 0) throw new CommentError('COMMENT_INVALID', 'Please write a comment.', 'body');
-  if ([...body].length > o.maxLength) throw new CommentError('COMMENT_TOO_LONG', `Comments can be at most ${o.maxLength} characters long.`, undefined, { max: o.maxLength });
+  if ([...body].length > o.maxLength)
+    throw new CommentError('COMMENT_TOO_LONG', `Comments can be at most ${o.maxLength} characters long.`, undefined, { max: o.maxLength });
   if (name.length === 0) throw new CommentError('COMMENT_INVALID', 'Please give a name.', 'name');
-  if (name.length > 100 || CONTROL.test(name)) throw new CommentError('COMMENT_INVALID', 'Names can be at most 100 characters, without control characters.', 'nameLong');
+  if (name.length > 100 || CONTROL.test(name))
+    throw new CommentError('COMMENT_INVALID', 'Names can be at most 100 characters, without control characters.', 'nameLong');
   if (email === '' && o.requireEmail) throw new CommentError('COMMENT_INVALID', 'Please give an email address (it is never shown).', 'emailRequired');
   if (email !== '' && !EMAIL.test(email)) throw new CommentError('COMMENT_INVALID', 'That email address does not look right.', 'email');
   if (body.includes('\u0000')) throw new CommentError('COMMENT_INVALID', 'The comment contains a NUL character.');

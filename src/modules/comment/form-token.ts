@@ -41,4 +41,6 @@ export function readFormToken(secret: string, token: string): { postId: number; 
  * same address is the same key (stored once); another reader of a cached form gets another key.
  */
 export const formKey = (parts: { token: string; ipHash: string; email: string; name: string; body: string; parentId: number | null }): string =>
-  createHash('sha256').update(JSON.stringify([parts.token, parts.ipHash, parts.email, parts.name, parts.body, parts.parentId])).digest('base64url');
+  createHash('sha256')
+    .update(JSON.stringify([parts.token, parts.ipHash, parts.email, parts.name, parts.body, parts.parentId]))
+    .digest('base64url');

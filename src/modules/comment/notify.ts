@@ -71,7 +71,9 @@ export function commentNotifier(db: Db, o: NotifyOptions): CommentNotifier {
     const post = await commentedPost(db, comment.post_id);
     if (!post) return;
     await transport.sendMail({
-      from, to: parent.author_email, subject: `${comment.author_name} replied to your comment on "${post.title}"`,
+      from,
+      to: parent.author_email,
+      subject: `${comment.author_name} replied to your comment on "${post.title}"`,
       text: `${comment.author_name} replied to your comment:\n\n${comment.body}\n\n${await linkOf(id, post.slug)}\n\nNo more emails about replies to this comment: ${unsubscribeUrl(base, o.secret, parent.id)}\n`,
       headers: { 'List-Unsubscribe': `<${unsubscribeUrl(base, o.secret, parent.id)}>` },
     });
@@ -86,7 +88,9 @@ export function commentNotifier(db: Db, o: NotifyOptions): CommentNotifier {
       const authors = await bylineRecipients(db, post.id);
       for (const a of authors) {
         await transport.sendMail({
-          from, to: a.email, subject: `New comment on "${post.title}"`,
+          from,
+          to: a.email,
+          subject: `New comment on "${post.title}"`,
           text: `${comment.author_name} commented on "${post.title}" (${s.status === 'approved' ? 'published' : 'awaiting moderation'}):\n\n${comment.body}\n\n${s.status === 'approved' ? await linkOf(comment.id, post.slug) : `Moderate: ${base}/admin/comments?status=pending`}\n`,
         });
       }

@@ -20,11 +20,24 @@ export interface SpamSignals {
   external?: 'spam' | 'ham' | 'unavailable';
 }
 
-export interface SpamVerdict { score: number; reasons: string[]; spam: boolean }
+export interface SpamVerdict {
+  score: number;
+  reasons: string[];
+  spam: boolean;
+}
 
 const WEIGHTS = {
-  honeypot: 10, 'too-fast': 5, 'rate-ip': 5, 'rate-email': 5, links: 3, duplicate: 5, 'blocked-word': 10, 'blocked-email': 10, 'blocked-ip': 10,
-  akismet: 10, 'akismet-unavailable': 0,
+  honeypot: 10,
+  'too-fast': 5,
+  'rate-ip': 5,
+  'rate-email': 5,
+  links: 3,
+  duplicate: 5,
+  'blocked-word': 10,
+  'blocked-email': 10,
+  'blocked-ip': 10,
+  akismet: 10,
+  'akismet-unavailable': 0,
 } as const;
 
 /**

@@ -10,7 +10,11 @@ export const pathSegment = (id: number): string => String(id).padStart(10, '0');
 /** Deepest depth a reply may have: depth 0 is top level, so five levels in all. */
 export const MAX_DEPTH = 4;
 
-export interface Placed { id: number; path: string; depth: number }
+export interface Placed {
+  id: number;
+  path: string;
+  depth: number;
+}
 
 /**
  * Where a reply to `parent` goes: under the parent, or, when that would be deeper than
@@ -45,7 +49,11 @@ export const commentPageCount = (approvedThreads: number, perPage: number): numb
  * One page of a thread given flat in thread order (`rootId`: the thread's top-level comment).
  * @example paginateThread(flat, 2, 100) // { items: threads 101–200 with their replies, totalPages }
  */
-export function paginateThread<T extends { rootId: number; status: string }>(flat: readonly T[], page: number, perPage: number): { items: T[]; totalPages: number } {
+export function paginateThread<T extends { rootId: number; status: string }>(
+  flat: readonly T[],
+  page: number,
+  perPage: number,
+): { items: T[]; totalPages: number } {
   const { pageOf, totalPages } = threadPages(flat, perPage);
   return { items: flat.filter((c) => pageOf.get(c.rootId) === page), totalPages };
 }

@@ -28,7 +28,10 @@ export async function tableRowsAfter(db: Db, table: string, keys: readonly strin
 
 /** Whether `table` holds a row; with `ignoreKeyPrefix`, rows whose `key` starts with it do not count. */
 export async function tableHasRows(db: Db, table: string, ignoreKeyPrefix?: string): Promise<boolean> {
-  let q = (db as Kysely<any>).selectFrom(table).select((eb) => eb.lit(1).as('one')).limit(1);
+  let q = (db as Kysely<any>)
+    .selectFrom(table)
+    .select((eb) => eb.lit(1).as('one'))
+    .limit(1);
   if (ignoreKeyPrefix !== undefined) q = q.where('key', 'not like', `${ignoreKeyPrefix}%`);
   return (await q.execute()).length > 0;
 }
@@ -40,5 +43,9 @@ export async function insertRows(db: Db, table: string, rows: Row[]): Promise<vo
 
 /** Sets one column of one row by id (a self-reference restored after its target). */
 export async function setColumnById(db: Db, table: string, id: number, column: string, value: unknown): Promise<void> {
-  await (db as Kysely<any>).updateTable(table).set({ [column]: value }).where('id', '=', id).execute();
+  await (db as Kysely<any>)
+    .updateTable(table)
+    .set({ [column]: value })
+    .where('id', '=', id)
+    .execute();
 }

@@ -31,7 +31,8 @@ export async function setPostBodyHtml(db: Db, id: number, bodyHtml: string): Pro
  * flips once whoever runs it first. Returns the ids that went live.
  */
 export async function publishDue(db: Db, now: Date): Promise<number[]> {
-  const rows = await db.updateTable('posts')
+  const rows = await db
+    .updateTable('posts')
     .set({ status: 'published' })
     .where('status', '=', 'scheduled')
     .where('published_at', '<=', now.toISOString())
@@ -57,11 +58,14 @@ export async function insertPostsReturning(db: Db, rows: NewPost[]): Promise<{ i
 }
 
 /** Bulk: link rows in one multi-row INSERT per table given (the caller keeps each within parameter limits). */
-export async function insertPostLinks(db: Db, links: {
-  categories?: { post_id: number; category_id: number }[];
-  tags?: { post_id: number; tag_id: number }[];
-  authors?: { post_id: number; author_id: number; position: number }[];
-}): Promise<void> {
+export async function insertPostLinks(
+  db: Db,
+  links: {
+    categories?: { post_id: number; category_id: number }[];
+    tags?: { post_id: number; tag_id: number }[];
+    authors?: { post_id: number; author_id: number; position: number }[];
+  },
+): Promise<void> {
   if (links.categories?.length) await db.insertInto('post_categories').values(links.categories).execute();
   if (links.tags?.length) await db.insertInto('post_tags').values(links.tags).execute();
   if (links.authors?.length) await db.insertInto('post_authors').values(links.authors).execute();

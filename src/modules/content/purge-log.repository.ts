@@ -5,7 +5,11 @@
  */
 import type { Db } from '../../db/database.js';
 
-export interface PurgeRow { id: number; tags: string; origin: string }
+export interface PurgeRow {
+  id: number;
+  tags: string;
+  origin: string;
+}
 
 /** Appends one row; returns its id. */
 export async function insertPurge(db: Db, row: { tags: string; origin: string; created_at: string }): Promise<number> {
@@ -19,7 +23,10 @@ export async function purgesAfter(db: Db, afterId: number, limit: number): Promi
 
 /** The newest row's id (0 when empty): where a starting instance begins following. */
 export async function lastPurgeId(db: Db): Promise<number> {
-  const r = await db.selectFrom('purge_log').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+  const r = await db
+    .selectFrom('purge_log')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .executeTakeFirst();
   return Number(r?.id ?? 0);
 }
 

@@ -16,15 +16,22 @@ export async function settingsLike(db: Db, pattern: string): Promise<{ key: stri
 
 /** Stores `key` unless it is there already; true when this call stored it (safe when instances race). */
 export async function insertSettingIfAbsent(db: Db, key: string, value: string): Promise<boolean> {
-  const r = await db.insertInto('settings').values({ key, value })
-    .onConflict((oc) => oc.column('key').doNothing()).returning('key').executeTakeFirst();
+  const r = await db
+    .insertInto('settings')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .returning('key')
+    .executeTakeFirst();
   return r !== undefined;
 }
 
 /** Stores `key`, replacing its value (upsert on both dialects). */
 export async function upsertSetting(db: Db, key: string, value: string): Promise<void> {
-  await db.insertInto('settings').values({ key, value })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+  await db
+    .insertInto('settings')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
 }
 
 /** The cheapest read that proves the database answers (the health check). */

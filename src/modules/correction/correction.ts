@@ -13,12 +13,19 @@ export const CORRECTION_MAX = 2000;
 export type CorrectionErrorCode = 'CORRECTION_INVALID';
 
 export class CorrectionError extends AppError<CorrectionErrorCode> {
-  constructor(code: CorrectionErrorCode, public readonly field: 'kind' | 'body', message: string) {
+  constructor(
+    code: CorrectionErrorCode,
+    public readonly field: 'kind' | 'body',
+    message: string,
+  ) {
     super(code, message);
   }
 }
 
-export interface CorrectionInput { kind: CorrectionKind; body: string }
+export interface CorrectionInput {
+  kind: CorrectionKind;
+  body: string;
+}
 
 /**
  * Checks a note as posted: a known kind and a non-empty plain text up to CORRECTION_MAX. Line
@@ -30,11 +37,17 @@ export function validateCorrection(kind: unknown, body: unknown): CorrectionInpu
     throw new CorrectionError('CORRECTION_INVALID', 'kind', 'Choose whether the note is a correction or an update.');
   }
   if (typeof body !== 'string') throw new CorrectionError('CORRECTION_INVALID', 'body', 'The note was sent in an unexpected form.');
-  if (body.length > CORRECTION_MAX * 2) throw new CorrectionError('CORRECTION_INVALID', 'body', `The note is longer than ${CORRECTION_MAX.toLocaleString('en')} characters.`);
-  const text = body.replace(/\r\n?/g, '\n').replace(/\s*\n\s*/g, ' ').trim();
+  if (body.length > CORRECTION_MAX * 2)
+    throw new CorrectionError('CORRECTION_INVALID', 'body', `The note is longer than ${CORRECTION_MAX.toLocaleString('en')} characters.`);
+  const text = body
+    .replace(/\r\n?/g, '\n')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text)) throw new CorrectionError('CORRECTION_INVALID', 'body', 'The note contains control characters.');
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text))
+    throw new CorrectionError('CORRECTION_INVALID', 'body', 'The note contains control characters.');
   if (!text) throw new CorrectionError('CORRECTION_INVALID', 'body', 'Write the text of the note.');
-  if (text.length > CORRECTION_MAX) throw new CorrectionError('CORRECTION_INVALID', 'body', `The note is longer than ${CORRECTION_MAX.toLocaleString('en')} characters.`);
+  if (text.length > CORRECTION_MAX)
+    throw new CorrectionError('CORRECTION_INVALID', 'body', `The note is longer than ${CORRECTION_MAX.toLocaleString('en')} characters.`);
   return { kind: kind as CorrectionKind, body: text };
 }

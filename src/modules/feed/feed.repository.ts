@@ -14,72 +14,132 @@ export async function postBodies(db: Db, ids: number[]): Promise<{ id: number; b
 
 /** The tags of these posts, by tag name. */
 export async function tagLinksOf(db: Db, ids: number[]): Promise<{ post_id: number; slug: string; name: string }[]> {
-  return db.selectFrom('post_tags').innerJoin('tags', 'tags.id', 'post_tags.tag_id').select(['post_tags.post_id', 'tags.slug', 'tags.name'])
-    .where('post_tags.post_id', 'in', ids).orderBy('tags.name').execute();
+  return db
+    .selectFrom('post_tags')
+    .innerJoin('tags', 'tags.id', 'post_tags.tag_id')
+    .select(['post_tags.post_id', 'tags.slug', 'tags.name'])
+    .where('post_tags.post_id', 'in', ids)
+    .orderBy('tags.name')
+    .execute();
 }
 
 function publishedOf(db: Db, type: PostType) {
   return db.selectFrom('posts').where('posts.status', '=', 'published').where('posts.type', '=', type);
 }
 
-export interface SitemapRow { id: number; slug: string; updated_at: string; translation_group: string | null }
+export interface SitemapRow {
+  id: number;
+  slug: string;
+  updated_at: string;
+  translation_group: string | null;
+}
 
 /** One part of the published posts (or pages), by id. */
 export async function sitemapPart(db: Db, type: PostType, limit: number, offset: number): Promise<SitemapRow[]> {
-  return publishedOf(db, type).select(['posts.id', 'posts.slug', 'posts.updated_at', 'posts.translation_group'])
-    .orderBy('posts.id').limit(limit).offset(offset).execute();
+  return publishedOf(db, type)
+    .select(['posts.id', 'posts.slug', 'posts.updated_at', 'posts.translation_group'])
+    .orderBy('posts.id')
+    .limit(limit)
+    .offset(offset)
+    .execute();
 }
 
 /**
  * The published members of the translation groups that have a published `type` member with an id in
  * [firstId, lastId], by language then id. A range rather than a list of groups: no parameter per group.
  */
-export async function translationMembersInRange(db: Db, type: PostType, firstId: number, lastId: number): Promise<{ translation_group: string | null; slug: string; language: string }[]> {
-  return db.selectFrom('posts').select(['translation_group', 'slug', 'language'])
+export async function translationMembersInRange(
+  db: Db,
+  type: PostType,
+  firstId: number,
+  lastId: number,
+): Promise<{ translation_group: string | null; slug: string; language: string }[]> {
+  return db
+    .selectFrom('posts')
+    .select(['translation_group', 'slug', 'language'])
     .where('status', '=', 'published')
-    .where('translation_group', 'in', (eb) => eb.selectFrom('posts as g').select('g.translation_group')
-      .where('g.type', '=', type).where('g.status', '=', 'published').where('g.translation_group', 'is not', null)
-      .where('g.id', '>=', firstId).where('g.id', '<=', lastId))
-    .orderBy('language').orderBy('id').execute();
+    .where('translation_group', 'in', (eb) =>
+      eb
+        .selectFrom('posts as g')
+        .select('g.translation_group')
+        .where('g.type', '=', type)
+        .where('g.status', '=', 'published')
+        .where('g.translation_group', 'is not', null)
+        .where('g.id', '>=', firstId)
+        .where('g.id', '<=', lastId),
+    )
+    .orderBy('language')
+    .orderBy('id')
+    .execute();
 }
 
 /** Newest change per content type, over published content. */
 export async function latestUpdatedByType(db: Db): Promise<{ type: PostType; lastmod: string | null }[]> {
-  return db.selectFrom('posts').select(['type', (eb) => eb.fn.max('updated_at').as('lastmod')])
-    .where('status', '=', 'published').groupBy('type').execute();
+  return db
+    .selectFrom('posts')
+    .select(['type', (eb) => eb.fn.max('updated_at').as('lastmod')])
+    .where('status', '=', 'published')
+    .groupBy('type')
+    .execute();
 }
 
 /** Newest change of a published post per category it is filed under (directly). */
 export async function latestUpdatedByCategory(db: Db): Promise<{ category_id: number; lastmod: string }[]> {
-  return db.selectFrom('post_categories').innerJoin('posts', 'posts.id', 'post_categories.post_id')
+  return db
+    .selectFrom('post_categories')
+    .innerJoin('posts', 'posts.id', 'post_categories.post_id')
     .select(['post_categories.category_id', (eb) => eb.fn.max('posts.updated_at').as('lastmod')])
-    .where('posts.status', '=', 'published').where('posts.type', '=', 'post')
-    .groupBy('post_categories.category_id').execute();
+    .where('posts.status', '=', 'published')
+    .where('posts.type', '=', 'post')
+    .groupBy('post_categories.category_id')
+    .execute();
 }
 
 /** Tags with at least one published post and its newest change, by slug. */
 export async function latestUpdatedByTag(db: Db, limit: number): Promise<{ slug: string; lastmod: string }[]> {
-  return db.selectFrom('tags').innerJoin('post_tags', 'post_tags.tag_id', 'tags.id').innerJoin('posts', 'posts.id', 'post_tags.post_id')
+  return db
+    .selectFrom('tags')
+    .innerJoin('post_tags', 'post_tags.tag_id', 'tags.id')
+    .innerJoin('posts', 'posts.id', 'post_tags.post_id')
     .select(['tags.slug', (eb) => eb.fn.max('posts.updated_at').as('lastmod')])
-    .where('posts.status', '=', 'published').where('posts.type', '=', 'post')
-    .groupBy(['tags.id', 'tags.slug']).orderBy('tags.slug').limit(limit).execute();
+    .where('posts.status', '=', 'published')
+    .where('posts.type', '=', 'post')
+    .groupBy(['tags.id', 'tags.slug'])
+    .orderBy('tags.slug')
+    .limit(limit)
+    .execute();
 }
 
 /** Authors with at least one published post and its newest change, by slug. */
 export async function latestUpdatedByAuthor(db: Db, limit: number): Promise<{ slug: string; lastmod: string }[]> {
-  return db.selectFrom('authors').innerJoin('post_authors', 'post_authors.author_id', 'authors.id').innerJoin('posts', 'posts.id', 'post_authors.post_id')
+  return db
+    .selectFrom('authors')
+    .innerJoin('post_authors', 'post_authors.author_id', 'authors.id')
+    .innerJoin('posts', 'posts.id', 'post_authors.post_id')
     .select(['authors.slug', (eb) => eb.fn.max('posts.updated_at').as('lastmod')])
-    .where('posts.status', '=', 'published').where('posts.type', '=', 'post')
-    .groupBy(['authors.id', 'authors.slug']).orderBy('authors.slug').limit(limit).execute();
+    .where('posts.status', '=', 'published')
+    .where('posts.type', '=', 'post')
+    .groupBy(['authors.id', 'authors.slug'])
+    .orderBy('authors.slug')
+    .limit(limit)
+    .execute();
 }
 
 /** Published posts with a publication date in [since, until], newest first. */
-export async function publishedBetween(db: Db, since: string, until: string, limit: number): Promise<{ slug: string; title: string; language: string; published_at: string | null; updated_at: string }[]> {
+export async function publishedBetween(
+  db: Db,
+  since: string,
+  until: string,
+  limit: number,
+): Promise<{ slug: string; title: string; language: string; published_at: string | null; updated_at: string }[]> {
   return publishedOf(db, 'post')
     .where('posts.published_at', '>=', since)
     .where('posts.published_at', '<=', until)
     .select(['posts.slug', 'posts.title', 'posts.language', 'posts.published_at', 'posts.updated_at'])
-    .orderBy('posts.published_at', 'desc').orderBy('posts.id', 'desc').limit(limit).execute();
+    .orderBy('posts.published_at', 'desc')
+    .orderBy('posts.id', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 export interface SitemapPartRow {
@@ -98,19 +158,34 @@ export interface SitemapPartRow {
  * and among posts that have a category, a tag, an author, or a publication date in [since, until].
  */
 export async function sitemapParts(db: Db, pageSize: number, since: string, until: string): Promise<SitemapPartRow[]> {
-  const ranked = db.selectFrom('posts').where('posts.status', '=', 'published')
-    .select(['posts.id', 'posts.type', 'posts.updated_at', 'posts.published_at',
-      sql<number>`(row_number() over (partition by ${sql.ref('posts.type')} order by ${sql.ref('posts.id')}) - 1) / ${sql.lit(pageSize)}`.as('part')]);
-  return db.selectFrom(ranked.as('r'))
+  const ranked = db
+    .selectFrom('posts')
+    .where('posts.status', '=', 'published')
+    .select([
+      'posts.id',
+      'posts.type',
+      'posts.updated_at',
+      'posts.published_at',
+      sql<number>`(row_number() over (partition by ${sql.ref('posts.type')} order by ${sql.ref('posts.id')}) - 1) / ${sql.lit(pageSize)}`.as('part'),
+    ]);
+  return db
+    .selectFrom(ranked.as('r'))
     .select((eb) => {
       const newestWhen = (condition: Expression<SqlBool>) => eb.fn.max(eb.case().when(condition).then(eb.ref('r.updated_at')).end());
       return [
-        'r.type', 'r.part', eb.fn.max('r.updated_at').as('lastmod'),
-        newestWhen(eb.exists(eb.selectFrom('post_categories').select('post_categories.post_id').whereRef('post_categories.post_id', '=', 'r.id'))).as('categories'),
+        'r.type',
+        'r.part',
+        eb.fn.max('r.updated_at').as('lastmod'),
+        newestWhen(eb.exists(eb.selectFrom('post_categories').select('post_categories.post_id').whereRef('post_categories.post_id', '=', 'r.id'))).as(
+          'categories',
+        ),
         newestWhen(eb.exists(eb.selectFrom('post_tags').select('post_tags.post_id').whereRef('post_tags.post_id', '=', 'r.id'))).as('tags'),
         newestWhen(eb.exists(eb.selectFrom('post_authors').select('post_authors.post_id').whereRef('post_authors.post_id', '=', 'r.id'))).as('authors'),
         newestWhen(eb.and([eb('r.published_at', '>=', since), eb('r.published_at', '<=', until)])).as('news'),
       ];
     })
-    .groupBy(['r.type', 'r.part']).orderBy('r.type').orderBy('r.part').execute();
+    .groupBy(['r.type', 'r.part'])
+    .orderBy('r.type')
+    .orderBy('r.part')
+    .execute();
 }

@@ -14,8 +14,18 @@ import { responsiveImage } from '../media/media.js';
 import type { CategoryTree } from '../taxonomy/taxonomy.js';
 import { categoryLinksOfPosts } from '../taxonomy/category.repository.js';
 import {
-  absolutizeHtml, feedImage, FEED_SIZE, isoOf, NEWS_MAX_URLS, NEWS_WINDOW_MS, SITEMAP_MAX_URLS,
-  type FeedEntry, type FeedLink, type NewsUrl, type SitemapRef, type SitemapUrl,
+  absolutizeHtml,
+  feedImage,
+  FEED_SIZE,
+  isoOf,
+  NEWS_MAX_URLS,
+  NEWS_WINDOW_MS,
+  SITEMAP_MAX_URLS,
+  type FeedEntry,
+  type FeedLink,
+  type NewsUrl,
+  type SitemapRef,
+  type SitemapUrl,
 } from './feed.js';
 import * as repo from './feed.repository.js';
 
@@ -46,7 +56,8 @@ export async function feedEntries(db: Db, tree: CategoryTree, filter: ListFilter
   const categoriesOf = groupBy(categoryLinks, (l) => l.post_id);
   const tagsOf = groupBy(tagLinks, (l) => l.post_id);
   return rows.map((r): FeedEntry => {
-    const categoryIds = (categoriesOf.get(r.id) ?? []).map((l) => l.category_id)
+    const categoryIds = (categoriesOf.get(r.id) ?? [])
+      .map((l) => l.category_id)
       // Primary category first, then the others in a stable order.
       .sort((a, b) => Number(b === r.primary_category_id) - Number(a === r.primary_category_id) || a - b);
     const categories = categoryIds.flatMap((id): FeedLink[] => {
@@ -114,7 +125,7 @@ export async function contentSitemap(db: Db, siteUrl: string, type: PostType, pa
     }
   }
   return rows.map((r) => {
-    const alternates = r.translation_group !== null ? versions.get(r.translation_group) ?? [] : [];
+    const alternates = r.translation_group !== null ? (versions.get(r.translation_group) ?? []) : [];
     return { loc: siteUrl + postPath(r.slug), lastmod: isoOf(r.updated_at), ...(alternates.length > 1 ? { alternates } : {}) };
   });
 }
@@ -129,7 +140,11 @@ async function latestByType(db: Db): Promise<{ post?: string; page?: string }> {
 
 /** The home page and every published page. */
 export async function pagesSitemap(db: Db, siteUrl: string): Promise<SitemapUrl[]> {
-  const [latest, pages, corrected] = await Promise.all([latestByType(db), contentSitemap(db, siteUrl, 'page', 1, SITEMAP_MAX_URLS - 2), latestPublicCorrection(db)]);
+  const [latest, pages, corrected] = await Promise.all([
+    latestByType(db),
+    contentSitemap(db, siteUrl, 'page', 1, SITEMAP_MAX_URLS - 2),
+    latestPublicCorrection(db),
+  ]);
   return [
     { loc: `${siteUrl}/`, ...(latest.post ? { lastmod: latest.post } : {}) },
     ...pages,
@@ -199,7 +214,12 @@ export async function sitemapIndex(db: Db, now: Date, pageSize: number): Promise
   const rows = await repo.sitemapParts(db, size, since, now.toISOString());
   const refs: SitemapRef[] = [];
   const newest: Record<'home' | 'pages' | 'categories' | 'tags' | 'authors' | 'news', string | undefined> = {
-    home: undefined, pages: undefined, categories: undefined, tags: undefined, authors: undefined, news: undefined,
+    home: undefined,
+    pages: undefined,
+    categories: undefined,
+    tags: undefined,
+    authors: undefined,
+    news: undefined,
   };
   for (const r of rows) {
     if (r.type === 'page') {

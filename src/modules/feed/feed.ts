@@ -83,8 +83,7 @@ export const escapeXml = (s: string): string =>
   stripNonXml(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 
 /** Plain text as HTML (for the HTML-typed fields of feeds). */
-export const escapeHtml = (s: string): string =>
-  stripNonXml(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const escapeHtml = (s: string): string => stripNonXml(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const TAG = /<[A-Za-z][^>]*>/g;
 const URL_ATTR = /(\s(?:src|href|srcset)\s*=\s*)(["'])([^"']*)\2/gi;
@@ -104,16 +103,22 @@ export function absolutizeHtml(html: string, siteUrl: string): string {
     tag.replace(URL_ATTR, (_m, head: string, quote: string, value: string) => {
       const isSrcset = /srcset/i.test(head);
       const next = isSrcset
-        ? value.split(',').map((candidate) => candidate.replace(/^(\s*)(\S+)/, (_c, space: string, url: string) => space + fix(url))).join(',')
+        ? value
+            .split(',')
+            .map((candidate) => candidate.replace(/^(\s*)(\S+)/, (_c, space: string, url: string) => space + fix(url)))
+            .join(',')
         : fix(value.trim());
       return `${head}${quote}${next}${quote}`;
-    }));
+    }),
+  );
 }
 
 /** The featured image as feeds carry it: about 960px wide, in the original format, absolute. */
 export function feedImage(row: MediaRow, siteUrl: string): FeedImage {
   const original = formatOfMime(row.mime);
-  const sizes = derivativesOf(row).filter((d) => d.format === original).sort((a, b) => a.width - b.width);
+  const sizes = derivativesOf(row)
+    .filter((d) => d.format === original)
+    .sort((a, b) => a.width - b.width);
   const pick = sizes.find((d) => d.width >= 960) ?? sizes.at(-1);
   return {
     url: siteUrl + mediaUrl(pick?.path ?? row.path),

@@ -13,7 +13,15 @@ import { deleteMediaRow, updateMediaTexts } from './media.repository.js';
 const labelOf = (path: string): string => path.split('/').pop() ?? path;
 
 const audit = (db: Db, actor: Actor, now: Date, action: AuditAction, m: { id: number; path: string }, detail?: string) =>
-  recordAudit(db, { at: now.toISOString(), actorId: actor.id, actorLabel: actor.label, ip: actor.ip, action, target: { type: 'media', id: m.id, label: labelOf(m.path) }, ...(detail ? { detail } : {}) });
+  recordAudit(db, {
+    at: now.toISOString(),
+    actorId: actor.id,
+    actorLabel: actor.label,
+    ip: actor.ip,
+    action,
+    target: { type: 'media', id: m.id, label: labelOf(m.path) },
+    ...(detail ? { detail } : {}),
+  });
 
 export const auditUpload = (db: Db, m: { id: number; path: string }, actor: Actor, now: Date): Promise<void> => audit(db, actor, now, 'media.uploaded', m);
 

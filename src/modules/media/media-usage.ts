@@ -27,10 +27,12 @@ const parseDoc = (json: string): ArticleDocument | undefined => {
 /** Every article (any status, the trash included) and author that shows this image. */
 export async function mediaUsage(db: Db, id: number): Promise<MediaUsage> {
   const [rows, authors] = await Promise.all([postsMaybeUsingMedia(db, id), authorsUsingMedia(db, id)]);
-  const posts = rows.map((r) => {
-    const doc = parseDoc(r.body_doc);
-    return { id: r.id, title: r.title, status: r.status, featured: r.featured_media_id === id, inline: doc ? referencedMediaIds(doc).includes(id) : false };
-  }).filter((p) => p.featured || p.inline);
+  const posts = rows
+    .map((r) => {
+      const doc = parseDoc(r.body_doc);
+      return { id: r.id, title: r.title, status: r.status, featured: r.featured_media_id === id, inline: doc ? referencedMediaIds(doc).includes(id) : false };
+    })
+    .filter((p) => p.featured || p.inline);
   return { posts, authors };
 }
 

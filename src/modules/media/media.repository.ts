@@ -28,7 +28,6 @@ export async function findMediaById(db: Db, id: number): Promise<MediaRow | unde
   return db.selectFrom('media').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-
 export interface MediaListFilter {
   /** Matched case-insensitively, literally, against file name, alt text, caption and credit. */
   q?: string;
@@ -62,15 +61,16 @@ export async function deleteMediaRow(db: Db, id: number): Promise<boolean> {
 }
 
 /** Posts whose featured image is this one, or whose stored document may show it in a figure. */
-export async function postsMaybeUsingMedia(db: Db, id: number): Promise<{ id: number; title: string; status: string; featured_media_id: number | null; body_doc: string }[]> {
+export async function postsMaybeUsingMedia(
+  db: Db,
+  id: number,
+): Promise<{ id: number; title: string; status: string; featured_media_id: number | null; body_doc: string }[]> {
   // The editor and the server both write figure attrs as {"mediaId":N,…} (JSON.stringify, no spaces);
   // callers parse body_doc to confirm.
-  return db.selectFrom('posts').select(['id', 'title', 'status', 'featured_media_id', 'body_doc'])
-    .where((eb) => eb.or([
-      eb('featured_media_id', '=', id),
-      eb('body_doc', 'like', `%"mediaId":${id},%`),
-      eb('body_doc', 'like', `%"mediaId":${id}}%`),
-    ]))
+  return db
+    .selectFrom('posts')
+    .select(['id', 'title', 'status', 'featured_media_id', 'body_doc'])
+    .where((eb) => eb.or([eb('featured_media_id', '=', id), eb('body_doc', 'like', `%"mediaId":${id},%`), eb('body_doc', 'like', `%"mediaId":${id}}%`)]))
     .orderBy('id')
     .execute();
 }

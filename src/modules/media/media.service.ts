@@ -47,20 +47,39 @@ export const ACCEPT_ATTRIBUTE = 'image/jpeg,image/png,image/webp,image/gif,image
 /** Decoded size above which an image is refused (a decompression bomb guard): 100 megapixels. */
 export const MAX_PIXELS = 100_000_000;
 
-export type MediaErrorCode = 'MEDIA_UNSUPPORTED_TYPE' | 'MEDIA_UNREADABLE' | 'MEDIA_EMPTY' | 'MEDIA_TOO_LARGE' | 'MEDIA_NOT_FOUND' | 'MEDIA_IN_USE' | 'MEDIA_INVALID';
+export type MediaErrorCode =
+  | 'MEDIA_UNSUPPORTED_TYPE'
+  | 'MEDIA_UNREADABLE'
+  | 'MEDIA_EMPTY'
+  | 'MEDIA_TOO_LARGE'
+  | 'MEDIA_NOT_FOUND'
+  | 'MEDIA_IN_USE'
+  | 'MEDIA_INVALID';
 
 export class MediaError extends AppError<MediaErrorCode> {}
 
 const safeBase = (name: string): string =>
-  path.basename(name.replace(/\\/g, '/')).replace(/\.[^.]*$/, '').normalize('NFKD').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase().slice(0, 80) || 'image';
+  path
+    .basename(name.replace(/\\/g, '/'))
+    .replace(/\.[^.]*$/, '')
+    .normalize('NFKD')
+    .replace(/[^\w-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .toLowerCase()
+    .slice(0, 80) || 'image';
 
 async function encode(img: Sharp, format: ImageFormat): Promise<Buffer> {
   switch (format) {
-    case 'webp': return img.webp({ quality: 76 }).toBuffer();
-    case 'png': return img.png({ compressionLevel: 9 }).toBuffer();
-    case 'avif': return img.avif({ quality: 50, effort: 4 }).toBuffer();
-    case 'gif': return img.gif().toBuffer();
-    default: return img.jpeg({ quality: 80, mozjpeg: true }).toBuffer();
+    case 'webp':
+      return img.webp({ quality: 76 }).toBuffer();
+    case 'png':
+      return img.png({ compressionLevel: 9 }).toBuffer();
+    case 'avif':
+      return img.avif({ quality: 50, effort: 4 }).toBuffer();
+    case 'gif':
+      return img.gif().toBuffer();
+    default:
+      return img.jpeg({ quality: 80, mozjpeg: true }).toBuffer();
   }
 }
 
@@ -87,8 +106,8 @@ export async function probeImage(bytes: Buffer): Promise<Probe> {
     throw new MediaError('MEDIA_UNSUPPORTED_TYPE', `The file is not an image of a type we accept (${ACCEPTED_TYPES}).`);
   }
   const raw = meta.format as string | undefined;
-  const format: ImageFormat | undefined = raw === 'jpeg' || raw === 'png' || raw === 'webp' || raw === 'gif' ? raw
-    : raw === 'heif' && meta.compression === 'av1' ? 'avif' : undefined;
+  const format: ImageFormat | undefined =
+    raw === 'jpeg' || raw === 'png' || raw === 'webp' || raw === 'gif' ? raw : raw === 'heif' && meta.compression === 'av1' ? 'avif' : undefined;
   if (!format) {
     const what = raw === 'svg' ? 'SVG images (which can carry scripts) are' : `${(raw ?? 'This type').toUpperCase()} files are`;
     throw new MediaError('MEDIA_UNSUPPORTED_TYPE', `${what} not accepted: upload ${ACCEPTED_TYPES}.`);
@@ -96,7 +115,8 @@ export async function probeImage(bytes: Buffer): Promise<Probe> {
   const pages = meta.pages ?? 1;
   const height = pages > 1 ? (meta.pageHeight ?? meta.height) : meta.height;
   if (!meta.width || !height) throw new MediaError('MEDIA_UNREADABLE', 'The image has no size; it may be damaged.');
-  if (meta.width * height * pages > MAX_PIXELS) throw new MediaError('MEDIA_TOO_LARGE', `The image is too large (${meta.width}×${height} pixels); the limit is 100 megapixels.`);
+  if (meta.width * height * pages > MAX_PIXELS)
+    throw new MediaError('MEDIA_TOO_LARGE', `The image is too large (${meta.width}×${height} pixels); the limit is 100 megapixels.`);
   return { format, width: meta.width, height, animated: pages > 1 && (format === 'gif' || format === 'webp') };
 }
 
@@ -166,7 +186,10 @@ async function writeAll(db: Db, mediaRoot: string, input: StoreImageInput, probe
   const rel = `${folder}/${base}.${extOf(original)}`;
   const manifest = path.join(mediaRoot, `${rel}.json`);
   if (input.reuseFiles) {
-    const cached = await fs.readFile(manifest, 'utf8').then((t) => JSON.parse(t) as { width: number; height: number; derivatives: Derivative[] }, () => undefined);
+    const cached = await fs.readFile(manifest, 'utf8').then(
+      (t) => JSON.parse(t) as { width: number; height: number; derivatives: Derivative[] },
+      () => undefined,
+    );
     if (cached) return insertRow(db, input, rel, original, cached.width, cached.height, cached.derivatives, now);
   }
   const written = new Written(input.unique === true);
@@ -177,8 +200,8 @@ async function writeAll(db: Db, mediaRoot: string, input: StoreImageInput, probe
     const width = probe.width;
     // A 90° EXIF orientation swaps the sides.
     const oriented = await decode(() => sharp(cleanOriginal, { animated: probe.animated }).metadata());
-    const height = probe.animated ? probe.height : oriented.height ?? probe.height;
-    const w0 = probe.animated ? width : oriented.width ?? width;
+    const height = probe.animated ? probe.height : (oriented.height ?? probe.height);
+    const w0 = probe.animated ? width : (oriented.width ?? width);
     await written.write(path.join(mediaRoot, rel), cleanOriginal);
 
     const derivatives: Derivative[] = [];
@@ -202,7 +225,16 @@ async function writeAll(db: Db, mediaRoot: string, input: StoreImageInput, probe
   }
 }
 
-function insertRow(db: Db, input: StoreImageInput, rel: string, original: ImageFormat, width: number, height: number, derivatives: Derivative[], now: Date): Promise<number> {
+function insertRow(
+  db: Db,
+  input: StoreImageInput,
+  rel: string,
+  original: ImageFormat,
+  width: number,
+  height: number,
+  derivatives: Derivative[],
+  now: Date,
+): Promise<number> {
   return insertMedia(db, {
     path: rel,
     mime: MIME_OF[original],
@@ -224,9 +256,11 @@ export function filesOf(row: Pick<MediaRow, 'path' | 'derivatives'>): string[] {
 /** Removes a row's files (after its row is gone). Paths never leave the media root. */
 export async function removeMediaFiles(mediaRoot: string, row: Pick<MediaRow, 'path' | 'derivatives'>): Promise<void> {
   const root = path.resolve(mediaRoot);
-  await Promise.all(filesOf(row).map(async (rel) => {
-    const abs = path.resolve(root, rel);
-    if (!abs.startsWith(root + path.sep)) return;
-    await fs.rm(abs, { force: true });
-  }));
+  await Promise.all(
+    filesOf(row).map(async (rel) => {
+      const abs = path.resolve(root, rel);
+      if (!abs.startsWith(root + path.sep)) return;
+      await fs.rm(abs, { force: true });
+    }),
+  );
 }

@@ -38,7 +38,11 @@ export const MEDIA_TEXT_LIMITS = { alt: 500, caption: 1000, credit: 200 } as con
 
 export type MediaTextField = keyof typeof MEDIA_TEXT_LIMITS;
 
-export interface MediaTexts { alt: string; caption: string; credit: string }
+export interface MediaTexts {
+  alt: string;
+  caption: string;
+  credit: string;
+}
 
 /**
  * Checks alt text, caption and credit: single strings within their limits, no control
@@ -85,8 +89,7 @@ export interface ResponsiveImage {
 export function responsiveImage(row: MediaRow, alt?: string): ResponsiveImage {
   const ds = derivativesOf(row);
   const original = formatOfMime(row.mime);
-  const set = (format: ImageFormat) =>
-    ds.filter((d) => d.format === format).sort((x, y) => x.width - y.width);
+  const set = (format: ImageFormat) => ds.filter((d) => d.format === format).sort((x, y) => x.width - y.width);
   const fallbackFormat: ImageFormat = original === 'avif' ? 'webp' : original;
   const fallbackSet = set(fallbackFormat);
   const webp = fallbackFormat === 'webp' ? [] : set('webp');

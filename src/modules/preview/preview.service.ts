@@ -18,7 +18,13 @@ const DAY = 86_400_000;
  * A new link for an article; the token is returned once and never stored.
  * @example const { token } = await createPreviewLink(db, 12, 7, user.id, now)
  */
-export async function createPreviewLink(db: Db, postId: number, days: number, userId: number | null, now: Date): Promise<{ id: number; token: string; expiresAt: Date }> {
+export async function createPreviewLink(
+  db: Db,
+  postId: number,
+  days: number,
+  userId: number | null,
+  now: Date,
+): Promise<{ id: number; token: string; expiresAt: Date }> {
   if (!PREVIEW_DAYS.includes(days)) throw new PreviewError('PREVIEW_INVALID', `A preview link lasts ${PREVIEW_DAYS.join(' or ')} days.`);
   const token = newToken();
   const expiresAt = new Date(now.getTime() + days * DAY);

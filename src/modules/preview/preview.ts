@@ -15,7 +15,4 @@ export const newToken = (): string => randomBytes(32).toString('base64url');
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 /** What a token leads to: the article, or why not. */
-export type PreviewLookup =
-  | { state: 'valid'; postId: number; expiresAt: string }
-  | { state: 'expired' | 'revoked'; postId: number }
-  | { state: 'unknown' };
+export type PreviewLookup = { state: 'valid'; postId: number; expiresAt: string } | { state: 'expired' | 'revoked'; postId: number } | { state: 'unknown' };

@@ -16,7 +16,9 @@ export async function addRedirect(db: Db, fromPath: string, toPath: string, now:
   if (fromPath === toPath) return;
   await db.deleteFrom('redirects').where('from_path', '=', toPath).execute();
   await db.updateTable('redirects').set({ to_path: toPath }).where('to_path', '=', fromPath).execute();
-  await db.insertInto('redirects').values({ from_path: fromPath, to_path: toPath, status: 301, created_at: now })
+  await db
+    .insertInto('redirects')
+    .values({ from_path: fromPath, to_path: toPath, status: 301, created_at: now })
     .onConflict((oc) => oc.column('from_path').doUpdateSet({ to_path: toPath, status: 301 }))
     .execute();
 }
@@ -49,7 +51,9 @@ export async function redirectTargetsAmong(db: Db, paths: string[]): Promise<str
 /** Bulk: upserts 301s, 200 rows a statement. */
 export async function upsertRedirects(db: Db, rows: { from_path: string; to_path: string; created_at: string }[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 200) {
-    await db.insertInto('redirects').values(rows.slice(i, i + 200).map((r) => ({ from_path: r.from_path, to_path: r.to_path, status: 301, created_at: r.created_at })))
+    await db
+      .insertInto('redirects')
+      .values(rows.slice(i, i + 200).map((r) => ({ from_path: r.from_path, to_path: r.to_path, status: 301, created_at: r.created_at })))
       .onConflict((oc) => oc.column('from_path').doUpdateSet((eb) => ({ to_path: eb.ref('excluded.to_path'), status: 301 })))
       .execute();
   }

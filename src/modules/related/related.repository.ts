@@ -10,8 +10,11 @@ export type RelatedSource = Pick<PostRow, 'id' | 'type' | 'status' | 'title' | '
 
 /** What a post's related list is computed from: its text, language, type and status. */
 export async function relatedSource(db: Db, postId: number): Promise<RelatedSource | undefined> {
-  return db.selectFrom('posts').select(['id', 'type', 'status', 'title', 'excerpt', 'search_text', 'language', 'primary_category_id'])
-    .where('id', '=', postId).executeTakeFirst();
+  return db
+    .selectFrom('posts')
+    .select(['id', 'type', 'status', 'title', 'excerpt', 'search_text', 'language', 'primary_category_id'])
+    .where('id', '=', postId)
+    .executeTakeFirst();
 }
 
 /** Publication dates of these posts (unordered). */
@@ -26,7 +29,10 @@ export async function clearRelated(db: Db, postId: number): Promise<void> {
 /** Stores the list in rank order (call clearRelated first, in the same transaction). */
 export async function insertRelated(db: Db, postId: number, ranked: { id: number; score: number }[]): Promise<void> {
   if (ranked.length === 0) return;
-  await db.insertInto('related_posts').values(ranked.map((r, rank) => ({ post_id: postId, related_id: r.id, rank, score: r.score }))).execute();
+  await db
+    .insertInto('related_posts')
+    .values(ranked.map((r, rank) => ({ post_id: postId, related_id: r.id, rank, score: r.score })))
+    .execute();
 }
 
 /** Posts whose stored list holds `postId`. */

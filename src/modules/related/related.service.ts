@@ -34,11 +34,7 @@ export async function computeRelated(db: Db, fullText: FullText, postId: number,
   const ids = [...textScore.keys()];
   let ranked: { id: number; score: number }[] = [];
   if (ids.length) {
-    const [cats, tgs, dates] = await Promise.all([
-      categoryLinksOfPosts(db, ids),
-      tagLinksOfPosts(db, ids),
-      repo.publicationDates(db, ids),
-    ]);
+    const [cats, tgs, dates] = await Promise.all([categoryLinksOfPosts(db, ids), tagLinksOfPosts(db, ids), repo.publicationDates(db, ids)]);
     const myCats = new Set(categoryIds);
     const myTags = new Set(tags.map((t) => t.id));
     const candidates: Candidate[] = dates.map((d) => ({

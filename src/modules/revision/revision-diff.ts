@@ -7,10 +7,17 @@
 import { diffWords } from 'diff';
 import type { ArticleDocument, Block, Inline } from '../article/document.js';
 
-export interface Version { title: string; excerpt: string; body: ArticleDocument }
+export interface Version {
+  title: string;
+  excerpt: string;
+  body: ArticleDocument;
+}
 
 /** A run of text; `del` only on the old side, `ins` only on the new side. */
-export interface DiffPart { text: string; change?: 'ins' | 'del' }
+export interface DiffPart {
+  text: string;
+  change?: 'ins' | 'del';
+}
 
 export interface FieldDiff {
   field: 'title' | 'excerpt' | 'body';
@@ -22,8 +29,7 @@ export interface FieldDiff {
 /** Past this time a comparison gives up and shows both texts whole (one removal, one insertion). */
 const DIFF_TIMEOUT_MS = 1500;
 
-const inlineText = (content: Inline[] | undefined): string =>
-  (content ?? []).map((n) => (n.type === 'text' ? n.text : '\n')).join('');
+const inlineText = (content: Inline[] | undefined): string => (content ?? []).map((n) => (n.type === 'text' ? n.text : '\n')).join('');
 
 function blockTexts(b: Block): string[] {
   switch (b.type) {
@@ -42,13 +48,21 @@ function blockTexts(b: Block): string[] {
     case 'horizontalRule':
       return ['———'];
     case 'html':
-      return [b.attrs.html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim()];
+      return [
+        b.attrs.html
+          .replace(/<[^>]*>/g, ' ')
+          .replace(/\s+/g, ' ')
+          .trim(),
+      ];
   }
 }
 
 /** The body as plain text: one block per paragraph, separated by blank lines. */
 export function documentPlainText(doc: ArticleDocument): string {
-  return (doc.content ?? []).flatMap(blockTexts).filter((t) => t.trim() !== '').join('\n\n');
+  return (doc.content ?? [])
+    .flatMap(blockTexts)
+    .filter((t) => t.trim() !== '')
+    .join('\n\n');
 }
 
 /** Two columns of pieces for one field. */

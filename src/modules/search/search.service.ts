@@ -27,7 +27,10 @@ export async function searchArticles(db: Db, fullText: FullText, raw: string, fi
   const empty = { rows: [], authors: new Map(), media: new Map(), snippets: new Map<number, string>() };
   if (terms.length === 0) return { ...empty, searchable: false, total: 0, capped: false, page, totalPages: 1 };
   const { total, capped, hits } = await fullText.search(db, terms, filter, perPage, (page - 1) * perPage);
-  const bundle = await cardsByIds(db, hits.map((h) => h.id));
+  const bundle = await cardsByIds(
+    db,
+    hits.map((h) => h.id),
+  );
   return {
     ...bundle,
     searchable: true,

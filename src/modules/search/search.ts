@@ -14,7 +14,10 @@ const WORD_SPLIT = /[^\p{L}\p{N}\p{M}]+/u;
 const INVISIBLE = /[\u200b\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069\u200e\u200f]/g;
 
 const words = (s: string): string[] =>
-  s.split(WORD_SPLIT).filter(Boolean).map((w) => w.slice(0, MAX_WORD));
+  s
+    .split(WORD_SPLIT)
+    .filter(Boolean)
+    .map((w) => w.slice(0, MAX_WORD));
 
 /** Parses what a reader typed. Returns no terms for input with nothing searchable. */
 export function parseQuery(raw: string): SearchTerm[] {
@@ -35,10 +38,12 @@ export function parseQuery(raw: string): SearchTerm[] {
   }
   // Duplicates add nothing to an AND query.
   const seen = new Set<string>();
-  return terms.filter((t) => {
-    const key = `${t.words.join(' ')}${t.prefix ? '*' : ''}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  }).slice(0, MAX_TERMS);
+  return terms
+    .filter((t) => {
+      const key = `${t.words.join(' ')}${t.prefix ? '*' : ''}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .slice(0, MAX_TERMS);
 }

@@ -27,8 +27,12 @@ export async function deleteCategoryRow(db: Db, id: number): Promise<void> {
 
 /** Posts filed under the category or having it as their primary section (each id once, unordered). */
 export async function postIdsFiledUnder(db: Db, id: number): Promise<number[]> {
-  const rows = await db.selectFrom('post_categories').select('post_id').where('category_id', '=', id)
-    .union(db.selectFrom('posts').select('id as post_id').where('primary_category_id', '=', id)).execute();
+  const rows = await db
+    .selectFrom('post_categories')
+    .select('post_id')
+    .where('category_id', '=', id)
+    .union(db.selectFrom('posts').select('id as post_id').where('primary_category_id', '=', id))
+    .execute();
   return [...new Set(rows.map((r) => r.post_id))];
 }
 

@@ -15,11 +15,17 @@ import type { Actor } from '../user/user.js';
 import type { CategoryTree } from './taxonomy.js';
 import { removeRedirectFrom } from '../redirect/redirect.repository.js';
 import { insertCategory, insertLinks } from './taxonomy.repository.js';
+import { deleteCategoryRow, movePrimaryCategory, postIdsFiledUnder, postIdsLinkedTo, unlinkCategory, updateCategoryRow } from './category.repository.js';
 import {
-  deleteCategoryRow, movePrimaryCategory, postIdsFiledUnder, postIdsLinkedTo, unlinkCategory, updateCategoryRow,
-} from './category.repository.js';
-import {
-  cleanDescription, cleanName, cleanSlug, loadCategoryTree, pathsOf, redirectListing, redirectMoved, renameCategoryIn, TaxonomyError,
+  cleanDescription,
+  cleanName,
+  cleanSlug,
+  loadCategoryTree,
+  pathsOf,
+  redirectListing,
+  redirectMoved,
+  renameCategoryIn,
+  TaxonomyError,
 } from './taxonomy.service.js';
 
 /** What a committed change asks the caller to purge. */
@@ -29,7 +35,15 @@ export interface TaxonomyChange {
 }
 
 const audit = (db: Db, actor: Actor, now: Date, action: AuditAction, c: Pick<CategoryRow, 'id' | 'name'>, detail: string) =>
-  recordAudit(db, { at: now.toISOString(), actorId: actor.id, actorLabel: actor.label, ip: actor.ip, action, target: { type: 'category', id: c.id, label: c.name }, detail });
+  recordAudit(db, {
+    at: now.toISOString(),
+    actorId: actor.id,
+    actorLabel: actor.label,
+    ip: actor.ip,
+    action,
+    target: { type: 'category', id: c.id, label: c.name },
+    detail,
+  });
 
 /** Every page showing these categories' names or links, and the lists of their ancestors. */
 function categoryTags(tree: CategoryTree, ids: Iterable<number>): string[] {
@@ -52,7 +66,12 @@ const nextPosition = (tree: CategoryTree, parentId: number | null): number => {
   return siblings.reduce((m, s) => Math.max(m, s.position + 1), 0);
 };
 
-export interface NewCategoryInput { name: unknown; slug?: unknown; parentId: number | null; description?: unknown }
+export interface NewCategoryInput {
+  name: unknown;
+  slug?: unknown;
+  parentId: number | null;
+  description?: unknown;
+}
 
 export async function createCategory(db: Db, input: NewCategoryInput, actor: Actor, now: Date): Promise<TaxonomyChange> {
   const name = cleanName('CATEGORY', input.name);
@@ -60,7 +79,8 @@ export async function createCategory(db: Db, input: NewCategoryInput, actor: Act
   const description = cleanDescription('CATEGORY', input.description);
   return db.transaction().execute(async (trx) => {
     const tree = await loadCategoryTree(trx);
-    if (input.parentId !== null && !tree.get(input.parentId)) throw new TaxonomyError('CATEGORY_INVALID', 'The chosen parent no longer exists; reload the page and choose another.');
+    if (input.parentId !== null && !tree.get(input.parentId))
+      throw new TaxonomyError('CATEGORY_INVALID', 'The chosen parent no longer exists; reload the page and choose another.');
     if (tree.findBySlug(slug)) throw new TaxonomyError('CATEGORY_SLUG_TAKEN', `The slug "${slug}" is already in use by another category.`);
     const id = await insertCategory(trx, { parent_id: input.parentId, slug, name, description, position: nextPosition(tree, input.parentId) });
     // A path freshly in use again must not keep redirecting elsewhere.
@@ -71,10 +91,19 @@ export async function createCategory(db: Db, input: NewCategoryInput, actor: Act
   });
 }
 
-export async function renameCategory(db: Db, id: number, changes: { name: unknown; slug: unknown; description: unknown }, actor: Actor, now: Date): Promise<TaxonomyChange> {
+export async function renameCategory(
+  db: Db,
+  id: number,
+  changes: { name: unknown; slug: unknown; description: unknown },
+  actor: Actor,
+  now: Date,
+): Promise<TaxonomyChange> {
   return db.transaction().execute(async (trx) => {
     const r = await renameCategoryIn(trx, id, changes, now);
-    const parts = [r.before.name !== r.after.name ? `name "${r.before.name}" → "${r.after.name}"` : '', r.before.slug !== r.after.slug ? `slug ${r.before.slug} → ${r.after.slug}` : ''].filter(Boolean);
+    const parts = [
+      r.before.name !== r.after.name ? `name "${r.before.name}" → "${r.after.name}"` : '',
+      r.before.slug !== r.after.slug ? `slug ${r.before.slug} → ${r.after.slug}` : '',
+    ].filter(Boolean);
     await audit(trx, actor, now, 'category.updated', r.after, parts.join('; ') || 'description');
     return { id, purge: categoryTags(await loadCategoryTree(trx), r.subtree) };
   });
@@ -91,9 +120,12 @@ export async function moveCategory(db: Db, id: number, parentId: number | null, 
       const parent = tree.get(parentId);
       if (!parent) throw new TaxonomyError('CATEGORY_INVALID', 'The chosen parent no longer exists; reload the page and choose another.');
       if (tree.subtreeIds(id).includes(parentId)) {
-        throw new TaxonomyError('CATEGORY_CYCLE', parentId === id
-          ? `"${c.name}" cannot be moved under itself.`
-          : `"${c.name}" cannot be moved under "${parent.name}", which is inside it. Move "${parent.name}" out first.`);
+        throw new TaxonomyError(
+          'CATEGORY_CYCLE',
+          parentId === id
+            ? `"${c.name}" cannot be moved under itself.`
+            : `"${c.name}" cannot be moved under "${parent.name}", which is inside it. Move "${parent.name}" out first.`,
+        );
       }
     }
     const subtree = tree.subtreeIds(id);
@@ -135,17 +167,26 @@ export async function deleteCategory(db: Db, id: number, receiverId: number, act
   return db.transaction().execute(async (trx) => {
     const tree = await loadCategoryTree(trx);
     const c = found(tree, id);
-    if (receiverId === id) throw new TaxonomyError('CATEGORY_INVALID', `Choose another category to receive the articles of "${c.name}"; it cannot receive them itself.`);
+    if (receiverId === id)
+      throw new TaxonomyError('CATEGORY_INVALID', `Choose another category to receive the articles of "${c.name}"; it cannot receive them itself.`);
     const receiver = tree.get(receiverId);
     if (!receiver) throw new TaxonomyError('CATEGORY_INVALID', 'The chosen receiving category no longer exists; reload the page and choose another.');
     const subtree = tree.subtreeIds(id);
     if (subtree.includes(receiverId)) {
-      throw new TaxonomyError('CATEGORY_CYCLE', `"${receiver.name}" is inside "${c.name}"; choose a category outside it, or move "${receiver.name}" out first.`);
+      throw new TaxonomyError(
+        'CATEGORY_CYCLE',
+        `"${receiver.name}" is inside "${c.name}"; choose a category outside it, or move "${receiver.name}" out first.`,
+      );
     }
     const before = pathsOf(tree, subtree);
     const postIds = await postIdsFiledUnder(trx, id);
     const already = new Set(await postIdsLinkedTo(trx, receiverId));
-    await insertLinks(trx, 'post_categories', postIds.filter((p) => !already.has(p)), receiverId);
+    await insertLinks(
+      trx,
+      'post_categories',
+      postIds.filter((p) => !already.has(p)),
+      receiverId,
+    );
     await unlinkCategory(trx, id);
     await movePrimaryCategory(trx, id, receiverId);
     let position = nextPosition(tree, receiverId);
@@ -156,7 +197,14 @@ export async function deleteCategory(db: Db, id: number, receiverId: number, act
     await redirectMoved(trx, before, now);
     const after = await loadCategoryTree(trx);
     await redirectListing(trx, oldPath, categoryPath(after.pathOf(receiverId)), now);
-    await audit(trx, actor, now, 'category.deleted', c, `${oldPath}: ${postIds.length} article(s) and ${tree.childrenOf(id).length} sub-categories to "${receiver.name}"`);
+    await audit(
+      trx,
+      actor,
+      now,
+      'category.deleted',
+      c,
+      `${oldPath}: ${postIds.length} article(s) and ${tree.childrenOf(id).length} sub-categories to "${receiver.name}"`,
+    );
     const purge = new Set([...categoryTags(tree, subtree), ...categoryTags(after, [...before.keys(), receiverId]), tag.home]);
     for (const p of postIds) purge.add(tag.post(p));
     return { id: receiverId, purge: [...purge] };

@@ -22,7 +22,15 @@ import { cleanDescription, cleanName, cleanSlug, dropRedirectsTo, redirectListin
 export const MERGE_MAX = 100;
 
 const audit = (db: Db, actor: Actor, now: Date, action: AuditAction, t: Pick<TagRow, 'id' | 'name'>, detail: string) =>
-  recordAudit(db, { at: now.toISOString(), actorId: actor.id, actorLabel: actor.label, ip: actor.ip, action, target: { type: 'tag', id: t.id, label: t.name }, detail });
+  recordAudit(db, {
+    at: now.toISOString(),
+    actorId: actor.id,
+    actorLabel: actor.label,
+    ip: actor.ip,
+    action,
+    target: { type: 'tag', id: t.id, label: t.name },
+    detail,
+  });
 
 async function found(db: Db, id: number): Promise<TagRow> {
   const t = await findTagById(db, id);
@@ -31,10 +39,20 @@ async function found(db: Db, id: number): Promise<TagRow> {
 }
 
 /** The tag's own page and feeds, every article showing it, and the feeds listing its name. */
-const tagTags = (ids: number[], postIds: number[] = []): string[] =>
-  [tag.feed, tag.sitemap, ...ids.flatMap((id) => [tag.tag(id), tag.tagList(id)]), ...postIds.map(tag.post)];
+const tagTags = (ids: number[], postIds: number[] = []): string[] => [
+  tag.feed,
+  tag.sitemap,
+  ...ids.flatMap((id) => [tag.tag(id), tag.tagList(id)]),
+  ...postIds.map(tag.post),
+];
 
-export async function renameTag(db: Db, id: number, changes: { name: unknown; slug: unknown; description?: unknown }, actor: Actor, now: Date): Promise<TaxonomyChange> {
+export async function renameTag(
+  db: Db,
+  id: number,
+  changes: { name: unknown; slug: unknown; description?: unknown },
+  actor: Actor,
+  now: Date,
+): Promise<TaxonomyChange> {
   const name = cleanName('TAG', changes.name);
   const slug = cleanSlug('TAG', changes.slug, name);
   return db.transaction().execute(async (trx) => {
@@ -62,7 +80,12 @@ export async function mergeTags(db: Db, sourceIds: number[], targetId: number, a
     if (rows.length !== sources.length) throw new TaxonomyError('TAG_NOT_FOUND', 'One of the chosen tags no longer exists; reload the list and try again.');
     const postIds = await postIdsWithTags(trx, sources);
     const already = new Set(await postIdsWithTags(trx, [targetId]));
-    await insertLinks(trx, 'post_tags', postIds.filter((p) => !already.has(p)), targetId);
+    await insertLinks(
+      trx,
+      'post_tags',
+      postIds.filter((p) => !already.has(p)),
+      targetId,
+    );
     await deleteTagsAndLinks(trx, sources);
     for (const r of rows) await redirectListing(trx, tagPath(r.slug), tagPath(target.slug), now);
     await audit(trx, actor, now, 'tag.merged', target, `${rows.map((r) => r.slug).join(', ')} → ${target.slug} (${postIds.length} article(s))`);

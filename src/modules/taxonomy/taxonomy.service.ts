@@ -51,16 +51,20 @@ export function cleanSlug(kind: Kind, raw: unknown, name: string): string {
   const typed = typeof raw === 'string' ? raw.trim().normalize('NFKC').toLowerCase() : '';
   const slug = typed || slugify(name);
   if (!SLUG_PATTERN.test(slug)) {
-    throw new TaxonomyError(`${kind}_INVALID`, typed
-      ? 'The slug may only hold letters, digits and hyphens (no spaces, "/" or "."), and must start with a letter or digit.'
-      : `No slug can be made from this name; type one (letters, digits and hyphens).`);
+    throw new TaxonomyError(
+      `${kind}_INVALID`,
+      typed
+        ? 'The slug may only hold letters, digits and hyphens (no spaces, "/" or "."), and must start with a letter or digit.'
+        : `No slug can be made from this name; type one (letters, digits and hyphens).`,
+    );
   }
   return slug;
 }
 
 export function cleanDescription(kind: Kind, raw: unknown): string {
   if (raw === undefined) return '';
-  if (typeof raw !== 'string' || raw.length > DESCRIPTION_MAX) throw new TaxonomyError(`${kind}_INVALID`, `A description may have at most ${DESCRIPTION_MAX.toLocaleString('en')} characters.`);
+  if (typeof raw !== 'string' || raw.length > DESCRIPTION_MAX)
+    throw new TaxonomyError(`${kind}_INVALID`, `A description may have at most ${DESCRIPTION_MAX.toLocaleString('en')} characters.`);
   return raw.trim();
 }
 
@@ -75,7 +79,10 @@ export async function redirectListing(db: Db, oldBase: string, newBase: string, 
 
 /** A listing that is gone for good: redirects that led to it stop, so it answers 404. */
 export async function dropRedirectsTo(db: Db, base: string): Promise<void> {
-  await removeRedirectsTo(db, FEED_SUFFIXES.map((s) => base + s));
+  await removeRedirectsTo(
+    db,
+    FEED_SUFFIXES.map((s) => base + s),
+  );
 }
 
 /** Paths of every category, keyed by id, for comparing before and after a change. */
@@ -108,6 +115,11 @@ export async function renameCategoryIn(trx: Db, id: number, changes: { name?: un
  * Renames a category (name, slug, description). A new slug changes the path of the category and
  * of every category below it; each old path (and its feeds) keeps answering with a 301.
  */
-export async function updateCategory(db: Db, id: number, changes: { name?: string; slug?: string; description?: string }, now: Date = new Date()): Promise<void> {
+export async function updateCategory(
+  db: Db,
+  id: number,
+  changes: { name?: string; slug?: string; description?: string },
+  now: Date = new Date(),
+): Promise<void> {
   await db.transaction().execute((trx) => renameCategoryIn(trx, id, changes, now));
 }

@@ -46,10 +46,7 @@ export async function linkCandidates(db: Db, q: CandidateQuery): Promise<Transla
   let sel = db.selectFrom('posts').select(COLS).where('type', '=', 'post').where('status', '!=', 'trash').where('id', '!=', q.excludeId);
   const owner = q.ownerUserId;
   if (owner !== undefined) {
-    sel = sel.where((eb) => eb.or([
-      eb('status', '=', 'published'),
-      eb('id', 'in', bylinedTo(eb, owner)),
-    ]));
+    sel = sel.where((eb) => eb.or([eb('status', '=', 'published'), eb('id', 'in', bylinedTo(eb, owner))]));
   }
   sel = q.id !== undefined ? sel.where('id', '=', q.id) : sel.where(containsText('title', q.text));
   return sel.orderBy('updated_at', 'desc').limit(q.limit).execute();

@@ -51,9 +51,12 @@ export async function linkTranslation(db: Db, postId: number, targetId: number):
     for (const m of theirs) {
       const clash = taken.get(m.language.toLowerCase());
       if (clash) {
-        throw new TranslationError('TRANSLATION_INVALID', clash.id === postId
-          ? `“${m.title}” is in ${m.language}, the same language as this article; link versions in other languages.`
-          : `There is already a ${m.language} version linked (“${clash.title}”); unlink it first.`);
+        throw new TranslationError(
+          'TRANSLATION_INVALID',
+          clash.id === postId
+            ? `“${m.title}” is in ${m.language}, the same language as this article; link versions in other languages.`
+            : `There is already a ${m.language} version linked (“${clash.title}”); unlink it first.`,
+        );
       }
     }
     const group = self.translation_group ?? target.translation_group ?? randomUUID();
@@ -89,6 +92,10 @@ export async function unlinkTranslation(db: Db, postId: number, targetId: number
 export async function translationCandidates(db: Db, postId: number, q: string, o: { ownerUserId?: number; limit?: number } = {}): Promise<TranslationMember[]> {
   const query = q.trim();
   return repo.linkCandidates(db, {
-    excludeId: postId, id: idOf(query), text: query, limit: o.limit ?? 20, ...(o.ownerUserId !== undefined ? { ownerUserId: o.ownerUserId } : {}),
+    excludeId: postId,
+    id: idOf(query),
+    text: query,
+    limit: o.limit ?? 20,
+    ...(o.ownerUserId !== undefined ? { ownerUserId: o.ownerUserId } : {}),
   });
 }

@@ -59,7 +59,11 @@ export async function hashPassword(password: string, params: ScryptParams = DEFA
   return `$scrypt$ln=${params.ln},r=${params.r},p=${params.p}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
-interface Parsed { params: ScryptParams; salt: Buffer; key: Buffer }
+interface Parsed {
+  params: ScryptParams;
+  salt: Buffer;
+  key: Buffer;
+}
 
 function parse(stored: string): Parsed | undefined {
   const m = /^\$scrypt\$ln=(\d{1,2}),r=(\d{1,2}),p=(\d{1,2})\$([A-Za-z0-9+/=]{4,100})\$([A-Za-z0-9+/=]{4,200})$/.exec(stored);

@@ -92,7 +92,10 @@ export const forbiddenMessage = (action: Action, role: Role): string => `Your ro
 
 /** A use case refused because the acting user's role does not hold `action` (HTTP 403). */
 export class PermissionError extends AppError<'FORBIDDEN'> {
-  constructor(public readonly action: Action, role: Role) {
+  constructor(
+    public readonly action: Action,
+    role: Role,
+  ) {
     super('FORBIDDEN', forbiddenMessage(action, role));
   }
 }

@@ -12,12 +12,17 @@ export async function insertSession(db: Db, row: SessionRow): Promise<void> {
 
 /** The unexpired session `id` and its user, when that user is active (one query, a join). */
 export async function findActiveSession(db: Db, id: string, nowIso: string): Promise<{ session: SessionRow; user: UserRow } | undefined> {
-  const row = await db.selectFrom('sessions')
+  const row = await db
+    .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .selectAll('users')
     .select([
-      'sessions.id as s_id', 'sessions.created_at as s_created_at', 'sessions.last_seen_at as s_last_seen_at',
-      'sessions.expires_at as s_expires_at', 'sessions.ip as s_ip', 'sessions.user_agent as s_user_agent',
+      'sessions.id as s_id',
+      'sessions.created_at as s_created_at',
+      'sessions.last_seen_at as s_last_seen_at',
+      'sessions.expires_at as s_expires_at',
+      'sessions.ip as s_ip',
+      'sessions.user_agent as s_user_agent',
     ])
     .where('sessions.id', '=', id)
     .where('sessions.expires_at', '>', nowIso)
@@ -26,7 +31,15 @@ export async function findActiveSession(db: Db, id: string, nowIso: string): Pro
   if (!row) return undefined;
   const { s_id, s_created_at, s_last_seen_at, s_expires_at, s_ip, s_user_agent, ...user } = row;
   return {
-    session: { id: s_id, user_id: user.id, created_at: s_created_at, last_seen_at: s_last_seen_at, expires_at: s_expires_at, ip: s_ip, user_agent: s_user_agent },
+    session: {
+      id: s_id,
+      user_id: user.id,
+      created_at: s_created_at,
+      last_seen_at: s_last_seen_at,
+      expires_at: s_expires_at,
+      ip: s_ip,
+      user_agent: s_user_agent,
+    },
     user,
   };
 }
@@ -43,14 +56,19 @@ export async function deleteUserSessions(db: Db, userId: number): Promise<number
   return Number(res.numDeletedRows);
 }
 
-export const deleteExpiredSessions = (db: Db, now: Date) =>
-  db.deleteFrom('sessions').where('expires_at', '<=', now.toISOString()).execute();
+export const deleteExpiredSessions = (db: Db, now: Date) => db.deleteFrom('sessions').where('expires_at', '<=', now.toISOString()).execute();
 
 /** The times of the newest `limit` failures for (scope, key) after `since`, newest first. */
 export async function recentFailures(db: Db, scope: 'account' | 'ip', key: string, since: string, limit: number): Promise<string[]> {
-  const rows = await db.selectFrom('login_attempts').select('at')
-    .where('scope', '=', scope).where('key', '=', key).where('at', '>', since)
-    .orderBy('at', 'desc').limit(limit).execute();
+  const rows = await db
+    .selectFrom('login_attempts')
+    .select('at')
+    .where('scope', '=', scope)
+    .where('key', '=', key)
+    .where('at', '>', since)
+    .orderBy('at', 'desc')
+    .limit(limit)
+    .execute();
   return rows.map((r) => r.at);
 }
 

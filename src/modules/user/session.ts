@@ -19,7 +19,10 @@ export const hashToken = (token: string): string => createHash('sha256').update(
 
 const plus = (now: Date, ms: number): string => new Date(now.getTime() + ms).toISOString();
 
-export interface SessionMeta { ip: string; userAgent: string }
+export interface SessionMeta {
+  ip: string;
+  userAgent: string;
+}
 
 /** Starts a session; returns the token for the cookie (shown once, never stored). */
 export async function createSession(db: Db, userId: number, now: Date, meta: SessionMeta): Promise<{ token: string; id: string }> {

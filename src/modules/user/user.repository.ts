@@ -10,17 +10,23 @@ type Db = Kysely<Database>;
 export const findUserByEmail = (db: Db, email: string): Promise<UserRow | undefined> =>
   db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
 
-export const findUserById = (db: Db, id: number): Promise<UserRow | undefined> =>
-  db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+export const findUserById = (db: Db, id: number): Promise<UserRow | undefined> => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 
 export async function countUsers(db: Db): Promise<number> {
-  const { n } = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const { n } = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(n);
 }
 
 export async function countActiveOwners(db: Db): Promise<number> {
-  const { n } = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('role', '=', 'owner').where('status', '=', 'active').executeTakeFirstOrThrow();
+  const { n } = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'owner')
+    .where('status', '=', 'active')
+    .executeTakeFirstOrThrow();
   return Number(n);
 }
 
@@ -33,7 +39,8 @@ export interface NewUserRow {
 }
 
 export async function insertUser(db: Db, u: NewUserRow): Promise<number> {
-  const row = await db.insertInto('users')
+  const row = await db
+    .insertInto('users')
     .values({ ...u, status: 'active', updated_at: u.created_at, last_login_at: null })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -46,10 +53,17 @@ export interface UserListRow extends UserRow {
 
 /** Every user with their number of live sessions, owners first then by name. */
 export async function listUsers(db: Db, now: string): Promise<UserListRow[]> {
-  const rows = await db.selectFrom('users')
+  const rows = await db
+    .selectFrom('users')
     .selectAll('users')
-    .select((eb) => eb.selectFrom('sessions').select((e) => e.fn.countAll<number>().as('c'))
-      .whereRef('sessions.user_id', '=', 'users.id').where('sessions.expires_at', '>', now).as('sessions'))
+    .select((eb) =>
+      eb
+        .selectFrom('sessions')
+        .select((e) => e.fn.countAll<number>().as('c'))
+        .whereRef('sessions.user_id', '=', 'users.id')
+        .where('sessions.expires_at', '>', now)
+        .as('sessions'),
+    )
     .orderBy('users.name')
     .orderBy('users.id')
     .execute();
@@ -65,5 +79,4 @@ export const updateUserStatus = (db: Db, id: number, status: UserStatus, now: st
 export const updatePasswordHash = (db: Db, id: number, hash: string, now: string) =>
   db.updateTable('users').set({ password_hash: hash, updated_at: now }).where('id', '=', id).execute();
 
-export const touchLastLogin = (db: Db, id: number, now: string) =>
-  db.updateTable('users').set({ last_login_at: now }).where('id', '=', id).execute();
+export const touchLastLogin = (db: Db, id: number, now: string) => db.updateTable('users').set({ last_login_at: now }).where('id', '=', id).execute();

@@ -15,7 +15,15 @@ import { clearAccountFailures, deleteExpiredSessions, deleteSession, deleteUserS
 import { insertSettingIfAbsent } from '../content/settings.repository.js';
 import { checkThrottle, DEFAULT_THROTTLE, recordFailure, retryMinutes, type ThrottlePolicy } from './throttle.js';
 import {
-  countActiveOwners, countUsers, findUserByEmail, findUserById, insertUser, touchLastLogin, updatePasswordHash, updateUserRole, updateUserStatus,
+  countActiveOwners,
+  countUsers,
+  findUserByEmail,
+  findUserById,
+  insertUser,
+  touchLastLogin,
+  updatePasswordHash,
+  updateUserRole,
+  updateUserStatus,
 } from './user.repository.js';
 import { normalizeEmail, roleProblem, toUser, UserError, validateNewUser, type Actor, type NewUserInput, type User } from './user.js';
 
@@ -31,8 +39,7 @@ export interface AuthContext {
 const SETUP_KEY = 'setup.completed_at';
 
 /** Runs `fn` in a transaction, or in the caller's when `db` already is one. */
-const inTransaction = <T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> =>
-  db.isTransaction ? fn(db) : db.transaction().execute(fn);
+const inTransaction = <T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> => (db.isTransaction ? fn(db) : db.transaction().execute(fn));
 
 const audit = (db: Db, actor: Actor, ctx: AuthContext, e: Omit<AuditEntry, 'at' | 'actorId' | 'actorLabel' | 'ip'>) =>
   recordAudit(db, { at: ctx.now.toISOString(), actorId: actor.id, actorLabel: actor.label, ip: actor.ip, ...e });
@@ -91,7 +98,12 @@ export async function setupFirstOwner(db: Db, input: Omit<NewUserInput, 'role'>,
   return toUser(row);
 }
 
-export interface LoginInput { email: unknown; password: unknown; ip: string; userAgent: string }
+export interface LoginInput {
+  email: unknown;
+  password: unknown;
+  ip: string;
+  userAgent: string;
+}
 
 export type LoginResult =
   | { ok: true; user: User; token: string; sessionId: string }

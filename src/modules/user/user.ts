@@ -50,7 +50,11 @@ export type FieldErrors = Partial<Record<'email' | 'name' | 'role' | 'password' 
 export type UserErrorCode = 'USER_INVALID' | 'USER_EMAIL_TAKEN' | 'USER_NOT_FOUND' | 'USER_FORBIDDEN' | 'SETUP_CLOSED';
 
 export class UserError extends AppError<UserErrorCode> {
-  constructor(code: UserErrorCode, message: string, public readonly fields: FieldErrors = {}) {
+  constructor(
+    code: UserErrorCode,
+    message: string,
+    public readonly fields: FieldErrors = {},
+  ) {
     super(code, message);
   }
 }
@@ -96,7 +100,12 @@ export interface NewUserInput {
   confirm?: unknown;
 }
 
-export interface ValidNewUser { email: string; name: string; role: Role; password: string }
+export interface ValidNewUser {
+  email: string;
+  name: string;
+  role: Role;
+  password: string;
+}
 
 /**
  * Checks every field and returns all problems at once (forms show them together).

@@ -83,7 +83,10 @@ function errorPage(c: AdminContext, request: FastifyRequest, reply: FastifyReply
 
 export async function adminRoutes(app: FastifyInstance, opts: AdminOptions): Promise<void> {
   const now = opts.now ?? (() => new Date());
-  const c = makeContext(opts.db, opts.config.siteName, opts.config.siteUrl, now, { ...(opts.scrypt ? { scrypt: opts.scrypt } : {}), ...(opts.throttle ? { throttle: opts.throttle } : {}) });
+  const c = makeContext(opts.db, opts.config.siteName, opts.config.siteUrl, now, {
+    ...(opts.scrypt ? { scrypt: opts.scrypt } : {}),
+    ...(opts.throttle ? { throttle: opts.throttle } : {}),
+  });
 
   await app.register(csrfProtection, {
     sessionPlugin: '@fastify/cookie',
@@ -141,8 +144,7 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions): Pro
   });
 
   // GET /admin/assets/admin.css
-  app.get('/assets/admin.css', { config: { access: 'public' } }, async (_request, reply) =>
-    reply.type('text/css; charset=utf-8').send(ADMIN_CSS));
+  app.get('/assets/admin.css', { config: { access: 'public' } }, async (_request, reply) => reply.type('text/css; charset=utf-8').send(ADMIN_CSS));
 
   await dashboardRoutes(app, c);
   await accountRoutes(app, c);

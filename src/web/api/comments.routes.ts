@@ -35,7 +35,13 @@ export async function apiCommentRoutes(app: FastifyInstance, deps: { db: Db }): 
       page,
       total_pages: thread.totalPages,
       comments: thread.comments.map((c) => ({
-        id: c.id, parent_id: c.parentId, depth: c.depth, author_name: c.authorName, body_html: c.bodyHtml, created_at: c.createdAt, url: url(c),
+        id: c.id,
+        parent_id: c.parentId,
+        depth: c.depth,
+        author_name: c.authorName,
+        body_html: c.bodyHtml,
+        created_at: c.createdAt,
+        url: url(c),
       })),
     };
   });

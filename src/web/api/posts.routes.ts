@@ -25,7 +25,6 @@ export interface ApiDeps {
   siteUrl: string;
 }
 
-
 function intParam(raw: unknown, name: string, fallback: number, max: number): number {
   if (raw === undefined) return fallback;
   const n = pageOf(raw);

@@ -34,11 +34,16 @@ export interface Entry {
   bytes: number;
 }
 
-export interface CacheStats { entries: number; bytes: number; hits: number; misses: number; purged: number }
+export interface CacheStats {
+  entries: number;
+  bytes: number;
+  hits: number;
+  misses: number;
+  purged: number;
+}
 
 /** Cookies that mean "a logged-in user or a personalised page": such requests bypass the cache. */
 export const BYPASS_COOKIES = /(?:^|;\s*)(bs_session|bs_commenter)=/;
-
 
 /** The share of the page cache's memory that search results may take. */
 const SEARCH_SHARE = 1 / 8;
@@ -71,7 +76,10 @@ export class PageCache {
    * @param onPurge called with every purge's tags (forwarded to a CDN: see `cdnPurger`), whether
    *   or not this instance held a matching entry.
    */
-  constructor(maxBytes: number, private readonly onPurge?: (tags: string[]) => void) {
+  constructor(
+    maxBytes: number,
+    private readonly onPurge?: (tags: string[]) => void,
+  ) {
     this.pages = new TaggedStore<Entry>(maxBytes - Math.floor(maxBytes * SEARCH_SHARE));
     this.searches = new TaggedStore<Entry>(Math.floor(maxBytes * SEARCH_SHARE));
   }

@@ -13,7 +13,11 @@ import { CLOCK, LOOKED_UP, TAGS, type Clocked, type LookedUp, type Tagged } from
 import { etagMatches, etagOf } from './validators.js';
 
 /** What decides whether a request may be answered from the cache (Fastify's and node's requests alike). */
-interface CacheProbe { method?: string | undefined; url?: string | undefined; headers: IncomingHttpHeaders }
+interface CacheProbe {
+  method?: string | undefined;
+  url?: string | undefined;
+  headers: IncomingHttpHeaders;
+}
 
 const cacheable = (request: CacheProbe): boolean =>
   (request.method === 'GET' || request.method === 'HEAD') &&
@@ -63,7 +67,10 @@ function sendEntry(cache: PageCache, request: FastifyRequest, reply: FastifyRepl
  * then costs what a static file server's answer costs. Misses fall through to `next` (Fastify),
  * marked as looked up; the onRequest hook answers hits made through `inject` the same way.
  */
-export function answerHitsFirst(cache: PageCache, next: (req: IncomingMessage, res: ServerResponse) => void): (req: IncomingMessage, res: ServerResponse) => void {
+export function answerHitsFirst(
+  cache: PageCache,
+  next: (req: IncomingMessage, res: ServerResponse) => void,
+): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     const e = cacheable(req) ? cache.get(req.url!) : undefined;
     if (!e) {
@@ -79,7 +86,21 @@ export function answerHitsFirst(cache: PageCache, next: (req: IncomingMessage, r
 }
 
 /** Headers never replayed from a stored response. */
-const NOT_REPLAYED = new Set(['content-length', 'content-encoding', 'content-type', 'date', 'set-cookie', 'x-cache', 'etag', 'cache-control', 'surrogate-key', 'vary', 'connection', 'transfer-encoding', 'keep-alive']);
+const NOT_REPLAYED = new Set([
+  'content-length',
+  'content-encoding',
+  'content-type',
+  'date',
+  'set-cookie',
+  'x-cache',
+  'etag',
+  'cache-control',
+  'surrogate-key',
+  'vary',
+  'connection',
+  'transfer-encoding',
+  'keep-alive',
+]);
 
 /**
  * Installs the cache hooks on the root instance. Register it FIRST: a hit is answered before
@@ -135,7 +156,11 @@ function store(request: FastifyRequest, reply: FastifyReply, payload: unknown, t
   }
   const hitHeaders = { ...replayed, 'content-type': type, ...cacheHeaders, 'x-cache': 'HIT' };
   const entry: Entry = {
-    key: request.url, status: 200, type, etag, tags,
+    key: request.url,
+    status: 200,
+    type,
+    etag,
+    tags,
     hitHeaders,
     identity: { body, rawHeaders: { ...hitHeaders, 'content-length': body.length } },
     bytes: body.length + request.url.length * 2 + 600,

@@ -75,7 +75,9 @@ function renderFragment(site: SiteContext, tree: CategoryTree, b: ArticleBundle)
   const tags = articleFragmentTags(b, tree);
   const { id, type, comment_status, published_at } = b.post;
   return {
-    before, after, tags,
+    before,
+    after,
+    tags,
     pageTags: cacheTags([...tags, tag.comments(id)]),
     post: { id, type, comment_status, published_at },
     owner: commentsOwnerOf(b),
@@ -91,7 +93,11 @@ export class ArticleFragments {
   private readonly forms: TaggedStore<FormFragment>;
   private readonly settings = new TaggedStore<{ value: CommentSettings; tags: readonly string[]; bytes: number }>(1_000_000);
 
-  constructor(maxBytes: number, private readonly cache: PageCache, private readonly site: SiteContext) {
+  constructor(
+    maxBytes: number,
+    private readonly cache: PageCache,
+    private readonly site: SiteContext,
+  ) {
     this.articles = new TaggedStore<ArticleFragment>(maxBytes * 0.75);
     this.threads = new TaggedStore<ThreadFragment>(maxBytes * 0.2);
     this.forms = new TaggedStore<FormFragment>(maxBytes * 0.05);
@@ -143,9 +149,10 @@ export class ArticleFragments {
     if (!formParts) {
       const html = renderCommentsForm({ comments: commentsVM(f.owner, { ...input, token: TOKEN_SLOT }), t, lang });
       const at = html.indexOf(TOKEN_SLOT);
-      formParts = at < 0
-        ? { before: Buffer.from(html), after: Buffer.alloc(0), tags: f.pageTags, bytes: html.length + 200 }
-        : { before: Buffer.from(html.slice(0, at)), after: Buffer.from(html.slice(at + TOKEN_SLOT.length)), tags: f.pageTags, bytes: html.length + 200 };
+      formParts =
+        at < 0
+          ? { before: Buffer.from(html), after: Buffer.alloc(0), tags: f.pageTags, bytes: html.length + 200 }
+          : { before: Buffer.from(html.slice(0, at)), after: Buffer.from(html.slice(at + TOKEN_SLOT.length)), tags: f.pageTags, bytes: html.length + 200 };
       if (keep()) this.forms.set(formKey, formParts);
     }
     const token = formParts.after.length > 0 ? Buffer.from(rest.token) : Buffer.alloc(0);

@@ -64,13 +64,16 @@ export interface CommentsWeb {
   articleForm(request: FastifyRequest, post: CommentedPost, settings?: CommentSettings): Promise<ArticleForm | undefined>;
 }
 
-
 function heldFromCookie(request: FastifyRequest): number[] {
   const raw = request.cookies[COMMENTER_COOKIE];
   if (!raw) return [];
   const un = request.unsignCookie(raw);
   if (!un.valid || un.value === null) return [];
-  return un.value.split('.').map((x) => idOf(x)).filter((x): x is number => x !== undefined).slice(-20);
+  return un.value
+    .split('.')
+    .map((x) => idOf(x))
+    .filter((x): x is number => x !== undefined)
+    .slice(-20);
 }
 
 /** Percent-decoding to bytes, then strict UTF-8: invalid sequences are an error, not U+FFFD. */
@@ -179,12 +182,25 @@ export async function commentRoutes(app: FastifyInstance, deps: CommentsWebDeps)
       const parentId = parentRaw === '' || parentRaw === '0' ? null : idOf(parentRaw);
       if (parentId === undefined) throw new CommentError('COMMENT_PARENT_NOT_FOUND', 'The comment you are replying to is not there.');
       const input: CommentInput = {
-        postId, parentId, name: s('name'), email: s('email'), body: s('body'), notifyReplies: s('notify') === '1', honeypot: s('website'),
-        issuedAt: token.issuedAt, formToken: s('token'), ipHash: hashIp(deps.ipKey, request.ip),
-        request: { ip: request.ip, userAgent: String(request.headers['user-agent'] ?? '').slice(0, 500), referrer: String(request.headers.referer ?? '').slice(0, 2000) },
+        postId,
+        parentId,
+        name: s('name'),
+        email: s('email'),
+        body: s('body'),
+        notifyReplies: s('notify') === '1',
+        honeypot: s('website'),
+        issuedAt: token.issuedAt,
+        formToken: s('token'),
+        ipHash: hashIp(deps.ipKey, request.ip),
+        request: {
+          ip: request.ip,
+          userAgent: String(request.headers['user-agent'] ?? '').slice(0, 500),
+          referrer: String(request.headers.referer ?? '').slice(0, 2000),
+        },
       };
       const result = await submitComment(deps.db, input, deps.now(), { ...(deps.spamFilter ? { filter: deps.spamFilter } : {}), siteUrl: deps.siteUrl });
-      if (result.filterError) request.log.warn({ commentId: result.id, error: result.filterError }, 'outside spam check unavailable; comment stored without it');
+      if (result.filterError)
+        request.log.warn({ commentId: result.id, error: result.filterError }, 'outside spam check unavailable; comment stored without it');
       if (result.created && result.status === 'approved') app.pageCache.purge([tag.comments(result.postId)]);
       if (result.status !== 'approved') {
         const ids = [...heldFromCookie(request).filter((x) => x !== result.id), result.id].slice(-20);
@@ -212,9 +228,13 @@ export async function commentRoutes(app: FastifyInstance, deps: CommentsWebDeps)
     reply.header('cache-control', 'no-store').type('text/html; charset=utf-8');
     if (request.method === 'POST') {
       await unsubscribeReplies(deps.db, id);
-      return reply.send('<!doctype html><html lang="en"><meta charset="utf-8"><title>Unsubscribed</title><p>Done: no more emails about replies to that comment.</p><p><a href="/">Back to the site</a></p></html>');
+      return reply.send(
+        '<!doctype html><html lang="en"><meta charset="utf-8"><title>Unsubscribed</title><p>Done: no more emails about replies to that comment.</p><p><a href="/">Back to the site</a></p></html>',
+      );
     }
-    return reply.send(`<!doctype html><html lang="en"><meta charset="utf-8"><title>Unsubscribe</title><form method="post" action="/comments/unsubscribe/?c=${id}&amp;t=${sig}"><p>Stop emails about replies to your comment?</p><button type="submit">Unsubscribe</button></form></html>`);
+    return reply.send(
+      `<!doctype html><html lang="en"><meta charset="utf-8"><title>Unsubscribe</title><form method="post" action="/comments/unsubscribe/?c=${id}&amp;t=${sig}"><p>Stop emails about replies to your comment?</p><button type="submit">Unsubscribe</button></form></html>`,
+    );
   };
   app.get('/comments/unsubscribe/', unsubscribe);
   app.post('/comments/unsubscribe/', unsubscribe);

@@ -14,7 +14,13 @@ import type { CorrectionVM, Layout, PaginationVM } from './view-models.js';
 
 export function correctionVM(c: CorrectionRow, lang: string): CorrectionVM {
   const t = stringsFor(lang);
-  return { kind: c.kind, label: c.kind === 'correction' ? t.correction : t.update, date: dateVM(c.created_at, lang), text: c.body, anchor: `correction-${c.id}` };
+  return {
+    kind: c.kind,
+    label: c.kind === 'correction' ? t.correction : t.update,
+    date: dateVM(c.created_at, lang),
+    text: c.body,
+    anchor: `correction-${c.id}`,
+  };
 }
 
 /** NewsArticle's `correction`: one CorrectionComment per correction (update notes are not corrections). */

@@ -30,7 +30,13 @@ export async function correctionsRoutes(app: FastifyInstance, deps: { db: Db; si
     const totalPages = Math.max(1, Math.ceil(total / perPage));
     if (page > totalPages) throw notFound('There is no such page.');
     const rows = await listPublicCorrections(db, perPage, (page - 1) * perPage);
-    cacheFor(reply, pageTags(tag.corrections, rows.map((r) => tag.post(r.post_id))));
+    cacheFor(
+      reply,
+      pageTags(
+        tag.corrections,
+        rows.map((r) => tag.post(r.post_id)),
+      ),
+    );
     return sendHtml(reply, renderCorrections(correctionsPage(site, tree, rows, page, totalPages)));
   };
   app.get('/corrections/', list);

@@ -43,7 +43,12 @@ export interface FeedDeps {
 
 export type FeedFormat = 'rss' | 'atom' | 'json';
 
-const FORMAT_OF = new Map<string, FeedFormat>([['rss2', 'rss'], ['rss', 'rss'], ['atom', 'atom'], ['json', 'json']]);
+const FORMAT_OF = new Map<string, FeedFormat>([
+  ['rss2', 'rss'],
+  ['rss', 'rss'],
+  ['atom', 'atom'],
+  ['json', 'json'],
+]);
 
 export const FEED_CONTENT_TYPE: Record<FeedFormat, string> = {
   rss: 'application/rss+xml; charset=utf-8',
@@ -244,7 +249,13 @@ export function sendCacheable(request: FastifyRequest, reply: FastifyReply, body
 }
 
 async function sendFeed(
-  request: FastifyRequest, reply: FastifyReply, deps: FeedDeps, format: FeedFormat, ch: Channel, tree: CategoryTree, filter: ListFilter,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  deps: FeedDeps,
+  format: FeedFormat,
+  ch: Channel,
+  tree: CategoryTree,
+  filter: ListFilter,
 ): Promise<FastifyReply> {
   const entries = await feedEntries(deps.db, tree, filter, { siteUrl: deps.site.siteUrl, fullText: deps.fullText ?? deps.site.feedFullText });
   // Any post change purges 'feed'; a renamed section, tag or author purges its own feed's title.
@@ -263,7 +274,13 @@ const siteAuthor = (site: SiteContext): FeedLink => ({ name: site.siteName, url:
  * GET /category/{parent}/{child}/feed/[atom/|json/]: a section and its sub-sections. Called from
  * the `/category/*` route, which owns that part of the URL space.
  */
-export async function categoryFeed(request: FastifyRequest, reply: FastifyReply, deps: FeedDeps, segments: string[], format: FeedFormat): Promise<FastifyReply> {
+export async function categoryFeed(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  deps: FeedDeps,
+  segments: string[],
+  format: FeedFormat,
+): Promise<FastifyReply> {
   if (segments.length === 0 || segments.length > 6) throw notFound();
   segments.forEach(parseSlug);
   const tree = await loadCategoryTree(deps.db);

@@ -8,9 +8,7 @@ import { authorPath, categoryPath, postPath, tagPath } from '../../modules/artic
 import { readingMinutes } from '../../modules/article/render.js';
 import type { CategoryTree } from '../../modules/taxonomy/taxonomy.js';
 import { directionOf, fill, languageName, stringsFor } from './i18n.js';
-import {
-  absolute, authorVM, breadcrumbJsonLd, cardsVM, categoryCrumbs, dateVM, imageVM, layoutVM, paginationVM,
-} from './presenters.js';
+import { absolute, authorVM, breadcrumbJsonLd, cardsVM, categoryCrumbs, dateVM, imageVM, layoutVM, paginationVM } from './presenters.js';
 import type { SiteContext } from './site-context.js';
 import { correctionJsonLd, correctionVM } from './corrections-presenters.js';
 import type { PublicComment } from '../../modules/comment/comment.js';
@@ -41,9 +39,14 @@ function commentThreadVM(comments: PublicComment[], lang: string, path: string, 
   const top: CommentVM[] = [];
   for (const c of comments) {
     const vm: CommentVM = {
-      id: c.id, anchor: `comment-${c.id}`, authorName: c.authorName, date: dateVM(c.createdAt, lang), bodyHtml: c.bodyHtml,
-      held: c.status !== 'approved', replies: [],
-      ...(c.staffUserId !== null ? { staff: authorUserIds.has(c.staffUserId) ? 'author' as const : 'staff' as const } : {}),
+      id: c.id,
+      anchor: `comment-${c.id}`,
+      authorName: c.authorName,
+      date: dateVM(c.createdAt, lang),
+      bodyHtml: c.bodyHtml,
+      held: c.status !== 'approved',
+      replies: [],
+      ...(c.staffUserId !== null ? { staff: authorUserIds.has(c.staffUserId) ? ('author' as const) : ('staff' as const) } : {}),
       ...(open && c.status === 'approved' ? { replyUrl: `${path}?replytocom=${c.id}#respond` } : {}),
     };
     byId.set(c.id, vm);
@@ -66,13 +69,18 @@ export function homePage(site: SiteContext, tree: CategoryTree, list: ListPage):
       path,
       tree,
       ...(list.page > 1 ? { title: `${stringsFor(lang).latest}${pageSuffix(site, list.page, list.totalPages)}` } : {}),
-      jsonLd: list.page === 1 ? [{
-        '@context': 'https://schema.org',
-        '@type': 'WebSite',
-        name: site.siteName,
-        url: `${site.siteUrl}/`,
-        potentialAction: { '@type': 'SearchAction', target: `${site.siteUrl}/search?q={query}`, 'query-input': 'required name=query' },
-      }] : [],
+      jsonLd:
+        list.page === 1
+          ? [
+              {
+                '@context': 'https://schema.org',
+                '@type': 'WebSite',
+                name: site.siteName,
+                url: `${site.siteUrl}/`,
+                potentialAction: { '@type': 'SearchAction', target: `${site.siteUrl}/search?q={query}`, 'query-input': 'required name=query' },
+              },
+            ]
+          : [],
     }),
     ...(first ? { lead: first } : {}),
     stories: cards,
@@ -111,8 +119,18 @@ export function articlePage(site: SiteContext, tree: CategoryTree, b: ArticleBun
       ...(imageUrl ? { image: [imageUrl] } : {}),
       ...(post.published_at ? { datePublished: post.published_at } : {}),
       dateModified: post.updated_at,
-      author: b.authors.map((a) => ({ '@type': 'Person', name: a.name, url: absolute(site, authorPath(a.slug)), ...(a.role_title ? { jobTitle: a.role_title } : {}) })),
-      publisher: { '@type': 'NewsMediaOrganization', name: site.siteName, url: `${site.siteUrl}/`, logo: { '@type': 'ImageObject', url: absolute(site, '/assets/logo.png'), width: 512, height: 512 } },
+      author: b.authors.map((a) => ({
+        '@type': 'Person',
+        name: a.name,
+        url: absolute(site, authorPath(a.slug)),
+        ...(a.role_title ? { jobTitle: a.role_title } : {}),
+      })),
+      publisher: {
+        '@type': 'NewsMediaOrganization',
+        name: site.siteName,
+        url: `${site.siteUrl}/`,
+        logo: { '@type': 'ImageObject', url: absolute(site, '/assets/logo.png'), width: 512, height: 512 },
+      },
       ...(b.tags.length ? { keywords: b.tags.map((x) => x.name).join(', ') } : {}),
       wordCount: post.word_count,
       ...correctionJsonLd(b),
@@ -123,7 +141,9 @@ export function articlePage(site: SiteContext, tree: CategoryTree, b: ArticleBun
   return {
     layout: layoutVM(site, {
       lang,
-      title: (post.seo_title || post.title) + (commentPage > 1 ? ` – ${fill(commentStringsFor(lang).commentPageOf, { n: commentPage, total: comments.pages.totalPages })}` : ''),
+      title:
+        (post.seo_title || post.title) +
+        (commentPage > 1 ? ` – ${fill(commentStringsFor(lang).commentPageOf, { n: commentPage, total: comments.pages.totalPages })}` : ''),
       description,
       path,
       tree,
@@ -282,16 +302,25 @@ export function commentsVM(owner: CommentsOwner, ci: ArticleCommentsInput | unde
   const thread = commentThreadVM(comments, lang, here, open, new Set(owner.authorUserIds));
   const strings = commentStringsFor(lang);
   const pages = {
-    page, totalPages,
+    page,
+    totalPages,
     ...(page > 1 ? { olderUrl: `${commentPagePath(articlePath, page - 1)}#comments` } : {}),
     ...(page < totalPages ? { newerUrl: `${commentPagePath(articlePath, page + 1)}#comments` } : {}),
   };
   if (!open || !ci) return { open, count, thread, strings, pages };
   const parent = ci.replyTo !== undefined ? comments.find((c) => c.id === ci.replyTo && c.status === 'approved') : undefined;
   return {
-    open, count, thread, strings, pages,
+    open,
+    count,
+    thread,
+    strings,
+    pages,
     form: {
-      action: '/comments/', token: ci.token, postId: owner.postId, requireEmail: ci.requireEmail, maxLength: ci.maxLength,
+      action: '/comments/',
+      token: ci.token,
+      postId: owner.postId,
+      requireEmail: ci.requireEmail,
+      maxLength: ci.maxLength,
       ...(parent ? { parentId: parent.id, replyingTo: { name: parent.authorName, cancelUrl: `${here}#respond` } } : {}),
     },
   };

@@ -51,8 +51,7 @@ export function cardVM(row: CardRow, bundle: CardBundle, tree: CategoryTree, pag
   };
 }
 
-export const cardsVM = (bundle: CardBundle, tree: CategoryTree, pageLang: string): CardVM[] =>
-  bundle.rows.map((r) => cardVM(r, bundle, tree, pageLang));
+export const cardsVM = (bundle: CardBundle, tree: CategoryTree, pageLang: string): CardVM[] => bundle.rows.map((r) => cardVM(r, bundle, tree, pageLang));
 
 export function paginationVM(base: string, page: number, totalPages: number): PaginationVM {
   return {

@@ -55,7 +55,15 @@ export function readParams(query: unknown): SearchParams {
   const lang = pick('lang', /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/);
   const from = validDate(pick('from', DATE));
   const to = validDate(pick('to', DATE));
-  return { ...params, ...(category ? { category } : {}), ...(tag ? { tag } : {}), ...(author ? { author } : {}), ...(lang ? { lang } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) };
+  return {
+    ...params,
+    ...(category ? { category } : {}),
+    ...(tag ? { tag } : {}),
+    ...(author ? { author } : {}),
+    ...(lang ? { lang } : {}),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+  };
 }
 
 /** \u0001…\u0002-marked snippet → parts the view escapes and highlights. */
@@ -116,4 +124,3 @@ export async function runSearch(deps: SearchDeps, params: SearchParams, perPage:
   const cacheTags = resolved ? pageTags(cacheTag.search, filterTags, cardTags(result)) : undefined;
   return { tree, result, cacheTags, ...(tagName ? { tagName } : {}) };
 }
-

@@ -39,10 +39,7 @@ export async function searchRoutes(app: FastifyInstance, deps: SearchDeps): Prom
   app.get('/search', async (request: FastifyRequest, reply: FastifyReply) => {
     const params = readParams(request.query);
     const { tree, result, tagName, cacheTags } = await runSearch(deps, params, site.postsPerPage);
-    const [authors, languages] = await Promise.all([
-      authorChoices(db, 500),
-      publishedLanguages(db),
-    ]);
+    const [authors, languages] = await Promise.all([authorChoices(db, 500), publishedLanguages(db)]);
     const lang = site.siteLanguage;
     const t = stringsFor(lang);
     const categories: SearchVM['filters']['categories'] = [];

@@ -50,7 +50,6 @@ function parseSlug(raw: string): string {
   return raw;
 }
 
-
 /**
  * `?page=N` on a listing is the WordPress habit; answer it with the canonical /page/N/ path,
  * and a clear 400 when N is not a page number.
@@ -109,7 +108,14 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     if (pageRaw === undefined && redirectPageQuery(request, reply, `/category/${segments.join('/')}/`)) return reply;
     const list = await listPage(db, { categoryIds: tree.subtreeIds(category.id) }, page, site.postsPerPage);
     if (!list) throw notFound('There is no such page.');
-    cacheFor(reply, pageTags(tree.ancestry(category.id).map((c) => cacheTag.cat(c.id)), cacheTag.catList(category.id), cardTags(list)));
+    cacheFor(
+      reply,
+      pageTags(
+        tree.ancestry(category.id).map((c) => cacheTag.cat(c.id)),
+        cacheTag.catList(category.id),
+        cardTags(list),
+      ),
+    );
     return sendHtml(reply, renderArchive(categoryPage(site, tree, category, list)));
   });
 
@@ -153,7 +159,8 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     if (request.params.n !== undefined && commentPage === 1) return reply.redirect(`/${encodeURIComponent(slug)}/`, 301);
     // WordPress' other form (?cpage=N, plain permalinks): one answer per page, at /comment-page-N/.
     const cpage = (request.query as Record<string, unknown>).cpage;
-    if (request.params.n === undefined && cpage !== undefined) return reply.redirect(commentPagePath(`/${encodeURIComponent(slug)}/`, parsePage(String(cpage))), 301);
+    if (request.params.n === undefined && cpage !== undefined)
+      return reply.redirect(commentPagePath(`/${encodeURIComponent(slug)}/`, parsePage(String(cpage))), 301);
     if (commentPage === 1 && deps.fragments) return assembled(request, reply, slug, deps.fragments);
     const [bundle, tree] = await Promise.all([readArticle(db, slug), loadCategoryTree(db)]);
     if (!bundle || (commentPage > 1 && bundle.post.type !== 'post')) throw notFound();
@@ -234,6 +241,14 @@ export async function sendError(deps: SiteDeps, request: FastifyRequest, reply: 
   }
   const path = request.url.split('?')[0] ?? '/';
   const lang = (err as { lang?: unknown } | undefined)?.lang;
-  const vm = errorPage(deps.site, tree, pub.status, pub.code, path.length < 500 ? path : '/', pub.status === 404 ? undefined : pub.message, typeof lang === 'string' ? lang : undefined);
+  const vm = errorPage(
+    deps.site,
+    tree,
+    pub.status,
+    pub.code,
+    path.length < 500 ? path : '/',
+    pub.status === 404 ? undefined : pub.message,
+    typeof lang === 'string' ? lang : undefined,
+  );
   return sendHtml(reply, renderError(vm), pub.status);
 }

@@ -8,9 +8,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.js';
 import { escapeXml, SITEMAP_MAX_URLS, type NewsUrl, type SitemapRef, type SitemapUrl } from '../../modules/feed/feed.js';
-import {
-  authorSitemap, categorySitemap, contentSitemap, newsSitemap, pagesSitemap, sitemapIndex, tagSitemap,
-} from '../../modules/feed/feed.service.js';
+import { authorSitemap, categorySitemap, contentSitemap, newsSitemap, pagesSitemap, sitemapIndex, tagSitemap } from '../../modules/feed/feed.service.js';
 import { loadCategoryTree } from '../../modules/taxonomy/taxonomy.service.js';
 import { notFound } from '../errors.js';
 import { sendCacheable } from './feeds.routes.js';
@@ -36,15 +34,21 @@ const NEWS_NS = 'http://www.google.com/schemas/sitemap-news/0.9';
 const element = (name: string, value: string): string => `<${name}>${escapeXml(value)}</${name}>`;
 
 export function urlsetXml(urls: SitemapUrl[]): string {
-  const body = urls.map((u) => {
-    const alternates = (u.alternates ?? []).map((a) => `\n    <xhtml:link rel="alternate" hreflang="${escapeXml(a.hreflang)}" href="${escapeXml(a.href)}"/>`).join('');
-    return `  <url>\n    ${element('loc', u.loc)}${u.lastmod ? `\n    ${element('lastmod', u.lastmod)}` : ''}${alternates}\n  </url>\n`;
-  }).join('');
+  const body = urls
+    .map((u) => {
+      const alternates = (u.alternates ?? [])
+        .map((a) => `\n    <xhtml:link rel="alternate" hreflang="${escapeXml(a.hreflang)}" href="${escapeXml(a.href)}"/>`)
+        .join('');
+      return `  <url>\n    ${element('loc', u.loc)}${u.lastmod ? `\n    ${element('lastmod', u.lastmod)}` : ''}${alternates}\n  </url>\n`;
+    })
+    .join('');
   return `${PROLOG}<urlset xmlns="${SITEMAP_NS}" xmlns:xhtml="${XHTML_NS}">\n${body}</urlset>\n`;
 }
 
 export function indexXml(refs: SitemapRef[], siteUrl: string): string {
-  const body = refs.map((r) => `  <sitemap>\n    ${element('loc', siteUrl + r.path)}${r.lastmod ? `\n    ${element('lastmod', r.lastmod)}` : ''}\n  </sitemap>\n`).join('');
+  const body = refs
+    .map((r) => `  <sitemap>\n    ${element('loc', siteUrl + r.path)}${r.lastmod ? `\n    ${element('lastmod', r.lastmod)}` : ''}\n  </sitemap>\n`)
+    .join('');
   return `${PROLOG}<sitemapindex xmlns="${SITEMAP_NS}">\n${body}</sitemapindex>\n`;
 }
 
@@ -56,17 +60,21 @@ function newsLanguage(tag: string): string {
 }
 
 export function newsXml(urls: NewsUrl[], siteName: string): string {
-  const body = urls.map((u) => [
-    '  <url>',
-    `    ${element('loc', u.loc)}`,
-    `    ${element('lastmod', u.lastmod)}`,
-    '    <news:news>',
-    `      <news:publication>${element('news:name', siteName)}${element('news:language', newsLanguage(u.language))}</news:publication>`,
-    `      ${element('news:publication_date', u.published)}`,
-    `      ${element('news:title', u.title)}`,
-    '    </news:news>',
-    '  </url>\n',
-  ].join('\n')).join('');
+  const body = urls
+    .map((u) =>
+      [
+        '  <url>',
+        `    ${element('loc', u.loc)}`,
+        `    ${element('lastmod', u.lastmod)}`,
+        '    <news:news>',
+        `      <news:publication>${element('news:name', siteName)}${element('news:language', newsLanguage(u.language))}</news:publication>`,
+        `      ${element('news:publication_date', u.published)}`,
+        `      ${element('news:title', u.title)}`,
+        '    </news:news>',
+        '  </url>\n',
+      ].join('\n'),
+    )
+    .join('');
   return `${PROLOG}<urlset xmlns="${SITEMAP_NS}" xmlns:news="${NEWS_NS}">\n${body}</urlset>\n`;
 }
 
@@ -95,7 +103,12 @@ export async function sitemapRoutes(app: FastifyInstance, deps: SitemapDeps): Pr
   // GET /sitemap.xml: the index of every non-empty sitemap below.
   app.get('/sitemap.xml', async (request, reply) => {
     const refs = await sitemapIndex(db, site.now(), pageSize);
-    return sendXml(request, reply, indexXml(refs, site.siteUrl), refs.map((r) => r.lastmod));
+    return sendXml(
+      request,
+      reply,
+      indexXml(refs, site.siteUrl),
+      refs.map((r) => r.lastmod),
+    );
   });
 
   // GET /sitemap-posts-N.xml: published posts, oldest first, `pageSize` per part. Part 1 always exists.
@@ -104,36 +117,68 @@ export async function sitemapRoutes(app: FastifyInstance, deps: SitemapDeps): Pr
     if (part === undefined) throw notFound();
     const urls = await contentSitemap(db, site.siteUrl, 'post', part, pageSize);
     if (urls.length === 0 && part > 1) throw notFound();
-    return sendXml(request, reply, urlsetXml(urls), urls.map((u) => u.lastmod));
+    return sendXml(
+      request,
+      reply,
+      urlsetXml(urls),
+      urls.map((u) => u.lastmod),
+    );
   });
 
   // GET /sitemap-pages.xml: the home page and static pages.
   app.get('/sitemap-pages.xml', async (request, reply) => {
     const urls = await pagesSitemap(db, site.siteUrl);
-    return sendXml(request, reply, urlsetXml(urls), urls.map((u) => u.lastmod));
+    return sendXml(
+      request,
+      reply,
+      urlsetXml(urls),
+      urls.map((u) => u.lastmod),
+    );
   });
 
   // GET /sitemap-categories.xml, -tags.xml, -authors.xml: archives with at least one published post.
   app.get('/sitemap-categories.xml', async (request, reply) => {
     const urls = await categorySitemap(db, await loadCategoryTree(db), site.siteUrl);
-    return sendXml(request, reply, urlsetXml(urls), urls.map((u) => u.lastmod));
+    return sendXml(
+      request,
+      reply,
+      urlsetXml(urls),
+      urls.map((u) => u.lastmod),
+    );
   });
   app.get('/sitemap-tags.xml', async (request, reply) => {
     const urls = await tagSitemap(db, site.siteUrl);
-    return sendXml(request, reply, urlsetXml(urls), urls.map((u) => u.lastmod));
+    return sendXml(
+      request,
+      reply,
+      urlsetXml(urls),
+      urls.map((u) => u.lastmod),
+    );
   });
   app.get('/sitemap-authors.xml', async (request, reply) => {
     const urls = await authorSitemap(db, site.siteUrl);
-    return sendXml(request, reply, urlsetXml(urls), urls.map((u) => u.lastmod));
+    return sendXml(
+      request,
+      reply,
+      urlsetXml(urls),
+      urls.map((u) => u.lastmod),
+    );
   });
 
   // GET /sitemap-news.xml: Google News, posts of the last 48 hours by the site's clock.
   app.get('/sitemap-news.xml', async (request, reply) => {
     const urls = await newsSitemap(db, site.siteUrl, site.now());
-    return sendXml(request, reply, newsXml(urls, site.siteName), urls.map((u) => u.lastmod), false);
+    return sendXml(
+      request,
+      reply,
+      newsXml(urls, site.siteName),
+      urls.map((u) => u.lastmod),
+      false,
+    );
   });
 
   // GET /robots.txt
   app.get('/robots.txt', async (_request, reply) =>
-    reply.type('text/plain; charset=utf-8').send(`User-agent: *\nDisallow: /admin/\nAllow: /\n\nSitemap: ${site.siteUrl}/sitemap.xml\n`));
+    reply.type('text/plain; charset=utf-8').send(`User-agent: *\nDisallow: /admin/\nAllow: /\n\nSitemap: ${site.siteUrl}/sitemap.xml\n`),
+  );
 }

@@ -7,7 +7,10 @@
 import type { CommentStrings } from './comment-strings.js';
 import type { Strings } from './i18n.js';
 
-export interface Link { name: string; url: string }
+export interface Link {
+  name: string;
+  url: string;
+}
 
 export interface Layout {
   /** BCP 47 language of the page's main content, e.g. "en", "fa", "sq". */
@@ -60,7 +63,11 @@ export interface ImageVM {
   avifSrcset?: string;
 }
 
-export interface FigureVM { image: ImageVM; caption: string; credit: string }
+export interface FigureVM {
+  image: ImageVM;
+  caption: string;
+  credit: string;
+}
 
 export interface AuthorVM {
   name: string;
@@ -168,7 +175,10 @@ export interface ErrorVM {
 }
 
 /** A piece of a search snippet; `mark` pieces matched the query and are highlighted. */
-export interface SnippetPart { text: string; mark: boolean }
+export interface SnippetPart {
+  text: string;
+  mark: boolean;
+}
 
 export interface SearchVM {
   layout: Layout;
@@ -194,7 +204,12 @@ export interface SearchVM {
 }
 
 /** Comment pages (oldest threads first): "Older comments" is rel=prev, "Newer comments" rel=next. */
-export interface CommentPagesVM { page: number; totalPages: number; olderUrl?: string; newerUrl?: string }
+export interface CommentPagesVM {
+  page: number;
+  totalPages: number;
+  olderUrl?: string;
+  newerUrl?: string;
+}
 
 /** One comment and its replies. Never carries the email or the IP hash. */
 export interface CommentVM {

@@ -11,7 +11,11 @@ import { sharedDemoMedia } from '../../helpers/demo-site.js';
 const BIN = path.resolve('bin/broadsheet.mjs');
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-cli-export-'));
 const run = (dataDir: string, args: string[]) =>
-  spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: '', DATA_DIR: path.join(root, dataDir) }, timeout: 120_000 });
+  spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: '', DATA_DIR: path.join(root, dataDir) },
+    timeout: 120_000,
+  });
 
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 

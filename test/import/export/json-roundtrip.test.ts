@@ -16,7 +16,6 @@ import { sharedDemoMedia } from '../../helpers/demo-site.js';
 import { addExtras, snapshot } from './site-snapshot.js';
 import { NOW } from '../../helpers/clock.js';
 
-
 async function demoSite(dialect: DialectName): Promise<TestDb> {
   const t = await freshDb(dialect);
   await seedDemo(t.handle.db, t.handle.dialect.fullText, sharedDemoMedia(t.dataDir), NOW);
@@ -40,8 +39,20 @@ async function restoreInto(dialect: DialectName, file: string): Promise<TestDb> 
 /** Home, an article, a section front and its second level: the HTML readers get. */
 async function pages(t: TestDb): Promise<Record<string, string>> {
   const db = t.handle.db;
-  const article = await db.selectFrom('posts').select('slug').where('status', '=', 'published').where('type', '=', 'post').orderBy('published_at', 'desc').orderBy('id').executeTakeFirstOrThrow();
-  const child = await db.selectFrom('categories as c').innerJoin('categories as p', 'p.id', 'c.parent_id').select(['p.slug as parent', 'c.slug as child']).orderBy('c.id').executeTakeFirstOrThrow();
+  const article = await db
+    .selectFrom('posts')
+    .select('slug')
+    .where('status', '=', 'published')
+    .where('type', '=', 'post')
+    .orderBy('published_at', 'desc')
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  const child = await db
+    .selectFrom('categories as c')
+    .innerJoin('categories as p', 'p.id', 'c.parent_id')
+    .select(['p.slug as parent', 'c.slug as child'])
+    .orderBy('c.id')
+    .executeTakeFirstOrThrow();
   const app: FastifyInstance = await testApp(t);
   try {
     const out: Record<string, string> = {};
@@ -91,7 +102,10 @@ for (const dialect of DIALECTS) {
 
     it('restores the same rows in every table, ids included', async () => {
       expect(await snapshot(target.handle.db, { passwordHashes: true })).toEqual(await snapshot(source.handle.db, { passwordHashes: true }));
-      const related = await target.handle.db.selectFrom('related_posts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const related = await target.handle.db
+        .selectFrom('related_posts')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       expect(Number(related.n)).toBeGreaterThan(0);
     });
 
@@ -101,10 +115,40 @@ for (const dialect of DIALECTS) {
 
     it('keeps generating new ids after the restored ones', async () => {
       const db = target.handle.db;
-      const max = (await db.selectFrom('categories').select((eb) => eb.fn.max('id').as('m')).executeTakeFirstOrThrow()).m as number;
-      const row = await db.insertInto('categories').values({ parent_id: null, slug: 'after-restore', name: 'After', description: '', position: 9 }).returning('id').executeTakeFirstOrThrow();
+      const max = (
+        await db
+          .selectFrom('categories')
+          .select((eb) => eb.fn.max('id').as('m'))
+          .executeTakeFirstOrThrow()
+      ).m as number;
+      const row = await db
+        .insertInto('categories')
+        .values({ parent_id: null, slug: 'after-restore', name: 'After', description: '', position: 9 })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       expect(row.id).toBeGreaterThan(max);
-      const c = await db.insertInto('comments').values({ post_id: 1, parent_id: null, path: '', depth: 0, author_name: 'x', author_email: '', author_url: '', user_id: null, body: 'x', body_html: 'x', status: 'pending', ip_hash: '', spam_score: 0, spam_reasons: '', created_at: NOW.toISOString(), updated_at: NOW.toISOString() }).returning('id').executeTakeFirstOrThrow();
+      const c = await db
+        .insertInto('comments')
+        .values({
+          post_id: 1,
+          parent_id: null,
+          path: '',
+          depth: 0,
+          author_name: 'x',
+          author_email: '',
+          author_url: '',
+          user_id: null,
+          body: 'x',
+          body_html: 'x',
+          status: 'pending',
+          ip_hash: '',
+          spam_score: 0,
+          spam_reasons: '',
+          created_at: NOW.toISOString(),
+          updated_at: NOW.toISOString(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       expect(c.id).toBeGreaterThan(20);
       await db.deleteFrom('comments').where('id', '=', c.id).execute();
       await db.deleteFrom('categories').where('id', '=', row.id).execute();
@@ -125,7 +169,10 @@ for (const dialect of DIALECTS) {
       const t = await restoreInto(dialect, bare);
       try {
         const users = await t.handle.db.selectFrom('users').select(['email', 'password_hash']).orderBy('id').execute();
-        expect(users).toEqual([{ email: 'ed@news.example', password_hash: '' }, { email: 'ana@news.example', password_hash: '' }]);
+        expect(users).toEqual([
+          { email: 'ed@news.example', password_hash: '' },
+          { email: 'ana@news.example', password_hash: '' },
+        ]);
       } finally {
         await t.cleanup();
       }
@@ -145,7 +192,10 @@ for (const dialect of DIALECTS) {
         fs.writeFileSync(foreign, '{"hello":"world"}\n');
         await expect(importJson(t.handle.db, t.handle.dialect, { file: foreign })).rejects.toMatchObject({ code: 'BACKUP_NOT_BROADSHEET' });
         const hostile = path.join(t.dataDir, 'hostile.json');
-        fs.writeFileSync(hostile, `${lines[0]}\n["tags",{"id":1,"slug":"x","name":"x","description":"","\\"; drop table posts; --":1}],\n["end",{"rows":1}]\n]}\n`);
+        fs.writeFileSync(
+          hostile,
+          `${lines[0]}\n["tags",{"id":1,"slug":"x","name":"x","description":"","\\"; drop table posts; --":1}],\n["end",{"rows":1}]\n]}\n`,
+        );
         await expect(importJson(t.handle.db, t.handle.dialect, { file: hostile })).rejects.toMatchObject({ code: 'BACKUP_SCHEMA' });
         expect(await t.handle.db.selectFrom('tags').select('id').execute()).toEqual([]);
       } finally {
@@ -176,7 +226,8 @@ describe.runIf(DIALECTS.includes('postgres') && DIALECTS.includes('sqlite'))('JS
   // Related lists are recomputed by the target's own full-text engine (ts_rank, not BM25), so
   // that section may pick other stories; everything else on the page is the same.
   it('serves the same pages, except the related stories the other engine picks', async () => {
-    const strip = (p: Record<string, string>) => Object.fromEntries(Object.entries(p).map(([url, html]) => [url, html.replace(/<section class="wrap related"[\s\S]*?<\/section>/, '')]));
+    const strip = (p: Record<string, string>) =>
+      Object.fromEntries(Object.entries(p).map(([url, html]) => [url, html.replace(/<section class="wrap related"[\s\S]*?<\/section>/, '')]));
     const [restored, original] = [await pages(target), await pages(source)];
     expect(strip(restored)).toEqual(strip(original));
     expect(Object.values(restored).some((html) => html.includes('id="related-heading"'))).toBe(true);

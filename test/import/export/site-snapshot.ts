@@ -39,18 +39,84 @@ export async function snapshot(db: Db, options: { passwordHashes?: boolean } = {
 export async function addExtras(db: Db, now: Date): Promise<void> {
   const iso = now.toISOString();
   const post = await db.selectFrom('posts').select('id').where('status', '=', 'published').where('type', '=', 'post').orderBy('id').executeTakeFirstOrThrow();
-  const owner = await db.insertInto('users').values({ email: 'ed@news.example', name: 'Ed Itor', role: 'owner', status: 'active', password_hash: '$scrypt$ln=15,r=8,p=3$c2FsdA$a2V5', created_at: iso, updated_at: iso, last_login_at: null }).returning('id').executeTakeFirstOrThrow();
-  await db.insertInto('users').values({ email: 'ana@news.example', name: 'Ana', role: 'author', status: 'disabled', password_hash: '$scrypt$ln=15,r=8,p=3$c2FsdB$a2V5', created_at: iso, updated_at: iso, last_login_at: iso }).execute();
-  await db.insertInto('settings').values([{ key: 'site.title', value: 'The Demo Gazette' }, { key: 'secret.cookie', value: 'never-exported' }]).execute();
+  const owner = await db
+    .insertInto('users')
+    .values({
+      email: 'ed@news.example',
+      name: 'Ed Itor',
+      role: 'owner',
+      status: 'active',
+      password_hash: '$scrypt$ln=15,r=8,p=3$c2FsdA$a2V5',
+      created_at: iso,
+      updated_at: iso,
+      last_login_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('users')
+    .values({
+      email: 'ana@news.example',
+      name: 'Ana',
+      role: 'author',
+      status: 'disabled',
+      password_hash: '$scrypt$ln=15,r=8,p=3$c2FsdB$a2V5',
+      created_at: iso,
+      updated_at: iso,
+      last_login_at: iso,
+    })
+    .execute();
+  await db
+    .insertInto('settings')
+    .values([
+      { key: 'site.title', value: 'The Demo Gazette' },
+      { key: 'secret.cookie', value: 'never-exported' },
+    ])
+    .execute();
   const comment = (id: number, parent: number | null, status: 'approved' | 'pending' | 'spam', body: string) => ({
-    id, post_id: post.id, parent_id: parent, path: parent ? `${String(parent).padStart(10, '0')}/${String(id).padStart(10, '0')}` : String(id).padStart(10, '0'), depth: parent ? 1 : 0,
-    author_name: 'Reader', author_email: `reader${id}@mail.example`, author_url: '', user_id: null, body, body_html: `<p>${body}</p>`, status,
-    ip_hash: 'abc', spam_score: status === 'spam' ? 0.75 : 0, spam_reasons: '', created_at: iso, updated_at: iso,
+    id,
+    post_id: post.id,
+    parent_id: parent,
+    path: parent ? `${String(parent).padStart(10, '0')}/${String(id).padStart(10, '0')}` : String(id).padStart(10, '0'),
+    depth: parent ? 1 : 0,
+    author_name: 'Reader',
+    author_email: `reader${id}@mail.example`,
+    author_url: '',
+    user_id: null,
+    body,
+    body_html: `<p>${body}</p>`,
+    status,
+    ip_hash: 'abc',
+    spam_score: status === 'spam' ? 0.75 : 0,
+    spam_reasons: '',
+    created_at: iso,
+    updated_at: iso,
   });
   // A reply whose parent has the larger id (WordPress imports can do that).
-  await db.insertInto('comments').values([comment(5, null, 'approved', 'First!'), comment(9, null, 'approved', 'Good piece.'), comment(12, 9, 'approved', 'Agreed.'), comment(20, null, 'spam', 'Buy now')]).execute();
+  await db
+    .insertInto('comments')
+    .values([
+      comment(5, null, 'approved', 'First!'),
+      comment(9, null, 'approved', 'Good piece.'),
+      comment(12, 9, 'approved', 'Agreed.'),
+      comment(20, null, 'spam', 'Buy now'),
+    ])
+    .execute();
   await db.updateTable('comments').set({ parent_id: 20, depth: 1 }).where('id', '=', 5).execute();
   await db.insertInto('redirects').values({ from_path: '/old-story/', to_path: '/category/world/', status: 301, created_at: iso }).execute();
   await db.insertInto('import_map').values({ source: 'wp.example', kind: 'post', source_id: '77', local_id: post.id }).execute();
-  await db.insertInto('audit_log').values({ at: iso, actor_id: owner.id, actor_label: 'ed@news.example', action: 'user.create', target_type: 'user', target_id: owner.id, target_label: 'ed', detail: '', ip: '' }).execute();
+  await db
+    .insertInto('audit_log')
+    .values({
+      at: iso,
+      actor_id: owner.id,
+      actor_label: 'ed@news.example',
+      action: 'user.create',
+      target_type: 'user',
+      target_id: owner.id,
+      target_label: 'ed',
+      detail: '',
+      ip: '',
+    })
+    .execute();
 }

@@ -16,15 +16,31 @@ import { sharedDemoMedia } from '../../helpers/demo-site.js';
 import { addExtras } from './site-snapshot.js';
 import { NOW } from '../../helpers/clock.js';
 
-
 async function shape(db: Db) {
-  const categories = await db.selectFrom('categories as c').leftJoin('categories as p', 'p.id', 'c.parent_id').select(['c.slug', 'c.name', 'p.slug as parent']).orderBy('c.slug').execute();
+  const categories = await db
+    .selectFrom('categories as c')
+    .leftJoin('categories as p', 'p.id', 'c.parent_id')
+    .select(['c.slug', 'c.name', 'p.slug as parent'])
+    .orderBy('c.slug')
+    .execute();
   const posts = await db.selectFrom('posts').select(['type', 'status', 'slug', 'title', 'excerpt', 'sticky', 'comment_status']).orderBy('slug').execute();
   const tags = await db.selectFrom('tags').select(['slug', 'name']).orderBy('slug').execute();
   const authors = await db.selectFrom('authors').select(['slug', 'name']).orderBy('slug').execute();
-  const links = await db.selectFrom('post_tags').innerJoin('posts', 'posts.id', 'post_tags.post_id').innerJoin('tags', 'tags.id', 'post_tags.tag_id').select(['posts.slug as post', 'tags.slug as tag']).orderBy('posts.slug').orderBy('tags.slug').execute();
-  const comments = await db.selectFrom('comments as c').innerJoin('posts', 'posts.id', 'c.post_id').leftJoin('comments as p', 'p.id', 'c.parent_id')
-    .select(['posts.slug as post', 'c.author_email', 'c.status', 'p.author_email as parent']).orderBy('c.author_email').execute();
+  const links = await db
+    .selectFrom('post_tags')
+    .innerJoin('posts', 'posts.id', 'post_tags.post_id')
+    .innerJoin('tags', 'tags.id', 'post_tags.tag_id')
+    .select(['posts.slug as post', 'tags.slug as tag'])
+    .orderBy('posts.slug')
+    .orderBy('tags.slug')
+    .execute();
+  const comments = await db
+    .selectFrom('comments as c')
+    .innerJoin('posts', 'posts.id', 'c.post_id')
+    .leftJoin('comments as p', 'p.id', 'c.parent_id')
+    .select(['posts.slug as post', 'c.author_email', 'c.status', 'p.author_email as parent'])
+    .orderBy('c.author_email')
+    .execute();
   return { categories, posts, tags, authors, links, comments };
 }
 
@@ -49,7 +65,13 @@ for (const dialect of DIALECTS) {
       await exportWxr(source.handle.db, { out, siteUrl: 'https://news.example', siteName: 'The Broadsheet', language: 'en', batchSize: 7, now: NOW });
       await new Promise<void>((resolve) => out.end(resolve));
       target = await freshDb(dialect);
-      report = await importWordPress(target.handle.db, { file, mediaRoot: path.join(target.dataDir, 'media'), ipHashKey: Buffer.alloc(32, 1), related: false, now: NOW });
+      report = await importWordPress(target.handle.db, {
+        file,
+        mediaRoot: path.join(target.dataDir, 'media'),
+        ipHashKey: Buffer.alloc(32, 1),
+        related: false,
+        now: NOW,
+      });
     });
     afterAll(async () => {
       await target?.cleanup();
@@ -67,8 +89,21 @@ for (const dialect of DIALECTS) {
     it('re-imports with the same counts', async () => {
       const db = source.handle.db;
       const count = async (q: Promise<{ n: unknown }>) => Number((await q).n);
-      const n = (t: 'categories' | 'tags' | 'authors' | 'comments' | 'media') => count(db.selectFrom(t).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow());
-      const posts = (type: 'post' | 'page') => count(db.selectFrom('posts').where('type', '=', type).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow());
+      const n = (t: 'categories' | 'tags' | 'authors' | 'comments' | 'media') =>
+        count(
+          db
+            .selectFrom(t)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow(),
+        );
+      const posts = (type: 'post' | 'page') =>
+        count(
+          db
+            .selectFrom('posts')
+            .where('type', '=', type)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow(),
+        );
       expect(report.get('post')).toMatchObject({ created: await posts('post'), skipped: 0 });
       expect(report.get('page')).toMatchObject({ created: await posts('page'), skipped: 0 });
       expect(report.get('category').created).toBe(await n('categories'));

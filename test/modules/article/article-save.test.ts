@@ -14,7 +14,11 @@ import { Clock } from '../../helpers/clock.js';
 import { csrfOf } from '../../helpers/form.js';
 
 const form = (extra: Record<string, string | string[]>): Record<string, string | string[]> => ({
-  excerpt: 'The standfirst.', body_text: 'First paragraph.\n\nSecond paragraph.', language: 'en', comment_status: 'open', ...extra,
+  excerpt: 'The standfirst.',
+  body_text: 'First paragraph.\n\nSecond paragraph.',
+  language: 'en',
+  comment_status: 'open',
+  ...extra,
 });
 
 for (const dialect of DIALECTS) {
@@ -29,14 +33,24 @@ for (const dialect of DIALECTS) {
       const db = t.handle.db;
       if (dialect === 'postgres') {
         if (on) {
-          await sql.raw(`create or replace function bs_refuse_revision() returns trigger as $$ begin raise exception 'revisions refused'; end $$ language plpgsql`).execute(db);
+          await sql
+            .raw(`create or replace function bs_refuse_revision() returns trigger as $$ begin raise exception 'revisions refused'; end $$ language plpgsql`)
+            .execute(db);
           await sql.raw('create trigger bs_refuse_revision before insert on revisions for each row execute function bs_refuse_revision()').execute(db);
         } else await sql.raw('drop trigger bs_refuse_revision on revisions').execute(db);
-      } else if (on) await sql.raw(`create trigger bs_refuse_revision before insert on revisions begin select raise(abort, 'revisions refused'); end`).execute(db);
+      } else if (on)
+        await sql.raw(`create trigger bs_refuse_revision before insert on revisions begin select raise(abort, 'revisions refused'); end`).execute(db);
       else await sql.raw('drop trigger bs_refuse_revision').execute(db);
     };
     const count = async (table: 'posts' | 'tags' | 'revisions' | 'audit_log' | 'authors') =>
-      Number((await t.handle.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await t.handle.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const post = (id: number) => t.handle.db.selectFrom('posts').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
     beforeAll(async () => {
@@ -74,18 +88,29 @@ for (const dialect of DIALECTS) {
       clock.advance(1000);
       await refuseRevisions(true);
       try {
-        const res = await owner.post(`/admin/articles/${id}`, form({ title: 'The second headline', tags: 'Harbour, Brand new tag', intent: 'publish', updated_at: was.updated_at }));
+        const res = await owner.post(
+          `/admin/articles/${id}`,
+          form({ title: 'The second headline', tags: 'Harbour, Brand new tag', intent: 'publish', updated_at: was.updated_at }),
+        );
         expect(res.statusCode).toBe(500);
       } finally {
         await refuseRevisions(false);
       }
       const now = await post(id);
-      expect({ title: now.title, status: now.status, updated_at: now.updated_at, published_at: now.published_at }).toEqual({ title: was.title, status: 'draft', updated_at: was.updated_at, published_at: null });
+      expect({ title: now.title, status: now.status, updated_at: now.updated_at, published_at: now.published_at }).toEqual({
+        title: was.title,
+        status: 'draft',
+        updated_at: was.updated_at,
+        published_at: null,
+      });
       expect(await count('revisions')).toBe(revisions);
       expect(await count('tags')).toBe(tags);
 
       // The same save, once revisions work again, goes through (the version it names is still current).
-      const res = await owner.post(`/admin/articles/${id}`, form({ title: 'The second headline', tags: 'Harbour, Brand new tag', intent: 'publish', updated_at: was.updated_at }));
+      const res = await owner.post(
+        `/admin/articles/${id}`,
+        form({ title: 'The second headline', tags: 'Harbour, Brand new tag', intent: 'publish', updated_at: was.updated_at }),
+      );
       expect(res.statusCode, res.body).toBe(303);
       expect((await post(id)).title).toBe('The second headline');
       expect(await count('revisions')).toBe(revisions + 1);
@@ -105,7 +130,9 @@ for (const dialect of DIALECTS) {
       // An existing tag typed again is not created twice, nor audited twice.
       const again = await owner.post('/admin/articles', form({ title: 'Tagged again', tags: 'lighthouses' }));
       expect(again.statusCode).toBe(303);
-      expect(await t.handle.db.selectFrom('audit_log').select('id').where('action', '=', 'tag.created').where('target_label', '=', 'Lighthouses').execute()).toHaveLength(1);
+      expect(
+        await t.handle.db.selectFrom('audit_log').select('id').where('action', '=', 'tag.created').where('target_label', '=', 'Lighthouses').execute(),
+      ).toHaveLength(1);
 
       const edit = await owner.get(`/admin/articles/${id}`);
       const trash = await owner.postRaw(`/admin/articles/${id}/trash`, { _csrf: csrfOf(edit.body) });
@@ -113,8 +140,16 @@ for (const dialect of DIALECTS) {
       expect((await owner.postRaw(`/admin/articles/${id}/trash`, { _csrf: csrfOf(edit.body) })).statusCode).toBe(409);
       expect((await owner.postRaw(`/admin/articles/${id}/restore`, { _csrf: csrfOf(edit.body) })).statusCode).toBe(303);
       expect((await post(id)).status).toBe('draft');
-      const moves = await t.handle.db.selectFrom('audit_log').select(['action', 'target_type', 'target_id']).where('target_type', '=', 'article').orderBy('id').execute();
-      expect(moves).toEqual([{ action: 'article.trashed', target_type: 'article', target_id: id }, { action: 'article.restored', target_type: 'article', target_id: id }]);
+      const moves = await t.handle.db
+        .selectFrom('audit_log')
+        .select(['action', 'target_type', 'target_id'])
+        .where('target_type', '=', 'article')
+        .orderBy('id')
+        .execute();
+      expect(moves).toEqual([
+        { action: 'article.trashed', target_type: 'article', target_id: id },
+        { action: 'article.restored', target_type: 'article', target_id: id },
+      ]);
       expect((await owner.get('/admin/audit')).body).toContain('Moved an article to the trash');
     });
   });

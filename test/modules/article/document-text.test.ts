@@ -34,12 +34,29 @@ describe('document as text', () => {
 
   it('text that looks like Markdown stays text', () => {
     const tricky: Block[] = [
-      p('# not a heading'), p('> not a quotation'), p('- not a list'), p('+ nor this'), p('1. not numbered'), p('2) nor this'),
-      p('***'), p('---'), p('==='), p('~~~'), p('```'), p('    four spaces in front'), p('two spaces at the end  '),
+      p('# not a heading'),
+      p('> not a quotation'),
+      p('- not a list'),
+      p('+ nor this'),
+      p('1. not numbered'),
+      p('2) nor this'),
+      p('***'),
+      p('---'),
+      p('==='),
+      p('~~~'),
+      p('```'),
+      p('    four spaces in front'),
+      p('two spaces at the end  '),
       p('*stars*, _underscores_, snake_case_word, `ticks`, [brackets](/x), <https://auto.link>, \\backslash\\'),
-      p('&amp; &#32; &copy; are written, not entities; a & b stays'), p('Line one', br, br, 'after an empty line'),
-      p('Ends with a hash #'), h(2, 'Heading ending in ##'), p('[figure image=3]'), p('[social-post author="x"]'), p('[html]'),
-      p('— a dash at the start of a paragraph'), quote('— A quotation that starts with a dash'),
+      p('&amp; &#32; &copy; are written, not entities; a & b stays'),
+      p('Line one', br, br, 'after an empty line'),
+      p('Ends with a hash #'),
+      h(2, 'Heading ending in ##'),
+      p('[figure image=3]'),
+      p('[social-post author="x"]'),
+      p('[html]'),
+      p('— a dash at the start of a paragraph'),
+      quote('— A quotation that starts with a dash'),
       { type: 'blockquote', content: [p('First.'), p('— Second, not a citation.')] },
     ];
     const t = roundTrip(doc(...tricky));
@@ -48,34 +65,64 @@ describe('document as text', () => {
   });
 
   it('marks, nested and neighbouring, and links with odd addresses', () => {
-    roundTrip(doc(
-      p(b('bold'), i('italic'), ' ', text('both', [{ type: 'bold' }, { type: 'italic' }]), ' ', code('a `tick` inside'), ' ', code('`'), ' ', code(' spaced ')),
-      p(a('a link', 'https://example.org/a b(c)'), ' ', text('bold link', [{ type: 'link', attrs: { href: '/x' } }, { type: 'bold' }]), a('neighbour', '/y'), '.'),
-      p(text(' bold with spaces ', [{ type: 'bold' }]), 'after'),
-      p(a('mail', 'mailto:desk@example.org'), ' ', a('anchor', '#notes')),
-    ));
+    roundTrip(
+      doc(
+        p(
+          b('bold'),
+          i('italic'),
+          ' ',
+          text('both', [{ type: 'bold' }, { type: 'italic' }]),
+          ' ',
+          code('a `tick` inside'),
+          ' ',
+          code('`'),
+          ' ',
+          code(' spaced '),
+        ),
+        p(
+          a('a link', 'https://example.org/a b(c)'),
+          ' ',
+          text('bold link', [{ type: 'link', attrs: { href: '/x' } }, { type: 'bold' }]),
+          a('neighbour', '/y'),
+          '.',
+        ),
+        p(text(' bold with spaces ', [{ type: 'bold' }]), 'after'),
+        p(a('mail', 'mailto:desk@example.org'), ' ', a('anchor', '#notes')),
+      ),
+    );
   });
 
   it('lists: several in a row stay apart, items with several paragraphs stay whole', () => {
     const item = (...ps: Block[]) => ({ type: 'listItem' as const, content: ps as never });
-    roundTrip(doc(
-      { type: 'bulletList', content: [item(p('one')), item(p('two'))] },
-      { type: 'bulletList', content: [item(p('three'))] },
-      { type: 'orderedList', content: [item(p('first'), p('more about it')), item(p('second', br, 'line'))] },
-      { type: 'orderedList', content: [item(p('again'))] },
-      { type: 'bulletList', content: [item(p('1. numbered-looking'))] },
-      hr(),
-    ));
+    roundTrip(
+      doc(
+        { type: 'bulletList', content: [item(p('one')), item(p('two'))] },
+        { type: 'bulletList', content: [item(p('three'))] },
+        { type: 'orderedList', content: [item(p('first'), p('more about it')), item(p('second', br, 'line'))] },
+        { type: 'orderedList', content: [item(p('again'))] },
+        { type: 'bulletList', content: [item(p('1. numbered-looking'))] },
+        hr(),
+      ),
+    );
   });
 
   it('figures, quoted posts and HTML blocks keep every field, quotation marks and newlines included', () => {
-    const t = roundTrip(doc(
-      figure({ mediaId: 7, alt: 'A "quoted" \\ alt', caption: 'Line\nbreak, role]', credit: '© Agency', align: 'right' }),
-      figure({ mediaId: 8, alt: '', caption: '', credit: '', align: 'center' }),
-      quoteCard({ author: 'Ana [Berg]', handle: '@ana', date: '2026-11-02T09:30:00.000Z', text: '  Indented.\n\n**not bold**\n[/html]', url: 'https://social.example/1', network: 'Bluesky' }),
-      { type: 'html', attrs: { html: '<table>\n<tr><td>1</td></tr>\n\n</table>' } },
-      quote('Said.', 'Maria Lind, *harbour* master'),
-    ));
+    const t = roundTrip(
+      doc(
+        figure({ mediaId: 7, alt: 'A "quoted" \\ alt', caption: 'Line\nbreak, role]', credit: '© Agency', align: 'right' }),
+        figure({ mediaId: 8, alt: '', caption: '', credit: '', align: 'center' }),
+        quoteCard({
+          author: 'Ana [Berg]',
+          handle: '@ana',
+          date: '2026-11-02T09:30:00.000Z',
+          text: '  Indented.\n\n**not bold**\n[/html]',
+          url: 'https://social.example/1',
+          network: 'Bluesky',
+        }),
+        { type: 'html', attrs: { html: '<table>\n<tr><td>1</td></tr>\n\n</table>' } },
+        quote('Said.', 'Maria Lind, *harbour* master'),
+      ),
+    );
     expect(t).toContain('[figure image=8]');
     expect(t).toContain('[figure image=7 align="right" alt="A \\"quoted\\" \\\\ alt" caption="Line\\nbreak, role]" credit="© Agency"]');
   });
@@ -111,7 +158,13 @@ describe('imported WordPress posts as text', () => {
   let t: TestDb;
   beforeAll(async () => {
     t = await freshDb('sqlite');
-    await importWordPress(t.handle.db, { file: FIXTURE, mediaRoot: path.join(t.dataDir, 'media'), ipHashKey: Buffer.alloc(32, 1), now: new Date('2026-11-20T12:00:00Z'), related: false });
+    await importWordPress(t.handle.db, {
+      file: FIXTURE,
+      mediaRoot: path.join(t.dataDir, 'media'),
+      ipHashKey: Buffer.alloc(32, 1),
+      now: new Date('2026-11-20T12:00:00Z'),
+      related: false,
+    });
   });
   afterAll(() => t?.cleanup());
 
@@ -124,6 +177,8 @@ describe('imported WordPress posts as text', () => {
       for (const x of d.content) kinds.add(x.type);
       roundTrip(d);
     }
-    expect([...kinds]).toEqual(expect.arrayContaining(['paragraph', 'heading', 'blockquote', 'quoteCard', 'horizontalRule', 'bulletList', 'orderedList', 'html']));
+    expect([...kinds]).toEqual(
+      expect.arrayContaining(['paragraph', 'heading', 'blockquote', 'quoteCard', 'horizontalRule', 'bulletList', 'orderedList', 'html']),
+    );
   });
 });

@@ -12,14 +12,19 @@ import { saveCommentSettings } from '../../../src/modules/comment/comment-settin
 import { commentsApp, idFrom, Reader, type CommentsCtx } from '../../helpers/comments.js';
 import { Agent } from '../../helpers/agent.js';
 
-interface Call { path: string; fields: Record<string, string> }
+interface Call {
+  path: string;
+  fields: Record<string, string>;
+}
 
 async function startAkismet(): Promise<{ server: http.Server; url: string; calls: Call[]; waitFor: (path: string, n: number) => Promise<Call[]> }> {
   const calls: Call[] = [];
   const server = http.createServer((req, res) => {
     let body = '';
     req.setEncoding('utf8');
-    req.on('data', (d: string) => { body += d; });
+    req.on('data', (d: string) => {
+      body += d;
+    });
     req.on('end', () => {
       const fields = Object.fromEntries(new URLSearchParams(body));
       calls.push({ path: req.url ?? '', fields });
@@ -60,7 +65,8 @@ for (const dialect of DIALECTS) {
     let c: CommentsCtx;
     let ak: Awaited<ReturnType<typeof startAkismet>>;
     let url: string;
-    const row = (id: number) => t.handle.db.selectFrom('comments').select(['status', 'spam_score', 'spam_reasons', 'body']).where('id', '=', id).executeTakeFirstOrThrow();
+    const row = (id: number) =>
+      t.handle.db.selectFrom('comments').select(['status', 'spam_score', 'spam_reasons', 'body']).where('id', '=', id).executeTakeFirstOrThrow();
     beforeAll(async () => {
       t = await freshDb(dialect);
       ak = await startAkismet();
@@ -80,7 +86,14 @@ for (const dialect of DIALECTS) {
       expect((await row(spam)).spam_reasons).toContain('akismet');
       const check = ak.calls.find((x) => x.fields.comment_author === 'viagra-test-123')!;
       expect(check.path).toBe('/1.1/comment-check');
-      expect(check.fields).toMatchObject({ api_key: 'test-key', blog: 'https://news.example', user_ip: '203.0.113.30', comment_type: 'comment', comment_content: 'Cheap stuff', blog_lang: 'en' });
+      expect(check.fields).toMatchObject({
+        api_key: 'test-key',
+        blog: 'https://news.example',
+        user_ip: '203.0.113.30',
+        comment_type: 'comment',
+        comment_content: 'Cheap stuff',
+        blog_lang: 'en',
+      });
       expect(check.fields.permalink).toBe(`https://news.example${url}`);
       const ham = idFrom(await new Reader(c, '203.0.113.31').comment(url, { body: 'A fair point' }));
       expect(await row(ham)).toMatchObject({ status: 'approved', spam_score: 0, spam_reasons: '' });
@@ -97,7 +110,7 @@ for (const dialect of DIALECTS) {
       expect(await row(idFrom(slow))).toMatchObject({ status: 'approved', spam_reasons: 'akismet-unavailable' });
     });
 
-    it('moderators\' decisions go back as submit-spam and submit-ham', async () => {
+    it("moderators' decisions go back as submit-spam and submit-ham", async () => {
       const e = new Agent(c.app);
       await e.login((await makeUser(t, 'editor')).email);
       const missed = idFrom(await new Reader(c, '203.0.113.34').comment(url, { body: 'Missed spam, buy now' }));

@@ -9,24 +9,48 @@ const BIN = path.resolve('bin/broadsheet.mjs');
 for (const dialect of DIALECTS) {
   describe(`broadsheet comments export|erase (${dialect})`, () => {
     let t: TestDb;
-    const run = (args: string[]) => spawnSync(process.execPath, [BIN, 'comments', ...args], {
-      encoding: 'utf8', timeout: 60_000, env: { ...process.env, DATABASE_URL: t.databaseUrl ?? '', DATA_DIR: t.dataDir, DEMO: '0', LOG_LEVEL: 'warn' },
-    });
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, [BIN, 'comments', ...args], {
+        encoding: 'utf8',
+        timeout: 60_000,
+        env: { ...process.env, DATABASE_URL: t.databaseUrl ?? '', DATA_DIR: t.dataDir, DEMO: '0', LOG_LEVEL: 'warn' },
+      });
     beforeAll(async () => {
       t = await freshDb(dialect);
       await buildFixture(t.handle.db, path.join(t.dataDir, 'media'), 1);
       const post = await t.handle.db.selectFrom('posts').select('id').where('type', '=', 'post').executeTakeFirstOrThrow();
       const iso = '2026-11-20T11:30:00.000Z';
-      for (const [email, body] of [['Subject@Example.com', 'First words'], ['subject@example.com', 'Second words'], ['other@example.com', 'Not theirs']] as const) {
-        await t.handle.db.insertInto('comments').values({
-          post_id: post.id, parent_id: null, path: '', depth: 0, author_name: 'Sam', author_email: email, author_url: '', user_id: null,
-          body, body_html: `<p>${body}</p>`, status: 'approved', ip_hash: 'f'.repeat(64), spam_score: 0, spam_reasons: '', created_at: iso, updated_at: iso,
-        }).execute();
+      for (const [email, body] of [
+        ['Subject@Example.com', 'First words'],
+        ['subject@example.com', 'Second words'],
+        ['other@example.com', 'Not theirs'],
+      ] as const) {
+        await t.handle.db
+          .insertInto('comments')
+          .values({
+            post_id: post.id,
+            parent_id: null,
+            path: '',
+            depth: 0,
+            author_name: 'Sam',
+            author_email: email,
+            author_url: '',
+            user_id: null,
+            body,
+            body_html: `<p>${body}</p>`,
+            status: 'approved',
+            ip_hash: 'f'.repeat(64),
+            spam_score: 0,
+            spam_reasons: '',
+            created_at: iso,
+            updated_at: iso,
+          })
+          .execute();
       }
     });
     afterAll(async () => t?.cleanup());
 
-    it('exports a commenter\'s comments as JSON, then erases their personal data', async () => {
+    it("exports a commenter's comments as JSON, then erases their personal data", async () => {
       const out = run(['export', '--email', 'subject@example.com']);
       expect(out.status, out.stderr).toBe(0);
       const data = JSON.parse(out.stdout) as { comments: { body: string }[] };

@@ -7,7 +7,17 @@ import { spamVerdict, type SpamSignals } from '../../../src/modules/comment/spam
 import { commentPagePath, paginateThread, pageOfThread, placeComment, replyParent } from '../../../src/modules/comment/thread.js';
 import { validateRule } from '../../../src/modules/comment/comment-rules.js';
 
-const clean: SpamSignals = { honeypotFilled: false, fillSeconds: 60, recentFromIp: 0, recentFromEmail: 0, links: 0, duplicate: false, blockedEmail: false, blockedIp: false, allowed: false };
+const clean: SpamSignals = {
+  honeypotFilled: false,
+  fillSeconds: 60,
+  recentFromIp: 0,
+  recentFromEmail: 0,
+  links: 0,
+  duplicate: false,
+  blockedEmail: false,
+  blockedIp: false,
+  allowed: false,
+};
 
 describe('comment Markdown-lite', () => {
   it('keeps emphasis, links, quotes and code; shows HTML as text; links get nofollow ugc noopener', () => {
@@ -51,7 +61,9 @@ describe('validation and form tokens', () => {
     expect(() => validateComment({ name: 'A', email: '', body: 'x'.repeat(11) }, o)).toThrow(expect.objectContaining({ code: 'COMMENT_TOO_LONG' }));
     expect(() => validateComment({ name: 'A\u202E', email: '', body: 'x' }, o)).toThrow(expect.objectContaining({ code: 'COMMENT_INVALID' }));
     expect(() => validateComment({ name: 'A', email: '', body: 'x\uD800' }, o)).toThrow(expect.objectContaining({ code: 'COMMENT_INVALID_UTF8' }));
-    expect(() => validateComment({ name: 'A', email: '', body: 'x' }, { ...o, requireEmail: true })).toThrow(expect.objectContaining({ code: 'COMMENT_INVALID' }));
+    expect(() => validateComment({ name: 'A', email: '', body: 'x' }, { ...o, requireEmail: true })).toThrow(
+      expect.objectContaining({ code: 'COMMENT_INVALID' }),
+    );
   });
   it('signs and checks the form token', () => {
     const now = new Date('2026-11-20T12:00:00Z');
@@ -65,7 +77,14 @@ describe('validation and form tokens', () => {
 describe('comment pages', () => {
   const flat = (spec: [number, string][]) => spec.map(([rootId, status], i) => ({ id: i + 1, rootId, status }));
   it('splits approved threads by perPage; a held-only thread goes with the approved thread before it', () => {
-    const list = flat([[1, 'approved'], [1, 'approved'], [2, 'approved'], [3, 'pending'], [4, 'approved'], [5, 'approved']]);
+    const list = flat([
+      [1, 'approved'],
+      [1, 'approved'],
+      [2, 'approved'],
+      [3, 'pending'],
+      [4, 'approved'],
+      [5, 'approved'],
+    ]);
     expect(paginateThread(list, 1, 2).items.map((c) => c.rootId)).toEqual([1, 1, 2, 3]);
     expect(paginateThread(list, 2, 2)).toEqual({ items: list.filter((c) => c.rootId >= 4), totalPages: 2 });
     expect(paginateThread(list, 3, 2).items).toEqual([]);
@@ -81,7 +100,12 @@ describe('comment pages', () => {
 
 describe('block and allow rules', () => {
   it('normalises good rules and refuses bad ones', () => {
-    expect(validateRule({ kind: 'email', list: 'block', value: ' Spam@X.com ', note: ' why  not ' })).toEqual({ kind: 'email', list: 'block', value: 'spam@x.com', note: 'why not' });
+    expect(validateRule({ kind: 'email', list: 'block', value: ' Spam@X.com ', note: ' why  not ' })).toEqual({
+      kind: 'email',
+      list: 'block',
+      value: 'spam@x.com',
+      note: 'why not',
+    });
     expect(validateRule({ kind: 'word', list: 'block', value: 'Free  Money', note: '' }).value).toBe('Free Money');
     expect(() => validateRule({ kind: 'word', list: 'allow', value: 'ok', note: '' })).toThrow(expect.objectContaining({ code: 'COMMENT_INVALID' }));
     expect(() => validateRule({ kind: 'ip_hash', list: 'block', value: '10.0.0.1', note: '' })).toThrow(/64 hexadecimal/);

@@ -13,17 +13,27 @@ import { idFrom, Reader, type CommentsCtx } from '../../helpers/comments.js';
 import { Agent } from '../../helpers/agent.js';
 import { Clock } from '../../helpers/clock.js';
 
-interface Mail { to: string[]; data: string }
+interface Mail {
+  to: string[];
+  data: string;
+}
 
 async function startSmtp(): Promise<{ server: SMTPServer; port: number; mails: Mail[]; waitFor: (n: number) => Promise<void> }> {
   const mails: Mail[] = [];
   const server = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS', 'AUTH'], logger: false,
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
     onData(stream, session, done) {
       let data = '';
       stream.setEncoding('utf8');
-      stream.on('data', (d: string) => { data += d; });
-      stream.on('end', () => { mails.push({ to: session.envelope.rcptTo.map((r) => r.address), data }); done(); });
+      stream.on('data', (d: string) => {
+        data += d;
+      });
+      stream.on('end', () => {
+        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
+        done();
+      });
     },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -53,7 +63,11 @@ for (const dialect of DIALECTS) {
       const { buildApp } = await import('../../../src/app.js');
       const { loadConfig } = await import('../../../src/config/config.js');
       const config = loadConfig({ DATA_DIR: t.dataDir, DEMO: '0', SITE_URL: 'https://news.example', PAGE_CACHE_MB: '0' });
-      c = { app: await buildApp({ config, handle: t.handle, now: clock.now, logger: false, smtpUrl: `smtp://127.0.0.1:${smtp.port}?ignoreTLS=true` }), clock, fx };
+      c = {
+        app: await buildApp({ config, handle: t.handle, now: clock.now, logger: false, smtpUrl: `smtp://127.0.0.1:${smtp.port}?ignoreTLS=true` }),
+        clock,
+        fx,
+      };
       url = `/${fx.slugs[0]}/`;
       // Ana Berg (an author of every fixture article on this slug) has an account.
       const user = await makeUser(t, 'author', 'ana.berg@example.com');
@@ -66,9 +80,15 @@ for (const dialect of DIALECTS) {
       await t?.cleanup();
     });
 
-    it('emails the article\'s author on a new comment, and an opted-in commenter on a reply, with a working unsubscribe link', async () => {
-      const post = await t.handle.db.selectFrom('posts').innerJoin('post_authors', 'post_authors.post_id', 'posts.id').innerJoin('authors', 'authors.id', 'post_authors.author_id')
-        .select('posts.slug').where('authors.slug', '=', 'ana-berg').where('posts.type', '=', 'post').executeTakeFirstOrThrow();
+    it("emails the article's author on a new comment, and an opted-in commenter on a reply, with a working unsubscribe link", async () => {
+      const post = await t.handle.db
+        .selectFrom('posts')
+        .innerJoin('post_authors', 'post_authors.post_id', 'posts.id')
+        .innerJoin('authors', 'authors.id', 'post_authors.author_id')
+        .select('posts.slug')
+        .where('authors.slug', '=', 'ana-berg')
+        .where('posts.type', '=', 'post')
+        .executeTakeFirstOrThrow();
       url = `/${post.slug}/`;
       const first = new Reader(c, '203.0.113.50');
       const parent = idFrom(await first.comment(url, { name: 'Lena', email: 'lena@example.com', body: 'Great piece', notify: '1' }));
@@ -97,7 +117,9 @@ for (const dialect of DIALECTS) {
       const start = smtp.mails.length;
       const parent = idFrom(await new Reader(c, '203.0.113.60').comment(url, { name: 'Mira', email: 'mira@example.com', body: 'Opted in', notify: '1' }));
       await saveCommentSettings(t.handle.db, { moderation: 'hold_all' });
-      const held = idFrom(await new Reader(c, '203.0.113.61').comment(`${url}?replytocom=${parent}`, { name: 'Noor', email: 'noor@example.com', body: 'Held reply' }));
+      const held = idFrom(
+        await new Reader(c, '203.0.113.61').comment(`${url}?replytocom=${parent}`, { name: 'Noor', email: 'noor@example.com', body: 'Held reply' }),
+      );
       const toMira = () => smtp.mails.filter((m) => m.to.includes('mira@example.com'));
       // The authors hear of both comments; Mira hears nothing while the reply is held.
       await smtp.waitFor(start + 2);

@@ -14,7 +14,14 @@ import { sharedDemoMedia } from '../../helpers/demo-site.js';
 
 const WXR = fileURLToPath(new URL('../../fixtures/wxr/themeunittestdata.wordpress.xml', import.meta.url));
 
-interface Quality { observed: number; chance: number; articles: number; links: number; perPost: Map<number, number>; posts: { id: number; language: string }[] }
+interface Quality {
+  observed: number;
+  chance: number;
+  articles: number;
+  links: number;
+  perPost: Map<number, number>;
+  posts: { id: number; language: string }[];
+}
 
 /** Share of related links whose two articles share a section or tag, and the same for random pairs. */
 async function measure(db: Db): Promise<Quality> {
@@ -34,11 +41,12 @@ async function measure(db: Db): Promise<Quality> {
   }
   let pairs = 0;
   let sharing = 0;
-  for (const a of posts) for (const b of posts) {
-    if (a.id === b.id || a.language !== b.language) continue;
-    pairs++;
-    if (share(a.id, b.id)) sharing++;
-  }
+  for (const a of posts)
+    for (const b of posts) {
+      if (a.id === b.id || a.language !== b.language) continue;
+      pairs++;
+      if (share(a.id, b.id)) sharing++;
+    }
   const perPost = new Map<number, number>();
   for (const r of related) perPost.set(r.post_id, (perPost.get(r.post_id) ?? 0) + 1);
   return {
@@ -52,7 +60,9 @@ async function measure(db: Db): Promise<Quality> {
 }
 
 const report = (name: string, q: Quality) =>
-  console.log(`[${name}] related lists: ${q.articles} articles, ${q.links} links; share a section or tag: ${(q.observed * 100).toFixed(1)}% vs ${(q.chance * 100).toFixed(1)}% by chance`);
+  console.log(
+    `[${name}] related lists: ${q.articles} articles, ${q.links} links; share a section or tag: ${(q.observed * 100).toFixed(1)}% vs ${(q.chance * 100).toFixed(1)}% by chance`,
+  );
 
 for (const dialect of DIALECTS) {
   describe(`related-article quality (${dialect})`, () => {
@@ -62,8 +72,12 @@ for (const dialect of DIALECTS) {
       [demo, wxr] = await Promise.all([freshDb(dialect), freshDb(dialect)]);
       await seedDemo(demo.handle.db, demo.handle.dialect.fullText, sharedDemoMedia(demo.dataDir), new Date('2026-11-20T12:00:00Z'));
       await importWordPress(wxr.handle.db, {
-        file: WXR, mediaRoot: path.join(wxr.dataDir, 'media'), ipHashKey: Buffer.alloc(32, 7), now: new Date('2026-11-20T12:00:00Z'),
-        fullText: wxr.handle.dialect.fullText, related: true,
+        file: WXR,
+        mediaRoot: path.join(wxr.dataDir, 'media'),
+        ipHashKey: Buffer.alloc(32, 7),
+        now: new Date('2026-11-20T12:00:00Z'),
+        fullText: wxr.handle.dialect.fullText,
+        related: true,
       });
     }, 180_000);
     afterAll(async () => {

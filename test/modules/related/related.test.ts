@@ -18,8 +18,12 @@ for (const dialect of DIALECTS) {
       fx = await buildFixture(t.handle.db, path.join(t.dataDir, 'media'), 10, t.handle.dialect.fullText);
       const add = (slug: string, title: string, body: string, categoryIds: number[], status: 'published' | 'draft' = 'published', language = 'en') =>
         createArticle(t.handle.db, { status, slug, title, body: doc(p(body)), categoryIds, language, publishedAt: '2026-11-10T10:00:00Z' }, NOW);
-      await add('glacier-a', 'Glacier retreat measured by drones', 'Drones measured the glacier retreat in the valley; the glacier lost ice.', [fx.ids.politics]);
-      await add('glacier-b', 'Alpine glacier loses ice faster', 'Scientists say the alpine glacier loses ice faster than forecast; drones helped.', [fx.ids.europe]);
+      await add('glacier-a', 'Glacier retreat measured by drones', 'Drones measured the glacier retreat in the valley; the glacier lost ice.', [
+        fx.ids.politics,
+      ]);
+      await add('glacier-b', 'Alpine glacier loses ice faster', 'Scientists say the alpine glacier loses ice faster than forecast; drones helped.', [
+        fx.ids.europe,
+      ]);
       await add('glacier-draft', 'Glacier draft', 'Glacier glacier glacier drones ice.', [fx.ids.politics], 'draft');
       await add('glacier-fa', 'یخچال طبیعی', 'glacier glacier drones', [fx.ids.politics], 'published', 'fa');
     });
@@ -54,7 +58,18 @@ for (const dialect of DIALECTS) {
       const html = (await app.inject('/glacier-b/')).body;
       const section = html.slice(html.indexOf('You may also like'));
       expect(section).toContain('Glacier retreat measured by drones');
-      const c = await createArticle(t.handle.db, { status: 'published', slug: 'glacier-c', title: 'Glacier ice and drones: a new survey', body: doc(p('Glacier drones ice retreat survey.')), categoryIds: [fx.ids.europe], publishedAt: '2026-11-15T10:00:00Z' }, NOW);
+      const c = await createArticle(
+        t.handle.db,
+        {
+          status: 'published',
+          slug: 'glacier-c',
+          title: 'Glacier ice and drones: a new survey',
+          body: doc(p('Glacier drones ice retreat survey.')),
+          categoryIds: [fx.ids.europe],
+          publishedAt: '2026-11-15T10:00:00Z',
+        },
+        NOW,
+      );
       await refreshRelatedAround(t.handle.db, t.handle.dialect.fullText, c, NOW);
       const stored = await t.handle.db.selectFrom('related_posts').select('related_id').where('post_id', '=', b).execute();
       expect(stored.map((r) => r.related_id)).toContain(c);

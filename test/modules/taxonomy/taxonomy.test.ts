@@ -2,10 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { CategoryTree } from '../../../src/modules/taxonomy/taxonomy.js';
 import { cleanDescription, cleanName, cleanSlug } from '../../../src/modules/taxonomy/taxonomy.service.js';
 
-const row = (id: number, parent_id: number | null, slug: string, position = 0) => ({ id, parent_id, slug, name: slug.toUpperCase(), description: '', position });
+const row = (id: number, parent_id: number | null, slug: string, position = 0) => ({
+  id,
+  parent_id,
+  slug,
+  name: slug.toUpperCase(),
+  description: '',
+  position,
+});
 
 describe('CategoryTree', () => {
-  const tree = new CategoryTree([row(1, null, 'world', 0), row(2, 1, 'europe', 1), row(3, 1, 'americas', 0), row(4, 2, 'nordics'), row(5, null, 'sport', 1), row(6, 99, 'orphan', 2)]);
+  const tree = new CategoryTree([
+    row(1, null, 'world', 0),
+    row(2, 1, 'europe', 1),
+    row(3, 1, 'americas', 0),
+    row(4, 2, 'nordics'),
+    row(5, null, 'sport', 1),
+    row(6, 99, 'orphan', 2),
+  ]);
 
   it('orders roots and children by position and treats a missing parent as a root', () => {
     expect(tree.roots().map((c) => c.slug)).toEqual(['world', 'sport', 'orphan']);
@@ -37,7 +51,8 @@ describe('name and slug rules', () => {
     expect(cleanSlug('CATEGORY', '', 'Arts & Culture')).toBe('arts-culture');
     expect(cleanSlug('CATEGORY', ' News ', 'x')).toBe('news');
     expect(cleanSlug('TAG', 'خبر', 'x')).toBe('خبر');
-    for (const bad of ['a/b', '..', '../x', 'a.b', 'with space', '-x', '%2e']) expect(() => cleanSlug('TAG', bad, 'x'), bad).toThrow(/letters, digits and hyphens/);
+    for (const bad of ['a/b', '..', '../x', 'a.b', 'with space', '-x', '%2e'])
+      expect(() => cleanSlug('TAG', bad, 'x'), bad).toThrow(/letters, digits and hyphens/);
     expect(() => cleanSlug('TAG', '', '!!!')).toThrow(/No slug can be made/);
   });
 

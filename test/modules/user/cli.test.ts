@@ -14,7 +14,11 @@ import { Agent } from '../../helpers/agent.js';
 
 const BIN = path.resolve('bin/broadsheet.mjs');
 
-interface Run { status: number | null; stdout: string; stderr: string }
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 function run(args: string[], env: Record<string, string>, stdin = ''): Promise<Run> {
   return new Promise((resolve, reject) => {
@@ -80,7 +84,11 @@ for (const dialect of DIALECTS) {
     });
 
     it('creates an owner from stdin who can then log in over HTTP; reset-password ends their sessions', async () => {
-      const created = await run(['user', 'create', '--email', 'Chief@Example.com', '--name', 'Chief Editor', '--role', 'owner', '--password-stdin'], env, 'the chief passphrase\n');
+      const created = await run(
+        ['user', 'create', '--email', 'Chief@Example.com', '--name', 'Chief Editor', '--role', 'owner', '--password-stdin'],
+        env,
+        'the chief passphrase\n',
+      );
       expect(created.status, created.stderr).toBe(0);
       expect(created.stdout).toContain('Created owner chief@example.com');
       expect(created.stdout + created.stderr).not.toContain('the chief passphrase');
@@ -93,7 +101,11 @@ for (const dialect of DIALECTS) {
       expect((await browser.login('chief@example.com', 'the chief passphrase')).statusCode).toBe(303);
       expect((await browser.get('/admin/users')).statusCode).toBe(200);
 
-      const dup = await run(['user', 'create', '--email', 'chief@example.com', '--name', 'Again', '--role', 'author', '--password-stdin'], env, 'another passphrase\n');
+      const dup = await run(
+        ['user', 'create', '--email', 'chief@example.com', '--name', 'Again', '--role', 'author', '--password-stdin'],
+        env,
+        'another passphrase\n',
+      );
       expect(dup.status).toBe(2);
       expect(dup.stderr).toContain('There is already a user with that email address.');
 

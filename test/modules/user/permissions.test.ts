@@ -5,8 +5,20 @@ import { ACTIONS, can, canOn, ROLES, type Action, type Role } from '../../../src
 const EXPECTED: Record<Role, Action[]> = {
   owner: [...ACTIONS],
   editor: [
-    'admin.access', 'taxonomy.manage', 'comments.moderate', 'media.library', 'media.upload', 'media.delete', 'post.create', 'post.submit.own', 'post.edit.own', 'post.edit.any',
-    'post.publish.own', 'post.publish.any', 'post.delete.own', 'post.delete.any',
+    'admin.access',
+    'taxonomy.manage',
+    'comments.moderate',
+    'media.library',
+    'media.upload',
+    'media.delete',
+    'post.create',
+    'post.submit.own',
+    'post.edit.own',
+    'post.edit.any',
+    'post.publish.own',
+    'post.publish.any',
+    'post.delete.own',
+    'post.delete.any',
   ],
   author: ['admin.access', 'media.library', 'media.upload', 'post.create', 'post.submit.own', 'post.edit.own', 'post.publish.own', 'post.delete.own'],
   contributor: ['admin.access', 'media.library', 'post.create', 'post.submit.own', 'post.edit.own'],
@@ -31,7 +43,7 @@ describe('permissions', () => {
     expect(can('contributor', 'post.edit.own', { own: true })).toBe(true);
   });
 
-  it('.own actions need the resource to be the user\'s own; .any covers everybody\'s', () => {
+  it(".own actions need the resource to be the user's own; .any covers everybody's", () => {
     expect(can('author', 'post.publish.own', { own: true })).toBe(true);
     expect(can('author', 'post.publish.own', { own: false })).toBe(false);
     expect(canOn('author', 'post.edit', { own: false })).toBe(false);

@@ -17,7 +17,9 @@ describe.skipIf(!browserAvailable())('admin in chromium', () => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1100, height: 900 } });
     const page = await context.newPage();
     const errors: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
+    });
     const report: Record<string, string> = {};
 
     await page.goto(`${base}/admin/setup`);
@@ -64,6 +66,11 @@ describe.skipIf(!browserAvailable())('admin in chromium', () => {
 
     await context.close();
     expect(errors, 'console errors (CSP violations show here)').toEqual([]);
-    expect(Object.entries(report).filter(([, v]) => v !== '').map(([k, v]) => `${k}:\n${v}`).join('\n')).toBe('');
+    expect(
+      Object.entries(report)
+        .filter(([, v]) => v !== '')
+        .map(([k, v]) => `${k}:\n${v}`)
+        .join('\n'),
+    ).toBe('');
   });
 });

@@ -53,7 +53,9 @@ export async function logIn(page: Page, base: string, email: string, password = 
 /** Console errors and uncaught exceptions of a page, minus those `expected` accepts. */
 export function collectErrors(page: Page, expected: (text: string) => boolean = () => false): string[] {
   const errors: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error' && !expected(m.text())) errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !expected(m.text())) errors.push(m.text());
+  });
   page.on('pageerror', (e) => errors.push(e.message));
   return errors;
 }

@@ -26,7 +26,10 @@ describe.skipIf(!javaAvailable())('admin HTML validity (vnu)', () => {
     const docs: { name: string; html: string }[] = [];
     const anon = new Agent(app);
     docs.push({ name: 'setup', html: (await anon.get('/admin/setup')).body });
-    docs.push({ name: 'setup with errors', html: (await anon.post('/admin/setup', { name: '<b>', email: 'nope', password: 'short', confirm: 'x' }, '/admin/setup')).body });
+    docs.push({
+      name: 'setup with errors',
+      html: (await anon.post('/admin/setup', { name: '<b>', email: 'nope', password: 'short', confirm: 'x' }, '/admin/setup')).body,
+    });
     const owner = await makeUser(t, 'owner');
     docs.push({ name: 'login', html: (await anon.get('/admin/login?next=%2Fadmin%2Fusers&notice=logged-out')).body });
     docs.push({ name: 'login with errors', html: (await anon.post('/admin/login', { email: '', password: '' })).body });

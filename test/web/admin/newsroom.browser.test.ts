@@ -53,7 +53,9 @@ describe.skipIf(!browserAvailable())('newsroom: write, illustrate, quote, schedu
     await page.click('button[data-command="Image from the media library"]');
     const dialog = page.locator('dialog[data-media-picker]');
     await dialog.waitFor();
-    const jpeg = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#3d6b8c' } }).jpeg().toBuffer();
+    const jpeg = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#3d6b8c' } })
+      .jpeg()
+      .toBuffer();
     await dialog.getByLabel(/Image file/).setInputFiles({ name: 'ferry.jpg', mimeType: 'image/jpeg', buffer: jpeg });
     await dialog.getByLabel('Alt text', { exact: true }).fill('The ferry leaving the quay');
     await dialog.getByRole('button', { name: 'Upload' }).click();
@@ -63,8 +65,17 @@ describe.skipIf(!browserAvailable())('newsroom: write, illustrate, quote, schedu
     await expect(dialog.count()).resolves.toBe(0);
 
     // A quoted social post: the editor asks for its parts one after another.
-    const answers = ['Harbour Office', '@harbouroffice', 'Winter timetable is out: last Friday boat now leaves at 23:10.', 'https://social.example/@harbouroffice/1', '2026-11-19', 'Mastodon'];
-    const onDialog = (d: import('playwright-core').Dialog) => { void d.accept(answers.shift() ?? ''); };
+    const answers = [
+      'Harbour Office',
+      '@harbouroffice',
+      'Winter timetable is out: last Friday boat now leaves at 23:10.',
+      'https://social.example/@harbouroffice/1',
+      '2026-11-19',
+      'Mastodon',
+    ];
+    const onDialog = (d: import('playwright-core').Dialog) => {
+      void d.accept(answers.shift() ?? '');
+    };
     page.on('dialog', onDialog);
     await page.locator('.ProseMirror').click();
     await page.keyboard.press('End');

@@ -32,7 +32,13 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', url: '/admin/users', ok: 200, allowed: OWNER },
   { method: 'GET', url: '/admin/audit', ok: 200, allowed: OWNER },
   { method: 'GET', url: '/admin/audit?page=1', ok: 200, allowed: OWNER },
-  { method: 'POST', url: '/admin/users', ok: 303, allowed: OWNER, form: (n) => ({ name: `New ${n}`, email: `new-${n}@example.com`, role: 'author', password: 'a fine first password' }) },
+  {
+    method: 'POST',
+    url: '/admin/users',
+    ok: 303,
+    allowed: OWNER,
+    form: (n) => ({ name: `New ${n}`, email: `new-${n}@example.com`, role: 'author', password: 'a fine first password' }),
+  },
   { method: 'POST', url: '/admin/users/:victim/role', ok: 303, allowed: OWNER, form: () => ({ role: 'editor' }) },
   { method: 'POST', url: '/admin/users/:victim/disable', ok: 303, allowed: OWNER },
   { method: 'POST', url: '/admin/users/:victim/enable', ok: 303, allowed: OWNER },
@@ -139,7 +145,7 @@ for (const dialect of DIALECTS) {
         });
       }
 
-      it('tokens are bound to the session: another session\'s token, or the pre-login one, is refused', async () => {
+      it("tokens are bound to the session: another session's token, or the pre-login one, is refused", async () => {
         const a = await agentFor('owner');
         const b = await agentFor('owner');
         const theirs = csrfOf((await b.get('/admin')).body);

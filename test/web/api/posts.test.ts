@@ -15,7 +15,19 @@ for (const dialect of DIALECTS) {
       expect(body.total).toBe(15);
       expect(body.total_pages).toBe(5);
       expect(body.posts.map((p) => p.title)).toEqual(['Rail line story number 14', 'Rail line story number 13', 'Rail line story number 12']);
-      expect(Object.keys(body.posts[0]!).sort()).toEqual(['authors', 'category', 'excerpt', 'id', 'image', 'language', 'published_at', 'reading_minutes', 'title', 'updated_at', 'url']);
+      expect(Object.keys(body.posts[0]!).sort()).toEqual([
+        'authors',
+        'category',
+        'excerpt',
+        'id',
+        'image',
+        'language',
+        'published_at',
+        'reading_minutes',
+        'title',
+        'updated_at',
+        'url',
+      ]);
       expect(JSON.stringify(body)).not.toMatch(/body_html|body_doc|search_text|secret-draft|Not yet/);
       expect((body.posts[0]!.image as { url: string }).url).toMatch(/^https:\/\/news\.example\/media\//);
     });
@@ -28,7 +40,14 @@ for (const dialect of DIALECTS) {
     });
 
     it('answers bad parameters with a JSON 4xx', async () => {
-      for (const [qs, status] of [['page=0', 400], ['page=abc', 400], ['per_page=1000', 400], ['page=999', 404], ['category=nowhere', 404], ['tag=%3Cscript%3E', 404]] as const) {
+      for (const [qs, status] of [
+        ['page=0', 400],
+        ['page=abc', 400],
+        ['per_page=1000', 400],
+        ['page=999', 404],
+        ['category=nowhere', 404],
+        ['tag=%3Cscript%3E', 404],
+      ] as const) {
         const res = await app.inject(`/api/v1/posts?${qs}`);
         expect(res.statusCode, qs).toBe(status);
         expect((res.json() as { error: { code: string; message: string } }).error.message).toBeTruthy();

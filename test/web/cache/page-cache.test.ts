@@ -39,15 +39,16 @@ for (const dialect of DIALECTS) {
       const base = await served.listen({ host: '127.0.0.1', port: 0 });
       try {
         const url = `/${fx.slugs[1]}/`;
-        const get = (headers: Record<string, string> = {}, method = 'GET') => new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-          const req = http.request(`${base}${url}`, { method, headers }, (res) => {
-            const chunks: Buffer[] = [];
-            res.on('data', (c: Buffer) => chunks.push(c));
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        const get = (headers: Record<string, string> = {}, method = 'GET') =>
+          new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+            const req = http.request(`${base}${url}`, { method, headers }, (res) => {
+              const chunks: Buffer[] = [];
+              res.on('data', (c: Buffer) => chunks.push(c));
+              res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+            });
+            req.on('error', reject);
+            req.end();
           });
-          req.on('error', reject);
-          req.end();
-        });
         const miss = await get();
         expect(miss.headers['x-cache']).toBe('MISS');
         const hitsBefore = served.pageCache.stats.hits;
@@ -76,7 +77,12 @@ for (const dialect of DIALECTS) {
         // A write purges what the socket path serves too.
         const id = await idOf(fx.slugs[1]!);
         const row = await t.handle.db.selectFrom('posts').select(['slug', 'body_doc']).where('id', '=', id).executeTakeFirstOrThrow();
-        await updateArticle(t.handle.db, id, { slug: row.slug, title: 'Retitled over the socket', body: JSON.parse(row.body_doc), categoryIds: [fx.ids.world], status: 'published' }, NOW);
+        await updateArticle(
+          t.handle.db,
+          id,
+          { slug: row.slug, title: 'Retitled over the socket', body: JSON.parse(row.body_doc), categoryIds: [fx.ids.world], status: 'published' },
+          NOW,
+        );
         await purgePosts(served.pageCache, t.handle.db, [id]);
         const fresh = await get();
         expect(fresh.headers['x-cache']).toBe('MISS');
@@ -119,7 +125,18 @@ for (const dialect of DIALECTS) {
     });
 
     it('caches an article whose slug contains "preview" (only /preview/ links bypass it)', async () => {
-      await createArticle(t.handle.db, { status: 'published', slug: 'previewing-the-budget', title: 'Previewing the budget', body: doc(p('Numbers.')), categoryIds: [fx.ids.politics], publishedAt: NOW.toISOString() }, NOW);
+      await createArticle(
+        t.handle.db,
+        {
+          status: 'published',
+          slug: 'previewing-the-budget',
+          title: 'Previewing the budget',
+          body: doc(p('Numbers.')),
+          categoryIds: [fx.ids.politics],
+          publishedAt: NOW.toISOString(),
+        },
+        NOW,
+      );
       expect((await get('/previewing-the-budget/')).headers['x-cache']).toBe('MISS');
       expect((await get('/previewing-the-budget/')).headers['x-cache']).toBe('HIT');
       expect((await get('/preview/not-a-token/')).headers['x-cache']).toBeUndefined();
@@ -162,8 +179,23 @@ for (const dialect of DIALECTS) {
     });
 
     it('publishing purges the home page and the sections it is filed in, but not unrelated pages', async () => {
-      await get('/'); await get('/category/world/'); await get('/category/world/europe/'); await get('/category/politics/'); await get(`/${fx.slugs[1]}/`);
-      const id = await createArticle(t.handle.db, { status: 'published', slug: 'breaking-news', title: 'Breaking: the bridge reopens', body: doc(p('Open.')), categoryIds: [fx.ids.europe], publishedAt: NOW.toISOString() }, NOW);
+      await get('/');
+      await get('/category/world/');
+      await get('/category/world/europe/');
+      await get('/category/politics/');
+      await get(`/${fx.slugs[1]}/`);
+      const id = await createArticle(
+        t.handle.db,
+        {
+          status: 'published',
+          slug: 'breaking-news',
+          title: 'Breaking: the bridge reopens',
+          body: doc(p('Open.')),
+          categoryIds: [fx.ids.europe],
+          publishedAt: NOW.toISOString(),
+        },
+        NOW,
+      );
       await purgePosts(app.pageCache, t.handle.db, [id]);
       expect((await get('/')).body).toContain('Breaking: the bridge reopens');
       expect((await get('/category/world/')).body).toContain('Breaking: the bridge reopens');
@@ -174,8 +206,14 @@ for (const dialect of DIALECTS) {
 
     it('an edit shows at once on the article, on cards that show it, and a changed slug redirects', async () => {
       const id = await idOf(fx.slugs[2]!);
-      await get(`/${fx.slugs[2]}/`); await get('/');
-      await updateArticle(t.handle.db, id, { slug: 'renamed-story', title: 'A corrected headline', body: doc(p('Corrected.')), categoryIds: [fx.ids.politics], status: 'published' }, NOW);
+      await get(`/${fx.slugs[2]}/`);
+      await get('/');
+      await updateArticle(
+        t.handle.db,
+        id,
+        { slug: 'renamed-story', title: 'A corrected headline', body: doc(p('Corrected.')), categoryIds: [fx.ids.politics], status: 'published' },
+        NOW,
+      );
       await purgePosts(app.pageCache, t.handle.db, [id], [tag.catList(fx.ids.europe), tag.catList(fx.ids.world)]);
       const old = await get(`/${fx.slugs[2]}/`);
       expect(old.statusCode).toBe(301);
@@ -197,7 +235,18 @@ for (const dialect of DIALECTS) {
 
     it('a scheduled article going live appears at once', async () => {
       await get('/');
-      await createArticle(t.handle.db, { status: 'scheduled', slug: 'at-one', title: 'Scheduled for one o’clock', body: doc(p('Now.')), categoryIds: [fx.ids.politics], publishedAt: '2026-11-20T13:00:00.000Z' }, NOW);
+      await createArticle(
+        t.handle.db,
+        {
+          status: 'scheduled',
+          slug: 'at-one',
+          title: 'Scheduled for one o’clock',
+          body: doc(p('Now.')),
+          categoryIds: [fx.ids.politics],
+          publishedAt: '2026-11-20T13:00:00.000Z',
+        },
+        NOW,
+      );
       expect((await get('/')).body).not.toContain('Scheduled for one');
       const ids = await publishDue(t.handle.db, new Date('2026-11-20T13:00:01Z'));
       await purgePosts(app.pageCache, t.handle.db, ids);
@@ -205,7 +254,9 @@ for (const dialect of DIALECTS) {
     });
 
     it('renaming a section updates every page that shows its name', async () => {
-      await get('/'); await get(`/${fx.slugs[0]}/`); await get('/category/world/europe/');
+      await get('/');
+      await get(`/${fx.slugs[0]}/`);
+      await get('/category/world/europe/');
       await updateCategory(t.handle.db, fx.ids.world, { name: 'International', slug: 'international' }, NOW);
       app.pageCache.purge([tag.cat(fx.ids.world), tag.nav]);
       expect((await get('/')).body).toContain('>International<');
@@ -216,10 +267,22 @@ for (const dialect of DIALECTS) {
     });
 
     it('feeds and sitemaps are cached and purged by the same writes', async () => {
-      await get('/feed/'); await get('/sitemap-posts-1.xml');
+      await get('/feed/');
+      await get('/sitemap-posts-1.xml');
       expect((await get('/feed/')).headers['x-cache']).toBe('HIT');
       expect((await get('/sitemap-posts-1.xml')).headers['x-cache']).toBe('HIT');
-      const id = await createArticle(t.handle.db, { status: 'published', slug: 'fresh-for-feeds', title: 'Fresh for the feeds', body: doc(p('New.')), categoryIds: [fx.ids.politics], publishedAt: '2026-11-20T12:30:00Z' }, NOW);
+      const id = await createArticle(
+        t.handle.db,
+        {
+          status: 'published',
+          slug: 'fresh-for-feeds',
+          title: 'Fresh for the feeds',
+          body: doc(p('New.')),
+          categoryIds: [fx.ids.politics],
+          publishedAt: '2026-11-20T12:30:00Z',
+        },
+        NOW,
+      );
       await purgePosts(app.pageCache, t.handle.db, [id]);
       expect((await get('/feed/')).body).toContain('Fresh for the feeds');
       expect((await get('/sitemap-posts-1.xml')).body).toContain('/fresh-for-feeds/');
@@ -239,7 +302,10 @@ for (const dialect of DIALECTS) {
       await new Promise<void>((r) => cdn.listen(0, '127.0.0.1', r));
       const { port } = cdn.address() as import('node:net').AddressInfo;
       const { PageCache, cdnPurger } = await import('../../../src/web/cache/index.js');
-      const cache = new PageCache(1_000_000, cdnPurger(`http://127.0.0.1:${port}/purge`, () => {}));
+      const cache = new PageCache(
+        1_000_000,
+        cdnPurger(`http://127.0.0.1:${port}/purge`, () => {}),
+      );
       cache.purge(['post:7', 'home']);
       for (let i = 0; i < 100 && seen.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
       cdn.close();
@@ -295,7 +361,16 @@ for (const dialect of DIALECTS) {
     it('stays within its memory bound, dropping the least recently used', async () => {
       const { PageCache } = await import('../../../src/web/cache/index.js');
       const small = new PageCache(20_000);
-      const entry = (key: string) => ({ key, status: 200, type: 'text/html', identity: { body: Buffer.alloc(3000), rawHeaders: {} }, etag: '"x"', tags: ['a'], hitHeaders: {}, bytes: 4300 });
+      const entry = (key: string) => ({
+        key,
+        status: 200,
+        type: 'text/html',
+        identity: { body: Buffer.alloc(3000), rawHeaders: {} },
+        etag: '"x"',
+        tags: ['a'],
+        hitHeaders: {},
+        bytes: 4300,
+      });
       for (let i = 0; i < 10; i++) small.set(entry(`/p${i}/`));
       expect(small.stats.bytes).toBeLessThanOrEqual(20_000);
       expect(small.get('/p0/')).toBeUndefined();

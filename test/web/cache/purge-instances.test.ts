@@ -62,7 +62,12 @@ for (const dialect of DIALECTS) {
       await b.inject(url);
       expect((await b.inject(url)).headers['x-cache']).toBe('HIT');
       const id = await idOf(fx.slugs[0]!);
-      await updateArticle(t.handle.db, id, { slug: fx.slugs[0]!, title: 'Edited through instance A', body: doc(p('New text.')), categoryIds: [fx.ids.politics], status: 'published' }, NOW);
+      await updateArticle(
+        t.handle.db,
+        id,
+        { slug: fx.slugs[0]!, title: 'Edited through instance A', body: doc(p('New text.')), categoryIds: [fx.ids.politics], status: 'published' },
+        NOW,
+      );
       // What the admin route does after the commit: purge A at once, and append to the purge log.
       await purgePosts(a.pageCache, t.handle.db, [id]);
       expect((await a.inject(url)).body).toContain('Edited through instance A');
@@ -74,10 +79,12 @@ for (const dialect of DIALECTS) {
     });
 
     it('a command in another process (the CLI) purges running instances', async () => {
-      await b.inject('/'); await a.inject('/');
+      await b.inject('/');
+      await a.inject('/');
       expect((await b.inject('/')).headers['x-cache']).toBe('HIT');
       const r = spawnSync(process.execPath, [BIN, 'seed', '--articles', '3', '--categories', '2', '--tags', '2', '--authors', '1'], {
-        encoding: 'utf8', timeout: 60_000,
+        encoding: 'utf8',
+        timeout: 60_000,
         env: { ...process.env, DATA_DIR: t.dataDir, DATABASE_URL: t.databaseUrl ?? '', DEMO: '0', LOG_LEVEL: 'warn' },
       });
       expect(r.status, r.stderr).toBe(0);
@@ -111,8 +118,19 @@ for (const dialect of DIALECTS) {
       const applied: PurgeTags[] = [];
       const f = new PurgeFollower({ handle: handleB, origin: 'gap-follower', apply: (x) => applied.push(x), pollMs: 3_600_000 });
       await f.start();
-      const max = Number((await t.handle.db.selectFrom('purge_log').select((eb) => eb.fn.max('id').as('m')).executeTakeFirst())?.m ?? 0);
-      const row = (id: number, tags: string) => t.handle.db.insertInto('purge_log').values({ id, tags, origin: 'elsewhere', created_at: new Date().toISOString() } as never).execute();
+      const max = Number(
+        (
+          await t.handle.db
+            .selectFrom('purge_log')
+            .select((eb) => eb.fn.max('id').as('m'))
+            .executeTakeFirst()
+        )?.m ?? 0,
+      );
+      const row = (id: number, tags: string) =>
+        t.handle.db
+          .insertInto('purge_log')
+          .values({ id, tags, origin: 'elsewhere', created_at: new Date().toISOString() } as never)
+          .execute();
       try {
         await row(max + 1000, 'post:21');
         await f.poll();
@@ -132,7 +150,12 @@ for (const dialect of DIALECTS) {
       const f = new PurgeFollower({ handle: handleB, origin: 'reconnecting', apply: (x) => applied.push(x), pollMs: 3_600_000 });
       await f.start();
       try {
-        const listening = async () => (await sql<{ pid: number }>`select pid from pg_stat_activity where datname = current_database() and query = 'listen broadsheet_purge'`.execute(t.handle.db)).rows;
+        const listening = async () =>
+          (
+            await sql<{ pid: number }>`select pid from pg_stat_activity where datname = current_database() and query = 'listen broadsheet_purge'`.execute(
+              t.handle.db,
+            )
+          ).rows;
         expect(await eventually(async () => (await listening()).length >= 1)).toBe(true);
         // Cut every listener of this database (the apps' too), then write while they are away.
         for (const { pid } of await listening()) await sql`select pg_terminate_backend(${pid})`.execute(t.handle.db);

@@ -26,10 +26,15 @@ for (const dialect of DIALECTS) {
     let fx: Fixture;
     let editor: Agent;
     const visitor = () => new Agent(app, '203.0.113.9');
-    const updatedAt = async (id: number) => (await t.handle.db.selectFrom('posts').select('updated_at').where('id', '=', id).executeTakeFirstOrThrow()).updated_at;
+    const updatedAt = async (id: number) =>
+      (await t.handle.db.selectFrom('posts').select('updated_at').where('id', '=', id).executeTakeFirstOrThrow()).updated_at;
     const idFrom = (location: string | undefined) => Number(/\/admin\/articles\/(\d+)/.exec(location ?? '')![1]);
     const article = (extra: Record<string, string | string[]>) => ({
-      excerpt: 'The standfirst.', language: 'en', comment_status: 'open', category: [String(fx.ids.world)], ...extra,
+      excerpt: 'The standfirst.',
+      language: 'en',
+      comment_status: 'open',
+      category: [String(fx.ids.world)],
+      ...extra,
     });
 
     beforeAll(async () => {
@@ -71,7 +76,10 @@ for (const dialect of DIALECTS) {
       expect((await v.get(page)).headers['x-cache']).toBe('HIT');
       expect((await v.get(api)).headers['x-cache']).toBe('HIT');
 
-      const created = await editor.post('/admin/articles', article({ title: 'Zeppelin over the harbour', slug: 'zeppelin-harbour', body_text: 'A zeppelin was seen.' }));
+      const created = await editor.post(
+        '/admin/articles',
+        article({ title: 'Zeppelin over the harbour', slug: 'zeppelin-harbour', body_text: 'A zeppelin was seen.' }),
+      );
       expect(created.statusCode).toBe(303);
       const id = idFrom(created.headers.location);
       // A draft is not a result.
@@ -109,7 +117,10 @@ for (const dialect of DIALECTS) {
       const v = visitor();
       const created = await editor.post('/admin/articles', article({ title: 'Quokka census', slug: 'quokka-census', body_text: 'Counting quokkas.' }));
       const id = idFrom(created.headers.location);
-      await editor.post(`/admin/articles/${id}`, article({ title: 'Quokka census', slug: 'quokka-census', body_text: 'Counting quokkas.', intent: 'publish', updated_at: await updatedAt(id) }));
+      await editor.post(
+        `/admin/articles/${id}`,
+        article({ title: 'Quokka census', slug: 'quokka-census', body_text: 'Counting quokkas.', intent: 'publish', updated_at: await updatedAt(id) }),
+      );
       const urls = ['/search?q=quokka', '/api/v1/search?q=quokka'];
       for (const url of urls) {
         const res = await v.get(url);

@@ -21,31 +21,84 @@ const HOSTILE_TAG = 'R&D <b>"x"</b> ]]>';
 const HOSTILE_AUTHOR = "O'Brien & <Sons>";
 
 const TYPES = { rss: 'application/rss+xml; charset=utf-8', atom: 'application/atom+xml; charset=utf-8', json: 'application/feed+json; charset=utf-8' } as const;
-const FORMATS: [suffix: string, kind: keyof typeof TYPES][] = [['', 'rss'], ['rss2/', 'rss'], ['rss/', 'rss'], ['atom/', 'atom'], ['json/', 'json']];
+const FORMATS: [suffix: string, kind: keyof typeof TYPES][] = [
+  ['', 'rss'],
+  ['rss2/', 'rss'],
+  ['rss/', 'rss'],
+  ['atom/', 'atom'],
+  ['json/', 'json'],
+];
 
-interface Item { title?: string; link?: string; isoDate?: string; categories?: unknown[]; content?: string; 'content:encoded'?: string; creator?: string; creators?: unknown[]; atomCategories?: { $: Record<string, string> }[]; enclosure?: { url: string; type: string }; media?: unknown; author?: string; id?: string; guid?: string }
+interface Item {
+  title?: string;
+  link?: string;
+  isoDate?: string;
+  categories?: unknown[];
+  content?: string;
+  'content:encoded'?: string;
+  creator?: string;
+  creators?: unknown[];
+  atomCategories?: { $: Record<string, string> }[];
+  enclosure?: { url: string; type: string };
+  media?: unknown;
+  author?: string;
+  id?: string;
+  guid?: string;
+}
 type Parsed = { title?: string; link?: string; feedUrl?: string; language?: string; items: Item[] };
 
 const parser = new Parser<Record<string, unknown>, Item>({
   xml2js: { strict: true },
-  customFields: { item: [['category', 'atomCategories', { keepArray: true }], ['dc:creator', 'creators', { keepArray: true }], ['media:content', 'media']] as never },
+  customFields: {
+    item: [
+      ['category', 'atomCategories', { keepArray: true }],
+      ['dc:creator', 'creators', { keepArray: true }],
+      ['media:content', 'media'],
+    ] as never,
+  },
 });
 const parse = (xml: string): Promise<Parsed> => parser.parseString(xml) as Promise<Parsed>;
 const categoryNames = (item: Item): string[] => (item.categories ?? []).map((c) => (typeof c === 'string' ? c : (c as { _: string })._));
-const unescapeHtml = (s: string): string => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+const unescapeHtml = (s: string): string =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 
-interface JsonFeed { version: string; title: string; home_page_url: string; feed_url: string; language: string; authors: { name: string }[]; items: JsonItem[] }
-interface JsonItem { id: string; url: string; title: string; content_html: string; summary?: string; date_published: string; date_modified: string; image?: string; authors: { name: string; url: string }[]; tags?: string[]; language: string }
+interface JsonFeed {
+  version: string;
+  title: string;
+  home_page_url: string;
+  feed_url: string;
+  language: string;
+  authors: { name: string }[];
+  items: JsonItem[];
+}
+interface JsonItem {
+  id: string;
+  url: string;
+  title: string;
+  content_html: string;
+  summary?: string;
+  date_published: string;
+  date_modified: string;
+  image?: string;
+  authors: { name: string; url: string }[];
+  tags?: string[];
+  language: string;
+}
 
 describe('absolutizeHtml', () => {
   it('makes root-relative src, href and srcset absolute and leaves everything else alone', () => {
-    const html = '<p>See <a href="/world/">this</a>, <a href="//cdn.example/x">cdn</a>, <a href="https://o.example/">o</a>, <a href="#n">n</a>.</p>'
-      + `<img src='/media/a.jpg' srcset="/media/a-480.jpg 480w, /media/a-960.jpg 960w,//cdn.example/b.jpg 2x" alt="/x">`
-      + '<p>Text with href="/not-a-link" stays.</p>';
+    const html =
+      '<p>See <a href="/world/">this</a>, <a href="//cdn.example/x">cdn</a>, <a href="https://o.example/">o</a>, <a href="#n">n</a>.</p>' +
+      `<img src='/media/a.jpg' srcset="/media/a-480.jpg 480w, /media/a-960.jpg 960w,//cdn.example/b.jpg 2x" alt="/x">` +
+      '<p>Text with href="/not-a-link" stays.</p>';
     expect(absolutizeHtml(html, SITE)).toBe(
-      '<p>See <a href="https://news.example/world/">this</a>, <a href="//cdn.example/x">cdn</a>, <a href="https://o.example/">o</a>, <a href="#n">n</a>.</p>'
-      + `<img src='https://news.example/media/a.jpg' srcset="https://news.example/media/a-480.jpg 480w, https://news.example/media/a-960.jpg 960w,//cdn.example/b.jpg 2x" alt="/x">`
-      + '<p>Text with href="/not-a-link" stays.</p>',
+      '<p>See <a href="https://news.example/world/">this</a>, <a href="//cdn.example/x">cdn</a>, <a href="https://o.example/">o</a>, <a href="#n">n</a>.</p>' +
+        `<img src='https://news.example/media/a.jpg' srcset="https://news.example/media/a-480.jpg 480w, https://news.example/media/a-960.jpg 960w,//cdn.example/b.jpg 2x" alt="/x">` +
+        '<p>Text with href="/not-a-link" stays.</p>',
     );
   });
 });
@@ -62,11 +115,22 @@ for (const dialect of DIALECTS) {
       await insertTag(db, { slug: 'quiet', name: 'Quiet' });
       const hostileTag = await insertTag(db, { slug: 'hostile', name: HOSTILE_TAG });
       const hostileAuthor = await insertAuthor(db, { slug: 'obrien', name: HOSTILE_AUTHOR, created_at: NOW.toISOString() });
-      await createArticle(db, {
-        type: 'post', status: 'published', slug: 'hostile-story', title: HOSTILE_TITLE, excerpt: HOSTILE_EXCERPT,
-        body: doc(h(2, 'Heading ]]> with <b> & co'), p(`${HOSTILE_TITLE} ]]> ]]>`)), language: 'en', tagIds: [hostileTag], authorIds: [hostileAuthor],
-        publishedAt: new Date(NOW.getTime() - 40 * 3600_000).toISOString(),
-      }, NOW);
+      await createArticle(
+        db,
+        {
+          type: 'post',
+          status: 'published',
+          slug: 'hostile-story',
+          title: HOSTILE_TITLE,
+          excerpt: HOSTILE_EXCERPT,
+          body: doc(h(2, 'Heading ]]> with <b> & co'), p(`${HOSTILE_TITLE} ]]> ]]>`)),
+          language: 'en',
+          tagIds: [hostileTag],
+          authorIds: [hostileAuthor],
+          publishedAt: new Date(NOW.getTime() - 40 * 3600_000).toISOString(),
+        },
+        NOW,
+      );
       app = await testApp(t);
     });
     afterAll(async () => {
@@ -158,8 +222,14 @@ for (const dialect of DIALECTS) {
       expect(feed.items).toHaveLength(16);
       const first = feed.items[0]!;
       expect(first).toMatchObject({
-        id: `${SITE}/rail-story-14/`, url: `${SITE}/rail-story-14/`, title: 'Rail line story number 14', summary: 'Standfirst of story 14.',
-        date_published: '2026-11-20T11:00:00.000Z', date_modified: '2026-11-20T13:00:00.000Z', language: 'en', tags: ['Europe', 'Rail'],
+        id: `${SITE}/rail-story-14/`,
+        url: `${SITE}/rail-story-14/`,
+        title: 'Rail line story number 14',
+        summary: 'Standfirst of story 14.',
+        date_published: '2026-11-20T11:00:00.000Z',
+        date_modified: '2026-11-20T13:00:00.000Z',
+        language: 'en',
+        tags: ['Europe', 'Rail'],
       });
       expect(first.image).toBe(`${SITE}/media/test/harbour-960.jpg`);
       expect(first.content_html).toContain('<h2>What changes</h2>');
@@ -221,7 +291,15 @@ for (const dialect of DIALECTS) {
     });
 
     it('answers 404 for unknown categories, tags, authors and formats', async () => {
-      for (const url of ['/tag/nope/feed/', '/author/nobody/feed/atom/', '/category/nope/feed/', '/category/europe/world/feed/', '/feed/bogus/', '/tag/rail/feed/xml/', '/tag/rail/feed/constructor/']) {
+      for (const url of [
+        '/tag/nope/feed/',
+        '/author/nobody/feed/atom/',
+        '/category/nope/feed/',
+        '/category/europe/world/feed/',
+        '/feed/bogus/',
+        '/tag/rail/feed/xml/',
+        '/tag/rail/feed/constructor/',
+      ]) {
         expect((await app.inject(url)).statusCode, url).toBe(404);
       }
       // A child category by its own slug alone: sent to the feed at its full path.

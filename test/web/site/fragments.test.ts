@@ -35,7 +35,12 @@ for (const dialect of DIALECTS) {
     const retitle = async (slug: string, title: string) => {
       const id = await postIdOf(t.handle.db, slug);
       const row = await t.handle.db.selectFrom('posts').select(['slug', 'body_doc', 'primary_category_id']).where('id', '=', id).executeTakeFirstOrThrow();
-      await updateArticle(t.handle.db, id, { slug: row.slug, title, body: JSON.parse(row.body_doc), categoryIds: [row.primary_category_id!], status: 'published' }, NOW);
+      await updateArticle(
+        t.handle.db,
+        id,
+        { slug: row.slug, title, body: JSON.parse(row.body_doc), categoryIds: [row.primary_category_id!], status: 'published' },
+        NOW,
+      );
       return id;
     };
 
@@ -54,7 +59,10 @@ for (const dialect of DIALECTS) {
     it('gives the bytes of a whole render, fragment made or reused, with a fresh token each time', async () => {
       const id = await postIdOf(t.handle.db, c.fx.slugs[1]!);
       await addComment(t.handle.db, id, { body: 'First!' });
-      const reply = await addComment(t.handle.db, id, { body: 'A reply', parentId: (await t.handle.db.selectFrom('comments').select('id').where('post_id', '=', id).executeTakeFirstOrThrow()).id });
+      const reply = await addComment(t.handle.db, id, {
+        body: 'A reply',
+        parentId: (await t.handle.db.selectFrom('comments').select('id').where('post_id', '=', id).executeTakeFirstOrThrow()).id,
+      });
       expect(reply).toBeGreaterThan(0);
       const expected = (await whole.inject(url(1))).body;
       const made = (await get(url(1))).body;
@@ -67,7 +75,7 @@ for (const dialect of DIALECTS) {
       // Each token is good for posting.
       const r = new Reader(c);
       c.clock.advance(20_000);
-      const res = await r.post({ post_id: String(id), token: fieldValue(reused, 'token')!, name: 'Reader', body: 'Posted with a reused fragment\'s token' });
+      const res = await r.post({ post_id: String(id), token: fieldValue(reused, 'token')!, name: 'Reader', body: "Posted with a reused fragment's token" });
       expect(res.statusCode).toBe(303);
     });
 

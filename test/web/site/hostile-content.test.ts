@@ -11,7 +11,7 @@ const XSS = [
   '<script>alert(1)</script>',
   '<img src=x onerror=alert(1)>',
   '"><svg onload=alert(1)>',
-  "javascript:alert(1)",
+  'javascript:alert(1)',
   '<a href="javascript:alert(1)">x</a>',
   '<iframe src="https://evil.example"></iframe>',
   '</script><script>alert(1)</script>',
@@ -23,14 +23,16 @@ const XSS = [
 describe('sanitizeArticleHtml', () => {
   it('drops scripts, event handlers, javascript: URLs and foreign frames but keeps figures and quotes', () => {
     const out = sanitizeArticleHtml(
-      '<p onclick="x()">Hi <a href="javascript:alert(1)">bad</a> <a href="https://example.org" target="_blank">ok</a></p>'
-      + '<script>alert(1)</script><img src="x" onerror="alert(1)"><iframe src="https://evil.example"></iframe>'
-      + '<figure class="figure figure--center evil"><img src="/media/a.jpg" alt="A" width="10" height="10"><figcaption>Cap</figcaption></figure>'
-      + '<blockquote class="quote"><p>Q</p><footer><cite>Who</cite></footer></blockquote>',
+      '<p onclick="x()">Hi <a href="javascript:alert(1)">bad</a> <a href="https://example.org" target="_blank">ok</a></p>' +
+        '<script>alert(1)</script><img src="x" onerror="alert(1)"><iframe src="https://evil.example"></iframe>' +
+        '<figure class="figure figure--center evil"><img src="/media/a.jpg" alt="A" width="10" height="10"><figcaption>Cap</figcaption></figure>' +
+        '<blockquote class="quote"><p>Q</p><footer><cite>Who</cite></footer></blockquote>',
     );
     expect(out).not.toMatch(/script|onerror|onclick|javascript:|iframe|evil/);
     expect(out).toContain('<a href="https://example.org" rel="noopener">ok</a>');
-    expect(out).toContain('<figure class="figure figure--center"><img src="/media/a.jpg" alt="A" width="10" height="10" /><figcaption>Cap</figcaption></figure>');
+    expect(out).toContain(
+      '<figure class="figure figure--center"><img src="/media/a.jpg" alt="A" width="10" height="10" /><figcaption>Cap</figcaption></figure>',
+    );
     expect(out).toContain('<cite>Who</cite>');
   });
 });
@@ -43,9 +45,15 @@ for (const dialect of DIALECTS) {
       t = await freshDb(dialect);
       app = await testApp(t);
       await createArticle(t.handle.db, {
-        status: 'published', slug: 'hostile', title: XSS.join(' '), excerpt: XSS.join(' '),
+        status: 'published',
+        slug: 'hostile',
+        title: XSS.join(' '),
+        excerpt: XSS.join(' '),
         body: doc(
-          h(2, XSS[0]!), p(...XSS), quote(XSS[1]!, XSS[2]!), p(link('click', 'javascript:alert(1)'), link('data', 'data:text/html,<script>alert(1)</script>')),
+          h(2, XSS[0]!),
+          p(...XSS),
+          quote(XSS[1]!, XSS[2]!),
+          p(link('click', 'javascript:alert(1)'), link('data', 'data:text/html,<script>alert(1)</script>')),
           quoteCard({ author: XSS[0]!, handle: XSS[1]!, date: 'not a date', text: XSS.join('\n'), url: 'javascript:alert(1)' }),
         ),
         publishedAt: '2026-11-19T10:00:00Z',

@@ -43,11 +43,15 @@ for (const dialect of DIALECTS) {
       // Updated after publication: both dates shown.
       expect(html).toMatch(/<time[^>]+datetime="2026-11-20T13:00:00.000Z"/);
       // Featured image: figure, caption and credit.
-      expect(html).toMatch(/<figure[^>]*>[\s\S]*?<img[^>]+alt="Cranes over the harbour at dawn"[\s\S]*?<figcaption>[\s\S]*?The northern harbour at dawn[\s\S]*?Lena Park/);
+      expect(html).toMatch(
+        /<figure[^>]*>[\s\S]*?<img[^>]+alt="Cranes over the harbour at dawn"[\s\S]*?<figcaption>[\s\S]*?The northern harbour at dawn[\s\S]*?Lena Park/,
+      );
       expect(html).toMatch(/<source type="image\/webp" srcset="[^"]+480w/);
       // Inline portrait with "Name, role" caption; quote with cite; static quote card.
       expect(html).toMatch(/<figcaption>Maria Lind, harbour master/);
-      expect(html).toMatch(/<blockquote class="quote"><p>We have waited twenty years for this train.<\/p><footer><cite>Maria Lind, harbour master<\/cite><\/footer><\/blockquote>/);
+      expect(html).toMatch(
+        /<blockquote class="quote"><p>We have waited twenty years for this train.<\/p><footer><cite>Maria Lind, harbour master<\/cite><\/footer><\/blockquote>/,
+      );
       expect(html).toMatch(/class="quote-card"[\s\S]*@portnorden[\s\S]*href="https:\/\/social.example\/@portnorden\/1"/);
       expect(html).toContain('href="/tag/rail/"');
       expect(html).toMatch(/1 min read/);
@@ -134,10 +138,30 @@ for (const dialect of DIALECTS) {
     it('story cards show the number of approved comments, linking to them', async () => {
       const post = await t.handle.db.selectFrom('posts').select('id').where('slug', '=', fx.slugs[1]!).executeTakeFirstOrThrow();
       const at = '2026-11-20T10:00:00.000Z';
-      const base = { post_id: post.id, parent_id: null, depth: 0, author_name: 'Reader', author_email: '', author_url: '', user_id: null, ip_hash: '', spam_score: 0, spam_reasons: '', body: 'Good.', body_html: '<p>Good.</p>', created_at: at, updated_at: at };
-      await t.handle.db.insertInto('comments').values([
-        { ...base, path: 'a', status: 'approved' }, { ...base, path: 'b', status: 'approved' }, { ...base, path: 'c', status: 'pending' },
-      ]).execute();
+      const base = {
+        post_id: post.id,
+        parent_id: null,
+        depth: 0,
+        author_name: 'Reader',
+        author_email: '',
+        author_url: '',
+        user_id: null,
+        ip_hash: '',
+        spam_score: 0,
+        spam_reasons: '',
+        body: 'Good.',
+        body_html: '<p>Good.</p>',
+        created_at: at,
+        updated_at: at,
+      };
+      await t.handle.db
+        .insertInto('comments')
+        .values([
+          { ...base, path: 'a', status: 'approved' },
+          { ...base, path: 'b', status: 'approved' },
+          { ...base, path: 'c', status: 'pending' },
+        ])
+        .execute();
       const home = (await app.inject('/')).body;
       expect(home).toContain(`<a class="card__comments" href="/${fx.slugs[1]}/#comments">2 comments</a>`);
       expect((await app.inject('/category/politics/')).body).toContain('2 comments');
@@ -160,11 +184,27 @@ for (const dialect of DIALECTS) {
 
     it('unknown content and bad requests answer 404 or 400, never 500', async () => {
       const cases: [string, number[]][] = [
-        ['/no-such-story/', [404]], ['/secret-draft/', [404]], ['/category/nowhere/', [404]], ['/tag/nowhere/', [404]], ['/author/nobody/', [404]],
-        ['/page/0/', [404]], ['/page/abc/', [404]], ['/page/99999999/', [404]], ['/page/999/', [404]], ['/page/-1/', [404]],
-        ['/?page=0', [400]], ['/?page=abc', [400]], ['/?page=99999999', [400]], ['/category/world/?page=x', [400]],
-        [`/${'x'.repeat(3000)}/`, [404, 414]], ['/%E0%A4%A/', [400]], ['/%/', [400]], ["/'%20OR%201=1--/", [404]],
-        ['/tag/%3Cscript%3E/', [404]], ['/category/a/b/c/d/e/f/g/h/', [404]], ['/author/x/page/0/', [404]],
+        ['/no-such-story/', [404]],
+        ['/secret-draft/', [404]],
+        ['/category/nowhere/', [404]],
+        ['/tag/nowhere/', [404]],
+        ['/author/nobody/', [404]],
+        ['/page/0/', [404]],
+        ['/page/abc/', [404]],
+        ['/page/99999999/', [404]],
+        ['/page/999/', [404]],
+        ['/page/-1/', [404]],
+        ['/?page=0', [400]],
+        ['/?page=abc', [400]],
+        ['/?page=99999999', [400]],
+        ['/category/world/?page=x', [400]],
+        [`/${'x'.repeat(3000)}/`, [404, 414]],
+        ['/%E0%A4%A/', [400]],
+        ['/%/', [400]],
+        ["/'%20OR%201=1--/", [404]],
+        ['/tag/%3Cscript%3E/', [404]],
+        ['/category/a/b/c/d/e/f/g/h/', [404]],
+        ['/author/x/page/0/', [404]],
       ];
       for (const [url, allowed] of cases) {
         const res = await app.inject(url);

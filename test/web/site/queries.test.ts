@@ -39,7 +39,7 @@ for (const dialect of DIALECTS) {
       expect(after).toEqual(before);
     });
 
-      it('the category tree is read once, then only its change counter, and a change made anywhere reloads it', async () => {
+    it('the category tree is read once, then only its change counter, and a change made anywhere reloads it', async () => {
       const { loadCategoryTree } = await import('../../../src/modules/taxonomy/taxonomy.service.js');
       const { updateCategory } = await import('../../../src/modules/taxonomy/taxonomy.service.js');
       const { openDb } = await import('../../../src/db/database.js');

@@ -19,10 +19,20 @@ const HOSTILE_TITLE = `Tom & Jerry <b>"quoted"</b> ]]> 'it'`;
 const hoursAgo = (h: number): string => new Date(NOW.getTime() - h * 3600_000).toISOString();
 
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['url', 'sitemap', 'xhtml:link'].includes(name) });
-interface Url { loc: string; lastmod?: string; 'xhtml:link'?: { rel: string; hreflang: string; href: string }[]; 'news:news'?: NewsNews }
-interface NewsNews { 'news:publication': { 'news:name': string; 'news:language': string }; 'news:publication_date': string; 'news:title': string }
+interface Url {
+  loc: string;
+  lastmod?: string;
+  'xhtml:link'?: { rel: string; hreflang: string; href: string }[];
+  'news:news'?: NewsNews;
+}
+interface NewsNews {
+  'news:publication': { 'news:name': string; 'news:language': string };
+  'news:publication_date': string;
+  'news:title': string;
+}
 const urlsOf = (body: string): Url[] => (xml.parse(body) as { urlset: { url?: Url[] } }).urlset.url ?? [];
-const indexOf = (body: string): { loc: string; lastmod?: string }[] => (xml.parse(body) as { sitemapindex: { sitemap?: { loc: string; lastmod?: string }[] } }).sitemapindex.sitemap ?? [];
+const indexOf = (body: string): { loc: string; lastmod?: string }[] =>
+  (xml.parse(body) as { sitemapindex: { sitemap?: { loc: string; lastmod?: string }[] } }).sitemapindex.sitemap ?? [];
 
 for (const dialect of DIALECTS) {
   describe(`sitemaps and robots.txt (${dialect})`, () => {
@@ -47,8 +57,25 @@ for (const dialect of DIALECTS) {
       fx = await buildFixture(db, path.join(t.dataDir, 'media'), 14);
       await insertTag(db, { slug: 'quiet', name: 'Quiet' });
       await insertAuthor(db, { slug: 'nobody', name: 'Nobody', created_at: NOW.toISOString() });
-      await createArticle(db, { type: 'post', status: 'published', slug: 'old-story', title: 'Old story', body: doc(p('Old.')), categoryIds: [fx.ids.politics], authorIds: [fx.ids.omar], publishedAt: hoursAgo(50) }, NOW);
-      await createArticle(db, { type: 'post', status: 'published', slug: 'hostile-story', title: HOSTILE_TITLE, body: doc(p('x')), publishedAt: hoursAgo(20) }, NOW);
+      await createArticle(
+        db,
+        {
+          type: 'post',
+          status: 'published',
+          slug: 'old-story',
+          title: 'Old story',
+          body: doc(p('Old.')),
+          categoryIds: [fx.ids.politics],
+          authorIds: [fx.ids.omar],
+          publishedAt: hoursAgo(50),
+        },
+        NOW,
+      );
+      await createArticle(
+        db,
+        { type: 'post', status: 'published', slug: 'hostile-story', title: HOSTILE_TITLE, body: doc(p('x')), publishedAt: hoursAgo(20) },
+        NOW,
+      );
       postUrls = [...fx.slugs, fx.persianSlug, 'old-story', 'hostile-story'].map((s) => `${SITE}/${encodeURIComponent(s)}/`).sort();
       app = await testApp(t);
     });
@@ -78,7 +105,10 @@ for (const dialect of DIALECTS) {
       const body = await get('/sitemap-posts-1.xml');
       expect(body).toContain('xmlns:xhtml="http://www.w3.org/1999/xhtml"');
       const urls = urlsOf(body);
-      const expected = [{ rel: 'alternate', hreflang: 'en', href: `${SITE}/rail-story-14/` }, { rel: 'alternate', hreflang: 'fa', href: `${SITE}/${fx.persianSlug}/` }];
+      const expected = [
+        { rel: 'alternate', hreflang: 'en', href: `${SITE}/rail-story-14/` },
+        { rel: 'alternate', hreflang: 'fa', href: `${SITE}/${fx.persianSlug}/` },
+      ];
       expect(urls.find((u) => u.loc === `${SITE}/rail-story-14/`)!['xhtml:link']).toEqual(expected);
       expect(urls.find((u) => u.loc === `${SITE}/${fx.persianSlug}/`)!['xhtml:link']).toEqual(expected);
       expect(urls.find((u) => u.loc === `${SITE}/rail-story-13/`)!['xhtml:link']).toBeUndefined();
@@ -96,7 +126,12 @@ for (const dialect of DIALECTS) {
           const urls = urlsOf(await get(ref.loc.slice(SITE.length), small));
           expect(urls.length).toBe(i < 4 ? 4 : 1);
           // The index's lastmod for a part is the newest lastmod inside it.
-          expect(ref.lastmod).toBe(urls.map((u) => u.lastmod!).sort().at(-1));
+          expect(ref.lastmod).toBe(
+            urls
+              .map((u) => u.lastmod!)
+              .sort()
+              .at(-1),
+          );
           seen.push(...urls.map((u) => u.loc));
         }
         expect(seen.sort()).toEqual(postUrls);
@@ -121,10 +156,17 @@ for (const dialect of DIALECTS) {
       for (const u of [...pages, ...categories, ...tags, ...authors]) expect(u.lastmod, u.loc).toBeDefined();
     });
 
-    it('lists /corrections/ once a published article carries a note, with the note\'s date', async () => {
+    it("lists /corrections/ once a published article carries a note, with the note's date", async () => {
       const { insertCorrection, deleteCorrection } = await import('../../../src/modules/correction/correction.repository.js');
-      const postId = (await t.handle.db.selectFrom('posts').select('id').where('type', '=', 'post').where('status', '=', 'published').executeTakeFirstOrThrow()).id;
-      const id = await insertCorrection(t.handle.db, postId, { kind: 'correction', body: 'The bridge is 14 m long, not 40 m.' }, null, new Date('2026-11-21T09:00:00Z'));
+      const postId = (await t.handle.db.selectFrom('posts').select('id').where('type', '=', 'post').where('status', '=', 'published').executeTakeFirstOrThrow())
+        .id;
+      const id = await insertCorrection(
+        t.handle.db,
+        postId,
+        { kind: 'correction', body: 'The bridge is 14 m long, not 40 m.' },
+        null,
+        new Date('2026-11-21T09:00:00Z'),
+      );
       try {
         const pages = urlsOf(await get('/sitemap-pages.xml'));
         expect(pages.at(-1)).toEqual({ loc: `${SITE}/corrections/`, lastmod: '2026-11-21T09:00:00.000Z' });

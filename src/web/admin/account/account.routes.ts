@@ -18,7 +18,11 @@ const query = (request: FastifyRequest): Record<string, unknown> => (request.que
 export async function accountRoutes(app: FastifyInstance, c: AdminContext): Promise<void> {
   const setupPage = (request: FastifyRequest, reply: FastifyReply, values: Record<string, string>, errors: FieldErrors, status: number) => {
     const csrf = csrfFor(reply);
-    return sendHtml(reply, renderSetup({ layout: pageLayout(c, request, csrf, 'Set up your newsroom'), csrf, form: { values, errors: errors as Record<string, string> } }), status);
+    return sendHtml(
+      reply,
+      renderSetup({ layout: pageLayout(c, request, csrf, 'Set up your newsroom'), csrf, form: { values, errors: errors as Record<string, string> } }),
+      status,
+    );
   };
 
   // GET /admin/setup: the first owner account; only while no user exists.
@@ -43,16 +47,24 @@ export async function accountRoutes(app: FastifyInstance, c: AdminContext): Prom
     }
   });
 
-  const loginPage = async (request: FastifyRequest, reply: FastifyReply, o: { next?: string | undefined; email?: string; errors?: FieldErrors; problem?: string; status?: number }) => {
+  const loginPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    o: { next?: string | undefined; email?: string; errors?: FieldErrors; problem?: string; status?: number },
+  ) => {
     const csrf = csrfFor(reply);
-    return sendHtml(reply, renderLogin({
-      layout: pageLayout(c, request, csrf, 'Log in', noticeFor(query(request).notice)),
-      csrf,
-      ...(o.next !== undefined ? { next: o.next } : {}),
-      form: { values: { email: o.email ?? '' }, errors: (o.errors ?? {}) as Record<string, string> },
-      ...(o.problem !== undefined ? { problem: o.problem } : {}),
-      setupOpen: await setupOpen(c.db),
-    }), o.status ?? 200);
+    return sendHtml(
+      reply,
+      renderLogin({
+        layout: pageLayout(c, request, csrf, 'Log in', noticeFor(query(request).notice)),
+        csrf,
+        ...(o.next !== undefined ? { next: o.next } : {}),
+        form: { values: { email: o.email ?? '' }, errors: (o.errors ?? {}) as Record<string, string> },
+        ...(o.problem !== undefined ? { problem: o.problem } : {}),
+        setupOpen: await setupOpen(c.db),
+      }),
+      o.status ?? 200,
+    );
   };
 
   // GET /admin/login[?next=/admin/…]
@@ -77,7 +89,12 @@ export async function accountRoutes(app: FastifyInstance, c: AdminContext): Prom
       if (result.reason === 'throttled') {
         const minutes = result.retryMinutes;
         reply.header('retry-after', String(minutes * 60));
-        return loginPage(request, reply, { next, email: echo(email), problem: `Too many attempts; try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, status: 429 });
+        return loginPage(request, reply, {
+          next,
+          email: echo(email),
+          problem: `Too many attempts; try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+          status: 429,
+        });
       }
       return loginPage(request, reply, { next, email: echo(email), problem: 'The email address or password is incorrect.', status: 401 });
     }
@@ -101,4 +118,3 @@ export async function accountRoutes(app: FastifyInstance, c: AdminContext): Prom
     return reply.redirect(`${loginUrl()}?notice=logged-out-everywhere`, 303);
   });
 }
-

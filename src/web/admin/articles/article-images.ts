@@ -12,13 +12,13 @@ import type { ArticleFormVM } from './articles.view-models.js';
 import { thumbOf } from '../shell/presenters.js';
 import { idOf } from '../shell/forms.js';
 
-
 /** From the form's values (the stored article, or what was just posted). */
 export async function articleImages(db: Db, bodyJson: string, featuredRaw: string): Promise<{ altWarnings: string[]; featured?: ArticleFormVM['featured'] }> {
   let doc: ArticleDocument = { type: 'doc', content: [] };
   try {
     const parsed = bodyJson ? (JSON.parse(bodyJson) as ArticleDocument) : undefined;
-    if (parsed && Array.isArray(parsed.content)) doc = { type: 'doc', content: parsed.content.filter((b) => b && typeof b === 'object' && (b.type !== 'figure' || Number.isInteger(b.attrs?.mediaId))) };
+    if (parsed && Array.isArray(parsed.content))
+      doc = { type: 'doc', content: parsed.content.filter((b) => b && typeof b === 'object' && (b.type !== 'figure' || Number.isInteger(b.attrs?.mediaId))) };
   } catch {
     /* an unreadable body has its own error on the form */
   }

@@ -26,8 +26,13 @@ const authorOptions = (o: EditOptions): Option[] => o.authors.map((a) => ({ valu
 const categoryOptions = (o: EditOptions): Option[] => o.categories.map((c) => ({ value: String(c.id), label: c.name }));
 
 export function articlesVM(
-  layout: AdminLayoutVM, user: User, list: { rows: AdminListRow[]; total: number; authors: Map<number, AuthorRow[]> }, options: EditOptions,
-  _filter: AdminListFilter, raw: ArticlesVM['filters'], page: number,
+  layout: AdminLayoutVM,
+  user: User,
+  list: { rows: AdminListRow[]; total: number; authors: Map<number, AuthorRow[]> },
+  options: EditOptions,
+  _filter: AdminListFilter,
+  raw: ArticlesVM['filters'],
+  page: number,
 ): ArticlesVM {
   const totalPages = Math.max(1, Math.ceil(list.total / ADMIN_PER_PAGE));
   const qs = (p: number): string => {

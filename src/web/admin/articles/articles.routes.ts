@@ -11,8 +11,16 @@ import type { PostStatus } from '../../../db/schema.js';
 import { ArticleError, slugify, validateArticle, type ArticleInput } from '../../../modules/article/article.js';
 import { ArticleConflictError } from '../../../modules/article/article.service.js';
 import {
-  articleHistory, editOptions, listArticlesForAdmin, moveArticle, restoreRevision, saveArticle, SAVE_INTENTS,
-  type AdminListFilter, type ArticleWrite, type SaveIntent,
+  articleHistory,
+  editOptions,
+  listArticlesForAdmin,
+  moveArticle,
+  restoreRevision,
+  saveArticle,
+  SAVE_INTENTS,
+  type AdminListFilter,
+  type ArticleWrite,
+  type SaveIntent,
 } from '../../../modules/article/article-editing.service.js';
 import type { ArticleDocument } from '../../../modules/article/document.js';
 import { DocumentError, parseDocumentJson } from '../../../modules/article/document-input.js';
@@ -131,7 +139,10 @@ function parseForm(raw: unknown): Parsed {
   if (commentStatus !== 'open' && commentStatus !== 'closed') errors.comment_status = 'Comments are open or closed.';
   if (!(SAVE_INTENTS as readonly string[]).includes(intentRaw)) errors.title ??= 'Choose one of the buttons to save.';
   const intent = intentRaw as SaveIntent;
-  const tagNames = tagsRaw.split(',').map((t) => t.trim().replace(/\s+/g, ' ')).filter(Boolean);
+  const tagNames = tagsRaw
+    .split(',')
+    .map((t) => t.trim().replace(/\s+/g, ' '))
+    .filter(Boolean);
   if (tagNames.length > 30) errors.tags = 'Use at most 30 tags.';
   else if (tagNames.some((t) => t.length > 100 || !slugify(t))) errors.tags = 'Each tag is at most 100 characters and has a letter or digit.';
   let publishAt: string | undefined;
@@ -141,8 +152,19 @@ function parseForm(raw: unknown): Parsed {
     else publishAt = d.toISOString();
   }
   const input: Omit<ArticleInput, 'tagIds'> = {
-    type: 'post', slug, title, excerpt, body, language, categoryIds, primaryCategoryId: primary ?? null, authorIds,
-    featuredMediaId: media ?? null, commentStatus: commentStatus === 'closed' ? 'closed' : 'open', seoTitle, seoDescription,
+    type: 'post',
+    slug,
+    title,
+    excerpt,
+    body,
+    language,
+    categoryIds,
+    primaryCategoryId: primary ?? null,
+    authorIds,
+    featuredMediaId: media ?? null,
+    commentStatus: commentStatus === 'closed' ? 'closed' : 'open',
+    seoTitle,
+    seoDescription,
   };
   if (errors.slug === undefined && errors.title === undefined) {
     try {
@@ -157,10 +179,21 @@ function parseForm(raw: unknown): Parsed {
   }
   const state: FormState = {
     values: {
-      title: title.slice(0, 500), slug: f.slug === undefined || typeof f.slug !== 'string' ? '' : f.slug.slice(0, 190), excerpt, body_text: bodyText,
+      title: title.slice(0, 500),
+      slug: f.slug === undefined || typeof f.slug !== 'string' ? '' : f.slug.slice(0, 190),
+      excerpt,
+      body_text: bodyText,
       // Without JavaScript the textarea is the body: the document read from it (what the editor would show), or nothing when it could not be read.
-      body_json: format === 'json' ? bodyJson : errors.body === undefined ? JSON.stringify(body) : '', language, primary_category: primaryRaw, tags: tagsRaw, featured_media_id: mediaRaw,
-      seo_title: seoTitle, seo_description: seoDescription, comment_status: commentStatus, publish_at: publishAtRaw, updated_at: updatedAt,
+      body_json: format === 'json' ? bodyJson : errors.body === undefined ? JSON.stringify(body) : '',
+      language,
+      primary_category: primaryRaw,
+      tags: tagsRaw,
+      featured_media_id: mediaRaw,
+      seo_title: seoTitle,
+      seo_description: seoDescription,
+      comment_status: commentStatus,
+      publish_at: publishAtRaw,
+      updated_at: updatedAt,
     },
     categoryIds: categoryIds.map(String),
     authorIds: authorIds.map(String),
@@ -178,17 +211,43 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
     deps.related?.enqueue(w.id);
   };
 
-  const renderForm = async (request: FastifyRequest, reply: FastifyReply, o: { id?: number; state: FormState; errors: Record<string, string>; problem?: string; status?: PostStatus; publicSlug?: string; own: boolean; restoring?: { at: string } }, code = 200) => {
+  const renderForm = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    o: {
+      id?: number;
+      state: FormState;
+      errors: Record<string, string>;
+      problem?: string;
+      status?: PostStatus;
+      publicSlug?: string;
+      own: boolean;
+      restoring?: { at: string };
+    },
+    code = 200,
+  ) => {
     const { user } = signedIn(request);
     const csrf = csrfFor(reply);
     const options = await editOptions(db);
-    const editorial = o.id !== undefined
-      ? await editorialFor(c, { id: o.id, user, status: o.status ?? 'draft', mine: o.own, updatedAt: o.state.values.updated_at ?? '', ...(o.restoring ? { restoring: o.restoring } : {}) })
-      : undefined;
+    const editorial =
+      o.id !== undefined
+        ? await editorialFor(c, {
+            id: o.id,
+            user,
+            status: o.status ?? 'draft',
+            mine: o.own,
+            updatedAt: o.state.values.updated_at ?? '',
+            ...(o.restoring ? { restoring: o.restoring } : {}),
+          })
+        : undefined;
     const title = o.id === undefined ? 'New article' : 'Edit article';
     const layout = pageLayout(c, request, csrf, title, typeof (request.query as Record<string, unknown>).saved === 'string' ? 'Saved.' : undefined);
     const images = await articleImages(db, o.state.values.body_json ?? '', o.state.values.featured_media_id ?? '');
-    return sendHtml(reply, renderArticleForm(articleFormVM({ layout, csrf, user, options, editorScript: editorScript.url, ...o, ...images, ...(editorial ? { editorial } : {}) })), code);
+    return sendHtml(
+      reply,
+      renderArticleForm(articleFormVM({ layout, csrf, user, options, editorScript: editorScript.url, ...o, ...images, ...(editorial ? { editorial } : {}) })),
+      code,
+    );
   };
 
   const stateOf = (a: Editable['found']): FormState => {
@@ -196,23 +255,39 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
     const p = a.post;
     return {
       values: {
-        title: p.title, slug: p.slug, excerpt: p.excerpt, body_text: documentToText(body), body_json: p.body_doc, language: p.language,
-        primary_category: p.primary_category_id !== null ? String(p.primary_category_id) : '', tags: a.tags.map((t) => t.name).join(', '),
-        featured_media_id: p.featured_media_id !== null ? String(p.featured_media_id) : '', seo_title: p.seo_title, seo_description: p.seo_description,
-        comment_status: p.comment_status, publish_at: p.published_at ? p.published_at.slice(0, 16) : '', updated_at: p.updated_at,
+        title: p.title,
+        slug: p.slug,
+        excerpt: p.excerpt,
+        body_text: documentToText(body),
+        body_json: p.body_doc,
+        language: p.language,
+        primary_category: p.primary_category_id !== null ? String(p.primary_category_id) : '',
+        tags: a.tags.map((t) => t.name).join(', '),
+        featured_media_id: p.featured_media_id !== null ? String(p.featured_media_id) : '',
+        seo_title: p.seo_title,
+        seo_description: p.seo_description,
+        comment_status: p.comment_status,
+        publish_at: p.published_at ? p.published_at.slice(0, 16) : '',
+        updated_at: p.updated_at,
       },
       categoryIds: a.categoryIds.map(String),
       authorIds: a.authorIds.map(String),
     };
   };
 
-  const CONFLICT = 'Someone else saved this article after you opened it, so your changes were not saved. Your version is below: copy what you need, then open the article again to see theirs.';
+  const CONFLICT =
+    'Someone else saved this article after you opened it, so your changes were not saved. Your version is below: copy what you need, then open the article again to see theirs.';
 
   /**
    * Runs a save; a refusal the editor can fix comes back as the form with its messages (400 for
    * fields, 409 for a conflict or a slug taken at the same moment), anything else is thrown.
    */
-  const trySave = async (run: () => Promise<ArticleWrite>, form: (errors: Record<string, string>, problem?: string) => Parameters<typeof renderForm>[2], request: FastifyRequest, reply: FastifyReply) => {
+  const trySave = async (
+    run: () => Promise<ArticleWrite>,
+    form: (errors: Record<string, string>, problem?: string) => Parameters<typeof renderForm>[2],
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ) => {
     try {
       return await run();
     } catch (err) {
@@ -222,7 +297,6 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
       throw err;
     }
   };
-
 
   // GET /admin/articles?status=&author=&category=&language=&q=&page=
   app.get('/articles', { config: { access: 'post.create' } }, async (request, reply) => {
@@ -241,19 +315,50 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
     const [list, options] = await Promise.all([listArticlesForAdmin(db, user, filter, page), editOptions(db)]);
     const csrf = csrfFor(reply);
     const layout = pageLayout(c, request, csrf, 'Articles', typeof query.notice === 'string' && query.notice === 'trashed' ? 'Moved to the trash.' : undefined);
-    return sendHtml(reply, renderArticles(articlesVM(layout, user, list, options, filter, { status: s('status'), author: s('author'), category: s('category'), language: s('language'), q: s('q') }, page)));
+    return sendHtml(
+      reply,
+      renderArticles(
+        articlesVM(
+          layout,
+          user,
+          list,
+          options,
+          filter,
+          { status: s('status'), author: s('author'), category: s('category'), language: s('language'), q: s('q') },
+          page,
+        ),
+      ),
+    );
   });
 
   // GET /admin/articles/new
   app.get('/articles/new', { config: { access: 'post.create' } }, async (request, reply) =>
-    renderForm(request, reply, { state: { values: {}, categoryIds: [], authorIds: [] }, errors: {}, status: 'draft', own: true }));
+    renderForm(request, reply, { state: { values: {}, categoryIds: [], authorIds: [] }, errors: {}, status: 'draft', own: true }),
+  );
 
   // POST /admin/articles: create.
   app.post('/articles', { config: { access: 'post.create' } }, async (request, reply) => {
     const p = parseForm(request.body);
-    const form = (errors: Record<string, string>, problem?: string) => ({ state: p.state, errors, status: 'draft' as const, own: true, ...(problem ? { problem } : {}) });
+    const form = (errors: Record<string, string>, problem?: string) => ({
+      state: p.state,
+      errors,
+      status: 'draft' as const,
+      own: true,
+      ...(problem ? { problem } : {}),
+    });
     if (Object.keys(p.errors).length) return renderForm(request, reply, form(p.errors), 400);
-    const saved = await trySave(() => saveArticle(db, { input: p.input, tagNames: p.tagNames, intent: p.intent, ...(p.publishAt ? { publishAt: p.publishAt } : {}) }, editorOf(request), c.now()), form, request, reply);
+    const saved = await trySave(
+      () =>
+        saveArticle(
+          db,
+          { input: p.input, tagNames: p.tagNames, intent: p.intent, ...(p.publishAt ? { publishAt: p.publishAt } : {}) },
+          editorOf(request),
+          c.now(),
+        ),
+      form,
+      request,
+      reply,
+    );
     if (!('purge' in saved)) return saved;
     await afterWrite(saved);
     return reply.redirect(`/admin/articles/${saved.id}?saved=1`, 303);
@@ -269,20 +374,51 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
       const body = JSON.parse(auto.bodyDoc) as ArticleDocument;
       Object.assign(state.values, { title: auto.title, excerpt: auto.excerpt, body_json: auto.bodyDoc, body_text: documentToText(body) });
     }
-    return renderForm(request, reply, { id, state, errors: {}, status: found.post.status, publicSlug: found.post.slug, own: mine, ...(auto ? { restoring: { at: auto.at } } : {}) });
+    return renderForm(request, reply, {
+      id,
+      state,
+      errors: {},
+      status: found.post.status,
+      publicSlug: found.post.slug,
+      own: mine,
+      ...(auto ? { restoring: { at: auto.at } } : {}),
+    });
   });
 
   // POST /admin/articles/:id: save (with intent=save|submit|schedule|publish|unpublish).
   app.post('/articles/:id', EDIT_ARTICLE, async (request, reply) => {
     const { id, found, mine } = editableOf(request);
     const p = parseForm(request.body);
-    const form = (errors: Record<string, string>, problem?: string) =>
-      ({ id, state: p.state, errors, status: found.post.status, publicSlug: found.post.slug, own: mine, ...(problem ? { problem } : {}) });
+    const form = (errors: Record<string, string>, problem?: string) => ({
+      id,
+      state: p.state,
+      errors,
+      status: found.post.status,
+      publicSlug: found.post.slug,
+      own: mine,
+      ...(problem ? { problem } : {}),
+    });
     if (!p.updatedAt) p.errors.title ??= 'The form is missing the version it was loaded at; reload the article and try again.';
     if (Object.keys(p.errors).length) return renderForm(request, reply, form(p.errors), 400);
-    const saved = await trySave(() => saveArticle(db, {
-      id, input: p.input, tagNames: p.tagNames, intent: p.intent, expectedUpdatedAt: p.updatedAt, ...(p.publishAt ? { publishAt: p.publishAt } : {}),
-    }, editorOf(request), c.now()), form, request, reply);
+    const saved = await trySave(
+      () =>
+        saveArticle(
+          db,
+          {
+            id,
+            input: p.input,
+            tagNames: p.tagNames,
+            intent: p.intent,
+            expectedUpdatedAt: p.updatedAt,
+            ...(p.publishAt ? { publishAt: p.publishAt } : {}),
+          },
+          editorOf(request),
+          c.now(),
+        ),
+      form,
+      request,
+      reply,
+    );
     if (!('purge' in saved)) return saved;
     await afterWrite(saved);
     return reply.redirect(`/admin/articles/${id}?saved=1`, 303);
@@ -305,15 +441,25 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
     const rows = await articleHistory(db, id);
     const csrf = csrfFor(reply);
     const layout = pageLayout(c, request, csrf, `Revisions: ${found.post.title}`.slice(0, 200));
-    return sendHtml(reply, renderRevisions({
-      layout, csrf, editUrl: `/admin/articles/${id}`,
-      revisions: rows.map((r, i) => ({
-        id: r.id, at: dateVM(r.created_at), who: r.user_label || '—', statusLabel: STATUS_LABELS[r.status], title: r.title, current: i === 0,
-        restoreUrl: `/admin/articles/${id}/revisions/${r.id}/restore`,
-        compareCurrentUrl: `/admin/articles/${id}/revisions/${r.id}/compare?with=current`,
-        ...(i < rows.length - 1 ? { comparePreviousUrl: `/admin/articles/${id}/revisions/${r.id}/compare?with=previous` } : {}),
-      })),
-    }));
+    return sendHtml(
+      reply,
+      renderRevisions({
+        layout,
+        csrf,
+        editUrl: `/admin/articles/${id}`,
+        revisions: rows.map((r, i) => ({
+          id: r.id,
+          at: dateVM(r.created_at),
+          who: r.user_label || '—',
+          statusLabel: STATUS_LABELS[r.status],
+          title: r.title,
+          current: i === 0,
+          restoreUrl: `/admin/articles/${id}/revisions/${r.id}/restore`,
+          compareCurrentUrl: `/admin/articles/${id}/revisions/${r.id}/compare?with=current`,
+          ...(i < rows.length - 1 ? { comparePreviousUrl: `/admin/articles/${id}/revisions/${r.id}/compare?with=previous` } : {}),
+        })),
+      }),
+    );
   });
 
   // POST /admin/articles/:id/revisions/:rid/restore: the content comes back; the status stays.
@@ -335,5 +481,3 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
     return sendHtml(reply, html);
   });
 }
-
-

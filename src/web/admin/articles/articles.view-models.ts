@@ -4,8 +4,14 @@
  */
 import type { AdminLayoutVM } from '../shell/view-models.js';
 
-export interface Option { value: string; label: string }
-export interface DateVM { iso: string; label: string }
+export interface Option {
+  value: string;
+  label: string;
+}
+export interface DateVM {
+  iso: string;
+  label: string;
+}
 
 export interface ArticleRowVM {
   id: number;
@@ -38,7 +44,11 @@ export interface ArticlesVM {
 }
 
 /** A submit button of the edit form; `intent` says what the save does to the status. */
-export interface IntentVM { intent: string; label: string; primary?: boolean }
+export interface IntentVM {
+  intent: string;
+  label: string;
+  primary?: boolean;
+}
 
 export interface ArticleFormVM {
   layout: AdminLayoutVM;
@@ -104,7 +114,17 @@ export interface RevisionsVM {
   layout: AdminLayoutVM;
   csrf: string;
   editUrl: string;
-  revisions: { id: number; at: DateVM; who: string; statusLabel: string; title: string; restoreUrl?: string; current: boolean; compareCurrentUrl?: string; comparePreviousUrl?: string }[];
+  revisions: {
+    id: number;
+    at: DateVM;
+    who: string;
+    statusLabel: string;
+    title: string;
+    restoreUrl?: string;
+    current: boolean;
+    compareCurrentUrl?: string;
+    comparePreviousUrl?: string;
+  }[];
 }
 
 /** One revision against the current version or the save before it, in two columns. */

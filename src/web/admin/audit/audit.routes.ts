@@ -11,7 +11,6 @@ import { auditVM } from './audit.presenter.js';
 import { renderAudit } from './audit.view.js';
 import { pageOf } from '../../../lib/ids.js';
 
-
 export async function auditRoutes(app: FastifyInstance, c: AdminContext): Promise<void> {
   // GET /admin/audit[?page=N]
   app.get('/audit', { config: { access: 'audit.view' } }, async (request, reply) => {

@@ -12,14 +12,25 @@ function Audit({ vm }: { vm: AuditVM }) {
     <>
       <div class="table-wrap">
         <table class="table">
-          <caption>{vm.total} {vm.total === 1 ? 'entry' : 'entries'}, newest first</caption>
+          <caption>
+            {vm.total} {vm.total === 1 ? 'entry' : 'entries'}, newest first
+          </caption>
           <thead>
-            <tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Whom</th><th scope="col">Details</th><th scope="col">Address</th></tr>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Who</th>
+              <th scope="col">What</th>
+              <th scope="col">Whom</th>
+              <th scope="col">Details</th>
+              <th scope="col">Address</th>
+            </tr>
           </thead>
           <tbody>
             {vm.entries.map((e) => (
               <tr>
-                <td><Time date={e.at} /></td>
+                <td>
+                  <Time date={e.at} />
+                </td>
                 <td>{e.actor}</td>
                 <td>{e.action}</td>
                 <td>{e.target}</td>

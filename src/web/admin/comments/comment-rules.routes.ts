@@ -19,21 +19,25 @@ const NOTICES: Record<string, string> = { added: 'Rule added.', exists: 'That ru
 const KIND_LABELS: Record<string, string> = { word: 'Word or phrase', email: 'Email address', ip_hash: 'IP hash' };
 
 export async function commentRulesRoutes(app: FastifyInstance, c: AdminContext): Promise<void> {
-
   // GET /admin/comments/rules
   app.get('/comments/rules', { config: { access: 'comments.moderate' } }, async (request, reply) => {
     const rows = await listCommentRules(c.db);
     const csrf = csrfFor(reply);
     const done = (request.query as Record<string, unknown>).done;
-    return sendHtml(reply, renderCommentRules({
-      layout: pageLayout(c, request, csrf, 'Comment block and allow lists', typeof done === 'string' ? NOTICES[done] : undefined),
-      csrf,
-      lists: (['block', 'allow'] as const).map((list) => ({
-        list,
-        heading: list === 'block' ? 'Blocked' : 'Allowed',
-        rules: rows.filter((r) => r.list === list).map((r) => ({ id: r.id, kind: KIND_LABELS[r.kind] ?? r.kind, value: r.value, note: r.note, date: dateVM(r.created_at) })),
-      })),
-    }));
+    return sendHtml(
+      reply,
+      renderCommentRules({
+        layout: pageLayout(c, request, csrf, 'Comment block and allow lists', typeof done === 'string' ? NOTICES[done] : undefined),
+        csrf,
+        lists: (['block', 'allow'] as const).map((list) => ({
+          list,
+          heading: list === 'block' ? 'Blocked' : 'Allowed',
+          rules: rows
+            .filter((r) => r.list === list)
+            .map((r) => ({ id: r.id, kind: KIND_LABELS[r.kind] ?? r.kind, value: r.value, note: r.note, date: dateVM(r.created_at) })),
+        })),
+      }),
+    );
   });
 
   // POST /admin/comments/rules

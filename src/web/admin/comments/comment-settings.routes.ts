@@ -7,7 +7,13 @@
  * cache is purged.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { COMMENT_SETTING_RANGES, loadCommentSettings, parseCommentSettingsForm, updateCommentSettings, type CommentSettings } from '../../../modules/comment/comment-settings.js';
+import {
+  COMMENT_SETTING_RANGES,
+  loadCommentSettings,
+  parseCommentSettingsForm,
+  updateCommentSettings,
+  type CommentSettings,
+} from '../../../modules/comment/comment-settings.js';
 import { actorOf } from '../shell/auth.js';
 import { csrfFor, pageLayout, type AdminContext } from '../shell/context.js';
 import { sendHtml } from '../../html.js';
@@ -34,20 +40,24 @@ const formOf = (s: CommentSettings): Record<string, string> =>
   Object.fromEntries(Object.entries(s).map(([k, v]) => [k, typeof v === 'boolean' ? (v ? '1' : '') : String(v)]));
 
 export async function commentSettingsRoutes(app: FastifyInstance, c: AdminContext): Promise<void> {
-
   const render = (request: FastifyRequest, reply: FastifyReply, form: FormVM, status = 200) => {
     const csrf = csrfFor(reply);
     const saved = (request.query as Record<string, unknown>).saved === '1';
-    return sendHtml(reply, renderCommentSettings({
-      layout: pageLayout(c, request, csrf, 'Comment settings', saved ? 'Settings saved.' : undefined),
-      csrf,
-      form,
-      numbers: NUMBERS.map((n) => ({ ...n, min: COMMENT_SETTING_RANGES[n.name][0], max: COMMENT_SETTING_RANGES[n.name][1] })),
-    }), status);
+    return sendHtml(
+      reply,
+      renderCommentSettings({
+        layout: pageLayout(c, request, csrf, 'Comment settings', saved ? 'Settings saved.' : undefined),
+        csrf,
+        form,
+        numbers: NUMBERS.map((n) => ({ ...n, min: COMMENT_SETTING_RANGES[n.name][0], max: COMMENT_SETTING_RANGES[n.name][1] })),
+      }),
+      status,
+    );
   };
 
   app.get('/comments/settings', { config: { access: 'settings.manage' } }, async (request, reply) =>
-    render(request, reply, { values: formOf(await loadCommentSettings(c.db)), errors: {} }));
+    render(request, reply, { values: formOf(await loadCommentSettings(c.db)), errors: {} }),
+  );
 
   app.post('/comments/settings', { config: { access: 'settings.manage' } }, async (request, reply) => {
     const raw = fieldsOf(request.body);

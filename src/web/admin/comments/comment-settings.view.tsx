@@ -25,18 +25,33 @@ function CommentSettings({ vm }: { vm: CommentSettingsVM }) {
   const fields: Record<string, string> = { moderation: 'moderation', ...Object.fromEntries(vm.numbers.map((n) => [n.name, `setting-${n.name}`])) };
   return (
     <>
-      <p><a href="/admin/comments">Back to the queue</a> · <a href="/admin/comments/rules">Block and allow lists</a></p>
+      <p>
+        <a href="/admin/comments">Back to the queue</a> · <a href="/admin/comments/rules">Block and allow lists</a>
+      </p>
       <ErrorSummary errors={errors} fields={fields} />
       <form class="form" method="post" action="/admin/comments/settings" novalidate>
         <CsrfField token={vm.csrf} />
         <SelectField id="moderation" name="moderation" label="New comments" options={MODERATION} value={values.moderation ?? ''} error={errors.moderation} />
         <div class="field">
-          <label><input type="checkbox" name="requireEmail" value="1" checked={values.requireEmail === '1'} /> Ask for an email address (never shown to anyone)</label>
+          <label>
+            <input type="checkbox" name="requireEmail" value="1" checked={values.requireEmail === '1'} /> Ask for an email address (never shown to anyone)
+          </label>
         </div>
         {vm.numbers.map((n) => (
-          <TextField id={`setting-${n.name}`} name={n.name} label={n.label} hint={`${n.hint} (${n.min} to ${n.max})`} value={values[n.name] ?? ''} error={errors[n.name]} inputMode="numeric" maxLength={7} />
+          <TextField
+            id={`setting-${n.name}`}
+            name={n.name}
+            label={n.label}
+            hint={`${n.hint} (${n.min} to ${n.max})`}
+            value={values[n.name] ?? ''}
+            error={errors[n.name]}
+            inputMode="numeric"
+            maxLength={7}
+          />
         ))}
-        <button class="button" type="submit">Save settings</button>
+        <button class="button" type="submit">
+          Save settings
+        </button>
       </form>
     </>
   );

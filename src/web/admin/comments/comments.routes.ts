@@ -82,7 +82,18 @@ export async function commentsRoutes(app: FastifyInstance, c: AdminContext, hook
     const p = parseQuery(request);
     const [counts, queue] = await Promise.all([
       statusCounts(c.db),
-      listQueue(c.db, { status: p.status, ...(p.post ? { postId: Number(p.post) } : {}), ...(p.email ? { email: p.email } : {}), ...(p.author ? { author: p.author } : {}), ...(p.ip ? { ipHash: p.ip } : {}) }, PER_PAGE, (p.page - 1) * PER_PAGE),
+      listQueue(
+        c.db,
+        {
+          status: p.status,
+          ...(p.post ? { postId: Number(p.post) } : {}),
+          ...(p.email ? { email: p.email } : {}),
+          ...(p.author ? { author: p.author } : {}),
+          ...(p.ip ? { ipHash: p.ip } : {}),
+        },
+        PER_PAGE,
+        (p.page - 1) * PER_PAGE,
+      ),
     ]);
     const totalPages = Math.max(1, Math.ceil(queue.total / PER_PAGE));
     if (p.page > totalPages) throw notFound('There is no such page of comments.');
@@ -96,11 +107,17 @@ export async function commentsRoutes(app: FastifyInstance, c: AdminContext, hook
       status: p.status,
       filters: { post: p.post, email: p.email, author: p.author, ip: p.ip },
       rows: queue.rows.map((r) => ({
-        id: r.id, authorName: r.author_name, email: r.author_email, ipHash: r.ip_hash, bodyHtml: r.body_html, date: dateVM(r.created_at),
+        id: r.id,
+        authorName: r.author_name,
+        email: r.author_email,
+        ipHash: r.ip_hash,
+        bodyHtml: r.body_html,
+        date: dateVM(r.created_at),
         article: { title: r.title, url: postPath(r.slug), filterUrl: queueUrl({ ...p, post: String(r.post_id) }) },
         ...(r.status === 'approved' ? { viewUrl: `/comments/${r.id}/` } : {}),
         detailUrl: `/admin/comments/${r.id}`,
-        spamScore: r.spam_score, spamReasons: r.spam_reasons,
+        spamScore: r.spam_score,
+        spamReasons: r.spam_reasons,
       })),
       actions: actionsFor(p.status),
       back: queueUrl(p, p.page),
@@ -153,21 +170,24 @@ export async function commentsRoutes(app: FastifyInstance, c: AdminContext, hook
     const csrf = csrfFor(reply);
     const notice = text((request.query as Record<string, unknown>).done);
     const notices: Record<string, string> = { edited: 'Comment saved.', replied: 'Reply published.' };
-    return sendHtml(reply, renderCommentDetail({
-      layout: pageLayout(c, request, csrf, `Comment ${id}`, notices[notice]),
-      csrf,
-      id,
-      name: row.author_name,
-      body: row.body,
-      bodyHtml: row.body_html,
-      status: row.status,
-      staff: row.user_id !== null,
-      date: dateVM(row.created_at),
-      article: { title: post?.title ?? '', url: post ? postPath(post.slug) : '/' },
-      ...(row.status === 'approved' ? { viewUrl: `/comments/${id}/` } : {}),
-      canReply: row.status === 'approved' || row.status === 'pending',
-      queueUrl: `/admin/comments?status=${row.status}`,
-    }));
+    return sendHtml(
+      reply,
+      renderCommentDetail({
+        layout: pageLayout(c, request, csrf, `Comment ${id}`, notices[notice]),
+        csrf,
+        id,
+        name: row.author_name,
+        body: row.body,
+        bodyHtml: row.body_html,
+        status: row.status,
+        staff: row.user_id !== null,
+        date: dateVM(row.created_at),
+        article: { title: post?.title ?? '', url: post ? postPath(post.slug) : '/' },
+        ...(row.status === 'approved' ? { viewUrl: `/comments/${id}/` } : {}),
+        canReply: row.status === 'approved' || row.status === 'pending',
+        queueUrl: `/admin/comments?status=${row.status}`,
+      }),
+    );
   });
 
   // POST /admin/comments/{id}/edit

@@ -49,56 +49,132 @@ function Moderation({ vm }: { vm: ModerationVM }) {
       <nav aria-label="Comment status">
         <ul class="tabs">
           {vm.tabs.map((t) => (
-            <li><a href={t.url} aria-current={t.current ? 'page' : undefined}>{t.label} ({t.count})</a></li>
+            <li>
+              <a href={t.url} aria-current={t.current ? 'page' : undefined}>
+                {t.label} ({t.count})
+              </a>
+            </li>
           ))}
         </ul>
       </nav>
-      <p><a href="/admin/comments/rules">Block and allow lists</a>{vm.canConfigure && <> · <a href="/admin/comments/settings">Comment settings</a></>}</p>
+      <p>
+        <a href="/admin/comments/rules">Block and allow lists</a>
+        {vm.canConfigure && (
+          <>
+            {' '}
+            · <a href="/admin/comments/settings">Comment settings</a>
+          </>
+        )}
+      </p>
       <form method="get" action="/admin/comments" class="filters">
         <input type="hidden" name="status" value={vm.status} />
-        <label>Article id <input name="post" inputMode="numeric" value={vm.filters.post} size={6} /></label>{' '}
-        <label>Name <input name="author" value={vm.filters.author} maxLength={200} /></label>{' '}
-        <label>Email <input name="email" type="email" value={vm.filters.email} /></label>{' '}
-        <label>IP hash <input name="ip" value={vm.filters.ip} size={20} /></label>{' '}
+        <label>
+          Article id <input name="post" inputMode="numeric" value={vm.filters.post} size={6} />
+        </label>{' '}
+        <label>
+          Name <input name="author" value={vm.filters.author} maxLength={200} />
+        </label>{' '}
+        <label>
+          Email <input name="email" type="email" value={vm.filters.email} />
+        </label>{' '}
+        <label>
+          IP hash <input name="ip" value={vm.filters.ip} size={20} />
+        </label>{' '}
         <button type="submit">Filter</button>
       </form>
-      {vm.rows.length === 0 ? <p>No comments here.</p> : (
+      {vm.rows.length === 0 ? (
+        <p>No comments here.</p>
+      ) : (
         <form method="post" action="/admin/comments/moderate" id="moderate">
           <CsrfField token={vm.csrf} />
           <input type="hidden" name="back" value={vm.back} />
           <p>
             <label for="bulk-action">With the ticked comments: </label>
             <select id="bulk-action" name="action">
-              {vm.actions.map((a) => <option value={a.value}>{a.label}</option>)}
+              {vm.actions.map((a) => (
+                <option value={a.value}>{a.label}</option>
+              ))}
             </select>{' '}
-            <button type="submit" name="bulk" value="1">Apply</button>
+            <button type="submit" name="bulk" value="1">
+              Apply
+            </button>
           </p>
           <div class="table-wrap">
             <table class="table">
-              <caption>{vm.total} {vm.total === 1 ? 'comment' : 'comments'}, newest first</caption>
+              <caption>
+                {vm.total} {vm.total === 1 ? 'comment' : 'comments'}, newest first
+              </caption>
               <thead>
-                <tr><th scope="col"><span class="visually-hidden">Select</span></th><th scope="col">Author</th><th scope="col">Comment</th><th scope="col">Article</th><th scope="col">Spam score</th><th scope="col">Actions</th></tr>
+                <tr>
+                  <th scope="col">
+                    <span class="visually-hidden">Select</span>
+                  </th>
+                  <th scope="col">Author</th>
+                  <th scope="col">Comment</th>
+                  <th scope="col">Article</th>
+                  <th scope="col">Spam score</th>
+                  <th scope="col">Actions</th>
+                </tr>
               </thead>
               <tbody>
                 {vm.rows.map((r) => (
                   <tr id={`c${r.id}`}>
-                    <td><input type="checkbox" name="ids" value={String(r.id)} id={`pick-${r.id}`} aria-label={`Select comment ${r.id}`} /></td>
+                    <td>
+                      <input type="checkbox" name="ids" value={String(r.id)} id={`pick-${r.id}`} aria-label={`Select comment ${r.id}`} />
+                    </td>
                     <td>
                       <span dir="auto">{r.authorName}</span>
-                      {r.email !== '' && <><br /><a href={`/admin/comments?status=${vm.status}&email=${encodeURIComponent(r.email)}`}>{r.email}</a></>}
-                      {r.ipHash !== '' && <><br /><a href={`/admin/comments?status=${vm.status}&ip=${r.ipHash}`} title={r.ipHash}>IP {r.ipHash.slice(0, 10)}…</a></>}
-                      <br /><Time date={r.date} />
+                      {r.email !== '' && (
+                        <>
+                          <br />
+                          <a href={`/admin/comments?status=${vm.status}&email=${encodeURIComponent(r.email)}`}>{r.email}</a>
+                        </>
+                      )}
+                      {r.ipHash !== '' && (
+                        <>
+                          <br />
+                          <a href={`/admin/comments?status=${vm.status}&ip=${r.ipHash}`} title={r.ipHash}>
+                            IP {r.ipHash.slice(0, 10)}…
+                          </a>
+                        </>
+                      )}
+                      <br />
+                      <Time date={r.date} />
                     </td>
-                    <td><div dir="auto" class="comment-body" dangerouslySetInnerHTML={{ __html: r.bodyHtml }} /></td>
+                    <td>
+                      <div dir="auto" class="comment-body" dangerouslySetInnerHTML={{ __html: r.bodyHtml }} />
+                    </td>
                     <td>
                       <a href={r.article.url}>{r.article.title}</a> (<a href={r.article.filterUrl}>only this</a>)
-                      <br /><a href={r.detailUrl}>Edit or reply<span class="visually-hidden"> to comment {r.id}</span></a>
-                      {r.viewUrl && <> · <a href={r.viewUrl}>View<span class="visually-hidden"> comment {r.id}</span></a></>}
+                      <br />
+                      <a href={r.detailUrl}>
+                        Edit or reply<span class="visually-hidden"> to comment {r.id}</span>
+                      </a>
+                      {r.viewUrl && (
+                        <>
+                          {' '}
+                          ·{' '}
+                          <a href={r.viewUrl}>
+                            View<span class="visually-hidden"> comment {r.id}</span>
+                          </a>
+                        </>
+                      )}
                     </td>
-                    <td>{r.spamScore}{r.spamReasons !== '' && <><br /><span class="meta">{r.spamReasons.replaceAll(',', ', ')}</span></>}</td>
+                    <td>
+                      {r.spamScore}
+                      {r.spamReasons !== '' && (
+                        <>
+                          <br />
+                          <span class="meta">{r.spamReasons.replaceAll(',', ', ')}</span>
+                        </>
+                      )}
+                    </td>
                     <td>
                       {vm.actions.map((a) => (
-                        <button type="submit" name="one" value={`${a.value}:${r.id}`}>{a.label}<span class="visually-hidden"> comment {r.id}</span></button>
+                        <button type="submit" name="one" value={`${a.value}:${r.id}`}>
+                          {a.label}
+                          <span class="visually-hidden"> comment {r.id}</span>
+                        </button>
                       ))}
                     </td>
                   </tr>
@@ -133,19 +209,44 @@ export interface CommentDetailVM {
 function CommentDetail({ vm }: { vm: CommentDetailVM }) {
   return (
     <>
-      <p><a href={vm.queueUrl}>Back to the queue</a></p>
+      <p>
+        <a href={vm.queueUrl}>Back to the queue</a>
+      </p>
       <section aria-labelledby="comment-heading">
-        <h2 id="comment-heading">Comment {vm.id} ({vm.status}{vm.staff ? ', staff' : ''})</h2>
-        <p>On <a href={vm.article.url}>{vm.article.title}</a>, <Time date={vm.date} />{vm.viewUrl && <> · <a href={vm.viewUrl}>View on the site</a></>}</p>
+        <h2 id="comment-heading">
+          Comment {vm.id} ({vm.status}
+          {vm.staff ? ', staff' : ''})
+        </h2>
+        <p>
+          On <a href={vm.article.url}>{vm.article.title}</a>, <Time date={vm.date} />
+          {vm.viewUrl && (
+            <>
+              {' '}
+              · <a href={vm.viewUrl}>View on the site</a>
+            </>
+          )}
+        </p>
         <blockquote dir="auto" class="comment-body" dangerouslySetInnerHTML={{ __html: vm.bodyHtml }} />
       </section>
       <section aria-labelledby="edit-heading">
         <h2 id="edit-heading">Edit</h2>
         <form method="post" action={`/admin/comments/${vm.id}/edit`} class="stack">
           <CsrfField token={vm.csrf} />
-          <p><label for="edit-name">Name</label><br /><input id="edit-name" name="name" value={vm.name} maxLength={100} required dir="auto" /></p>
-          <p><label for="edit-body">Text (Markdown-lite)</label><br /><textarea id="edit-body" name="body" rows={8} cols={70} required dir="auto">{vm.body}</textarea></p>
-          <p><button type="submit">Save changes</button></p>
+          <p>
+            <label for="edit-name">Name</label>
+            <br />
+            <input id="edit-name" name="name" value={vm.name} maxLength={100} required dir="auto" />
+          </p>
+          <p>
+            <label for="edit-body">Text (Markdown-lite)</label>
+            <br />
+            <textarea id="edit-body" name="body" rows={8} cols={70} required dir="auto">
+              {vm.body}
+            </textarea>
+          </p>
+          <p>
+            <button type="submit">Save changes</button>
+          </p>
         </form>
       </section>
       {vm.canReply && (
@@ -154,8 +255,14 @@ function CommentDetail({ vm }: { vm: CommentDetailVM }) {
           <p class="meta">Published at once under your name, marked as staff.{vm.status === 'pending' ? ' Replying approves this comment too.' : ''}</p>
           <form method="post" action={`/admin/comments/${vm.id}/reply`} class="stack">
             <CsrfField token={vm.csrf} />
-            <p><label for="reply-body">Reply</label><br /><textarea id="reply-body" name="body" rows={6} cols={70} required dir="auto"></textarea></p>
-            <p><button type="submit">Publish reply</button></p>
+            <p>
+              <label for="reply-body">Reply</label>
+              <br />
+              <textarea id="reply-body" name="body" rows={6} cols={70} required dir="auto"></textarea>
+            </p>
+            <p>
+              <button type="submit">Publish reply</button>
+            </p>
           </form>
         </section>
       )}

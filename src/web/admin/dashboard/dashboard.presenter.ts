@@ -35,8 +35,21 @@ function roleHint(user: User): string {
 
 export function dashboardVM(layout: AdminLayoutVM, csrf: string, user: User, d: DashboardData): DashboardVM {
   const all = can(user.role, 'post.edit.any');
-  const list = (id: string, title: string, status: PostStatus, rows: DashboardPost[], count: number, when: 'updated' | 'scheduled' | 'published', more: string, empty: string, mine = false): DashboardListVM => ({
-    id, title, count, empty,
+  const list = (
+    id: string,
+    title: string,
+    status: PostStatus,
+    rows: DashboardPost[],
+    count: number,
+    when: 'updated' | 'scheduled' | 'published',
+    more: string,
+    empty: string,
+    mine = false,
+  ): DashboardListVM => ({
+    id,
+    title,
+    count,
+    empty,
     items: rows.map((r) => item(r, when)),
     more: { label: more, url: articlesUrl({ status, author: mine && all ? d.authorId : undefined }) },
   });
@@ -45,14 +58,42 @@ export function dashboardVM(layout: AdminLayoutVM, csrf: string, user: User, d: 
   ];
   if (d.allDrafts) lists.push(list('drafts', 'All drafts', 'draft', d.allDrafts, d.counts.draft, 'updated', 'All drafts', 'No drafts in the newsroom.'));
   lists.push(
-    list('pending', all ? 'Pending review' : 'My articles pending review', 'pending', d.pending, d.counts.pending, 'updated', 'All pending review', all ? 'Nothing is waiting for review.' : 'None of your articles is waiting for review.'),
-    list('scheduled', all ? 'Scheduled' : 'My scheduled articles', 'scheduled', d.scheduled, d.counts.scheduled, 'scheduled', 'All scheduled', 'Nothing is scheduled.'),
-    list('published', all ? 'Recently published' : 'My recently published', 'published', d.published, d.counts.published, 'published', 'All published', 'Nothing published yet.'),
+    list(
+      'pending',
+      all ? 'Pending review' : 'My articles pending review',
+      'pending',
+      d.pending,
+      d.counts.pending,
+      'updated',
+      'All pending review',
+      all ? 'Nothing is waiting for review.' : 'None of your articles is waiting for review.',
+    ),
+    list(
+      'scheduled',
+      all ? 'Scheduled' : 'My scheduled articles',
+      'scheduled',
+      d.scheduled,
+      d.counts.scheduled,
+      'scheduled',
+      'All scheduled',
+      'Nothing is scheduled.',
+    ),
+    list(
+      'published',
+      all ? 'Recently published' : 'My recently published',
+      'published',
+      d.published,
+      d.counts.published,
+      'published',
+      'All published',
+      'Nothing published yet.',
+    ),
   );
   const actions: DashboardVM['actions'] = [{ label: 'New article', url: '/admin/articles/new', primary: true }];
   actions.push({ label: can(user.role, 'media.upload') ? 'Upload images' : 'Media library', url: '/admin/media', primary: false });
   if (can(user.role, 'comments.moderate')) actions.push({ label: 'Moderate comments', url: '/admin/comments', primary: false });
-  if (can(user.role, 'taxonomy.manage')) actions.push({ label: 'Categories', url: '/admin/categories', primary: false }, { label: 'Tags', url: '/admin/tags', primary: false });
+  if (can(user.role, 'taxonomy.manage'))
+    actions.push({ label: 'Categories', url: '/admin/categories', primary: false }, { label: 'Tags', url: '/admin/tags', primary: false });
   if (can(user.role, 'users.manage')) actions.push({ label: 'Users', url: '/admin/users', primary: false });
   return {
     layout,
@@ -65,25 +106,29 @@ export function dashboardVM(layout: AdminLayoutVM, csrf: string, user: User, d: 
       roleHint: roleHint(user),
       ...(user.lastLoginAt ? { lastLogin: dateVM(user.lastLoginAt) } : {}),
     },
-    abilities: actionsOf(user.role).filter((a) => a !== 'admin.access').map((a) => {
-      const label = PERMISSIONS[a].label;
-      return label.charAt(0).toUpperCase() + label.slice(1);
-    }),
+    abilities: actionsOf(user.role)
+      .filter((a) => a !== 'admin.access')
+      .map((a) => {
+        const label = PERMISSIONS[a].label;
+        return label.charAt(0).toUpperCase() + label.slice(1);
+      }),
     actions,
     lists,
-    ...(d.comments ? {
-      comments: {
-        pending: d.comments.pending,
-        url: '/admin/comments',
-        items: d.comments.recent.map((c) => ({
-          author: clip(c.author_name, 100) || 'Anonymous',
-          excerpt: clip(c.body.replace(/\s+/g, ' ').trim(), 140),
-          postTitle: clip(c.post_title, 100) || '(untitled)',
-          url: `/admin/comments?status=${c.status}&post=${c.post_id}`,
-          pending: c.status === 'pending',
-          date: dateVM(c.created_at),
-        })),
-      },
-    } : {}),
+    ...(d.comments
+      ? {
+          comments: {
+            pending: d.comments.pending,
+            url: '/admin/comments',
+            items: d.comments.recent.map((c) => ({
+              author: clip(c.author_name, 100) || 'Anonymous',
+              excerpt: clip(c.body.replace(/\s+/g, ' ').trim(), 140),
+              postTitle: clip(c.post_title, 100) || '(untitled)',
+              url: `/admin/comments?status=${c.status}&post=${c.post_id}`,
+              pending: c.status === 'pending',
+              date: dateVM(c.created_at),
+            })),
+          },
+        }
+      : {}),
   };
 }

@@ -30,5 +30,9 @@ export interface DashboardVM {
   abilities: string[];
   actions: { label: string; url: string; primary: boolean }[];
   lists: DashboardListVM[];
-  comments?: { pending: number; url: string; items: { author: string; excerpt: string; postTitle: string; url: string; pending: boolean; date: { iso: string; label: string } }[] };
+  comments?: {
+    pending: number;
+    url: string;
+    items: { author: string; excerpt: string; postTitle: string; url: string; pending: boolean; date: { iso: string; label: string } }[];
+  };
 }

@@ -28,20 +28,22 @@ export function mountAutosave(form: HTMLFormElement): void {
     status.textContent = text;
     status.classList.toggle('autosave-status--error', error);
   };
-  const payload = (): string => JSON.stringify({
-    title: field('title')?.value ?? '',
-    excerpt: field('excerpt')?.value ?? '',
-    body_json: form.querySelector<HTMLInputElement>('[data-editor-format]')?.value === 'json' ? (field('body_json')?.value ?? '') : '',
-    body_text: field('body_text')?.value ?? '',
-    updated_at: field('updated_at')?.value ?? '',
-  });
-  const request = (keepalive: boolean): Promise<Response> => fetch(url, {
-    method: 'POST',
-    credentials: 'same-origin',
-    keepalive,
-    headers: { 'content-type': 'application/json', 'csrf-token': csrf, accept: 'application/json' },
-    body: payload(),
-  });
+  const payload = (): string =>
+    JSON.stringify({
+      title: field('title')?.value ?? '',
+      excerpt: field('excerpt')?.value ?? '',
+      body_json: form.querySelector<HTMLInputElement>('[data-editor-format]')?.value === 'json' ? (field('body_json')?.value ?? '') : '',
+      body_text: field('body_text')?.value ?? '',
+      updated_at: field('updated_at')?.value ?? '',
+    });
+  const request = (keepalive: boolean): Promise<Response> =>
+    fetch(url, {
+      method: 'POST',
+      credentials: 'same-origin',
+      keepalive,
+      headers: { 'content-type': 'application/json', 'csrf-token': csrf, accept: 'application/json' },
+      body: payload(),
+    });
 
   const save = async (): Promise<void> => {
     window.clearTimeout(timer);
@@ -58,7 +60,10 @@ export function mountAutosave(form: HTMLFormElement): void {
       }
       if (res.status === 409) stopped = true;
       else dirty = true;
-      show(`Not autosaved: ${data.error?.message ?? (res.status === 403 ? 'your session may have ended; reload the page.' : `the server answered ${res.status}.`)}`, true);
+      show(
+        `Not autosaved: ${data.error?.message ?? (res.status === 403 ? 'your session may have ended; reload the page.' : `the server answered ${res.status}.`)}`,
+        true,
+      );
     } catch {
       dirty = true;
       show('Not autosaved: no connection. It will try again after your next change.', true);

@@ -34,14 +34,25 @@ const Figure = Node.create({
   draggable: true,
   addAttributes() {
     return {
-      mediaId: { default: null, parseHTML: (el: HTMLElement) => Number(el.getAttribute('data-media-id')), renderHTML: (a: Attrs) => ({ 'data-media-id': String(a.mediaId) }) },
-      alt: attr('alt', ''), caption: attr('caption', ''), credit: attr('credit', ''), align: attr('align', 'center'),
+      mediaId: {
+        default: null,
+        parseHTML: (el: HTMLElement) => Number(el.getAttribute('data-media-id')),
+        renderHTML: (a: Attrs) => ({ 'data-media-id': String(a.mediaId) }),
+      },
+      alt: attr('alt', ''),
+      caption: attr('caption', ''),
+      credit: attr('credit', ''),
+      align: attr('align', 'center'),
     };
   },
   parseHTML: () => [{ tag: 'figure[data-media-id]' }],
   renderHTML({ HTMLAttributes, node }) {
     const a = node.attrs as Attrs;
-    return ['figure', mergeAttributes(HTMLAttributes, { class: 'editor-figure' }), `Image ${String(a.mediaId)} (${String(a.align)}): ${String(a.caption || a.alt || '')}`];
+    return [
+      'figure',
+      mergeAttributes(HTMLAttributes, { class: 'editor-figure' }),
+      `Image ${String(a.mediaId)} (${String(a.align)}): ${String(a.caption || a.alt || '')}`,
+    ];
   },
 });
 
@@ -51,18 +62,33 @@ const QuoteCard = Node.create({
   atom: true,
   draggable: true,
   addAttributes() {
-    return { author: attr('author', ''), handle: attr('handle', ''), date: attr('date', ''), text: attr('text', ''), url: attr('url', ''), network: attr('network', '') };
+    return {
+      author: attr('author', ''),
+      handle: attr('handle', ''),
+      date: attr('date', ''),
+      text: attr('text', ''),
+      url: attr('url', ''),
+      network: attr('network', ''),
+    };
   },
   parseHTML: () => [{ tag: 'aside[data-quote-card]' }],
   renderHTML({ HTMLAttributes, node }) {
     const a = node.attrs as Attrs;
-    return ['aside', mergeAttributes(HTMLAttributes, { class: 'editor-quote-card', 'data-quote-card': '' }), `${String(a.author)} ${String(a.handle)}: ${String(a.text)}`];
+    return [
+      'aside',
+      mergeAttributes(HTMLAttributes, { class: 'editor-quote-card', 'data-quote-card': '' }),
+      `${String(a.author)} ${String(a.handle)}: ${String(a.text)}`,
+    ];
   },
 });
 
 /** A document of paragraphs from the textarea's text (blank line = new paragraph). */
 function docFromText(text: string): Attrs {
-  const paras = text.replace(/\r\n?/g, '\n').split(/\n\s*\n+/).map((s) => s.trim()).filter(Boolean);
+  const paras = text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   return { type: 'doc', content: paras.map((p) => ({ type: 'paragraph', content: [{ type: 'text', text: p }] })) };
 }
 
@@ -175,13 +201,20 @@ function mount(root: HTMLElement): void {
         return;
       }
       const citation = window.prompt('Who said it? (optional)', '');
-      chain().wrapIn('blockquote', citation ? { citation } : {}).run();
+      chain()
+        .wrapIn('blockquote', citation ? { citation } : {})
+        .run();
     }),
-    button('Figure', 'Image from the media library', () => openMediaPicker({
-      mode: 'figure',
-      canUpload: root.dataset.mediaUpload === '1',
-      onPick: (img, f) => chain().insertContent({ type: 'figure', attrs: { mediaId: img.id, ...f } }).run(),
-    })),
+    button('Figure', 'Image from the media library', () =>
+      openMediaPicker({
+        mode: 'figure',
+        canUpload: root.dataset.mediaUpload === '1',
+        onPick: (img, f) =>
+          chain()
+            .insertContent({ type: 'figure', attrs: { mediaId: img.id, ...f } })
+            .run(),
+      }),
+    ),
     button('Post', 'Quoted social post', () => {
       const author = window.prompt('Author', '');
       if (!author) return;
@@ -190,7 +223,12 @@ function mount(root: HTMLElement): void {
       const url = window.prompt('Link to the post', 'https://') ?? '';
       const date = window.prompt('Date (YYYY-MM-DD)', new Date().toISOString().slice(0, 10)) ?? '';
       const network = window.prompt('Network', '') ?? '';
-      chain().insertContent({ type: 'quoteCard', attrs: { author, handle, text, url: url === 'https://' ? '' : url, date: date ? new Date(date).toISOString() : '', network } }).run();
+      chain()
+        .insertContent({
+          type: 'quoteCard',
+          attrs: { author, handle, text, url: url === 'https://' ? '' : url, date: date ? new Date(date).toISOString() : '', network },
+        })
+        .run();
     }),
     button('—', 'Horizontal rule', () => chain().setHorizontalRule().run()),
   );

@@ -25,11 +25,20 @@ export interface PickedImage {
 }
 
 /** What the person chose for a figure; empty texts mean "the library's". */
-export interface FigureChoice { alt: string; caption: string; credit: string; align: 'center' | 'wide' | 'left' | 'right' }
+export interface FigureChoice {
+  alt: string;
+  caption: string;
+  credit: string;
+  align: 'center' | 'wide' | 'left' | 'right';
+}
 
 type Child = Node | string | null | undefined | false;
 
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string | boolean | undefined> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | boolean | undefined> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (v === undefined || v === false) continue;
@@ -51,7 +60,12 @@ export async function uploadImage(file: File, texts: { alt?: string; caption?: s
   form.append('_csrf', csrfToken());
   for (const [k, v] of Object.entries(texts)) if (v) form.append(k, v);
   form.append('file', file);
-  const res = await fetch('/admin/media', { method: 'POST', body: form, credentials: 'same-origin', headers: { accept: 'application/json', 'x-csrf-token': csrfToken() } });
+  const res = await fetch('/admin/media', {
+    method: 'POST',
+    body: form,
+    credentials: 'same-origin',
+    headers: { accept: 'application/json', 'x-csrf-token': csrfToken() },
+  });
   const data = (await res.json().catch(() => ({}))) as { item?: PickedImage; error?: { message?: string } };
   if (!res.ok || !data.item) throw new Error(data.error?.message ?? `The upload failed (${res.status}).`);
   return data.item;
@@ -114,9 +128,12 @@ export function openMediaPicker(o: PickerOptions): void {
   // Search
   const qId = uid('media-picker-q');
   const q = h('input', { class: 'field__input', type: 'search', id: qId, maxlength: '200' });
-  const searchForm = h('form', { class: 'filters', role: 'search' },
+  const searchForm = h(
+    'form',
+    { class: 'filters', role: 'search' },
     h('div', { class: 'field field--inline' }, h('label', { class: 'field__label', for: qId, text: 'Search the library' }), q),
-    h('button', { class: 'button button--secondary', type: 'submit', text: 'Search' }));
+    h('button', { class: 'button button--secondary', type: 'submit', text: 'Search' }),
+  );
   const status = h('p', { class: 'muted', 'aria-live': 'polite' });
   const grid = h('ul', { class: 'media-picker__grid' });
   const prev = h('button', { class: 'button button--small button--secondary', type: 'button', text: 'Newer' });
@@ -131,11 +148,15 @@ export function openMediaPicker(o: PickerOptions): void {
   const upError = h('p', { class: 'media-picker__error', role: 'alert' });
   const upButton = h('button', { class: 'button button--secondary', type: 'button', text: 'Upload' });
   const upload = o.canUpload
-    ? h('section', { class: 'media-picker__section' },
-      h('h3', { text: 'Upload a new image' }),
-      h('div', { class: 'field media-drop' }, h('label', { class: 'field__label', for: fileId, text: 'Image file (JPEG, PNG, WebP, GIF or AVIF)' }), file),
-      h('div', { class: 'field' }, h('label', { class: 'field__label', for: upAltId, text: 'Alt text' }), upAlt),
-      upError, upButton)
+    ? h(
+        'section',
+        { class: 'media-picker__section' },
+        h('h3', { text: 'Upload a new image' }),
+        h('div', { class: 'field media-drop' }, h('label', { class: 'field__label', for: fileId, text: 'Image file (JPEG, PNG, WebP, GIF or AVIF)' }), file),
+        h('div', { class: 'field' }, h('label', { class: 'field__label', for: upAltId, text: 'Alt text' }), upAlt),
+        upError,
+        upButton,
+      )
     : null;
 
   // The chosen image and, for figures, its texts
@@ -150,18 +171,32 @@ export function openMediaPicker(o: PickerOptions): void {
   const alt = h('input', { class: 'field__input', type: 'text', maxlength: '1000' });
   const caption = h('input', { class: 'field__input', type: 'text', maxlength: '2000' });
   const credit = h('input', { class: 'field__input', type: 'text', maxlength: '300' });
-  const align = h('select', { class: 'field__select' },
-    ...(['center', 'wide', 'left', 'right'] as const).map((a) => h('option', { value: a, text: a[0]!.toUpperCase() + a.slice(1) })));
-  const figureFields = o.mode === 'figure'
-    ? h('div', {},
-      field('Alt text for this article', alt, 'Leave empty to use the library’s alt text.'),
-      field('Caption', caption, 'Leave empty to use the library’s caption.'),
-      field('Credit', credit, 'Leave empty to use the library’s credit.'),
-      field('Alignment', align))
-    : null;
+  const align = h(
+    'select',
+    { class: 'field__select' },
+    ...(['center', 'wide', 'left', 'right'] as const).map((a) => h('option', { value: a, text: a[0]!.toUpperCase() + a.slice(1) })),
+  );
+  const figureFields =
+    o.mode === 'figure'
+      ? h(
+          'div',
+          {},
+          field('Alt text for this article', alt, 'Leave empty to use the library’s alt text.'),
+          field('Caption', caption, 'Leave empty to use the library’s caption.'),
+          field('Credit', credit, 'Leave empty to use the library’s credit.'),
+          field('Alignment', align),
+        )
+      : null;
   const choose = h('button', { class: 'button', type: 'button', disabled: true, text: o.mode === 'figure' ? 'Insert image' : 'Use this image' });
   const cancel = h('button', { class: 'button button--secondary', type: 'button', text: 'Cancel' });
-  const details = h('section', { class: 'media-picker__section' }, h('h3', { text: 'Chosen image' }), chosenInfo, figureFields, h('p', { class: 'form__actions' }, choose, cancel));
+  const details = h(
+    'section',
+    { class: 'media-picker__section' },
+    h('h3', { text: 'Chosen image' }),
+    chosenInfo,
+    figureFields,
+    h('p', { class: 'form__actions' }, choose, cancel),
+  );
 
   dialog.append(title, searchForm, status, grid, pager, upload ?? '', details);
   document.body.append(dialog);
@@ -178,9 +213,12 @@ export function openMediaPicker(o: PickerOptions): void {
     choose.disabled = false;
   };
   const card = (img: PickedImage) => {
-    const b = h('button', { class: 'media-picker__choice', type: 'button', 'aria-pressed': 'false', 'data-id': String(img.id) },
+    const b = h(
+      'button',
+      { class: 'media-picker__choice', type: 'button', 'aria-pressed': 'false', 'data-id': String(img.id) },
       h('img', { src: img.thumb, width: String(img.thumbWidth), height: String(img.thumbHeight), alt: '' }),
-      h('span', { text: img.alt ? img.filename : `${img.filename} (no alt text)` }));
+      h('span', { text: img.alt ? img.filename : `${img.filename} (no alt text)` }),
+    );
     b.addEventListener('click', () => select(img));
     return h('li', {}, b);
   };
@@ -202,8 +240,14 @@ export function openMediaPicker(o: PickerOptions): void {
     page = 1;
     void load();
   });
-  prev.addEventListener('click', () => { page = Math.max(1, page - 1); void load(); });
-  next.addEventListener('click', () => { page += 1; void load(); });
+  prev.addEventListener('click', () => {
+    page = Math.max(1, page - 1);
+    void load();
+  });
+  next.addEventListener('click', () => {
+    page += 1;
+    void load();
+  });
   upButton.addEventListener('click', async () => {
     const f = file.files?.[0];
     if (!f) {
@@ -233,7 +277,12 @@ export function openMediaPicker(o: PickerOptions): void {
   choose.addEventListener('click', () => {
     if (!chosen) return;
     const a = align.value;
-    o.onPick(chosen, { alt: alt.value.trim(), caption: caption.value.trim(), credit: credit.value.trim(), align: a === 'wide' || a === 'left' || a === 'right' ? a : 'center' });
+    o.onPick(chosen, {
+      alt: alt.value.trim(),
+      caption: caption.value.trim(),
+      credit: credit.value.trim(),
+      align: a === 'wide' || a === 'left' || a === 'right' ? a : 'center',
+    });
     dialog.close();
   });
   cancel.addEventListener('click', () => dialog.close());
@@ -252,25 +301,40 @@ export function enhanceFeaturedField(root: ParentNode, canUpload: boolean): void
   const input = wrap?.querySelector<HTMLInputElement>('input[name="featured_media_id"]');
   if (!wrap || !input || wrap.hasAttribute('data-picker-ready')) return;
   wrap.setAttribute('data-picker-ready', '');
-  const button = h('button', { class: 'button button--small button--secondary', type: 'button', 'data-command': 'Choose featured image', text: 'Choose from the library…' });
+  const button = h('button', {
+    class: 'button button--small button--secondary',
+    type: 'button',
+    'data-command': 'Choose featured image',
+    text: 'Choose from the library…',
+  });
   const clear = h('button', { class: 'button button--small button--secondary', type: 'button', text: 'Remove featured image' });
   const actions = h('p', { class: 'form__actions' }, button, clear);
   wrap.append(actions);
   const preview = () => wrap.querySelector<HTMLElement>('.featured-field__preview');
-  button.addEventListener('click', () => openMediaPicker({
-    mode: 'featured',
-    canUpload,
-    onPick: (img) => {
-      input.value = String(img.id);
-      const p = h('p', { class: 'featured-field__preview' },
-        h('img', { src: img.thumb, width: String(img.thumbWidth), height: String(img.thumbHeight), alt: img.alt ? `Chosen: ${img.alt}` : 'Chosen featured image (no alt text)' }),
-        h('a', { href: `/admin/media/${img.id}`, text: `Image ${img.id} in the media library` }));
-      const old = preview();
-      if (old) old.replaceWith(p);
-      else actions.before(p);
-      button.focus();
-    },
-  }));
+  button.addEventListener('click', () =>
+    openMediaPicker({
+      mode: 'featured',
+      canUpload,
+      onPick: (img) => {
+        input.value = String(img.id);
+        const p = h(
+          'p',
+          { class: 'featured-field__preview' },
+          h('img', {
+            src: img.thumb,
+            width: String(img.thumbWidth),
+            height: String(img.thumbHeight),
+            alt: img.alt ? `Chosen: ${img.alt}` : 'Chosen featured image (no alt text)',
+          }),
+          h('a', { href: `/admin/media/${img.id}`, text: `Image ${img.id} in the media library` }),
+        );
+        const old = preview();
+        if (old) old.replaceWith(p);
+        else actions.before(p);
+        button.focus();
+      },
+    }),
+  );
   clear.addEventListener('click', () => {
     input.value = '';
     preview()?.remove();

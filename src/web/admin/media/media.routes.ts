@@ -79,7 +79,8 @@ async function usesFor(db: AdminContext['db'], usage: MediaUsage, user: User): P
   const uses = usesVM(usage);
   if (can(user.role, 'post.edit.any')) return uses;
   for (const [i, p] of usage.posts.entries()) {
-    if (p.status !== 'published' && !(await ownsArticle(db, p.id, user.id))) uses[i] = { title: 'An unpublished article', status: uses[i]!.status, where: uses[i]!.where };
+    if (p.status !== 'published' && !(await ownsArticle(db, p.id, user.id)))
+      uses[i] = { title: 'An unpublished article', status: uses[i]!.status, where: uses[i]!.where };
   }
   return uses;
 }
@@ -88,7 +89,11 @@ export async function mediaRoutes(app: FastifyInstance, c: AdminContext, deps: M
   const db = c.db;
   const maxBytes = Math.floor(deps.maxMb * 1024 * 1024);
   const limits = `${ACCEPTED_TYPES}, up to ${deps.maxMb.toLocaleString('en')} MB`;
-  const tooLarge = (): HttpError => new HttpError('MEDIA_TOO_LARGE', `The file is larger than ${deps.maxMb.toLocaleString('en')} MB, the most this site accepts. Make it smaller and try again.`);
+  const tooLarge = (): HttpError =>
+    new HttpError(
+      'MEDIA_TOO_LARGE',
+      `The file is larger than ${deps.maxMb.toLocaleString('en')} MB, the most this site accepts. Make it smaller and try again.`,
+    );
 
   /** Purges the pages that show the image, after its row changed. */
   const refreshPages = async (mediaId: number): Promise<void> => {
@@ -103,10 +108,19 @@ export async function mediaRoutes(app: FastifyInstance, c: AdminContext, deps: M
 
   await mediaScript.route(app);
 
-  const uploadVM = (values: Record<string, string> = {}, errors: Record<string, string> = {}): UploadFormVM =>
-    ({ limits, accept: ACCEPT_ATTRIBUTE, values, errors });
+  const uploadVM = (values: Record<string, string> = {}, errors: Record<string, string> = {}): UploadFormVM => ({
+    limits,
+    accept: ACCEPT_ATTRIBUTE,
+    values,
+    errors,
+  });
 
-  const renderLibrary = async (request: FastifyRequest, reply: FastifyReply, upload?: { values: Record<string, string>; errors: Record<string, string> }, code = 200) => {
+  const renderLibrary = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    upload?: { values: Record<string, string>; errors: Record<string, string> },
+    code = 200,
+  ) => {
     const { user } = signedIn(request);
     const query = request.query as Record<string, unknown>;
     const q = typeof query.q === 'string' ? query.q.trim().slice(0, 200) : '';
@@ -122,17 +136,32 @@ export async function mediaRoutes(app: FastifyInstance, c: AdminContext, deps: M
     };
     const csrf = csrfFor(reply);
     const notice = query.notice === 'deleted' ? 'Image deleted.' : undefined;
-    return sendHtml(reply, renderMediaLibrary({
-      layout: pageLayout(c, request, csrf, 'Media library', notice), csrf, q, total, page, totalPages,
-      items: rows.map(mediaItemVM),
-      ...(page > 1 ? { prevUrl: url(page - 1) } : {}),
-      ...(page < totalPages ? { nextUrl: url(page + 1) } : {}),
-      ...(can(user.role, 'media.upload') ? { upload: uploadVM(upload?.values, upload?.errors) } : {}),
-      script: mediaScript.url,
-    }), code);
+    return sendHtml(
+      reply,
+      renderMediaLibrary({
+        layout: pageLayout(c, request, csrf, 'Media library', notice),
+        csrf,
+        q,
+        total,
+        page,
+        totalPages,
+        items: rows.map(mediaItemVM),
+        ...(page > 1 ? { prevUrl: url(page - 1) } : {}),
+        ...(page < totalPages ? { nextUrl: url(page + 1) } : {}),
+        ...(can(user.role, 'media.upload') ? { upload: uploadVM(upload?.values, upload?.errors) } : {}),
+        script: mediaScript.url,
+      }),
+      code,
+    );
   };
 
-  const renderEdit = async (request: FastifyRequest, reply: FastifyReply, row: MediaRow, o: { values?: { alt: string; caption: string; credit: string }; errors?: Record<string, string>; notice?: string } = {}, code = 200) => {
+  const renderEdit = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    row: MediaRow,
+    o: { values?: { alt: string; caption: string; credit: string }; errors?: Record<string, string>; notice?: string } = {},
+    code = 200,
+  ) => {
     const { user } = signedIn(request);
     const usage = await mediaUsage(db, row.id);
     const used = isUsed(usage);
@@ -142,15 +171,27 @@ export async function mediaRoutes(app: FastifyInstance, c: AdminContext, deps: M
     const avifPending = row.mime !== 'image/avif' && row.mime !== 'image/gif' && !ds.some((d) => d.format === 'avif') && ds.some((d) => d.format === 'webp');
     // Images stored before AVIF existed (imports, demo content) get theirs once someone looks.
     if (avifPending) avif.enqueue(row.id);
-    return sendHtml(reply, renderMediaEdit({
-      layout: pageLayout(c, request, csrf, `Image: ${filenameOf(row)}`.slice(0, 200), o.notice), csrf,
-      item: mediaItemVM(row), preview: previewOf(row), originalUrl: mediaUrl(row.path), type: TYPE_LABELS[row.mime] ?? row.mime,
-      uploaded: dateVM(row.created_at), values: o.values ?? { alt: row.alt, caption: row.caption, credit: row.credit }, errors: o.errors ?? {},
-      canEdit: can(user.role, 'media.upload'), action: `/admin/media/${row.id}`, uses: await usesFor(db, usage, user),
-      ...(mayDelete && !used ? { deleteUrl: `/admin/media/${row.id}/delete` } : {}),
-      ...(mayDelete && used ? { deleteBlocked: 'It cannot be deleted while it is used. Remove it from the articles and authors above first.' } : {}),
-      avifPending,
-    }), code);
+    return sendHtml(
+      reply,
+      renderMediaEdit({
+        layout: pageLayout(c, request, csrf, `Image: ${filenameOf(row)}`.slice(0, 200), o.notice),
+        csrf,
+        item: mediaItemVM(row),
+        preview: previewOf(row),
+        originalUrl: mediaUrl(row.path),
+        type: TYPE_LABELS[row.mime] ?? row.mime,
+        uploaded: dateVM(row.created_at),
+        values: o.values ?? { alt: row.alt, caption: row.caption, credit: row.credit },
+        errors: o.errors ?? {},
+        canEdit: can(user.role, 'media.upload'),
+        action: `/admin/media/${row.id}`,
+        uses: await usesFor(db, usage, user),
+        ...(mayDelete && !used ? { deleteUrl: `/admin/media/${row.id}/delete` } : {}),
+        ...(mayDelete && used ? { deleteBlocked: 'It cannot be deleted while it is used. Remove it from the articles and authors above first.' } : {}),
+        avifPending,
+      }),
+      code,
+    );
   };
 
   // GET /admin/media?q=&page=
@@ -164,7 +205,11 @@ export async function mediaRoutes(app: FastifyInstance, c: AdminContext, deps: M
     const page = pageOf(query.page) ?? 1;
     const { rows, total } = await listMedia(db, { ...(q ? { q } : {}), limit: MEDIA_PER_PAGE, offset: (page - 1) * MEDIA_PER_PAGE });
     return reply.type('application/json; charset=utf-8').send({
-      items: rows.map(mediaJson), total, page, totalPages: Math.max(1, Math.ceil(total / MEDIA_PER_PAGE)), canUpload: can(user.role, 'media.upload'),
+      items: rows.map(mediaJson),
+      total,
+      page,
+      totalPages: Math.max(1, Math.ceil(total / MEDIA_PER_PAGE)),
+      canUpload: can(user.role, 'media.upload'),
     });
   });
 
@@ -259,12 +304,17 @@ export async function mediaRoutes(app: FastifyInstance, c: AdminContext, deps: M
       const csrf = e.code === 'FST_CSRF_INVALID_TOKEN' || e.code === 'FST_CSRF_MISSING_SECRET';
       const pub = csrf ? { status: 403, code: 'CSRF', message: 'The form has expired; reload the page and try again.', internal: false } : toPublicError(err);
       if (pub.internal) request.log.error({ err }, 'upload failed');
-      return reply.code(pub.status).type('application/json; charset=utf-8').send({ error: { code: pub.code, message: pub.message } });
+      return reply
+        .code(pub.status)
+        .type('application/json; charset=utf-8')
+        .send({ error: { code: pub.code, message: pub.message } });
     });
 
     scope.post('/media', { config: { access: 'media.upload' } }, async (request, reply) => {
       const body = request.body as UploadBody;
-      const values = Object.fromEntries(['alt', 'caption', 'credit'].map((k) => [k, typeof body.fields[k] === 'string' ? (body.fields[k] as string).slice(0, 2000) : '']));
+      const values = Object.fromEntries(
+        ['alt', 'caption', 'credit'].map((k) => [k, typeof body.fields[k] === 'string' ? (body.fields[k] as string).slice(0, 2000) : '']),
+      );
       const checked = validateMediaTexts({ alt: body.fields.alt ?? '', caption: body.fields.caption ?? '', credit: body.fields.credit ?? '' });
       const texts = checked.texts;
       const errors: Record<string, string> = { ...checked.errors };
@@ -272,7 +322,10 @@ export async function mediaRoutes(app: FastifyInstance, c: AdminContext, deps: M
       const failed = (status: number, fieldErrors: Record<string, string>) => {
         if (wantsJson(request)) {
           const message = Object.values(fieldErrors).join(' ');
-          return reply.code(status).type('application/json; charset=utf-8').send({ error: { code: status === 415 ? 'MEDIA_UNSUPPORTED_TYPE' : 'MEDIA_INVALID', message } });
+          return reply
+            .code(status)
+            .type('application/json; charset=utf-8')
+            .send({ error: { code: status === 415 ? 'MEDIA_UNSUPPORTED_TYPE' : 'MEDIA_INVALID', message } });
         }
         return renderLibrary(request, reply, { values, errors: fieldErrors }, status);
       };
@@ -288,7 +341,10 @@ export async function mediaRoutes(app: FastifyInstance, c: AdminContext, deps: M
       const row = await findMediaById(db, id);
       if (row) await auditUpload(db, row, actorOf(request), c.now());
       if (wantsJson(request)) {
-        return reply.code(201).type('application/json; charset=utf-8').send({ item: row ? mediaJson(row) : { id } });
+        return reply
+          .code(201)
+          .type('application/json; charset=utf-8')
+          .send({ item: row ? mediaJson(row) : { id } });
       }
       return reply.redirect(`/admin/media/${id}?uploaded=1`, 303);
     });

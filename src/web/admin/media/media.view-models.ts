@@ -42,7 +42,12 @@ export interface MediaLibraryVM {
   script: string;
 }
 
-export interface MediaUseVM { title: string; url?: string; status: string; where: string }
+export interface MediaUseVM {
+  title: string;
+  url?: string;
+  status: string;
+  where: string;
+}
 
 export interface MediaEditVM {
   layout: AdminLayoutVM;

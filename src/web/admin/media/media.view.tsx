@@ -14,10 +14,29 @@ function Caption({ id, value, error, hint }: { id: string; value: string; error?
   const described = [`${id}-hint`, error !== undefined ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
     <div class={`field${error !== undefined ? ' field--error' : ''}`}>
-      <label class="field__label" for={id}>Caption</label>
-      <p class="field__hint" id={`${id}-hint`}>{hint}</p>
-      {error !== undefined && <p class="field__error" id={`${id}-error`}><span class="visually-hidden">Error: </span>{error}</p>}
-      <textarea class="field__input field__textarea" id={id} name="caption" rows={3} maxLength={1000} aria-invalid={error !== undefined ? 'true' : undefined} aria-describedby={described}>{value}</textarea>
+      <label class="field__label" for={id}>
+        Caption
+      </label>
+      <p class="field__hint" id={`${id}-hint`}>
+        {hint}
+      </p>
+      {error !== undefined && (
+        <p class="field__error" id={`${id}-error`}>
+          <span class="visually-hidden">Error: </span>
+          {error}
+        </p>
+      )}
+      <textarea
+        class="field__input field__textarea"
+        id={id}
+        name="caption"
+        rows={3}
+        maxLength={1000}
+        aria-invalid={error !== undefined ? 'true' : undefined}
+        aria-describedby={described}
+      >
+        {value}
+      </textarea>
     </div>
   );
 }
@@ -35,30 +54,75 @@ function Library({ vm }: { vm: MediaLibraryVM }) {
           <form class="form media-upload" method="post" action="/admin/media" enctype="multipart/form-data" data-media-drop="">
             <CsrfField token={vm.csrf} />
             <div class={`field media-drop${up.errors.file !== undefined ? ' field--error' : ''}`}>
-              <label class="field__label" for="media-file">Image file</label>
-              <p class="field__hint" id="media-file-hint">{up.limits}. The location and camera details are removed from the file.</p>
-              {up.errors.file !== undefined && <p class="field__error" id="media-file-error"><span class="visually-hidden">Error: </span>{up.errors.file}</p>}
-              <input class="field__input" type="file" id="media-file" name="file" accept={up.accept} required aria-describedby={up.errors.file !== undefined ? 'media-file-hint media-file-error' : 'media-file-hint'} />
+              <label class="field__label" for="media-file">
+                Image file
+              </label>
+              <p class="field__hint" id="media-file-hint">
+                {up.limits}. The location and camera details are removed from the file.
+              </p>
+              {up.errors.file !== undefined && (
+                <p class="field__error" id="media-file-error">
+                  <span class="visually-hidden">Error: </span>
+                  {up.errors.file}
+                </p>
+              )}
+              <input
+                class="field__input"
+                type="file"
+                id="media-file"
+                name="file"
+                accept={up.accept}
+                required
+                aria-describedby={up.errors.file !== undefined ? 'media-file-hint media-file-error' : 'media-file-hint'}
+              />
             </div>
-            <TextField id="media-alt" name="alt" label="Alt text" required={false} value={up.values.alt ?? ''} error={up.errors.alt} maxLength={500} hint={ALT_HINT} />
+            <TextField
+              id="media-alt"
+              name="alt"
+              label="Alt text"
+              required={false}
+              value={up.values.alt ?? ''}
+              error={up.errors.alt}
+              maxLength={500}
+              hint={ALT_HINT}
+            />
             <Caption id="media-caption" value={up.values.caption ?? ''} error={up.errors.caption} hint="Shown under the image (up to 1,000 characters)." />
-            <TextField id="media-credit" name="credit" label="Credit" required={false} value={up.values.credit ?? ''} error={up.errors.credit} maxLength={200} hint="Photographer or agency, e.g. “Lena Park/Reuters”." />
-            <div class="form__actions"><button class="button" type="submit">Upload</button></div>
+            <TextField
+              id="media-credit"
+              name="credit"
+              label="Credit"
+              required={false}
+              value={up.values.credit ?? ''}
+              error={up.errors.credit}
+              maxLength={200}
+              hint="Photographer or agency, e.g. “Lena Park/Reuters”."
+            />
+            <div class="form__actions">
+              <button class="button" type="submit">
+                Upload
+              </button>
+            </div>
           </form>
         </section>
       )}
       <form class="filters" method="get" action="/admin/media" role="search" aria-label="Search images">
         <div class="field field--inline">
-          <label class="field__label" for="media-q">Search file name, alt text, caption or credit</label>
+          <label class="field__label" for="media-q">
+            Search file name, alt text, caption or credit
+          </label>
           <input class="field__input" type="search" id="media-q" name="q" value={vm.q} maxLength={200} />
         </div>
-        <button class="button button--secondary" type="submit">Search</button>
+        <button class="button button--secondary" type="submit">
+          Search
+        </button>
       </form>
       {vm.items.length === 0 ? (
         <p>{vm.q ? 'No images match.' : 'No images yet.'}</p>
       ) : (
         <>
-          <p class="muted">{vm.total} {vm.total === 1 ? 'image' : 'images'}, newest first</p>
+          <p class="muted">
+            {vm.total} {vm.total === 1 ? 'image' : 'images'}, newest first
+          </p>
           <ul class="media-grid">
             {vm.items.map((m) => (
               <li class="media-grid__item">
@@ -66,7 +130,13 @@ function Library({ vm }: { vm: MediaLibraryVM }) {
                   <img class="media-grid__thumb" src={m.thumb.src} width={m.thumb.width} height={m.thumb.height} alt="" loading="lazy" decoding="async" />
                   <span class="media-grid__name">{m.filename}</span>
                 </a>
-                {m.alt ? <p class="media-grid__alt">{m.alt}</p> : <p class="media-grid__alt"><span class="badge badge--warn">No alt text</span></p>}
+                {m.alt ? (
+                  <p class="media-grid__alt">{m.alt}</p>
+                ) : (
+                  <p class="media-grid__alt">
+                    <span class="badge badge--warn">No alt text</span>
+                  </p>
+                )}
               </li>
             ))}
           </ul>
@@ -85,7 +155,9 @@ function Edit({ vm }: { vm: MediaEditVM }) {
   const e = vm.errors;
   return (
     <>
-      <p><a href="/admin/media">Back to the media library</a></p>
+      <p>
+        <a href="/admin/media">Back to the media library</a>
+      </p>
       <ErrorSummary errors={e} fields={TEXT_FIELDS} />
       <div class="media-edit">
         <figure class="media-edit__preview">
@@ -93,42 +165,77 @@ function Edit({ vm }: { vm: MediaEditVM }) {
         </figure>
         <div>
           <dl class="facts">
-            <dt>File</dt><dd><a href={vm.originalUrl}>{m.filename}</a></dd>
-            <dt>Size</dt><dd>{m.width} × {m.height} pixels</dd>
-            <dt>Type</dt><dd>{vm.type}{vm.avifPending ? ' (AVIF versions are being made)' : ''}</dd>
-            <dt>Uploaded</dt><dd><Time date={vm.uploaded} /></dd>
-            <dt>Media id</dt><dd>{m.id}</dd>
+            <dt>File</dt>
+            <dd>
+              <a href={vm.originalUrl}>{m.filename}</a>
+            </dd>
+            <dt>Size</dt>
+            <dd>
+              {m.width} × {m.height} pixels
+            </dd>
+            <dt>Type</dt>
+            <dd>
+              {vm.type}
+              {vm.avifPending ? ' (AVIF versions are being made)' : ''}
+            </dd>
+            <dt>Uploaded</dt>
+            <dd>
+              <Time date={vm.uploaded} />
+            </dd>
+            <dt>Media id</dt>
+            <dd>{m.id}</dd>
           </dl>
           {vm.canEdit ? (
             <form class="form" method="post" action={vm.action} novalidate>
               <CsrfField token={vm.csrf} />
               <TextField id="media-alt" name="alt" label="Alt text" required={false} value={vm.values.alt} error={e.alt} maxLength={500} hint={ALT_HINT} />
-              <Caption id="media-caption" value={vm.values.caption} error={e.caption} hint="Shown under the image unless an article gives its own (up to 1,000 characters)." />
+              <Caption
+                id="media-caption"
+                value={vm.values.caption}
+                error={e.caption}
+                hint="Shown under the image unless an article gives its own (up to 1,000 characters)."
+              />
               <TextField id="media-credit" name="credit" label="Credit" required={false} value={vm.values.credit} error={e.credit} maxLength={200} />
-              <div class="form__actions"><button class="button" type="submit">Save</button></div>
+              <div class="form__actions">
+                <button class="button" type="submit">
+                  Save
+                </button>
+              </div>
             </form>
           ) : (
             <dl class="facts">
-              <dt>Alt text</dt><dd>{m.alt || '—'}</dd>
-              <dt>Caption</dt><dd>{m.caption || '—'}</dd>
-              <dt>Credit</dt><dd>{m.credit || '—'}</dd>
+              <dt>Alt text</dt>
+              <dd>{m.alt || '—'}</dd>
+              <dt>Caption</dt>
+              <dd>{m.caption || '—'}</dd>
+              <dt>Credit</dt>
+              <dd>{m.credit || '—'}</dd>
             </dl>
           )}
         </div>
       </div>
       <section class="panel" aria-labelledby="uses-title">
         <h2 id="uses-title">Where it is used</h2>
-        {vm.uses.length === 0 ? <p>Not used by any article or author.</p> : (
+        {vm.uses.length === 0 ? (
+          <p>Not used by any article or author.</p>
+        ) : (
           <ul>
             {vm.uses.map((u) => (
-              <li>{u.url ? <a href={u.url}>{u.title}</a> : u.title} <span class="muted">({u.status}; {u.where})</span></li>
+              <li>
+                {u.url ? <a href={u.url}>{u.title}</a> : u.title}{' '}
+                <span class="muted">
+                  ({u.status}; {u.where})
+                </span>
+              </li>
             ))}
           </ul>
         )}
         {vm.deleteUrl && (
           <form class="inline-form" method="post" action={vm.deleteUrl}>
             <CsrfField token={vm.csrf} />
-            <button class="button button--small button--danger" type="submit">Delete this image<span class="visually-hidden"> ({m.filename})</span></button>
+            <button class="button button--small button--danger" type="submit">
+              Delete this image<span class="visually-hidden"> ({m.filename})</span>
+            </button>
           </form>
         )}
         {vm.deleteBlocked && <p class="muted">{vm.deleteBlocked}</p>}

@@ -44,7 +44,9 @@ declare module 'fastify' {
 }
 
 const isAccess = (a: unknown): a is Access =>
-  a === 'public' || a === 'signed-in' || (typeof a === 'string' && (ACTIONS as readonly string[]).includes(a)) ||
+  a === 'public' ||
+  a === 'signed-in' ||
+  (typeof a === 'string' && (ACTIONS as readonly string[]).includes(a)) ||
   (typeof a === 'object' && a !== null && (a as { article?: unknown }).article === 'edit' && Object.keys(a).length === 1);
 
 /** A route's declared access, as the routes listing shows it ("post.create", "article:edit"…). */
@@ -55,7 +57,9 @@ export function declaredAccessHook(route: RouteOptions): void {
   const access = route.config?.access;
   if (!isAccess(access)) {
     const methods = Array.isArray(route.method) ? route.method.join(',') : route.method;
-    throw new Error(`Admin route ${methods} ${route.url} declares no access: add { config: { access: 'public' | 'signed-in' | <permission> | { article: 'edit' } } } (see web/admin/shell/access.ts).`);
+    throw new Error(
+      `Admin route ${methods} ${route.url} declares no access: add { config: { access: 'public' | 'signed-in' | <permission> | { article: 'edit' } } } (see web/admin/shell/access.ts).`,
+    );
   }
 }
 

@@ -19,11 +19,15 @@ export function ErrorSummary({ errors, fields, extra }: { errors: Record<string,
   if (items.length === 0 && extra === undefined) return null;
   return (
     <div class="error-summary" role="alert" aria-labelledby="error-summary-title">
-      <h2 class="error-summary__title" id="error-summary-title">There is a problem</h2>
+      <h2 class="error-summary__title" id="error-summary-title">
+        There is a problem
+      </h2>
       <ul class="error-summary__list">
         {extra !== undefined && <li>{extra}</li>}
         {items.map(([name, id]) => (
-          <li><a href={`#${id}`}>{errors[name]}</a></li>
+          <li>
+            <a href={`#${id}`}>{errors[name]}</a>
+          </li>
         ))}
       </ul>
     </div>
@@ -46,10 +50,19 @@ function describedBy(id: string, hint?: string, error?: string): string | undefi
 function FieldShell({ id, label, error, hint, children }: FieldProps & { children: ComponentChildren }) {
   return (
     <div class={`field${error !== undefined ? ' field--error' : ''}`}>
-      <label class="field__label" for={id}>{label}</label>
-      {hint !== undefined && <p class="field__hint" id={`${id}-hint`}>{hint}</p>}
+      <label class="field__label" for={id}>
+        {label}
+      </label>
+      {hint !== undefined && (
+        <p class="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
       {error !== undefined && (
-        <p class="field__error" id={`${id}-error`}><span class="visually-hidden">Error: </span>{error}</p>
+        <p class="field__error" id={`${id}-error`}>
+          <span class="visually-hidden">Error: </span>
+          {error}
+        </p>
       )}
       {children}
     </div>
@@ -104,7 +117,11 @@ export function SelectField(props: SelectFieldProps) {
   return (
     <FieldShell {...props}>
       <select class="field__select" id={id} name={name} aria-invalid={error !== undefined ? 'true' : undefined} aria-describedby={describedBy(id, hint, error)}>
-        {options.map((o) => <option value={o.value} selected={o.value === value}>{o.label}</option>)}
+        {options.map((o) => (
+          <option value={o.value} selected={o.value === value}>
+            {o.label}
+          </option>
+        ))}
       </select>
     </FieldShell>
   );
@@ -114,13 +131,39 @@ export function Time({ date }: { date: { iso: string; label: string } }) {
   return <time datetime={date.iso}>{date.label}</time>;
 }
 
-export function Pagination({ page, totalPages, prevUrl, nextUrl, label }: { page: number; totalPages: number; prevUrl?: string | undefined; nextUrl?: string | undefined; label: string }) {
+export function Pagination({
+  page,
+  totalPages,
+  prevUrl,
+  nextUrl,
+  label,
+}: {
+  page: number;
+  totalPages: number;
+  prevUrl?: string | undefined;
+  nextUrl?: string | undefined;
+  label: string;
+}) {
   if (totalPages <= 1) return null;
   return (
     <nav class="pagination" aria-label={label}>
-      {prevUrl !== undefined ? <a href={prevUrl} rel="prev">Newer</a> : <span />}
-      <p class="pagination__status">Page {page} of {totalPages}</p>
-      {nextUrl !== undefined ? <a href={nextUrl} rel="next">Older</a> : <span />}
+      {prevUrl !== undefined ? (
+        <a href={prevUrl} rel="prev">
+          Newer
+        </a>
+      ) : (
+        <span />
+      )}
+      <p class="pagination__status">
+        Page {page} of {totalPages}
+      </p>
+      {nextUrl !== undefined ? (
+        <a href={nextUrl} rel="next">
+          Older
+        </a>
+      ) : (
+        <span />
+      )}
     </nav>
   );
 }

@@ -21,7 +21,11 @@ export interface AdminTuning {
   declaredRoutes?: DeclaredRoute[];
 }
 
-export interface DeclaredRoute { method: string; url: string; access: string }
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  access: string;
+}
 
 export interface AdminContext {
   db: Db;
@@ -56,4 +60,3 @@ export function pageLayout(c: AdminContext, request: FastifyRequest, csrf: strin
     notice,
   });
 }
-

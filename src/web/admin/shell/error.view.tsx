@@ -10,7 +10,13 @@ function AdminError({ vm }: { vm: AdminErrorVM }) {
     <div class="panel error-page" data-error-code={vm.code}>
       <p class="error-page__status">Error {vm.status}</p>
       <p class="error-page__message">{vm.message}</p>
-      <ul class="error-page__links">{vm.links.map((l) => <li><a href={l.url}>{l.label}</a></li>)}</ul>
+      <ul class="error-page__links">
+        {vm.links.map((l) => (
+          <li>
+            <a href={l.url}>{l.label}</a>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -22,7 +22,9 @@ function Header({ layout }: { layout: AdminLayoutVM }) {
             </p>
             <form class="admin-user__logout" method="post" action="/admin/logout">
               <CsrfField token={layout.csrf} />
-              <button class="button button--quiet" type="submit">Log out</button>
+              <button class="button button--quiet" type="submit">
+                Log out
+              </button>
             </form>
           </div>
         )}
@@ -32,7 +34,9 @@ function Header({ layout }: { layout: AdminLayoutVM }) {
           <ul class="admin-nav__list">
             {layout.nav.map((item) => (
               <li>
-                <a href={item.url} aria-current={item.current ? 'page' : undefined}>{item.label}</a>
+                <a href={item.url} aria-current={item.current ? 'page' : undefined}>
+                  {item.label}
+                </a>
               </li>
             ))}
           </ul>
@@ -61,11 +65,17 @@ function AdminPage({ layout, narrow = false, children }: AdminPageProps) {
         <link rel="stylesheet" href="/admin/assets/admin.css" />
       </head>
       <body class="admin">
-        <a class="skip" href="#main">Skip to content</a>
+        <a class="skip" href="#main">
+          Skip to content
+        </a>
         <Header layout={layout} />
         <main id="main" class={`admin-main${narrow ? ' admin-main--narrow' : ''}`}>
           <h1 class="admin-title">{layout.title}</h1>
-          {layout.notice !== undefined && <p class="notice" role="status">{layout.notice}</p>}
+          {layout.notice !== undefined && (
+            <p class="notice" role="status">
+              {layout.notice}
+            </p>
+          )}
           {children}
         </main>
         <footer class="admin-footer">

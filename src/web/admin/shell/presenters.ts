@@ -26,8 +26,10 @@ export const NOTICES = {
 export type NoticeKey = keyof typeof NOTICES;
 
 /** The message for a `?notice=` key from a fixed table; unknown or missing keys give undefined. */
-export const noticeLookup = <T extends Readonly<Record<string, string>>>(table: T) => (key: unknown): string | undefined =>
-  typeof key === 'string' && Object.hasOwn(table, key) ? table[key as keyof T] : undefined;
+export const noticeLookup =
+  <T extends Readonly<Record<string, string>>>(table: T) =>
+  (key: unknown): string | undefined =>
+    typeof key === 'string' && Object.hasOwn(table, key) ? table[key as keyof T] : undefined;
 
 export const noticeFor = noticeLookup(NOTICES);
 
@@ -69,7 +71,9 @@ export const roleOptions = () => ROLES.map((r) => ({ value: r, label: ROLE_LABEL
 
 /** The smallest stored form (WebP when there is one), for grids and pickers. */
 export function thumbOf(row: MediaRow): ThumbVM {
-  const ds = derivativesOf(row).filter((d) => d.format !== 'avif').sort((a, b) => a.width - b.width || (a.format === 'webp' ? -1 : 1));
+  const ds = derivativesOf(row)
+    .filter((d) => d.format !== 'avif')
+    .sort((a, b) => a.width - b.width || (a.format === 'webp' ? -1 : 1));
   const d = ds[0];
   return d ? { src: mediaUrl(d.path), width: d.width, height: d.height } : { src: mediaUrl(row.path), width: row.width, height: row.height };
 }

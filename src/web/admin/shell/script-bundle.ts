@@ -51,7 +51,16 @@ export function scriptBundle(name: string, entry: string, what: string): ScriptB
     if (mtime(file) >= newestSource()) return;
     building ??= (async () => {
       const esbuild = await import('esbuild');
-      const out = await esbuild.build({ entryPoints: [source], bundle: true, format: 'esm', minify: true, target: ['es2020'], write: false, legalComments: 'none', logLevel: 'silent' });
+      const out = await esbuild.build({
+        entryPoints: [source],
+        bundle: true,
+        format: 'esm',
+        minify: true,
+        target: ['es2020'],
+        write: false,
+        legalComments: 'none',
+        logLevel: 'silent',
+      });
       const code = out.outputFiles[0]?.contents;
       if (!code) throw new Error('esbuild produced no output');
       fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -5,9 +5,17 @@
  */
 
 /** An image at a given size, as <img> attributes. */
-export interface ThumbVM { src: string; width: number; height: number }
+export interface ThumbVM {
+  src: string;
+  width: number;
+  height: number;
+}
 
-export interface NavItemVM { label: string; url: string; current: boolean }
+export interface NavItemVM {
+  label: string;
+  url: string;
+  current: boolean;
+}
 
 export interface AdminLayoutVM {
   /** <title> and the page's <h1>. */

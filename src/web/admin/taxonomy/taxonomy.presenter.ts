@@ -43,7 +43,14 @@ export function treeOptions(tree: CategoryTree, exclude: Set<number> = new Set()
 
 export const TOP_LEVEL: OptionVM = { value: '', label: '(top level)' };
 
-export function categoriesVM(layout: AdminLayoutVM, csrf: string, tree: CategoryTree, counts: Map<number, number>, create: FormVM, problem?: string): CategoriesVM {
+export function categoriesVM(
+  layout: AdminLayoutVM,
+  csrf: string,
+  tree: CategoryTree,
+  counts: Map<number, number>,
+  create: FormVM,
+  problem?: string,
+): CategoriesVM {
   let total = 0;
   const node = (id: number, i: number, n: number, seen: Set<number>): CategoryNodeVM | undefined => {
     if (seen.has(id)) return undefined;
@@ -52,8 +59,14 @@ export function categoriesVM(layout: AdminLayoutVM, csrf: string, tree: Category
     const c = tree.get(id)!;
     const kids = tree.childrenOf(id);
     return {
-      id, name: c.name, slug: c.slug, url: categoryPath(tree.pathOf(id)), editUrl: `/admin/categories/${id}`, articles: counts.get(id) ?? 0,
-      canUp: i > 0, canDown: i < n - 1,
+      id,
+      name: c.name,
+      slug: c.slug,
+      url: categoryPath(tree.pathOf(id)),
+      editUrl: `/admin/categories/${id}`,
+      articles: counts.get(id) ?? 0,
+      canUp: i > 0,
+      canDown: i < n - 1,
       children: kids.map((k, j) => node(k.id, j, kids.length, seen)).filter((x): x is CategoryNodeVM => x !== undefined),
     };
   };
@@ -64,13 +77,25 @@ export function categoriesVM(layout: AdminLayoutVM, csrf: string, tree: Category
 }
 
 export function categoryEditVM(
-  layout: AdminLayoutVM, csrf: string, tree: CategoryTree, id: number, articles: number, rename: FormVM, problem?: CategoryEditVM['problem'],
+  layout: AdminLayoutVM,
+  csrf: string,
+  tree: CategoryTree,
+  id: number,
+  articles: number,
+  rename: FormVM,
+  problem?: CategoryEditVM['problem'],
 ): CategoryEditVM {
   const c = tree.get(id)!;
   const subtree = new Set(tree.subtreeIds(id));
   const outside = treeOptions(tree, subtree);
   return {
-    layout, csrf, id, name: c.name, url: categoryPath(tree.pathOf(id)), articles, children: tree.childrenOf(id).length,
+    layout,
+    csrf,
+    id,
+    name: c.name,
+    url: categoryPath(tree.pathOf(id)),
+    articles,
+    children: tree.childrenOf(id).length,
     rename: {
       values: { name: c.name, slug: c.slug, description: c.description, ...rename.values },
       errors: rename.errors,
@@ -82,7 +107,16 @@ export function categoryEditVM(
   };
 }
 
-export function tagsVM(layout: AdminLayoutVM, csrf: string, list: { rows: TagListRow[]; total: number }, q: string, page: number, perPage: number, into: string, problem?: string): TagsVM {
+export function tagsVM(
+  layout: AdminLayoutVM,
+  csrf: string,
+  list: { rows: TagListRow[]; total: number },
+  q: string,
+  page: number,
+  perPage: number,
+  into: string,
+  problem?: string,
+): TagsVM {
   const totalPages = Math.max(1, Math.ceil(list.total / perPage));
   const url = (p: number): string => {
     const params = new URLSearchParams();
@@ -92,7 +126,13 @@ export function tagsVM(layout: AdminLayoutVM, csrf: string, list: { rows: TagLis
     return s ? `/admin/tags?${s}` : '/admin/tags';
   };
   return {
-    layout, csrf, q, total: list.total, page, totalPages, into,
+    layout,
+    csrf,
+    q,
+    total: list.total,
+    page,
+    totalPages,
+    into,
     rows: list.rows.map((r) => ({ id: r.id, name: r.name, slug: r.slug, url: tagPath(r.slug), editUrl: `/admin/tags/${r.id}`, articles: r.articles })),
     ...(page > 1 ? { prevUrl: url(page - 1) } : {}),
     ...(page < totalPages ? { nextUrl: url(page + 1) } : {}),
@@ -102,7 +142,12 @@ export function tagsVM(layout: AdminLayoutVM, csrf: string, list: { rows: TagLis
 
 export function tagEditVM(layout: AdminLayoutVM, csrf: string, t: TagRow, articles: number, form: FormVM, problem?: string): TagEditVM {
   return {
-    layout, csrf, id: t.id, name: t.name, url: tagPath(t.slug), articles,
+    layout,
+    csrf,
+    id: t.id,
+    name: t.name,
+    url: tagPath(t.slug),
+    articles,
     form: { values: { name: t.name, slug: t.slug, description: t.description, ...form.values }, errors: form.errors },
     ...(problem !== undefined ? { problem } : {}),
   };

@@ -6,7 +6,14 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { findTagById, categoryArticleCounts, listTags, postIdsWithTags } from '../../../modules/taxonomy/taxonomy.repository.js';
-import { createCategory, deleteCategory, moveCategory, renameCategory, reorderCategory, type TaxonomyChange } from '../../../modules/taxonomy/category.service.js';
+import {
+  createCategory,
+  deleteCategory,
+  moveCategory,
+  renameCategory,
+  reorderCategory,
+  type TaxonomyChange,
+} from '../../../modules/taxonomy/category.service.js';
 import { deleteTag, mergeTagsInto, MERGE_MAX, renameTag } from '../../../modules/taxonomy/tag.service.js';
 import { loadCategoryTree, TaxonomyError } from '../../../modules/taxonomy/taxonomy.service.js';
 import { notFound, statusOf as statusOfCode } from '../../errors.js';
@@ -69,7 +76,14 @@ export async function taxonomyRoutes(app: FastifyInstance, c: AdminContext): Pro
     return sendHtml(reply, renderCategories(categoriesVM(layout, csrf, tree, counts, { values, errors: {} }, problem)), status);
   };
 
-  const categoryPage = async (request: FastifyRequest, reply: FastifyReply, id: number, values: Record<string, string> = {}, problem?: CategoryEditVM['problem'], status = 200) => {
+  const categoryPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: number,
+    values: Record<string, string> = {},
+    problem?: CategoryEditVM['problem'],
+    status = 200,
+  ) => {
     const [tree, counts] = await Promise.all([loadCategoryTree(db), categoryArticleCounts(db)]);
     const cat = tree.get(id);
     if (!cat) throw notFound('There is no such category (it may have been deleted).');
@@ -85,7 +99,17 @@ export async function taxonomyRoutes(app: FastifyInstance, c: AdminContext): Pro
   app.post('/categories', { config: { access: 'taxonomy.manage' } }, async (request, reply) => {
     const f = fieldsOf(request.body);
     try {
-      const change = await createCategory(db, { name: single(f, 'name', 'The name'), slug: single(f, 'slug', 'The slug'), parentId: parentField(f), description: single(f, 'description', 'The description') }, actorOf(request), c.now());
+      const change = await createCategory(
+        db,
+        {
+          name: single(f, 'name', 'The name'),
+          slug: single(f, 'slug', 'The slug'),
+          parentId: parentField(f),
+          description: single(f, 'description', 'The description'),
+        },
+        actorOf(request),
+        c.now(),
+      );
       return done(reply, change, `/admin/categories#cat-${change.id}`, 'category-created');
     } catch (err) {
       if (!(err instanceof TaxonomyError)) throw err;
@@ -98,7 +122,12 @@ export async function taxonomyRoutes(app: FastifyInstance, c: AdminContext): Pro
   app.get('/categories/:id', { config: { access: 'taxonomy.manage' } }, async (request, reply) => categoryPage(request, reply, pathId(request, 'category')));
 
   /** Runs a category write; a refusal re-renders the category's page with the reason. */
-  const categoryWrite = (path: string, form: 'rename' | 'move' | 'delete' | 'list', run: (request: FastifyRequest, id: number, f: Fields) => Promise<TaxonomyChange>, after: (id: number, change: TaxonomyChange) => [string, TaxonomyNotice]) => {
+  const categoryWrite = (
+    path: string,
+    form: 'rename' | 'move' | 'delete' | 'list',
+    run: (request: FastifyRequest, id: number, f: Fields) => Promise<TaxonomyChange>,
+    after: (id: number, change: TaxonomyChange) => [string, TaxonomyNotice],
+  ) => {
     app.post(path, { config: { access: 'taxonomy.manage' } }, async (request, reply) => {
       const id = pathId(request, 'category');
       const f = fieldsOf(request.body);
@@ -116,26 +145,53 @@ export async function taxonomyRoutes(app: FastifyInstance, c: AdminContext): Pro
   };
 
   // POST /admin/categories/:id: rename, change slug or description (old URLs 301).
-  categoryWrite('/categories/:id', 'rename', (request, id, f) =>
-    renameCategory(db, id, { name: single(f, 'name', 'The name') ?? '', slug: single(f, 'slug', 'The slug') ?? '', description: single(f, 'description', 'The description') ?? '' }, actorOf(request), c.now()),
-  (id) => [`/admin/categories/${id}`, 'category-updated']);
+  categoryWrite(
+    '/categories/:id',
+    'rename',
+    (request, id, f) =>
+      renameCategory(
+        db,
+        id,
+        {
+          name: single(f, 'name', 'The name') ?? '',
+          slug: single(f, 'slug', 'The slug') ?? '',
+          description: single(f, 'description', 'The description') ?? '',
+        },
+        actorOf(request),
+        c.now(),
+      ),
+    (id) => [`/admin/categories/${id}`, 'category-updated'],
+  );
 
   // POST /admin/categories/:id/move  (parent='' for the top level)
-  categoryWrite('/categories/:id/move', 'move', (request, id, f) => moveCategory(db, id, parentField(f), actorOf(request), c.now()),
-    (id) => [`/admin/categories/${id}`, 'category-moved']);
+  categoryWrite(
+    '/categories/:id/move',
+    'move',
+    (request, id, f) => moveCategory(db, id, parentField(f), actorOf(request), c.now()),
+    (id) => [`/admin/categories/${id}`, 'category-moved'],
+  );
 
   // POST /admin/categories/:id/up and /down: one step among its siblings.
   for (const dir of ['up', 'down'] as const) {
-    categoryWrite(`/categories/:id/${dir}`, 'list', (request, id) => reorderCategory(db, id, dir, actorOf(request), c.now()),
-      (id) => [`/admin/categories#cat-${id}`, 'category-reordered']);
+    categoryWrite(
+      `/categories/:id/${dir}`,
+      'list',
+      (request, id) => reorderCategory(db, id, dir, actorOf(request), c.now()),
+      (id) => [`/admin/categories#cat-${id}`, 'category-reordered'],
+    );
   }
 
   // POST /admin/categories/:id/delete  (receiver=<id>: takes its articles and sub-categories)
-  categoryWrite('/categories/:id/delete', 'delete', (request, id, f) => {
-    const receiver = asId(single(f, 'receiver', 'The receiving category'));
-    if (receiver === undefined) throw new TaxonomyError('CATEGORY_INVALID', 'Choose the category that receives its articles.');
-    return deleteCategory(db, id, receiver, actorOf(request), c.now());
-  }, () => ['/admin/categories', 'category-deleted']);
+  categoryWrite(
+    '/categories/:id/delete',
+    'delete',
+    (request, id, f) => {
+      const receiver = asId(single(f, 'receiver', 'The receiving category'));
+      if (receiver === undefined) throw new TaxonomyError('CATEGORY_INVALID', 'Choose the category that receives its articles.');
+      return deleteCategory(db, id, receiver, actorOf(request), c.now());
+    },
+    () => ['/admin/categories', 'category-deleted'],
+  );
 
   // ——— Tags ———
 
@@ -189,7 +245,13 @@ export async function taxonomyRoutes(app: FastifyInstance, c: AdminContext): Pro
       const name = single(f, 'name', 'The name');
       const slug = single(f, 'slug', 'The slug');
       const description = single(f, 'description', 'The description');
-      const change = await renameTag(db, id, { name: name ?? '', slug: slug ?? '', ...(description !== undefined ? { description } : {}) }, actorOf(request), c.now());
+      const change = await renameTag(
+        db,
+        id,
+        { name: name ?? '', slug: slug ?? '', ...(description !== undefined ? { description } : {}) },
+        actorOf(request),
+        c.now(),
+      );
       return done(reply, change, `/admin/tags/${id}`, 'tag-updated');
     } catch (err) {
       if (!(err instanceof TaxonomyError)) throw err;
@@ -201,6 +263,6 @@ export async function taxonomyRoutes(app: FastifyInstance, c: AdminContext): Pro
   // POST /admin/tags/:id/delete: articles lose it; its URL answers 404.
   app.post('/tags/:id/delete', { config: { access: 'taxonomy.manage' } }, async (request, reply) => {
     const id = pathId(request, 'tag');
-      return done(reply, await deleteTag(db, id, actorOf(request), c.now()), '/admin/tags', 'tag-deleted');
+    return done(reply, await deleteTag(db, id, actorOf(request), c.now()), '/admin/tags', 'tag-deleted');
   });
 }

@@ -4,7 +4,10 @@
  */
 import type { AdminLayoutVM, FormVM } from '../shell/view-models.js';
 
-export interface OptionVM { value: string; label: string }
+export interface OptionVM {
+  value: string;
+  label: string;
+}
 
 export interface CategoryNodeVM {
   id: number;
@@ -49,7 +52,14 @@ export interface CategoryEditVM {
   problem?: { form: 'rename' | 'move' | 'delete'; message: string };
 }
 
-export interface TagRowVM { id: number; name: string; slug: string; url: string; editUrl: string; articles: number }
+export interface TagRowVM {
+  id: number;
+  name: string;
+  slug: string;
+  url: string;
+  editUrl: string;
+  articles: number;
+}
 
 export interface TagsVM {
   layout: AdminLayoutVM;

@@ -14,11 +14,9 @@ import { noticeFor, type NoticeKey } from '../shell/presenters.js';
 import { usersVM } from './users.presenter.js';
 import { renderUsers } from './users.view.js';
 
-
 const userId = (request: FastifyRequest): number => pathId(request, 'user');
 
 export async function usersRoutes(app: FastifyInstance, c: AdminContext): Promise<void> {
-
   const page = async (request: FastifyRequest, reply: FastifyReply, create: { values: Record<string, string>; errors: FieldErrors }, status = 200) => {
     const me = signedIn(request).user;
     const csrf = csrfFor(reply);

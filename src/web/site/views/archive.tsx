@@ -12,9 +12,7 @@ function ArchiveHeader({ vm }: { vm: ArchiveVM }) {
   const author = vm.kind === 'author' ? vm.author : undefined;
   return (
     <header class={`archive__header${author ? ' archive__header--author' : ''}`}>
-      {author?.avatar && (
-        <Picture image={{ ...author.avatar, alt: '' }} sizes={SIZES.avatarLarge} priority class="avatar avatar--large" />
-      )}
+      {author?.avatar && <Picture image={{ ...author.avatar, alt: '' }} sizes={SIZES.avatarLarge} priority class="avatar avatar--large" />}
       <div class="archive__intro">
         <p class="kicker archive__kind">{kind}</p>
         <h1 class="archive__heading">{vm.heading}</h1>
@@ -25,7 +23,11 @@ function ArchiveHeader({ vm }: { vm: ArchiveVM }) {
         {vm.description !== '' && !author?.bio && <p class="archive__description">{vm.description}</p>}
         {vm.subcategories.length > 0 && (
           <ul class="subcategories">
-            {vm.subcategories.map((c) => <li><a href={c.url}>{c.name}</a></li>)}
+            {vm.subcategories.map((c) => (
+              <li>
+                <a href={c.url}>{c.name}</a>
+              </li>
+            ))}
           </ul>
         )}
       </div>

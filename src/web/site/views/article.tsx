@@ -16,17 +16,22 @@ function Byline({ authors, t, lang }: { authors: AuthorVM[]; t: Strings; lang: s
   return (
     <div class="byline">
       {avatars.length > 0 && (
-        <div class="byline__avatars">
-          {avatars.map((a) => a.avatar && <Picture image={{ ...a.avatar, alt: '' }} sizes={SIZES.avatar} class="avatar" />)}
-        </div>
+        <div class="byline__avatars">{avatars.map((a) => a.avatar && <Picture image={{ ...a.avatar, alt: '' }} sizes={SIZES.avatar} class="avatar" />)}</div>
       )}
       <p class="byline__names">
         {t.by}{' '}
         {joinNames(
           authors.map((a) => (
             <span class="byline__author">
-              <a href={a.url} rel="author">{a.name}</a>
-              {a.roleTitle !== '' && <span class="byline__role">{listComma(lang)}{a.roleTitle}</span>}
+              <a href={a.url} rel="author">
+                {a.name}
+              </a>
+              {a.roleTitle !== '' && (
+                <span class="byline__role">
+                  {listComma(lang)}
+                  {a.roleTitle}
+                </span>
+              )}
             </span>
           )),
           t.and,
@@ -46,7 +51,11 @@ function Featured({ figure, t }: { figure: FigureVM; t: Strings }) {
         <figcaption>
           {figure.caption}
           {figure.caption !== '' && figure.credit !== '' && ' '}
-          {figure.credit !== '' && <span class="figure__credit">{t.photo}: {figure.credit}</span>}
+          {figure.credit !== '' && (
+            <span class="figure__credit">
+              {t.photo}: {figure.credit}
+            </span>
+          )}
         </figcaption>
       )}
     </figure>
@@ -88,7 +97,13 @@ function Tags({ vm }: { vm: ArticleVM }) {
     <div class="tags">
       <h2 class="tags__heading">{vm.layout.t.tags}</h2>
       <ul class="tags__list">
-        {vm.tags.map((tag) => <li><a href={tag.url} rel="tag">{tag.name}</a></li>)}
+        {vm.tags.map((tag) => (
+          <li>
+            <a href={tag.url} rel="tag">
+              {tag.name}
+            </a>
+          </li>
+        ))}
       </ul>
     </div>
   );
@@ -102,7 +117,9 @@ function Translations({ vm }: { vm: ArticleVM }) {
         <li>
           <a href={tr.url} hreflang={tr.lang}>
             {vm.layout.t.readIn}{' '}
-            <span lang={tr.lang} dir={directionOf(tr.lang)}>{tr.name}</span>
+            <span lang={tr.lang} dir={directionOf(tr.lang)}>
+              {tr.name}
+            </span>
           </a>
         </li>
       ))}
@@ -121,7 +138,9 @@ interface CommentsBodyProps {
 function CommentsThreadPart({ comments, t, lang }: CommentsBodyProps) {
   return (
     <>
-      <h2 class="section-heading" id="comments-heading">{t.leaveAComment}</h2>
+      <h2 class="section-heading" id="comments-heading">
+        {t.leaveAComment}
+      </h2>
       {comments.count > 0 && <p class="meta comments-section__count">{fill(t.comments, { n: formatNumber(comments.count, lang) })}</p>}
       <div class="comments" data-slot="comments">
         <CommentThread thread={comments.thread} strings={comments.strings} />
@@ -134,11 +153,13 @@ function CommentsThreadPart({ comments, t, lang }: CommentsBodyProps) {
 /** The form (with its script) or "comments are closed". */
 function CommentsFormPart({ comments, t }: CommentsBodyProps) {
   return comments.open ? (
-    comments.form && <>
-      <CommentForm form={comments.form} strings={comments.strings} />
-      {/* Inline reply and a kept draft; the form works the same without it. */}
-      <script src="/assets/comments.js" defer></script>
-    </>
+    comments.form && (
+      <>
+        <CommentForm form={comments.form} strings={comments.strings} />
+        {/* Inline reply and a kept draft; the form works the same without it. */}
+        <script src="/assets/comments.js" defer></script>
+      </>
+    )
   ) : (
     <p class="comments-section__closed">{t.commentsClosed}</p>
   );
@@ -193,7 +214,9 @@ function ArticlePage({ vm, slot }: { vm: ArticleVM; slot: boolean }) {
       </article>
       {!vm.isPage && vm.related.length > 0 && (
         <section class="wrap related" aria-labelledby="related-heading">
-          <h2 class="section-heading" id="related-heading">{t.youMayAlsoLike}</h2>
+          <h2 class="section-heading" id="related-heading">
+            {t.youMayAlsoLike}
+          </h2>
           <CardGrid cards={vm.related.slice(0, 6)} t={t} lang={lang} level={3} />
         </section>
       )}

@@ -15,28 +15,49 @@ function Comment({ c, s }: { c: CommentVM; s: CommentStrings }) {
     <li class={`comment${c.held ? ' comment--held' : ''}${c.staff ? ' comment--staff' : ''}`} id={c.anchor}>
       <article class="comment__inner" aria-labelledby={`${c.anchor}-by`}>
         <p class="comment__meta meta">
-          <span class="comment__author" id={`${c.anchor}-by`} dir="auto">{c.authorName}</span>{' '}
-          {c.staff && <><span class="comment__staff">{c.staff === 'author' ? s.author : s.staff}</span>{' '}</>}
-          <a class="comment__link" href={`#${c.anchor}`}><Time date={c.date} /></a>
+          <span class="comment__author" id={`${c.anchor}-by`} dir="auto">
+            {c.authorName}
+          </span>{' '}
+          {c.staff && (
+            <>
+              <span class="comment__staff">{c.staff === 'author' ? s.author : s.staff}</span>{' '}
+            </>
+          )}
+          <a class="comment__link" href={`#${c.anchor}`}>
+            <Time date={c.date} />
+          </a>
           {c.held && <strong class="comment__held"> {s.held}</strong>}
         </p>
         <div class="comment__body" dir="auto" dangerouslySetInnerHTML={{ __html: c.bodyHtml }} />
         {c.replyUrl && (
           <p class="comment__actions">
             <a class="comment__reply" href={c.replyUrl} rel="nofollow" data-reply-to={String(c.id)} data-reply-name={c.authorName}>
-              {s.reply}<span class="sr-only">{fill(s.replyToSr, { name: c.authorName })}</span>
+              {s.reply}
+              <span class="sr-only">{fill(s.replyToSr, { name: c.authorName })}</span>
             </a>
           </p>
         )}
       </article>
-      {c.replies.length > 0 && <ol class="comment__replies">{c.replies.map((r) => <Comment c={r} s={s} />)}</ol>}
+      {c.replies.length > 0 && (
+        <ol class="comment__replies">
+          {c.replies.map((r) => (
+            <Comment c={r} s={s} />
+          ))}
+        </ol>
+      )}
     </li>
   );
 }
 
 export function CommentThread({ thread, strings }: { thread: CommentVM[]; strings: CommentStrings }) {
   if (thread.length === 0) return null;
-  return <ol class="comment-list">{thread.map((c) => <Comment c={c} s={strings} />)}</ol>;
+  return (
+    <ol class="comment-list">
+      {thread.map((c) => (
+        <Comment c={c} s={strings} />
+      ))}
+    </ol>
+  );
 }
 
 /** "Older comments" / "Newer comments" (only when there is more than one comment page). */
@@ -44,18 +65,46 @@ export function CommentPages({ pages, strings }: { pages: CommentPagesVM; string
   if (pages.totalPages <= 1) return null;
   return (
     <nav class="pagination comment-pages" aria-label={strings.commentPages}>
-      {pages.olderUrl !== undefined ? <a class="pagination__link pagination__link--prev" href={pages.olderUrl} rel="prev">{strings.olderComments}</a> : <span class="pagination__spacer" />}
+      {pages.olderUrl !== undefined ? (
+        <a class="pagination__link pagination__link--prev" href={pages.olderUrl} rel="prev">
+          {strings.olderComments}
+        </a>
+      ) : (
+        <span class="pagination__spacer" />
+      )}
       <p class="pagination__status">{fill(strings.commentPageOf, { n: pages.page, total: pages.totalPages })}</p>
-      {pages.newerUrl !== undefined ? <a class="pagination__link pagination__link--next" href={pages.newerUrl} rel="next">{strings.newerComments}</a> : <span class="pagination__spacer" />}
+      {pages.newerUrl !== undefined ? (
+        <a class="pagination__link pagination__link--next" href={pages.newerUrl} rel="next">
+          {strings.newerComments}
+        </a>
+      ) : (
+        <span class="pagination__spacer" />
+      )}
     </nav>
   );
 }
 
 export function CommentForm({ form, strings: s }: { form: CommentFormVM; strings: CommentStrings }) {
   return (
-    <form class="comment-form" id="respond" method="post" action={form.action} data-cancel-label={s.cancelReply} data-reply-label={s.replyTo} data-heading={s.yourComment}>
+    <form
+      class="comment-form"
+      id="respond"
+      method="post"
+      action={form.action}
+      data-cancel-label={s.cancelReply}
+      data-reply-label={s.replyTo}
+      data-heading={s.yourComment}
+    >
       <h3 class="comment-form__heading" id="respond-heading">
-        {form.replyingTo ? <>{s.replyTo.split('{name}')[0]}<span dir="auto">{form.replyingTo.name}</span>{s.replyTo.split('{name}')[1]} <a href={form.replyingTo.cancelUrl}>({s.cancelReply})</a></> : s.yourComment}
+        {form.replyingTo ? (
+          <>
+            {s.replyTo.split('{name}')[0]}
+            <span dir="auto">{form.replyingTo.name}</span>
+            {s.replyTo.split('{name}')[1]} <a href={form.replyingTo.cancelUrl}>({s.cancelReply})</a>
+          </>
+        ) : (
+          s.yourComment
+        )}
       </h3>
       <input type="hidden" name="post_id" value={String(form.postId)} />
       <input type="hidden" name="parent_id" value={form.parentId !== undefined ? String(form.parentId) : ''} />
@@ -65,13 +114,18 @@ export function CommentForm({ form, strings: s }: { form: CommentFormVM; strings
         <input id="comment-name" name="name" type="text" required maxLength={100} autocomplete="name" dir="auto" />
       </p>
       <p class="comment-form__field">
-        <label for="comment-email">{s.email}{form.requireEmail ? '' : ` ${s.optional}`} <span class="meta">{s.neverShown}</span></label>
+        <label for="comment-email">
+          {s.email}
+          {form.requireEmail ? '' : ` ${s.optional}`} <span class="meta">{s.neverShown}</span>
+        </label>
         <input id="comment-email" name="email" type="email" maxLength={320} autocomplete="email" required={form.requireEmail} />
       </p>
       <p class="comment-form__field">
         <label for="comment-body">{s.comment}</label>
         <textarea id="comment-body" name="body" rows={6} required maxLength={form.maxLength} dir="auto" aria-describedby="comment-help"></textarea>
-        <span class="meta" id="comment-help">{s.help}</span>
+        <span class="meta" id="comment-help">
+          {s.help}
+        </span>
       </p>
       {/* Honeypot: hidden from people (and from assistive technology); bots fill it in. */}
       <p class="comment-form__hp" aria-hidden="true">
@@ -82,7 +136,11 @@ export function CommentForm({ form, strings: s }: { form: CommentFormVM; strings
         <input id="comment-notify" name="notify" type="checkbox" value="1" />
         <label for="comment-notify">{s.notify}</label>
       </p>
-      <p><button type="submit" class="button">{s.submit}</button></p>
+      <p>
+        <button type="submit" class="button">
+          {s.submit}
+        </button>
+      </p>
     </form>
   );
 }

@@ -73,7 +73,11 @@ export const listComma = (lang: string): string => (ARABIC_SCRIPT.has(baseLangua
 export const minRead = (t: Strings, lang: string, n: number): string => fill(t.minRead, { n: formatNumber(n, lang) });
 
 export function Time({ date, class: cls }: { date: DateVM; class?: string }) {
-  return <time class={cls} datetime={date.iso}>{date.label}</time>;
+  return (
+    <time class={cls} datetime={date.iso}>
+      {date.label}
+    </time>
+  );
 }
 
 /** "A", "A and B", "A, B and C" as a list of nodes (links or plain names). */
@@ -92,7 +96,11 @@ export function AuthorLinks({ authors, t, lang }: { authors: Link[]; t: Strings;
   return (
     <span class="meta__authors">
       {t.by}{' '}
-      {joinNames(authors.map((a) => <a href={a.url}>{a.name}</a>), t.and, lang)}
+      {joinNames(
+        authors.map((a) => <a href={a.url}>{a.name}</a>),
+        t.and,
+        lang,
+      )}
     </span>
   );
 }
@@ -149,17 +157,25 @@ export function Card({ card, t, lang, level, lead = false }: CardProps) {
       )}
       <div class="card__text">
         {card.category && (
-          <a class="kicker card__kicker" href={card.category.url}>{card.category.name}</a>
+          <a class="kicker card__kicker" href={card.category.url}>
+            {card.category.name}
+          </a>
         )}
         <H class="card__title">
-          <a class="card__link" href={card.url}>{card.title}</a>
+          <a class="card__link" href={card.url}>
+            {card.title}
+          </a>
         </H>
         {card.excerpt !== '' && <p class="card__excerpt">{card.excerpt}</p>}
         <p class="meta card__meta">
           <AuthorLinks authors={card.authors} t={t} lang={lang} />
           <Time date={card.published} />
           <span>{minutes}</span>
-          {card.comments > 0 && <a class="card__comments" href={`${card.url}#comments`}>{fill(card.comments === 1 ? t.commentOne : t.comments, { n: formatNumber(card.comments, lang) })}</a>}
+          {card.comments > 0 && (
+            <a class="card__comments" href={`${card.url}#comments`}>
+              {fill(card.comments === 1 ? t.commentOne : t.comments, { n: formatNumber(card.comments, lang) })}
+            </a>
+          )}
         </p>
       </div>
     </article>
@@ -171,7 +187,9 @@ export function CardGrid({ cards, t, lang, level }: { cards: CardVM[]; t: String
   if (cards.length === 0) return null;
   return (
     <div class="cards">
-      {cards.map((card) => <Card card={card} t={t} lang={lang} level={level} />)}
+      {cards.map((card) => (
+        <Card card={card} t={t} lang={lang} level={level} />
+      ))}
     </div>
   );
 }
@@ -182,13 +200,17 @@ export function Pagination({ p, t, lang }: { p: PaginationVM; t: Strings; lang: 
   return (
     <nav class="pagination" aria-label={t.pagination}>
       {p.prevUrl !== undefined ? (
-        <a class="pagination__link pagination__link--prev" href={p.prevUrl} rel="prev">{t.newer}</a>
+        <a class="pagination__link pagination__link--prev" href={p.prevUrl} rel="prev">
+          {t.newer}
+        </a>
       ) : (
         <span class="pagination__spacer" />
       )}
       <p class="pagination__status">{fill(t.pageOf, { n: formatNumber(p.page, lang), total: formatNumber(p.totalPages, lang) })}</p>
       {p.nextUrl !== undefined ? (
-        <a class="pagination__link pagination__link--next" href={p.nextUrl} rel="next">{t.older}</a>
+        <a class="pagination__link pagination__link--next" href={p.nextUrl} rel="next">
+          {t.older}
+        </a>
       ) : (
         <span class="pagination__spacer" />
       )}
@@ -209,9 +231,13 @@ export function SearchForm({ t, id, label, class: cls }: SearchFormProps) {
   const inputId = `${id}-q`;
   return (
     <form class={`search${cls ? ` ${cls}` : ''}`} role="search" action="/search" method="get" aria-label={label}>
-      <label class="search__label" for={inputId}>{t.searchLabel}</label>
+      <label class="search__label" for={inputId}>
+        {t.searchLabel}
+      </label>
       <input class="search__input" type="search" id={inputId} name="q" autocomplete="off" />
-      <button class="search__button" type="submit">{t.search}</button>
+      <button class="search__button" type="submit">
+        {t.search}
+      </button>
     </form>
   );
 }

@@ -13,10 +13,21 @@ import { renderDocument } from './layout.js';
 export function Corrections({ notes, lang }: { notes: CorrectionVM[]; lang: string }) {
   if (notes.length === 0) return null;
   return (
-    <aside class="corrections" aria-label={notes.map((n) => n.label).filter((l, i, a) => a.indexOf(l) === i).join(', ')}>
+    <aside
+      class="corrections"
+      aria-label={notes
+        .map((n) => n.label)
+        .filter((l, i, a) => a.indexOf(l) === i)
+        .join(', ')}
+    >
       {notes.map((n) => (
         <p class={`correction correction--${n.kind}`} id={n.anchor}>
-          <strong class="correction__label">{n.label}{listComma(lang)}<Time date={n.date} />:</strong> {n.text}
+          <strong class="correction__label">
+            {n.label}
+            {listComma(lang)}
+            <Time date={n.date} />:
+          </strong>{' '}
+          {n.text}
         </p>
       ))}
     </aside>
@@ -30,12 +41,29 @@ function CorrectionsList({ vm }: { vm: CorrectionsPageVM }) {
       <Breadcrumb items={vm.breadcrumb} t={t} />
       <h1 class="archive__heading">{vm.heading}</h1>
       <p class="archive__description">{vm.intro}</p>
-      {vm.notes.length === 0 ? <p>{t.noCorrections}</p> : (
+      {vm.notes.length === 0 ? (
+        <p>{t.noCorrections}</p>
+      ) : (
         <ol class="corrections-list">
           {vm.notes.map((n) => (
             <li class={`correction correction--${n.kind}`}>
-              <h2 class="corrections-list__title"><a href={n.article.url} lang={n.article.lang !== lang ? n.article.lang : undefined} dir={n.article.lang !== lang ? directionOf(n.article.lang) : undefined}>{n.article.title}</a></h2>
-              <p><strong class="correction__label">{n.label}{listComma(lang)}<Time date={n.date} />:</strong> {n.text}</p>
+              <h2 class="corrections-list__title">
+                <a
+                  href={n.article.url}
+                  lang={n.article.lang !== lang ? n.article.lang : undefined}
+                  dir={n.article.lang !== lang ? directionOf(n.article.lang) : undefined}
+                >
+                  {n.article.title}
+                </a>
+              </h2>
+              <p>
+                <strong class="correction__label">
+                  {n.label}
+                  {listComma(lang)}
+                  <Time date={n.date} />:
+                </strong>{' '}
+                {n.text}
+              </p>
             </li>
           ))}
         </ol>

@@ -13,7 +13,9 @@ function ErrorPage({ vm }: { vm: ErrorVM }) {
       <p class="error__status">{vm.status}</p>
       <h1 class="error__heading">{vm.heading}</h1>
       <p class="error__message">{vm.message}</p>
-      <p class="error__home"><a href="/">{t.home}</a></p>
+      <p class="error__home">
+        <a href="/">{t.home}</a>
+      </p>
       <SearchForm t={t} id="error-search" label={t.searchLabel} class="search--page" />
     </div>
   );

@@ -17,7 +17,9 @@ function Home({ vm }: { vm: HomeVM }) {
       )}
       {vm.stories.length > 0 && (
         <section class="wrap stories" aria-labelledby="latest-heading">
-          <h2 class="section-heading" id="latest-heading">{t.latest}</h2>
+          <h2 class="section-heading" id="latest-heading">
+            {t.latest}
+          </h2>
           <CardGrid cards={vm.stories} t={t} lang={lang} level={3} />
         </section>
       )}

@@ -35,8 +35,12 @@ function Head({ layout }: { layout: LayoutVM }) {
       <meta name="description" content={layout.description} />
       {layout.noindex && <meta name="robots" content="noindex" />}
       <link rel="canonical" href={layout.canonical} />
-      {layout.alternates.map((alt) => <link rel="alternate" hreflang={alt.hreflang} href={alt.href} />)}
-      {layout.feeds.map((f) => <link rel="alternate" type={f.type} title={f.title} href={f.href} />)}
+      {layout.alternates.map((alt) => (
+        <link rel="alternate" hreflang={alt.hreflang} href={alt.href} />
+      ))}
+      {layout.feeds.map((f) => (
+        <link rel="alternate" type={f.type} title={f.title} href={f.href} />
+      ))}
       <meta name="theme-color" content={THEME_COLOR} />
       <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
       <link rel="stylesheet" href="/assets/site.css" />
@@ -48,7 +52,9 @@ function Head({ layout }: { layout: LayoutVM }) {
       <meta property="og:locale" content={ogLocale(layout.lang)} />
       {layout.alternates
         .filter((alt) => alt.hreflang !== 'x-default' && alt.hreflang !== layout.lang)
-        .map((alt) => <meta property="og:locale:alternate" content={ogLocale(alt.hreflang)} />)}
+        .map((alt) => (
+          <meta property="og:locale:alternate" content={ogLocale(alt.hreflang)} />
+        ))}
       {image && <meta property="og:image" content={image.url} />}
       {image && <meta property="og:image:width" content={String(image.width)} />}
       {image && <meta property="og:image:height" content={String(image.height)} />}
@@ -74,7 +80,9 @@ function Masthead({ layout, isHome }: { layout: LayoutVM; isHome: boolean }) {
     <header class="masthead">
       <div class="masthead__top wrap">
         <Title class="masthead__title">
-          <a href="/" rel="home">{layout.siteName}</a>
+          <a href="/" rel="home">
+            {layout.siteName}
+          </a>
         </Title>
         <SearchForm t={t} id="masthead-search" label={t.search} class="search--masthead" />
       </div>
@@ -83,7 +91,9 @@ function Masthead({ layout, isHome }: { layout: LayoutVM; isHome: boolean }) {
           <ul class="mainnav__list wrap">
             {layout.nav.map((item) => (
               <li>
-                <a href={item.url} aria-current={item.url === layout.currentNav ? 'page' : undefined}>{item.name}</a>
+                <a href={item.url} aria-current={item.url === layout.currentNav ? 'page' : undefined}>
+                  {item.name}
+                </a>
               </li>
             ))}
           </ul>
@@ -98,13 +108,25 @@ function Footer({ layout }: { layout: LayoutVM }) {
   return (
     <footer class="footer">
       <div class="wrap footer__inner">
-        <p class="footer__name"><a href="/">{layout.siteName}</a></p>
+        <p class="footer__name">
+          <a href="/">{layout.siteName}</a>
+        </p>
         <ul class="footer__links">
-          {layout.nav.map((item) => <li><a href={item.url}>{item.name}</a></li>)}
-          <li><a href="/about/">{t.footerAbout}</a></li>
-          <li><a href="/corrections/">{t.correctionsTitle}</a></li>
+          {layout.nav.map((item) => (
+            <li>
+              <a href={item.url}>{item.name}</a>
+            </li>
+          ))}
+          <li>
+            <a href="/about/">{t.footerAbout}</a>
+          </li>
+          <li>
+            <a href="/corrections/">{t.correctionsTitle}</a>
+          </li>
         </ul>
-        <p class="footer__copy">© {formatNumber(layout.year, layout.lang, false)} {layout.siteName}. {t.allRightsReserved}</p>
+        <p class="footer__copy">
+          © {formatNumber(layout.year, layout.lang, false)} {layout.siteName}. {t.allRightsReserved}
+        </p>
       </div>
     </footer>
   );
@@ -124,7 +146,9 @@ function Page({ layout, isHome = false, class: cls, children }: PageProps) {
     <html lang={layout.lang} dir={layout.dir}>
       <Head layout={layout} />
       <body>
-        <a class="skip" href="#main">{layout.t.skipToContent}</a>
+        <a class="skip" href="#main">
+          {layout.t.skipToContent}
+        </a>
         <Masthead layout={layout} isHome={isHome} />
         <main id="main" class={`main${cls ? ` ${cls}` : ''}`}>
           {children}

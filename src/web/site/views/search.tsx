@@ -21,7 +21,9 @@ function Filters({ vm }: { vm: SearchVM }) {
         <label for="search-q">{t.searchLabel}</label>
         <div class="search">
           <input class="search__input" type="search" id="search-q" name="q" value={vm.query} maxLength={500} />
-          <button class="search__button" type="submit">{t.search}</button>
+          <button class="search__button" type="submit">
+            {t.search}
+          </button>
         </div>
       </div>
       <fieldset class="search-page__filters">
@@ -30,21 +32,31 @@ function Filters({ vm }: { vm: SearchVM }) {
           <span>{t.category}</span>
           <select name="category">
             <option value="">{t.allSections}</option>
-            {f.categories.map((c) => <option value={c.value} selected={c.selected}>{`${'\u2003'.repeat(c.depth)}${c.name}`}</option>)}
+            {f.categories.map((c) => (
+              <option value={c.value} selected={c.selected}>{`${'\u2003'.repeat(c.depth)}${c.name}`}</option>
+            ))}
           </select>
         </label>
         <label>
           <span>{t.author}</span>
           <select name="author">
             <option value="">{t.allAuthors}</option>
-            {f.authors.map((a) => <option value={a.value} selected={a.selected}>{a.name}</option>)}
+            {f.authors.map((a) => (
+              <option value={a.value} selected={a.selected}>
+                {a.name}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           <span>{t.language}</span>
           <select name="lang">
             <option value="">{t.allLanguages}</option>
-            {f.languages.map((l) => <option value={l.value} selected={l.selected} lang={l.value}>{l.name}</option>)}
+            {f.languages.map((l) => (
+              <option value={l.value} selected={l.selected} lang={l.value}>
+                {l.name}
+              </option>
+            ))}
           </select>
         </label>
         <label>
@@ -71,19 +83,29 @@ function Results({ vm }: { vm: SearchVM }) {
   if (!vm.searchable || vm.total === 0) {
     return (
       <>
-        <p class="search-page__status" role="status">{t.noResults}</p>
+        <p class="search-page__status" role="status">
+          {t.noResults}
+        </p>
         <p class="search-page__hint">{t.searchHint}</p>
       </>
     );
   }
   return (
     <>
-      <p class="search-page__status" role="status">{fill(t.resultsFor, { n: `${formatNumber(vm.total, lang)}${vm.capped ? '+' : ''}`, q: vm.query })}</p>
+      <p class="search-page__status" role="status">
+        {fill(t.resultsFor, { n: `${formatNumber(vm.total, lang)}${vm.capped ? '+' : ''}`, q: vm.query })}
+      </p>
       <ol class="results">
         {vm.results.map((r) => (
           <li class="result" lang={r.lang} dir={r.dir}>
-            {r.category && <a class="kicker" href={r.category.url}>{r.category.name}</a>}
-            <h2 class="result__title"><a href={r.url}>{r.title}</a></h2>
+            {r.category && (
+              <a class="kicker" href={r.category.url}>
+                {r.category.name}
+              </a>
+            )}
+            <h2 class="result__title">
+              <a href={r.url}>{r.title}</a>
+            </h2>
             <Snippet parts={r.snippet.length ? r.snippet : [{ text: r.excerpt, mark: false }]} />
             <p class="meta result__meta">
               <AuthorLinks authors={r.authors} t={t} lang={lang} />

@@ -48,11 +48,21 @@ for (const dialect of DIALECTS) {
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain('<label class="field__label" for="email">Email address</label>');
       // Mismatched confirmation: 400, nothing created.
-      const bad = await a.postRaw('/admin/setup', { _csrf: csrfOf(page.body), name: 'Olga Owner', email: 'olga@example.com', password: OWNER_PASSWORD, confirm: 'something else' });
+      const bad = await a.postRaw('/admin/setup', {
+        _csrf: csrfOf(page.body),
+        name: 'Olga Owner',
+        email: 'olga@example.com',
+        password: OWNER_PASSWORD,
+        confirm: 'something else',
+      });
       expect(bad.statusCode).toBe(400);
       expect(bad.body).toContain('The two passwords do not match.');
       expect(await t.handle.db.selectFrom('users').select('id').execute()).toHaveLength(0);
-      const ok = await a.post('/admin/setup', { name: 'Olga Owner', email: 'Olga@Example.com', password: OWNER_PASSWORD, confirm: OWNER_PASSWORD }, '/admin/setup');
+      const ok = await a.post(
+        '/admin/setup',
+        { name: 'Olga Owner', email: 'Olga@Example.com', password: OWNER_PASSWORD, confirm: OWNER_PASSWORD },
+        '/admin/setup',
+      );
       expect(ok.statusCode).toBe(303);
       expect(ok.headers.location).toBe('/admin');
       const dash = await a.get('/admin');
@@ -116,7 +126,9 @@ for (const dialect of DIALECTS) {
       const ids = (await t.handle.db.selectFrom('sessions').select('id').execute()).map((r) => r.id);
       expect(ids).toContain(createHash('sha256').update(token).digest('hex'));
       expect(ids).not.toContain(token);
-      const csrf = ([] as string[]).concat(res.headers['set-cookie'] ?? [], (await new Agent(app).get('/admin/login')).headers['set-cookie'] ?? []).find((c) => c.startsWith('bs_csrf='));
+      const csrf = ([] as string[])
+        .concat(res.headers['set-cookie'] ?? [], (await new Agent(app).get('/admin/login')).headers['set-cookie'] ?? [])
+        .find((c) => c.startsWith('bs_csrf='));
       expect(csrf).toMatch(/; HttpOnly/);
       expect(csrf).toMatch(/; Secure/);
     });
@@ -172,7 +184,7 @@ for (const dialect of DIALECTS) {
       const a = new Agent(app);
       await a.login('olga@example.com', OWNER_PASSWORD);
       const id = createHash('sha256').update(a.cookies.get('bs_session')!).digest('hex');
-      const seen = async () => (await t.handle.db.selectFrom('sessions').select(['last_seen_at', 'expires_at']).where('id', '=', id).executeTakeFirstOrThrow());
+      const seen = async () => await t.handle.db.selectFrom('sessions').select(['last_seen_at', 'expires_at']).where('id', '=', id).executeTakeFirstOrThrow();
       const first = await seen();
       clock.advance(30_000);
       const quiet = await a.get('/admin');
@@ -183,7 +195,9 @@ for (const dialect of DIALECTS) {
       const slid = await a.get('/admin');
       expect(slid.statusCode).toBe(200);
       // The browser's cookie slides too (same token, fresh Max-Age).
-      expect(([] as string[]).concat(slid.headers['set-cookie'] ?? []).find((c) => c.startsWith('bs_session='))).toMatch(/^bs_session=[\w-]{43}; Max-Age=1209600; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
+      expect(([] as string[]).concat(slid.headers['set-cookie'] ?? []).find((c) => c.startsWith('bs_session='))).toMatch(
+        /^bs_session=[\w-]{43}; Max-Age=1209600; Path=\/; HttpOnly; Secure; SameSite=Lax$/,
+      );
       const touched = await seen();
       expect(Date.parse(touched.last_seen_at)).toBe(clock.t);
       expect(Date.parse(touched.expires_at)).toBe(clock.t + 14 * DAY);
@@ -211,7 +225,13 @@ for (const dialect of DIALECTS) {
       const a = new Agent(app);
       await a.login(u.email, 'a very distinctive passphrase');
       await new Agent(app).login(u.email, 'another distinctive wrong guess');
-      const dump = JSON.stringify(await Promise.all(['users', 'sessions', 'audit_log', 'login_attempts', 'settings'].map((table) => sql`select * from ${sql.table(table)}`.execute(t.handle.db).then((r) => r.rows))));
+      const dump = JSON.stringify(
+        await Promise.all(
+          ['users', 'sessions', 'audit_log', 'login_attempts', 'settings'].map((table) =>
+            sql`select * from ${sql.table(table)}`.execute(t.handle.db).then((r) => r.rows),
+          ),
+        ),
+      );
       for (const secret of ['a very distinctive passphrase', 'another distinctive wrong guess', OWNER_PASSWORD, PASSWORD]) expect(dump).not.toContain(secret);
       const hashes = await t.handle.db.selectFrom('users').select('password_hash').execute();
       for (const h of hashes) expect(h.password_hash).toMatch(/^\$scrypt\$ln=\d+,r=\d+,p=\d+\$/);

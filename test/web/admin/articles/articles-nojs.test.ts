@@ -35,9 +35,31 @@ for (const dialect of DIALECTS) {
       const db = t.handle.db;
       const mediaRoot = path.join(t.dataDir, 'media');
       const now = clock.now();
-      photo = await storeImage(db, mediaRoot, { fileName: 'harbour.jpg', bytes: await testImage(), alt: 'Cranes over the harbour', caption: 'The harbour', credit: 'Lena Park', folder: 'test', now });
-      portrait = await storeImage(db, mediaRoot, { fileName: 'lind.jpg', bytes: await testImage(400, 500, '#555555'), alt: 'Maria Lind at her desk', caption: '', credit: '', folder: 'test', now });
-      const author = (await db.insertInto('authors').values({ slug: 'ana', name: 'Ana Berg', role_title: '', bio: '', avatar_media_id: null, user_id: null, created_at: now.toISOString() }).returning('id').executeTakeFirstOrThrow()).id;
+      photo = await storeImage(db, mediaRoot, {
+        fileName: 'harbour.jpg',
+        bytes: await testImage(),
+        alt: 'Cranes over the harbour',
+        caption: 'The harbour',
+        credit: 'Lena Park',
+        folder: 'test',
+        now,
+      });
+      portrait = await storeImage(db, mediaRoot, {
+        fileName: 'lind.jpg',
+        bytes: await testImage(400, 500, '#555555'),
+        alt: 'Maria Lind at her desk',
+        caption: '',
+        credit: '',
+        folder: 'test',
+        now,
+      });
+      const author = (
+        await db
+          .insertInto('authors')
+          .values({ slug: 'ana', name: 'Ana Berg', role_title: '', bio: '', avatar_media_id: null, user_id: null, created_at: now.toISOString() })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
       original = doc(
         p('The harbour reopened on ', b('Monday'), ' after ', link('three weeks', 'https://example.org/closure'), ' of repairs.'),
         figure({ mediaId: photo, alt: 'Cranes over the harbour at dawn', caption: 'The northern quay, "Pier 4"', credit: 'Lena Park', align: 'wide' }),
@@ -45,10 +67,29 @@ for (const dialect of DIALECTS) {
         ul('Longer berths', 'A new pilot boat'),
         figure({ mediaId: portrait, alt: 'Maria Lind at her desk', caption: 'Maria Lind, harbour master', credit: '', align: 'left' }),
         quote('We are open for business again.', 'Maria Lind, harbour master'),
-        quoteCard({ author: 'Port of Velmar', handle: '@velmarport', date: '2026-11-18T09:30:00.000Z', text: 'Berths 1–4 are open.\n\nPilots on duty from 06:00.', url: 'https://social.example/@velmarport/1', network: 'Mastodon' }),
+        quoteCard({
+          author: 'Port of Velmar',
+          handle: '@velmarport',
+          date: '2026-11-18T09:30:00.000Z',
+          text: 'Berths 1–4 are open.\n\nPilots on duty from 06:00.',
+          url: 'https://social.example/@velmarport/1',
+          network: 'Mastodon',
+        }),
         p('Prices * and _costs_ stay [as] they were.'),
       );
-      id = await createArticle(db, { slug: 'harbour-reopens', title: 'The harbour reopens', excerpt: 'After repairs.', body: original, authorIds: [author], status: 'published', publishedAt: now.toISOString() }, now);
+      id = await createArticle(
+        db,
+        {
+          slug: 'harbour-reopens',
+          title: 'The harbour reopens',
+          excerpt: 'After repairs.',
+          body: original,
+          authorIds: [author],
+          status: 'published',
+          publishedAt: now.toISOString(),
+        },
+        now,
+      );
       editor = await signedIn(app, t, 'editor');
     });
     afterAll(async () => {
@@ -74,7 +115,9 @@ for (const dialect of DIALECTS) {
     it('the textarea shows the figures, the quoted post and the formatting as text', async () => {
       const page = await editor.get(`/admin/articles/${id}`);
       const text = formFields(page.body, `/admin/articles/${id}`).body_text as string;
-      expect(text).toContain(`[figure image=${photo} align="wide" alt="Cranes over the harbour at dawn" caption="The northern quay, \\"Pier 4\\"" credit="Lena Park"]`);
+      expect(text).toContain(
+        `[figure image=${photo} align="wide" alt="Cranes over the harbour at dawn" caption="The northern quay, \\"Pier 4\\"" credit="Lena Park"]`,
+      );
       expect(text).toContain(`[figure image=${portrait} align="left" alt="Maria Lind at her desk" caption="Maria Lind, harbour master"]`);
       expect(text).toContain('[social-post author="Port of Velmar" handle="@velmarport"');
       expect(text).toContain('Berths 1–4 are open.\n\nPilots on duty from 06:00.\n[/social-post]');
@@ -98,18 +141,27 @@ for (const dialect of DIALECTS) {
     });
 
     it('an edited save changes what was edited and keeps everything else', async () => {
-      const res = await save((x) => x
-        .replace('**Monday**', '**Monday morning**')
-        .replace('caption="Maria Lind, harbour master"]', 'caption="Maria Lind, harbour master of Velmar"]')
-        .replace('Berths 1–4 are open.', 'Berths 1–5 are open.'));
+      const res = await save((x) =>
+        x
+          .replace('**Monday**', '**Monday morning**')
+          .replace('caption="Maria Lind, harbour master"]', 'caption="Maria Lind, harbour master of Velmar"]')
+          .replace('Berths 1–4 are open.', 'Berths 1–5 are open.'),
+      );
       expect(res.statusCode, res.body).toBe(303);
       const { doc: saved, html } = await bodyOf();
       expect(saved.content.map((x) => x.type)).toEqual(original.content.map((x) => x.type));
-      expect(saved.content[0]).toEqual(p('The harbour reopened on ', b('Monday morning'), ' after ', link('three weeks', 'https://example.org/closure'), ' of repairs.'));
+      expect(saved.content[0]).toEqual(
+        p('The harbour reopened on ', b('Monday morning'), ' after ', link('three weeks', 'https://example.org/closure'), ' of repairs.'),
+      );
       expect(saved.content[1]).toEqual(original.content[1]);
-      expect(saved.content[4]).toEqual(figure({ mediaId: portrait, alt: 'Maria Lind at her desk', caption: 'Maria Lind, harbour master of Velmar', credit: '', align: 'left' }));
+      expect(saved.content[4]).toEqual(
+        figure({ mediaId: portrait, alt: 'Maria Lind at her desk', caption: 'Maria Lind, harbour master of Velmar', credit: '', align: 'left' }),
+      );
       expect(saved.content[5]).toEqual(original.content[5]);
-      expect(saved.content[6]).toMatchObject({ type: 'quoteCard', attrs: { author: 'Port of Velmar', text: 'Berths 1–5 are open.\n\nPilots on duty from 06:00.', date: '2026-11-18T09:30:00.000Z' } });
+      expect(saved.content[6]).toMatchObject({
+        type: 'quoteCard',
+        attrs: { author: 'Port of Velmar', text: 'Berths 1–5 are open.\n\nPilots on duty from 06:00.', date: '2026-11-18T09:30:00.000Z' },
+      });
       expect(saved.content[7]).toEqual(original.content[7]);
       expect(html).toContain('Maria Lind, harbour master of Velmar');
       expect(html.match(/<figure class="figure /g)).toHaveLength(2);
@@ -121,7 +173,13 @@ for (const dialect of DIALECTS) {
       const { doc: saved, html } = await bodyOf();
       expect(saved.content.slice(-4)).toEqual([
         h(3, 'Timeline'),
-        { type: 'orderedList', content: [{ type: 'listItem', content: [p('Closed')] }, { type: 'listItem', content: [p('Repaired')] }] },
+        {
+          type: 'orderedList',
+          content: [
+            { type: 'listItem', content: [p('Closed')] },
+            { type: 'listItem', content: [p('Repaired')] },
+          ],
+        },
         quote('Open again.', 'The port'),
         p('See ', link('the notice', '/notices/'), '.'),
       ]);
@@ -148,9 +206,11 @@ for (const dialect of DIALECTS) {
     });
 
     it('hostile text in a caption or a post is stored as text and shown escaped', async () => {
-      const res = await save((x) => x
-        .replace('caption="The northern quay, \\"Pier 4\\""', 'caption="<img src=x onerror=alert(1)>"')
-        .replace('Pilots on duty from 06:00.', '<script>alert(1)</script>'));
+      const res = await save((x) =>
+        x
+          .replace('caption="The northern quay, \\"Pier 4\\""', 'caption="<img src=x onerror=alert(1)>"')
+          .replace('Pilots on duty from 06:00.', '<script>alert(1)</script>'),
+      );
       expect(res.statusCode, res.body).toBe(303);
       const { doc: saved, html } = await bodyOf();
       expect(saved.content[1]).toMatchObject({ attrs: { caption: '<img src=x onerror=alert(1)>' } });

@@ -19,7 +19,12 @@ const WHO: Who[] = [...ROLES, 'anonymous'];
 let n = 0;
 
 const form = (extra: Record<string, string | string[]> = {}): Record<string, string | string[]> => ({
-  title: `Harbour story ${++n}`, excerpt: 'The standfirst.', body_text: 'First paragraph.\n\nSecond paragraph.', language: 'en', comment_status: 'open', ...extra,
+  title: `Harbour story ${++n}`,
+  excerpt: 'The standfirst.',
+  body_text: 'First paragraph.\n\nSecond paragraph.',
+  language: 'en',
+  comment_status: 'open',
+  ...extra,
 });
 
 for (const dialect of DIALECTS) {
@@ -33,9 +38,25 @@ for (const dialect of DIALECTS) {
       t = await freshDb(dialect);
       app = await adminApp(t, { clock, env: { PAGE_CACHE_MB: '16' } });
       const db = t.handle.db;
-      catId = (await db.insertInto('categories').values({ parent_id: null, slug: 'news', name: 'News', description: '', position: 0 }).returning('id').executeTakeFirstOrThrow()).id;
-      const author = (await db.insertInto('authors').values({ slug: 'guest', name: 'Guest Writer', role_title: '', bio: '', avatar_media_id: null, user_id: null, created_at: clock.now().toISOString() }).returning('id').executeTakeFirstOrThrow()).id;
-      otherId = await createArticle(db, { slug: 'someone-elses', title: 'Someone else’s draft', body: doc(p('Hello')), authorIds: [author], categoryIds: [catId] }, clock.now());
+      catId = (
+        await db
+          .insertInto('categories')
+          .values({ parent_id: null, slug: 'news', name: 'News', description: '', position: 0 })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+      const author = (
+        await db
+          .insertInto('authors')
+          .values({ slug: 'guest', name: 'Guest Writer', role_title: '', bio: '', avatar_media_id: null, user_id: null, created_at: clock.now().toISOString() })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+      otherId = await createArticle(
+        db,
+        { slug: 'someone-elses', title: 'Someone else’s draft', body: doc(p('Hello')), authorIds: [author], categoryIds: [catId] },
+        clock.now(),
+      );
       await recordRevision(db, otherId, { id: null, label: 'test' }, clock.now());
     });
     afterAll(async () => {
@@ -44,7 +65,8 @@ for (const dialect of DIALECTS) {
     });
 
     const agentFor = (who: Who): Promise<Agent> => signedIn(app, t, who);
-    const updatedAt = async (id: number) => (await t.handle.db.selectFrom('posts').select('updated_at').where('id', '=', id).executeTakeFirstOrThrow()).updated_at;
+    const updatedAt = async (id: number) =>
+      (await t.handle.db.selectFrom('posts').select('updated_at').where('id', '=', id).executeTakeFirstOrThrow()).updated_at;
     const statusOf = async (id: number) => (await t.handle.db.selectFrom('posts').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
     const idFrom = (location: string | undefined) => Number(/\/admin\/articles\/(\d+)/.exec(location ?? '')![1]);
     /** An article of this agent's own, made through the form. */
@@ -61,31 +83,71 @@ for (const dialect of DIALECTS) {
       type Case = { name: string; allowed: readonly Role[]; ok: number; run: (a: Agent, who: Who) => Promise<{ statusCode: number }> };
       const cases: Case[] = [
         { name: 'GET /admin/articles', allowed: ALL, ok: 200, run: (a) => a.get('/admin/articles') },
-        { name: 'GET /admin/articles?filters', allowed: ALL, ok: 200, run: (a) => a.get(`/admin/articles?status=draft&author=1&category=${catId}&language=en&q=%25%27;drop&page=1`) },
+        {
+          name: 'GET /admin/articles?filters',
+          allowed: ALL,
+          ok: 200,
+          run: (a) => a.get(`/admin/articles?status=draft&author=1&category=${catId}&language=en&q=%25%27;drop&page=1`),
+        },
         { name: 'GET /admin/articles/new', allowed: ALL, ok: 200, run: (a) => a.get('/admin/articles/new') },
         { name: 'POST /admin/articles (draft)', allowed: ALL, ok: 303, run: (a) => a.post('/admin/articles', form()) },
         { name: 'POST /admin/articles (submit)', allowed: ALL, ok: 303, run: (a) => a.post('/admin/articles', form({ intent: 'submit' })) },
         { name: 'POST /admin/articles (publish)', allowed: PUBLISHERS, ok: 303, run: (a) => a.post('/admin/articles', form({ intent: 'publish' })) },
-        { name: 'GET own article', allowed: ALL, ok: 200, run: async (a, who) => (who === 'anonymous' ? a.get(`/admin/articles/${otherId}`) : a.get(`/admin/articles/${await ownArticle(a)}`)) },
-        { name: 'publish own article', allowed: PUBLISHERS, ok: 303, run: async (a, who) => {
-          const id = who === 'anonymous' ? otherId : await ownArticle(a);
-          return a.post(`/admin/articles/${id}`, form({ intent: 'publish', updated_at: await updatedAt(id) }));
-        } },
+        {
+          name: 'GET own article',
+          allowed: ALL,
+          ok: 200,
+          run: async (a, who) => (who === 'anonymous' ? a.get(`/admin/articles/${otherId}`) : a.get(`/admin/articles/${await ownArticle(a)}`)),
+        },
+        {
+          name: 'publish own article',
+          allowed: PUBLISHERS,
+          ok: 303,
+          run: async (a, who) => {
+            const id = who === 'anonymous' ? otherId : await ownArticle(a);
+            return a.post(`/admin/articles/${id}`, form({ intent: 'publish', updated_at: await updatedAt(id) }));
+          },
+        },
         { name: 'GET other’s article', allowed: EDITORS, ok: 200, run: (a) => a.get(`/admin/articles/${otherId}`) },
-        { name: 'save other’s article', allowed: EDITORS, ok: 303, run: async (a) => a.post(`/admin/articles/${otherId}`, form({ slug: 'someone-elses', updated_at: await updatedAt(otherId) })) },
+        {
+          name: 'save other’s article',
+          allowed: EDITORS,
+          ok: 303,
+          run: async (a) => a.post(`/admin/articles/${otherId}`, form({ slug: 'someone-elses', updated_at: await updatedAt(otherId) })),
+        },
         { name: 'preview other’s article', allowed: EDITORS, ok: 200, run: (a) => a.get(`/admin/articles/${otherId}/preview`) },
-        { name: 'trash and restore other’s article', allowed: EDITORS, ok: 303, run: async (a) => {
-          const r = await a.post(`/admin/articles/${otherId}/trash`);
-          if (r.statusCode !== 303) return r;
-          return a.post(`/admin/articles/${otherId}/restore`);
-        } },
+        {
+          name: 'trash and restore other’s article',
+          allowed: EDITORS,
+          ok: 303,
+          run: async (a) => {
+            const r = await a.post(`/admin/articles/${otherId}/trash`);
+            if (r.statusCode !== 303) return r;
+            return a.post(`/admin/articles/${otherId}/restore`);
+          },
+        },
         { name: 'revisions of other’s article', allowed: EDITORS, ok: 200, run: (a) => a.get(`/admin/articles/${otherId}/revisions`) },
-        { name: 'restore a revision of other’s article', allowed: EDITORS, ok: 303, run: async (a) => {
-          const rev = await t.handle.db.selectFrom('revisions').select('id').where('post_id', '=', otherId).orderBy('id').executeTakeFirst();
-          return a.post(`/admin/articles/${otherId}/revisions/${rev?.id ?? 1}/restore`);
-        } },
-        { name: 'revisions of own article', allowed: ALL, ok: 200, run: async (a, who) => a.get(`/admin/articles/${who === 'anonymous' ? otherId : await ownArticle(a)}/revisions`) },
-        { name: 'trash own article', allowed: PUBLISHERS, ok: 303, run: async (a, who) => a.post(`/admin/articles/${who === 'anonymous' ? otherId : await ownArticle(a)}/trash`) },
+        {
+          name: 'restore a revision of other’s article',
+          allowed: EDITORS,
+          ok: 303,
+          run: async (a) => {
+            const rev = await t.handle.db.selectFrom('revisions').select('id').where('post_id', '=', otherId).orderBy('id').executeTakeFirst();
+            return a.post(`/admin/articles/${otherId}/revisions/${rev?.id ?? 1}/restore`);
+          },
+        },
+        {
+          name: 'revisions of own article',
+          allowed: ALL,
+          ok: 200,
+          run: async (a, who) => a.get(`/admin/articles/${who === 'anonymous' ? otherId : await ownArticle(a)}/revisions`),
+        },
+        {
+          name: 'trash own article',
+          allowed: PUBLISHERS,
+          ok: 303,
+          run: async (a, who) => a.post(`/admin/articles/${who === 'anonymous' ? otherId : await ownArticle(a)}/trash`),
+        },
       ];
       for (const c of cases) {
         for (const who of WHO) {
@@ -105,7 +167,10 @@ for (const dialect of DIALECTS) {
       const before = await t.handle.db.selectFrom('posts').selectAll().orderBy('id').execute();
       for (const url of ['/admin/articles', `/admin/articles/${id}`, `/admin/articles/${id}/trash`, `/admin/articles/${id}/restore`]) {
         for (const token of [undefined, 'forged', '']) {
-          const res = await a.postRaw(url, { ...form({ intent: 'publish', updated_at: await updatedAt(id) }), ...(token !== undefined ? { _csrf: token } : {}) });
+          const res = await a.postRaw(url, {
+            ...form({ intent: 'publish', updated_at: await updatedAt(id) }),
+            ...(token !== undefined ? { _csrf: token } : {}),
+          });
           expect(res.statusCode, url).toBe(403);
           expect(res.body).toContain('nothing was changed');
         }
@@ -127,7 +192,14 @@ for (const dialect of DIALECTS) {
         [{ body_text: huge }, 'The body is longer'],
         [{ body_format: 'json', body_json: '{not json' }, 'not valid JSON'],
         [{ body_format: 'json', body_json: '{"type":"doc","content":[{"type":"script","text":"x"}]}' }, 'unknown block'],
-        [{ body_format: 'json', body_json: '{"type":"doc","content":[{"type":"paragraph","content":[{"type":"text","text":"x","marks":[{"type":"link","attrs":{"href":"javascript:alert(1)"}}]}]}]}' }, 'must start with'],
+        [
+          {
+            body_format: 'json',
+            body_json:
+              '{"type":"doc","content":[{"type":"paragraph","content":[{"type":"text","text":"x","marks":[{"type":"link","attrs":{"href":"javascript:alert(1)"}}]}]}]}',
+          },
+          'must start with',
+        ],
         [{ body_format: 'json', body_json: '{"type":"doc","content":[{"type":"heading","attrs":{"level":1},"content":[]}]}' }, 'level 2, 3 or 4'],
         [{ body_format: 'json', body_json: '{"type":"doc","content":[{"type":"paragraph","content":[{"type":"text","text":42}]}]}' }, 'must be text'],
         [{ language: '<b>en</b>' }, 'language tag'],
@@ -181,10 +253,30 @@ for (const dialect of DIALECTS) {
       const visitor = new Agent(app);
       await visitor.get('/');
       expect((await visitor.get('/')).headers['x-cache']).toBe('HIT');
-      const res = await a.post('/admin/articles', form({ title: 'Breaking harbour news', slug: 'breaking-harbour', category: [String(catId)], tags: 'Harbour, Ships', body_text: 'Ships **arrived**.\n\n<script>alert(1)</script>' }));
+      const res = await a.post(
+        '/admin/articles',
+        form({
+          title: 'Breaking harbour news',
+          slug: 'breaking-harbour',
+          category: [String(catId)],
+          tags: 'Harbour, Ships',
+          body_text: 'Ships **arrived**.\n\n<script>alert(1)</script>',
+        }),
+      );
       const id = idFrom(res.headers.location);
       expect((await visitor.get('/breaking-harbour/')).statusCode).toBe(404);
-      const pub = await a.post(`/admin/articles/${id}`, form({ title: 'Breaking harbour news', slug: 'breaking-harbour', category: [String(catId)], tags: 'Harbour', intent: 'publish', updated_at: await updatedAt(id), body_text: 'Ships arrived.\n\n<script>alert(1)</script>' }));
+      const pub = await a.post(
+        `/admin/articles/${id}`,
+        form({
+          title: 'Breaking harbour news',
+          slug: 'breaking-harbour',
+          category: [String(catId)],
+          tags: 'Harbour',
+          intent: 'publish',
+          updated_at: await updatedAt(id),
+          body_text: 'Ships arrived.\n\n<script>alert(1)</script>',
+        }),
+      );
       expect(pub.statusCode).toBe(303);
       const home = await visitor.get('/');
       expect(home.body).toContain('Breaking harbour news');
@@ -193,7 +285,10 @@ for (const dialect of DIALECTS) {
       expect(page.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
       expect(page.body).not.toContain('<script>alert(1)');
       // Unpublishing takes it down at once too.
-      await a.post(`/admin/articles/${id}`, form({ title: 'Breaking harbour news', slug: 'breaking-harbour', intent: 'unpublish', updated_at: await updatedAt(id) }));
+      await a.post(
+        `/admin/articles/${id}`,
+        form({ title: 'Breaking harbour news', slug: 'breaking-harbour', intent: 'unpublish', updated_at: await updatedAt(id) }),
+      );
       expect((await visitor.get('/breaking-harbour/')).statusCode).toBe(404);
       expect((await visitor.get('/')).body).not.toContain('Breaking harbour news');
     });
@@ -223,7 +318,10 @@ for (const dialect of DIALECTS) {
       const a = await agentFor('editor');
       const id = await ownArticle(a);
       const at = new Date(clock.t + 60_000).toISOString().slice(0, 16);
-      const res = await a.post(`/admin/articles/${id}`, form({ title: 'Tomorrow’s story', slug: 'tomorrows-story', intent: 'schedule', publish_at: at, updated_at: await updatedAt(id) }));
+      const res = await a.post(
+        `/admin/articles/${id}`,
+        form({ title: 'Tomorrow’s story', slug: 'tomorrows-story', intent: 'schedule', publish_at: at, updated_at: await updatedAt(id) }),
+      );
       expect(res.statusCode).toBe(303);
       expect(await statusOf(id)).toBe('scheduled');
       expect(await publishDue(t.handle.db, clock.now())).not.toContain(id);

@@ -24,13 +24,18 @@ for (const dialect of DIALECTS) {
       await t?.cleanup();
     });
     const rules = () => t.handle.db.selectFrom('comment_rules').selectAll().orderBy('id').execute();
-    const statusOf = async (id: number) => (await t.handle.db.selectFrom('comments').select(['status', 'spam_reasons']).where('id', '=', id).executeTakeFirstOrThrow());
+    const statusOf = async (id: number) =>
+      await t.handle.db.selectFrom('comments').select(['status', 'spam_reasons']).where('id', '=', id).executeTakeFirstOrThrow();
 
     it('adds a blocked word with a note; a comment with it is then spam; removing it lifts the block', async () => {
       const page = await editor.get('/admin/comments/rules');
       expect(page.statusCode).toBe(200);
       expect((await editor.get('/admin/comments')).body).toContain('href="/admin/comments/rules"');
-      const res = await editor.post('/admin/comments/rules', { list: 'block', kind: 'word', value: '  Casino  ', note: 'seen in 40 spam comments <b>' }, '/admin/comments/rules');
+      const res = await editor.post(
+        '/admin/comments/rules',
+        { list: 'block', kind: 'word', value: '  Casino  ', note: 'seen in 40 spam comments <b>' },
+        '/admin/comments/rules',
+      );
       expect(res.statusCode).toBe(303);
       expect(res.headers.location).toBe('/admin/comments/rules?done=added');
       const list = await editor.get('/admin/comments/rules');

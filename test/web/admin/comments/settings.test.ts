@@ -11,7 +11,18 @@ import { commentsApp, idFrom, Reader, type CommentsCtx } from '../../../helpers/
 import { Agent } from '../../../helpers/agent.js';
 import { csrfOf } from '../../../helpers/form.js';
 
-const FORM = { moderation: 'hold_first', closeAfterDays: '0', maxLength: '10000', perPage: '100', minFillSeconds: '3', maxLinks: '2', ratePerIp: '5', ratePerEmail: '5', rateWindowMinutes: '10', spamThreshold: '5' };
+const FORM = {
+  moderation: 'hold_first',
+  closeAfterDays: '0',
+  maxLength: '10000',
+  perPage: '100',
+  minFillSeconds: '3',
+  maxLinks: '2',
+  ratePerIp: '5',
+  ratePerEmail: '5',
+  rateWindowMinutes: '10',
+  spamThreshold: '5',
+};
 
 for (const dialect of DIALECTS) {
   describe(`comment settings (${dialect})`, () => {
@@ -59,7 +70,12 @@ for (const dialect of DIALECTS) {
       expect(res.statusCode).toBe(303);
       const published = idFrom(await new Reader(c, '203.0.113.32').comment(url, { body: 'Published at once.' }));
       expect(await statusOf(published)).toBe('approved');
-      const audit = await t.handle.db.selectFrom('audit_log').selectAll().where('action', '=', 'settings.updated').orderBy('id', 'desc').executeTakeFirstOrThrow();
+      const audit = await t.handle.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('action', '=', 'settings.updated')
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow();
       expect(audit.detail).toBe('Comments: moderation');
     });
 
@@ -89,7 +105,7 @@ for (const dialect of DIALECTS) {
         { maxLength: '-5' },
         { maxLength: '99' },
         { perPage: '1e3' },
-        { closeAfterDays: "1; DROP TABLE settings; --" },
+        { closeAfterDays: '1; DROP TABLE settings; --' },
         { spamThreshold: '' },
         { rateWindowMinutes: '99999999999999999999' },
         { maxLinks: '3.5' },

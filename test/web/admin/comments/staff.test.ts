@@ -33,7 +33,15 @@ for (const dialect of DIALECTS) {
       await t?.cleanup();
     });
     const row = (id: number) => t.handle.db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    const count = async () => Number((await t.handle.db.selectFrom('comments').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await t.handle.db
+            .selectFrom('comments')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
 
     it('an editor replies: stored approved under the comment, as staff with their name, cached article purged', async () => {
       const parent = await addComment(t.handle.db, postId, { body: 'Is this right?' });
@@ -88,7 +96,11 @@ for (const dialect of DIALECTS) {
     it('an editor edits name and text: re-rendered safely, audit-logged, cached article purged', async () => {
       const id = await addComment(t.handle.db, postId, { body: 'Teh typo', name: 'Ana' });
       await app.inject(url);
-      const res = await editor.post(`/admin/comments/${id}/edit`, { name: 'Ana B.', body: 'The typo, fixed <script>alert(1)</script>' }, `/admin/comments/${id}`);
+      const res = await editor.post(
+        `/admin/comments/${id}/edit`,
+        { name: 'Ana B.', body: 'The typo, fixed <script>alert(1)</script>' },
+        `/admin/comments/${id}`,
+      );
       expect(res.statusCode).toBe(303);
       const r = await row(id);
       expect(r.author_name).toBe('Ana B.');

@@ -16,7 +16,6 @@ import { adminApp, makeUser } from '../../../helpers/admin.js';
 import { Agent } from '../../../helpers/agent.js';
 import { NOW } from '../../../helpers/clock.js';
 
-
 /** The HTML of one dashboard panel, by its id. */
 function panel(html: string, id: string): string {
   const start = html.indexOf(`id="dash-${id}"`);
@@ -34,17 +33,43 @@ for (const dialect of DIALECTS) {
 
     const write = async (who: User, title: string, status: PostStatus, publishedAt?: string) => {
       const author = await ensureAuthorOfUser(t.handle.db, who, NOW);
-      return createArticle(t.handle.db, {
-        status, slug: `dash-${++seq}`, title, body: doc(p('Text.')), categoryIds: [section], authorIds: [author],
-        ...(publishedAt ? { publishedAt } : {}),
-      }, NOW);
+      return createArticle(
+        t.handle.db,
+        {
+          status,
+          slug: `dash-${++seq}`,
+          title,
+          body: doc(p('Text.')),
+          categoryIds: [section],
+          authorIds: [author],
+          ...(publishedAt ? { publishedAt } : {}),
+        },
+        NOW,
+      );
     };
     const comment = async (postId: number, status: 'pending' | 'approved' | 'spam', body: string, name = 'Reader') => {
       const at = new Date(NOW.getTime() - 60_000 * ++seq).toISOString();
-      await t.handle.db.insertInto('comments').values({
-        post_id: postId, parent_id: null, path: String(seq).padStart(8, '0'), depth: 0, author_name: name, author_email: 'r@example.com', author_url: '',
-        user_id: null, body, body_html: `<p>${body}</p>`, status, ip_hash: 'h', spam_score: 0, spam_reasons: '', created_at: at, updated_at: at,
-      }).execute();
+      await t.handle.db
+        .insertInto('comments')
+        .values({
+          post_id: postId,
+          parent_id: null,
+          path: String(seq).padStart(8, '0'),
+          depth: 0,
+          author_name: name,
+          author_email: 'r@example.com',
+          author_url: '',
+          user_id: null,
+          body,
+          body_html: `<p>${body}</p>`,
+          status,
+          ip_hash: 'h',
+          spam_score: 0,
+          spam_reasons: '',
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
     };
     const dashboardAs = async (who: keyof typeof users) => {
       const a = new Agent(app);
@@ -100,7 +125,7 @@ for (const dialect of DIALECTS) {
       expect(html).not.toContain('Editor draft');
     });
 
-    it('an editor sees their own drafts apart from everyone\'s, the review queue, the schedule in order and the comments', async () => {
+    it("an editor sees their own drafts apart from everyone's, the review queue, the schedule in order and the comments", async () => {
       const html = (await (await dashboardAs('editor')).get('/admin')).body;
       const mine = panel(html, 'my-drafts');
       expect(mine).toContain('Editor draft');
@@ -138,7 +163,12 @@ for (const dialect of DIALECTS) {
       await a.get('/admin');
       const few = t.handle.stats.queries;
       for (let i = 0; i < 12; i++) {
-        const id = await write(i % 2 ? users.author : users.contributor, `Bulk ${i}`, (['draft', 'pending', 'published', 'scheduled'] as const)[i % 4]!, i % 4 >= 2 ? '2026-11-23T10:00:00.000Z' : undefined);
+        const id = await write(
+          i % 2 ? users.author : users.contributor,
+          `Bulk ${i}`,
+          (['draft', 'pending', 'published', 'scheduled'] as const)[i % 4]!,
+          i % 4 >= 2 ? '2026-11-23T10:00:00.000Z' : undefined,
+        );
         await comment(id, 'pending', `Bulk comment ${i}`);
       }
       t.handle.stats.queries = 0;

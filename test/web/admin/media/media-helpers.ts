@@ -9,7 +9,12 @@ import sharp from 'sharp';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Agent } from '../../../helpers/agent.js';
 
-export interface FilePart { name: string; type: string; bytes: Buffer; field?: string }
+export interface FilePart {
+  name: string;
+  type: string;
+  bytes: Buffer;
+  field?: string;
+}
 
 /** A multipart/form-data body as a browser sends it. */
 export function multipartBody(fields: Record<string, string>, files: FilePart[] = []): { payload: Buffer; contentType: string } {
@@ -17,19 +22,33 @@ export function multipartBody(fields: Record<string, string>, files: FilePart[] 
   const chunks: Buffer[] = [];
   for (const [k, v] of Object.entries(fields)) chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   for (const f of files) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${f.field ?? 'file'}"; filename="${f.name}"\r\nContent-Type: ${f.type}\r\n\r\n`), f.bytes, Buffer.from('\r\n'));
+    chunks.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${f.field ?? 'file'}"; filename="${f.name}"\r\nContent-Type: ${f.type}\r\n\r\n`),
+      f.bytes,
+      Buffer.from('\r\n'),
+    );
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
 /** POSTs an upload with the agent's cookies. `csrf: true` fetches a token from the library page first. */
-export async function upload(app: FastifyInstance, agent: Agent, files: FilePart[], o: { fields?: Record<string, string>; csrf?: boolean | string; headers?: Record<string, string> } = {}): Promise<LightMyRequestResponse> {
+export async function upload(
+  app: FastifyInstance,
+  agent: Agent,
+  files: FilePart[],
+  o: { fields?: Record<string, string>; csrf?: boolean | string; headers?: Record<string, string> } = {},
+): Promise<LightMyRequestResponse> {
   let token: string | undefined;
   if (o.csrf === true || o.csrf === undefined) token = await agent.csrf();
   else if (typeof o.csrf === 'string') token = o.csrf;
   const { payload, contentType } = multipartBody({ ...(token ? { _csrf: token } : {}), ...o.fields }, files);
-  return app.inject({ method: 'POST', url: '/admin/media', payload, headers: { 'content-type': contentType, ...(agent.cookie ? { cookie: agent.cookie } : {}), ...o.headers } });
+  return app.inject({
+    method: 'POST',
+    url: '/admin/media',
+    payload,
+    headers: { 'content-type': contentType, ...(agent.cookie ? { cookie: agent.cookie } : {}), ...o.headers },
+  });
 }
 
 /** A photo-like JPEG with EXIF camera and GPS tags (what a phone writes). */
@@ -46,7 +65,9 @@ export async function jpegWithGps(width = 1200, height = 800): Promise<Buffer> {
 
 /** A large noisy image (compresses badly, so it is big in bytes). */
 export async function noisyPng(width: number, height: number): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).png().toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 128, sigma: 60 } } })
+    .png()
+    .toBuffer();
 }
 
 /** Every file under a directory, relative to it. */

@@ -63,7 +63,9 @@ describe.skipIf(!browserAvailable())('media library and picker in chromium', () 
     // The featured image: upload a new one inside the picker and use it.
     await page.click('button[data-command="Choose featured image"]');
     await dialog.waitFor();
-    const png = await sharp({ create: { width: 900, height: 600, channels: 3, background: '#2a4d69' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 900, height: 600, channels: 3, background: '#2a4d69' } })
+      .png()
+      .toBuffer();
     await dialog.getByLabel(/Image file/).setInputFiles({ name: 'keeper.png', mimeType: 'image/png', buffer: png });
     await dialog.getByLabel('Alt text', { exact: true }).fill('The keeper on the stairs');
     await dialog.getByRole('button', { name: 'Upload' }).click();
@@ -76,7 +78,13 @@ describe.skipIf(!browserAvailable())('media library and picker in chromium', () 
     // A refused upload inside the picker shows the server's message.
     await page.click('button[data-command="Choose featured image"]');
     await dialog.waitFor();
-    await dialog.getByLabel(/Image file/).setInputFiles({ name: 'evil.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') });
+    await dialog
+      .getByLabel(/Image file/)
+      .setInputFiles({
+        name: 'evil.jpg',
+        mimeType: 'image/jpeg',
+        buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+      });
     await dialog.getByRole('button', { name: 'Upload' }).click();
     expect(await filledText(dialog.locator('.media-picker__error'))).toMatch(/not an image of a type we accept|SVG images/);
     await dialog.getByRole('button', { name: 'Cancel' }).click();

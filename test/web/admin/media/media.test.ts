@@ -39,7 +39,15 @@ for (const dialect of DIALECTS) {
     });
 
     const db = () => t.handle.db;
-    const mediaCount = async () => Number((await db().selectFrom('media').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow()).n);
+    const mediaCount = async () =>
+      Number(
+        (
+          await db()
+            .selectFrom('media')
+            .select((eb) => eb.fn.countAll<string | number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const idFrom = (location: string | undefined) => Number(/\/admin\/media\/(\d+)/.exec(location ?? '')?.[1]);
     const rowOf = (id: number) => db().selectFrom('media').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     /** Nothing changed: same rows, same files. */
@@ -57,7 +65,9 @@ for (const dialect of DIALECTS) {
       it('is uploaded by an author: row, derivatives, no metadata in any stored file', async () => {
         const bytes = await jpegWithGps();
         expect((await sharp(bytes).metadata()).exif).toBeDefined();
-        const res = await upload(app, author, [{ name: 'Harbour Dawn.JPG', type: 'image/jpeg', bytes }], { fields: { alt: 'Cranes over the harbour', caption: 'Dawn', credit: 'Lena Park' } });
+        const res = await upload(app, author, [{ name: 'Harbour Dawn.JPG', type: 'image/jpeg', bytes }], {
+          fields: { alt: 'Cranes over the harbour', caption: 'Dawn', credit: 'Lena Park' },
+        });
         expect(res.statusCode, res.body).toBe(303);
         id = idFrom(res.headers.location);
         expect(res.headers.location).toBe(`/admin/media/${id}?uploaded=1`);
@@ -90,8 +100,24 @@ for (const dialect of DIALECTS) {
         for (const d of avif) expect((await sharp(path.join(mediaDir, d.path)).metadata()).compression).toBe('av1');
 
         const page = await editor.get('/admin/articles/new');
-        const body = JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Dawn at the harbour.' }] }, { type: 'figure', attrs: { mediaId: id, caption: 'The cranes' } }] });
-        const res = await editor.postRaw('/admin/articles', { _csrf: csrfOf(page.body), title: 'Cranes at dawn', slug: 'cranes-at-dawn', body_format: 'json', body_json: body, featured_media_id: String(id), language: 'en', comment_status: 'open', intent: 'publish' });
+        const body = JSON.stringify({
+          type: 'doc',
+          content: [
+            { type: 'paragraph', content: [{ type: 'text', text: 'Dawn at the harbour.' }] },
+            { type: 'figure', attrs: { mediaId: id, caption: 'The cranes' } },
+          ],
+        });
+        const res = await editor.postRaw('/admin/articles', {
+          _csrf: csrfOf(page.body),
+          title: 'Cranes at dawn',
+          slug: 'cranes-at-dawn',
+          body_format: 'json',
+          body_json: body,
+          featured_media_id: String(id),
+          language: 'en',
+          comment_status: 'open',
+          intent: 'publish',
+        });
         expect(res.statusCode, res.body).toBe(303);
         const pub = await app.inject({ method: 'GET', url: '/cranes-at-dawn/' });
         expect(pub.statusCode).toBe(200);
@@ -111,13 +137,35 @@ for (const dialect of DIALECTS) {
     });
 
     it('an image uploaded after the article was published reaches it once its AVIF is made', async () => {
-      const res = await upload(app, author, [{ name: 'late.png', type: 'image/png', bytes: await sharp({ create: { width: 600, height: 400, channels: 3, background: '#225533' } }).png().toBuffer() }], { fields: { alt: 'Green' } });
+      const res = await upload(
+        app,
+        author,
+        [
+          {
+            name: 'late.png',
+            type: 'image/png',
+            bytes: await sharp({ create: { width: 600, height: 400, channels: 3, background: '#225533' } })
+              .png()
+              .toBuffer(),
+          },
+        ],
+        { fields: { alt: 'Green' } },
+      );
       expect(res.statusCode, res.body).toBe(303);
       const id = idFrom(res.headers.location);
       // The article is saved before the AVIF exists (the queue may or may not have run yet).
       const page = await editor.get('/admin/articles/new');
       const body = JSON.stringify({ type: 'doc', content: [{ type: 'figure', attrs: { mediaId: id } }] });
-      const saved = await editor.postRaw('/admin/articles', { _csrf: csrfOf(page.body), title: 'Green things', slug: 'green-things', body_format: 'json', body_json: body, language: 'en', comment_status: 'open', intent: 'publish' });
+      const saved = await editor.postRaw('/admin/articles', {
+        _csrf: csrfOf(page.body),
+        title: 'Green things',
+        slug: 'green-things',
+        body_format: 'json',
+        body_json: body,
+        language: 'en',
+        comment_status: 'open',
+        intent: 'publish',
+      });
       expect(saved.statusCode, saved.body).toBe(303);
       await waitFor(async () => {
         const pub = await app.inject({ method: 'GET', url: '/green-things/' });
@@ -128,7 +176,10 @@ for (const dialect of DIALECTS) {
     }, 90_000);
 
     it('applies the EXIF orientation before stripping it (a phone photo taken upright stays upright)', async () => {
-      const sideways = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#556677' } }).jpeg().withMetadata({ orientation: 6 }).toBuffer();
+      const sideways = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#556677' } })
+        .jpeg()
+        .withMetadata({ orientation: 6 })
+        .toBuffer();
       expect((await sharp(sideways).metadata()).orientation).toBe(6);
       const res = await upload(app, author, [{ name: 'upright.jpg', type: 'image/jpeg', bytes: sideways }], { fields: { alt: 'Upright' } });
       expect(res.statusCode, res.body.slice(0, 200)).toBe(303);
@@ -136,16 +187,39 @@ for (const dialect of DIALECTS) {
       expect([row.width, row.height]).toEqual([800, 1200]);
       const stored = await sharp(path.join(mediaDir, row.path)).metadata();
       expect([stored.width, stored.height, stored.orientation, stored.exif]).toEqual([800, 1200, undefined, undefined]);
-      expect(derivativesOf(row).filter((d) => d.format === 'jpeg').map((d) => `${d.width}x${d.height}`)).toEqual(['480x720']);
+      expect(
+        derivativesOf(row)
+          .filter((d) => d.format === 'jpeg')
+          .map((d) => `${d.width}x${d.height}`),
+      ).toEqual(['480x720']);
     });
 
     it('accepts WebP, an animated GIF and AVIF, typed from the bytes whatever the name says', async () => {
-      const frame = (c: string) => sharp({ create: { width: 600, height: 300, channels: 3, background: c } }).png().toBuffer();
-      const gif = await sharp([await frame('#ff0000'), await frame('#0000ff')], { join: { animated: true } }).gif({ delay: 200 }).toBuffer();
+      const frame = (c: string) =>
+        sharp({ create: { width: 600, height: 300, channels: 3, background: c } })
+          .png()
+          .toBuffer();
+      const gif = await sharp([await frame('#ff0000'), await frame('#0000ff')], { join: { animated: true } })
+        .gif({ delay: 200 })
+        .toBuffer();
       const cases = [
-        { name: 'really-webp.jpg', bytes: await sharp(await frame('#00aa00')).webp().toBuffer(), mime: 'image/webp', formats: ['webp@480'] },
+        {
+          name: 'really-webp.jpg',
+          bytes: await sharp(await frame('#00aa00'))
+            .webp()
+            .toBuffer(),
+          mime: 'image/webp',
+          formats: ['webp@480'],
+        },
         { name: 'anim.gif', bytes: gif, mime: 'image/gif', formats: ['gif@480', 'webp@480'] },
-        { name: 'photo.avif', bytes: await sharp(await frame('#aa00aa')).avif().toBuffer(), mime: 'image/avif', formats: ['avif@480', 'webp@480'] },
+        {
+          name: 'photo.avif',
+          bytes: await sharp(await frame('#aa00aa'))
+            .avif()
+            .toBuffer(),
+          mime: 'image/avif',
+          formats: ['avif@480', 'webp@480'],
+        },
       ];
       for (const c of cases) {
         const res = await upload(app, author, [{ name: c.name, type: 'application/octet-stream', bytes: c.bytes }], { fields: { alt: c.name } });
@@ -154,7 +228,12 @@ for (const dialect of DIALECTS) {
         expect(row.mime, c.name).toBe(c.mime);
         expect(row.width, c.name).toBe(600);
         expect(row.height, c.name).toBe(300);
-        expect(derivativesOf(row).map((d) => `${d.format}@${d.width}`).sort(), c.name).toEqual(c.formats);
+        expect(
+          derivativesOf(row)
+            .map((d) => `${d.format}@${d.width}`)
+            .sort(),
+          c.name,
+        ).toEqual(c.formats);
         if (c.mime === 'image/gif') {
           const webp = derivativesOf(row).find((d) => d.format === 'webp')!;
           expect((await sharp(path.join(mediaDir, webp.path)).metadata()).pages, 'the animation is kept').toBe(2);
@@ -164,20 +243,86 @@ for (const dialect of DIALECTS) {
 
     describe('hostile uploads: a clear 4xx, nothing half-saved', () => {
       const cases: { name: string; file: () => Promise<{ name: string; type: string; bytes: Buffer }>; status: number; message: RegExp }[] = [
-        { name: 'an HTML file renamed .jpg', status: 415, message: /not an image of a type we accept/, file: async () => ({ name: 'photo.jpg', type: 'image/jpeg', bytes: Buffer.from('<!doctype html><html><body><script>alert(1)</script></body></html>') }) },
-        { name: 'an SVG with a script', status: 415, message: /SVG images .* not accepted/, file: async () => ({ name: 'logo.svg', type: 'image/svg+xml', bytes: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><script>alert(1)</script><rect width="100" height="100"/></svg>') }) },
-        { name: 'an SVG named .png', status: 415, message: /SVG images .* not accepted/, file: async () => ({ name: 'logo.png', type: 'image/png', bytes: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>') }) },
-        { name: 'a TIFF', status: 415, message: /TIFF files are not accepted/, file: async () => ({ name: 'scan.tif', type: 'image/tiff', bytes: await sharp({ create: { width: 20, height: 20, channels: 3, background: '#123456' } }).tiff().toBuffer() }) },
-        { name: 'a truncated JPEG', status: 400, message: /damaged or cut short/, file: async () => {
-          const full = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg().toBuffer();
-          return { name: 'cut.jpg', type: 'image/jpeg', bytes: full.subarray(0, Math.floor(full.length * 0.6)) };
-        } },
-        { name: 'zero bytes', status: 400, message: /The file is empty/, file: async () => ({ name: 'empty.jpg', type: 'image/jpeg', bytes: Buffer.alloc(0) }) },
-        { name: `a file over MEDIA_MAX_MB (${MAX_MB} MB)`, status: 413, message: /larger than 1 MB/, file: async () => ({ name: 'huge.png', type: 'image/png', bytes: await noisyPng(1000, 1000) }) },
-        { name: 'a file just over the limit (caught while streaming)', status: 413, message: /larger than 1 MB/, file: async () => {
-          const png = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#fff' } }).png().toBuffer();
-          return { name: 'padded.png', type: 'image/png', bytes: Buffer.concat([png, Buffer.alloc(1024 * 1024 + 10 * 1024 - png.length)]) };
-        } },
+        {
+          name: 'an HTML file renamed .jpg',
+          status: 415,
+          message: /not an image of a type we accept/,
+          file: async () => ({
+            name: 'photo.jpg',
+            type: 'image/jpeg',
+            bytes: Buffer.from('<!doctype html><html><body><script>alert(1)</script></body></html>'),
+          }),
+        },
+        {
+          name: 'an SVG with a script',
+          status: 415,
+          message: /SVG images .* not accepted/,
+          file: async () => ({
+            name: 'logo.svg',
+            type: 'image/svg+xml',
+            bytes: Buffer.from(
+              '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><script>alert(1)</script><rect width="100" height="100"/></svg>',
+            ),
+          }),
+        },
+        {
+          name: 'an SVG named .png',
+          status: 415,
+          message: /SVG images .* not accepted/,
+          file: async () => ({
+            name: 'logo.png',
+            type: 'image/png',
+            bytes: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>'),
+          }),
+        },
+        {
+          name: 'a TIFF',
+          status: 415,
+          message: /TIFF files are not accepted/,
+          file: async () => ({
+            name: 'scan.tif',
+            type: 'image/tiff',
+            bytes: await sharp({ create: { width: 20, height: 20, channels: 3, background: '#123456' } })
+              .tiff()
+              .toBuffer(),
+          }),
+        },
+        {
+          name: 'a truncated JPEG',
+          status: 400,
+          message: /damaged or cut short/,
+          file: async () => {
+            const full = await sharp({
+              create: { width: 800, height: 600, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 128, sigma: 40 } },
+            })
+              .jpeg()
+              .toBuffer();
+            return { name: 'cut.jpg', type: 'image/jpeg', bytes: full.subarray(0, Math.floor(full.length * 0.6)) };
+          },
+        },
+        {
+          name: 'zero bytes',
+          status: 400,
+          message: /The file is empty/,
+          file: async () => ({ name: 'empty.jpg', type: 'image/jpeg', bytes: Buffer.alloc(0) }),
+        },
+        {
+          name: `a file over MEDIA_MAX_MB (${MAX_MB} MB)`,
+          status: 413,
+          message: /larger than 1 MB/,
+          file: async () => ({ name: 'huge.png', type: 'image/png', bytes: await noisyPng(1000, 1000) }),
+        },
+        {
+          name: 'a file just over the limit (caught while streaming)',
+          status: 413,
+          message: /larger than 1 MB/,
+          file: async () => {
+            const png = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#fff' } })
+              .png()
+              .toBuffer();
+            return { name: 'padded.png', type: 'image/png', bytes: Buffer.concat([png, Buffer.alloc(1024 * 1024 + 10 * 1024 - png.length)]) };
+          },
+        },
       ];
       for (const c of cases) {
         it(`${c.name} → ${c.status}`, async () => {
@@ -199,8 +344,13 @@ for (const dialect of DIALECTS) {
       it('no file at all, two files, and a non-multipart post are 400', async () => {
         const before = await snapshot();
         expect((await upload(app, author, [])).statusCode).toBe(400);
-        const png = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#fff' } }).png().toBuffer();
-        const two = await upload(app, author, [{ name: 'a.png', type: 'image/png', bytes: png }, { name: 'b.png', type: 'image/png', bytes: png }]);
+        const png = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#fff' } })
+          .png()
+          .toBuffer();
+        const two = await upload(app, author, [
+          { name: 'a.png', type: 'image/png', bytes: png },
+          { name: 'b.png', type: 'image/png', bytes: png },
+        ]);
         expect(two.statusCode).toBe(400);
         expect(two.body).toContain('one file at a time');
         const plain = await author.post('/admin/media', { alt: 'x' });
@@ -209,7 +359,9 @@ for (const dialect of DIALECTS) {
       });
 
       it('path traversal and markup in the file name are neutralised', async () => {
-        const png = await sharp({ create: { width: 50, height: 40, channels: 3, background: '#884422' } }).png().toBuffer();
+        const png = await sharp({ create: { width: 50, height: 40, channels: 3, background: '#884422' } })
+          .png()
+          .toBuffer();
         for (const name of ['../../../etc/passwd.png', '..\\..\\windows\\evil.png', '<img src=x onerror=alert(1)>.png', '%2e%2e%2fup.png']) {
           const res = await upload(app, author, [{ name, type: 'image/png', bytes: png }]);
           expect(res.statusCode, name).toBe(303);
@@ -226,8 +378,12 @@ for (const dialect of DIALECTS) {
       });
 
       it('the same file name twice gets two files, never overwriting the first', async () => {
-        const a = await sharp({ create: { width: 30, height: 30, channels: 3, background: '#ff0000' } }).png().toBuffer();
-        const b = await sharp({ create: { width: 30, height: 30, channels: 3, background: '#0000ff' } }).png().toBuffer();
+        const a = await sharp({ create: { width: 30, height: 30, channels: 3, background: '#ff0000' } })
+          .png()
+          .toBuffer();
+        const b = await sharp({ create: { width: 30, height: 30, channels: 3, background: '#0000ff' } })
+          .png()
+          .toBuffer();
         const r1 = await upload(app, author, [{ name: 'same.png', type: 'image/png', bytes: a }]);
         const r2 = await upload(app, author, [{ name: 'same.png', type: 'image/png', bytes: b }]);
         const p1 = (await rowOf(idFrom(r1.headers.location))).path;
@@ -236,18 +392,30 @@ for (const dialect of DIALECTS) {
         const { data } = await sharp(path.join(mediaDir, p1)).raw().toBuffer({ resolveWithObject: true });
         expect([data[0], data[1], data[2]]).toEqual([255, 0, 0]);
       });
-      it('a later image\'s AVIF never replaces an earlier upload that has its derivative\'s name', async () => {
-        const red = await sharp({ create: { width: 600, height: 400, channels: 3, background: '#ff0000' } }).avif().toBuffer();
-        const first = await rowOf(idFrom((await upload(app, author, [{ name: 'clash-480.avif', type: 'image/avif', bytes: red }], { fields: { alt: 'Red' } })).headers.location));
+      it("a later image's AVIF never replaces an earlier upload that has its derivative's name", async () => {
+        const red = await sharp({ create: { width: 600, height: 400, channels: 3, background: '#ff0000' } })
+          .avif()
+          .toBuffer();
+        const first = await rowOf(
+          idFrom((await upload(app, author, [{ name: 'clash-480.avif', type: 'image/avif', bytes: red }], { fields: { alt: 'Red' } })).headers.location),
+        );
         expect(first.path).toMatch(/\/clash-480\.avif$/);
-        const blue = await sharp({ create: { width: 1000, height: 600, channels: 3, background: '#0000ff' } }).jpeg().toBuffer();
-        const second = idFrom((await upload(app, author, [{ name: 'clash.jpg', type: 'image/jpeg', bytes: blue }], { fields: { alt: 'Blue' } })).headers.location);
+        const blue = await sharp({ create: { width: 1000, height: 600, channels: 3, background: '#0000ff' } })
+          .jpeg()
+          .toBuffer();
+        const second = idFrom(
+          (await upload(app, author, [{ name: 'clash.jpg', type: 'image/jpeg', bytes: blue }], { fields: { alt: 'Blue' } })).headers.location,
+        );
         const row = await waitFor(async () => {
           const r = await rowOf(second);
           return derivativesOf(r).some((d) => d.format === 'avif') ? r : undefined;
         });
         // Its 960 px AVIF was made; the 480 px one would have taken the first upload's name.
-        expect(derivativesOf(row).filter((d) => d.format === 'avif').map((d) => d.width)).toEqual([960]);
+        expect(
+          derivativesOf(row)
+            .filter((d) => d.format === 'avif')
+            .map((d) => d.width),
+        ).toEqual([960]);
         const { data } = await sharp(path.join(mediaDir, first.path)).raw().toBuffer({ resolveWithObject: true });
         expect([data[0]! > 200, data[2]! < 50]).toEqual([true, true]);
         expect(filesUnder(mediaDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -255,7 +423,10 @@ for (const dialect of DIALECTS) {
     });
 
     describe('roles and CSRF', () => {
-      const png = () => sharp({ create: { width: 20, height: 20, channels: 3, background: '#abcdef' } }).png().toBuffer();
+      const png = () =>
+        sharp({ create: { width: 20, height: 20, channels: 3, background: '#abcdef' } })
+          .png()
+          .toBuffer();
       it('a contributor cannot upload (403) but may browse the library', async () => {
         const before = await snapshot();
         const contributor = await signedIn(app, t, 'contributor');
@@ -287,12 +458,18 @@ for (const dialect of DIALECTS) {
         expect(missing.body).toContain('did not come from this site');
         const wrong = await upload(app, author, [{ name: 'a.png', type: 'image/png', bytes: await png() }], { csrf: 'not-a-token' });
         expect(wrong.statusCode).toBe(403);
-        const jsonMissing = await upload(app, author, [{ name: 'a.png', type: 'image/png', bytes: await png() }], { csrf: false, headers: { accept: 'application/json' } });
+        const jsonMissing = await upload(app, author, [{ name: 'a.png', type: 'image/png', bytes: await png() }], {
+          csrf: false,
+          headers: { accept: 'application/json' },
+        });
         expect(jsonMissing.statusCode).toBe(403);
         expect(jsonMissing.json()).toMatchObject({ error: { code: 'CSRF' } });
         await expectNothingSaved(before);
         const token = csrfOf((await author.get('/admin/media')).body);
-        const ok = await upload(app, author, [{ name: 'header.png', type: 'image/png', bytes: await png() }], { csrf: false, headers: { 'x-csrf-token': token, accept: 'application/json' } });
+        const ok = await upload(app, author, [{ name: 'header.png', type: 'image/png', bytes: await png() }], {
+          csrf: false,
+          headers: { 'x-csrf-token': token, accept: 'application/json' },
+        });
         expect(ok.statusCode, ok.body).toBe(201);
         expect(ok.json()).toMatchObject({ item: { filename: 'header.png', width: 20, height: 20 } });
       });
@@ -307,11 +484,22 @@ for (const dialect of DIALECTS) {
         expect((await rowOf(id)).alt).toBe('Blue square');
       });
 
-      it('an author may not change the texts of an image shown in someone else\'s article, nor see that draft\'s title', async () => {
-        const id = idFrom((await upload(app, author, [{ name: 'shared.png', type: 'image/png', bytes: await png() }], { fields: { alt: 'Shared square' } })).headers.location);
+      it("an author may not change the texts of an image shown in someone else's article, nor see that draft's title", async () => {
+        const id = idFrom(
+          (await upload(app, author, [{ name: 'shared.png', type: 'image/png', bytes: await png() }], { fields: { alt: 'Shared square' } })).headers.location,
+        );
         const form = await editor.get('/admin/articles/new');
         const body = JSON.stringify({ type: 'doc', content: [{ type: 'figure', attrs: { mediaId: id } }] });
-        await editor.postRaw('/admin/articles', { _csrf: csrfOf(form.body), title: 'Editor secret draft', slug: 'editor-secret-draft', body_format: 'json', body_json: body, language: 'en', comment_status: 'open', intent: 'save' });
+        await editor.postRaw('/admin/articles', {
+          _csrf: csrfOf(form.body),
+          title: 'Editor secret draft',
+          slug: 'editor-secret-draft',
+          body_format: 'json',
+          body_json: body,
+          language: 'en',
+          comment_status: 'open',
+          intent: 'save',
+        });
         const page = await author.get(`/admin/media/${id}`);
         expect(page.body).not.toContain('Editor secret draft');
         expect(page.body).toContain('An unpublished article');
@@ -333,18 +521,71 @@ for (const dialect of DIALECTS) {
       const EDITORS = ['owner', 'editor'];
       let id: number;
       beforeAll(async () => {
-        id = idFrom((await upload(app, editor, [{ name: 'matrix.png', type: 'image/png', bytes: await sharp({ create: { width: 20, height: 20, channels: 3, background: '#999' } }).png().toBuffer() }])).headers.location);
+        id = idFrom(
+          (
+            await upload(app, editor, [
+              {
+                name: 'matrix.png',
+                type: 'image/png',
+                bytes: await sharp({ create: { width: 20, height: 20, channels: 3, background: '#999' } })
+                  .png()
+                  .toBuffer(),
+              },
+            ])
+          ).headers.location,
+        );
       });
       const cases: { name: string; allowed: string[]; ok: number; run: (a: Agent) => Promise<{ statusCode: number }> }[] = [
         { name: 'GET /admin/media', allowed: ALL, ok: 200, run: (a) => a.get('/admin/media?q=matrix&page=1') },
         { name: 'GET /admin/media.json', allowed: ALL, ok: 200, run: (a) => a.get('/admin/media.json?q=matrix') },
         { name: 'GET /admin/media/:id', allowed: ALL, ok: 200, run: (a) => a.get(`/admin/media/${id}`) },
-        { name: 'POST /admin/media (upload)', allowed: UPLOADERS, ok: 303, run: async (a) => upload(app, a, [{ name: 'm.png', type: 'image/png', bytes: await sharp({ create: { width: 8, height: 8, channels: 3, background: '#123' } }).png().toBuffer() }], { csrf: a.cookies.has('bs_session') }) },
-        { name: 'POST /admin/media/:id (texts)', allowed: UPLOADERS, ok: 303, run: (a) => a.post(`/admin/media/${id}`, { alt: 'Grey', caption: '', credit: '' }) },
-        { name: 'POST /admin/media/:id/delete (unused image)', allowed: EDITORS, ok: 303, run: async (a) => {
-          const victim = idFrom((await upload(app, editor, [{ name: 'victim.png', type: 'image/png', bytes: await sharp({ create: { width: 8, height: 8, channels: 3, background: '#321' } }).png().toBuffer() }])).headers.location);
-          return a.post(`/admin/media/${victim}/delete`);
-        } },
+        {
+          name: 'POST /admin/media (upload)',
+          allowed: UPLOADERS,
+          ok: 303,
+          run: async (a) =>
+            upload(
+              app,
+              a,
+              [
+                {
+                  name: 'm.png',
+                  type: 'image/png',
+                  bytes: await sharp({ create: { width: 8, height: 8, channels: 3, background: '#123' } })
+                    .png()
+                    .toBuffer(),
+                },
+              ],
+              { csrf: a.cookies.has('bs_session') },
+            ),
+        },
+        {
+          name: 'POST /admin/media/:id (texts)',
+          allowed: UPLOADERS,
+          ok: 303,
+          run: (a) => a.post(`/admin/media/${id}`, { alt: 'Grey', caption: '', credit: '' }),
+        },
+        {
+          name: 'POST /admin/media/:id/delete (unused image)',
+          allowed: EDITORS,
+          ok: 303,
+          run: async (a) => {
+            const victim = idFrom(
+              (
+                await upload(app, editor, [
+                  {
+                    name: 'victim.png',
+                    type: 'image/png',
+                    bytes: await sharp({ create: { width: 8, height: 8, channels: 3, background: '#321' } })
+                      .png()
+                      .toBuffer(),
+                  },
+                ])
+              ).headers.location,
+            );
+            return a.post(`/admin/media/${victim}/delete`);
+          },
+        },
       ];
       for (const c of cases) {
         for (const who of ROLES) {
@@ -361,7 +602,9 @@ for (const dialect of DIALECTS) {
     describe('escaping, validation and search', () => {
       let id: number;
       beforeAll(async () => {
-        const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#778899' } }).png().toBuffer();
+        const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#778899' } })
+          .png()
+          .toBuffer();
         id = idFrom((await upload(app, author, [{ name: 'escape-me.png', type: 'image/png', bytes: png }])).headers.location);
       });
 
@@ -383,7 +626,16 @@ for (const dialect of DIALECTS) {
         // On the public site, in a figure.
         const form = await editor.get('/admin/articles/new');
         const body = JSON.stringify({ type: 'doc', content: [{ type: 'figure', attrs: { mediaId: id } }] });
-        await editor.postRaw('/admin/articles', { _csrf: csrfOf(form.body), title: 'Escapes', slug: 'escapes', body_format: 'json', body_json: body, language: 'en', comment_status: 'open', intent: 'publish' });
+        await editor.postRaw('/admin/articles', {
+          _csrf: csrfOf(form.body),
+          title: 'Escapes',
+          slug: 'escapes',
+          body_format: 'json',
+          body_json: body,
+          language: 'en',
+          comment_status: 'open',
+          intent: 'publish',
+        });
         const pub = await app.inject({ method: 'GET', url: '/escapes/' });
         expect(pub.statusCode).toBe(200);
         expect(pub.body).not.toContain('<script>alert(1)');
@@ -400,7 +652,20 @@ for (const dialect of DIALECTS) {
         expect(long.body).toContain('The caption is longer than 1,000 characters.');
         const twice = await editor.post(`/admin/media/${id}`, { alt: ['a', 'b'] }, '/admin/media');
         expect(twice.statusCode).toBe(400);
-        const upTooLong = await upload(app, author, [{ name: 'x.png', type: 'image/png', bytes: await sharp({ create: { width: 5, height: 5, channels: 3, background: '#000' } }).png().toBuffer() }], { fields: { credit: 'c'.repeat(201) } });
+        const upTooLong = await upload(
+          app,
+          author,
+          [
+            {
+              name: 'x.png',
+              type: 'image/png',
+              bytes: await sharp({ create: { width: 5, height: 5, channels: 3, background: '#000' } })
+                .png()
+                .toBuffer(),
+            },
+          ],
+          { fields: { credit: 'c'.repeat(201) } },
+        );
         expect(upTooLong.statusCode).toBe(400);
         expect(upTooLong.body).toContain('The credit is longer than 200 characters.');
         expect(await rowOf(id)).toEqual(before);
@@ -419,7 +684,9 @@ for (const dialect of DIALECTS) {
         expect(await mediaCount()).toBeGreaterThan(0);
         // By alt text, caption and credit, case-insensitively.
         for (const q of ['cranes over', 'DAWN', 'lena park']) {
-          const names = ((await editor.get(`/admin/media.json?q=${encodeURIComponent(q)}`)).json() as { items: { filename: string }[] }).items.map((i) => i.filename);
+          const names = ((await editor.get(`/admin/media.json?q=${encodeURIComponent(q)}`)).json() as { items: { filename: string }[] }).items.map(
+            (i) => i.filename,
+          );
           expect(names, q).toContain('harbour-dawn.jpg');
         }
       });
@@ -436,11 +703,24 @@ for (const dialect of DIALECTS) {
 
     describe('delete and the alt-text warning', () => {
       it('delete is refused (409) while an article uses the image, and removes row and files once unused', async () => {
-        const png = await sharp({ create: { width: 700, height: 500, channels: 3, background: '#553311' } }).png().toBuffer();
-        const id = idFrom((await upload(app, author, [{ name: 'to-delete.png', type: 'image/png', bytes: png }], { fields: { alt: 'Brown' } })).headers.location);
+        const png = await sharp({ create: { width: 700, height: 500, channels: 3, background: '#553311' } })
+          .png()
+          .toBuffer();
+        const id = idFrom(
+          (await upload(app, author, [{ name: 'to-delete.png', type: 'image/png', bytes: png }], { fields: { alt: 'Brown' } })).headers.location,
+        );
         const row = await rowOf(id);
         const form = await editor.get('/admin/articles/new');
-        const res = await editor.postRaw('/admin/articles', { _csrf: csrfOf(form.body), title: 'Uses it', slug: 'uses-it', body_text: 'Text.', featured_media_id: String(id), language: 'en', comment_status: 'open', intent: 'save' });
+        const res = await editor.postRaw('/admin/articles', {
+          _csrf: csrfOf(form.body),
+          title: 'Uses it',
+          slug: 'uses-it',
+          body_text: 'Text.',
+          featured_media_id: String(id),
+          language: 'en',
+          comment_status: 'open',
+          intent: 'save',
+        });
         expect(res.statusCode, res.body).toBe(303);
         const articleId = Number(/\/admin\/articles\/(\d+)/.exec(res.headers.location!)![1]);
         const page = await editor.get(`/admin/media/${id}`);
@@ -467,12 +747,33 @@ for (const dialect of DIALECTS) {
       }, 60_000);
 
       it('publishing an article whose images have no alt text shows a warning (and still publishes)', async () => {
-        const png = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#101010' } }).png().toBuffer();
+        const png = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#101010' } })
+          .png()
+          .toBuffer();
         const noAlt = idFrom((await upload(app, author, [{ name: 'no-alt.png', type: 'image/png', bytes: png }])).headers.location);
-        const withAlt = idFrom((await upload(app, author, [{ name: 'with-alt.png', type: 'image/png', bytes: png }], { fields: { alt: 'A dark square' } })).headers.location);
+        const withAlt = idFrom(
+          (await upload(app, author, [{ name: 'with-alt.png', type: 'image/png', bytes: png }], { fields: { alt: 'A dark square' } })).headers.location,
+        );
         const form = await author.get('/admin/articles/new');
-        const body = JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Hi.' }] }, { type: 'figure', attrs: { mediaId: noAlt } }, { type: 'figure', attrs: { mediaId: withAlt } }] });
-        const res = await author.postRaw('/admin/articles', { _csrf: csrfOf(form.body), title: 'Missing alt', slug: 'missing-alt', body_format: 'json', body_json: body, featured_media_id: String(noAlt), language: 'en', comment_status: 'open', intent: 'publish' });
+        const body = JSON.stringify({
+          type: 'doc',
+          content: [
+            { type: 'paragraph', content: [{ type: 'text', text: 'Hi.' }] },
+            { type: 'figure', attrs: { mediaId: noAlt } },
+            { type: 'figure', attrs: { mediaId: withAlt } },
+          ],
+        });
+        const res = await author.postRaw('/admin/articles', {
+          _csrf: csrfOf(form.body),
+          title: 'Missing alt',
+          slug: 'missing-alt',
+          body_format: 'json',
+          body_json: body,
+          featured_media_id: String(noAlt),
+          language: 'en',
+          comment_status: 'open',
+          intent: 'publish',
+        });
         expect(res.statusCode, res.body).toBe(303);
         const articleId = Number(/\/admin\/articles\/(\d+)/.exec(res.headers.location!)![1]);
         expect((await db().selectFrom('posts').select('status').where('id', '=', articleId).executeTakeFirstOrThrow()).status).toBe('published');

@@ -21,9 +21,14 @@ describe('declared access', () => {
     for (const config of [undefined, { access: 'post.fly' }, { access: { article: 'delete' } }]) {
       const app = Fastify();
       app.addHook('onRoute', declaredAccessHook);
-      await expect(app.register(async (scope) => {
-        scope.get('/forgotten', config ? { config: config as never } : {}, async () => 'open to all?');
-      }, { prefix: '/admin' })).rejects.toThrow(/Admin route GET \/admin\/forgotten declares no access/);
+      await expect(
+        app.register(
+          async (scope) => {
+            scope.get('/forgotten', config ? { config: config as never } : {}, async () => 'open to all?');
+          },
+          { prefix: '/admin' },
+        ),
+      ).rejects.toThrow(/Admin route GET \/admin\/forgotten declares no access/);
       await app.close();
     }
   });
@@ -41,7 +46,13 @@ for (const dialect of DIALECTS) {
       t = await freshDb(dialect);
       app = await adminApp(t, { declaredRoutes: routes });
       await app.ready();
-      const author = (await t.handle.db.insertInto('authors').values({ slug: 'guest', name: 'Guest', role_title: '', bio: '', avatar_media_id: null, user_id: null, created_at: new Date().toISOString() }).returning('id').executeTakeFirstOrThrow()).id;
+      const author = (
+        await t.handle.db
+          .insertInto('authors')
+          .values({ slug: 'guest', name: 'Guest', role_title: '', bio: '', avatar_media_id: null, user_id: null, created_at: new Date().toISOString() })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
       othersArticle = await createArticle(t.handle.db, { slug: 'not-yours', title: 'Not yours', body: doc(p('Text')), authorIds: [author] });
       for (const role of ROLES) agents.set(role, await signedIn(app, t, role));
     });
@@ -92,7 +103,7 @@ for (const dialect of DIALECTS) {
       }
     });
 
-    it('routes on one article answer 404 for an article that does not exist and 403 to a contributor on someone else\'s', async () => {
+    it("routes on one article answer 404 for an article that does not exist and 403 to a contributor on someone else's", async () => {
       const articleRoutes = routes.filter((r) => r.access === 'article:edit' && r.method !== 'HEAD');
       expect(articleRoutes.length).toBeGreaterThan(15);
       for (const r of articleRoutes) {

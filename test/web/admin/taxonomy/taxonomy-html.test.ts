@@ -42,7 +42,8 @@ describe.skipIf(!javaAvailable())('category, tag and dashboard HTML validity (vn
       { name: 'tag error', html: (await a.post(tag, { name: '', slug: 'rail' }, tag)).body },
       { name: 'dashboard (editor)', html: (await a.get('/admin')).body },
     ];
-    for (const role of ['owner', 'author', 'contributor'] as const) docs.push({ name: `dashboard (${role})`, html: (await (await signedIn(app, t, role)).get('/admin')).body });
+    for (const role of ['owner', 'author', 'contributor'] as const)
+      docs.push({ name: `dashboard (${role})`, html: (await (await signedIn(app, t, role)).get('/admin')).body });
     for (const d of docs) {
       expect(d.html, d.name).toMatch(/^<!doctype html>/);
       expect(d.html, d.name).not.toMatch(/<script|\sstyle=|\son[a-z]+=/i);

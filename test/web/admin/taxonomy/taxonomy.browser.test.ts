@@ -12,7 +12,11 @@ import { axeAs, browserSuite, logIn } from '../browser-helpers.js';
 
 describe.skipIf(!browserAvailable())('categories and tags in chromium', () => {
   let fx: Fixture;
-  const s = browserSuite({ prepare: async (t) => { fx = await buildFixture(t.handle.db, path.join(t.dataDir, 'media'), 4); } });
+  const s = browserSuite({
+    prepare: async (t) => {
+      fx = await buildFixture(t.handle.db, path.join(t.dataDir, 'media'), 4);
+    },
+  });
   const axe = (context: BrowserContext, page: Page): Promise<string> => axeAs(s.browser, context, page.url());
 
   it('works without JavaScript and every page passes axe', async () => {
@@ -31,7 +35,10 @@ describe.skipIf(!browserAvailable())('categories and tags in chromium', () => {
     await expect(page.locator('.notice').textContent()).resolves.toBe('Category added.');
     report.categories = await axe(context, page);
     // Culture is last among the top-level categories; Up moves it one place.
-    await page.locator('li.cat-tree__item', { has: page.locator('a.cat-tree__name', { hasText: 'Culture' }) }).locator('button', { hasText: 'Up' }).click();
+    await page
+      .locator('li.cat-tree__item', { has: page.locator('a.cat-tree__name', { hasText: 'Culture' }) })
+      .locator('button', { hasText: 'Up' })
+      .click();
     await expect(page.locator('.notice').textContent()).resolves.toBe('Order changed.');
     const order = await page.locator('.cat-tree--root > li > .cat-tree__row > .cat-tree__name').allTextContents();
     expect(order).toEqual(['World', 'Culture', 'Politics']);
@@ -52,6 +59,11 @@ describe.skipIf(!browserAvailable())('categories and tags in chromium', () => {
     report.tag = await axe(context, page);
 
     await context.close();
-    expect(Object.entries(report).filter(([, v]) => v !== '').map(([k, v]) => `${k}:\n${v}`).join('\n')).toBe('');
+    expect(
+      Object.entries(report)
+        .filter(([, v]) => v !== '')
+        .map(([k, v]) => `${k}:\n${v}`)
+        .join('\n'),
+    ).toBe('');
   });
 });

@@ -42,7 +42,9 @@ for (const dialect of DIALECTS) {
       postTags: await db().selectFrom('post_tags').selectAll().orderBy('post_id').orderBy('tag_id').execute(),
       primaries: await db().selectFrom('posts').select(['id', 'primary_category_id']).orderBy('id').execute(),
       redirects: await db().selectFrom('redirects').selectAll().orderBy('from_path').execute(),
-      audit: (await db().selectFrom('audit_log').select('id').where('action', 'like', 'category.%').execute()).length + (await db().selectFrom('audit_log').select('id').where('action', 'like', 'tag.%').execute()).length,
+      audit:
+        (await db().selectFrom('audit_log').select('id').where('action', 'like', 'category.%').execute()).length +
+        (await db().selectFrom('audit_log').select('id').where('action', 'like', 'tag.%').execute()).length,
     });
     const pub = (url: string) => app.inject({ method: 'GET', url });
     const catId = async (slug: string) => (await db().selectFrom('categories').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
@@ -104,11 +106,19 @@ for (const dialect of DIALECTS) {
         const res = await owner.post('/admin/categories', { name: 'Owner made', parent: '' }, '/admin/categories');
         expect(res.statusCode).toBe(303);
         const id = await catId('owner-made');
-        expect((await owner.post(`/admin/categories/${id}`, { name: 'Owner made', slug: 'owner-made-2', description: '' }, `/admin/categories/${id}`)).statusCode).toBe(303);
+        expect(
+          (await owner.post(`/admin/categories/${id}`, { name: 'Owner made', slug: 'owner-made-2', description: '' }, `/admin/categories/${id}`)).statusCode,
+        ).toBe(303);
         expect((await owner.post(`/admin/categories/${id}/delete`, { receiver: String(fx.ids.politics) }, `/admin/categories/${id}`)).statusCode).toBe(303);
-        const tid = (await db().insertInto('tags').values({ slug: 'owner-tag', name: 'Owner tag', description: '' }).returning('id').executeTakeFirstOrThrow()).id;
+        const tid = (await db().insertInto('tags').values({ slug: 'owner-tag', name: 'Owner tag', description: '' }).returning('id').executeTakeFirstOrThrow())
+          .id;
         expect((await owner.post(`/admin/tags/${tid}/delete`, {}, `/admin/tags/${tid}`)).statusCode).toBe(303);
-        const audit = await db().selectFrom('audit_log').select(['action', 'actor_label']).where('action', 'in', ['category.created', 'category.updated', 'category.deleted', 'tag.deleted']).orderBy('id').execute();
+        const audit = await db()
+          .selectFrom('audit_log')
+          .select(['action', 'actor_label'])
+          .where('action', 'in', ['category.created', 'category.updated', 'category.deleted', 'tag.deleted'])
+          .orderBy('id')
+          .execute();
         expect(audit.map((a) => a.action)).toEqual(['category.created', 'category.updated', 'category.deleted', 'tag.deleted']);
         expect(new Set(audit.map((a) => a.actor_label)).size).toBe(1);
         const log = (await owner.get('/admin/audit')).body;
@@ -161,7 +171,13 @@ for (const dialect of DIALECTS) {
         await refused('/admin/categories', { name: 'Orphan', parent: '1 OR 1=1' }, 400, /Choose the parent/);
         await refused('/admin/categories', { name: 'Orphan', parent: '999999' }, 400, /no longer exists/);
         const page = `/admin/categories/${fx.ids.world}`;
-        await refused(`/admin/categories/${fx.ids.world}/move`, { parent: String(fx.ids.europe) }, 400, /cannot be moved under .*Europe.*, which is inside it/, page);
+        await refused(
+          `/admin/categories/${fx.ids.world}/move`,
+          { parent: String(fx.ids.europe) },
+          400,
+          /cannot be moved under .*Europe.*, which is inside it/,
+          page,
+        );
         await refused(`/admin/categories/${fx.ids.world}/move`, { parent: String(fx.ids.world) }, 400, /cannot be moved under itself/, page);
         await refused(`/admin/categories/${fx.ids.world}/delete`, { receiver: String(fx.ids.world) }, 400, /cannot receive them itself/, page);
         await refused(`/admin/categories/${fx.ids.world}/delete`, { receiver: String(fx.ids.europe) }, 400, /is inside/, page);
@@ -170,7 +186,15 @@ for (const dialect of DIALECTS) {
       });
 
       it('non-numeric and unknown ids answer 404', async () => {
-        for (const url of ['/admin/categories/abc', '/admin/categories/0', '/admin/categories/1e3', '/admin/categories/99999999', '/admin/tags/abc', '/admin/tags/-1', '/admin/tags/99999']) {
+        for (const url of [
+          '/admin/categories/abc',
+          '/admin/categories/0',
+          '/admin/categories/1e3',
+          '/admin/categories/99999999',
+          '/admin/tags/abc',
+          '/admin/tags/-1',
+          '/admin/tags/99999',
+        ]) {
           const res = await editor.get(url);
           expect(res.statusCode, url).toBe(404);
           expect(res.body).toContain('There is no such');
@@ -189,17 +213,25 @@ for (const dialect of DIALECTS) {
         await refused('/admin/tags/merge', { into: 'rail' }, 400, /at least one tag/, '/admin/tags');
         await refused('/admin/tags/merge', { ids: [String(fx.ids.rail)], into: 'rail' }, 400, /at least one tag/, '/admin/tags');
         await refused('/admin/tags/merge', { ids: ['x; DROP TABLE tags'], into: 'rail' }, 400, /Tick the tags/, '/admin/tags');
-        await refused('/admin/tags/merge', { ids: [String(fx.ids.climate)], into: 'nope\' OR 1=1 --' }, 400, /There is no tag/, '/admin/tags');
+        await refused('/admin/tags/merge', { ids: [String(fx.ids.climate)], into: "nope' OR 1=1 --" }, 400, /There is no tag/, '/admin/tags');
         await refused('/admin/tags/merge', { ids: ['99999'], into: 'rail' }, 404, /no longer exists/, '/admin/tags');
       });
 
       it('markup and SQL in names are stored as typed and shown escaped, in the admin and on the site', async () => {
         const name = `<script>alert(1)</script>"'; DROP TABLE categories; --`;
-        const res = await editor.post('/admin/categories', { name, slug: 'hostile', parent: '', description: '<img src=x onerror=alert(1)>' }, '/admin/categories');
+        const res = await editor.post(
+          '/admin/categories',
+          { name, slug: 'hostile', parent: '', description: '<img src=x onerror=alert(1)>' },
+          '/admin/categories',
+        );
         expect(res.statusCode).toBe(303);
         const row = await db().selectFrom('categories').selectAll().where('slug', '=', 'hostile').executeTakeFirstOrThrow();
         expect(row.name).toBe(name);
-        for (const html of [(await editor.get('/admin/categories')).body, (await editor.get(`/admin/categories/${row.id}`)).body, (await pub('/category/hostile/')).body]) {
+        for (const html of [
+          (await editor.get('/admin/categories')).body,
+          (await editor.get(`/admin/categories/${row.id}`)).body,
+          (await pub('/category/hostile/')).body,
+        ]) {
           expect(html).not.toContain('<script>alert(1)');
           expect(html).not.toContain('<img src=x');
           expect(html).toContain('&lt;script>alert(1)&lt;/script>');
@@ -234,8 +266,13 @@ for (const dialect of DIALECTS) {
 
     describe('categories: changes, redirects and cache', () => {
       it('adds a category under a parent, with the slug made from the name, at the end of its siblings', async () => {
-        await pub('/'); await pub('/');
-        const res = await editor.post('/admin/categories', { name: 'Nordic Countries', slug: '', parent: String(fx.ids.europe), description: 'North.' }, '/admin/categories');
+        await pub('/');
+        await pub('/');
+        const res = await editor.post(
+          '/admin/categories',
+          { name: 'Nordic Countries', slug: '', parent: String(fx.ids.europe), description: 'North.' },
+          '/admin/categories',
+        );
         expect(res.statusCode).toBe(303);
         expect(res.headers.location).toMatch(/^\/admin\/categories\?notice=category-created#cat-\d+$/);
         const row = await db().selectFrom('categories').selectAll().where('slug', '=', 'nordic-countries').executeTakeFirstOrThrow();
@@ -256,7 +293,11 @@ for (const dialect of DIALECTS) {
           await pub(url);
           expect((await pub(url)).headers['x-cache'], url).toBe('HIT');
         }
-        const res = await editor.post(`/admin/categories/${fx.ids.world}`, { name: 'International', slug: 'international', description: 'Abroad.' }, `/admin/categories/${fx.ids.world}`);
+        const res = await editor.post(
+          `/admin/categories/${fx.ids.world}`,
+          { name: 'International', slug: 'international', description: 'Abroad.' },
+          `/admin/categories/${fx.ids.world}`,
+        );
         expect(res.statusCode).toBe(303);
         for (const [from, to] of [
           ['/category/world/', '/category/international/'],
@@ -278,7 +319,7 @@ for (const dialect of DIALECTS) {
         expect((await lastAudit()).action).toBe('category.updated');
       });
 
-      it('moving a category changes its subtree\'s URLs (301s) and refuses nothing else', async () => {
+      it("moving a category changes its subtree's URLs (301s) and refuses nothing else", async () => {
         await pub('/category/politics/');
         await pub('/category/politics/');
         const res = await editor.post(`/admin/categories/${fx.ids.europe}/move`, { parent: String(fx.ids.politics) }, `/admin/categories/${fx.ids.europe}`);
@@ -298,12 +339,15 @@ for (const dialect of DIALECTS) {
       });
 
       it('Up and Down reorder siblings without JavaScript; at the edge nothing moves', async () => {
-        const roots = async () => (await db().selectFrom('categories').select(['slug', 'position']).where('parent_id', 'is', null).execute())
-          .sort((a, b) => a.position - b.position).map((r) => r.slug);
+        const roots = async () =>
+          (await db().selectFrom('categories').select(['slug', 'position']).where('parent_id', 'is', null).execute())
+            .sort((a, b) => a.position - b.position)
+            .map((r) => r.slug);
         const before = await roots();
         const first = before[0]!;
         const second = before[1]!;
-        await pub('/'); await pub('/');
+        await pub('/');
+        await pub('/');
         const r = await editor.post(`/admin/categories/${await catId(second)}/up`, {}, '/admin/categories');
         expect(r.statusCode).toBe(303);
         expect((await pub('/')).headers['x-cache']).toBe('MISS');
@@ -321,7 +365,9 @@ for (const dialect of DIALECTS) {
       });
 
       it('deleting hands its articles (primary too) and sub-categories to the receiver and 301s its URL there', async () => {
-        const europeArticles = (await db().selectFrom('post_categories').select('post_id').where('category_id', '=', fx.ids.europe).execute()).map((r) => r.post_id);
+        const europeArticles = (await db().selectFrom('post_categories').select('post_id').where('category_id', '=', fx.ids.europe).execute()).map(
+          (r) => r.post_id,
+        );
         expect(europeArticles.length).toBeGreaterThan(0);
         const article = `/${fx.slugs[0]}/`;
         await pub(article);
@@ -338,8 +384,12 @@ for (const dialect of DIALECTS) {
           expect(post.primary_category_id).toBe(fx.ids.politics);
         }
         // No article is left without a category.
-        const orphans = await db().selectFrom('posts').select('id').where('type', '=', 'post')
-          .where((eb) => eb.not(eb.exists(eb.selectFrom('post_categories').select('post_id').whereRef('post_categories.post_id', '=', 'posts.id')))).execute();
+        const orphans = await db()
+          .selectFrom('posts')
+          .select('id')
+          .where('type', '=', 'post')
+          .where((eb) => eb.not(eb.exists(eb.selectFrom('post_categories').select('post_id').whereRef('post_categories.post_id', '=', 'posts.id'))))
+          .execute();
         expect(orphans).toEqual([]);
         const old = await pub('/category/europe/');
         expect(old.statusCode).toBe(301);
@@ -356,11 +406,17 @@ for (const dialect of DIALECTS) {
 
     describe('tags: list, rename, merge, delete', () => {
       it('lists tags with article counts, searches and pages', async () => {
-        for (let i = 0; i < 55; i++) await db().insertInto('tags').values({ slug: `zz-filler-${String(i).padStart(2, '0')}`, name: `Zz filler ${String(i).padStart(2, '0')}`, description: '' }).execute();
+        for (let i = 0; i < 55; i++)
+          await db()
+            .insertInto('tags')
+            .values({ slug: `zz-filler-${String(i).padStart(2, '0')}`, name: `Zz filler ${String(i).padStart(2, '0')}`, description: '' })
+            .execute();
         const list = await editor.get('/admin/tags');
         expect(list.statusCode).toBe(200);
         const railCount = (await db().selectFrom('post_tags').select('post_id').where('tag_id', '=', fx.ids.rail).execute()).length;
-        expect(list.body).toMatch(new RegExp(`href="/admin/tags/${fx.ids.rail}">Rail</a></th><td><a href="/tag/rail/">/tag/rail/</a></td><td>${railCount}</td>`));
+        expect(list.body).toMatch(
+          new RegExp(`href="/admin/tags/${fx.ids.rail}">Rail</a></th><td><a href="/tag/rail/">/tag/rail/</a></td><td>${railCount}</td>`),
+        );
         expect(list.body).toContain('Page 1 of 2');
         expect(list.body).toContain('href="/admin/tags?page=2"');
         expect((await editor.get('/admin/tags?page=2')).body).toContain('Zz filler 54');
@@ -374,7 +430,8 @@ for (const dialect of DIALECTS) {
       });
 
       it('renaming a tag 301s its old URL and feed, and purges its cached page', async () => {
-        await pub('/tag/rail/'); await pub('/tag/rail/');
+        await pub('/tag/rail/');
+        await pub('/tag/rail/');
         const res = await editor.post(`/admin/tags/${fx.ids.rail}`, { name: 'Railways', slug: 'railways', description: '' }, `/admin/tags/${fx.ids.rail}`);
         expect(res.statusCode).toBe(303);
         expect((await pub('/tag/rail/')).headers.location).toBe('/tag/railways/');
@@ -384,14 +441,22 @@ for (const dialect of DIALECTS) {
         expect((await lastAudit()).action).toBe('tag.updated');
       });
 
-      it('merging re-tags articles without duplicates and 301s the merged tags\' URLs', async () => {
+      it("merging re-tags articles without duplicates and 301s the merged tags' URLs", async () => {
         const trains = (await db().insertInto('tags').values({ slug: 'trains', name: 'Trains', description: '' }).returning('id').executeTakeFirstOrThrow()).id;
         const railPosts = (await db().selectFrom('post_tags').select('post_id').where('tag_id', '=', fx.ids.rail).execute()).map((r) => r.post_id);
-        await db().insertInto('post_tags').values(railPosts.slice(0, 2).map((post_id) => ({ post_id, tag_id: trains }))).execute();
+        await db()
+          .insertInto('post_tags')
+          .values(railPosts.slice(0, 2).map((post_id) => ({ post_id, tag_id: trains })))
+          .execute();
         const climatePosts = (await db().selectFrom('post_tags').select('post_id').where('tag_id', '=', fx.ids.climate).execute()).map((r) => r.post_id);
-        await pub('/tag/railways/'); await pub('/tag/railways/');
+        await pub('/tag/railways/');
+        await pub('/tag/railways/');
         await pub(`/${fx.slugs[0]}/`);
-        const res = await editor.post('/admin/tags/merge', { ids: [String(trains), String(fx.ids.climate), String(fx.ids.rail)], into: 'Railways' }, '/admin/tags');
+        const res = await editor.post(
+          '/admin/tags/merge',
+          { ids: [String(trains), String(fx.ids.climate), String(fx.ids.rail)], into: 'Railways' },
+          '/admin/tags',
+        );
         expect(res.statusCode).toBe(303);
         expect(res.headers.location).toBe(`/admin/tags/${fx.ids.rail}?notice=tag-merged`);
         const after = (await db().selectFrom('post_tags').select('post_id').where('tag_id', '=', fx.ids.rail).execute()).map((r) => r.post_id);
@@ -411,7 +476,8 @@ for (const dialect of DIALECTS) {
         const id = await tagId('railways');
         const posts = (await db().selectFrom('post_tags').select('post_id').where('tag_id', '=', id).execute()).length;
         expect(posts).toBeGreaterThan(0);
-        await pub(`/${fx.slugs[0]}/`); await pub(`/${fx.slugs[0]}/`);
+        await pub(`/${fx.slugs[0]}/`);
+        await pub(`/${fx.slugs[0]}/`);
         const res = await editor.post(`/admin/tags/${id}/delete`, {}, `/admin/tags/${id}`);
         expect(res.statusCode).toBe(303);
         expect(await db().selectFrom('post_tags').select('post_id').where('tag_id', '=', id).execute()).toEqual([]);

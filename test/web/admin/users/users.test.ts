@@ -68,7 +68,7 @@ for (const dialect of DIALECTS) {
       expect((await new Agent(app).login(u.email)).statusCode).toBe(303);
     });
 
-    it('ends another user\'s sessions', async () => {
+    it("ends another user's sessions", async () => {
       const u = await makeUser(t, 'editor');
       const a = new Agent(app);
       const b = new Agent(app);
@@ -104,10 +104,17 @@ for (const dialect of DIALECTS) {
     it('the audit log lists who did what, newest first, 50 a page', async () => {
       const page = await owner.get('/admin/audit');
       expect(page.statusCode).toBe(200);
-      for (const label of ['Logged in', 'Created user', 'Changed role', 'Disabled user', 'Re-enabled user', 'Ended sessions', 'Failed login']) expect(page.body).toContain(label);
+      for (const label of ['Logged in', 'Created user', 'Changed role', 'Disabled user', 'Re-enabled user', 'Ended sessions', 'Failed login'])
+        expect(page.body).toContain(label);
       expect(page.body).toContain('Author → Owner');
       for (let i = 0; i < 60; i++) {
-        await recordAudit(t.handle.db, { at: new Date(Date.UTC(2026, 10, 21, 0, i)).toISOString(), actorId: null, actorLabel: 'cli', action: 'user.password_reset', target: { type: 'user', id: ownerId, label: `filler-${i}@example.com` } });
+        await recordAudit(t.handle.db, {
+          at: new Date(Date.UTC(2026, 10, 21, 0, i)).toISOString(),
+          actorId: null,
+          actorLabel: 'cli',
+          action: 'user.password_reset',
+          target: { type: 'user', id: ownerId, label: `filler-${i}@example.com` },
+        });
       }
       const first = await owner.get('/admin/audit');
       const rows = [...first.body.matchAll(/filler-(\d+)@example\.com/g)].map((m) => Number(m[1]));
@@ -125,18 +132,62 @@ for (const dialect of DIALECTS) {
 
     describe('hostile input', () => {
       const cases: { label: string; form: Record<string, string | string[]>; field: RegExp }[] = [
-        { label: 'script tag in the name', form: { name: XSS, email: 'x1@example.com', role: 'author', password: PASSWORD }, field: /A name cannot contain &lt; or > or control characters/ },
-        { label: 'script tag in the email', form: { name: 'X', email: `"${XSS}"@example.com`, role: 'author', password: PASSWORD }, field: /Enter an email address like name@example.com/ },
-        { label: 'attribute breakout in the email', form: { name: 'X', email: '" onfocus="alert(1)', role: 'author', password: PASSWORD }, field: /Enter an email address like/ },
-        { label: 'huge name', form: { name: 'n'.repeat(100_000), email: 'x2@example.com', role: 'author', password: PASSWORD }, field: /A name has at most 100 characters/ },
-        { label: 'huge email', form: { name: 'X', email: `${'e'.repeat(10_000)}@example.com`, role: 'author', password: PASSWORD }, field: /An email address has at most 254 characters/ },
+        {
+          label: 'script tag in the name',
+          form: { name: XSS, email: 'x1@example.com', role: 'author', password: PASSWORD },
+          field: /A name cannot contain &lt; or > or control characters/,
+        },
+        {
+          label: 'script tag in the email',
+          form: { name: 'X', email: `"${XSS}"@example.com`, role: 'author', password: PASSWORD },
+          field: /Enter an email address like name@example.com/,
+        },
+        {
+          label: 'attribute breakout in the email',
+          form: { name: 'X', email: '" onfocus="alert(1)', role: 'author', password: PASSWORD },
+          field: /Enter an email address like/,
+        },
+        {
+          label: 'huge name',
+          form: { name: 'n'.repeat(100_000), email: 'x2@example.com', role: 'author', password: PASSWORD },
+          field: /A name has at most 100 characters/,
+        },
+        {
+          label: 'huge email',
+          form: { name: 'X', email: `${'e'.repeat(10_000)}@example.com`, role: 'author', password: PASSWORD },
+          field: /An email address has at most 254 characters/,
+        },
         { label: 'huge password', form: { name: 'X', email: 'x3@example.com', role: 'author', password: 'p'.repeat(5000) }, field: /at most 1000 characters/ },
-        { label: 'short password', form: { name: 'X', email: 'x4@example.com', role: 'author', password: 'short' }, field: /Use at least 10 characters for the password \(this one has 5\)/ },
-        { label: 'unknown role', form: { name: 'X', email: 'x5@example.com', role: 'superuser', password: PASSWORD }, field: /Choose a role: Owner, Editor, Author, Contributor/ },
-        { label: 'role with SQL', form: { name: 'X', email: 'x6@example.com', role: "owner'; DROP TABLE users; --", password: PASSWORD }, field: /Choose a role/ },
-        { label: 'email with SQL', form: { name: 'X', email: "x' OR '1'='1@example.com", role: 'author', password: PASSWORD }, field: /Enter an email address like/ },
-        { label: 'a field sent twice', form: { name: ['A', 'B'], email: 'x7@example.com', role: 'author', password: PASSWORD }, field: /The name must be text/ },
-        { label: 'control characters', form: { name: 'Bell\u0007Name', email: 'x8@example.com', role: 'author', password: PASSWORD }, field: /control characters/ },
+        {
+          label: 'short password',
+          form: { name: 'X', email: 'x4@example.com', role: 'author', password: 'short' },
+          field: /Use at least 10 characters for the password \(this one has 5\)/,
+        },
+        {
+          label: 'unknown role',
+          form: { name: 'X', email: 'x5@example.com', role: 'superuser', password: PASSWORD },
+          field: /Choose a role: Owner, Editor, Author, Contributor/,
+        },
+        {
+          label: 'role with SQL',
+          form: { name: 'X', email: 'x6@example.com', role: "owner'; DROP TABLE users; --", password: PASSWORD },
+          field: /Choose a role/,
+        },
+        {
+          label: 'email with SQL',
+          form: { name: 'X', email: "x' OR '1'='1@example.com", role: 'author', password: PASSWORD },
+          field: /Enter an email address like/,
+        },
+        {
+          label: 'a field sent twice',
+          form: { name: ['A', 'B'], email: 'x7@example.com', role: 'author', password: PASSWORD },
+          field: /The name must be text/,
+        },
+        {
+          label: 'control characters',
+          form: { name: 'Bell\u0007Name', email: 'x8@example.com', role: 'author', password: PASSWORD },
+          field: /control characters/,
+        },
         { label: 'everything missing', form: {}, field: /Enter a name[\s\S]*Enter an email address[\s\S]*Choose a role[\s\S]*Enter a password/ },
       ];
       for (const c of cases) {
@@ -165,14 +216,20 @@ for (const dialect of DIALECTS) {
       it('JSON bodies with wrong types get 400s, not 500s', async () => {
         const token = csrfOf((await owner.get('/admin/users')).body);
         const cookie = owner.cookie;
-        const post = (url: string, payload: unknown) => app.inject({ method: 'POST', url, payload: JSON.stringify(payload), headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': token } });
+        const post = (url: string, payload: unknown) =>
+          app.inject({ method: 'POST', url, payload: JSON.stringify(payload), headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': token } });
         const users = await usersCount();
         for (const body of [{ name: { a: 1 }, email: ['a@b.co'], role: 5, password: true }, { name: null, email: null }, [1, 2, 3], 'just a string', 42]) {
           const res = await post('/admin/users', body);
           expect(res.statusCode, JSON.stringify(body)).toBe(400);
         }
         expect((await post('/admin/users/2/role', { role: ['owner'] })).statusCode).toBe(400);
-        const broken = await app.inject({ method: 'POST', url: '/admin/users', payload: '{"name":', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': token } });
+        const broken = await app.inject({
+          method: 'POST',
+          url: '/admin/users',
+          payload: '{"name":',
+          headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': token },
+        });
         expect(broken.statusCode).toBe(400);
         expect(await usersCount()).toBe(users);
       });

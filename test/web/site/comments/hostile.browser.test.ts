@@ -44,16 +44,26 @@ describe.skipIf(!browserAvailable())(`hostile comments in chromium (${dialect})`
     r.origin = 'http://127.0.0.1';
     for (const [i, payload] of all.entries()) {
       // The name field gets hostile input too (without bidi controls, which names refuse).
-      const res = await r.comment(url, { name: `P${i} ${payload.slice(0, 60).replace(/[\u202A-\u202E\u2066-\u2069\u0000-\u001F]/g, '')}`, body: `#${i}# ${payload}` });
+      const res = await r.comment(url, {
+        name: `P${i} ${payload.slice(0, 60).replace(/[\u202A-\u202E\u2066-\u2069\u0000-\u001F]/g, '')}`,
+        body: `#${i}# ${payload}`,
+      });
       expect(res.statusCode, `payload ${i}: ${res.body.slice(0, 200)}`).toBe(303);
     }
-    const stored = await t.handle.db.selectFrom('comments').select((eb) => eb.fn.countAll().as('n')).where('status', '=', 'approved').executeTakeFirstOrThrow();
+    const stored = await t.handle.db
+      .selectFrom('comments')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('status', '=', 'approved')
+      .executeTakeFirstOrThrow();
     expect(Number(stored.n)).toBe(all.length);
 
     // One more through chromium's own form submission, to prove the no-JavaScript path end to end.
     const page = await newTestPage(browser);
     const dialogs: string[] = [];
-    page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(base + url);
@@ -68,9 +78,13 @@ describe.skipIf(!browserAvailable())(`hostile comments in chromium (${dialect})`
         xss: (window as unknown as { __xss?: unknown }).__xss,
         comments: section.querySelectorAll('li.comment').length,
         // The comment form's own deferred script is the one script allowed there.
-        scripts: section.querySelectorAll('script:not([src="/assets/comments.js"]), iframe, object, embed, style, link, meta, base, form:not(#respond), img, svg, math, video, audio, input:not(#respond input), textarea:not(#comment-body), select, details').length,
+        scripts: section.querySelectorAll(
+          'script:not([src="/assets/comments.js"]), iframe, object, embed, style, link, meta, base, form:not(#respond), img, svg, math, video, audio, input:not(#respond input), textarea:not(#comment-body), select, details',
+        ).length,
         handlers: els.filter((e) => [...e.attributes].some((a) => a.name.startsWith('on'))).length,
-        badLinks: [...section.querySelectorAll('a')].filter((a) => a.hasAttribute('href') && !/^(https?:|mailto:|#|\/)/i.test(a.getAttribute('href') ?? '')).map((a) => a.getAttribute('href')),
+        badLinks: [...section.querySelectorAll('a')]
+          .filter((a) => a.hasAttribute('href') && !/^(https?:|mailto:|#|\/)/i.test(a.getAttribute('href') ?? ''))
+          .map((a) => a.getAttribute('href')),
         linkRels: [...section.querySelectorAll('.comment__body a')].map((a) => a.getAttribute('rel')),
         footer: document.querySelector('body > footer.footer') !== null,
         formAfterThread: document.querySelector('#comments > .comments + form#respond') !== null,
@@ -91,7 +105,11 @@ describe.skipIf(!browserAvailable())(`hostile comments in chromium (${dialect})`
     expect(result.title).toContain('Rail line story');
     // Each payload's marker is on the page as text, in its own comment.
     const texts = await page.$$eval('.comment__body', (bs) => bs.map((b) => b.textContent ?? ''));
-    for (let i = 0; i < all.length; i++) expect(texts.some((x) => x.includes(`#${i}#`)), `payload ${i}`).toBe(true);
+    for (let i = 0; i < all.length; i++)
+      expect(
+        texts.some((x) => x.includes(`#${i}#`)),
+        `payload ${i}`,
+      ).toBe(true);
     await page.context().close();
   });
 });

@@ -51,7 +51,10 @@ describe.skipIf(!javaAvailable())('comment pages: HTML validity and accessibilit
       { name: 'admin rules', html: (await editor.get('/admin/comments/rules')).body },
       { name: 'admin queue', html: (await editor.get('/admin/comments?status=approved')).body },
       { name: 'admin comment settings', html: (await owner.get('/admin/comments/settings')).body },
-      { name: 'admin comment settings with errors', html: (await owner.post('/admin/comments/settings', { moderation: 'x', maxLength: '-1' }, '/admin/comments/settings')).body },
+      {
+        name: 'admin comment settings with errors',
+        html: (await owner.post('/admin/comments/settings', { moderation: 'x', maxLength: '-1' }, '/admin/comments/settings')).body,
+      },
     ];
     for (const d of docs) {
       expect(d.html, d.name).not.toMatch(/<script(?![^>]*\b(src="\/assets\/comments\.js"|type="application\/ld\+json"))/);

@@ -14,15 +14,27 @@ const POSTERS = 200;
 
 function request(port: number, method: string, path: string, body?: string): Promise<{ status: number; location?: string; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({
-      host: '127.0.0.1', port, method, path, agent: false,
-      headers: body !== undefined ? { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body), origin: `http://127.0.0.1:${port}` } : {},
-    }, (res) => {
-      let data = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => { data += d; });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, ...(res.headers.location ? { location: res.headers.location } : {}), body: data }));
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        agent: false,
+        headers:
+          body !== undefined
+            ? { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body), origin: `http://127.0.0.1:${port}` }
+            : {},
+      },
+      (res) => {
+        let data = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => {
+          data += d;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, ...(res.headers.location ? { location: res.headers.location } : {}), body: data }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -51,12 +63,19 @@ for (const dialect of DIALECTS) {
     it('stores every accepted comment once, answers no 500, and counts right', async () => {
       const page = await request(port, 'GET', url);
       const form = { post_id: fieldValue(page.body, 'post_id')!, token: fieldValue(page.body, 'token')! };
-      const results = await Promise.all(Array.from({ length: POSTERS }, async (_, i) => {
-        const body = new URLSearchParams({ ...form, name: `Poster ${i}`, email: `poster${i}@example.com`, body: `Comment number ${i} from the crowd.` }).toString();
-        // A double submit: the same form sent twice at once.
-        const [a, b] = await Promise.all([request(port, 'POST', '/comments/', body), request(port, 'POST', '/comments/', body)]);
-        return [a, b];
-      }));
+      const results = await Promise.all(
+        Array.from({ length: POSTERS }, async (_, i) => {
+          const body = new URLSearchParams({
+            ...form,
+            name: `Poster ${i}`,
+            email: `poster${i}@example.com`,
+            body: `Comment number ${i} from the crowd.`,
+          }).toString();
+          // A double submit: the same form sent twice at once.
+          const [a, b] = await Promise.all([request(port, 'POST', '/comments/', body), request(port, 'POST', '/comments/', body)]);
+          return [a, b];
+        }),
+      );
       const all = results.flat();
       expect(all.filter((r) => r.status >= 500)).toEqual([]);
       expect(all.every((r) => r.status === 303)).toBe(true);

@@ -58,7 +58,15 @@ for (const dialect of DIALECTS) {
     });
 
     it('answers 404 (never 500) for pages that do not exist, and sends comment-page-1 to the article', async () => {
-      for (const bad of ['comment-page-4/', 'comment-page-0/', 'comment-page-abc/', 'comment-page-99999999999999999999/', 'comment-page--1/', "comment-page-1'%20OR%201=1/", 'comment-page-2%3Cscript%3E/']) {
+      for (const bad of [
+        'comment-page-4/',
+        'comment-page-0/',
+        'comment-page-abc/',
+        'comment-page-99999999999999999999/',
+        'comment-page--1/',
+        "comment-page-1'%20OR%201=1/",
+        'comment-page-2%3Cscript%3E/',
+      ]) {
         const res = await c.app.inject(`${url}${bad}`);
         expect(res.statusCode, bad).toBe(404);
       }
@@ -82,13 +90,19 @@ for (const dialect of DIALECTS) {
       expect((await c.app.inject('/comments/99999999/')).statusCode).toBe(404);
       expect((await c.app.inject('/comments/abc/')).statusCode).toBe(404);
       // The API goes a comment page at a time too.
-      const first = (await c.app.inject(`/api/v1/posts/${postId}/comments`)).json() as { page: number; total_pages: number; count: number; comments: { id: number; url: string }[] };
+      const first = (await c.app.inject(`/api/v1/posts/${postId}/comments`)).json() as {
+        page: number;
+        total_pages: number;
+        count: number;
+        comments: { id: number; url: string }[];
+      };
       expect(first).toMatchObject({ page: 1, total_pages: 3 });
       expect(first.comments.find((x) => x.id === reply)).toBeUndefined();
       const api = (await c.app.inject(`/api/v1/posts/${postId}/comments?page=2`)).json() as { page: number; comments: { id: number; url: string }[] };
       expect(api.comments.find((x) => x.id === reply)?.url).toBe(`${url}comment-page-2/#comment-${reply}`);
       expect((await c.app.inject(`/api/v1/posts/${postId}/comments?page=9`)).statusCode).toBe(404);
-      for (const bad of ['0', '-1', 'abc', '1e3', "1'--"]) expect((await c.app.inject(`/api/v1/posts/${postId}/comments?page=${encodeURIComponent(bad)}`)).statusCode, bad).toBe(400);
+      for (const bad of ['0', '-1', 'abc', '1e3', "1'--"])
+        expect((await c.app.inject(`/api/v1/posts/${postId}/comments?page=${encodeURIComponent(bad)}`)).statusCode, bad).toBe(400);
       // A new comment goes after thread 7: still page 3; the post redirect says so.
       const r = new Reader(c);
       const res = await r.comment(url, { body: 'thread 8' });
@@ -102,13 +116,16 @@ for (const dialect of DIALECTS) {
       expect(re.headers.location).toBe(`${url}#comment-${idFrom(re)}`);
     });
 
-    it('caches each page with the article\'s tags: a new comment purges them all', async () => {
+    it("caches each page with the article's tags: a new comment purges them all", async () => {
       const p2 = `${url}comment-page-2/`;
       await c.app.inject(p2);
       const hit = await c.app.inject(p2);
       expect(hit.headers['x-cache']).toBe('HIT');
       expect(String(hit.headers['surrogate-key'])).toContain(`post:${postId}`);
-      await new Reader(c, '203.0.113.60').comment(`${url}comment-page-2/?replytocom=${roots[4]}`, { body: 'late reply on page two', parent_id: String(roots[4]) });
+      await new Reader(c, '203.0.113.60').comment(`${url}comment-page-2/?replytocom=${roots[4]}`, {
+        body: 'late reply on page two',
+        parent_id: String(roots[4]),
+      });
       const after = await c.app.inject(p2);
       expect(after.headers['x-cache']).not.toBe('HIT');
       expect(after.body).toContain('late reply on page two');
@@ -150,7 +167,7 @@ for (const dialect of DIALECTS) {
       await t?.cleanup();
     });
 
-    it('pages cut in SQL equal pages cut in memory, for a stranger and for the held comments\' author', async () => {
+    it("pages cut in SQL equal pages cut in memory, for a stranger and for the held comments' author", async () => {
       for (const viewer of [[], held]) {
         for (const perPage of [1, 4, 10, 100]) {
           const whole = await threadPage(t.handle.db, postId, viewer, 1, perPage);

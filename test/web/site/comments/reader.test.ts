@@ -82,7 +82,11 @@ for (const dialect of DIALECTS) {
       expect(a.statusCode).toBe(303);
       expect(b.statusCode).toBe(303);
       expect(a.headers.location).toBe(b.headers.location);
-      const n = await t.handle.db.selectFrom('comments').select((eb) => eb.fn.countAll().as('n')).where('body', '=', 'Clicked twice').executeTakeFirstOrThrow();
+      const n = await t.handle.db
+        .selectFrom('comments')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('body', '=', 'Clicked twice')
+        .executeTakeFirstOrThrow();
       expect(Number(n.n)).toBe(1);
     });
 

@@ -46,7 +46,9 @@ describe.skipIf(!browserAvailable())(`comment script in chromium (${dialect})`, 
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(e.message));
     // The 403 of the failed post is logged as a failed resource; anything else (a CSP refusal) is a problem.
-    page.on('console', (m) => { if (m.type() === 'error' && !m.text().includes('status of 403')) problems.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !m.text().includes('status of 403')) problems.push(m.text());
+    });
     await page.goto(base + url);
     await page.click(`#comment-${first} a.comment__reply`);
     // The form moved under the comment, without a page load.

@@ -23,7 +23,8 @@ export async function autosaveRoutes(app: FastifyInstance, c: AdminContext): Pro
   app.post('/articles/:id/autosave', EDIT_ARTICLE, async (request, reply) => {
     const fail = (code: number, err: string, message: string) => reply.code(code).send({ error: { code: err, message } });
     const e = editableOf(request);
-    if ((e.post.status === 'published' || e.post.status === 'scheduled') && !e.mayPublish) return fail(403, 'FORBIDDEN', 'Your role does not allow you to change this article.');
+    if ((e.post.status === 'published' || e.post.status === 'scheduled') && !e.mayPublish)
+      return fail(403, 'FORBIDDEN', 'Your role does not allow you to change this article.');
     const body = request.body;
     if (body === null || typeof body !== 'object' || Array.isArray(body)) return fail(400, 'BAD_REQUEST', 'Send the autosave as a JSON object.');
     const f = body as Record<string, unknown>;
@@ -45,7 +46,11 @@ export async function autosaveRoutes(app: FastifyInstance, c: AdminContext): Pro
       return fail(400, 'BAD_REQUEST', err.message);
     }
     if (updatedAt !== e.post.updated_at) {
-      return fail(409, 'ARTICLE_CONFLICT', 'Someone else saved this article after you opened it. Your changes are not saved: copy what you need, then reload the article.');
+      return fail(
+        409,
+        'ARTICLE_CONFLICT',
+        'Someone else saved this article after you opened it. Your changes are not saved: copy what you need, then reload the article.',
+      );
     }
     const now = c.now();
     await recordAutosave(db, e.id, { id: e.user.id, label: e.user.name }, { title, excerpt, body: doc }, now);

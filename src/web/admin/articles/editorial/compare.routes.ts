@@ -35,23 +35,34 @@ export async function compareRoutes(app: FastifyInstance, c: AdminContext): Prom
     if (mode === 'previous') {
       const prev = found.previous;
       if (!prev) throw notFound('This is the first revision; there is nothing before it to compare with.');
-      fields = compareVersions({ title: prev.title, excerpt: prev.excerpt, body: docOf(prev.body_doc) }, { title: rev.title, excerpt: rev.excerpt, body: docOf(rev.body_doc) });
+      fields = compareVersions(
+        { title: prev.title, excerpt: prev.excerpt, body: docOf(prev.body_doc) },
+        { title: rev.title, excerpt: rev.excerpt, body: docOf(rev.body_doc) },
+      );
       oldLabel = revLabel(prev.created_at);
       newLabel = revLabel(rev.created_at);
     } else {
-      fields = compareVersions({ title: rev.title, excerpt: rev.excerpt, body: docOf(rev.body_doc) }, { title: post.title, excerpt: post.excerpt, body: docOf(post.body_doc) });
+      fields = compareVersions(
+        { title: rev.title, excerpt: rev.excerpt, body: docOf(rev.body_doc) },
+        { title: post.title, excerpt: post.excerpt, body: docOf(post.body_doc) },
+      );
       oldLabel = revLabel(rev.created_at);
       newLabel = 'Current version';
     }
     const LABELS = { title: 'Headline', excerpt: 'Standfirst', body: 'Body' } as const;
     const csrf = csrfFor(reply);
     const base = `/admin/articles/${id}/revisions/${rev.id}/compare`;
-    return sendHtml(reply, renderCompare({
-      layout: pageLayout(c, request, csrf, `Compare: ${post.title}`.slice(0, 200)), revisionsUrl: `/admin/articles/${id}/revisions`, oldLabel, newLabel,
-      fields: fields.map((f) => ({ label: LABELS[f.field], changed: f.changed, old: f.old, new: f.new })),
-      switchUrl: mode === 'current' ? `${base}?with=previous` : `${base}?with=current`,
-      switchLabel: mode === 'current' ? 'Compare with the save before it instead' : 'Compare with the current version instead',
-    }));
+    return sendHtml(
+      reply,
+      renderCompare({
+        layout: pageLayout(c, request, csrf, `Compare: ${post.title}`.slice(0, 200)),
+        revisionsUrl: `/admin/articles/${id}/revisions`,
+        oldLabel,
+        newLabel,
+        fields: fields.map((f) => ({ label: LABELS[f.field], changed: f.changed, old: f.old, new: f.new })),
+        switchUrl: mode === 'current' ? `${base}?with=previous` : `${base}?with=current`,
+        switchLabel: mode === 'current' ? 'Compare with the save before it instead' : 'Compare with the current version instead',
+      }),
+    );
   });
-
 }

@@ -21,17 +21,33 @@ export async function correctionRoutes(app: FastifyInstance, c: AdminContext): P
   const mayCorrect = async (request: FastifyRequest) => {
     const e = editableOf(request);
     if (!e.mayPublish) throw forbidden(e.mine ? 'post.publish.own' : 'post.publish.any', e.user);
-    if (e.post.status !== 'published') throw new HttpError('ARTICLE_NOT_PUBLISHED', 'Corrections and updates are for published articles; edit the draft instead.');
+    if (e.post.status !== 'published')
+      throw new HttpError('ARTICLE_NOT_PUBLISHED', 'Corrections and updates are for published articles; edit the draft instead.');
     return e;
   };
 
-  const correctionForm = (request: FastifyRequest, reply: FastifyReply, o: { id: number; title: string; action: string; values: { kind: string; body: string }; errors: Record<string, string> }, code = 200) => {
+  const correctionForm = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    o: { id: number; title: string; action: string; values: { kind: string; body: string }; errors: Record<string, string> },
+    code = 200,
+  ) => {
     const csrf = csrfFor(reply);
     const heading = o.action.endsWith('/corrections') ? 'Add a correction or update' : 'Edit a correction or update';
-    return sendHtml(reply, renderCorrectionForm({
-      layout: pageLayout(c, request, csrf, heading), csrf, action: o.action, articleTitle: o.title, editUrl: `/admin/articles/${o.id}`,
-      values: o.values, errors: o.errors, maxLength: CORRECTION_MAX,
-    }), code);
+    return sendHtml(
+      reply,
+      renderCorrectionForm({
+        layout: pageLayout(c, request, csrf, heading),
+        csrf,
+        action: o.action,
+        articleTitle: o.title,
+        editUrl: `/admin/articles/${o.id}`,
+        values: o.values,
+        errors: o.errors,
+        maxLength: CORRECTION_MAX,
+      }),
+      code,
+    );
   };
 
   /** Field errors for a posted note, or its checked value. */
@@ -50,7 +66,13 @@ export async function correctionRoutes(app: FastifyInstance, c: AdminContext): P
   app.post('/articles/:id/corrections', EDIT_ARTICLE, async (request, reply) => {
     const { id, post, user } = await mayCorrect(request);
     const note = readNote(request.body);
-    if (!note.input) return correctionForm(request, reply, { id, title: post.title, action: `/admin/articles/${id}/corrections`, values: note.values, errors: note.errors }, 400);
+    if (!note.input)
+      return correctionForm(
+        request,
+        reply,
+        { id, title: post.title, action: `/admin/articles/${id}/corrections`, values: note.values, errors: note.errors },
+        400,
+      );
     app.pageCache.purge(await addCorrection(db, id, note.input, user.id, c.now()));
     return reply.redirect(`/admin/articles/${id}?saved=1#corrections`, 303);
   });
@@ -66,7 +88,13 @@ export async function correctionRoutes(app: FastifyInstance, c: AdminContext): P
   app.get('/articles/:id/corrections/:cid', EDIT_ARTICLE, async (request, reply) => {
     const { id, post } = await mayCorrect(request);
     const note = await noteOf(request, id);
-    return correctionForm(request, reply, { id, title: post.title, action: `/admin/articles/${id}/corrections/${note.id}`, values: { kind: note.kind, body: note.body }, errors: {} });
+    return correctionForm(request, reply, {
+      id,
+      title: post.title,
+      action: `/admin/articles/${id}/corrections/${note.id}`,
+      values: { kind: note.kind, body: note.body },
+      errors: {},
+    });
   });
 
   // POST /admin/articles/:id/corrections/:cid: change its kind or text (it keeps its time).
@@ -74,7 +102,13 @@ export async function correctionRoutes(app: FastifyInstance, c: AdminContext): P
     const { id, post } = await mayCorrect(request);
     const existing = await noteOf(request, id);
     const note = readNote(request.body);
-    if (!note.input) return correctionForm(request, reply, { id, title: post.title, action: `/admin/articles/${id}/corrections/${existing.id}`, values: note.values, errors: note.errors }, 400);
+    if (!note.input)
+      return correctionForm(
+        request,
+        reply,
+        { id, title: post.title, action: `/admin/articles/${id}/corrections/${existing.id}`, values: note.values, errors: note.errors },
+        400,
+      );
     const purge = await editCorrection(db, id, existing.id, note.input, c.now());
     if (!purge) throw notFound('There is no such correction on this article.');
     app.pageCache.purge(purge);
@@ -90,5 +124,4 @@ export async function correctionRoutes(app: FastifyInstance, c: AdminContext): P
     app.pageCache.purge(purge);
     return reply.redirect(`/admin/articles/${id}?saved=1#corrections`, 303);
   });
-
 }

@@ -28,7 +28,10 @@ const KIND_LABELS = { correction: 'Correction', update: 'Update' } as const;
 const hhmm = (iso: string): string => `${iso.slice(11, 16)} UTC`;
 
 /** What the panels under the edit form show, for this user and article. */
-export async function editorialFor(c: AdminContext, o: { id: number; user: User; status: PostStatus; mine: boolean; updatedAt: string; restoring?: { at: string } }): Promise<EditorialVM> {
+export async function editorialFor(
+  c: AdminContext,
+  o: { id: number; user: User; status: PostStatus; mine: boolean; updatedAt: string; restoring?: { at: string } },
+): Promise<EditorialVM> {
   const { db } = c;
   const now = c.now();
   const base = `/admin/articles/${o.id}`;
@@ -37,41 +40,63 @@ export async function editorialFor(c: AdminContext, o: { id: number; user: User;
     editorialState(db, { id: o.id, userId: o.user.id, published: o.status === 'published', withAutosave: !o.restoring }),
     translationsFor(db, o.id),
   ]);
-  const stateOf = (l: (typeof links)[number]) => (l.revoked_at !== null ? 'revoked' : Date.parse(l.expires_at) <= now.getTime() ? 'expired' : 'active') as 'active' | 'expired' | 'revoked';
+  const stateOf = (l: (typeof links)[number]) =>
+    (l.revoked_at !== null ? 'revoked' : Date.parse(l.expires_at) <= now.getTime() ? 'expired' : 'active') as 'active' | 'expired' | 'revoked';
   return {
     id: o.id,
-    ...(o.status === 'published' ? {
-      corrections: {
-        addUrl: `${base}/corrections`,
-        canAdd: canOn(o.user.role, 'post.publish', { own: o.mine }),
-        notes: notes.slice().reverse().map((n) => ({
-          id: n.id, kindLabel: KIND_LABELS[n.kind], at: dateVM(n.created_at), text: n.body,
-          editUrl: `${base}/corrections/${n.id}`, deleteUrl: `${base}/corrections/${n.id}/delete`,
-        })),
-      },
-    } : {}),
-    ...(o.status !== 'published' ? {
-      preview: {
-        createUrl: `${base}/preview-links`,
-        days: [...PREVIEW_DAYS],
-        links: links.map((l) => {
-          const state = stateOf(l);
-          return {
-            id: l.id, created: dateVM(l.created_at), expires: dateVM(l.expires_at), state,
-            stateLabel: state === 'active' ? 'Active' : state === 'expired' ? 'Expired' : 'Revoked',
-            ...(state === 'active' ? { revokeUrl: `${base}/preview-links/${l.id}/revoke` } : {}),
-          };
-        }),
-      },
-    } : {}),
+    ...(o.status === 'published'
+      ? {
+          corrections: {
+            addUrl: `${base}/corrections`,
+            canAdd: canOn(o.user.role, 'post.publish', { own: o.mine }),
+            notes: notes
+              .slice()
+              .reverse()
+              .map((n) => ({
+                id: n.id,
+                kindLabel: KIND_LABELS[n.kind],
+                at: dateVM(n.created_at),
+                text: n.body,
+                editUrl: `${base}/corrections/${n.id}`,
+                deleteUrl: `${base}/corrections/${n.id}/delete`,
+              })),
+          },
+        }
+      : {}),
+    ...(o.status !== 'published'
+      ? {
+          preview: {
+            createUrl: `${base}/preview-links`,
+            days: [...PREVIEW_DAYS],
+            links: links.map((l) => {
+              const state = stateOf(l);
+              return {
+                id: l.id,
+                created: dateVM(l.created_at),
+                expires: dateVM(l.expires_at),
+                state,
+                stateLabel: state === 'active' ? 'Active' : state === 'expired' ? 'Expired' : 'Revoked',
+                ...(state === 'active' ? { revokeUrl: `${base}/preview-links/${l.id}/revoke` } : {}),
+              };
+            }),
+          },
+        }
+      : {}),
     translations: {
       manageUrl: `${base}/translations`,
       linked: translations.map((t) => ({ id: t.id, title: t.title, language: t.language, editUrl: `/admin/articles/${t.id}` })),
     },
     autosaveUrl: `${base}/autosave`,
-    ...(autosave && Date.parse(autosave.created_at) > Date.parse(o.updatedAt) ? {
-      autosave: { at: dateVM(autosave.created_at), time: hhmm(autosave.created_at), restoreUrl: `${base}?autosave=1`, dismissUrl: `${base}/autosave/dismiss` },
-    } : {}),
+    ...(autosave && Date.parse(autosave.created_at) > Date.parse(o.updatedAt)
+      ? {
+          autosave: {
+            at: dateVM(autosave.created_at),
+            time: hhmm(autosave.created_at),
+            restoreUrl: `${base}?autosave=1`,
+            dismissUrl: `${base}/autosave/dismiss`,
+          },
+        }
+      : {}),
     ...(o.restoring ? { restoring: { at: dateVM(o.restoring.at), time: hhmm(o.restoring.at) } } : {}),
   };
 }
@@ -85,7 +110,11 @@ export async function editorialRoutes(app: FastifyInstance, c: AdminContext, dep
 }
 
 /** The user's autosave to load into the form instead of the saved content (?autosave=1). */
-export async function autosaveContent(c: AdminContext, id: number, userId: number): Promise<{ title: string; excerpt: string; bodyDoc: string; at: string } | undefined> {
+export async function autosaveContent(
+  c: AdminContext,
+  id: number,
+  userId: number,
+): Promise<{ title: string; excerpt: string; bodyDoc: string; at: string } | undefined> {
   const a = await userAutosave(c.db, id, userId);
   return a ? { title: a.title, excerpt: a.excerpt, bodyDoc: a.body_doc, at: a.created_at } : undefined;
 }

@@ -30,10 +30,16 @@ export async function previewLinkRoutes(app: FastifyInstance, c: AdminContext, d
     if (!PREVIEW_DAYS.includes(days)) throw new HttpError('PREVIEW_INVALID', `Choose how long the link works: ${PREVIEW_DAYS.join(' or ')} days.`);
     const link = await createPreviewLink(db, id, days, user.id, c.now());
     const csrf = csrfFor(reply);
-    return sendHtml(reply, renderPreviewCreated({
-      layout: pageLayout(c, request, csrf, 'Preview link created'),
-      url: `${deps.site.siteUrl}/preview/${link.token}/`, expires: dateVM(link.expiresAt.toISOString()), editUrl: `/admin/articles/${id}`,
-    }), 201);
+    return sendHtml(
+      reply,
+      renderPreviewCreated({
+        layout: pageLayout(c, request, csrf, 'Preview link created'),
+        url: `${deps.site.siteUrl}/preview/${link.token}/`,
+        expires: dateVM(link.expiresAt.toISOString()),
+        editUrl: `/admin/articles/${id}`,
+      }),
+      201,
+    );
   });
 
   // POST /admin/articles/:id/preview-links/:lid/revoke
@@ -43,5 +49,4 @@ export async function previewLinkRoutes(app: FastifyInstance, c: AdminContext, d
     if (lid === undefined || !(await revokePreview(db, id, lid, c.now()))) throw notFound('There is no such active preview link for this article.');
     return reply.redirect(`/admin/articles/${id}?saved=1#preview-links`, 303);
   });
-
 }

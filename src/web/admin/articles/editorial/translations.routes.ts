@@ -5,7 +5,13 @@
  * (and the rest of the group) are purged, since their hreflang alternates change.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { linkTranslation, translationCandidates, translationsFor, TranslationError, unlinkTranslation } from '../../../../modules/translation/translation.service.js';
+import {
+  linkTranslation,
+  translationCandidates,
+  translationsFor,
+  TranslationError,
+  unlinkTranslation,
+} from '../../../../modules/translation/translation.service.js';
 import { can } from '../../../../modules/user/permissions.js';
 import type { User } from '../../../../modules/user/user.js';
 import { purgePosts } from '../../../cache/index.js';
@@ -21,18 +27,42 @@ export async function translationRoutes(app: FastifyInstance, c: AdminContext): 
   const db = c.db;
   const purge = (ids: number[], extra: string[] = []) => purgePosts(app.pageCache, db, ids, extra);
 
-  const translationsPage = async (request: FastifyRequest, reply: FastifyReply, e: Editable, o: { q: string; target: string; errors: Record<string, string> }, code = 200) => {
+  const translationsPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    e: Editable,
+    o: { q: string; target: string; errors: Record<string, string> },
+    code = 200,
+  ) => {
     const csrf = csrfFor(reply);
     const base = `/admin/articles/${e.id}`;
     const { user } = signedIn(request);
     const visible = can(user.role, 'post.edit.any') ? {} : { ownerUserId: user.id };
     const [linked, results] = await Promise.all([translationsFor(db, e.id), o.q.trim() ? translationCandidates(db, e.id, o.q, visible) : Promise.resolve([])]);
-    return sendHtml(reply, renderTranslations({
-      layout: pageLayout(c, request, csrf, `Translations: ${e.post.title}`.slice(0, 200)), csrf, editUrl: base, title: e.post.title, language: e.post.language,
-      linked: linked.map((t) => ({ id: t.id, title: t.title, language: t.language, editUrl: `/admin/articles/${t.id}`, unlinkUrl: `${base}/translations/unlink` })),
-      linkUrl: `${base}/translations`, searchUrl: `${base}/translations`, q: o.q, target: o.target,
-      results: results.map((r) => ({ id: r.id, title: r.title, language: r.language, status: r.status })), errors: o.errors,
-    }), code);
+    return sendHtml(
+      reply,
+      renderTranslations({
+        layout: pageLayout(c, request, csrf, `Translations: ${e.post.title}`.slice(0, 200)),
+        csrf,
+        editUrl: base,
+        title: e.post.title,
+        language: e.post.language,
+        linked: linked.map((t) => ({
+          id: t.id,
+          title: t.title,
+          language: t.language,
+          editUrl: `/admin/articles/${t.id}`,
+          unlinkUrl: `${base}/translations/unlink`,
+        })),
+        linkUrl: `${base}/translations`,
+        searchUrl: `${base}/translations`,
+        q: o.q,
+        target: o.target,
+        results: results.map((r) => ({ id: r.id, title: r.title, language: r.language, status: r.status })),
+        errors: o.errors,
+      }),
+      code,
+    );
   };
 
   // GET /admin/articles/:id/translations?q=: the linked versions, and a search to link more.
@@ -58,7 +88,8 @@ export async function translationRoutes(app: FastifyInstance, c: AdminContext): 
   const linkMove = (path: string, act: typeof linkTranslation) => {
     app.post(path, EDIT_ARTICLE, async (request, reply) => {
       const e = editableOf(request);
-      if ((e.post.status === 'published' || e.post.status === 'scheduled') && !e.mayPublish) throw forbidden(e.mine ? 'post.publish.own' : 'post.publish.any', e.user);
+      if ((e.post.status === 'published' || e.post.status === 'scheduled') && !e.mayPublish)
+        throw forbidden(e.mine ? 'post.publish.own' : 'post.publish.any', e.user);
       const raw = fieldsOf(request.body).target;
       const shown = typeof raw === 'string' ? raw.slice(0, 20) : '';
       const target = await otherArticle(e.user, raw);
@@ -78,5 +109,4 @@ export async function translationRoutes(app: FastifyInstance, c: AdminContext): 
   linkMove('/articles/:id/translations', linkTranslation);
   // POST /admin/articles/:id/translations/unlink (target=ID)
   linkMove('/articles/:id/translations/unlink', unlinkTranslation);
-
 }

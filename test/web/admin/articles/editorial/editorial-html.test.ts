@@ -27,10 +27,25 @@ describe('editorial pages', () => {
     t = await freshDb('sqlite');
     app = await adminApp(t, { clock });
     const db = t.handle.db;
-    pub = await createArticle(db, { status: 'published', publishedAt: clock.now().toISOString(), slug: 'bridge', title: 'The bridge reopens', excerpt: 'Steel.', body: doc(p('Forty metres long.')) }, clock.now());
+    pub = await createArticle(
+      db,
+      {
+        status: 'published',
+        publishedAt: clock.now().toISOString(),
+        slug: 'bridge',
+        title: 'The bridge reopens',
+        excerpt: 'Steel.',
+        body: doc(p('Forty metres long.')),
+      },
+      clock.now(),
+    );
     await recordRevision(db, pub, { id: null, label: 'test' }, clock.now());
     draft = await createArticle(db, { slug: 'draft', title: 'Draft', body: doc(p('x')) }, clock.now());
-    fa = await createArticle(db, { status: 'published', publishedAt: clock.now().toISOString(), slug: 'pol', title: 'پل', language: 'fa', body: doc(p('پل')) }, clock.now());
+    fa = await createArticle(
+      db,
+      { status: 'published', publishedAt: clock.now().toISOString(), slug: 'pol', title: 'پل', language: 'fa', body: doc(p('پل')) },
+      clock.now(),
+    );
     a = new Agent(app);
     await a.login((await makeUser(t, 'editor')).email);
   });
@@ -49,7 +64,14 @@ describe('editorial pages', () => {
     expect((await a.post(`/admin/articles/${pub}/corrections`, { kind: 'correction', body: 'It is 14 metres long.' })).statusCode).toBe(303);
     const u = (await t.handle.db.selectFrom('posts').select('updated_at').where('id', '=', pub).executeTakeFirstOrThrow()).updated_at;
     clock.advance(60_000);
-    await a.post(`/admin/articles/${pub}`, { title: 'The bridge reopens at last', excerpt: 'Steel.', body_text: 'Fourteen metres long.', language: 'en', comment_status: 'open', updated_at: u });
+    await a.post(`/admin/articles/${pub}`, {
+      title: 'The bridge reopens at last',
+      excerpt: 'Steel.',
+      body_text: 'Fourteen metres long.',
+      language: 'en',
+      comment_status: 'open',
+      updated_at: u,
+    });
     const rev = await t.handle.db.selectFrom('revisions').select('id').where('post_id', '=', pub).orderBy('id').executeTakeFirstOrThrow();
     await a.post(`/admin/articles/${pub}/translations`, { target: String(fa) });
     const created = await a.post(`/admin/articles/${draft}/preview-links`, { days: '1' });
@@ -58,7 +80,14 @@ describe('editorial pages', () => {
       { name: 'edit form (published, panels)', html: (await a.get(`/admin/articles/${pub}`)).body },
       { name: 'edit form (draft, preview links)', html: (await a.get(`/admin/articles/${draft}`)).body },
       { name: 'note form with errors', html: (await a.post(`/admin/articles/${pub}/corrections`, { kind: 'x', body: '' })).body },
-      { name: 'note edit form', html: (await a.get(`/admin/articles/${pub}/corrections/${(await t.handle.db.selectFrom('corrections').select('id').where('post_id', '=', pub).executeTakeFirstOrThrow()).id}`)).body },
+      {
+        name: 'note edit form',
+        html: (
+          await a.get(
+            `/admin/articles/${pub}/corrections/${(await t.handle.db.selectFrom('corrections').select('id').where('post_id', '=', pub).executeTakeFirstOrThrow()).id}`,
+          )
+        ).body,
+      },
       { name: 'preview link created', html: created.body },
       { name: 'translations', html: (await a.get(`/admin/articles/${pub}/translations?q=bridge`)).body },
       { name: 'translations with error', html: (await a.post(`/admin/articles/${pub}/translations`, { target: 'abc' })).body },

@@ -16,7 +16,17 @@ describe.skipIf(!browserAvailable())('autosave in chromium', () => {
   it('autosaves a published article without changing it, then offers the autosave back', async () => {
     const { t, app, browser, base } = s;
     const db = t.handle.db;
-    const id = await createArticle(db, { status: 'published', publishedAt: new Date('2026-11-20T11:00:00Z').toISOString(), slug: 'tide-tables', title: 'Tide tables for the week', body: doc(p('High water at noon.')) }, new Date('2026-11-20T11:00:00Z'));
+    const id = await createArticle(
+      db,
+      {
+        status: 'published',
+        publishedAt: new Date('2026-11-20T11:00:00Z').toISOString(),
+        slug: 'tide-tables',
+        title: 'Tide tables for the week',
+        body: doc(p('High water at noon.')),
+      },
+      new Date('2026-11-20T11:00:00Z'),
+    );
     const user = await makeUser(t, 'editor', 'desk@example.com');
     const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
     const page = await context.newPage();
@@ -35,7 +45,12 @@ describe.skipIf(!browserAvailable())('autosave in chromium', () => {
     const row = await db.selectFrom('posts').select(['title', 'body_html']).where('id', '=', id).executeTakeFirstOrThrow();
     expect(row.title).toBe('Tide tables for the week');
     expect(row.body_html).not.toContain('Low water');
-    const auto = await db.selectFrom('revisions').select(['title', 'body_doc']).where('post_id', '=', id).where('kind', '=', 'autosave').executeTakeFirstOrThrow();
+    const auto = await db
+      .selectFrom('revisions')
+      .select(['title', 'body_doc'])
+      .where('post_id', '=', id)
+      .where('kind', '=', 'autosave')
+      .executeTakeFirstOrThrow();
     expect(auto.title).toBe('Tide tables, revised draft');
     expect(auto.body_doc).toContain('Low water at six.');
     const reader = await app.inject('/tide-tables/');

@@ -17,7 +17,12 @@ import { csrfOf } from '../../../../helpers/form.js';
 
 let n = 0;
 const form = (extra: Record<string, string | string[]> = {}): Record<string, string | string[]> => ({
-  title: `Harbour story ${++n}`, excerpt: 'The standfirst.', body_text: 'First paragraph.\n\nSecond paragraph.', language: 'en', comment_status: 'open', ...extra,
+  title: `Harbour story ${++n}`,
+  excerpt: 'The standfirst.',
+  body_text: 'First paragraph.\n\nSecond paragraph.',
+  language: 'en',
+  comment_status: 'open',
+  ...extra,
 });
 
 for (const dialect of DIALECTS) {
@@ -31,8 +36,26 @@ for (const dialect of DIALECTS) {
       t = await freshDb(dialect);
       app = await adminApp(t, { clock, env: { PAGE_CACHE_MB: '16' } });
       const db = t.handle.db;
-      guestAuthor = (await db.insertInto('authors').values({ slug: 'guest', name: 'Guest Writer', role_title: '', bio: '', avatar_media_id: null, user_id: null, created_at: clock.now().toISOString() }).returning('id').executeTakeFirstOrThrow()).id;
-      othersPublished = await createArticle(db, { status: 'published', publishedAt: clock.now().toISOString(), slug: 'bridge-story', title: 'The bridge reopens', excerpt: 'Forty metres of steel.', body: doc(p('The bridge is 40 metres long.')), authorIds: [guestAuthor] }, clock.now());
+      guestAuthor = (
+        await db
+          .insertInto('authors')
+          .values({ slug: 'guest', name: 'Guest Writer', role_title: '', bio: '', avatar_media_id: null, user_id: null, created_at: clock.now().toISOString() })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+      othersPublished = await createArticle(
+        db,
+        {
+          status: 'published',
+          publishedAt: clock.now().toISOString(),
+          slug: 'bridge-story',
+          title: 'The bridge reopens',
+          excerpt: 'Forty metres of steel.',
+          body: doc(p('The bridge is 40 metres long.')),
+          authorIds: [guestAuthor],
+        },
+        clock.now(),
+      );
       await recordRevision(db, othersPublished, { id: null, label: 'test' }, clock.now());
     });
     afterAll(async () => {
@@ -63,15 +86,26 @@ for (const dialect of DIALECTS) {
         const a = await agentFor('editor');
         const edit = await a.get(`/admin/articles/${othersPublished}`);
         expect(edit.body).toContain('Corrections and updates');
-        const res = await a.post(`/admin/articles/${othersPublished}/corrections`, { kind: 'correction', body: 'An earlier version said the bridge is 40 metres long. It is 14 metres.' });
+        const res = await a.post(`/admin/articles/${othersPublished}/corrections`, {
+          kind: 'correction',
+          body: 'An earlier version said the bridge is 40 metres long. It is 14 metres.',
+        });
         expect(res.statusCode, res.body).toBe(303);
 
         const page = await reader();
         expect(page.headers['x-cache']).toBe('MISS');
-        expect(page.body).toMatch(/Correction, <time datetime="2026-11-29T09:00:00.000Z">November 29, 2026<\/time>:<\/strong> An earlier version said the bridge is 40 metres long\. It is 14 metres\./);
+        expect(page.body).toMatch(
+          /Correction, <time datetime="2026-11-29T09:00:00.000Z">November 29, 2026<\/time>:<\/strong> An earlier version said the bridge is 40 metres long\. It is 14 metres\./,
+        );
         const ld = [...page.body.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].map((m) => JSON.parse(m[1]!) as Record<string, unknown>);
         const article = ld.find((x) => x['@type'] === 'NewsArticle')!;
-        expect(article.correction).toEqual([{ '@type': 'CorrectionComment', text: 'An earlier version said the bridge is 40 metres long. It is 14 metres.', datePublished: '2026-11-29T09:00:00.000Z' }]);
+        expect(article.correction).toEqual([
+          {
+            '@type': 'CorrectionComment',
+            text: 'An earlier version said the bridge is 40 metres long. It is 14 metres.',
+            datePublished: '2026-11-29T09:00:00.000Z',
+          },
+        ]);
 
         const listed = await list();
         expect(listed.headers['x-cache']).toBe('MISS');
@@ -84,7 +118,9 @@ for (const dialect of DIALECTS) {
       it('lists notes newest first, and an update note is shown but not in JSON-LD as a correction', async () => {
         const a = await agentFor('owner');
         clock.advance(3_600_000);
-        expect((await a.post(`/admin/articles/${othersPublished}/corrections`, { kind: 'update', body: 'The council has since replied.' })).statusCode).toBe(303);
+        expect((await a.post(`/admin/articles/${othersPublished}/corrections`, { kind: 'update', body: 'The council has since replied.' })).statusCode).toBe(
+          303,
+        );
         const listed = (await app.inject('/corrections/')).body;
         expect(listed.indexOf('The council has since replied.')).toBeLessThan(listed.indexOf('It is 14 metres.'));
         const page = (await app.inject('/bridge-story/')).body;
@@ -100,7 +136,10 @@ for (const dialect of DIALECTS) {
         const form = await a.get(`/admin/articles/${othersPublished}/corrections/${first!.id}`);
         expect(form.statusCode).toBe(200);
         expect(form.body).toContain('It is 14 metres.');
-        expect((await a.post(`/admin/articles/${othersPublished}/corrections/${first!.id}`, { kind: 'correction', body: 'The bridge is 14 metres long, not 40.' })).statusCode).toBe(303);
+        expect(
+          (await a.post(`/admin/articles/${othersPublished}/corrections/${first!.id}`, { kind: 'correction', body: 'The bridge is 14 metres long, not 40.' }))
+            .statusCode,
+        ).toBe(303);
         const page = await app.inject('/bridge-story/');
         expect(page.headers['x-cache']).toBe('MISS');
         expect(page.body).toContain('The bridge is 14 metres long, not 40.');
@@ -139,7 +178,11 @@ for (const dialect of DIALECTS) {
         const a = await agentFor('editor');
         const before = await corrections();
         for (const token of [undefined, 'forged', '']) {
-          const res = await a.postRaw(`/admin/articles/${othersPublished}/corrections`, { kind: 'correction', body: 'No token.', ...(token !== undefined ? { _csrf: token } : {}) });
+          const res = await a.postRaw(`/admin/articles/${othersPublished}/corrections`, {
+            kind: 'correction',
+            body: 'No token.',
+            ...(token !== undefined ? { _csrf: token } : {}),
+          });
           expect(res.statusCode).toBe(403);
         }
         const bad: [Record<string, string | string[]>, string][] = [
@@ -157,7 +200,11 @@ for (const dialect of DIALECTS) {
           expect(res.statusCode, JSON.stringify(fields).slice(0, 60)).toBe(400);
           expect(res.body).toContain(message);
         }
-        for (const url of [`/admin/articles/${othersPublished}/corrections/abc`, `/admin/articles/${othersPublished}/corrections/1%20OR%201=1`, '/admin/articles/99999/corrections']) {
+        for (const url of [
+          `/admin/articles/${othersPublished}/corrections/abc`,
+          `/admin/articles/${othersPublished}/corrections/1%20OR%201=1`,
+          '/admin/articles/99999/corrections',
+        ]) {
           const res = await a.post(url, { kind: 'correction', body: 'x' });
           expect(res.statusCode, url).toBe(404);
         }
@@ -183,7 +230,8 @@ for (const dialect of DIALECTS) {
         expect((await app.inject('/corrections/page/2/')).statusCode).toBe(404);
         expect((await app.inject('/corrections/page/abc/')).statusCode).toBe(404);
         const existing = (await corrections()).length;
-        for (let i = existing; i <= 30; i++) await insertCorrection(t.handle.db, othersPublished, { kind: 'update', body: `Bulk note ${i}` }, null, clock.now());
+        for (let i = existing; i <= 30; i++)
+          await insertCorrection(t.handle.db, othersPublished, { kind: 'update', body: `Bulk note ${i}` }, null, clock.now());
         await app.pageCache.purge(['corrections']);
         const page1 = await app.inject('/corrections/');
         expect(page1.body).toContain('href="/corrections/page/2/"');
@@ -210,8 +258,32 @@ for (const dialect of DIALECTS) {
       it('links by ID, validates, shows hreflang alternates on both pages, unlinks; purges both', async () => {
         const a = await agentFor('editor');
         const db = t.handle.db;
-        const fa = await createArticle(db, { status: 'published', publishedAt: clock.now().toISOString(), slug: 'bridge-fa', title: 'پل بازگشایی شد', body: doc(p('پل')), language: 'fa', authorIds: [guestAuthor] }, clock.now());
-        const en2 = await createArticle(db, { status: 'published', publishedAt: clock.now().toISOString(), slug: 'bridge-en-2', title: 'Another English bridge', body: doc(p('x')), language: 'en', authorIds: [guestAuthor] }, clock.now());
+        const fa = await createArticle(
+          db,
+          {
+            status: 'published',
+            publishedAt: clock.now().toISOString(),
+            slug: 'bridge-fa',
+            title: 'پل بازگشایی شد',
+            body: doc(p('پل')),
+            language: 'fa',
+            authorIds: [guestAuthor],
+          },
+          clock.now(),
+        );
+        const en2 = await createArticle(
+          db,
+          {
+            status: 'published',
+            publishedAt: clock.now().toISOString(),
+            slug: 'bridge-en-2',
+            title: 'Another English bridge',
+            body: doc(p('x')),
+            language: 'en',
+            authorIds: [guestAuthor],
+          },
+          clock.now(),
+        );
         await app.inject('/bridge-fa/');
         expect((await app.inject('/bridge-fa/')).headers['x-cache']).toBe('HIT');
 
@@ -261,7 +333,11 @@ for (const dialect of DIALECTS) {
         expect(refused.body).toContain('does not allow you');
         expect((await c.post(`/admin/articles/${othersPublished}/translations`, { target: String(mine) })).statusCode).toBe(403);
         // …nor find other people's drafts by headline in its search.
-        await createArticle(db, { status: 'draft', slug: 'bridge-secret-draft', title: 'Bridge secret draft', body: doc(p('x')), language: 'de', authorIds: [guestAuthor] }, clock.now());
+        await createArticle(
+          db,
+          { status: 'draft', slug: 'bridge-secret-draft', title: 'Bridge secret draft', body: doc(p('x')), language: 'de', authorIds: [guestAuthor] },
+          clock.now(),
+        );
         const found = await c.get(`/admin/articles/${mine}/translations?q=bridge`);
         expect(found.statusCode).toBe(200);
         expect(found.body).not.toContain('Bridge secret draft');
@@ -279,9 +355,25 @@ for (const dialect of DIALECTS) {
     describe('revision comparison', () => {
       it('shows a word-level two-column diff with the current version and the previous save', async () => {
         const a = await agentFor('editor');
-        const id = await ownArticle(a, { title: 'The mayor opens the bridge', excerpt: 'A short standfirst.', body_text: 'The bridge is long.\n\nIt cost money.' });
+        const id = await ownArticle(a, {
+          title: 'The mayor opens the bridge',
+          excerpt: 'A short standfirst.',
+          body_text: 'The bridge is long.\n\nIt cost money.',
+        });
         const u = (await row(id)).updated_at;
-        expect((await a.post(`/admin/articles/${id}`, form({ title: 'The mayor closes the bridge', excerpt: 'A short standfirst.', body_text: 'The bridge is short.\n\nIt cost money.', updated_at: u }))).statusCode).toBe(303);
+        expect(
+          (
+            await a.post(
+              `/admin/articles/${id}`,
+              form({
+                title: 'The mayor closes the bridge',
+                excerpt: 'A short standfirst.',
+                body_text: 'The bridge is short.\n\nIt cost money.',
+                updated_at: u,
+              }),
+            )
+          ).statusCode,
+        ).toBe(303);
         const revs = await t.handle.db.selectFrom('revisions').select('id').where('post_id', '=', id).orderBy('id').execute();
         expect(revs.length).toBe(2);
         const list = await a.get(`/admin/articles/${id}/revisions`);
@@ -323,7 +415,9 @@ for (const dialect of DIALECTS) {
       async function autosave(a: Agent, id: number, body: unknown, token?: string) {
         const csrf = token ?? csrfOf((await a.get('/admin')).body);
         return app.inject({
-          method: 'POST', url: `/admin/articles/${id}/autosave`, payload: JSON.stringify(body),
+          method: 'POST',
+          url: `/admin/articles/${id}/autosave`,
+          payload: JSON.stringify(body),
           headers: { 'content-type': 'application/json', 'csrf-token': csrf, cookie: a.cookie },
         });
       }
@@ -334,7 +428,12 @@ for (const dialect of DIALECTS) {
         const before = await row(othersPublished);
         await app.inject('/bridge-story/');
         clock.advance(60_000);
-        const res = await autosave(a, othersPublished, { title: 'Autosaved headline', excerpt: 'x', body_json: bodyJson('Half-written sentence'), updated_at: before.updated_at });
+        const res = await autosave(a, othersPublished, {
+          title: 'Autosaved headline',
+          excerpt: 'x',
+          body_json: bodyJson('Half-written sentence'),
+          updated_at: before.updated_at,
+        });
         expect(res.statusCode, res.body).toBe(200);
         expect(res.json()).toEqual({ ok: true, savedAt: clock.now().toISOString() });
         expect(await row(othersPublished)).toEqual(before);
@@ -346,7 +445,9 @@ for (const dialect of DIALECTS) {
         expect(autos[0]!.title).toBe('Autosaved headline');
         // A second autosave replaces the first; the revisions list never shows autosaves.
         await autosave(a, othersPublished, { title: 'Autosaved again', excerpt: 'x', body_json: bodyJson('More'), updated_at: before.updated_at });
-        expect(await t.handle.db.selectFrom('revisions').select('id').where('post_id', '=', othersPublished).where('kind', '=', 'autosave').execute()).toHaveLength(1);
+        expect(
+          await t.handle.db.selectFrom('revisions').select('id').where('post_id', '=', othersPublished).where('kind', '=', 'autosave').execute(),
+        ).toHaveLength(1);
         expect((await a.get(`/admin/articles/${othersPublished}/revisions`)).body).not.toContain('Autosaved again');
 
         // The editor offers it back; restore fills the form without saving; dismiss forgets it.
@@ -394,7 +495,9 @@ for (const dialect of DIALECTS) {
           expect(res.statusCode, JSON.stringify(payload).slice(0, 60)).toBe(code);
           expect(res.json().error.message).toBeTruthy();
         }
-        expect(await t.handle.db.selectFrom('revisions').select('id').where('post_id', '=', othersPublished).where('kind', '=', 'autosave').execute()).toHaveLength(0);
+        expect(
+          await t.handle.db.selectFrom('revisions').select('id').where('post_id', '=', othersPublished).where('kind', '=', 'autosave').execute(),
+        ).toHaveLength(0);
       });
 
       it('an explicit save clears the saver’s autosave', async () => {

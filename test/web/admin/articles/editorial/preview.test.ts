@@ -26,9 +26,23 @@ for (const dialect of DIALECTS) {
       t = await freshDb(dialect);
       app = await adminApp(t, { clock, env: { PAGE_CACHE_MB: '16' } });
       const db = t.handle.db;
-      const author = (await db.insertInto('authors').values({ slug: 'guest', name: 'Guest Writer', role_title: '', bio: '', avatar_media_id: null, user_id: null, created_at: clock.now().toISOString() }).returning('id').executeTakeFirstOrThrow()).id;
-      draft = await createArticle(db, { slug: 'embargoed', title: 'Embargoed budget story', body: doc(p('Numbers under embargo.')), authorIds: [author] }, clock.now());
-      published = await createArticle(db, { status: 'published', publishedAt: clock.now().toISOString(), slug: 'public-one', title: 'Public', body: doc(p('x')), authorIds: [author] }, clock.now());
+      const author = (
+        await db
+          .insertInto('authors')
+          .values({ slug: 'guest', name: 'Guest Writer', role_title: '', bio: '', avatar_media_id: null, user_id: null, created_at: clock.now().toISOString() })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+      draft = await createArticle(
+        db,
+        { slug: 'embargoed', title: 'Embargoed budget story', body: doc(p('Numbers under embargo.')), authorIds: [author] },
+        clock.now(),
+      );
+      published = await createArticle(
+        db,
+        { status: 'published', publishedAt: clock.now().toISOString(), slug: 'public-one', title: 'Public', body: doc(p('x')), authorIds: [author] },
+        clock.now(),
+      );
     });
     afterAll(async () => {
       await app?.close();
