@@ -23,7 +23,8 @@ module.exports = {
     },
     {
       name: 'views-import-view-models-only',
-      comment: 'Views are pure functions of a view-model: they import other views, view-model types and the i18n string helpers, nothing that computes or reads.',
+      comment:
+        'Views are pure functions of a view-model: they import other views, view-model types and the i18n string helpers, nothing that computes or reads.',
       severity: 'error',
       from: { path: VIEWS },
       to: {
@@ -34,7 +35,8 @@ module.exports = {
     },
     {
       name: 'admin-features-stay-apart',
-      comment: 'An admin feature folder imports shell/, its own files and what lies outside the admin (modules/, lib/, the shared web parts); never another feature: what two features share belongs in shell/ or a module.',
+      comment:
+        'An admin feature folder imports shell/, its own files and what lies outside the admin (modules/, lib/, the shared web parts); never another feature: what two features share belongs in shell/ or a module.',
       severity: 'error',
       from: { path: '^src/web/admin/([^/]+)/' },
       to: { path: '^src/web/admin/', pathNot: ['^src/web/admin/shell/', '^src/web/admin/$1/'] },
@@ -77,6 +79,10 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'],
+    },
   },
 };

@@ -6,7 +6,8 @@
  *      are skipped, LOUDLY. Under CI (CI=1) a missing one fails the run.
  *   2. tsc --noEmit
  *   3. dependency-cruiser, when .dependency-cruiser.cjs exists
- *   4. vitest run (extra arguments are passed on: `npm test -- test/site`)
+ *   4. Biome: formatting and lint (`npm run format` fixes the formatting)
+ *   5. vitest run (extra arguments are passed on: `npm test -- test/web/site`)
  * Every step runs even when an earlier one failed, so one run shows all problems; the exit code is
  * non-zero when any failed.
  */
@@ -32,8 +33,13 @@ let interrupted = false;
 let current;
 // Ctrl-C reaches the child too (same process group): just wait for it to finish its own cleanup.
 // SIGTERM (e.g. a CI timeout) is sent to us alone, so pass it on.
-process.on('SIGINT', () => { interrupted = true; });
-process.on('SIGTERM', () => { interrupted = true; current?.kill('SIGTERM'); });
+process.on('SIGINT', () => {
+  interrupted = true;
+});
+process.on('SIGTERM', () => {
+  interrupted = true;
+  current?.kill('SIGTERM');
+});
 
 /** @param {string} msg */
 function log(msg) {
@@ -80,8 +86,7 @@ if (missing.length > 0 && canApt) {
   const packages = missing.flatMap((p) => (p.name === 'chromium' ? ['chromium', 'fonts-liberation'] : [p.aptPackage]));
   log(`Installing missing test prerequisites with apt-get: ${packages.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const ok = (await run('apt-get', ['update'], env)) === 0
-    && (await run('apt-get', ['install', '-y', '--no-install-recommends', ...packages], env)) === 0;
+  const ok = (await run('apt-get', ['update'], env)) === 0 && (await run('apt-get', ['install', '-y', '--no-install-recommends', ...packages], env)) === 0;
   aptProblem = ok ? ' (still missing after apt-get install)' : ' (apt-get install failed)';
   prereqs = setup.prerequisites();
   missing = prereqs.filter((p) => !p.ok);
@@ -107,7 +112,10 @@ if (!interrupted && fs.existsSync(path.join(ROOT, '.dependency-cruiser.cjs'))) {
   await step('depcruise src', bin('depcruise'), ['src', '--config', '.dependency-cruiser.cjs']);
 }
 
-// ── 4. tests ────────────────────────────────────────────────────────────────────────────────────
+// ── 4. formatting and lint (Biome) ──────────────────────────────────────────────────────────────
+if (!interrupted) await step('biome check (format, lint)', bin('biome'), ['check', '.']);
+
+// ── 5. tests ────────────────────────────────────────────────────────────────────────────────────
 const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-run-'));
 const reportFile = path.join(runDir, 'report.json');
 if (!interrupted) {

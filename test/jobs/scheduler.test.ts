@@ -53,7 +53,7 @@ for (const dialect of DIALECTS) {
         now: () => new Date('2026-11-20T13:00:00Z'),
         onPublished: (ids) => {
           published.push(...ids);
-          ids.forEach((id) => refresher.enqueue(id));
+          for (const id of ids) refresher.enqueue(id);
         },
       });
       for (let i = 0; i < 100 && published.length === 0; i++) await new Promise((r) => setTimeout(r, 20));

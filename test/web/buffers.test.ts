@@ -12,7 +12,9 @@ describe('joinBuffers', () => {
     expect(a.equals(Buffer.concat(parts))).toBe(true);
     // Many pages: a new slab when one is full, earlier answers intact.
     const many = Array.from({ length: 100 }, (_, i) => joinBuffers([Buffer.alloc(20_000, String(i % 10))]));
-    many.forEach((m, i) => expect(m.every((byte) => byte === 48 + (i % 10))).toBe(true));
+    many.forEach((m, i) => {
+      expect(m.every((byte) => byte === 48 + (i % 10))).toBe(true);
+    });
     // Too large for a slab: a Buffer of its own.
     const big = joinBuffers([Buffer.alloc(200_000, 'y')]);
     expect(big.length).toBe(200_000);

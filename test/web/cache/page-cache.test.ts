@@ -16,7 +16,7 @@ import { DIALECTS, type TestDb } from '../../helpers/db.js';
 import { fixtureSite } from '../../helpers/site.js';
 import { testApp } from '../../helpers/app.js';
 import { loadConfig } from '../../../src/config/config.js';
-import { type Fixture } from '../../helpers/fixture.js';
+import type { Fixture } from '../../helpers/fixture.js';
 import { NOW } from '../../helpers/clock.js';
 
 for (const dialect of DIALECTS) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { DIALECTS, type TestDb } from '../../helpers/db.js';
 import { fixtureSite } from '../../helpers/site.js';
-import { type Fixture } from '../../helpers/fixture.js';
+import type { Fixture } from '../../helpers/fixture.js';
 import { jsonLd } from '../../helpers/app.js';
 
 for (const dialect of DIALECTS) {

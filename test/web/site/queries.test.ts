@@ -4,7 +4,7 @@ import { bulkSeed } from '../../../src/demo/bulk-seed.js';
 import { changeSlug } from '../../../src/modules/article/article.service.js';
 import { DIALECTS, type TestDb } from '../../helpers/db.js';
 import { fixtureSite } from '../../helpers/site.js';
-import { type Fixture } from '../../helpers/fixture.js';
+import type { Fixture } from '../../helpers/fixture.js';
 
 /**
  * Queries one request makes, in steady state: a first request loads the category tree, which is
@@ -32,7 +32,9 @@ for (const dialect of DIALECTS) {
       // Small, fixed budgets: no query per story, author or image. The article page also reads its
       // comment thread (one query, however many comments) and the comment settings. The category
       // tree is one of them: a single-row change-counter check once the tree is in memory.
-      before.forEach((n, i) => expect(n, urls[i]).toBeLessThanOrEqual(i === 0 ? 9 : 7));
+      before.forEach((n, i) => {
+        expect(n, urls[i]).toBeLessThanOrEqual(i === 0 ? 9 : 7);
+      });
       await bulkSeed(t.handle.db, { articles: 300, categories: 10, tags: 30, authors: 8 });
       const after = [];
       for (const u of urls) after.push(await queriesFor(app, t, u));

@@ -15,7 +15,7 @@ import { DIALECTS, freshDb, type TestDb } from '../../../helpers/db.js';
 import { testImage } from '../../../helpers/fixture.js';
 import { formFields } from '../../../helpers/form.js';
 import { adminApp, signedIn } from '../../../helpers/admin.js';
-import { Agent } from '../../../helpers/agent.js';
+import type { Agent } from '../../../helpers/agent.js';
 import { Clock } from '../../../helpers/clock.js';
 
 for (const dialect of DIALECTS) {

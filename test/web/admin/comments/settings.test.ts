@@ -117,7 +117,7 @@ for (const dialect of DIALECTS) {
         expect(await loadCommentSettings(t.handle.db)).toEqual(before);
       }
       const form = await owner.get('/admin/comments/settings');
-      const noToken = await owner.postRaw('/admin/comments/settings', { ...FORM, moderation: 'hold_all', _csrf: 'wrong' + csrfOf(form.body) });
+      const noToken = await owner.postRaw('/admin/comments/settings', { ...FORM, moderation: 'hold_all', _csrf: `wrong${csrfOf(form.body)}` });
       expect(noToken.statusCode).toBe(403);
       expect(await loadCommentSettings(t.handle.db)).toEqual(before);
     });

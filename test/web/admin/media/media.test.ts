@@ -779,8 +779,8 @@ for (const dialect of DIALECTS) {
         expect((await db().selectFrom('posts').select('status').where('id', '=', articleId).executeTakeFirstOrThrow()).status).toBe('published');
         const page = await author.get(res.headers.location!);
         expect(page.body).toContain('Images without alt text');
-        expect(page.body).toContain('The featured image (image ' + noAlt + ')');
-        expect(page.body).toContain('An image in the text (image ' + noAlt + ')');
+        expect(page.body).toContain(`The featured image (image ${noAlt})`);
+        expect(page.body).toContain(`An image in the text (image ${noAlt})`);
         expect(page.body).not.toContain(`(image ${withAlt})`);
         // Alt text given in the library: the warning goes away, and the stored body follows.
         await author.post(`/admin/media/${noAlt}`, { alt: 'A black square', caption: '', credit: '' }, '/admin/media');

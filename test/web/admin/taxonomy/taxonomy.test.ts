@@ -11,7 +11,7 @@ import { insertCategory } from '../../../../src/modules/taxonomy/taxonomy.reposi
 import { DIALECTS, freshDb, type TestDb } from '../../../helpers/db.js';
 import { buildFixture, type Fixture } from '../../../helpers/fixture.js';
 import { adminApp, signedIn, type Who } from '../../../helpers/admin.js';
-import { Agent } from '../../../helpers/agent.js';
+import type { Agent } from '../../../helpers/agent.js';
 
 const WHO: Who[] = [...ROLES, 'anonymous'];
 

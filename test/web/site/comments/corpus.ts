@@ -66,6 +66,7 @@ export const XSS_PAYLOADS: string[] = [
   '<https://example.org/"><script>alert(1)</script>>',
   'https://example.org/?q=<script>alert(1)</script>',
   '{{constructor.constructor("alert(1)")()}}',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection payload, literally
   '${alert(1)}',
 ];
 
@@ -82,7 +83,7 @@ export const OTHER_PAYLOADS: string[] = [
   'Combining z̷̡̢̛̖̗̘̙̜̝̞̟̠̣̤̥̦̩̪̫̬̭̮̯̰̱̲̳̹̺̻̼ͅ͏͓͔͕͖͙͚ letters',
   'Emoji 👩‍👩‍👧‍👦 🇦🇱 and astral 𝕏',
   'Line\u2028separator\u2029paragraph',
-  'A very long word ' + 'x'.repeat(5000),
+  `A very long word ${'x'.repeat(5000)}`,
   '<'.repeat(9000),
   '*'.repeat(4000) + '_'.repeat(4000),
   '> '.repeat(3000),
