@@ -26,6 +26,7 @@ export type AuditAction =
   | 'tag.deleted'
   | 'comment.replied'
   | 'comment.edited'
+  | 'comment.moderated'
   | 'comment_rule.added'
   | 'comment_rule.removed'
   | 'media.uploaded'
@@ -58,6 +59,7 @@ export const AUDIT_LABELS: Readonly<Record<AuditAction, string>> = {
   'tag.deleted': 'Deleted tag',
   'comment.replied': 'Replied to a comment',
   'comment.edited': 'Edited a comment',
+  'comment.moderated': 'Moderated a comment',
   'comment_rule.added': 'Added a comment rule',
   'comment_rule.removed': 'Removed a comment rule',
   'media.uploaded': 'Uploaded an image',

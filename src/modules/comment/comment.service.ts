@@ -15,6 +15,8 @@ import type { SpamFilter } from './akismet.js';
 import { spamVerdict } from './spam.js';
 import { placeComment, replyParent } from './thread.js';
 import { tag } from '../content/cache-tags.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import type { Actor } from '../user/user.js';
 
 export interface CommentablePost {
   id: number;
@@ -199,17 +201,31 @@ export interface Moderated {
 }
 
 /**
- * The moderation queue's decision on some comments, in one transaction: their status changes, and
+ * The moderation queue's decision on some comments, in one transaction: their status changes (an
+ * audit row for each that changed), and
  * what each was before decides the spam-filter feedback. Approving shows a comment, anything else
  * may hide one: the affected articles' comment lists are purged either way.
  *
- * @example const r = await moderateComments(db, [12, 13], 'spam', now); app.pageCache.purge(r.purge)
+ * @example const r = await moderateComments(db, [12, 13], 'spam', actor, now); app.pageCache.purge(r.purge)
  */
-export async function moderateComments(db: Db, ids: readonly number[], verdict: CommentVerdict, now: Date): Promise<Moderated> {
+export async function moderateComments(db: Db, ids: readonly number[], verdict: CommentVerdict, actor: Actor, now: Date): Promise<Moderated> {
   const status: CommentStatus = VERDICT_STATUS[verdict];
   return db.transaction().execute(async (trx) => {
     const before = await repo.statusesOf(trx, ids);
     const posts = await repo.setStatus(trx, ids, status, now.toISOString());
+    // One audit row per comment whose status changed, in the same transaction.
+    for (const r of before) {
+      if (r.status === status) continue;
+      await recordAudit(trx, {
+        at: now.toISOString(),
+        actorId: actor.id,
+        actorLabel: actor.label,
+        ip: actor.ip,
+        action: 'comment.moderated',
+        target: { type: 'comment', id: r.id, label: `comment ${r.id}` },
+        detail: `${r.status} → ${status}`,
+      });
+    }
     return {
       purge: posts.map(tag.comments),
       approved: status === 'approved' ? [...ids] : [],

@@ -151,7 +151,7 @@ export async function commentsRoutes(app: FastifyInstance, c: AdminContext, hook
     }
     if (!isVerdict(action)) throw badRequest('Unknown action.');
     if (ids.length === 0) throw badRequest('Tick at least one comment.');
-    const done = await moderateComments(c.db, ids, action, c.now());
+    const done = await moderateComments(c.db, ids, action, actorOf(request), c.now());
     if (done.approved.length) background(request, 'comment approval hook', hooks.onApproved?.(done.approved));
     if (done.toSpam.length) background(request, 'spam report', hooks.onSpamVerdict?.(done.toSpam, true));
     if (done.toHam.length) background(request, 'ham report', hooks.onSpamVerdict?.(done.toHam, false));

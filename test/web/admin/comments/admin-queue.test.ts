@@ -126,6 +126,21 @@ for (const dialect of DIALECTS) {
       await e.post('/admin/comments/moderate', { one: `trash:${held}` }, '/admin/comments');
       expect(await statusOf(held)).toBe('trash');
       expect((await app.inject(url)).body).not.toContain('Please approve me');
+      // Every verdict that changed a status is in the audit log, with the moderator and the change.
+      const audit = await t.handle.db
+        .selectFrom('audit_log')
+        .select(['target_id', 'detail', 'actor_id'])
+        .where('action', '=', 'comment.moderated')
+        .orderBy('id')
+        .execute();
+      expect(audit.map((r) => [r.target_id, r.detail])).toEqual(
+        expect.arrayContaining([
+          [s1, expect.stringMatching(/→ spam$/)],
+          [s2, expect.stringMatching(/→ spam$/)],
+          [held, 'approved → trash'],
+        ]),
+      );
+      expect(audit.every((r) => r.actor_id !== null)).toBe(true);
     });
 
     it('refuses a POST without a CSRF token and unknown actions', async () => {
