@@ -98,8 +98,10 @@ describe.skipIf(!browserAvailable())('media library and picker in chromium', () 
     await expect(figure.getAttribute('width')).resolves.toBe('1000');
     await expect(reader.locator('.article__body figcaption').textContent()).resolves.toContain('The light at dusk');
     await expect(reader.locator('.featured img').getAttribute('alt')).resolves.toBe('The keeper on the stairs');
-    // Images actually load (the browser picked a source from the srcset).
-    await expect(figure.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).resolves.toBe(true);
+    // Images actually load (the browser picked a source from the srcset). The figure is
+    // loading="lazy": bring it into view, then wait for it to load rather than reading it at once.
+    await figure.scrollIntoViewIfNeeded();
+    await expect.poll(() => figure.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), { timeout: 15_000 }).toBe(true);
     await reader.context().close();
 
     const report: string[] = [];
