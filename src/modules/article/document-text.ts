@@ -225,6 +225,20 @@ export function documentToText(doc: ArticleDocument): string {
   return parts.join('\n\n');
 }
 
+/** Adds text with these marks (sorted), joined to the node before when that has the same marks. */
+function appendText(out: Inline[], text: string, marks: Mark[]): void {
+  if (!text) return;
+  const last = out[out.length - 1];
+  if (last?.type === 'text' && (last.marks ?? []).length === marks.length && marks.every((m, i) => sameMark(m, last.marks![i]!))) last.text += text;
+  else out.push(marks.length ? { type: 'text', text, marks } : { type: 'text', text });
+}
+
+/** Line breaks at the very end of a paragraph show nothing: dropped. */
+function trimBreaks(out: Inline[]): Inline[] {
+  while (out[out.length - 1]?.type === 'hardBreak') out.pop();
+  return out;
+}
+
 /**
  * The document as it reads back from its text: spaces at the edges of bold or italic moved
  * outside, neighbouring text with the same marks joined, marks in one order, line breaks at the
@@ -235,23 +249,12 @@ export function normalizeDocument(doc: ArticleDocument): ArticleDocument {
     if (!content) return undefined;
     const out: Inline[] = [];
     for (const n of splitFlankingSpace(content)) {
-      if (n.type === 'hardBreak') {
-        out.push(n);
-        continue;
-      }
-      if (!n.text) continue;
-      const marks = sortMarks(n.marks);
-      const last = out[out.length - 1];
-      if (last?.type === 'text' && (last.marks ?? []).length === marks.length && marks.every((m, i) => sameMark(m, last.marks![i]!))) last.text += n.text;
-      else out.push(marks.length ? { type: 'text', text: n.text, marks } : { type: 'text', text: n.text });
+      if (n.type === 'hardBreak') out.push(n);
+      else appendText(out, n.text, sortMarks(n.marks));
     }
-    while (out[out.length - 1]?.type === 'hardBreak') out.pop();
-    return out;
+    return trimBreaks(out);
   };
-  const paraOf = (p: Paragraph): Paragraph => {
-    const c = inl(p.content);
-    return c?.length ? { type: 'paragraph', content: c } : { type: 'paragraph' };
-  };
+  const paraOf = (p: Paragraph): Paragraph => para(inl(p.content) ?? []);
   const content: Block[] = [];
   for (const b of doc.content) {
     if (b.type === 'paragraph') {
@@ -303,16 +306,7 @@ function shortcodeAttrs(line: string, name: string, allowed: readonly string[], 
 function inlineNodes(t: Token | undefined): Inline[] {
   const out: Inline[] = [];
   const marks: Mark[] = [];
-  const push = (text: string, extra?: Mark): void => {
-    if (!text) return;
-    const ms = sortMarks(extra ? [...marks, extra] : marks);
-    const last = out[out.length - 1];
-    if (last?.type === 'text' && (last.marks ?? []).length === ms.length && ms.every((m, i) => sameMark(m, last.marks![i]!))) {
-      last.text += text;
-      return;
-    }
-    out.push(ms.length ? { type: 'text', text, marks: ms } : { type: 'text', text });
-  };
+  const push = (text: string, extra?: Mark): void => appendText(out, text, sortMarks(extra ? [...marks, extra] : marks));
   const drop = (type: Mark['type']): void => {
     const i = marks.map((m) => m.type).lastIndexOf(type);
     if (i >= 0) marks.splice(i, 1);
@@ -355,8 +349,7 @@ function inlineNodes(t: Token | undefined): Inline[] {
         push(c.content);
     }
   }
-  while (out[out.length - 1]?.type === 'hardBreak') out.pop();
-  return out;
+  return trimBreaks(out);
 }
 
 const para = (content: Inline[]): Paragraph => (content.length ? { type: 'paragraph', content } : { type: 'paragraph' });
