@@ -190,6 +190,18 @@ async function tagIdsForNames(db: Db, names: readonly string[], editor: Editor, 
   return [...new Set(ids)];
 }
 
+/** An explicit save's revision; it supersedes the saver's autosave, which goes. */
+async function keepRevision(trx: Db, id: number, user: User, now: Date): Promise<void> {
+  await recordRevision(trx, id, { id: user.id, label: user.name }, now);
+  await deleteAutosaves(trx, id, user.id);
+}
+
+/**
+ * What a write to article `id` purges: what it was in (`before`), what it is in now, and
+ * /corrections/, which lists notes of published articles only (publishing or unpublishing changes it).
+ */
+const purgeAfter = (trx: Db, id: number, before: readonly string[]): Promise<string[]> => tagsForPostChange(trx, [id], [...before, tag.corrections]);
+
 /**
  * Saves an article from the editor: creates it (no `id`) or updates it, with the status the intent
  * leads to. Throws FORBIDDEN (the role may not make the move), ARTICLE_NOT_FOUND, ARTICLE_INVALID
@@ -237,11 +249,8 @@ export async function saveArticle(db: Db, cmd: SaveArticleCommand, editor: Edito
       id = was.id;
       await updateArticleIn(trx, id, { ...input, updatedAt: nextUpdatedAt(now, was.updated_at) }, now, { expectedUpdatedAt: was.updated_at });
     } else id = await createArticleIn(trx, input, now);
-    await recordRevision(trx, id, { id: user.id, label: user.name }, now);
-    // An explicit save supersedes the saver's autosave.
-    await deleteAutosaves(trx, id, user.id);
-    // /corrections/ lists notes of published articles only: publishing or unpublishing changes it.
-    return { id, status, purge: await tagsForPostChange(trx, [id], [...before, tag.corrections]) };
+    await keepRevision(trx, id, user, now);
+    return { id, status, purge: await purgeAfter(trx, id, before) };
   });
 }
 
@@ -272,7 +281,7 @@ export async function moveArticle(db: Db, id: number, to: 'trash' | 'restore', e
       target: { type: 'article', id, label: post.title.slice(0, 300) },
       detail: `was ${post.status}`,
     });
-    return { id, status: target, purge: await tagsForPostChange(trx, [id], [...before, tag.corrections]) };
+    return { id, status: target, purge: await purgeAfter(trx, id, before) };
   });
 }
 
@@ -315,8 +324,7 @@ export async function restoreRevision(db: Db, id: number, revisionId: number, ed
       },
       now,
     );
-    await recordRevision(trx, id, { id: user.id, label: user.name }, now);
-    await deleteAutosaves(trx, id, user.id);
-    return { id, status: post.status, purge: await tagsForPostChange(trx, [id], [...before, tag.corrections]) };
+    await keepRevision(trx, id, user, now);
+    return { id, status: post.status, purge: await purgeAfter(trx, id, before) };
   });
 }

@@ -123,8 +123,8 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions): Pro
     }
     app.csrfProtection(request, reply, done);
   });
-  app.addHook('preHandler', async (request, reply) => {
-    await enforceAccess(c, request, reply);
+  app.addHook('preHandler', async (request) => {
+    await enforceAccess(c, request);
   });
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('cache-control', 'no-store');

@@ -13,8 +13,6 @@ import type { ArticleFormVM, ArticlesVM, IntentVM, Option } from './articles.vie
 import { dateVM } from '../shell/presenters.js';
 import type { AdminLayoutVM } from '../shell/view-models.js';
 
-export { STATUS_LABELS };
-
 /** The form as shown: field values and the multi-valued choices. */
 export interface FormState {
   values: Record<string, string>;

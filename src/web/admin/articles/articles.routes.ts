@@ -8,7 +8,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { PostStatus } from '../../../db/schema.js';
-import { ArticleError, slugify, validateArticle, type ArticleInput } from '../../../modules/article/article.js';
+import { ArticleError, slugify, STATUS_LABELS, validateArticle, type ArticleInput } from '../../../modules/article/article.js';
 import { ArticleConflictError } from '../../../modules/article/article.service.js';
 import {
   articleHistory,
@@ -35,7 +35,7 @@ import { signedIn } from '../shell/auth.js';
 import { csrfFor, pageLayout, type AdminContext } from '../shell/context.js';
 import { type Fields, fieldsOf, idOf, pathId } from '../shell/forms.js';
 import { dateVM } from '../shell/presenters.js';
-import { articleFormVM, articlesVM, STATUS_LABELS, type FormState } from './articles.presenter.js';
+import { articleFormVM, articlesVM, type FormState } from './articles.presenter.js';
 import { renderArticleForm, renderArticles, renderRevisions } from './articles.view.js';
 import { articleImages } from './article-images.js';
 import { EDIT_ARTICLE, editableOf, type Editable } from './editable.js';

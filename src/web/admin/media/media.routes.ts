@@ -26,7 +26,8 @@ import { ownsArticle } from '../../../modules/article/article-admin.repository.j
 import type { MediaUsage } from '../../../modules/media/media-usage.js';
 import { purgePosts } from '../../cache/index.js';
 import { HttpError, notFound, toPublicError } from '../../errors.js';
-import { actorOf, forbidden, redirectToLogin, signedIn } from '../shell/auth.js';
+import { actorOf, redirectToLogin, signedIn } from '../shell/auth.js';
+import { enforceAccess } from '../shell/access.js';
 import { csrfFor, pageLayout, type AdminContext } from '../shell/context.js';
 import { sendHtml } from '../../html.js';
 import { fieldsOf, pathId } from '../shell/forms.js';
@@ -263,11 +264,11 @@ export async function mediaRoutes(app: FastifyInstance, c: AdminContext, deps: M
 
   // POST /admin/media: the upload (multipart), in a scope of its own with the multipart parser.
   await app.register(async (scope) => {
-    // Before the body is read: signed in and allowed to upload (the access the route declares,
-    // checked again before the handler), and a plausible size.
+    // Before the body is read: signed in, the access the route declares (checked again by the
+    // plugin before the handler), and a plausible size.
     scope.addHook('preValidation', async (request, reply) => {
       if (!request.adminAuth) return redirectToLogin(request, reply);
-      if (!can(request.adminAuth.user.role, 'media.upload')) throw forbidden('media.upload', request.adminAuth.user);
+      await enforceAccess(c, request);
       const declared = Number(request.headers['content-length'] ?? 0);
       if (declared > maxBytes + 64 * 1024) throw tooLarge();
       if (!request.isMultipart()) throw new HttpError('MEDIA_INVALID', 'Choose an image file to upload (the form must be sent as multipart/form-data).');

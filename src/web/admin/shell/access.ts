@@ -13,12 +13,12 @@
  * The admin plugin refuses to start when a route declares nothing (declaredAccessHook), so a new
  * screen cannot forget its check. Signed-out visitors of a non-public route go to the login page.
  */
-import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import type { FastifyRequest, RouteOptions } from 'fastify';
 import { articleForEditing, type ArticleForEditing } from '../../../modules/article/article-editing.service.js';
 import { ACTIONS, can, type Action } from '../../../modules/user/permissions.js';
 import type { User } from '../../../modules/user/user.js';
 import { notFound } from '../../errors.js';
-import { forbidden, redirectToLogin } from './auth.js';
+import { forbidden, signedIn } from './auth.js';
 import type { AdminContext } from './context.js';
 import { idOf } from './forms.js';
 
@@ -64,31 +64,24 @@ export function declaredAccessHook(route: RouteOptions): void {
 }
 
 /**
- * preHandler: enforces the route's declared access. Returns false when it answered (the login
- * redirect), true when the handler may run; throws 403/404 errors for the error page.
+ * Enforces the route's declared access; throws 403/404 errors for the error page. Runs after the
+ * plugin's sign-in check (a signed-out visitor of a non-public route was sent to the login page);
+ * the media upload also runs it before reading its body.
  */
-export async function enforceAccess(c: AdminContext, request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
+export async function enforceAccess(c: AdminContext, request: FastifyRequest): Promise<void> {
   const access = request.routeOptions.config.access;
   // No declaration: the not-found handler (every route declares one, or the start fails).
-  if (access === 'public' || access === undefined) return true;
-  const auth = request.adminAuth;
-  if (!auth) {
-    redirectToLogin(request, reply);
-    return false;
-  }
-  if (access === 'signed-in') return true;
+  if (access === 'public' || access === undefined) return;
+  const { user } = signedIn(request);
+  if (access === 'signed-in') return;
   if (typeof access === 'string') {
-    if (!can(auth.user.role, access)) throw forbidden(access, auth.user);
-    return true;
+    if (!can(user.role, access)) throw forbidden(access, user);
+    return;
   }
-  if (access?.article === 'edit') {
-    const id = idOf((request.params as { id?: string }).id);
-    if (id === undefined) throw notFound('There is no such article.');
-    const { article, ...rights } = await articleForEditing(c.db, auth.user, id);
-    request.editable = { ...rights, user: auth.user, id, found: article, post: article.post };
-    return true;
-  }
-  throw forbidden('admin.access', auth.user);
+  const id = idOf((request.params as { id?: string }).id);
+  if (id === undefined) throw notFound('There is no such article.');
+  const { article, ...rights } = await articleForEditing(c.db, user, id);
+  request.editable = { ...rights, user, id, found: article, post: article.post };
 }
 
 /** The article of an `{ article: 'edit' }` route, loaded and checked before the handler. */
