@@ -154,6 +154,7 @@ function TextArea({
   rows?: number;
   maxLength?: number;
 }) {
+  // The article's own text: its direction follows its first letters (a Persian body reads right to left).
   const described = [hint !== undefined ? `${id}-hint` : '', error !== undefined ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div class={`field${error !== undefined ? ' field--error' : ''}`}>
@@ -177,6 +178,7 @@ function TextArea({
         name={name}
         rows={rows}
         maxLength={maxLength}
+        dir="auto"
         aria-invalid={error !== undefined ? 'true' : undefined}
         aria-describedby={described}
       >
@@ -232,7 +234,7 @@ function ArticleForm({ vm }: { vm: ArticleFormVM }) {
       <form class="form form--wide article-form" method="post" action={vm.action} novalidate>
         <CsrfField token={vm.csrf} />
         {vm.id !== undefined && <input type="hidden" name="updated_at" value={v.updated_at ?? ''} />}
-        <TextField id="title" name="title" label="Headline" value={v.title ?? ''} error={e.title} maxLength={500} />
+        <TextField id="title" name="title" label="Headline" value={v.title ?? ''} error={e.title} maxLength={500} dir="auto" />
         <TextField
           id="slug"
           name="slug"

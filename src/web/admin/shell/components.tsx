@@ -78,13 +78,16 @@ interface TextFieldProps extends FieldProps {
   minLength?: number;
   /** 'numeric': a whole number (a text input with the digit keyboard, as GOV.UK advises). */
   inputMode?: 'numeric';
+  /** 'auto' for text in the writer's language (a Persian headline is shown right to left). */
+  dir?: 'auto';
 }
 
 export function TextField(props: TextFieldProps) {
-  const { id, name, error, hint, type = 'text', value, autocomplete, required = true, maxLength, minLength, inputMode } = props;
+  const { id, name, error, hint, type = 'text', value, autocomplete, required = true, maxLength, minLength, inputMode, dir } = props;
   const common = {
     class: inputMode ? 'field__input field__input--short' : 'field__input',
     inputMode,
+    dir,
     id,
     name,
     autocomplete,

@@ -126,6 +126,10 @@ for (const dialect of DIALECTS) {
       expect(text).toContain('The harbour reopened on **Monday** after [three weeks](<https://example.org/closure>) of repairs.');
       expect(text).toContain('Prices \\* and \\_costs\\_ stay \\[as\\] they were.');
       expect(page.body).not.toContain('keeps only the text as paragraphs');
+      // The article's own text takes its direction from its first letters (Persian reads right to left).
+      const tag = (name: string, id: string) => new RegExp(`<${name}\\b[^>]*\\bid="${id}"[^>]*>`).exec(page.body)?.[0] ?? '';
+      expect(tag('textarea', 'body-text')).toContain('dir="auto"');
+      expect(tag('input', 'title')).toContain('dir="auto"');
     });
 
     it('an unchanged save keeps the document exactly: both figures, the quoted post and every mark', async () => {
