@@ -71,18 +71,26 @@ export const actorOf = (request: FastifyRequest): Actor => ({
 });
 
 /**
- * A `next` target is only ever a path on this site: starts with one "/", no scheme, host,
- * backslash or control character. Anything else becomes undefined (and the caller uses /admin).
+ * A `next` target is only ever an admin page of this site. The raw string is refused when it
+ * carries a backslash, whitespace or a control character; what is left is resolved against the
+ * site's origin (so "/.//evil.example", "/admin/..//evil.example" and "%2F%2F…" are seen as what a
+ * browser makes of them) and accepted only when the result has this origin and an /admin path.
+ * Anything else becomes undefined (and the caller uses /admin).
  * @example safeNext('/admin/users?page=2') // '/admin/users?page=2'
- * @example safeNext('//evil.example/')     // undefined
+ * @example safeNext('/.//evil.example')     // undefined
  */
 export function safeNext(raw: unknown): string | undefined {
   if (typeof raw !== 'string' || raw.length === 0 || raw.length > 2000) return undefined;
-  if (!raw.startsWith('/') || raw.startsWith('//') || /[\\\p{Cc}\s]/u.test(raw)) return undefined;
+  if (!raw.startsWith('/') || /[\\\p{Cc}\p{Z}\s]/u.test(raw)) return undefined;
+  const origin = 'http://same.invalid';
   try {
-    const u = new URL(raw, 'http://same.invalid');
-    if (u.origin !== 'http://same.invalid') return undefined;
-    return u.pathname + u.search;
+    const u = new URL(raw, origin);
+    if (u.origin !== origin || u.username !== '' || u.password !== '') return undefined;
+    if (u.pathname !== '/admin' && !u.pathname.startsWith('/admin/')) return undefined;
+    const target = u.pathname + u.search;
+    // What the browser will resolve the Location to must be the same page: never "//host".
+    const again = new URL(target, origin);
+    return again.origin === origin && again.pathname === u.pathname ? target : undefined;
   } catch {
     return undefined;
   }

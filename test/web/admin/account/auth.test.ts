@@ -14,6 +14,41 @@ import { csrfOf } from '../../../helpers/form.js';
 
 const DAY = 24 * 3600_000;
 
+/** Targets that a raw-string check lets through but a browser resolves to another site (or that leave /admin). */
+const OPEN_REDIRECT_TRICKS = [
+  '/.//evil.example',
+  '/./\\evil.example',
+  '/\\evil.example',
+  '/%2F%2Fevil.example',
+  '/%2f/evil.example',
+  '/%5Cevil.example',
+  '/%5C%5Cevil.example',
+  '/\t/evil.example',
+  '/\n/evil.example',
+  '/\r\n//evil.example',
+  '/admin/..//evil.example',
+  '/admin/../..//evil.example',
+  '/admin/%2e%2e//evil.example',
+  '/admin/%2E%2E/%2E%2E//evil.example',
+  '/x/..//evil.example/admin',
+  '/././/evil.example/admin/',
+  '///evil.example',
+  '/ /evil.example',
+  '/\u00a0/evil.example',
+  '/\u3000/evil.example',
+  'HtTpS://evil.example/admin',
+  'jAvAsCrIpT:alert(1)',
+  '/https://evil.example',
+  '//évil.example/admin',
+  '//xn--vil-bma.example/admin',
+  '/@evil.example',
+  '//user:pass@evil.example/admin',
+  '/admin\\..\\..\\/evil.example',
+  '/index.html',
+  '/',
+];
+
+
 for (const dialect of DIALECTS) {
   describe(`admin accounts (${dialect})`, () => {
     let t: TestDb;
@@ -111,6 +146,26 @@ for (const dialect of DIALECTS) {
       }
       const page = await new Agent(app).get('/admin/login?next=%2F%2Fevil.example%2F');
       expect(page.body).not.toContain('evil.example');
+    });
+
+    it('resolves next as a browser would before trusting it: normalisation tricks stay on /admin', async () => {
+      const a = new Agent(app);
+      expect((await a.login('olga@example.com', OWNER_PASSWORD)).statusCode).toBe(303);
+      for (const next of OPEN_REDIRECT_TRICKS) {
+        // Signed in, the login page sends you straight on: the case the audit found.
+        const res = await a.get(`/admin/login?next=${encodeURIComponent(next)}`);
+        expect(res.statusCode, next).toBe(303);
+        const location = String(res.headers.location);
+        const resolved = new URL(location, 'https://news.example');
+        expect(resolved.origin, `${next} -> ${location}`).toBe('https://news.example');
+        expect(resolved.pathname, `${next} -> ${location}`).toMatch(/^\/admin(\/|$)/);
+        expect(location, next).not.toMatch(/evil|\/\/|\\/);
+      }
+      // The login form's hidden next is held to the same rule.
+      for (const next of OPEN_REDIRECT_TRICKS) {
+        const res = await new Agent(app).post('/admin/login', { email: 'olga@example.com', password: OWNER_PASSWORD, next });
+        expect(res.headers.location, next).toBe('/admin');
+      }
     });
 
     it('sets the session cookie httpOnly, SameSite=Lax and Secure under https, and stores only its SHA-256', async () => {
