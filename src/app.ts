@@ -22,7 +22,8 @@ import { sitemapRoutes } from './web/site/sitemaps.routes.js';
 import { siteContextFrom } from './web/site/site-context.js';
 import { correctionsRoutes } from './web/site/corrections.routes.js';
 import { previewRoutes } from './web/site/preview.routes.js';
-import { answerHitsFirst, cdnPurger, PageCache, purgePosts, registerPageCache } from './web/cache/index.js';
+import { strictHttp } from './web/strict-http.js';
+import { answerHitsFirst, cdnPurger, PageCache, purgePosts, registerCachePolicy, registerPageCache } from './web/cache/index.js';
 import { apiPostRoutes } from './web/api/posts.routes.js';
 import { apiSearchRoutes } from './web/api/search.routes.js';
 import { apiCommentRoutes } from './web/api/comments.routes.js';
@@ -46,8 +47,8 @@ export interface AppDeps {
   now?: () => Date;
   /** The page cache (main and tests keep a handle to purge it); made from config when absent. */
   cache?: PageCache;
-  /** Fastify logger setting; tests pass false. */
-  logger?: boolean | { level: string };
+  /** Fastify logger setting; tests pass false (or a stream to read what was logged). */
+  logger?: boolean | { level: string; stream?: { write(line: string): void } };
   /** Admin tunables (tests: a low scrypt cost, a throttle policy); defaults otherwise. */
   admin?: AdminTuning;
   /** After a reader's comment is stored (notifications); see web/site/comments.ts. */
@@ -57,6 +58,9 @@ export interface AppDeps {
   /** How often the purge-log follower polls (default 300 ms on SQLite, 5 s as PostgreSQL's safety net). */
   purgePollMs?: number;
 }
+
+/** How long a CDN or browser may reuse a public page, in seconds (then revalidate). */
+const PUBLIC_LIFETIME = { maxAge: 60, staleWhileRevalidate: 600 };
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, handle } = deps;
@@ -76,11 +80,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     // A number of hops is supported at run time (lib/request.js) though the typings omit it.
     trustProxy: config.trustProxy as boolean | string,
-    ...(config.pageCacheMb > 0 ? { serverFactory: (handler: http.RequestListener) => http.createServer(answerHitsFirst(cache, handler)) } : {}),
+    // Malformed requests are refused first (web/strict-http), then cache hits answered before Fastify.
+    serverFactory: (handler: http.RequestListener) => http.createServer(strictHttp(config.pageCacheMb > 0 ? answerHitsFirst(cache, handler) : handler)),
   });
   app.decorate('pageCache', cache);
   // First of all hooks: what reaches Fastify (misses, and everything through `inject`) is looked up here.
-  if (config.pageCacheMb > 0) registerPageCache(app, { cache, maxAge: 60, staleWhileRevalidate: 600, surrogateKeys: config.surrogateKeys });
+  if (config.pageCacheMb > 0) registerPageCache(app, { cache, ...PUBLIC_LIFETIME, surrogateKeys: config.surrogateKeys });
+  registerCachePolicy(app, PUBLIC_LIFETIME);
   // Purges reach every instance: each one is appended to the purge log, which every instance follows.
   const origin = `app:${randomUUID()}`;
   cache.broadcastTo(

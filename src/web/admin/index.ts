@@ -6,7 +6,7 @@
  *   onRoute    → every route declares its access (shell/access); a route without one stops the start
  *   preHandler → signed in unless the route is public, CSRF on every non-GET, then the declared
  *                access: a permission, or the article of :id that the user may edit
- *   onSend     → Cache-Control: no-store on every admin response
+ *   onSend     → Cache-Control: private, no-store on every admin response
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,6 +17,7 @@ import csrfProtection from '@fastify/csrf-protection';
 import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/database.js';
 import { toPublicError, type ErrorCode } from '../errors.js';
+import { PRIVATE } from '../cache/index.js';
 import { accountRoutes } from './account/account.routes.js';
 import { articlesRoutes } from './articles/articles.routes.js';
 import { editorScript } from './shell/script-bundle.js';
@@ -127,7 +128,7 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions): Pro
     await enforceAccess(c, request);
   });
   app.addHook('onSend', async (_request, reply, payload) => {
-    reply.header('cache-control', 'no-store');
+    reply.header('cache-control', PRIVATE);
     return payload;
   });
 

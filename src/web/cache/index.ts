@@ -8,10 +8,10 @@
  * Routes opt in by calling `cacheFor(reply, tags)`; anything else, any request with a session
  * cookie, and every non-GET bypass it. Responses also carry `Cache-Control` with
  * stale-while-revalidate and a `Surrogate-Key` header with the same tags, so a CDN can cache and
- * purge the same way.
+ * purge the same way; whatever may depend on who asks is `private, no-store` (registerCachePolicy).
  */
 export { PageCache, ALL, type CacheStats } from './page-cache.js';
 export { cacheFor, cacheTags } from './response-tags.js';
 export { etagMatches, etagOf } from './validators.js';
-export { answerHitsFirst, registerPageCache, type CacheOptions } from './serve.js';
+export { answerHitsFirst, PRIVATE, registerCachePolicy, registerPageCache, type CacheOptions } from './serve.js';
 export { cdnPurger, purgePosts, sendCdnPurge } from './purge.js';

@@ -132,6 +132,32 @@ export function registerPageCache(app: FastifyInstance, o: CacheOptions): void {
   });
 }
 
+/** What a response that depends on who asks (a cookie, a session, a reply target) says to every cache. */
+export const PRIVATE = 'private, no-store';
+
+/** What a public page says to browsers and CDNs. */
+const publicPolicy = (o: { maxAge: number; staleWhileRevalidate: number }): string =>
+  `public, max-age=${o.maxAge}, stale-while-revalidate=${o.staleWhileRevalidate}`;
+
+/**
+ * The rule for every response's `Cache-Control`, with the page cache on or off: a route either
+ * says it itself (static files, the comments API), or marked a page public with `cacheFor` and the
+ * request carried no cookie or credentials (then `public, …`, what the page cache's hits say
+ * too); everything else, which may show what one reader may see (their held comments, a reply
+ * form, a preview, the admin), is `private, no-store`, so a CDN or a shared proxy never keeps it.
+ * Register it after registerPageCache: a stored page has its header by then.
+ */
+export function registerCachePolicy(app: FastifyInstance, o: { maxAge: number; staleWhileRevalidate: number }): void {
+  const publicHeader = publicPolicy(o);
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (!reply.hasHeader('cache-control')) {
+      const shared = (reply as Tagged)[TAGS] !== undefined && reply.statusCode === 200 && cacheable(request);
+      reply.header('cache-control', shared ? publicHeader : PRIVATE);
+    }
+    done(null, payload);
+  });
+}
+
 /** Stores a fresh response and returns the payload to send (compressed, then kept so, when the client asks). */
 function store(request: FastifyRequest, reply: FastifyReply, payload: unknown, tags: readonly string[], o: CacheOptions): unknown {
   if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
@@ -146,7 +172,7 @@ function store(request: FastifyRequest, reply: FastifyReply, payload: unknown, t
   // What this response and every hit say to browsers and CDNs.
   const cacheHeaders = {
     etag,
-    'cache-control': `public, max-age=${o.maxAge}, stale-while-revalidate=${o.staleWhileRevalidate}`,
+    'cache-control': publicPolicy(o),
     ...(o.surrogateKeys ? { 'surrogate-key': tags.join(' ') } : {}),
     vary: 'Accept-Encoding',
   };

@@ -28,6 +28,7 @@ import { commentErrorMessage } from './comment-strings.js';
 import type { ArticleCommentsInput } from './pages.js';
 import { idOf } from '../../lib/ids.js';
 import { tag } from '../../modules/content/cache-tags.js';
+import { PRIVATE } from '../cache/index.js';
 import { postLanguage } from '../../modules/content/posts.repository.js';
 
 export const COMMENTER_COOKIE = 'bs_commenter';
@@ -209,7 +210,7 @@ export async function commentRoutes(app: FastifyInstance, deps: CommentsWebDeps)
       if (result.created && deps.onSubmitted) {
         deps.onSubmitted(result).catch((err: unknown) => request.log.error({ err }, 'comment notification failed'));
       }
-      reply.header('cache-control', 'no-store');
+      reply.header('cache-control', PRIVATE);
       // The comment page that holds it (a held comment counts for its author, who sees it).
       const link = (await commentLink(deps.db, result.id)) ?? `${postPath(result.slug)}#comment-${result.id}`;
       return reply.redirect(link, 303);
@@ -225,7 +226,7 @@ export async function commentRoutes(app: FastifyInstance, deps: CommentsWebDeps)
     const id = idOf(q.c);
     const sig = typeof q.t === 'string' ? q.t : '';
     if (id === undefined || !validUnsubscribe(deps.secret, id, sig)) throw new CommentError('COMMENT_NOT_FOUND', 'This unsubscribe link is not valid.');
-    reply.header('cache-control', 'no-store').type('text/html; charset=utf-8');
+    reply.header('cache-control', PRIVATE).type('text/html; charset=utf-8');
     if (request.method === 'POST') {
       await unsubscribeReplies(deps.db, id);
       return reply.send(
@@ -246,7 +247,7 @@ export async function commentRoutes(app: FastifyInstance, deps: CommentsWebDeps)
     if (id === undefined || !row || row.status !== 'approved' || row.post_status !== 'published') throw notFound('There is no such comment.');
     const link = await commentLink(deps.db, id);
     if (!link) throw notFound('There is no such comment.');
-    reply.header('cache-control', 'no-store');
+    reply.header('cache-control', PRIVATE);
     return reply.redirect(link, 302);
   });
 }

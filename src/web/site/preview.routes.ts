@@ -15,6 +15,7 @@ import { articlePage } from './pages.js';
 import type { SiteContext } from './site-context.js';
 import { renderArticle } from './views/index.js';
 import { sendHtml } from '../html.js';
+import { PRIVATE } from '../cache/index.js';
 
 /**
  * Post `id` through the public article template whatever its status (a trashed one only when
@@ -38,7 +39,7 @@ export async function previewRoutes(app: FastifyInstance, deps: { db: Db; site: 
   // GET /preview/:token/
   app.get('/preview/:token/', async (request: FastifyRequest<{ Params: { token: string } }>, reply: FastifyReply) => {
     // Set first: the error page for a bad token must not be cached or indexed either.
-    reply.header('cache-control', 'private, no-store').header('x-robots-tag', 'noindex, nofollow').header('referrer-policy', 'no-referrer');
+    reply.header('cache-control', PRIVATE).header('x-robots-tag', 'noindex, nofollow').header('referrer-policy', 'no-referrer');
     const found = await lookupPreviewToken(db, request.params.token, site.now());
     if (found.state === 'unknown') throw notFound('There is no such preview.');
     if (found.state !== 'valid') throw new HttpError(found.state === 'expired' ? 'PREVIEW_EXPIRED' : 'PREVIEW_REVOKED', GONE[found.state]);

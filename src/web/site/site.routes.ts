@@ -167,14 +167,14 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     const commentsInput = await deps.comments?.articleInput(request, bundle.post, commentPage);
     const vm = articlePage(site, tree, bundle, commentsInput);
     if (vm.comments.pages.page > vm.comments.pages.totalPages) throw notFound('There is no such page of comments.');
-    cacheFor(reply, articleTags(bundle, tree));
+    if (!answeringComment(request)) cacheFor(reply, articleTags(bundle, tree));
     return sendHtml(reply, renderArticle(vm));
   };
   // An article's first page from its fragments and this request's comment form (see article-fragments).
   const assembled = async (request: FastifyRequest, reply: FastifyReply, slug: string, fragments: ArticleFragments) => {
     const page = await fragments.page(db, request, slug, deps.comments);
     if (!page) throw notFound();
-    cacheFor(reply, page.tags);
+    if (!answeringComment(request)) cacheFor(reply, page.tags);
     return sendHtml(reply, page.html);
   };
   app.get('/:slug/', article);
@@ -182,10 +182,25 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
 }
 
 /**
- * Before answering 404 to a GET: a stored redirect (changed slug, migrated link) or a missing
- * trailing slash. Returns undefined when neither applies.
+ * ?replytocom=ID (the no-JavaScript reply form): one reader's answer to one comment, never kept by
+ * the page cache or a CDN (it would also let anyone fill the cache with ids).
  */
-async function redirectFor(deps: SiteDeps, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
+const answeringComment = (request: FastifyRequest): boolean => (request.query as Record<string, unknown>).replytocom !== undefined;
+
+/**
+ * Before answering 404 to a GET: a stored redirect (changed slug, migrated link) or a missing
+ * trailing slash. Returns whether it answered; never the reply itself: a reply is thenable, and
+ * awaiting one resolves to undefined, which once sent the 404 page after the redirect.
+ */
+async function redirectFor(deps: SiteDeps, request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
+  const to = await redirectTarget(deps, request);
+  if (!to) return false;
+  reply.redirect(to.location, to.status);
+  return true;
+}
+
+/** Where a GET that matched nothing should go instead, if anywhere. */
+async function redirectTarget(deps: SiteDeps, request: FastifyRequest): Promise<{ location: string; status: 301 | 302 } | undefined> {
   if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
   const [path = '/', query] = request.url.split('?', 2);
   if (path.length > 2000) return undefined;
@@ -196,18 +211,18 @@ async function redirectFor(deps: SiteDeps, request: FastifyRequest, reply: Fasti
     return undefined;
   }
   const hit = (await findRedirect(deps.db, decoded)) ?? (decoded !== path ? await findRedirect(deps.db, path) : undefined);
-  if (hit) return reply.redirect(hit.to_path + (query ? `?${query}` : ''), hit.status === 302 ? 302 : 301);
+  if (hit) return { location: hit.to_path + (query ? `?${query}` : ''), status: hit.status === 302 ? 302 : 301 };
   // Later pages of a moved listing or article (/category/old/page/3/, /old-slug/comment-page-2/)
   // follow the redirect of their first page.
   const paged = /^(.+\/)(page\/\d+\/|comment-page-\d+\/)$/.exec(decoded);
   if (paged) {
     const base = await findRedirect(deps.db, paged[1]!);
-    if (base?.to_path.endsWith('/')) return reply.redirect(base.to_path + paged[2]! + (query ? `?${query}` : ''), base.status === 302 ? 302 : 301);
+    if (base?.to_path.endsWith('/')) return { location: base.to_path + paged[2]! + (query ? `?${query}` : ''), status: base.status === 302 ? 302 : 301 };
   }
   const last = path.split('/').pop() ?? '';
   // Never to "//host…" or "/\host…": browsers read those as another site (an open redirect).
   if (/^\/[/\\]/.test(path) || /^\/[/\\]/.test(decoded)) return undefined;
-  if (!path.endsWith('/') && !last.includes('.') && !path.startsWith('/api/')) return reply.redirect(`${path}/${query ? `?${query}` : ''}`, 301);
+  if (!path.endsWith('/') && !last.includes('.') && !path.startsWith('/api/')) return { location: `${path}/${query ? `?${query}` : ''}`, status: 301 };
   return undefined;
 }
 
@@ -228,8 +243,7 @@ export async function sendError(deps: SiteDeps, request: FastifyRequest, reply: 
   const pub = toPublicError(err);
   if (pub.internal) request.log.error({ err }, 'request failed');
   if (pub.status === 404) {
-    const redirected = await redirectFor(deps, request, reply).catch(() => undefined);
-    if (redirected) return redirected;
+    if (await redirectFor(deps, request, reply).catch(() => false)) return reply;
   }
   const wantsJson = request.url.startsWith('/api/') || (request.headers.accept ?? '').startsWith('application/json');
   if (wantsJson) return reply.code(pub.status).send({ error: { code: pub.code, message: pub.message } });

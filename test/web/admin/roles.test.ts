@@ -73,7 +73,7 @@ for (const dialect of DIALECTS) {
           const url = route.url.replace(':victim', String(victim.id));
           const res = route.method === 'GET' ? await a.get(url) : await a.post(url, route.form?.(++n) ?? {});
           expect(res.statusCode).toBe(expected);
-          expect(res.headers['cache-control']).toBe('no-store');
+          expect(res.headers['cache-control']).toBe('private, no-store');
           if (expected === 303 && who === 'anonymous') expect(res.headers.location).toMatch(/^\/admin\/login/);
           if (expected === 403) {
             expect(res.body).toContain('does not allow you to');

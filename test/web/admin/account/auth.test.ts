@@ -48,7 +48,6 @@ const OPEN_REDIRECT_TRICKS = [
   '/',
 ];
 
-
 for (const dialect of DIALECTS) {
   describe(`admin accounts (${dialect})`, () => {
     let t: TestDb;
@@ -294,7 +293,7 @@ for (const dialect of DIALECTS) {
       for (const s of await t.handle.db.selectFrom('sessions').select('id').execute()) expect(s.id).toMatch(/^[0-9a-f]{64}$/);
     });
 
-    it('marks every admin response no-store, serves its stylesheet, and keeps the strict CSP', async () => {
+    it('marks every admin response private, no-store, serves its stylesheet, and keeps the strict CSP', async () => {
       const a = new Agent(app);
       const responses = [
         await a.get('/admin/login'),
@@ -306,7 +305,7 @@ for (const dialect of DIALECTS) {
         await a.get('/admin'),
         await a.get('/admin/nope'),
       ];
-      for (const r of responses) expect(r.headers['cache-control'], `${r.statusCode} ${r.headers['content-type']}`).toBe('no-store');
+      for (const r of responses) expect(r.headers['cache-control'], `${r.statusCode} ${r.headers['content-type']}`).toBe('private, no-store');
       const css = responses[2]!;
       expect(css.statusCode).toBe(200);
       expect(css.headers['content-type']).toContain('text/css');

@@ -39,7 +39,7 @@ for (const dialect of DIALECTS) {
       expect(blocked.statusCode).toBe(429);
       expect(blocked.body).toContain('Too many attempts; try again in 15 minutes.');
       expect(blocked.headers['retry-after']).toBe('900');
-      expect(blocked.headers['cache-control']).toBe('no-store');
+      expect(blocked.headers['cache-control']).toBe('private, no-store');
       // The address is not blamed for the account's block, and the email stays case-insensitive.
       clock.advance(5 * MIN);
       const later = await new Agent(app, '10.9.9.9').login('VICTIM@example.com', PASSWORD);

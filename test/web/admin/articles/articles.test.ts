@@ -336,7 +336,7 @@ for (const dialect of DIALECTS) {
       const id = await ownArticle(a);
       const res = await a.get(`/admin/articles/${id}/preview`);
       expect(res.statusCode).toBe(200);
-      expect(res.headers['cache-control']).toBe('no-store');
+      expect(res.headers['cache-control']).toBe('private, no-store');
       expect(res.body).toContain('First paragraph.');
       expect(res.body).toContain('noindex');
       const list = await a.get('/admin/articles?status=draft');
