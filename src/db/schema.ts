@@ -173,7 +173,7 @@ export interface Database {
   broadsheet_migrations: MigrationsTable;
   users: UsersTable;
   sessions: SessionsTable;
-  login_attempts: LoginAttemptsTable;
+  login_throttle: LoginThrottleTable;
   audit_log: AuditLogTable;
   comment_rules: CommentRulesTable;
 }
@@ -216,12 +216,12 @@ export interface SessionsTable {
   user_agent: string;
 }
 
-/** One failed login, counted per account and per IP for throttling. */
-export interface LoginAttemptsTable {
-  id: Generated<number>;
-  scope: 'account' | 'ip';
+/** Login attempts in the current window, per (account, address) pair, address and account. */
+export interface LoginThrottleTable {
+  scope: 'pair' | 'ip' | 'account';
   key: string;
-  at: string;
+  count: number;
+  window_start: string;
 }
 
 export interface AuditLogTable {

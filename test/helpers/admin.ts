@@ -20,7 +20,7 @@ export const TEST_SCRYPT: ScryptParams = { ln: 10, r: 8, p: 1 };
 
 export async function adminApp(
   t: TestDb,
-  o: { clock?: Clock; env?: Record<string, string>; throttle?: ThrottlePolicy; declaredRoutes?: DeclaredRoute[] } = {},
+  o: { clock?: Clock; env?: Record<string, string>; throttle?: ThrottlePolicy; declaredRoutes?: DeclaredRoute[]; sleep?: (ms: number) => Promise<void> } = {},
 ): Promise<FastifyInstance> {
   const config = loadConfig({ DATA_DIR: t.dataDir, DEMO: '0', SITE_URL: 'https://news.example', ...o.env });
   const clock = o.clock ?? new Clock();
@@ -29,7 +29,13 @@ export async function adminApp(
     handle: t.handle,
     now: clock.now,
     logger: false,
-    admin: { scrypt: TEST_SCRYPT, ...(o.throttle ? { throttle: o.throttle } : {}), ...(o.declaredRoutes ? { declaredRoutes: o.declaredRoutes } : {}) },
+    admin: {
+      scrypt: TEST_SCRYPT,
+      // A slowed login (modules/user/throttle) does not wait in tests; a test that looks at the waits records them.
+      sleep: o.sleep ?? (async () => {}),
+      ...(o.throttle ? { throttle: o.throttle } : {}),
+      ...(o.declaredRoutes ? { declaredRoutes: o.declaredRoutes } : {}),
+    },
   });
 }
 

@@ -64,7 +64,7 @@ for (const dialect of DIALECTS) {
           },
         };
         app = await buildApp({ config, handle: t.handle, now: clock.now, logger: { level: 'trace', stream }, admin: { scrypt: TEST_SCRYPT } });
-        await saveCommentSettings(t.handle.db, { moderation: 'all' });
+        await saveCommentSettings(t.handle.db, { moderation: 'hold_all' });
         await app.listen({ port: 0, host: '127.0.0.1' });
         port = (app.server.address() as AddressInfo).port;
       });

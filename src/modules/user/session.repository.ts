@@ -1,7 +1,7 @@
 /**
  * @module modules/user/session.repository
- * The sessions table (ids are token hashes, never tokens) and the login_attempts that throttle
- * sign-ins. The handle (db or trx) is always the first argument.
+ * The sessions table (ids are token hashes, never tokens). The handle (db or trx) is always the
+ * first argument.
  */
 import type { Db } from '../../db/database.js';
 import type { SessionRow, UserRow } from '../../db/schema.js';
@@ -57,29 +57,3 @@ export async function deleteUserSessions(db: Db, userId: number): Promise<number
 }
 
 export const deleteExpiredSessions = (db: Db, now: Date) => db.deleteFrom('sessions').where('expires_at', '<=', now.toISOString()).execute();
-
-/** The times of the newest `limit` failures for (scope, key) after `since`, newest first. */
-export async function recentFailures(db: Db, scope: 'account' | 'ip', key: string, since: string, limit: number): Promise<string[]> {
-  const rows = await db
-    .selectFrom('login_attempts')
-    .select('at')
-    .where('scope', '=', scope)
-    .where('key', '=', key)
-    .where('at', '>', since)
-    .orderBy('at', 'desc')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => r.at);
-}
-
-export async function insertFailures(db: Db, rows: { scope: 'account' | 'ip'; key: string; at: string }[]): Promise<void> {
-  await db.insertInto('login_attempts').values(rows).execute();
-}
-
-export async function deleteFailuresBefore(db: Db, before: string): Promise<void> {
-  await db.deleteFrom('login_attempts').where('at', '<', before).execute();
-}
-
-/** A successful login clears the account's failures (not the address's). */
-export const clearAccountFailures = (db: Db, account: string) =>
-  db.deleteFrom('login_attempts').where('scope', '=', 'account').where('key', '=', account).execute();

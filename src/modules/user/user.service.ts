@@ -11,9 +11,9 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { DEFAULT_SCRYPT, dummyHash, hashPassword, isWeakerThan, passwordProblem, verifyPassword, type ScryptParams } from './password.js';
 import { isRole, ROLE_LABELS, type Role } from './permissions.js';
 import { createSession, type SessionMeta } from './session.js';
-import { clearAccountFailures, deleteExpiredSessions, deleteSession, deleteUserSessions } from './session.repository.js';
+import { deleteExpiredSessions, deleteSession, deleteUserSessions } from './session.repository.js';
 import { insertSettingIfAbsent } from '../content/settings.repository.js';
-import { checkThrottle, DEFAULT_THROTTLE, recordFailure, retryMinutes, type ThrottlePolicy } from './throttle.js';
+import { DEFAULT_THROTTLE, forgetAccount, forgetOldAttempts, reserveAttempt, retryMinutes, settleSuccess, type ThrottlePolicy } from './throttle.js';
 import {
   countActiveOwners,
   countUsers,
@@ -34,7 +34,11 @@ export interface AuthContext {
   now: Date;
   scrypt?: ScryptParams;
   throttle?: ThrottlePolicy;
+  /** How a throttled login waits (tests: a recorder); setTimeout otherwise. */
+  sleep?: (ms: number) => Promise<void>;
 }
+
+const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 const SETUP_KEY = 'setup.completed_at';
 
@@ -111,8 +115,10 @@ export type LoginResult =
   | { ok: false; reason: 'throttled'; retryMinutes: number };
 
 /**
- * Checks the throttle, then the password (against a dummy hash when the account does not exist,
- * so the answer takes as long either way), then starts a session.
+ * Reserves the attempt with the throttle (before any slow work, so concurrent attempts are all
+ * counted), waits as long as the account's slowdown says, then checks the password (against a
+ * dummy hash when the account does not exist, so the answer takes as long either way), then
+ * starts a session. See modules/user/throttle for the limits.
  */
 export async function login(db: Db, input: LoginInput, ctx: AuthContext): Promise<LoginResult> {
   const policy = ctx.throttle ?? DEFAULT_THROTTLE;
@@ -121,25 +127,26 @@ export async function login(db: Db, input: LoginInput, ctx: AuthContext): Promis
   const account = normalizeEmail(input.email) ?? rawEmail;
   const who = { account, ip: input.ip };
   const anonymous: Actor = { id: null, label: account, ip: input.ip };
-  const throttle = await checkThrottle(db, who, ctx.now, policy);
-  if (throttle.blocked) {
+  const reservation = await reserveAttempt(db, who, ctx.now, policy);
+  if (reservation.blocked) {
     // Not audited: refused attempts are cheap to send, and each would be a row.
-    return { ok: false, reason: 'throttled', retryMinutes: retryMinutes(throttle.retryAfterMs) };
+    return { ok: false, reason: 'throttled', retryMinutes: retryMinutes(reservation.retryAfterMs) };
   }
+  if (reservation.delayMs > 0) await (ctx.sleep ?? realSleep)(reservation.delayMs);
   const password = typeof input.password === 'string' && passwordProblem(input.password) === undefined ? input.password : undefined;
   const user = account ? await findUserByEmail(db, account) : undefined;
   const matches = await verifyPassword(password ?? '', user?.password_hash ?? (await dummyHash(params)));
   if (!user || !matches || password === undefined || user.status !== 'active') {
     const detail = !user ? 'Unknown account' : user.status !== 'active' ? 'Account disabled' : 'Wrong password';
     await db.transaction().execute(async (trx) => {
-      await recordFailure(trx, who, ctx.now);
+      await forgetOldAttempts(trx, ctx.now);
       await audit(trx, user ? { id: user.id, label: user.email, ip: input.ip } : anonymous, ctx, { action: 'login.failed', detail });
     });
     return { ok: false, reason: 'invalid' };
   }
   const rehash = isWeakerThan(user.password_hash, params) ? await hashPassword(password, params) : undefined;
   const session = await db.transaction().execute(async (trx) => {
-    await clearAccountFailures(trx, account);
+    await settleSuccess(trx, who);
     if (rehash) await updatePasswordHash(trx, user.id, rehash, ctx.now.toISOString());
     return startSession(trx, user, { ip: input.ip, userAgent: input.userAgent }, ctx);
   });
@@ -244,7 +251,7 @@ export async function resetPassword(db: Db, actor: Actor, email: unknown, passwo
     const u = await findUserById(trx, existing.id);
     if (!u) throw new UserError('USER_NOT_FOUND', `There is no user with the email address ${address}.`);
     await updatePasswordHash(trx, u.id, hash, ctx.now.toISOString());
-    await clearAccountFailures(trx, u.email);
+    await forgetAccount(trx, u.email);
     const n = await deleteUserSessions(trx, u.id);
     await audit(trx, actor, ctx, { action: 'user.password_reset', target: target(u), detail: `${n} session${n === 1 ? '' : 's'} ended` });
     return { user: toUser(u), endedSessions: n };

@@ -87,6 +87,7 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions): Pro
   const c = makeContext(opts.db, opts.config.siteName, opts.config.siteUrl, now, {
     ...(opts.scrypt ? { scrypt: opts.scrypt } : {}),
     ...(opts.throttle ? { throttle: opts.throttle } : {}),
+    ...(opts.sleep ? { sleep: opts.sleep } : {}),
   });
 
   await app.register(csrfProtection, {

@@ -17,6 +17,8 @@ export interface AdminTuning {
   /** scrypt cost for new hashes (default modules/user/password.ts DEFAULT_SCRYPT). */
   scrypt?: ScryptParams;
   throttle?: ThrottlePolicy;
+  /** How a slowed login waits (tests record the waits instead of sleeping). */
+  sleep?: (ms: number) => Promise<void>;
   /** Filled with every admin route and the access it declares, as they are registered (tests, tooling). */
   declaredRoutes?: DeclaredRoute[];
 }
@@ -42,7 +44,12 @@ export function makeContext(db: Db, siteName: string, siteUrl: string, now: () =
     siteName,
     cookies: { secure: siteUrl.startsWith('https:') },
     now,
-    auth: () => ({ now: now(), ...(tuning.scrypt ? { scrypt: tuning.scrypt } : {}), ...(tuning.throttle ? { throttle: tuning.throttle } : {}) }),
+    auth: () => ({
+      now: now(),
+      ...(tuning.scrypt ? { scrypt: tuning.scrypt } : {}),
+      ...(tuning.throttle ? { throttle: tuning.throttle } : {}),
+      ...(tuning.sleep ? { sleep: tuning.sleep } : {}),
+    }),
   };
 }
 

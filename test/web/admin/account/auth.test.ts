@@ -281,7 +281,7 @@ for (const dialect of DIALECTS) {
       await new Agent(app).login(u.email, 'another distinctive wrong guess');
       const dump = JSON.stringify(
         await Promise.all(
-          ['users', 'sessions', 'audit_log', 'login_attempts', 'settings'].map((table) =>
+          ['users', 'sessions', 'audit_log', 'login_throttle', 'settings'].map((table) =>
             sql`select * from ${sql.table(table)}`.execute(t.handle.db).then((r) => r.rows),
           ),
         ),
