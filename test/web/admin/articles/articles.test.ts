@@ -137,6 +137,36 @@ for (const dialect of DIALECTS) {
           },
         },
         {
+          name: 'compare a revision of other’s article',
+          allowed: EDITORS,
+          ok: 200,
+          run: async (a) => {
+            const rev = await t.handle.db.selectFrom('revisions').select('id').where('post_id', '=', otherId).orderBy('id').executeTakeFirst();
+            return a.get(`/admin/articles/${otherId}/revisions/${rev?.id ?? 1}/compare?with=current`);
+          },
+        },
+        {
+          // Id guessing: one's own article in the URL, another article's revision id. Nothing is shown or restored.
+          name: 'compare or restore other’s revision through own article',
+          allowed: ALL,
+          ok: 404,
+          run: async (a, who) => {
+            const own = who === 'anonymous' ? otherId : await ownArticle(a);
+            const rev = await t.handle.db.selectFrom('revisions').select('id').where('post_id', '=', otherId).orderBy('id').executeTakeFirstOrThrow();
+            const before = await t.handle.db.selectFrom('posts').select(['title', 'body_doc', 'updated_at']).where('id', '=', own).executeTakeFirstOrThrow();
+            for (const mode of ['current', 'previous']) {
+              const compared = await a.get(`/admin/articles/${own}/revisions/${rev.id}/compare?with=${mode}`);
+              if (compared.statusCode !== 404) return compared;
+              expect(compared.body).not.toContain('Someone else');
+            }
+            const restored = await a.post(`/admin/articles/${own}/revisions/${rev.id}/restore`);
+            expect(await t.handle.db.selectFrom('posts').select(['title', 'body_doc', 'updated_at']).where('id', '=', own).executeTakeFirstOrThrow()).toEqual(
+              before,
+            );
+            return restored;
+          },
+        },
+        {
           name: 'revisions of own article',
           allowed: ALL,
           ok: 200,
