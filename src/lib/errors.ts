@@ -5,6 +5,9 @@
  * table (web/errors.ts), the CLI to exit codes; messages are for people, codes for programs.
  */
 export class AppError<C extends string = string> extends Error {
+  /** For a refusal that will pass (the server is busy): seconds to wait before trying again. */
+  retryAfterSeconds?: number;
+
   constructor(
     public readonly code: C,
     message: string,

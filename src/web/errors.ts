@@ -10,7 +10,7 @@ import { AppError } from '../lib/errors.js';
 import type { ArticleErrorCode } from '../modules/article/article.js';
 import type { CommentErrorCode } from '../modules/comment/comment.js';
 import type { CorrectionErrorCode } from '../modules/correction/correction.js';
-import type { MediaErrorCode } from '../modules/media/media.service.js';
+import type { MediaErrorCode } from '../modules/media/media.js';
 import type { PreviewErrorCode } from '../modules/preview/preview.service.js';
 import type { TaxonomyErrorCode } from '../modules/taxonomy/taxonomy.service.js';
 import type { TranslationErrorCode } from '../modules/translation/translation.service.js';
@@ -67,6 +67,7 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   MEDIA_TOO_LARGE: 413,
   MEDIA_NOT_FOUND: 404,
   MEDIA_IN_USE: 409,
+  MEDIA_BUSY: 503,
   PREVIEW_INVALID: 400,
   PREVIEW_EXPIRED: 410,
   PREVIEW_REVOKED: 410,
@@ -107,6 +108,8 @@ export interface PublicError {
   message: string;
   /** True for 5xx: the caller must log it. */
   internal: boolean;
+  /** Seconds for a Retry-After header (a refusal that will pass: 503 busy). */
+  retryAfter?: number;
 }
 
 /**
@@ -138,8 +141,15 @@ export function toPublicError(err: unknown): PublicError {
     const m = typeof fields === 'string' ? fields : typeof e?.message === 'string' && e.message ? e.message : 'Bad request.';
     return m.slice(0, 500);
   };
-  if (err instanceof AppError && isErrorCode(code) && ERROR_STATUS[code] < 500)
-    return { status: ERROR_STATUS[code], code, message: message(), internal: false };
+  // Ours: a 4xx, or a 503 that says when to come back (the server is busy, nothing is wrong).
+  if (err instanceof AppError && isErrorCode(code) && (ERROR_STATUS[code] < 500 || (ERROR_STATUS[code] === 503 && err.retryAfterSeconds !== undefined)))
+    return {
+      status: ERROR_STATUS[code],
+      code,
+      message: message(),
+      internal: false,
+      ...(err.retryAfterSeconds !== undefined ? { retryAfter: err.retryAfterSeconds } : {}),
+    };
   // Not one of ours: a framework 4xx keeps its status and message, anything else is a 500.
   const status = !(err instanceof AppError) && typeof e?.statusCode === 'number' ? e.statusCode : 500;
   if (status >= 400 && status < 500) return { status, code: frameworkCode(status), message: message(), internal: false };

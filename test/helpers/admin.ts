@@ -12,6 +12,7 @@ import type { DeclaredRoute } from '../../src/web/admin/shell/context.js';
 import { createUser } from '../../src/modules/user/user.service.js';
 import { cliActor, type Role, type User } from '../../src/modules/user/user.js';
 import { Agent, PASSWORD } from './agent.js';
+import type { ImageGate } from '../../src/modules/media/image-gate.js';
 import { Clock } from './clock.js';
 import type { TestDb } from './db.js';
 
@@ -20,7 +21,14 @@ export const TEST_SCRYPT: ScryptParams = { ln: 10, r: 8, p: 1 };
 
 export async function adminApp(
   t: TestDb,
-  o: { clock?: Clock; env?: Record<string, string>; throttle?: ThrottlePolicy; declaredRoutes?: DeclaredRoute[]; sleep?: (ms: number) => Promise<void> } = {},
+  o: {
+    clock?: Clock;
+    env?: Record<string, string>;
+    throttle?: ThrottlePolicy;
+    declaredRoutes?: DeclaredRoute[];
+    sleep?: (ms: number) => Promise<void>;
+    imageGate?: ImageGate;
+  } = {},
 ): Promise<FastifyInstance> {
   const config = loadConfig({ DATA_DIR: t.dataDir, DEMO: '0', SITE_URL: 'https://news.example', ...o.env });
   const clock = o.clock ?? new Clock();
@@ -35,6 +43,7 @@ export async function adminApp(
       sleep: o.sleep ?? (async () => {}),
       ...(o.throttle ? { throttle: o.throttle } : {}),
       ...(o.declaredRoutes ? { declaredRoutes: o.declaredRoutes } : {}),
+      ...(o.imageGate ? { imageGate: o.imageGate } : {}),
     },
   });
 }

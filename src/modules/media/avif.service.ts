@@ -8,17 +8,24 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { Db } from '../../db/database.js';
+import type { MediaRow } from '../../db/schema.js';
 import { derivativesOf, type Derivative } from './media.js';
 import { findMediaById, setMediaDerivatives } from './media.repository.js';
 import { MAX_PIXELS } from './media.service.js';
+import { processImageGate, type ImageGate } from './image-gate.js';
 
 /**
  * Makes the missing AVIF derivatives of one image. Returns true when the row changed (so pages
  * that show it should be refreshed), false when there was nothing to do.
  */
-export async function generateAvif(db: Db, mediaRoot: string, mediaId: number): Promise<boolean> {
+export async function generateAvif(db: Db, mediaRoot: string, mediaId: number, gate: ImageGate = processImageGate): Promise<boolean> {
   const row = await findMediaById(db, mediaId);
   if (!row || row.mime === 'image/avif') return false;
+  // Background work: it waits its turn behind uploads, never refused.
+  return gate.run(row.width * row.height, () => avifFor(db, mediaRoot, mediaId, row), { bounded: false });
+}
+
+async function avifFor(db: Db, mediaRoot: string, mediaId: number, row: MediaRow): Promise<boolean> {
   const have = derivativesOf(row);
   const todo = have.filter((d) => d.format === 'webp' && !have.some((x) => x.format === 'avif' && x.width === d.width));
   if (todo.length === 0) return false;

@@ -6,14 +6,14 @@
  * after auto-orientation, so no EXIF, XMP or IPTC metadata (GPS included) survives.
  * Nothing is half-written: a failure removes the files already written and inserts no row.
  */
-import { AppError } from '../../lib/errors.js';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import sharp, { type Metadata, type Sharp } from 'sharp';
 import type { Db } from '../../db/database.js';
 import type { MediaRow } from '../../db/schema.js';
-import { DERIVATIVE_WIDTHS, derivativesOf, type Derivative, type ImageFormat } from './media.js';
+import { DERIVATIVE_WIDTHS, derivativesOf, MediaError, type Derivative, type ImageFormat } from './media.js';
+import { processImageGate, type ImageGate } from './image-gate.js';
 import { insertMedia, findMediaByPath } from './media.repository.js';
 
 export interface StoreImageInput {
@@ -36,6 +36,12 @@ export interface StoreImageInput {
    * suffix. Without it, storing the same path again returns the existing row (seeding, imports).
    */
   unique?: boolean;
+  /**
+   * The decoding bound this job runs under (modules/media/image-gate; the process's by default).
+   * `bounded`: an upload someone waits on is refused with MEDIA_BUSY when the line is full.
+   */
+  gate?: ImageGate;
+  bounded?: boolean;
 }
 
 const MIME_OF: Record<ImageFormat, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', avif: 'image/avif', gif: 'image/gif' };
@@ -47,16 +53,7 @@ export const ACCEPT_ATTRIBUTE = 'image/jpeg,image/png,image/webp,image/gif,image
 /** Decoded size above which an image is refused (a decompression bomb guard): 100 megapixels. */
 export const MAX_PIXELS = 100_000_000;
 
-export type MediaErrorCode =
-  | 'MEDIA_UNSUPPORTED_TYPE'
-  | 'MEDIA_UNREADABLE'
-  | 'MEDIA_EMPTY'
-  | 'MEDIA_TOO_LARGE'
-  | 'MEDIA_NOT_FOUND'
-  | 'MEDIA_IN_USE'
-  | 'MEDIA_INVALID';
-
-export class MediaError extends AppError<MediaErrorCode> {}
+export { MediaError, type MediaErrorCode } from './media.js';
 
 const safeBase = (name: string): string =>
   path
@@ -158,6 +155,11 @@ class Written {
  */
 export async function storeImage(db: Db, mediaRoot: string, input: StoreImageInput): Promise<number> {
   const probe = await probeImage(input.bytes);
+  const gate = input.gate ?? processImageGate;
+  return gate.run(probe.width * probe.height * (probe.animated ? 2 : 1), () => storeProbed(db, mediaRoot, input, probe), { bounded: input.bounded === true });
+}
+
+async function storeProbed(db: Db, mediaRoot: string, input: StoreImageInput, probe: Probe): Promise<number> {
   const now = input.now ?? new Date();
   const folder = input.folder ?? `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
   const safe = safeBase(input.fileName);

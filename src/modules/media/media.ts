@@ -3,6 +3,19 @@
  * Media domain: derivative descriptions and the URLs and srcsets built from them.
  */
 import type { MediaRow } from '../../db/schema.js';
+import { AppError } from '../../lib/errors.js';
+
+export type MediaErrorCode =
+  | 'MEDIA_UNSUPPORTED_TYPE'
+  | 'MEDIA_UNREADABLE'
+  | 'MEDIA_EMPTY'
+  | 'MEDIA_TOO_LARGE'
+  | 'MEDIA_NOT_FOUND'
+  | 'MEDIA_IN_USE'
+  | 'MEDIA_INVALID'
+  | 'MEDIA_BUSY';
+
+export class MediaError extends AppError<MediaErrorCode> {}
 
 export type ImageFormat = 'jpeg' | 'png' | 'webp' | 'avif' | 'gif';
 

@@ -138,6 +138,7 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions): Pro
     if (e.code === 'FST_CSRF_INVALID_TOKEN' || e.code === 'FST_CSRF_MISSING_SECRET') return errorPage(c, request, reply, 403, CSRF_MESSAGE, 'CSRF');
     const pub = toPublicError(err);
     if (pub.internal) request.log.error({ err }, 'admin request failed');
+    if (pub.retryAfter !== undefined) reply.header('retry-after', String(pub.retryAfter));
     return errorPage(c, request, reply, pub.status, pub.message, pub.code);
   });
   app.setNotFoundHandler((request, reply) => {
@@ -161,5 +162,9 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions): Pro
   await taxonomyRoutes(app, c);
   await editorScript.route(app);
   await articlesRoutes(app, c, { site: siteContextFrom(opts.config, now), ...(opts.related ? { related: opts.related } : {}) });
-  await mediaRoutes(app, c, { mediaRoot: mediaRootOf(opts.config.dataDir), maxMb: opts.config.mediaMaxMb });
+  await mediaRoutes(app, c, {
+    mediaRoot: mediaRootOf(opts.config.dataDir),
+    maxMb: opts.config.mediaMaxMb,
+    ...(opts.imageGate ? { imageGate: opts.imageGate } : {}),
+  });
 }

@@ -242,6 +242,7 @@ export function siteNotFoundHandler(deps: SiteDeps) {
 export async function sendError(deps: SiteDeps, request: FastifyRequest, reply: FastifyReply, err: unknown): Promise<FastifyReply> {
   const pub = toPublicError(err);
   if (pub.internal) request.log.error({ err }, 'request failed');
+  if (pub.retryAfter !== undefined) reply.header('retry-after', String(pub.retryAfter));
   if (pub.status === 404) {
     if (await redirectFor(deps, request, reply).catch(() => false)) return reply;
   }

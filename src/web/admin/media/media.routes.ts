@@ -19,6 +19,7 @@ import { derivativesOf, mediaUrl, validateMediaTexts } from '../../../modules/me
 import { findMediaById, listMedia } from '../../../modules/media/media.repository.js';
 import { auditUpload, deleteMediaAudited, editMediaTexts } from '../../../modules/media/media-audit.js';
 import { ACCEPT_ATTRIBUTE, ACCEPTED_TYPES, MediaError, removeMediaFiles, storeImage } from '../../../modules/media/media.service.js';
+import type { ImageGate } from '../../../modules/media/image-gate.js';
 import { isUsed, mediaUsage, rerenderPostsUsingMedia } from '../../../modules/media/media-usage.js';
 import { can, canOn } from '../../../modules/user/permissions.js';
 import type { User } from '../../../modules/user/user.js';
@@ -43,6 +44,8 @@ export interface MediaDeps {
   mediaRoot: string;
   /** MEDIA_MAX_MB. */
   maxMb: number;
+  /** The decoding bound uploads run under (tests pass a small one; the process's by default). */
+  imageGate?: ImageGate;
 }
 
 export const MEDIA_PER_PAGE = 24;
@@ -320,23 +323,33 @@ export async function mediaRoutes(app: FastifyInstance, c: AdminContext, deps: M
       const texts = checked.texts;
       const errors: Record<string, string> = { ...checked.errors };
       if (!body.file || (body.file.bytes.length === 0 && body.file.filename === '')) errors.file = 'Choose an image file to upload.';
-      const failed = (status: number, fieldErrors: Record<string, string>) => {
+      const failed = (status: number, fieldErrors: Record<string, string>, retryAfter?: number) => {
+        if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter));
         if (wantsJson(request)) {
           const message = Object.values(fieldErrors).join(' ');
           return reply
             .code(status)
             .type('application/json; charset=utf-8')
-            .send({ error: { code: status === 415 ? 'MEDIA_UNSUPPORTED_TYPE' : 'MEDIA_INVALID', message } });
+            .send({ error: { code: status === 415 ? 'MEDIA_UNSUPPORTED_TYPE' : status === 503 ? 'MEDIA_BUSY' : 'MEDIA_INVALID', message } });
         }
         return renderLibrary(request, reply, { values, errors: fieldErrors }, status);
       };
       if (Object.keys(errors).length || !body.file) return failed(400, errors);
       let id: number;
       try {
-        id = await storeImage(db, deps.mediaRoot, { fileName: body.file.filename, bytes: body.file.bytes, ...texts, unique: true, now: c.now() });
+        id = await storeImage(db, deps.mediaRoot, {
+          fileName: body.file.filename,
+          bytes: body.file.bytes,
+          ...texts,
+          unique: true,
+          now: c.now(),
+          bounded: true,
+          ...(deps.imageGate ? { gate: deps.imageGate } : {}),
+        });
       } catch (err) {
         if (!(err instanceof MediaError)) throw err;
-        return failed(toPublicError(err).status, { file: err.message });
+        const pub = toPublicError(err);
+        return failed(pub.status, { file: err.message }, pub.retryAfter);
       }
       avif.enqueue(id);
       const row = await findMediaById(db, id);

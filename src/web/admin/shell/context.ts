@@ -6,6 +6,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../../db/database.js';
 import type { ScryptParams } from '../../../modules/user/password.js';
+import type { ImageGate } from '../../../modules/media/image-gate.js';
 import type { ThrottlePolicy } from '../../../modules/user/throttle.js';
 import type { AuthContext } from '../../../modules/user/user.service.js';
 import type { CookiePolicy } from './auth.js';
@@ -17,6 +18,8 @@ export interface AdminTuning {
   /** scrypt cost for new hashes (default modules/user/password.ts DEFAULT_SCRYPT). */
   scrypt?: ScryptParams;
   throttle?: ThrottlePolicy;
+  /** The image decoding bound for uploads (modules/media/image-gate); the process's by default. */
+  imageGate?: ImageGate;
   /** How a slowed login waits (tests record the waits instead of sleeping). */
   sleep?: (ms: number) => Promise<void>;
   /** Filled with every admin route and the access it declares, as they are registered (tests, tooling). */
