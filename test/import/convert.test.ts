@@ -99,6 +99,29 @@ describe('convertContent', () => {
     expect(html).not.toMatch(/script|onclick|onerror|javascript:|iframe/i);
   });
 
+  it('an <img> with ">" inside an attribute value (legal HTML) keeps its alt text, its figure and its caption', () => {
+    const cases = [
+      // Classic editor, [caption]: alt, title and the caption around it.
+      '[caption id="attachment_12" align="alignright"]<img class="wp-image-12 size-medium" src="https://old.example/harbour-300x200.jpg" alt="Tide > 3 m at the harbour" title="a>b" /> Cranes at dawn[/caption]',
+      // Block editor image with single-quoted attributes.
+      "<!-- wp:image {\"id\":12} -->\n<figure class=\"wp-block-image\"><img src='https://old.example/harbour.jpg' alt='Tide > 3 m at the harbour' class='wp-image-12' data-note='x > y'/><figcaption>Cranes at dawn</figcaption></figure>\n<!-- /wp:image -->",
+      // A plain paragraph image, unquoted class and a ">" in the srcset-like attribute.
+      '<p><IMG class=wp-image-12 data-x="1>0" alt="Tide > 3 m at the harbour" src="https://old.example/harbour.jpg"></p>\n\n<p>Cranes at dawn</p>',
+    ];
+    for (const content of cases) {
+      const { doc } = convertContent(content, ctx());
+      const figure = doc.content[0];
+      expect(figure, content).toMatchObject({ type: 'figure', attrs: { mediaId: 5, alt: 'Tide > 3 m at the harbour' } });
+      const json = JSON.stringify(doc);
+      // Nothing of the tag leaks into the text, the caption or an html block.
+      expect(json, content).not.toMatch(/3 m at the harbour" |title=|data-note|data-x|old\.example|&gt;|&amp;gt;/);
+      expect(json, content).toContain('Cranes at dawn');
+    }
+    // Entities in attribute values are decoded once, not twice.
+    const { doc } = convertContent('<img class="wp-image-12" src="https://old.example/harbour.jpg" alt="Tom &amp; Jerry &gt; all">', ctx());
+    expect(doc.content[0]).toMatchObject({ type: 'figure', attrs: { alt: 'Tom & Jerry > all' } });
+  });
+
   it('autop leaves <pre> alone', () => {
     expect(autop('a\n\n<pre>x\n\ny</pre>\n\nb')).toBe('<p>a</p>\n<pre>x\n\ny</pre>\n<p>b</p>');
   });

@@ -1,6 +1,8 @@
 /**
  * @module import/wordpress/convert
  * WordPress post content → our structured document. The steps:
+ *  0. the raw HTML tokenised by a real parser and every tag written back in one safe shape
+ *     (raw-html.ts), so a `>` inside an attribute cannot end a tag early;
  *  1. images that were imported point at our media (by `wp-image-N` class or by URL);
  *  2. shortcodes: [caption] and [gallery] → figures, [embed]/[audio]/[video] → cards or links,
  *     others kept visible and listed;
@@ -15,7 +17,8 @@
  */
 import { sanitizeArticleHtml } from '../../modules/article/sanitize.js';
 import type { ArticleDocument, Block, Inline, Mark, ListItem, Paragraph, QuoteCard } from '../../modules/article/document.js';
-import { escapeHtml, parseHtml, textOf, toHtml, findFirst, type HtmlElement, type HtmlNode } from '../html-tree.js';
+import { decodeEntities, escapeHtml, parseHtml, textOf, toHtml, findFirst, type HtmlElement, type HtmlNode } from '../html-tree.js';
+import { normalizeTags } from './raw-html.js';
 import { hasBlocks, isSocialProvider, parseBlocks, renderBlocks } from './gutenberg.js';
 import { convertShortcodes, parseAttrs, type ImageRef } from './shortcodes.js';
 
@@ -159,13 +162,14 @@ function rewriteImages(html: string, ctx: ConvertContext, local: Map<string, num
   const out = html.replace(/<img\b[^>]*>/gi, (tag) => {
     const { named } = parseAttrs(tag.slice(4, -1).replace(/\/$/, ''));
     const wpId = /\bwp-image-(\d+)\b/.exec(named.class ?? '')?.[1];
-    const ref = (wpId ? ctx.attachment(Number(wpId)) : undefined) ?? (named.src ? ctx.imageByUrl(named.src) : undefined);
+    const ref = (wpId ? ctx.attachment(Number(wpId)) : undefined) ?? (named.src ? ctx.imageByUrl(decodeEntities(named.src)) : undefined);
     if (ref?.mediaId === undefined) {
       external++;
       return tag;
     }
     local.set(ref.src, ref.mediaId);
-    const alt = named.alt ?? ref.alt;
+    // Values come back from raw-html with their references: decoded once here, escaped once below.
+    const alt = named.alt !== undefined ? decodeEntities(named.alt) : ref.alt;
     return `<img src="${escapeHtml(ref.src)}" alt="${escapeHtml(alt)}">`;
   });
   return { html: out, external };
@@ -405,7 +409,7 @@ export function convertContent(content: string, ctx: ConvertContext): ConvertRes
   const cards = new Map<string, QuoteCard['attrs']>();
   const dropped = new Set<string>();
   const embed = makeEmbed(cards, ctx.date);
-  const images = rewriteImages(content, ctx, local);
+  const images = rewriteImages(normalizeTags(content), ctx, local);
   const attachment = (id: number): ImageRef | undefined => {
     const a = ctx.attachment(id);
     if (a?.mediaId !== undefined) local.set(a.src, a.mediaId);
