@@ -174,6 +174,7 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   login_throttle: LoginThrottleTable;
+  missing_images: MissingImagesTable;
   audit_log: AuditLogTable;
   comment_rules: CommentRulesTable;
 }
@@ -214,6 +215,17 @@ export interface SessionsTable {
   expires_at: string;
   ip: string;
   user_agent: string;
+}
+
+/** An image an article refers to that is not in the media library (see migration 0017). */
+export interface MissingImagesTable {
+  id: Generated<number>;
+  post_id: number;
+  url: string;
+  alt: string;
+  caption: string;
+  source: 'import' | 'editor';
+  created_at: string;
 }
 
 /** Login attempts in the current window, per (account, address) pair, address and account. */

@@ -38,16 +38,24 @@ describe('convertContent', () => {
     expect(doc.content[1]).toMatchObject({ type: 'heading', attrs: { level: 2 } });
   });
 
-  it('[caption] becomes a figure with its caption and alignment; an image we do not have stays as HTML', () => {
-    const { doc } = convertContent(
-      '[caption id="attachment_12" align="alignleft" width="300"]<a href="x"><img class="wp-image-12" src="https://old.example/harbour-300x200.jpg" alt="Cranes" /></a> Cranes at <em>dawn</em>[/caption]\n\n[caption id="attachment_99" align="alignright"]<img src="https://elsewhere.example/y.jpg" alt="Y"> Y caption[/caption]',
+  it('[caption] becomes a figure with its caption and alignment; an image we do not have is left out and listed, never kept as a remote reference', () => {
+    const r = convertContent(
+      '[caption id="attachment_12" align="alignleft" width="300"]<a href="x"><img class="wp-image-12" src="https://old.example/harbour-300x200.jpg" alt="Cranes" /></a> Cranes at <em>dawn</em>[/caption]\n\n[caption id="attachment_99" align="alignright"]<img src="https://elsewhere.example/y.jpg" alt="Y"> Y caption[/caption]\n\nText with <img src="https://tracker.example/pixel.gif" width="1" height="1"> a pixel.\n\n<table><tr><td><img src="/wp-content/uploads/z.png" alt="Zed"></td><td>Cell</td></tr></table>\n\n[gallery ids="12,13"]',
       ctx(),
     );
-    expect(doc.content[0]).toEqual({ type: 'figure', attrs: { mediaId: 5, alt: 'Cranes', caption: 'Cranes at dawn', align: 'left' } });
-    expect(doc.content[1]).toMatchObject({ type: 'html' });
-    const html = renderDocument(doc, { media: new Map(), lang: 'en' });
-    expect(html).toContain('<figcaption>Y caption</figcaption>');
-    expect(html).toContain('src="https://elsewhere.example/y.jpg"');
+    expect(r.doc.content[0]).toEqual({ type: 'figure', attrs: { mediaId: 5, alt: 'Cranes', caption: 'Cranes at dawn', align: 'left' } });
+    expect(r.missingImages).toEqual([
+      { url: 'https://elsewhere.example/y.jpg', alt: 'Y', caption: 'Y caption' },
+      { url: 'https://tracker.example/pixel.gif', alt: '', caption: '' },
+      { url: '/wp-content/uploads/z.png', alt: 'Zed', caption: '' },
+      { url: 'https://old.example/wp-content/uploads/x.jpg', alt: 'X', caption: '' },
+    ]);
+    const json = JSON.stringify(r.doc);
+    expect(json).not.toMatch(/elsewhere\.example|tracker\.example|old\.example|wp-content|broadsheet-missing-image|Y caption/);
+    expect(json).toContain('a pixel.');
+    expect(json).toContain('Cell');
+    const html = renderDocument(r.doc, { media: new Map(), lang: 'en' });
+    expect(html).not.toMatch(/<img[^>]+src="(https?:)?\/\//);
   });
 
   it('[gallery] becomes figures; unknown shortcodes stay visible and are listed', () => {

@@ -14,6 +14,8 @@ import { importWordPress } from '../../src/import/wordpress/import-wordpress.js'
 import type { ImportReport } from '../../src/import/report.js';
 import { wordpressQueryRedirect } from '../../src/web/site/wp-links.js';
 import { NOW } from '../helpers/clock.js';
+import { signedIn } from '../helpers/admin.js';
+import { escapeHtml } from '../../src/lib/html.js';
 
 const FIXTURE = path.resolve('test/fixtures/wxr/themeunittestdata.wordpress.xml');
 const KEY = Buffer.alloc(32, 7);
@@ -189,6 +191,28 @@ for (const dialect of DIALECTS) {
       for (const p of all) expect(p.body_html).not.toMatch(/<script|<iframe|onerror=|javascript:/i);
     });
 
+    it('never stores an image on another host: the ones without a file are listed for the editor, once, and the report says so', async () => {
+      const db = t.handle.db;
+      const posts = await db.selectFrom('posts').select(['id', 'slug', 'body_html', 'body_doc']).execute();
+      for (const p of posts) {
+        expect(p.body_html, p.slug).not.toMatch(/<img[^>]+src="(https?:)?\/\/|srcset="[^"]*(https?:)?\/\//);
+        // Links to the old site may stay (a "File:" link); images may not.
+        expect(p.body_doc, p.slug).not.toMatch(/<img[^>]+src=\\"(https?:)?\/\/|broadsheet-missing-image/);
+      }
+      const rows = await db.selectFrom('missing_images').selectAll().execute();
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.every((r) => r.source === 'import')).toBe(true);
+      // Images hot-linked from other sites in the theme test data are listed, with their alt text where they had one.
+      expect(rows.some((r) => /^https?:\/\//.test(r.url))).toBe(true);
+      expect(first.warnings.some((w) => /left out: no file in the export .*Images to upload/.test(w))).toBe(true);
+      // The article's editor lists them.
+      const owner = await signedIn(app, t, 'owner');
+      const page = await owner.get(`/admin/articles/${rows[0]!.post_id}`);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('Images to upload');
+      expect(page.body).toContain(escapeHtml(rows[0]!.url));
+    });
+
     it('renders every imported page and published post', async () => {
       const rows = await t.handle.db.selectFrom('posts').select(['slug', 'type']).where('status', '=', 'published').execute();
       for (const r of rows) {
@@ -239,7 +263,19 @@ for (const dialect of DIALECTS) {
 
 async function counts(t: TestDb): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const table of ['posts', 'comments', 'categories', 'tags', 'authors', 'media', 'post_tags', 'post_categories', 'redirects', 'import_map'] as const) {
+  for (const table of [
+    'posts',
+    'comments',
+    'categories',
+    'tags',
+    'authors',
+    'media',
+    'post_tags',
+    'post_categories',
+    'redirects',
+    'import_map',
+    'missing_images',
+  ] as const) {
     out[table] = Number(
       (
         await t.handle.db

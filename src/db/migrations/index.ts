@@ -16,6 +16,7 @@ import { m0013CommentExtras } from './0013-comment-extras.js';
 import { m0014PurgeLog } from './0014-purge-log.js';
 import { m0015SettingsVersion } from './0015-settings-version.js';
 import { m0016LoginThrottle } from './0016-login-throttle.js';
+import { m0017MissingImages } from './0017-missing-images.js';
 import type { Migration } from './migration.js';
 
 export type { Migration };
@@ -35,4 +36,5 @@ export const migrations: readonly Migration[] = [
   m0014PurgeLog,
   m0015SettingsVersion,
   m0016LoginThrottle,
+  m0017MissingImages,
 ];

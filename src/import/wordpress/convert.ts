@@ -19,6 +19,7 @@ import { sanitizeArticleHtml } from '../../modules/article/sanitize.js';
 import type { ArticleDocument, Block, Inline, Mark, ListItem, Paragraph, QuoteCard } from '../../modules/article/document.js';
 import { decodeEntities, escapeHtml, parseHtml, textOf, toHtml, findFirst, type HtmlElement, type HtmlNode } from '../html-tree.js';
 import { normalizeTags } from './raw-html.js';
+import type { MissingImage } from '../../modules/article/remote-images.js';
 import { hasBlocks, isSocialProvider, parseBlocks, renderBlocks } from './gutenberg.js';
 import { convertShortcodes, parseAttrs, type ImageRef } from './shortcodes.js';
 
@@ -44,8 +45,11 @@ export interface ConvertResult {
   unknownShortcodes: string[];
   /** Dynamic blocks (latest posts, search…) that had nothing to import. */
   droppedBlocks: string[];
-  /** Old-site image URLs that still point at the old site (no imported file). */
-  externalImages: number;
+  /**
+   * Images of the old site with no imported file: left out of the document (never kept as remote
+   * references), with their alt text and caption, for the article's editor to upload.
+   */
+  missingImages: MissingImage[];
 }
 
 // ---- embeds: a static quote card for social posts, a plain link for everything else ----
@@ -157,22 +161,35 @@ export function autop(html: string): string {
 
 // ---- images: point imported ones at our media ----
 
-function rewriteImages(html: string, ctx: ConvertContext, local: Map<string, number>): { html: string; external: number } {
-  let external = 0;
-  const out = html.replace(/<img\b[^>]*>/gi, (tag) => {
+/**
+ * Stands for an image we have no file of, through the shortcode, block and sanitiser steps (a
+ * local-looking path, so nothing drops it on the way); blocksOf takes it out with its caption.
+ */
+const MISSING_PREFIX = '/broadsheet-missing-image/';
+const missingSrc = (n: number): string => `${MISSING_PREFIX}${n}`;
+const missingIndex = (src: string | undefined): number | undefined => {
+  const m = src?.startsWith(MISSING_PREFIX) ? Number(src.slice(MISSING_PREFIX.length)) : Number.NaN;
+  return Number.isInteger(m) && m >= 0 ? m : undefined;
+};
+
+function rewriteImages(html: string, ctx: ConvertContext, local: Map<string, number>, missing: MissingImage[]): string {
+  return html.replace(/<img\b[^>]*>/gi, (tag) => {
     const { named } = parseAttrs(tag.slice(4, -1).replace(/\/$/, ''));
     const wpId = /\bwp-image-(\d+)\b/.exec(named.class ?? '')?.[1];
-    const ref = (wpId ? ctx.attachment(Number(wpId)) : undefined) ?? (named.src ? ctx.imageByUrl(decodeEntities(named.src)) : undefined);
+    const src = named.src !== undefined ? decodeEntities(named.src).trim() : '';
+    const ref = (wpId ? ctx.attachment(Number(wpId)) : undefined) ?? (src ? ctx.imageByUrl(src) : undefined);
+    // Values come back from raw-html with their references: decoded once here, escaped once below.
+    const alt = named.alt !== undefined ? decodeEntities(named.alt) : (ref?.alt ?? '');
     if (ref?.mediaId === undefined) {
-      external++;
-      return tag;
+      if (!src) return '';
+      // A file the export did not carry, another host's image, a path on the old site: listed for
+      // the editor, never shown from there. (An inline data: image is named, not copied.)
+      const url = /^data:/i.test(src) ? `${src.slice(0, 60)}… (an image inside the post's HTML)` : (ref?.src ?? src);
+      return `<img src="${missingSrc(missing.push({ url, alt, caption: '' }) - 1)}" alt="">`;
     }
     local.set(ref.src, ref.mediaId);
-    // Values come back from raw-html with their references: decoded once here, escaped once below.
-    const alt = named.alt !== undefined ? decodeEntities(named.alt) : ref.alt;
     return `<img src="${escapeHtml(ref.src)}" alt="${escapeHtml(alt)}">`;
   });
-  return { html: out, external };
 }
 
 // ---- sanitised HTML → document blocks ----
@@ -250,6 +267,17 @@ function loneImage(nodes: HtmlNode[]): HtmlElement | undefined {
 interface BlockState {
   local: Map<string, number>;
   cards: Map<string, QuoteCard['attrs']>;
+  missing: MissingImage[];
+}
+
+/** A figure or lone image of an image we have no file of: its caption goes to the list; true when so. */
+function takeMissing(el: HtmlElement, state: BlockState): boolean {
+  const img = el.tag === 'img' ? el : findFirst(el.children, 'img');
+  const n = missingIndex(img?.attrs.src);
+  if (n === undefined || !state.missing[n]) return false;
+  const cap = el.children.find((c): c is HtmlElement => c.type === 'el' && c.tag === 'figcaption');
+  if (cap) state.missing[n]!.caption = textOf(cap.children).replace(/\s+/g, ' ').trim();
+  return true;
 }
 
 function figureOf(el: HtmlElement, state: BlockState): Block | undefined {
@@ -338,6 +366,7 @@ function splitImages(children: HtmlNode[], state: BlockState): { figures: Block[
   const rest: HtmlNode[] = [];
   for (const c of children) {
     const img = c.type === 'el' ? loneImage([c]) : undefined;
+    if (img && takeMissing(img, state)) continue;
     const fig = img ? figureOf({ type: 'el', tag: 'figure', attrs: {}, children: [img] }, state) : undefined;
     if (fig) figures.push(fig);
     else rest.push(c);
@@ -351,6 +380,10 @@ function blocksOf(nodes: HtmlNode[], state: BlockState): Block[] {
   const flushInline = (): void => {
     if (!isBlank(inline)) {
       const img = loneImage(inline);
+      if (img && takeMissing(img, state)) {
+        inline = [];
+        return;
+      }
       const fig = img ? figureOf({ type: 'el', tag: 'figure', attrs: {}, children: [img] }, state) : undefined;
       out.push(fig ?? paragraphOf(inline) ?? htmlBlock([{ type: 'el', tag: 'p', attrs: {}, children: inline }]));
     }
@@ -394,6 +427,7 @@ function blocksOf(nodes: HtmlNode[], state: BlockState): Block[] {
       const card = cite ? state.cards.get(cite) : undefined;
       if (card) block = { type: 'quoteCard', attrs: card };
     } else if (el.tag === 'figure') {
+      if (takeMissing(el, state)) continue;
       block = figureOf(el, state);
       // A figure of an image we do not have: the image stays, pointing at the old site.
     }
@@ -409,13 +443,15 @@ export function convertContent(content: string, ctx: ConvertContext): ConvertRes
   const cards = new Map<string, QuoteCard['attrs']>();
   const dropped = new Set<string>();
   const embed = makeEmbed(cards, ctx.date);
-  const images = rewriteImages(normalizeTags(content), ctx, local);
+  const missing: MissingImage[] = [];
+  const images = rewriteImages(normalizeTags(content), ctx, local, missing);
   const attachment = (id: number): ImageRef | undefined => {
     const a = ctx.attachment(id);
     if (a?.mediaId !== undefined) local.set(a.src, a.mediaId);
+    else if (a) return { ...a, src: missingSrc(missing.push({ url: a.src, alt: a.alt, caption: a.caption }) - 1) };
     return a;
   };
-  const sc = convertShortcodes(images.html, { attachment, childAttachments: ctx.childAttachments, embed });
+  const sc = convertShortcodes(images, { attachment, childAttachments: ctx.childAttachments, embed });
   const freeform = (html: string): string =>
     autop(
       tweetBlockquotes(html, cards, ctx.date).replace(/^\s*(https?:\/\/[^\s<]+)\s*$/gm, (line, url: string) => {
@@ -426,8 +462,31 @@ export function convertContent(content: string, ctx: ConvertContext): ConvertRes
   const html = hasBlocks(sc.html) ? renderBlocks(parseBlocks(sc.html), { embed, freeform, dropped }) : freeform(sc.html);
   // <h1> is the page's headline: an h1 in a post body becomes an h2 (the sanitiser drops h1).
   const clean = sanitizeArticleHtml(html.replace(/<(\/?)h1\b/gi, '<$1h2'));
-  const blocks = blocksOf(prune(parseHtml(clean)), { local, cards });
-  return { doc: { type: 'doc', content: blocks }, unknownShortcodes: sc.unknown, droppedBlocks: [...dropped], externalImages: images.external };
+  const state: BlockState = { local, cards, missing };
+  const blocks = withoutPlaceholders(blocksOf(prune(parseHtml(clean)), state), state);
+  return { doc: { type: 'doc', content: blocks }, unknownShortcodes: sc.unknown, droppedBlocks: [...dropped], missingImages: missing };
+}
+
+/** Placeholders left inside html blocks (an image in a table, a paragraph with text) are taken out. */
+function withoutPlaceholders(blocks: Block[], state: BlockState): Block[] {
+  const out: Block[] = [];
+  for (const b of blocks) {
+    if (b.type !== 'html' || !b.attrs.html.includes(MISSING_PREFIX)) {
+      out.push(b);
+      continue;
+    }
+    const nodes = strip(parseHtml(b.attrs.html), state);
+    if (!isBlank(nodes)) out.push(htmlBlock(prune(nodes)));
+  }
+  return out;
+}
+
+function strip(nodes: HtmlNode[], state: BlockState): HtmlNode[] {
+  return nodes.flatMap((n): HtmlNode[] => {
+    if (n.type === 'text') return [n];
+    if ((n.tag === 'img' && missingIndex(n.attrs.src) !== undefined) || (n.tag === 'figure' && takeMissing(n, state))) return [];
+    return [{ ...n, children: strip(n.children, state) }];
+  });
 }
 
 /** A URL alone on a line is auto-embedded by WordPress only for known providers. */

@@ -22,6 +22,8 @@ import { mappedComments, mappedPosts, remember, rememberMany } from '../../modul
 import type { ImportReport } from '../report.js';
 import { commentStatus, hashIp, isPing, pathSegment, sanitizeCommentHtml, threadOrder } from './comments.js';
 import { autop, convertContent, type AttachmentRef } from './convert.js';
+import type { MissingImage } from '../../modules/article/remote-images.js';
+import { replaceImportedMissingImages } from '../../modules/article/missing-images.repository.js';
 import { upsertAuthor } from './import-author.js';
 import { uploadKey, type AttachmentInfo, type HeaderMaps } from './context.js';
 import { putRedirectLists, putRedirects } from './redirects.js';
@@ -70,6 +72,8 @@ export interface PreparedPost {
   tagIds: number[];
   /** Comments to import, parents first. */
   comments: PreparedComment[];
+  /** Images with no imported file: left out of the body, listed in the article's editor. */
+  missingImages: MissingImage[];
   report: ImportReport;
 }
 
@@ -151,6 +155,12 @@ export async function preparePost(trx: Db, it: WxrItem, c: PostImportContext): P
   if (conv.unknownShortcodes.length) c.report.warn(`${label}: unknown shortcode(s) ${conv.unknownShortcodes.map((s) => `[${s}]`).join(' ')} kept as text.`);
   if (conv.droppedBlocks.length)
     c.report.warn(`${label}: dynamic block(s) ${conv.droppedBlocks.map((s) => `wp:${s}`).join(', ')} dropped (they have no content of their own).`);
+  if (conv.missingImages.length) {
+    const n = conv.missingImages.length;
+    c.report.warn(
+      `${label}: ${n === 1 ? 'an image was' : `${n} images were`} left out: no file in the export (or on another site). Readers will not see ${n === 1 ? 'it' : 'them'}; ${n === 1 ? 'it is' : 'they are'} listed under "Images to upload" in the article's editor. Import with --media <uploads folder> to bring the files.`,
+    );
+  }
   const media = await findMediaByIds(trx, referencedMediaIds(conv.doc));
   const html = renderDocument(conv.doc, { media, lang: c.language });
   const text = documentText(conv.doc);
@@ -208,6 +218,7 @@ export async function preparePost(trx: Db, it: WxrItem, c: PostImportContext): P
     categoryIds: [...new Set(categoryIds)],
     tagIds: [...new Set(tagIds)],
     comments: it.comments.length ? prepareComments(it, label, c) : [],
+    missingImages: conv.missingImages,
     report: c.report,
   };
 }
@@ -367,6 +378,7 @@ export async function writePosts(trx: Db, posts: PreparedPost[], c: PostImportCo
     for (const [i, p] of posts.entries()) p.report.count('redirect', 'created', await putRedirects(trx, lists[i]!, iso));
   }
 
+  for (const p of posts) await replaceImportedMissingImages(trx, postIds.get(p)!, p.missingImages, iso);
   await writeComments(trx, posts, postIds, c);
 }
 

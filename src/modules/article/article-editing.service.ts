@@ -34,6 +34,9 @@ import {
   type EditableArticle,
 } from './article-admin.repository.js';
 import { ArticleConflictError, createArticleIn, setArticleStatus, updateArticleIn } from './article.service.js';
+import type { ArticleDocument } from './document.js';
+import { addMissingImages, clearMissingImages, missingImagesOf, type MissingImageRow } from './missing-images.repository.js';
+import { withoutRemoteImages, type MissingImage } from './remote-images.js';
 
 export { ADMIN_PER_PAGE, type AdminListFilter, type AdminListRow, type EditableArticle } from './article-admin.repository.js';
 
@@ -61,6 +64,24 @@ export interface ArticleWrite {
   id: number;
   status: PostStatus;
   purge: string[];
+  /** Images on another host taken out of the body by this write (listed in the editor to upload). */
+  removedImages?: MissingImage[];
+}
+
+/**
+ * The body as it will be stored: images on another host taken out and listed in missing_images
+ * for the editor (modules/article/remote-images), never kept as remote references.
+ */
+async function ownImagesOnly<T extends { body: ArticleDocument }>(
+  trx: Db,
+  id: number | undefined,
+  input: T,
+  now: Date,
+): Promise<{ input: T; removed: MissingImage[] }> {
+  const { doc, removed } = withoutRemoteImages(input.body);
+  if (removed.length === 0) return { input, removed };
+  if (id !== undefined) await addMissingImages(trx, id, removed, 'editor', now.toISOString());
+  return { input: { ...input, body: doc }, removed };
 }
 
 /** The article `id` and the user's rights on it, whatever they are; undefined when there is no such article. */
@@ -245,12 +266,20 @@ export async function saveArticle(db: Db, cmd: SaveArticleCommand, editor: Edito
     const input: ArticleInput = { ...cmd.input, authorIds, tagIds, status, ...(publishedAt !== undefined ? { publishedAt } : {}) };
 
     let id: number;
+    let removed: MissingImage[];
     if (was) {
       id = was.id;
-      await updateArticleIn(trx, id, { ...input, updatedAt: nextUpdatedAt(now, was.updated_at) }, now, { expectedUpdatedAt: was.updated_at });
-    } else id = await createArticleIn(trx, input, now);
+      const own = await ownImagesOnly(trx, id, input, now);
+      removed = own.removed;
+      await updateArticleIn(trx, id, { ...own.input, updatedAt: nextUpdatedAt(now, was.updated_at) }, now, { expectedUpdatedAt: was.updated_at });
+    } else {
+      const own = await ownImagesOnly(trx, undefined, input, now);
+      removed = own.removed;
+      id = await createArticleIn(trx, own.input, now);
+      await addMissingImages(trx, id, removed, 'editor', now.toISOString());
+    }
     await keepRevision(trx, id, user, now);
-    return { id, status, purge: await purgeAfter(trx, id, before) };
+    return { id, status, purge: await purgeAfter(trx, id, before), ...(removed.length ? { removedImages: removed } : {}) };
   });
 }
 
@@ -298,7 +327,7 @@ export async function restoreRevision(db: Db, id: number, revisionId: number, ed
     statusAfter(user, 'save', post.status, mine);
     const rev = await findRevision(trx, id, revisionId);
     if (!rev) throw new ArticleError('ARTICLE_NOT_FOUND', 'There is no such revision of this article.');
-    const input = inputFromRevision(rev);
+    const { input, removed } = await ownImagesOnly(trx, id, inputFromRevision(rev), now);
     const [cats, tags, authors, media] = await Promise.all([
       existingIds(trx, 'categories', input.categoryIds ?? []),
       existingIds(trx, 'tags', input.tagIds ?? []),
@@ -325,6 +354,31 @@ export async function restoreRevision(db: Db, id: number, revisionId: number, ed
       now,
     );
     await keepRevision(trx, id, user, now);
-    return { id, status: post.status, purge: await purgeAfter(trx, id, before) };
+    return { id, status: post.status, purge: await purgeAfter(trx, id, before), ...(removed.length ? { removedImages: removed } : {}) };
+  });
+}
+
+/** The images article `id` refers to that are not in the media library, for its editor. */
+export const missingImagesOfArticle = (db: Db, id: number): Promise<MissingImageRow[]> => missingImagesOf(db, id);
+
+/**
+ * Clears article `id`'s list of images to upload (the editor uploaded them, or does not want
+ * them), with its audit entry. Returns how many were listed.
+ */
+export async function clearMissingImagesOfArticle(db: Db, id: number, editor: Editor, now: Date): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const { article } = await articleForEditing(trx, editor.user, id);
+    const n = await clearMissingImages(trx, id);
+    if (n > 0)
+      await recordAudit(trx, {
+        at: now.toISOString(),
+        actorId: editor.user.id,
+        actorLabel: editor.user.email,
+        ip: editor.ip,
+        action: 'article.missing_images_cleared',
+        target: { type: 'article', id, label: article.post.title.slice(0, 300) },
+        detail: `${n} image${n === 1 ? '' : 's'}`,
+      });
+    return n;
   });
 }

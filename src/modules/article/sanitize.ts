@@ -1,9 +1,42 @@
 /**
  * @module modules/article/sanitize
  * The HTML allow-list for article bodies (editor output and imported posts). Everything stored in
- * posts.body_html has passed through here.
+ * posts.body_html has passed through here. Images are our own media only: an `<img>` or a srcset
+ * candidate on another host is dropped (our CSP would block it on pages, and full-text feeds would
+ * send readers' feed apps to it: a tracking pixel). What was dropped is listed for the editor by
+ * modules/article/remote-images.
  */
 import sanitizeHtml from 'sanitize-html';
+
+/** A path on this site ("/media/…"), never another host ("//host", "/\\host", "https:"). */
+export const isLocalImageSrc = (src: string | undefined): boolean => {
+  const v = (src ?? '').trim();
+  return v.startsWith('/') && !/^\/[/\\]/.test(v);
+};
+
+/** The srcset candidates on this site, or undefined when none is. */
+function localSrcset(srcset: string | undefined): string | undefined {
+  if (srcset === undefined) return undefined;
+  const kept = srcset
+    .split(/,(?=\s*\S)/)
+    .map((c) => c.trim())
+    .filter((c) => isLocalImageSrc(c.split(/\s+/)[0]));
+  return kept.length ? kept.join(', ') : undefined;
+}
+
+/** An element's attributes with remote image URLs taken out, in their order (src dropped: the filter removes the img). */
+function ownImagesOnly(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
+  const kept: sanitizeHtml.Attributes = {};
+  for (const [k, v] of Object.entries(attribs)) {
+    if (k === 'src') {
+      if (isLocalImageSrc(v)) kept[k] = v;
+    } else if (k === 'srcset') {
+      const set = localSrcset(v);
+      if (set !== undefined) kept[k] = set;
+    } else kept[k] = v;
+  }
+  return { tagName, attribs: kept };
+}
 
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -76,6 +109,8 @@ const OPTIONS: sanitizeHtml.IOptions = {
   allowedSchemesByTag: { img: ['http', 'https'] },
   allowProtocolRelative: false,
   transformTags: {
+    img: ownImagesOnly,
+    source: ownImagesOnly,
     // Links leaving the site never get the opener; rel from the source is replaced, not trusted.
     a: (tagName, attribs) => {
       const external = /^https?:\/\//i.test(attribs.href ?? '');
@@ -84,7 +119,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
       return { tagName, attribs: rel ? { ...rest, rel } : rest };
     },
   },
-  exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
+  exclusiveFilter: (frame) => (frame.tag === 'img' && !frame.attribs.src) || (frame.tag === 'source' && !frame.attribs.srcset),
 };
 
 export function sanitizeArticleHtml(html: string): string {

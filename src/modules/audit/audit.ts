@@ -34,7 +34,8 @@ export type AuditAction =
   | 'media.deleted'
   | 'settings.updated'
   | 'article.trashed'
-  | 'article.restored';
+  | 'article.restored'
+  | 'article.missing_images_cleared';
 
 export const AUDIT_LABELS: Readonly<Record<AuditAction, string>> = {
   'setup.completed': 'Completed first-run setup',
@@ -68,6 +69,7 @@ export const AUDIT_LABELS: Readonly<Record<AuditAction, string>> = {
   'settings.updated': 'Changed settings',
   'article.trashed': 'Moved an article to the trash',
   'article.restored': 'Restored an article from the trash',
+  'article.missing_images_cleared': 'Cleared the list of images to upload',
 };
 
 export interface AuditEntry {

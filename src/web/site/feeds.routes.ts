@@ -171,7 +171,8 @@ function jsonItem(e: FeedEntry): Item {
     published: e.published,
     ...(e.summary ? { description: e.summary } : {}),
     content: e.contentHtml ?? escapeHtml(e.summary),
-    author: e.authors.map((a) => ({ name: a.name, link: a.url, ...(a.avatar ? { avatar: a.avatar } : {}) })),
+    // The package reads the first author of any array it is given: an article without a byline has none.
+    ...(e.authors.length ? { author: e.authors.map((a) => ({ name: a.name, link: a.url, ...(a.avatar ? { avatar: a.avatar } : {}) })) } : {}),
     category: [...e.categories, ...e.tags].map((c) => ({ name: c.name })),
     ...(e.image ? { image: e.image.url } : {}),
   };

@@ -6,14 +6,20 @@
  */
 import type { Db } from '../../../db/database.js';
 import type { ArticleDocument } from '../../../modules/article/document.js';
-import { formImage } from '../../../modules/article/article-editing.service.js';
+import { formImage, missingImagesOfArticle } from '../../../modules/article/article-editing.service.js';
+import type { MissingImageRow } from '../../../modules/article/missing-images.repository.js';
 import { imagesMissingAlt } from '../../../modules/media/media-usage.js';
 import type { ArticleFormVM } from './articles.view-models.js';
 import { thumbOf } from '../shell/presenters.js';
 import { idOf } from '../shell/forms.js';
 
-/** From the form's values (the stored article, or what was just posted). */
-export async function articleImages(db: Db, bodyJson: string, featuredRaw: string): Promise<{ altWarnings: string[]; featured?: ArticleFormVM['featured'] }> {
+/** From the form's values (the stored article, or what was just posted), and the article's list of images to upload. */
+export async function articleImages(
+  db: Db,
+  bodyJson: string,
+  featuredRaw: string,
+  id?: number,
+): Promise<{ altWarnings: string[]; featured?: ArticleFormVM['featured']; missingImages: ArticleFormVM['missingImages'] }> {
   let doc: ArticleDocument = { type: 'doc', content: [] };
   try {
     const parsed = bodyJson ? (JSON.parse(bodyJson) as ArticleDocument) : undefined;
@@ -25,8 +31,27 @@ export async function articleImages(db: Db, bodyJson: string, featuredRaw: strin
   const featuredId = idOf(featuredRaw.trim()) ?? null;
   const missing = await imagesMissingAlt(db, doc, featuredId);
   const altWarnings = missing.map((m) => (m.place === 'featured' ? `The featured image (image ${m.mediaId})` : `An image in the text (image ${m.mediaId})`));
+  const missingImages = id !== undefined ? missingImagesVM(id, await missingImagesOfArticle(db, id)) : undefined;
   const row = featuredId !== null ? await formImage(db, featuredId) : undefined;
-  if (!row) return { altWarnings };
+  if (!row) return { altWarnings, missingImages };
   const t = thumbOf(row);
-  return { altWarnings, featured: { id: row.id, src: t.src, width: t.width, height: t.height, alt: row.alt, editUrl: `/admin/media/${row.id}` } };
+  return {
+    altWarnings,
+    missingImages,
+    featured: { id: row.id, src: t.src, width: t.width, height: t.height, alt: row.alt, editUrl: `/admin/media/${row.id}` },
+  };
+}
+
+/** The panel listing images to upload; undefined when there are none. */
+function missingImagesVM(id: number, rows: MissingImageRow[]): ArticleFormVM['missingImages'] {
+  if (rows.length === 0) return undefined;
+  return {
+    clearUrl: `/admin/articles/${id}/missing-images/clear`,
+    images: rows.map((r) => ({
+      url: r.url,
+      alt: r.alt,
+      caption: r.caption,
+      why: r.source === 'import' ? 'Not in the WordPress export’s files' : 'On another site; removed when the article was saved',
+    })),
+  };
 }

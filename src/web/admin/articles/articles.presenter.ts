@@ -83,6 +83,7 @@ interface FormInput {
   publicSlug?: string;
   own: boolean;
   altWarnings?: string[];
+  missingImages?: ArticleFormVM['missingImages'];
   featured?: ArticleFormVM['featured'];
   editorial?: ArticleFormVM['editorial'];
 }
@@ -121,6 +122,7 @@ export function articleFormVM(i: FormInput): ArticleFormVM {
     ...(i.id !== undefined && mayDelete && status === 'trash' ? { restoreUrl: `/admin/articles/${i.id}/restore` } : {}),
     editorScript: i.editorScript,
     altWarnings: i.altWarnings ?? [],
+    ...(i.missingImages ? { missingImages: i.missingImages } : {}),
     ...(i.featured ? { featured: i.featured } : {}),
     canUpload: can(i.user.role, 'media.upload'),
     ...(i.editorial ? { editorial: i.editorial } : {}),

@@ -12,6 +12,7 @@ import { ArticleError, slugify, STATUS_LABELS, validateArticle, type ArticleInpu
 import { ArticleConflictError } from '../../../modules/article/article.service.js';
 import {
   articleHistory,
+  clearMissingImagesOfArticle,
   editOptions,
   listArticlesForAdmin,
   moveArticle,
@@ -201,6 +202,16 @@ function parseForm(raw: unknown): Parsed {
   return { input, tagNames, intent, ...(publishAt ? { publishAt } : {}), updatedAt, state, errors };
 }
 
+/** Back to the edit page after a write, saying how many images on another site it took out. */
+const savedUrl = (id: number, w: ArticleWrite): string => `/admin/articles/${id}?saved=1${w.removedImages?.length ? `&removed=${w.removedImages.length}` : ''}`;
+
+function savedNotice(q: Record<string, unknown>): string | undefined {
+  if (typeof q.saved !== 'string') return undefined;
+  const n = Number(q.removed);
+  if (!Number.isInteger(n) || n < 1 || n > 1000) return 'Saved.';
+  return `Saved. ${n === 1 ? 'An image on another site was' : `${n} images on other sites were`} taken out of the text: readers would not see ${n === 1 ? 'it' : 'them'}. See “Images to upload” below.`;
+}
+
 export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps: ArticleDeps): Promise<void> {
   const db = c.db;
   const editorOf = (request: FastifyRequest) => ({ user: signedIn(request).user, ip: request.ip });
@@ -241,8 +252,8 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
           })
         : undefined;
     const title = o.id === undefined ? 'New article' : 'Edit article';
-    const layout = pageLayout(c, request, csrf, title, typeof (request.query as Record<string, unknown>).saved === 'string' ? 'Saved.' : undefined);
-    const images = await articleImages(db, o.state.values.body_json ?? '', o.state.values.featured_media_id ?? '');
+    const layout = pageLayout(c, request, csrf, title, savedNotice(request.query as Record<string, unknown>));
+    const images = await articleImages(db, o.state.values.body_json ?? '', o.state.values.featured_media_id ?? '', o.id);
     return sendHtml(
       reply,
       renderArticleForm(articleFormVM({ layout, csrf, user, options, editorScript: editorScript.url, ...o, ...images, ...(editorial ? { editorial } : {}) })),
@@ -361,7 +372,7 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
     );
     if (!('purge' in saved)) return saved;
     await afterWrite(saved);
-    return reply.redirect(`/admin/articles/${saved.id}?saved=1`, 303);
+    return reply.redirect(savedUrl(saved.id, saved), 303);
   });
 
   // GET /admin/articles/:id
@@ -421,7 +432,14 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
     );
     if (!('purge' in saved)) return saved;
     await afterWrite(saved);
-    return reply.redirect(`/admin/articles/${id}?saved=1`, 303);
+    return reply.redirect(savedUrl(id, saved), 303);
+  });
+
+  // POST /admin/articles/:id/missing-images/clear: the list of images to upload is done with.
+  app.post('/articles/:id/missing-images/clear', EDIT_ARTICLE, async (request, reply) => {
+    const { id } = editableOf(request);
+    await clearMissingImagesOfArticle(db, id, editorOf(request), c.now());
+    return reply.redirect(`/admin/articles/${id}`, 303);
   });
 
   const move = (path: string, to: 'trash' | 'restore', notice: string) => {
@@ -467,8 +485,9 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
     const { id } = editableOf(request);
     const rid = idOf((request.params as { rid?: string }).rid);
     if (rid === undefined) throw notFound('There is no such revision of this article.');
-    await afterWrite(await restoreRevision(db, id, rid, editorOf(request), c.now()));
-    return reply.redirect(`/admin/articles/${id}?saved=1`, 303);
+    const restored = await restoreRevision(db, id, rid, editorOf(request), c.now());
+    await afterWrite(restored);
+    return reply.redirect(savedUrl(id, restored), 303);
   });
 
   await editorialRoutes(app, c, { site: deps.site });

@@ -77,6 +77,11 @@ export interface ArticleFormVM {
   editorScript: string;
   /** One line per image shown without alt text (a warning; saving is not blocked). */
   altWarnings: string[];
+  /**
+   * Images the article refers to that are not in the media library (left out of an import, or on
+   * another site): never shown to readers, listed here to upload.
+   */
+  missingImages?: { clearUrl: string; images: { url: string; alt: string; caption: string; why: string }[] } | undefined;
   /** The current featured image, shown next to its field. */
   featured?: { id: number; src: string; width: number; height: number; alt: string; editUrl: string };
   /** The role may upload (the editor's image picker offers an upload). */

@@ -231,6 +231,33 @@ function ArticleForm({ vm }: { vm: ArticleFormVM }) {
           </p>
         </div>
       )}
+      {vm.missingImages && (
+        <section class="warning-box" aria-labelledby="missing-images-title">
+          <h2 id="missing-images-title">Images to upload</h2>
+          <p>
+            This article referred to {vm.missingImages.images.length === 1 ? 'an image' : `${vm.missingImages.images.length} images`} that{' '}
+            {vm.missingImages.images.length === 1 ? 'is' : 'are'} not in the media library. Readers do not see{' '}
+            {vm.missingImages.images.length === 1 ? 'it' : 'them'}: upload {vm.missingImages.images.length === 1 ? 'it' : 'each one'} to the{' '}
+            <a href="/admin/media">media library</a> and insert it as a figure.
+          </p>
+          <ul class="missing-images">
+            {vm.missingImages.images.map((m) => (
+              <li>
+                <code class="missing-images__url">{m.url}</code>
+                {m.alt && <span> · Alt text: {m.alt}</span>}
+                {m.caption && <span> · Caption: {m.caption}</span>}
+                <span class="field__hint"> · {m.why}</span>
+              </li>
+            ))}
+          </ul>
+          <form method="post" action={vm.missingImages.clearUrl}>
+            <CsrfField token={vm.csrf} />
+            <button type="submit" class="button button--secondary">
+              Clear this list
+            </button>
+          </form>
+        </section>
+      )}
       <form class="form form--wide article-form" method="post" action={vm.action} novalidate>
         <CsrfField token={vm.csrf} />
         {vm.id !== undefined && <input type="hidden" name="updated_at" value={v.updated_at ?? ''} />}
