@@ -23,6 +23,7 @@ import { siteContextFrom } from './web/site/site-context.js';
 import { correctionsRoutes } from './web/site/corrections.routes.js';
 import { previewRoutes } from './web/site/preview.routes.js';
 import { strictHttp } from './web/strict-http.js';
+import { registerRouteInventory, type RouteEntry } from './web/route-inventory.js';
 import { answerHitsFirst, cdnPurger, PageCache, purgePosts, registerCachePolicy, registerPageCache } from './web/cache/index.js';
 import { apiPostRoutes } from './web/api/posts.routes.js';
 import { apiSearchRoutes } from './web/api/search.routes.js';
@@ -55,6 +56,8 @@ export interface AppDeps {
   onCommentSubmitted?: CommentsWebDeps['onSubmitted'];
   /** SMTP for comment notifications (default: $SMTP_URL; none: no emails). */
   smtpUrl?: string;
+  /** Filled with every route and its guards when the app is ready (web/route-inventory). */
+  routes?: RouteEntry[];
   /** How often the purge-log follower polls (default 300 ms on SQLite, 5 s as PostgreSQL's safety net). */
   purgePollMs?: number;
 }
@@ -83,6 +86,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Malformed requests are refused first (web/strict-http), then cache hits answered before Fastify.
     serverFactory: (handler: http.RequestListener) => http.createServer(strictHttp(config.pageCacheMb > 0 ? answerHitsFirst(cache, handler) : handler)),
   });
+  // Before any route: every route is listed with its guards; one that changes state unguarded stops the start.
+  registerRouteInventory(app, deps.routes);
   app.decorate('pageCache', cache);
   // First of all hooks: what reaches Fastify (misses, and everything through `inject`) is looked up here.
   if (config.pageCacheMb > 0) registerPageCache(app, { cache, ...PUBLIC_LIFETIME, surrogateKeys: config.surrogateKeys });

@@ -108,6 +108,8 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions): Pro
   // Every route declares what it needs (shell/access); one without a declaration stops the start.
   app.addHook('onRoute', (route) => {
     declaredAccessHook(route);
+    // The preHandler below checks the CSRF token on every state-changing admin route.
+    route.config = { ...route.config, csrf: 'session-token' };
     const access = route.config?.access;
     for (const method of [route.method].flat()) opts.declaredRoutes?.push({ method, url: route.url, access: access ? accessLabel(access) : '' });
   });

@@ -169,7 +169,7 @@ export async function commentRoutes(app: FastifyInstance, deps: CommentsWebDeps)
   });
 
   // POST /comments/  (post_id, parent_id?, token, name, email?, body, website [honeypot], notify?)
-  app.post('/comments/', { bodyLimit: BODY_LIMIT }, async (request: FastifyRequest, reply: FastifyReply) => {
+  app.post('/comments/', { bodyLimit: BODY_LIMIT, config: { csrf: 'form-token' } }, async (request: FastifyRequest, reply: FastifyReply) => {
     const f = (request.body && typeof request.body === 'object' ? request.body : {}) as Record<string, unknown>;
     const s = (k: string): string => (typeof f[k] === 'string' ? (f[k] as string) : '');
     const postId = idOf(s('post_id'));
@@ -238,7 +238,7 @@ export async function commentRoutes(app: FastifyInstance, deps: CommentsWebDeps)
     );
   };
   app.get('/comments/unsubscribe/', unsubscribe);
-  app.post('/comments/unsubscribe/', unsubscribe);
+  app.post('/comments/unsubscribe/', { config: { csrf: 'signed-link' } }, unsubscribe);
 
   // GET /comments/{id}/: a lasting link to an approved comment; 302 to the comment page holding it.
   app.get('/comments/:id/', async (request: FastifyRequest<{ Params: { id: string } }>, reply) => {
