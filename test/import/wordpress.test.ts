@@ -211,6 +211,9 @@ for (const dialect of DIALECTS) {
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain('Images to upload');
       expect(page.body).toContain(escapeHtml(rows[0]!.url));
+      // The article list flags it.
+      const list = await owner.get('/admin/articles?status=&page=1');
+      expect(list.body).toMatch(/class="badge badge--warn" href="\/admin\/articles\/\d+#missing-images-title">\d+ images? to upload</);
     });
 
     it('renders every imported page and published post', async () => {

@@ -35,7 +35,7 @@ import {
 } from './article-admin.repository.js';
 import { ArticleConflictError, createArticleIn, setArticleStatus, updateArticleIn } from './article.service.js';
 import type { ArticleDocument } from './document.js';
-import { addMissingImages, clearMissingImages, missingImagesOf, type MissingImageRow } from './missing-images.repository.js';
+import { addMissingImages, clearMissingImages, missingImageCounts, missingImagesOf, type MissingImageRow } from './missing-images.repository.js';
 import { withoutRemoteImages, type MissingImage } from './remote-images.js';
 
 export { ADMIN_PER_PAGE, type AdminListFilter, type AdminListRow, type EditableArticle } from './article-admin.repository.js';
@@ -108,8 +108,16 @@ export async function articleForEditing(db: Db, user: User, id: number): Promise
 }
 
 /** The admin's article list; a role that may not edit others' work sees only articles in its own byline. */
-export function listArticlesForAdmin(db: Db, user: User, filter: Omit<AdminListFilter, 'ownerUserId'>, page: number) {
-  return listAdminArticles(db, can(user.role, 'post.edit.any') ? filter : { ...filter, ownerUserId: user.id }, page);
+export async function listArticlesForAdmin(db: Db, user: User, filter: Omit<AdminListFilter, 'ownerUserId'>, page: number) {
+  const list = await listAdminArticles(db, can(user.role, 'post.edit.any') ? filter : { ...filter, ownerUserId: user.id }, page);
+  // Articles with images to upload (left out of an import, or on another site) are flagged in the list.
+  return {
+    ...list,
+    missingImages: await missingImageCounts(
+      db,
+      list.rows.map((r) => r.id),
+    ),
+  };
 }
 
 /** An image the article form shows (the featured image's thumbnail). */

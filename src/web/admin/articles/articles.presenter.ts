@@ -26,7 +26,7 @@ const categoryOptions = (o: EditOptions): Option[] => o.categories.map((c) => ({
 export function articlesVM(
   layout: AdminLayoutVM,
   user: User,
-  list: { rows: AdminListRow[]; total: number; authors: Map<number, AuthorRow[]> },
+  list: { rows: AdminListRow[]; total: number; authors: Map<number, AuthorRow[]>; missingImages?: Map<number, number> },
   options: EditOptions,
   _filter: AdminListFilter,
   raw: ArticlesVM['filters'],
@@ -59,6 +59,7 @@ export function articlesVM(
       language: r.language,
       updated: dateVM(r.updated_at),
       ...(r.published_at ? { published: dateVM(r.published_at) } : {}),
+      ...(list.missingImages?.get(r.id) ? { missingImages: list.missingImages.get(r.id)! } : {}),
     })),
     total: list.total,
     page,

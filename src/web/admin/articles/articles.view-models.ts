@@ -25,6 +25,8 @@ export interface ArticleRowVM {
   language: string;
   updated: DateVM;
   published?: DateVM;
+  /** Images it refers to that are not in the media library ("2 images to upload"). */
+  missingImages?: number;
 }
 
 export interface ArticlesVM {

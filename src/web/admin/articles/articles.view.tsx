@@ -99,6 +99,14 @@ function Articles({ vm }: { vm: ArticlesVM }) {
                         <Time date={r.published} />
                       </>
                     )}
+                    {r.missingImages !== undefined && (
+                      <>
+                        {' '}
+                        <a class="badge badge--warn" href={`${r.editUrl ?? ''}#missing-images-title`}>
+                          {r.missingImages === 1 ? '1 image to upload' : `${r.missingImages} images to upload`}
+                        </a>
+                      </>
+                    )}
                   </td>
                   <td>{r.authors}</td>
                   <td>{r.language}</td>
