@@ -9,7 +9,7 @@ import type { User } from '../../../modules/user/user.js';
 import { STATUS_LABELS } from '../../../modules/article/article.js';
 import { ADMIN_PER_PAGE, type AdminListFilter, type AdminListRow, type EditOptions } from '../../../modules/article/article-editing.service.js';
 import type { AuthorRow } from '../../../db/schema.js';
-import type { ArticleFormVM, ArticlesVM, IntentVM, Option } from './articles.view-models.js';
+import { MAX_BYLINES, type ArticleFormVM, type ArticlesVM, type IntentVM, type Option } from './articles.view-models.js';
 import { dateVM } from '../shell/presenters.js';
 import type { AdminLayoutVM } from '../shell/view-models.js';
 
@@ -110,6 +110,7 @@ export function articleFormVM(i: FormInput): ArticleFormVM {
     values: i.state.values,
     categoryIds: i.state.categoryIds,
     authorIds: i.state.authorIds,
+    authorSlots: [...i.state.authorIds, '', ''].slice(0, Math.min(MAX_BYLINES, Math.max(3, i.state.authorIds.length + 1))),
     errors: i.errors,
     ...(i.problem !== undefined ? { problem: i.problem } : {}),
     status,

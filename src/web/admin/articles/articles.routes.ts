@@ -37,6 +37,7 @@ import { csrfFor, pageLayout, type AdminContext } from '../shell/context.js';
 import { type Fields, fieldsOf, idOf, pathId } from '../shell/forms.js';
 import { dateVM } from '../shell/presenters.js';
 import { articleFormVM, articlesVM, type FormState } from './articles.presenter.js';
+import { MAX_BYLINES } from './articles.view-models.js';
 import { renderArticleForm, renderArticles, renderRevisions } from './articles.view.js';
 import { articleImages } from './article-images.js';
 import { EDIT_ARTICLE, editableOf, type Editable } from './editable.js';
@@ -107,7 +108,7 @@ function parseForm(raw: unknown): Parsed {
   const publishAtRaw = one(f, 'publish_at', 40, errors, 'The publication time');
   const updatedAt = one(f, 'updated_at', 40, errors, 'The version', 'title');
   const categories = many(f, 'category', 50);
-  const authors = many(f, 'author', 20);
+  const authors = many(f, 'author', MAX_BYLINES);
   if (!categories) errors.categories = 'The sections could not be read.';
   if (!authors) errors.authors = 'The authors could not be read.';
 

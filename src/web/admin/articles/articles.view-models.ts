@@ -62,6 +62,8 @@ export interface ArticleFormVM {
   /** Multi-valued fields. */
   categoryIds: string[];
   authorIds: string[];
+  /** One select per byline: the article's authors and an empty one to add another, at most MAX_BYLINES. */
+  authorSlots: string[];
   errors: Record<string, string>;
   /** Whole-form message (a conflict, a permission). */
   problem?: string;
@@ -181,3 +183,6 @@ export interface TranslationsVM {
   errors: Record<string, string>;
   target: string;
 }
+
+/** The most bylines an article form takes (the route refuses more author fields). */
+export const MAX_BYLINES = 20;

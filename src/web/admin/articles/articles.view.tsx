@@ -198,7 +198,7 @@ function TextArea({
 
 function ArticleForm({ vm }: { vm: ArticleFormVM }) {
   const { values: v, errors: e } = vm;
-  const authorSlots = [...vm.authorIds, '', ''].slice(0, Math.max(3, vm.authorIds.length + 1));
+  const authorSlots = vm.authorSlots;
   const none = { value: '', label: '—' };
   return (
     <>

@@ -11,6 +11,7 @@ import { createArticle } from '../../../../src/modules/article/article.service.j
 import { a as link, b, doc, figure, h, p, quote, quoteCard, ul } from '../../../../src/modules/article/document.js';
 import type { ArticleDocument } from '../../../../src/modules/article/document.js';
 import { storeImage } from '../../../../src/modules/media/media.service.js';
+import { insertAuthorsReturningIds } from '../../../../src/modules/author/author.repository.js';
 import { DIALECTS, freshDb, type TestDb } from '../../../helpers/db.js';
 import { testImage } from '../../../helpers/fixture.js';
 import { formFields } from '../../../helpers/form.js';
@@ -142,6 +143,25 @@ for (const dialect of DIALECTS) {
       expect(after.html).toBe(before.html);
       expect(after.html.match(/<figure class="figure /g)).toHaveLength(2);
       expect(after.html).toContain('class="quote-card"');
+    });
+
+    it('an article with the most bylines the form takes (20) saves unchanged from its own form', async () => {
+      const rows = Array.from({ length: 20 }, (_, i) => ({
+        slug: `byline-${i}`,
+        name: `Byline ${i}`,
+        role_title: '',
+        bio: '',
+        created_at: clock.now().toISOString(),
+      }));
+      const ids = await insertAuthorsReturningIds(t.handle.db, rows);
+      const many = await createArticle(t.handle.db, { slug: 'many-bylines', title: 'Many bylines', body: doc(p('Text.')), authorIds: ids }, clock.now());
+      const page = await editor.get(`/admin/articles/${many}`);
+      const fields = formFields(page.body, `/admin/articles/${many}`, { name: 'intent', value: 'save' });
+      expect([fields.author].flat().filter(Boolean)).toHaveLength(20);
+      const res = await editor.postRaw(`/admin/articles/${many}`, fields);
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(303);
+      const linked = await t.handle.db.selectFrom('post_authors').select('author_id').where('post_id', '=', many).orderBy('position').execute();
+      expect(linked.map((r) => r.author_id)).toEqual(ids);
     });
 
     it('an edited save changes what was edited and keeps everything else', async () => {
