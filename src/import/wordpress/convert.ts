@@ -275,19 +275,24 @@ function takeMissing(el: HtmlElement, state: BlockState): boolean {
   const img = el.tag === 'img' ? el : findFirst(el.children, 'img');
   const n = missingIndex(img?.attrs.src);
   if (n === undefined || !state.missing[n]) return false;
-  const cap = el.children.find((c): c is HtmlElement => c.type === 'el' && c.tag === 'figcaption');
-  if (cap) state.missing[n]!.caption = textOf(cap.children).replace(/\s+/g, ' ').trim();
+  const caption = captionOf(el);
+  if (caption) state.missing[n]!.caption = caption;
   return true;
+}
+
+/** A figure's caption as plain text ('' without one). */
+function captionOf(el: HtmlElement): string {
+  const cap = el.children.find((c): c is HtmlElement => c.type === 'el' && c.tag === 'figcaption');
+  return cap ? textOf(cap.children).replace(/\s+/g, ' ').trim() : '';
 }
 
 function figureOf(el: HtmlElement, state: BlockState): Block | undefined {
   const img = findFirst(el.children, 'img');
   const mediaId = img ? state.local.get(img.attrs.src ?? '') : undefined;
   if (!img || mediaId === undefined) return undefined;
-  const cap = el.children.find((c): c is HtmlElement => c.type === 'el' && c.tag === 'figcaption');
   const classes = (el.attrs.class ?? '').split(/\s+/);
   const align = (['wide', 'left', 'right', 'center'] as const).find((a) => classes.includes(`figure--${a}`)) ?? 'center';
-  const caption = cap ? textOf(cap.children).replace(/\s+/g, ' ').trim() : '';
+  const caption = captionOf(el);
   return { type: 'figure', attrs: { mediaId, alt: img.attrs.alt ?? '', ...(caption ? { caption } : {}), align } };
 }
 
@@ -427,9 +432,9 @@ function blocksOf(nodes: HtmlNode[], state: BlockState): Block[] {
       const card = cite ? state.cards.get(cite) : undefined;
       if (card) block = { type: 'quoteCard', attrs: card };
     } else if (el.tag === 'figure') {
+      // A figure of an image we have no file of is left out (its caption goes to the list).
       if (takeMissing(el, state)) continue;
       block = figureOf(el, state);
-      // A figure of an image we do not have: the image stays, pointing at the old site.
     }
     out.push(block ?? htmlBlock([el]));
   }

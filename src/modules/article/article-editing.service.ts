@@ -34,7 +34,6 @@ import {
   type EditableArticle,
 } from './article-admin.repository.js';
 import { ArticleConflictError, createArticleIn, setArticleStatus, updateArticleIn } from './article.service.js';
-import type { ArticleDocument } from './document.js';
 import { addMissingImages, clearMissingImages, missingImageCounts, missingImagesOf, type MissingImageRow } from './missing-images.repository.js';
 import { withoutRemoteImages, type MissingImage } from './remote-images.js';
 
@@ -68,21 +67,7 @@ export interface ArticleWrite {
   removedImages?: MissingImage[];
 }
 
-/**
- * The body as it will be stored: images on another host taken out and listed in missing_images
- * for the editor (modules/article/remote-images), never kept as remote references.
- */
-async function ownImagesOnly<T extends { body: ArticleDocument }>(
-  trx: Db,
-  id: number | undefined,
-  input: T,
-  now: Date,
-): Promise<{ input: T; removed: MissingImage[] }> {
-  const { doc, removed } = withoutRemoteImages(input.body);
-  if (removed.length === 0) return { input, removed };
-  if (id !== undefined) await addMissingImages(trx, id, removed, 'editor', now.toISOString());
-  return { input: { ...input, body: doc }, removed };
-}
+const removedImages = (removed: MissingImage[]): Pick<ArticleWrite, 'removedImages'> => (removed.length ? { removedImages: removed } : {});
 
 /** The article `id` and the user's rights on it, whatever they are; undefined when there is no such article. */
 export async function findArticleForUser(db: Db, user: User, id: number): Promise<ArticleForEditing | undefined> {
@@ -271,23 +256,18 @@ export async function saveArticle(db: Db, cmd: SaveArticleCommand, editor: Edito
     }
     const before = was ? await tagsForPostChange(trx, [was.id]) : [];
     const tagIds = await tagIdsForNames(trx, cmd.tagNames, editor, now);
-    const input: ArticleInput = { ...cmd.input, authorIds, tagIds, status, ...(publishedAt !== undefined ? { publishedAt } : {}) };
+    // Images on another host are never stored: taken out here, listed for the editor below.
+    const own = withoutRemoteImages(cmd.input.body);
+    const input: ArticleInput = { ...cmd.input, body: own.doc, authorIds, tagIds, status, ...(publishedAt !== undefined ? { publishedAt } : {}) };
 
     let id: number;
-    let removed: MissingImage[];
     if (was) {
       id = was.id;
-      const own = await ownImagesOnly(trx, id, input, now);
-      removed = own.removed;
-      await updateArticleIn(trx, id, { ...own.input, updatedAt: nextUpdatedAt(now, was.updated_at) }, now, { expectedUpdatedAt: was.updated_at });
-    } else {
-      const own = await ownImagesOnly(trx, undefined, input, now);
-      removed = own.removed;
-      id = await createArticleIn(trx, own.input, now);
-      await addMissingImages(trx, id, removed, 'editor', now.toISOString());
-    }
+      await updateArticleIn(trx, id, { ...input, updatedAt: nextUpdatedAt(now, was.updated_at) }, now, { expectedUpdatedAt: was.updated_at });
+    } else id = await createArticleIn(trx, input, now);
+    await addMissingImages(trx, id, own.removed, 'editor', now.toISOString());
     await keepRevision(trx, id, user, now);
-    return { id, status, purge: await purgeAfter(trx, id, before), ...(removed.length ? { removedImages: removed } : {}) };
+    return { id, status, purge: await purgeAfter(trx, id, before), ...removedImages(own.removed) };
   });
 }
 
@@ -335,7 +315,9 @@ export async function restoreRevision(db: Db, id: number, revisionId: number, ed
     statusAfter(user, 'save', post.status, mine);
     const rev = await findRevision(trx, id, revisionId);
     if (!rev) throw new ArticleError('ARTICLE_NOT_FOUND', 'There is no such revision of this article.');
-    const { input, removed } = await ownImagesOnly(trx, id, inputFromRevision(rev), now);
+    const restored = inputFromRevision(rev);
+    const own = withoutRemoteImages(restored.body);
+    const input = { ...restored, body: own.doc };
     const [cats, tags, authors, media] = await Promise.all([
       existingIds(trx, 'categories', input.categoryIds ?? []),
       existingIds(trx, 'tags', input.tagIds ?? []),
@@ -361,8 +343,9 @@ export async function restoreRevision(db: Db, id: number, revisionId: number, ed
       },
       now,
     );
+    await addMissingImages(trx, id, own.removed, 'editor', now.toISOString());
     await keepRevision(trx, id, user, now);
-    return { id, status: post.status, purge: await purgeAfter(trx, id, before), ...(removed.length ? { removedImages: removed } : {}) };
+    return { id, status: post.status, purge: await purgeAfter(trx, id, before), ...removedImages(own.removed) };
   });
 }
 

@@ -6,7 +6,7 @@
  */
 import { Parser } from 'htmlparser2';
 import type { ArticleDocument, Block } from './document.js';
-import { isLocalImageSrc, sanitizeArticleHtml } from './sanitize.js';
+import { isLocalImageSrc, sanitizeArticleHtml, srcsetCandidates } from './sanitize.js';
 
 /** An image the article refers to that is not in our library. */
 export interface MissingImage {
@@ -26,8 +26,7 @@ export function remoteImagesIn(html: string): MissingImage[] {
       // other widths of the same picture are not separate images to upload).
       const alt = (attribs.alt ?? '').trim();
       const src = name === 'img' ? (attribs.src ?? '').trim() : '';
-      const candidates = (attribs.srcset ?? '').split(/,(?=\s*\S)/).map((c) => c.trim().split(/\s+/)[0] ?? '');
-      const url = src !== '' && !isLocalImageSrc(src) ? src : candidates.find((c) => c !== '' && !isLocalImageSrc(c));
+      const url = src !== '' && !isLocalImageSrc(src) ? src : srcsetCandidates(attribs.srcset).find((c) => !isLocalImageSrc(c.url))?.url;
       if (url && !found.some((f) => f.url === url)) found.push({ url, alt, caption: '' });
     },
   });
@@ -46,7 +45,6 @@ const isEmptyHtml = (html: string): boolean => html.replace(/<[^>]*>/g, '').trim
  */
 export function withoutRemoteImages(doc: ArticleDocument): { doc: ArticleDocument; removed: MissingImage[] } {
   const removed: MissingImage[] = [];
-  let changed = false;
   const content: Block[] = [];
   for (const block of doc.content) {
     if (block.type !== 'html') {
@@ -58,10 +56,9 @@ export function withoutRemoteImages(doc: ArticleDocument): { doc: ArticleDocumen
       content.push(block);
       continue;
     }
-    changed = true;
     removed.push(...remote);
     const rest = sanitizeArticleHtml(block.attrs.html);
     if (!isEmptyHtml(rest)) content.push({ type: 'html', attrs: { html: rest } });
   }
-  return changed ? { doc: { ...doc, content }, removed } : { doc, removed };
+  return removed.length ? { doc: { ...doc, content }, removed } : { doc, removed };
 }

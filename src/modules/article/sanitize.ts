@@ -14,14 +14,18 @@ export const isLocalImageSrc = (src: string | undefined): boolean => {
   return v.startsWith('/') && !/^\/[/\\]/.test(v);
 };
 
-/** The srcset candidates on this site, or undefined when none is. */
-function localSrcset(srcset: string | undefined): string | undefined {
-  if (srcset === undefined) return undefined;
-  const kept = srcset
+/** A srcset's candidates ("a.jpg 480w, b.jpg 960w"): each as written and its URL. */
+export const srcsetCandidates = (srcset: string | undefined): { text: string; url: string }[] =>
+  (srcset ?? '')
     .split(/,(?=\s*\S)/)
     .map((c) => c.trim())
-    .filter((c) => isLocalImageSrc(c.split(/\s+/)[0]));
-  return kept.length ? kept.join(', ') : undefined;
+    .filter((c) => c !== '')
+    .map((text) => ({ text, url: text.split(/\s+/)[0]! }));
+
+/** The srcset candidates on this site, or undefined when none is. */
+function localSrcset(srcset: string | undefined): string | undefined {
+  const kept = srcsetCandidates(srcset).filter((c) => isLocalImageSrc(c.url));
+  return kept.length ? kept.map((c) => c.text).join(', ') : undefined;
 }
 
 /** An element's attributes with remote image URLs taken out, in their order (src dropped: the filter removes the img). */

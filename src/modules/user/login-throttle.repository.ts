@@ -69,9 +69,3 @@ export async function clearAccountAttempts(db: Db, account: string): Promise<voi
 export async function deleteAttemptsBefore(db: Db, before: string): Promise<void> {
   await db.deleteFrom('login_throttle').where('window_start', '<', before).execute();
 }
-
-/** The current count for a key (0 when none): for the admin and tests. */
-export async function attemptCount(db: Db, scope: ThrottleScope, key: string): Promise<number> {
-  const row = await db.selectFrom('login_throttle').select('count').where('scope', '=', scope).where('key', '=', key).executeTakeFirst();
-  return row ? Number(row.count) : 0;
-}

@@ -242,12 +242,7 @@ function ArticleForm({ vm }: { vm: ArticleFormVM }) {
       {vm.missingImages && (
         <section class="warning-box" aria-labelledby="missing-images-title">
           <h2 id="missing-images-title">Images to upload</h2>
-          <p>
-            This article referred to {vm.missingImages.images.length === 1 ? 'an image' : `${vm.missingImages.images.length} images`} that{' '}
-            {vm.missingImages.images.length === 1 ? 'is' : 'are'} not in the media library. Readers do not see{' '}
-            {vm.missingImages.images.length === 1 ? 'it' : 'them'}: upload {vm.missingImages.images.length === 1 ? 'it' : 'each one'} to the{' '}
-            <a href="/admin/media">media library</a> and insert it as a figure.
-          </p>
+          <MissingImagesIntro count={vm.missingImages.images.length} />
           <ul class="missing-images">
             {vm.missingImages.images.map((m) => (
               <li>
@@ -554,3 +549,14 @@ function Revisions({ vm }: { vm: RevisionsVM }) {
 }
 
 export const renderRevisions = (vm: RevisionsVM): string => renderAdminDocument({ layout: vm.layout, children: <Revisions vm={vm} /> });
+
+/** "This article referred to 2 images that are not in the media library…", singular or plural. */
+function MissingImagesIntro({ count }: { count: number }) {
+  const one = count === 1;
+  return (
+    <p>
+      This article referred to {one ? 'an image' : `${count} images`} that {one ? 'is' : 'are'} not in the media library. Readers do not see{' '}
+      {one ? 'it' : 'them'}: upload {one ? 'it' : 'each one'} to the <a href="/admin/media">media library</a> and insert it as a figure.
+    </p>
+  );
+}

@@ -58,6 +58,7 @@ for (const dialect of DIALECTS) {
       const page = await author.get(String(res.headers.location));
       expect(page.body).toContain('Saved. 2 images on other sites were taken out of the text');
       expect(page.body).toContain('Images to upload');
+      expect(page.body).toContain('This article referred to 2 images that are not in the media library. Readers do not see them: upload each one to the');
       expect(page.body).toContain('https://tracker.example/pixel.gif?u=1'.replace('&', '&amp;'));
       expect(page.body).toContain('https://elsewhere.example/a.jpg');
       expect(page.body).toContain('Alt text: Harbour');
