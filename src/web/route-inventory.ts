@@ -13,6 +13,7 @@
  * removed or changes its guard without the list saying so.
  */
 import type { FastifyInstance, RouteOptions } from 'fastify';
+import { accessLabel } from './admin/shell/access.js';
 
 /**
  * How a state-changing route refuses a forged request:
@@ -41,9 +42,6 @@ export interface RouteEntry {
 }
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-type AccessLike = string | { article: string } | undefined;
-const accessOf = (a: AccessLike): string => (a === undefined ? 'public' : typeof a === 'string' ? a : `article:${a.article}`);
 
 /**
  * Collects every route as it is registered and, when the app is ready, refuses to start if a
@@ -74,8 +72,9 @@ export function inventoryOf(routes: readonly RouteOptions[]): RouteEntry[] {
       const key = `${method} ${r.url}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const config = (r.config ?? {}) as { access?: AccessLike; csrf?: CsrfGuard };
-      out.push({ method, url: r.url, access: accessOf(config.access), csrf: SAFE.has(method) ? '' : (config.csrf ?? '') });
+      const config = r.config ?? {};
+      // Outside the admin nothing declares access: the public site and API are for anyone.
+      out.push({ method, url: r.url, access: config.access ? accessLabel(config.access) : 'public', csrf: SAFE.has(method) ? '' : (config.csrf ?? '') });
     }
   }
   const heads = new Set(out.filter((e) => e.method === 'GET').map((e) => e.url));

@@ -8,7 +8,7 @@ import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/config.js';
 import type { ScryptParams } from '../../src/modules/user/password.js';
 import type { ThrottlePolicy } from '../../src/modules/user/throttle.js';
-import type { DeclaredRoute } from '../../src/web/admin/shell/context.js';
+import type { RouteEntry } from '../../src/web/route-inventory.js';
 import { createUser } from '../../src/modules/user/user.service.js';
 import { cliActor, type Role, type User } from '../../src/modules/user/user.js';
 import { Agent, PASSWORD } from './agent.js';
@@ -25,7 +25,7 @@ export async function adminApp(
     clock?: Clock;
     env?: Record<string, string>;
     throttle?: ThrottlePolicy;
-    declaredRoutes?: DeclaredRoute[];
+    routes?: RouteEntry[];
     sleep?: (ms: number) => Promise<void>;
     imageGate?: ImageGate;
   } = {},
@@ -37,12 +37,12 @@ export async function adminApp(
     handle: t.handle,
     now: clock.now,
     logger: false,
+    ...(o.routes ? { routes: o.routes } : {}),
     admin: {
       scrypt: TEST_SCRYPT,
       // A slowed login (modules/user/throttle) does not wait in tests; a test that looks at the waits records them.
       sleep: o.sleep ?? (async () => {}),
       ...(o.throttle ? { throttle: o.throttle } : {}),
-      ...(o.declaredRoutes ? { declaredRoutes: o.declaredRoutes } : {}),
       ...(o.imageGate ? { imageGate: o.imageGate } : {}),
     },
   });

@@ -27,7 +27,7 @@ import { commentsRoutes } from './comments/comments.routes.js';
 import { commentRulesRoutes } from './comments/comment-rules.routes.js';
 import { commentSettingsRoutes } from './comments/comment-settings.routes.js';
 import { CSRF_COOKIE, loadAuth, redirectToLogin } from './shell/auth.js';
-import { accessLabel, declaredAccessHook, enforceAccess } from './shell/access.js';
+import { declaredAccessHook, enforceAccess } from './shell/access.js';
 import { csrfFor, makeContext, pageLayout, type AdminContext, type AdminTuning } from './shell/context.js';
 import { sendHtml } from '../html.js';
 import { dashboardRoutes } from './dashboard/dashboard.routes.js';
@@ -108,10 +108,8 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions): Pro
   // Every route declares what it needs (shell/access); one without a declaration stops the start.
   app.addHook('onRoute', (route) => {
     declaredAccessHook(route);
-    // The preHandler below checks the CSRF token on every state-changing admin route.
+    // The preHandler below checks the CSRF token on every state-changing admin route (web/route-inventory lists them).
     route.config = { ...route.config, csrf: 'session-token' };
-    const access = route.config?.access;
-    for (const method of [route.method].flat()) opts.declaredRoutes?.push({ method, url: route.url, access: access ? accessLabel(access) : '' });
   });
   // preHandler, not onRequest: the form body (and its _csrf field) is parsed by now. Signed in
   // (unless public), then the CSRF token on every non-GET (a refusal answers and ends the chain),

@@ -22,14 +22,6 @@ export interface AdminTuning {
   imageGate?: ImageGate;
   /** How a slowed login waits (tests record the waits instead of sleeping). */
   sleep?: (ms: number) => Promise<void>;
-  /** Filled with every admin route and the access it declares, as they are registered (tests, tooling). */
-  declaredRoutes?: DeclaredRoute[];
-}
-
-export interface DeclaredRoute {
-  method: string;
-  url: string;
-  access: string;
 }
 
 export interface AdminContext {

@@ -11,7 +11,7 @@ import { createArticle } from '../../../../src/modules/article/article.service.j
 import { doc, p } from '../../../../src/modules/article/document.js';
 import { ACTIONS, can, ROLES, type Action, type Role } from '../../../../src/modules/user/permissions.js';
 import { declaredAccessHook } from '../../../../src/web/admin/shell/access.js';
-import type { DeclaredRoute } from '../../../../src/web/admin/shell/context.js';
+import type { RouteEntry } from '../../../../src/web/route-inventory.js';
 import { DIALECTS, freshDb, type TestDb } from '../../../helpers/db.js';
 import { adminApp, signedIn } from '../../../helpers/admin.js';
 import { Agent } from '../../../helpers/agent.js';
@@ -38,14 +38,17 @@ for (const dialect of DIALECTS) {
   describe(`every admin route enforces what it declares (${dialect})`, () => {
     let t: TestDb;
     let app: FastifyInstance;
-    const routes: DeclaredRoute[] = [];
+    // The app's route inventory (web/route-inventory), admin routes only.
+    let routes: RouteEntry[] = [];
     let othersArticle: number;
     const agents = new Map<Role, Agent>();
 
     beforeAll(async () => {
       t = await freshDb(dialect);
-      app = await adminApp(t, { declaredRoutes: routes });
+      const all: RouteEntry[] = [];
+      app = await adminApp(t, { routes: all });
       await app.ready();
+      routes = all.filter((r) => r.url === '/admin' || r.url.startsWith('/admin/'));
       const author = (
         await t.handle.db
           .insertInto('authors')
@@ -62,9 +65,9 @@ for (const dialect of DIALECTS) {
     });
 
     /** A concrete URL for a route pattern: ids are the other writer's article (or a number that names nothing). */
-    const urlOf = (r: DeclaredRoute, id: number) => r.url.replace(':id', String(id)).replace(/:[a-z]+/g, '999999');
+    const urlOf = (r: RouteEntry, id: number) => r.url.replace(':id', String(id)).replace(/:[a-z]+/g, '999999');
     /** GET, or POST with a valid CSRF token (from the dashboard): what a browser of this user sends. */
-    const send = (a: Agent, r: DeclaredRoute, url: string) => (r.method === 'GET' ? a.get(url) : a.post(url, {}));
+    const send = (a: Agent, r: RouteEntry, url: string) => (r.method === 'GET' ? a.get(url) : a.post(url, {}));
 
     it('lists every route with its declaration', () => {
       const by = (method: string, url: string) => routes.find((r) => r.method === method && r.url === url)?.access;
