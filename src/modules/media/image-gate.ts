@@ -7,6 +7,8 @@
  * Uploads wait in a bounded line: when `maxWaiting` are already waiting, the upload is refused
  * with MEDIA_BUSY (503, Retry-After) instead of piling up. Background work always waits.
  */
+import os from 'node:os';
+import sharp from 'sharp';
 import { MediaError } from './media.js';
 
 export interface GateLimits {
@@ -93,3 +95,6 @@ function busy(): MediaError {
 
 /** The process's gate: every image job in this process shares it. */
 export const processImageGate = new ImageGate();
+
+// libvips' own worker threads per image: half the cores, so two images in flight use them all.
+sharp.concurrency(Math.max(1, Math.floor(os.availableParallelism() / 2)));
