@@ -19,7 +19,8 @@ import { ASSETS_DIR } from './web/site/assets.js';
 import { feedRoutes } from './web/site/feeds.routes.js';
 import { sendError, siteNotFoundHandler, siteRoutes, type SiteDeps } from './web/site/site.routes.js';
 import { sitemapRoutes } from './web/site/sitemaps.routes.js';
-import { siteContextFrom } from './web/site/site-context.js';
+import { liveSite } from './web/site/site-context.js';
+import { brandRoutes } from './web/site/brand.routes.js';
 import { correctionsRoutes } from './web/site/corrections.routes.js';
 import { previewRoutes } from './web/site/preview.routes.js';
 import { strictHttp } from './web/strict-http.js';
@@ -105,7 +106,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     onError: (err) => app.log.warn({ err }, 'purge log follower'),
     ...(deps.purgePollMs ? { pollMs: deps.purgePollMs } : {}),
   });
-  if (config.pageCacheMb > 0) await follower.start();
+  // Pages and article fragments both follow other instances' purges (and so do the site settings).
+  const followsPurges = config.pageCacheMb > 0 || config.fragmentCacheMb > 0;
+  if (followsPurges) await follower.start();
   app.addHook('onClose', async () => {
     await cache.flush();
     await follower.stop();
@@ -174,7 +177,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (notify) commentsDeps.onSubmitted = notify;
   const spamFilter = config.akismet ? akismetClient({ ...config.akismet, blog: config.siteUrl }) : undefined;
   if (spamFilter) commentsDeps.spamFilter = spamFilter;
-  const site = siteContextFrom(config, deps.now);
+  const site = liveSite(config, deps.now);
+  if (followsPurges) site.followPurges(cache);
+  // The owner's settings (name, logo, colours…) before any route reads them; unchanged, one tiny read.
+  app.addHook('onRequest', async () => site.refresh(handle.db));
   const siteDeps: SiteDeps = {
     db: handle.db,
     site,
@@ -184,6 +190,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Before any route plugin: a child scope takes the error handler in force when it loads.
   app.setErrorHandler((err, request, reply) => sendError(siteDeps, request, reply, err));
   app.setNotFoundHandler(siteNotFoundHandler(siteDeps));
+  await app.register(async (scope) => brandRoutes(scope, site));
   await app.register(async (scope) => siteRoutes(scope, siteDeps));
   await app.register(async (scope) => correctionsRoutes(scope, siteDeps));
   await app.register(async (scope) => previewRoutes(scope, siteDeps));
@@ -202,6 +209,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     prefix: '/admin',
     db: handle.db,
     config,
+    site,
     cookieSecret,
     related,
     ...(deps.now ? { now: deps.now } : {}),

@@ -12,6 +12,7 @@ import type { CommentErrorCode } from '../modules/comment/comment.js';
 import type { CorrectionErrorCode } from '../modules/correction/correction.js';
 import type { MediaErrorCode } from '../modules/media/media.js';
 import type { PreviewErrorCode } from '../modules/preview/preview.service.js';
+import type { SiteErrorCode } from '../modules/site/site.js';
 import type { TaxonomyErrorCode } from '../modules/taxonomy/taxonomy.service.js';
 import type { TranslationErrorCode } from '../modules/translation/translation.service.js';
 import type { UserErrorCode } from '../modules/user/user.js';
@@ -26,6 +27,7 @@ export type ErrorCode =
   | CorrectionErrorCode
   | MediaErrorCode
   | PreviewErrorCode
+  | SiteErrorCode
   | TaxonomyErrorCode
   | TranslationErrorCode
   | UserErrorCode;
@@ -71,6 +73,7 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   PREVIEW_INVALID: 400,
   PREVIEW_EXPIRED: 410,
   PREVIEW_REVOKED: 410,
+  SITE_SETTINGS_INVALID: 400,
   CATEGORY_INVALID: 400,
   CATEGORY_CYCLE: 400,
   CATEGORY_NOT_FOUND: 404,

@@ -29,6 +29,8 @@ export const tag = {
   corrections: 'corrections',
   /** Search result pages: any post change may change any result set. */
   search: 'search',
+  /** Every page (site settings, navigation: what the whole site shows). */
+  all: 'all',
 } as const;
 
 /**

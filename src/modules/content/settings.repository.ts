@@ -38,3 +38,8 @@ export async function upsertSetting(db: Db, key: string, value: string): Promise
 export async function pingSettings(db: Db): Promise<void> {
   await db.selectFrom('settings').select('key').limit(1).execute();
 }
+
+/** Removes `key` (the default applies again). */
+export async function deleteSetting(db: Db, key: string): Promise<void> {
+  await db.deleteFrom('settings').where('key', '=', key).execute();
+}

@@ -9,10 +9,13 @@ import type { ArticleDocument, Figure } from '../article/document.js';
 import { referencedMediaIds, renderDocument } from '../article/render.js';
 import { authorsUsingMedia, findMediaByIds, postsMaybeUsingMedia } from './media.repository.js';
 import { postLanguage, setPostBodyHtml } from '../content/posts.repository.js';
+import { siteUsesOfMedia } from '../site/site.service.js';
 
 export interface MediaUsage {
   posts: { id: number; title: string; status: string; featured: boolean; inline: boolean }[];
   authors: { id: number; name: string }[];
+  /** Site settings showing it ("logo", "favicon", "share image"). */
+  site: string[];
 }
 
 const parseDoc = (json: string): ArticleDocument | undefined => {
@@ -26,17 +29,17 @@ const parseDoc = (json: string): ArticleDocument | undefined => {
 
 /** Every article (any status, the trash included) and author that shows this image. */
 export async function mediaUsage(db: Db, id: number): Promise<MediaUsage> {
-  const [rows, authors] = await Promise.all([postsMaybeUsingMedia(db, id), authorsUsingMedia(db, id)]);
+  const [rows, authors, site] = await Promise.all([postsMaybeUsingMedia(db, id), authorsUsingMedia(db, id), siteUsesOfMedia(db, id)]);
   const posts = rows
     .map((r) => {
       const doc = parseDoc(r.body_doc);
       return { id: r.id, title: r.title, status: r.status, featured: r.featured_media_id === id, inline: doc ? referencedMediaIds(doc).includes(id) : false };
     })
     .filter((p) => p.featured || p.inline);
-  return { posts, authors };
+  return { posts, authors, site };
 }
 
-export const isUsed = (u: MediaUsage): boolean => u.posts.length > 0 || u.authors.length > 0;
+export const isUsed = (u: MediaUsage): boolean => u.posts.length > 0 || u.authors.length > 0 || u.site.length > 0;
 
 /**
  * Renders again the stored body of every article with this image in a figure (the renderer

@@ -21,7 +21,8 @@ import { PRIVATE } from '../cache/index.js';
 import { accountRoutes } from './account/account.routes.js';
 import { articlesRoutes } from './articles/articles.routes.js';
 import { editorScript } from './shell/script-bundle.js';
-import { siteContextFrom } from '../site/site-context.js';
+import type { LiveSite } from '../site/site-context.js';
+import { settingsRoutes } from './settings/settings.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { commentsRoutes } from './comments/comments.routes.js';
 import { commentRulesRoutes } from './comments/comment-rules.routes.js';
@@ -41,6 +42,8 @@ export type { AdminTuning };
 export interface AdminOptions extends AdminTuning {
   db: Db;
   config: Config;
+  /** The app's live site settings (web/site/site-context), refreshed before every request. */
+  site: LiveSite;
   /** Queues related-list refreshes after article writes (jobs/related-refresh). */
   related?: { enqueue(postId: number): void };
   /** The cookie-signing secret (settings `secret.cookie`); also keys the CSRF token HMAC. */
@@ -84,7 +87,7 @@ function errorPage(c: AdminContext, request: FastifyRequest, reply: FastifyReply
 
 export async function adminRoutes(app: FastifyInstance, opts: AdminOptions): Promise<void> {
   const now = opts.now ?? (() => new Date());
-  const c = makeContext(opts.db, opts.config.siteName, opts.config.siteUrl, now, {
+  const c = makeContext(opts.db, opts.site, now, {
     ...(opts.scrypt ? { scrypt: opts.scrypt } : {}),
     ...(opts.throttle ? { throttle: opts.throttle } : {}),
     ...(opts.sleep ? { sleep: opts.sleep } : {}),
@@ -155,13 +158,14 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions): Pro
   await auditRoutes(app, c);
   await commentRulesRoutes(app, c);
   await commentSettingsRoutes(app, c);
+  await settingsRoutes(app, c);
   await commentsRoutes(app, c, {
     ...(opts.onCommentsApproved ? { onApproved: opts.onCommentsApproved } : {}),
     ...(opts.onCommentsSpamVerdict ? { onSpamVerdict: opts.onCommentsSpamVerdict } : {}),
   });
   await taxonomyRoutes(app, c);
   await editorScript.route(app);
-  await articlesRoutes(app, c, { site: siteContextFrom(opts.config, now), ...(opts.related ? { related: opts.related } : {}) });
+  await articlesRoutes(app, c, { site: opts.site, ...(opts.related ? { related: opts.related } : {}) });
   await mediaRoutes(app, c, {
     mediaRoot: mediaRootOf(opts.config.dataDir),
     maxMb: opts.config.mediaMaxMb,

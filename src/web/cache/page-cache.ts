@@ -65,6 +65,8 @@ export class PageCache {
   private readonly searches: TaggedStore<Entry>;
   /** Other stores emptied by the same purges (article fragments): see `attach`. */
   private readonly attached: TaggedStore<StoredThing>[] = [];
+  /** Told of every purge, local or remote (what keeps other state in step with pages: the site settings). */
+  private readonly watchers: ((tags: readonly string[]) => void)[] = [];
   /** Counts purges: a response rendered across a purge is not stored (it may predate the write). */
   private clock = 0;
   private broadcast: ((tags: PurgeTags) => Promise<unknown>) | undefined;
@@ -105,6 +107,11 @@ export class PageCache {
    */
   attach(store: TaggedStore<StoredThing>): void {
     this.attached.push(store);
+  }
+
+  /** Calls `fn` with the tags of every purge here, local or from another instance. */
+  watch(fn: (tags: readonly string[]) => void): void {
+    this.watchers.push(fn);
   }
 
   /** Resolves when every purge so far has been handed to the broadcast (tests, shutdown). */
@@ -170,6 +177,7 @@ export class PageCache {
     this.clock++;
     const n = this.pages.purge(list) + this.searches.purge(list);
     for (const store of this.attached) store.purge(list);
+    for (const fn of this.watchers) fn(list);
     this.stats.purged += n;
     this.refreshStats();
     return n;

@@ -229,6 +229,9 @@ const sq: Strings = {
 
 const table: Record<string, Strings> = { en, fa, sq };
 
+/** The languages the reader pages are translated into (a site language must be one of them). */
+export const UI_LANGUAGES: readonly string[] = Object.keys(table);
+
 const RTL = new Set(['fa', 'ar', 'he', 'ur', 'ps', 'ckb', 'yi', 'dv']);
 
 /** Base language subtag: "fa-IR" → "fa". */

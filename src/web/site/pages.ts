@@ -8,7 +8,7 @@ import { authorPath, categoryPath, postPath, tagPath } from '../../modules/artic
 import { readingMinutes } from '../../modules/article/render.js';
 import type { CategoryTree } from '../../modules/taxonomy/taxonomy.js';
 import { directionOf, fill, languageName, stringsFor } from './i18n.js';
-import { absolute, authorVM, breadcrumbJsonLd, cardsVM, categoryCrumbs, dateVM, imageVM, layoutVM, paginationVM } from './presenters.js';
+import { absolute, authorVM, breadcrumbJsonLd, cardsVM, categoryCrumbs, dateVM, imageVM, layoutVM, paginationVM, publisherJsonLd } from './presenters.js';
 import type { SiteContext } from './site-context.js';
 import { correctionJsonLd, correctionVM } from './corrections-presenters.js';
 import type { PublicComment } from '../../modules/comment/comment.js';
@@ -78,6 +78,7 @@ export function homePage(site: SiteContext, tree: CategoryTree, list: ListPage):
                 name: site.siteName,
                 url: `${site.siteUrl}/`,
                 potentialAction: { '@type': 'SearchAction', target: `${site.siteUrl}/search?q={query}`, 'query-input': 'required name=query' },
+                publisher: publisherJsonLd(site),
               },
             ]
           : [],
@@ -125,12 +126,7 @@ export function articlePage(site: SiteContext, tree: CategoryTree, b: ArticleBun
         url: absolute(site, authorPath(a.slug)),
         ...(a.role_title ? { jobTitle: a.role_title } : {}),
       })),
-      publisher: {
-        '@type': 'NewsMediaOrganization',
-        name: site.siteName,
-        url: `${site.siteUrl}/`,
-        logo: { '@type': 'ImageObject', url: absolute(site, '/assets/logo.png'), width: 512, height: 512 },
-      },
+      publisher: publisherJsonLd(site),
       ...(b.tags.length ? { keywords: b.tags.map((x) => x.name).join(', ') } : {}),
       wordCount: post.word_count,
       ...correctionJsonLd(b),

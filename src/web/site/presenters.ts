@@ -87,9 +87,25 @@ function feedLinks(site: SiteContext, base: string, title: string): Layout['feed
   ];
 }
 
+/** The publisher (schema.org NewsMediaOrganization): name, logo, and its profiles elsewhere. */
+export function publisherJsonLd(site: SiteContext): object {
+  const logo = site.brand.logo;
+  return {
+    '@type': 'NewsMediaOrganization',
+    name: site.siteName,
+    url: `${site.siteUrl}/`,
+    logo: logo
+      ? { '@type': 'ImageObject', url: absolute(site, logo.src), width: logo.width, height: logo.height }
+      : { '@type': 'ImageObject', url: absolute(site, '/assets/logo.png'), width: 512, height: 512 },
+    ...(site.brand.sameAs.length ? { sameAs: [...site.brand.sameAs] } : {}),
+  };
+}
+
 export function layoutVM(site: SiteContext, input: LayoutInput): Layout {
   const lang = input.lang ?? site.siteLanguage;
   const t = stringsFor(lang);
+  const og = input.og ?? { type: 'website' };
+  const share = site.brand.shareImage;
   return {
     lang,
     dir: directionOf(lang),
@@ -100,7 +116,13 @@ export function layoutVM(site: SiteContext, input: LayoutInput): Layout {
     siteUrl: site.siteUrl,
     nav: navOf(input.tree),
     ...(input.currentNav ? { currentNav: input.currentNav } : {}),
-    og: input.og ?? { type: 'website' },
+    og: og.image || !share ? og : { ...og, image: share },
+    brand: {
+      ...(site.brand.logo ? { logo: site.brand.logo } : {}),
+      ...(site.brand.favicon ? { favicon: site.brand.favicon } : {}),
+      ...(site.brand.footerLine ? { footerLine: site.brand.footerLine.replaceAll('{year}', String(site.now().getUTCFullYear())) } : {}),
+      stylesheets: site.brand.stylesheets,
+    },
     jsonLd: input.jsonLd ?? [],
     alternates: input.alternates ?? [],
     feeds: [...feedLinks(site, '/feed/', site.siteName), ...(input.feed ? feedLinks(site, input.feed.path, input.feed.title) : [])],

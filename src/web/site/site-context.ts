@@ -1,8 +1,32 @@
 /**
  * @module web/site/site-context
- * The site-wide facts every public page needs, taken from Config once.
+ * The site-wide facts every page needs: the environment's values (Config) under what the owner
+ * saved at /admin/settings. One live object per app whose fields always read the latest settings:
+ * `refresh` (an onRequest hook, before any route) reads them again after a purge of every page
+ * (what a settings save sends, to every instance through the purge log), and otherwise costs
+ * nothing; without a page cache to follow purges it checks the settings' change counter each time.
  */
+import { createHash } from 'node:crypto';
 import type { Config } from '../../config/config.js';
+import type { Db } from '../../db/database.js';
+import { tag } from '../../modules/content/cache-tags.js';
+import { mediaUrl } from '../../modules/media/media.js';
+import { EMPTY_SITE_SETTINGS, type SiteSettings } from '../../modules/site/site.js';
+import { loadSiteSnapshot, type SiteSnapshot } from '../../modules/site/site.service.js';
+import { themeCss } from './brand.js';
+
+export interface SiteBrand {
+  /** The masthead's logo (the site name is its text alternative). */
+  logo?: { src: string; width: number; height: number };
+  favicon?: { href: string; type: string };
+  /** The share image of pages without their own. */
+  shareImage?: { url: string; width: number; height: number; alt: string };
+  /** The publisher's profiles (Organization sameAs). */
+  sameAs: readonly string[];
+  footerLine?: string;
+  /** Stylesheets after site.css: the accent and type (/brand/theme.css), the owner's own. */
+  stylesheets: readonly string[];
+}
 
 export interface SiteContext {
   siteUrl: string;
@@ -12,16 +36,108 @@ export interface SiteContext {
   postsPerPage: number;
   /** Feeds carry whole articles, or only their standfirst. */
   feedFullText: boolean;
+  brand: SiteBrand;
   /** Clock, injectable for tests. */
   now: () => Date;
 }
 
-export const siteContextFrom = (config: Config, now: () => Date = () => new Date()): SiteContext => ({
-  siteUrl: config.siteUrl,
-  siteName: config.siteName,
-  siteDescription: config.siteDescription,
-  siteLanguage: config.siteLanguage,
-  postsPerPage: config.postsPerPage,
-  feedFullText: config.feedFullText,
-  now,
-});
+/** The environment's values, shown beside each setting as its default. */
+export interface SiteDefaults {
+  name: string;
+  tagline: string;
+  language: string;
+  postsPerPage: number;
+}
+
+export interface LiveSite extends SiteContext {
+  readonly defaults: SiteDefaults;
+  /** What is stored (empty fields: the defaults apply). */
+  readonly settings: SiteSettings;
+  /** Reads the settings again if they may have changed (see the module comment). */
+  refresh(db: Db): Promise<void>;
+  /** From now on, read them again only after a purge of every page (a page cache that follows the purge log). */
+  followPurges(cache: { watch(fn: (tags: readonly string[]) => void): void }): void;
+  /** The theme stylesheet's text for this version of the settings (undefined: site.css alone). */
+  readonly themeCss: string | undefined;
+}
+
+const shortHash = (s: string): string => createHash('sha256').update(s).digest('base64url').slice(0, 12);
+
+function brandOf(site: Pick<SiteContext, 'siteUrl' | 'siteName'>, snap: SiteSnapshot, theme: string | undefined): SiteBrand {
+  const s = snap.settings;
+  const media = (id: number | undefined) => (id !== undefined ? snap.media.get(id) : undefined);
+  const logo = media(s.logoId);
+  const favicon = media(s.faviconId);
+  const share = media(s.shareImageId) ?? logo;
+  const stylesheets: string[] = [];
+  if (theme) stylesheets.push(`/brand/theme.css?v=${shortHash(theme)}`);
+  if (s.customCss) stylesheets.push(`/brand/custom.css?v=${shortHash(s.customCss)}`);
+  return {
+    ...(logo ? { logo: { src: mediaUrl(logo.path), width: logo.width, height: logo.height } } : {}),
+    ...(favicon ? { favicon: { href: mediaUrl(favicon.path), type: favicon.mime } } : {}),
+    ...(share ? { shareImage: { url: site.siteUrl + mediaUrl(share.path), width: share.width, height: share.height, alt: share.alt || site.siteName } } : {}),
+    sameAs: s.socialProfiles,
+    ...(s.footerLine ? { footerLine: s.footerLine } : {}),
+    stylesheets,
+  };
+}
+
+/** The app's live site context (see the module comment). */
+export function liveSite(config: Config, now: () => Date = () => new Date()): LiveSite {
+  const defaults: SiteDefaults = { name: config.siteName, tagline: config.siteDescription, language: config.siteLanguage, postsPerPage: config.postsPerPage };
+  let snap: SiteSnapshot = { settings: EMPTY_SITE_SETTINGS, media: new Map() };
+  let theme: string | undefined;
+  let brand: SiteBrand = { sameAs: [], stylesheets: [] };
+  let following = false;
+  let stale = true;
+  const site: LiveSite = {
+    siteUrl: config.siteUrl,
+    feedFullText: config.feedFullText,
+    now,
+    defaults,
+    get settings() {
+      return snap.settings;
+    },
+    get siteName() {
+      return snap.settings.name ?? defaults.name;
+    },
+    get siteDescription() {
+      return snap.settings.tagline ?? defaults.tagline;
+    },
+    get siteLanguage() {
+      return snap.settings.language ?? defaults.language;
+    },
+    get postsPerPage() {
+      return snap.settings.postsPerPage ?? defaults.postsPerPage;
+    },
+    get brand() {
+      return brand;
+    },
+    get themeCss() {
+      return theme;
+    },
+    followPurges(cache) {
+      following = true;
+      cache.watch((tags) => {
+        if (tags.includes(tag.all)) stale = true;
+      });
+    },
+    async refresh(db) {
+      if (following && !stale) return;
+      // Cleared before the read: a purge arriving during it marks the settings stale again.
+      stale = false;
+      let next: SiteSnapshot;
+      try {
+        next = await loadSiteSnapshot(db);
+      } catch (err) {
+        stale = true;
+        throw err;
+      }
+      if (next === snap) return;
+      snap = next;
+      theme = themeCss(next.settings);
+      brand = brandOf(site, next, theme);
+    },
+  };
+  return site;
+}

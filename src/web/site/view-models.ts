@@ -47,6 +47,15 @@ export interface Layout {
   t: Strings;
   /** The year shown in the footer copyright line. */
   year: number;
+  /** The owner's branding (/admin/settings). */
+  brand: {
+    logo?: { src: string; width: number; height: number };
+    favicon?: { href: string; type: string };
+    /** Replaces "© year name. All rights reserved." */
+    footerLine?: string;
+    /** After site.css, in order. */
+    stylesheets: readonly string[];
+  };
 }
 
 export interface ImageVM {

@@ -7,7 +7,7 @@ import { createArticle } from '../../../src/modules/article/article.service.js';
 import { doc, p } from '../../../src/modules/article/document.js';
 import { insertAuthor } from '../../../src/modules/author/author.repository.js';
 import { insertTag } from '../../../src/modules/taxonomy/taxonomy.repository.js';
-import { siteContextFrom } from '../../../src/web/site/site-context.js';
+import { liveSite } from '../../../src/web/site/site-context.js';
 import { sitemapRoutes } from '../../../src/web/site/sitemaps.routes.js';
 import { DIALECTS, freshDb, type TestDb } from '../../helpers/db.js';
 import { buildFixture, type Fixture } from '../../helpers/fixture.js';
@@ -117,7 +117,7 @@ for (const dialect of DIALECTS) {
     it('splits the posts sitemap at the page size', async () => {
       const config = loadConfig({ DATA_DIR: t.dataDir, DEMO: '0', SITE_URL: SITE });
       const small = Fastify({ logger: false });
-      await small.register(async (scope) => sitemapRoutes(scope, { db: t.handle.db, site: siteContextFrom(config, () => NOW), sitemapPageSize: 4 }));
+      await small.register(async (scope) => sitemapRoutes(scope, { db: t.handle.db, site: liveSite(config, () => NOW), sitemapPageSize: 4 }));
       try {
         const refs = indexOf(await get('/sitemap.xml', small)).filter((r) => r.loc.includes('sitemap-posts-'));
         expect(refs.map((r) => r.loc)).toEqual([1, 2, 3, 4, 5].map((n) => `${SITE}/sitemap-posts-${n}.xml`));

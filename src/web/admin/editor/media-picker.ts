@@ -115,6 +115,8 @@ export function enhanceDropZone(zone: HTMLElement): void {
 
 export interface PickerOptions {
   mode: 'figure' | 'featured';
+  /** The dialog's heading (default: by mode). */
+  title?: string;
   canUpload: boolean;
   onPick: (image: PickedImage, figure: FigureChoice) => void;
 }
@@ -123,7 +125,7 @@ export interface PickerOptions {
 export function openMediaPicker(o: PickerOptions): void {
   const titleId = uid('media-picker-title');
   const dialog = h('dialog', { class: 'media-picker', 'aria-labelledby': titleId, 'data-media-picker': '' });
-  const title = h('h2', { id: titleId, text: o.mode === 'figure' ? 'Insert an image' : 'Choose the featured image' });
+  const title = h('h2', { id: titleId, text: o.title ?? (o.mode === 'figure' ? 'Insert an image' : 'Choose the featured image') });
 
   // Search
   const qId = uid('media-picker-q');
@@ -292,28 +294,34 @@ export function openMediaPicker(o: PickerOptions): void {
   void load();
 }
 
-/**
- * The article form's featured image field ([data-media-featured]): a "Choose from the library"
- * button that fills the id and shows the thumbnail.
- */
+/** The article form's featured image field ([data-media-featured]). */
 export function enhanceFeaturedField(root: ParentNode, canUpload: boolean): void {
   const wrap = root.querySelector<HTMLElement>('[data-media-featured]');
-  const input = wrap?.querySelector<HTMLInputElement>('input[name="featured_media_id"]');
-  if (!wrap || !input || wrap.hasAttribute('data-picker-ready')) return;
+  if (wrap) enhanceMediaField(wrap, canUpload, 'featured image');
+}
+
+/**
+ * A field holding a library image's id (the featured image, the site's logo…): a "Choose from the
+ * library" button that fills the id and shows the thumbnail, and one that empties it.
+ */
+export function enhanceMediaField(wrap: HTMLElement, canUpload: boolean, what: string): void {
+  const input = wrap.querySelector<HTMLInputElement>('input[type="text"]');
+  if (!input || wrap.hasAttribute('data-picker-ready')) return;
   wrap.setAttribute('data-picker-ready', '');
   const button = h('button', {
     class: 'button button--small button--secondary',
     type: 'button',
-    'data-command': 'Choose featured image',
+    'data-command': `Choose ${what}`,
     text: 'Choose from the library…',
   });
-  const clear = h('button', { class: 'button button--small button--secondary', type: 'button', text: 'Remove featured image' });
+  const clear = h('button', { class: 'button button--small button--secondary', type: 'button', text: `Remove ${what}` });
   const actions = h('p', { class: 'form__actions' }, button, clear);
   wrap.append(actions);
   const preview = () => wrap.querySelector<HTMLElement>('.featured-field__preview');
   button.addEventListener('click', () =>
     openMediaPicker({
       mode: 'featured',
+      title: `Choose the ${what}`,
       canUpload,
       onPick: (img) => {
         input.value = String(img.id);
@@ -324,7 +332,7 @@ export function enhanceFeaturedField(root: ParentNode, canUpload: boolean): void
             src: img.thumb,
             width: String(img.thumbWidth),
             height: String(img.thumbHeight),
-            alt: img.alt ? `Chosen: ${img.alt}` : 'Chosen featured image (no alt text)',
+            alt: img.alt ? `Chosen: ${img.alt}` : `Chosen ${what} (no alt text)`,
           }),
           h('a', { href: `/admin/media/${img.id}`, text: `Image ${img.id} in the media library` }),
         );
@@ -343,3 +351,7 @@ export function enhanceFeaturedField(root: ParentNode, canUpload: boolean): void
 
 // Standalone (the media library page): drag and drop on its upload form.
 document.querySelectorAll<HTMLElement>('form[data-media-drop]').forEach(enhanceDropZone);
+// Standalone (the settings page): image fields chosen from the library.
+document.querySelectorAll<HTMLElement>('[data-media-field]').forEach((w) => {
+  enhanceMediaField(w, w.dataset.mediaUpload === '1', w.dataset.mediaField ?? 'image');
+});

@@ -253,7 +253,11 @@ export async function mediaRoutes(app: FastifyInstance, c: AdminContext, deps: M
     if (!row) throw notFound('There is no such image.');
     const usage = await mediaUsage(db, row.id);
     if (isUsed(usage)) {
-      const names = [...usage.posts.map((p) => `“${p.title}”`), ...usage.authors.map((a) => `${a.name}'s profile`)];
+      const names = [
+        ...usage.posts.map((p) => `“${p.title}”`),
+        ...usage.authors.map((a) => `${a.name}'s profile`),
+        ...usage.site.map((s) => `the site's ${s}`),
+      ];
       const list = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
       throw new MediaError('MEDIA_IN_USE', `This image is used by ${list}, so it was not deleted. Remove it from there first.`);
     }

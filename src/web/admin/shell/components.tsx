@@ -80,11 +80,14 @@ interface TextFieldProps extends FieldProps {
   inputMode?: 'numeric';
   /** 'auto' for text in the writer's language (a Persian headline is shown right to left). */
   dir?: 'auto';
+  /** What applies when the field is left empty (shown greyed in it). */
+  placeholder?: string;
 }
 
 export function TextField(props: TextFieldProps) {
-  const { id, name, error, hint, type = 'text', value, autocomplete, required = true, maxLength, minLength, inputMode, dir } = props;
+  const { id, name, error, hint, type = 'text', value, autocomplete, required = true, maxLength, minLength, inputMode, dir, placeholder } = props;
   const common = {
+    placeholder,
     class: inputMode ? 'field__input field__input--short' : 'field__input',
     inputMode,
     dir,
@@ -106,6 +109,36 @@ export function TextField(props: TextFieldProps) {
       ) : (
         <input type="text" value={value} {...common} />
       )}
+    </FieldShell>
+  );
+}
+
+interface TextAreaFieldProps extends FieldProps {
+  value?: string;
+  rows?: number;
+  maxLength?: number;
+  /** Code (a stylesheet): monospaced, no spell checking. */
+  code?: boolean;
+  dir?: 'auto';
+}
+
+export function TextAreaField(props: TextAreaFieldProps) {
+  const { id, name, error, hint, value, rows = 4, maxLength, code = false, dir } = props;
+  return (
+    <FieldShell {...props}>
+      <textarea
+        class={`field__textarea${code ? ' field__textarea--code' : ''}`}
+        id={id}
+        name={name}
+        rows={rows}
+        maxLength={maxLength}
+        dir={dir}
+        spellcheck={code ? false : undefined}
+        aria-invalid={error !== undefined ? 'true' : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+      >
+        {value ?? ''}
+      </textarea>
     </FieldShell>
   );
 }

@@ -10,6 +10,7 @@ import type { ImageGate } from '../../../modules/media/image-gate.js';
 import type { ThrottlePolicy } from '../../../modules/user/throttle.js';
 import type { AuthContext } from '../../../modules/user/user.service.js';
 import type { CookiePolicy } from './auth.js';
+import type { LiveSite } from '../../site/site-context.js';
 import { layoutVM } from './presenters.js';
 import type { AdminLayoutVM } from './view-models.js';
 
@@ -26,18 +27,23 @@ export interface AdminTuning {
 
 export interface AdminContext {
   db: Db;
-  siteName: string;
+  /** The site's settings as they stand (name, language, look); see web/site/site-context. */
+  site: LiveSite;
+  readonly siteName: string;
   cookies: CookiePolicy;
   now: () => Date;
   /** The services' context for this moment. */
   auth(): AuthContext;
 }
 
-export function makeContext(db: Db, siteName: string, siteUrl: string, now: () => Date, tuning: AdminTuning): AdminContext {
+export function makeContext(db: Db, site: LiveSite, now: () => Date, tuning: AdminTuning): AdminContext {
   return {
     db,
-    siteName,
-    cookies: { secure: siteUrl.startsWith('https:') },
+    site,
+    get siteName() {
+      return site.siteName;
+    },
+    cookies: { secure: site.siteUrl.startsWith('https:') },
     now,
     auth: () => ({
       now: now(),

@@ -51,6 +51,7 @@ function navFor(user: User, path: string): NavItemVM[] {
     { label: 'Tags', url: '/admin/tags', show: can(user.role, 'taxonomy.manage') },
     { label: 'Comments', url: '/admin/comments', show: can(user.role, 'comments.moderate') },
     { label: 'Users', url: '/admin/users', show: can(user.role, 'users.manage') },
+    { label: 'Settings', url: '/admin/settings', show: can(user.role, 'settings.manage') },
     { label: 'Audit log', url: '/admin/audit', show: can(user.role, 'audit.view') },
   ];
   return items.filter((i) => i.show).map((i) => ({ label: i.label, url: i.url, current: i.url === path }));

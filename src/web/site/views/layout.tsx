@@ -42,8 +42,15 @@ function Head({ layout }: { layout: LayoutVM }) {
         <link rel="alternate" type={f.type} title={f.title} href={f.href} />
       ))}
       <meta name="theme-color" content={THEME_COLOR} />
-      <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+      {layout.brand.favicon ? (
+        <link rel="icon" href={layout.brand.favicon.href} type={layout.brand.favicon.type} />
+      ) : (
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+      )}
       <link rel="stylesheet" href="/assets/site.css" />
+      {layout.brand.stylesheets.map((href) => (
+        <link rel="stylesheet" href={href} />
+      ))}
       <meta property="og:type" content={og.type} />
       <meta property="og:title" content={layout.title} />
       <meta property="og:description" content={layout.description} />
@@ -81,7 +88,11 @@ function Masthead({ layout, isHome }: { layout: LayoutVM; isHome: boolean }) {
       <div class="masthead__top wrap">
         <Title class="masthead__title">
           <a href="/" rel="home">
-            {layout.siteName}
+            {layout.brand.logo ? (
+              <img class="masthead__logo" src={layout.brand.logo.src} width={layout.brand.logo.width} height={layout.brand.logo.height} alt={layout.siteName} />
+            ) : (
+              layout.siteName
+            )}
           </a>
         </Title>
         <SearchForm t={t} id="masthead-search" label={t.search} class="search--masthead" />
@@ -124,9 +135,7 @@ function Footer({ layout }: { layout: LayoutVM }) {
             <a href="/corrections/">{t.correctionsTitle}</a>
           </li>
         </ul>
-        <p class="footer__copy">
-          © {formatNumber(layout.year, layout.lang, false)} {layout.siteName}. {t.allRightsReserved}
-        </p>
+        <p class="footer__copy">{layout.brand.footerLine ?? `© ${formatNumber(layout.year, layout.lang, false)} ${layout.siteName}. ${t.allRightsReserved}`}</p>
       </div>
     </footer>
   );

@@ -1,0 +1,21 @@
+/**
+ * @module web/admin/settings/settings.view-models
+ * What the site settings screen shows.
+ */
+import type { AdminLayoutVM, FormVM, ThumbVM } from '../shell/view-models.js';
+
+export interface SettingsVM {
+  layout: AdminLayoutVM;
+  csrf: string;
+  form: FormVM;
+  /** Per field: where its value comes from ("Default from SITE_NAME: …" or "Set here; …"). */
+  sources: Record<string, string>;
+  /** What an empty field means, shown greyed in it. */
+  placeholders: Record<string, string>;
+  languages: { value: string; label: string }[];
+  fonts: { value: string; label: string }[];
+  /** The chosen images (logo, favicon, share image) as they stand. */
+  images: Record<string, { thumb: ThumbVM; alt: string; editUrl: string } | undefined>;
+  canUpload: boolean;
+  script: string;
+}

@@ -1,0 +1,40 @@
+/**
+ * @module web/site/brand.routes
+ * The site's own look, from its origin (the strict CSP allows nothing else):
+ *   GET /brand/theme.css?v=…                 accent colour and type (web/site/brand)
+ *   GET /brand/custom.css?v=…                the owner's stylesheet (/admin/settings)
+ *   GET /brand/fonts/{package}/{version}/{file}.woff2   a bundled font file
+ * Stylesheet URLs carry a hash of their text, so a current one is kept for a year and a settings
+ * change asks for a new URL; an old hash gets today's text for a minute.
+ */
+import path from 'node:path';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { FONT_PAIRINGS } from '../../modules/site/site.js';
+import { notFound } from '../errors.js';
+import { fontPackage } from './brand.js';
+import type { LiveSite } from './site-context.js';
+
+const YEAR = 'public, max-age=31536000, immutable';
+const FONT_NAMES = new Set(FONT_PAIRINGS.flatMap((p) => p.packages));
+
+function sendCss(request: FastifyRequest, reply: FastifyReply, css: string | undefined, current: string | undefined): FastifyReply {
+  if (css === undefined) throw notFound('The site has no such stylesheet.');
+  const v = (request.query as Record<string, unknown>).v;
+  const fresh = current !== undefined && current.endsWith(`?v=${String(v)}`);
+  return reply
+    .type('text/css; charset=utf-8')
+    .header('cache-control', fresh ? YEAR : 'public, max-age=60')
+    .send(css);
+}
+
+export async function brandRoutes(app: FastifyInstance, site: LiveSite): Promise<void> {
+  const sheet = (prefix: string) => site.brand.stylesheets.find((u) => u.startsWith(prefix));
+  app.get('/brand/theme.css', async (request, reply) => sendCss(request, reply, site.themeCss, sheet('/brand/theme.css')));
+  app.get('/brand/custom.css', async (request, reply) => sendCss(request, reply, site.settings.customCss, sheet('/brand/custom.css')));
+  app.get('/brand/fonts/:pkg/:version/:file', async (request: FastifyRequest<{ Params: { pkg: string; version: string; file: string } }>, reply) => {
+    const { pkg: name, version, file } = request.params;
+    const pkg = FONT_NAMES.has(name) ? fontPackage(name) : null;
+    if (!pkg || pkg.version !== version || !/^[a-z0-9-]{1,120}\.woff2$/.test(file)) throw notFound();
+    return reply.header('cache-control', YEAR).type('font/woff2').sendFile(file, path.join(pkg.dir, 'files'));
+  });
+}
