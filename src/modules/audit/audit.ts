@@ -33,6 +33,8 @@ export type AuditAction =
   | 'media.updated'
   | 'media.deleted'
   | 'settings.updated'
+  | 'banner.set'
+  | 'banner.removed'
   | 'article.trashed'
   | 'article.restored'
   | 'article.missing_images_cleared';
@@ -67,6 +69,8 @@ export const AUDIT_LABELS: Readonly<Record<AuditAction, string>> = {
   'media.updated': "Edited an image's texts",
   'media.deleted': 'Deleted an image',
   'settings.updated': 'Changed settings',
+  'banner.set': 'Posted a breaking-news banner',
+  'banner.removed': 'Removed the breaking-news banner',
   'article.trashed': 'Moved an article to the trash',
   'article.restored': 'Restored an article from the trash',
   'article.missing_images_cleared': 'Cleared the list of images to upload',

@@ -13,7 +13,7 @@ import { tag } from '../content/cache-tags.js';
 import { deleteSetting, settingsLike, upsertSetting } from '../content/settings.repository.js';
 import { findMediaByIds } from '../media/media.repository.js';
 import type { Actor } from '../user/user.js';
-import { EMPTY_SITE_SETTINGS, MEDIA_FIELDS, SiteError, type SiteSettings } from './site.js';
+import { EMPTY_SITE_SETTINGS, MEDIA_FIELDS, SiteError, type Banner, type SiteSettings } from './site.js';
 
 type Key = keyof SiteSettings;
 
@@ -77,13 +77,30 @@ function decode(rows: { key: string; value: string }[]): SiteSettings {
 export interface SiteSnapshot {
   settings: SiteSettings;
   media: ReadonlyMap<number, MediaRow>;
+  /** The breaking-news banner, expired or not (see bannerShows). */
+  banner?: Banner;
+}
+
+const BANNER_KEY = 'site.banner';
+
+function decodeBanner(raw: string | undefined): Banner | undefined {
+  if (raw === undefined) return undefined;
+  try {
+    const b = JSON.parse(raw) as Partial<Banner>;
+    if (typeof b.text !== 'string' || !b.text) return undefined;
+    return { text: b.text, ...(typeof b.url === 'string' ? { url: b.url } : {}), ...(typeof b.expiresAt === 'string' ? { expiresAt: b.expiresAt } : {}) };
+  } catch {
+    return undefined;
+  }
 }
 
 async function readSnapshot(db: Db): Promise<SiteSnapshot> {
-  const settings = decode(await settingsLike(db, 'site.%'));
+  const rows = await settingsLike(db, 'site.%');
+  const settings = decode(rows);
   const ids = MEDIA_FIELDS.map((f) => settings[f]).filter((x): x is number => x !== undefined);
   const media = await findMediaByIds(db, ids);
-  return { settings, media };
+  const banner = decodeBanner(rows.find((r) => r.key === BANNER_KEY)?.value);
+  return { settings, media, ...(banner ? { banner } : {}) };
 }
 
 /** The settings, kept in memory until the `settings` counter moves (one single-row read per call). */
@@ -135,4 +152,21 @@ export async function updateSiteSettings(db: Db, next: SiteSettings, actor: Acto
 export async function siteUsesOfMedia(db: Db, id: number): Promise<string[]> {
   const s = await loadSiteSettings(db);
   return MEDIA_FIELDS.filter((f) => s[f] === id).map((f) => LABELS[f]);
+}
+
+/** Posts (or replaces) the breaking-news banner, or removes it (undefined), with its audit entry. */
+export async function setBanner(db: Db, banner: Banner | undefined, actor: Actor, now: Date): Promise<{ purge: string[] }> {
+  return db.transaction().execute(async (trx) => {
+    if (banner) await upsertSetting(trx, BANNER_KEY, JSON.stringify(banner));
+    else await deleteSetting(trx, BANNER_KEY);
+    await recordAudit(trx, {
+      at: now.toISOString(),
+      actorId: actor.id,
+      actorLabel: actor.label,
+      ip: actor.ip,
+      action: banner ? 'banner.set' : 'banner.removed',
+      detail: banner ? `${banner.text}${banner.expiresAt ? ` (until ${banner.expiresAt})` : ''}` : '',
+    });
+    return { purge: [tag.all] };
+  });
 }

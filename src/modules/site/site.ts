@@ -225,3 +225,51 @@ export function parseSiteSettingsForm(
   }
   return Object.keys(errors).length ? { errors } : { settings: out, errors };
 }
+
+/** One line shown at the top of every page until it expires or is removed (editors: /admin/front-page). */
+export interface Banner {
+  text: string;
+  /** A page of this site (/…) or an https:// address; none: the line is not a link. */
+  url?: string;
+  /** ISO time; none: until removed. */
+  expiresAt?: string;
+}
+
+export const BANNER_LIMITS = { text: 200, url: 500 } as const;
+
+/** Whether the banner shows at `now`. */
+export const bannerShows = (b: Banner | undefined, now: Date): b is Banner =>
+  b !== undefined && (b.expiresAt === undefined || Date.parse(b.expiresAt) > now.getTime());
+
+/** Checks the banner form: text, link, and an expiry typed in UTC (YYYY-MM-DDTHH:MM, seconds optional) after `now`. */
+export function parseBannerForm(form: Record<string, string | undefined>, now: Date): { banner?: Banner; errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const text = line(form, 'text', BANNER_LIMITS.text, errors, 'The banner');
+  if (!text && !errors.text) errors.text = 'Write the line readers will see.';
+  const url = (form.url ?? '').trim();
+  if (url) {
+    let ok = url.length <= BANNER_LIMITS.url && !CONTROL.test(url) && !/\s/.test(url);
+    if (ok && url.startsWith('/')) ok = !/^\/[/\\]/.test(url);
+    else if (ok) {
+      try {
+        const u = new URL(url);
+        ok = u.protocol === 'https:' && !u.username && !u.password;
+      } catch {
+        ok = false;
+      }
+    }
+    if (!ok) errors.url = 'Link to a page of this site (starting with /) or to an https:// address.';
+  }
+  const expires = (form.expiresAt ?? '').trim();
+  let expiresAt: string | undefined;
+  if (expires) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(expires);
+    const t = m ? Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +(m[6] ?? 0)) : Number.NaN;
+    const back = Number.isNaN(t) ? '' : new Date(t).toISOString();
+    if (!m || !back.startsWith(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}`)) errors.expiresAt = 'Give the time as YYYY-MM-DD HH:MM (UTC), or leave it empty.';
+    else if (t <= now.getTime()) errors.expiresAt = 'That time has passed: give a later one, or leave it empty to keep the banner until you remove it.';
+    else expiresAt = back;
+  }
+  if (Object.keys(errors).length) return { errors };
+  return { banner: { text: text!, ...(url ? { url } : {}), ...(expiresAt ? { expiresAt } : {}) }, errors };
+}

@@ -7,6 +7,8 @@ import { formatDate as formatLibDate } from '../../lib/dates.js';
 export interface Strings {
   home: string;
   skipToContent: string;
+  /** The breaking-news banner's label. */
+  breaking: string;
   mainNav: string;
   breadcrumb: string;
   by: string;
@@ -68,6 +70,7 @@ export interface Strings {
 const en: Strings = {
   home: 'Home',
   skipToContent: 'Skip to content',
+  breaking: 'Breaking',
   mainNav: 'Sections',
   breadcrumb: 'Breadcrumb',
   by: 'By',
@@ -122,6 +125,7 @@ const en: Strings = {
 const fa: Strings = {
   home: 'خانه',
   skipToContent: 'رفتن به محتوا',
+  breaking: 'خبر فوری',
   mainNav: 'بخش‌ها',
   breadcrumb: 'مسیر راهنما',
   by: 'نوشته‌ی',
@@ -176,6 +180,7 @@ const fa: Strings = {
 const sq: Strings = {
   home: 'Kreu',
   skipToContent: 'Kalo te përmbajtja',
+  breaking: 'E fundit',
   mainNav: 'Rubrikat',
   breadcrumb: 'Gjurma',
   by: 'Nga',

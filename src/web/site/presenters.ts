@@ -106,7 +106,9 @@ export function layoutVM(site: SiteContext, input: LayoutInput): Layout {
   const t = stringsFor(lang);
   const og = input.og ?? { type: 'website' };
   const share = site.brand.shareImage;
+  const banner = site.banner;
   return {
+    ...(banner ? { banner: { text: banner.text, ...(banner.url ? { url: banner.url } : {}) } } : {}),
     lang,
     dir: directionOf(lang),
     title: input.title ? `${input.title} | ${site.siteName}` : `${site.siteName}: ${site.siteDescription}`.slice(0, 120),

@@ -11,7 +11,7 @@ import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/database.js';
 import { tag } from '../../modules/content/cache-tags.js';
 import { mediaUrl } from '../../modules/media/media.js';
-import { EMPTY_SITE_SETTINGS, type SiteSettings } from '../../modules/site/site.js';
+import { bannerShows, EMPTY_SITE_SETTINGS, type Banner, type SiteSettings } from '../../modules/site/site.js';
 import { loadSiteSnapshot, type SiteSnapshot } from '../../modules/site/site.service.js';
 import { themeCss } from './brand.js';
 
@@ -37,6 +37,8 @@ export interface SiteContext {
   /** Feeds carry whole articles, or only their standfirst. */
   feedFullText: boolean;
   brand: SiteBrand;
+  /** The breaking-news banner while it shows. */
+  readonly banner: Banner | undefined;
   /** Clock, injectable for tests. */
   now: () => Date;
 }
@@ -53,10 +55,15 @@ export interface LiveSite extends SiteContext {
   readonly defaults: SiteDefaults;
   /** What is stored (empty fields: the defaults apply). */
   readonly settings: SiteSettings;
+  /** The stored snapshot as it is, an expired banner included (for the admin). */
+  readonly stored: SiteSnapshot;
   /** Reads the settings again if they may have changed (see the module comment). */
   refresh(db: Db): Promise<void>;
-  /** From now on, read them again only after a purge of every page (a page cache that follows the purge log). */
-  followPurges(cache: { watch(fn: (tags: readonly string[]) => void): void }): void;
+  /**
+   * From now on, read them again only after a purge of every page (a page cache that follows the
+   * purge log); when a banner expires, empty that cache here (every instance does, on its own clock).
+   */
+  followPurges(cache: { watch(fn: (tags: readonly string[]) => void): void; applyRemote(scope: 'all'): number }): void;
   /** The theme stylesheet's text for this version of the settings (undefined: site.css alone). */
   readonly themeCss: string | undefined;
 }
@@ -90,6 +97,18 @@ export function liveSite(config: Config, now: () => Date = () => new Date()): Li
   let brand: SiteBrand = { sameAs: [], stylesheets: [] };
   let following = false;
   let stale = true;
+  let expireCache: (() => void) | undefined;
+  let expiry: NodeJS.Timeout | undefined;
+  // A banner that expires takes itself off the cached pages (a timer longer than ~24 days re-arms).
+  const armExpiry = (b: Banner | undefined) => {
+    if (expiry) clearTimeout(expiry);
+    expiry = undefined;
+    if (!b?.expiresAt || !expireCache) return;
+    const ms = Date.parse(b.expiresAt) - now().getTime();
+    if (ms <= 0) return;
+    expiry = setTimeout(() => (ms > 2 ** 31 - 1 ? armExpiry(b) : expireCache?.()), Math.min(ms + 50, 2 ** 31 - 1));
+    expiry.unref();
+  };
   const site: LiveSite = {
     siteUrl: config.siteUrl,
     feedFullText: config.feedFullText,
@@ -97,6 +116,9 @@ export function liveSite(config: Config, now: () => Date = () => new Date()): Li
     defaults,
     get settings() {
       return snap.settings;
+    },
+    get stored() {
+      return snap;
     },
     get siteName() {
       return snap.settings.name ?? defaults.name;
@@ -116,8 +138,12 @@ export function liveSite(config: Config, now: () => Date = () => new Date()): Li
     get themeCss() {
       return theme;
     },
+    get banner() {
+      return bannerShows(snap.banner, now()) ? snap.banner : undefined;
+    },
     followPurges(cache) {
       following = true;
+      expireCache = () => cache.applyRemote('all');
       cache.watch((tags) => {
         if (tags.includes(tag.all)) stale = true;
       });
@@ -134,6 +160,7 @@ export function liveSite(config: Config, now: () => Date = () => new Date()): Li
         throw err;
       }
       if (next === snap) return;
+      if (next.banner !== snap.banner) armExpiry(next.banner);
       snap = next;
       theme = themeCss(next.settings);
       brand = brandOf(site, next, theme);

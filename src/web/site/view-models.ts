@@ -47,6 +47,8 @@ export interface Layout {
   t: Strings;
   /** The year shown in the footer copyright line. */
   year: number;
+  /** The breaking-news banner, while it shows (/admin/front-page). */
+  banner?: { text: string; url?: string };
   /** The owner's branding (/admin/settings). */
   brand: {
     logo?: { src: string; width: number; height: number };

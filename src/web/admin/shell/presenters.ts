@@ -49,6 +49,7 @@ function navFor(user: User, path: string): NavItemVM[] {
     { label: 'Media', url: '/admin/media', show: can(user.role, 'media.library') },
     { label: 'Categories', url: '/admin/categories', show: can(user.role, 'taxonomy.manage') },
     { label: 'Tags', url: '/admin/tags', show: can(user.role, 'taxonomy.manage') },
+    { label: 'Front page', url: '/admin/front-page', show: can(user.role, 'frontpage.manage') },
     { label: 'Comments', url: '/admin/comments', show: can(user.role, 'comments.moderate') },
     { label: 'Users', url: '/admin/users', show: can(user.role, 'users.manage') },
     { label: 'Settings', url: '/admin/settings', show: can(user.role, 'settings.manage') },

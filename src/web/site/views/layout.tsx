@@ -159,6 +159,22 @@ function Page({ layout, isHome = false, class: cls, children }: PageProps) {
           {layout.t.skipToContent}
         </a>
         <Masthead layout={layout} isHome={isHome} />
+        {layout.banner && (
+          <section class="breaking" aria-label={layout.t.breaking}>
+            <p class="breaking__inner wrap">
+              <strong class="breaking__label">{layout.t.breaking}</strong>{' '}
+              {layout.banner.url ? (
+                <a class="breaking__text" href={layout.banner.url} dir="auto">
+                  {layout.banner.text}
+                </a>
+              ) : (
+                <span class="breaking__text" dir="auto">
+                  {layout.banner.text}
+                </span>
+              )}
+            </p>
+          </section>
+        )}
         <main id="main" class={`main${cls ? ` ${cls}` : ''}`}>
           {children}
         </main>

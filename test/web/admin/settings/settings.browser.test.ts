@@ -2,7 +2,7 @@
  * The settings screen and a rebranded site in chromium and the W3C checker: the owner picks the
  * logo from the library (JavaScript on), a colour that fails contrast is refused in the form, the
  * saved accent and type reach the public pages with every file from this site, and neither the
- * form nor the branded pages have an HTML error or an axe violation.
+ * form nor the branded pages (with a breaking-news banner) have an HTML error or an axe violation.
  */
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
@@ -63,6 +63,16 @@ for (const dialect of DIALECTS) {
       });
       expect((await owner.post('/admin/settings', form, '/admin/settings')).statusCode).toBe(303);
       docs.push({ name: 'settings saved', html: (await owner.get('/admin/settings?saved=1')).body });
+      docs.push({ name: 'front page, no banner', html: (await owner.get('/admin/front-page')).body });
+      docs.push({
+        name: 'banner errors',
+        html: (await owner.post('/admin/front-page/banner', { text: '', url: 'javascript:x', expiresAt: 'soon' }, '/admin/front-page')).body,
+      });
+      expect(
+        (await owner.post('/admin/front-page/banner', { text: 'Storm warning for the northern coast tonight', url: `/${fx.slugs[1]}/` }, '/admin/front-page'))
+          .statusCode,
+      ).toBe(303);
+      docs.push({ name: 'front page with a banner', html: (await owner.get('/admin/front-page?notice=posted')).body });
       docs.push({ name: 'branded home', html: (await app.inject('/')).body });
       docs.push({ name: 'branded article', html: (await app.inject(`/${fx.slugs[0]}/`)).body });
       docs.push({ name: 'branded Persian article', html: (await app.inject(`/${fx.persianSlug}/`)).body });
@@ -75,6 +85,8 @@ for (const dialect of DIALECTS) {
         const ctx = await browser.newContext({ bypassCSP: true });
         await ctx.addCookies([...owner.cookies].map(([name, value]) => ({ name, value, url: base })));
         const page = await ctx.newPage();
+        await page.goto(`${base}/admin/front-page`);
+        expect(formatViolations(await runAxe(page))).toBe('');
         await page.goto(`${base}/admin/settings`);
         expect(formatViolations(await runAxe(page))).toBe('');
         await page.fill('#site-name', 'The Harbour Courier');
@@ -119,6 +131,7 @@ for (const dialect of DIALECTS) {
         const axePage = await (await browser.newContext({ bypassCSP: true })).newPage();
         for (const url of ['/', `/${fx.slugs[0]}/`, `/${fx.persianSlug}/`]) {
           await axePage.goto(`${base}${url}`);
+          expect(await axePage.locator('.breaking').count(), url).toBe(1);
           expect(formatViolations(await runAxe(axePage)), url).toBe('');
         }
       } finally {
