@@ -47,6 +47,8 @@ export interface CategoriesTable {
   name: string;
   description: string;
   position: number;
+  /** JSON: language → name, for pages in that language (migration 0019). */
+  names: Generated<string>;
 }
 
 export interface TagsTable {
@@ -54,6 +56,8 @@ export interface TagsTable {
   slug: string;
   name: string;
   description: string;
+  /** JSON: language → name, for pages in that language (migration 0019). */
+  names: Generated<string>;
 }
 
 export interface PostsTable {

@@ -35,6 +35,7 @@ export type AuditAction =
   | 'settings.updated'
   | 'banner.set'
   | 'banner.removed'
+  | 'menu.updated'
   | 'article.trashed'
   | 'article.restored'
   | 'article.missing_images_cleared';
@@ -71,6 +72,7 @@ export const AUDIT_LABELS: Readonly<Record<AuditAction, string>> = {
   'settings.updated': 'Changed settings',
   'banner.set': 'Posted a breaking-news banner',
   'banner.removed': 'Removed the breaking-news banner',
+  'menu.updated': 'Edited a menu',
   'article.trashed': 'Moved an article to the trash',
   'article.restored': 'Restored an article from the trash',
   'article.missing_images_cleared': 'Cleared the list of images to upload',

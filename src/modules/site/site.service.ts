@@ -13,6 +13,8 @@ import { tag } from '../content/cache-tags.js';
 import { deleteSetting, settingsLike, upsertSetting } from '../content/settings.repository.js';
 import { findMediaByIds } from '../media/media.repository.js';
 import type { Actor } from '../user/user.js';
+import { EMPTY_MENUS, type Menus } from './menu.js';
+import { EMPTY_MENU_TARGETS, readMenus, type MenuTargets } from './menu.service.js';
 import { EMPTY_SITE_SETTINGS, MEDIA_FIELDS, SiteError, type Banner, type SiteSettings } from './site.js';
 
 type Key = keyof SiteSettings;
@@ -79,7 +81,12 @@ export interface SiteSnapshot {
   media: ReadonlyMap<number, MediaRow>;
   /** The breaking-news banner, expired or not (see bannerShows). */
   banner?: Banner;
+  /** The primary and footer menus (/admin/navigation) and what their items point at. */
+  menus: Menus;
+  menuTargets: MenuTargets;
 }
+
+export const EMPTY_SITE_SNAPSHOT: SiteSnapshot = { settings: EMPTY_SITE_SETTINGS, media: new Map(), menus: EMPTY_MENUS, menuTargets: EMPTY_MENU_TARGETS };
 
 const BANNER_KEY = 'site.banner';
 
@@ -100,7 +107,8 @@ async function readSnapshot(db: Db): Promise<SiteSnapshot> {
   const ids = MEDIA_FIELDS.map((f) => settings[f]).filter((x): x is number => x !== undefined);
   const media = await findMediaByIds(db, ids);
   const banner = decodeBanner(rows.find((r) => r.key === BANNER_KEY)?.value);
-  return { settings, media, ...(banner ? { banner } : {}) };
+  const { menus, targets } = await readMenus(db, rows);
+  return { settings, media, ...(banner ? { banner } : {}), menus, menuTargets: targets };
 }
 
 /** The settings, kept in memory until the `settings` counter moves (one single-row read per call). */

@@ -6,7 +6,7 @@
  */
 import { AppError } from '../../lib/errors.js';
 
-export type SiteErrorCode = 'SITE_SETTINGS_INVALID';
+export type SiteErrorCode = 'SITE_SETTINGS_INVALID' | 'MENU_INVALID' | 'MENU_CHANGED';
 
 export class SiteError extends AppError<SiteErrorCode> {
   /** @param fields form field → message */

@@ -40,6 +40,7 @@ export const PERMISSIONS = {
   'taxonomy.manage': { roles: ['owner', 'editor'], label: 'manage categories and tags' },
   'comments.moderate': { roles: ['owner', 'editor'], label: 'moderate comments' },
   'frontpage.manage': { roles: ['owner', 'editor'], label: 'curate the front pages and the breaking-news banner' },
+  'navigation.manage': { roles: ['owner', 'editor'], label: 'edit the primary and footer menus' },
   'media.library': { roles: ['owner', 'editor', 'author', 'contributor'], label: 'browse the media library' },
   'media.upload': { roles: ['owner', 'editor', 'author'], label: 'upload images and edit their alt text, caption and credit' },
   'media.delete': { roles: ['owner', 'editor'], label: 'delete images from the media library' },

@@ -24,6 +24,7 @@ import { editorScript } from './shell/script-bundle.js';
 import type { LiveSite } from '../site/site-context.js';
 import { settingsRoutes } from './settings/settings.routes.js';
 import { frontPageRoutes } from './front-page/front-page.routes.js';
+import { navigationRoutes } from './navigation/navigation.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { commentsRoutes } from './comments/comments.routes.js';
 import { commentRulesRoutes } from './comments/comment-rules.routes.js';
@@ -161,6 +162,7 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions): Pro
   await commentSettingsRoutes(app, c);
   await settingsRoutes(app, c);
   await frontPageRoutes(app, c);
+  await navigationRoutes(app, c);
   await commentsRoutes(app, c, {
     ...(opts.onCommentsApproved ? { onApproved: opts.onCommentsApproved } : {}),
     ...(opts.onCommentsSpamVerdict ? { onSpamVerdict: opts.onCommentsSpamVerdict } : {}),

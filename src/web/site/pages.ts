@@ -6,7 +6,7 @@ import type { AuthorRow, CategoryRow, TagRow } from '../../db/schema.js';
 import type { ArticleBundle, ListPage } from '../../modules/article/reading.service.js';
 import { authorPath, categoryPath, postPath, tagPath } from '../../modules/article/permalink.js';
 import { readingMinutes } from '../../modules/article/render.js';
-import type { CategoryTree } from '../../modules/taxonomy/taxonomy.js';
+import { localName, type CategoryTree } from '../../modules/taxonomy/taxonomy.js';
 import { directionOf, fill, languageName, stringsFor } from './i18n.js';
 import { absolute, authorVM, breadcrumbJsonLd, cardsVM, categoryCrumbs, dateVM, imageVM, layoutVM, paginationVM, publisherJsonLd } from './presenters.js';
 import type { SiteContext } from './site-context.js';
@@ -98,7 +98,7 @@ export function articlePage(site: SiteContext, tree: CategoryTree, b: ArticleBun
   // Comment pages after the first are pages of their own (canonical to themselves, like WordPress).
   const path = commentPagePath(articlePath, commentPage);
   const isPage = post.type === 'page';
-  const crumbs: { name: string; url?: string }[] = isPage ? [{ name: t.home, url: '/' }] : categoryCrumbs(tree, post.primary_category_id, t.home);
+  const crumbs: { name: string; url?: string }[] = isPage ? [{ name: t.home, url: '/' }] : categoryCrumbs(tree, post.primary_category_id, t.home, lang);
   crumbs.push({ name: post.title });
   const featuredRow = post.featured_media_id !== null ? b.media.get(post.featured_media_id) : undefined;
   const featured = featuredRow ? { image: imageVM(featuredRow), caption: featuredRow.caption, credit: featuredRow.credit } : undefined;
@@ -164,7 +164,7 @@ export function articlePage(site: SiteContext, tree: CategoryTree, b: ArticleBun
     readingMinutes: readingMinutes(post.word_count),
     ...(featured ? { featured } : {}),
     bodyHtml: post.body_html,
-    tags: b.tags.map((x) => ({ name: x.name, url: tagPath(x.slug) })),
+    tags: b.tags.map((x) => ({ name: localName(x, lang), url: tagPath(x.slug) })),
     related: cardsVM(b.related, tree, lang),
     comments,
     translations,
@@ -213,7 +213,7 @@ function archivePage(site: SiteContext, tree: CategoryTree, list: ListPage, a: A
 
 export function categoryPage(site: SiteContext, tree: CategoryTree, category: CategoryRow, list: ListPage): ArchiveVM {
   const t = stringsFor(site.siteLanguage);
-  const crumbs: { name: string; url?: string }[] = categoryCrumbs(tree, category.id, t.home);
+  const crumbs: { name: string; url?: string }[] = categoryCrumbs(tree, category.id, t.home, site.siteLanguage);
   crumbs[crumbs.length - 1] = { name: category.name };
   const segments = tree.pathOf(category.id);
   return archivePage(site, tree, list, {

@@ -8,10 +8,12 @@ import type { CardRow } from '../../modules/article/article.repository.js';
 import { authorPath, categoryPath, pagedPath, postPath, tagPath } from '../../modules/article/permalink.js';
 import { readingMinutes } from '../../modules/article/render.js';
 import { responsiveImage } from '../../modules/media/media.js';
-import type { CategoryTree } from '../../modules/taxonomy/taxonomy.js';
+import { menuFor, type MenuItem, type MenuLocation } from '../../modules/site/menu.js';
+import type { MenuTargets } from '../../modules/site/menu.service.js';
+import { localName, type CategoryTree } from '../../modules/taxonomy/taxonomy.js';
 import { directionOf, fill, formatDate, stringsFor, baseLanguage } from './i18n.js';
 import type { SiteContext } from './site-context.js';
-import type { AuthorVM, CardVM, DateVM, ImageVM, Layout, Link, PaginationVM } from './view-models.js';
+import type { AuthorVM, CardVM, DateVM, ImageVM, Layout, Link, NavItem, PaginationVM } from './view-models.js';
 
 export const absolute = (site: SiteContext, path: string): string => site.siteUrl + path;
 
@@ -19,13 +21,67 @@ export const imageVM = (row: MediaRow, alt?: string): ImageVM => responsiveImage
 
 export const dateVM = (iso: string, lang: string): DateVM => ({ iso, label: formatDate(iso, lang) });
 
-export function navOf(tree: CategoryTree): Link[] {
-  return tree.roots().map((c) => ({ name: c.name, url: categoryPath([c.slug]) }));
+/** The top-level sections, named in `lang`: the masthead and footer when no menu is set. */
+export function navOf(tree: CategoryTree, lang: string): Link[] {
+  return tree.roots().map((c) => ({ name: localName(c, lang), url: categoryPath([c.slug]) }));
 }
 
-export function categoryLink(tree: CategoryTree, id: number | null): Link | undefined {
+/** A menu item's link for a page in `lang`; undefined when its target is gone or unpublished. */
+function menuLink(item: MenuItem, tree: CategoryTree, targets: MenuTargets, lang: string): Link | undefined {
+  const id = Number(item.ref);
+  let link: Link | undefined;
+  switch (item.kind) {
+    case 'category':
+      link = categoryLink(tree, id, lang);
+      break;
+    case 'tag': {
+      const t = targets.tag.get(id);
+      link = t && { name: localName(t, lang), url: tagPath(t.slug) };
+      break;
+    }
+    case 'page': {
+      const p = targets.page.get(id);
+      link = p && { name: p.title, url: postPath(p.slug) };
+      break;
+    }
+    case 'author': {
+      const a = targets.author.get(id);
+      link = a && { name: a.name, url: authorPath(a.slug) };
+      break;
+    }
+    case 'url':
+      link = { name: item.label, url: item.ref };
+      break;
+  }
+  return link && (item.label ? { ...link, name: item.label } : link);
+}
+
+/** The menu of `location` for a page in `lang`, its links resolved; undefined when none is set. */
+export function menuVM(site: SiteContext, tree: CategoryTree, location: MenuLocation, lang: string): NavItem[] | undefined {
+  const { menus, targets } = site.navigation;
+  const items = menuFor(menus, location, lang);
+  if (!items) return undefined;
+  const out: NavItem[] = [];
+  let parentShown = false;
+  for (const item of items) {
+    const link = menuLink(item, tree, targets, lang);
+    if (item.depth === 1) {
+      // A nested link under a parent whose target is gone shows at the top level instead.
+      const parent = parentShown ? out.at(-1) : undefined;
+      if (link && parent) (parent.children ??= []).push(link);
+      else if (link) out.push(link);
+      continue;
+    }
+    parentShown = link !== undefined;
+    if (link) out.push({ ...link });
+  }
+  return out;
+}
+
+/** A section's link, named in `lang` where it has a name in that language. */
+export function categoryLink(tree: CategoryTree, id: number | null, lang: string): Link | undefined {
   const c = tree.get(id);
-  return c ? { name: c.name, url: categoryPath(tree.pathOf(c.id)) } : undefined;
+  return c ? { name: localName(c, lang), url: categoryPath(tree.pathOf(c.id)) } : undefined;
 }
 
 export function authorVM(a: AuthorRow, media: Map<number, MediaRow>): AuthorVM {
@@ -35,7 +91,7 @@ export function authorVM(a: AuthorRow, media: Map<number, MediaRow>): AuthorVM {
 
 export function cardVM(row: CardRow, bundle: CardBundle, tree: CategoryTree, pageLang: string): CardVM {
   const img = row.featured_media_id !== null ? bundle.media.get(row.featured_media_id) : undefined;
-  const category = categoryLink(tree, row.primary_category_id);
+  const category = categoryLink(tree, row.primary_category_id, row.language);
   const differs = baseLanguage(row.language) !== baseLanguage(pageLang);
   return {
     url: postPath(row.slug),
@@ -101,6 +157,11 @@ export function publisherJsonLd(site: SiteContext): object {
   };
 }
 
+function footerOf(site: SiteContext, tree: CategoryTree, lang: string): { footerNav?: Link[] } {
+  const menu = menuVM(site, tree, 'footer', lang);
+  return menu ? { footerNav: menu.map(({ name, url }) => ({ name, url })) } : {};
+}
+
 export function layoutVM(site: SiteContext, input: LayoutInput): Layout {
   const lang = input.lang ?? site.siteLanguage;
   const t = stringsFor(lang);
@@ -116,7 +177,8 @@ export function layoutVM(site: SiteContext, input: LayoutInput): Layout {
     canonical: absolute(site, input.path),
     siteName: site.siteName,
     siteUrl: site.siteUrl,
-    nav: navOf(input.tree),
+    nav: menuVM(site, input.tree, 'primary', lang) ?? navOf(input.tree, lang),
+    ...footerOf(site, input.tree, lang),
     ...(input.currentNav ? { currentNav: input.currentNav } : {}),
     og: og.image || !share ? og : { ...og, image: share },
     brand: {
@@ -149,12 +211,12 @@ export function breadcrumbJsonLd(site: SiteContext, crumbs: { name: string; url?
 }
 
 /** Home » Parent » Category (linked), for a category id. */
-export function categoryCrumbs(tree: CategoryTree, id: number | null, homeName: string): { name: string; url: string }[] {
+export function categoryCrumbs(tree: CategoryTree, id: number | null, homeName: string, lang: string): { name: string; url: string }[] {
   const crumbs = [{ name: homeName, url: '/' }];
   if (id === null) return crumbs;
   const chain = tree.ancestry(id);
   chain.forEach((c, i) => {
-    crumbs.push({ name: c.name, url: categoryPath(chain.slice(0, i + 1).map((x) => x.slug)) });
+    crumbs.push({ name: localName(c, lang), url: categoryPath(chain.slice(0, i + 1).map((x) => x.slug)) });
   });
   return crumbs;
 }

@@ -11,8 +11,10 @@ import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/database.js';
 import { tag } from '../../modules/content/cache-tags.js';
 import { mediaUrl } from '../../modules/media/media.js';
-import { bannerShows, EMPTY_SITE_SETTINGS, type Banner, type SiteSettings } from '../../modules/site/site.js';
-import { loadSiteSnapshot, type SiteSnapshot } from '../../modules/site/site.service.js';
+import type { Menus } from '../../modules/site/menu.js';
+import type { MenuTargets } from '../../modules/site/menu.service.js';
+import { bannerShows, type Banner, type SiteSettings } from '../../modules/site/site.js';
+import { EMPTY_SITE_SNAPSHOT, loadSiteSnapshot, type SiteSnapshot } from '../../modules/site/site.service.js';
 import { themeCss } from './brand.js';
 
 export interface SiteBrand {
@@ -39,6 +41,8 @@ export interface SiteContext {
   brand: SiteBrand;
   /** The breaking-news banner while it shows. */
   readonly banner: Banner | undefined;
+  /** The menus (/admin/navigation) and what their items point at. */
+  readonly navigation: { menus: Menus; targets: MenuTargets };
   /** Clock, injectable for tests. */
   now: () => Date;
 }
@@ -63,9 +67,25 @@ export interface LiveSite extends SiteContext {
    * From now on, read them again only after a purge of every page (a page cache that follows the
    * purge log); when a banner expires, empty that cache here (every instance does, on its own clock).
    */
-  followPurges(cache: { watch(fn: (tags: readonly string[]) => void): void; applyRemote(scope: 'all'): number }): void;
+  followPurges(cache: { watch(fn: (tags: readonly string[]) => void): void; applyRemote(scope: 'all' | string[]): number }): void;
   /** The theme stylesheet's text for this version of the settings (undefined: site.css alone). */
   readonly themeCss: string | undefined;
+}
+
+/** The cache tags of what the menus link to (sections come with `nav`, which their changes purge). */
+function menuDependencies(menus: Menus): Set<string> {
+  const out = new Set<string>();
+  for (const byLang of Object.values(menus)) {
+    for (const items of Object.values(byLang)) {
+      for (const it of items) {
+        const id = Number(it.ref);
+        if (it.kind === 'tag') out.add(tag.tag(id));
+        else if (it.kind === 'page') out.add(tag.post(id));
+        else if (it.kind === 'author') out.add(tag.author(id));
+      }
+    }
+  }
+  return out;
 }
 
 const shortHash = (s: string): string => createHash('sha256').update(s).digest('base64url').slice(0, 12);
@@ -92,10 +112,11 @@ function brandOf(site: Pick<SiteContext, 'siteUrl' | 'siteName'>, snap: SiteSnap
 /** The app's live site context (see the module comment). */
 export function liveSite(config: Config, now: () => Date = () => new Date()): LiveSite {
   const defaults: SiteDefaults = { name: config.siteName, tagline: config.siteDescription, language: config.siteLanguage, postsPerPage: config.postsPerPage };
-  let snap: SiteSnapshot = { settings: EMPTY_SITE_SETTINGS, media: new Map() };
+  let snap: SiteSnapshot = EMPTY_SITE_SNAPSHOT;
   let theme: string | undefined;
   let brand: SiteBrand = { sameAs: [], stylesheets: [] };
   let following = false;
+  let menuDeps = new Set<string>();
   let stale = true;
   let expireCache: (() => void) | undefined;
   let expiry: NodeJS.Timeout | undefined;
@@ -141,11 +162,20 @@ export function liveSite(config: Config, now: () => Date = () => new Date()): Li
     get banner() {
       return bannerShows(snap.banner, now()) ? snap.banner : undefined;
     },
+    get navigation() {
+      return { menus: snap.menus, targets: snap.menuTargets };
+    },
     followPurges(cache) {
       following = true;
       expireCache = () => cache.applyRemote('all');
       cache.watch((tags) => {
         if (tags.includes(tag.all)) stale = true;
+        // A section, tag, page or author a menu links to changed (renamed, unpublished): every page
+        // shows the menus, so this instance empties its pages and reads the menus again.
+        else if (tags.some((t) => t === tag.nav || menuDeps.has(t))) {
+          stale = true;
+          if (!tags.includes(tag.nav)) cache.applyRemote([tag.nav]);
+        }
       });
     },
     async refresh(db) {
@@ -162,6 +192,7 @@ export function liveSite(config: Config, now: () => Date = () => new Date()): Li
       if (next === snap) return;
       if (next.banner !== snap.banner) armExpiry(next.banner);
       snap = next;
+      menuDeps = menuDependencies(next.menus);
       theme = themeCss(next.settings);
       brand = brandOf(site, next, theme);
     },

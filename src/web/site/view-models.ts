@@ -12,6 +12,11 @@ export interface Link {
   url: string;
 }
 
+/** A masthead link; with children, a dropdown (the parent's own link comes first in it). */
+export interface NavItem extends Link {
+  children?: Link[];
+}
+
 export interface Layout {
   /** BCP 47 language of the page's main content, e.g. "en", "fa", "sq". */
   lang: string;
@@ -24,10 +29,12 @@ export interface Layout {
   canonical: string;
   siteName: string;
   siteUrl: string;
-  /** Top-level sections for the masthead navigation. */
-  nav: Link[];
+  /** The masthead navigation: the primary menu, or the top-level sections when there is none. */
+  nav: NavItem[];
   /** Which nav item is current (its url), if any. */
   currentNav?: string;
+  /** The footer menu; none: the sections, About and Corrections. */
+  footerNav?: Link[];
   /** OpenGraph / Twitter card data. */
   og: {
     type: 'website' | 'article' | 'profile';

@@ -9,6 +9,7 @@ const row = (id: number, parent_id: number | null, slug: string, position = 0) =
   name: slug.toUpperCase(),
   description: '',
   position,
+  names: '{}',
 });
 
 describe('CategoryTree', () => {

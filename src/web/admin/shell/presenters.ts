@@ -50,6 +50,7 @@ function navFor(user: User, path: string): NavItemVM[] {
     { label: 'Categories', url: '/admin/categories', show: can(user.role, 'taxonomy.manage') },
     { label: 'Tags', url: '/admin/tags', show: can(user.role, 'taxonomy.manage') },
     { label: 'Front page', url: '/admin/front-page', show: can(user.role, 'frontpage.manage') },
+    { label: 'Navigation', url: '/admin/navigation', show: can(user.role, 'navigation.manage') },
     { label: 'Comments', url: '/admin/comments', show: can(user.role, 'comments.moderate') },
     { label: 'Users', url: '/admin/users', show: can(user.role, 'users.manage') },
     { label: 'Settings', url: '/admin/settings', show: can(user.role, 'settings.manage') },

@@ -93,3 +93,5 @@ export function scriptBundle(name: string, entry: string, what: string): ScriptB
 export const editorScript = scriptBundle('editor', 'editor.ts', 'the article form works without it');
 /** The media library's picker and drag and drop. */
 export const mediaScript = scriptBundle('media', 'media-picker.ts', 'uploads work without it');
+/** The menu editor's drag and drop and link-kind switch. */
+export const navigationScript = scriptBundle('navigation', 'menu-editor.ts', 'the menu editor works without it');

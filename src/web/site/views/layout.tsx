@@ -100,13 +100,41 @@ function Masthead({ layout, isHome }: { layout: LayoutVM; isHome: boolean }) {
       {layout.nav.length > 0 && (
         <nav class="mainnav" aria-label={t.mainNav}>
           <ul class="mainnav__list wrap">
-            {layout.nav.map((item) => (
-              <li>
-                <a href={item.url} aria-current={item.url === layout.currentNav ? 'page' : undefined}>
-                  {item.name}
-                </a>
-              </li>
-            ))}
+            {layout.nav.map((item) => {
+              const current = (url: string) => (url === layout.currentNav ? 'page' : undefined);
+              if (!item.children?.length) {
+                return (
+                  <li>
+                    <a href={item.url} aria-current={current(item.url)}>
+                      {item.name}
+                    </a>
+                  </li>
+                );
+              }
+              // A dropdown that needs no script: <details> opens with a click, a tap, Enter or Space.
+              const inside = item.url === layout.currentNav || item.children.some((c) => c.url === layout.currentNav);
+              return (
+                <li class="mainnav__group">
+                  <details class="mainnav__details">
+                    <summary class={inside ? 'mainnav__summary is-current' : 'mainnav__summary'}>{item.name}</summary>
+                    <ul class="mainnav__sub">
+                      <li>
+                        <a href={item.url} aria-current={current(item.url)}>
+                          {item.name}
+                        </a>
+                      </li>
+                      {item.children.map((c) => (
+                        <li>
+                          <a href={c.url} aria-current={current(c.url)}>
+                            {c.name}
+                          </a>
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                </li>
+              );
+            })}
           </ul>
         </nav>
       )}
@@ -123,17 +151,27 @@ function Footer({ layout }: { layout: LayoutVM }) {
           <a href="/">{layout.siteName}</a>
         </p>
         <ul class="footer__links">
-          {layout.nav.map((item) => (
-            <li>
-              <a href={item.url}>{item.name}</a>
-            </li>
-          ))}
-          <li>
-            <a href="/about/">{t.footerAbout}</a>
-          </li>
-          <li>
-            <a href="/corrections/">{t.correctionsTitle}</a>
-          </li>
+          {layout.footerNav ? (
+            layout.footerNav.map((item) => (
+              <li>
+                <a href={item.url}>{item.name}</a>
+              </li>
+            ))
+          ) : (
+            <>
+              {layout.nav.map((item) => (
+                <li>
+                  <a href={item.url}>{item.name}</a>
+                </li>
+              ))}
+              <li>
+                <a href="/about/">{t.footerAbout}</a>
+              </li>
+              <li>
+                <a href="/corrections/">{t.correctionsTitle}</a>
+              </li>
+            </>
+          )}
         </ul>
         <p class="footer__copy">{layout.brand.footerLine ?? `© ${formatNumber(layout.year, layout.lang, false)} ${layout.siteName}. ${t.allRightsReserved}`}</p>
       </div>
