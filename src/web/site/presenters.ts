@@ -68,7 +68,7 @@ export function menuVM(site: SiteContext, tree: CategoryTree, location: MenuLoca
     if (item.depth === 1) {
       // A nested link under a parent whose target is gone shows at the top level instead.
       const parent = parentShown ? out.at(-1) : undefined;
-      if (link && parent) (parent.children ??= []).push(link);
+      if (link && parent) parent.children = [...(parent.children ?? []), link];
       else if (link) out.push(link);
       continue;
     }
