@@ -15,7 +15,7 @@ export async function categoryExists(db: Db, id: number): Promise<boolean> {
   return (await db.selectFrom('categories').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
 }
 
-export type CategoryChanges = Partial<Pick<CategoryRow, 'parent_id' | 'position' | 'name' | 'slug' | 'description'>>;
+export type CategoryChanges = Partial<Pick<CategoryRow, 'parent_id' | 'position' | 'name' | 'slug' | 'description' | 'names'>>;
 
 export async function updateCategoryRow(db: Db, id: number, changes: CategoryChanges): Promise<void> {
   await db.updateTable('categories').set(changes).where('id', '=', id).execute();

@@ -94,7 +94,7 @@ export async function createCategory(db: Db, input: NewCategoryInput, actor: Act
 export async function renameCategory(
   db: Db,
   id: number,
-  changes: { name: unknown; slug: unknown; description: unknown },
+  changes: { name: unknown; slug: unknown; description: unknown; names?: unknown },
   actor: Actor,
   now: Date,
 ): Promise<TaxonomyChange> {
@@ -103,6 +103,7 @@ export async function renameCategory(
     const parts = [
       r.before.name !== r.after.name ? `name "${r.before.name}" → "${r.after.name}"` : '',
       r.before.slug !== r.after.slug ? `slug ${r.before.slug} → ${r.after.slug}` : '',
+      r.before.names !== r.after.names ? `names per language ${r.after.names}` : '',
     ].filter(Boolean);
     await audit(trx, actor, now, 'category.updated', r.after, parts.join('; ') || 'description');
     return { id, purge: categoryTags(await loadCategoryTree(trx), r.subtree) };

@@ -15,7 +15,7 @@ export async function findTagsByIds(db: Db, ids: number[]): Promise<TagRow[]> {
   return db.selectFrom('tags').selectAll().where('id', 'in', ids).execute();
 }
 
-export async function updateTagRow(db: Db, id: number, changes: Partial<Pick<TagRow, 'name' | 'slug' | 'description'>>): Promise<void> {
+export async function updateTagRow(db: Db, id: number, changes: Partial<Pick<TagRow, 'name' | 'slug' | 'description' | 'names'>>): Promise<void> {
   await db.updateTable('tags').set(changes).where('id', '=', id).execute();
 }
 

@@ -16,7 +16,7 @@ import type { TaxonomyChange } from './category.service.js';
 import { findTagById, findTagBySlug, insertLinks, postIdsWithTags } from './taxonomy.repository.js';
 import { deleteTagsAndLinks, findTagsByIds, tagIdWithSlugIn, updateTagRow } from './tag.repository.js';
 import { slugify } from '../article/article.js';
-import { cleanDescription, cleanName, cleanSlug, dropRedirectsTo, redirectListing, TaxonomyError } from './taxonomy.service.js';
+import { cleanDescription, cleanName, cleanNames, cleanSlug, dropRedirectsTo, redirectListing, TaxonomyError } from './taxonomy.service.js';
 
 /** Most tags one merge takes (a page of the list). */
 export const MERGE_MAX = 100;
@@ -49,7 +49,7 @@ const tagTags = (ids: number[], postIds: number[] = []): string[] => [
 export async function renameTag(
   db: Db,
   id: number,
-  changes: { name: unknown; slug: unknown; description?: unknown },
+  changes: { name: unknown; slug: unknown; description?: unknown; names?: unknown },
   actor: Actor,
   now: Date,
 ): Promise<TaxonomyChange> {
@@ -58,12 +58,17 @@ export async function renameTag(
   return db.transaction().execute(async (trx) => {
     const t = await found(trx, id);
     const description = changes.description !== undefined ? cleanDescription('TAG', changes.description) : t.description;
+    const names = changes.names !== undefined ? cleanNames('TAG', changes.names) : t.names;
     if (slug !== t.slug && (await findTagBySlug(trx, slug)) !== undefined) {
       throw new TaxonomyError('TAG_SLUG_TAKEN', `The slug "${slug}" is already in use by another tag. To combine the two, merge them.`);
     }
-    await updateTagRow(trx, id, { name, slug, description });
+    await updateTagRow(trx, id, { name, slug, description, names });
     await redirectListing(trx, tagPath(t.slug), tagPath(slug), now);
-    const parts = [t.name !== name ? `name "${t.name}" → "${name}"` : '', t.slug !== slug ? `slug ${t.slug} → ${slug}` : ''].filter(Boolean);
+    const parts = [
+      t.name !== name ? `name "${t.name}" → "${name}"` : '',
+      t.slug !== slug ? `slug ${t.slug} → ${slug}` : '',
+      t.names !== names ? `names per language ${names}` : '',
+    ].filter(Boolean);
     await audit(trx, actor, now, 'tag.updated', { id, name }, parts.join('; ') || 'description');
     return { id, purge: tagTags([id], await postIdsWithTags(trx, [id])) };
   });

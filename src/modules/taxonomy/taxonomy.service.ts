@@ -68,6 +68,22 @@ export function cleanDescription(kind: Kind, raw: unknown): string {
   return raw.trim();
 }
 
+/**
+ * Names per language (language → name; an empty one is left out): each one a name by the same
+ * rule as the name itself. Returns the JSON kept in `names`.
+ */
+export function cleanNames(kind: Kind, raw: unknown): string {
+  if (raw === undefined || raw === null) return '{}';
+  if (typeof raw !== 'object' || Array.isArray(raw)) throw new TaxonomyError(`${kind}_INVALID`, 'The names per language are not in a form this screen sends.');
+  const out: Record<string, string> = {};
+  for (const [lang, value] of Object.entries(raw as Record<string, unknown>)) {
+    if (!/^[a-z]{2,3}(-[a-z0-9]{2,8})?$/.test(lang)) throw new TaxonomyError(`${kind}_INVALID`, `“${lang.slice(0, 20)}” is not a language code.`);
+    if (value === undefined || (typeof value === 'string' && value.trim() === '')) continue;
+    out[lang] = cleanName(kind, value);
+  }
+  return JSON.stringify(out);
+}
+
 /** The feed addresses below a listing's base path, which move with it. */
 const FEED_SUFFIXES = ['', 'feed/', 'feed/atom/', 'feed/json/'];
 
@@ -95,20 +111,21 @@ export async function redirectMoved(db: Db, before: Map<number, string>, now: Da
 }
 
 /** Within a transaction: name, slug and description; returns the category as it was. */
-export async function renameCategoryIn(trx: Db, id: number, changes: { name?: unknown; slug?: unknown; description?: unknown }, now: Date) {
+export async function renameCategoryIn(trx: Db, id: number, changes: { name?: unknown; slug?: unknown; description?: unknown; names?: unknown }, now: Date) {
   const tree = await loadCategoryTree(trx);
   const current = tree.get(id);
   if (!current) throw new TaxonomyError('CATEGORY_NOT_FOUND', `No category with id ${id}.`);
   const name = changes.name !== undefined ? cleanName('CATEGORY', changes.name) : current.name;
   const slug = changes.slug !== undefined ? cleanSlug('CATEGORY', changes.slug, name) : current.slug;
   const description = changes.description !== undefined ? cleanDescription('CATEGORY', changes.description) : current.description;
+  const names = changes.names !== undefined ? cleanNames('CATEGORY', changes.names) : current.names;
   if (slug !== current.slug && (await categoryIdBySlug(trx, slug)) !== undefined) {
     throw new TaxonomyError('CATEGORY_SLUG_TAKEN', `The slug "${slug}" is already in use by another category.`);
   }
   const oldPaths = pathsOf(tree, tree.subtreeIds(id));
-  await updateCategoryRow(trx, id, { name, slug, description });
+  await updateCategoryRow(trx, id, { name, slug, description, names });
   if (slug !== current.slug) await redirectMoved(trx, oldPaths, now);
-  return { before: current, after: { ...current, name, slug, description }, subtree: [...oldPaths.keys()] };
+  return { before: current, after: { ...current, name, slug, description, names }, subtree: [...oldPaths.keys()] };
 }
 
 /**

@@ -4,7 +4,8 @@
  */
 import type { TagRow } from '../../../db/schema.js';
 import { categoryPath, tagPath } from '../../../modules/article/permalink.js';
-import type { CategoryTree } from '../../../modules/taxonomy/taxonomy.js';
+import { parseNames, type CategoryTree } from '../../../modules/taxonomy/taxonomy.js';
+import { languageName, UI_LANGUAGES } from '../../site/i18n.js';
 import type { TagListRow } from '../../../modules/taxonomy/taxonomy.repository.js';
 import type { CategoriesVM, CategoryEditVM, CategoryNodeVM, OptionVM, TagEditVM, TagsVM } from './taxonomy.view-models.js';
 import type { AdminLayoutVM, FormVM } from '../shell/view-models.js';
@@ -97,9 +98,10 @@ export function categoryEditVM(
     articles,
     children: tree.childrenOf(id).length,
     rename: {
-      values: { name: c.name, slug: c.slug, description: c.description, ...rename.values },
+      values: { name: c.name, slug: c.slug, description: c.description, ...namesValues(c.names), ...rename.values },
       errors: rename.errors,
     },
+    languages: NAME_LANGUAGES,
     parentOptions: [TOP_LEVEL, ...outside],
     parent: c.parent_id !== null && tree.get(c.parent_id) ? String(c.parent_id) : '',
     receiverOptions: outside,
@@ -140,6 +142,13 @@ export function tagsVM(
   };
 }
 
+/** The languages a section or tag may be named in (one field each: name-fa…). */
+export const NAME_LANGUAGES: OptionVM[] = UI_LANGUAGES.map((l) => ({ value: l, label: `${languageName(l)} (${l})` }));
+
+/** The `names` column as the form's fields. */
+const namesValues = (raw: string): Record<string, string> =>
+  Object.fromEntries(Object.entries(parseNames(raw)).map(([lang, name]) => [`name-${lang}`, name]));
+
 export function tagEditVM(layout: AdminLayoutVM, csrf: string, t: TagRow, articles: number, form: FormVM, problem?: string): TagEditVM {
   return {
     layout,
@@ -148,7 +157,8 @@ export function tagEditVM(layout: AdminLayoutVM, csrf: string, t: TagRow, articl
     name: t.name,
     url: tagPath(t.slug),
     articles,
-    form: { values: { name: t.name, slug: t.slug, description: t.description, ...form.values }, errors: form.errors },
+    form: { values: { name: t.name, slug: t.slug, description: t.description, ...namesValues(t.names), ...form.values }, errors: form.errors },
+    languages: NAME_LANGUAGES,
     ...(problem !== undefined ? { problem } : {}),
   };
 }

@@ -25,6 +25,7 @@ import { categoriesVM, categoryEditVM, tagEditVM, tagsVM, taxonomyNotice, type T
 import type { CategoryEditVM } from './taxonomy.view-models.js';
 import { renderCategories, renderCategoryEdit, renderTagEdit, renderTags } from './taxonomy.view.js';
 import { pageOf } from '../../../lib/ids.js';
+import { UI_LANGUAGES } from '../../site/i18n.js';
 
 const TAGS_PER_PAGE = 50;
 
@@ -46,6 +47,16 @@ function single(f: Fields, name: string, label: string): string | undefined {
   if (typeof v !== 'string') throw new TaxonomyError('CATEGORY_INVALID', `${label} was sent more than once or in an unexpected form.`);
   return v;
 }
+
+/** The name-fa… fields as names per language (none posted: they stay as they are). */
+function namesOf(f: Fields): { names?: Record<string, unknown> } {
+  const names: Record<string, unknown> = {};
+  for (const l of UI_LANGUAGES) if (f[`name-${l}`] !== undefined) names[l] = f[`name-${l}`];
+  return Object.keys(names).length ? { names } : {};
+}
+
+/** The name-fa… fields to show again after a refusal. */
+const namesEcho = (f: Fields): Record<string, string> => Object.fromEntries(UI_LANGUAGES.map((l) => [`name-${l}`, echo(f[`name-${l}`], 200)]));
 
 /** The parent field: '' is the top level; anything else must be an id. */
 function parentField(f: Fields): number | null {
@@ -138,7 +149,7 @@ export async function taxonomyRoutes(app: FastifyInstance, c: AdminContext): Pro
       } catch (err) {
         if (!(err instanceof TaxonomyError)) throw err;
         if (err.code === 'CATEGORY_NOT_FOUND' || form === 'list') throw err;
-        const values: Record<string, string> = form === 'rename' ? { name: echo(f.name), slug: echo(f.slug), description: echo(f.description, 2000) } : {};
+        const values: Record<string, string> = form === 'rename' ? { name: echo(f.name), slug: echo(f.slug), description: echo(f.description, 2000), ...namesEcho(f) } : {};
         return categoryPage(request, reply, id, values, { form, message: err.message }, statusOf(err));
       }
     });
@@ -156,6 +167,7 @@ export async function taxonomyRoutes(app: FastifyInstance, c: AdminContext): Pro
           name: single(f, 'name', 'The name') ?? '',
           slug: single(f, 'slug', 'The slug') ?? '',
           description: single(f, 'description', 'The description') ?? '',
+          ...namesOf(f),
         },
         actorOf(request),
         c.now(),
@@ -248,7 +260,7 @@ export async function taxonomyRoutes(app: FastifyInstance, c: AdminContext): Pro
       const change = await renameTag(
         db,
         id,
-        { name: name ?? '', slug: slug ?? '', ...(description !== undefined ? { description } : {}) },
+        { name: name ?? '', slug: slug ?? '', ...(description !== undefined ? { description } : {}), ...namesOf(f) },
         actorOf(request),
         c.now(),
       );
@@ -256,7 +268,7 @@ export async function taxonomyRoutes(app: FastifyInstance, c: AdminContext): Pro
     } catch (err) {
       if (!(err instanceof TaxonomyError)) throw err;
       if (err.code === 'TAG_NOT_FOUND') throw err;
-      return tagPage(request, reply, id, { name: echo(f.name), slug: echo(f.slug), description: echo(f.description, 2000) }, err.message, statusOf(err));
+      return tagPage(request, reply, id, { name: echo(f.name), slug: echo(f.slug), description: echo(f.description, 2000), ...namesEcho(f) }, err.message, statusOf(err));
     }
   });
 

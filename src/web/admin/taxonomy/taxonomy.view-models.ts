@@ -44,6 +44,8 @@ export interface CategoryEditVM {
   articles: number;
   children: number;
   rename: FormVM;
+  /** The languages it may have a name in (fields name-fa…). */
+  languages: OptionVM[];
   /** Where it may move: top level and every category outside its own subtree. */
   parentOptions: OptionVM[];
   parent: string;
@@ -83,5 +85,7 @@ export interface TagEditVM {
   url: string;
   articles: number;
   form: FormVM;
+  /** The languages it may have a name in (fields name-fa…). */
+  languages: OptionVM[];
   problem?: string;
 }

@@ -150,7 +150,9 @@ function RenameForm({
   form,
   problem,
   slugHint,
+  languages,
 }: {
+  languages: { value: string; label: string }[];
   prefix: 'cat' | 'tag';
   action: string;
   csrf: string;
@@ -177,6 +179,22 @@ function RenameForm({
           hint={slugHint}
         />
         <TextArea id={`${prefix}-description`} name="description" label="Description" value={values.description ?? ''} />
+        <fieldset class="fieldset">
+          <legend class="fieldset__legend">Name in other languages</legend>
+          <p class="hint">Shown instead of the name on pages in that language: breadcrumbs, section labels on stories, menus. Leave empty to use the name.</p>
+          {languages.map((l) => (
+            <TextField
+              id={`${prefix}-name-${l.value}`}
+              name={`name-${l.value}`}
+              label={l.label}
+              required={false}
+              value={values[`name-${l.value}`] ?? ''}
+              maxLength={200}
+              autocomplete="off"
+              dir="auto"
+            />
+          ))}
+        </fieldset>
         <button class="button" type="submit">
           Save
         </button>
@@ -195,6 +213,7 @@ function CategoryEdit({ vm }: { vm: CategoryEditVM }) {
         action={`/admin/categories/${vm.id}`}
         csrf={vm.csrf}
         form={vm.rename}
+        languages={vm.languages}
         problem={p?.form === 'rename' ? p.message : undefined}
         slugHint="Changing it changes the address of this category and of those below it; the old addresses redirect. Leave empty to make it from the name."
       />
@@ -314,6 +333,7 @@ function TagEdit({ vm }: { vm: TagEditVM }) {
         action={`/admin/tags/${vm.id}`}
         csrf={vm.csrf}
         form={vm.form}
+        languages={vm.languages}
         problem={vm.problem}
         slugHint="Changing it changes the tag’s address; the old one redirects."
       />
