@@ -74,7 +74,7 @@ export const importCommand: Command = {
     '                  what that folder lacks. Already fetched files are not downloaded again.',
     `    --fetch-concurrency N   downloads at once (default ${DEFAULT_FETCH_OPTIONS.concurrency}, at most 32)`,
     `    --fetch-timeout S       seconds one try of one file may take, body included (default ${DEFAULT_FETCH_OPTIONS.timeoutSeconds})`,
-    `    --fetch-max-mb N        largest file, in MB; a bigger one is abandoned (default ${DEFAULT_FETCH_OPTIONS.maxBytes / 1024 / 1024})`,
+    '    --fetch-max-mb N        largest file, in MB; a bigger one is abandoned (default MEDIA_MAX_MB, 20)',
     `    --fetch-retries N       further tries for network errors, 429 and 5xx (default ${DEFAULT_FETCH_OPTIONS.retries})`,
     "    --fetch-host HOST       another host whose images are the old site's (a CDN); repeatable",
     '    --fetch-allow-private   also fetch from private, loopback and link-local addresses (refused',
@@ -129,7 +129,7 @@ export const importCommand: Command = {
       const report = await importWordPress(handle.db, {
         file: path.resolve(file),
         ...(values.media ? { mediaDir: path.resolve(values.media) } : {}),
-        ...(fetchMedia ? { fetchMedia } : {}),
+        ...(fetchMedia ? { fetchMedia: { ...fetchMedia, maxBytes: fetchMedia.maxBytes ?? config.mediaMaxMb * 1024 * 1024 } } : {}),
         mediaRoot: path.join(config.dataDir, 'media'),
         ipHashKey: ipHashKey(config.dataDir),
         dryRun: values['dry-run'] ?? false,
@@ -174,7 +174,9 @@ function numberOption(name: string, raw: string | undefined, fallback: number, m
 }
 
 /** The --fetch-* options, checked; undefined without --fetch-media (the others then are an error). */
-function fetchOptions(values: Record<string, string | boolean | string[] | undefined>): FetchMediaOptions | undefined {
+function fetchOptions(
+  values: Record<string, string | boolean | string[] | undefined>,
+): (Omit<FetchMediaOptions, 'maxBytes'> & { maxBytes: number | undefined }) | undefined {
   const str = (k: string): string | undefined => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
   if (!values['fetch-media']) {
     const stray = Object.keys(values).find((k) => k.startsWith('fetch-') && values[k] !== undefined);
@@ -187,7 +189,9 @@ function fetchOptions(values: Record<string, string | boolean | string[] | undef
   return {
     concurrency: numberOption('fetch-concurrency', str('fetch-concurrency'), DEFAULT_FETCH_OPTIONS.concurrency, 1, 32, true),
     timeoutSeconds: numberOption('fetch-timeout', str('fetch-timeout'), DEFAULT_FETCH_OPTIONS.timeoutSeconds, 0.1, 3600, false),
-    maxBytes: Math.round(numberOption('fetch-max-mb', str('fetch-max-mb'), DEFAULT_FETCH_OPTIONS.maxBytes / 1024 / 1024, 0.001, 1024, false) * 1024 * 1024),
+    // Unset: the upload limit (MEDIA_MAX_MB), filled in once the configuration is read.
+    maxBytes:
+      str('fetch-max-mb') === undefined ? undefined : Math.round(numberOption('fetch-max-mb', str('fetch-max-mb'), 0, 0.001, 1024, false) * 1024 * 1024),
     retries: numberOption('fetch-retries', str('fetch-retries'), DEFAULT_FETCH_OPTIONS.retries, 0, 10, true),
     allowPrivate: values['fetch-allow-private'] === true,
     hosts: hosts.map((h) => h.trim()),

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importWordPress, type ImportOptions } from '../../src/import/wordpress/import-wordpress.js';
+import { ImportAborted, importWordPress, type ImportOptions } from '../../src/import/wordpress/import-wordpress.js';
 import type { ImportReport } from '../../src/import/report.js';
 import { checkUrl, DownloadError, Downloader, DEFAULT_DOWNLOAD_LIMITS, isNonPublicAddress } from '../../src/import/download.js';
 import { fileKey, imageUsesIn, OldSite, originalKey } from '../../src/import/wordpress/remote-media.js';
@@ -289,6 +289,37 @@ for (const dialect of DIALECTS) {
       const body = (await t.handle.db.selectFrom('posts').select('body_html').where('slug', '=', 'lifeboat-day').executeTakeFirstOrThrow()).body_html;
       expect(body.match(/<figure/g)?.length).toBe(2);
       expect(await t.handle.db.selectFrom('missing_images').select('url').execute()).toHaveLength(5);
+    });
+
+    it('an interrupted fetch keeps the files it stored (whole), and a re-run finishes the rest', async () => {
+      const other = await freshDb(dialect);
+      try {
+        const o = { ...opts(), mediaRoot: path.join(other.dataDir, 'media') };
+        const abort = new AbortController();
+        const err = await importWordPress(other.handle.db, {
+          ...o,
+          fetchMedia: FETCH,
+          signal: abort.signal,
+          onProgress: (p) => {
+            if (p.phase === 'fetch' && p.done >= 2) abort.abort();
+          },
+        }).catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(ImportAborted);
+        const kept = await other.handle.db.selectFrom('media').selectAll().execute();
+        const owned = new Set(kept.flatMap((r) => filesOf(r)));
+        const onDisk = fs.existsSync(o.mediaRoot)
+          ? (fs.readdirSync(o.mediaRoot, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(o.mediaRoot, f)).isFile())
+          : [];
+        for (const f of onDisk) expect(owned.has(f.split(path.sep).join('/')), f).toBe(true);
+        // Nothing of the posts was written yet: they come after the media.
+        expect(await other.handle.db.selectFrom('posts').select('id').execute()).toHaveLength(0);
+        const rest = await importWordPress(other.handle.db, { ...o, fetchMedia: FETCH });
+        expect(rest.get('post').created).toBe(3);
+        expect((await other.handle.db.selectFrom('media').select('id').execute()).length).toBe(4);
+        expect(rest.get('attachment').created + rest.get('image').created + rest.get('attachment').updated + rest.get('image').matched).toBe(4);
+      } finally {
+        await other.cleanup();
+      }
     });
   });
 }

@@ -267,5 +267,7 @@ export async function fetchMedia(db: Db, tx: Tx, site: OldSite, plan: MediaPlan,
   } finally {
     downloader.close();
   }
+  // By URL, so the report reads the same on every run (downloads end in any order).
+  r.fetchFailures.sort((x, y) => (x.url < y.url ? -1 : x.url > y.url ? 1 : 0));
   return fetched;
 }

@@ -170,7 +170,7 @@ export async function preparePost(trx: Db, it: WxrItem, c: PostImportContext): P
     const n = conv.missingImages.length;
     c.report.warn(
       c.fetched
-        ? `${label}: ${n === 1 ? 'an image was' : `${n} images were`} left out: not fetched (a failed download, listed below, or another site's image). Readers will not see ${n === 1 ? 'it' : 'them'}; ${n === 1 ? 'it is' : 'they are'} listed under "Images to upload" in the article's editor.`
+        ? `${label}: ${n === 1 ? 'an image was' : `${n} images were`} left out: not fetched (a failed download, listed above, or another site's image). Readers will not see ${n === 1 ? 'it' : 'them'}; ${n === 1 ? 'it is' : 'they are'} listed under "Images to upload" in the article's editor.`
         : `${label}: ${n === 1 ? 'an image was' : `${n} images were`} left out: no file in the export (or on another site). Readers will not see ${n === 1 ? 'it' : 'them'}; ${n === 1 ? 'it is' : 'they are'} listed under "Images to upload" in the article's editor. Import with --media <uploads folder> or --fetch-media to bring the files.`,
     );
   }

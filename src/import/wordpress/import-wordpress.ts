@@ -523,6 +523,7 @@ async function importAttachments(
       o.report.warn(`Attachment ${a.wpId} (${a.file}) could not be stored: ${err instanceof MediaError ? err.message : (err as Error).message.slice(0, 200)}`);
     }
   }
+  if (attachments.size) o.onProgress?.({ phase: 'media', done, total: attachments.size });
   if (noDir) o.report.warn(`${noDir} attachment(s) not copied: no --media folder given; images keep pointing at their original URLs.`);
 }
 
