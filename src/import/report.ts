@@ -104,6 +104,7 @@ export class ImportReport {
   private formatFetch(f: FetchSummary): string[] {
     const hosts = f.hosts.length ? ` (${f.hosts.slice(0, 4).join(', ')}${f.hosts.length > 4 ? ', …' : ''})` : '';
     if (this.dryRun) return [`Media from the old site${hosts}: ${f.planned.toLocaleString('en')} file(s) to fetch; none downloaded in a dry run.`];
+    if (f.planned === 0) return [`Media from the old site${hosts}: nothing to fetch (no file of it is missing from the library).`];
     const size = `${(f.bytes / 1024 / 1024).toLocaleString('en', { maximumFractionDigits: 1 })} MB`;
     const lines = [
       `Media from the old site${hosts}: ${f.files.toLocaleString('en')} of ${f.planned.toLocaleString('en')} file(s) fetched (${size})${f.failed ? `, ${f.failed.toLocaleString('en')} failed` : ''}.`,
