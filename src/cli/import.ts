@@ -1,5 +1,5 @@
 /**
- * `broadsheet import wordpress FILE.xml [--media DIR] [--dry-run] [--related|--no-related]`
+ * `broadsheet import wordpress FILE.xml [--media DIR] [--fetch-media [--fetch-…]] [--dry-run] [--related|--no-related]`
  * `broadsheet import json FILE [--no-related]`
  */
 import path from 'node:path';
@@ -11,12 +11,13 @@ import { migrate } from '../db/migrate.js';
 import { ipHashKey } from '../import/secrets.js';
 import { ImportAborted, importWordPress, type ImportProgress } from '../import/wordpress/import-wordpress.js';
 import { WxrError } from '../import/wordpress/wxr.js';
+import { DEFAULT_FETCH_OPTIONS, type FetchMediaOptions } from '../import/wordpress/fetch-media.js';
 import { BackupError } from '../import/json/backup-format.js';
 import { importJson } from '../import/json/import-json.js';
 import { UsageError, type Command } from './command.js';
 import { announcePurge } from './purge.js';
 
-const PHASE: Record<ImportProgress['phase'], string> = { scan: 'reading', media: 'media', posts: 'posts' };
+const PHASE: Record<ImportProgress['phase'], string> = { scan: 'reading', media: 'media', fetch: 'fetch', posts: 'posts' };
 
 /** A progress bar on a terminal; otherwise a plain line every 10% of each phase. */
 function progressReporter(): { update(p: ImportProgress): void; stop(): void } {
@@ -62,12 +63,22 @@ export const importCommand: Command = {
   name: 'import',
   summary: 'Import a WordPress export (WXR) or a Broadsheet JSON backup',
   usage: [
-    'Usage: broadsheet import wordpress FILE.xml [--media DIR] [--dry-run] [--related | --no-related]',
+    'Usage: broadsheet import wordpress FILE.xml [--media DIR] [--fetch-media [options]] [--dry-run] [--related | --no-related]',
     '       broadsheet import json FILE [--no-related]',
     '',
     'Imports authors, categories, tags, posts, pages, comments and images from a WordPress export',
     '(Tools → Export in WordPress). Running it again updates what it imported before; it never duplicates.',
     "  --media DIR     the old site's uploads folder (wp-content/uploads); images are copied from it",
+    '  --fetch-media   download attachments and the images posts show from the old site (over HTTP(S),',
+    '                  like WordPress\' "Download and import file attachments"); with --media, only',
+    '                  what that folder lacks. Already fetched files are not downloaded again.',
+    `    --fetch-concurrency N   downloads at once (default ${DEFAULT_FETCH_OPTIONS.concurrency}, at most 32)`,
+    `    --fetch-timeout S       seconds one try of one file may take, body included (default ${DEFAULT_FETCH_OPTIONS.timeoutSeconds})`,
+    '    --fetch-max-mb N        largest file, in MB; a bigger one is abandoned (default MEDIA_MAX_MB, 20)',
+    `    --fetch-retries N       further tries for network errors, 429 and 5xx (default ${DEFAULT_FETCH_OPTIONS.retries})`,
+    "    --fetch-host HOST       another host whose images are the old site's (a CDN); repeatable",
+    '    --fetch-allow-private   also fetch from private, loopback and link-local addresses (refused',
+    '                            by default: an export file can name any address)',
     '  --dry-run       read and convert everything, report, and write nothing',
     '  --related       recompute related articles afterwards (default: only up to 5,000 posts)',
     "  --no-related    never recompute them (pages show their section's latest stories meanwhile)",
@@ -83,8 +94,21 @@ export const importCommand: Command = {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { media: { type: 'string' }, 'dry-run': { type: 'boolean' }, related: { type: 'boolean' }, 'no-related': { type: 'boolean' } },
+      options: {
+        media: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        related: { type: 'boolean' },
+        'no-related': { type: 'boolean' },
+        'fetch-media': { type: 'boolean' },
+        'fetch-concurrency': { type: 'string' },
+        'fetch-timeout': { type: 'string' },
+        'fetch-max-mb': { type: 'string' },
+        'fetch-retries': { type: 'string' },
+        'fetch-host': { type: 'string', multiple: true },
+        'fetch-allow-private': { type: 'boolean' },
+      },
     });
+    const fetchMedia = fetchOptions(values);
     const [format, file, ...extra] = positionals;
     if (format === 'json') {
       if (!file || extra.length) throw new UsageError('give exactly one backup file');
@@ -105,6 +129,7 @@ export const importCommand: Command = {
       const report = await importWordPress(handle.db, {
         file: path.resolve(file),
         ...(values.media ? { mediaDir: path.resolve(values.media) } : {}),
+        ...(fetchMedia ? { fetchMedia: { ...fetchMedia, maxBytes: fetchMedia.maxBytes ?? config.mediaMaxMb * 1024 * 1024 } } : {}),
         mediaRoot: path.join(config.dataDir, 'media'),
         ipHashKey: ipHashKey(config.dataDir),
         dryRun: values['dry-run'] ?? false,
@@ -138,6 +163,40 @@ export const importCommand: Command = {
     }
   },
 };
+
+/** A number option within bounds, or a UsageError naming it. */
+function numberOption(name: string, raw: string | undefined, fallback: number, min: number, max: number, integer: boolean): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n)))
+    throw new UsageError(`--${name} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max.toLocaleString('en')} (got "${raw}")`);
+  return n;
+}
+
+/** The --fetch-* options, checked; undefined without --fetch-media (the others then are an error). */
+function fetchOptions(
+  values: Record<string, string | boolean | string[] | undefined>,
+): (Omit<FetchMediaOptions, 'maxBytes'> & { maxBytes: number | undefined }) | undefined {
+  const str = (k: string): string | undefined => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
+  if (!values['fetch-media']) {
+    const stray = Object.keys(values).find((k) => k.startsWith('fetch-') && values[k] !== undefined);
+    if (stray) throw new UsageError(`--${stray} needs --fetch-media`);
+    return undefined;
+  }
+  const hosts = (values['fetch-host'] as string[] | undefined) ?? [];
+  for (const h of hosts)
+    if (!/^[a-z0-9.-]+(:\d+)?$/i.test(h.trim())) throw new UsageError(`--fetch-host takes a host name such as cdn.example.com (got "${h}")`);
+  return {
+    concurrency: numberOption('fetch-concurrency', str('fetch-concurrency'), DEFAULT_FETCH_OPTIONS.concurrency, 1, 32, true),
+    timeoutSeconds: numberOption('fetch-timeout', str('fetch-timeout'), DEFAULT_FETCH_OPTIONS.timeoutSeconds, 0.1, 3600, false),
+    // Unset: the upload limit (MEDIA_MAX_MB), filled in once the configuration is read.
+    maxBytes:
+      str('fetch-max-mb') === undefined ? undefined : Math.round(numberOption('fetch-max-mb', str('fetch-max-mb'), 0, 0.001, 1024, false) * 1024 * 1024),
+    retries: numberOption('fetch-retries', str('fetch-retries'), DEFAULT_FETCH_OPTIONS.retries, 0, 10, true),
+    allowPrivate: values['fetch-allow-private'] === true,
+    hosts: hosts.map((h) => h.trim()),
+  };
+}
 
 /** `import json`: exit 2 for a non-empty database (a usage problem), 1 for a refused file. */
 async function restoreJson(file: string, related: boolean): Promise<number> {

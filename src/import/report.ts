@@ -4,7 +4,44 @@
  * or skipped; every warning; the time taken. Printed by the CLI, asserted by tests.
  */
 
-export type ReportKind = 'author' | 'category' | 'tag' | 'attachment' | 'post' | 'page' | 'comment' | 'redirect' | 'menu_item' | 'other';
+export type ReportKind = 'author' | 'category' | 'tag' | 'attachment' | 'image' | 'post' | 'page' | 'comment' | 'redirect' | 'menu_item' | 'other';
+
+export type FetchFailureReason =
+  | 'bad-url'
+  | 'private-address'
+  | 'not-found'
+  | 'forbidden'
+  | 'http-error'
+  | 'timeout'
+  | 'too-large'
+  | 'too-many-redirects'
+  | 'network'
+  | 'aborted'
+  | 'not-image'
+  | 'too-many-pixels'
+  | 'store-failed';
+
+/** A file `--fetch-media` could not bring, and the posts that show it (they list it for upload). */
+export interface FetchFailure {
+  url: string;
+  reason: FetchFailureReason;
+  message: string;
+  /** Labels of the first few posts that show it ('post 12 "Title"'). */
+  posts: string[];
+  /** How many posts show it in all. */
+  postCount: number;
+  attachment?: number;
+}
+
+/** What `--fetch-media` did. */
+export interface FetchSummary {
+  /** Files to download (those already in the library from an earlier run not counted). */
+  planned: number;
+  files: number;
+  bytes: number;
+  failed: number;
+  hosts: string[];
+}
 
 export interface KindCounts {
   created: number;
@@ -20,6 +57,10 @@ export class ImportReport {
   readonly counts = new Map<ReportKind, KindCounts>();
   readonly warnings: string[] = [];
   omittedWarnings = 0;
+  /** Set when the import fetched media from the old site. */
+  fetch: FetchSummary | undefined;
+  readonly fetchFailures: FetchFailure[] = [];
+  omittedFetchFailures = 0;
   seconds = 0;
   /** Related lists recomputed after the import, or why not. */
   related: number | string = 'not run';
@@ -50,9 +91,34 @@ export class ImportReport {
     this.omittedWarnings += other.omittedWarnings;
   }
 
+  fetchFailed(f: FetchFailure): void {
+    if (this.fetchFailures.length < MAX_WARNINGS) this.fetchFailures.push(f);
+    else this.omittedFetchFailures++;
+  }
+
   warn(message: string): void {
     if (this.warnings.length < MAX_WARNINGS) this.warnings.push(message);
     else this.omittedWarnings++;
+  }
+
+  private formatFetch(f: FetchSummary): string[] {
+    const hosts = f.hosts.length ? ` (${f.hosts.slice(0, 4).join(', ')}${f.hosts.length > 4 ? ', …' : ''})` : '';
+    if (this.dryRun) return [`Media from the old site${hosts}: ${f.planned.toLocaleString('en')} file(s) to fetch; none downloaded in a dry run.`];
+    if (f.planned === 0) return [`Media from the old site${hosts}: nothing to fetch (no file of it is missing from the library).`];
+    const size = `${(f.bytes / 1024 / 1024).toLocaleString('en', { maximumFractionDigits: 1 })} MB`;
+    const lines = [
+      `Media from the old site${hosts}: ${f.files.toLocaleString('en')} of ${f.planned.toLocaleString('en')} file(s) fetched (${size})${f.failed ? `, ${f.failed.toLocaleString('en')} failed` : ''}.`,
+    ];
+    if (this.fetchFailures.length) {
+      lines.push('', `Failed downloads (${f.failed}); their posts list them under "Images to upload":`);
+      for (const x of this.fetchFailures) {
+        const more = x.postCount - x.posts.length;
+        const where = x.posts.length ? `shown in ${x.posts.join(', ')}${more > 0 ? ` and ${more} more` : ''}` : 'used by no post';
+        lines.push(`  - ${x.url}`, `      ${x.message}; ${where}`);
+      }
+      if (this.omittedFetchFailures) lines.push(`  … and ${this.omittedFetchFailures} more`);
+    }
+    return lines;
   }
 
   /** Plain-text report for the terminal. */
@@ -65,6 +131,7 @@ export class ImportReport {
       );
     }
     lines.push('', `Related articles: ${typeof this.related === 'number' ? `${this.related} lists recomputed` : this.related}`);
+    if (this.fetch) lines.push('', ...this.formatFetch(this.fetch));
     if (this.warnings.length) {
       lines.push('', `Warnings (${this.warnings.length + this.omittedWarnings}):`, ...this.warnings.map((w) => `  - ${w}`));
       if (this.omittedWarnings) lines.push(`  … and ${this.omittedWarnings} more`);

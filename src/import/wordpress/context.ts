@@ -17,6 +17,8 @@ export interface AttachmentInfo {
   date: string;
   mediaId?: number;
   mediaPath?: string;
+  /** A dry run found its file in --media (counted, not stored): nothing to fetch. */
+  dryRunStored?: boolean;
 }
 
 export interface HeaderMaps {
@@ -30,7 +32,8 @@ export interface HeaderMaps {
 
 /**
  * "…/wp-content/uploads/2013/09/photo-300x200.jpg" → "2013/09/photo-300x200.jpg", or with
- * `stripSize` "2013/09/photo.jpg" (a resized copy WordPress made of the original).
+ * `stripSize` "2013/09/photo.jpg" (a resized copy WordPress made of the original; "-scaled" is
+ * the copy WordPress 5.3+ makes of a big upload, and its sizes are named after the original).
  */
 export function uploadKey(url: string, stripSize = false): string {
   let p = url;
@@ -41,5 +44,5 @@ export function uploadKey(url: string, stripSize = false): string {
   }
   if (p.includes('/uploads/')) p = p.slice(p.indexOf('/uploads/') + 9);
   p = p.replace(/^\/+/, '').toLowerCase();
-  return stripSize ? p.replace(/-\d+x\d+(\.[a-z0-9]+)$/i, '$1') : p;
+  return stripSize ? p.replace(/-\d+x\d+(\.[a-z0-9]+)$/i, '$1').replace(/-scaled(\.[a-z0-9]+)$/i, '$1') : p;
 }

@@ -3,7 +3,8 @@
  * WordPress post content → our structured document. The steps:
  *  0. the raw HTML tokenised by a real parser and every tag written back in one safe shape
  *     (raw-html.ts), so a `>` inside an attribute cannot end a tag early;
- *  1. images that were imported point at our media (by `wp-image-N` class or by URL);
+ *  1. images that were imported point at our media (by `wp-image-N` class or by URL), and so do
+ *     links to their files;
  *  2. shortcodes: [caption] and [gallery] → figures, [embed]/[audio]/[video] → cards or links,
  *     others kept visible and listed;
  *  3. block-editor delimiters → figures, quotes, quote cards, links; dynamic blocks dropped;
@@ -189,6 +190,22 @@ function rewriteImages(html: string, ctx: ConvertContext, local: Map<string, num
     }
     local.set(ref.src, ref.mediaId);
     return `<img src="${escapeHtml(ref.src)}" alt="${escapeHtml(alt)}">`;
+  });
+}
+
+/**
+ * Links to an image file we hold (WordPress' "link to media file", the full size of a thumbnail)
+ * point at our copy instead of the old site.
+ */
+function rewriteImageLinks(html: string, ctx: ConvertContext): string {
+  return html.replace(/<a\b[^>]*>/gi, (tag) => {
+    const m = /\shref="([^"]*)"/.exec(tag);
+    if (!m) return tag;
+    const href = decodeEntities(m[1]!).trim();
+    if (!/\.(jpe?g|png|webp|gif|avif)(?:[?#]|$)/i.test(href)) return tag;
+    const ref = ctx.imageByUrl(href);
+    if (ref?.mediaId === undefined) return tag;
+    return tag.replace(m[0], ` href="${escapeHtml(ref.src)}"`);
   });
 }
 
@@ -449,7 +466,7 @@ export function convertContent(content: string, ctx: ConvertContext): ConvertRes
   const dropped = new Set<string>();
   const embed = makeEmbed(cards, ctx.date);
   const missing: MissingImage[] = [];
-  const images = rewriteImages(normalizeTags(content), ctx, local, missing);
+  const images = rewriteImageLinks(rewriteImages(normalizeTags(content), ctx, local, missing), ctx);
   const attachment = (id: number): ImageRef | undefined => {
     const a = ctx.attachment(id);
     if (a?.mediaId !== undefined) local.set(a.src, a.mediaId);

@@ -29,6 +29,7 @@ import { uploadKey, type AttachmentInfo, type HeaderMaps } from './context.js';
 import { putRedirectLists, putRedirects } from './redirects.js';
 import { oldPath, plainText, slugOf, wpDate } from './text.js';
 import type { WxrItem } from './wxr.js';
+import type { FetchedMedia } from './fetch-media.js';
 
 export interface PostImportContext extends HeaderMaps {
   source: string;
@@ -43,11 +44,16 @@ export interface PostImportContext extends HeaderMaps {
   language: string;
   /** Whether --media was given (without it, every image is expected to stay remote). */
   mediaDirGiven: boolean;
+  /** With --fetch-media: the files fetched from the old site, by the URLs posts name them with. */
+  fetched?: FetchedMedia;
   /** Names added to the maps above by this item (forgotten again if its transaction rolls back). */
   added?: [Map<string, number>, string][];
 }
 
 const STATUS: Record<string, PostStatus> = { publish: 'published', draft: 'draft', pending: 'pending', future: 'scheduled', private: 'draft', trash: 'trash' };
+
+/** Whether a post or page with this WordPress status is imported (auto-drafts and revisions are not). */
+export const isImportedStatus = (status: string): boolean => Object.hasOwn(STATUS, status);
 const MAX_PATH = 400;
 
 const refOf = (a: AttachmentInfo | undefined): AttachmentRef | undefined =>
@@ -148,7 +154,12 @@ export async function preparePost(trx: Db, it: WxrItem, c: PostImportContext): P
 
   const conv = convertContent(it.content, {
     attachment: (id) => refOf(c.attachments.get(id)),
-    imageByUrl: (url) => refOf(c.byUrl.get(uploadKey(url)) ?? c.byUrl.get(uploadKey(url, true))),
+    imageByUrl: (url) => {
+      const ref = refOf(c.byUrl.get(uploadKey(url)) ?? c.byUrl.get(uploadKey(url, true)));
+      if (ref?.mediaId !== undefined || !c.fetched) return ref;
+      const f = c.fetched.lookup(url);
+      return f ? { src: mediaUrl(f.mediaPath), alt: ref?.alt ?? '', caption: ref?.caption ?? '', mediaId: f.mediaId } : ref;
+    },
     childAttachments: c.children.get(wpId) ?? [],
     date,
   });
@@ -158,7 +169,9 @@ export async function preparePost(trx: Db, it: WxrItem, c: PostImportContext): P
   if (conv.missingImages.length) {
     const n = conv.missingImages.length;
     c.report.warn(
-      `${label}: ${n === 1 ? 'an image was' : `${n} images were`} left out: no file in the export (or on another site). Readers will not see ${n === 1 ? 'it' : 'them'}; ${n === 1 ? 'it is' : 'they are'} listed under "Images to upload" in the article's editor. Import with --media <uploads folder> to bring the files.`,
+      c.fetched
+        ? `${label}: ${n === 1 ? 'an image was' : `${n} images were`} left out: not fetched (a failed download, listed above, or another site's image). Readers will not see ${n === 1 ? 'it' : 'them'}; ${n === 1 ? 'it is' : 'they are'} listed under "Images to upload" in the article's editor.`
+        : `${label}: ${n === 1 ? 'an image was' : `${n} images were`} left out: no file in the export (or on another site). Readers will not see ${n === 1 ? 'it' : 'them'}; ${n === 1 ? 'it is' : 'they are'} listed under "Images to upload" in the article's editor. Import with --media <uploads folder> or --fetch-media to bring the files.`,
     );
   }
   const media = await findMediaByIds(trx, referencedMediaIds(conv.doc));
@@ -185,7 +198,7 @@ export async function preparePost(trx: Db, it: WxrItem, c: PostImportContext): P
   }
   const thumb = Number(it.meta.find((m) => m.key === '_thumbnail_id')?.value ?? 0);
   const featured = c.attachments.get(thumb)?.mediaId ?? null;
-  if (thumb && featured === null && c.mediaDirGiven && c.attachments.has(thumb))
+  if (thumb && featured === null && (c.mediaDirGiven || c.fetched) && c.attachments.has(thumb))
     c.report.warn(`${label}: its featured image (attachment ${thumb}) was not imported.`);
 
   const values = postValues({

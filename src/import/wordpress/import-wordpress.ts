@@ -6,6 +6,9 @@
  *    tags) and the attachments (id, file, parent).
  *  - Then authors, the category tree and tags are written, and attachments (files from `--media`,
  *    with derivatives) each in its own transaction.
+ *  - With `--fetch-media`, pass 1 also notes every image the posts show; the old site's files
+ *    that are not in the library yet (attachments, body images) are then downloaded and stored
+ *    (fetch-media.ts), so pass 2 converts every post with its local copies already known.
  *  - Pass 2 imports posts and pages in batches of 50, each batch in its own transaction: every item
  *    is converted first, then the batch's posts, links, redirects and comments are written with
  *    multi-row statements. A failed batch is retried item by item. An interruption leaves finished
@@ -33,11 +36,13 @@ import { updateTagRow } from '../../modules/taxonomy/tag.repository.js';
 import { findMediaById, updateMediaTexts } from '../../modules/media/media.repository.js';
 import { slugsOfPosts } from '../../modules/content/posts.repository.js';
 import { ImportReport } from '../report.js';
-import { preparePost, writePosts, type PostImportContext, type PreparedPost } from './import-post.js';
+import { isImportedStatus, preparePost, writePosts, type PostImportContext, type PreparedPost } from './import-post.js';
 import { putRedirects } from './redirects.js';
 import { upsertAuthor } from './import-author.js';
 import { oldPath, plainText, slugOf, sourceId } from './text.js';
 import { readWxr } from './wxr-reader.js';
+import { fetchMedia, type FetchedMedia, type FetchMediaOptions } from './fetch-media.js';
+import { MediaReferences, OldSite } from './remote-media.js';
 import { uploadKey, type AttachmentInfo, type HeaderMaps } from './context.js';
 import type { WxrAuthor, WxrCategory, WxrItem, WxrSite, WxrTag } from './wxr.js';
 
@@ -45,6 +50,11 @@ export interface ImportOptions {
   file: string;
   /** The old site's uploads folder (wp-content/uploads). */
   mediaDir?: string;
+  /**
+   * Download attachments and the images posts show from the old site (after `mediaDir`, for the
+   * files it lacks). Not in a dry run: it only counts what it would fetch.
+   */
+  fetchMedia?: FetchMediaOptions;
   /** Our media root (DATA_DIR/media). */
   mediaRoot: string;
   /** Key for hashing commenters' IP addresses. */
@@ -61,7 +71,7 @@ export interface ImportOptions {
 }
 
 export interface ImportProgress {
-  phase: 'scan' | 'media' | 'posts';
+  phase: 'scan' | 'media' | 'fetch' | 'posts';
   done: number;
   total: number;
 }
@@ -90,6 +100,16 @@ export async function importWordPress(db: Db, options: ImportOptions): Promise<I
   const attachments = new Map<number, AttachmentInfo>();
   const otherTypes = new Map<string, number>();
   let postCount = 0;
+  // Site header records come before the items, so relative image URLs resolve against its address.
+  let oldSite: OldSite | undefined;
+  const siteOf = (): OldSite => {
+    oldSite ??= new OldSite(
+      site?.link || site?.baseBlogUrl || site?.baseSiteUrl || '',
+      [site?.baseBlogUrl ?? '', site?.baseSiteUrl ?? '', ...(options.fetchMedia?.hosts ?? [])].filter(Boolean),
+    );
+    return oldSite;
+  };
+  const references = options.fetchMedia ? new MediaReferences(siteOf) : undefined;
   for await (const rec of readWxr(options.file, { onBytes: (b) => options.onProgress?.({ phase: 'scan', done: b, total: totalBytes }) })) {
     if (rec.kind === 'site') site = rec.site;
     else if (rec.kind === 'author') authors.push(rec.author);
@@ -100,8 +120,14 @@ export async function importWordPress(db: Db, options: ImportOptions): Promise<I
       if (it.type === 'attachment') {
         const a = attachmentInfo(it);
         if (a) attachments.set(a.wpId, a);
-      } else if (it.type === 'post' || it.type === 'page') postCount++;
-      else otherTypes.set(it.type || '(none)', (otherTypes.get(it.type || '(none)') ?? 0) + 1);
+      } else if (it.type === 'post' || it.type === 'page') {
+        postCount++;
+        if (references && /^\d{1,18}$/.test(it.id) && isImportedStatus(it.status)) {
+          const title = (plainText(it.title) || '(no title)').slice(0, 60);
+          const thumb = Number(it.meta.find((m) => m.key === '_thumbnail_id')?.value ?? 0);
+          references.add(Number(it.id), `${it.type} ${it.id} "${title}"`, it.content, thumb);
+        }
+      } else otherTypes.set(it.type || '(none)', (otherTypes.get(it.type || '(none)') ?? 0) + 1);
     }
   }
   const source = sourceId(site?.baseBlogUrl ?? '', site?.link ?? '', site?.baseSiteUrl ?? '');
@@ -117,6 +143,31 @@ export async function importWordPress(db: Db, options: ImportOptions): Promise<I
     const byUrl = new Map<string, AttachmentInfo>();
     for (const a of attachments.values()) byUrl.set(uploadKey(a.url), a);
     for (const a of attachments.values()) if (!byUrl.has(uploadKey(a.url, true))) byUrl.set(uploadKey(a.url, true), a);
+    let fetched: FetchedMedia | undefined;
+    if (references && options.fetchMedia) {
+      const site = siteOf();
+      for (const a of attachments.values()) {
+        const u = site.resolve(a.url);
+        if (u) site.addHost(u.href);
+      }
+      const plan = references.plan(attachments, byUrl);
+      if (plan.elsewhere)
+        report.warn(
+          `${plan.elsewhere.toLocaleString('en')} image(s) that posts show from other sites were not fetched (only the old site's own files are; --fetch-host adds a host); they are listed under "Images to upload" in their articles.`,
+        );
+      fetched = await fetchMedia(outer ?? db, tx, site, plan, {
+        source,
+        mediaRoot: options.mediaRoot,
+        report,
+        now,
+        options: options.fetchMedia,
+        dryRun: options.dryRun ?? false,
+        ...(options.signal ? { signal: options.signal } : {}),
+        onProgress: (done, total) => options.onProgress?.({ phase: 'fetch', done, total }),
+        label: (id) => references.label(id),
+      });
+      if (options.signal?.aborted) throw new ImportAborted(report);
+    }
     const postCtx: PostImportContext = {
       ...ctx,
       source,
@@ -128,6 +179,7 @@ export async function importWordPress(db: Db, options: ImportOptions): Promise<I
       byUrl,
       language: languageOf(site?.language ?? ''),
       mediaDirGiven: options.mediaDir !== undefined,
+      ...(fetched ? { fetched } : {}),
     };
     // Posts go in small batches, one transaction each (commits dominate on SQLite otherwise). A
     // batch that fails is rolled back and its posts retried one by one, so one bad post costs
@@ -388,6 +440,9 @@ async function importAttachments(
 ): Promise<void> {
   const known = await tx((trx) => lookupAll(trx, o.source, 'attachment'));
   const mediaDir = o.mediaDir ? path.resolve(o.mediaDir) : undefined;
+  // With --fetch-media, what is not in the uploads folder is left to fetch-media.ts (which
+  // counts and reports it).
+  const fetching = o.fetchMedia !== undefined;
   let done = 0;
   let noDir = 0;
   for (const a of attachments.values()) {
@@ -405,29 +460,34 @@ async function importAttachments(
       }
     }
     if (!mediaDir) {
+      if (fetching) continue;
       noDir++;
       o.report.count('attachment', 'skipped');
       continue;
     }
     const file = path.resolve(mediaDir, a.file);
     if (!a.file || !file.startsWith(mediaDir + path.sep)) {
+      if (fetching) continue;
       o.report.count('attachment', 'skipped');
       o.report.warn(`Attachment ${a.wpId} has no usable file path ("${a.file.slice(0, 100)}").`);
       continue;
     }
     if (!STORABLE.test(a.file)) {
+      if (fetching) continue;
       o.report.count('attachment', 'skipped');
       o.report.warn(`Attachment ${a.wpId} (${a.file}) is not a JPEG, PNG or WebP image; links to it keep their original URL.`);
       continue;
     }
     const bytes = await fs.readFile(file).catch(() => undefined);
     if (!bytes) {
+      if (fetching) continue;
       o.report.count('attachment', 'skipped');
       o.report.warn(`Missing media file: ${a.file} (attachment ${a.wpId}); the image keeps its original URL.`);
       continue;
     }
     if (o.dryRun) {
       o.report.count('attachment', 'created');
+      a.dryRunStored = true;
       continue;
     }
     try {
@@ -463,6 +523,7 @@ async function importAttachments(
       o.report.warn(`Attachment ${a.wpId} (${a.file}) could not be stored: ${err instanceof MediaError ? err.message : (err as Error).message.slice(0, 200)}`);
     }
   }
+  if (attachments.size) o.onProgress?.({ phase: 'media', done, total: attachments.size });
   if (noDir) o.report.warn(`${noDir} attachment(s) not copied: no --media folder given; images keep pointing at their original URLs.`);
 }
 

@@ -7,7 +7,8 @@
  */
 import type { Db } from '../../db/database.js';
 
-export type ImportKind = 'author' | 'category' | 'tag' | 'post' | 'attachment' | 'comment';
+/** `image`: a file fetched for a post body that is no attachment, keyed by a hash of its original's URL. */
+export type ImportKind = 'author' | 'category' | 'tag' | 'post' | 'attachment' | 'image' | 'comment';
 
 export async function lookup(db: Db, source: string, kind: ImportKind, sourceId: string): Promise<number | undefined> {
   const r = await db
