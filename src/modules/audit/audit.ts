@@ -35,6 +35,9 @@ export type AuditAction =
   | 'settings.updated'
   | 'banner.set'
   | 'banner.removed'
+  | 'author.created'
+  | 'author.updated'
+  | 'author.deleted'
   | 'article.trashed'
   | 'article.restored'
   | 'article.missing_images_cleared';
@@ -71,6 +74,9 @@ export const AUDIT_LABELS: Readonly<Record<AuditAction, string>> = {
   'settings.updated': 'Changed settings',
   'banner.set': 'Posted a breaking-news banner',
   'banner.removed': 'Removed the breaking-news banner',
+  'author.created': 'Added a guest author',
+  'author.updated': 'Edited an author profile',
+  'author.deleted': 'Deleted a guest author',
   'article.trashed': 'Moved an article to the trash',
   'article.restored': 'Restored an article from the trash',
   'article.missing_images_cleared': 'Cleared the list of images to upload',
@@ -81,7 +87,7 @@ export interface AuditEntry {
   actorId: number | null;
   actorLabel: string;
   action: AuditAction;
-  target?: { type: 'user' | 'article' | 'category' | 'tag' | 'comment' | 'comment_rule' | 'media'; id: number; label: string };
+  target?: { type: 'user' | 'article' | 'category' | 'tag' | 'comment' | 'comment_rule' | 'media' | 'author'; id: number; label: string };
   /** Short, human-readable; never a secret. */
   detail?: string;
   ip?: string;
