@@ -114,7 +114,8 @@ async function applyProfile(trx: Db, row: AuthorRow, p: AuthorProfile, actor: Ac
  */
 export async function saveOwnProfile(db: Db, user: Pick<User, 'id' | 'name'>, p: AuthorProfile, actor: Actor, now: Date): Promise<ProfileSaved> {
   return db.transaction().execute(async (trx) => {
-    const id = await ensureAuthorOfUser(trx, user, now);
+    // A first profile takes its address from the name it is saved with, not the account's.
+    const id = await ensureAuthorOfUser(trx, { id: user.id, name: p.name }, now);
     const row = (await findAuthorById(trx, id))!;
     return applyProfile(trx, row, p, actor, now);
   });

@@ -150,6 +150,7 @@ function Authors({ vm }: { vm: AuthorsVM }) {
   const { values, errors } = vm.create;
   return (
     <>
+      <p>Everyone on a byline. A user gets a profile the first time they write or save theirs at Your profile.</p>
       <div class="table-wrap">
         <table class="table">
           <caption>
