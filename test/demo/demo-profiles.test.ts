@@ -26,7 +26,8 @@ describe('demo author profiles', () => {
       expect(html, a.slug).toContain(`<p class="archive__role">${a.roleTitle}</p>`);
       expect(html.match(/<div class="archive__bio" dir="auto">(.*?)<\/div>/)?.[1]?.match(/<p>/g)?.length, a.slug).toBe(2);
       expect(html, a.slug).toContain(`href="mailto:${a.publicEmail}"`);
-      const person = (jsonLd(html).find((x) => x['@type'] === 'ProfilePage') as { mainEntity: { jobTitle: string; sameAs: string[]; image: string } }).mainEntity;
+      const person = (jsonLd(html).find((x) => x['@type'] === 'ProfilePage') as { mainEntity: { jobTitle: string; sameAs: string[]; image: string } })
+        .mainEntity;
       expect(person.jobTitle, a.slug).toBe(a.roleTitle);
       expect(person.sameAs, a.slug).toEqual(a.links);
       expect(person.image, a.slug).toMatch(/\/media\/demo\/portrait-/);

@@ -169,7 +169,10 @@ export async function deleteGuestAuthor(db: Db, id: number, actor: Actor, now: D
     const row = await findAuthorById(trx, id);
     if (!row) throw new AuthorError('AUTHOR_NOT_FOUND', 'There is no such author; they may have been deleted already.');
     if (row.user_id !== null)
-      throw new AuthorError('AUTHOR_HAS_LOGIN', `${row.name} writes with a login: their profile stays as long as the account does (disable the account instead).`);
+      throw new AuthorError(
+        'AUTHOR_HAS_LOGIN',
+        `${row.name} writes with a login: their profile stays as long as the account does (disable the account instead).`,
+      );
     const n = await articleCountOfAuthor(trx, id);
     if (n > 0)
       throw new AuthorError(

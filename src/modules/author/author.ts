@@ -64,9 +64,7 @@ export const profileOf = (row: AuthorRow): AuthorProfile => ({
 });
 
 // Control characters other than tab and newline, and the line and paragraph separators.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: that is the point
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: that is the point
 const LINE_CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]/;
 /** What only ever starts an HTML tag or comment: a plain-text field never means it. */
 const TAG = /<\s*[a-z!/?]/i;

@@ -8,7 +8,20 @@ import { authorPath, categoryPath, postPath, tagPath } from '../../modules/artic
 import { readingMinutes } from '../../modules/article/render.js';
 import type { CategoryTree } from '../../modules/taxonomy/taxonomy.js';
 import { directionOf, fill, languageName, stringsFor } from './i18n.js';
-import { absolute, authorProfileVM, authorVM, breadcrumbJsonLd, personJsonLd, cardsVM, categoryCrumbs, dateVM, imageVM, layoutVM, paginationVM, publisherJsonLd } from './presenters.js';
+import {
+  absolute,
+  authorProfileVM,
+  authorVM,
+  breadcrumbJsonLd,
+  personJsonLd,
+  cardsVM,
+  categoryCrumbs,
+  dateVM,
+  imageVM,
+  layoutVM,
+  paginationVM,
+  publisherJsonLd,
+} from './presenters.js';
 import type { SiteContext } from './site-context.js';
 import { correctionJsonLd, correctionVM } from './corrections-presenters.js';
 import type { PublicComment } from '../../modules/comment/comment.js';

@@ -35,7 +35,14 @@ export const profileValues = (row: Pick<AuthorRow, 'name' | 'role_title' | 'bio'
 });
 
 export function profileFormVM(
-  o: { action: string; values: Record<string, string>; errors: Record<string, string>; photo?: MediaRow | undefined; canUpload: boolean; slug?: string | undefined },
+  o: {
+    action: string;
+    values: Record<string, string>;
+    errors: Record<string, string>;
+    photo?: MediaRow | undefined;
+    canUpload: boolean;
+    slug?: string | undefined;
+  },
   submitLabel: string,
 ): ProfileFormVM {
   return {

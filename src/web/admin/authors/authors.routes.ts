@@ -123,7 +123,14 @@ export async function authorsRoutes(app: FastifyInstance, c: AdminContext): Prom
         layout: pageLayout(c, request, csrf, `Author: ${row.name}`, noticeOf(request)),
         csrf,
         profile: profileFormVM(
-          { action: `/admin/authors/${row.id}`, values, errors: form?.errors ?? {}, photo: await photoOf(c, values), canUpload: canUpload(request), slug: row.slug },
+          {
+            action: `/admin/authors/${row.id}`,
+            values,
+            errors: form?.errors ?? {},
+            photo: await photoOf(c, values),
+            canUpload: canUpload(request),
+            slug: row.slug,
+          },
           'Save the profile',
         ),
         ...(login ? { login: `Writes with a login: ${login}.` } : {}),
@@ -133,7 +140,9 @@ export async function authorsRoutes(app: FastifyInstance, c: AdminContext): Prom
           row.user_id !== null
             ? { reason: 'This profile belongs to a user account, so it cannot be deleted on its own; an owner can disable the account at Users.' }
             : articles > 0
-              ? { reason: `${row.name} is on the byline of ${articles} article${articles === 1 ? '' : 's'} (drafts and the trash included): give them another author first.` }
+              ? {
+                  reason: `${row.name} is on the byline of ${articles} article${articles === 1 ? '' : 's'} (drafts and the trash included): give them another author first.`,
+                }
               : { url: `/admin/authors/${row.id}/delete` },
         script: mediaScript.url,
       }),

@@ -69,7 +69,12 @@ function ProfileForm({ vm, csrf }: { vm: ProfileFormVM; csrf: string }) {
           />
           {vm.photo && (
             <p class="featured-field__preview">
-              <img src={vm.photo.thumb.src} width={vm.photo.thumb.width} height={vm.photo.thumb.height} alt={`Current photo: ${vm.photo.alt || 'no alt text'}`} />
+              <img
+                src={vm.photo.thumb.src}
+                width={vm.photo.thumb.width}
+                height={vm.photo.thumb.height}
+                alt={`Current photo: ${vm.photo.alt || 'no alt text'}`}
+              />
               <a href={vm.photo.editUrl}>{`Image ${values.photoId} in the media library`}</a>
             </p>
           )}
@@ -128,7 +133,7 @@ function Account({ vm }: { vm: AccountVM }) {
         <dl class="facts">
           <dt>Name</dt>
           <dd>{vm.account.name}</dd>
-          <dt>Email address (to log in)</dt>
+          <dt>Login email</dt>
           <dd>{vm.account.email}</dd>
           <dt>Role</dt>
           <dd>{vm.account.roleLabel}</dd>
@@ -161,7 +166,6 @@ function Authors({ vm }: { vm: AuthorsVM }) {
               <th scope="col">Author</th>
               <th scope="col">Login</th>
               <th scope="col">Articles</th>
-              <th scope="col">Profile</th>
             </tr>
           </thead>
           <tbody>
@@ -182,16 +186,15 @@ function Authors({ vm }: { vm: AuthorsVM }) {
                           </span>
                         </>
                       )}
+                      <br />
+                      <a class="muted" href={a.pageUrl} rel="noopener">
+                        Author page<span class="visually-hidden"> of {a.name}</span>
+                      </a>
                     </span>
                   </span>
                 </th>
                 <td>{a.login ?? <span class="badge badge--muted">Guest</span>}</td>
                 <td>{a.articles > 0 ? <a href={a.articlesUrl}>{a.articles}</a> : '0'}</td>
-                <td>
-                  <a href={a.pageUrl} rel="noopener">
-                    Author page<span class="visually-hidden"> of {a.name}</span>
-                  </a>
-                </td>
               </tr>
             ))}
           </tbody>
@@ -206,7 +209,16 @@ function Authors({ vm }: { vm: AuthorsVM }) {
         <ErrorSummary errors={errors} fields={{ name: 'new-author-name', title: 'new-author-title' }} />
         <form class="form" method="post" action="/admin/authors" novalidate>
           <CsrfField token={vm.csrf} />
-          <TextField id="new-author-name" name="name" label="Display name" autocomplete="off" value={values.name ?? ''} error={errors.name} maxLength={100} dir="auto" />
+          <TextField
+            id="new-author-name"
+            name="name"
+            label="Display name"
+            autocomplete="off"
+            value={values.name ?? ''}
+            error={errors.name}
+            maxLength={100}
+            dir="auto"
+          />
           <TextField
             id="new-author-title"
             name="title"
@@ -235,7 +247,8 @@ function AuthorEdit({ vm }: { vm: AuthorEditVM }) {
         <a href="/admin/authors">All authors</a>
       </p>
       <p>
-        {vm.login ?? 'Guest author (no login).'} {vm.articles > 0 ? <a href={vm.articlesUrl}>{`${vm.articles} article${vm.articles === 1 ? '' : 's'}`}</a> : 'No articles yet.'}
+        {vm.login ?? 'Guest author (no login).'}{' '}
+        {vm.articles > 0 ? <a href={vm.articlesUrl}>{`${vm.articles} article${vm.articles === 1 ? '' : 's'}`}</a> : 'No articles yet.'}
       </p>
       <ProfileForm vm={vm.profile} csrf={vm.csrf} />
       <section class="panel" aria-labelledby="delete-heading">

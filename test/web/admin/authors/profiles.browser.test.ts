@@ -63,7 +63,10 @@ for (const dialect of DIALECTS) {
       const edit = `/admin/authors/${fx.ids.ana}`;
       const docs = [
         { name: 'account, never written', html: (await author.get('/admin/account')).body },
-        { name: 'account with errors', html: (await author.post('/admin/account', { ...PROFILE, links: 'javascript:x', publicEmail: 'nope' }, '/admin/account')).body },
+        {
+          name: 'account with errors',
+          html: (await author.post('/admin/account', { ...PROFILE, links: 'javascript:x', publicEmail: 'nope' }, '/admin/account')).body,
+        },
         { name: 'authors', html: (await editor.get('/admin/authors')).body },
         { name: 'authors, add errors', html: (await editor.post('/admin/authors', { name: '<b>', title: '' }, '/admin/authors')).body },
         { name: 'edit with errors', html: (await editor.post(edit, { ...PROFILE, photoId: '999999', bio: '<p>x</p>' }, edit)).body },

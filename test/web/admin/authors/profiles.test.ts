@@ -77,7 +77,11 @@ for (const dialect of DIALECTS) {
         expect((await agent.post('/admin/authors', { name: 'Sock puppet' })).statusCode, role).toBe(403);
         expect((await agent.post(`/admin/authors/${fx.ids.omar}/delete`)).statusCode, role).toBe(403);
         // /admin/account is found by the user's id: naming another author's id changes nothing of theirs.
-        const own = await agent.post('/admin/account', { ...EMPTY, name: `${role} self`, id: String(fx.ids.ana), authorId: String(fx.ids.ana) }, '/admin/account');
+        const own = await agent.post(
+          '/admin/account',
+          { ...EMPTY, name: `${role} self`, id: String(fx.ids.ana), authorId: String(fx.ids.ana) },
+          '/admin/account',
+        );
         expect(own.statusCode, role).toBe(303);
       }
       expect(await authorRow(fx.ids.ana)).toEqual(before);
@@ -121,7 +125,13 @@ for (const dialect of DIALECTS) {
       expect(saved).toContain('Profile saved');
       expect(saved).toContain('href="/author/parisa-rahimi/"');
       const row = await t.handle.db.selectFrom('authors').selectAll().where('user_id', '=', user.id).executeTakeFirstOrThrow();
-      expect(row).toMatchObject({ slug: 'parisa-rahimi', name: 'Parisa Rahimi', role_title: 'Science reporter', avatar_media_id: portrait, public_email: 'tips@example.org' });
+      expect(row).toMatchObject({
+        slug: 'parisa-rahimi',
+        name: 'Parisa Rahimi',
+        role_title: 'Science reporter',
+        avatar_media_id: portrait,
+        public_email: 'tips@example.org',
+      });
       const audit = await t.handle.db
         .selectFrom('audit_log')
         .select(['detail', 'target_id'])
@@ -243,11 +253,7 @@ for (const dialect of DIALECTS) {
       expect((await authorRow(twinId)).slug).toBe('velmar-wire-service-2');
 
       // On a byline: the delete is explained, and refused.
-      await createArticle(
-        t.handle.db,
-        { type: 'post', status: 'draft', slug: 'wire-copy', title: 'Wire copy', body: doc(p('Copy.')), authorIds: [id] },
-        NOW,
-      );
+      await createArticle(t.handle.db, { type: 'post', status: 'draft', slug: 'wire-copy', title: 'Wire copy', body: doc(p('Copy.')), authorIds: [id] }, NOW);
       expect((await editor.get(`/admin/authors/${id}`)).body).toContain('is on the byline of 1 article (drafts and the trash included)');
       const refused = await editor.post(`/admin/authors/${id}/delete`, {}, `/admin/authors/${id}`);
       expect(refused.statusCode).toBe(409);
@@ -262,9 +268,9 @@ for (const dialect of DIALECTS) {
       expect(gone.statusCode).toBe(303);
       expect(gone.headers.location).toBe('/admin/authors?notice=author-deleted');
       expect((await app.inject('/author/velmar-wire-service-2/')).statusCode).toBe(404);
-      expect(
-        await t.handle.db.selectFrom('audit_log').select('target_id').where('action', '=', 'author.deleted').executeTakeFirstOrThrow(),
-      ).toEqual({ target_id: twinId });
+      expect(await t.handle.db.selectFrom('audit_log').select('target_id').where('action', '=', 'author.deleted').executeTakeFirstOrThrow()).toEqual({
+        target_id: twinId,
+      });
       expect((await editor.get('/admin/authors/99999')).statusCode).toBe(404);
       expect((await editor.get('/admin/authors/abc')).statusCode).toBe(404);
       expect((await editor.post('/admin/authors/99999', { ...EMPTY, name: 'Nobody' }, '/admin/authors')).statusCode).toBe(404);
