@@ -38,6 +38,10 @@ export interface AuthorsTable {
   avatar_media_id: number | null;
   user_id: number | null;
   created_at: string;
+  /** Shown on the author page as a mailto link ('' for none). */
+  public_email: Generated<string>;
+  /** JSON: string[] of https addresses (schema.org sameAs). */
+  links: Generated<string>;
 }
 
 export interface CategoriesTable {

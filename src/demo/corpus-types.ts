@@ -10,9 +10,14 @@ export interface DemoAuthor {
   slug: string;
   name: string;
   roleTitle: string;
+  /** Plain text; a blank line between paragraphs. */
   bio: string;
-  /** hex colour for the generated avatar */
+  /** hex colour for the generated portrait */
   color: string;
+  /** Shown on the author page (a fictional address on a reserved domain). */
+  publicEmail?: string;
+  /** Profiles elsewhere (fictional, on reserved .example domains). */
+  links?: string[];
 }
 
 export interface DemoCategory {

@@ -1421,27 +1421,43 @@ export async function renderDemoImage(scene: Scene, seed: string, width?: number
   return sharp(Buffer.from(svg)).jpeg({ quality: 82, mozjpeg: true }).toBuffer();
 }
 
-/** Initials of a name: first letter of the first and last words ("Ana María López" → "AL"). */
-export function initialsOf(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  const first = words[0] ?? '';
-  const last = words.length > 1 ? (words[words.length - 1] ?? '') : '';
-  return (Array.from(first)[0] ?? '').concat(Array.from(last)[0] ?? '').toUpperCase() || '?';
-}
-
-const escXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/** A square JPEG avatar: the author's initials on a disc of their colour. */
-export async function renderAvatar(name: string, color: string, size = 400): Promise<Buffer> {
+/**
+ * A square JPEG author portrait, drawn rather than photographed: an abstract head and shoulders
+ * on a backdrop of the author's colour, with hair, collar and backdrop varied by the seed (the
+ * author's slug), so each demo author is recognisable without being anyone real.
+ */
+export async function renderPortrait(seed: string, color: string, size = 600): Promise<Buffer> {
   const base = /^#[0-9a-fA-F]{6}$/.test(color) ? color : '#4f5d75';
+  const rng = makeRng(`author-portrait:${seed}`);
   const s = size;
-  const initials = escXml(initialsOf(name));
+  const skin = rng.pick(['#f1d3b8', '#e0b48f', '#c68e62', '#9c6a45', '#6f4a2f']);
+  const hair = rng.pick(['#2b211c', '#4a3426', '#7a5230', '#a8a29a', '#1c1c24']);
+  const coat = darken(base, rng.range(0.25, 0.45));
+  const cx = s / 2 + rng.range(-0.03, 0.03) * s;
+  const headR = s * rng.range(0.15, 0.17);
+  const headY = s * 0.4;
+  const long = rng.chance(0.5);
+  // Hair: a cap over the head, longer at the sides for some.
+  const hairPath = long
+    ? `M${n(cx - headR * 1.15)} ${n(headY + headR * 1.4)} Q${n(cx - headR * 1.35)} ${n(headY - headR * 1.5)} ${n(cx)} ${n(headY - headR * 1.2)} Q${n(cx + headR * 1.35)} ${n(headY - headR * 1.5)} ${n(cx + headR * 1.15)} ${n(headY + headR * 1.4)} Z`
+    : `M${n(cx - headR * 1.05)} ${n(headY - headR * 0.1)} Q${n(cx - headR * 1.1)} ${n(headY - headR * 1.35)} ${n(cx)} ${n(headY - headR * 1.18)} Q${n(cx + headR * 1.1)} ${n(headY - headR * 1.35)} ${n(cx + headR * 1.05)} ${n(headY - headR * 0.1)} Q${n(cx)} ${n(headY - headR * 0.75)} ${n(cx - headR * 1.05)} ${n(headY - headR * 0.1)} Z`;
+  const shoulderY = headY + headR * 1.55;
+  const body = `M${n(cx - s * 0.36)} ${s} Q${n(cx - s * 0.34)} ${n(shoulderY)} ${n(cx)} ${n(shoulderY - s * 0.01)} Q${n(cx + s * 0.34)} ${n(shoulderY)} ${n(cx + s * 0.36)} ${s} Z`;
+  const collar = rng.chance(0.5)
+    ? `<path d="M${n(cx - headR * 0.55)} ${n(shoulderY)} L${n(cx)} ${n(shoulderY + headR * 0.9)} L${n(cx + headR * 0.55)} ${n(shoulderY)} Z" fill="${lighten(base, 0.85)}"/>`
+    : `<rect x="${n(cx - headR * 0.42)}" y="${n(shoulderY - headR * 0.05)}" width="${n(headR * 0.84)}" height="${n(headR * 0.35)}" rx="${n(headR * 0.17)}" fill="${lighten(base, 0.85)}"/>`;
+  const rings = Array.from({ length: 3 }, (_, i) => {
+    const r = s * (0.22 + i * 0.16 + rng.range(-0.02, 0.02));
+    return `<circle cx="${n(s * rng.range(0.15, 0.85))}" cy="${n(s * rng.range(0.1, 0.5))}" r="${n(r)}" fill="${lighten(base, 0.55 + i * 0.1)}" opacity="0.35"/>`;
+  }).join('');
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${s}" height="${s}" viewBox="0 0 ${s} ${s}">
-<defs><linearGradient id="bg" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${lighten(base, 0.82)}"/><stop offset="1" stop-color="${lighten(base, 0.68)}"/></linearGradient>
-<linearGradient id="disc" x1="0" y1="0" x2="0.4" y2="1"><stop offset="0" stop-color="${lighten(base, 0.12)}"/><stop offset="1" stop-color="${darken(base, 0.18)}"/></linearGradient></defs>
-<rect width="${s}" height="${s}" fill="url(#bg)"/>
-<circle cx="${s / 2}" cy="${s / 2}" r="${n(s * 0.44)}" fill="url(#disc)"/>
-<text x="${s / 2}" y="${n(s / 2)}" dy="0.35em" text-anchor="middle" font-family="DejaVu Sans, sans-serif" font-weight="bold" font-size="${n(s * 0.34)}" letter-spacing="${n(s * 0.005)}" fill="#ffffff">${initials}</text>
+<defs><linearGradient id="bg" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${lighten(base, 0.7)}"/><stop offset="1" stop-color="${lighten(base, 0.4)}"/></linearGradient></defs>
+<rect width="${s}" height="${s}" fill="url(#bg)"/>${rings}
+${long ? `<path d="${hairPath}" fill="${hair}"/>` : ''}
+<rect x="${n(cx - headR * 0.38)}" y="${n(headY + headR * 0.7)}" width="${n(headR * 0.76)}" height="${n(headR * 0.9)}" fill="${darken(skin, 0.08)}"/>
+<path d="${body}" fill="${coat}"/>${collar}
+<ellipse cx="${n(cx)}" cy="${n(headY)}" rx="${n(headR * 0.92)}" ry="${n(headR * 1.08)}" fill="${skin}"/>
+${long ? '' : `<path d="${hairPath}" fill="${hair}"/>`}
 </svg>`;
-  return sharp(Buffer.from(svg)).jpeg({ quality: 82, mozjpeg: true }).toBuffer();
+  return sharp(Buffer.from(svg)).jpeg({ quality: 84, mozjpeg: true }).toBuffer();
 }

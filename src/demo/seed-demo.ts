@@ -1,7 +1,8 @@
 /**
  * @module demo/seed-demo
  * Loads the built-in demo newsroom (corpus.ts) into an empty database: images generated locally
- * with sharp, authors with avatars, the category tree, tags, articles, translations and pages.
+ * with sharp, authors with drawn portraits, titles, bios and links, the category tree, tags,
+ * articles, translations and pages.
  */
 import type { Db } from '../db/database.js';
 import type { FullText } from '../db/full-text.js';
@@ -13,7 +14,7 @@ import { storeImage } from '../modules/media/media.service.js';
 import { insertCategory, insertTag } from '../modules/taxonomy/taxonomy.repository.js';
 import { noPostsYet } from '../modules/content/posts.repository.js';
 import { articles, authors, categories, images, pages } from './corpus.js';
-import { renderAvatar, renderDemoImage } from './images.js';
+import { renderDemoImage, renderPortrait } from './images.js';
 import { setDemoNow } from './helpers.js';
 
 const HOUR = 3_600_000;
@@ -62,17 +63,26 @@ export async function seedDemo(db: Db, fullText: FullText, mediaRoot: string, no
 
   const authorIds = new Map<string, number>();
   for (const a of authors) {
-    const avatar = await storeImage(db, mediaRoot, {
-      fileName: `avatar-${a.slug}.jpg`,
-      bytes: await renderAvatar(a.name, a.color),
-      alt: '',
+    const photo = await storeImage(db, mediaRoot, {
+      fileName: `portrait-${a.slug}.jpg`,
+      bytes: await renderPortrait(a.slug, a.color),
+      alt: `Illustrated portrait of ${a.name}`,
       folder,
       now,
       reuseFiles: true,
     });
     authorIds.set(
       a.slug,
-      await insertAuthor(db, { slug: a.slug, name: a.name, role_title: a.roleTitle, bio: a.bio, avatar_media_id: avatar, created_at: created }),
+      await insertAuthor(db, {
+        slug: a.slug,
+        name: a.name,
+        role_title: a.roleTitle,
+        bio: a.bio,
+        avatar_media_id: photo,
+        public_email: a.publicEmail ?? '',
+        links: JSON.stringify(a.links ?? []),
+        created_at: created,
+      }),
     );
   }
 

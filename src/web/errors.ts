@@ -8,6 +8,7 @@
  */
 import { AppError } from '../lib/errors.js';
 import type { ArticleErrorCode } from '../modules/article/article.js';
+import type { AuthorErrorCode } from '../modules/author/author.js';
 import type { CommentErrorCode } from '../modules/comment/comment.js';
 import type { CorrectionErrorCode } from '../modules/correction/correction.js';
 import type { MediaErrorCode } from '../modules/media/media.js';
@@ -23,6 +24,7 @@ export type WebErrorCode = 'NOT_FOUND' | 'BAD_REQUEST' | 'UNAUTHENTICATED' | 'FO
 export type ErrorCode =
   | WebErrorCode
   | ArticleErrorCode
+  | AuthorErrorCode
   | CommentErrorCode
   | CorrectionErrorCode
   | MediaErrorCode
@@ -52,6 +54,10 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   ARTICLE_NOT_PUBLISHED: 409,
   ARTICLE_PUBLISHED: 409,
   ARTICLE_TRASHED: 409,
+  AUTHOR_INVALID: 400,
+  AUTHOR_NOT_FOUND: 404,
+  AUTHOR_HAS_ARTICLES: 409,
+  AUTHOR_HAS_LOGIN: 409,
   COMMENT_INVALID: 400,
   COMMENT_TOO_LONG: 413,
   COMMENT_INVALID_UTF8: 400,

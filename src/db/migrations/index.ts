@@ -17,6 +17,7 @@ import { m0014PurgeLog } from './0014-purge-log.js';
 import { m0015SettingsVersion } from './0015-settings-version.js';
 import { m0016LoginThrottle } from './0016-login-throttle.js';
 import { m0017MissingImages } from './0017-missing-images.js';
+import { m0018AuthorProfiles } from './0018-author-profiles.js';
 import { m0019TermNames } from './0019-term-names.js';
 import type { Migration } from './migration.js';
 
@@ -38,5 +39,6 @@ export const migrations: readonly Migration[] = [
   m0015SettingsVersion,
   m0016LoginThrottle,
   m0017MissingImages,
+  m0018AuthorProfiles,
   m0019TermNames,
 ];

@@ -36,6 +36,9 @@ export type AuditAction =
   | 'banner.set'
   | 'banner.removed'
   | 'menu.updated'
+  | 'author.created'
+  | 'author.updated'
+  | 'author.deleted'
   | 'article.trashed'
   | 'article.restored'
   | 'article.missing_images_cleared';
@@ -73,6 +76,9 @@ export const AUDIT_LABELS: Readonly<Record<AuditAction, string>> = {
   'banner.set': 'Posted a breaking-news banner',
   'banner.removed': 'Removed the breaking-news banner',
   'menu.updated': 'Edited a menu',
+  'author.created': 'Added a guest author',
+  'author.updated': 'Edited an author profile',
+  'author.deleted': 'Deleted a guest author',
   'article.trashed': 'Moved an article to the trash',
   'article.restored': 'Restored an article from the trash',
   'article.missing_images_cleared': 'Cleared the list of images to upload',
@@ -83,7 +89,7 @@ export interface AuditEntry {
   actorId: number | null;
   actorLabel: string;
   action: AuditAction;
-  target?: { type: 'user' | 'article' | 'category' | 'tag' | 'comment' | 'comment_rule' | 'media'; id: number; label: string };
+  target?: { type: 'user' | 'article' | 'category' | 'tag' | 'comment' | 'comment_rule' | 'media' | 'author'; id: number; label: string };
   /** Short, human-readable; never a secret. */
   detail?: string;
   ip?: string;

@@ -39,6 +39,7 @@ export const PERMISSIONS = {
   'audit.view': { roles: ['owner'], label: 'view the audit log' },
   'taxonomy.manage': { roles: ['owner', 'editor'], label: 'manage categories and tags' },
   'comments.moderate': { roles: ['owner', 'editor'], label: 'moderate comments' },
+  'authors.manage': { roles: ['owner', 'editor'], label: 'edit every author profile and manage guest authors' },
   'frontpage.manage': { roles: ['owner', 'editor'], label: 'curate the front pages and the breaking-news banner' },
   'navigation.manage': { roles: ['owner', 'editor'], label: 'edit the primary and footer menus' },
   'media.library': { roles: ['owner', 'editor', 'author', 'contributor'], label: 'browse the media library' },

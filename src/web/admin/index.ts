@@ -19,6 +19,7 @@ import type { Db } from '../../db/database.js';
 import { toPublicError, type ErrorCode } from '../errors.js';
 import { PRIVATE } from '../cache/index.js';
 import { accountRoutes } from './account/account.routes.js';
+import { authorsRoutes } from './authors/authors.routes.js';
 import { articlesRoutes } from './articles/articles.routes.js';
 import { editorScript } from './shell/script-bundle.js';
 import type { LiveSite } from '../site/site-context.js';
@@ -157,6 +158,7 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions): Pro
   await dashboardRoutes(app, c);
   await accountRoutes(app, c);
   await usersRoutes(app, c);
+  await authorsRoutes(app, c);
   await auditRoutes(app, c);
   await commentRulesRoutes(app, c);
   await commentSettingsRoutes(app, c);

@@ -42,6 +42,11 @@ export interface Strings {
   footerAbout: string;
   allRightsReserved: string;
   articlesBy: string;
+  /** The alt text of an author's photo when the image has none: "Photo of {name}". */
+  photoOf: string;
+  /** Author pages: the label of the public email and of the links elsewhere. */
+  authorEmail: string;
+  authorLinks: string;
   category: string;
   tag: string;
   author: string;
@@ -100,6 +105,9 @@ const en: Strings = {
   footerAbout: 'About us',
   allRightsReserved: 'All rights reserved.',
   articlesBy: 'Articles by {name}',
+  photoOf: 'Photo of {name}',
+  authorEmail: 'Email',
+  authorLinks: 'Elsewhere',
   category: 'Section',
   tag: 'Topic',
   author: 'Author',
@@ -155,6 +163,9 @@ const fa: Strings = {
   footerAbout: 'درباره‌ی ما',
   allRightsReserved: 'همه‌ی حقوق محفوظ است.',
   articlesBy: 'مطالب {name}',
+  photoOf: 'عکس {name}',
+  authorEmail: 'ایمیل',
+  authorLinks: 'پیوندها',
   category: 'بخش',
   tag: 'موضوع',
   author: 'نویسنده',
@@ -210,6 +221,9 @@ const sq: Strings = {
   footerAbout: 'Rreth nesh',
   allRightsReserved: 'Të gjitha të drejtat të rezervuara.',
   articlesBy: 'Artikuj nga {name}',
+  photoOf: 'Foto e {name}',
+  authorEmail: 'Email',
+  authorLinks: 'Lidhje',
   category: 'Rubrika',
   tag: 'Tema',
   author: 'Autori',

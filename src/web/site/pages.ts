@@ -2,13 +2,26 @@
  * @module web/site/pages
  * One builder per public page: bundle → complete view-model. No I/O here.
  */
-import type { AuthorRow, CategoryRow, TagRow } from '../../db/schema.js';
+import type { AuthorRow, CategoryRow, MediaRow, TagRow } from '../../db/schema.js';
 import type { ArticleBundle, ListPage } from '../../modules/article/reading.service.js';
 import { authorPath, categoryPath, postPath, tagPath } from '../../modules/article/permalink.js';
 import { readingMinutes } from '../../modules/article/render.js';
 import { localName, type CategoryTree } from '../../modules/taxonomy/taxonomy.js';
 import { directionOf, fill, languageName, stringsFor } from './i18n.js';
-import { absolute, authorVM, breadcrumbJsonLd, cardsVM, categoryCrumbs, dateVM, imageVM, layoutVM, paginationVM, publisherJsonLd } from './presenters.js';
+import {
+  absolute,
+  authorProfileVM,
+  authorVM,
+  breadcrumbJsonLd,
+  personJsonLd,
+  cardsVM,
+  categoryCrumbs,
+  dateVM,
+  imageVM,
+  layoutVM,
+  paginationVM,
+  publisherJsonLd,
+} from './presenters.js';
 import type { SiteContext } from './site-context.js';
 import { correctionJsonLd, correctionVM } from './corrections-presenters.js';
 import type { PublicComment } from '../../modules/comment/comment.js';
@@ -120,12 +133,7 @@ export function articlePage(site: SiteContext, tree: CategoryTree, b: ArticleBun
       ...(imageUrl ? { image: [imageUrl] } : {}),
       ...(post.published_at ? { datePublished: post.published_at } : {}),
       dateModified: post.updated_at,
-      author: b.authors.map((a) => ({
-        '@type': 'Person',
-        name: a.name,
-        url: absolute(site, authorPath(a.slug)),
-        ...(a.role_title ? { jobTitle: a.role_title } : {}),
-      })),
+      author: b.authors.map((a) => personJsonLd(site, a, b.media)),
       publisher: publisherJsonLd(site),
       ...(b.tags.length ? { keywords: b.tags.map((x) => x.name).join(', ') } : {}),
       wordCount: post.word_count,
@@ -238,17 +246,31 @@ export function tagPage(site: SiteContext, tree: CategoryTree, tag: TagRow, list
   });
 }
 
-export function authorPage(site: SiteContext, tree: CategoryTree, author: AuthorRow, avatar: ReturnType<typeof authorVM>, list: ListPage): ArchiveVM {
+export function authorPage(site: SiteContext, tree: CategoryTree, author: AuthorRow, media: ReadonlyMap<number, MediaRow>, list: ListPage): ArchiveVM {
   const t = stringsFor(site.siteLanguage);
-  return archivePage(site, tree, list, {
+  const profile = authorProfileVM(author, media, site.siteLanguage);
+  const description = profile.bio[0] ?? fill(t.articlesBy, { name: author.name });
+  const vm = archivePage(site, tree, list, {
     kind: 'author',
     heading: author.name,
-    description: author.bio || fill(t.articlesBy, { name: author.name }),
+    description: description.length > 300 ? `${description.slice(0, 299)}…` : description,
     basePath: authorPath(author.slug),
     crumbs: [{ name: t.home, url: '/' }, { name: author.name }],
-    author: { ...avatar, bio: author.bio },
+    author: profile,
     ogType: 'profile',
   });
+  // The page is about a person: ProfilePage with the author as its main entity.
+  vm.layout.jsonLd.push({
+    '@context': 'https://schema.org',
+    '@type': 'ProfilePage',
+    url: vm.layout.canonical,
+    mainEntity: {
+      ...personJsonLd(site, author, media),
+      ...(profile.bio.length ? { description: profile.bio.join('\n\n').slice(0, 1000) } : {}),
+      ...(author.public_email ? { email: author.public_email } : {}),
+    },
+  });
+  return vm;
 }
 
 /** `lang`: the page's language when the error is about content in another one (a comment's article). */

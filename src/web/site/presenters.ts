@@ -8,12 +8,13 @@ import type { CardRow } from '../../modules/article/article.repository.js';
 import { authorPath, categoryPath, pagedPath, postPath, tagPath } from '../../modules/article/permalink.js';
 import { readingMinutes } from '../../modules/article/render.js';
 import { responsiveImage } from '../../modules/media/media.js';
+import { bioParagraphs, linksOf } from '../../modules/author/author.js';
 import { menuFor, type MenuItem, type MenuLocation } from '../../modules/site/menu.js';
 import type { MenuTargets } from '../../modules/site/menu.service.js';
 import { localName, type CategoryTree } from '../../modules/taxonomy/taxonomy.js';
 import { directionOf, fill, formatDate, stringsFor, baseLanguage } from './i18n.js';
 import type { SiteContext } from './site-context.js';
-import type { AuthorVM, CardVM, DateVM, ImageVM, Layout, Link, NavItem, PaginationVM } from './view-models.js';
+import type { AuthorProfileVM, AuthorVM, CardVM, DateVM, ImageVM, Layout, Link, NavItem, PaginationVM } from './view-models.js';
 
 export const absolute = (site: SiteContext, path: string): string => site.siteUrl + path;
 
@@ -84,9 +85,47 @@ export function categoryLink(tree: CategoryTree, id: number | null, lang: string
   return c ? { name: localName(c, lang), url: categoryPath(tree.pathOf(c.id)) } : undefined;
 }
 
-export function authorVM(a: AuthorRow, media: Map<number, MediaRow>): AuthorVM {
+export function authorVM(a: AuthorRow, media: ReadonlyMap<number, MediaRow>): AuthorVM {
   const avatar = a.avatar_media_id !== null ? media.get(a.avatar_media_id) : undefined;
   return { name: a.name, url: authorPath(a.slug), roleTitle: a.role_title, ...(avatar ? { avatar: imageVM(avatar, '') } : {}) };
+}
+
+/** A link's label: its host (without www.) and path, as short as it can be told apart. */
+export function linkLabel(url: string): string {
+  try {
+    const u = new URL(url);
+    const label = u.hostname.replace(/^www\./, '') + (u.pathname === '/' ? '' : decodeURI(u.pathname).replace(/\/$/, ''));
+    return label.length > 60 ? `${label.slice(0, 59)}…` : label;
+  } catch {
+    return url;
+  }
+}
+
+/** The author page's profile: the photo (its alt text, or "Photo of {name}"), bio paragraphs, public email, links. */
+export function authorProfileVM(a: AuthorRow, media: ReadonlyMap<number, MediaRow>, lang: string): AuthorProfileVM {
+  const base = authorVM(a, media);
+  const photo = a.avatar_media_id !== null ? media.get(a.avatar_media_id) : undefined;
+  return {
+    ...base,
+    ...(photo ? { avatar: imageVM(photo, photo.alt || fill(stringsFor(lang).photoOf, { name: a.name })) } : {}),
+    bio: bioParagraphs(a.bio),
+    ...(a.public_email ? { email: a.public_email } : {}),
+    links: linksOf(a).map((url) => ({ url, label: linkLabel(url) })),
+  };
+}
+
+/** schema.org Person of an author: on the author page and in an article's `author`. */
+export function personJsonLd(site: SiteContext, a: AuthorRow, media: ReadonlyMap<number, MediaRow>): Record<string, unknown> {
+  const photo = a.avatar_media_id !== null ? media.get(a.avatar_media_id) : undefined;
+  const sameAs = linksOf(a);
+  return {
+    '@type': 'Person',
+    name: a.name,
+    url: absolute(site, authorPath(a.slug)),
+    ...(a.role_title ? { jobTitle: a.role_title } : {}),
+    ...(photo ? { image: absolute(site, imageVM(photo).src) } : {}),
+    ...(sameAs.length ? { sameAs } : {}),
+  };
 }
 
 export function cardVM(row: CardRow, bundle: CardBundle, tree: CategoryTree, pageLang: string): CardVM {

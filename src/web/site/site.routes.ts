@@ -17,7 +17,6 @@ import { articleTags, cardTags, pageTags } from './page-tags.js';
 import { categoryFeed, feedPathOf } from './feeds.routes.js';
 import { wordpressQueryRedirect } from './wp-links.js';
 import { articlePage, authorPage, categoryPage, errorPage, homePage, tagPage } from './pages.js';
-import { authorVM } from './presenters.js';
 import type { SiteContext } from './site-context.js';
 import type { CommentsWeb } from './comments.routes.js';
 import type { ArticleFragments } from './article-fragments.js';
@@ -146,7 +145,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     ]);
     if (!list) throw notFound('There is no such page.');
     cacheFor(reply, pageTags(cacheTag.author(row.id), cacheTag.authorList(row.id), cardTags(list)));
-    return sendHtml(reply, renderArchive(authorPage(site, tree, row, authorVM(row, media), list)));
+    return sendHtml(reply, renderArchive(authorPage(site, tree, row, media, list)));
   };
   app.get('/author/:slug/', author);
   app.get('/author/:slug/page/:n/', author);

@@ -94,6 +94,13 @@ export interface AuthorVM {
   avatar?: ImageVM;
 }
 
+/** An author page's profile: the byline's fields, the bio's paragraphs, the public email and links. */
+export interface AuthorProfileVM extends AuthorVM {
+  bio: string[];
+  email?: string;
+  links: { url: string; label: string }[];
+}
+
 export interface DateVM {
   /** ISO-8601 for <time datetime>. */
   iso: string;
@@ -178,7 +185,7 @@ export interface ArchiveVM {
   /** Child categories of a category archive. */
   subcategories: Link[];
   /** On author pages. */
-  author?: AuthorVM & { bio: string };
+  author?: AuthorProfileVM;
   stories: CardVM[];
   pagination: PaginationVM;
 }

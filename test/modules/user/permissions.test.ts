@@ -8,6 +8,7 @@ const EXPECTED: Record<Role, Action[]> = {
     'admin.access',
     'taxonomy.manage',
     'comments.moderate',
+    'authors.manage',
     'frontpage.manage',
     'media.library',
     'media.upload',

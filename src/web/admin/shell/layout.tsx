@@ -18,7 +18,11 @@ function Header({ layout }: { layout: AdminLayoutVM }) {
         {layout.user && (
           <div class="admin-user">
             <p class="admin-user__who">
-              {layout.user.name} <span class="badge">{layout.user.roleLabel}</span>
+              <a href="/admin/account">
+                {layout.user.name}
+                <span class="visually-hidden"> (your profile)</span>
+              </a>{' '}
+              <span class="badge">{layout.user.roleLabel}</span>
             </p>
             <form class="admin-user__logout" method="post" action="/admin/logout">
               <CsrfField token={layout.csrf} />

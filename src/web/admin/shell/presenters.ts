@@ -52,9 +52,11 @@ function navFor(user: User, path: string): NavItemVM[] {
     { label: 'Front page', url: '/admin/front-page', show: can(user.role, 'frontpage.manage') },
     { label: 'Navigation', url: '/admin/navigation', show: can(user.role, 'navigation.manage') },
     { label: 'Comments', url: '/admin/comments', show: can(user.role, 'comments.moderate') },
+    { label: 'Authors', url: '/admin/authors', show: can(user.role, 'authors.manage') },
     { label: 'Users', url: '/admin/users', show: can(user.role, 'users.manage') },
     { label: 'Settings', url: '/admin/settings', show: can(user.role, 'settings.manage') },
     { label: 'Audit log', url: '/admin/audit', show: can(user.role, 'audit.view') },
+    { label: 'Your profile', url: '/admin/account', show: true },
   ];
   return items.filter((i) => i.show).map((i) => ({ label: i.label, url: i.url, current: i.url === path }));
 }

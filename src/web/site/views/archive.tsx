@@ -2,9 +2,55 @@
  * @module web/site/views/archive
  * Category, tag and author archives: a header describing the collection, then its stories.
  */
-import type { ArchiveVM } from '../view-models.js';
+import type { Strings } from '../i18n.js';
+import type { ArchiveVM, AuthorProfileVM } from '../view-models.js';
 import { Breadcrumb, CardGrid, Pagination, Picture, SIZES } from './components.js';
 import { renderDocument } from './layout.js';
+
+function AuthorProfile({ author, t }: { author: AuthorProfileVM; t: Strings }) {
+  return (
+    <>
+      {author.roleTitle !== '' && <p class="archive__role">{author.roleTitle}</p>}
+      {author.bio.length > 0 && (
+        <div class="archive__bio" dir="auto">
+          {author.bio.map((p) => (
+            <p>{p}</p>
+          ))}
+        </div>
+      )}
+      {(author.email !== undefined || author.links.length > 0) && (
+        <dl class="profile-contact">
+          {author.email !== undefined && (
+            <>
+              <dt>{t.authorEmail}</dt>
+              <dd>
+                <a href={`mailto:${author.email}`} dir="ltr">
+                  {author.email}
+                </a>
+              </dd>
+            </>
+          )}
+          {author.links.length > 0 && (
+            <>
+              <dt>{t.authorLinks}</dt>
+              <dd>
+                <ul class="profile-links">
+                  {author.links.map((l) => (
+                    <li>
+                      <a href={l.url} rel="me noopener" dir="ltr">
+                        {l.label}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </>
+          )}
+        </dl>
+      )}
+    </>
+  );
+}
 
 function ArchiveHeader({ vm }: { vm: ArchiveVM }) {
   const { t } = vm.layout;
@@ -12,15 +58,14 @@ function ArchiveHeader({ vm }: { vm: ArchiveVM }) {
   const author = vm.kind === 'author' ? vm.author : undefined;
   return (
     <header class={`archive__header${author ? ' archive__header--author' : ''}`}>
-      {author?.avatar && <Picture image={{ ...author.avatar, alt: '' }} sizes={SIZES.avatarLarge} priority class="avatar avatar--large" />}
+      {author?.avatar && <Picture image={author.avatar} sizes={SIZES.avatarLarge} priority class="avatar avatar--large" />}
       <div class="archive__intro">
         <p class="kicker archive__kind">{kind}</p>
         <h1 class="archive__heading">{vm.heading}</h1>
         {author && !vm.heading.includes(author.name) && <p class="archive__name">{author.name}</p>}
-        {author && author.roleTitle !== '' && <p class="archive__role">{author.roleTitle}</p>}
-        {author && author.bio !== '' && <p class="archive__bio">{author.bio}</p>}
+        {author && <AuthorProfile author={author} t={t} />}
         {/* On author pages the bio already says what the description would. */}
-        {vm.description !== '' && !author?.bio && <p class="archive__description">{vm.description}</p>}
+        {vm.description !== '' && !author?.bio.length && <p class="archive__description">{vm.description}</p>}
         {vm.subcategories.length > 0 && (
           <ul class="subcategories">
             {vm.subcategories.map((c) => (
