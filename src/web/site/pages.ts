@@ -6,6 +6,7 @@ import type { AuthorRow, CategoryRow, TagRow } from '../../db/schema.js';
 import type { ArticleBundle, ListPage } from '../../modules/article/reading.service.js';
 import { authorPath, categoryPath, postPath, tagPath } from '../../modules/article/permalink.js';
 import { readingMinutes } from '../../modules/article/render.js';
+import { withHashtagLinks } from '../../modules/article/hashtags.js';
 import type { CategoryTree } from '../../modules/taxonomy/taxonomy.js';
 import { directionOf, fill, languageName, stringsFor } from './i18n.js';
 import { absolute, authorVM, breadcrumbJsonLd, cardsVM, categoryCrumbs, dateVM, imageVM, layoutVM, paginationVM, publisherJsonLd } from './presenters.js';
@@ -163,7 +164,8 @@ export function articlePage(site: SiteContext, tree: CategoryTree, b: ArticleBun
     ...(wasUpdated && !isPage ? { updated: dateVM(post.updated_at, lang) } : {}),
     readingMinutes: readingMinutes(post.word_count),
     ...(featured ? { featured } : {}),
-    bodyHtml: post.body_html,
+    // Quoted posts' hashtags linked to the tags they name today (read with the article).
+    bodyHtml: withHashtagLinks(post.body_html, b.hashtags?.tags),
     tags: b.tags.map((x) => ({ name: x.name, url: tagPath(x.slug) })),
     related: cardsVM(b.related, tree, lang),
     comments,
