@@ -42,7 +42,10 @@ async function uploadsFolder(dir: string): Promise<void> {
   for (const f of files) {
     const m = /-(\d+)x(\d+)\d*\.jpe?g$/i.exec(f);
     fs.mkdirSync(path.join(dir, path.dirname(f)), { recursive: true });
-    fs.writeFileSync(path.join(dir, f), await jpeg(m ? Math.min(Number(m[1]), 2000) : 1200, m ? Math.min(Number(m[2]), 2000) : 800));
+    const w = m ? Math.min(Number(m[1]), 2000) : 1200;
+    // "…-1200x4002.jpg" is the second 1200×400 upload, not a 4002 px tall one.
+    const h = m ? Number(m[2]) : 800;
+    fs.writeFileSync(path.join(dir, f), await jpeg(w, Math.min(h > 2 * w && h % 10 === 2 ? Math.floor(h / 10) : h, 2000)));
   }
 }
 
