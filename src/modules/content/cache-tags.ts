@@ -61,8 +61,7 @@ export async function tagsForPostChange(db: Db, postIds: number[], extra: Iterab
 }
 
 /** The cache tags of a page showing these hashtags (modules/article/hashtags hashtagsIn). */
-export const hashtagPageTags = (names: readonly string[]): string[] =>
-  names.flatMap((n) => [tag.hashtag(hashtagKey(n)), tag.hashtagSlug(hashtagSlug(n))]);
+export const hashtagPageTags = (names: readonly string[]): string[] => names.flatMap((n) => [tag.hashtag(hashtagKey(n)), tag.hashtagSlug(hashtagSlug(n))]);
 
 /** What a tag with this name and slug appearing, changing or going purges: the pages whose hashtags it matches. */
 export const hashtagTagsOf = (t: { name: string; slug: string }): string[] => [tag.hashtag(hashtagKey(t.name)), tag.hashtagSlug(t.slug)];

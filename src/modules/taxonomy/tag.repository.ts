@@ -21,9 +21,7 @@ export async function tagsNamedOrSlugged(db: Db, lowerNames: string[], slugs: st
   return db
     .selectFrom('tags')
     .selectAll()
-    .where((eb) =>
-      eb.or([...(lowerNames.length ? [eb(eb.fn('lower', ['name']), 'in', lowerNames)] : []), ...(slugs.length ? [eb('slug', 'in', slugs)] : [])]),
-    )
+    .where((eb) => eb.or([...(lowerNames.length ? [eb(eb.fn('lower', ['name']), 'in', lowerNames)] : []), ...(slugs.length ? [eb('slug', 'in', slugs)] : [])]))
     .execute();
 }
 

@@ -140,9 +140,7 @@ describe('document as text', () => {
     expect(t).toContain('[pull-quote]\n> We will not leave the harbour.\n> — Maria Lind\n[/pull-quote]\n\n> A long quotation.');
     // The editor's JSON: a kind other than "pull" is refused, an empty one means a quotation.
     const said = [{ type: 'paragraph', content: [{ type: 'text', text: 'x' }] }];
-    expect(() => checkDocument({ type: 'doc', content: [{ type: 'blockquote', attrs: { kind: '<script>' }, content: said }] })).toThrow(
-      /kind must be "pull"/,
-    );
+    expect(() => checkDocument({ type: 'doc', content: [{ type: 'blockquote', attrs: { kind: '<script>' }, content: said }] })).toThrow(/kind must be "pull"/);
     expect(checkDocument({ type: 'doc', content: [{ type: 'blockquote', attrs: { kind: null }, content: said }] })).toEqual(doc(quote('x')));
     // Typed by hand, with the citation on the last line.
     expect(documentFromText('[pull-quote]\n> Words.\n> — Her\n[/pull-quote]')).toEqual(doc(pullQuote('Words.', 'Her')));

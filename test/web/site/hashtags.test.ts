@@ -17,8 +17,7 @@ const card = (text: string) =>
   quoteCard({ author: 'Maria Lind', handle: '@maria', date: '2026-11-02T09:30:00Z', text, url: 'https://social.example/@maria/1', network: 'Mastodon' });
 
 /** The hashtag links of a page: [text, href]. */
-const hashtagLinks = (html: string): [string, string][] =>
-  [...html.matchAll(/<a class="hashtag" href="([^"]*)">([^<]*)<\/a>/g)].map((m) => [m[2]!, m[1]!]);
+const hashtagLinks = (html: string): [string, string][] => [...html.matchAll(/<a class="hashtag" href="([^"]*)">([^<]*)<\/a>/g)].map((m) => [m[2]!, m[1]!]);
 
 describe('hashtags in a body', () => {
   it('are read from quoted posts only, outside links and code, in any script, never from entities, addresses or words', () => {
@@ -55,14 +54,10 @@ for (const dialect of DIALECTS) {
         ...common,
         slug: 'quoting',
         title: 'The council votes',
-        body: doc(
-          p('The #Budget vote is today.'),
-          card('Big day for the #Budget. Also #ایران and #BUDGET.\n\n#Harbour_Works next.'),
-          {
-            type: 'html',
-            attrs: { html: '<figure class="quote-card"><blockquote><p><a href="https://else.example/">#Budget inside a link</a></p></blockquote></figure>' },
-          },
-        ),
+        body: doc(p('The #Budget vote is today.'), card('Big day for the #Budget. Also #ایران and #BUDGET.\n\n#Harbour_Works next.'), {
+          type: 'html',
+          attrs: { html: '<figure class="quote-card"><blockquote><p><a href="https://else.example/">#Budget inside a link</a></p></blockquote></figure>' },
+        }),
       });
       await createArticle(db, {
         ...common,
@@ -112,7 +107,11 @@ for (const dialect of DIALECTS) {
 
       // Matched by slug (#Harbour_Works → harbour-works) and in Persian by name.
       const owner = await signedIn(app, t, 'owner');
-      for (const name of ['Harbour works', 'ایران']) expect((await owner.post('/admin/articles', { title: `On ${name}`, excerpt: 'S.', body_text: 'T.', language: 'en', comment_status: 'open', tags: name })).statusCode).toBe(303);
+      for (const name of ['Harbour works', 'ایران'])
+        expect(
+          (await owner.post('/admin/articles', { title: `On ${name}`, excerpt: 'S.', body_text: 'T.', language: 'en', comment_status: 'open', tags: name }))
+            .statusCode,
+        ).toBe(303);
       const more = hashtagLinks((await pub('/quoting/')).body);
       expect(more).toContainEqual(['#Harbour_Works', '/tag/harbour-works/']);
       expect(more).toContainEqual(['#ایران', `/tag/${encodeURIComponent('ایران')}/`]);
@@ -131,7 +130,14 @@ for (const dialect of DIALECTS) {
 
     it('hostile hashtags stay escaped text, link only to a real tag, and break no query', async () => {
       for (const name of ["a'--", 'x', 'javascript', 'ok']) {
-        const r = await editor.post('/admin/articles', { title: `Tag ${name}`, excerpt: 'S.', body_text: 'T.', language: 'en', comment_status: 'open', tags: name });
+        const r = await editor.post('/admin/articles', {
+          title: `Tag ${name}`,
+          excerpt: 'S.',
+          body_text: 'T.',
+          language: 'en',
+          comment_status: 'open',
+          tags: name,
+        });
         expect(r.statusCode).toBe(303);
       }
       const res = await pub('/hostile-tags/');

@@ -63,7 +63,8 @@ interface Layout {
 function measure(page: Page): Promise<Layout> {
   return page.evaluate(() => {
     const body = document.querySelector('.article__body')!;
-    const kind = (el: Element) => (el.classList.contains('quote-card') ? 'quote-card' : el.classList.contains('pullquote') ? 'pullquote' : el.tagName.toLowerCase());
+    const kind = (el: Element) =>
+      el.classList.contains('quote-card') ? 'quote-card' : el.classList.contains('pullquote') ? 'pullquote' : el.tagName.toLowerCase();
     const aligned = [...body.querySelectorAll(':scope > figure.figure--left, :scope > figure.figure--right')];
     const others = [...body.querySelectorAll(':scope > :is(blockquote, ul, ol, h2, h3, h4, figure, table, pre)')].filter((el) => !aligned.includes(el));
     const overlaps: string[] = [];
@@ -190,7 +191,10 @@ for (const dialect of DIALECTS) {
         const page = await open(imported[title]!, 1280);
         const l = await measure(page);
         expect(l.floats.length, title).toBeGreaterThanOrEqual(2);
-        expect(l.floats.every((f) => f !== 'none'), title).toBe(true);
+        expect(
+          l.floats.every((f) => f !== 'none'),
+          title,
+        ).toBe(true);
         expect(l.overlaps, title).toEqual([]);
         await page.close();
       }
@@ -200,7 +204,10 @@ for (const dialect of DIALECTS) {
       for (const url of ['/harbour-plan/', imported['Markup: Image Alignment']!, imported['Block: Image']!]) {
         const page = await open(url, 390);
         const l = await measure(page);
-        expect(l.floats.every((f) => f === 'none'), url).toBe(true);
+        expect(
+          l.floats.every((f) => f === 'none'),
+          url,
+        ).toBe(true);
         expect(l.alignedWidths.length, url).toBeGreaterThanOrEqual(2);
         for (const w of l.alignedWidths) expect(Math.abs(w - l.bodyWidth), url).toBeLessThan(1);
         expect((await measure(page)).overlaps, url).toEqual([]);
