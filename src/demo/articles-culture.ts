@@ -3,7 +3,7 @@
  * Demo articles for Culture » Books, Film and Music. Every book, film, artist and venue here is
  * fictional.
  */
-import { a, doc, h, i, p, quote, quoteCard, ul } from '../modules/article/document.js';
+import { a, doc, h, i, p, pullQuote, quote, quoteCard, ul } from '../modules/article/document.js';
 import type { DemoArticle } from './corpus-types.js';
 import { portrait, postedHoursAgo, socialUrl } from './helpers.js';
 
@@ -96,7 +96,7 @@ export const cultureArticles: DemoArticle[] = [
         p(
           'The novel’s portrait of the port city is also quietly impressive. Varley’s harbour is not a backdrop of gulls and cranes but a system of work, money and weather, in which a storm in one decade can be traced in the account books of the next. Readers who live in Velmar will recognise the customs house, the rope walk and the steep streets of the old town, even under other names.',
         ),
-        quote('An archive is a list of what someone decided was worth keeping. The rest is the sea.', 'From “The Salt Archive”'),
+        pullQuote('An archive is a list of what someone decided was worth keeping. The rest is the sea.', 'From “The Salt Archive”'),
         h(2, 'Where it falters'),
         p(
           'The book is not flawless. A subplot involving a developer who wants to buy the Halland warehouse feels imported from a different, busier novel, and the final chapter resolves a little too neatly. Varley’s prose, usually exact, occasionally tips into the lyrical where restraint would serve her better.',

@@ -58,7 +58,7 @@ export const faArticles: DemoArticle[] = [
           author: 'Alpine Freshwater Observatory',
           handle: '@alpinewaters',
           date: postedHoursAgo(74),
-          text: 'Twenty summers, 48 lakes, more than 3 million temperature readings. Our long-term survey of high-altitude lakes is out today, with all the data openly available.',
+          text: 'Twenty summers, 48 lakes, more than 3 million temperature readings. Our long-term survey of high-altitude lakes is out today, with all the data openly available. #Climate #OpenData',
           url: socialUrl('alpinewaters', '7719023344'),
           network: 'Bluesky',
         }),

@@ -3,7 +3,7 @@
  * Demo articles for Politics » Parliament and City Hall. The Republic of Aldria, its Assembly
  * and the city of Velmar are fictional.
  */
-import { a, b, doc, h, i, p, quote, quoteCard, ul } from '../modules/article/document.js';
+import { a, b, doc, h, i, p, pullQuote, quote, quoteCard, ul } from '../modules/article/document.js';
 import type { DemoArticle } from './corpus-types.js';
 import { portrait, postedHoursAgo, socialUrl } from './helpers.js';
 
@@ -198,7 +198,7 @@ export const politicsArticles: DemoArticle[] = [
           author: 'Rope Walk Traders',
           handle: '@ropewalktraders',
           date: postedHoursAgo(100),
-          text: 'We are not against a car-free harbour. We are against being forgotten 200 metres from it. Signposting and shuttle stops on Rope Walk, please.',
+          text: 'We are not against a car-free harbour. We are against being forgotten 200 metres from it. Signposting and shuttle stops on Rope Walk, please. #CarFreeHarbour #Transport',
           url: socialUrl('ropewalktraders', '1180034417'),
           network: 'Bluesky',
         }),
@@ -247,7 +247,7 @@ export const politicsArticles: DemoArticle[] = [
           author: 'Mira Castellan',
           handle: '@miracastellan',
           date: postedHoursAgo(332),
-          text: 'Took my daughter to the reopened Central Library. She found the stars on the ceiling before I did, then refused to leave the children’s floor. Three years well spent.',
+          text: 'Took my daughter to the reopened Central Library. She found the stars on the ceiling before I did, then refused to leave the children’s floor. Three years well spent. #Libraries #Velmar',
           url: socialUrl('miracastellan', '9031772650'),
           network: 'Mastodon',
         }),
@@ -293,7 +293,7 @@ export const politicsArticles: DemoArticle[] = [
         h(2, '6. Zero'),
         p('The increase in property tax. It is the fourth year in a row that the rate has been frozen.'),
         portrait(media, 'portrait-jonas-weir', 'Jonas Weir', 'mayor of Velmar'),
-        quote('This is a budget for the ordinary business of a city: schools that do not leak and buses that come.', 'Jonas Weir, mayor of Velmar'),
+        pullQuote('This is a budget for the ordinary business of a city: schools that do not leak and buses that come.', 'Jonas Weir, mayor of Velmar'),
         p(
           'The full budget and our data tables are available on the ',
           a('city’s open data site', 'https://example.org/velmar/budget'),

@@ -65,6 +65,49 @@ describe('convertContent', () => {
     expect(JSON.stringify(r.doc)).toContain('[pullquote]x[/pullquote]');
   });
 
+  it('a pull quote stays a pull quote (set large) and a quotation a quotation, in blocks and in classic HTML', () => {
+    const r = convertContent(
+      [
+        '<!-- wp:pullquote {"align":"wide"} -->\n<figure class="wp-block-pullquote alignwide"><blockquote><p>Pulled</p><cite>Editor</cite></blockquote></figure>\n<!-- /wp:pullquote -->',
+        '<!-- wp:quote -->\n<blockquote class="wp-block-quote"><p>One long sentence. And another.</p></blockquote>\n<!-- /wp:quote -->',
+      ].join('\n\n'),
+      ctx(),
+    );
+    expect(r.doc.content.map((b) => (b.type === 'blockquote' ? (b.attrs?.kind ?? 'quote') : b.type))).toEqual(['pull', 'quote']);
+    const html = renderDocument(r.doc, { media: new Map(), lang: 'en' });
+    expect(html).toContain('<blockquote class="pullquote"><p>Pulled</p><footer><cite>Editor</cite></footer></blockquote>');
+    expect(html).toContain('<blockquote class="quote"><p>One long sentence. And another.</p></blockquote>');
+
+    // Pasted into classic content, without the block delimiters; a plain <blockquote> stays a quotation.
+    const classic = convertContent(
+      'Before.\n\n<figure class="wp-block-pullquote"><blockquote><p>Said loudly</p><cite>Her</cite></blockquote></figure>\n\n<blockquote>Stay hungry. Stay foolish.</blockquote>',
+      ctx(),
+    );
+    expect(classic.doc.content.slice(1)).toEqual([
+      { type: 'blockquote', attrs: { citation: 'Her', kind: 'pull' }, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Said loudly' }] }] },
+      { type: 'blockquote', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Stay hungry. Stay foolish.' }] }] },
+    ]);
+  });
+
+  it('a classic image keeps its own alignleft/alignright when no [caption] says otherwise', () => {
+    const r = convertContent(
+      '<img class="size-full wp-image-12 alignleft" src="https://old.example/harbour-150x150.jpg" alt="L" /> Text wraps around it.\n\n<p><img class="wp-image-12 alignright" src="https://old.example/harbour.jpg" alt="R"></p>\n\n<img class="aligncenter wp-image-12" src="https://old.example/harbour.jpg" alt="C">\n\n[caption id="attachment_12" align="aligncenter"]<img class="wp-image-12 alignleft" src="https://old.example/harbour.jpg" alt="Cap"> Caption wins[/caption]\n\n<table><tr><td><img class="alignleft wp-image-12" src="https://old.example/harbour.jpg" alt="T"></td></tr></table>',
+      ctx(),
+    );
+    const figures = r.doc.content.filter((b) => b.type === 'figure').map((b) => (b.type === 'figure' ? [b.attrs.alt, b.attrs.align] : []));
+    expect(figures).toEqual([
+      ['L', 'left'],
+      ['R', 'right'],
+      ['C', 'center'],
+      ['Cap', 'center'],
+    ]);
+    expect(r.doc.content[1]).toEqual({ type: 'paragraph', content: [{ type: 'text', text: 'Text wraps around it.' }] });
+    // An image kept inside HTML (a table) has its plain address, no alignment mark.
+    const table = r.doc.content.find((b) => b.type === 'html');
+    expect(table?.type === 'html' && table.attrs.html).toContain('src="/media/wp/2020/01/harbour.jpg"');
+    expect(JSON.stringify(r.doc)).not.toContain('broadsheet-align');
+  });
+
   it('Gutenberg image, quote, pullquote and embed blocks', () => {
     const content = [
       '<!-- wp:image {"id":12,"align":"wide"} -->\n<figure class="wp-block-image alignwide"><img src="https://old.example/harbour.jpg" alt="H" class="wp-image-12"/><figcaption class="wp-element-caption">Wide harbour</figcaption></figure>\n<!-- /wp:image -->',
@@ -78,7 +121,7 @@ describe('convertContent', () => {
     expect(r.doc.content).toEqual([
       { type: 'figure', attrs: { mediaId: 5, alt: 'H', caption: 'Wide harbour', align: 'wide' } },
       { type: 'blockquote', attrs: { citation: 'Someone' }, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Words' }] }] },
-      { type: 'blockquote', attrs: { citation: 'Editor' }, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Pulled' }] }] },
+      { type: 'blockquote', attrs: { citation: 'Editor', kind: 'pull' }, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Pulled' }] }] },
       {
         type: 'quoteCard',
         attrs: {

@@ -138,6 +138,17 @@ function tweetBlockquotes(html: string, cards: Map<string, QuoteCard['attrs']>, 
   );
 }
 
+/**
+ * A pull quote's saved markup outside block delimiters (pasted into classic content, or a block
+ * whose delimiters were lost): `<figure class="wp-block-pullquote"><blockquote>…` → our pull quote.
+ */
+function pullquotes(html: string): string {
+  return html.replace(
+    /<figure\b[^>]*\bclass="[^"]*\bwp-block-pullquote\b[^"]*"[^>]*>\s*<blockquote\b[^>]*>([\s\S]*?)<\/blockquote>\s*<\/figure>/gi,
+    (_m, inner: string) => `<blockquote class="pullquote">${inner}</blockquote>`,
+  );
+}
+
 // ---- wpautop ----
 
 const BLOCK_TAGS =
@@ -173,6 +184,15 @@ const missingIndex = (src: string | undefined): number | undefined => {
   return Number.isInteger(m) && m >= 0 ? m : undefined;
 };
 
+/** Marks a classic image's alignment on its address (`/media/a.jpg#broadsheet-align-left`). */
+const ALIGN_FRAGMENT = '#broadsheet-align-';
+const srcAndAlign = (src: string | undefined): { src: string; align?: 'left' | 'right' } => {
+  const at = (src ?? '').indexOf(ALIGN_FRAGMENT);
+  if (at < 0) return { src: src ?? '' };
+  const align = src!.slice(at + ALIGN_FRAGMENT.length);
+  return { src: src!.slice(0, at), ...(align === 'left' || align === 'right' ? { align } : {}) };
+};
+
 function rewriteImages(html: string, ctx: ConvertContext, local: Map<string, number>, missing: MissingImage[]): string {
   return html.replace(/<img\b[^>]*>/gi, (tag) => {
     const { named } = parseAttrs(tag.slice(4, -1).replace(/\/$/, ''));
@@ -189,7 +209,10 @@ function rewriteImages(html: string, ctx: ConvertContext, local: Map<string, num
       return `<img src="${missingSrc(missing.push({ url, alt, caption: '' }) - 1)}" alt="">`;
     }
     local.set(ref.src, ref.mediaId);
-    return `<img src="${escapeHtml(ref.src)}" alt="${escapeHtml(alt)}">`;
+    // A classic image's own alignment (class="alignleft"), for the figure made of it when no
+    // [caption] or block says otherwise: carried in the address's fragment, which blocksOf drops.
+    const align = /\balign(left|right)\b/.exec(named.class ?? '')?.[1];
+    return `<img src="${escapeHtml(ref.src)}${align ? ALIGN_FRAGMENT + align : ''}" alt="${escapeHtml(alt)}">`;
   });
 }
 
@@ -264,7 +287,8 @@ function tidy(inline: Inline[]): Inline[] {
 }
 
 const isBlank = (nodes: HtmlNode[]): boolean => nodes.every((n) => (n.type === 'text' ? !n.text.trim() : n.tag === 'br'));
-const htmlBlock = (nodes: HtmlNode[]): Block => ({ type: 'html', attrs: { html: toHtml(nodes) } });
+/** Kept as HTML; an image inside keeps its plain address (no alignment mark). */
+const htmlBlock = (nodes: HtmlNode[]): Block => ({ type: 'html', attrs: { html: toHtml(nodes).replace(/#broadsheet-align-(?:left|right)"/g, '"') } });
 
 function paragraphOf(nodes: HtmlNode[]): Paragraph | undefined {
   const inline = inlineOf(nodes);
@@ -305,10 +329,12 @@ function captionOf(el: HtmlElement): string {
 
 function figureOf(el: HtmlElement, state: BlockState): Block | undefined {
   const img = findFirst(el.children, 'img');
-  const mediaId = img ? state.local.get(img.attrs.src ?? '') : undefined;
+  const own = srcAndAlign(img?.attrs.src);
+  const mediaId = img ? state.local.get(own.src) : undefined;
   if (!img || mediaId === undefined) return undefined;
   const classes = (el.attrs.class ?? '').split(/\s+/);
-  const align = (['wide', 'left', 'right', 'center'] as const).find((a) => classes.includes(`figure--${a}`)) ?? 'center';
+  // The figure's class ([caption align], the image block's align) first, then the image's own (classic alignleft).
+  const align = (['wide', 'left', 'right', 'center'] as const).find((a) => classes.includes(`figure--${a}`)) ?? own.align ?? 'center';
   const caption = captionOf(el);
   return { type: 'figure', attrs: { mediaId, alt: img.attrs.alt ?? '', ...(caption ? { caption } : {}), align } };
 }
@@ -345,7 +371,10 @@ function blockquoteOf(el: HtmlElement): Block | undefined {
     paras.push(p);
     return true;
   };
-  for (const c of el.children) {
+  for (const raw of el.children) {
+    // wpautop puts a <cite> after the last paragraph into a paragraph of its own.
+    const only = raw.type === 'el' && raw.tag === 'p' ? raw.children.filter((x) => x.type === 'el' || x.text.trim()) : [];
+    const c = only.length === 1 && only[0]!.type === 'el' && only[0]!.tag === 'cite' ? only[0]! : raw;
     if (c.type === 'el' && (c.tag === 'cite' || c.tag === 'footer')) {
       citation = textOf(c.children)
         .replace(/\s+/g, ' ')
@@ -363,7 +392,10 @@ function blockquoteOf(el: HtmlElement): Block | undefined {
     }
   }
   if (!flush() || paras.length === 0) return undefined;
-  return { type: 'blockquote', ...(citation ? { attrs: { citation } } : {}), content: paras };
+  // A pull quote (the block editor's pullquote, marked by gutenberg.ts or freeform below) keeps its kind.
+  const pull = (el.attrs.class ?? '').split(/\s+/).includes('pullquote');
+  const attrs = { ...(citation ? { citation } : {}), ...(pull ? { kind: 'pull' as const } : {}) };
+  return { type: 'blockquote', ...(Object.keys(attrs).length ? { attrs } : {}), content: paras };
 }
 
 /** Drops elements left empty by the sanitiser (a cover block's <span></span>, an emptied <figure>). */
@@ -476,7 +508,7 @@ export function convertContent(content: string, ctx: ConvertContext): ConvertRes
   const sc = convertShortcodes(images, { attachment, childAttachments: ctx.childAttachments, embed });
   const freeform = (html: string): string =>
     autop(
-      tweetBlockquotes(html, cards, ctx.date).replace(/^\s*(https?:\/\/[^\s<]+)\s*$/gm, (line, url: string) => {
+      pullquotes(tweetBlockquotes(html, cards, ctx.date)).replace(/^\s*(https?:\/\/[^\s<]+)\s*$/gm, (line, url: string) => {
         const e = embed(url, '');
         return /quote-card|<a href/.test(e) && isEmbeddable(url) ? `\n\n${e}\n\n` : line;
       }),

@@ -17,7 +17,7 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { allAuthors } from '../author/author.repository.js';
 import { findMediaById } from '../media/media.repository.js';
 import { ensureAuthorOfUser } from '../author/author.service.js';
-import { tag, tagsForPostChange } from '../content/cache-tags.js';
+import { hashtagTagsOf, tag, tagsForPostChange } from '../content/cache-tags.js';
 import { deleteAutosaves, findRevision, listRevisions } from '../revision/revision.repository.js';
 import { inputFromRevision, recordRevision } from '../revision/revision.service.js';
 import { categoriesByName, findTagBySlug, insertTag } from '../taxonomy/taxonomy.repository.js';
@@ -178,8 +178,11 @@ async function missingRefs(db: Db, input: SaveArticleCommand['input']): Promise<
   return errors;
 }
 
-/** Tag ids for names typed in the form; a tag that does not exist yet is created, with its audit entry. */
-async function tagIdsForNames(db: Db, names: readonly string[], editor: Editor, now: Date): Promise<number[]> {
+/**
+ * Tag ids for names typed in the form; a tag that does not exist yet is created, with its audit
+ * entry, and the pages whose quoted posts' hashtags name it are added to `purge`.
+ */
+async function tagIdsForNames(db: Db, names: readonly string[], editor: Editor, now: Date, purge: string[]): Promise<number[]> {
   const ids: number[] = [];
   for (const name of names) {
     const slug = slugify(name);
@@ -190,6 +193,7 @@ async function tagIdsForNames(db: Db, names: readonly string[], editor: Editor, 
       continue;
     }
     const id = await insertTag(db, { slug, name });
+    purge.push(...hashtagTagsOf({ name, slug }));
     await recordAudit(db, {
       at: now.toISOString(),
       actorId: editor.user.id,
@@ -255,7 +259,8 @@ export async function saveArticle(db: Db, cmd: SaveArticleCommand, editor: Edito
       if (!authorIds.includes(own) && (!can(user.role, 'post.edit.any') || authorIds.length === 0)) authorIds = [own, ...authorIds];
     }
     const before = was ? await tagsForPostChange(trx, [was.id]) : [];
-    const tagIds = await tagIdsForNames(trx, cmd.tagNames, editor, now);
+    const newTags: string[] = [];
+    const tagIds = await tagIdsForNames(trx, cmd.tagNames, editor, now, newTags);
     // Images on another host are never stored: taken out here, listed for the editor below.
     const own = withoutRemoteImages(cmd.input.body);
     const input: ArticleInput = { ...cmd.input, body: own.doc, authorIds, tagIds, status, ...(publishedAt !== undefined ? { publishedAt } : {}) };
@@ -267,7 +272,7 @@ export async function saveArticle(db: Db, cmd: SaveArticleCommand, editor: Edito
     } else id = await createArticleIn(trx, input, now);
     await addMissingImages(trx, id, own.removed, 'editor', now.toISOString());
     await keepRevision(trx, id, user, now);
-    return { id, status, purge: await purgeAfter(trx, id, before), ...removedImages(own.removed) };
+    return { id, status, purge: await purgeAfter(trx, id, [...before, ...newTags]), ...removedImages(own.removed) };
   });
 }
 

@@ -96,7 +96,11 @@ export function checkDocument(raw: unknown): ArticleDocument {
       }
       case 'blockquote': {
         const citation = str(attrs.citation, 'A quotation’s citation', 500);
-        return { type: 'blockquote', ...(citation ? { attrs: { citation } } : {}), content: paragraphs(n.content, 'A quotation') };
+        if (attrs.kind !== undefined && attrs.kind !== null && attrs.kind !== 'pull')
+          throw new DocumentError('A quotation’s kind must be "pull" (a pull quote) or left out (a quotation).');
+        const kind = attrs.kind === 'pull' ? ({ kind: 'pull' } as const) : {};
+        const a = { ...(citation ? { citation } : {}), ...kind };
+        return { type: 'blockquote', ...(Object.keys(a).length ? { attrs: a } : {}), content: paragraphs(n.content, 'A quotation') };
       }
       case 'bulletList':
       case 'orderedList': {

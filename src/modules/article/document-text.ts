@@ -8,6 +8,9 @@
  *   [figure image=49 align="left" alt="…" caption="Name, role" credit="…"]
  *   > The quoted words.
  *   > — Who said it            (the last line of a quotation, after an em dash: its citation)
+ *   [pull-quote]               (a pull quote: the same quotation lines, set large for display)
+ *   > The words repeated from the story.
+ *   [/pull-quote]
  *   [social-post author="…" handle="@…" date="2026-11-02T09:30:00Z" url="https://…" network="…"]
  *   The post's text, as many lines as it has.
  *   [/social-post]
@@ -168,7 +171,8 @@ function blockText(b: Block, prev: Block | undefined, listMarkers: { bullet: num
       const body = paragraphsText(b.content, '> ');
       // A last paragraph that itself starts with an em dash would read back as the citation.
       const guarded = b.attrs?.citation ? body : body.replace(/(^|\n)> — ([^\n]*)$/, '$1> &mdash; $2');
-      return b.attrs?.citation ? `${guarded}\n> — ${escapeText(b.attrs.citation)}` : guarded;
+      const quoted = b.attrs?.citation ? `${guarded}\n> — ${escapeText(b.attrs.citation)}` : guarded;
+      return b.attrs?.kind === 'pull' ? `[pull-quote]\n${quoted}\n[/pull-quote]` : quoted;
     }
     case 'bulletList':
     case 'orderedList': {
@@ -486,6 +490,16 @@ export function documentFromText(text: string): ArticleDocument {
       if (typeof a.image !== 'number') throw new DocumentError(`Line ${n + 1}: a [figure] needs image=N, the number of an image in the media library.`);
       const { image, ...rest } = a;
       content.push({ type: 'figure', attrs: { mediaId: image, align: 'center', ...rest } });
+    } else if (trimmed === '[pull-quote]') {
+      flush();
+      const end = lines.findIndex((l, k) => k > n && l.trim() === '[/pull-quote]');
+      if (end < 0) throw new DocumentError(`Line ${n + 1}: the [pull-quote] opened here has no [/pull-quote] line to close it.`);
+      const inner = markdownBlocks(lines.slice(n + 1, end).join('\n'));
+      const quote = inner[0];
+      if (inner.length !== 1 || quote?.type !== 'blockquote')
+        throw new DocumentError(`Line ${n + 1}: a [pull-quote] holds one quotation, its lines starting with "> " (and "> — Name" last for who said it).`);
+      content.push({ ...quote, attrs: { ...quote.attrs, kind: 'pull' } });
+      n = end;
     } else if ((/^\[social-post[\s\]]/.test(trimmed) && trimmed.endsWith(']')) || trimmed === '[html]') {
       flush();
       const name = trimmed === '[html]' ? 'html' : 'social-post';

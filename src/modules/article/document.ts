@@ -32,8 +32,15 @@ export interface Heading {
 }
 export interface Blockquote {
   type: 'blockquote';
-  /** Who said it, e.g. "Maria Lind, harbour master"; rendered as <cite>. */
-  attrs?: { citation?: string };
+  attrs?: {
+    /** Who said it, e.g. "Maria Lind, harbour master"; rendered as <cite>. */
+    citation?: string;
+    /**
+     * 'pull': a pull quote, a short line repeated from the story and set large for display
+     * (WordPress' pullquote block). Without it, a quotation: body size, indented, however long.
+     */
+    kind?: 'pull';
+  };
   content: Paragraph[];
 }
 export interface Figure {
@@ -103,6 +110,12 @@ export const a = (t: string, href: string): TextNode => text(t, [{ type: 'link',
 export const quote = (said: string, citation?: string): Blockquote => ({
   type: 'blockquote',
   ...(citation ? { attrs: { citation } } : {}),
+  content: [p(said)],
+});
+/** A pull quote: the same words set large, for display. */
+export const pullQuote = (said: string, citation?: string): Blockquote => ({
+  type: 'blockquote',
+  attrs: { ...(citation ? { citation } : {}), kind: 'pull' },
   content: [p(said)],
 });
 export const figure = (attrs: Figure['attrs']): Figure => ({ type: 'figure', attrs });

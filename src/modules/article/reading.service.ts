@@ -9,6 +9,8 @@ import { findMediaByIds } from '../media/media.repository.js';
 import type { CorrectionRow } from '../../db/schema.js';
 import { correctionsForPost } from '../correction/correction.repository.js';
 import * as repo from './article.repository.js';
+import { tagsNamedOrSlugged } from '../taxonomy/tag.repository.js';
+import { hashtagKey, hashtagSlug, hashtagsIn, matchHashtags } from './hashtags.js';
 import type { CardRow, ListFilter } from './article.repository.js';
 
 export interface CardBundle {
@@ -33,6 +35,21 @@ export interface ArticleBundle {
   translations: Awaited<ReturnType<typeof repo.translationsOf>>;
   /** Corrections and update notes, oldest first. */
   corrections?: CorrectionRow[];
+  /** The hashtags of the body's quoted posts, and the tag each names today (by hashtagKey). */
+  hashtags?: HashtagTags;
+}
+
+export interface HashtagTags {
+  names: string[];
+  tags: Map<string, TagRow>;
+}
+
+/** The hashtags of these bodies and the tags they name: one query, none for bodies without any. */
+export async function hashtagTags(db: Db, ...bodies: string[]): Promise<HashtagTags> {
+  const names = [...new Set(bodies.flatMap(hashtagsIn))];
+  if (names.length === 0) return { names, tags: new Map() };
+  const rows = await tagsNamedOrSlugged(db, [...new Set(names.map(hashtagKey))], [...new Set(names.map(hashtagSlug))]);
+  return { names, tags: matchHashtags(names, rows) };
 }
 
 /** Stand-in list length when no related list is stored. */
@@ -70,15 +87,16 @@ export async function readArticle(db: Db, slug: string): Promise<ArticleBundle |
   // Most articles have no notes: the flag on the post's row spares them the query.
   const noted = post.type === 'post' && Boolean(hasCorrections) && hasCorrections !== '0';
   // Independent reads together: one round trip's wait on PostgreSQL instead of four.
-  const [relatedRows, tags, translations, corrections] = await Promise.all([
+  const [relatedRows, tags, translations, corrections, hashtags] = await Promise.all([
     post.type === 'post' ? relatedCards(db, post) : [],
     repo.tagsForPost(db, post.id),
     post.translation_group ? repo.translationsOf(db, post.translation_group, post.id) : [],
     noted ? correctionsForPost(db, post.id) : [],
+    hashtagTags(db, post.body_html),
   ]);
   const bundle = await hydrate(db, relatedRows, [post.id], post.featured_media_id !== null ? [post.featured_media_id] : []);
   const authors = bundle.authors.get(post.id) ?? [];
-  return { post, authors, tags, media: bundle.media, related: bundle, translations, corrections };
+  return { post, authors, tags, media: bundle.media, related: bundle, translations, corrections, hashtags };
 }
 
 /**
@@ -88,10 +106,11 @@ export async function readArticle(db: Db, slug: string): Promise<ArticleBundle |
 export async function readPreview(db: Db, id: number): Promise<ArticleBundle | undefined> {
   const post = await repo.findPostById(db, id);
   if (!post) return undefined;
-  const [tags, corrections, bundle] = await Promise.all([
+  const [tags, corrections, bundle, hashtags] = await Promise.all([
     repo.tagsForPost(db, id),
     correctionsForPost(db, id),
     hydrate(db, [], [id], post.featured_media_id !== null ? [post.featured_media_id] : []),
+    hashtagTags(db, post.body_html),
   ]);
   return {
     post,
@@ -101,6 +120,7 @@ export async function readPreview(db: Db, id: number): Promise<ArticleBundle | u
     related: { rows: [], authors: new Map(), media: new Map() },
     translations: [],
     corrections,
+    hashtags,
   };
 }
 

@@ -58,7 +58,8 @@ function renderBlock(block: Block, ctx: RenderContext): string {
     case 'blockquote': {
       const inner = block.content.map((c) => renderBlock(c, ctx)).join('');
       const cite = block.attrs?.citation ? `<footer><cite>${esc(block.attrs.citation)}</cite></footer>` : '';
-      return `<blockquote class="quote">${inner}${cite}</blockquote>`;
+      // The class says which it is: a quotation is set at body size, a pull quote large (site.css).
+      return `<blockquote class="${block.attrs?.kind === 'pull' ? 'pullquote' : 'quote'}">${inner}${cite}</blockquote>`;
     }
     case 'bulletList':
     case 'orderedList': {

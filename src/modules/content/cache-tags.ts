@@ -7,6 +7,7 @@
 import type { Db } from '../../db/database.js';
 import { loadCategoryTree } from '../taxonomy/taxonomy.service.js';
 import { linkIdsOfPosts } from './cache-tags.repository.js';
+import { hashtagKey, hashtagSlug } from '../article/hashtags.js';
 
 export const tag = {
   post: (id: number) => `post:${id}`,
@@ -29,6 +30,13 @@ export const tag = {
   corrections: 'corrections',
   /** Search result pages: any post change may change any result set. */
   search: 'search',
+  /**
+   * A page whose quoted posts hold this hashtag (by hashtagKey, URL-encoded so any script fits a
+   * header): a tag of that name created, renamed or removed changes whether and where it links.
+   */
+  hashtag: (key: string) => `hashtag:${encodeURIComponent(key)}`,
+  /** The same, by the tag slug the hashtag stands for (hashtagSlug). */
+  hashtagSlug: (slug: string) => `hashtag-slug:${encodeURIComponent(slug)}`,
   /** Every page (site settings, navigation: what the whole site shows). */
   all: 'all',
 } as const;
@@ -51,3 +59,9 @@ export async function tagsForPostChange(db: Db, postIds: number[], extra: Iterab
   for (const a of links.authorIds) out.add(tag.authorList(a));
   return [...out];
 }
+
+/** The cache tags of a page showing these hashtags (modules/article/hashtags hashtagsIn). */
+export const hashtagPageTags = (names: readonly string[]): string[] => names.flatMap((n) => [tag.hashtag(hashtagKey(n)), tag.hashtagSlug(hashtagSlug(n))]);
+
+/** What a tag with this name and slug appearing, changing or going purges: the pages whose hashtags it matches. */
+export const hashtagTagsOf = (t: { name: string; slug: string }): string[] => [tag.hashtag(hashtagKey(t.name)), tag.hashtagSlug(t.slug)];

@@ -2,13 +2,14 @@
  * @module modules/feed/feed.service
  * The read side of feeds and sitemaps: published content only, every URL absolute. Each function
  * runs a fixed number of queries however large the site (a feed: list, authors, images, bodies,
- * categories, tags).
+ * categories, tags, and the tags its quoted posts' hashtags name).
  */
 import type { Db } from '../../db/database.js';
 import type { PostType } from '../../db/schema.js';
 import { listPublished, type ListFilter } from '../article/article.repository.js';
 import { authorPath, categoryPath, postPath, tagPath } from '../article/permalink.js';
-import { hydrate } from '../article/reading.service.js';
+import { hashtagTags, hydrate } from '../article/reading.service.js';
+import { withHashtagLinks } from '../article/hashtags.js';
 import { latestPublicCorrection } from '../correction/correction.repository.js';
 import { responsiveImage } from '../media/media.js';
 import type { CategoryTree } from '../taxonomy/taxonomy.js';
@@ -52,7 +53,9 @@ export async function feedEntries(db: Db, tree: CategoryTree, filter: ListFilter
     repo.tagLinksOf(db, ids),
   ]);
   const abs = (path: string): string => q.siteUrl + path;
-  const bodyOf = new Map(bodies.map((b) => [b.id, b.body_html]));
+  // Quoted posts' hashtags link to the tags they name, as on the article page (every tag change purges feeds).
+  const hashtags = await hashtagTags(db, ...bodies.map((b) => b.body_html));
+  const bodyOf = new Map(bodies.map((b) => [b.id, withHashtagLinks(b.body_html, hashtags.tags)]));
   const categoriesOf = groupBy(categoryLinks, (l) => l.post_id);
   const tagsOf = groupBy(tagLinks, (l) => l.post_id);
   return rows.map((r): FeedEntry => {

@@ -11,6 +11,20 @@ export async function tagIdWithSlugIn(db: Db, slugs: string[]): Promise<number |
   return (await db.selectFrom('tags').select('id').where('slug', 'in', slugs).executeTakeFirst())?.id;
 }
 
+/**
+ * Tags a set of hashtags may name: by lower-cased name (SQLite lowers ASCII only; a name that
+ * differs in another script's case is still found by its slug) or by slug. The caller picks the
+ * match (modules/article/hashtags matchHashtags).
+ */
+export async function tagsNamedOrSlugged(db: Db, lowerNames: string[], slugs: string[]): Promise<TagRow[]> {
+  if (lowerNames.length === 0 && slugs.length === 0) return [];
+  return db
+    .selectFrom('tags')
+    .selectAll()
+    .where((eb) => eb.or([...(lowerNames.length ? [eb(eb.fn('lower', ['name']), 'in', lowerNames)] : []), ...(slugs.length ? [eb('slug', 'in', slugs)] : [])]))
+    .execute();
+}
+
 export async function findTagsByIds(db: Db, ids: number[]): Promise<TagRow[]> {
   return db.selectFrom('tags').selectAll().where('id', 'in', ids).execute();
 }

@@ -10,7 +10,7 @@ import type { TagRow } from '../../db/schema.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { AuditAction } from '../audit/audit.js';
 import { tagPath } from '../article/permalink.js';
-import { tag } from '../content/cache-tags.js';
+import { hashtagTagsOf, tag } from '../content/cache-tags.js';
 import type { Actor } from '../user/user.js';
 import type { TaxonomyChange } from './category.service.js';
 import { findTagById, findTagBySlug, insertLinks, postIdsWithTags } from './taxonomy.repository.js';
@@ -70,7 +70,8 @@ export async function renameTag(
       t.names !== names ? `names per language ${names}` : '',
     ].filter(Boolean);
     await audit(trx, actor, now, 'tag.updated', { id, name }, parts.join('; ') || 'description');
-    return { id, purge: tagTags([id], await postIdsWithTags(trx, [id])) };
+    // Quoted posts' hashtags that named it by its old name or slug, or name it by the new ones.
+    return { id, purge: [...tagTags([id], await postIdsWithTags(trx, [id])), ...hashtagTagsOf(t), ...hashtagTagsOf({ name, slug })] };
   });
 }
 
@@ -94,7 +95,7 @@ export async function mergeTags(db: Db, sourceIds: number[], targetId: number, a
     await deleteTagsAndLinks(trx, sources);
     for (const r of rows) await redirectListing(trx, tagPath(r.slug), tagPath(target.slug), now);
     await audit(trx, actor, now, 'tag.merged', target, `${rows.map((r) => r.slug).join(', ')} → ${target.slug} (${postIds.length} article(s))`);
-    return { id: targetId, purge: tagTags([targetId, ...sources], postIds) };
+    return { id: targetId, purge: [...tagTags([targetId, ...sources], postIds), ...rows.flatMap(hashtagTagsOf)] };
   });
 }
 
@@ -119,6 +120,6 @@ export async function deleteTag(db: Db, id: number, actor: Actor, now: Date): Pr
     await deleteTagsAndLinks(trx, [id]);
     await dropRedirectsTo(trx, tagPath(t.slug));
     await audit(trx, actor, now, 'tag.deleted', t, `${tagPath(t.slug)} (${postIds.length} article(s))`);
-    return { id, purge: tagTags([id], postIds) };
+    return { id, purge: [...tagTags([id], postIds), ...hashtagTagsOf(t)] };
   });
 }

@@ -3,7 +3,7 @@
  * The cache tags of each public page: every entity whose name, link or list it shows.
  */
 import type { ArticleBundle, CardBundle } from '../../modules/article/reading.service.js';
-import { tag } from '../../modules/content/cache-tags.js';
+import { hashtagPageTags, tag } from '../../modules/content/cache-tags.js';
 import type { CategoryTree } from '../../modules/taxonomy/taxonomy.js';
 
 /** A story card shows the post, its comment count, its section's name and its authors' names. */
@@ -30,6 +30,10 @@ export function articleFragmentTags(b: ArticleBundle, tree: CategoryTree): strin
     b.tags.map((t) => tag.tag(t.id)),
     b.translations.map((t) => tag.post(t.id)),
     cardTags(b.related),
+    // Hashtags in quoted posts: a tag of that name appearing or going changes the page; one that
+    // links changes it when renamed.
+    hashtagPageTags(b.hashtags?.names ?? []),
+    [...(b.hashtags?.tags.values() ?? [])].map((t) => tag.tag(t.id)),
   );
 }
 

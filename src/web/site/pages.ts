@@ -6,6 +6,7 @@ import type { AuthorRow, CategoryRow, MediaRow, TagRow } from '../../db/schema.j
 import type { ArticleBundle, ListPage } from '../../modules/article/reading.service.js';
 import { authorPath, categoryPath, postPath, tagPath } from '../../modules/article/permalink.js';
 import { readingMinutes } from '../../modules/article/render.js';
+import { withHashtagLinks } from '../../modules/article/hashtags.js';
 import { localName, type CategoryTree } from '../../modules/taxonomy/taxonomy.js';
 import { directionOf, fill, languageName, stringsFor } from './i18n.js';
 import {
@@ -171,7 +172,8 @@ export function articlePage(site: SiteContext, tree: CategoryTree, b: ArticleBun
     ...(wasUpdated && !isPage ? { updated: dateVM(post.updated_at, lang) } : {}),
     readingMinutes: readingMinutes(post.word_count),
     ...(featured ? { featured } : {}),
-    bodyHtml: post.body_html,
+    // Quoted posts' hashtags linked to the tags they name today (read with the article).
+    bodyHtml: withHashtagLinks(post.body_html, b.hashtags?.tags),
     tags: b.tags.map((x) => ({ name: localName(x, lang), url: tagPath(x.slug) })),
     related: cardsVM(b.related, tree, lang),
     comments,

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importWordPress } from '../../../src/import/wordpress/import-wordpress.js';
 import { articles, pages } from '../../../src/demo/corpus.js';
-import { a, b, doc, figure, h, hr, i, p, quote, quoteCard, text, type ArticleDocument, type Block } from '../../../src/modules/article/document.js';
+import { a, b, doc, figure, h, hr, i, p, pullQuote, quote, quoteCard, text, type ArticleDocument, type Block } from '../../../src/modules/article/document.js';
 import { checkDocument, DocumentError } from '../../../src/modules/article/document-input.js';
 import { bodyFromText, documentFromText, documentToText, normalizeDocument } from '../../../src/modules/article/document-text.js';
 import { freshDb, type TestDb } from '../../helpers/db.js';
@@ -127,6 +127,25 @@ describe('document as text', () => {
     expect(t).toContain('[figure image=7 align="right" alt="A \\"quoted\\" \\\\ alt" caption="Line\\nbreak, role]" credit="© Agency"]');
   });
 
+  it('a pull quote is a quotation between [pull-quote] lines and reads back as a pull quote, a quotation beside it as a quotation', () => {
+    const t = roundTrip(
+      doc(
+        p('Before.'),
+        pullQuote('We will not leave the harbour.', 'Maria Lind'),
+        quote('A long quotation. It has several sentences.', 'Someone'),
+        pullQuote('[/pull-quote] inside the words'),
+        { type: 'blockquote', attrs: { kind: 'pull' }, content: [p('Two'), p('paragraphs')] },
+      ),
+    );
+    expect(t).toContain('[pull-quote]\n> We will not leave the harbour.\n> — Maria Lind\n[/pull-quote]\n\n> A long quotation.');
+    // The editor's JSON: a kind other than "pull" is refused, an empty one means a quotation.
+    const said = [{ type: 'paragraph', content: [{ type: 'text', text: 'x' }] }];
+    expect(() => checkDocument({ type: 'doc', content: [{ type: 'blockquote', attrs: { kind: '<script>' }, content: said }] })).toThrow(/kind must be "pull"/);
+    expect(checkDocument({ type: 'doc', content: [{ type: 'blockquote', attrs: { kind: null }, content: said }] })).toEqual(doc(quote('x')));
+    // Typed by hand, with the citation on the last line.
+    expect(documentFromText('[pull-quote]\n> Words.\n> — Her\n[/pull-quote]')).toEqual(doc(pullQuote('Words.', 'Her')));
+  });
+
   it('malformed lines are errors that name the line', () => {
     const cases: [string, RegExp][] = [
       ['Intro.\n\n[figure image=x]', /Line 3: .*could not be read/],
@@ -138,6 +157,9 @@ describe('document as text', () => {
       ['[html]\n<b>x</b>', /no \[\/html\] line/],
       ['[a](javascript:alert(1))', /must start with https:\/\//],
       ['[figure image=1 align="diagonal"]', /alignment must be/],
+      ['Intro.\n\n[pull-quote]\n> Words.', /Line 3: the \[pull-quote\] opened here has no \[\/pull-quote\] line/],
+      ['[pull-quote]\nNot a quotation.\n[/pull-quote]', /Line 1: a \[pull-quote\] holds one quotation/],
+      ['[pull-quote]\n> One.\n\nTwo.\n[/pull-quote]', /Line 1: a \[pull-quote\] holds one quotation/],
       ['x'.repeat(500_001), /longer than 500,000/],
     ];
     for (const [t, message] of cases) expect(() => documentFromText(t), t.slice(0, 40)).toThrow(message);

@@ -19,11 +19,14 @@ const attr = (name: string, fallback: unknown = null) => ({
   renderHTML: (attrs: Attrs) => (attrs[name] == null || attrs[name] === '' ? {} : { [`data-${name}`]: String(attrs[name]) }),
 });
 
-/** The blockquote's citation ("Maria Lind, harbour master"), kept as an attribute. */
+/**
+ * The blockquote's citation ("Maria Lind, harbour master") and its kind ('pull' for a pull quote,
+ * set large on the page; none for a quotation), kept as attributes.
+ */
 const Citation = Extension.create({
   name: 'citation',
   addGlobalAttributes() {
-    return [{ types: ['blockquote'], attributes: { citation: attr('citation', null) } }];
+    return [{ types: ['blockquote'], attributes: { citation: attr('citation', null), kind: attr('kind', null) } }];
   },
 });
 
@@ -203,6 +206,20 @@ function mount(root: HTMLElement): void {
       const citation = window.prompt('Who said it? (optional)', '');
       chain()
         .wrapIn('blockquote', citation ? { citation } : {})
+        .run();
+    }),
+    button('❝ Pull', 'Pull quote', () => {
+      if (editor.isActive('blockquote')) {
+        // A quotation becomes a pull quote and back; the words stay.
+        const pull = editor.getAttributes('blockquote').kind === 'pull';
+        chain()
+          .updateAttributes('blockquote', { kind: pull ? null : 'pull' })
+          .run();
+        return;
+      }
+      const citation = window.prompt('Who said it? (optional)', '');
+      chain()
+        .wrapIn('blockquote', { kind: 'pull', ...(citation ? { citation } : {}) })
         .run();
     }),
     button('Figure', 'Image from the media library', () =>

@@ -58,4 +58,60 @@ describe.skipIf(!browserAvailable())('article editor in chromium', () => {
     expect(errors, 'console errors (CSP violations show here)').toEqual([]);
     expect(report.join('\n')).toBe('');
   }, 60_000);
+
+  it('the pull-quote button makes a pull quote, set large on the site, and turns a quotation into one and back', async () => {
+    const { browser, base } = s;
+    const user = await makeUser(s.t, 'author', 'puller@example.com');
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    // The citation prompts: the first quotation's and the pull quote's.
+    const citations = ['Ruth Amsel', 'Jonas Weir'];
+    page.on('dialog', (d) => void d.accept(citations.shift() ?? ''));
+    await logIn(page, base, user.email);
+    await page.goto(`${base}/admin/articles/new`);
+    await page.waitForSelector('[data-editor-ready] .ProseMirror');
+    await page.fill('#title', 'Library quotes');
+    await page.fill('#excerpt', 'Two kinds of quotation.');
+    await page.locator('.ProseMirror').click();
+    await page.keyboard.type('Opening words.');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('A library is one of the last places where you can stay as long as you like.');
+    await page.click('button[data-command="Quotation with citation"]');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('The harbour is the living room.');
+    await page.click('button[data-command="Pull quote"]');
+    const kinds = () =>
+      page
+        .inputValue('[name=body_json]')
+        .then((j) =>
+          (JSON.parse(j) as { content: { type: string; attrs?: { kind?: string } }[] }).content
+            .filter((b) => b.type === 'blockquote')
+            .map((b) => b.attrs?.kind ?? 'quote'),
+        );
+    expect(await kinds()).toEqual(['quote', 'pull']);
+    // Inside the pull quote the button turns it back into a quotation, and again into a pull quote.
+    await page.click('button[data-command="Pull quote"]');
+    expect(await kinds()).toEqual(['quote', 'quote']);
+    await page.click('button[data-command="Pull quote"]');
+    expect(await kinds()).toEqual(['quote', 'pull']);
+    await page.click('button[value=publish]');
+    await page.waitForURL(/\/admin\/articles\/\d+\?saved=1/);
+
+    const reader = await browser.newPage();
+    await reader.goto(`${base}/library-quotes/`);
+    const size = (sel: string) =>
+      reader
+        .locator(sel)
+        .first()
+        .evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+    await expect(reader.locator('blockquote.quote footer cite').textContent()).resolves.toBe('Ruth Amsel');
+    await expect(reader.locator('blockquote.pullquote footer cite').textContent()).resolves.toBe('Jonas Weir');
+    expect(await size('blockquote.quote p')).toBe(await size('.article__body > p'));
+    expect(await size('blockquote.pullquote p')).toBeGreaterThan(await size('.article__body > p'));
+    await reader.close();
+    await context.close();
+    expect(errors, 'console errors (CSP violations show here)').toEqual([]);
+  }, 60_000);
 });
