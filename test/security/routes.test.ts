@@ -65,6 +65,7 @@ describe('the route inventory', () => {
         'GET /admin/assets/admin.css',
         'GET /admin/assets/editor.js',
         'GET /admin/assets/media.js',
+        'GET /admin/assets/navigation.js',
         'GET /admin/login',
         'GET /admin/setup',
         'POST /admin/login',

@@ -10,6 +10,7 @@ const EXPECTED: Record<Role, Action[]> = {
     'comments.moderate',
     'authors.manage',
     'frontpage.manage',
+    'navigation.manage',
     'media.library',
     'media.upload',
     'media.delete',

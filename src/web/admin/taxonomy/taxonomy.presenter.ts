@@ -146,8 +146,7 @@ export function tagsVM(
 export const NAME_LANGUAGES: OptionVM[] = UI_LANGUAGES.map((l) => ({ value: l, label: `${languageName(l)} (${l})` }));
 
 /** The `names` column as the form's fields. */
-const namesValues = (raw: string): Record<string, string> =>
-  Object.fromEntries(Object.entries(parseNames(raw)).map(([lang, name]) => [`name-${lang}`, name]));
+const namesValues = (raw: string): Record<string, string> => Object.fromEntries(Object.entries(parseNames(raw)).map(([lang, name]) => [`name-${lang}`, name]));
 
 export function tagEditVM(layout: AdminLayoutVM, csrf: string, t: TagRow, articles: number, form: FormVM, problem?: string): TagEditVM {
   return {

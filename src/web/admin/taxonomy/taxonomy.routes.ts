@@ -149,7 +149,8 @@ export async function taxonomyRoutes(app: FastifyInstance, c: AdminContext): Pro
       } catch (err) {
         if (!(err instanceof TaxonomyError)) throw err;
         if (err.code === 'CATEGORY_NOT_FOUND' || form === 'list') throw err;
-        const values: Record<string, string> = form === 'rename' ? { name: echo(f.name), slug: echo(f.slug), description: echo(f.description, 2000), ...namesEcho(f) } : {};
+        const values: Record<string, string> =
+          form === 'rename' ? { name: echo(f.name), slug: echo(f.slug), description: echo(f.description, 2000), ...namesEcho(f) } : {};
         return categoryPage(request, reply, id, values, { form, message: err.message }, statusOf(err));
       }
     });
@@ -268,7 +269,14 @@ export async function taxonomyRoutes(app: FastifyInstance, c: AdminContext): Pro
     } catch (err) {
       if (!(err instanceof TaxonomyError)) throw err;
       if (err.code === 'TAG_NOT_FOUND') throw err;
-      return tagPage(request, reply, id, { name: echo(f.name), slug: echo(f.slug), description: echo(f.description, 2000), ...namesEcho(f) }, err.message, statusOf(err));
+      return tagPage(
+        request,
+        reply,
+        id,
+        { name: echo(f.name), slug: echo(f.slug), description: echo(f.description, 2000), ...namesEcho(f) },
+        err.message,
+        statusOf(err),
+      );
     }
   });
 
