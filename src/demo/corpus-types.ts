@@ -26,6 +26,8 @@ export interface DemoCategory {
   description: string;
   /** slug of the parent, for second-level sections */
   parent?: string;
+  /** Its name on pages in other languages (language → name). */
+  names?: Record<string, string>;
 }
 
 export interface DemoImage {

@@ -16,8 +16,58 @@ import { noPostsYet } from '../modules/content/posts.repository.js';
 import { articles, authors, categories, images, pages } from './corpus.js';
 import { renderDemoImage, renderPortrait } from './images.js';
 import { setDemoNow } from './helpers.js';
+import { upsertSetting } from '../modules/content/settings.repository.js';
+import { ALL_LANGUAGES, encodeMenu, type MenuItem } from '../modules/site/menu.js';
+import { menuKey } from '../modules/site/menu.service.js';
 
 const HOUR = 3_600_000;
+
+/**
+ * The demo's menus: a primary menu with World's regions in a dropdown, a Persian one (its sections
+ * read in Persian: their names per language), and a footer menu with the About and Contact pages.
+ */
+async function seedDemoMenus(db: Db, category: (slug: string) => number, page: (slug: string) => number): Promise<void> {
+  const cat = (slug: string, depth: 0 | 1 = 0): MenuItem => ({ kind: 'category', ref: String(category(slug)), label: '', depth });
+  const primary: Record<string, MenuItem[]> = {
+    [ALL_LANGUAGES]: [
+      cat('world'),
+      cat('europe', 1),
+      cat('middle-east', 1),
+      cat('americas', 1),
+      cat('politics'),
+      cat('business'),
+      cat('science'),
+      cat('culture'),
+      cat('sport'),
+    ],
+    fa: [
+      cat('world'),
+      cat('europe', 1),
+      cat('middle-east', 1),
+      cat('science'),
+      cat('climate', 1),
+      cat('culture'),
+      cat('books', 1),
+      cat('sport'),
+      cat('chess', 1),
+    ],
+  };
+  const footer: Record<string, MenuItem[]> = {
+    [ALL_LANGUAGES]: [
+      { kind: 'page', ref: String(page('about')), label: 'About us', depth: 0 },
+      { kind: 'page', ref: String(page('contact')), label: '', depth: 0 },
+      { kind: 'url', ref: '/corrections/', label: 'Corrections', depth: 0 },
+      { kind: 'url', ref: '/feed/', label: 'RSS feed', depth: 0 },
+    ],
+    fa: [
+      { kind: 'page', ref: String(page('about')), label: 'درباره ما', depth: 0 },
+      { kind: 'page', ref: String(page('contact')), label: 'تماس با ما', depth: 0 },
+      { kind: 'url', ref: '/corrections/', label: 'اصلاحیه‌ها', depth: 0 },
+    ],
+  };
+  await upsertSetting(db, menuKey('primary'), encodeMenu(primary));
+  await upsertSetting(db, menuKey('footer'), encodeMenu(footer));
+}
 
 /** True when the database holds no posts yet. */
 export async function isEmpty(db: Db): Promise<boolean> {
@@ -90,7 +140,17 @@ export async function seedDemo(db: Db, fullText: FullText, mediaRoot: string, no
   let position = 0;
   for (const c of categories) {
     const parent = c.parent ? (categoryIds.get(c.parent) ?? null) : null;
-    categoryIds.set(c.slug, await insertCategory(db, { parent_id: parent, slug: c.slug, name: c.name, description: c.description, position: position++ }));
+    categoryIds.set(
+      c.slug,
+      await insertCategory(db, {
+        parent_id: parent,
+        slug: c.slug,
+        name: c.name,
+        description: c.description,
+        position: position++,
+        ...(c.names ? { names: JSON.stringify(c.names) } : {}),
+      }),
+    );
   }
 
   const tagIds = new Map<string, number>();
@@ -131,8 +191,9 @@ export async function seedDemo(db: Db, fullText: FullText, mediaRoot: string, no
       now,
     );
   }
+  const pageIds = new Map<string, number>();
   for (const pg of pages) {
-    await createArticle(
+    const id = await createArticle(
       db,
       {
         type: 'page',
@@ -146,6 +207,12 @@ export async function seedDemo(db: Db, fullText: FullText, mediaRoot: string, no
       },
       now,
     );
+    pageIds.set(pg.slug, id);
   }
+  await seedDemoMenus(
+    db,
+    (slug) => lookup(categoryIds, slug, 'category'),
+    (slug) => lookup(pageIds, slug, 'page'),
+  );
   await refreshAllRelated(db, fullText, now);
 }

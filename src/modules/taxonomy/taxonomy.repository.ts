@@ -11,7 +11,7 @@ export async function allCategories(db: Db): Promise<CategoryRow[]> {
 
 export async function insertCategory(
   db: Db,
-  row: { parent_id: number | null; slug: string; name: string; description?: string; position?: number },
+  row: { parent_id: number | null; slug: string; name: string; description?: string; position?: number; names?: string },
 ): Promise<number> {
   const r = await db
     .insertInto('categories')

@@ -57,9 +57,19 @@ function Rows({ vm }: { vm: NavigationVM }) {
           const id = `label-${row.index}`;
           return (
             <li class={`menu-item${row.depth ? ' menu-item--nested' : ''}${row.missing ? ' menu-item--missing' : ''}`} data-index={row.index}>
-              <div class="menu-item__main">
+              <div class="menu-item__what">
+                <span class="menu-item__number">
+                  {row.depth ? '↳ ' : ''}
+                  {row.index + 1}.
+                </span>{' '}
+                <span class="menu-item__target" id={`${id}-target`}>
+                  {row.target}
+                  {row.missing && <strong> (not shown: it no longer exists or is not published)</strong>}
+                </span>
+              </div>
+              <div class="menu-item__field">
                 <label class="menu-item__label" for={id}>
-                  {row.depth ? 'Nested link' : 'Link'} {row.index + 1}
+                  Label of link {row.index + 1}
                 </label>
                 <input
                   class="field__input"
@@ -69,14 +79,10 @@ function Rows({ vm }: { vm: NavigationVM }) {
                   value={values[id] ?? row.label}
                   maxLength={80}
                   dir="auto"
-                  placeholder={row.label ? undefined : 'The target’s own name'}
+                  placeholder={row.label ? undefined : 'Its own name'}
                   aria-describedby={`${id}-target`}
                   aria-invalid={errors[id] ? 'true' : undefined}
                 />
-                <span class="menu-item__target" id={`${id}-target`}>
-                  {row.target}
-                  {row.missing && <strong> (not shown: it no longer exists or is not published)</strong>}
-                </span>
                 {errors[id] && <span class="field__error">{errors[id]}</span>}
               </div>
               <div class="menu-item__ops">
