@@ -242,6 +242,10 @@ export function startJobs(app: FastifyInstance, db: DbHandle['db'], o: { ipReten
       purgePosts(app.pageCache, db, ids).catch((err) => app.log.error({ err }, 'cache purge failed'));
       for (const id of ids) app.related.enqueue(id);
     },
+    onExpired: (tags) => {
+      app.log.info({ tags }, 'pinned stories expired');
+      app.pageCache.purge(tags);
+    },
     onError: (err) => app.log.error({ err }, 'scheduled publishing failed'),
   });
   const ipPurge = startIpPurge(db, {

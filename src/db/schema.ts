@@ -92,6 +92,24 @@ export interface PostsTable {
   seo_description: string;
 }
 
+export interface PinsTable {
+  id: Generated<number>;
+  /** 'home' or 'cat:{id}' (a section front). */
+  scope: string;
+  slot: 'lead' | 'top';
+  post_id: number;
+  position: number;
+  expires_at: string | null;
+  created_at: string;
+}
+
+export interface HomeBlocksTable {
+  id: Generated<number>;
+  category_id: number;
+  count: number;
+  position: number;
+}
+
 export interface PostAuthorsTable {
   post_id: number;
   author_id: number;
@@ -171,6 +189,8 @@ export interface Database {
   categories: CategoriesTable;
   tags: TagsTable;
   posts: PostsTable;
+  pins: PinsTable;
+  home_blocks: HomeBlocksTable;
   post_authors: PostAuthorsTable;
   post_categories: PostCategoriesTable;
   post_tags: PostTagsTable;

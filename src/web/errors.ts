@@ -14,6 +14,7 @@ import type { CorrectionErrorCode } from '../modules/correction/correction.js';
 import type { MediaErrorCode } from '../modules/media/media.js';
 import type { PreviewErrorCode } from '../modules/preview/preview.service.js';
 import type { SiteErrorCode } from '../modules/site/site.js';
+import type { FrontPageErrorCode } from '../modules/frontpage/frontpage.js';
 import type { TaxonomyErrorCode } from '../modules/taxonomy/taxonomy.service.js';
 import type { TranslationErrorCode } from '../modules/translation/translation.service.js';
 import type { UserErrorCode } from '../modules/user/user.js';
@@ -30,6 +31,7 @@ export type ErrorCode =
   | MediaErrorCode
   | PreviewErrorCode
   | SiteErrorCode
+  | FrontPageErrorCode
   | TaxonomyErrorCode
   | TranslationErrorCode
   | UserErrorCode;
@@ -82,6 +84,8 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   SITE_SETTINGS_INVALID: 400,
   MENU_INVALID: 400,
   MENU_CHANGED: 409,
+  FRONTPAGE_INVALID: 400,
+  FRONTPAGE_NOT_FOUND: 404,
   CATEGORY_INVALID: 400,
   CATEGORY_CYCLE: 400,
   CATEGORY_NOT_FOUND: 404,

@@ -124,6 +124,8 @@ export interface ListFilter {
   tagId?: number;
   authorId?: number;
   excludeId?: number;
+  /** Leaves these out (a front page's pinned stories, shown above the list). */
+  excludeIds?: number[];
   language?: string;
 }
 
@@ -146,6 +148,7 @@ function listQuery(db: Db, f: ListFilter) {
     q = q.where('posts.id', 'in', (eb) => eb.selectFrom('post_authors').select('post_authors.post_id').where('post_authors.author_id', '=', authorId));
   }
   if (f.excludeId !== undefined) q = q.where('posts.id', '!=', f.excludeId);
+  if (f.excludeIds?.length) q = q.where('posts.id', 'not in', f.excludeIds);
   if (f.language !== undefined) q = q.where('posts.language', '=', f.language);
   return q;
 }

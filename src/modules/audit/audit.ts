@@ -36,6 +36,9 @@ export type AuditAction =
   | 'banner.set'
   | 'banner.removed'
   | 'menu.updated'
+  | 'frontpage.pinned'
+  | 'frontpage.unpinned'
+  | 'frontpage.changed'
   | 'author.created'
   | 'author.updated'
   | 'author.deleted'
@@ -76,6 +79,9 @@ export const AUDIT_LABELS: Readonly<Record<AuditAction, string>> = {
   'banner.set': 'Posted a breaking-news banner',
   'banner.removed': 'Removed the breaking-news banner',
   'menu.updated': 'Edited a menu',
+  'frontpage.pinned': 'Pinned a story on a front page',
+  'frontpage.unpinned': 'Unpinned a story from a front page',
+  'frontpage.changed': 'Rearranged a front page',
   'author.created': 'Added a guest author',
   'author.updated': 'Edited an author profile',
   'author.deleted': 'Deleted a guest author',

@@ -23,6 +23,8 @@ export const tag = {
   author: (id: number) => `author:${id}`,
   authorList: (id: number) => `author-list:${id}`,
   home: 'home',
+  /** A front page's choices (pins, section blocks): 'home' or 'cat:{id}'. */
+  front: (scope: string) => `front:${scope}`,
   nav: 'nav',
   feed: 'feed',
   sitemap: 'sitemap',

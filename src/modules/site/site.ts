@@ -241,6 +241,21 @@ export const BANNER_LIMITS = { text: 200, url: 500 } as const;
 export const bannerShows = (b: Banner | undefined, now: Date): b is Banner =>
   b !== undefined && (b.expiresAt === undefined || Date.parse(b.expiresAt) > now.getTime());
 
+/**
+ * An expiry as typed (UTC: YYYY-MM-DD HH:MM, seconds optional), after `now`; empty: none.
+ * `untilWhat` ends the message for a time that has passed ("to keep the banner until you remove it").
+ */
+export function parseExpiry(raw: string | undefined, now: Date, untilWhat: string): { expiresAt?: string; error?: string } {
+  const expires = (raw ?? '').trim();
+  if (!expires) return {};
+  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(expires);
+  const t = m ? Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +(m[6] ?? 0)) : Number.NaN;
+  const back = Number.isNaN(t) ? '' : new Date(t).toISOString();
+  if (!m || !back.startsWith(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}`)) return { error: 'Give the time as YYYY-MM-DD HH:MM (UTC), or leave it empty.' };
+  if (t <= now.getTime()) return { error: `That time has passed: give a later one, or leave it empty ${untilWhat}.` };
+  return { expiresAt: back };
+}
+
 /** Checks the banner form: text, link, and an expiry typed in UTC (YYYY-MM-DDTHH:MM, seconds optional) after `now`. */
 export function parseBannerForm(form: Record<string, string | undefined>, now: Date): { banner?: Banner; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
@@ -260,16 +275,8 @@ export function parseBannerForm(form: Record<string, string | undefined>, now: D
     }
     if (!ok) errors.url = 'Link to a page of this site (starting with /) or to an https:// address.';
   }
-  const expires = (form.expiresAt ?? '').trim();
-  let expiresAt: string | undefined;
-  if (expires) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(expires);
-    const t = m ? Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +(m[6] ?? 0)) : Number.NaN;
-    const back = Number.isNaN(t) ? '' : new Date(t).toISOString();
-    if (!m || !back.startsWith(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}`)) errors.expiresAt = 'Give the time as YYYY-MM-DD HH:MM (UTC), or leave it empty.';
-    else if (t <= now.getTime()) errors.expiresAt = 'That time has passed: give a later one, or leave it empty to keep the banner until you remove it.';
-    else expiresAt = back;
-  }
+  const { expiresAt, error } = parseExpiry(form.expiresAt, now, 'to keep the banner until you remove it');
+  if (error) errors.expiresAt = error;
   if (Object.keys(errors).length) return { errors };
   return { banner: { text: text!, ...(url ? { url } : {}), ...(expiresAt ? { expiresAt } : {}) }, errors };
 }

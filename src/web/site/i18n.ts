@@ -32,6 +32,10 @@ export interface Strings {
   pageOf: string;
   pagination: string;
   latest: string;
+  /** Heading of the home page's first stories when editors pinned some. */
+  topStories: string;
+  /** A section block's link to the whole section: "More in {name}". */
+  moreIn: string;
   sections: string;
   notFoundTitle: string;
   notFoundMessage: string;
@@ -95,6 +99,8 @@ const en: Strings = {
   pageOf: 'Page {n} of {total}',
   pagination: 'Pagination',
   latest: 'Latest news',
+  topStories: 'Top stories',
+  moreIn: 'More in {name}',
   sections: 'Sections',
   notFoundTitle: 'Page not found',
   notFoundMessage: 'We could not find the page you asked for. It may have moved, or the address may be mistyped.',
@@ -153,6 +159,8 @@ const fa: Strings = {
   pageOf: 'صفحه‌ی {n} از {total}',
   pagination: 'صفحه‌بندی',
   latest: 'تازه‌ترین خبرها',
+  topStories: 'خبرهای مهم',
+  moreIn: 'بیشتر در {name}',
   sections: 'بخش‌ها',
   notFoundTitle: 'صفحه پیدا نشد',
   notFoundMessage: 'صفحه‌ای که خواستید پیدا نشد. شاید جابه‌جا شده یا نشانی اشتباه است.',
@@ -211,6 +219,8 @@ const sq: Strings = {
   pageOf: 'Faqja {n} nga {total}',
   pagination: 'Faqosja',
   latest: 'Lajmet e fundit',
+  topStories: 'Lajmet kryesore',
+  moreIn: 'Më shumë në {name}',
   sections: 'Rubrikat',
   notFoundTitle: 'Faqja nuk u gjet',
   notFoundMessage: 'Nuk e gjetëm faqen që kërkuat. Mund të jetë zhvendosur ose adresa mund të jetë e gabuar.',

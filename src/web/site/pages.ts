@@ -3,7 +3,7 @@
  * One builder per public page: bundle → complete view-model. No I/O here.
  */
 import type { AuthorRow, CategoryRow, MediaRow, TagRow } from '../../db/schema.js';
-import type { ArticleBundle, ListPage } from '../../modules/article/reading.service.js';
+import type { ArticleBundle, CardBundle, ListPage } from '../../modules/article/reading.service.js';
 import { authorPath, categoryPath, postPath, tagPath } from '../../modules/article/permalink.js';
 import { readingMinutes } from '../../modules/article/render.js';
 import { withHashtagLinks } from '../../modules/article/hashtags.js';
@@ -17,6 +17,7 @@ import {
   personJsonLd,
   cardsVM,
   categoryCrumbs,
+  categoryLink,
   dateVM,
   imageVM,
   layoutVM,
@@ -73,7 +74,12 @@ function commentThreadVM(comments: PublicComment[], lang: string, path: string, 
 const pageSuffix = (site: SiteContext, page: number, total: number): string =>
   page > 1 ? ` – ${fill(stringsFor(site.siteLanguage).pageOf, { n: page, total })}` : '';
 
-export function homePage(site: SiteContext, tree: CategoryTree, list: ListPage): HomeVM {
+export function homePage(
+  site: SiteContext,
+  tree: CategoryTree,
+  list: ListPage,
+  front?: { pinned: boolean; blocks: { categoryId: number; bundle: CardBundle }[] },
+): HomeVM {
   const lang = site.siteLanguage;
   const cards = cardsVM(list, tree, lang);
   const first = list.page === 1 ? cards.shift() : undefined;
@@ -99,6 +105,11 @@ export function homePage(site: SiteContext, tree: CategoryTree, list: ListPage):
     }),
     ...(first ? { lead: first } : {}),
     stories: cards,
+    ...(front?.pinned ? { pinned: true } : {}),
+    blocks: (front?.blocks ?? []).flatMap((b) => {
+      const section = categoryLink(tree, b.categoryId, lang);
+      return section && b.bundle.rows.length ? [{ section, stories: cardsVM(b.bundle, tree, lang) }] : [];
+    }),
     pagination: paginationVM('/', list.page, list.totalPages),
   };
 }
@@ -221,12 +232,12 @@ function archivePage(site: SiteContext, tree: CategoryTree, list: ListPage, a: A
   };
 }
 
-export function categoryPage(site: SiteContext, tree: CategoryTree, category: CategoryRow, list: ListPage): ArchiveVM {
+export function categoryPage(site: SiteContext, tree: CategoryTree, category: CategoryRow, list: ListPage, leadPinned = false): ArchiveVM {
   const t = stringsFor(site.siteLanguage);
   const crumbs: { name: string; url?: string }[] = categoryCrumbs(tree, category.id, t.home, site.siteLanguage);
   crumbs[crumbs.length - 1] = { name: category.name };
   const segments = tree.pathOf(category.id);
-  return archivePage(site, tree, list, {
+  const vm = archivePage(site, tree, list, {
     kind: 'category',
     heading: category.name,
     description: category.description || `${t.latest}: ${category.name}`,
@@ -235,6 +246,9 @@ export function categoryPage(site: SiteContext, tree: CategoryTree, category: Ca
     subcategories: tree.childrenOf(category.id).map((c) => ({ name: c.name, url: categoryPath([...segments, c.slug]) })),
     currentNav: categoryPath(segments.slice(0, 1)),
   });
+  // A pinned lead is shown larger above the other stories (page 1 of the section front).
+  const [lead, ...stories] = vm.stories;
+  return leadPinned && lead ? { ...vm, lead, stories } : vm;
 }
 
 export function tagPage(site: SiteContext, tree: CategoryTree, tag: TagRow, list: ListPage): ArchiveVM {

@@ -6,6 +6,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.js';
 import { findAuthorBySlug } from '../../modules/author/author.repository.js';
 import { listPage, readArticle } from '../../modules/article/reading.service.js';
+import { homeScope, sectionScope } from '../../modules/frontpage/frontpage.js';
+import { readFrontPage } from '../../modules/frontpage/frontpage.service.js';
 import { findMediaByIds } from '../../modules/media/media.repository.js';
 import { findRedirect } from '../../modules/redirect/redirect.repository.js';
 import { findTagBySlug } from '../../modules/taxonomy/taxonomy.repository.js';
@@ -72,10 +74,19 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     }
     if (!request.params.n && redirectPageQuery(request, reply, '/')) return reply;
     const page = parsePage(request.params.n);
-    const [tree, list] = await Promise.all([loadCategoryTree(db), listPage(db, {}, page, site.postsPerPage)]);
+    const tree = await loadCategoryTree(db);
+    const list = await readFrontPage(db, homeScope, {}, page, site.postsPerPage, site.now(), (id) => tree.subtreeIds(id));
     if (!list || (page > 1 && list.rows.length === 0)) throw notFound('There is no such page.');
-    cacheFor(reply, pageTags(cacheTag.home, cardTags(list)));
-    return sendHtml(reply, renderHome(homePage(site, tree, list)));
+    cacheFor(
+      reply,
+      pageTags(
+        cacheTag.home,
+        cacheTag.front(homeScope),
+        cardTags(list),
+        list.blocks.flatMap((b) => [cacheTag.catList(b.categoryId), cacheTag.cat(b.categoryId), ...cardTags(b.bundle)]),
+      ),
+    );
+    return sendHtml(reply, renderHome(homePage(site, tree, list, { pinned: list.pinnedCount > 0, blocks: list.blocks })));
   };
   app.get('/', home);
   app.get('/page/:n/', home);
@@ -105,17 +116,21 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
       throw notFound();
     }
     if (pageRaw === undefined && redirectPageQuery(request, reply, `/category/${segments.join('/')}/`)) return reply;
-    const list = await listPage(db, { categoryIds: tree.subtreeIds(category.id) }, page, site.postsPerPage);
+    const scope = sectionScope(category.id);
+    const list = await readFrontPage(db, scope, { categoryIds: tree.subtreeIds(category.id) }, page, site.postsPerPage, site.now(), (id) =>
+      tree.subtreeIds(id),
+    );
     if (!list) throw notFound('There is no such page.');
     cacheFor(
       reply,
       pageTags(
         tree.ancestry(category.id).map((c) => cacheTag.cat(c.id)),
         cacheTag.catList(category.id),
+        cacheTag.front(scope),
         cardTags(list),
       ),
     );
-    return sendHtml(reply, renderArchive(categoryPage(site, tree, category, list)));
+    return sendHtml(reply, renderArchive(categoryPage(site, tree, category, list, list.leadPinned)));
   });
 
   // GET /tag/{slug}/[page/N/]

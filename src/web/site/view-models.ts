@@ -137,6 +137,10 @@ export interface HomeVM {
   /** The lead story, shown larger; only on page 1. */
   lead?: CardVM;
   stories: CardVM[];
+  /** Page 1 with stories pinned by editors: the stories are the top stories. */
+  pinned?: boolean;
+  /** Page 1: the section blocks below the top stories (/admin/front-page). */
+  blocks: { section: Link; stories: CardVM[] }[];
   pagination: PaginationVM;
 }
 
@@ -186,6 +190,8 @@ export interface ArchiveVM {
   subcategories: Link[];
   /** On author pages. */
   author?: AuthorProfileVM;
+  /** A section front's pinned lead story (page 1), shown larger above the others. */
+  lead?: CardVM;
   stories: CardVM[];
   pagination: PaginationVM;
 }

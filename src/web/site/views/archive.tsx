@@ -4,7 +4,7 @@
  */
 import type { Strings } from '../i18n.js';
 import type { ArchiveVM, AuthorProfileVM } from '../view-models.js';
-import { Breadcrumb, CardGrid, Pagination, Picture, SIZES } from './components.js';
+import { Breadcrumb, Card, CardGrid, Pagination, Picture, SIZES } from './components.js';
 import { renderDocument } from './layout.js';
 
 function AuthorProfile({ author, t }: { author: AuthorProfileVM; t: Strings }) {
@@ -86,6 +86,11 @@ function Archive({ vm }: { vm: ArchiveVM }) {
     <div class="wrap archive">
       <Breadcrumb items={vm.breadcrumb} t={t} />
       <ArchiveHeader vm={vm} />
+      {vm.lead && (
+        <div class="lead lead--section">
+          <Card card={vm.lead} t={t} lang={lang} level={2} lead />
+        </div>
+      )}
       <CardGrid cards={vm.stories} t={t} lang={lang} level={2} />
       <Pagination p={vm.pagination} t={t} lang={lang} />
     </div>

@@ -5,6 +5,7 @@
 import type { HomeVM } from '../view-models.js';
 import { Card, CardGrid, Pagination } from './components.js';
 import { renderDocument } from './layout.js';
+import { fill } from '../i18n.js';
 
 function Home({ vm }: { vm: HomeVM }) {
   const { t, lang } = vm.layout;
@@ -18,11 +19,22 @@ function Home({ vm }: { vm: HomeVM }) {
       {vm.stories.length > 0 && (
         <section class="wrap stories" aria-labelledby="latest-heading">
           <h2 class="section-heading" id="latest-heading">
-            {t.latest}
+            {vm.pinned ? t.topStories : t.latest}
           </h2>
           <CardGrid cards={vm.stories} t={t} lang={lang} level={3} />
         </section>
       )}
+      {vm.blocks.map((b, i) => (
+        <section class="wrap stories stories--block" aria-labelledby={`block-heading-${i}`}>
+          <h2 class="section-heading" id={`block-heading-${i}`}>
+            <a href={b.section.url}>{b.section.name}</a>
+          </h2>
+          <CardGrid cards={b.stories} t={t} lang={lang} level={3} />
+          <p class="stories__more">
+            <a href={b.section.url}>{fill(t.moreIn, { name: b.section.name })}</a>
+          </p>
+        </section>
+      ))}
       <div class="wrap">
         <Pagination p={vm.pagination} t={t} lang={lang} />
       </div>
