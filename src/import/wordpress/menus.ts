@@ -188,7 +188,7 @@ interface BuildContext {
 }
 
 /** A target resolved: what the item becomes, or why it is left out. */
-type Resolved = { item: Omit<MenuItem, 'depth'>; note?: string } | { drop: string };
+type Resolved = { item: Omit<MenuItem, 'depth'>; note?: string } | { drop: string; heading?: true };
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
@@ -287,7 +287,7 @@ async function resolve(wp: WpMenuItem, ctx: BuildContext): Promise<Resolved> {
   if (wp.type === 'post_type_archive') return { drop: `it links to the archive of ${show(wp.object, 40)}, which Broadsheet does not have` };
   // custom (and anything unknown that carries an address)
   const raw = wp.url.trim();
-  if (!raw || raw.startsWith('#')) return { drop: `it links nowhere (${show(raw || '(empty)', 20)}; WordPress uses such links as dropdown headings)` };
+  if (!raw || raw.startsWith('#')) return { drop: 'it links nowhere', heading: true };
   const u = ctx.oldSite.resolve(raw);
   if (!u) return { drop: `its address ${show(raw.replace(CONTROL, ''), 40)} is not an http(s) link or a path` };
   if (ctx.oldSite.isOld(u)) {
@@ -357,12 +357,14 @@ export async function buildMenu(menu: WpMenu, location: MenuLocation, ctx: Build
 
   // Depth first in menu order; a left-out item's children take its place.
   const out: { item: MenuItem; level: number }[] = [];
+  const headings: string[] = [];
   const visit = async (wp: WpMenuItem, level: number): Promise<void> => {
     const r = await resolve(wp, ctx);
     const kids = children.get(wp.id) ?? [];
     if ('drop' in r) {
       skipped++;
-      warn(wp, `left out: ${r.drop}${kids.length ? `; its ${kids.length} nested link(s) move up a level` : ''}`);
+      if (r.heading) headings.push(name(wp));
+      else warn(wp, `left out: ${r.drop}${kids.length ? `; its ${kids.length} nested link(s) move up a level` : ''}`);
     } else {
       if (r.note) warn(wp, r.note);
       if (menuLabelOf(wp.title).cut) warn(wp, `its label is longer than ${MENU_LIMITS.label} characters; it is cut`);
@@ -371,6 +373,12 @@ export async function buildMenu(menu: WpMenu, location: MenuLocation, ctx: Build
     for (const k of kids) await visit(k, 'drop' in r ? level : level + 1);
   };
   for (const root of children.get(undefined) ?? []) await visit(root, 0);
+  if (headings.length) {
+    const some = headings.slice(0, 8).join(', ') + (headings.length > 8 ? `, and ${headings.length - 8} more` : '');
+    ctx.report.warn(
+      `${where}: ${headings.length} link(s) that lead nowhere ("#" or no address: WordPress' dropdown headings) are left out, and the links nested under them move up a level: ${some}.`,
+    );
+  }
 
   // Levels to depths: the primary menu keeps one, the footer none.
   let flattened = 0;
