@@ -223,7 +223,8 @@ function menuOptions(values: Record<string, string | boolean | string[] | undefi
     const raw = values[option];
     if (typeof raw !== 'string') continue;
     const slug = raw.trim();
-    if (!slug || slug.length > 200 || /\s/.test(slug)) throw new UsageError(`--${option} takes a menu's slug, as in WordPress (Appearance → Menus), or "none" (got "${raw.slice(0, 100)}")`);
+    if (!slug || slug.length > 200 || /\s/.test(slug))
+      throw new UsageError(`--${option} takes a menu's slug, as in WordPress (Appearance → Menus), or "none" (got "${raw.slice(0, 100)}")`);
     out[key] = slug;
   }
   return out;

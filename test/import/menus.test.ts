@@ -53,7 +53,12 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-wxr-menus-'));
 const small = { comments: 0, bodyChars: 200, categories: 3, tags: 5 };
 
 /** A menu item of the hostile file. */
-function navItem(id: number, menu: [string, string], order: number, o: { title?: string; type: string; object: string; objectId?: string; parent?: number; url?: string }): string {
+function navItem(
+  id: number,
+  menu: [string, string],
+  order: number,
+  o: { title?: string; type: string; object: string; objectId?: string; parent?: number; url?: string },
+): string {
   const meta = (k: string, v: string) => `<wp:postmeta><wp:meta_key>${k}</wp:meta_key><wp:meta_value><![CDATA[${v}]]></wp:meta_value></wp:postmeta>`;
   return `<item><title><![CDATA[${o.title ?? ''}]]></title><link>https://gazette.example/?p=${id}</link><wp:post_id>${id}</wp:post_id><wp:status>publish</wp:status><wp:menu_order>${order}</wp:menu_order><wp:post_type>nav_menu_item</wp:post_type>
 <category domain="nav_menu" nicename="${menu[0]}"><![CDATA[${menu[1]}]]></category>${meta('_menu_item_type', o.type)}${meta('_menu_item_object', o.object)}${meta('_menu_item_object_id', o.objectId ?? String(id))}${meta('_menu_item_menu_item_parent', String(o.parent ?? 0))}${meta('_menu_item_url', o.url ?? '')}</item>
@@ -153,7 +158,9 @@ for (const dialect of DIALECTS) {
 
     it('takes the menus the options name: sections on the masthead, a flat footer', async () => {
       const r = await run({ menus: { primary: 'testing-menu', footer: 'short' } });
-      expect(r.menus[0]).toMatch(/^primary\s+← "Testing Menu" \(testing-menu\), chosen with --menu-primary: 6 link\(s\); replaced the menu the last import set$/);
+      expect(r.menus[0]).toMatch(
+        /^primary\s+← "Testing Menu" \(testing-menu\), chosen with --menu-primary: 6 link\(s\); replaced the menu the last import set$/,
+      );
       expect(r.menus[1]).toMatch(/^footer\s+← "Short" \(short\), chosen with --menu-footer: 6 link\(s\); set$/);
       expect(r.warnings.some((w) => w.startsWith('Menu "Testing Menu" (testing-menu): 17 link(s) that lead nowhere ("#"'))).toBe(true);
       expect(r.warnings).toContain('Menu "Short" (short): 3 nested link(s) now follow their parent at the top level (the footer menu is flat).');
@@ -234,7 +241,11 @@ for (const dialect of DIALECTS) {
         { kind: 'url', ref: '/', label: 'Home', depth: 0 },
       ]);
       const w = report.warnings.filter((x) => x.startsWith('Menu '));
-      const has = (re: RegExp) => expect(w.some((x) => re.test(x)), String(re)).toBe(true);
+      const has = (re: RegExp) =>
+        expect(
+          w.some((x) => re.test(x)),
+          String(re),
+        ).toBe(true);
       has(/"Click me": left out: its address "javascript:alert\(document.cookie\)" is not an http\(s\) link/);
       has(/"Data": left out: its address "data:text\/html/);
       has(/"Line break and tab": left out: its address "\/\/evil.example\/x" is too long, malformed or not http\(s\)/);

@@ -16,7 +16,7 @@
  * and stores them through modules/site/menu.service importMenus (one transaction, audited).
  */
 import type { Db } from '../../db/database.js';
-import { categoryPath, postPath } from '../../modules/article/permalink.js';
+import { postPath } from '../../modules/article/permalink.js';
 import { findRedirect } from '../../modules/redirect/redirect.repository.js';
 import { lookup } from '../../modules/redirect/import-map.repository.js';
 import { CategoryTree } from '../../modules/taxonomy/taxonomy.js';
@@ -190,7 +190,6 @@ interface BuildContext {
 /** A target resolved: what the item becomes, or why it is left out. */
 type Resolved = { item: Omit<MenuItem, 'depth'>; note?: string } | { drop: string; heading?: true };
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 
 /** A label: the text of the title, one line, at most MENU_LIMITS.label characters. */
@@ -249,7 +248,8 @@ async function localTarget(u: URL, ctx: BuildContext): Promise<{ item: Omit<Menu
     if (t) return { item: { kind: 'tag', ref: String(t.id) } };
   } else if (segments.length === 1 && target.endsWith('/')) {
     const post = await publishedPostBySlug(ctx.db, segments[0]!.slice(0, 300));
-    if (post) return post.type === 'page' ? { item: { kind: 'page', ref: String(post.id) } } : { item: { kind: 'url', ref: postPath(segments[0]!) }, name: post.title };
+    if (post)
+      return post.type === 'page' ? { item: { kind: 'page', ref: String(post.id) } } : { item: { kind: 'url', ref: postPath(segments[0]!) }, name: post.title };
   }
   if (redirect) return { item: { kind: 'url', ref: redirect.to_path } };
   const ref = sitePath(u).endsWith('/') || u.search || /\.[a-z0-9]{2,5}$/i.test(u.pathname) ? sitePath(u) : `${u.pathname}/`;
@@ -427,7 +427,8 @@ export async function importWordPressMenus(
   if (!menus.list.length && !total) return [];
   if (menus.ignored.unpublished) report.warn(`${menus.ignored.unpublished} menu item(s) that WordPress had not published (drafts) are left out.`);
   if (menus.ignored.noMenu) report.warn(`${menus.ignored.noMenu} menu item(s) belong to no menu; left out.`);
-  if (menus.ignored.tooMany) report.warn(`The file holds more than ${MAX_ITEMS_KEPT.toLocaleString('en')} menu items; the rest (${menus.ignored.tooMany}) are left out.`);
+  if (menus.ignored.tooMany)
+    report.warn(`The file holds more than ${MAX_ITEMS_KEPT.toLocaleString('en')} menu items; the rest (${menus.ignored.tooMany}) are left out.`);
   report.count('menu_item', 'skipped', menus.ignored.unpublished + menus.ignored.noMenu + menus.ignored.tooMany);
 
   const ctx: BuildContext = { db, source: o.source, oldSite: o.oldSite, tree: new CategoryTree(await allCategories(db)), report };
