@@ -1,5 +1,5 @@
 /**
- * `broadsheet import wordpress FILE.xml [--media DIR] [--fetch-media [--fetch-…]] [--dry-run] [--related|--no-related]`
+ * `broadsheet import wordpress FILE.xml [--media DIR] [--fetch-media [--fetch-…]] [--menu-primary SLUG] [--menu-footer SLUG] [--replace-menus] [--dry-run] [--related|--no-related]`
  * `broadsheet import json FILE [--no-related]`
  */
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { migrate } from '../db/migrate.js';
 import { ipHashKey } from '../import/secrets.js';
 import { ImportAborted, importWordPress, type ImportProgress } from '../import/wordpress/import-wordpress.js';
 import { WxrError } from '../import/wordpress/wxr.js';
+import { MenuOptionError, type MenuOptions } from '../import/wordpress/menus.js';
 import { DEFAULT_FETCH_OPTIONS, type FetchMediaOptions } from '../import/wordpress/fetch-media.js';
 import { BackupError } from '../import/json/backup-format.js';
 import { importJson } from '../import/json/import-json.js';
@@ -79,6 +80,11 @@ export const importCommand: Command = {
     "    --fetch-host HOST       another host whose images are the old site's (a CDN); repeatable",
     '    --fetch-allow-private   also fetch from private, loopback and link-local addresses (refused',
     '                            by default: an export file can name any address)',
+    '  --menu-primary SLUG  the WordPress menu (its slug) that becomes the masthead menu; default: one',
+    '                  named primary, main, header or top, else the first that is not a social or',
+    '                  footer menu; "none": leave the primary menu as it is',
+    '  --menu-footer SLUG   the WordPress menu that becomes the footer menu; default: one named footer',
+    '  --replace-menus overwrite a menu that was changed in Broadsheet since the last import (kept otherwise)',
     '  --dry-run       read and convert everything, report, and write nothing',
     '  --related       recompute related articles afterwards (default: only up to 5,000 posts)',
     "  --no-related    never recompute them (pages show their section's latest stories meanwhile)",
@@ -106,9 +112,13 @@ export const importCommand: Command = {
         'fetch-retries': { type: 'string' },
         'fetch-host': { type: 'string', multiple: true },
         'fetch-allow-private': { type: 'boolean' },
+        'menu-primary': { type: 'string' },
+        'menu-footer': { type: 'string' },
+        'replace-menus': { type: 'boolean' },
       },
     });
     const fetchMedia = fetchOptions(values);
+    const menus = menuOptions(values);
     const [format, file, ...extra] = positionals;
     if (format === 'json') {
       if (!file || extra.length) throw new UsageError('give exactly one backup file');
@@ -132,6 +142,7 @@ export const importCommand: Command = {
         ...(fetchMedia ? { fetchMedia: { ...fetchMedia, maxBytes: fetchMedia.maxBytes ?? config.mediaMaxMb * 1024 * 1024 } } : {}),
         mediaRoot: path.join(config.dataDir, 'media'),
         ipHashKey: ipHashKey(config.dataDir),
+        menus,
         dryRun: values['dry-run'] ?? false,
         related: values['no-related'] ? false : values.related ? true : 'auto',
         fullText: handle.dialect.fullText,
@@ -147,6 +158,10 @@ export const importCommand: Command = {
       if (err instanceof WxrError) {
         console.error(`broadsheet import: ${err.message} [${err.code}]\nNothing was imported.`);
         return 1;
+      }
+      if (err instanceof MenuOptionError) {
+        console.error(`broadsheet import: ${err.message}\nNothing was imported.`);
+        return 2;
       }
       if (err instanceof ImportAborted) {
         // What was imported before the interruption is committed and live.
@@ -196,6 +211,23 @@ function fetchOptions(
     allowPrivate: values['fetch-allow-private'] === true,
     hosts: hosts.map((h) => h.trim()),
   };
+}
+
+/** --menu-primary, --menu-footer (a menu's slug, or none) and --replace-menus. */
+function menuOptions(values: Record<string, string | boolean | string[] | undefined>): MenuOptions {
+  const out: MenuOptions = { replace: values['replace-menus'] === true };
+  for (const [option, key] of [
+    ['menu-primary', 'primary'],
+    ['menu-footer', 'footer'],
+  ] as const) {
+    const raw = values[option];
+    if (typeof raw !== 'string') continue;
+    const slug = raw.trim();
+    if (!slug || slug.length > 200 || /\s/.test(slug))
+      throw new UsageError(`--${option} takes a menu's slug, as in WordPress (Appearance → Menus), or "none" (got "${raw.slice(0, 100)}")`);
+    out[key] = slug;
+  }
+  return out;
 }
 
 /** `import json`: exit 2 for a non-empty database (a usage problem), 1 for a refused file. */

@@ -62,6 +62,8 @@ export class ImportReport {
   readonly fetchFailures: FetchFailure[] = [];
   omittedFetchFailures = 0;
   seconds = 0;
+  /** Which WordPress menu became which of ours, and what was left (lines of the "Menus" section). */
+  readonly menus: string[] = [];
   /** Related lists recomputed after the import, or why not. */
   related: number | string = 'not run';
 
@@ -132,6 +134,7 @@ export class ImportReport {
     }
     lines.push('', `Related articles: ${typeof this.related === 'number' ? `${this.related} lists recomputed` : this.related}`);
     if (this.fetch) lines.push('', ...this.formatFetch(this.fetch));
+    if (this.menus.length) lines.push('', 'Menus (an export names no theme locations):', ...this.menus.map((l) => `  ${l}`));
     if (this.warnings.length) {
       lines.push('', `Warnings (${this.warnings.length + this.omittedWarnings}):`, ...this.warnings.map((w) => `  - ${w}`));
       if (this.omittedWarnings) lines.push(`  … and ${this.omittedWarnings} more`);

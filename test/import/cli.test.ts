@@ -23,6 +23,14 @@ describe('broadsheet import', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('unknown format "joomla"');
     expect(run(['import', 'wordpress']).status).toBe(2);
+    expect(run(['import', 'wordpress', 'x.xml', '--menu-primary', ' ']).stderr).toContain("--menu-primary takes a menu's slug");
+  });
+
+  it('refuses a menu slug the file lacks with exit code 2, naming the menus it has', () => {
+    const r = run(['import', 'wordpress', FIXTURE, '--menu-footer', 'nope']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--menu-footer "nope": the file has no menu with that slug (its menus: all-pages,');
+    expect(r.stderr).toContain('Nothing was imported.');
   });
 
   it('refuses a truncated file with exit code 1 and says nothing was imported', () => {
@@ -49,6 +57,7 @@ describe('broadsheet import', () => {
     expect(r.stdout).toMatch(/Time: \d+\.\d s/);
     // Not a terminal: plain progress lines on stderr.
     expect(r.stderr).toContain('import: posts 100%');
+    expect(r.stdout).toMatch(/^\s+primary\s+← "All Pages" \(all-pages\)/m);
     const again = run(['import', 'wordpress', FIXTURE]);
     expect(again.stdout).toMatch(/^\s+post\s+0\s+58\s+0\s+0$/m);
   });

@@ -45,6 +45,7 @@ import { fetchMedia, type FetchedMedia, type FetchMediaOptions } from './fetch-m
 import { MediaReferences, OldSite } from './remote-media.js';
 import { uploadKey, type AttachmentInfo, type HeaderMaps } from './context.js';
 import type { WxrAuthor, WxrCategory, WxrItem, WxrSite, WxrTag } from './wxr.js';
+import { chooseMenus, importWordPressMenus, type MenuOptions, WpMenus } from './menus.js';
 
 export interface ImportOptions {
   file: string;
@@ -65,6 +66,8 @@ export interface ImportOptions {
   related?: boolean | 'auto';
   fullText?: FullText;
   now?: Date;
+  /** Which WordPress menus become the primary and footer menus, and whether to overwrite edited ones. */
+  menus?: MenuOptions;
   /** Checked between items; when aborted, the import stops after the current item. */
   signal?: AbortSignal;
   onProgress?: (p: ImportProgress) => void;
@@ -98,6 +101,7 @@ export async function importWordPress(db: Db, options: ImportOptions): Promise<I
   const categories: WxrCategory[] = [];
   const tags: WxrTag[] = [];
   const attachments = new Map<number, AttachmentInfo>();
+  const menus = new WpMenus();
   const otherTypes = new Map<string, number>();
   let postCount = 0;
   // Site header records come before the items, so relative image URLs resolve against its address.
@@ -115,6 +119,7 @@ export async function importWordPress(db: Db, options: ImportOptions): Promise<I
     else if (rec.kind === 'author') authors.push(rec.author);
     else if (rec.kind === 'category') categories.push(rec.category);
     else if (rec.kind === 'tag') tags.push(rec.tag);
+    else if (rec.kind === 'term') menus.addTerm(rec.term);
     else if (rec.kind === 'item') {
       const it = rec.item;
       if (it.type === 'attachment') {
@@ -127,10 +132,13 @@ export async function importWordPress(db: Db, options: ImportOptions): Promise<I
           const thumb = Number(it.meta.find((m) => m.key === '_thumbnail_id')?.value ?? 0);
           references.add(Number(it.id), `${it.type} ${it.id} "${title}"`, it.content, thumb);
         }
-      } else otherTypes.set(it.type || '(none)', (otherTypes.get(it.type || '(none)') ?? 0) + 1);
+      } else if (it.type === 'nav_menu_item') menus.addItem(it);
+      else otherTypes.set(it.type || '(none)', (otherTypes.get(it.type || '(none)') ?? 0) + 1);
     }
   }
   const source = sourceId(site?.baseBlogUrl ?? '', site?.link ?? '', site?.baseSiteUrl ?? '');
+  // An option naming a menu the file lacks is refused before anything is written.
+  const menuChoice = chooseMenus(menus.list, options.menus ?? {});
   const report = new ImportReport(source, options.dryRun ?? false);
   const now = options.now ?? new Date();
 
@@ -231,8 +239,7 @@ export async function importWordPress(db: Db, options: ImportOptions): Promise<I
       if (rec.kind !== 'item') continue;
       const it = rec.item;
       if (it.type !== 'post' && it.type !== 'page') {
-        if (it.type === 'nav_menu_item') report.count('menu_item', 'skipped');
-        else if (it.type !== 'attachment') report.count('other', 'skipped');
+        if (it.type !== 'attachment' && it.type !== 'nav_menu_item') report.count('other', 'skipped');
         continue;
       }
       if (options.signal?.aborted) {
@@ -245,6 +252,8 @@ export async function importWordPress(db: Db, options: ImportOptions): Promise<I
     }
     await flush();
     await attachmentPageRedirects(outer ?? db, tx, attachments, source, report, now);
+    // Menus last: their links name the posts, pages and categories imported above.
+    await tx((trx) => importWordPressMenus(trx, menus, menuChoice, { source, oldSite: siteOf(), report, now, replace: options.menus?.replace ?? false }));
   };
 
   try {
@@ -262,9 +271,7 @@ export async function importWordPress(db: Db, options: ImportOptions): Promise<I
       throw err;
     }
   }
-  for (const [type, n] of otherTypes) if (type !== 'nav_menu_item') report.warn(`${n} item(s) of type "${type}" are not imported.`);
-  if ((otherTypes.get('nav_menu_item') ?? 0) > 0)
-    report.warn(`${otherTypes.get('nav_menu_item')} menu item(s) are not imported: menus are set up in Broadsheet's navigation settings.`);
+  for (const [type, n] of otherTypes) report.warn(`${n} item(s) of type "${type}" are not imported.`);
 
   const imported = report.get('post').created + report.get('post').updated;
   const wantRelated = options.related ?? 'auto';

@@ -55,3 +55,14 @@ export async function tagBySlugOrName(db: Db, text: string): Promise<{ id: numbe
     .orderBy('id')
     .executeTakeFirst();
 }
+
+/** Posts and pages of any status with these ids, for an import that links to them from a menu. */
+export async function menuPostRows(db: Db, ids: number[]): Promise<{ id: number; slug: string; title: string; type: string; status: string }[]> {
+  if (!ids.length) return [];
+  return db.selectFrom('posts').select(['id', 'slug', 'title', 'type', 'status']).where('id', 'in', ids).execute();
+}
+
+/** The published post or page with this slug (a path of this site that a menu link names). */
+export async function publishedPostBySlug(db: Db, slug: string): Promise<{ id: number; type: string; title: string } | undefined> {
+  return db.selectFrom('posts').select(['id', 'type', 'title']).where('slug', '=', slug).where('status', '=', 'published').executeTakeFirst();
+}

@@ -4,6 +4,10 @@
  * their targets for the pages. Menus are kept in `settings` (`site.menu.primary`,
  * `site.menu.footer`: language → items) and read with the rest of the site settings, so a change
  * purges every page and every instance reads them again (see site-context).
+ *
+ * An import (the WordPress importer) sets whole menus with importMenus(); it remembers what it
+ * wrote (`import.menu.<location>`: the menu's version), so a re-run replaces a menu nobody has
+ * touched since and keeps one an editor has changed (unless told to replace it).
  */
 import type { Db } from '../../db/database.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -13,6 +17,7 @@ import { categoryExists } from '../taxonomy/category.repository.js';
 import type { Actor } from '../user/user.js';
 import {
   ALL_LANGUAGES,
+  MENU_LIMITS,
   applyMenuOp,
   checkLabel,
   checkMenuUrl,
@@ -181,4 +186,105 @@ export async function menusForEditing(db: Db): Promise<{ menus: Menus; targets: 
     if (value !== undefined) rows.push({ key: menuKey(loc), value });
   }
   return readMenus(db, rows);
+}
+
+/** A whole menu an import brings, for the menu for all languages of one location. */
+export interface ImportedMenu {
+  items: readonly MenuItem[];
+  /** Where it comes from, for the audit log: 'WordPress menu "Main" (main)'. */
+  from: string;
+}
+
+/**
+ * What importMenus() did with a location: written for the first time, written over the menu the
+ * previous import wrote, already exactly this, or kept because an editor changed it since.
+ */
+export type MenuImportOutcome = 'created' | 'updated' | 'unchanged' | 'kept';
+
+export const importMarkKey = (location: MenuLocation): string => `import.menu.${location}`;
+
+const inTransaction = <T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> => (db.isTransaction ? fn(db) : db.transaction().execute(fn));
+
+/** Checks an imported item as the editor would: the importer resolves targets, this refuses anything it got wrong. */
+function checkImported(items: readonly MenuItem[], location: MenuLocation): MenuItem[] {
+  if (items.length > MENU_LIMITS.items) invalid('menu', `A menu holds at most ${MENU_LIMITS.items} links.`);
+  return items.map((it, i) => {
+    const { label, error } = checkLabel(it.label);
+    if (error || label !== it.label) invalid('label', error ?? 'A label has no spaces around it.');
+    if (it.kind === 'url') {
+      const u = checkMenuUrl(it.ref);
+      if (u.error || u.url !== it.ref) invalid('url', u.error ?? 'An address has no spaces around it.');
+      if (!label) invalid('label', 'A link to an address needs a label: the text readers will see.');
+    } else if (!/^[1-9]\d{0,17}$/.test(it.ref)) invalid(it.kind, `Not an id: ${it.ref.slice(0, 40)}`);
+    return { kind: it.kind, ref: it.ref, label: label!, depth: location === 'primary' && i > 0 && it.depth === 1 ? 1 : 0 };
+  });
+}
+
+/**
+ * Sets the menus for all languages that an import brings, in one transaction with an audit entry
+ * per menu written. A location whose menu was changed since the last import wrote it (or was built
+ * in Broadsheet before any import) is kept unless `replace`. Returns the tags to purge.
+ */
+export async function importMenus(
+  db: Db,
+  input: { source: string; menus: Partial<Record<MenuLocation, ImportedMenu>>; replace: boolean },
+  actor: Actor,
+  now: Date,
+): Promise<{ purge: string[]; outcome: Partial<Record<MenuLocation, MenuImportOutcome>> }> {
+  return inTransaction(db, async (trx) => {
+    const outcome: Partial<Record<MenuLocation, MenuImportOutcome>> = {};
+    // Every menu is checked before anything is written: a refused one leaves both as they were.
+    const checked = (['primary', 'footer'] as const).flatMap((location) => {
+      const menu = input.menus[location];
+      return menu ? [{ location, menu, items: checkImported(menu.items, location) }] : [];
+    });
+    for (const { location, menu, items } of checked) {
+      const key = menuKey(location);
+      const stored = decodeMenus({ [location]: await findSetting(trx, key) })[location];
+      const current = stored[ALL_LANGUAGES] ?? [];
+      const version = menuVersion(items);
+      const markKey = importMarkKey(location);
+      const mark = parseMark(await findSetting(trx, markKey));
+      const remember = () => upsertSetting(trx, markKey, JSON.stringify({ source: input.source, version }));
+      if (menuVersion(current) === version) {
+        outcome[location] = 'unchanged';
+        if (mark?.version !== version) await remember();
+        continue;
+      }
+      // Untouched: what the last import wrote, or (never imported) nothing at all. An editor's change,
+      // clearing the menu included, is kept.
+      const untouched = mark ? mark.version === menuVersion(current) : current.length === 0;
+      if (!untouched && !input.replace) {
+        outcome[location] = 'kept';
+        continue;
+      }
+      const next: Record<string, readonly MenuItem[]> = { ...stored };
+      if (items.length) next[ALL_LANGUAGES] = items;
+      else delete next[ALL_LANGUAGES];
+      if (Object.keys(next).length) await upsertSetting(trx, key, encodeMenu(next));
+      else await deleteSetting(trx, key);
+      await remember();
+      outcome[location] = current.length ? 'updated' : 'created';
+      await recordAudit(trx, {
+        at: now.toISOString(),
+        actorId: actor.id,
+        actorLabel: actor.label,
+        ip: actor.ip,
+        action: 'menu.updated',
+        detail: `${location === 'primary' ? 'Primary' : 'Footer'} menu (${languageLabel(ALL_LANGUAGES)}): imported ${items.length} link(s) from ${menu.from.slice(0, 200)}${current.length ? `, replacing ${current.length}` : ''}`,
+      });
+    }
+    const written = Object.values(outcome).some((o) => o === 'created' || o === 'updated');
+    return { purge: written ? [tag.all] : [], outcome };
+  });
+}
+
+function parseMark(raw: string | undefined): { source: string; version: string } | undefined {
+  if (!raw) return undefined;
+  try {
+    const v = JSON.parse(raw) as { source?: unknown; version?: unknown };
+    return typeof v.version === 'string' ? { source: String(v.source ?? ''), version: v.version } : undefined;
+  } catch {
+    return undefined;
+  }
 }
