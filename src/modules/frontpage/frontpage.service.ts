@@ -188,7 +188,7 @@ export interface FrontPageRead extends ListPage {
 /**
  * Reads page `page` of a front page: the pinned lead and top stories that hold at `now` on page 1,
  * then the latest stories of `filter` without them (the pages after the first continue that list);
- * on the home page's first page, the section blocks' latest stories not shown above.
+ * on the home page's first page, the section blocks' latest stories but the lead and the pinned ones.
  * Undefined when the page is past the end.
  */
 export async function readFrontPage(
@@ -219,7 +219,8 @@ export async function readFrontPage(
   }
   const blocks: FrontPageRead['blocks'] = [];
   if (scope === 'home' && page === 1) {
-    const shown = rows.map((r) => r.id);
+    // A block is its section's latest stories: only the lead and the pinned stories above it are left out.
+    const shown = [...new Set([...pinnedIds, ...(rows[0] ? [rows[0].id] : [])])];
     for (const b of await repo.homeBlocks(db)) {
       const blockRows = await articles.listPublished(db, { categoryIds: sectionIds(b.categoryId), ...(shown.length ? { excludeIds: shown } : {}) }, b.count, 0);
       blocks.push({ categoryId: b.categoryId, bundle: await hydrate(db, blockRows) });
