@@ -14,13 +14,58 @@ import { storeImage } from '../modules/media/media.service.js';
 import { insertCategory, insertTag } from '../modules/taxonomy/taxonomy.repository.js';
 import { noPostsYet } from '../modules/content/posts.repository.js';
 import { articles, authors, categories, images, pages } from './corpus.js';
-import { renderDemoImage, renderPortrait } from './images.js';
+import { renderDemoImage, renderDemoLogo, renderPortrait } from './images.js';
+import { homeScope, sectionScope } from '../modules/frontpage/frontpage.js';
+import { insertHomeBlock, insertPin, publishedStory } from '../modules/frontpage/frontpage.repository.js';
 import { setDemoNow } from './helpers.js';
 import { upsertSetting } from '../modules/content/settings.repository.js';
 import { ALL_LANGUAGES, encodeMenu, type MenuItem } from '../modules/site/menu.js';
 import { menuKey } from '../modules/site/menu.service.js';
 
 const HOUR = 3_600_000;
+const DEMO_ACCENT = '#1d4e89';
+const DEMO_TOP_STORIES = ['assembly-passes-coastal-protection-bill', 'alpine-lakes-warming-faster-than-the-air'];
+
+/**
+ * The demo's front pages: a pinned lead and two pinned top stories on the home page, blocks of the
+ * latest in Politics, Science and Culture below them, and a pinned lead on the World section front.
+ */
+async function seedDemoFrontPage(db: Db, now: Date, category: (slug: string) => number): Promise<void> {
+  const story = async (slug: string) => {
+    const s = await publishedStory(db, { slug });
+    if (!s) throw new Error(`demo corpus: unknown story "${slug}"`);
+    return s.id;
+  };
+  const created = now.toISOString();
+  await insertPin(db, {
+    scope: homeScope,
+    slot: 'lead',
+    post_id: await story('night-trains-return-to-ostrel-valley-line'),
+    position: 0,
+    expires_at: null,
+    created_at: created,
+  });
+  let position = 0;
+  for (const slug of DEMO_TOP_STORIES) {
+    await insertPin(db, { scope: homeScope, slot: 'top', post_id: await story(slug), position: position++, expires_at: null, created_at: created });
+  }
+  position = 0;
+  for (const [slug, count] of [
+    ['politics', 4],
+    ['science', 4],
+    ['culture', 4],
+  ] as const) {
+    await insertHomeBlock(db, { category_id: category(slug), count, position: position++ });
+  }
+  await insertPin(db, {
+    scope: sectionScope(category('world')),
+    slot: 'lead',
+    post_id: await story('border-towns-share-a-single-fire-brigade'),
+    position: 0,
+    expires_at: null,
+    created_at: created,
+  });
+}
 
 /**
  * The demo's menus: a primary menu with World's regions in a dropdown, a Persian one (its sections
@@ -214,5 +259,17 @@ export async function seedDemo(db: Db, fullText: FullText, mediaRoot: string, no
     (slug) => lookup(categoryIds, slug, 'category'),
     (slug) => lookup(pageIds, slug, 'page'),
   );
+  await seedDemoFrontPage(db, now, (slug) => lookup(categoryIds, slug, 'category'));
+  // Branding: a drawn wordmark in the masthead and a deep blue accent (AA against the page and white).
+  const logo = await storeImage(db, mediaRoot, {
+    fileName: 'broadsheet-logo.png',
+    bytes: await renderDemoLogo('The Broadsheet', DEMO_ACCENT),
+    alt: 'The Broadsheet',
+    folder,
+    now,
+    reuseFiles: true,
+  });
+  await upsertSetting(db, 'site.logo_id', String(logo));
+  await upsertSetting(db, 'site.accent', DEMO_ACCENT);
   await refreshAllRelated(db, fullText, now);
 }

@@ -64,6 +64,8 @@ export class ImportReport {
   seconds = 0;
   /** Which WordPress menu became which of ours, and what was left (lines of the "Menus" section). */
   readonly menus: string[] = [];
+  /** Sticky posts pinned as top stories of the home page. */
+  stickyPinned = 0;
   /** Related lists recomputed after the import, or why not. */
   related: number | string = 'not run';
 
@@ -135,6 +137,8 @@ export class ImportReport {
     lines.push('', `Related articles: ${typeof this.related === 'number' ? `${this.related} lists recomputed` : this.related}`);
     if (this.fetch) lines.push('', ...this.formatFetch(this.fetch));
     if (this.menus.length) lines.push('', 'Menus (an export names no theme locations):', ...this.menus.map((l) => `  ${l}`));
+    if (this.stickyPinned)
+      lines.push('', `Front page: ${this.stickyPinned} sticky post(s) pinned as top stories of the home page (editors change them at /admin/front-page).`);
     if (this.warnings.length) {
       lines.push('', `Warnings (${this.warnings.length + this.omittedWarnings}):`, ...this.warnings.map((w) => `  - ${w}`));
       if (this.omittedWarnings) lines.push(`  … and ${this.omittedWarnings} more`);

@@ -133,6 +133,16 @@ for (const dialect of DIALECTS) {
       expect(await audits()).toBe(1);
     });
 
+    it('pins the sticky post as a top story of the home page, once', async () => {
+      expect(first.stickyPinned).toBe(1);
+      expect(first.format()).toContain('Front page: 1 sticky post(s) pinned as top stories');
+      const home = (await app.inject({ url: '/' })).body;
+      expect(home).toContain('>Top stories</h2>');
+      const top = home.slice(home.indexOf('id="latest-heading"'));
+      expect(/class="card__link" href="\/([^"]+)\/"/.exec(top)?.[1]).toBe('template-sticky');
+      expect((await run()).stickyPinned).toBe(0);
+    });
+
     it('shows it on the masthead with local addresses, never the old host', async () => {
       const nav = masthead((await app.inject({ url: '/' })).body);
       const links = hrefs(nav);

@@ -46,6 +46,7 @@ import { MediaReferences, OldSite } from './remote-media.js';
 import { uploadKey, type AttachmentInfo, type HeaderMaps } from './context.js';
 import type { WxrAuthor, WxrCategory, WxrItem, WxrSite, WxrTag } from './wxr.js';
 import { chooseMenus, importWordPressMenus, type MenuOptions, WpMenus } from './menus.js';
+import { pinStickyPosts } from '../../modules/frontpage/frontpage.service.js';
 
 export interface ImportOptions {
   file: string;
@@ -254,6 +255,8 @@ export async function importWordPress(db: Db, options: ImportOptions): Promise<I
     await attachmentPageRedirects(outer ?? db, tx, attachments, source, report, now);
     // Menus last: their links name the posts, pages and categories imported above.
     await tx((trx) => importWordPressMenus(trx, menus, menuChoice, { source, oldSite: siteOf(), report, now, replace: options.menus?.replace ?? false }));
+    // Sticky posts become pinned top stories of the home page.
+    report.stickyPinned += await tx((trx) => pinStickyPosts(trx, now));
   };
 
   try {

@@ -115,3 +115,22 @@ export async function deleteHomeBlock(db: Db, id: number): Promise<boolean> {
 export async function setHomeBlockPosition(db: Db, id: number, position: number): Promise<void> {
   await db.updateTable('home_blocks').set({ position }).where('id', '=', id).execute();
 }
+
+/** Published sticky posts not pinned in `scope`, newest first. */
+export async function unpinnedStickyPosts(db: Db, scope: PinScope): Promise<number[]> {
+  const rows = await db
+    .selectFrom('posts')
+    .select('id')
+    .where('sticky', '=', 1)
+    .where('type', '=', 'post')
+    .where('status', '=', 'published')
+    .where('id', 'not in', (eb) => eb.selectFrom('pins').select('post_id').where('scope', '=', scope))
+    .orderBy('published_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export async function clearSticky(db: Db, postId: number): Promise<void> {
+  await db.updateTable('posts').set({ sticky: 0 }).where('id', '=', postId).execute();
+}

@@ -9,7 +9,7 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { tag } from '../content/cache-tags.js';
 import { categoryExists } from '../taxonomy/category.repository.js';
 import type { Actor } from '../user/user.js';
-import { FRONT_LIMITS, FrontPageError, scopeCategory, type HomeBlock, type Pin, type PinScope, type PinSlot } from './frontpage.js';
+import { FRONT_LIMITS, FrontPageError, homeScope, scopeCategory, type HomeBlock, type Pin, type PinScope, type PinSlot } from './frontpage.js';
 import * as repo from './frontpage.repository.js';
 import * as articles from '../article/article.repository.js';
 import type { CardRow, ListFilter } from '../article/article.repository.js';
@@ -95,6 +95,8 @@ export async function unpin(db: Db, pinId: number, actor: Actor, now: Date): Pro
     const pin = await repo.findPin(trx, pinId);
     if (!pin) throw new FrontPageError('FRONTPAGE_NOT_FOUND', 'That story is no longer pinned: reload the page.');
     await repo.deletePinRows(trx, { id: pinId });
+    // An imported sticky post unpinned from the home page stays unpinned on a re-import.
+    if (pin.scope === homeScope) await repo.clearSticky(trx, pin.postId);
     await audit(trx, actor, now, 'frontpage.unpinned', `${pin.slot === 'lead' ? 'Lead' : 'Top story'} of the ${scopeLabel(pin.scope)}: story ${pin.postId}`);
     return { purge: [tag.front(pin.scope)], scope: pin.scope };
   });
@@ -235,4 +237,22 @@ export async function readFrontPage(
     pinnedCount: page === 1 ? rows.length - latest.length : 0,
     blocks,
   };
+}
+
+/**
+ * Pins the published sticky posts (WordPress' "Stick to the top of the blog") that are not pinned
+ * yet as top stories of the home page, newest first, up to the limit. Run at the end of an import,
+ * inside its transaction; an editor who unpins one clears its sticky flag, so a re-import does not
+ * pin it again. Returns how many were pinned.
+ */
+export async function pinStickyPosts(db: Db, now: Date): Promise<number> {
+  const pinned = await repo.pinsOf(db, homeScope);
+  const room = FRONT_LIMITS.topPins - pinned.filter((p) => p.slot === 'top').length;
+  if (room <= 0) return 0;
+  const ids = (await repo.unpinnedStickyPosts(db, homeScope)).slice(0, room);
+  let position = Math.max(-1, ...pinned.filter((p) => p.slot === 'top').map((p) => p.position));
+  for (const id of ids) {
+    await repo.insertPin(db, { scope: homeScope, slot: 'top', post_id: id, position: ++position, expires_at: null, created_at: now.toISOString() });
+  }
+  return ids.length;
 }

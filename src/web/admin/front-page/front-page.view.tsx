@@ -65,7 +65,7 @@ function PinRow({ pin, csrf, lead }: { pin: PinVM; csrf: string; lead?: boolean 
   );
   return (
     <li class={`pin${pin.inactive ? ' pin--inactive' : ''}`}>
-      <span class="pin__what">
+      <div class="pin__what">
         <a href={pin.url}>{pin.title}</a>
         {pin.expires && (
           <span class="pin__until">
@@ -74,12 +74,12 @@ function PinRow({ pin, csrf, lead }: { pin: PinVM; csrf: string; lead?: boolean 
           </span>
         )}
         {pin.inactive && <strong class="pin__inactive"> · {pin.inactive}</strong>}
-      </span>
-      <span class="pin__ops">
+      </div>
+      <div class="pin__ops">
         {!lead && pin.canUp && act('up', 'Move up', '↑')}
         {!lead && pin.canDown && act('down', 'Move down', '↓')}
         {act('unpin', 'Unpin', 'Unpin')}
-      </span>
+      </div>
     </li>
   );
 }
@@ -155,17 +155,17 @@ function Pins({ vm }: { vm: FrontPageVM }) {
       {vm.blocks && (
         <>
           <h3>Section blocks</h3>
-          <p class="hint">Below the top stories of the home page, each block shows a section’s latest stories (those not shown above).</p>
+          <p class="hint">Below the top stories of the home page, each block shows a section’s latest stories (but the lead and the pinned ones).</p>
           {vm.blocks.length ? (
             <ol class="pins" id={FIELDS.blocks}>
               {vm.blocks.map((b) => (
                 <li class="pin">
-                  <span class="pin__what">{b.label}</span>
-                  <span class="pin__ops">
+                  <div class="pin__what">{b.label}</div>
+                  <div class="pin__ops">
                     {b.canUp && <BlockButton id={b.id} csrf={vm.csrf} path="up" label={`Move up: ${b.label}`} text="↑" />}
                     {b.canDown && <BlockButton id={b.id} csrf={vm.csrf} path="down" label={`Move down: ${b.label}`} text="↓" />}
                     <BlockButton id={b.id} csrf={vm.csrf} path="remove" label={`Remove: ${b.label}`} text="Remove" />
-                  </span>
+                  </div>
                 </li>
               ))}
             </ol>
