@@ -17,15 +17,7 @@ import { browserAvailable, launchBrowser } from '../helpers/browser.js';
 import { NOW } from '../helpers/clock.js';
 import { DIALECTS, freshDb, type TestDb } from '../helpers/db.js';
 import { buildFixture, testImage, type Fixture } from '../helpers/fixture.js';
-
-async function eventually(check: () => Promise<boolean>, ms = 8000): Promise<boolean> {
-  const end = Date.now() + ms;
-  for (;;) {
-    if (await check()) return true;
-    if (Date.now() > end) return false;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+import { eventually } from '../helpers/eventually.js';
 
 for (const dialect of DIALECTS) {
   describe(`an owner makes the site theirs in the browser (${dialect})`, () => {
@@ -82,7 +74,7 @@ for (const dialect of DIALECTS) {
       const everywhere = async (what: string, check: (html: string) => boolean, pages = urls) => {
         for (const app of [a, b]) {
           for (const url of pages)
-            expect(await eventually(async () => check((await app.inject(url)).body)), `${what}: ${url} on ${app === a ? 'A' : 'B'}`).toBe(true);
+            expect(await eventually(async () => check((await app.inject(url)).body), 8000), `${what}: ${url} on ${app === a ? 'A' : 'B'}`).toBe(true);
         }
       };
 

@@ -52,6 +52,8 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   { name: 'post_authors', key: ['post_id', 'author_id'] },
   { name: 'post_categories', key: ['post_id', 'category_id'] },
   { name: 'post_tags', key: ['post_id', 'tag_id'] },
+  { name: 'pins', key: ['id'], identity: true },
+  { name: 'home_blocks', key: ['id'], identity: true },
   { name: 'redirects', key: ['from_path'] },
   { name: 'comments', key: ['id'], identity: true, selfRef: 'parent_id' },
   { name: 'comment_rules', key: ['id'], identity: true },

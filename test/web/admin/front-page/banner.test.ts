@@ -11,15 +11,7 @@ import { Clock, NOW } from '../../../helpers/clock.js';
 import { DIALECTS, freshDb, type TestDb } from '../../../helpers/db.js';
 import { buildFixture, type Fixture } from '../../../helpers/fixture.js';
 import { loadSiteSnapshot } from '../../../../src/modules/site/site.service.js';
-
-async function eventually(check: () => Promise<boolean>, ms = 5000): Promise<boolean> {
-  const end = Date.now() + ms;
-  for (;;) {
-    if (await check()) return true;
-    if (Date.now() > end) return false;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+import { eventually } from '../../../helpers/eventually.js';
 
 /** YYYY-MM-DD HH:MM:SS (UTC), as typed in the form. */
 const typed = (d: Date) => d.toISOString().slice(0, 19).replace('T', ' ');

@@ -15,16 +15,9 @@ import { jsonLd } from '../../../helpers/app.js';
 import { NOW } from '../../../helpers/clock.js';
 import { DIALECTS, freshDb, type TestDb } from '../../../helpers/db.js';
 import { buildFixture, testImage, type Fixture } from '../../../helpers/fixture.js';
+import { eventually } from '../../../helpers/eventually.js';
 
 /** Polls `check` every 20 ms until it holds or `ms` pass. */
-async function eventually(check: () => Promise<boolean>, ms = 5000): Promise<boolean> {
-  const end = Date.now() + ms;
-  for (;;) {
-    if (await check()) return true;
-    if (Date.now() > end) return false;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 const EMPTY = {
   name: '',
