@@ -2,7 +2,7 @@
  * @module web/admin/front-page/front-page.routes
  * /admin/front-page (editors and owners: `frontpage.manage`):
  *   GET  /admin/front-page                 the banner as it stands and its form
- *   POST /admin/front-page/banner          text, url, expiresAt (UTC): post or replace it
+ *   POST /admin/front-page/banner          text, url, expiresAt (the site's zone): post or replace it
  *   POST /admin/front-page/banner/remove   take it down
  * The banner is on every page, so each change purges every page, on every instance.
  */
@@ -34,7 +34,7 @@ export async function frontPageRoutes(app: FastifyInstance, c: AdminContext): Pr
               current: {
                 text: b.text,
                 ...(b.url ? { url: b.url } : {}),
-                ...(b.expiresAt ? { expires: dateVM(b.expiresAt) } : {}),
+                ...(b.expiresAt ? { expires: dateVM(b.expiresAt, c.site.dates.timeZone) } : {}),
                 showing: bannerShows(b, c.now()),
               },
             }
@@ -49,7 +49,7 @@ export async function frontPageRoutes(app: FastifyInstance, c: AdminContext): Pr
   app.post('/front-page/banner', { config: { access: 'frontpage.manage' } }, async (request, reply) => {
     const f = fieldsOf(request.body);
     const form = { text: echo(f.text, 1000), url: echo(f.url, 1000), expiresAt: echo(f.expiresAt, 100) };
-    const { banner, errors } = parseBannerForm(form, c.now());
+    const { banner, errors } = parseBannerForm(form, c.now(), c.site.dates.timeZone);
     if (!banner) return render(request, reply, { values: form, errors }, 400);
     app.pageCache.purge((await setBanner(c.db, banner, actorOf(request), c.now())).purge);
     return reply.redirect('/admin/front-page?notice=posted', 303);

@@ -79,12 +79,12 @@ function FrontPage({ vm }: { vm: FrontPageVM }) {
           <TextField
             id={FIELDS.expiresAt}
             name="expiresAt"
-            label="Take it down at (optional, UTC)"
+            label="Take it down at (optional)"
             required={false}
             value={values.expiresAt ?? ''}
             error={errors.expiresAt}
             maxLength={19}
-            hint="YYYY-MM-DD HH:MM in UTC; empty: until you remove it."
+            hint={`YYYY-MM-DD HH:MM; empty: until you remove it. Times are in ${vm.layout.timeZone} (the site’s time zone, set in Settings).`}
           />
           <button class="button" type="submit">
             {c ? 'Replace the banner' : 'Post the banner'}
