@@ -88,7 +88,8 @@ const asUtc = (w: WallTime): number => {
 };
 
 /** The zone's offset from UTC at an instant, in milliseconds (Berlin in winter: 3,600,000). */
-export const offsetAt = (instant: number, zone: string): number => asUtc(wallTimeOf(new Date(Math.floor(instant / 1000) * 1000), zone)) - Math.floor(instant / 1000) * 1000;
+export const offsetAt = (instant: number, zone: string): number =>
+  asUtc(wallTimeOf(new Date(Math.floor(instant / 1000) * 1000), zone)) - Math.floor(instant / 1000) * 1000;
 
 export type InstantOfWallTime =
   /** `ambiguous`: the wall time happens twice (clocks went back); `instant` is the earlier one. */

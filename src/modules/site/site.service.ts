@@ -152,7 +152,8 @@ export async function updateSiteSettings(db: Db, next: SiteSettings, actor: Acto
     for (const [k, key] of Object.entries(KEYS) as [Key, string][]) {
       const was = before[k] === undefined ? undefined : encode(k, before[k]);
       const value = next[k];
-      const empty = value === undefined || value === false || (k === 'socialProfiles' && (value as string[]).length === 0) || (k === 'fonts' && value === 'system');
+      const empty =
+        value === undefined || value === false || (k === 'socialProfiles' && (value as string[]).length === 0) || (k === 'fonts' && value === 'system');
       const stored = empty ? undefined : encode(k, value);
       const wasEmpty = was === undefined || was === '[]' || (k === 'fonts' && was === 'system');
       if ((wasEmpty && stored === undefined) || was === stored) continue;

@@ -305,7 +305,8 @@ export function parseBannerForm(form: Record<string, string | undefined>, now: D
   if (expires) {
     const read = readLocalTime(expires, timeZone);
     if ('error' in read) errors.expiresAt = read.error;
-    else if (read.instant.getTime() <= now.getTime()) errors.expiresAt = 'That time has passed: give a later one, or leave it empty to keep the banner until you remove it.';
+    else if (read.instant.getTime() <= now.getTime())
+      errors.expiresAt = 'That time has passed: give a later one, or leave it empty to keep the banner until you remove it.';
     else expiresAt = read.instant.toISOString();
   }
   if (Object.keys(errors).length) return { errors };
@@ -318,9 +319,9 @@ export function parseBannerForm(form: Record<string, string | undefined>, now: D
  * is refused; one they show twice (the change back) is the earlier of the two instants.
  * @example readLocalTime('2026-07-01T12:00', 'Europe/Berlin') // { instant: 2026-07-01T10:00:00.000Z }
  */
-export function readLocalTime(text: string, timeZone: string): { instant: Date; ambiguous: boolean } | { error: string } {
+export function readLocalTime(text: string, timeZone: string, what = 'the date and time'): { instant: Date; ambiguous: boolean } | { error: string } {
   const wall = parseWallTime(text);
-  if (!wall) return { error: `Give the date and time as YYYY-MM-DD HH:MM, such as 2026-12-01 08:00 (${timeZone} time).` };
+  if (!wall) return { error: `Give ${what} as YYYY-MM-DD HH:MM, such as 2026-12-01 08:00 (in ${timeZone}).` };
   const r = instantOf(wall, timeZone);
   if (!r.ok)
     return {

@@ -150,7 +150,7 @@ function parseForm(raw: unknown, timeZone: string): Parsed {
   else if (tagNames.some((t) => t.length > 100 || !slugify(t))) errors.tags = 'Each tag is at most 100 characters and has a letter or digit.';
   let publishAt: string | undefined;
   if (intent === 'schedule') {
-    const read = readLocalTime(publishAtRaw, timeZone);
+    const read = readLocalTime(publishAtRaw, timeZone, 'the publication date and time');
     if ('error' in read) errors.publish_at = read.error;
     else publishAt = read.instant.toISOString();
   }
