@@ -181,7 +181,7 @@ for (const dialect of DIALECTS) {
       expect((await row()).status).toBe('draft');
       // A repeated time (31 October 2027, 02:30 happens twice) is the first of the two: 00:30 UTC.
       const overlap = await schedule('2027-10-31T02:30');
-      expect(overlap.statusCode, /field__error[^>]*>([^]*?)<\/p>/.exec(overlap.body)?.[1] ?? overlap.body.slice(0, 300)).toBe(303);
+      expect(overlap.statusCode).toBe(303);
       expect((await row()).published_at).toBe('2027-10-31T00:30:00.000Z');
 
       // 14:30 in Berlin in November (CET, UTC+1) is 13:30 UTC.
