@@ -1,32 +1,77 @@
 /**
  * @module lib/dates
- * Dates in a language's own calendar and digits (Persian → Solar Hijri), for pages, feeds and
- * article bodies alike. Formatters are cached: building one costs far more than using it.
+ * Dates in a language's own calendar and digits (Persian → Solar Hijri), in a time zone, for
+ * pages, feeds and article bodies alike. Formatters are cached: building one costs far more than
+ * using it.
  */
+import { zoneAbbreviation } from './zoned-time.js';
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+/** "December 2, 2026" (long), "Dec 2, 2026" (medium), "2026-12-02" (iso: numbers, year first). */
+export type DateStyle = 'long' | 'medium' | 'iso';
+
+export const DATE_STYLES: readonly DateStyle[] = ['long', 'medium', 'iso'];
+
 export interface DateFormat {
-  /** 'long' ("November 29, 2026") unless told; 'medium' ("Nov 29, 2026"). */
-  style?: 'long' | 'medium';
+  /** 'long' unless told. */
+  style?: DateStyle;
+  /** An IANA zone; UTC unless told. */
   timeZone?: string;
+  /** Add the time of day and the zone's short name ("December 2, 2026 at 2:05 PM CET"). */
+  time?: boolean;
 }
 
-/** The date of an ISO timestamp in `lang`; '' for a value that is not a date. */
+const isPersian = (lang: string): boolean => /^fa([-_]|$)/i.test(lang);
+
+function formatter(locale: string, timeZone: string, key: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const k = `${locale}|${timeZone}|${key}`;
+  let f = formatters.get(k);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    } catch {
+      f = new Intl.DateTimeFormat('en', { ...options, timeZone });
+    }
+    formatters.set(k, f);
+  }
+  return f;
+}
+
+/** Year first, two-digit month and day, in the language's calendar and digits. */
+function isoLike(d: Date, locale: string, timeZone: string, persian: boolean): string {
+  const f = formatter(locale, timeZone, 'iso', { year: 'numeric', month: '2-digit', day: '2-digit' });
+  const parts = f.formatToParts(d);
+  const of = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  // Persian writes numeric dates with slashes (۱۴۰۵/۰۹/۱۱); a hyphen reads as a minus there.
+  return [of('year'), of('month'), of('day')].join(persian ? '/' : '-');
+}
+
+/**
+ * The date of an ISO timestamp in `lang`, in `timeZone`; '' for a value that is not a date.
+ * @example formatDate('2026-12-02T13:05:00Z', 'en', { style: 'iso', timeZone: 'Europe/Berlin', time: true }) // '2026-12-02 14:05 CET'
+ */
 export function formatDate(iso: string, lang: string, o: DateFormat = {}): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
   const style = o.style ?? 'long';
   const timeZone = o.timeZone ?? 'UTC';
-  const locale = /^fa([-_]|$)/i.test(lang) ? 'fa-IR-u-ca-persian' : lang;
-  const key = `${locale}|${style}|${timeZone}`;
-  let f = formatters.get(key);
-  if (!f) {
-    try {
-      f = new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone });
-    } catch {
-      f = new Intl.DateTimeFormat('en', { dateStyle: style, timeZone });
-    }
-    formatters.set(key, f);
+  const persian = isPersian(lang);
+  const locale = persian ? 'fa-IR-u-ca-persian' : lang;
+  if (style === 'iso') {
+    const date = isoLike(d, locale, timeZone, persian);
+    if (!o.time) return date;
+    const time = formatter(locale, timeZone, 'hm23', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
+    return `${date} ${time} ${zoneName(d, locale, timeZone, persian)}`;
   }
-  return f.format(d);
+  if (!o.time) return formatter(locale, timeZone, style, { dateStyle: style }).format(d);
+  const dateTime = formatter(locale, timeZone, `${style}+t`, { dateStyle: style, timeStyle: 'short' }).format(d);
+  return `${dateTime} ${zoneName(d, locale, timeZone, persian)}`;
+}
+
+/** The zone's short name: in Persian as Persian writes it, elsewhere the English abbreviation. */
+function zoneName(d: Date, locale: string, timeZone: string, persian: boolean): string {
+  if (!persian) return zoneAbbreviation(d, timeZone);
+  const f = formatter(locale, timeZone, 'zone', { hour: 'numeric', timeZoneName: 'short' });
+  return f.formatToParts(d).find((p) => p.type === 'timeZoneName')?.value ?? '';
 }

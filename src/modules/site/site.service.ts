@@ -8,6 +8,8 @@
 import type { Db } from '../../db/database.js';
 import type { MediaRow } from '../../db/schema.js';
 import { versioned } from '../../db/data-versions.js';
+import { DATE_STYLES } from '../../lib/dates.js';
+import { canonicalTimeZone } from '../../lib/zoned-time.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { tag } from '../content/cache-tags.js';
 import { deleteSetting, settingsLike, upsertSetting } from '../content/settings.repository.js';
@@ -33,6 +35,9 @@ const KEYS: Record<Key, string> = {
   accent: 'site.accent',
   fonts: 'site.fonts',
   customCss: 'site.custom_css',
+  timeZone: 'site.time_zone',
+  dateStyle: 'site.date_style',
+  showTime: 'site.show_time',
 };
 
 const NUMBERS = new Set<Key>(['postsPerPage', 'logoId', 'faviconId', 'shareImageId']);
@@ -51,9 +56,12 @@ const LABELS: Record<Key, string> = {
   accent: 'accent colour',
   fonts: 'type',
   customCss: 'stylesheet',
+  timeZone: 'time zone',
+  dateStyle: 'date style',
+  showTime: 'time on articles',
 };
 
-const encode = (k: Key, v: unknown): string => (k === 'socialProfiles' ? JSON.stringify(v) : String(v));
+const encode = (k: Key, v: unknown): string => (k === 'socialProfiles' ? JSON.stringify(v) : k === 'showTime' ? (v ? '1' : '0') : String(v));
 
 function decode(rows: { key: string; value: string }[]): SiteSettings {
   const out: Record<string, unknown> = { ...EMPTY_SITE_SETTINGS };
@@ -67,6 +75,14 @@ function decode(rows: { key: string; value: string }[]): SiteSettings {
       } catch {
         /* a broken value reads as none */
       }
+    } else if (k === 'timeZone') {
+      // A zone the runtime no longer knows (an older ICU) reads as none: UTC.
+      const zone = canonicalTimeZone(raw);
+      if (zone) out[k] = zone;
+    } else if (k === 'dateStyle') {
+      if ((DATE_STYLES as readonly string[]).includes(raw)) out[k] = raw;
+    } else if (k === 'showTime') {
+      if (raw === '1') out[k] = true;
     } else if (NUMBERS.has(k)) {
       const n = Number(raw);
       if (Number.isInteger(n) && n > 0) out[k] = n;
@@ -136,7 +152,8 @@ export async function updateSiteSettings(db: Db, next: SiteSettings, actor: Acto
     for (const [k, key] of Object.entries(KEYS) as [Key, string][]) {
       const was = before[k] === undefined ? undefined : encode(k, before[k]);
       const value = next[k];
-      const empty = value === undefined || (k === 'socialProfiles' && (value as string[]).length === 0) || (k === 'fonts' && value === 'system');
+      const empty =
+        value === undefined || value === false || (k === 'socialProfiles' && (value as string[]).length === 0) || (k === 'fonts' && value === 'system');
       const stored = empty ? undefined : encode(k, value);
       const wasEmpty = was === undefined || was === '[]' || (k === 'fonts' && was === 'system');
       if ((wasEmpty && stored === undefined) || was === stored) continue;

@@ -4,7 +4,9 @@
  * /admin/settings: what each may hold, the bundled type pairings, and the accent colour's contrast
  * rule. A setting left empty is not stored, so the environment's default (SITE_NAME…) applies.
  */
+import { DATE_STYLES, type DateStyle } from '../../lib/dates.js';
 import { AppError } from '../../lib/errors.js';
+import { canonicalTimeZone, formatWallTime, instantOf, parseWallTime } from '../../lib/zoned-time.js';
 
 export type SiteErrorCode = 'SITE_SETTINGS_INVALID' | 'MENU_INVALID' | 'MENU_CHANGED';
 
@@ -108,7 +110,29 @@ export interface SiteSettings {
   fonts: string;
   /** The owner's own stylesheet, served at /brand/custom.css. */
   customCss?: string;
+  /** The IANA zone dates are shown and times typed in (none: UTC). */
+  timeZone?: string;
+  /** How pages write a date (none: 'long'). */
+  dateStyle?: DateStyle;
+  /** Whether an article's dates carry the time of day. */
+  showTime?: boolean;
 }
+
+/** The date settings in force: what pages and the admin need to write and read a time. */
+export interface SiteDates {
+  timeZone: string;
+  style: DateStyle;
+  showTime: boolean;
+}
+
+export const DEFAULT_DATES: Readonly<SiteDates> = Object.freeze({ timeZone: 'UTC', style: 'long', showTime: false });
+
+/** The settings' date fields over the defaults. */
+export const datesOf = (s: SiteSettings): SiteDates => ({
+  timeZone: s.timeZone ?? DEFAULT_DATES.timeZone,
+  style: s.dateStyle ?? DEFAULT_DATES.style,
+  showTime: s.showTime ?? DEFAULT_DATES.showTime,
+});
 
 export const EMPTY_SITE_SETTINGS: Readonly<SiteSettings> = Object.freeze({ socialProfiles: [], fonts: 'system' });
 
@@ -217,6 +241,19 @@ export function parseSiteSettingsForm(
   const fonts = form.fonts ?? 'system';
   if (!FONT_PAIRINGS.some((p) => p.id === fonts)) errors.fonts = 'Choose one of the type pairings.';
   else out.fonts = fonts;
+  const zone = (form.timeZone ?? '').trim();
+  if (zone) {
+    const canonical = zone.length <= 64 ? canonicalTimeZone(zone) : undefined;
+    if (!canonical) errors.timeZone = `“${zone.slice(0, 64)}” is not a time zone: choose one from the list, such as Europe/Berlin or America/New_York.`;
+    else if (canonical !== 'UTC') out.timeZone = canonical;
+  }
+  const dateStyle = (form.dateStyle ?? '').trim();
+  if (dateStyle) {
+    if (!DATE_STYLES.includes(dateStyle as DateStyle)) errors.dateStyle = 'Choose one of the date styles.';
+    else if (dateStyle !== 'long') out.dateStyle = dateStyle as DateStyle;
+  }
+  if (form.showTime !== undefined && form.showTime !== '' && form.showTime !== '1') errors.showTime = 'Tick the box to show the time, or leave it empty.';
+  else if (form.showTime === '1') out.showTime = true;
   const css = (form.customCss ?? '').replace(/\r\n/g, '\n');
   if (css.trim()) {
     const problem = cssProblem(css);
@@ -242,22 +279,24 @@ export const bannerShows = (b: Banner | undefined, now: Date): b is Banner =>
   b !== undefined && (b.expiresAt === undefined || Date.parse(b.expiresAt) > now.getTime());
 
 /**
- * An expiry as typed (UTC: YYYY-MM-DD HH:MM, seconds optional), after `now`; empty: none.
- * `untilWhat` ends the message for a time that has passed ("to keep the banner until you remove it").
+ * An expiry typed as wall time in the site's zone (YYYY-MM-DD HH:MM, seconds optional), after
+ * `now`; empty: none. `untilWhat` ends the message for a time that has passed ("to keep the
+ * banner until you remove it").
  */
-export function parseExpiry(raw: string | undefined, now: Date, untilWhat: string): { expiresAt?: string; error?: string } {
+export function parseExpiry(raw: string | undefined, now: Date, untilWhat: string, timeZone = 'UTC'): { expiresAt?: string; error?: string } {
   const expires = (raw ?? '').trim();
   if (!expires) return {};
-  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(expires);
-  const t = m ? Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +(m[6] ?? 0)) : Number.NaN;
-  const back = Number.isNaN(t) ? '' : new Date(t).toISOString();
-  if (!m || !back.startsWith(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}`)) return { error: 'Give the time as YYYY-MM-DD HH:MM (UTC), or leave it empty.' };
-  if (t <= now.getTime()) return { error: `That time has passed: give a later one, or leave it empty ${untilWhat}.` };
-  return { expiresAt: back };
+  const read = readLocalTime(expires, timeZone);
+  if ('error' in read) return { error: read.error };
+  if (read.instant.getTime() <= now.getTime()) return { error: `That time has passed: give a later one, or leave it empty ${untilWhat}.` };
+  return { expiresAt: read.instant.toISOString() };
 }
 
-/** Checks the banner form: text, link, and an expiry typed in UTC (YYYY-MM-DDTHH:MM, seconds optional) after `now`. */
-export function parseBannerForm(form: Record<string, string | undefined>, now: Date): { banner?: Banner; errors: Record<string, string> } {
+/**
+ * Checks the banner form: text, link, and an expiry typed as wall time in the site's zone
+ * (YYYY-MM-DDTHH:MM, seconds optional) after `now`.
+ */
+export function parseBannerForm(form: Record<string, string | undefined>, now: Date, timeZone = 'UTC'): { banner?: Banner; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const text = line(form, 'text', BANNER_LIMITS.text, errors, 'The banner');
   if (!text && !errors.text) errors.text = 'Write the line readers will see.';
@@ -275,8 +314,25 @@ export function parseBannerForm(form: Record<string, string | undefined>, now: D
     }
     if (!ok) errors.url = 'Link to a page of this site (starting with /) or to an https:// address.';
   }
-  const { expiresAt, error } = parseExpiry(form.expiresAt, now, 'to keep the banner until you remove it');
+  const { expiresAt, error } = parseExpiry(form.expiresAt, now, 'to keep the banner until you remove it', timeZone);
   if (error) errors.expiresAt = error;
   if (Object.keys(errors).length) return { errors };
   return { banner: { text: text!, ...(url ? { url } : {}), ...(expiresAt ? { expiresAt } : {}) }, errors };
+}
+
+/**
+ * A time typed in the site's zone (YYYY-MM-DDTHH:MM, a space for the T, seconds optional) as an
+ * instant, or a message saying what to type. A time the clocks skip (the change to summer time)
+ * is refused; one they show twice (the change back) is the earlier of the two instants.
+ * @example readLocalTime('2026-07-01T12:00', 'Europe/Berlin') // { instant: 2026-07-01T10:00:00.000Z }
+ */
+export function readLocalTime(text: string, timeZone: string, what = 'the date and time'): { instant: Date; ambiguous: boolean } | { error: string } {
+  const wall = parseWallTime(text);
+  if (!wall) return { error: `Give ${what} as YYYY-MM-DD HH:MM, such as 2026-12-01 08:00 (in ${timeZone}).` };
+  const r = instantOf(wall, timeZone);
+  if (!r.ok)
+    return {
+      error: `${formatWallTime(wall, ' ')} does not exist in ${timeZone}: the clocks go forward over it that day (it would be ${formatWallTime(r.shifted, ' ').slice(11)} after the change). Choose a time before or after it.`,
+    };
+  return { instant: r.instant, ambiguous: r.ambiguous };
 }

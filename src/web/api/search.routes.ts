@@ -41,7 +41,7 @@ export async function apiSearchRoutes(app: FastifyInstance, deps: SearchDeps): P
           category: cat ? { name: cat.name, url: absolute(site, categoryPath(tree.pathOf(cat.id))) } : null,
           authors: (result.authors.get(row.id) ?? []).map((a) => ({ name: a.name, url: absolute(site, `/author/${encodeURIComponent(a.slug)}/`) })),
           image: img
-            ? { url: absolute(site, cardVM(row, result, tree, site.siteLanguage).image!.src), width: img.width, height: img.height, alt: img.alt }
+            ? { url: absolute(site, cardVM(row, result, tree, site.siteLanguage, site.dates).image!.src), width: img.width, height: img.height, alt: img.alt }
             : null,
         };
       }),

@@ -80,7 +80,7 @@ function renderFragment(site: SiteContext, tree: CategoryTree, b: ArticleBundle)
     tags,
     pageTags: cacheTags([...tags, tag.comments(id)]),
     post: { id, type, comment_status, published_at },
-    owner: commentsOwnerOf(b),
+    owner: commentsOwnerOf(b, site.dates),
     year: vm.layout.year,
     bytes: before.length + after.length + 1000,
   };

@@ -9,15 +9,16 @@ import type { ArticleBundle } from '../../modules/article/reading.service.js';
 import type { CategoryTree } from '../../modules/taxonomy/taxonomy.js';
 import { stringsFor } from './i18n.js';
 import { breadcrumbJsonLd, dateVM, layoutVM, paginationVM } from './presenters.js';
+import type { SiteDates } from '../../modules/site/site.js';
 import type { SiteContext } from './site-context.js';
 import type { CorrectionVM, Layout, PaginationVM } from './view-models.js';
 
-export function correctionVM(c: CorrectionRow, lang: string): CorrectionVM {
+export function correctionVM(c: CorrectionRow, lang: string, dates: SiteDates): CorrectionVM {
   const t = stringsFor(lang);
   return {
     kind: c.kind,
     label: c.kind === 'correction' ? t.correction : t.update,
-    date: dateVM(c.created_at, lang),
+    date: dateVM(c.created_at, lang, dates, false),
     text: c.body,
     anchor: `correction-${c.id}`,
   };
@@ -58,7 +59,7 @@ export function correctionsPage(site: SiteContext, tree: CategoryTree, rows: Pub
     intro: t.correctionsIntro,
     breadcrumb: crumbs,
     notes: rows.map((r) => ({
-      ...correctionVM(r, lang),
+      ...correctionVM(r, lang, site.dates),
       article: { title: r.title, url: `${postPath(r.slug)}#correction-${r.id}`, lang: r.language },
     })),
     pagination: paginationVM(CORRECTIONS_PATH, page, totalPages),

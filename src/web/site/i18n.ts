@@ -2,7 +2,7 @@
  * @module web/site/i18n
  * UI strings per language and the language facts pages need (direction, date formatting).
  */
-import { formatDate as formatLibDate } from '../../lib/dates.js';
+import { formatDate as formatLibDate, type DateFormat } from '../../lib/dates.js';
 
 export interface Strings {
   home: string;
@@ -284,4 +284,4 @@ export function languageName(lang: string): string {
 }
 
 /** Formats a date in the language's own calendar and digits (see lib/dates). */
-export const formatDate = (iso: string, lang: string, timeZone = 'UTC'): string => formatLibDate(iso, lang, { timeZone });
+export const formatDate = (iso: string, lang: string, o: DateFormat = {}): string => formatLibDate(iso, lang, o);

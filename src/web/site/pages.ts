@@ -24,6 +24,7 @@ import {
   paginationVM,
   publisherJsonLd,
 } from './presenters.js';
+import type { SiteDates } from '../../modules/site/site.js';
 import type { SiteContext } from './site-context.js';
 import { correctionJsonLd, correctionVM } from './corrections-presenters.js';
 import type { PublicComment } from '../../modules/comment/comment.js';
@@ -49,7 +50,14 @@ export interface ArticleCommentsInput {
 }
 
 /** The flat thread (ORDER BY path) as nested comments; a reply whose parent is not shown goes top level. */
-function commentThreadVM(comments: PublicComment[], lang: string, path: string, open: boolean, authorUserIds: ReadonlySet<number> = new Set()): CommentVM[] {
+function commentThreadVM(
+  comments: PublicComment[],
+  lang: string,
+  dates: SiteDates,
+  path: string,
+  open: boolean,
+  authorUserIds: ReadonlySet<number> = new Set(),
+): CommentVM[] {
   const byId = new Map<number, CommentVM>();
   const top: CommentVM[] = [];
   for (const c of comments) {
@@ -57,7 +65,7 @@ function commentThreadVM(comments: PublicComment[], lang: string, path: string, 
       id: c.id,
       anchor: `comment-${c.id}`,
       authorName: c.authorName,
-      date: dateVM(c.createdAt, lang),
+      date: dateVM(c.createdAt, lang, dates),
       bodyHtml: c.bodyHtml,
       held: c.status !== 'approved',
       replies: [],
@@ -81,7 +89,7 @@ export function homePage(
   front?: { pinned: boolean; blocks: { categoryId: number; bundle: CardBundle }[] },
 ): HomeVM {
   const lang = site.siteLanguage;
-  const cards = cardsVM(list, tree, lang);
+  const cards = cardsVM(list, tree, lang, site.dates);
   const first = list.page === 1 ? cards.shift() : undefined;
   const path = list.page > 1 ? `/page/${list.page}/` : '/';
   return {
@@ -108,7 +116,7 @@ export function homePage(
     ...(front?.pinned ? { pinned: true } : {}),
     blocks: (front?.blocks ?? []).flatMap((b) => {
       const section = categoryLink(tree, b.categoryId, lang);
-      return section && b.bundle.rows.length ? [{ section, stories: cardsVM(b.bundle, tree, lang) }] : [];
+      return section && b.bundle.rows.length ? [{ section, stories: cardsVM(b.bundle, tree, lang, site.dates) }] : [];
     }),
     pagination: paginationVM('/', list.page, list.totalPages),
   };
@@ -127,7 +135,7 @@ export function articlePage(site: SiteContext, tree: CategoryTree, b: ArticleBun
   crumbs.push({ name: post.title });
   const featuredRow = post.featured_media_id !== null ? b.media.get(post.featured_media_id) : undefined;
   const featured = featuredRow ? { image: imageVM(featuredRow), caption: featuredRow.caption, credit: featuredRow.credit } : undefined;
-  const published = post.published_at ? dateVM(post.published_at, lang) : undefined;
+  const published = post.published_at ? dateVM(post.published_at, lang, site.dates) : undefined;
   // "Updated" only when it differs meaningfully (more than a minute) from publication.
   const wasUpdated = post.published_at && Date.parse(post.updated_at) - Date.parse(post.published_at) > 60_000;
   const authors = b.authors.map((a) => authorVM(a, b.media));
@@ -153,7 +161,7 @@ export function articlePage(site: SiteContext, tree: CategoryTree, b: ArticleBun
     });
   }
   const translations = b.translations.map((tr) => ({ lang: tr.language, name: languageName(tr.language), url: postPath(tr.slug) }));
-  const comments = commentsVM(commentsOwnerOf(b), ci);
+  const comments = commentsVM(commentsOwnerOf(b, site.dates), ci);
   return {
     layout: layoutVM(site, {
       lang,
@@ -180,16 +188,16 @@ export function articlePage(site: SiteContext, tree: CategoryTree, b: ArticleBun
     standfirst: post.excerpt,
     authors,
     ...(published && !isPage ? { published } : {}),
-    ...(wasUpdated && !isPage ? { updated: dateVM(post.updated_at, lang) } : {}),
+    ...(wasUpdated && !isPage ? { updated: dateVM(post.updated_at, lang, site.dates) } : {}),
     readingMinutes: readingMinutes(post.word_count),
     ...(featured ? { featured } : {}),
     // Quoted posts' hashtags linked to the tags they name today (read with the article).
     bodyHtml: withHashtagLinks(post.body_html, b.hashtags?.tags),
     tags: b.tags.map((x) => ({ name: localName(x, lang), url: tagPath(x.slug) })),
-    related: cardsVM(b.related, tree, lang),
+    related: cardsVM(b.related, tree, lang, site.dates),
     comments,
     translations,
-    corrections: (b.corrections ?? []).map((c) => correctionVM(c, lang)),
+    corrections: (b.corrections ?? []).map((c) => correctionVM(c, lang, site.dates)),
   };
 }
 
@@ -227,7 +235,7 @@ function archivePage(site: SiteContext, tree: CategoryTree, list: ListPage, a: A
     breadcrumb: crumbs,
     subcategories: a.subcategories ?? [],
     ...(a.author ? { author: a.author } : {}),
-    stories: cardsVM(list, tree, site.siteLanguage),
+    stories: cardsVM(list, tree, site.siteLanguage, site.dates),
     pagination: paginationVM(a.basePath, list.page, list.totalPages),
   };
 }
@@ -314,14 +322,17 @@ export interface CommentsOwner {
   commentStatus: 'open' | 'closed';
   /** Users among its authors: their replies are marked "Author" rather than "Staff". */
   authorUserIds: number[];
+  /** The site's date settings when the fragment was made (a change to them purges every page). */
+  dates: SiteDates;
 }
 
-export const commentsOwnerOf = (b: ArticleBundle): CommentsOwner => ({
+export const commentsOwnerOf = (b: ArticleBundle, dates: SiteDates): CommentsOwner => ({
   postId: b.post.id,
   lang: b.post.language,
   path: postPath(b.post.slug),
   commentStatus: b.post.comment_status,
   authorUserIds: b.authors.map((a) => a.user_id).filter((id): id is number => id !== null),
+  dates,
 });
 
 /** The comments section: a page of the thread, its navigation and the form (when open). */
@@ -333,7 +344,7 @@ export function commentsVM(owner: CommentsOwner, ci: ArticleCommentsInput | unde
   const comments = ci?.thread.comments ?? [];
   const totalPages = ci?.thread.totalPages ?? 1;
   const here = commentPagePath(articlePath, page);
-  const thread = commentThreadVM(comments, lang, here, open, new Set(owner.authorUserIds));
+  const thread = commentThreadVM(comments, lang, owner.dates, here, open, new Set(owner.authorUserIds));
   const strings = commentStringsFor(lang);
   const pages = {
     page,

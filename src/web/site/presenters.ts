@@ -10,6 +10,7 @@ import { readingMinutes } from '../../modules/article/render.js';
 import { responsiveImage } from '../../modules/media/media.js';
 import { bioParagraphs, linksOf } from '../../modules/author/author.js';
 import { menuFor, type MenuItem, type MenuLocation } from '../../modules/site/menu.js';
+import { DEFAULT_DATES, type SiteDates } from '../../modules/site/site.js';
 import type { MenuTargets } from '../../modules/site/menu.service.js';
 import { localName, type CategoryTree } from '../../modules/taxonomy/taxonomy.js';
 import { directionOf, fill, formatDate, stringsFor, baseLanguage } from './i18n.js';
@@ -20,7 +21,14 @@ export const absolute = (site: SiteContext, path: string): string => site.siteUr
 
 export const imageVM = (row: MediaRow, alt?: string): ImageVM => responsiveImage(row, alt);
 
-export const dateVM = (iso: string, lang: string): DateVM => ({ iso, label: formatDate(iso, lang) });
+/**
+ * A date as a page shows it: in the site's zone and date style (with the time of day when the
+ * owner chose it and `withTime` allows); `iso` stays the instant, for <time datetime>.
+ */
+export const dateVM = (iso: string, lang: string, dates: SiteDates = DEFAULT_DATES, withTime = true): DateVM => ({
+  iso,
+  label: formatDate(iso, lang, { style: dates.style, timeZone: dates.timeZone, time: withTime && dates.showTime }),
+});
 
 /** The top-level sections, named in `lang`: the masthead and footer when no menu is set. */
 export function navOf(tree: CategoryTree, lang: string): Link[] {
@@ -128,7 +136,7 @@ export function personJsonLd(site: SiteContext, a: AuthorRow, media: ReadonlyMap
   };
 }
 
-export function cardVM(row: CardRow, bundle: CardBundle, tree: CategoryTree, pageLang: string): CardVM {
+export function cardVM(row: CardRow, bundle: CardBundle, tree: CategoryTree, pageLang: string, dates: SiteDates): CardVM {
   const img = row.featured_media_id !== null ? bundle.media.get(row.featured_media_id) : undefined;
   const category = categoryLink(tree, row.primary_category_id, row.language);
   const differs = baseLanguage(row.language) !== baseLanguage(pageLang);
@@ -139,14 +147,15 @@ export function cardVM(row: CardRow, bundle: CardBundle, tree: CategoryTree, pag
     ...(img ? { image: imageVM(img) } : {}),
     ...(category ? { category } : {}),
     authors: (bundle.authors.get(row.id) ?? []).map((a) => ({ name: a.name, url: authorPath(a.slug) })),
-    published: dateVM(row.published_at ?? row.updated_at, row.language),
+    published: dateVM(row.published_at ?? row.updated_at, row.language, dates, false),
     readingMinutes: readingMinutes(row.word_count),
     comments: Number(row.comment_count ?? 0),
     ...(differs ? { lang: row.language, dir: directionOf(row.language) } : {}),
   };
 }
 
-export const cardsVM = (bundle: CardBundle, tree: CategoryTree, pageLang: string): CardVM[] => bundle.rows.map((r) => cardVM(r, bundle, tree, pageLang));
+export const cardsVM = (bundle: CardBundle, tree: CategoryTree, pageLang: string, dates: SiteDates): CardVM[] =>
+  bundle.rows.map((r) => cardVM(r, bundle, tree, pageLang, dates));
 
 export function paginationVM(base: string, page: number, totalPages: number): PaginationVM {
   return {

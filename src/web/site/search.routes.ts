@@ -62,7 +62,7 @@ export async function searchRoutes(app: FastifyInstance, deps: SearchDeps): Prom
       searchable: result.searchable,
       total: result.total,
       capped: result.capped,
-      results: result.rows.map((row) => ({ ...cardVM(row, result, tree, lang), snippet: snippetParts(result.snippets.get(row.id) ?? '') })),
+      results: result.rows.map((row) => ({ ...cardVM(row, result, tree, lang, site.dates), snippet: snippetParts(result.snippets.get(row.id) ?? '') })),
       pagination: {
         page: result.page,
         totalPages: result.totalPages,

@@ -13,7 +13,7 @@ import { tag } from '../../modules/content/cache-tags.js';
 import { mediaUrl } from '../../modules/media/media.js';
 import type { Menus } from '../../modules/site/menu.js';
 import type { MenuTargets } from '../../modules/site/menu.service.js';
-import { bannerShows, type Banner, type SiteSettings } from '../../modules/site/site.js';
+import { bannerShows, datesOf, type Banner, type SiteDates, type SiteSettings } from '../../modules/site/site.js';
 import { EMPTY_SITE_SNAPSHOT, loadSiteSnapshot, type SiteSnapshot } from '../../modules/site/site.service.js';
 import { themeCss } from './brand.js';
 
@@ -36,6 +36,8 @@ export interface SiteContext {
   siteDescription: string;
   siteLanguage: string;
   postsPerPage: number;
+  /** The zone and style dates are written in (and admin times typed in). */
+  readonly dates: SiteDates;
   /** Feeds carry whole articles, or only their standfirst. */
   feedFullText: boolean;
   brand: SiteBrand;
@@ -117,6 +119,7 @@ export function liveSite(config: Config, now: () => Date = () => new Date()): Li
   let brand: SiteBrand = { sameAs: [], stylesheets: [] };
   let following = false;
   let menuDeps = new Set<string>();
+  let dates: SiteDates = datesOf(snap.settings);
   let stale = true;
   let expireCache: (() => void) | undefined;
   let expiry: NodeJS.Timeout | undefined;
@@ -156,6 +159,9 @@ export function liveSite(config: Config, now: () => Date = () => new Date()): Li
     get brand() {
       return brand;
     },
+    get dates() {
+      return dates;
+    },
     get themeCss() {
       return theme;
     },
@@ -194,6 +200,7 @@ export function liveSite(config: Config, now: () => Date = () => new Date()): Li
       snap = next;
       menuDeps = menuDependencies(next.menus);
       theme = themeCss(next.settings);
+      dates = datesOf(next.settings);
       brand = brandOf(site, next, theme);
     },
   };

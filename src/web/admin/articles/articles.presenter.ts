@@ -10,7 +10,7 @@ import { STATUS_LABELS } from '../../../modules/article/article.js';
 import { ADMIN_PER_PAGE, type AdminListFilter, type AdminListRow, type EditOptions } from '../../../modules/article/article-editing.service.js';
 import type { AuthorRow } from '../../../db/schema.js';
 import { MAX_BYLINES, type ArticleFormVM, type ArticlesVM, type IntentVM, type Option } from './articles.view-models.js';
-import { dateVM } from '../shell/presenters.js';
+import { dateVM, zoneHint } from '../shell/presenters.js';
 import type { AdminLayoutVM } from '../shell/view-models.js';
 
 /** The form as shown: field values and the multi-valued choices. */
@@ -57,8 +57,8 @@ export function articlesVM(
       statusLabel: STATUS_LABELS[r.status],
       authors: (list.authors.get(r.id) ?? []).map((a) => a.name).join(', ') || '—',
       language: r.language,
-      updated: dateVM(r.updated_at),
-      ...(r.published_at ? { published: dateVM(r.published_at) } : {}),
+      updated: dateVM(r.updated_at, layout.timeZone),
+      ...(r.published_at ? { published: dateVM(r.published_at, layout.timeZone) } : {}),
       ...(list.missingImages?.get(r.id) ? { missingImages: list.missingImages.get(r.id)! } : {}),
     })),
     total: list.total,
@@ -116,6 +116,7 @@ export function articleFormVM(i: FormInput): ArticleFormVM {
     status,
     statusLabel: STATUS_LABELS[status],
     intents,
+    zoneHint: zoneHint(i.layout.timeZone),
     authorOptions: authorOptions(i.options),
     categoryOptions: categoryOptions(i.options),
     ...(i.id !== undefined ? { previewUrl: `/admin/articles/${i.id}/preview`, revisionsUrl: `/admin/articles/${i.id}/revisions` } : {}),

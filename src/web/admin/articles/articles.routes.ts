@@ -35,7 +35,8 @@ import { editorScript } from '../shell/script-bundle.js';
 import { signedIn } from '../shell/auth.js';
 import { csrfFor, pageLayout, type AdminContext } from '../shell/context.js';
 import { type Fields, fieldsOf, idOf, pathId } from '../shell/forms.js';
-import { dateVM } from '../shell/presenters.js';
+import { dateVM, localInputValue } from '../shell/presenters.js';
+import { readLocalTime } from '../../../modules/site/site.js';
 import { articleFormVM, articlesVM, type FormState } from './articles.presenter.js';
 import { MAX_BYLINES } from './articles.view-models.js';
 import { renderArticleForm, renderArticles, renderRevisions } from './articles.view.js';
@@ -88,7 +89,7 @@ interface Parsed {
 }
 
 /** Reads and checks the posted form; field errors instead of exceptions. No I/O. */
-function parseForm(raw: unknown): Parsed {
+function parseForm(raw: unknown, timeZone: string): Parsed {
   const f = fieldsOf(raw);
   const errors: Record<string, string> = {};
   const title = one(f, 'title', 500, errors, 'The headline');
@@ -149,9 +150,9 @@ function parseForm(raw: unknown): Parsed {
   else if (tagNames.some((t) => t.length > 100 || !slugify(t))) errors.tags = 'Each tag is at most 100 characters and has a letter or digit.';
   let publishAt: string | undefined;
   if (intent === 'schedule') {
-    const d = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(publishAtRaw) ? new Date(`${publishAtRaw}Z`) : undefined;
-    if (!d || Number.isNaN(d.getTime())) errors.publish_at = 'Enter the publication date and time, e.g. 2026-12-01T08:00.';
-    else publishAt = d.toISOString();
+    const read = readLocalTime(publishAtRaw, timeZone, 'the publication date and time');
+    if ('error' in read) errors.publish_at = read.error;
+    else publishAt = read.instant.toISOString();
   }
   const input: Omit<ArticleInput, 'tagIds'> = {
     type: 'post',
@@ -279,7 +280,7 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
         seo_title: p.seo_title,
         seo_description: p.seo_description,
         comment_status: p.comment_status,
-        publish_at: p.published_at ? p.published_at.slice(0, 16) : '',
+        publish_at: p.published_at ? localInputValue(p.published_at, c.site.dates.timeZone) : '',
         updated_at: p.updated_at,
       },
       categoryIds: a.categoryIds.map(String),
@@ -350,7 +351,7 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
 
   // POST /admin/articles: create.
   app.post('/articles', { config: { access: 'post.create' } }, async (request, reply) => {
-    const p = parseForm(request.body);
+    const p = parseForm(request.body, c.site.dates.timeZone);
     const form = (errors: Record<string, string>, problem?: string) => ({
       state: p.state,
       errors,
@@ -400,7 +401,7 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
   // POST /admin/articles/:id: save (with intent=save|submit|schedule|publish|unpublish).
   app.post('/articles/:id', EDIT_ARTICLE, async (request, reply) => {
     const { id, found, mine } = editableOf(request);
-    const p = parseForm(request.body);
+    const p = parseForm(request.body, c.site.dates.timeZone);
     const form = (errors: Record<string, string>, problem?: string) => ({
       id,
       state: p.state,
@@ -468,7 +469,7 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
         editUrl: `/admin/articles/${id}`,
         revisions: rows.map((r, i) => ({
           id: r.id,
-          at: dateVM(r.created_at),
+          at: dateVM(r.created_at, c.site.dates.timeZone),
           who: r.user_label || '—',
           statusLabel: STATUS_LABELS[r.status],
           title: r.title,

@@ -70,6 +70,8 @@ export interface ArticleFormVM {
   status: string;
   statusLabel: string;
   intents: IntentVM[];
+  /** "Times are in Europe/Berlin…", beside the publication time. */
+  zoneHint: string;
   authorOptions: Option[];
   categoryOptions: Option[];
   previewUrl?: string;

@@ -421,10 +421,10 @@ function ArticleForm({ vm }: { vm: ArticleFormVM }) {
         {vm.intents.some((i) => i.intent === 'schedule') && (
           <div class={`field${e.publish_at !== undefined ? ' field--error' : ''}`}>
             <label class="field__label" for="publish-at">
-              Publication time (UTC)
+              Publication time
             </label>
             <p class="field__hint" id="publish-at-hint">
-              For “Schedule”: when the article goes live.
+              For “Schedule”: when the article goes live. {vm.zoneHint}
             </p>
             {e.publish_at !== undefined && (
               <p class="field__error" id="publish-at-error">

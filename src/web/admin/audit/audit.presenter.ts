@@ -15,7 +15,7 @@ export function auditVM(layout: AdminLayoutVM, page: AuditPage): AuditVM {
   return {
     layout,
     entries: page.rows.map((r: AuditRow) => ({
-      at: dateVM(r.at),
+      at: dateVM(r.at, layout.timeZone),
       actor: r.actor_label || '—',
       action: actionLabel(r.action),
       target: r.target_label,

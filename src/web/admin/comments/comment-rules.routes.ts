@@ -34,7 +34,7 @@ export async function commentRulesRoutes(app: FastifyInstance, c: AdminContext):
           heading: list === 'block' ? 'Blocked' : 'Allowed',
           rules: rows
             .filter((r) => r.list === list)
-            .map((r) => ({ id: r.id, kind: KIND_LABELS[r.kind] ?? r.kind, value: r.value, note: r.note, date: dateVM(r.created_at) })),
+            .map((r) => ({ id: r.id, kind: KIND_LABELS[r.kind] ?? r.kind, value: r.value, note: r.note, date: dateVM(r.created_at, c.site.dates.timeZone) })),
         })),
       }),
     );

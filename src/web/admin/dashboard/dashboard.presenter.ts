@@ -18,10 +18,10 @@ const articlesUrl = (params: Record<string, string | number | undefined>): strin
   return `/admin/articles?${q.toString()}`;
 };
 
-function item(p: DashboardPost, when: 'updated' | 'scheduled' | 'published'): DashboardItemVM {
+function item(p: DashboardPost, when: 'updated' | 'scheduled' | 'published', zone: string): DashboardItemVM {
   const iso = when === 'updated' || p.published_at === null ? p.updated_at : p.published_at;
   const label = when === 'updated' ? 'Updated' : when === 'scheduled' ? 'Goes live' : 'Published';
-  return { title: p.title.trim() ? clip(p.title, 120) : '(untitled)', url: `/admin/articles/${p.id}`, when: { label, date: dateVM(iso) } };
+  return { title: p.title.trim() ? clip(p.title, 120) : '(untitled)', url: `/admin/articles/${p.id}`, when: { label, date: dateVM(iso, zone) } };
 }
 
 function roleHint(user: User): string {
@@ -50,7 +50,7 @@ export function dashboardVM(layout: AdminLayoutVM, csrf: string, user: User, d: 
     title,
     count,
     empty,
-    items: rows.map((r) => item(r, when)),
+    items: rows.map((r) => item(r, when, layout.timeZone)),
     more: { label: more, url: articlesUrl({ status, author: mine && all ? d.authorId : undefined }) },
   });
   const lists: DashboardListVM[] = [
@@ -104,7 +104,7 @@ export function dashboardVM(layout: AdminLayoutVM, csrf: string, user: User, d: 
       roleLabel: ROLE_LABELS[user.role],
       roleDescription: ROLE_DESCRIPTIONS[user.role],
       roleHint: roleHint(user),
-      ...(user.lastLoginAt ? { lastLogin: dateVM(user.lastLoginAt) } : {}),
+      ...(user.lastLoginAt ? { lastLogin: dateVM(user.lastLoginAt, layout.timeZone) } : {}),
     },
     abilities: actionsOf(user.role)
       .filter((a) => a !== 'admin.access')
@@ -125,7 +125,7 @@ export function dashboardVM(layout: AdminLayoutVM, csrf: string, user: User, d: 
               postTitle: clip(c.post_title, 100) || '(untitled)',
               url: `/admin/comments?status=${c.status}&post=${c.post_id}`,
               pending: c.status === 'pending',
-              date: dateVM(c.created_at),
+              date: dateVM(c.created_at, layout.timeZone),
             })),
           },
         }

@@ -7,10 +7,10 @@
  *   POST /admin/front-page/pins/:id/unpin|up|down
  *   POST /admin/front-page/blocks                  section, count
  *   POST /admin/front-page/blocks/:id/remove|up|down
- *   POST /admin/front-page/banner                  text, url, expiresAt (UTC): post or replace it
+ *   POST /admin/front-page/banner                  text, url, expiresAt: post or replace it
  *   POST /admin/front-page/banner/remove           take it down
- * Pins and blocks purge only the front page they change; the banner is on every page, so each
- * banner change purges every page, on every instance.
+ * Times are typed in the site's zone. Pins and blocks purge only the front page they change; the
+ * banner is on every page, so each banner change purges every page, on every instance.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { postPath } from '../../../modules/article/permalink.js';
@@ -57,7 +57,7 @@ export async function frontPageRoutes(app: FastifyInstance, c: AdminContext): Pr
       title: p.title,
       url: postPath(p.slug),
       ...(p.status !== 'published' ? { inactive: 'not shown: the story is not published' } : !pinHolds(p, now) ? { inactive: 'expired' } : {}),
-      ...(p.expiresAt ? { expires: dateVM(p.expiresAt) } : {}),
+      ...(p.expiresAt ? { expires: dateVM(p.expiresAt, c.site.dates.timeZone) } : {}),
       canUp: i > 0,
       canDown: i < tops.length - 1,
     });
@@ -94,7 +94,7 @@ export async function frontPageRoutes(app: FastifyInstance, c: AdminContext): Pr
               current: {
                 text: b.text,
                 ...(b.url ? { url: b.url } : {}),
-                ...(b.expiresAt ? { expires: dateVM(b.expiresAt) } : {}),
+                ...(b.expiresAt ? { expires: dateVM(b.expiresAt, c.site.dates.timeZone) } : {}),
                 showing: bannerShows(b, now),
               },
             }
@@ -141,7 +141,7 @@ export async function frontPageRoutes(app: FastifyInstance, c: AdminContext): Pr
     const slot = str(f.slot);
     if (slot !== 'lead' && slot !== 'top')
       return render(request, reply, scope, { values, errors: { story: 'Choose to pin it as the lead or as a top story.' } }, 400);
-    const { expiresAt, error } = parseExpiry(str(f.expiresAt), c.now(), 'to keep it pinned until you unpin it');
+    const { expiresAt, error } = parseExpiry(str(f.expiresAt), c.now(), 'to keep it pinned until you unpin it', c.site.dates.timeZone);
     if (error) return render(request, reply, scope, { values, errors: { pinExpiresAt: error } }, 400);
     const story = (str(f.storyRef) ?? '').trim() || (str(f.story) ?? '');
     return change(
@@ -193,7 +193,7 @@ export async function frontPageRoutes(app: FastifyInstance, c: AdminContext): Pr
   app.post('/front-page/banner', { config: { access: 'frontpage.manage' } }, async (request, reply) => {
     const f = fieldsOf(request.body);
     const form = { text: echo(f.text, 1000), url: echo(f.url, 1000), expiresAt: echo(f.expiresAt, 100) };
-    const { banner, errors } = parseBannerForm(form, c.now());
+    const { banner, errors } = parseBannerForm(form, c.now(), c.site.dates.timeZone);
     if (!banner) return render(request, reply, homeScope, { values: form, errors }, 400);
     app.pageCache.purge((await setBanner(c.db, banner, actorOf(request), c.now())).purge);
     return reply.redirect('/admin/front-page?notice=posted', 303);

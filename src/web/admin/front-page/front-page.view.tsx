@@ -136,12 +136,12 @@ function Pins({ vm }: { vm: FrontPageVM }) {
         <TextField
           id={FIELDS.pinExpiresAt}
           name="expiresAt"
-          label="Pinned until (optional, UTC)"
+          label="Pinned until (optional)"
           required={false}
           value={values.pinExpiresAt ?? ''}
           error={errors.pinExpiresAt}
           maxLength={19}
-          hint="YYYY-MM-DD HH:MM in UTC; empty: until you unpin it."
+          hint={`YYYY-MM-DD HH:MM; empty: until you unpin it. Times are in ${vm.layout.timeZone} (the site’s time zone, set in Settings).`}
         />
         <div class="form__actions">
           <button class="button" type="submit" name="slot" value="lead">
@@ -260,12 +260,12 @@ function FrontPage({ vm }: { vm: FrontPageVM }) {
           <TextField
             id={FIELDS.expiresAt}
             name="expiresAt"
-            label="Take it down at (optional, UTC)"
+            label="Take it down at (optional)"
             required={false}
             value={values.expiresAt ?? ''}
             error={errors.expiresAt}
             maxLength={19}
-            hint="YYYY-MM-DD HH:MM in UTC; empty: until you remove it."
+            hint={`YYYY-MM-DD HH:MM; empty: until you remove it. Times are in ${vm.layout.timeZone} (the site’s time zone, set in Settings).`}
           />
           <button class="button" type="submit">
             {c ? 'Replace the banner' : 'Post the banner'}

@@ -184,7 +184,7 @@ export async function mediaRoutes(app: FastifyInstance, c: AdminContext, deps: M
         preview: previewOf(row),
         originalUrl: mediaUrl(row.path),
         type: TYPE_LABELS[row.mime] ?? row.mime,
-        uploaded: dateVM(row.created_at),
+        uploaded: dateVM(row.created_at, c.site.dates.timeZone),
         values: o.values ?? { alt: row.alt, caption: row.caption, credit: row.credit },
         errors: o.errors ?? {},
         canEdit: can(user.role, 'media.upload'),

@@ -1,6 +1,7 @@
 /**
  * @module web/admin/settings/settings.routes
- * /admin/settings (owners: `settings.manage`): the site's identity and branding.
+ * /admin/settings (owners: `settings.manage`): the site's identity, dates (time zone, date style)
+ * and branding.
  *   GET  /admin/settings
  *   POST /admin/settings   every field of the form; an empty one goes back to its default
  * Saving purges every page (all show the name and look), on every instance through the purge log.
@@ -16,6 +17,9 @@ import { actorOf } from '../shell/auth.js';
 import { csrfFor, pageLayout, type AdminContext } from '../shell/context.js';
 import { fieldsOf } from '../shell/forms.js';
 import { thumbOf } from '../shell/presenters.js';
+import { DATE_STYLES, formatDate, type DateStyle } from '../../../lib/dates.js';
+import { timeZones, zoneAbbreviation } from '../../../lib/zoned-time.js';
+import type { SettingsVM } from './settings.view-models.js';
 import { mediaScript } from '../shell/script-bundle.js';
 import type { FormVM } from '../shell/view-models.js';
 import { renderSettings } from './settings.view.js';
@@ -36,7 +40,30 @@ const formOf = (s: SiteSettings): Record<string, string> => ({
   accent: s.accent ?? '',
   fonts: s.fonts,
   customCss: s.customCss ?? '',
+  timeZone: s.timeZone ?? '',
+  dateStyle: s.dateStyle ?? 'long',
+  showTime: s.showTime ? '1' : '',
 });
+
+const STYLE_NAMES: Record<DateStyle, string> = { long: 'Long', medium: 'Short month', iso: 'Numbers, year first' };
+
+/** UTC, then every zone under its region, labelled with its place and short name at `now`. */
+function zoneChoices(now: Date): SettingsVM['timeZones'] {
+  const groups = new Map<string, { value: string; label: string }[]>();
+  for (const z of timeZones()) {
+    const at = z.indexOf('/');
+    if (at < 0) continue;
+    const region = z.slice(0, at);
+    const place = z.slice(at + 1).replaceAll('_', ' ');
+    const list = groups.get(region) ?? [];
+    list.push({ value: z, label: `${place} (${zoneAbbreviation(now, z)})` });
+    groups.set(region, list);
+  }
+  return {
+    options: [{ value: '', label: 'UTC (the default)' }],
+    groups: [...groups].map(([label, options]) => ({ label, options })),
+  };
+}
 
 export async function settingsRoutes(app: FastifyInstance, c: AdminContext): Promise<void> {
   const { defaults } = c.site;
@@ -56,6 +83,11 @@ export async function settingsRoutes(app: FastifyInstance, c: AdminContext): Pro
       images[f] = row ? { thumb: thumbOf(row), alt: row.alt, editUrl: `/admin/media/${row.id}` } : undefined;
     }
     const user = request.adminAuth?.user;
+    // The examples are written as the site stands: its language, zone and style.
+    const now = c.now();
+    const today = now.toISOString();
+    const lang = c.site.siteLanguage;
+    const { dates } = c.site;
     return sendHtml(
       reply,
       renderSettings({
@@ -83,6 +115,9 @@ export async function settingsRoutes(app: FastifyInstance, c: AdminContext): Pro
         },
         languages: [{ value: '', label: `The default: ${langLabel(defaults.language)}` }, ...UI_LANGUAGES.map((l) => ({ value: l, label: langLabel(l) }))],
         fonts: FONT_PAIRINGS.map((p) => ({ value: p.id, label: p.label })),
+        timeZones: zoneChoices(now),
+        dateStyles: DATE_STYLES.map((s) => ({ value: s, label: `${STYLE_NAMES[s]}: ${formatDate(today, lang, { style: s, timeZone: dates.timeZone })}` })),
+        timeExample: formatDate(today, lang, { style: dates.style, timeZone: dates.timeZone, time: true }),
         images,
         canUpload: user ? can(user.role, 'media.upload') : false,
         script: mediaScript.url,

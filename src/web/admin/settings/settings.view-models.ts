@@ -14,6 +14,12 @@ export interface SettingsVM {
   placeholders: Record<string, string>;
   languages: { value: string; label: string }[];
   fonts: { value: string; label: string }[];
+  /** The time zones: UTC first, then by region (Africa, America…), each with its short name now. */
+  timeZones: { options: { value: string; label: string }[]; groups: { label: string; options: { value: string; label: string }[] }[] };
+  /** The date styles, each with today written in it (in the site's language and zone). */
+  dateStyles: { value: string; label: string }[];
+  /** Today with its time, as an article would show it with the time on. */
+  timeExample: string;
   /** The chosen images (logo, favicon, share image) as they stand. */
   images: Record<string, { thumb: ThumbVM; alt: string; editUrl: string } | undefined>;
   canUpload: boolean;

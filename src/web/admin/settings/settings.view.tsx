@@ -1,7 +1,7 @@
 /**
  * @module web/admin/settings/settings.view
  * /admin/settings: the site's identity (name, description, language, stories per page, footer,
- * profiles) and branding (logo, favicon, share image, accent colour, type, own stylesheet), as
+ * profiles), dates (time zone, date style, the time on articles) and branding (logo, favicon, share image, accent colour, type, own stylesheet), as
  * one form that works without JavaScript; with it, images are chosen from the library.
  */
 import { CsrfField, ErrorSummary, SelectField, TextAreaField, TextField } from '../shell/components.js';
@@ -21,6 +21,9 @@ const FIELD_IDS: Record<string, string> = {
   accent: 'site-accent',
   fonts: 'site-fonts',
   customCss: 'site-custom-css',
+  timeZone: 'site-time-zone',
+  dateStyle: 'site-date-style',
+  showTime: 'site-show-time',
 };
 
 const IMAGES: { name: 'logoId' | 'faviconId' | 'shareImageId'; label: string; what: string; hint: string }[] = [
@@ -118,6 +121,50 @@ function Settings({ vm }: { vm: SettingsVM }) {
             error={errors.socialProfiles}
             hint="One web address per line (Mastodon, Bluesky, YouTube…), at most 10; search engines learn they are yours."
           />
+        </fieldset>
+        <fieldset class="fieldset">
+          <legend class="fieldset__legend">Dates</legend>
+          <SelectField
+            id={FIELD_IDS.timeZone!}
+            name="timeZone"
+            label="Time zone"
+            options={vm.timeZones.options}
+            groups={vm.timeZones.groups}
+            value={values.timeZone ?? ''}
+            error={errors.timeZone}
+            hint="Dates on every page and in the admin are shown in it, and the times you type (scheduling, the banner’s end) are read in it. Type a city’s first letters to jump to it."
+          />
+          <fieldset class={`field${errors.dateStyle !== undefined ? ' field--error' : ''}`} id={FIELD_IDS.dateStyle} aria-describedby="site-date-style-hint">
+            <legend class="field__label">Date style</legend>
+            <p class="field__hint" id="site-date-style-hint">
+              How articles, lists and comments write a date; each example is today. Persian pages keep the Persian calendar and digits.
+            </p>
+            {errors.dateStyle !== undefined && (
+              <p class="field__error">
+                <span class="visually-hidden">Error: </span>
+                {errors.dateStyle}
+              </p>
+            )}
+            <div class="choices">
+              {vm.dateStyles.map((s) => (
+                <label class="choice">
+                  <input type="radio" name="dateStyle" value={s.value} checked={(values.dateStyle || 'long') === s.value} /> {s.label}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <div class={`field${errors.showTime !== undefined ? ' field--error' : ''}`}>
+            {errors.showTime !== undefined && (
+              <p class="field__error" id="site-show-time-error">
+                <span class="visually-hidden">Error: </span>
+                {errors.showTime}
+              </p>
+            )}
+            <label class="choice">
+              <input type="checkbox" id={FIELD_IDS.showTime} name="showTime" value="1" checked={values.showTime === '1'} />
+              {` Show the time on articles and comments, such as ${vm.timeExample}`}
+            </label>
+          </div>
         </fieldset>
         <fieldset class="fieldset">
           <legend class="fieldset__legend">Branding</legend>

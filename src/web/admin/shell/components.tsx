@@ -145,11 +145,13 @@ export function TextAreaField(props: TextAreaFieldProps) {
 
 interface SelectFieldProps extends FieldProps {
   options: { value: string; label: string }[];
+  /** Options under headings (<optgroup>), after the plain ones. */
+  groups?: { label: string; options: { value: string; label: string }[] }[];
   value?: string;
 }
 
 export function SelectField(props: SelectFieldProps) {
-  const { id, name, error, hint, options, value } = props;
+  const { id, name, error, hint, options, groups = [], value } = props;
   return (
     <FieldShell {...props}>
       <select class="field__select" id={id} name={name} aria-invalid={error !== undefined ? 'true' : undefined} aria-describedby={describedBy(id, hint, error)}>
@@ -157,6 +159,15 @@ export function SelectField(props: SelectFieldProps) {
           <option value={o.value} selected={o.value === value}>
             {o.label}
           </option>
+        ))}
+        {groups.map((g) => (
+          <optgroup label={g.label}>
+            {g.options.map((o) => (
+              <option value={o.value} selected={o.value === value}>
+                {o.label}
+              </option>
+            ))}
+          </optgroup>
         ))}
       </select>
     </FieldShell>

@@ -66,5 +66,6 @@ export function pageLayout(c: AdminContext, request: FastifyRequest, csrf: strin
     user: request.adminAuth?.user,
     path: request.url.split('?')[0] ?? '',
     notice,
+    timeZone: c.site.dates.timeZone,
   });
 }

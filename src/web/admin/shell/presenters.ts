@@ -7,10 +7,30 @@ import type { User } from '../../../modules/user/user.js';
 import type { MediaRow } from '../../../db/schema.js';
 import { derivativesOf, mediaUrl } from '../../../modules/media/media.js';
 import type { AdminLayoutVM, NavItemVM, ThumbVM } from './view-models.js';
+import { formatWallTime, wallTimeOf, zoneAbbreviation } from '../../../lib/zoned-time.js';
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-export const dateVM = (iso: string): { iso: string; label: string } => ({ iso, label: `${dateFormat.format(new Date(iso))} UTC` });
+/**
+ * A moment as the admin shows it: in the site's zone, with the zone's short name, since a
+ * newsroom reads times against its own clock.
+ * @example dateVM('2026-12-02T13:05:00Z', 'Europe/Berlin').label // '2 Dec 2026, 14:05 CET'
+ */
+export function dateVM(iso: string, timeZone: string): { iso: string; label: string } {
+  let f = dateFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone });
+    dateFormats.set(timeZone, f);
+  }
+  const d = new Date(iso);
+  return { iso, label: `${f.format(d)} ${zoneAbbreviation(d, timeZone)}` };
+}
+
+/** `2026-12-02T14:05`: an instant as the site's wall time, for an <input type="datetime-local">. */
+export const localInputValue = (iso: string, timeZone: string): string => formatWallTime(wallTimeOf(new Date(iso), timeZone));
+
+/** "Times are in Europe/Berlin.": said beside every field that takes a time. */
+export const zoneHint = (timeZone: string): string => `Times are in ${timeZone} (the site’s time zone, set in Settings).`;
 
 /** Notices shown after a redirect, by key (the query never carries free text). */
 export const NOTICES = {
@@ -40,6 +60,8 @@ interface LayoutInput {
   user?: User | undefined;
   path?: string;
   notice?: string | undefined;
+  /** The site's zone (UTC unless told). */
+  timeZone?: string;
 }
 
 function navFor(user: User, path: string): NavItemVM[] {
@@ -66,6 +88,7 @@ export function layoutVM(i: LayoutInput): AdminLayoutVM {
     title: i.title,
     siteName: i.siteName,
     csrf: i.csrf,
+    timeZone: i.timeZone ?? 'UTC',
     nav: i.user ? navFor(i.user, i.path ?? '') : [],
     ...(i.user ? { user: { name: i.user.name, email: i.user.email, roleLabel: ROLE_LABELS[i.user.role] } } : {}),
     ...(i.notice !== undefined ? { notice: i.notice } : {}),

@@ -28,6 +28,8 @@ export interface AdminLayoutVM {
   csrf: string;
   /** A one-line confirmation ("User created.") shown at the top of the page. */
   notice?: string;
+  /** The site's zone (settings), which every date on the screen is shown in. */
+  timeZone: string;
 }
 
 /** Field values to refill a form with, and field → message for the ones that need attention. */

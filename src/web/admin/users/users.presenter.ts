@@ -21,7 +21,7 @@ export function usersVM(layout: AdminLayoutVM, csrf: string, me: User, rows: Use
       roleLabel: ROLE_LABELS[u.role],
       status: u.status,
       sessions: u.sessions,
-      ...(u.last_login_at ? { lastLogin: dateVM(u.last_login_at) } : {}),
+      ...(u.last_login_at ? { lastLogin: dateVM(u.last_login_at, layout.timeZone) } : {}),
       isSelf: u.id === me.id,
     })),
     roles: roleOptions(),

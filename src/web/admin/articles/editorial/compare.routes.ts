@@ -28,7 +28,7 @@ export async function compareRoutes(app: FastifyInstance, c: AdminContext): Prom
     const rev = found.revision;
     if (!rev) throw notFound('There is no such revision of this article.');
     const docOf = (json: string) => JSON.parse(json) as ArticleDocument;
-    const revLabel = (at: string) => `Revision of ${dateVM(at).label}`;
+    const revLabel = (at: string) => `Revision of ${dateVM(at, c.site.dates.timeZone).label}`;
     let fields: ReturnType<typeof compareVersions>;
     let oldLabel: string;
     let newLabel: string;

@@ -23,9 +23,13 @@ import { translationRoutes } from './translations.routes.js';
 import type { EditorialVM } from '../articles.view-models.js';
 import type { AdminContext } from '../../shell/context.js';
 import { dateVM } from '../../shell/presenters.js';
+import { wallTimeOf, zoneAbbreviation } from '../../../../lib/zoned-time.js';
 
 const KIND_LABELS = { correction: 'Correction', update: 'Update' } as const;
-const hhmm = (iso: string): string => `${iso.slice(11, 16)} UTC`;
+const hhmm = (iso: string, zone: string): string => {
+  const w = wallTimeOf(new Date(iso), zone);
+  return `${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')} ${zoneAbbreviation(new Date(iso), zone)}`;
+};
 
 /** What the panels under the edit form show, for this user and article. */
 export async function editorialFor(
@@ -34,6 +38,7 @@ export async function editorialFor(
 ): Promise<EditorialVM> {
   const { db } = c;
   const now = c.now();
+  const zone = c.site.dates.timeZone;
   const base = `/admin/articles/${o.id}`;
   const [{ notes, links, autosave }, translations] = await Promise.all([
     // Restoring: the form shows that autosave already, so there is nothing to offer.
@@ -55,7 +60,7 @@ export async function editorialFor(
               .map((n) => ({
                 id: n.id,
                 kindLabel: KIND_LABELS[n.kind],
-                at: dateVM(n.created_at),
+                at: dateVM(n.created_at, zone),
                 text: n.body,
                 editUrl: `${base}/corrections/${n.id}`,
                 deleteUrl: `${base}/corrections/${n.id}/delete`,
@@ -72,8 +77,8 @@ export async function editorialFor(
               const state = stateOf(l);
               return {
                 id: l.id,
-                created: dateVM(l.created_at),
-                expires: dateVM(l.expires_at),
+                created: dateVM(l.created_at, zone),
+                expires: dateVM(l.expires_at, zone),
                 state,
                 stateLabel: state === 'active' ? 'Active' : state === 'expired' ? 'Expired' : 'Revoked',
                 ...(state === 'active' ? { revokeUrl: `${base}/preview-links/${l.id}/revoke` } : {}),
@@ -90,14 +95,14 @@ export async function editorialFor(
     ...(autosave && Date.parse(autosave.created_at) > Date.parse(o.updatedAt)
       ? {
           autosave: {
-            at: dateVM(autosave.created_at),
-            time: hhmm(autosave.created_at),
+            at: dateVM(autosave.created_at, zone),
+            time: hhmm(autosave.created_at, zone),
             restoreUrl: `${base}?autosave=1`,
             dismissUrl: `${base}/autosave/dismiss`,
           },
         }
       : {}),
-    ...(o.restoring ? { restoring: { at: dateVM(o.restoring.at), time: hhmm(o.restoring.at) } } : {}),
+    ...(o.restoring ? { restoring: { at: dateVM(o.restoring.at, zone), time: hhmm(o.restoring.at, zone) } } : {}),
   };
 }
 

@@ -35,7 +35,7 @@ export async function previewLinkRoutes(app: FastifyInstance, c: AdminContext, d
       renderPreviewCreated({
         layout: pageLayout(c, request, csrf, 'Preview link created'),
         url: `${deps.site.siteUrl}/preview/${link.token}/`,
-        expires: dateVM(link.expiresAt.toISOString()),
+        expires: dateVM(link.expiresAt.toISOString(), c.site.dates.timeZone),
         editUrl: `/admin/articles/${id}`,
       }),
       201,
