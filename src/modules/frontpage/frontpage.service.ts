@@ -9,7 +9,7 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { tag } from '../content/cache-tags.js';
 import { categoryExists } from '../taxonomy/category.repository.js';
 import type { Actor } from '../user/user.js';
-import { FRONT_LIMITS, FrontPageError, homeScope, scopeCategory, type HomeBlock, type Pin, type PinScope, type PinSlot } from './frontpage.js';
+import { FRONT_LIMITS, FrontPageError, homeScope, scopeCategory, type HomeBlock, type PinScope, type PinSlot } from './frontpage.js';
 import * as repo from './frontpage.repository.js';
 import * as articles from '../article/article.repository.js';
 import type { CardRow, ListFilter } from '../article/article.repository.js';
@@ -173,9 +173,6 @@ export async function frontPageForEditing(
   ]);
   return { pins, choices, blocks };
 }
-
-export type { Pin };
-export { activePins, homeBlocks } from './frontpage.repository.js';
 
 /** A front page as readers see it: the cards in order (page 1: the lead first, then the top stories). */
 export interface FrontPageRead extends ListPage {
