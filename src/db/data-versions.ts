@@ -19,14 +19,15 @@ export async function dataVersion(db: Db, name: string): Promise<number> {
  * always read afresh (the transaction may roll back).
  * @example export const loadTree = versioned('categories', async (db) => new CategoryTree(await allCategories(db)));
  */
-export function versioned<T>(name: string, load: (db: Db) => Promise<T>): (db: Db) => Promise<T> {
+export function versioned<T>(name: string, load: (db: Db) => Promise<T>): (db: Db, opts?: { fresh?: boolean }) => Promise<T> {
   const memo = new WeakMap<Db, { version: number; value: T }>();
-  return async (db) => {
+  // `fresh`: read again though the counter did not move (what it reads also depends on other tables).
+  return async (db, opts) => {
     if (db.isTransaction) return load(db);
     // The counter first: rows read after it are at least that new, so a race only reloads early.
     const version = await dataVersion(db, name);
     const hit = memo.get(db);
-    if (hit && hit.version === version) return hit.value;
+    if (hit && hit.version === version && !opts?.fresh) return hit.value;
     const value = await load(db);
     if (version >= 0) memo.set(db, { version, value });
     return value;

@@ -90,6 +90,10 @@ export interface PostsTable {
   sticky: number;
   seo_title: string;
   seo_description: string;
+  /** A page's parent page (migration 0020); null for top-level pages and every post. */
+  parent_id: Generated<number | null>;
+  /** A page's place among its siblings, lower first (migration 0020). */
+  menu_order: Generated<number>;
 }
 
 export interface PinsTable {

@@ -19,6 +19,7 @@ import { m0016LoginThrottle } from './0016-login-throttle.js';
 import { m0017MissingImages } from './0017-missing-images.js';
 import { m0018AuthorProfiles } from './0018-author-profiles.js';
 import { m0019TermNames } from './0019-term-names.js';
+import { m0020PageParents } from './0020-page-parents.js';
 import { m0021FrontPages } from './0021-front-pages.js';
 import type { Migration } from './migration.js';
 
@@ -42,5 +43,6 @@ export const migrations: readonly Migration[] = [
   m0017MissingImages,
   m0018AuthorProfiles,
   m0019TermNames,
+  m0020PageParents,
   m0021FrontPages,
 ];

@@ -5,7 +5,7 @@
  */
 import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { AuthorRow, Database, PostRow, PostStatus, TagRow } from '../../db/schema.js';
+import type { AuthorRow, Database, PostRow, PostStatus, PostType, TagRow } from '../../db/schema.js';
 import { containsText } from '../../db/like.js';
 import * as repo from './article.repository.js';
 
@@ -97,8 +97,9 @@ export interface EditableArticle {
   tags: TagRow[];
 }
 
-export async function findEditableArticle(db: Db, id: number): Promise<EditableArticle | undefined> {
-  const post = await db.selectFrom('posts').selectAll().where('id', '=', id).where('type', '=', 'post').executeTakeFirst();
+/** Post (or page, with `type`) `id` with its links, as the editor loads it. */
+export async function findEditableArticle(db: Db, id: number, type: PostType = 'post'): Promise<EditableArticle | undefined> {
+  const post = await db.selectFrom('posts').selectAll().where('id', '=', id).where('type', '=', type).executeTakeFirst();
   if (!post) return undefined;
   const [authors, categoryIds, tags] = await Promise.all([
     db.selectFrom('post_authors').select('author_id').where('post_id', '=', id).orderBy('position').execute(),

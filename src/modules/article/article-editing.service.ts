@@ -12,7 +12,7 @@
  */
 import type { Db } from '../../db/database.js';
 import { existingIds } from '../../db/existing-ids.js';
-import type { AuthorRow, CategoryRow, PostStatus } from '../../db/schema.js';
+import type { AuthorRow, CategoryRow, PostStatus, PostType } from '../../db/schema.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { allAuthors } from '../author/author.repository.js';
 import { findMediaById } from '../media/media.repository.js';
@@ -22,6 +22,7 @@ import { deleteAutosaves, findRevision, listRevisions } from '../revision/revisi
 import { inputFromRevision, recordRevision } from '../revision/revision.service.js';
 import { categoriesByName, findTagBySlug, insertTag } from '../taxonomy/taxonomy.repository.js';
 import { can, canOn, PermissionError } from '../user/permissions.js';
+import { RESERVED_ROOTS } from './page-tree.js';
 import type { User } from '../user/user.js';
 import { ArticleError, slugify, STATUS_LABELS, type ArticleInput } from './article.js';
 import {
@@ -36,6 +37,9 @@ import {
 import { ArticleConflictError, createArticleIn, setArticleStatus, updateArticleIn } from './article.service.js';
 import { addMissingImages, clearMissingImages, missingImageCounts, missingImagesOf, type MissingImageRow } from './missing-images.repository.js';
 import { withoutRemoteImages, type MissingImage } from './remote-images.js';
+import { addRedirect } from '../redirect/redirect.repository.js';
+import { allPageNodes } from './pages.repository.js';
+import { PageTree } from './page-tree.js';
 
 export { ADMIN_PER_PAGE, type AdminListFilter, type AdminListRow, type EditableArticle } from './article-admin.repository.js';
 
@@ -69,10 +73,15 @@ export interface ArticleWrite {
 
 const removedImages = (removed: MissingImage[]): Pick<ArticleWrite, 'removedImages'> => (removed.length ? { removedImages: removed } : {});
 
-/** The article `id` and the user's rights on it, whatever they are; undefined when there is no such article. */
-export async function findArticleForUser(db: Db, user: User, id: number): Promise<ArticleForEditing | undefined> {
-  const article = await findEditableArticle(db, id);
+/** The article (or page, with `type`) `id` and the user's rights on it, whatever they are; undefined when there is none. */
+export async function findArticleForUser(db: Db, user: User, id: number, type: PostType = 'post'): Promise<ArticleForEditing | undefined> {
+  const article = await findEditableArticle(db, id, type);
   if (!article) return undefined;
+  // Static pages belong to the newsroom, not to a byline: whoever manages pages may do everything to them.
+  if (type === 'page') {
+    const may = can(user.role, 'pages.manage');
+    return { article, mine: false, mayEdit: may, mayPublish: may, mayDelete: may };
+  }
   const mine = await ownsArticle(db, id, user.id);
   const own = { own: mine };
   return {
@@ -84,12 +93,27 @@ export async function findArticleForUser(db: Db, user: User, id: number): Promis
   };
 }
 
-/** The article `id` for a user who may edit it; ARTICLE_NOT_FOUND, or FORBIDDEN when they may not. */
-export async function articleForEditing(db: Db, user: User, id: number): Promise<ArticleForEditing> {
-  const found = await findArticleForUser(db, user, id);
-  if (!found) throw new ArticleError('ARTICLE_NOT_FOUND', 'There is no such article.');
+/** The article (or page) `id` for a user who may edit it; ARTICLE_NOT_FOUND, or FORBIDDEN when they may not. */
+export async function articleForEditing(db: Db, user: User, id: number, type: PostType = 'post'): Promise<ArticleForEditing> {
+  if (type === 'page' && !can(user.role, 'pages.manage')) throw new PermissionError('pages.manage', user.role);
+  const found = await findArticleForUser(db, user, id, type);
+  if (!found) throw new ArticleError('ARTICLE_NOT_FOUND', type === 'page' ? 'There is no such page.' : 'There is no such article.');
   if (!found.mayEdit) throw new PermissionError('post.edit.any', user.role);
   return found;
+}
+
+/** Every static page, in the tree (for the pages list, the parent choice and the menu editor). */
+export const loadPageTree = async (db: Db): Promise<PageTree> => new PageTree(await allPageNodes(db));
+
+/**
+ * The pages list at /admin/pages: every page depth-first (parents before children) with its public
+ * path; `status` narrows it (default: all but the trash). FORBIDDEN without pages.manage.
+ */
+export async function listPagesForAdmin(db: Db, user: User, status?: PostStatus) {
+  if (!can(user.role, 'pages.manage')) throw new PermissionError('pages.manage', user.role);
+  const tree = await loadPageTree(db);
+  const rows = tree.ordered().filter(({ page }) => (status ? page.status === status : page.status !== 'trash'));
+  return { tree, rows };
 }
 
 /** The admin's article list; a role that may not edit others' work sees only articles in its own byline. */
@@ -228,8 +252,10 @@ const purgeAfter = (trx: Db, id: number, before: readonly string[]): Promise<str
  */
 export async function saveArticle(db: Db, cmd: SaveArticleCommand, editor: Editor, now: Date): Promise<ArticleWrite> {
   const { user } = editor;
+  const type = cmd.input.type ?? 'post';
+  if (type === 'page' && !can(user.role, 'pages.manage')) throw new PermissionError('pages.manage', user.role);
   return db.transaction().execute(async (trx) => {
-    const current = cmd.id !== undefined ? await articleForEditing(trx, user, cmd.id) : undefined;
+    const current = cmd.id !== undefined ? await articleForEditing(trx, user, cmd.id, type) : undefined;
     const mine = current ? current.mine : true;
     const was = current?.article.post;
     const status = statusAfter(user, cmd.intent, was?.status ?? 'draft', mine);
@@ -237,6 +263,8 @@ export async function saveArticle(db: Db, cmd: SaveArticleCommand, editor: Edito
     const errors = await missingRefs(trx, cmd.input);
     if (cmd.input.slug !== was?.slug && (await findArticleIdBySlug(trx, cmd.input.slug)) !== undefined)
       errors.slug = `The slug "${cmd.input.slug}" is already in use.`;
+    const pages = type === 'page' ? await loadPageTree(trx) : undefined;
+    if (pages) Object.assign(errors, pageProblems(pages, cmd.id, cmd.input.parentId ?? null, cmd.input.slug));
     if (Object.keys(errors).length) throw refused(errors);
     if (was && cmd.expectedUpdatedAt !== was.updated_at) throw new ArticleConflictError('This article was changed by someone else after you opened it.');
 
@@ -254,37 +282,77 @@ export async function saveArticle(db: Db, cmd: SaveArticleCommand, editor: Edito
     // Those who may not edit others' work always keep their own byline (so the article stays theirs);
     // a new article with no author chosen is bylined to whoever wrote it.
     let authorIds = [...(cmd.input.authorIds ?? [])];
-    if (!was || !can(user.role, 'post.edit.any')) {
+    if (type === 'page') {
+      // A page shows no byline, sections or tags: those it has (an import's) stay as they were.
+      authorIds = current ? current.article.authorIds : [];
+    } else if (!was || !can(user.role, 'post.edit.any')) {
       const own = await ensureAuthorOfUser(trx, user, now);
       if (!authorIds.includes(own) && (!can(user.role, 'post.edit.any') || authorIds.length === 0)) authorIds = [own, ...authorIds];
     }
     const before = was ? await tagsForPostChange(trx, [was.id]) : [];
     const newTags: string[] = [];
-    const tagIds = await tagIdsForNames(trx, cmd.tagNames, editor, now, newTags);
+    const tagIds = type === 'page' && current ? current.article.tags.map((t) => t.id) : await tagIdsForNames(trx, cmd.tagNames, editor, now, newTags);
     // Images on another host are never stored: taken out here, listed for the editor below.
     const own = withoutRemoteImages(cmd.input.body);
-    const input: ArticleInput = { ...cmd.input, body: own.doc, authorIds, tagIds, status, ...(publishedAt !== undefined ? { publishedAt } : {}) };
+    const input: ArticleInput = {
+      ...cmd.input,
+      ...(type === 'page' ? { categoryIds: current?.article.categoryIds ?? [], primaryCategoryId: was?.primary_category_id ?? null } : {}),
+      body: own.doc,
+      authorIds,
+      tagIds,
+      status,
+      ...(publishedAt !== undefined ? { publishedAt } : {}),
+    };
 
     let id: number;
     if (was) {
       id = was.id;
       await updateArticleIn(trx, id, { ...input, updatedAt: nextUpdatedAt(now, was.updated_at) }, now, { expectedUpdatedAt: was.updated_at });
     } else id = await createArticleIn(trx, input, now);
+    // A page's new path (its slug or parent changed) is its children's too: their old paths redirect, their pages and menu links change.
+    const moved = pages ? await redirectMovedPages(trx, pages, id, now) : [];
     await addMissingImages(trx, id, own.removed, 'editor', now.toISOString());
     await keepRevision(trx, id, user, now);
-    return { id, status, purge: await purgeAfter(trx, id, [...before, ...newTags]), ...removedImages(own.removed) };
+    return { id, status, purge: await purgeAfter(trx, id, [...before, ...newTags, ...moved]), ...removedImages(own.removed) };
   });
+}
+
+/** Field messages for a page's parent and slug: a parent it cannot have, or a slug its children's paths cannot start with. */
+function pageProblems(pages: PageTree, id: number | undefined, parentId: number | null, slug: string): Record<string, string> {
+  if (parentId !== null) {
+    const problem = pages.parentProblem(id, parentId);
+    if (problem) return { parent_id: problem };
+  } else if (id !== undefined && RESERVED_ROOTS.has(slug) && pages.descendantIds(id).length > 0)
+    return { slug: `The pages under this one could not be reached at “/${slug}/…” (the site uses that address); choose another slug.` };
+  return {};
+}
+
+/**
+ * After page `id` was saved: every page whose path changed (it and the pages under it) gets a
+ * redirect from its old path; returns the cache tags of the pages under it (their breadcrumb and
+ * path show this page).
+ */
+async function redirectMovedPages(trx: Db, before: PageTree, id: number, now: Date): Promise<string[]> {
+  const after = await loadPageTree(trx);
+  const affected = [id, ...after.descendantIds(id)];
+  for (const p of affected) {
+    const from = before.pathOf(p);
+    const to = after.pathOf(p);
+    if (from && to && from !== to) await addRedirect(trx, from, to, now.toISOString());
+  }
+  return affected.slice(1).map((p) => tag.post(p));
 }
 
 /**
  * Moves an article to the trash, or back from it as a draft, with its audit entry. FORBIDDEN for
  * a role that may not delete it; ARTICLE_STATUS when it is already there.
  */
-export async function moveArticle(db: Db, id: number, to: 'trash' | 'restore', editor: Editor, now: Date): Promise<ArticleWrite> {
+export async function moveArticle(db: Db, id: number, to: 'trash' | 'restore', editor: Editor, now: Date, type: PostType = 'post'): Promise<ArticleWrite> {
   const { user } = editor;
+  if (type === 'page' && !can(user.role, 'pages.manage')) throw new PermissionError('pages.manage', user.role);
   return db.transaction().execute(async (trx) => {
-    const found = await findArticleForUser(trx, user, id);
-    if (!found) throw new ArticleError('ARTICLE_NOT_FOUND', 'There is no such article.');
+    const found = await findArticleForUser(trx, user, id, type);
+    if (!found) throw new ArticleError('ARTICLE_NOT_FOUND', type === 'page' ? 'There is no such page.' : 'There is no such article.');
     const {
       article: { post },
       mine,
@@ -301,7 +369,7 @@ export async function moveArticle(db: Db, id: number, to: 'trash' | 'restore', e
       ip: editor.ip,
       action: to === 'trash' ? 'article.trashed' : 'article.restored',
       target: { type: 'article', id, label: post.title.slice(0, 300) },
-      detail: `was ${post.status}`,
+      detail: `${type === 'page' ? 'static page, ' : ''}was ${post.status}`,
     });
     return { id, status: target, purge: await purgeAfter(trx, id, before) };
   });
@@ -312,17 +380,18 @@ export async function moveArticle(db: Db, id: number, to: 'trash' | 'restore', e
  * published article's old text is an edit that readers see, so it needs the right to publish).
  * Sections, tags, authors or images deleted since are left out rather than failing.
  */
-export async function restoreRevision(db: Db, id: number, revisionId: number, editor: Editor, now: Date): Promise<ArticleWrite> {
+export async function restoreRevision(db: Db, id: number, revisionId: number, editor: Editor, now: Date, type: PostType = 'post'): Promise<ArticleWrite> {
   const { user } = editor;
   return db.transaction().execute(async (trx) => {
-    const { article, mine } = await articleForEditing(trx, user, id);
+    const { article, mine } = await articleForEditing(trx, user, id, type);
     const post = article.post;
     statusAfter(user, 'save', post.status, mine);
     const rev = await findRevision(trx, id, revisionId);
     if (!rev) throw new ArticleError('ARTICLE_NOT_FOUND', 'There is no such revision of this article.');
     const restored = inputFromRevision(rev);
     const own = withoutRemoteImages(restored.body);
-    const input = { ...restored, body: own.doc };
+    // The revision holds the content; what the post is (a page) and where it sits stay.
+    const input = { ...restored, type: post.type, body: own.doc };
     const [cats, tags, authors, media] = await Promise.all([
       existingIds(trx, 'categories', input.categoryIds ?? []),
       existingIds(trx, 'tags', input.tagIds ?? []),

@@ -94,6 +94,8 @@ const PAGE_COLUMNS = [
   'sticky',
   'seo_title',
   'seo_description',
+  'parent_id',
+  'menu_order',
 ] as const;
 
 /**

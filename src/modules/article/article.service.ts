@@ -39,6 +39,9 @@ async function contentColumns(db: Db, input: ArticleInput) {
       sticky: input.sticky ? 1 : 0,
       seo_title: input.seoTitle ?? '',
       seo_description: input.seoDescription ?? '',
+      // Nesting is a page's: a post never has a parent.
+      ...(input.parentId !== undefined ? { parent_id: (input.type ?? 'post') === 'page' ? input.parentId : null } : {}),
+      ...(input.menuOrder !== undefined ? { menu_order: input.menuOrder } : {}),
     } as const,
   };
 }

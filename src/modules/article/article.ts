@@ -28,6 +28,10 @@ export interface ArticleInput {
   sticky?: boolean;
   seoTitle?: string;
   seoDescription?: string;
+  /** A page's parent page (absent: unchanged on update, none on create; posts never have one). */
+  parentId?: number | null;
+  /** A page's place among its siblings, lower first (absent: unchanged, 0 on create). */
+  menuOrder?: number;
 }
 
 export type ArticleErrorCode =

@@ -3,6 +3,8 @@
  * What the public site reads: an article with everything its page shows, and paginated lists of
  * story cards. Each function runs a fixed number of queries, however large the site.
  */
+import { allPageNodes } from './pages.repository.js';
+import { PageTree, type PageNode } from './page-tree.js';
 import type { Db } from '../../db/database.js';
 import type { AuthorRow, MediaRow, TagRow } from '../../db/schema.js';
 import { findMediaByIds } from '../media/media.repository.js';
@@ -37,6 +39,10 @@ export interface ArticleBundle {
   corrections?: CorrectionRow[];
   /** The hashtags of the body's quoted posts, and the tag each names today (by hashtagKey). */
   hashtags?: HashtagTags;
+  /** A nested page's parent pages, root first (the breadcrumb); absent for posts and top-level pages. */
+  ancestors?: { id: number; slug: string; title: string }[];
+  /** The public path when it is not `/{slug}/` (a nested page: `/about/team/`). */
+  path?: string;
 }
 
 export interface HashtagTags {
@@ -87,16 +93,34 @@ export async function readArticle(db: Db, slug: string): Promise<ArticleBundle |
   // Most articles have no notes: the flag on the post's row spares them the query.
   const noted = post.type === 'post' && Boolean(hasCorrections) && hasCorrections !== '0';
   // Independent reads together: one round trip's wait on PostgreSQL instead of four.
-  const [relatedRows, tags, translations, corrections, hashtags] = await Promise.all([
+  const [relatedRows, tags, translations, corrections, hashtags, pages] = await Promise.all([
     post.type === 'post' ? relatedCards(db, post) : [],
     repo.tagsForPost(db, post.id),
     post.translation_group ? repo.translationsOf(db, post.translation_group, post.id) : [],
     noted ? correctionsForPost(db, post.id) : [],
     hashtagTags(db, post.body_html),
+    // Only a nested page needs the page tree (its parents' slugs and titles).
+    post.type === 'page' && post.parent_id !== null ? allPageNodes(db) : undefined,
   ]);
   const bundle = await hydrate(db, relatedRows, [post.id], post.featured_media_id !== null ? [post.featured_media_id] : []);
   const authors = bundle.authors.get(post.id) ?? [];
-  return { post, authors, tags, media: bundle.media, related: bundle, translations, corrections, hashtags };
+  return { post, authors, tags, media: bundle.media, related: bundle, translations, corrections, hashtags, ...nesting(pages, post.id) };
+}
+
+/** A nested page's ancestors and path from the page tree (nothing for a top-level page). */
+function nesting(pages: PageNode[] | undefined, id: number): Pick<ArticleBundle, 'ancestors' | 'path'> {
+  if (!pages) return {};
+  const tree = new PageTree(pages);
+  const ancestors = tree.ancestors(id).map(({ id, slug, title }) => ({ id, slug, title }));
+  if (ancestors.length === 0) return {};
+  return { ancestors, path: tree.pathOf(id)! };
+}
+
+/** The public path of every page, by id and by slug (the sitemap, the menus). One query. */
+export async function pagePaths(db: Db): Promise<{ byId: Map<number, string>; bySlug: Map<string, string> }> {
+  const tree = new PageTree(await allPageNodes(db));
+  const pages = tree.ordered().map(({ page }) => ({ page, path: tree.pathOf(page.id)! }));
+  return { byId: new Map(pages.map((p) => [p.page.id, p.path])), bySlug: new Map(pages.map((p) => [p.page.slug, p.path])) };
 }
 
 /**

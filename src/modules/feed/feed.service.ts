@@ -8,7 +8,7 @@ import type { Db } from '../../db/database.js';
 import type { PostType } from '../../db/schema.js';
 import { listPublished, type ListFilter } from '../article/article.repository.js';
 import { authorPath, categoryPath, postPath, tagPath } from '../article/permalink.js';
-import { hashtagTags, hydrate } from '../article/reading.service.js';
+import { hashtagTags, hydrate, pagePaths } from '../article/reading.service.js';
 import { withHashtagLinks } from '../article/hashtags.js';
 import { latestPublicCorrection } from '../correction/correction.repository.js';
 import { responsiveImage } from '../media/media.js';
@@ -112,7 +112,16 @@ const later = (a: string | undefined, b: string | null | undefined): string | un
  * (skipped when nothing in the part is translated). A part is a range of ids, which is how the
  * second query finds its groups without sending them all as parameters.
  */
-export async function contentSitemap(db: Db, siteUrl: string, type: PostType, part: number, pageSize: number): Promise<SitemapUrl[]> {
+export async function contentSitemap(
+  db: Db,
+  siteUrl: string,
+  type: PostType,
+  part: number,
+  pageSize: number,
+  /** Pages: their nested paths by slug (`/about/team/`). */
+  paths?: ReadonlyMap<string, string>,
+): Promise<SitemapUrl[]> {
+  const pathOf = (slug: string): string => paths?.get(slug) ?? postPath(slug);
   const size = Math.max(1, Math.floor(pageSize));
   const rows = await repo.sitemapPart(db, type, size, (part - 1) * size);
   const first = rows[0];
@@ -123,13 +132,13 @@ export async function contentSitemap(db: Db, siteUrl: string, type: PostType, pa
     for (const m of members) {
       if (m.translation_group === null) continue;
       const list = versions.get(m.translation_group) ?? [];
-      if (!list.some((v) => v.hreflang === m.language)) list.push({ hreflang: m.language, href: siteUrl + postPath(m.slug) });
+      if (!list.some((v) => v.hreflang === m.language)) list.push({ hreflang: m.language, href: siteUrl + pathOf(m.slug) });
       versions.set(m.translation_group, list);
     }
   }
   return rows.map((r) => {
     const alternates = r.translation_group !== null ? (versions.get(r.translation_group) ?? []) : [];
-    return { loc: siteUrl + postPath(r.slug), lastmod: isoOf(r.updated_at), ...(alternates.length > 1 ? { alternates } : {}) };
+    return { loc: siteUrl + pathOf(r.slug), lastmod: isoOf(r.updated_at), ...(alternates.length > 1 ? { alternates } : {}) };
   });
 }
 
@@ -143,11 +152,9 @@ async function latestByType(db: Db): Promise<{ post?: string; page?: string }> {
 
 /** The home page and every published page. */
 export async function pagesSitemap(db: Db, siteUrl: string): Promise<SitemapUrl[]> {
-  const [latest, pages, corrected] = await Promise.all([
-    latestByType(db),
-    contentSitemap(db, siteUrl, 'page', 1, SITEMAP_MAX_URLS - 2),
-    latestPublicCorrection(db),
-  ]);
+  const [latest, paths, corrected] = await Promise.all([latestByType(db), pagePaths(db), latestPublicCorrection(db)]);
+  // Each page at its nested path (`/about/team/`).
+  const pages = await contentSitemap(db, siteUrl, 'page', 1, SITEMAP_MAX_URLS - 2, paths.bySlug);
   return [
     { loc: `${siteUrl}/`, ...(latest.post ? { lastmod: latest.post } : {}) },
     ...pages,

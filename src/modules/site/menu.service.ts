@@ -31,6 +31,8 @@ import {
   type Menus,
 } from './menu.js';
 import { menuTargetRows, tagBySlugOrName } from './menu.repository.js';
+import { pagePaths } from '../article/reading.service.js';
+import { postPath } from '../article/permalink.js';
 import { SiteError } from './site.js';
 
 export const menuKey = (location: MenuLocation): string => `site.menu.${location}`;
@@ -38,7 +40,8 @@ export const menuKey = (location: MenuLocation): string => `site.menu.${location
 /** What the items of every menu point at, by kind and id (sections: the category tree). */
 export interface MenuTargets {
   tag: ReadonlyMap<number, { slug: string; name: string; names: string }>;
-  page: ReadonlyMap<number, { slug: string; title: string }>;
+  /** `path`: the page's public path, nested under its parents (`/about/team/`). */
+  page: ReadonlyMap<number, { slug: string; title: string; path: string }>;
   author: ReadonlyMap<number, { slug: string; name: string }>;
 }
 
@@ -55,12 +58,15 @@ export async function readMenus(db: Db, rows: { key: string; value: string }[]):
     }
   }
   if (!ids.tag.size && !ids.page.size && !ids.author.size) return { menus, targets: EMPTY_MENU_TARGETS };
-  const found = await menuTargetRows(db, { tag: [...ids.tag], page: [...ids.page], author: [...ids.author] });
+  const [found, paths] = await Promise.all([
+    menuTargetRows(db, { tag: [...ids.tag], page: [...ids.page], author: [...ids.author] }),
+    ids.page.size ? pagePaths(db) : undefined,
+  ]);
   return {
     menus,
     targets: {
       tag: new Map(found.tags.map((t) => [t.id, { slug: t.slug, name: t.name, names: t.names }])),
-      page: new Map(found.pages.map((p) => [p.id, { slug: p.slug, title: p.title }])),
+      page: new Map(found.pages.map((p) => [p.id, { slug: p.slug, title: p.title, path: paths?.byId.get(p.id) ?? postPath(p.slug) }])),
       author: new Map(found.authors.map((a) => [a.id, { slug: a.slug, name: a.name }])),
     },
   };

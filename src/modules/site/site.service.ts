@@ -128,7 +128,7 @@ async function readSnapshot(db: Db): Promise<SiteSnapshot> {
 }
 
 /** The settings, kept in memory until the `settings` counter moves (one single-row read per call). */
-export const loadSiteSnapshot: (db: Db) => Promise<SiteSnapshot> = versioned('settings', readSnapshot);
+export const loadSiteSnapshot: (db: Db, opts?: { fresh?: boolean }) => Promise<SiteSnapshot> = versioned('settings', readSnapshot);
 
 export const loadSiteSettings = async (db: Db): Promise<SiteSettings> => (await loadSiteSnapshot(db)).settings;
 

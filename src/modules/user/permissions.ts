@@ -24,7 +24,7 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
 
 export const ROLE_DESCRIPTIONS: Readonly<Record<Role, string>> = {
   owner: 'Everything, including site settings and user accounts.',
-  editor: 'Publishes and edits any article, manages categories and tags, moderates comments.',
+  editor: 'Publishes and edits any article and static page, manages categories and tags, moderates comments.',
   author: 'Writes, edits and publishes their own articles and uploads images.',
   contributor: 'Writes drafts and submits them for review; cannot publish or upload.',
 };
@@ -42,6 +42,7 @@ export const PERMISSIONS = {
   'authors.manage': { roles: ['owner', 'editor'], label: 'edit every author profile and manage guest authors' },
   'frontpage.manage': { roles: ['owner', 'editor'], label: 'curate the front pages and the breaking-news banner' },
   'navigation.manage': { roles: ['owner', 'editor'], label: 'edit the primary and footer menus' },
+  'pages.manage': { roles: ['owner', 'editor'], label: 'create, edit, publish and delete static pages' },
   'media.library': { roles: ['owner', 'editor', 'author', 'contributor'], label: 'browse the media library' },
   'media.upload': { roles: ['owner', 'editor', 'author'], label: 'upload images and edit their alt text, caption and credit' },
   'media.delete': { roles: ['owner', 'editor'], label: 'delete images from the media library' },

@@ -20,7 +20,7 @@ import { toPublicError, type ErrorCode } from '../errors.js';
 import { PRIVATE } from '../cache/index.js';
 import { accountRoutes } from './account/account.routes.js';
 import { authorsRoutes } from './authors/authors.routes.js';
-import { articlesRoutes } from './articles/articles.routes.js';
+import { articlesRoutes, pagesRoutes } from './articles/articles.routes.js';
 import { editorScript } from './shell/script-bundle.js';
 import type { LiveSite } from '../site/site-context.js';
 import { settingsRoutes } from './settings/settings.routes.js';
@@ -172,6 +172,7 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions): Pro
   await taxonomyRoutes(app, c);
   await editorScript.route(app);
   await articlesRoutes(app, c, { site: opts.site, ...(opts.related ? { related: opts.related } : {}) });
+  await pagesRoutes(app, c, { site: opts.site, ...(opts.related ? { related: opts.related } : {}) });
   await mediaRoutes(app, c, {
     mediaRoot: mediaRootOf(opts.config.dataDir),
     maxMb: opts.config.mediaMaxMb,

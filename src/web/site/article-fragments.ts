@@ -45,6 +45,8 @@ interface ArticleFragment {
   /** The footer's copyright year it shows. */
   year: number;
   bytes: number;
+  /** A nested page's path (`/about/team/`): its one-segment address redirects there. */
+  path?: string;
 }
 
 /** The comment form around its token (`after` empty: no form, comments closed). */
@@ -82,6 +84,7 @@ function renderFragment(site: SiteContext, tree: CategoryTree, b: ArticleBundle)
     post: { id, type, comment_status, published_at },
     owner: commentsOwnerOf(b, site.dates),
     year: vm.layout.year,
+    ...(b.path ? { path: b.path } : {}),
     bytes: before.length + after.length + 1000,
   };
 }
@@ -108,12 +111,18 @@ export class ArticleFragments {
    * The first page of an article, or undefined when there is no such published post.
    * `comments` undefined: no comment form (as when the comments module is not wired).
    */
-  async page(db: Db, request: FastifyRequest, slug: string, comments: CommentsWeb | undefined): Promise<{ html: Buffer; tags: readonly string[] } | undefined> {
+  async page(
+    db: Db,
+    request: FastifyRequest,
+    slug: string,
+    comments: CommentsWeb | undefined,
+  ): Promise<{ html: Buffer; tags: readonly string[] } | { redirect: string } | undefined> {
     // What is read after this may predate a purge that runs meanwhile: then it is used, not kept.
     const clock = this.cache.purgeClock;
     const keep = () => clock === this.cache.purgeClock;
     const f = await this.article(db, slug, keep);
     if (!f) return undefined;
+    if (f.path) return { redirect: f.path };
     // A static page has no comments section.
     if (f.post.type !== 'post') return { html: joinBuffers([f.before, f.after]), tags: f.pageTags };
     const form = comments ? await comments.articleForm(request, f.post, await this.commentSettings(db, keep)) : undefined;

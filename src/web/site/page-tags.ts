@@ -29,6 +29,8 @@ export function articleFragmentTags(b: ArticleBundle, tree: CategoryTree): strin
     b.authors.map((a) => tag.author(a.id)),
     b.tags.map((t) => tag.tag(t.id)),
     b.translations.map((t) => tag.post(t.id)),
+    // A nested page shows its parents' titles (breadcrumb) and its path holds their slugs.
+    (b.ancestors ?? []).map((a) => tag.post(a.id)),
     cardTags(b.related),
     // Hashtags in quoted posts: a tag of that name appearing or going changes the page; one that
     // links changes it when renamed.

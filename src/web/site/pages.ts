@@ -5,6 +5,7 @@
 import type { AuthorRow, CategoryRow, MediaRow, TagRow } from '../../db/schema.js';
 import type { ArticleBundle, CardBundle, ListPage } from '../../modules/article/reading.service.js';
 import { authorPath, categoryPath, postPath, tagPath } from '../../modules/article/permalink.js';
+import { pagePath } from '../../modules/article/page-tree.js';
 import { readingMinutes } from '../../modules/article/render.js';
 import { withHashtagLinks } from '../../modules/article/hashtags.js';
 import { localName, type CategoryTree } from '../../modules/taxonomy/taxonomy.js';
@@ -122,16 +123,23 @@ export function homePage(
   };
 }
 
+/** A nested page's parents in its breadcrumb, root first, each linked to its own nested path. */
+function pageCrumbs(ancestors: NonNullable<ArticleBundle['ancestors']>): { name: string; url: string }[] {
+  return ancestors.map((a, i) => ({ name: a.title, url: pagePath(ancestors.slice(0, i + 1).map((x) => x.slug)) }));
+}
+
 export function articlePage(site: SiteContext, tree: CategoryTree, b: ArticleBundle, ci?: ArticleCommentsInput): ArticleVM {
   const { post } = b;
   const lang = post.language;
   const t = stringsFor(lang);
-  const articlePath = postPath(post.slug);
+  const articlePath = b.path ?? postPath(post.slug);
   const commentPage = ci && ci.page > 1 ? ci.page : 1;
   // Comment pages after the first are pages of their own (canonical to themselves, like WordPress).
   const path = commentPagePath(articlePath, commentPage);
   const isPage = post.type === 'page';
-  const crumbs: { name: string; url?: string }[] = isPage ? [{ name: t.home, url: '/' }] : categoryCrumbs(tree, post.primary_category_id, t.home, lang);
+  const crumbs: { name: string; url?: string }[] = isPage
+    ? [{ name: t.home, url: '/' }, ...pageCrumbs(b.ancestors ?? [])]
+    : categoryCrumbs(tree, post.primary_category_id, t.home, lang);
   crumbs.push({ name: post.title });
   const featuredRow = post.featured_media_id !== null ? b.media.get(post.featured_media_id) : undefined;
   const featured = featuredRow ? { image: imageVM(featuredRow), caption: featuredRow.caption, credit: featuredRow.credit } : undefined;
@@ -142,7 +150,20 @@ export function articlePage(site: SiteContext, tree: CategoryTree, b: ArticleBun
   const description = post.seo_description || post.excerpt || site.siteDescription;
   const imageUrl = featuredRow && featured ? absolute(site, featured.image.src) : undefined;
   const jsonLd: object[] = [breadcrumbJsonLd(site, crumbs, path)];
-  if (!isPage) {
+  if (isPage)
+    jsonLd.push({
+      '@context': 'https://schema.org',
+      '@type': 'WebPage',
+      '@id': absolute(site, articlePath),
+      url: absolute(site, articlePath),
+      name: post.title,
+      description,
+      inLanguage: lang,
+      ...(imageUrl ? { primaryImageOfPage: { '@type': 'ImageObject', url: imageUrl } } : {}),
+      dateModified: post.updated_at,
+      isPartOf: { '@type': 'WebSite', url: absolute(site, '/') },
+    });
+  else {
     jsonLd.push({
       '@context': 'https://schema.org',
       '@type': 'NewsArticle',

@@ -50,7 +50,7 @@ function menuLink(item: MenuItem, tree: CategoryTree, targets: MenuTargets, lang
     }
     case 'page': {
       const p = targets.page.get(id);
-      link = p && { name: p.title, url: postPath(p.slug) };
+      link = p && { name: p.title, url: p.path };
       break;
     }
     case 'author': {

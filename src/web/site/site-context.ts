@@ -118,6 +118,8 @@ export function liveSite(config: Config, now: () => Date = () => new Date()): Li
   let theme: string | undefined;
   let brand: SiteBrand = { sameAs: [], stylesheets: [] };
   let following = false;
+  /** A menu's target changed (a page renamed or moved): read the snapshot though the settings did not change. */
+  let targetsStale = false;
   let menuDeps = new Set<string>();
   let dates: SiteDates = datesOf(snap.settings);
   let stale = true;
@@ -180,6 +182,8 @@ export function liveSite(config: Config, now: () => Date = () => new Date()): Li
         // shows the menus, so this instance empties its pages and reads the menus again.
         else if (tags.some((t) => t === tag.nav || menuDeps.has(t))) {
           stale = true;
+          // The settings counter did not move: what the menus link to did.
+          targetsStale = true;
           if (!tags.includes(tag.nav)) cache.applyRemote([tag.nav]);
         }
       });
@@ -188,11 +192,14 @@ export function liveSite(config: Config, now: () => Date = () => new Date()): Li
       if (following && !stale) return;
       // Cleared before the read: a purge arriving during it marks the settings stale again.
       stale = false;
+      const fresh = targetsStale;
+      targetsStale = false;
       let next: SiteSnapshot;
       try {
-        next = await loadSiteSnapshot(db);
+        next = await loadSiteSnapshot(db, { fresh });
       } catch (err) {
         stale = true;
+        targetsStale ||= fresh;
         throw err;
       }
       if (next === snap) return;

@@ -23,6 +23,7 @@ import type { SiteContext } from './site-context.js';
 import type { CommentsWeb } from './comments.routes.js';
 import type { ArticleFragments } from './article-fragments.js';
 import { commentPagePath } from '../../modules/comment/thread.js';
+import { MAX_PAGE_DEPTH } from '../../modules/article/page-tree.js';
 import { renderArchive, renderArticle, renderError, renderHome } from './views/index.js';
 import { pageOf } from '../../lib/ids.js';
 import { sendHtml } from '../html.js';
@@ -178,6 +179,8 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     if (commentPage === 1 && deps.fragments) return assembled(request, reply, slug, deps.fragments);
     const [bundle, tree] = await Promise.all([readArticle(db, slug), loadCategoryTree(db)]);
     if (!bundle || (commentPage > 1 && bundle.post.type !== 'post')) throw notFound();
+    // A nested page's one-segment address (what it had before it moved under a parent).
+    if (bundle.path) return reply.redirect(bundle.path, 301);
     const commentsInput = await deps.comments?.articleInput(request, bundle.post, commentPage);
     const vm = articlePage(site, tree, bundle, commentsInput);
     if (vm.comments.pages.page > vm.comments.pages.totalPages) throw notFound('There is no such page of comments.');
@@ -188,11 +191,29 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
   const assembled = async (request: FastifyRequest, reply: FastifyReply, slug: string, fragments: ArticleFragments) => {
     const page = await fragments.page(db, request, slug, deps.comments);
     if (!page) throw notFound();
+    if ('redirect' in page) return reply.redirect(page.redirect, 301);
     if (!answeringComment(request)) cacheFor(reply, page.tags);
     return sendHtml(reply, page.html);
   };
   app.get('/:slug/', article);
   app.get('/:slug/comment-page-:n/', article);
+
+  // GET /{parent}/{page}/ … (up to MAX_PAGE_DEPTH segments): a nested static page. Slugs are
+  // unique across posts and pages, so the last segment names it; any other path to it (a parent
+  // renamed or moved) answers 301 with the one it has now. Static routes (/tag/x/, /page/2/…) win.
+  const nested = async (request: FastifyRequest, reply: FastifyReply) => {
+    const segments = Object.values(request.params as Record<string, string>);
+    segments.forEach(parseSlug);
+    const slug = segments.at(-1)!;
+    const asked = `/${segments.map(encodeURIComponent).join('/')}/`;
+    const [bundle, tree] = await Promise.all([readArticle(db, slug), loadCategoryTree(db)]);
+    // Not a nested page: the stored redirects (sendError) may know the path.
+    if (!bundle || bundle.post.type !== 'page' || !bundle.path) throw notFound();
+    if (bundle.path !== asked) return reply.redirect(bundle.path, 301);
+    cacheFor(reply, articleTags(bundle, tree));
+    return sendHtml(reply, renderArticle(articlePage(site, tree, bundle)));
+  };
+  for (let depth = 2; depth <= MAX_PAGE_DEPTH; depth++) app.get(`/${Array.from({ length: depth }, (_, i) => `:p${i}`).join('/')}/`, nested);
 }
 
 /**

@@ -11,6 +11,7 @@ const EXPECTED: Record<Role, Action[]> = {
     'authors.manage',
     'frontpage.manage',
     'navigation.manage',
+    'pages.manage',
     'media.library',
     'media.upload',
     'media.delete',

@@ -9,7 +9,8 @@ import type { User } from '../../../modules/user/user.js';
 import { STATUS_LABELS } from '../../../modules/article/article.js';
 import { ADMIN_PER_PAGE, type AdminListFilter, type AdminListRow, type EditOptions } from '../../../modules/article/article-editing.service.js';
 import type { AuthorRow } from '../../../db/schema.js';
-import { MAX_BYLINES, type ArticleFormVM, type ArticlesVM, type IntentVM, type Option } from './articles.view-models.js';
+import { MAX_BYLINES, type ArticleFormVM, type ArticlesVM, type IntentVM, type Option, type PagesVM } from './articles.view-models.js';
+import type { PageTree } from '../../../modules/article/page-tree.js';
 import { dateVM, zoneHint } from '../shell/presenters.js';
 import type { AdminLayoutVM } from '../shell/view-models.js';
 
@@ -87,10 +88,59 @@ interface FormInput {
   missingImages?: ArticleFormVM['missingImages'];
   featured?: ArticleFormVM['featured'];
   editorial?: ArticleFormVM['editorial'];
+  kind?: 'article' | 'page';
+  /** Pages: the parent choices. */
+  parents?: Option[];
+  /** Pages: the public path (nested under its parents). */
+  publicPath?: string | undefined;
+}
+
+/**
+ * The parent choices of page `id` (undefined: a new page): no parent, then every page depth-first,
+ * indented by its depth, without the page itself and the pages under it (they cannot be its parent).
+ */
+export function parentOptions(tree: PageTree, id: number | undefined): Option[] {
+  const below = new Set(id !== undefined ? [id, ...tree.descendantIds(id)] : []);
+  return [
+    { value: '', label: 'None (a top-level page)' },
+    ...tree
+      .ordered()
+      .filter(({ page }) => !below.has(page.id) && page.status !== 'trash')
+      .map(({ page, depth }) => ({ value: String(page.id), label: `${'— '.repeat(depth)}${page.title} (${tree.pathOf(page.id) ?? ''})` })),
+  ];
+}
+
+/** The pages list: the tree, parents first, with each page's public path and parent. */
+export function pagesVM(layout: AdminLayoutVM, list: { tree: PageTree; rows: ReturnType<PageTree['ordered']> }, status: string): PagesVM {
+  return {
+    layout,
+    status,
+    statusOptions: [{ value: '', label: 'Any but trash' }, ...(Object.keys(STATUS_LABELS) as PostStatus[]).map((s) => ({ value: s, label: STATUS_LABELS[s] }))],
+    rows: list.rows.map(({ page, depth }) => {
+      const path = list.tree.pathOf(page.id) ?? '';
+      const parent = page.parent_id !== null ? list.tree.get(page.parent_id) : undefined;
+      return {
+        id: page.id,
+        title: page.title,
+        depth,
+        path,
+        editUrl: `/admin/pages/${page.id}`,
+        ...(page.status === 'published' ? { publicUrl: path } : { previewUrl: `/admin/pages/${page.id}/preview` }),
+        status: page.status,
+        statusLabel: STATUS_LABELS[page.status],
+        parent: parent ? parent.title : '—',
+        order: page.menu_order,
+        updated: dateVM(page.updated_at, layout.timeZone),
+        addChildUrl: `/admin/pages/new?parent=${page.id}`,
+      };
+    }),
+  };
 }
 
 export function articleFormVM(i: FormInput): ArticleFormVM {
   const status = i.status ?? 'draft';
+  const kind = i.kind ?? 'article';
+  const base = kind === 'page' ? '/admin/pages' : '/admin/articles';
   const mayPublish = canOn(i.user.role, 'post.publish', { own: i.own });
   const mayDelete = canOn(i.user.role, 'post.delete', { own: i.own });
   const live = status === 'published' || status === 'scheduled';
@@ -106,7 +156,8 @@ export function articleFormVM(i: FormInput): ArticleFormVM {
     layout: i.layout,
     csrf: i.csrf,
     ...(i.id !== undefined ? { id: i.id } : {}),
-    action: i.id !== undefined ? `/admin/articles/${i.id}` : '/admin/articles',
+    kind,
+    action: i.id !== undefined ? `${base}/${i.id}` : base,
     values: i.state.values,
     categoryIds: i.state.categoryIds,
     authorIds: i.state.authorIds,
@@ -119,10 +170,11 @@ export function articleFormVM(i: FormInput): ArticleFormVM {
     zoneHint: zoneHint(i.layout.timeZone),
     authorOptions: authorOptions(i.options),
     categoryOptions: categoryOptions(i.options),
-    ...(i.id !== undefined ? { previewUrl: `/admin/articles/${i.id}/preview`, revisionsUrl: `/admin/articles/${i.id}/revisions` } : {}),
-    ...(status === 'published' && i.publicSlug ? { publicUrl: postPath(i.publicSlug) } : {}),
-    ...(i.id !== undefined && mayDelete && status !== 'trash' ? { trashUrl: `/admin/articles/${i.id}/trash` } : {}),
-    ...(i.id !== undefined && mayDelete && status === 'trash' ? { restoreUrl: `/admin/articles/${i.id}/restore` } : {}),
+    ...(i.id !== undefined ? { previewUrl: `${base}/${i.id}/preview`, revisionsUrl: `${base}/${i.id}/revisions` } : {}),
+    ...(status === 'published' && i.publicSlug ? { publicUrl: i.publicPath ?? postPath(i.publicSlug) } : {}),
+    ...(i.id !== undefined && mayDelete && status !== 'trash' ? { trashUrl: `${base}/${i.id}/trash` } : {}),
+    ...(i.id !== undefined && mayDelete && status === 'trash' ? { restoreUrl: `${base}/${i.id}/restore` } : {}),
+    ...(i.parents ? { parentOptions: i.parents } : {}),
     editorScript: i.editorScript,
     altWarnings: i.altWarnings ?? [],
     ...(i.missingImages ? { missingImages: i.missingImages } : {}),

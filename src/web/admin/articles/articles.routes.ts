@@ -2,12 +2,16 @@
  * @module web/admin/articles/articles.routes
  * /admin/articles: list with filters, create, edit (optimistic concurrency on updated_at), the
  * status moves (submit for review, schedule, publish, unpublish, trash, restore) and the preview.
+ * /admin/pages is the same editor registered a second time for static pages (`PAGE_KIND`): the
+ * list is the page tree, the form has a parent page and an order instead of sections, tags and
+ * bylines, and every route needs pages.manage.
  * The routes read the form, call the article-editing use cases (modules/article/
  * article-editing.service: roles checked there, one transaction each with its revision and audit
  * rows), purge what the use case names and queue the related-list refresh, all before answering.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { PostStatus } from '../../../db/schema.js';
+import type { PostStatus, PostType } from '../../../db/schema.js';
+import type { Action } from '../../../modules/user/permissions.js';
 import { ArticleError, slugify, STATUS_LABELS, validateArticle, type ArticleInput } from '../../../modules/article/article.js';
 import { ArticleConflictError } from '../../../modules/article/article.service.js';
 import {
@@ -15,6 +19,8 @@ import {
   clearMissingImagesOfArticle,
   editOptions,
   listArticlesForAdmin,
+  listPagesForAdmin,
+  loadPageTree,
   moveArticle,
   restoreRevision,
   saveArticle,
@@ -33,15 +39,17 @@ import { notFound } from '../../errors.js';
 import { pageOf } from '../../../lib/ids.js';
 import { editorScript } from '../shell/script-bundle.js';
 import { signedIn } from '../shell/auth.js';
+import type { Access } from '../shell/access.js';
 import { csrfFor, pageLayout, type AdminContext } from '../shell/context.js';
 import { type Fields, fieldsOf, idOf, pathId } from '../shell/forms.js';
 import { dateVM, localInputValue } from '../shell/presenters.js';
 import { readLocalTime } from '../../../modules/site/site.js';
-import { articleFormVM, articlesVM, type FormState } from './articles.presenter.js';
+import { articleFormVM, articlesVM, pagesVM, parentOptions, type FormState } from './articles.presenter.js';
 import { MAX_BYLINES } from './articles.view-models.js';
 import { renderArticleForm, renderArticles, renderRevisions } from './articles.view.js';
+import { renderPages } from './pages.view.js';
 import { articleImages } from './article-images.js';
-import { EDIT_ARTICLE, editableOf, type Editable } from './editable.js';
+import { EDIT_ARTICLE, EDIT_PAGE, editableOf, type Editable } from './editable.js';
 import { autosaveContent, editorialFor, editorialRoutes } from './editorial/editorial.js';
 
 export interface ArticleDeps {
@@ -52,7 +60,20 @@ export interface ArticleDeps {
 
 const STATUSES: readonly PostStatus[] = ['draft', 'pending', 'scheduled', 'published', 'trash'];
 
-const idParam = (request: FastifyRequest): number => pathId(request, 'article');
+/** What the editor works on: articles at /admin/articles, static pages at /admin/pages. */
+export interface ContentKind {
+  type: PostType;
+  /** The path under /admin. */
+  base: '/articles' | '/pages';
+  noun: 'article' | 'page';
+  /** The list, the new form and the trash buttons. */
+  access: Action;
+  /** A route on one of them. */
+  edit: { config: { access: Access } };
+}
+
+export const ARTICLE_KIND: ContentKind = { type: 'post', base: '/articles', noun: 'article', access: 'post.create', edit: EDIT_ARTICLE };
+export const PAGE_KIND: ContentKind = { type: 'page', base: '/pages', noun: 'page', access: 'pages.manage', edit: EDIT_PAGE };
 
 /** A field that must be one string (or absent → ''); anything else is a 400 for that field. */
 function one(f: Fields, name: string, max: number, errors: Record<string, string>, label: string, errKey = name): string {
@@ -89,10 +110,11 @@ interface Parsed {
 }
 
 /** Reads and checks the posted form; field errors instead of exceptions. No I/O. */
-function parseForm(raw: unknown, timeZone: string): Parsed {
+function parseForm(raw: unknown, kind: ContentKind, timeZone: string): Parsed {
   const f = fieldsOf(raw);
   const errors: Record<string, string> = {};
-  const title = one(f, 'title', 500, errors, 'The headline');
+  const isPage = kind.type === 'page';
+  const title = one(f, 'title', 500, errors, isPage ? 'The title' : 'The headline');
   let slug = one(f, 'slug', 190, errors, 'The slug').trim();
   const excerpt = one(f, 'excerpt', 2000, errors, 'The standfirst');
   const format = one(f, 'body_format', 10, errors, 'The body format', 'body');
@@ -104,7 +126,9 @@ function parseForm(raw: unknown, timeZone: string): Parsed {
   const mediaRaw = one(f, 'featured_media_id', 12, errors, 'The featured image').trim();
   const seoTitle = one(f, 'seo_title', 200, errors, 'The SEO title');
   const seoDescription = one(f, 'seo_description', 500, errors, 'The SEO description');
-  const commentStatus = one(f, 'comment_status', 10, errors, 'Comments') || 'open';
+  const commentStatus = one(f, 'comment_status', 10, errors, 'Comments') || (isPage ? 'closed' : 'open');
+  const parentRaw = isPage ? one(f, 'parent_id', 12, errors, 'The parent page').trim() : '';
+  const orderRaw = isPage ? one(f, 'menu_order', 12, errors, 'The order').trim() : '';
   const intentRaw = one(f, 'intent', 20, errors, 'The action', 'title') || 'save';
   const publishAtRaw = one(f, 'publish_at', 40, errors, 'The publication time');
   const updatedAt = one(f, 'updated_at', 40, errors, 'The version', 'title');
@@ -113,7 +137,12 @@ function parseForm(raw: unknown, timeZone: string): Parsed {
   if (!categories) errors.categories = 'The sections could not be read.';
   if (!authors) errors.authors = 'The authors could not be read.';
 
-  if (!title.trim() && errors.title === undefined) errors.title = 'Enter a headline.';
+  if (!title.trim() && errors.title === undefined) errors.title = isPage ? 'Enter a title.' : 'Enter a headline.';
+  const parentId = parentRaw ? idOf(parentRaw) : null;
+  if (parentId === undefined) errors.parent_id = 'Choose the parent page from the list.';
+  const menuOrder = orderRaw === '' ? 0 : /^-?\d{1,6}$/.test(orderRaw) ? Number(orderRaw) : undefined;
+  if (menuOrder === undefined && errors.menu_order === undefined)
+    errors.menu_order = 'The order is a whole number between -999999 and 999999, such as 0 or 10.';
   if (!slug) slug = slugify(title);
   let body: ArticleDocument = { type: 'doc', content: [] };
   try {
@@ -155,7 +184,7 @@ function parseForm(raw: unknown, timeZone: string): Parsed {
     else publishAt = read.instant.toISOString();
   }
   const input: Omit<ArticleInput, 'tagIds'> = {
-    type: 'post',
+    type: kind.type,
     slug,
     title,
     excerpt,
@@ -168,6 +197,7 @@ function parseForm(raw: unknown, timeZone: string): Parsed {
     commentStatus: commentStatus === 'closed' ? 'closed' : 'open',
     seoTitle,
     seoDescription,
+    ...(isPage ? { parentId: parentId ?? null, menuOrder: menuOrder ?? 0 } : {}),
   };
   if (errors.slug === undefined && errors.title === undefined) {
     try {
@@ -197,6 +227,8 @@ function parseForm(raw: unknown, timeZone: string): Parsed {
       comment_status: commentStatus,
       publish_at: publishAtRaw,
       updated_at: updatedAt,
+      parent_id: parentRaw,
+      menu_order: orderRaw,
     },
     categoryIds: categoryIds.map(String),
     authorIds: authorIds.map(String),
@@ -205,7 +237,8 @@ function parseForm(raw: unknown, timeZone: string): Parsed {
 }
 
 /** Back to the edit page after a write, saying how many images on another site it took out. */
-const savedUrl = (id: number, w: ArticleWrite): string => `/admin/articles/${id}?saved=1${w.removedImages?.length ? `&removed=${w.removedImages.length}` : ''}`;
+const savedUrl = (kind: ContentKind, id: number, w: ArticleWrite): string =>
+  `/admin${kind.base}/${id}?saved=1${w.removedImages?.length ? `&removed=${w.removedImages.length}` : ''}`;
 
 function savedNotice(q: Record<string, unknown>): string | undefined {
   if (typeof q.saved !== 'string') return undefined;
@@ -214,8 +247,22 @@ function savedNotice(q: Record<string, unknown>): string | undefined {
   return `Saved. ${n === 1 ? 'An image on another site was' : `${n} images on other sites were`} taken out of the text: readers would not see ${n === 1 ? 'it' : 'them'}. See “Images to upload” below.`;
 }
 
+/** /admin/articles, with the editorial panels' routes. */
 export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps: ArticleDeps): Promise<void> {
+  await editorRoutes(app, c, deps, ARTICLE_KIND);
+  await editorialRoutes(app, c, { site: deps.site });
+}
+
+/** /admin/pages: the same editor for static pages. */
+export async function pagesRoutes(app: FastifyInstance, c: AdminContext, deps: ArticleDeps): Promise<void> {
+  await editorRoutes(app, c, deps, PAGE_KIND);
+}
+
+async function editorRoutes(app: FastifyInstance, c: AdminContext, deps: ArticleDeps, kind: ContentKind): Promise<void> {
   const db = c.db;
+  const isPage = kind.type === 'page';
+  const base = kind.base;
+  const idParam = (request: FastifyRequest): number => pathId(request, kind.noun);
   const editorOf = (request: FastifyRequest) => ({ user: signedIn(request).user, ip: request.ip });
 
   /** After a committed write, before the answer: purge what it named, queue the related list. */
@@ -241,9 +288,9 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
   ) => {
     const { user } = signedIn(request);
     const csrf = csrfFor(reply);
-    const options = await editOptions(db);
+    const [options, pages] = await Promise.all([editOptions(db), isPage ? loadPageTree(db) : undefined]);
     const editorial =
-      o.id !== undefined
+      o.id !== undefined && !isPage
         ? await editorialFor(c, {
             id: o.id,
             user,
@@ -253,12 +300,25 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
             ...(o.restoring ? { restoring: o.restoring } : {}),
           })
         : undefined;
-    const title = o.id === undefined ? 'New article' : 'Edit article';
+    const title = `${o.id === undefined ? 'New' : 'Edit'} ${kind.noun}`;
     const layout = pageLayout(c, request, csrf, title, savedNotice(request.query as Record<string, unknown>));
     const images = await articleImages(db, o.state.values.body_json ?? '', o.state.values.featured_media_id ?? '', o.id);
     return sendHtml(
       reply,
-      renderArticleForm(articleFormVM({ layout, csrf, user, options, editorScript: editorScript.url, ...o, ...images, ...(editorial ? { editorial } : {}) })),
+      renderArticleForm(
+        articleFormVM({
+          layout,
+          csrf,
+          user,
+          options,
+          editorScript: editorScript.url,
+          kind: kind.noun,
+          ...o,
+          ...images,
+          ...(editorial ? { editorial } : {}),
+          ...(pages ? { parents: parentOptions(pages, o.id), publicPath: o.id !== undefined ? pages.pathOf(o.id) : undefined } : {}),
+        }),
+      ),
       code,
     );
   };
@@ -282,14 +342,15 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
         comment_status: p.comment_status,
         publish_at: p.published_at ? localInputValue(p.published_at, c.site.dates.timeZone) : '',
         updated_at: p.updated_at,
+        parent_id: p.parent_id !== null ? String(p.parent_id) : '',
+        menu_order: String(p.menu_order),
       },
       categoryIds: a.categoryIds.map(String),
       authorIds: a.authorIds.map(String),
     };
   };
 
-  const CONFLICT =
-    'Someone else saved this article after you opened it, so your changes were not saved. Your version is below: copy what you need, then open the article again to see theirs.';
+  const CONFLICT = `Someone else saved this ${kind.noun} after you opened it, so your changes were not saved. Your version is below: copy what you need, then open the ${kind.noun} again to see theirs.`;
 
   /**
    * Runs a save; a refusal the editor can fix comes back as the form with its messages (400 for
@@ -311,47 +372,69 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
     }
   };
 
+  // GET /admin/pages?status=: every page, parents before their children.
+  if (isPage)
+    app.get(base, { config: { access: kind.access } }, async (request, reply) => {
+      const { user } = signedIn(request);
+      const query = request.query as Record<string, unknown>;
+      const raw = typeof query.status === 'string' ? query.status : '';
+      const status = (STATUSES as readonly string[]).includes(raw) ? (raw as PostStatus) : undefined;
+      const list = await listPagesForAdmin(db, user, status);
+      const csrf = csrfFor(reply);
+      const layout = pageLayout(c, request, csrf, 'Pages', query.notice === 'trashed' ? 'Moved to the trash.' : undefined);
+      return sendHtml(reply, renderPages(pagesVM(layout, list, status ?? '')));
+    });
+
   // GET /admin/articles?status=&author=&category=&language=&q=&page=
-  app.get('/articles', { config: { access: 'post.create' } }, async (request, reply) => {
-    const { user } = signedIn(request);
-    const query = request.query as Record<string, unknown>;
-    const s = (k: string) => (typeof query[k] === 'string' ? (query[k] as string).slice(0, 200) : '');
-    const status = (STATUSES as readonly string[]).includes(s('status')) ? (s('status') as PostStatus) : undefined;
-    const filter: AdminListFilter = {
-      ...(status ? { status } : {}),
-      ...(idOf(s('author')) !== undefined ? { authorId: idOf(s('author'))! } : {}),
-      ...(idOf(s('category')) !== undefined ? { categoryId: idOf(s('category'))! } : {}),
-      ...(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(s('language')) ? { language: s('language') } : {}),
-      ...(s('q').trim() ? { q: s('q').trim() } : {}),
-    };
-    const page = pageOf(s('page')) ?? 1;
-    const [list, options] = await Promise.all([listArticlesForAdmin(db, user, filter, page), editOptions(db)]);
-    const csrf = csrfFor(reply);
-    const layout = pageLayout(c, request, csrf, 'Articles', typeof query.notice === 'string' && query.notice === 'trashed' ? 'Moved to the trash.' : undefined);
-    return sendHtml(
-      reply,
-      renderArticles(
-        articlesVM(
-          layout,
-          user,
-          list,
-          options,
-          filter,
-          { status: s('status'), author: s('author'), category: s('category'), language: s('language'), q: s('q') },
-          page,
+  if (!isPage)
+    app.get('/articles', { config: { access: 'post.create' } }, async (request, reply) => {
+      const { user } = signedIn(request);
+      const query = request.query as Record<string, unknown>;
+      const s = (k: string) => (typeof query[k] === 'string' ? (query[k] as string).slice(0, 200) : '');
+      const status = (STATUSES as readonly string[]).includes(s('status')) ? (s('status') as PostStatus) : undefined;
+      const filter: AdminListFilter = {
+        ...(status ? { status } : {}),
+        ...(idOf(s('author')) !== undefined ? { authorId: idOf(s('author'))! } : {}),
+        ...(idOf(s('category')) !== undefined ? { categoryId: idOf(s('category'))! } : {}),
+        ...(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(s('language')) ? { language: s('language') } : {}),
+        ...(s('q').trim() ? { q: s('q').trim() } : {}),
+      };
+      const page = pageOf(s('page')) ?? 1;
+      const [list, options] = await Promise.all([listArticlesForAdmin(db, user, filter, page), editOptions(db)]);
+      const csrf = csrfFor(reply);
+      const layout = pageLayout(
+        c,
+        request,
+        csrf,
+        'Articles',
+        typeof query.notice === 'string' && query.notice === 'trashed' ? 'Moved to the trash.' : undefined,
+      );
+      return sendHtml(
+        reply,
+        renderArticles(
+          articlesVM(
+            layout,
+            user,
+            list,
+            options,
+            filter,
+            { status: s('status'), author: s('author'), category: s('category'), language: s('language'), q: s('q') },
+            page,
+          ),
         ),
-      ),
-    );
+      );
+    });
+
+  // GET /admin/articles/new, /admin/pages/new (?parent=ID: under that page)
+  app.get(`${base}/new`, { config: { access: kind.access } }, async (request, reply) => {
+    const parent = isPage ? idOf((request.query as Record<string, unknown>).parent) : undefined;
+    const values: Record<string, string> = isPage ? { comment_status: 'closed', ...(parent !== undefined ? { parent_id: String(parent) } : {}) } : {};
+    return renderForm(request, reply, { state: { values, categoryIds: [], authorIds: [] }, errors: {}, status: 'draft', own: true });
   });
 
-  // GET /admin/articles/new
-  app.get('/articles/new', { config: { access: 'post.create' } }, async (request, reply) =>
-    renderForm(request, reply, { state: { values: {}, categoryIds: [], authorIds: [] }, errors: {}, status: 'draft', own: true }),
-  );
-
-  // POST /admin/articles: create.
-  app.post('/articles', { config: { access: 'post.create' } }, async (request, reply) => {
-    const p = parseForm(request.body, c.site.dates.timeZone);
+  // POST /admin/articles, /admin/pages: create.
+  app.post(base, { config: { access: kind.access } }, async (request, reply) => {
+    const p = parseForm(request.body, kind, c.site.dates.timeZone);
     const form = (errors: Record<string, string>, problem?: string) => ({
       state: p.state,
       errors,
@@ -374,15 +457,15 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
     );
     if (!('purge' in saved)) return saved;
     await afterWrite(saved);
-    return reply.redirect(savedUrl(saved.id, saved), 303);
+    return reply.redirect(savedUrl(kind, saved.id, saved), 303);
   });
 
-  // GET /admin/articles/:id
-  app.get('/articles/:id', EDIT_ARTICLE, async (request, reply) => {
+  // GET /admin/articles/:id, /admin/pages/:id
+  app.get(`${base}/:id`, kind.edit, async (request, reply) => {
     const { user, id, found, mine } = editableOf(request);
     const state = stateOf(found);
     // ?autosave=1: the form filled with the user's autosave (saved only when they save it).
-    const auto = (request.query as Record<string, unknown>).autosave === '1' ? await autosaveContent(c, id, user.id) : undefined;
+    const auto = !isPage && (request.query as Record<string, unknown>).autosave === '1' ? await autosaveContent(c, id, user.id) : undefined;
     if (auto) {
       const body = JSON.parse(auto.bodyDoc) as ArticleDocument;
       Object.assign(state.values, { title: auto.title, excerpt: auto.excerpt, body_json: auto.bodyDoc, body_text: documentToText(body) });
@@ -398,10 +481,10 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
     });
   });
 
-  // POST /admin/articles/:id: save (with intent=save|submit|schedule|publish|unpublish).
-  app.post('/articles/:id', EDIT_ARTICLE, async (request, reply) => {
+  // POST /admin/articles/:id, /admin/pages/:id: save (with intent=save|submit|schedule|publish|unpublish).
+  app.post(`${base}/:id`, kind.edit, async (request, reply) => {
     const { id, found, mine } = editableOf(request);
-    const p = parseForm(request.body, c.site.dates.timeZone);
+    const p = parseForm(request.body, kind, c.site.dates.timeZone);
     const form = (errors: Record<string, string>, problem?: string) => ({
       id,
       state: p.state,
@@ -411,7 +494,7 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
       own: mine,
       ...(problem ? { problem } : {}),
     });
-    if (!p.updatedAt) p.errors.title ??= 'The form is missing the version it was loaded at; reload the article and try again.';
+    if (!p.updatedAt) p.errors.title ??= `The form is missing the version it was loaded at; reload the ${kind.noun} and try again.`;
     if (Object.keys(p.errors).length) return renderForm(request, reply, form(p.errors), 400);
     const saved = await trySave(
       () =>
@@ -434,29 +517,30 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
     );
     if (!('purge' in saved)) return saved;
     await afterWrite(saved);
-    return reply.redirect(savedUrl(id, saved), 303);
+    return reply.redirect(savedUrl(kind, id, saved), 303);
   });
 
   // POST /admin/articles/:id/missing-images/clear: the list of images to upload is done with.
-  app.post('/articles/:id/missing-images/clear', EDIT_ARTICLE, async (request, reply) => {
-    const { id } = editableOf(request);
-    await clearMissingImagesOfArticle(db, id, editorOf(request), c.now());
-    return reply.redirect(`/admin/articles/${id}`, 303);
-  });
+  if (!isPage)
+    app.post('/articles/:id/missing-images/clear', EDIT_ARTICLE, async (request, reply) => {
+      const { id } = editableOf(request);
+      await clearMissingImagesOfArticle(db, id, editorOf(request), c.now());
+      return reply.redirect(`/admin/articles/${id}`, 303);
+    });
 
   const move = (path: string, to: 'trash' | 'restore', notice: string) => {
-    app.post(path, { config: { access: 'post.create' } }, async (request, reply) => {
-      await afterWrite(await moveArticle(db, idParam(request), to, editorOf(request), c.now()));
+    app.post(path, { config: { access: kind.access } }, async (request, reply) => {
+      await afterWrite(await moveArticle(db, idParam(request), to, editorOf(request), c.now(), kind.type));
       return reply.redirect(notice, 303);
     });
   };
-  // POST /admin/articles/:id/trash
-  move('/articles/:id/trash', 'trash', '/admin/articles?notice=trashed');
-  // POST /admin/articles/:id/restore: back as a draft.
-  move('/articles/:id/restore', 'restore', '/admin/articles?status=draft');
+  // POST /admin/articles/:id/trash, /admin/pages/:id/trash
+  move(`${base}/:id/trash`, 'trash', `/admin${base}?notice=trashed`);
+  // POST /admin/articles/:id/restore, /admin/pages/:id/restore: back as a draft.
+  move(`${base}/:id/restore`, 'restore', `/admin${base}?status=draft`);
 
-  // GET /admin/articles/:id/revisions
-  app.get('/articles/:id/revisions', EDIT_ARTICLE, async (request, reply) => {
+  // GET /admin/articles/:id/revisions, /admin/pages/:id/revisions
+  app.get(`${base}/:id/revisions`, kind.edit, async (request, reply) => {
     const { id, found } = editableOf(request);
     const rows = await articleHistory(db, id);
     const csrf = csrfFor(reply);
@@ -466,7 +550,8 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
       renderRevisions({
         layout,
         csrf,
-        editUrl: `/admin/articles/${id}`,
+        editUrl: `/admin${base}/${id}`,
+        noun: kind.noun,
         revisions: rows.map((r, i) => ({
           id: r.id,
           at: dateVM(r.created_at, c.site.dates.timeZone),
@@ -474,31 +559,30 @@ export async function articlesRoutes(app: FastifyInstance, c: AdminContext, deps
           statusLabel: STATUS_LABELS[r.status],
           title: r.title,
           current: i === 0,
-          restoreUrl: `/admin/articles/${id}/revisions/${r.id}/restore`,
-          compareCurrentUrl: `/admin/articles/${id}/revisions/${r.id}/compare?with=current`,
-          ...(i < rows.length - 1 ? { comparePreviousUrl: `/admin/articles/${id}/revisions/${r.id}/compare?with=previous` } : {}),
+          restoreUrl: `/admin${base}/${id}/revisions/${r.id}/restore`,
+          // Comparing is one of the articles' editorial panels (editorial/compare.routes).
+          ...(isPage ? {} : { compareCurrentUrl: `/admin/articles/${id}/revisions/${r.id}/compare?with=current` }),
+          ...(i < rows.length - 1 && !isPage ? { comparePreviousUrl: `/admin/articles/${id}/revisions/${r.id}/compare?with=previous` } : {}),
         })),
       }),
     );
   });
 
-  // POST /admin/articles/:id/revisions/:rid/restore: the content comes back; the status stays.
-  app.post('/articles/:id/revisions/:rid/restore', EDIT_ARTICLE, async (request, reply) => {
+  // POST /admin/articles/:id/revisions/:rid/restore (and pages): the content comes back; the status stays.
+  app.post(`${base}/:id/revisions/:rid/restore`, kind.edit, async (request, reply) => {
     const { id } = editableOf(request);
     const rid = idOf((request.params as { rid?: string }).rid);
-    if (rid === undefined) throw notFound('There is no such revision of this article.');
-    const restored = await restoreRevision(db, id, rid, editorOf(request), c.now());
+    if (rid === undefined) throw notFound(`There is no such revision of this ${kind.noun}.`);
+    const restored = await restoreRevision(db, id, rid, editorOf(request), c.now(), kind.type);
     await afterWrite(restored);
-    return reply.redirect(savedUrl(id, restored), 303);
+    return reply.redirect(savedUrl(kind, id, restored), 303);
   });
 
-  await editorialRoutes(app, c, { site: deps.site });
-
-  // GET /admin/articles/:id/preview: the real article template, any status; never cached.
-  app.get('/articles/:id/preview', EDIT_ARTICLE, async (request, reply) => {
+  // GET /admin/articles/:id/preview, /admin/pages/:id/preview: the real template, any status; never cached.
+  app.get(`${base}/:id/preview`, kind.edit, async (request, reply) => {
     const { id } = editableOf(request);
     const html = await previewHtml(db, deps.site, id, { trash: true });
-    if (html === undefined) throw notFound('There is no such article.');
+    if (html === undefined) throw notFound(`There is no such ${kind.noun}.`);
     return sendHtml(reply, html);
   });
 }

@@ -45,6 +45,29 @@ export interface ArticlesVM {
   canCreate: boolean;
 }
 
+/** /admin/pages: every page, parents before their children. */
+export interface PagesVM {
+  layout: AdminLayoutVM;
+  status: string;
+  statusOptions: Option[];
+  rows: {
+    id: number;
+    title: string;
+    /** 0: top level. */
+    depth: number;
+    path: string;
+    editUrl: string;
+    publicUrl?: string;
+    previewUrl?: string;
+    status: string;
+    statusLabel: string;
+    parent: string;
+    order: number;
+    updated: DateVM;
+    addChildUrl: string;
+  }[];
+}
+
 /** A submit button of the edit form; `intent` says what the save does to the status. */
 export interface IntentVM {
   intent: string;
@@ -57,6 +80,8 @@ export interface ArticleFormVM {
   csrf: string;
   /** Absent for a new article. */
   id?: number;
+  /** A static page has a title, a parent and an order instead of sections, tags and bylines. */
+  kind: 'article' | 'page';
   action: string;
   values: Record<string, string>;
   /** Multi-valued fields. */
@@ -92,6 +117,8 @@ export interface ArticleFormVM {
   featured?: { id: number; src: string; width: number; height: number; alt: string; editUrl: string };
   /** The role may upload (the editor's image picker offers an upload). */
   canUpload: boolean;
+  /** Pages: the parent page choices (the page itself and those under it left out). */
+  parentOptions?: Option[];
   /** Corrections, preview links, translations and autosave: saved articles only. */
   editorial?: EditorialVM;
 }
@@ -125,6 +152,8 @@ export interface RevisionsVM {
   layout: AdminLayoutVM;
   csrf: string;
   editUrl: string;
+  /** "Back to the article" or "…the page". */
+  noun: 'article' | 'page';
   revisions: {
     id: number;
     at: DateVM;

@@ -141,6 +141,8 @@ const FIELD_IDS = {
   seo_description: 'seo-description',
   comment_status: 'comment-status',
   publish_at: 'publish-at',
+  parent_id: 'parent-id',
+  menu_order: 'menu-order',
 };
 
 function TextArea({
@@ -200,6 +202,7 @@ function ArticleForm({ vm }: { vm: ArticleFormVM }) {
   const { values: v, errors: e } = vm;
   const authorSlots = vm.authorSlots;
   const none = { value: '', label: '—' };
+  const isPage = vm.kind === 'page';
   return (
     <>
       <p class="article-status">
@@ -264,7 +267,7 @@ function ArticleForm({ vm }: { vm: ArticleFormVM }) {
       <form class="form form--wide article-form" method="post" action={vm.action} novalidate>
         <CsrfField token={vm.csrf} />
         {vm.id !== undefined && <input type="hidden" name="updated_at" value={v.updated_at ?? ''} />}
-        <TextField id="title" name="title" label="Headline" value={v.title ?? ''} error={e.title} maxLength={500} dir="auto" />
+        <TextField id="title" name="title" label={isPage ? 'Title' : 'Headline'} value={v.title ?? ''} error={e.title} maxLength={500} dir="auto" />
         <TextField
           id="slug"
           name="slug"
@@ -273,17 +276,45 @@ function ArticleForm({ vm }: { vm: ArticleFormVM }) {
           value={v.slug ?? ''}
           error={e.slug}
           maxLength={190}
-          hint="The address of the article: lowercase letters, digits and hyphens. Leave empty to make it from the headline."
+          hint={
+            isPage
+              ? 'The last part of the page’s address (/about/team/ for “team” under About): lowercase letters, digits and hyphens. Leave empty to make it from the title.'
+              : 'The address of the article: lowercase letters, digits and hyphens. Leave empty to make it from the headline.'
+          }
         />
+        {isPage && vm.parentOptions && (
+          <>
+            <SelectField
+              id="parent-id"
+              name="parent_id"
+              label="Parent page"
+              hint="The page this one sits under: its address starts with the parent’s."
+              options={vm.parentOptions}
+              value={v.parent_id ?? ''}
+              error={e.parent_id}
+            />
+            <TextField
+              id="menu-order"
+              name="menu_order"
+              label="Order"
+              required={false}
+              value={v.menu_order ?? ''}
+              error={e.menu_order}
+              maxLength={7}
+              inputMode="numeric"
+              hint="Among pages with the same parent, lower numbers come first (0 when empty); then by title."
+            />
+          </>
+        )}
         <TextArea
           id="excerpt"
           name="excerpt"
-          label="Standfirst"
+          label={isPage ? 'Introduction' : 'Standfirst'}
           value={v.excerpt ?? ''}
           error={e.excerpt}
           rows={3}
           maxLength={2000}
-          hint="One or two sentences under the headline."
+          hint={isPage ? 'Optional: a sentence under the title, and the description search engines show.' : 'One or two sentences under the headline.'}
         />
         <input type="hidden" name="body_format" value="text" data-editor-format="" />
         <input type="hidden" name="body_json" value={v.body_json ?? ''} data-editor-json="" />
@@ -298,64 +329,68 @@ function ArticleForm({ vm }: { vm: ArticleFormVM }) {
             hint="A blank line starts a new paragraph. ## Heading, > quotation (with — Name on its last line), - list, 1. list, **bold**, *italic*, [link](https://…) and --- work as in Markdown. A pull quote is a quotation between [pull-quote] and [/pull-quote] lines. Figures and quoted posts are the [figure …] and [social-post …] lines: edit their fields between the quotation marks, or move the lines."
           />
         </div>
-        <fieldset class="field">
-          <legend class="field__label">Sections</legend>
-          {e.categories !== undefined && (
-            <p class="field__error" id="categories-error">
-              <span class="visually-hidden">Error: </span>
-              {e.categories}
-            </p>
-          )}
-          <ul class="checkboxes" id="categories">
-            {vm.categoryOptions.map((c) => (
-              <li>
-                <label>
-                  <input type="checkbox" name="category" value={c.value} checked={vm.categoryIds.includes(c.value)} /> {c.label}
-                </label>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
-        <SelectField
-          id="primary-category"
-          name="primary_category"
-          label="Primary section"
-          hint="Drives the breadcrumb and the article's section."
-          options={[none, ...vm.categoryOptions]}
-          value={v.primary_category ?? ''}
-          error={e.primary_category}
-        />
-        <TextField
-          id="tags"
-          name="tags"
-          label="Tags"
-          required={false}
-          value={v.tags ?? ''}
-          error={e.tags}
-          maxLength={2000}
-          hint="Separated by commas; new tags are created."
-        />
-        <fieldset class="field">
-          <legend class="field__label">Authors, in byline order</legend>
-          {e.authors !== undefined && (
-            <p class="field__error" id="authors-error">
-              <span class="visually-hidden">Error: </span>
-              {e.authors}
-            </p>
-          )}
-          {authorSlots.map((a, i) => (
-            <p class="author-slot">
-              <label for={`author-${i + 1}`}>Author {i + 1}</label>{' '}
-              <select class="field__select" id={`author-${i + 1}`} name="author">
-                {[none, ...vm.authorOptions].map((o) => (
-                  <option value={o.value} selected={o.value === a}>
-                    {o.label}
-                  </option>
+        {!isPage && (
+          <>
+            <fieldset class="field">
+              <legend class="field__label">Sections</legend>
+              {e.categories !== undefined && (
+                <p class="field__error" id="categories-error">
+                  <span class="visually-hidden">Error: </span>
+                  {e.categories}
+                </p>
+              )}
+              <ul class="checkboxes" id="categories">
+                {vm.categoryOptions.map((c) => (
+                  <li>
+                    <label>
+                      <input type="checkbox" name="category" value={c.value} checked={vm.categoryIds.includes(c.value)} /> {c.label}
+                    </label>
+                  </li>
                 ))}
-              </select>
-            </p>
-          ))}
-        </fieldset>
+              </ul>
+            </fieldset>
+            <SelectField
+              id="primary-category"
+              name="primary_category"
+              label="Primary section"
+              hint="Drives the breadcrumb and the article's section."
+              options={[none, ...vm.categoryOptions]}
+              value={v.primary_category ?? ''}
+              error={e.primary_category}
+            />
+            <TextField
+              id="tags"
+              name="tags"
+              label="Tags"
+              required={false}
+              value={v.tags ?? ''}
+              error={e.tags}
+              maxLength={2000}
+              hint="Separated by commas; new tags are created."
+            />
+            <fieldset class="field">
+              <legend class="field__label">Authors, in byline order</legend>
+              {e.authors !== undefined && (
+                <p class="field__error" id="authors-error">
+                  <span class="visually-hidden">Error: </span>
+                  {e.authors}
+                </p>
+              )}
+              {authorSlots.map((a, i) => (
+                <p class="author-slot">
+                  <label for={`author-${i + 1}`}>Author {i + 1}</label>{' '}
+                  <select class="field__select" id={`author-${i + 1}`} name="author">
+                    {[none, ...vm.authorOptions].map((o) => (
+                      <option value={o.value} selected={o.value === a}>
+                        {o.label}
+                      </option>
+                    ))}
+                  </select>
+                </p>
+              ))}
+            </fieldset>
+          </>
+        )}
         <TextField
           id="language"
           name="language"
@@ -417,6 +452,7 @@ function ArticleForm({ vm }: { vm: ArticleFormVM }) {
           ]}
           value={v.comment_status ?? 'open'}
           error={e.comment_status}
+          {...(isPage ? { hint: 'Static pages show no comment section; this is kept with the page.' } : {})}
         />
         {vm.intents.some((i) => i.intent === 'schedule') && (
           <div class={`field${e.publish_at !== undefined ? ' field--error' : ''}`}>
@@ -472,7 +508,7 @@ function Revisions({ vm }: { vm: RevisionsVM }) {
   return (
     <>
       <p>
-        <a href={vm.editUrl}>Back to the article</a>
+        <a href={vm.editUrl}>Back to the {vm.noun}</a>
       </p>
       {vm.revisions.length === 0 ? (
         <p>No revisions yet.</p>

@@ -8,3 +8,6 @@ export { editableOf, type Editable } from '../shell/access.js';
 
 /** Route options of a route on one article that the user must be able to edit. */
 export const EDIT_ARTICLE = { config: { access: { article: 'edit' } } } as const;
+
+/** Route options of a route on one static page (pages.manage, and the id is a page's). */
+export const EDIT_PAGE = { config: { access: { page: 'edit' } } } as const;

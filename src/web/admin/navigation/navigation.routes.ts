@@ -16,6 +16,7 @@ import { authorMenuChoices, publishedPageChoices } from '../../../modules/site/m
 import { editMenu, menusForEditing, type NewMenuLink } from '../../../modules/site/menu.service.js';
 import { SiteError } from '../../../modules/site/site.js';
 import { loadCategoryTree } from '../../../modules/taxonomy/taxonomy.service.js';
+import { pagePaths } from '../../../modules/article/reading.service.js';
 import { sendHtml } from '../../html.js';
 import { languageName, UI_LANGUAGES } from '../../site/i18n.js';
 import { actorOf } from '../shell/auth.js';
@@ -45,11 +46,12 @@ export async function navigationRoutes(app: FastifyInstance, c: AdminContext): P
 
   const render = async (request: FastifyRequest, reply: FastifyReply, which: { location: MenuLocation; language: string }, form: FormVM, status = 200) => {
     const csrf = csrfFor(reply);
-    const [{ menus, targets }, tree, pages, authors] = await Promise.all([
+    const [{ menus, targets }, tree, pages, authors, paths] = await Promise.all([
       menusForEditing(c.db),
       loadCategoryTree(c.db),
       publishedPageChoices(c.db),
       authorMenuChoices(c.db),
+      pagePaths(c.db),
     ]);
     const { location, language } = which;
     const items = menus[location][language] ?? [];
@@ -69,7 +71,7 @@ export async function navigationRoutes(app: FastifyInstance, c: AdminContext): P
         }
         case 'page': {
           const p = targets.page.get(id);
-          target = p && `Page: ${p.title} (${postPath(p.slug)})`;
+          target = p && `Page: ${p.title} (${p.path})`;
           break;
         }
         case 'author': {
@@ -145,7 +147,15 @@ export async function navigationRoutes(app: FastifyInstance, c: AdminContext): P
                 .map((x) => x.name)
                 .join(' › '),
             })),
-          pages: pages.map((p) => ({ value: String(p.id), label: p.title || p.slug })),
+          // Nested pages by their path (`About › Team` reads as /about/team/), in path order.
+          pages: pages
+            .map((p) => ({
+              value: String(p.id),
+              label: `${p.title || p.slug} (${paths.byId.get(p.id) ?? postPath(p.slug)})`,
+              path: paths.byId.get(p.id) ?? '',
+            }))
+            .sort((a, b) => a.path.localeCompare(b.path))
+            .map(({ value, label }) => ({ value, label })),
           authors: authors.map((a) => ({ value: String(a.id), label: a.name })),
         },
         script: navigationScript.url,

@@ -9,6 +9,8 @@
  *   app.post('/articles/:id', { config: { access: { article: 'edit' } } }, handler)
  *       the article of :id, which the user may edit (404 / 403 otherwise); the handler takes it
  *       with editableOf(request)
+ *   app.post('/pages/:id', { config: { access: { page: 'edit' } } }, handler)
+ *       the same for a static page (pages.manage: 403 without it; 404 for an article's id)
  *
  * The admin plugin refuses to start when a route declares nothing (declaredAccessHook), so a new
  * screen cannot forget its check. Signed-out visitors of a non-public route go to the login page.
@@ -22,7 +24,7 @@ import { forbidden, signedIn } from './auth.js';
 import type { AdminContext } from './context.js';
 import { idOf } from './forms.js';
 
-export type Access = 'public' | 'signed-in' | Action | { article: 'edit' };
+export type Access = 'public' | 'signed-in' | Action | { article: 'edit' } | { page: 'edit' };
 
 /** The article a `{ article: 'edit' }` route works on, with the user's rights on it. */
 export interface Editable extends Omit<ArticleForEditing, 'article'> {
@@ -47,10 +49,13 @@ const isAccess = (a: unknown): a is Access =>
   a === 'public' ||
   a === 'signed-in' ||
   (typeof a === 'string' && (ACTIONS as readonly string[]).includes(a)) ||
-  (typeof a === 'object' && a !== null && (a as { article?: unknown }).article === 'edit' && Object.keys(a).length === 1);
+  (typeof a === 'object' &&
+    a !== null &&
+    Object.keys(a).length === 1 &&
+    ((a as { article?: unknown }).article === 'edit' || (a as { page?: unknown }).page === 'edit'));
 
 /** A route's declared access, as the routes listing shows it ("post.create", "article:edit"…). */
-export const accessLabel = (a: Access): string => (typeof a === 'string' ? a : `article:${a.article}`);
+export const accessLabel = (a: Access): string => (typeof a === 'string' ? a : 'page' in a ? `page:${a.page}` : `article:${a.article}`);
 
 /** onRoute: refuses (throws at startup) a route that declares no access, or one that is not known. */
 export function declaredAccessHook(route: RouteOptions): void {
@@ -78,14 +83,15 @@ export async function enforceAccess(c: AdminContext, request: FastifyRequest): P
     if (!can(user.role, access)) throw forbidden(access, user);
     return;
   }
+  const type = 'page' in access ? 'page' : 'post';
   const id = idOf((request.params as { id?: string }).id);
-  if (id === undefined) throw notFound('There is no such article.');
-  const { article, ...rights } = await articleForEditing(c.db, user, id);
+  if (id === undefined) throw notFound(type === 'page' ? 'There is no such page.' : 'There is no such article.');
+  const { article, ...rights } = await articleForEditing(c.db, user, id, type);
   request.editable = { ...rights, user, id, found: article, post: article.post };
 }
 
 /** The article of an `{ article: 'edit' }` route, loaded and checked before the handler. */
 export function editableOf(request: FastifyRequest): Editable {
-  if (!request.editable) throw new Error(`${request.routeOptions.url} does not declare access { article: 'edit' }`);
+  if (!request.editable) throw new Error(`${request.routeOptions.url} does not declare access { article: 'edit' } or { page: 'edit' }`);
   return request.editable;
 }

@@ -68,6 +68,7 @@ function navFor(user: User, path: string): NavItemVM[] {
   const items: { label: string; url: string; show: boolean }[] = [
     { label: 'Dashboard', url: '/admin', show: true },
     { label: 'Articles', url: '/admin/articles', show: can(user.role, 'post.create') },
+    { label: 'Pages', url: '/admin/pages', show: can(user.role, 'pages.manage') },
     { label: 'Media', url: '/admin/media', show: can(user.role, 'media.library') },
     { label: 'Categories', url: '/admin/categories', show: can(user.role, 'taxonomy.manage') },
     { label: 'Tags', url: '/admin/tags', show: can(user.role, 'taxonomy.manage') },

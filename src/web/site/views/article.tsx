@@ -200,7 +200,7 @@ function ArticlePage({ vm, slot }: { vm: ArticleVM; slot: boolean }) {
           <Breadcrumb items={vm.breadcrumb} t={t} />
           <ArticleHeader vm={vm} />
         </div>
-        {!vm.isPage && vm.featured && (
+        {vm.featured && (
           <div class="wrap wrap--wide">
             <Featured figure={vm.featured} t={t} />
           </div>
