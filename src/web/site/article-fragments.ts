@@ -36,7 +36,7 @@ interface ArticleFragment {
   /** The document (UTF-8) up to the comments section's contents, and after them. */
   before: Buffer;
   after: Buffer;
-  /** What commenting needs of the post (a static page, type 'page', has no comments). */
+  /** What commenting needs of the post (a static page, type 'page', has comments only when turned on). */
   post: { id: number; type: string; comment_status: 'open' | 'closed'; published_at: string | null };
   owner: CommentsOwner;
   tags: string[];
@@ -123,8 +123,8 @@ export class ArticleFragments {
     const f = await this.article(db, slug, keep);
     if (!f) return undefined;
     if (f.path) return { redirect: f.path };
-    // A static page has no comments section.
-    if (f.post.type !== 'post') return { html: joinBuffers([f.before, f.after]), tags: f.pageTags };
+    // A static page has a comments section only while its comments are on.
+    if (f.post.type === 'page' && f.post.comment_status !== 'open') return { html: joinBuffers([f.before, f.after]), tags: f.pageTags };
     const form = comments ? await comments.articleForm(request, f.post, await this.commentSettings(db, keep)) : undefined;
     const { lang } = f.owner;
     const t = stringsFor(lang);

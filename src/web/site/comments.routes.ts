@@ -135,7 +135,7 @@ async function localised(db: Db, postId: number, err: CommentError): Promise<Com
 export function makeCommentsWeb(deps: CommentsWebDeps): CommentsWeb {
   return {
     async articleForm(request, post, given?: CommentSettings) {
-      if (post.type !== 'post') return undefined;
+      if (post.type === 'page' && post.comment_status !== 'open') return undefined;
       const settings = given ?? (await loadCommentSettings(deps.db));
       const replyTo = idOf((request.query as Record<string, unknown>).replytocom);
       return {

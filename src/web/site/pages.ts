@@ -204,6 +204,7 @@ export function articlePage(site: SiteContext, tree: CategoryTree, b: ArticleBun
         : [],
     }),
     isPage,
+    showComments: !isPage || post.comment_status === 'open',
     breadcrumb: crumbs,
     title: post.title,
     standfirst: post.excerpt,
@@ -350,7 +351,7 @@ export interface CommentsOwner {
 export const commentsOwnerOf = (b: ArticleBundle, dates: SiteDates): CommentsOwner => ({
   postId: b.post.id,
   lang: b.post.language,
-  path: postPath(b.post.slug),
+  path: b.path ?? postPath(b.post.slug),
   commentStatus: b.post.comment_status,
   authorUserIds: b.authors.map((a) => a.user_id).filter((id): id is number => id !== null),
   dates,

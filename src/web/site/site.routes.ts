@@ -178,12 +178,12 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
       return reply.redirect(commentPagePath(`/${encodeURIComponent(slug)}/`, parsePage(String(cpage))), 301);
     if (commentPage === 1 && deps.fragments) return assembled(request, reply, slug, deps.fragments);
     const [bundle, tree] = await Promise.all([readArticle(db, slug), loadCategoryTree(db)]);
-    if (!bundle || (commentPage > 1 && bundle.post.type !== 'post')) throw notFound();
+    if (!bundle) throw notFound();
     // A nested page's one-segment address (what it had before it moved under a parent).
-    if (bundle.path) return reply.redirect(bundle.path, 301);
+    if (bundle.path) return reply.redirect(commentPagePath(bundle.path, commentPage), 301);
     const commentsInput = await deps.comments?.articleInput(request, bundle.post, commentPage);
     const vm = articlePage(site, tree, bundle, commentsInput);
-    if (vm.comments.pages.page > vm.comments.pages.totalPages) throw notFound('There is no such page of comments.');
+    if (vm.comments.pages.page > vm.comments.pages.totalPages || (commentPage > 1 && !vm.showComments)) throw notFound('There is no such page of comments.');
     if (!answeringComment(request)) cacheFor(reply, articleTags(bundle, tree));
     return sendHtml(reply, renderArticle(vm));
   };
@@ -201,19 +201,28 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
   // GET /{parent}/{page}/ … (up to MAX_PAGE_DEPTH segments): a nested static page. Slugs are
   // unique across posts and pages, so the last segment names it; any other path to it (a parent
   // renamed or moved) answers 301 with the one it has now. Static routes (/tag/x/, /page/2/…) win.
+  // A last segment comment-page-N is a later page of its comments (when they are turned on).
   const nested = async (request: FastifyRequest, reply: FastifyReply) => {
     const segments = Object.values(request.params as Record<string, string>);
+    const commentSegment = /^comment-page-(\d+)$/.exec(segments.at(-1)!);
+    if (commentSegment) segments.pop();
     segments.forEach(parseSlug);
+    const commentPage = commentSegment ? parsePage(commentSegment[1]) : 1;
     const slug = segments.at(-1)!;
     const asked = `/${segments.map(encodeURIComponent).join('/')}/`;
+    if (commentSegment && commentPage === 1) return reply.redirect(asked, 301);
+    const cpage = (request.query as Record<string, unknown>).cpage;
+    if (!commentSegment && cpage !== undefined) return reply.redirect(commentPagePath(asked, parsePage(String(cpage))), 301);
     const [bundle, tree] = await Promise.all([readArticle(db, slug), loadCategoryTree(db)]);
     // Not a nested page: the stored redirects (sendError) may know the path.
     if (!bundle || bundle.post.type !== 'page' || !bundle.path) throw notFound();
-    if (bundle.path !== asked) return reply.redirect(bundle.path, 301);
-    cacheFor(reply, articleTags(bundle, tree));
-    return sendHtml(reply, renderArticle(articlePage(site, tree, bundle)));
+    if (bundle.path !== asked) return reply.redirect(commentPagePath(bundle.path, commentPage), 301);
+    const vm = articlePage(site, tree, bundle, await deps.comments?.articleInput(request, bundle.post, commentPage));
+    if (vm.comments.pages.page > vm.comments.pages.totalPages || (commentPage > 1 && !vm.showComments)) throw notFound('There is no such page of comments.');
+    if (!answeringComment(request)) cacheFor(reply, articleTags(bundle, tree));
+    return sendHtml(reply, renderArticle(vm));
   };
-  for (let depth = 2; depth <= MAX_PAGE_DEPTH; depth++) app.get(`/${Array.from({ length: depth }, (_, i) => `:p${i}`).join('/')}/`, nested);
+  for (let depth = 2; depth <= MAX_PAGE_DEPTH + 1; depth++) app.get(`/${Array.from({ length: depth }, (_, i) => `:p${i}`).join('/')}/`, nested);
 }
 
 /**

@@ -147,6 +147,8 @@ export interface HomeVM {
 export interface ArticleVM {
   layout: Layout;
   isPage: boolean;
+  /** Articles always; a static page only while its comments are turned on (off by default). */
+  showComments: boolean;
   /** Home » Parent » Category » Headline; the last item is the current page (no url). */
   breadcrumb: { name: string; url?: string }[];
   title: string;

@@ -220,7 +220,7 @@ function ArticlePage({ vm, slot }: { vm: ArticleVM; slot: boolean }) {
           <CardGrid cards={vm.related.slice(0, 6)} t={t} lang={lang} level={3} />
         </section>
       )}
-      {!vm.isPage && <Comments vm={vm} slot={slot} />}
+      {vm.showComments && <Comments vm={vm} slot={slot} />}
     </>
   );
 }
