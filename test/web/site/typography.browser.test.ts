@@ -214,6 +214,15 @@ for (const dialect of DIALECTS) {
         ).toBe(true);
         expect(l.alignedWidths.length, url).toBeGreaterThanOrEqual(2);
         for (const w of l.alignedWidths) expect(Math.abs(w - l.bodyWidth), url).toBeLessThan(1);
+        // …but a small image in one (a 150 px WordPress thumbnail) keeps its own size, not stretched.
+        const images = await page.evaluate(() =>
+          [...document.querySelectorAll('.article__body :is(.figure--left, .figure--right) img')].map((i) => ({
+            shown: i.getBoundingClientRect().width,
+            own: Number(i.getAttribute('width')),
+          })),
+        );
+        for (const i of images) if (i.own > 0) expect(i.shown, url).toBeLessThanOrEqual(i.own + 0.5);
+        if (url === imported['Markup: Image Alignment']) expect(images.some((i) => i.own > 0 && i.own < l.bodyWidth / 2), url).toBe(true);
         expect((await measure(page)).overlaps, url).toEqual([]);
         await page.close();
       }
