@@ -30,7 +30,8 @@ export interface CommentablePost {
 /** A post readers may comment on now, or a CommentError saying why not. */
 export async function commentablePost(db: Db, postId: number, settings: CommentSettings, now: Date): Promise<CommentablePost> {
   const post = await repo.commentablePostRow(db, postId);
-  if (post?.status !== 'published' || (post.type !== 'post' && post.type !== 'page')) throw new CommentError('COMMENT_POST_NOT_FOUND', 'There is no such article.');
+  if (post?.status !== 'published' || (post.type !== 'post' && post.type !== 'page'))
+    throw new CommentError('COMMENT_POST_NOT_FOUND', 'There is no such article.');
   if (!commentsOpen(post, settings, now)) throw new CommentError('COMMENTS_CLOSED', 'Comments are closed for this article.');
   return post;
 }

@@ -222,7 +222,11 @@ for (const dialect of DIALECTS) {
           })),
         );
         for (const i of images) if (i.own > 0) expect(i.shown, url).toBeLessThanOrEqual(i.own + 0.5);
-        if (url === imported['Markup: Image Alignment']) expect(images.some((i) => i.own > 0 && i.own < l.bodyWidth / 2), url).toBe(true);
+        if (url === imported['Markup: Image Alignment'])
+          expect(
+            images.some((i) => i.own > 0 && i.own < l.bodyWidth / 2),
+            url,
+          ).toBe(true);
         expect((await measure(page)).overlaps, url).toEqual([]);
         await page.close();
       }
