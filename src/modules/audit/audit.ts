@@ -15,6 +15,7 @@ export type AuditAction =
   | 'user.disabled'
   | 'user.enabled'
   | 'user.password_reset'
+  | 'user.password_changed'
   | 'category.created'
   | 'category.updated'
   | 'category.moved'
@@ -58,6 +59,7 @@ export const AUDIT_LABELS: Readonly<Record<AuditAction, string>> = {
   'user.disabled': 'Disabled user',
   'user.enabled': 'Re-enabled user',
   'user.password_reset': 'Reset password',
+  'user.password_changed': 'Changed own password',
   'category.created': 'Created category',
   'category.updated': 'Renamed category',
   'category.moved': 'Moved category',

@@ -56,4 +56,10 @@ export async function deleteUserSessions(db: Db, userId: number): Promise<number
   return Number(res.numDeletedRows);
 }
 
+/** Ends every session of a user but one (a password change keeps the device that made it). */
+export async function deleteOtherUserSessions(db: Db, userId: number, keepId: string): Promise<number> {
+  const res = await db.deleteFrom('sessions').where('user_id', '=', userId).where('id', '<>', keepId).executeTakeFirst();
+  return Number(res.numDeletedRows);
+}
+
 export const deleteExpiredSessions = (db: Db, now: Date) => db.deleteFrom('sessions').where('expires_at', '<=', now.toISOString()).execute();

@@ -11,7 +11,7 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { DEFAULT_SCRYPT, dummyHash, hashPassword, isWeakerThan, passwordProblem, verifyPassword, type ScryptParams } from './password.js';
 import { isRole, ROLE_LABELS, type Role } from './permissions.js';
 import { createSession, type SessionMeta } from './session.js';
-import { deleteExpiredSessions, deleteSession, deleteUserSessions } from './session.repository.js';
+import { deleteExpiredSessions, deleteOtherUserSessions, deleteSession, deleteUserSessions } from './session.repository.js';
 import { insertSettingIfAbsent } from '../content/settings.repository.js';
 import { DEFAULT_THROTTLE, forgetAccount, forgetOldAttempts, reserveAttempt, retryMinutes, settleSuccess, type ThrottlePolicy } from './throttle.js';
 import {
@@ -25,7 +25,7 @@ import {
   updateUserRole,
   updateUserStatus,
 } from './user.repository.js';
-import { normalizeEmail, roleProblem, toUser, UserError, validateNewUser, type Actor, type NewUserInput, type User } from './user.js';
+import { normalizeEmail, roleProblem, toUser, UserError, validateNewUser, type Actor, type FieldErrors, type NewUserInput, type User } from './user.js';
 
 type Db = Kysely<Database>;
 
@@ -255,5 +255,62 @@ export async function resetPassword(db: Db, actor: Actor, email: unknown, passwo
     const n = await deleteUserSessions(trx, u.id);
     await audit(trx, actor, ctx, { action: 'user.password_reset', target: target(u), detail: `${n} session${n === 1 ? '' : 's'} ended` });
     return { user: toUser(u), endedSessions: n };
+  });
+}
+
+export interface PasswordChangeInput {
+  current: unknown;
+  password: unknown;
+  confirm: unknown;
+}
+
+export type PasswordChangeResult = { ok: true; endedSessions: number } | { ok: false; errors: FieldErrors; retryMinutes?: number };
+
+/**
+ * A signed-in user changes their own password: the current one must be right (checked under the
+ * login throttle, so a borrowed session cannot guess it), the new one must pass the rules and be
+ * typed twice. Every other session of the user ends; the one that made the change goes on.
+ */
+export async function changeOwnPassword(
+  db: Db,
+  user: Pick<User, 'id' | 'email'>,
+  input: PasswordChangeInput,
+  meta: { ip: string; sessionId: string },
+  ctx: AuthContext,
+): Promise<PasswordChangeResult> {
+  const errors: FieldErrors = {};
+  if (typeof input.current !== 'string' || input.current === '') errors.current = 'Enter your current password.';
+  const problem = passwordProblem(input.password);
+  if (problem) errors.password = problem;
+  else if (input.confirm !== input.password) errors.confirm = 'The two new passwords do not match.';
+  else if (input.password === input.current) errors.password = 'The new password is the same as the current one.';
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const who = { account: user.email, ip: meta.ip };
+  const reservation = await reserveAttempt(db, who, ctx.now, ctx.throttle ?? DEFAULT_THROTTLE);
+  if (reservation.blocked) {
+    const minutes = retryMinutes(reservation.retryAfterMs);
+    return { ok: false, retryMinutes: minutes, errors: { current: `Too many attempts; try again in ${minutes} minute${minutes === 1 ? '' : 's'}.` } };
+  }
+  if (reservation.delayMs > 0) await (ctx.sleep ?? realSleep)(reservation.delayMs);
+  const actor: Actor = { id: user.id, label: user.email, ip: meta.ip };
+  const row = await findUserById(db, user.id);
+  if (!row || !(await verifyPassword(input.current as string, row.password_hash))) {
+    await db.transaction().execute(async (trx) => {
+      await forgetOldAttempts(trx, ctx.now);
+      await audit(trx, actor, ctx, { action: 'login.failed', detail: 'Wrong current password when changing it' });
+    });
+    return { ok: false, errors: { current: 'That is not your current password.' } };
+  }
+  const hash = await hashPassword(input.password as string, ctx.scrypt ?? DEFAULT_SCRYPT);
+  return db.transaction().execute(async (trx) => {
+    await updatePasswordHash(trx, user.id, hash, ctx.now.toISOString());
+    await forgetAccount(trx, user.email);
+    const n = await deleteOtherUserSessions(trx, user.id, meta.sessionId);
+    await audit(trx, actor, ctx, {
+      action: 'user.password_changed',
+      target: target(row),
+      detail: n === 0 ? 'No other session was open' : `${n} other session${n === 1 ? '' : 's'} ended`,
+    });
+    return { ok: true as const, endedSessions: n };
   });
 }

@@ -45,7 +45,7 @@ export interface Actor {
 export const cliActor: Actor = { id: null, label: 'cli', ip: '' };
 
 /** Field name → message, in form order. */
-export type FieldErrors = Partial<Record<'email' | 'name' | 'role' | 'password' | 'confirm' | 'form', string>>;
+export type FieldErrors = Partial<Record<'email' | 'name' | 'role' | 'current' | 'password' | 'confirm' | 'form', string>>;
 
 export type UserErrorCode = 'USER_INVALID' | 'USER_EMAIL_TAKEN' | 'USER_NOT_FOUND' | 'USER_FORBIDDEN' | 'SETUP_CLOSED';
 

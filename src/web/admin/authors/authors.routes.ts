@@ -3,6 +3,7 @@
  * Author profiles.
  *   GET  /admin/account              (signed in) your own profile and account
  *   POST /admin/account              saves your profile (made now if you have never written)
+ *   POST /admin/account/password     changes your password (the current one first); other sessions end
  *   GET  /admin/authors              (authors.manage) every author, with and without a login
  *   POST /admin/authors              adds a guest author
  *   GET  /admin/authors/{id}         one author's profile
@@ -17,6 +18,8 @@ import { articleCountOfAuthor, authorsForAdmin, findAuthorById, findAuthorOfUser
 import { createGuestAuthor, deleteGuestAuthor, saveAuthorProfile, saveOwnProfile } from '../../../modules/author/author.service.js';
 import { findMediaByIds } from '../../../modules/media/media.repository.js';
 import { can, ROLE_LABELS } from '../../../modules/user/permissions.js';
+import type { FieldErrors } from '../../../modules/user/user.js';
+import { changeOwnPassword } from '../../../modules/user/user.service.js';
 import { notFound } from '../../errors.js';
 import { sendHtml } from '../../html.js';
 import { actorOf, signedIn } from '../shell/auth.js';
@@ -30,6 +33,7 @@ import { renderAccount, renderAuthorEdit, renderAuthors } from './authors.view.j
 
 const notice = noticeLookup({
   saved: 'Profile saved. Your bylines and author page show it now.',
+  'password-changed': 'Password changed. Every other device where you were logged in has been logged out.',
   'author-saved': 'Profile saved. The bylines and author page show it now.',
   'author-added': 'Guest author added: give them a bio and a photo, then choose them as an author in the article form.',
   'author-deleted': 'Guest author deleted.',
@@ -47,7 +51,7 @@ async function photoOf(c: AdminContext, values: Record<string, string>) {
 export async function authorsRoutes(app: FastifyInstance, c: AdminContext): Promise<void> {
   const canUpload = (request: FastifyRequest) => can(signedIn(request).user.role, 'media.upload');
 
-  const accountPage = async (request: FastifyRequest, reply: FastifyReply, form?: FormVM, status = 200) => {
+  const accountPage = async (request: FastifyRequest, reply: FastifyReply, form?: FormVM, status = 200, passwordErrors: FieldErrors = {}) => {
     const { user } = signedIn(request);
     const csrf = csrfFor(reply);
     const own = await findAuthorOfUser(c.db, user.id);
@@ -62,6 +66,7 @@ export async function authorsRoutes(app: FastifyInstance, c: AdminContext): Prom
           'Save your profile',
         ),
         account: { name: user.name, email: user.email, roleLabel: ROLE_LABELS[user.role] },
+        password: { errors: passwordErrors as Record<string, string> },
         canManageAuthors: can(user.role, 'authors.manage'),
         script: mediaScript.url,
       }),
@@ -84,6 +89,21 @@ export async function authorsRoutes(app: FastifyInstance, c: AdminContext): Prom
       throw err;
     }
     return reply.redirect('/admin/account?notice=saved', 303);
+  });
+
+  app.post('/account/password', { config: { access: 'signed-in' } }, async (request, reply) => {
+    const auth = signedIn(request);
+    const f = fieldsOf(request.body);
+    const result = await changeOwnPassword(
+      c.db,
+      auth.user,
+      { current: f.current, password: f.password, confirm: f.confirm },
+      { ip: request.ip, sessionId: auth.sessionId },
+      c.auth(),
+    );
+    if (result.ok) return reply.redirect('/admin/account?notice=password-changed', 303);
+    if (result.retryMinutes !== undefined) reply.header('retry-after', String(result.retryMinutes * 60));
+    return accountPage(request, reply, undefined, result.retryMinutes !== undefined ? 429 : 400, result.errors);
   });
 
   const listPage = async (request: FastifyRequest, reply: FastifyReply, create: FormVM = { values: {}, errors: {} }, status = 200) => {

@@ -22,6 +22,8 @@ export interface AccountVM {
   csrf: string;
   profile: ProfileFormVM;
   account: { name: string; email: string; roleLabel: string };
+  /** The change-password form's errors (passwords are never echoed back). */
+  password: { errors: Record<string, string> };
   /** Editors and owners: a link to everyone's profiles. */
   canManageAuthors: boolean;
   script: string;

@@ -139,6 +139,48 @@ function Account({ vm }: { vm: AccountVM }) {
           <dd>{vm.account.roleLabel}</dd>
         </dl>
         <p>An owner changes your role or login address at Users.</p>
+      </section>
+      <section class="panel" aria-labelledby="password-heading">
+        <h2 id="password-heading">Change your password</h2>
+        <p>Every other device where you are logged in is logged out; this one stays.</p>
+        <form class="form" method="post" action="/admin/account/password" novalidate>
+          <CsrfField token={vm.csrf} />
+          <ErrorSummary errors={vm.password.errors} fields={{ current: 'password-current', password: 'password-new', confirm: 'password-confirm' }} />
+          <input type="email" name="username" autocomplete="username" value={vm.account.email} hidden readonly />
+          <TextField
+            id="password-current"
+            name="current"
+            label="Current password"
+            type="password"
+            autocomplete="current-password"
+            error={vm.password.errors.current}
+          />
+          <TextField
+            id="password-new"
+            name="password"
+            label="New password"
+            hint="At least 10 characters. A few unrelated words make a strong one."
+            minLength={10}
+            type="password"
+            autocomplete="new-password"
+            error={vm.password.errors.password}
+          />
+          <TextField
+            id="password-confirm"
+            name="confirm"
+            label="New password again"
+            type="password"
+            autocomplete="new-password"
+            error={vm.password.errors.confirm}
+          />
+          <button class="button" type="submit">
+            Change password
+          </button>
+        </form>
+      </section>
+      <section class="panel" aria-labelledby="sessions-heading">
+        <h2 id="sessions-heading">Sessions</h2>
+        <p>Lost a laptop or used a shared computer? End every session, this one included.</p>
         <form class="inline-form" method="post" action="/admin/logout-everywhere">
           <CsrfField token={vm.csrf} />
           <button class="button button--secondary" type="submit">
