@@ -8,7 +8,7 @@ import { escapeHtml } from '../../lib/html.js';
 import { responsiveImage } from '../media/media.js';
 import type { ArticleDocument, Block, Inline, Mark } from './document.js';
 import { sanitizeArticleHtml } from './sanitize.js';
-import { formatDate } from '../../lib/dates.js';
+import { formatDate, type DateFormat } from '../../lib/dates.js';
 
 export interface RenderContext {
   /** Media rows referenced by figures, keyed by id. */
@@ -47,7 +47,26 @@ function renderMarks(textHtml: string, marks: Mark[] | undefined): string {
 const renderInline = (nodes: Inline[] | undefined): string =>
   (nodes ?? []).map((n) => (n.type === 'hardBreak' ? '<br>' : renderMarks(esc(n.text), n.marks))).join('');
 
-const formatPostDate = (iso: string, lang: string): string => formatDate(iso, lang, { style: 'medium' });
+const formatPostDate = (iso: string, lang: string, o: DateFormat = {}): string =>
+  formatDate(iso, lang, { timeZone: o.timeZone ?? 'UTC', style: o.style === 'iso' ? 'iso' : 'medium' });
+
+// A social-post card's date: its <time> (the body holds no other markup between them and the figure's end).
+const QUOTE_CARD_TIME = /(<figure class="quote-card">(?:(?!<\/figure>)[\s\S])*?<time datetime=")([^"]+)(">)[^<]*(<\/time>)/g;
+
+/**
+ * Rewrites the dates of social-post cards in a stored body for the site's time zone and date
+ * style as they are now (the body is stored once; the settings may change after): a post made at
+ * 23:30 UTC is dated the next day in Berlin. Other <time> elements (imported content) are left
+ * as written.
+ * @example withQuoteCardDates(html, 'en', { timeZone: 'Europe/Berlin', style: 'long' })
+ */
+export function withQuoteCardDates(html: string, lang: string, o: DateFormat): string {
+  if (!html.includes('<figure class="quote-card">')) return html;
+  return html.replace(QUOTE_CARD_TIME, (whole, open: string, iso: string, mid: string, close: string) => {
+    const label = formatPostDate(iso, lang, o);
+    return label ? `${open}${iso}${mid}${escapeHtml(label)}${close}` : whole;
+  });
+}
 
 function renderBlock(block: Block, ctx: RenderContext): string {
   switch (block.type) {

@@ -10,6 +10,8 @@ import { listPublished, type ListFilter } from '../article/article.repository.js
 import { authorPath, categoryPath, postPath, tagPath } from '../article/permalink.js';
 import { hashtagTags, hydrate, pagePaths } from '../article/reading.service.js';
 import { withHashtagLinks } from '../article/hashtags.js';
+import { withQuoteCardDates } from '../article/render.js';
+import type { DateFormat } from '../../lib/dates.js';
 import { latestPublicCorrection } from '../correction/correction.repository.js';
 import { responsiveImage } from '../media/media.js';
 import type { CategoryTree } from '../taxonomy/taxonomy.js';
@@ -35,6 +37,8 @@ export interface FeedQuery {
   /** Whole bodies (true) or the standfirst only. */
   fullText: boolean;
   limit?: number;
+  /** The zone and style social-post cards in bodies are dated in (UTC, medium unless told). */
+  dates?: DateFormat;
 }
 
 /**
@@ -55,7 +59,10 @@ export async function feedEntries(db: Db, tree: CategoryTree, filter: ListFilter
   const abs = (path: string): string => q.siteUrl + path;
   // Quoted posts' hashtags link to the tags they name, as on the article page (every tag change purges feeds).
   const hashtags = await hashtagTags(db, ...bodies.map((b) => b.body_html));
-  const bodyOf = new Map(bodies.map((b) => [b.id, withHashtagLinks(b.body_html, hashtags.tags)]));
+  const languageOf = new Map(rows.map((r) => [r.id, r.language]));
+  const bodyOf = new Map(
+    bodies.map((b) => [b.id, withQuoteCardDates(withHashtagLinks(b.body_html, hashtags.tags), languageOf.get(b.id) ?? 'en', q.dates ?? {})]),
+  );
   const categoriesOf = groupBy(categoryLinks, (l) => l.post_id);
   const tagsOf = groupBy(tagLinks, (l) => l.post_id);
   return rows.map((r): FeedEntry => {

@@ -31,6 +31,7 @@ import { articleFragmentTags } from './page-tags.js';
 import type { SiteContext } from './site-context.js';
 import { renderArticleAround, renderCommentsForm, renderCommentsThread } from './views/index.js';
 import { stringsFor } from './i18n.js';
+import { siteYear } from './presenters.js';
 
 interface ArticleFragment {
   /** The document (UTF-8) up to the comments section's contents, and after them. */
@@ -183,7 +184,7 @@ export class ArticleFragments {
   private async article(db: Db, slug: string, keep: () => boolean): Promise<ArticleFragment | undefined> {
     const hit = this.articles.get(slug);
     // New Year: the footer's year moved on.
-    if (hit && hit.year === this.site.now().getUTCFullYear()) return hit;
+    if (hit && hit.year === siteYear(this.site)) return hit;
     const [bundle, tree] = await Promise.all([readArticle(db, slug), loadCategoryTree(db)]);
     if (!bundle) return undefined;
     const f = renderFragment(this.site, tree, bundle);

@@ -258,7 +258,11 @@ async function sendFeed(
   tree: CategoryTree,
   filter: ListFilter,
 ): Promise<FastifyReply> {
-  const entries = await feedEntries(deps.db, tree, filter, { siteUrl: deps.site.siteUrl, fullText: deps.fullText ?? deps.site.feedFullText });
+  const entries = await feedEntries(deps.db, tree, filter, {
+    siteUrl: deps.site.siteUrl,
+    fullText: deps.fullText ?? deps.site.feedFullText,
+    dates: deps.site.dates,
+  });
   // Any post change purges 'feed'; a renamed section, tag or author purges its own feed's title.
   cacheFor(reply, [
     cacheTag.feed,

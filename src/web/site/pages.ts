@@ -8,6 +8,7 @@ import { authorPath, categoryPath, postPath, tagPath } from '../../modules/artic
 import { pagePath } from '../../modules/article/page-tree.js';
 import { readingMinutes } from '../../modules/article/render.js';
 import { withHashtagLinks } from '../../modules/article/hashtags.js';
+import { withQuoteCardDates } from '../../modules/article/render.js';
 import { localName, type CategoryTree } from '../../modules/taxonomy/taxonomy.js';
 import { directionOf, fill, languageName, stringsFor } from './i18n.js';
 import {
@@ -213,8 +214,9 @@ export function articlePage(site: SiteContext, tree: CategoryTree, b: ArticleBun
     ...(wasUpdated && !isPage ? { updated: dateVM(post.updated_at, lang, site.dates) } : {}),
     readingMinutes: readingMinutes(post.word_count),
     ...(featured ? { featured } : {}),
-    // Quoted posts' hashtags linked to the tags they name today (read with the article).
-    bodyHtml: withHashtagLinks(post.body_html, b.hashtags?.tags),
+    // Quoted posts' hashtags linked to the tags they name today (read with the article), and
+    // their dates in the site's zone and style as they are set today.
+    bodyHtml: withQuoteCardDates(withHashtagLinks(post.body_html, b.hashtags?.tags), lang, site.dates),
     tags: b.tags.map((x) => ({ name: localName(x, lang), url: tagPath(x.slug) })),
     related: cardsVM(b.related, tree, lang, site.dates),
     comments,

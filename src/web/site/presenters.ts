@@ -11,6 +11,7 @@ import { responsiveImage } from '../../modules/media/media.js';
 import { bioParagraphs, linksOf } from '../../modules/author/author.js';
 import { menuFor, type MenuItem, type MenuLocation } from '../../modules/site/menu.js';
 import { DEFAULT_DATES, type SiteDates } from '../../modules/site/site.js';
+import { instantOf, wallTimeOf } from '../../lib/zoned-time.js';
 import type { MenuTargets } from '../../modules/site/menu.service.js';
 import { localName, type CategoryTree } from '../../modules/taxonomy/taxonomy.js';
 import { directionOf, fill, formatDate, stringsFor, baseLanguage } from './i18n.js';
@@ -232,7 +233,7 @@ export function layoutVM(site: SiteContext, input: LayoutInput): Layout {
     brand: {
       ...(site.brand.logo ? { logo: site.brand.logo } : {}),
       ...(site.brand.favicon ? { favicon: site.brand.favicon } : {}),
-      ...(site.brand.footerLine ? { footerLine: site.brand.footerLine.replaceAll('{year}', String(site.now().getUTCFullYear())) } : {}),
+      ...(site.brand.footerLine ? { footerLine: site.brand.footerLine.replaceAll('{year}', String(siteYear(site))) } : {}),
       stylesheets: site.brand.stylesheets,
     },
     jsonLd: input.jsonLd ?? [],
@@ -240,8 +241,31 @@ export function layoutVM(site: SiteContext, input: LayoutInput): Layout {
     feeds: [...feedLinks(site, '/feed/', site.siteName), ...(input.feed ? feedLinks(site, input.feed.path, input.feed.title) : [])],
     ...(input.noindex ? { noindex: true } : {}),
     t,
-    year: site.now().getUTCFullYear(),
+    year: siteYear(site),
   };
+}
+
+/** The year shown last, and the instants it starts and ends at in its zone. */
+let yearMemo = { zone: '', from: 0, to: 0, year: 0 };
+
+const newYearAt = (year: number, zone: string): number => {
+  const start = instantOf({ year, month: 1, day: 1, hour: 0, minute: 0, second: 0 }, zone);
+  // A zone may skip midnight; then the year starts with the first minute its clocks show.
+  return start.ok ? start.instant.getTime() : (instantOf(start.shifted, zone) as { instant: Date }).instant.getTime();
+};
+
+/**
+ * The current year where the site is (its time zone, not UTC): the footer's "© 2027" turns at the
+ * newsroom's midnight. Worked out once a year per zone (it is read on every article request).
+ */
+export function siteYear(site: SiteContext): number {
+  const t = site.now().getTime();
+  const zone = site.dates.timeZone;
+  if (yearMemo.zone !== zone || t < yearMemo.from || t >= yearMemo.to) {
+    const year = wallTimeOf(new Date(t), zone).year;
+    yearMemo = { zone, year, from: newYearAt(year, zone), to: newYearAt(year + 1, zone) };
+  }
+  return yearMemo.year;
 }
 
 /** schema.org BreadcrumbList from crumbs (the last one is the page itself). */

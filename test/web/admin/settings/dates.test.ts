@@ -116,6 +116,40 @@ for (const dialect of DIALECTS) {
       expect((await owner.get('/admin/articles')).body).toContain('20 Nov 2026, 08:00 EST');
     });
 
+    it('dates quoted social posts and the footer’s {year} in the site’s zone, on the page and in the feed', async () => {
+      const CARD = '2026-11-18T09:30:00.000Z';
+      expect(timeLabel((await reader().get(newest())).body, CARD)).toBe('Nov 18, 2026');
+      // 09:30 UTC is 22:30 the day before in Pago Pago (UTC−11).
+      expect((await save({ timeZone: 'Pacific/Pago_Pago', dateStyle: 'long', footerLine: '© {year} The Norden Post' })).statusCode).toBe(303);
+      const page = (await reader().get(newest())).body;
+      expect(timeLabel(page, CARD)).toBe('Nov 17, 2026');
+      expect(timeLabel((await reader().get('/feed/')).body.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"'), CARD)).toBe(
+        'Nov 17, 2026',
+      );
+      // The numeric style reaches the cards too.
+      expect((await save({ timeZone: 'Pacific/Pago_Pago', dateStyle: 'iso', footerLine: '© {year} The Norden Post' })).statusCode).toBe(303);
+      expect(timeLabel((await reader().get(newest())).body, CARD)).toBe('2026-11-17');
+
+      // New Year's Eve, 23:30 UTC: already 2027 in Berlin, still 2026 in UTC.
+      const was = clock.t;
+      clock.t = Date.parse('2026-12-31T23:30:00Z');
+      // Six weeks on, the session has expired: log in again.
+      const email = (await t.handle.db.selectFrom('users').select('email').where('role', '=', 'owner').executeTakeFirstOrThrow()).email;
+      owner = new Agent(app);
+      await owner.login(email);
+      try {
+        expect((await save({ timeZone: 'Europe/Berlin', footerLine: '© {year} The Norden Post' })).statusCode).toBe(303);
+        expect((await reader().get(newest())).body).toContain('© 2027 The Norden Post');
+        expect((await save({ timeZone: 'UTC', footerLine: '© {year} The Norden Post' })).statusCode).toBe(303);
+        expect((await reader().get(newest())).body).toContain('© 2026 The Norden Post');
+      } finally {
+        clock.t = was;
+        owner = new Agent(app);
+        await owner.login(email);
+        expect((await save({})).statusCode).toBe(303);
+      }
+    });
+
     it('refuses an unknown or hostile zone, style or time flag with a message, saving nothing', async () => {
       const before = await loadSiteSettings(t.handle.db);
       const cases: [Record<string, string>, string, RegExp][] = [
