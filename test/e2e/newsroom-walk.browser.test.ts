@@ -1,7 +1,7 @@
 /**
  * Issue 13's "done when", walked in chromium with JavaScript on: an owner who has never seen the
  * code renames the site, picks a logo from the library, sets an accent colour and a type pairing,
- * builds a primary menu with a nested item and a footer menu with the About page, pins a lead and
+ * writes an About page, builds a primary menu with a nested item and a footer menu with that page, pins a lead and
  * two top stories, fills in their author profile with a photo and posts a breaking-news banner.
  * After each step the public pages show the change at once, on this instance and on a second one
  * on the same database (through the purge log), cached pages included.
@@ -30,7 +30,6 @@ for (const dialect of DIALECTS) {
     let base: string;
     let logo: number;
     let portrait: number;
-    let aboutId: number;
     const env = { PAGE_CACHE_MB: '16', SITE_URL: 'http://127.0.0.1' };
 
     beforeAll(async () => {
@@ -50,7 +49,6 @@ for (const dialect of DIALECTS) {
         folder: 'people',
         now: NOW,
       });
-      aboutId = (await t.handle.db.selectFrom('posts').select('id').where('slug', '=', 'about').executeTakeFirstOrThrow()).id;
       handleB = openDb({ databaseUrl: t.databaseUrl, dataDir: t.dataDir });
       a = await adminApp(t, { env });
       b = await adminApp({ ...t, handle: handleB }, { env });
@@ -102,7 +100,18 @@ for (const dialect of DIALECTS) {
           (h) => h.includes('<img class="masthead__logo"') && h.includes('alt="The Harbour Courier"') && h.includes('href="/brand/theme.css?v='),
         );
 
-        // 2. A primary menu with a nested item, and a footer menu with the About page.
+        // 2. An About page, written in the page editor and published.
+        await page.goto(`${base}/admin/pages/new`);
+        await page.locator('[data-editor-ready]').waitFor();
+        await page.fill('#title', 'About the Courier');
+        await page.locator('.ProseMirror').click();
+        await page.keyboard.type('The Harbour Courier has reported on the port and its town since 1921.');
+        await page.click('button[value="publish"]');
+        await page.waitForURL(/\/admin\/pages\/\d+\?saved=1/);
+        const aboutId = (await t.handle.db.selectFrom('posts').select('id').where('slug', '=', 'about-the-courier').executeTakeFirstOrThrow()).id;
+        await everywhere('the About page', (h) => h.includes('reported on the port and its town since 1921'), ['/about-the-courier/']);
+
+        // 3. A primary menu with a nested item, and a footer menu with the About page.
         await page.goto(`${base}/admin/navigation`);
         await page.selectOption('#link-category', String(fx.ids.world));
         await saved('text=Add to the menu');
@@ -121,10 +130,10 @@ for (const dialect of DIALECTS) {
           (h) =>
             /<summary class="mainnav__summary[^"]*">World<\/summary>/.test(h) &&
             h.includes('<a href="/category/world/europe/"') &&
-            h.includes('<li><a href="/about/">About the Courier</a></li>'),
+            h.includes('<li><a href="/about-the-courier/">About the Courier</a></li>'),
         );
 
-        // 3. A pinned lead and two pinned top stories.
+        // 4. A pinned lead and two pinned top stories.
         await page.goto(`${base}/admin/front-page`);
         const idOf = async (slug: string) => String((await t.handle.db.selectFrom('posts').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id);
         await page.selectOption('#pin-story', await idOf(fx.slugs[5]!));
@@ -141,7 +150,7 @@ for (const dialect of DIALECTS) {
         };
         await everywhere('pinned stories', leadAndTops, ['/']);
 
-        // 4. The owner's own author profile, with a photo from the library.
+        // 5. The owner's own author profile, with a photo from the library.
         await page.goto(`${base}/admin/account`);
         await page.fill('#profile-name', 'Olive Owner');
         await page.fill('#profile-title', 'Editor-in-chief');
@@ -158,7 +167,7 @@ for (const dialect of DIALECTS) {
           [`/author/${slug}/`],
         );
 
-        // 5. A breaking-news banner on every page.
+        // 6. A breaking-news banner on every page.
         await page.goto(`${base}/admin/front-page`);
         await page.fill('#banner-text', 'Storm closes the harbour bridge');
         await page.fill('#banner-url', `/${fx.slugs[1]}/`);
@@ -177,6 +186,8 @@ for (const dialect of DIALECTS) {
         await reader.click('.mainnav__summary');
         expect(await reader.locator('.mainnav__sub a[href="/category/world/europe/"]').isVisible()).toBe(true);
         expect(await reader.locator('.breaking').textContent()).toContain('Storm closes the harbour bridge');
+        await reader.click('.footer a[href="/about-the-courier/"]');
+        expect(await reader.locator('h1').textContent()).toContain('About the Courier');
         expect(elsewhere).toEqual([]);
       } finally {
         await browser.close();
