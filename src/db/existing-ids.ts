@@ -5,7 +5,7 @@
  */
 import type { Db } from './database.js';
 
-export async function existingIds(db: Db, table: 'authors' | 'categories' | 'media' | 'tags', ids: readonly number[]): Promise<Set<number>> {
+export async function existingIds(db: Db, table: 'authors' | 'categories' | 'media' | 'tags' | 'people', ids: readonly number[]): Promise<Set<number>> {
   if (ids.length === 0) return new Set();
   const rows = await db
     .selectFrom(table)

@@ -372,3 +372,40 @@ export interface Database {
   purge_log: PurgeLogTable;
   data_versions: DataVersionsTable;
 }
+
+// People in the news (migration 0022).
+
+export interface PeopleTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  /** The name folded for matching (modules/person: nameKey). */
+  name_key: string;
+  /** A short description or role: "Albanian historian and journalist". */
+  description: Generated<string>;
+  photo_media_id: number | null;
+  /** JSON: string[] of https addresses (schema.org sameAs). */
+  links: Generated<string>;
+  /** For editors only; never shown to readers. */
+  note: Generated<string>;
+  created_at: string;
+  updated_at: string;
+}
+
+export type PersonRole = 'subject' | 'quoted';
+
+export interface PostPeopleTable {
+  post_id: number;
+  person_id: number;
+  role: PersonRole;
+  position: Generated<number>;
+  /** 1: chosen by the editor; 0: only cited in the body (a quotation or figure attributed to them). */
+  picked: Generated<number>;
+}
+
+export type PersonRow = Selectable<PeopleTable>;
+
+export interface Database {
+  people: PeopleTable;
+  post_people: PostPeopleTable;
+}

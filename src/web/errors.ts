@@ -12,6 +12,7 @@ import type { AuthorErrorCode } from '../modules/author/author.js';
 import type { CommentErrorCode } from '../modules/comment/comment.js';
 import type { CorrectionErrorCode } from '../modules/correction/correction.js';
 import type { MediaErrorCode } from '../modules/media/media.js';
+import type { PersonErrorCode } from '../modules/person/person.js';
 import type { PreviewErrorCode } from '../modules/preview/preview.service.js';
 import type { SiteErrorCode } from '../modules/site/site.js';
 import type { FrontPageErrorCode } from '../modules/frontpage/frontpage.js';
@@ -28,6 +29,7 @@ export type ErrorCode =
   | AuthorErrorCode
   | CommentErrorCode
   | CorrectionErrorCode
+  | PersonErrorCode
   | MediaErrorCode
   | PreviewErrorCode
   | SiteErrorCode
@@ -60,6 +62,9 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   AUTHOR_NOT_FOUND: 404,
   AUTHOR_HAS_ARTICLES: 409,
   AUTHOR_HAS_LOGIN: 409,
+  PERSON_INVALID: 400,
+  PERSON_NOT_FOUND: 404,
+  PERSON_MERGE_INVALID: 400,
   COMMENT_INVALID: 400,
   COMMENT_TOO_LONG: 413,
   COMMENT_INVALID_UTF8: 400,

@@ -21,6 +21,7 @@ import { m0018AuthorProfiles } from './0018-author-profiles.js';
 import { m0019TermNames } from './0019-term-names.js';
 import { m0020PageParents } from './0020-page-parents.js';
 import { m0021FrontPages } from './0021-front-pages.js';
+import { m0022People } from './0022-people.js';
 import type { Migration } from './migration.js';
 
 export type { Migration };
@@ -45,4 +46,5 @@ export const migrations: readonly Migration[] = [
   m0019TermNames,
   m0020PageParents,
   m0021FrontPages,
+  m0022People,
 ];

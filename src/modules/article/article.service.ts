@@ -5,16 +5,17 @@
  */
 import type { Db } from '../../db/database.js';
 import type { PostStatus } from '../../db/schema.js';
-import { findMediaByIds } from '../media/media.repository.js';
 import { addRedirect } from '../redirect/redirect.repository.js';
 import { ArticleError, validateArticle, type ArticleInput } from './article.js';
 import * as repo from './article.repository.js';
-import { countWords, documentText, referencedMediaIds, renderDocument } from './render.js';
+import { countWords, documentText, referencedPersonIds } from './render.js';
+import { existingIds } from '../../db/existing-ids.js';
+import { peopleOfPost, setPostPeople } from '../person/person.repository.js';
+import { renderBody } from './body-render.js';
 import { postPath } from './permalink.js';
 
 /** The columns an article's input determines, rendered and sanitised once, here. */
 async function contentColumns(db: Db, input: ArticleInput) {
-  const media = await findMediaByIds(db, referencedMediaIds(input.body));
   const lang = input.language ?? 'en';
   const text = documentText(input.body);
   const categoryIds = [...new Set(input.categoryIds ?? [])];
@@ -28,7 +29,7 @@ async function contentColumns(db: Db, input: ArticleInput) {
       title: input.title.trim(),
       excerpt: (input.excerpt ?? '').trim(),
       body_doc: JSON.stringify(input.body),
-      body_html: renderDocument(input.body, { media, lang }),
+      body_html: await renderBody(db, input.body, lang),
       search_text: text,
       word_count: countWords(`${input.title}\n${text}`),
       language: lang,
@@ -50,6 +51,32 @@ async function linkAll(db: Db, id: number, input: ArticleInput, categoryIds: num
   await repo.linkAuthors(db, id, [...new Set(input.authorIds ?? [])]);
   await repo.linkCategories(db, id, categoryIds);
   await repo.linkTags(db, id, [...new Set(input.tagIds ?? [])]);
+  await linkPeople(db, id, input);
+}
+
+/**
+ * The article's people: those the editor chose (given now, or as they were when not given), and
+ * everyone its quotations and figures are attributed to, as quoted. A person deleted meanwhile
+ * is refused with a message (ARTICLE_INVALID on the people field), never dropped silently.
+ */
+async function linkPeople(db: Db, id: number, input: ArticleInput): Promise<void> {
+  const picked = (input.people ?? (await peopleOfPost(db, id)).filter((l) => l.picked)).map(({ personId, role }) => ({ personId, role, picked: true }));
+  const cited = referencedPersonIds(input.body).map((personId) => ({ personId, role: 'quoted' as const, picked: false }));
+  const seen = new Set<string>();
+  const links = [...picked, ...cited].filter((l) => {
+    const k = `${l.personId}:${l.role}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  const ids = [...new Set(links.map((l) => l.personId))];
+  const found = await existingIds(db, 'people', ids);
+  const gone = ids.filter((x) => !found.has(x));
+  if (gone.length) {
+    const message = `The article names ${gone.length === 1 ? 'a person' : 'people'} (number ${gone.join(', ')}) no longer at People: they may have been deleted or merged. Choose them again.`;
+    throw new ArticleError('ARTICLE_INVALID', message, { people: message });
+  }
+  await setPostPeople(db, id, links);
 }
 
 /** Creates a post or page with its authors, categories and tags, atomically. */

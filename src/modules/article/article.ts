@@ -21,6 +21,12 @@ export interface ArticleInput {
   tagIds?: number[];
   /** Author ids in byline order. */
   authorIds?: number[];
+  /**
+   * The people the article is about or quotes, in the editor's order (absent: unchanged on
+   * update, none on create). People its quotations and figures are attributed to are always
+   * linked as quoted too.
+   */
+  people?: { personId: number; role: 'subject' | 'quoted' }[];
   featuredMediaId?: number | null;
   publishedAt?: string | null;
   updatedAt?: string;

@@ -32,6 +32,13 @@ function str(v: unknown, what: string, max: number, required = false): string {
   return v;
 }
 
+/** A quotation's or figure's person: an id (checked against the people table by the article service), or none. */
+function personOf(v: unknown, what: string): { personId?: number } {
+  if (v === undefined || v === null || v === '') return {};
+  if (!isId(v)) throw new DocumentError(`${what}’s person must be the number of a person at People.`);
+  return { personId: v };
+}
+
 /** Walks a parsed JSON value and returns a clean document, or throws DocumentError with a reason. */
 export function checkDocument(raw: unknown): ArticleDocument {
   let nodes = 0;
@@ -99,7 +106,7 @@ export function checkDocument(raw: unknown): ArticleDocument {
         if (attrs.kind !== undefined && attrs.kind !== null && attrs.kind !== 'pull')
           throw new DocumentError('A quotation’s kind must be "pull" (a pull quote) or left out (a quotation).');
         const kind = attrs.kind === 'pull' ? ({ kind: 'pull' } as const) : {};
-        const a = { ...(citation ? { citation } : {}), ...kind };
+        const a = { ...(citation ? { citation } : {}), ...kind, ...personOf(attrs.personId, 'A quotation') };
         return { type: 'blockquote', ...(Object.keys(a).length ? { attrs: a } : {}), content: paragraphs(n.content, 'A quotation') };
       }
       case 'bulletList':
@@ -128,6 +135,7 @@ export function checkDocument(raw: unknown): ArticleDocument {
             caption: str(attrs.caption, 'A caption', 2000),
             credit: str(attrs.credit, 'A credit', 300),
             align,
+            ...personOf(attrs.personId, 'A figure'),
           },
         };
       }

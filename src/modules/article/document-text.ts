@@ -5,12 +5,16 @@
  * CommonMark for what Markdown has (paragraphs, headings, quotations, lists, rules, bold, italic,
  * code, links; a single newline is a line break) plus a line syntax for what it has not:
  *
- *   [figure image=49 align="left" alt="…" caption="Name, role" credit="…"]
+ *   [figure image=49 align="left" alt="…" caption="Name, role" credit="…" person=12]
  *   > The quoted words.
  *   > — Who said it            (the last line of a quotation, after an em dash: its citation)
  *   [pull-quote]               (a pull quote: the same quotation lines, set large for display)
  *   > The words repeated from the story.
  *   [/pull-quote]
+ *   [quote person=12]          (a quotation attributed to a person at People: the citation links
+ *   > The quoted words.         to their page; [pull-quote person=12] likewise)
+ *   > — Who said it
+ *   [/quote]
  *   [social-post author="…" handle="@…" date="2026-11-02T09:30:00Z" url="https://…" network="…"]
  *   The post's text, as many lines as it has.
  *   [/social-post]
@@ -172,7 +176,9 @@ function blockText(b: Block, prev: Block | undefined, listMarkers: { bullet: num
       // A last paragraph that itself starts with an em dash would read back as the citation.
       const guarded = b.attrs?.citation ? body : body.replace(/(^|\n)> — ([^\n]*)$/, '$1> &mdash; $2');
       const quoted = b.attrs?.citation ? `${guarded}\n> — ${escapeText(b.attrs.citation)}` : guarded;
-      return b.attrs?.kind === 'pull' ? `[pull-quote]\n${quoted}\n[/pull-quote]` : quoted;
+      const person = attrs([['person', b.attrs?.personId]]);
+      if (b.attrs?.kind === 'pull') return `[pull-quote${person}]\n${quoted}\n[/pull-quote]`;
+      return person ? `[quote${person}]\n${quoted}\n[/quote]` : quoted;
     }
     case 'bulletList':
     case 'orderedList': {
@@ -201,6 +207,7 @@ function blockText(b: Block, prev: Block | undefined, listMarkers: { bullet: num
         ['alt', a.alt],
         ['caption', a.caption],
         ['credit', a.credit],
+        ['person', a.personId],
       ])}]`;
     }
     case 'quoteCard': {
@@ -465,7 +472,9 @@ function codeParagraph(code: string): Paragraph {
   return para(content);
 }
 
-const FIGURE_FIELDS = ['image', 'align', 'alt', 'caption', 'credit'] as const;
+const FIGURE_FIELDS = ['image', 'align', 'alt', 'caption', 'credit', 'person'] as const;
+const QUOTE_FIELDS = ['person'] as const;
+const QUOTE_OPEN = /^\[(pull-quote|quote)(\s[^\]]*)?\]$/;
 const POST_FIELDS = ['author', 'handle', 'date', 'url', 'network'] as const;
 
 /**
@@ -488,17 +497,20 @@ export function documentFromText(text: string): ArticleDocument {
       flush();
       const a = shortcodeAttrs(trimmed, 'figure', FIGURE_FIELDS, n + 1);
       if (typeof a.image !== 'number') throw new DocumentError(`Line ${n + 1}: a [figure] needs image=N, the number of an image in the media library.`);
-      const { image, ...rest } = a;
-      content.push({ type: 'figure', attrs: { mediaId: image, align: 'center', ...rest } });
-    } else if (trimmed === '[pull-quote]') {
+      const { image, person, ...rest } = a;
+      content.push({ type: 'figure', attrs: { mediaId: image, align: 'center', ...rest, ...(person !== undefined ? { personId: person } : {}) } });
+    } else if (QUOTE_OPEN.test(trimmed)) {
       flush();
-      const end = lines.findIndex((l, k) => k > n && l.trim() === '[/pull-quote]');
-      if (end < 0) throw new DocumentError(`Line ${n + 1}: the [pull-quote] opened here has no [/pull-quote] line to close it.`);
+      const name = QUOTE_OPEN.exec(trimmed)![1]!;
+      const { person } = shortcodeAttrs(trimmed, name, QUOTE_FIELDS, n + 1);
+      const end = lines.findIndex((l, k) => k > n && l.trim() === `[/${name}]`);
+      if (end < 0) throw new DocumentError(`Line ${n + 1}: the [${name}] opened here has no [/${name}] line to close it.`);
       const inner = markdownBlocks(lines.slice(n + 1, end).join('\n'));
       const quote = inner[0];
       if (inner.length !== 1 || quote?.type !== 'blockquote')
-        throw new DocumentError(`Line ${n + 1}: a [pull-quote] holds one quotation, its lines starting with "> " (and "> — Name" last for who said it).`);
-      content.push({ ...quote, attrs: { ...quote.attrs, kind: 'pull' } });
+        throw new DocumentError(`Line ${n + 1}: a [${name}] holds one quotation, its lines starting with "> " (and "> — Name" last for who said it).`);
+      const attrsOut = { ...quote.attrs, ...(name === 'pull-quote' ? { kind: 'pull' as const } : {}), ...(person !== undefined ? { personId: person } : {}) };
+      content.push(Object.keys(attrsOut).length ? { ...quote, attrs: attrsOut } : quote);
       n = end;
     } else if ((/^\[social-post[\s\]]/.test(trimmed) && trimmed.endsWith(']')) || trimmed === '[html]') {
       flush();

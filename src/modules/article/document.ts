@@ -40,6 +40,8 @@ export interface Blockquote {
      * (WordPress' pullquote block). Without it, a quotation: body size, indented, however long.
      */
     kind?: 'pull';
+    /** people.id of who said it: the citation links to their page (modules/person). */
+    personId?: number;
   };
   content: Paragraph[];
 }
@@ -52,6 +54,8 @@ export interface Figure {
     caption?: string;
     credit?: string;
     align?: 'wide' | 'center' | 'left' | 'right';
+    /** people.id of the person the photo shows: their name in the caption links to their page. */
+    personId?: number;
   };
 }
 /** A quoted social post, shown as a static card: no third-party script ever loads. */

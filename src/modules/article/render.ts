@@ -13,6 +13,8 @@ import { formatDate, type DateFormat } from '../../lib/dates.js';
 export interface RenderContext {
   /** Media rows referenced by figures, keyed by id. */
   media: Map<number, MediaRow>;
+  /** People quotations and figures are attributed to, keyed by id (none: no links). */
+  people?: ReadonlyMap<number, { slug: string; name: string }>;
   /** Language of the article, for dates in quote cards. */
   lang: string;
 }
@@ -76,7 +78,11 @@ function renderBlock(block: Block, ctx: RenderContext): string {
       return `<h${block.attrs.level}>${renderInline(block.content)}</h${block.attrs.level}>`;
     case 'blockquote': {
       const inner = block.content.map((c) => renderBlock(c, ctx)).join('');
-      const cite = block.attrs?.citation ? `<footer><cite>${esc(block.attrs.citation)}</cite></footer>` : '';
+      const person = block.attrs?.personId !== undefined ? ctx.people?.get(block.attrs.personId) : undefined;
+      const citation = block.attrs?.citation ? esc(block.attrs.citation) : '';
+      // The citation as written, linked to the page of the person who said it.
+      const cited = person ? `<a class="quote__person" href="${esc(personHref(person.slug))}">${citation || esc(person.name)}</a>` : citation;
+      const cite = cited ? `<footer><cite>${cited}</cite></footer>` : '';
       // The class says which it is: a quotation is set at body size, a pull quote large (site.css).
       return `<blockquote class="${block.attrs?.kind === 'pull' ? 'pullquote' : 'quote'}">${inner}${cite}</blockquote>`;
     }
@@ -101,8 +107,11 @@ function renderBlock(block: Block, ctx: RenderContext): string {
         (img.avifSrcset ? `<source type="image/avif" srcset="${esc(img.avifSrcset)}" sizes="${sizes}">` : '') +
         (img.webpSrcset ? `<source type="image/webp" srcset="${esc(img.webpSrcset)}" sizes="${sizes}">` : '');
       const srcset = img.srcset ? ` srcset="${esc(img.srcset)}" sizes="${sizes}"` : '';
+      const person = block.attrs.personId !== undefined ? ctx.people?.get(block.attrs.personId) : undefined;
       const figcaption =
-        caption || credit ? `<figcaption>${esc(caption)}${credit ? ` <span class="figure__credit">${esc(credit)}</span>` : ''}</figcaption>` : '';
+        caption || credit
+          ? `<figcaption>${person ? linkName(caption, person) : esc(caption)}${credit ? ` <span class="figure__credit">${esc(credit)}</span>` : ''}</figcaption>`
+          : '';
       const cls = `figure figure--${align}${portrait ? ' figure--portrait' : ''}`;
       return `<figure class="${cls}"><picture>${source}<img src="${esc(img.src)}"${srcset} width="${img.width}" height="${img.height}" alt="${esc(img.alt)}" loading="lazy" decoding="async"></picture>${figcaption}</figure>`;
     }
@@ -128,6 +137,46 @@ function renderBlock(block: Block, ctx: RenderContext): string {
     default:
       return '';
   }
+}
+
+const personHref = (slug: string): string => `/people/${slug}/`;
+
+/**
+ * A caption with the person's name in it linked to their page, the words as written ("Maria Lind,
+ * harbour master"); a caption that does not name them is left as it is.
+ */
+function linkName(caption: string, person: { slug: string; name: string }): string {
+  const at = person.name ? caption.toLowerCase().indexOf(person.name.toLowerCase()) : -1;
+  if (at < 0) return esc(caption);
+  const end = at + person.name.length;
+  return `${esc(caption.slice(0, at))}<a class="figure__person" href="${esc(personHref(person.slug))}">${esc(caption.slice(at, end))}</a>${esc(caption.slice(end))}`;
+}
+
+/** People ids a document's quotations and figures are attributed to. */
+export function referencedPersonIds(doc: ArticleDocument): number[] {
+  const out = new Set<number>();
+  for (const b of doc.content) if ((b.type === 'blockquote' || b.type === 'figure') && b.attrs?.personId !== undefined) out.add(b.attrs.personId);
+  return [...out];
+}
+
+/**
+ * The document with `personId` attributions moved to `into` (a merge), or dropped (a deletion):
+ * the words, citations and captions stay.
+ */
+export function withoutPerson(doc: ArticleDocument, personId: number, into?: number): ArticleDocument {
+  const content = doc.content.map((b): Block => {
+    if (b.type === 'figure' && b.attrs.personId === personId) {
+      const { personId: _, ...rest } = b.attrs;
+      return { ...b, attrs: into !== undefined ? { ...rest, personId: into } : rest };
+    }
+    if (b.type === 'blockquote' && b.attrs?.personId === personId) {
+      const { personId: _, ...rest } = b.attrs;
+      const attrs = into !== undefined ? { ...rest, personId: into } : rest;
+      return Object.keys(attrs).length ? { ...b, attrs } : { type: 'blockquote', content: b.content };
+    }
+    return b;
+  });
+  return { ...doc, content };
 }
 
 /** Media ids a document refers to, so callers can load them in one query. */

@@ -105,7 +105,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
     figure: ['figure', 'figure--center', 'figure--wide', 'figure--left', 'figure--right', 'figure--portrait', 'quote-card', 'gallery'],
     blockquote: ['quote', 'pullquote'],
     span: ['figure__credit', 'quote-card__author', 'quote-card__handle', 'quote-card__network', 'shortcode'],
-    a: ['quote-card__link'],
+    a: ['quote-card__link', 'quote__person', 'figure__person'],
   },
   // Void elements must not get an end tag (`<source></source>` is invalid HTML).
   selfClosing: ['img', 'br', 'hr', 'source', 'wbr'],

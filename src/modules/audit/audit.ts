@@ -43,6 +43,10 @@ export type AuditAction =
   | 'author.created'
   | 'author.updated'
   | 'author.deleted'
+  | 'person.created'
+  | 'person.updated'
+  | 'person.deleted'
+  | 'person.merged'
   | 'article.trashed'
   | 'article.restored'
   | 'article.missing_images_cleared';
@@ -87,6 +91,10 @@ export const AUDIT_LABELS: Readonly<Record<AuditAction, string>> = {
   'author.created': 'Added a guest author',
   'author.updated': 'Edited an author profile',
   'author.deleted': 'Deleted a guest author',
+  'person.created': 'Added a person',
+  'person.updated': 'Edited a person',
+  'person.deleted': 'Deleted a person',
+  'person.merged': 'Merged two people',
   'article.trashed': 'Moved an article to the trash',
   'article.restored': 'Restored an article from the trash',
   'article.missing_images_cleared': 'Cleared the list of images to upload',
@@ -97,7 +105,7 @@ export interface AuditEntry {
   actorId: number | null;
   actorLabel: string;
   action: AuditAction;
-  target?: { type: 'user' | 'article' | 'category' | 'tag' | 'comment' | 'comment_rule' | 'media' | 'author'; id: number; label: string };
+  target?: { type: 'user' | 'article' | 'category' | 'tag' | 'comment' | 'comment_rule' | 'media' | 'author' | 'person'; id: number; label: string };
   /** Short, human-readable; never a secret. */
   detail?: string;
   ip?: string;

@@ -22,6 +22,10 @@ export const tag = {
   tagList: (id: number) => `tag-list:${id}`,
   author: (id: number) => `author:${id}`,
   authorList: (id: number) => `author-list:${id}`,
+  /** A person's name, photo or address is shown (their page, "People in this story"). */
+  person: (id: number) => `person:${id}`,
+  /** The list of a person's articles is shown (their page and feeds). */
+  personList: (id: number) => `person-list:${id}`,
   home: 'home',
   /** A front page's choices (pins, section blocks): 'home' or 'cat:{id}'. */
   front: (scope: string) => `front:${scope}`,
@@ -59,6 +63,7 @@ export async function tagsForPostChange(db: Db, postIds: number[], extra: Iterab
   for (const c of links.categoryIds) for (const a of tree.ancestry(c)) out.add(tag.catList(a.id));
   for (const t of links.tagIds) out.add(tag.tagList(t));
   for (const a of links.authorIds) out.add(tag.authorList(a));
+  for (const p of links.personIds) out.add(tag.personList(p));
   return [...out];
 }
 

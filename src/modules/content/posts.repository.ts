@@ -22,6 +22,21 @@ export async function postVisibility(db: Db, id: number): Promise<Pick<PostRow, 
   return db.selectFrom('posts').select(['id', 'slug', 'status', 'type']).where('id', '=', id).executeTakeFirst();
 }
 
+/** What rendering a body again needs: the document and the language of each post. */
+export async function postDocuments(db: Db, ids: readonly number[]): Promise<{ id: number; body_doc: string; language: string }[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('posts')
+    .select(['id', 'body_doc', 'language'])
+    .where('id', 'in', [...ids])
+    .orderBy('id')
+    .execute();
+}
+
+export async function setPostBodyDocAndHtml(db: Db, id: number, bodyDoc: string, bodyHtml: string): Promise<void> {
+  await db.updateTable('posts').set({ body_doc: bodyDoc, body_html: bodyHtml }).where('id', '=', id).execute();
+}
+
 export async function setPostBodyHtml(db: Db, id: number, bodyHtml: string): Promise<void> {
   await db.updateTable('posts').set({ body_html: bodyHtml }).where('id', '=', id).execute();
 }

@@ -6,7 +6,8 @@
  */
 import type { Db } from '../../db/database.js';
 import type { ArticleDocument, Figure } from '../article/document.js';
-import { referencedMediaIds, renderDocument } from '../article/render.js';
+import { referencedMediaIds } from '../article/render.js';
+import { renderBody } from '../article/body-render.js';
 import { authorsUsingMedia, findMediaByIds, postsMaybeUsingMedia } from './media.repository.js';
 import { postLanguage, setPostBodyHtml } from '../content/posts.repository.js';
 import { siteUsesOfMedia } from '../site/site.service.js';
@@ -54,8 +55,7 @@ export async function rerenderPostsUsingMedia(db: Db, id: number): Promise<numbe
     const ids = doc ? referencedMediaIds(doc) : [];
     if (doc && ids.includes(id)) {
       const language = await postLanguage(db, r.id);
-      const media = await findMediaByIds(db, ids);
-      await setPostBodyHtml(db, r.id, renderDocument(doc, { media, lang: language ?? 'en' }));
+      await setPostBodyHtml(db, r.id, await renderBody(db, doc, language ?? 'en'));
       shown.push(r.id);
     } else if (r.featured_media_id === id) shown.push(r.id);
   }

@@ -1,0 +1,210 @@
+/**
+ * @module modules/person/person.repository
+ * Every query on `people` and `post_people`: a person by id, slug or name, the admin's list, the
+ * people of articles, the published articles of a person, and the writes of the person services.
+ * The handle is always the first argument.
+ */
+import type { Db } from '../../db/database.js';
+import type { PersonRole, PersonRow } from '../../db/schema.js';
+import { containsText } from '../../db/like.js';
+
+export interface PersonColumns {
+  name: string;
+  name_key: string;
+  description: string;
+  photo_media_id: number | null;
+  /** JSON array of strings. */
+  links: string;
+  note: string;
+}
+
+export async function insertPerson(db: Db, row: PersonColumns & { slug: string; created_at: string; updated_at: string }): Promise<number> {
+  return (await db.insertInto('people').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function updatePerson(db: Db, id: number, row: PersonColumns & { slug: string; updated_at: string }): Promise<void> {
+  await db.updateTable('people').set(row).where('id', '=', id).execute();
+}
+
+export async function deletePersonRow(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('people').where('id', '=', id).execute();
+}
+
+export async function findPersonById(db: Db, id: number): Promise<PersonRow | undefined> {
+  return db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findPersonBySlug(db: Db, slug: string): Promise<PersonRow | undefined> {
+  return db.selectFrom('people').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
+
+export async function personSlugExists(db: Db, slug: string, exceptId?: number): Promise<boolean> {
+  let q = db.selectFrom('people').select('id').where('slug', '=', slug);
+  if (exceptId !== undefined) q = q.where('id', '<>', exceptId);
+  return (await q.executeTakeFirst()) !== undefined;
+}
+
+export async function findPeopleByIds(db: Db, ids: readonly number[]): Promise<Map<number, PersonRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('people')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** People whose folded name is one of `keys` (matching a name typed or found in a caption). */
+export async function findPeopleByNameKeys(db: Db, keys: readonly string[]): Promise<PersonRow[]> {
+  if (keys.length === 0) return [];
+  return db
+    .selectFrom('people')
+    .selectAll()
+    .where('name_key', 'in', [...new Set(keys)])
+    .orderBy('id')
+    .execute();
+}
+
+/** One row of the admin's list: the person and how many articles (any status) name them. */
+export interface PersonListRow {
+  id: number;
+  slug: string;
+  name: string;
+  description: string;
+  photo_media_id: number | null;
+  articles: number;
+}
+
+/** People by name (those whose name contains `q`, when given), with their article counts. */
+export async function peopleForAdmin(db: Db, o: { q?: string; limit: number; offset: number }): Promise<{ rows: PersonListRow[]; total: number }> {
+  let base = db.selectFrom('people');
+  if (o.q) base = base.where(containsText('people.name_key', o.q));
+  const [rows, total] = await Promise.all([
+    base
+      .select((eb) => [
+        'people.id',
+        'people.slug',
+        'people.name',
+        'people.description',
+        'people.photo_media_id',
+        eb
+          .selectFrom('post_people')
+          .select((sub) => sub.fn.count<number | string>('post_people.post_id').distinct().as('n'))
+          .whereRef('post_people.person_id', '=', 'people.id')
+          .as('articles'),
+      ])
+      .orderBy('people.name_key')
+      .orderBy('people.id')
+      .limit(o.limit)
+      .offset(o.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows: rows.map((r) => ({ ...r, articles: Number(r.articles ?? 0) })), total: Number(total.n) };
+}
+
+/** People whose folded name starts a word with `key` (the picker, the search page), shortest names first. */
+export async function peopleMatching(db: Db, key: string, limit: number): Promise<PersonRow[]> {
+  if (!key) return [];
+  const escaped = key.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return db
+    .selectFrom('people')
+    .selectAll()
+    .where((eb) => eb.or([eb('name_key', 'like', `${escaped}%`), eb('name_key', 'like', `% ${escaped}%`)]))
+    .orderBy((eb) => eb.fn('length', ['name_key']))
+    .orderBy('name_key')
+    .limit(limit)
+    .execute();
+}
+
+export interface PostPersonLink {
+  personId: number;
+  role: PersonRole;
+  /** Chosen by the editor (true), or only cited in the body (false). */
+  picked: boolean;
+}
+
+/** The people of one article, in the order the editor gave them. */
+export async function peopleOfPost(db: Db, postId: number): Promise<(PostPersonLink & { person: PersonRow })[]> {
+  const rows = await db
+    .selectFrom('post_people')
+    .innerJoin('people', 'people.id', 'post_people.person_id')
+    .selectAll('people')
+    .select(['post_people.role as link_role', 'post_people.picked as link_picked'])
+    .where('post_people.post_id', '=', postId)
+    .orderBy('post_people.position')
+    .orderBy('people.name_key')
+    .execute();
+  return rows.map(({ link_role, link_picked, ...person }) => ({ personId: person.id, role: link_role, picked: link_picked === 1, person }));
+}
+
+/** Replaces the people of an article. */
+export async function setPostPeople(db: Db, postId: number, links: readonly PostPersonLink[]): Promise<void> {
+  await db.deleteFrom('post_people').where('post_id', '=', postId).execute();
+  if (links.length === 0) return;
+  await db
+    .insertInto('post_people')
+    .values(links.map((l, position) => ({ post_id: postId, person_id: l.personId, role: l.role, position, picked: l.picked ? 1 : 0 })))
+    .execute();
+}
+
+/** Every article (any status) that names this person. */
+export async function postIdsOfPerson(db: Db, personId: number): Promise<number[]> {
+  const rows = await db.selectFrom('post_people').select('post_id').distinct().where('person_id', '=', personId).execute();
+  return rows.map((r) => r.post_id);
+}
+
+/**
+ * Moves every link of `fromId` to `intoId` (a merge): a link `intoId` already has with that
+ * article and role is kept once.
+ */
+export async function moveLinks(db: Db, fromId: number, intoId: number): Promise<void> {
+  const existing = await db.selectFrom('post_people').select(['post_id', 'role']).where('person_id', '=', intoId).execute();
+  const have = new Set(existing.map((r) => `${r.post_id}:${r.role}`));
+  const moving = await db.selectFrom('post_people').selectAll().where('person_id', '=', fromId).execute();
+  const clash = moving.filter((r) => have.has(`${r.post_id}:${r.role}`));
+  for (const r of clash)
+    await db.deleteFrom('post_people').where('person_id', '=', fromId).where('post_id', '=', r.post_id).where('role', '=', r.role).execute();
+  await db.updateTable('post_people').set({ person_id: intoId }).where('person_id', '=', fromId).execute();
+}
+
+/** Published posts (not pages) that name this person, newest first: the person page's list. */
+export async function publishedPostIdsOfPerson(db: Db, personId: number, limit: number, offset: number): Promise<{ ids: number[]; total: number }> {
+  const base = db
+    .selectFrom('posts')
+    .where('posts.status', '=', 'published')
+    .where('posts.type', '=', 'post')
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('post_people')
+          .select('post_people.post_id')
+          .whereRef('post_people.post_id', '=', 'posts.id')
+          .where('post_people.person_id', '=', personId),
+      ),
+    );
+  const [rows, total] = await Promise.all([
+    base.select('posts.id').orderBy('posts.published_at', 'desc').orderBy('posts.id', 'desc').limit(limit).offset(offset).execute(),
+    base.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { ids: rows.map((r) => r.id), total: Number(total.n) };
+}
+
+/** Every person with at least one published article, for the sitemap (id order: stable pages). */
+export async function peopleForSitemap(db: Db): Promise<{ slug: string; updated_at: string }[]> {
+  return db
+    .selectFrom('people')
+    .select(['people.slug', 'people.updated_at'])
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('post_people')
+          .innerJoin('posts', 'posts.id', 'post_people.post_id')
+          .select('post_people.post_id')
+          .whereRef('post_people.person_id', '=', 'people.id')
+          .where('posts.status', '=', 'published'),
+      ),
+    )
+    .orderBy('people.id')
+    .execute();
+}
