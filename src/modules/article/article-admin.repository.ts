@@ -4,6 +4,7 @@
  * the editor loads it, whether a user is in its byline, the slug's owner, the languages in use.
  */
 import type { ExpressionBuilder } from 'kysely';
+import { peopleOfPost } from '../person/person.repository.js';
 import type { Db } from '../../db/database.js';
 import type { AuthorRow, Database, PostRow, PostStatus, PostType, TagRow } from '../../db/schema.js';
 import { containsText } from '../../db/like.js';
@@ -95,18 +96,21 @@ export interface EditableArticle {
   authorIds: number[];
   categoryIds: number[];
   tags: TagRow[];
+  /** Its people: those the editor chose and those its body cites, in order. */
+  people: Awaited<ReturnType<typeof peopleOfPost>>;
 }
 
 /** Post (or page, with `type`) `id` with its links, as the editor loads it. */
 export async function findEditableArticle(db: Db, id: number, type: PostType = 'post'): Promise<EditableArticle | undefined> {
   const post = await db.selectFrom('posts').selectAll().where('id', '=', id).where('type', '=', type).executeTakeFirst();
   if (!post) return undefined;
-  const [authors, categoryIds, tags] = await Promise.all([
+  const [authors, categoryIds, tags, people] = await Promise.all([
     db.selectFrom('post_authors').select('author_id').where('post_id', '=', id).orderBy('position').execute(),
     repo.categoryIdsForPost(db, id),
     repo.tagsForPost(db, id),
+    peopleOfPost(db, id),
   ]);
-  return { post, authorIds: authors.map((a) => a.author_id), categoryIds, tags };
+  return { post, authorIds: authors.map((a) => a.author_id), categoryIds, tags, people };
 }
 
 /** True when one of the article's bylines is this user's author profile. */

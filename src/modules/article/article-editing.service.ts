@@ -38,6 +38,8 @@ import { ArticleConflictError, createArticleIn, setArticleStatus, updateArticleI
 import { addMissingImages, clearMissingImages, missingImageCounts, missingImagesOf, type MissingImageRow } from './missing-images.repository.js';
 import { withoutRemoteImages, type MissingImage } from './remote-images.js';
 import { addRedirect } from '../redirect/redirect.repository.js';
+import type { PersonLine } from '../person/person.js';
+import { resolvePeople } from '../person/person.service.js';
 import { allPageNodes } from './pages.repository.js';
 import { PageTree } from './page-tree.js';
 
@@ -175,6 +177,11 @@ export interface SaveArticleCommand {
   input: Omit<ArticleInput, 'tagIds' | 'status' | 'publishedAt' | 'updatedAt'>;
   /** Tags by name, as typed; those that do not exist yet are created. */
   tagNames: readonly string[];
+  /**
+   * The people the article is about and those it quotes, as typed (modules/person parsePeopleLines);
+   * a name nobody has yet becomes a new person. Absent: unchanged.
+   */
+  people?: { subject: readonly PersonLine[]; quoted: readonly PersonLine[] };
   intent: SaveIntent;
   /** With intent 'schedule': when it goes live (ISO 8601). */
   publishAt?: string;
@@ -230,6 +237,27 @@ async function tagIdsForNames(db: Db, names: readonly string[], editor: Editor, 
     ids.push(id);
   }
   return [...new Set(ids)];
+}
+
+/** The people lines of a save as links (new people made, with their audit rows); a name that cannot be resolved refuses the save. */
+async function peopleFor(
+  trx: Db,
+  lines: NonNullable<SaveArticleCommand['people']>,
+  current: ArticleForEditing | undefined,
+  editor: Editor,
+  now: Date,
+): Promise<NonNullable<ArticleInput['people']>> {
+  const o = {
+    actor: { id: editor.user.id, label: editor.user.email, ip: editor.ip },
+    now,
+    mayCreate: can(editor.user.role, 'post.create'),
+    linked: current?.article.people.map((p) => p.personId) ?? [],
+  };
+  const about = await resolvePeople(trx, lines.subject, o);
+  if (about.problem) throw refused({ people_about: about.problem });
+  const quoted = await resolvePeople(trx, lines.quoted, o);
+  if (quoted.problem) throw refused({ people_quoted: quoted.problem });
+  return [...about.ids.map((personId) => ({ personId, role: 'subject' as const })), ...quoted.ids.map((personId) => ({ personId, role: 'quoted' as const }))];
 }
 
 /** An explicit save's revision; it supersedes the saver's autosave, which goes. */
@@ -292,6 +320,7 @@ export async function saveArticle(db: Db, cmd: SaveArticleCommand, editor: Edito
     const before = was ? await tagsForPostChange(trx, [was.id]) : [];
     const newTags: string[] = [];
     const tagIds = type === 'page' && current ? current.article.tags.map((t) => t.id) : await tagIdsForNames(trx, cmd.tagNames, editor, now, newTags);
+    const people = type === 'post' && cmd.people ? await peopleFor(trx, cmd.people, current, editor, now) : undefined;
     // Images on another host are never stored: taken out here, listed for the editor below.
     const own = withoutRemoteImages(cmd.input.body);
     const input: ArticleInput = {
@@ -300,6 +329,7 @@ export async function saveArticle(db: Db, cmd: SaveArticleCommand, editor: Edito
       body: own.doc,
       authorIds,
       tagIds,
+      ...(people ? { people } : {}),
       status,
       ...(publishedAt !== undefined ? { publishedAt } : {}),
     };

@@ -74,7 +74,7 @@ async function linkPeople(db: Db, id: number, input: ArticleInput): Promise<void
   const gone = ids.filter((x) => !found.has(x));
   if (gone.length) {
     const message = `The article names ${gone.length === 1 ? 'a person' : 'people'} (number ${gone.join(', ')}) no longer at People: they may have been deleted or merged. Choose them again.`;
-    throw new ArticleError('ARTICLE_INVALID', message, { people: message });
+    throw new ArticleError('ARTICLE_INVALID', message, { people_about: message });
   }
   await setPostPeople(db, id, links);
 }

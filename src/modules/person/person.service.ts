@@ -19,10 +19,11 @@ import { postDocuments, setPostBodyDocAndHtml } from '../content/posts.repositor
 import { linksOf } from '../content/profile-fields.js';
 import { addRedirect } from '../redirect/redirect.repository.js';
 import type { Actor } from '../user/user.js';
-import { nameKey, PersonError, type PersonProfile } from './person.js';
+import { nameKey, PersonError, type PersonLine, type PersonProfile } from './person.js';
 import {
   deletePersonRow,
   findPeopleByIds,
+  findPeopleByNameKeys,
   findPersonById,
   insertPerson,
   moveLinks,
@@ -30,6 +31,9 @@ import {
   postIdsOfPerson,
   updatePerson,
 } from './person.repository.js';
+
+/** Runs `fn` in a transaction, or in the caller's when `db` already is one (an article save that adds people). */
+const inTransaction = <T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> => (db.isTransaction ? fn(db) : db.transaction().execute(fn));
 
 /** The address of a person's page. */
 export const personPath = (slug: string): string => `/people/${slug}/`;
@@ -101,7 +105,7 @@ export interface PersonSaved {
  * @example await createPerson(db, { name: 'Maria Lind', description: 'Harbour master', photoId: null, links: [], note: '' }, actor, now)
  */
 export async function createPerson(db: Db, p: PersonProfile, actor: Actor, now: Date): Promise<PersonSaved> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await checkPhoto(trx, p.photoId);
     const slug = await freeSlug(trx, p.name);
     const at = now.toISOString();
@@ -223,4 +227,51 @@ async function rerender(db: Db, postIds: readonly number[], edit: (d: ArticleDoc
     const next = edit(doc);
     await setPostBodyDocAndHtml(db, r.id, JSON.stringify(next), await renderBody(db, next, r.language));
   }
+}
+
+/**
+ * The people an article form's lines name, in order: "#12" that person; a name, the person of
+ * that name (the one already linked to the article first, then the oldest); a name nobody has, a
+ * new person (its role from "Name, role") when `mayCreate`, else a problem to show. Runs in the
+ * caller's transaction.
+ */
+export async function resolvePeople(
+  trx: Db,
+  lines: readonly PersonLine[],
+  o: { actor: Actor; now: Date; mayCreate: boolean; linked: readonly number[] },
+): Promise<{ ids: number[]; created: number[]; problem?: string }> {
+  const byId = await findPeopleByIds(
+    trx,
+    lines.flatMap((l) => (l.id !== undefined ? [l.id] : [])),
+  );
+  const byKey = new Map<string, PersonRow[]>();
+  for (const r of await findPeopleByNameKeys(
+    trx,
+    lines.filter((l) => l.id === undefined).map((l) => nameKey(l.name)),
+  )) {
+    byKey.set(r.name_key, [...(byKey.get(r.name_key) ?? []), r]);
+  }
+  const ids: number[] = [];
+  const created: number[] = [];
+  for (const l of lines) {
+    if (l.id !== undefined) {
+      if (!byId.has(l.id)) return { ids, created, problem: `There is no person number ${l.id} at People; they may have been deleted or merged.` };
+      ids.push(l.id);
+      continue;
+    }
+    const key = nameKey(l.name);
+    const same = byKey.get(key) ?? [];
+    const found = same.find((r) => o.linked.includes(r.id)) ?? same[0];
+    if (found) {
+      ids.push(found.id);
+      continue;
+    }
+    if (!o.mayCreate) return { ids, created, problem: `${l.name} is not at People yet, and your role cannot add people: ask an editor.` };
+    const made = await createPerson(trx, { name: l.name, description: l.description, photoId: null, links: [], note: '' }, o.actor, o.now);
+    const row = (await findPersonById(trx, made.id))!;
+    byKey.set(key, [row]);
+    ids.push(made.id);
+    created.push(made.id);
+  }
+  return { ids: [...new Set(ids)], created };
 }

@@ -86,3 +86,40 @@ export function parsePersonForm(form: Record<string, string | undefined>): { pro
 
 /** "Name, role": how a caption or a quotation's citation names a person. */
 export const personLabel = (p: Pick<PersonRow, 'name' | 'description'>): string => (p.description ? `${p.name}, ${p.description}` : p.name);
+
+/** One line of the article form's people fields: "Name", "Name, role" (a role for someone new), or "Name #12". */
+export interface PersonLine {
+  name: string;
+  description: string;
+  /** A particular person, when the line ends in #id. */
+  id?: number;
+}
+
+export const MAX_PEOPLE_LINES = 30;
+
+/**
+ * Reads a people field of the article form (one person a line), or says what is wrong with it.
+ * @example parsePeopleLines('Maria Lind, harbour master\nOmar Haddad #4').lines
+ */
+export function parsePeopleLines(raw: string, what: string): { lines: PersonLine[]; error?: string } {
+  const rows = raw
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  if (rows.length > MAX_PEOPLE_LINES) return { lines: [], error: `${what}: list at most ${MAX_PEOPLE_LINES} people (there are ${rows.length}).` };
+  const lines: PersonLine[] = [];
+  for (const row of rows) {
+    const m = /^(.*?)\s*#(\d{1,10})$/.exec(row);
+    const text = m ? m[1]! : row;
+    const comma = text.search(/[,،;]/);
+    const name = (comma >= 0 ? text.slice(0, comma) : text).trim();
+    const description = comma >= 0 ? text.slice(comma + 1).trim() : '';
+    // A bare "#12" names the person by number alone.
+    const { errors } = parsePersonForm({ name: name || (m ? 'x' : ''), description });
+    const problem = errors.name ?? errors.description;
+    if (problem) return { lines: [], error: `${what}, “${row.slice(0, 60)}”: ${problem}` };
+    lines.push({ name, description, ...(m ? { id: Number(m[2]) } : {}) });
+  }
+  return { lines };
+}

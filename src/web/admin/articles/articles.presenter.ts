@@ -7,7 +7,13 @@ import { postPath } from '../../../modules/article/permalink.js';
 import { can, canOn } from '../../../modules/user/permissions.js';
 import type { User } from '../../../modules/user/user.js';
 import { STATUS_LABELS } from '../../../modules/article/article.js';
-import { ADMIN_PER_PAGE, type AdminListFilter, type AdminListRow, type EditOptions } from '../../../modules/article/article-editing.service.js';
+import {
+  ADMIN_PER_PAGE,
+  type AdminListFilter,
+  type AdminListRow,
+  type EditableArticle,
+  type EditOptions,
+} from '../../../modules/article/article-editing.service.js';
 import type { AuthorRow } from '../../../db/schema.js';
 import { MAX_BYLINES, type ArticleFormVM, type ArticlesVM, type IntentVM, type Option, type PagesVM } from './articles.view-models.js';
 import type { PageTree } from '../../../modules/article/page-tree.js';
@@ -183,3 +189,10 @@ export function articleFormVM(i: FormInput): ArticleFormVM {
     ...(i.editorial ? { editorial: i.editorial } : {}),
   };
 }
+
+/** An article's chosen people of one role as the form's lines ("Maria Lind"); those only cited in the body are linked by it. */
+export const peopleText = (people: EditableArticle['people'], role: 'subject' | 'quoted'): string =>
+  people
+    .filter((p) => p.picked && p.role === role)
+    .map((p) => p.person.name)
+    .join('\n');

@@ -44,7 +44,8 @@ import { csrfFor, pageLayout, type AdminContext } from '../shell/context.js';
 import { type Fields, fieldsOf, idOf, pathId } from '../shell/forms.js';
 import { dateVM, localInputValue } from '../shell/presenters.js';
 import { readLocalTime } from '../../../modules/site/site.js';
-import { articleFormVM, articlesVM, pagesVM, parentOptions, type FormState } from './articles.presenter.js';
+import { articleFormVM, articlesVM, pagesVM, parentOptions, peopleText, type FormState } from './articles.presenter.js';
+import { parsePeopleLines, type PersonLine } from '../../../modules/person/person.js';
 import { MAX_BYLINES } from './articles.view-models.js';
 import { renderArticleForm, renderArticles, renderRevisions } from './articles.view.js';
 import { renderPages } from './pages.view.js';
@@ -101,6 +102,8 @@ function many(f: Fields, name: string, max: number): string[] | undefined {
 interface Parsed {
   input: Omit<ArticleInput, 'tagIds'>;
   tagNames: string[];
+  /** Absent when the form had no people fields (a page, an older form): the people stay as they are. */
+  people?: { subject: PersonLine[]; quoted: PersonLine[] };
   intent: SaveIntent;
   publishAt?: string;
   updatedAt: string;
@@ -123,6 +126,9 @@ function parseForm(raw: unknown, kind: ContentKind, timeZone: string): Parsed {
   const language = one(f, 'language', 35, errors, 'The language').trim() || 'en';
   const primaryRaw = one(f, 'primary_category', 12, errors, 'The primary section');
   const tagsRaw = one(f, 'tags', 2000, errors, 'The tags');
+  const hasPeople = !isPage && (f.people_about !== undefined || f.people_quoted !== undefined);
+  const aboutRaw = one(f, 'people_about', 10_000, errors, 'The people it is about', 'people_about');
+  const quotedRaw = one(f, 'people_quoted', 10_000, errors, 'The people it quotes', 'people_quoted');
   const mediaRaw = one(f, 'featured_media_id', 12, errors, 'The featured image').trim();
   const seoTitle = one(f, 'seo_title', 200, errors, 'The SEO title');
   const seoDescription = one(f, 'seo_description', 500, errors, 'The SEO description');
@@ -177,6 +183,10 @@ function parseForm(raw: unknown, kind: ContentKind, timeZone: string): Parsed {
     .filter(Boolean);
   if (tagNames.length > 30) errors.tags = 'Use at most 30 tags.';
   else if (tagNames.some((t) => t.length > 100 || !slugify(t))) errors.tags = 'Each tag is at most 100 characters and has a letter or digit.';
+  const about = parsePeopleLines(aboutRaw, 'About');
+  const quoted = parsePeopleLines(quotedRaw, 'Quoted');
+  if (about.error) errors.people_about ??= about.error;
+  if (quoted.error) errors.people_quoted ??= quoted.error;
   let publishAt: string | undefined;
   if (intent === 'schedule') {
     const read = readLocalTime(publishAtRaw, timeZone, 'the publication date and time');
@@ -221,6 +231,8 @@ function parseForm(raw: unknown, kind: ContentKind, timeZone: string): Parsed {
       language,
       primary_category: primaryRaw,
       tags: tagsRaw,
+      people_about: aboutRaw,
+      people_quoted: quotedRaw,
       featured_media_id: mediaRaw,
       seo_title: seoTitle,
       seo_description: seoDescription,
@@ -233,7 +245,16 @@ function parseForm(raw: unknown, kind: ContentKind, timeZone: string): Parsed {
     categoryIds: categoryIds.map(String),
     authorIds: authorIds.map(String),
   };
-  return { input, tagNames, intent, ...(publishAt ? { publishAt } : {}), updatedAt, state, errors };
+  return {
+    input,
+    tagNames,
+    ...(hasPeople ? { people: { subject: about.lines, quoted: quoted.lines } } : {}),
+    intent,
+    ...(publishAt ? { publishAt } : {}),
+    updatedAt,
+    state,
+    errors,
+  };
 }
 
 /** Back to the edit page after a write, saying how many images on another site it took out. */
@@ -336,6 +357,8 @@ async function editorRoutes(app: FastifyInstance, c: AdminContext, deps: Article
         language: p.language,
         primary_category: p.primary_category_id !== null ? String(p.primary_category_id) : '',
         tags: a.tags.map((t) => t.name).join(', '),
+        people_about: peopleText(a.people, 'subject'),
+        people_quoted: peopleText(a.people, 'quoted'),
         featured_media_id: p.featured_media_id !== null ? String(p.featured_media_id) : '',
         seo_title: p.seo_title,
         seo_description: p.seo_description,
@@ -447,7 +470,13 @@ async function editorRoutes(app: FastifyInstance, c: AdminContext, deps: Article
       () =>
         saveArticle(
           db,
-          { input: p.input, tagNames: p.tagNames, intent: p.intent, ...(p.publishAt ? { publishAt: p.publishAt } : {}) },
+          {
+            input: p.input,
+            tagNames: p.tagNames,
+            ...(p.people ? { people: p.people } : {}),
+            intent: p.intent,
+            ...(p.publishAt ? { publishAt: p.publishAt } : {}),
+          },
           editorOf(request),
           c.now(),
         ),
@@ -504,6 +533,7 @@ async function editorRoutes(app: FastifyInstance, c: AdminContext, deps: Article
             id,
             input: p.input,
             tagNames: p.tagNames,
+            ...(p.people ? { people: p.people } : {}),
             intent: p.intent,
             expectedUpdatedAt: p.updatedAt,
             ...(p.publishAt ? { publishAt: p.publishAt } : {}),

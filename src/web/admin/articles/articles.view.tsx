@@ -5,7 +5,7 @@
  * /admin/assets/editor.js mounts the rich editor on [data-editor] and fills the hidden JSON field.
  */
 import type { ArticleFormVM, ArticlesVM, Option, RevisionsVM } from './articles.view-models.js';
-import { CsrfField, ErrorSummary, Pagination, SelectField, TextField, Time } from '../shell/components.js';
+import { CsrfField, ErrorSummary, Pagination, SelectField, TextAreaField, TextField, Time } from '../shell/components.js';
 import { renderAdminDocument } from '../shell/layout.js';
 import { AutosaveNotice, AutosaveStatus, EditorialPanels } from './editorial/editorial.view.js';
 
@@ -135,6 +135,8 @@ const FIELD_IDS = {
   categories: 'categories',
   primary_category: 'primary-category',
   tags: 'tags',
+  people_about: 'people-about',
+  people_quoted: 'people-quoted',
   authors: 'author-1',
   featured_media_id: 'featured-media-id',
   seo_title: 'seo-title',
@@ -368,6 +370,33 @@ function ArticleForm({ vm }: { vm: ArticleFormVM }) {
               maxLength={2000}
               hint="Separated by commas; new tags are created."
             />
+            <fieldset class="field people-fields" data-people-fields>
+              <legend class="field__label">People in this story</legend>
+              <p class="field__hint" id="people-hint">
+                One person a line, as readers know them. Someone not at People yet is added: write “Name, role” (“Maria Lind, harbour master”). A quotation or
+                photo attributed to someone in the body links them too.
+              </p>
+              <TextAreaField
+                id="people-about"
+                name="people_about"
+                label="About"
+                rows={2}
+                value={v.people_about ?? ''}
+                error={e.people_about}
+                maxLength={10000}
+                dir="auto"
+              />
+              <TextAreaField
+                id="people-quoted"
+                name="people_quoted"
+                label="Quoted"
+                rows={2}
+                value={v.people_quoted ?? ''}
+                error={e.people_quoted}
+                maxLength={10000}
+                dir="auto"
+              />
+            </fieldset>
             <fieldset class="field">
               <legend class="field__label">Authors, in byline order</legend>
               {e.authors !== undefined && (
