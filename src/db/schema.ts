@@ -94,7 +94,15 @@ export interface PostsTable {
   parent_id: Generated<number | null>;
   /** A page's place among its siblings, lower first (migration 0020). */
   menu_order: Generated<number>;
+  /** A live page (migration 0023): 'live' while it runs, 'ended' after; null for any other article. */
+  live_status: Generated<LiveStatus | null>;
+  live_started_at: Generated<string | null>;
+  live_ended_at: Generated<string | null>;
+  /** When its latest entry was published. */
+  live_updated_at: Generated<string | null>;
 }
+
+export type LiveStatus = 'live' | 'ended';
 
 export interface PinsTable {
   id: Generated<number>;
@@ -408,4 +416,28 @@ export type PersonRow = Selectable<PeopleTable>;
 export interface Database {
   people: PeopleTable;
   post_people: PostPeopleTable;
+}
+
+// Live coverage (migration 0023).
+
+export interface LiveEntriesTable {
+  id: Generated<number>;
+  post_id: number;
+  author_id: number | null;
+  headline: Generated<string>;
+  /** JSON: the same document shape as an article body (modules/article/document.ts). */
+  body_doc: string;
+  /** Sanitised HTML rendered from body_doc on save. */
+  body_html: string;
+  search_text: Generated<string>;
+  /** 1: a key event. */
+  pinned: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export type LiveEntryRow = Selectable<LiveEntriesTable>;
+
+export interface Database {
+  live_entries: LiveEntriesTable;
 }

@@ -11,6 +11,7 @@ import type { ArticleErrorCode } from '../modules/article/article.js';
 import type { AuthorErrorCode } from '../modules/author/author.js';
 import type { CommentErrorCode } from '../modules/comment/comment.js';
 import type { CorrectionErrorCode } from '../modules/correction/correction.js';
+import type { LiveErrorCode } from '../modules/live/live.js';
 import type { MediaErrorCode } from '../modules/media/media.js';
 import type { PersonErrorCode } from '../modules/person/person.js';
 import type { PreviewErrorCode } from '../modules/preview/preview.service.js';
@@ -30,6 +31,7 @@ export type ErrorCode =
   | CommentErrorCode
   | CorrectionErrorCode
   | PersonErrorCode
+  | LiveErrorCode
   | MediaErrorCode
   | PreviewErrorCode
   | SiteErrorCode
@@ -65,6 +67,10 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   PERSON_INVALID: 400,
   PERSON_NOT_FOUND: 404,
   PERSON_MERGE_INVALID: 400,
+  LIVE_INVALID: 400,
+  LIVE_NOT_FOUND: 404,
+  LIVE_NOT_RUNNING: 409,
+  LIVE_STATE: 409,
   COMMENT_INVALID: 400,
   COMMENT_TOO_LONG: 413,
   COMMENT_INVALID_UTF8: 400,

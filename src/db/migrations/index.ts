@@ -22,6 +22,7 @@ import { m0019TermNames } from './0019-term-names.js';
 import { m0020PageParents } from './0020-page-parents.js';
 import { m0021FrontPages } from './0021-front-pages.js';
 import { m0022People } from './0022-people.js';
+import { m0023Live } from './0023-live.js';
 import type { Migration } from './migration.js';
 
 export type { Migration };
@@ -47,4 +48,5 @@ export const migrations: readonly Migration[] = [
   m0020PageParents,
   m0021FrontPages,
   m0022People,
+  m0023Live,
 ];

@@ -96,6 +96,10 @@ const PAGE_COLUMNS = [
   'seo_description',
   'parent_id',
   'menu_order',
+  'live_status',
+  'live_started_at',
+  'live_ended_at',
+  'live_updated_at',
 ] as const;
 
 /**

@@ -48,6 +48,11 @@ export type AuditAction =
   | 'person.deleted'
   | 'person.merged'
   | 'article.trashed'
+  | 'live.started'
+  | 'live.ended'
+  | 'live.entry_added'
+  | 'live.entry_edited'
+  | 'live.entry_deleted'
   | 'article.restored'
   | 'article.missing_images_cleared';
 
@@ -96,6 +101,11 @@ export const AUDIT_LABELS: Readonly<Record<AuditAction, string>> = {
   'person.deleted': 'Deleted a person',
   'person.merged': 'Merged two people',
   'article.trashed': 'Moved an article to the trash',
+  'live.started': 'Started live coverage',
+  'live.ended': 'Ended live coverage',
+  'live.entry_added': 'Added a live entry',
+  'live.entry_edited': 'Edited a live entry',
+  'live.entry_deleted': 'Deleted a live entry',
   'article.restored': 'Restored an article from the trash',
   'article.missing_images_cleared': 'Cleared the list of images to upload',
 };

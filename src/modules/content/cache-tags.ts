@@ -16,6 +16,11 @@ export const tag = {
    * alone, so the rest of an article (its fragment, see web/site/article-fragments) survives them.
    */
   comments: (id: number) => `comments:${id}`,
+  /**
+   * A live page's entries (its page, its entries endpoint, the "updated" time on its cards):
+   * publishing an entry purges this alone, not the article's other pages.
+   */
+  live: (id: number) => `live:${id}`,
   cat: (id: number) => `cat:${id}`,
   catList: (id: number) => `cat-list:${id}`,
   tag: (id: number) => `tag:${id}`,

@@ -19,6 +19,16 @@ const attr = (name: string, fallback: unknown = null) => ({
   renderHTML: (attrs: Attrs) => (attrs[name] == null || attrs[name] === '' ? {} : { [`data-${name}`]: String(attrs[name]) }),
 });
 
+/** A quotation's or figure's person at People (a number), kept as data-person-id. */
+const personAttr = {
+  default: null,
+  parseHTML: (el: HTMLElement) => {
+    const v = Number(el.getAttribute('data-person-id'));
+    return Number.isInteger(v) && v > 0 ? v : null;
+  },
+  renderHTML: (a: Attrs) => (a.personId == null ? {} : { 'data-person-id': String(a.personId) }),
+};
+
 /**
  * The blockquote's citation ("Maria Lind, harbour master") and its kind ('pull' for a pull quote,
  * set large on the page; none for a quotation), kept as attributes.
@@ -26,7 +36,7 @@ const attr = (name: string, fallback: unknown = null) => ({
 const Citation = Extension.create({
   name: 'citation',
   addGlobalAttributes() {
-    return [{ types: ['blockquote'], attributes: { citation: attr('citation', null), kind: attr('kind', null) } }];
+    return [{ types: ['blockquote'], attributes: { citation: attr('citation', null), kind: attr('kind', null), personId: personAttr } }];
   },
 });
 
@@ -46,6 +56,7 @@ const Figure = Node.create({
       caption: attr('caption', ''),
       credit: attr('credit', ''),
       align: attr('align', 'center'),
+      personId: personAttr,
     };
   },
   parseHTML: () => [{ tag: 'figure[data-media-id]' }],
@@ -127,6 +138,70 @@ function button(label: string, title: string, run: () => void): HTMLButtonElemen
   b.addEventListener('mousedown', (e) => e.preventDefault());
   b.addEventListener('click', run);
   return b;
+}
+
+interface PersonHit {
+  id: number;
+  name: string;
+  description: string;
+}
+
+/**
+ * Attributes the quotation at the cursor, or the selected figure, to a person at People: the
+ * citation or caption's name is asked for (found with /admin/people/lookup, added with
+ * /admin/people/quick when nobody has it); an empty answer takes the attribution off.
+ */
+async function attributeToPerson(editor: Editor, form: HTMLFormElement): Promise<void> {
+  const target = editor.isActive('figure') ? 'figure' : editor.isActive('blockquote') ? 'blockquote' : undefined;
+  if (!target) {
+    window.alert('Put the cursor in a quotation, or select a figure, to say who said it or who it shows.');
+    return;
+  }
+  const a = editor.getAttributes(target);
+  const guess = String((target === 'figure' ? a.caption : a.citation) ?? '')
+    .split(/[,،;]/)[0]!
+    .trim();
+  const typed = window.prompt('Name of the person (at People); empty to take the attribution off', guess);
+  if (typed === null) return;
+  const name = typed.trim();
+  const set = (personId: number | null) => editor.chain().focus().updateAttributes(target, { personId }).run();
+  if (!name) {
+    set(null);
+    return;
+  }
+  const res = await fetch(`/admin/people/lookup?q=${encodeURIComponent(name)}`, { headers: { accept: 'application/json' } });
+  const hits = res.ok ? ((await res.json()) as PersonHit[]) : [];
+  const exact = hits.filter((h) => h.name.toLowerCase() === name.toLowerCase());
+  const label = (h: PersonHit) => (h.description ? `${h.name}, ${h.description}` : h.name);
+  if (exact.length === 1) {
+    set(exact[0]!.id);
+    return;
+  }
+  if (hits.length > 0) {
+    const list = hits.map((h, i) => `${i + 1}. ${label(h)}`).join('\n');
+    const pick = window.prompt(`Which one? Type its number, or 0 to add “${name}” as someone new.\n${list}`, '1');
+    if (pick === null) return;
+    const chosen = hits[Number(pick) - 1];
+    if (chosen) {
+      set(chosen.id);
+      return;
+    }
+    if (pick.trim() !== '0') return;
+  }
+  const description = window.prompt(`${name} is not at People yet. Their role, as a caption would say it (optional)`, '');
+  if (description === null) return;
+  const csrf = form.querySelector<HTMLInputElement>('input[name="_csrf"]')?.value ?? '';
+  const made = await fetch('/admin/people/quick', {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+    body: new URLSearchParams({ _csrf: csrf, name, description }).toString(),
+  });
+  const body = (await made.json().catch(() => ({}))) as { id?: number; error?: string };
+  if (!made.ok || !body.id) {
+    window.alert(body.error ?? 'The person could not be added.');
+    return;
+  }
+  set(body.id);
 }
 
 function mount(root: HTMLElement): void {
@@ -248,6 +323,7 @@ function mount(root: HTMLElement): void {
         .run();
     }),
     button('—', 'Horizontal rule', () => chain().setHorizontalRule().run()),
+    button('Person', 'Who said it or who is shown (People)', () => void attributeToPerson(editor, form)),
   );
   const wrap = document.createElement('div');
   wrap.className = 'field editor__field';

@@ -1,0 +1,130 @@
+/**
+ * @module modules/live/live.repository
+ * Every query on `live_entries` and on the live columns of `posts`. The handle is always the
+ * first argument.
+ */
+import type { Db } from '../../db/database.js';
+import type { LiveEntryRow, LiveStatus } from '../../db/schema.js';
+
+export interface LivePost {
+  id: number;
+  slug: string;
+  title: string;
+  status: string;
+  type: string;
+  language: string;
+  live_status: LiveStatus | null;
+  live_started_at: string | null;
+  live_ended_at: string | null;
+  live_updated_at: string | null;
+}
+
+export async function findLivePost(db: Db, postId: number): Promise<LivePost | undefined> {
+  return db
+    .selectFrom('posts')
+    .select(['id', 'slug', 'title', 'status', 'type', 'language', 'live_status', 'live_started_at', 'live_ended_at', 'live_updated_at'])
+    .where('id', '=', postId)
+    .executeTakeFirst();
+}
+
+export async function setLiveState(
+  db: Db,
+  postId: number,
+  row: { live_status: LiveStatus | null; live_started_at?: string | null; live_ended_at?: string | null },
+): Promise<void> {
+  await db.updateTable('posts').set(row).where('id', '=', postId).execute();
+}
+
+/** The time of the newest entry becomes the page's "updated" time (null when none is left). */
+export async function refreshLiveUpdatedAt(db: Db, postId: number): Promise<void> {
+  const latest = await db
+    .selectFrom('live_entries')
+    .select('created_at')
+    .where('post_id', '=', postId)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  await db
+    .updateTable('posts')
+    .set({ live_updated_at: latest?.created_at ?? null })
+    .where('id', '=', postId)
+    .execute();
+}
+
+export async function insertEntry(db: Db, row: Omit<LiveEntryRow, 'id'>): Promise<number> {
+  return (await db.insertInto('live_entries').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function updateEntry(
+  db: Db,
+  id: number,
+  row: Pick<LiveEntryRow, 'headline' | 'body_doc' | 'body_html' | 'search_text' | 'pinned' | 'updated_at'>,
+): Promise<void> {
+  await db.updateTable('live_entries').set(row).where('id', '=', id).execute();
+}
+
+export async function deleteEntryRow(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('live_entries').where('id', '=', id).execute();
+}
+
+export async function findEntry(db: Db, id: number): Promise<LiveEntryRow | undefined> {
+  return db.selectFrom('live_entries').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** One page of a live article's entries, newest first, with the total. */
+export async function entriesOf(db: Db, postId: number, limit: number, offset: number): Promise<{ rows: LiveEntryRow[]; total: number }> {
+  const [rows, total] = await Promise.all([
+    db
+      .selectFrom('live_entries')
+      .selectAll()
+      .where('post_id', '=', postId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+    db
+      .selectFrom('live_entries')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('post_id', '=', postId)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
+}
+
+/** Entries newer than `afterId` (what a reader with the page open has not seen), newest first. */
+export async function entriesAfter(db: Db, postId: number, afterId: number, limit: number): Promise<LiveEntryRow[]> {
+  return db
+    .selectFrom('live_entries')
+    .selectAll()
+    .where('post_id', '=', postId)
+    .where('id', '>', afterId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** The key events of a live article (pinned entries), newest first: id, headline and time only. */
+export async function keyEventsOf(db: Db, postId: number): Promise<Pick<LiveEntryRow, 'id' | 'headline' | 'created_at' | 'body_html'>[]> {
+  return db
+    .selectFrom('live_entries')
+    .select(['id', 'headline', 'created_at', 'body_html'])
+    .where('post_id', '=', postId)
+    .where('pinned', '=', 1)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(50)
+    .execute();
+}
+
+/** How many entries are newer than this one (its place, to find the page it is on). */
+export async function entriesNewerThan(db: Db, entry: Pick<LiveEntryRow, 'post_id' | 'created_at' | 'id'>): Promise<number> {
+  const r = await db
+    .selectFrom('live_entries')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('post_id', '=', entry.post_id)
+    .where((eb) => eb.or([eb('created_at', '>', entry.created_at), eb.and([eb('created_at', '=', entry.created_at), eb('id', '>', entry.id)])]))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
