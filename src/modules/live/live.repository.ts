@@ -128,3 +128,31 @@ export async function entriesNewerThan(db: Db, entry: Pick<LiveEntryRow, 'post_i
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+/** One page of entries with their author's name, newest first (the admin's list). */
+export async function entriesWithAuthors(
+  db: Db,
+  postId: number,
+  limit: number,
+  offset: number,
+): Promise<{ rows: (LiveEntryRow & { author_name: string | null })[]; total: number }> {
+  const [rows, total] = await Promise.all([
+    db
+      .selectFrom('live_entries')
+      .leftJoin('authors', 'authors.id', 'live_entries.author_id')
+      .selectAll('live_entries')
+      .select('authors.name as author_name')
+      .where('live_entries.post_id', '=', postId)
+      .orderBy('live_entries.created_at', 'desc')
+      .orderBy('live_entries.id', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+    db
+      .selectFrom('live_entries')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('post_id', '=', postId)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
+}

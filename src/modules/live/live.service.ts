@@ -13,8 +13,19 @@ import { renderBody } from '../article/body-render.js';
 import { documentText } from '../article/render.js';
 import { ensureAuthorOfUser } from '../author/author.service.js';
 import { tag, tagsForPostChange } from '../content/cache-tags.js';
-import { headlineProblem, LiveError, type LiveEntryInput } from './live.js';
-import { deleteEntryRow, findEntry, findLivePost, insertEntry, refreshLiveUpdatedAt, setLiveState, updateEntry, type LivePost } from './live.repository.js';
+import type { LiveEntryRow } from '../../db/schema.js';
+import { ENTRIES_PER_PAGE, headlineProblem, LiveError, type LiveEntryInput } from './live.js';
+import {
+  deleteEntryRow,
+  entriesWithAuthors,
+  findEntry,
+  findLivePost,
+  insertEntry,
+  refreshLiveUpdatedAt,
+  setLiveState,
+  updateEntry,
+  type LivePost,
+} from './live.repository.js';
 
 /** Who acts, and from where (the audit log's IP column). */
 export interface LiveEditor {
@@ -137,4 +148,23 @@ export async function deleteEntry(db: Db, postId: number, entryId: number, who: 
     await audit(trx, who, now, 'live.entry_deleted', post, `Entry ${entryId}${row.headline ? `: ${row.headline}` : ''}`);
     return { purge: entryPurge(postId) };
   });
+}
+
+export interface LiveForEditing {
+  post: LivePost;
+  entries: (LiveEntryRow & { author_name: string | null })[];
+  total: number;
+}
+
+/** The live state of an article and one page of its entries (newest first), as the article's admin screen shows them. */
+export async function liveForEditing(db: Db, postId: number, page = 1): Promise<LiveForEditing | undefined> {
+  const post = await findLivePost(db, postId);
+  if (!post || post.type !== 'post') return undefined;
+  const { rows, total } = await entriesWithAuthors(db, postId, ENTRIES_PER_PAGE, (page - 1) * ENTRIES_PER_PAGE);
+  return { post, entries: rows, total };
+}
+
+/** One entry of an article, for its edit form (LIVE_NOT_FOUND when it is not this article's). */
+export async function entryForEditing(db: Db, postId: number, entryId: number): Promise<LiveEntryRow> {
+  return entryOf(db, postId, entryId);
 }
