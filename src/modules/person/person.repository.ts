@@ -257,12 +257,7 @@ export async function peopleSharingAWord(db: Db, key: string, exceptId: number, 
     .where('id', '<>', exceptId)
     .where((eb) =>
       eb.or(
-        words.flatMap((w) => [
-          eb('name_key', '=', w),
-          eb('name_key', 'like', `${w} %`),
-          eb('name_key', 'like', `% ${w}`),
-          eb('name_key', 'like', `% ${w} %`),
-        ]),
+        words.flatMap((w) => [eb('name_key', '=', w), eb('name_key', 'like', `${w} %`), eb('name_key', 'like', `% ${w}`), eb('name_key', 'like', `% ${w} %`)]),
       ),
     )
     .orderBy('name_key')

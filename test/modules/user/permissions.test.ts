@@ -26,7 +26,17 @@ const EXPECTED: Record<Role, Action[]> = {
     'post.delete.own',
     'post.delete.any',
   ],
-  author: ['admin.access', 'people.create', 'media.library', 'media.upload', 'post.create', 'post.submit.own', 'post.edit.own', 'post.publish.own', 'post.delete.own'],
+  author: [
+    'admin.access',
+    'people.create',
+    'media.library',
+    'media.upload',
+    'post.create',
+    'post.submit.own',
+    'post.edit.own',
+    'post.publish.own',
+    'post.delete.own',
+  ],
   contributor: ['admin.access', 'people.create', 'media.library', 'post.create', 'post.submit.own', 'post.edit.own'],
 };
 

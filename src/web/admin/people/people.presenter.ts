@@ -29,7 +29,10 @@ const WHAT: Record<string, string> = {
  * is measured as it came), `values` to echo (cut short), and an error for any field that came as
  * something other than one string (sent twice, or JSON of another type).
  */
-export function postedFields(fields: Fields, names: readonly string[]): { raw: Record<string, string>; values: Record<string, string>; errors: Record<string, string> } {
+export function postedFields(
+  fields: Fields,
+  names: readonly string[],
+): { raw: Record<string, string>; values: Record<string, string>; errors: Record<string, string> } {
   const raw: Record<string, string> = {};
   const values: Record<string, string> = {};
   const errors: Record<string, string> = {};

@@ -18,13 +18,7 @@ import type { PersonRow } from '../../../db/schema.js';
 import { SLUG_PATTERN } from '../../../modules/article/article.js';
 import { findMediaByIds } from '../../../modules/media/media.repository.js';
 import { nameKey, parsePersonForm, PersonError, type PersonProfile } from '../../../modules/person/person.js';
-import {
-  articlesOfPerson,
-  findPersonById,
-  peopleForAdmin,
-  peopleMatching,
-  peopleSharingAWord,
-} from '../../../modules/person/person.repository.js';
+import { articlesOfPerson, findPersonById, peopleForAdmin, peopleMatching, peopleSharingAWord } from '../../../modules/person/person.repository.js';
 import { createPerson, deletePerson, mergePeople, personPath, savePerson } from '../../../modules/person/person.service.js';
 import { findRedirect } from '../../../modules/redirect/redirect.repository.js';
 import { can } from '../../../modules/user/permissions.js';
@@ -78,14 +72,17 @@ export async function peopleRoutes(app: FastifyInstance, c: AdminContext): Promi
     const key = nameKey(q);
     // A search of only punctuation matches nobody (rather than everybody).
     const { rows, total } =
-      q && !key ? { rows: [], total: 0 } : await peopleForAdmin(c.db, { ...(key ? { q: key } : {}), limit: PEOPLE_PER_PAGE, offset: (page - 1) * PEOPLE_PER_PAGE });
+      q && !key
+        ? { rows: [], total: 0 }
+        : await peopleForAdmin(c.db, { ...(key ? { q: key } : {}), limit: PEOPLE_PER_PAGE, offset: (page - 1) * PEOPLE_PER_PAGE });
     const totalPages = Math.max(1, Math.ceil(total / PEOPLE_PER_PAGE));
     if (page > totalPages) throw notFound('There is no such page of the list of people.');
     const media = await findMediaByIds(
       c.db,
       rows.map((r) => r.photo_media_id).filter((x): x is number => x !== null),
     );
-    const url = (n: number) => `/admin/people?${new URLSearchParams({ ...(q ? { q } : {}), ...(n > 1 ? { page: String(n) } : {}) }).toString()}`.replace(/\?$/, '');
+    const url = (n: number) =>
+      `/admin/people?${new URLSearchParams({ ...(q ? { q } : {}), ...(n > 1 ? { page: String(n) } : {}) }).toString()}`.replace(/\?$/, '');
     const csrf = csrfFor(reply);
     const count = `${total.toLocaleString('en')} ${total === 1 ? 'person' : 'people'}`;
     return sendHtml(
@@ -203,6 +200,7 @@ export async function peopleRoutes(app: FastifyInstance, c: AdminContext): Promi
         ...(photo ? { photo: { thumb: thumbOf(photo), alt: photo.alt, editUrl: `/admin/media/${photo.id}` } } : {}),
         canUpload: canUpload(request),
         pageUrl: personPath(row.slug),
+        slug: row.slug,
         addressPrefix: `${siteUrl}/people/`,
         articles: articles.rows.map(personArticleVM),
         articleTotal: articles.total,

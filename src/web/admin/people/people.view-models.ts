@@ -51,6 +51,8 @@ export interface PersonEditVM {
   canUpload: boolean;
   /** The public page, as a full address. */
   pageUrl: string;
+  /** The address as saved (the field may hold a refused one). */
+  slug: string;
   /** The address before the slug, "https://news.example/people/". */
   addressPrefix: string;
   articles: PersonArticleVM[];

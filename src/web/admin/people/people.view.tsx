@@ -211,7 +211,7 @@ function PersonEdit({ vm }: { vm: PersonEditVM }) {
           error={errors.slug}
           maxLength={190}
           autocomplete="off"
-          hint={`Their page is ${vm.addressPrefix}${values.slug || '…'}/ (lowercase letters, digits and hyphens). If you change it, the old address keeps working: it redirects to the new one.`}
+          hint={`Their page is ${vm.addressPrefix}${vm.slug}/ (lowercase letters, digits and hyphens). If you change it, the old address keeps working: it redirects to the new one.`}
         />
         <p class="form__actions">
           <button class="button" type="submit">
@@ -321,8 +321,9 @@ function MergeConfirm({ vm }: { vm: MergeConfirmVM }) {
       </dl>
       <ul>
         <li>
-          The {plural(from.articles, 'article', 'articles')} naming {from.name}, and the quotations and photos attributed to them, will name {into.name}; the words
-          and captions stay as written.
+          {from.articles > 0
+            ? `The ${plural(from.articles, 'article', 'articles')} naming ${from.name}, and the quotations and photos attributed to them, will name ${into.name}; the words and captions stay as written.`
+            : `No article names ${from.name}, so no article changes.`}
         </li>
         <li>
           {from.path} will redirect to {into.path}.

@@ -52,7 +52,14 @@ for (const dialect of DIALECTS) {
       await add('Omar Haddad', 'Port economist');
       await createArticle(
         t.handle.db,
-        { slug: 'ferry', title: 'The ferry runs all winter', status: 'published', publishedAt: NOW.toISOString(), body: doc(p('x')), people: [{ personId: dup, role: 'subject' }] },
+        {
+          slug: 'ferry',
+          title: 'The ferry runs all winter',
+          status: 'published',
+          publishedAt: NOW.toISOString(),
+          body: doc(p('x')),
+          people: [{ personId: dup, role: 'subject' }],
+        },
         NOW,
       );
       app = await adminApp(t, { env: { SITE_URL: 'http://127.0.0.1' } });

@@ -37,8 +37,7 @@ for (const dialect of DIALECTS) {
     const personRow = (id: number) => t.handle.db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
     const audits = (action: string) =>
       t.handle.db.selectFrom('audit_log').select(['target_id', 'detail', 'actor_label']).where('action', '=', action).orderBy('id').execute();
-    const person = (name: string, description = '') =>
-      createPerson(t.handle.db, { name, description, photoId: null, links: [], note: '' }, cliActor, NOW);
+    const person = (name: string, description = '') => createPerson(t.handle.db, { name, description, photoId: null, links: [], note: '' }, cliActor, NOW);
 
     beforeAll(async () => {
       t = await freshDb(dialect);
@@ -136,7 +135,11 @@ for (const dialect of DIALECTS) {
         },
         NOW,
       );
-      const draft = await createArticle(t.handle.db, { slug: 'lind-profile', title: 'Who is Maria Lind?', body: doc(p('Draft.')), people: [{ personId: id, role: 'subject' }] }, NOW);
+      const draft = await createArticle(
+        t.handle.db,
+        { slug: 'lind-profile', title: 'Who is Maria Lind?', body: doc(p('Draft.')), people: [{ personId: id, role: 'subject' }] },
+        NOW,
+      );
 
       // The form as the browser sends it, with the fields changed.
       const form = formFields((await editor.get(`/admin/people/${id}`)).body, `/admin/people/${id}`);
@@ -379,7 +382,9 @@ for (const dialect of DIALECTS) {
       expect(found.headers['content-type']).toContain('application/json');
       expect(found.headers['cache-control']).toContain('no-store');
       const list = found.json() as { id: number; thumb?: string }[];
-      expect(list).toEqual([{ id: withPhoto.id, name: 'José Ramos-Horta', description: 'Former president', slug: 'josé-ramos-horta', thumb: expect.stringMatching(/^\/media\//) }]);
+      expect(list).toEqual([
+        { id: withPhoto.id, name: 'José Ramos-Horta', description: 'Former president', slug: 'josé-ramos-horta', thumb: expect.stringMatching(/^\/media\//) },
+      ]);
       expect(JSON.stringify(list)).not.toContain('secret note');
       expect(((await author.get('/admin/people/lookup?q=ramos')).json() as unknown[]).length).toBe(10);
       expect((await author.get('/admin/people/horta')).statusCode).toBe(403);
@@ -405,14 +410,24 @@ for (const dialect of DIALECTS) {
         error: expect.stringContaining('not added'),
         fields: { name: expect.stringContaining('cannot contain < or >'), description: expect.stringContaining('at most 200 characters') },
       });
-      expect((await author.postRaw('/admin/people/quick', { name: ['a', 'b'] }, json)).json()).toMatchObject({ fields: { name: expect.stringMatching(/sent once/) } });
+      expect((await author.postRaw('/admin/people/quick', { name: ['a', 'b'] }, json)).json()).toMatchObject({
+        fields: { name: expect.stringMatching(/sent once/) },
+      });
 
       // Without JavaScript: back to the article, told who was added; a hostile next goes nowhere else.
       const html = { accept: 'text/html,application/xhtml+xml' };
       const back = await author.postRaw('/admin/people/quick', { _csrf: await author.csrf(), name: 'Greta Holm', next: '/admin/articles/new?x=1' }, html);
       expect(back.statusCode).toBe(303);
       expect(back.headers.location).toMatch(/^\/admin\/articles\/new\?x=1&addedPerson=\d+$/);
-      for (const next of ['https://evil.example/admin', '//evil.example/admin', '/\\evil.example', '/.//evil.example', 'javascript:alert(1)', '/people/x/', ' /admin']) {
+      for (const next of [
+        'https://evil.example/admin',
+        '//evil.example/admin',
+        '/\\evil.example',
+        '/.//evil.example',
+        'javascript:alert(1)',
+        '/people/x/',
+        ' /admin',
+      ]) {
         const res = await author.postRaw('/admin/people/quick', { _csrf: await author.csrf(), name: `Next ${next.length}`, next }, html);
         expect(res.statusCode, next).toBe(303);
         expect(res.headers.location, next).toMatch(/^\/admin\/articles\?addedPerson=\d+$/);
