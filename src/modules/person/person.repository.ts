@@ -208,3 +208,60 @@ export async function peopleForSitemap(db: Db): Promise<{ slug: string; updated_
     .orderBy('people.id')
     .execute();
 }
+
+/** One article naming a person, as the person's admin screen lists it. */
+export interface PersonArticleRow {
+  id: number;
+  type: 'post' | 'page';
+  title: string;
+  status: string;
+  role: PersonRole;
+}
+
+/**
+ * The articles (any status) that name this person, newest change first, each once per role:
+ * at most `limit` rows, and how many articles there are in all.
+ */
+export async function articlesOfPerson(db: Db, personId: number, limit: number): Promise<{ rows: PersonArticleRow[]; total: number }> {
+  const [rows, total] = await Promise.all([
+    db
+      .selectFrom('post_people')
+      .innerJoin('posts', 'posts.id', 'post_people.post_id')
+      .select(['posts.id', 'posts.type', 'posts.title', 'posts.status', 'post_people.role'])
+      .where('post_people.person_id', '=', personId)
+      .orderBy('posts.updated_at', 'desc')
+      .orderBy('posts.id', 'desc')
+      .orderBy('post_people.role', 'desc')
+      .limit(limit)
+      .execute(),
+    db
+      .selectFrom('post_people')
+      .select((eb) => eb.fn.count<number | string>('post_people.post_id').distinct().as('n'))
+      .where('post_people.person_id', '=', personId)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows: rows as PersonArticleRow[], total: Number(total.n) };
+}
+
+/**
+ * Other people whose folded name has a word in common with `key` (likely duplicates: "Maria
+ * Lind" and "Lind, Maria" or "M. Lind"), by name. Words of one character are not compared. A
+ * name key holds only letters, digits and single spaces (nameKey), so no word needs escaping.
+ */
+export async function peopleSharingAWord(db: Db, key: string, exceptId: number, limit: number): Promise<PersonRow[]> {
+  const words = [...new Set(key.split(' ').filter((w) => [...w].length > 1))].slice(0, 8);
+  if (words.length === 0) return [];
+  return db
+    .selectFrom('people')
+    .selectAll()
+    .where('id', '<>', exceptId)
+    .where((eb) =>
+      eb.or(
+        words.flatMap((w) => [eb('name_key', '=', w), eb('name_key', 'like', `${w} %`), eb('name_key', 'like', `% ${w}`), eb('name_key', 'like', `% ${w} %`)]),
+      ),
+    )
+    .orderBy('name_key')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}

@@ -180,7 +180,13 @@ export async function deletePerson(db: Db, id: number, actor: Actor, now: Date):
  * the duplicate's address redirects to the other's, and the duplicate is deleted. The fields of
  * the one who stays are kept as they are.
  */
-export async function mergePeople(db: Db, fromId: number, intoId: number, actor: Actor, now: Date): Promise<{ purge: string[]; into: PersonRow }> {
+export async function mergePeople(
+  db: Db,
+  fromId: number,
+  intoId: number,
+  actor: Actor,
+  now: Date,
+): Promise<{ purge: string[]; into: PersonRow; from: PersonRow; moved: number }> {
   if (fromId === intoId) throw new PersonError('PERSON_MERGE_INVALID', 'Choose another person to merge into: a person cannot be merged into themselves.');
   return db.transaction().execute(async (trx) => {
     const both = await findPeopleByIds(trx, [fromId, intoId]);
@@ -210,7 +216,7 @@ export async function mergePeople(db: Db, fromId: number, intoId: number, actor:
       tag.sitemap,
       ...(await tagsForPostChange(trx, posts)),
     ];
-    return { purge: [...new Set(purge)], into };
+    return { purge: [...new Set(purge)], into, from, moved: posts.length };
   });
 }
 

@@ -40,6 +40,8 @@ export const PERMISSIONS = {
   'taxonomy.manage': { roles: ['owner', 'editor'], label: 'manage categories and tags' },
   'comments.moderate': { roles: ['owner', 'editor'], label: 'moderate comments' },
   'authors.manage': { roles: ['owner', 'editor'], label: 'edit every author profile and manage guest authors' },
+  'people.manage': { roles: ['owner', 'editor'], label: 'edit, merge and delete the people in the news' },
+  'people.create': { roles: ['owner', 'editor', 'author', 'contributor'], label: 'add a person in the news while writing' },
   'frontpage.manage': { roles: ['owner', 'editor'], label: 'curate the front pages and the breaking-news banner' },
   'navigation.manage': { roles: ['owner', 'editor'], label: 'edit the primary and footer menus' },
   'pages.manage': { roles: ['owner', 'editor'], label: 'create, edit, publish and delete static pages' },

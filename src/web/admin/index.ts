@@ -20,6 +20,7 @@ import { toPublicError, type ErrorCode } from '../errors.js';
 import { PRIVATE } from '../cache/index.js';
 import { accountRoutes } from './account/account.routes.js';
 import { authorsRoutes } from './authors/authors.routes.js';
+import { peopleRoutes } from './people/people.routes.js';
 import { articlesRoutes, pagesRoutes } from './articles/articles.routes.js';
 import { editorScript } from './shell/script-bundle.js';
 import type { LiveSite } from '../site/site-context.js';
@@ -159,6 +160,7 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions): Pro
   await accountRoutes(app, c);
   await usersRoutes(app, c);
   await authorsRoutes(app, c);
+  await peopleRoutes(app, c);
   await auditRoutes(app, c);
   await commentRulesRoutes(app, c);
   await commentSettingsRoutes(app, c);

@@ -9,6 +9,8 @@ const EXPECTED: Record<Role, Action[]> = {
     'taxonomy.manage',
     'comments.moderate',
     'authors.manage',
+    'people.manage',
+    'people.create',
     'frontpage.manage',
     'navigation.manage',
     'pages.manage',
@@ -24,8 +26,18 @@ const EXPECTED: Record<Role, Action[]> = {
     'post.delete.own',
     'post.delete.any',
   ],
-  author: ['admin.access', 'media.library', 'media.upload', 'post.create', 'post.submit.own', 'post.edit.own', 'post.publish.own', 'post.delete.own'],
-  contributor: ['admin.access', 'media.library', 'post.create', 'post.submit.own', 'post.edit.own'],
+  author: [
+    'admin.access',
+    'people.create',
+    'media.library',
+    'media.upload',
+    'post.create',
+    'post.submit.own',
+    'post.edit.own',
+    'post.publish.own',
+    'post.delete.own',
+  ],
+  contributor: ['admin.access', 'people.create', 'media.library', 'post.create', 'post.submit.own', 'post.edit.own'],
 };
 
 describe('permissions', () => {

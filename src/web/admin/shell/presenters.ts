@@ -76,6 +76,7 @@ function navFor(user: User, path: string): NavItemVM[] {
     { label: 'Navigation', url: '/admin/navigation', show: can(user.role, 'navigation.manage') },
     { label: 'Comments', url: '/admin/comments', show: can(user.role, 'comments.moderate') },
     { label: 'Authors', url: '/admin/authors', show: can(user.role, 'authors.manage') },
+    { label: 'People', url: '/admin/people', show: can(user.role, 'people.manage') },
     { label: 'Users', url: '/admin/users', show: can(user.role, 'users.manage') },
     { label: 'Settings', url: '/admin/settings', show: can(user.role, 'settings.manage') },
     { label: 'Audit log', url: '/admin/audit', show: can(user.role, 'audit.view') },
