@@ -250,7 +250,7 @@ async function peopleFor(
   const o = {
     actor: { id: editor.user.id, label: editor.user.email, ip: editor.ip },
     now,
-    mayCreate: can(editor.user.role, 'post.create'),
+    mayCreate: can(editor.user.role, 'people.create'),
     linked: current?.article.people.map((p) => p.personId) ?? [],
   };
   const about = await resolvePeople(trx, lines.subject, o);

@@ -6,6 +6,7 @@
  */
 import type { Db } from '../../db/database.js';
 import type { PersonRole, PersonRow } from '../../db/schema.js';
+import { sql } from 'kysely';
 import { containsText } from '../../db/like.js';
 
 export interface PersonColumns {
@@ -110,7 +111,9 @@ export async function peopleMatching(db: Db, key: string, limit: number): Promis
   return db
     .selectFrom('people')
     .selectAll()
-    .where((eb) => eb.or([eb('name_key', 'like', `${escaped}%`), eb('name_key', 'like', `% ${escaped}%`)]))
+    .where((eb) =>
+      eb.or([sql<boolean>`${eb.ref('name_key')} like ${`${escaped}%`} escape '\\'`, sql<boolean>`${eb.ref('name_key')} like ${`% ${escaped}%`} escape '\\'`]),
+    )
     .orderBy((eb) => eb.fn('length', ['name_key']))
     .orderBy('name_key')
     .limit(limit)
