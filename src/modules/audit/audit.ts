@@ -47,6 +47,7 @@ export type AuditAction =
   | 'person.updated'
   | 'person.deleted'
   | 'person.merged'
+  | 'person.linked'
   | 'article.trashed'
   | 'article.restored'
   | 'article.missing_images_cleared';
@@ -95,6 +96,7 @@ export const AUDIT_LABELS: Readonly<Record<AuditAction, string>> = {
   'person.updated': 'Edited a person',
   'person.deleted': 'Deleted a person',
   'person.merged': 'Merged two people',
+  'person.linked': 'Linked an article to the people its captions and quotations name',
   'article.trashed': 'Moved an article to the trash',
   'article.restored': 'Restored an article from the trash',
   'article.missing_images_cleared': 'Cleared the list of images to upload',
