@@ -115,7 +115,7 @@ const OPENERS = new Set([
   'file',
   'archive',
 ]);
-const CREDIT_WORDS = String.raw`(?:photo(?:graph)?|picture|image|credit|foto|courtesy)s?`;
+const CREDIT_WORDS = '(?:photo(?:graph)?|picture|image|credit|foto|courtesy)s?';
 /** A credit opening the text: "Photo: Lena Park", "Photograph by Lena Park". */
 const CREDIT_START = new RegExp(String.raw`^${CREDIT_WORDS}\b\s*(?:by\b|:)`, 'iu');
 /** A credit closing a role: "harbour master. Photo: Lena Park", "(Photo by Lena Park)". */
@@ -180,7 +180,7 @@ export function readMention(text: string, source: MentionSource, inHtml = false)
   if (sep && source === 'caption' && !role) return null;
   const shape = nameShape(name);
   if (!shape) return null;
-  if (shape === 'caseless' && (!sep || !sep[0].includes('،') || !role)) return null;
+  if (shape === 'caseless' && (!sep?.[0].includes('،') || !role)) return null;
   if (shape === 'lower' && sep?.[0].includes('،')) return null;
   const key = nameKey(name);
   if (!key) return null;
@@ -295,8 +295,8 @@ export function candidatesOf(articles: readonly { postId: number; mentions: read
   for (const a of articles)
     for (const m of a.mentions) {
       if (!shaped.has(m.key) || creditKeys.has(m.key)) continue;
-      let c = by.get(m.key);
-      if (!c) by.set(m.key, (c = { names: new Map(), roles: new Map(), posts: new Set(), captions: 0, citations: 0 }));
+      const c = by.get(m.key) ?? { names: new Map<string, number>(), roles: new Map<string, number>(), posts: new Set<number>(), captions: 0, citations: 0 };
+      by.set(m.key, c);
       if (m.shaped) c.names.set(m.name, (c.names.get(m.name) ?? 0) + 1);
       if (m.role) c.roles.set(m.role, (c.roles.get(m.role) ?? 0) + 1);
       c.posts.add(a.postId);
