@@ -26,7 +26,14 @@ for (const dialect of DIALECTS) {
         timeout: 60_000,
       });
     const count = async (table: 'people' | 'post_people' | 'audit_log' | 'purge_log') =>
-      Number((await t.handle.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await t.handle.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const state = async () => ({
       people: await count('people'),
       links: await count('post_people'),
@@ -43,7 +50,11 @@ for (const dialect of DIALECTS) {
         createArticle(db, { slug, title: slug, status: 'published', publishedAt: NOW.toISOString(), body: doc(...body) }, NOW);
       await article('one', p('The harbour reopens.'), figure({ mediaId: photo, caption: 'Maria Lind, harbour master' }));
       await article('two', quote('We waited twenty years.', 'Maria Lind, harbour master'));
-      await article('three', figure({ mediaId: photo, caption: 'Omar Haddad — railway engineer' }), figure({ mediaId: photo, caption: 'View from the bridge, 2019' }));
+      await article(
+        'three',
+        figure({ mediaId: photo, caption: 'Omar Haddad — railway engineer' }),
+        figure({ mediaId: photo, caption: 'View from the bridge, 2019' }),
+      );
     }, 60_000);
     afterAll(async () => {
       await t?.cleanup();

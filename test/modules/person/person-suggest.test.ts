@@ -153,7 +153,18 @@ for (const dialect of DIALECTS) {
       await createPerson(db, { name: 'Omar Haddad', description: 'Engineer', photoId: null, links: [], note: '' }, cliActor, NOW);
       for (const a of CORPUS) {
         const body = JSON.parse(JSON.stringify(a.body).replaceAll('"mediaId":1', `"mediaId":${photo}`)) as ArticleDocument;
-        const id = await createArticle(db, { slug: a.slug, title: a.slug, body, type: a.type ?? 'post', status: a.status === 'trash' ? 'draft' : (a.status ?? 'published'), publishedAt: NOW.toISOString() }, NOW);
+        const id = await createArticle(
+          db,
+          {
+            slug: a.slug,
+            title: a.slug,
+            body,
+            type: a.type ?? 'post',
+            status: a.status === 'trash' ? 'draft' : (a.status ?? 'published'),
+            publishedAt: NOW.toISOString(),
+          },
+          NOW,
+        );
         if (a.status === 'trash') await setArticleStatus(db, id, 'trash', NOW);
         ids.set(a.slug, id);
       }
@@ -164,9 +175,30 @@ for (const dialect of DIALECTS) {
     const rowOf = (slug: string) =>
       t.handle.db.selectFrom('posts').select(['body_doc', 'body_html']).where('id', '=', ids.get(slug)!).executeTakeFirstOrThrow();
     const counts = async () => ({
-      people: Number((await t.handle.db.selectFrom('people').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
-      links: Number((await t.handle.db.selectFrom('post_people').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
-      audit: Number((await t.handle.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+      people: Number(
+        (
+          await t.handle.db
+            .selectFrom('people')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+      links: Number(
+        (
+          await t.handle.db
+            .selectFrom('post_people')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+      audit: Number(
+        (
+          await t.handle.db
+            .selectFrom('audit_log')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
     });
 
     it('lists the candidates of every post and page but the trash, says who is at People, and writes nothing', async () => {
@@ -207,7 +239,10 @@ for (const dialect of DIALECTS) {
       expect((await rowOf('bare-citation')).body_html).toContain(`<a class="quote__person" href="/people/${omar.slug}/">— Omar Haddad</a>`);
       expect((await rowOf('persian')).body_html).toContain('class="figure__person"');
       for (const slug of ['comma', 'semicolon', 'lower-case', 'accent'])
-        expect((await peopleOfPost(db, ids.get(slug)!)).map((l) => [l.person.name, l.role, l.picked]), slug).toEqual([['Maria Lind', 'quoted', false]]);
+        expect(
+          (await peopleOfPost(db, ids.get(slug)!)).map((l) => [l.person.name, l.role, l.picked]),
+          slug,
+        ).toEqual([['Maria Lind', 'quoted', false]]);
       // Inside imported HTML the words cannot be attributed: the page is linked (as chosen, so a later save keeps it).
       const page = ids.get('imported-html')!;
       expect((await peopleOfPost(db, page)).map((l) => [l.person.name, l.role, l.picked]).sort()).toEqual([
@@ -224,7 +259,12 @@ for (const dialect of DIALECTS) {
 
       const before = await counts();
       const bodies = await db.selectFrom('posts').select(['id', 'body_html']).orderBy('id').execute();
-      const again = await applySuggestions(db, (await suggestPeople(db)).candidates.filter((c) => chosen.some((x) => x.key === c.key)), cliActor, NOW);
+      const again = await applySuggestions(
+        db,
+        (await suggestPeople(db)).candidates.filter((c) => chosen.some((x) => x.key === c.key)),
+        cliActor,
+        NOW,
+      );
       expect(again).toMatchObject({ created: [], articles: 0, attributed: 0, purge: [] });
       expect(await counts()).toEqual(before);
       expect(await db.selectFrom('posts').select(['id', 'body_html']).orderBy('id').execute()).toEqual(bodies);
