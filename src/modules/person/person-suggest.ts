@@ -11,6 +11,7 @@
  * - captions "Name, role", "Name ; role" (any semicolon) and "Name — role" / "Name – role" (a
  *   dash with spaces). Not "Name (role)": in captions, brackets hold a year, a place or "left";
  * - citations: the whole citation ("Mark Twain"), or its "Name, role" form; a leading dash goes;
+ * - a title before the name ("Dr", "Prof.", "Sir") is left out of it;
  * - 2–5 words, at least two of them starting with a capital (any script with case, \p{Lu}),
  *   the others particles ("de", "van", "bin", "al-", "d’"); no digits, no all-capital words
  *   ("BBC"), no title-case function words ("Bank Of England"), not opening with "The", "Photo"…,
@@ -125,6 +126,8 @@ const CAPITALISED = /^\p{Lu}[\p{L}\p{M}'’-]*$/u;
 const INITIAL = /^\p{Lu}\.$/u;
 const LOWER = /^\p{Ll}[\p{Ll}\p{M}'’-]*$/u;
 const CASELESS = /^[\p{Lo}\p{M}\u200c\u200d]+$/u;
+/** Titles before a name: "Dr", "Prof.", "Sir"… */
+const TITLE = /^(?:(?:dr|prof|professor|mr|mrs|ms|mx|sir|dame|lord|lady|rev|fr)\.?\s+)+(?=\S)/iu;
 const MAX_NAME = 100;
 const MAX_ROLE = 200;
 
@@ -173,7 +176,8 @@ export function readMention(text: string, source: MentionSource, inHtml = false)
   if (source === 'citation') t = t.replace(/^[—–~-]+\s*/u, '');
   if (!t || CREDIT_START.test(t)) return null;
   const sep = SEPARATOR.exec(t);
-  const name = (sep ? t.slice(0, sep.index) : t).trim();
+  // A title is not part of the name People keeps ("Dr Leila Arman" is Leila Arman; the caption keeps it).
+  const name = (sep ? t.slice(0, sep.index) : t).trim().replace(TITLE, '');
   // A caption names someone beside what it says about them; a citation may be the name alone.
   if (!sep && source === 'caption') return null;
   const role = sep ? cleanRole(t.slice(sep.index + sep[0].length)) : '';

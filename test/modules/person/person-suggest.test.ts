@@ -90,6 +90,9 @@ describe('reading a caption or a citation', () => {
     expect(readMention('— Mark Twain', 'citation')).toMatchObject({ name: 'Mark Twain', role: '' });
     expect(readMention('Zoë O’Neill, nurse', 'caption')).toMatchObject({ name: 'Zoë O’Neill', key: 'zoe o neill' });
     expect(readMention('J. K. Rowling, writer', 'caption')).toMatchObject({ name: 'J. K. Rowling' });
+    expect(readMention('Dr Leila Arman, director of public health', 'caption')).toMatchObject({ name: 'Leila Arman', key: 'leila arman' });
+    expect(readMention('Prof. Sir Ian Wood — geologist', 'caption')).toMatchObject({ name: 'Ian Wood' });
+    expect(readMention('Dr Who, a series', 'caption')).toBeNull();
     expect(readMention('محمد رضا شجریان، خواننده', 'caption')).toMatchObject({ name: 'محمد رضا شجریان', role: 'خواننده' });
   });
 
