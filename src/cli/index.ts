@@ -11,8 +11,9 @@ import { seedCommand } from './seed.js';
 import { serveCommand } from './serve.js';
 import { userCommand } from './user.js';
 import { commentsCommand } from './comments.js';
+import { peopleCommand } from './people.js';
 
-const commands: Command[] = [serveCommand, migrateCommand, seedCommand, importCommand, exportCommand, userCommand, commentsCommand];
+const commands: Command[] = [serveCommand, migrateCommand, seedCommand, importCommand, exportCommand, userCommand, commentsCommand, peopleCommand];
 
 function help(): string {
   return [

@@ -47,6 +47,7 @@ export type AuditAction =
   | 'person.updated'
   | 'person.deleted'
   | 'person.merged'
+  | 'person.linked'
   | 'article.trashed'
   | 'live.started'
   | 'live.ended'
@@ -100,6 +101,7 @@ export const AUDIT_LABELS: Readonly<Record<AuditAction, string>> = {
   'person.updated': 'Edited a person',
   'person.deleted': 'Deleted a person',
   'person.merged': 'Merged two people',
+  'person.linked': 'Linked an article to the people its captions and quotations name',
   'article.trashed': 'Moved an article to the trash',
   'live.started': 'Started live coverage',
   'live.ended': 'Ended live coverage',

@@ -268,3 +268,38 @@ export async function peopleSharingAWord(db: Db, key: string, exceptId: number, 
     .limit(limit)
     .execute();
 }
+
+// `broadsheet people suggest` (person-suggest.service): reading every body, in id order.
+
+/** One article body as the suggestions read it. */
+export interface SuggestBodyRow {
+  id: number;
+  title: string;
+  body_doc: string;
+  language: string;
+}
+
+const suggestable = (db: Db) => db.selectFrom('posts').where('posts.status', '<>', 'trash').where('posts.type', 'in', ['post', 'page']);
+
+/** How many posts and pages (any status but trash) the suggestions read. */
+export async function countBodiesForSuggest(db: Db): Promise<number> {
+  const r = await suggestable(db)
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** The next `limit` posts and pages (any status but trash) after `afterId`, in id order. */
+export async function bodiesForSuggest(db: Db, afterId: number, limit: number): Promise<SuggestBodyRow[]> {
+  return suggestable(db)
+    .select(['posts.id', 'posts.title', 'posts.body_doc', 'posts.language'])
+    .where('posts.id', '>', afterId)
+    .orderBy('posts.id')
+    .limit(limit)
+    .execute();
+}
+
+/** One post or page (not in the trash) as the suggestions read it, when `--apply` edits it. */
+export async function bodyForSuggest(db: Db, id: number): Promise<SuggestBodyRow | undefined> {
+  return suggestable(db).select(['posts.id', 'posts.title', 'posts.body_doc', 'posts.language']).where('posts.id', '=', id).executeTakeFirst();
+}
