@@ -115,11 +115,12 @@ for (const dialect of DIALECTS) {
       const bc = ld.find((x) => x['@type'] === 'BreadcrumbList') as { itemListElement: { name: string; item?: string }[] };
       expect(bc.itemListElement.map((i) => i.name)).toEqual(['Home', 'People', 'Maria Lind']);
       expect(bc.itemListElement[1]!.item).toBe('https://news.example/people/');
-      for (const [type, path] of [
+      const feeds: [type: string, path: string][] = [
         ['application/rss+xml', 'feed/'],
         ['application/atom+xml', 'feed/atom/'],
         ['application/feed+json', 'feed/json/'],
-      ])
+      ];
+      for (const [type, path] of feeds)
         expect(html).toMatch(
           new RegExp(`<link rel="alternate" type="${type.replace('+', '\\+')}"[^>]+href="https://news.example/people/${maria.slug}/${path}"`),
         );
