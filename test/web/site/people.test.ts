@@ -99,6 +99,21 @@ for (const dialect of DIALECTS) {
       expect(html).toContain(`<link rel="canonical" href="https://news.example/people/${maria.slug}/"`);
     });
 
+    it('a person page makes a fixed number of queries, whatever the number of articles on it; /people/ too', async () => {
+      const count = async (url: string): Promise<number> => {
+        await app.inject(url);
+        t.handle.stats.queries = 0;
+        expect((await app.inject(url)).statusCode, url).toBe(200);
+        return t.handle.stats.queries;
+      };
+      // No query per card, author or image: five cards cost what four do, one what none do.
+      const five = await count(`/people/${maria.slug}/`);
+      expect(await count(`/people/${maria.slug}/page/3/`)).toBe(five);
+      expect(five).toBeLessThanOrEqual(8);
+      expect(await count(`/people/${jonas.slug}/`)).toBeLessThanOrEqual(five);
+      expect(await count('/people/')).toBeLessThanOrEqual(6);
+    });
+
     it('the person page carries a ProfilePage with the Person, a breadcrumb Home » People » Name, and links to its feeds', async () => {
       const html = (await app.inject(`/people/${maria.slug}/`)).body;
       const ld = jsonLd(html);
