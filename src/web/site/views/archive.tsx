@@ -71,12 +71,13 @@ function PersonHeader({ person, t }: { person: PersonProfileVM; t: Strings }) {
       )}
       <div class="archive__intro">
         <p class="kicker archive__kind">{t.person}</p>
-        <h1 class="archive__heading" dir="auto">
-          {person.name}
+        {/* A name in another script (a Persian name on an English site) keeps its own direction, not the line's place. */}
+        <h1 class="archive__heading">
+          <bdi>{person.name}</bdi>
         </h1>
         {person.description !== '' && (
-          <p class="archive__description person-header__role" dir="auto">
-            {person.description}
+          <p class="archive__description person-header__role">
+            <bdi>{person.description}</bdi>
           </p>
         )}
         {person.links.length > 0 && (
@@ -135,11 +136,7 @@ function Archive({ vm }: { vm: ArchiveVM }) {
     <div class="wrap archive">
       <Breadcrumb items={vm.breadcrumb} t={t} />
       <ArchiveHeader vm={vm} />
-      {vm.person && (
-        <h2 class="section-heading archive__list-heading" dir="auto">
-          {vm.person.listHeading}
-        </h2>
-      )}
+      {vm.person && <h2 class="section-heading archive__list-heading">{vm.person.listHeading}</h2>}
       {vm.empty !== undefined && vm.stories.length === 0 && <p class="archive__empty">{vm.empty}</p>}
       {vm.lead && (
         <div class="lead lead--section">

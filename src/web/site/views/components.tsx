@@ -216,12 +216,12 @@ export function PersonList({ people, class: cls }: { people: PersonCardVM[]; cla
             </span>
           )}
           <span class="person-card__text">
-            <a class="person-card__name" href={p.url} dir="auto">
-              {p.name}
+            <a class="person-card__name" href={p.url}>
+              <bdi>{p.name}</bdi>
             </a>
             {p.description !== '' && (
-              <span class="person-card__role" dir="auto">
-                {p.description}
+              <span class="person-card__role">
+                <bdi>{p.description}</bdi>
               </span>
             )}
           </span>
