@@ -129,6 +129,8 @@ export interface ListFilter {
   categoryIds?: number[];
   tagId?: number;
   authorId?: number;
+  /** Posts that name this person (about them or quoting them: post_people). */
+  personId?: number;
   excludeId?: number;
   /** Leaves these out (a front page's pinned stories, shown above the list). */
   excludeIds?: number[];
@@ -152,6 +154,10 @@ function listQuery(db: Db, f: ListFilter) {
   if (f.authorId !== undefined) {
     const authorId = f.authorId;
     q = q.where('posts.id', 'in', (eb) => eb.selectFrom('post_authors').select('post_authors.post_id').where('post_authors.author_id', '=', authorId));
+  }
+  if (f.personId !== undefined) {
+    const personId = f.personId;
+    q = q.where('posts.id', 'in', (eb) => eb.selectFrom('post_people').select('post_people.post_id').where('post_people.person_id', '=', personId));
   }
   if (f.excludeId !== undefined) q = q.where('posts.id', '!=', f.excludeId);
   if (f.excludeIds?.length) q = q.where('posts.id', 'not in', f.excludeIds);

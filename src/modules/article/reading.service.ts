@@ -6,7 +6,8 @@
 import { allPageNodes } from './pages.repository.js';
 import { PageTree, type PageNode } from './page-tree.js';
 import type { Db } from '../../db/database.js';
-import type { AuthorRow, MediaRow, TagRow } from '../../db/schema.js';
+import type { AuthorRow, MediaRow, PersonRole, PersonRow, TagRow } from '../../db/schema.js';
+import { peopleOfPost } from '../person/person.repository.js';
 import { findMediaByIds } from '../media/media.repository.js';
 import type { CorrectionRow } from '../../db/schema.js';
 import { correctionsForPost } from '../correction/correction.repository.js';
@@ -39,11 +40,33 @@ export interface ArticleBundle {
   corrections?: CorrectionRow[];
   /** The hashtags of the body's quoted posts, and the tag each names today (by hashtagKey). */
   hashtags?: HashtagTags;
+  /** The people the article is about or quotes, in the editor's order, each once with their roles (photos in `media`). */
+  people?: StoryPerson[];
   /** A nested page's parent pages, root first (the breadcrumb); absent for posts and top-level pages. */
   ancestors?: { id: number; slug: string; title: string }[];
   /** The public path when it is not `/{slug}/` (a nested page: `/about/team/`). */
   path?: string;
 }
+
+/** A person named by an article: about them (`subject`), quoting them (`quoted`), or both. */
+export interface StoryPerson {
+  person: PersonRow;
+  roles: PersonRole[];
+}
+
+/** The people of one article, each once (one query). */
+async function storyPeople(db: Db, postId: number): Promise<StoryPerson[]> {
+  const byId = new Map<number, StoryPerson>();
+  for (const link of await peopleOfPost(db, postId)) {
+    const seen = byId.get(link.personId);
+    if (seen) {
+      if (!seen.roles.includes(link.role)) seen.roles.push(link.role);
+    } else byId.set(link.personId, { person: link.person, roles: [link.role] });
+  }
+  return [...byId.values()];
+}
+
+const photoIdsOf = (people: StoryPerson[]): number[] => people.map((p) => p.person.photo_media_id).filter((id): id is number => id !== null);
 
 export interface HashtagTags {
   names: string[];
@@ -93,7 +116,7 @@ export async function readArticle(db: Db, slug: string): Promise<ArticleBundle |
   // Most articles have no notes: the flag on the post's row spares them the query.
   const noted = post.type === 'post' && Boolean(hasCorrections) && hasCorrections !== '0';
   // Independent reads together: one round trip's wait on PostgreSQL instead of four.
-  const [relatedRows, tags, translations, corrections, hashtags, pages] = await Promise.all([
+  const [relatedRows, tags, translations, corrections, hashtags, pages, people] = await Promise.all([
     post.type === 'post' ? relatedCards(db, post) : [],
     repo.tagsForPost(db, post.id),
     post.translation_group ? repo.translationsOf(db, post.translation_group, post.id) : [],
@@ -101,10 +124,12 @@ export async function readArticle(db: Db, slug: string): Promise<ArticleBundle |
     hashtagTags(db, post.body_html),
     // Only a nested page needs the page tree (its parents' slugs and titles).
     post.type === 'page' && post.parent_id !== null ? allPageNodes(db) : undefined,
+    // "People in this story" (articles only): their photos are loaded with the other images.
+    post.type === 'post' ? storyPeople(db, post.id) : [],
   ]);
-  const bundle = await hydrate(db, relatedRows, [post.id], post.featured_media_id !== null ? [post.featured_media_id] : []);
+  const bundle = await hydrate(db, relatedRows, [post.id], [...(post.featured_media_id !== null ? [post.featured_media_id] : []), ...photoIdsOf(people)]);
   const authors = bundle.authors.get(post.id) ?? [];
-  return { post, authors, tags, media: bundle.media, related: bundle, translations, corrections, hashtags, ...nesting(pages, post.id) };
+  return { post, authors, tags, media: bundle.media, related: bundle, translations, corrections, hashtags, people, ...nesting(pages, post.id) };
 }
 
 /** A nested page's ancestors and path from the page tree (nothing for a top-level page). */
@@ -130,12 +155,13 @@ export async function pagePaths(db: Db): Promise<{ byId: Map<number, string>; by
 export async function readPreview(db: Db, id: number): Promise<ArticleBundle | undefined> {
   const post = await repo.findPostById(db, id);
   if (!post) return undefined;
-  const [tags, corrections, bundle, hashtags] = await Promise.all([
+  const [tags, corrections, hashtags, people] = await Promise.all([
     repo.tagsForPost(db, id),
     correctionsForPost(db, id),
-    hydrate(db, [], [id], post.featured_media_id !== null ? [post.featured_media_id] : []),
     hashtagTags(db, post.body_html),
+    post.type === 'post' ? storyPeople(db, id) : [],
   ]);
+  const bundle = await hydrate(db, [], [id], [...(post.featured_media_id !== null ? [post.featured_media_id] : []), ...photoIdsOf(people)]);
   return {
     post,
     authors: bundle.authors.get(id) ?? [],
@@ -145,6 +171,7 @@ export async function readPreview(db: Db, id: number): Promise<ArticleBundle | u
     translations: [],
     corrections,
     hashtags,
+    people,
   };
 }
 

@@ -31,6 +31,8 @@ import {
   type SitemapUrl,
 } from './feed.js';
 import * as repo from './feed.repository.js';
+import { peopleForSitemap } from '../person/person.repository.js';
+import { personPath } from '../person/person.service.js';
 
 export interface FeedQuery {
   siteUrl: string;
@@ -204,6 +206,12 @@ export async function authorSitemap(db: Db, siteUrl: string): Promise<SitemapUrl
   return rows.map((r) => ({ loc: siteUrl + authorPath(r.slug), lastmod: isoOf(r.lastmod) }));
 }
 
+/** People with at least one published article (their page changes with their own fields). */
+export async function peopleSitemap(db: Db, siteUrl: string): Promise<SitemapUrl[]> {
+  const rows = await peopleForSitemap(db);
+  return rows.slice(0, SITEMAP_MAX_URLS).map((r) => ({ loc: siteUrl + personPath(r.slug), lastmod: isoOf(r.updated_at) }));
+}
+
 /** Posts published in the 48 hours before `now`, newest first, at most 1,000. */
 export async function newsSitemap(db: Db, siteUrl: string, now: Date, limit = NEWS_MAX_URLS): Promise<NewsUrl[]> {
   const rows = await repo.publishedBetween(db, new Date(now.getTime() - NEWS_WINDOW_MS).toISOString(), now.toISOString(), limit);
@@ -223,12 +231,13 @@ export async function newsSitemap(db: Db, siteUrl: string, now: Date, limit = NE
  *
  * One query, one pass over published content: each row is ranked within its type to find its part,
  * and the newest change is taken per type and part, overall and among posts that have a category, a
- * tag, an author, or a publication date in the news window.
+ * tag, an author, or a publication date in the news window. A second, beside it, finds the people
+ * with a published article (the people sitemap, listed when there is anyone in it).
  */
 export async function sitemapIndex(db: Db, now: Date, pageSize: number): Promise<SitemapRef[]> {
   const size = Math.max(1, Math.floor(pageSize));
   const since = new Date(now.getTime() - NEWS_WINDOW_MS).toISOString();
-  const rows = await repo.sitemapParts(db, size, since, now.toISOString());
+  const [rows, people] = await Promise.all([repo.sitemapParts(db, size, since, now.toISOString()), peopleForSitemap(db)]);
   const refs: SitemapRef[] = [];
   const newest: Record<'home' | 'pages' | 'categories' | 'tags' | 'authors' | 'news', string | undefined> = {
     home: undefined,
@@ -253,5 +262,7 @@ export async function sitemapIndex(db: Db, now: Date, pageSize: number): Promise
     const lastmod = newest[key];
     if (lastmod) refs.push({ path: `/sitemap-${key}.xml`, lastmod: isoOf(lastmod) });
   }
+  const peopleLastmod = people.reduce<string | undefined>((max, p) => later(max, p.updated_at), undefined);
+  if (peopleLastmod) refs.push({ path: '/sitemap-people.xml', lastmod: isoOf(peopleLastmod) });
   return refs;
 }

@@ -4,9 +4,9 @@
  * people of articles, the published articles of a person, and the writes of the person services.
  * The handle is always the first argument.
  */
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { PersonRole, PersonRow } from '../../db/schema.js';
-import { sql } from 'kysely';
+import type { Database, PersonRole, PersonRow } from '../../db/schema.js';
 import { containsText } from '../../db/like.js';
 
 export interface PersonColumns {
@@ -302,4 +302,52 @@ export async function bodiesForSuggest(db: Db, afterId: number, limit: number): 
 /** One post or page (not in the trash) as the suggestions read it, when `--apply` edits it. */
 export async function bodyForSuggest(db: Db, id: number): Promise<SuggestBodyRow | undefined> {
   return suggestable(db).select(['posts.id', 'posts.title', 'posts.body_doc', 'posts.language']).where('posts.id', '=', id).executeTakeFirst();
+}
+
+// ---- The public site's reads (web/site: /people/, the search page) ----
+
+/** People linked to at least one published article (not a page): who the public site lists. */
+const withPublishedArticle = (eb: ExpressionBuilder<Database, 'people'>) =>
+  eb.exists(
+    eb
+      .selectFrom('post_people')
+      .innerJoin('posts', 'posts.id', 'post_people.post_id')
+      .select('post_people.post_id')
+      .whereRef('post_people.person_id', '=', 'people.id')
+      .where('posts.status', '=', 'published')
+      .where('posts.type', '=', 'post'),
+  );
+
+/**
+ * A page of `/people/`: people with at least one published article, alphabetically (by folded
+ * name), and how many there are in all.
+ */
+export async function publicPeoplePage(db: Db, limit: number, offset: number): Promise<{ rows: PersonRow[]; total: number }> {
+  const base = db.selectFrom('people').where(withPublishedArticle);
+  const [rows, total] = await Promise.all([
+    base.selectAll('people').orderBy('people.name_key').orderBy('people.id').limit(limit).offset(offset).execute(),
+    base.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
+}
+
+/**
+ * The search page's people: those whose folded name starts a word with `key` (as peopleMatching)
+ * and who have a published article, so a result never leads to an empty page.
+ */
+export async function publicPeopleMatching(db: Db, key: string, limit: number): Promise<PersonRow[]> {
+  if (!key) return [];
+  const escaped = key.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return (
+    db
+      .selectFrom('people')
+      .selectAll('people')
+      // ESCAPE spelled out: SQLite has no default escape character, so a typed % or _ stays literal on both.
+      .where(sql<boolean>`(people.name_key like ${`${escaped}%`} escape '\\' or people.name_key like ${`% ${escaped}%`} escape '\\')`)
+      .where(withPublishedArticle)
+      .orderBy((eb) => eb.fn('length', ['people.name_key']))
+      .orderBy('people.name_key')
+      .limit(limit)
+      .execute()
+  );
 }

@@ -1,7 +1,7 @@
 /**
  * @module web/site/feeds.routes
- * RSS 2.0, Atom 1.0 and JSON Feed 1.1 for the site, each category (with its children), tag and
- * author, at WordPress' URLs: `…/feed/` (RSS, also `feed/rss2/` and `feed/rss/`), `…/feed/atom/`,
+ * RSS 2.0, Atom 1.0 and JSON Feed 1.1 for the site, each category (with its children), tag,
+ * author and person in the news, at WordPress' URLs: `…/feed/` (RSS, also `feed/rss2/` and `feed/rss/`), `…/feed/atom/`,
  * `…/feed/json/`. Answers conditional GETs with 304.
  *
  * The XML is written by the `feed` package. It leaves some escaping to its caller, so every string
@@ -26,6 +26,8 @@ import { escapeHtml, stripNonXml, type FeedEntry, type FeedImage, type FeedLink 
 import { feedEntries } from '../../modules/feed/feed.service.js';
 import type { CategoryTree } from '../../modules/taxonomy/taxonomy.js';
 import { findTagBySlug } from '../../modules/taxonomy/taxonomy.repository.js';
+import { findPersonBySlug } from '../../modules/person/person.repository.js';
+import { personPath } from '../../modules/person/person.service.js';
 import { loadCategoryTree } from '../../modules/taxonomy/taxonomy.service.js';
 import { notFound } from '../errors.js';
 import { cacheFor, etagOf, etagMatches } from '../cache/index.js';
@@ -269,6 +271,7 @@ async function sendFeed(
     ...(filter.categoryIds ?? []).map(cacheTag.cat),
     ...(filter.tagId !== undefined ? [cacheTag.tag(filter.tagId)] : []),
     ...(filter.authorId !== undefined ? [cacheTag.author(filter.authorId)] : []),
+    ...(filter.personId !== undefined ? [cacheTag.person(filter.personId), cacheTag.personList(filter.personId)] : []),
   ]);
   return sendCacheable(request, reply, renderFeed(format, ch, entries, deps.site), FEED_CONTENT_TYPE[format], newestUpdate(entries));
 }
@@ -354,4 +357,21 @@ export async function feedRoutes(app: FastifyInstance, deps: FeedDeps): Promise<
   };
   app.get('/author/:slug/feed/', authorFeed);
   app.get('/author/:slug/feed/:format/', authorFeed);
+
+  // GET /people/{slug}/feed/[atom/|json/]: the articles about or quoting a person.
+  const personFeed = async (request: FastifyRequest<{ Params: { slug: string; format?: string } }>, reply: FastifyReply) => {
+    const format = formatOf(request.params.format);
+    const person = await findPersonBySlug(db, parseSlug(request.params.slug));
+    if (!person) throw notFound();
+    const ch: Channel = {
+      title: `${person.name} | ${site.siteName}`,
+      description: person.description || fill(stringsFor(site.siteLanguage).articlesAboutOrQuoting, { name: person.name }),
+      pagePath: personPath(person.slug),
+      feedPath: `${personPath(person.slug)}feed/`,
+      author: siteAuthor(site),
+    };
+    return sendFeed(request, reply, deps, format, ch, await loadCategoryTree(db), { personId: person.id });
+  };
+  app.get('/people/:slug/feed/', personFeed);
+  app.get('/people/:slug/feed/:format/', personFeed);
 }

@@ -54,6 +54,24 @@ export interface Strings {
   category: string;
   tag: string;
   author: string;
+  /** People pages (/people/): the kicker, the index's title, a person page's list and links. */
+  person: string;
+  people: string;
+  /** The heading of a person's articles: "Articles about or quoting {name}". */
+  articlesAboutOrQuoting: string;
+  /** A person page with no published article yet. */
+  noArticlesYet: string;
+  /** The index's description. */
+  peopleIntro: string;
+  /** The list after an article's body. */
+  peopleInStory: string;
+  /** The search page's people results. */
+  peopleFound: string;
+  /** /people/ before anyone is in it. */
+  noPeople: string;
+  /** Pagination of lists that are not by date (/people/). */
+  previousPage: string;
+  nextPage: string;
   /** Search page */
   searchResults: string;
   /** "{n} results for “{q}”" */
@@ -117,6 +135,16 @@ const en: Strings = {
   category: 'Section',
   tag: 'Topic',
   author: 'Author',
+  person: 'Person',
+  people: 'People',
+  articlesAboutOrQuoting: 'Articles about or quoting {name}',
+  noArticlesYet: 'No articles yet.',
+  peopleIntro: 'The people in our stories: those they are about and those they quote.',
+  peopleInStory: 'People in this story',
+  peopleFound: 'People',
+  previousPage: 'Previous page',
+  nextPage: 'Next page',
+  noPeople: 'No one yet: people appear here once an article about or quoting them is published.',
   searchResults: 'Search results',
   resultsFor: '{n} results for “{q}”',
   noResults: 'No articles match your search. Try fewer or different words.',
@@ -177,6 +205,16 @@ const fa: Strings = {
   category: 'بخش',
   tag: 'موضوع',
   author: 'نویسنده',
+  person: 'شخص',
+  people: 'افراد',
+  articlesAboutOrQuoting: 'مطالبی درباره‌ی {name} یا به نقل از او',
+  noArticlesYet: 'هنوز مطلبی منتشر نشده است.',
+  peopleIntro: 'افرادی که در گزارش‌های ما آمده‌اند: کسانی که گزارش درباره‌ی آن‌هاست و کسانی که از آن‌ها نقل شده است.',
+  peopleInStory: 'افراد این گزارش',
+  peopleFound: 'افراد',
+  previousPage: 'صفحه‌ی قبل',
+  nextPage: 'صفحه‌ی بعد',
+  noPeople: 'هنوز کسی نیست: افراد پس از انتشار مطلبی درباره‌ی آن‌ها یا به نقل از آن‌ها اینجا می‌آیند.',
   searchResults: 'نتایج جست‌وجو',
   resultsFor: '{n} نتیجه برای «{q}»',
   noResults: 'هیچ مطلبی با جست‌وجوی شما جور نیست. واژه‌های کمتر یا دیگری را امتحان کنید.',
@@ -237,6 +275,16 @@ const sq: Strings = {
   category: 'Rubrika',
   tag: 'Tema',
   author: 'Autori',
+  person: 'Person',
+  people: 'Njerëz',
+  articlesAboutOrQuoting: 'Artikuj për {name} ose që e citojnë',
+  noArticlesYet: 'Ende nuk ka artikuj.',
+  peopleIntro: 'Njerëzit në artikujt tanë: ata për të cilët shkruajmë dhe ata që citojmë.',
+  peopleInStory: 'Njerëz në këtë artikull',
+  peopleFound: 'Njerëz',
+  previousPage: 'Faqja e mëparshme',
+  nextPage: 'Faqja tjetër',
+  noPeople: 'Ende askush: njerëzit shfaqen këtu sapo botohet një artikull për ta ose që i citon.',
   searchResults: 'Rezultatet e kërkimit',
   resultsFor: '{n} rezultate për “{q}”',
   noResults: 'Asnjë artikull nuk përputhet me kërkimin. Provoni më pak fjalë ose fjalë të tjera.',

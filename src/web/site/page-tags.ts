@@ -32,6 +32,8 @@ export function articleFragmentTags(b: ArticleBundle, tree: CategoryTree): strin
     // A nested page shows its parents' titles (breadcrumb) and its path holds their slugs.
     (b.ancestors ?? []).map((a) => tag.post(a.id)),
     cardTags(b.related),
+    // "People in this story": their names, photos and addresses.
+    (b.people ?? []).map((x) => tag.person(x.person.id)),
     // Hashtags in quoted posts: a tag of that name appearing or going changes the page; one that
     // links changes it when renamed.
     hashtagPageTags(b.hashtags?.names ?? []),

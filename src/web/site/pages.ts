@@ -2,7 +2,7 @@
  * @module web/site/pages
  * One builder per public page: bundle → complete view-model. No I/O here.
  */
-import type { AuthorRow, CategoryRow, MediaRow, TagRow } from '../../db/schema.js';
+import type { AuthorRow, CategoryRow, MediaRow, PersonRow, TagRow } from '../../db/schema.js';
 import type { ArticleBundle, CardBundle, ListPage } from '../../modules/article/reading.service.js';
 import { authorPath, categoryPath, postPath, tagPath } from '../../modules/article/permalink.js';
 import { pagePath } from '../../modules/article/page-tree.js';
@@ -33,6 +33,8 @@ import type { PublicComment } from '../../modules/comment/comment.js';
 import { commentPagePath } from '../../modules/comment/thread.js';
 import type { ThreadPage } from '../../modules/comment/comment.repository.js';
 import { commentStringsFor } from './comment-strings.js';
+import { personCardVM, personProfileVM, PEOPLE_PATH, storyPeopleJsonLd, storyPersonJsonLd } from './people-presenters.js';
+import { personPath } from '../../modules/person/person.service.js';
 import type { ArchiveVM, ArticleVM, CommentVM, ErrorVM, HomeVM } from './view-models.js';
 
 /** What the article route knows about commenting for this request (see web/site/comments.ts). */
@@ -176,6 +178,7 @@ export function articlePage(site: SiteContext, tree: CategoryTree, b: ArticleBun
       ...(post.published_at ? { datePublished: post.published_at } : {}),
       dateModified: post.updated_at,
       author: b.authors.map((a) => personJsonLd(site, a, b.media)),
+      ...storyPeopleJsonLd(site, b.people ?? [], b.media),
       publisher: publisherJsonLd(site),
       ...(b.tags.length ? { keywords: b.tags.map((x) => x.name).join(', ') } : {}),
       wordCount: post.word_count,
@@ -222,6 +225,7 @@ export function articlePage(site: SiteContext, tree: CategoryTree, b: ArticleBun
     comments,
     translations,
     corrections: (b.corrections ?? []).map((c) => correctionVM(c, lang, site.dates)),
+    people: isPage ? [] : (b.people ?? []).map((x) => personCardVM(x.person, b.media)),
   };
 }
 
@@ -233,6 +237,7 @@ interface ArchiveInput {
   crumbs: { name: string; url?: string }[];
   subcategories?: ArchiveVM['subcategories'];
   author?: ArchiveVM['author'];
+  person?: ArchiveVM['person'];
   currentNav?: string;
   ogType?: 'website' | 'profile';
 }
@@ -259,6 +264,7 @@ function archivePage(site: SiteContext, tree: CategoryTree, list: ListPage, a: A
     breadcrumb: crumbs,
     subcategories: a.subcategories ?? [],
     ...(a.author ? { author: a.author } : {}),
+    ...(a.person ? { person: a.person } : {}),
     stories: cardsVM(list, tree, site.siteLanguage, site.dates),
     pagination: paginationVM(a.basePath, list.page, list.totalPages),
   };
@@ -319,6 +325,36 @@ export function authorPage(site: SiteContext, tree: CategoryTree, author: Author
     },
   });
   return vm;
+}
+
+/**
+ * `/people/{slug}/`: who they are (photo with its credit, role, links), then every published
+ * article about or quoting them, newest first. ProfilePage with the Person as its main entity.
+ */
+export function personPage(site: SiteContext, tree: CategoryTree, person: PersonRow, media: ReadonlyMap<number, MediaRow>, list: ListPage): ArchiveVM {
+  const t = stringsFor(site.siteLanguage);
+  const profile = personProfileVM(person, media, site.siteLanguage);
+  const listHeading = fill(t.articlesAboutOrQuoting, { name: person.name });
+  const vm = archivePage(site, tree, list, {
+    kind: 'person',
+    heading: person.name,
+    description: person.description || listHeading,
+    basePath: personPath(person.slug),
+    crumbs: [{ name: t.home, url: '/' }, { name: t.people, url: PEOPLE_PATH }, { name: person.name }],
+    person: { ...profile, listHeading },
+    ogType: 'profile',
+  });
+  if (profile.photo) {
+    const photo = media.get(person.photo_media_id!)!;
+    vm.layout.og.image = { url: absolute(site, profile.photo.src), width: photo.width, height: photo.height, alt: profile.photo.alt };
+  }
+  vm.layout.jsonLd.push({
+    '@context': 'https://schema.org',
+    '@type': 'ProfilePage',
+    url: vm.layout.canonical,
+    mainEntity: storyPersonJsonLd(site, person, media),
+  });
+  return list.total === 0 ? { ...vm, empty: t.noArticlesYet } : vm;
 }
 
 /** `lang`: the page's language when the error is about content in another one (a comment's article). */

@@ -9,6 +9,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { publishedLanguages } from '../../modules/article/article.repository.js';
 import { authorChoices } from '../../modules/author/author-lookup.repository.js';
 import { cacheFor } from '../cache/index.js';
+import { tag as cacheTag } from '../../modules/content/cache-tags.js';
+import { findMediaByIds } from '../../modules/media/media.repository.js';
+import { nameKey } from '../../modules/person/person.js';
+import { publicPeopleMatching } from '../../modules/person/person.repository.js';
+import { personCardVM } from './people-presenters.js';
 import { sendHtml } from '../html.js';
 import { languageName, stringsFor } from './i18n.js';
 import { cardVM, layoutVM } from './presenters.js';
@@ -32,6 +37,9 @@ function queryString(p: SearchParams, overrides: Partial<SearchParams> = {}): st
   return `/search?${usp.toString()}`;
 }
 
+/** People shown above the articles at most. */
+const PEOPLE_SHOWN = 5;
+
 export async function searchRoutes(app: FastifyInstance, deps: SearchDeps): Promise<void> {
   const { db, site } = deps;
 
@@ -39,7 +47,15 @@ export async function searchRoutes(app: FastifyInstance, deps: SearchDeps): Prom
   app.get('/search', async (request: FastifyRequest, reply: FastifyReply) => {
     const params = readParams(request.query);
     const { tree, result, tagName, cacheTags } = await runSearch(deps, params, site.postsPerPage);
-    const [authors, languages] = await Promise.all([authorChoices(db, 500), publishedLanguages(db)]);
+    // People whose name starts a word with the query, above the articles (first page only).
+    const peopleKey = params.page === 1 ? nameKey(params.q) : '';
+    const [authors, languages, people] = await Promise.all([
+      authorChoices(db, 500),
+      publishedLanguages(db),
+      peopleKey ? publicPeopleMatching(db, peopleKey, PEOPLE_SHOWN) : [],
+    ]);
+    const photoIds = people.map((p) => p.photo_media_id).filter((id): id is number => id !== null);
+    const photos = photoIds.length ? await findMediaByIds(db, photoIds) : new Map();
     const lang = site.siteLanguage;
     const t = stringsFor(lang);
     const categories: SearchVM['filters']['categories'] = [];
@@ -62,6 +78,7 @@ export async function searchRoutes(app: FastifyInstance, deps: SearchDeps): Prom
       searchable: result.searchable,
       total: result.total,
       capped: result.capped,
+      people: people.map((p) => personCardVM(p, photos)),
       results: result.rows.map((row) => ({ ...cardVM(row, result, tree, lang, site.dates), snippet: snippetParts(result.snippets.get(row.id) ?? '') })),
       pagination: {
         page: result.page,
@@ -79,7 +96,8 @@ export async function searchRoutes(app: FastifyInstance, deps: SearchDeps): Prom
       },
     };
     // The key is the URL as sent: two spellings of one search are two entries, never one mixed up.
-    if (cacheTags) cacheFor(reply, cacheTags);
+    // A person's rename, merge or deletion purges `search`; their role or photo, `person:`.
+    if (cacheTags) cacheFor(reply, [...cacheTags, ...people.map((p) => cacheTag.person(p.id))]);
     return sendHtml(reply, renderSearch(vm));
   });
 }

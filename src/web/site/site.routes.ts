@@ -11,6 +11,9 @@ import { readFrontPage } from '../../modules/frontpage/frontpage.service.js';
 import { findMediaByIds } from '../../modules/media/media.repository.js';
 import { findRedirect } from '../../modules/redirect/redirect.repository.js';
 import { findTagBySlug } from '../../modules/taxonomy/taxonomy.repository.js';
+import { findPersonBySlug, publicPeoplePage } from '../../modules/person/person.repository.js';
+import type { MediaRow } from '../../db/schema.js';
+import { peopleIndexPage, PEOPLE_PATH } from './people-presenters.js';
 import { loadCategoryTree } from '../../modules/taxonomy/taxonomy.service.js';
 import { badRequest, notFound, toPublicError } from '../errors.js';
 import { cacheFor } from '../cache/index.js';
@@ -18,13 +21,13 @@ import { tag as cacheTag } from '../../modules/content/cache-tags.js';
 import { articleTags, cardTags, pageTags } from './page-tags.js';
 import { categoryFeed, feedPathOf } from './feeds.routes.js';
 import { wordpressQueryRedirect } from './wp-links.js';
-import { articlePage, authorPage, categoryPage, errorPage, homePage, tagPage } from './pages.js';
+import { articlePage, authorPage, categoryPage, errorPage, homePage, personPage, tagPage } from './pages.js';
 import type { SiteContext } from './site-context.js';
 import type { CommentsWeb } from './comments.routes.js';
 import type { ArticleFragments } from './article-fragments.js';
 import { commentPagePath } from '../../modules/comment/thread.js';
 import { MAX_PAGE_DEPTH } from '../../modules/article/page-tree.js';
-import { renderArchive, renderArticle, renderError, renderHome } from './views/index.js';
+import { renderArchive, renderArticle, renderError, renderHome, renderPeopleIndex } from './views/index.js';
 import { pageOf } from '../../lib/ids.js';
 import { sendHtml } from '../html.js';
 
@@ -36,6 +39,9 @@ export interface SiteDeps {
   /** Article fragments (FRAGMENT_CACHE_MB); without them every article page is rendered whole. */
   fragments?: ArticleFragments;
 }
+
+/** People per page of /people/ (a list of names: more than a page of stories). */
+const PEOPLE_PER_PAGE = 48;
 
 /** Page numbers in paths: 1–999999, no leading zeros. Anything else is not a page. */
 const SLUG = /^[\p{L}\p{N}\p{M}_-]{1,200}$/u;
@@ -165,6 +171,50 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
   };
   app.get('/author/:slug/', author);
   app.get('/author/:slug/page/:n/', author);
+
+  // GET /people/{slug}/[page/N/]: a person in the news and every published article about or quoting them.
+  const person = async (request: FastifyRequest<{ Params: { slug: string; n?: string } }>, reply: FastifyReply) => {
+    const slug = parseSlug(request.params.slug);
+    const page = parsePage(request.params.n);
+    // Unknown: the 404 page, unless a stored redirect knows the address (an old slug, a merged duplicate).
+    const row = await findPersonBySlug(db, slug);
+    if (!row) throw notFound();
+    if (request.params.n === undefined && redirectPageQuery(request, reply, `${PEOPLE_PATH}${encodeURIComponent(slug)}/`)) return reply;
+    const [tree, list, media] = await Promise.all([
+      loadCategoryTree(db),
+      listPage(db, { personId: row.id }, page, site.postsPerPage),
+      findMediaByIds(db, row.photo_media_id !== null ? [row.photo_media_id] : []),
+    ]);
+    if (!list) throw notFound('There is no such page.');
+    cacheFor(reply, pageTags(cacheTag.person(row.id), cacheTag.personList(row.id), cardTags(list)));
+    return sendHtml(reply, renderArchive(personPage(site, tree, row, media, list)));
+  };
+  app.get('/people/:slug/', person);
+  app.get('/people/:slug/page/:n/', person);
+
+  // GET /people/[page/N/]: everyone with a published article, alphabetically.
+  const people = async (request: FastifyRequest<{ Params: { n?: string } }>, reply: FastifyReply) => {
+    const page = parsePage(request.params.n);
+    if (request.params.n === undefined && redirectPageQuery(request, reply, PEOPLE_PATH)) return reply;
+    const perPage = PEOPLE_PER_PAGE;
+    const [tree, found] = await Promise.all([loadCategoryTree(db), publicPeoplePage(db, perPage, (page - 1) * perPage)]);
+    const totalPages = Math.max(1, Math.ceil(found.total / perPage));
+    if (page > totalPages) throw notFound('There is no such page.');
+    const photoIds = found.rows.map((r) => r.photo_media_id).filter((id): id is number => id !== null);
+    const media: Map<number, MediaRow> = await findMediaByIds(db, photoIds);
+    // Who is listed is who the people sitemap lists: `sitemap` is purged by every post change and by
+    // a person renamed, merged or deleted; `person:` by any change to one shown.
+    cacheFor(
+      reply,
+      pageTags(
+        cacheTag.sitemap,
+        found.rows.map((r) => cacheTag.person(r.id)),
+      ),
+    );
+    return sendHtml(reply, renderPeopleIndex(peopleIndexPage(site, tree, { rows: found.rows, page, totalPages }, media)));
+  };
+  app.get('/people/', people);
+  app.get('/people/page/:n/', people);
 
   // GET /{slug}/ (an article or a static page) and /{slug}/comment-page-N/ (its comments, N ≥ 2;
   // comment-page-1 is the article itself, so it redirects there).

@@ -1,14 +1,23 @@
 /**
  * @module web/site/sitemaps.routes
  * For search engines: the sitemap index `/sitemap.xml`, its parts (`/sitemap-posts-N.xml`,
- * `-pages`, `-categories`, `-tags`, `-authors`, and the Google News sitemap `-news`), and
+ * `-pages`, `-categories`, `-tags`, `-authors`, `-people`, and the Google News sitemap `-news`), and
  * `/robots.txt`. Published content only, absolute URLs, hreflang between translations. The XML is
  * small and regular, so it is written here with one escaping function (modules/feed/feed.ts).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.js';
 import { escapeXml, SITEMAP_MAX_URLS, type NewsUrl, type SitemapRef, type SitemapUrl } from '../../modules/feed/feed.js';
-import { authorSitemap, categorySitemap, contentSitemap, newsSitemap, pagesSitemap, sitemapIndex, tagSitemap } from '../../modules/feed/feed.service.js';
+import {
+  authorSitemap,
+  categorySitemap,
+  contentSitemap,
+  newsSitemap,
+  pagesSitemap,
+  peopleSitemap,
+  sitemapIndex,
+  tagSitemap,
+} from '../../modules/feed/feed.service.js';
 import { loadCategoryTree } from '../../modules/taxonomy/taxonomy.service.js';
 import { notFound } from '../errors.js';
 import { sendCacheable } from './feeds.routes.js';
@@ -157,6 +166,17 @@ export async function sitemapRoutes(app: FastifyInstance, deps: SitemapDeps): Pr
   });
   app.get('/sitemap-authors.xml', async (request, reply) => {
     const urls = await authorSitemap(db, site.siteUrl);
+    return sendXml(
+      request,
+      reply,
+      urlsetXml(urls),
+      urls.map((u) => u.lastmod),
+    );
+  });
+
+  // GET /sitemap-people.xml: people in the news with at least one published article.
+  app.get('/sitemap-people.xml', async (request, reply) => {
+    const urls = await peopleSitemap(db, site.siteUrl);
     return sendXml(
       request,
       reply,

@@ -101,6 +101,22 @@ export interface AuthorProfileVM extends AuthorVM {
   links: { url: string; label: string }[];
 }
 
+/** A person in a list ("People in this story", search results, /people/). */
+export interface PersonCardVM {
+  name: string;
+  url: string;
+  /** Their role ("Albanian historian and journalist"); may be empty. */
+  description: string;
+  photo?: ImageVM;
+}
+
+/** A person page's header: the card's fields, the photo's credit and their links elsewhere. */
+export interface PersonProfileVM extends PersonCardVM {
+  credit: string;
+  /** Plain links (not rel=me: these are not our pages), labelled with their host. */
+  links: { url: string; label: string }[];
+}
+
 export interface DateVM {
   /** ISO-8601 for <time datetime>. */
   iso: string;
@@ -170,6 +186,8 @@ export interface ArticleVM {
   translations: { lang: string; name: string; url: string }[];
   /** Corrections and update notes, oldest first, shown at the end of the article. */
   corrections?: CorrectionVM[];
+  /** "People in this story": who it is about and whom it quotes (empty: no list). */
+  people: PersonCardVM[];
 }
 
 /** "Correction, 29 November 2026: …" */
@@ -184,7 +202,7 @@ export interface CorrectionVM {
 
 export interface ArchiveVM {
   layout: Layout;
-  kind: 'category' | 'tag' | 'author';
+  kind: 'category' | 'tag' | 'author' | 'person';
   heading: string;
   description: string;
   breadcrumb: { name: string; url?: string }[];
@@ -192,9 +210,23 @@ export interface ArchiveVM {
   subcategories: Link[];
   /** On author pages. */
   author?: AuthorProfileVM;
+  /** On person pages (/people/{slug}/), with the heading of their articles. */
+  person?: PersonProfileVM & { listHeading: string };
+  /** Shown instead of the stories when there are none. */
+  empty?: string;
   /** A section front's pinned lead story (page 1), shown larger above the others. */
   lead?: CardVM;
   stories: CardVM[];
+  pagination: PaginationVM;
+}
+
+/** /people/: everyone with a published article, alphabetically. */
+export interface PeopleIndexVM {
+  layout: Layout;
+  heading: string;
+  description: string;
+  breadcrumb: { name: string; url?: string }[];
+  people: PersonCardVM[];
   pagination: PaginationVM;
 }
 
@@ -223,6 +255,8 @@ export interface SearchVM {
   /** More results exist than `total` (shown as "1,000+"). */
   capped: boolean;
   results: (CardVM & { snippet: SnippetPart[] })[];
+  /** People whose name matches the query (at most 5), shown above the articles. */
+  people: PersonCardVM[];
   pagination: PaginationVM;
   /** Filter controls, with the current choice marked. */
   filters: {

@@ -3,7 +3,7 @@
  * Category, tag and author archives: a header describing the collection, then its stories.
  */
 import type { Strings } from '../i18n.js';
-import type { ArchiveVM, AuthorProfileVM } from '../view-models.js';
+import type { ArchiveVM, AuthorProfileVM, PersonProfileVM } from '../view-models.js';
 import { Breadcrumb, Card, CardGrid, Pagination, Picture, SIZES } from './components.js';
 import { renderDocument } from './layout.js';
 
@@ -52,7 +52,57 @@ function AuthorProfile({ author, t }: { author: AuthorProfileVM; t: Strings }) {
   );
 }
 
+/**
+ * A person page's header: the photo with its credit beside the name (above it on phones), their
+ * role and their links elsewhere (plain links: these are not our pages, so not rel=me).
+ */
+function PersonHeader({ person, t }: { person: PersonProfileVM; t: Strings }) {
+  return (
+    <header class="archive__header person-header">
+      {person.photo && (
+        <figure class="person-header__photo">
+          <Picture image={person.photo} sizes={SIZES.personPhoto} priority class="person-header__img" />
+          {person.credit !== '' && (
+            <figcaption class="figure__credit" dir="auto">
+              {t.photo}: {person.credit}
+            </figcaption>
+          )}
+        </figure>
+      )}
+      <div class="archive__intro">
+        <p class="kicker archive__kind">{t.person}</p>
+        {/* A name in another script (a Persian name on an English site) keeps its own direction, not the line's place. */}
+        <h1 class="archive__heading">
+          <bdi>{person.name}</bdi>
+        </h1>
+        {person.description !== '' && (
+          <p class="archive__description person-header__role">
+            <bdi>{person.description}</bdi>
+          </p>
+        )}
+        {person.links.length > 0 && (
+          <dl class="profile-contact">
+            <dt>{t.authorLinks}</dt>
+            <dd>
+              <ul class="profile-links">
+                {person.links.map((l) => (
+                  <li>
+                    <a href={l.url} rel="noopener" dir="ltr">
+                      {l.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </dl>
+        )}
+      </div>
+    </header>
+  );
+}
+
 function ArchiveHeader({ vm }: { vm: ArchiveVM }) {
+  if (vm.person) return <PersonHeader person={vm.person} t={vm.layout.t} />;
   const { t } = vm.layout;
   const kind = vm.kind === 'category' ? t.category : vm.kind === 'tag' ? t.tag : t.author;
   const author = vm.kind === 'author' ? vm.author : undefined;
@@ -86,18 +136,20 @@ function Archive({ vm }: { vm: ArchiveVM }) {
     <div class="wrap archive">
       <Breadcrumb items={vm.breadcrumb} t={t} />
       <ArchiveHeader vm={vm} />
+      {vm.person && <h2 class="section-heading archive__list-heading">{vm.person.listHeading}</h2>}
+      {vm.empty !== undefined && vm.stories.length === 0 && <p class="archive__empty">{vm.empty}</p>}
       {vm.lead && (
         <div class="lead lead--section">
           <Card card={vm.lead} t={t} lang={lang} level={2} lead />
         </div>
       )}
-      <CardGrid cards={vm.stories} t={t} lang={lang} level={2} />
+      <CardGrid cards={vm.stories} t={t} lang={lang} level={vm.person ? 3 : 2} />
       <Pagination p={vm.pagination} t={t} lang={lang} />
     </div>
   );
 }
 
-/** A category, tag or author archive page. */
+/** A category, tag, author or person archive page. */
 export function renderArchive(vm: ArchiveVM): string {
   return renderDocument({ layout: vm.layout, class: `page--archive page--${vm.kind}`, children: <Archive vm={vm} /> });
 }

@@ -4,7 +4,7 @@
  */
 import { directionOf, fill, type Strings } from '../i18n.js';
 import type { ArticleVM, AuthorVM, FigureVM } from '../view-models.js';
-import { Breadcrumb, CardGrid, formatNumber, joinNames, listComma, minRead, Picture, SIZES, Time } from './components.js';
+import { Breadcrumb, CardGrid, formatNumber, joinNames, listComma, minRead, PersonList, Picture, SIZES, Time } from './components.js';
 import { CommentForm, CommentPages, CommentThread } from './comments.js';
 import { renderToString } from 'preact-render-to-string';
 import { renderDocument } from './layout.js';
@@ -109,6 +109,19 @@ function Tags({ vm }: { vm: ArticleVM }) {
   );
 }
 
+/** "People in this story": after the text and its notes, before the tags. */
+function PeopleInStory({ vm }: { vm: ArticleVM }) {
+  if (vm.people.length === 0) return null;
+  return (
+    <section class="story-people" aria-labelledby="story-people-heading">
+      <h2 class="story-people__heading" id="story-people-heading">
+        {vm.layout.t.peopleInStory}
+      </h2>
+      <PersonList people={vm.people} />
+    </section>
+  );
+}
+
 function Translations({ vm }: { vm: ArticleVM }) {
   if (vm.translations.length === 0) return null;
   return (
@@ -208,6 +221,7 @@ function ArticlePage({ vm, slot }: { vm: ArticleVM; slot: boolean }) {
         <div class="wrap wrap--text">
           <div class="article__body" dangerouslySetInnerHTML={{ __html: vm.bodyHtml }} />
           {!vm.isPage && <Corrections notes={vm.corrections ?? []} lang={lang} />}
+          {!vm.isPage && <PeopleInStory vm={vm} />}
           {!vm.isPage && <Tags vm={vm} />}
           {!vm.isPage && <Translations vm={vm} />}
         </div>

@@ -5,7 +5,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { baseLanguage, directionOf, fill, type Strings } from '../i18n.js';
-import type { CardVM, DateVM, ImageVM, Link, PaginationVM } from '../view-models.js';
+import type { CardVM, DateVM, ImageVM, Link, PaginationVM, PersonCardVM } from '../view-models.js';
 
 /** `sizes` hints for each place an image appears, matched to the grid in site.css. */
 export const SIZES = {
@@ -14,6 +14,10 @@ export const SIZES = {
   featured: '(min-width: 1100px) 1040px, 100vw',
   avatar: '40px',
   avatarLarge: '96px',
+  /** A person's thumbnail in a list ("People in this story", search, /people/). */
+  personThumb: '64px',
+  /** A person page's photo: beside the name from 600 px, above it on phones. */
+  personPhoto: '(min-width: 600px) 200px, 160px',
 } as const;
 
 interface PictureProps {
@@ -194,14 +198,50 @@ export function CardGrid({ cards, t, lang, level }: { cards: CardVM[]; t: String
   );
 }
 
-/** Newer/older links and "Page n of total"; nothing when there is a single page. */
-export function Pagination({ p, t, lang }: { p: PaginationVM; t: Strings; lang: string }) {
+/**
+ * People as a list: thumbnail, name linked to their page, their role. The photo is decorative
+ * (the name says who it is).
+ */
+export function PersonList({ people, class: cls }: { people: PersonCardVM[]; class?: string }) {
+  if (people.length === 0) return null;
+  return (
+    <ul class={`person-list${cls ? ` ${cls}` : ''}`}>
+      {people.map((p) => (
+        <li class="person-card">
+          {p.photo ? (
+            <Picture image={{ ...p.photo, alt: '' }} sizes={SIZES.personThumb} class="person-card__photo" />
+          ) : (
+            <span class="person-card__photo person-card__photo--none" aria-hidden="true">
+              {[...p.name][0]}
+            </span>
+          )}
+          <span class="person-card__text">
+            <a class="person-card__name" href={p.url}>
+              <bdi>{p.name}</bdi>
+            </a>
+            {p.description !== '' && (
+              <span class="person-card__role">
+                <bdi>{p.description}</bdi>
+              </span>
+            )}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * Newer/older links and "Page n of total"; nothing when there is a single page. `labels`: for
+ * lists that are not stories by date (people, alphabetically).
+ */
+export function Pagination({ p, t, lang, labels }: { p: PaginationVM; t: Strings; lang: string; labels?: { prev: string; next: string } }) {
   if (p.totalPages <= 1 && p.prevUrl === undefined && p.nextUrl === undefined) return null;
   return (
     <nav class="pagination" aria-label={t.pagination}>
       {p.prevUrl !== undefined ? (
         <a class="pagination__link pagination__link--prev" href={p.prevUrl} rel="prev">
-          {t.newer}
+          {labels?.prev ?? t.newer}
         </a>
       ) : (
         <span class="pagination__spacer" />
@@ -209,7 +249,7 @@ export function Pagination({ p, t, lang }: { p: PaginationVM; t: Strings; lang: 
       <p class="pagination__status">{fill(t.pageOf, { n: formatNumber(p.page, lang), total: formatNumber(p.totalPages, lang) })}</p>
       {p.nextUrl !== undefined ? (
         <a class="pagination__link pagination__link--next" href={p.nextUrl} rel="next">
-          {t.older}
+          {labels?.next ?? t.older}
         </a>
       ) : (
         <span class="pagination__spacer" />

@@ -8,3 +8,4 @@ export { renderArticle, renderArticleAround, renderCommentsForm, renderCommentsT
 export { renderArchive } from './archive.js';
 export { renderError } from './error.js';
 export { renderSearch } from './search.js';
+export { renderPeopleIndex } from './people.js';

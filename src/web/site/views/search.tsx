@@ -4,7 +4,7 @@
  */
 import type { SearchVM, SnippetPart } from '../view-models.js';
 import { fill } from '../i18n.js';
-import { AuthorLinks, formatNumber, minRead, Pagination, Time } from './components.js';
+import { AuthorLinks, formatNumber, minRead, Pagination, PersonList, Time } from './components.js';
 import { renderDocument } from './layout.js';
 
 function Snippet({ parts }: { parts: SnippetPart[] }) {
@@ -77,6 +77,19 @@ function Filters({ vm }: { vm: SearchVM }) {
   );
 }
 
+/** People whose name matches, above the articles (page 1 only). */
+function People({ vm }: { vm: SearchVM }) {
+  if (vm.people.length === 0) return null;
+  return (
+    <section class="search-page__people" aria-labelledby="search-people-heading">
+      <h2 class="search-page__people-heading" id="search-people-heading">
+        {vm.layout.t.peopleFound}
+      </h2>
+      <PersonList people={vm.people} />
+    </section>
+  );
+}
+
 function Results({ vm }: { vm: SearchVM }) {
   const { t, lang } = vm.layout;
   if (!vm.query) return <p class="search-page__hint">{t.searchHint}</p>;
@@ -130,6 +143,7 @@ export function renderSearch(vm: SearchVM): string {
       <div class="wrap search-page">
         <h1 class="search-page__heading">{t.searchResults}</h1>
         <Filters vm={vm} />
+        <People vm={vm} />
         <Results vm={vm} />
       </div>
     ),
