@@ -30,8 +30,7 @@ import {
   type SaveIntent,
 } from '../../../modules/article/article-editing.service.js';
 import type { ArticleDocument } from '../../../modules/article/document.js';
-import { DocumentError, parseDocumentJson } from '../../../modules/article/document-input.js';
-import { bodyFromText, documentToText } from '../../../modules/article/document-text.js';
+import { documentToText } from '../../../modules/article/document-text.js';
 import type { SiteContext } from '../../site/site-context.js';
 import { previewHtml } from '../../site/preview.routes.js';
 import { sendHtml } from '../../html.js';
@@ -50,6 +49,7 @@ import { MAX_BYLINES } from './articles.view-models.js';
 import { renderArticleForm, renderArticles, renderRevisions } from './articles.view.js';
 import { renderPages } from './pages.view.js';
 import { articleImages } from './article-images.js';
+import { bodyOf } from './body-field.js';
 import { EDIT_ARTICLE, EDIT_PAGE, editableOf, type Editable } from './editable.js';
 import { autosaveContent, editorialFor, editorialRoutes } from './editorial/editorial.js';
 
@@ -150,13 +150,9 @@ function parseForm(raw: unknown, kind: ContentKind, timeZone: string): Parsed {
   if (menuOrder === undefined && errors.menu_order === undefined)
     errors.menu_order = 'The order is a whole number between -999999 and 999999, such as 0 or 10.';
   if (!slug) slug = slugify(title);
-  let body: ArticleDocument = { type: 'doc', content: [] };
-  try {
-    body = format === 'json' && bodyJson ? parseDocumentJson(bodyJson) : bodyFromText(bodyText, bodyJson);
-  } catch (err) {
-    if (!(err instanceof DocumentError)) throw err;
-    errors.body = err.message;
-  }
+  const read = bodyOf(format, bodyJson, bodyText);
+  const body: ArticleDocument = read.body ?? { type: 'doc', content: [] };
+  if (read.error !== undefined) errors.body = read.error;
   const categoryIds: number[] = [];
   for (const c of categories ?? []) {
     const id = idOf(c);
@@ -319,6 +315,7 @@ async function editorRoutes(app: FastifyInstance, c: AdminContext, deps: Article
             mine: o.own,
             updatedAt: o.state.values.updated_at ?? '',
             ...(o.restoring ? { restoring: o.restoring } : {}),
+            livePage: pageOf((request.query as Record<string, unknown>).live) ?? 1,
           })
         : undefined;
     const title = `${o.id === undefined ? 'New' : 'Edit'} ${kind.noun}`;

@@ -146,6 +146,53 @@ export interface EditorialVM {
   autosave?: { at: DateVM; time: string; restoreUrl: string; dismissUrl: string };
   /** The form shows the autosave's content (not saved yet). */
   restoring?: { at: DateVM; time: string };
+  /** Articles (not pages): running it as a live page, and its entries. */
+  live?: LiveVM;
+}
+
+/** The live coverage panel of an article's admin screen. */
+export interface LiveVM {
+  state: 'off' | 'live' | 'ended';
+  /** The role may run it (start, end, add, edit and delete entries): the right to publish this article. */
+  canRun: boolean;
+  startUrl: string;
+  endUrl: string;
+  /** While live: the new entry's form (its values and errors after a refused post). */
+  form?: LiveEntryFieldsVM;
+  entries: {
+    id: number;
+    at: DateVM;
+    author: string;
+    headline: string;
+    pinned: boolean;
+    editUrl: string;
+    deleteUrl: string;
+    pinUrl: string;
+    publicUrl?: string;
+  }[];
+  total: number;
+  /** "Newer entries" / "Older entries" links when there are more than one page. */
+  newerUrl?: string;
+  olderUrl?: string;
+}
+
+export interface LiveEntryFieldsVM {
+  action: string;
+  values: { headline: string; body_text: string; body_json: string; pinned: boolean };
+  errors: Record<string, string>;
+  canUpload: boolean;
+  /** The submit button's words: "Publish the entry", "Save the entry". */
+  submit: string;
+}
+
+/** The edit page of one live entry. */
+export interface LiveEntryFormVM {
+  layout: AdminLayoutVM;
+  csrf: string;
+  articleTitle: string;
+  editUrl: string;
+  form: LiveEntryFieldsVM;
+  editorScript: string;
 }
 
 export interface RevisionsVM {

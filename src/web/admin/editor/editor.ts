@@ -226,7 +226,8 @@ function mount(root: HTMLElement): void {
   toolbar.setAttribute('aria-label', 'Formatting');
   const heading = document.createElement('p');
   heading.className = 'field__label';
-  heading.id = 'editor-label';
+  // One page may hold two editors (an article and its new live entry): each label its own id.
+  heading.id = `${textarea.id || 'editor'}-label`;
   heading.textContent = label?.textContent ?? 'Body';
 
   const editor = new Editor({
@@ -245,7 +246,7 @@ function mount(root: HTMLElement): void {
       QuoteCard,
     ],
     content: content as Record<string, unknown>,
-    editorProps: { attributes: { class: 'editor__content', 'aria-labelledby': 'editor-label', role: 'textbox', 'aria-multiline': 'true' } },
+    editorProps: { attributes: { class: 'editor__content', 'aria-labelledby': heading.id, role: 'textbox', 'aria-multiline': 'true' } },
   });
   const sync = (): void => {
     jsonField.value = JSON.stringify(clean(editor.getJSON()));

@@ -12,7 +12,10 @@ import type { PostStatus } from '../../../../db/schema.js';
 import { PREVIEW_DAYS } from '../../../../modules/preview/preview.js';
 import { editorialState, userAutosave } from '../../../../modules/article/editorial.service.js';
 import { translationsFor } from '../../../../modules/translation/translation.service.js';
-import { canOn } from '../../../../modules/user/permissions.js';
+import { can, canOn } from '../../../../modules/user/permissions.js';
+import { ENTRIES_PER_PAGE, entryAnchor } from '../../../../modules/live/live.js';
+import { liveForEditing, type LiveForEditing } from '../../../../modules/live/live.service.js';
+import { liveRoutes } from './live.routes.js';
 import type { User } from '../../../../modules/user/user.js';
 import type { SiteContext } from '../../../site/site-context.js';
 import { autosaveRoutes } from './autosave.routes.js';
@@ -20,7 +23,7 @@ import { compareRoutes } from './compare.routes.js';
 import { correctionRoutes } from './corrections.routes.js';
 import { previewLinkRoutes } from './preview-links.routes.js';
 import { translationRoutes } from './translations.routes.js';
-import type { EditorialVM } from '../articles.view-models.js';
+import type { EditorialVM, LiveVM } from '../articles.view-models.js';
 import type { AdminContext } from '../../shell/context.js';
 import { dateVM } from '../../shell/presenters.js';
 import { wallTimeOf, zoneAbbreviation } from '../../../../lib/zoned-time.js';
@@ -34,16 +37,17 @@ const hhmm = (iso: string, zone: string): string => {
 /** What the panels under the edit form show, for this user and article. */
 export async function editorialFor(
   c: AdminContext,
-  o: { id: number; user: User; status: PostStatus; mine: boolean; updatedAt: string; restoring?: { at: string } },
+  o: { id: number; user: User; status: PostStatus; mine: boolean; updatedAt: string; restoring?: { at: string }; livePage?: number },
 ): Promise<EditorialVM> {
   const { db } = c;
   const now = c.now();
   const zone = c.site.dates.timeZone;
   const base = `/admin/articles/${o.id}`;
-  const [{ notes, links, autosave }, translations] = await Promise.all([
+  const [{ notes, links, autosave }, translations, live] = await Promise.all([
     // Restoring: the form shows that autosave already, so there is nothing to offer.
     editorialState(db, { id: o.id, userId: o.user.id, published: o.status === 'published', withAutosave: !o.restoring }),
     translationsFor(db, o.id),
+    liveForEditing(db, o.id, o.livePage ?? 1),
   ]);
   const stateOf = (l: (typeof links)[number]) =>
     (l.revoked_at !== null ? 'revoked' : Date.parse(l.expires_at) <= now.getTime() ? 'expired' : 'active') as 'active' | 'expired' | 'revoked';
@@ -103,6 +107,55 @@ export async function editorialFor(
         }
       : {}),
     ...(o.restoring ? { restoring: { at: dateVM(o.restoring.at, zone), time: hhmm(o.restoring.at, zone) } } : {}),
+    ...(live
+      ? {
+          live: liveVM(live, {
+            base,
+            zone,
+            canRun: canOn(o.user.role, 'post.publish', { own: o.mine }),
+            canUpload: can(o.user.role, 'media.upload'),
+            published: o.status === 'published',
+            page: o.livePage ?? 1,
+          }),
+        }
+      : {}),
+  };
+}
+
+/** The live panel: the state, the new entry's empty form while live, one page of entries. */
+function liveVM(live: LiveForEditing, o: { base: string; zone: string; canRun: boolean; canUpload: boolean; published: boolean; page: number }): LiveVM {
+  const state = live.post.live_status ?? 'off';
+  const pages = Math.max(1, Math.ceil(live.total / ENTRIES_PER_PAGE));
+  return {
+    state,
+    canRun: o.canRun,
+    startUrl: `${o.base}/live/start`,
+    endUrl: `${o.base}/live/end`,
+    ...(state === 'live'
+      ? {
+          form: {
+            action: `${o.base}/live/entries`,
+            values: { headline: '', body_text: '', body_json: '', pinned: false },
+            errors: {},
+            canUpload: o.canUpload,
+            submit: 'Publish the entry',
+          },
+        }
+      : {}),
+    entries: live.entries.map((e) => ({
+      id: e.id,
+      at: dateVM(e.created_at, o.zone),
+      author: e.author_name ?? 'Unknown author',
+      headline: e.headline,
+      pinned: e.pinned === 1,
+      editUrl: `${o.base}/live/entries/${e.id}`,
+      deleteUrl: `${o.base}/live/entries/${e.id}/delete`,
+      pinUrl: `${o.base}/live/entries/${e.id}/pin`,
+      ...(o.published ? { publicUrl: `/${live.post.slug}/#${entryAnchor(e.id)}` } : {}),
+    })),
+    total: live.total,
+    ...(o.page > 1 ? { newerUrl: `${o.base}?live=${o.page - 1}#live` } : {}),
+    ...(o.page < pages ? { olderUrl: `${o.base}?live=${o.page + 1}#live` } : {}),
   };
 }
 
@@ -112,6 +165,7 @@ export async function editorialRoutes(app: FastifyInstance, c: AdminContext, dep
   await translationRoutes(app, c);
   await compareRoutes(app, c);
   await autosaveRoutes(app, c);
+  await liveRoutes(app, c);
 }
 
 /** The user's autosave to load into the form instead of the saved content (?autosave=1). */

@@ -8,6 +8,7 @@ import type { ComponentChildren } from 'preact';
 import type { CompareVM, CorrectionFormVM, EditorialVM, PreviewCreatedVM, TranslationsVM } from '../articles.view-models.js';
 import { CsrfField, ErrorSummary, Time } from '../../shell/components.js';
 import { renderAdminDocument } from '../../shell/layout.js';
+import { LivePanel } from './live.view.js';
 
 /** "There is an autosave from 14:05 UTC: Restore / Dismiss", above the form. */
 export function AutosaveNotice({ vm, csrf }: { vm: EditorialVM; csrf: string }) {
@@ -109,6 +110,7 @@ export function EditorialPanels({ vm, csrf }: { vm: EditorialVM; csrf: string })
   const p = vm.preview;
   return (
     <>
+      {vm.live && <LivePanel vm={vm.live} csrf={csrf} />}
       {c && (
         <Panel id="corrections" title="Corrections and updates">
           {c.notes.length === 0 ? (
