@@ -15,6 +15,9 @@ import * as repo from './article.repository.js';
 import { tagsNamedOrSlugged } from '../taxonomy/tag.repository.js';
 import { hashtagKey, hashtagSlug, hashtagsIn, matchHashtags } from './hashtags.js';
 import type { CardRow, ListFilter } from './article.repository.js';
+import type { LiveEntryRow } from '../../db/schema.js';
+import { ENTRIES_PER_PAGE } from '../live/live.js';
+import { entriesWithAuthors, keyEventsOf } from '../live/live.repository.js';
 
 export interface CardBundle {
   rows: CardRow[];
@@ -42,10 +45,30 @@ export interface ArticleBundle {
   hashtags?: HashtagTags;
   /** The people the article is about or quotes, in the editor's order, each once with their roles (photos in `media`). */
   people?: StoryPerson[];
+  /** A live page's entries (its first page, newest first) and key events; absent for other articles. */
+  live?: LiveBundle;
   /** A nested page's parent pages, root first (the breadcrumb); absent for posts and top-level pages. */
   ancestors?: { id: number; slug: string; title: string }[];
   /** The public path when it is not `/{slug}/` (a nested page: `/about/team/`). */
   path?: string;
+}
+
+export interface LiveBundle {
+  entries: (LiveEntryRow & { author_name: string | null })[];
+  total: number;
+  /** 1 on the article's own page; 2… on /{slug}/live/{page}/. */
+  page: number;
+  keyEvents: Pick<LiveEntryRow, 'id' | 'headline' | 'created_at' | 'body_html'>[];
+}
+
+/** A live article's entries (one page of them) and key events: two queries, none for other articles. */
+async function liveOf(db: Db, post: Pick<repo.PagePost, 'id' | 'live_status'>, page: number): Promise<LiveBundle | undefined> {
+  if (post.live_status === null) return undefined;
+  const [{ rows, total }, keyEvents] = await Promise.all([
+    entriesWithAuthors(db, post.id, ENTRIES_PER_PAGE, (page - 1) * ENTRIES_PER_PAGE),
+    keyEventsOf(db, post.id),
+  ]);
+  return { entries: rows, total, page, keyEvents };
 }
 
 /** A person named by an article: about them (`subject`), quoting them (`quoted`), or both. */
@@ -109,14 +132,14 @@ export async function listPage(db: Db, filter: ListFilter, page: number, perPage
  * A published post or page by slug, with everything its page shows but its comments (a page of
  * those comes from the comment module: modules/comment threadPage).
  */
-export async function readArticle(db: Db, slug: string): Promise<ArticleBundle | undefined> {
+export async function readArticle(db: Db, slug: string, livePage = 1): Promise<ArticleBundle | undefined> {
   const found = await repo.findPagePostBySlug(db, slug);
   if (!found) return undefined;
   const { has_corrections: hasCorrections, ...post } = found;
   // Most articles have no notes: the flag on the post's row spares them the query.
   const noted = post.type === 'post' && Boolean(hasCorrections) && hasCorrections !== '0';
   // Independent reads together: one round trip's wait on PostgreSQL instead of four.
-  const [relatedRows, tags, translations, corrections, hashtags, pages, people] = await Promise.all([
+  const [relatedRows, tags, translations, corrections, hashtags, pages, people, live] = await Promise.all([
     post.type === 'post' ? relatedCards(db, post) : [],
     repo.tagsForPost(db, post.id),
     post.translation_group ? repo.translationsOf(db, post.translation_group, post.id) : [],
@@ -126,10 +149,26 @@ export async function readArticle(db: Db, slug: string): Promise<ArticleBundle |
     post.type === 'page' && post.parent_id !== null ? allPageNodes(db) : undefined,
     // "People in this story" (articles only): their photos are loaded with the other images.
     post.type === 'post' ? storyPeople(db, post.id) : [],
+    post.type === 'post' ? liveOf(db, post, livePage) : undefined,
   ]);
   const bundle = await hydrate(db, relatedRows, [post.id], [...(post.featured_media_id !== null ? [post.featured_media_id] : []), ...photoIdsOf(people)]);
   const authors = bundle.authors.get(post.id) ?? [];
-  return { post, authors, tags, media: bundle.media, related: bundle, translations, corrections, hashtags, people, ...nesting(pages, post.id) };
+  // The entries' quoted posts link their hashtags like the body's (one more query, live pages with hashtags only).
+  const liveTags = live && live.entries.length ? await hashtagTags(db, ...live.entries.map((e) => e.body_html)) : undefined;
+  const allTags = liveTags ? { names: [...new Set([...hashtags.names, ...liveTags.names])], tags: new Map([...hashtags.tags, ...liveTags.tags]) } : hashtags;
+  return {
+    post,
+    authors,
+    tags,
+    media: bundle.media,
+    related: bundle,
+    translations,
+    corrections,
+    hashtags: allTags,
+    people,
+    ...(live ? { live } : {}),
+    ...nesting(pages, post.id),
+  };
 }
 
 /** A nested page's ancestors and path from the page tree (nothing for a top-level page). */

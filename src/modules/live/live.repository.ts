@@ -156,3 +156,46 @@ export async function entriesWithAuthors(
   ]);
   return { rows, total: Number(total.n) };
 }
+
+/** A published live article by slug, for its entries endpoint (no body read). */
+export async function findPublishedLivePost(db: Db, slug: string): Promise<LivePost | undefined> {
+  return db
+    .selectFrom('posts')
+    .select(['id', 'slug', 'title', 'status', 'type', 'language', 'live_status', 'live_started_at', 'live_ended_at', 'live_updated_at'])
+    .where('slug', '=', slug)
+    .where('status', '=', 'published')
+    .where('type', '=', 'post')
+    .where('live_status', 'is not', null)
+    .executeTakeFirst();
+}
+
+/** Entries newer than `afterId` with their author's name, newest first (at most `limit`). */
+export async function entriesAfterWithAuthors(
+  db: Db,
+  postId: number,
+  afterId: number,
+  limit: number,
+): Promise<(LiveEntryRow & { author_name: string | null })[]> {
+  return db
+    .selectFrom('live_entries')
+    .leftJoin('authors', 'authors.id', 'live_entries.author_id')
+    .selectAll('live_entries')
+    .select('authors.name as author_name')
+    .where('live_entries.post_id', '=', postId)
+    .where('live_entries.id', '>', afterId)
+    .orderBy('live_entries.created_at', 'desc')
+    .orderBy('live_entries.id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** One entry with its author's name. */
+export async function entryWithAuthor(db: Db, id: number): Promise<(LiveEntryRow & { author_name: string | null }) | undefined> {
+  return db
+    .selectFrom('live_entries')
+    .leftJoin('authors', 'authors.id', 'live_entries.author_id')
+    .selectAll('live_entries')
+    .select('authors.name as author_name')
+    .where('live_entries.id', '=', id)
+    .executeTakeFirst();
+}

@@ -65,6 +65,23 @@ export interface Strings {
   peopleIntro: string;
   /** The list after an article's body. */
   peopleInStory: string;
+  /** A live page's label while it runs ("Live"), on the page and on its cards. */
+  live: string;
+  /** "Live coverage ended {date}" */
+  liveEnded: string;
+  keyEvents: string;
+  latestUpdates: string;
+  /** "Updated", before the time of a live page's newest entry. */
+  liveUpdated: string;
+  /** The link to one entry, to share it. */
+  entryLink: string;
+  olderEntries: string;
+  newerEntries: string;
+  /** Read to screen readers when entries arrive: "{n} new entries". */
+  newEntries: string;
+  newEntry: string;
+  /** "Entries, page {n}" (later pages of a live page). */
+  entriesPage: string;
   /** The search page's people results. */
   peopleFound: string;
   /** /people/ before anyone is in it. */
@@ -141,6 +158,17 @@ const en: Strings = {
   noArticlesYet: 'No articles yet.',
   peopleIntro: 'The people in our stories: those they are about and those they quote.',
   peopleInStory: 'People in this story',
+  live: 'Live',
+  liveEnded: 'Live coverage ended {date}',
+  keyEvents: 'Key events',
+  latestUpdates: 'Latest updates',
+  liveUpdated: 'Updated',
+  entryLink: 'Link to this update',
+  olderEntries: 'Older updates',
+  newerEntries: 'Newer updates',
+  newEntries: '{n} new updates',
+  newEntry: '1 new update',
+  entriesPage: 'Updates, page {n}',
   peopleFound: 'People',
   previousPage: 'Previous page',
   nextPage: 'Next page',
@@ -211,6 +239,17 @@ const fa: Strings = {
   noArticlesYet: 'هنوز مطلبی منتشر نشده است.',
   peopleIntro: 'افرادی که در گزارش‌های ما آمده‌اند: کسانی که گزارش درباره‌ی آن‌هاست و کسانی که از آن‌ها نقل شده است.',
   peopleInStory: 'افراد این گزارش',
+  live: 'زنده',
+  liveEnded: 'پوشش زنده در {date} پایان یافت',
+  keyEvents: 'رویدادهای مهم',
+  latestUpdates: 'تازه‌ترین به‌روزرسانی‌ها',
+  liveUpdated: 'به‌روزشده',
+  entryLink: 'پیوند این به‌روزرسانی',
+  olderEntries: 'به‌روزرسانی‌های قدیمی‌تر',
+  newerEntries: 'به‌روزرسانی‌های تازه‌تر',
+  newEntries: '{n} به‌روزرسانی تازه',
+  newEntry: '۱ به‌روزرسانی تازه',
+  entriesPage: 'به‌روزرسانی‌ها، صفحهٔ {n}',
   peopleFound: 'افراد',
   previousPage: 'صفحه‌ی قبل',
   nextPage: 'صفحه‌ی بعد',
@@ -281,6 +320,17 @@ const sq: Strings = {
   noArticlesYet: 'Ende nuk ka artikuj.',
   peopleIntro: 'Njerëzit në artikujt tanë: ata për të cilët shkruajmë dhe ata që citojmë.',
   peopleInStory: 'Njerëz në këtë artikull',
+  live: 'Drejtpërdrejt',
+  liveEnded: 'Mbulimi i drejtpërdrejtë përfundoi më {date}',
+  keyEvents: 'Ngjarjet kryesore',
+  latestUpdates: 'Përditësimet e fundit',
+  liveUpdated: 'Përditësuar',
+  entryLink: 'Lidhja e këtij përditësimi',
+  olderEntries: 'Përditësime më të vjetra',
+  newerEntries: 'Përditësime më të reja',
+  newEntries: '{n} përditësime të reja',
+  newEntry: '1 përditësim i ri',
+  entriesPage: 'Përditësimet, faqja {n}',
   peopleFound: 'Njerëz',
   previousPage: 'Faqja e mëparshme',
   nextPage: 'Faqja tjetër',

@@ -34,6 +34,8 @@ export function articleFragmentTags(b: ArticleBundle, tree: CategoryTree): strin
     cardTags(b.related),
     // "People in this story": their names, photos and addresses.
     (b.people ?? []).map((x) => tag.person(x.person.id)),
+    // A live page's entries: publishing one purges this alone. Entries' authors are shown by name.
+    b.live ? [tag.live(p.id), ...new Set(b.live.entries.flatMap((e) => (e.author_id !== null ? [tag.author(e.author_id)] : [])))] : [],
     // Hashtags in quoted posts: a tag of that name appearing or going changes the page; one that
     // links changes it when renamed.
     hashtagPageTags(b.hashtags?.names ?? []),

@@ -9,6 +9,7 @@ import { pagePath } from '../../modules/article/page-tree.js';
 import { readingMinutes } from '../../modules/article/render.js';
 import { withHashtagLinks } from '../../modules/article/hashtags.js';
 import { withQuoteCardDates } from '../../modules/article/render.js';
+import { liveBlogVM, liveJsonLd } from './live-presenters.js';
 import { localName, type CategoryTree } from '../../modules/taxonomy/taxonomy.js';
 import { directionOf, fill, languageName, stringsFor } from './i18n.js';
 import {
@@ -183,10 +184,12 @@ export function articlePage(site: SiteContext, tree: CategoryTree, b: ArticleBun
       ...(b.tags.length ? { keywords: b.tags.map((x) => x.name).join(', ') } : {}),
       wordCount: post.word_count,
       ...correctionJsonLd(b),
+      ...liveJsonLd(site, b),
     });
   }
   const translations = b.translations.map((tr) => ({ lang: tr.language, name: languageName(tr.language), url: postPath(tr.slug) }));
   const comments = commentsVM(commentsOwnerOf(b, site.dates), ci);
+  const live = isPage ? undefined : liveBlogVM(site, b);
   return {
     layout: layoutVM(site, {
       lang,
@@ -225,6 +228,7 @@ export function articlePage(site: SiteContext, tree: CategoryTree, b: ArticleBun
     comments,
     translations,
     corrections: (b.corrections ?? []).map((c) => correctionVM(c, lang, site.dates)),
+    ...(live ? { live } : {}),
     people: isPage ? [] : (b.people ?? []).map((x) => personCardVM(x.person, b.media)),
   };
 }

@@ -5,7 +5,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.js';
 import { findAuthorBySlug } from '../../modules/author/author.repository.js';
-import { listPage, readArticle } from '../../modules/article/reading.service.js';
+import { hashtagTags, listPage, readArticle } from '../../modules/article/reading.service.js';
+import { entryAnchor } from '../../modules/live/live.js';
+import { entriesAfterWithAuthors, entryWithAuthor, findPublishedLivePost } from '../../modules/live/live.repository.js';
+import { entryPath, liveEntryVM, livePagePath, textStart } from './live-presenters.js';
+import { absolute } from './presenters.js';
+import { fill, stringsFor } from './i18n.js';
 import { homeScope, sectionScope } from '../../modules/frontpage/frontpage.js';
 import { readFrontPage } from '../../modules/frontpage/frontpage.service.js';
 import { findMediaByIds } from '../../modules/media/media.repository.js';
@@ -27,7 +32,7 @@ import type { CommentsWeb } from './comments.routes.js';
 import type { ArticleFragments } from './article-fragments.js';
 import { commentPagePath } from '../../modules/comment/thread.js';
 import { MAX_PAGE_DEPTH } from '../../modules/article/page-tree.js';
-import { renderArchive, renderArticle, renderError, renderHome, renderPeopleIndex } from './views/index.js';
+import { renderArchive, renderArticle, renderError, renderHome, renderLiveEntries, renderPeopleIndex } from './views/index.js';
 import { pageOf } from '../../lib/ids.js';
 import { sendHtml } from '../html.js';
 
@@ -247,6 +252,76 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
   };
   app.get('/:slug/', article);
   app.get('/:slug/comment-page-:n/', article);
+
+  // GET /{slug}/live/N/: older entries of a live page (N ≥ 2; 1 is the article itself).
+  app.get('/:slug/live/:n/', async (request: FastifyRequest<{ Params: { slug: string; n: string } }>, reply) => {
+    const slug = parseSlug(request.params.slug);
+    const page = parsePage(request.params.n);
+    if (page === 1) return reply.redirect(`/${encodeURIComponent(slug)}/`, 301);
+    const [bundle, tree] = await Promise.all([readArticle(db, slug, page), loadCategoryTree(db)]);
+    if (!bundle?.live || bundle.path || bundle.live.entries.length === 0) throw notFound('There is no such page of updates.');
+    const vm = articlePage(site, tree, bundle);
+    const path = livePagePath(slug, page);
+    const t = vm.layout.t;
+    // A page of its own: its title and canonical; the comments stay on the article's first page.
+    vm.layout = { ...vm.layout, title: `${bundle.post.title} – ${fill(t.entriesPage, { n: page })} | ${site.siteName}`, canonical: absolute(site, path) };
+    vm.showComments = false;
+    cacheFor(reply, articleTags(bundle, tree));
+    return sendHtml(reply, renderArticle(vm));
+  });
+
+  // GET /{slug}/entry/N/: one entry of a live page on its own, to share it (its own title and
+  // description for link previews), with a link to the whole coverage.
+  app.get('/:slug/entry/:id/', async (request: FastifyRequest<{ Params: { slug: string; id: string } }>, reply) => {
+    const slug = parseSlug(request.params.slug);
+    const id = pageOf(request.params.id);
+    if (id === undefined) throw notFound();
+    const [bundle, tree, entry] = await Promise.all([readArticle(db, slug), loadCategoryTree(db), entryWithAuthor(db, id)]);
+    if (!bundle?.live || !entry || entry.post_id !== bundle.post.id) throw notFound('There is no such update.');
+    const one = { ...bundle, live: { ...bundle.live, entries: [entry], keyEvents: [], total: 1, page: 1 } };
+    const vm = articlePage(site, tree, one);
+    const headline = entry.headline || textStart(entry.body_html, 110);
+    vm.layout = {
+      ...vm.layout,
+      title: `${headline} – ${bundle.post.title} | ${site.siteName}`,
+      description: textStart(entry.body_html, 300) || vm.layout.description,
+      canonical: absolute(site, entryPath(slug, id)),
+    };
+    if (vm.live) {
+      const { pollUrl: _, ...rest } = vm.live;
+      vm.live = { ...rest, newerUrl: `/${encodeURIComponent(slug)}/#${entryAnchor(id)}` };
+    }
+    vm.showComments = false;
+    cacheFor(reply, articleTags(one, tree));
+    return sendHtml(reply, renderArticle(vm));
+  });
+
+  // GET /{slug}/live.json?after=N: the entries of a live page newer than N, as HTML list items
+  // (what the page's script adds at the top), cacheable: purged with the page when one is published.
+  app.get('/:slug/live.json', async (request: FastifyRequest<{ Params: { slug: string } }>, reply) => {
+    const slug = parseSlug(request.params.slug);
+    const afterRaw = (request.query as Record<string, unknown>).after;
+    const after = afterRaw === undefined || afterRaw === '0' ? 0 : pageOf(afterRaw);
+    if (after === undefined) throw badRequest('after must be the number of the newest update the page shows (0 for none).');
+    const post = await findPublishedLivePost(db, slug);
+    if (!post) throw notFound('There is no such live page.');
+    const rows = await entriesAfterWithAuthors(db, post.id, after, 50);
+    const tags = rows.length ? await hashtagTags(db, ...rows.map((r) => r.body_html)) : undefined;
+    const t = stringsFor(post.language);
+    const entries = renderLiveEntries(
+      rows.map((r) => liveEntryVM(site, post, r, tags?.tags)),
+      t,
+    );
+    cacheFor(
+      reply,
+      pageTags(
+        cacheTag.post(post.id),
+        cacheTag.live(post.id),
+        rows.flatMap((r) => (r.author_id !== null ? [cacheTag.author(r.author_id)] : [])),
+      ),
+    );
+    return reply.type('application/json; charset=utf-8').send({ status: post.live_status, updated: post.live_updated_at, entries });
+  });
 
   // GET /{parent}/{page}/ … (up to MAX_PAGE_DEPTH segments): a nested static page. Slugs are
   // unique across posts and pages, so the last segment names it; any other path to it (a parent

@@ -188,6 +188,38 @@ export interface ArticleVM {
   corrections?: CorrectionVM[];
   /** "People in this story": who it is about and whom it quotes (empty: no list). */
   people: PersonCardVM[];
+  /** A live page: its key events and entries, newest first. */
+  live?: LiveBlogVM;
+}
+
+export interface LiveBlogVM {
+  status: 'live' | 'ended';
+  /** "Live", or "Live coverage ended …". */
+  label: string;
+  /** The newest entry's time. */
+  updated?: DateVM;
+  keyEvents: { anchor: string; headline: string; at: DateVM }[];
+  entries: LiveEntryVM[];
+  total: number;
+  /** 1 on the article's page; later pages hold older entries. */
+  page: number;
+  olderUrl?: string;
+  newerUrl?: string;
+  /** While live, on the first page: what the page's script asks for newer entries (the newest id is in it). */
+  pollUrl?: string;
+}
+
+export interface LiveEntryVM {
+  id: number;
+  anchor: string;
+  at: DateVM;
+  author: string;
+  headline: string;
+  pinned: boolean;
+  /** Sanitised at save time, like the article body. */
+  bodyHtml: string;
+  /** The entry's own address, to share it (its own title and description). */
+  shareUrl: string;
 }
 
 /** "Correction, 29 November 2026: …" */

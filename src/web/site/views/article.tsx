@@ -3,7 +3,7 @@
  * A single article (and, with vm.isPage, a static page such as /about/).
  */
 import { directionOf, fill, type Strings } from '../i18n.js';
-import type { ArticleVM, AuthorVM, FigureVM } from '../view-models.js';
+import type { ArticleVM, AuthorVM, FigureVM, LiveBlogVM, LiveEntryVM } from '../view-models.js';
 import { Breadcrumb, CardGrid, formatNumber, joinNames, listComma, minRead, PersonList, Picture, SIZES, Time } from './components.js';
 import { CommentForm, CommentPages, CommentThread } from './comments.js';
 import { renderToString } from 'preact-render-to-string';
@@ -106,6 +106,89 @@ function Tags({ vm }: { vm: ArticleVM }) {
         ))}
       </ul>
     </div>
+  );
+}
+
+/**
+ * A live page after its summary: the state ("Live", or when it ended), the key events linking to
+ * their entries, then the entries newest first, each with its time, author, permalink and body.
+ * The page's script (live.js) adds newer entries at the top as they are published; without it a
+ * reload does.
+ */
+function LiveBlog({ vm, t }: { vm: LiveBlogVM; t: Strings }) {
+  return (
+    <section class="live" aria-labelledby="live-heading" data-live={vm.pollUrl}>
+      <p class={`live__state live__state--${vm.status}`}>
+        {vm.status === 'live' && <span class="live__badge">{t.live}</span>}
+        {vm.status === 'live' ? (
+          vm.updated && (
+            <span class="live__updated">
+              {t.liveUpdated} <Time date={vm.updated} />
+            </span>
+          )
+        ) : (
+          <span>{vm.label}</span>
+        )}
+      </p>
+      {vm.keyEvents.length > 0 && vm.page === 1 && (
+        <nav class="live__key" aria-labelledby="live-key-heading">
+          <h2 class="live__heading" id="live-key-heading">
+            {t.keyEvents}
+          </h2>
+          <ol class="live__key-list">
+            {vm.keyEvents.map((k) => (
+              <li>
+                <Time date={k.at} />{' '}
+                <a href={`#${k.anchor}`} dir="auto">
+                  {k.headline}
+                </a>
+              </li>
+            ))}
+          </ol>
+        </nav>
+      )}
+      <h2 class="live__heading" id="live-heading">
+        {vm.page > 1 ? fill(t.entriesPage, { n: vm.page }) : t.latestUpdates}
+      </h2>
+      {vm.newerUrl && (
+        <p class="live__more">
+          <a href={vm.newerUrl}>{t.newerEntries}</a>
+        </p>
+      )}
+      <p class="visually-hidden" aria-live="polite" data-live-announce="" data-one={t.newEntry} data-many={t.newEntries} />
+      <ol class="live__entries" data-live-entries="">
+        {vm.entries.map((e) => (
+          <LiveEntry entry={e} t={t} />
+        ))}
+      </ol>
+      {vm.olderUrl && (
+        <p class="live__more">
+          <a href={vm.olderUrl}>{t.olderEntries}</a>
+        </p>
+      )}
+      {vm.pollUrl && <script src="/assets/live.js" defer></script>}
+    </section>
+  );
+}
+
+/** One entry (also what the live endpoint sends a page to add). */
+export function LiveEntry({ entry: e, t }: { entry: LiveEntryVM; t: Strings }) {
+  return (
+    <li class={`live-entry${e.pinned ? ' live-entry--key' : ''}`} id={e.anchor} data-entry-id={String(e.id)}>
+      <p class="live-entry__meta">
+        <a class="live-entry__time" href={e.shareUrl} title={t.entryLink}>
+          <Time date={e.at} />
+        </a>
+        {e.author && <span class="live-entry__author"> · {e.author}</span>}
+        {e.pinned && <span class="live-entry__key"> · {t.keyEvents}</span>}
+      </p>
+      {e.headline && (
+        <h3 class="live-entry__headline" dir="auto">
+          {e.headline}
+        </h3>
+      )}
+      <div class="live-entry__body article__body" dangerouslySetInnerHTML={{ __html: e.bodyHtml }} />
+    </li>
   );
 }
 
@@ -220,6 +303,7 @@ function ArticlePage({ vm, slot }: { vm: ArticleVM; slot: boolean }) {
         )}
         <div class="wrap wrap--text">
           <div class="article__body" dangerouslySetInnerHTML={{ __html: vm.bodyHtml }} />
+          {vm.live && <LiveBlog vm={vm.live} t={t} />}
           {!vm.isPage && <Corrections notes={vm.corrections ?? []} lang={lang} />}
           {!vm.isPage && <PeopleInStory vm={vm} />}
           {!vm.isPage && <Tags vm={vm} />}
@@ -266,3 +350,8 @@ export function renderArticleAround(vm: ArticleVM): { before: string; after: str
 /** The comments section's contents, for the slot renderArticleAround leaves: its thread part, then its form part. */
 export const renderCommentsThread = (props: CommentsBodyProps): string => renderToString(<CommentsThreadPart {...props} />);
 export const renderCommentsForm = (props: CommentsBodyProps): string => renderToString(<CommentsFormPart {...props} />);
+
+/** Entries as the live endpoint sends them, each the HTML of its list item (newest first). */
+export function renderLiveEntries(entries: LiveEntryVM[], t: Strings): { id: number; html: string }[] {
+  return entries.map((e) => ({ id: e.id, html: renderToString(<LiveEntry entry={e} t={t} />) }));
+}

@@ -4,7 +4,7 @@
  * document (starting with `<!doctype html>`); none touches the database.
  */
 export { renderHome } from './home.js';
-export { renderArticle, renderArticleAround, renderCommentsForm, renderCommentsThread } from './article.js';
+export { renderArticle, renderArticleAround, renderCommentsForm, renderCommentsThread, renderLiveEntries } from './article.js';
 export { renderArchive } from './archive.js';
 export { renderError } from './error.js';
 export { renderSearch } from './search.js';
