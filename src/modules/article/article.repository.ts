@@ -21,10 +21,24 @@ export const CARD_COLUMNS = [
   'posts.published_at',
   'posts.updated_at',
   'posts.word_count',
+  'posts.live_status',
+  'posts.live_updated_at',
 ] as const;
 export type CardRow = Pick<
   PostRow,
-  'id' | 'type' | 'slug' | 'title' | 'excerpt' | 'language' | 'primary_category_id' | 'featured_media_id' | 'published_at' | 'updated_at' | 'word_count'
+  | 'id'
+  | 'type'
+  | 'slug'
+  | 'title'
+  | 'excerpt'
+  | 'language'
+  | 'primary_category_id'
+  | 'featured_media_id'
+  | 'published_at'
+  | 'updated_at'
+  | 'word_count'
+  | 'live_status'
+  | 'live_updated_at'
 > & {
   /** Approved comments, counted in the same query (no query per card). */
   comment_count: number;

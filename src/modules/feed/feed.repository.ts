@@ -131,11 +131,16 @@ export async function publishedBetween(
   since: string,
   until: string,
   limit: number,
-): Promise<{ slug: string; title: string; language: string; published_at: string | null; updated_at: string }[]> {
+): Promise<{ slug: string; title: string; language: string; published_at: string | null; updated_at: string; live_updated_at: string | null }[]> {
+  // A live page stays in the window while its coverage runs and gets entries.
   return publishedOf(db, 'post')
-    .where('posts.published_at', '>=', since)
-    .where('posts.published_at', '<=', until)
-    .select(['posts.slug', 'posts.title', 'posts.language', 'posts.published_at', 'posts.updated_at'])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('posts.published_at', '>=', since), eb('posts.published_at', '<=', until)]),
+        eb.and([eb('posts.live_status', '=', 'live'), eb('posts.live_updated_at', '>=', since), eb('posts.live_updated_at', '<=', until)]),
+      ]),
+    )
+    .select(['posts.slug', 'posts.title', 'posts.language', 'posts.published_at', 'posts.updated_at', 'posts.live_updated_at'])
     .orderBy('posts.published_at', 'desc')
     .orderBy('posts.id', 'desc')
     .limit(limit)

@@ -11,7 +11,9 @@ import { authorPath, categoryPath, postPath, tagPath } from '../article/permalin
 import { hashtagTags, hydrate, pagePaths } from '../article/reading.service.js';
 import { withHashtagLinks } from '../article/hashtags.js';
 import { withQuoteCardDates } from '../article/render.js';
-import type { DateFormat } from '../../lib/dates.js';
+import { formatDate, type DateFormat } from '../../lib/dates.js';
+import { escapeHtml } from '../../lib/html.js';
+import { recentEntriesOfPosts } from '../live/live.repository.js';
 import { latestPublicCorrection } from '../correction/correction.repository.js';
 import { responsiveImage } from '../media/media.js';
 import type { CategoryTree } from '../taxonomy/taxonomy.js';
@@ -60,10 +62,18 @@ export async function feedEntries(db: Db, tree: CategoryTree, filter: ListFilter
   ]);
   const abs = (path: string): string => q.siteUrl + path;
   // Quoted posts' hashtags link to the tags they name, as on the article page (every tag change purges feeds).
-  const hashtags = await hashtagTags(db, ...bodies.map((b) => b.body_html));
+  // A live page carries its newest entries after its summary (at most 10 each, 200 in all).
+  const liveIds = q.fullText ? rows.filter((r) => r.live_status !== null).map((r) => r.id) : [];
+  const entries = await recentEntriesOfPosts(db, liveIds, 200);
+  const hashtags = await hashtagTags(db, ...bodies.map((b) => b.body_html), ...entries.map((e) => e.body_html));
   const languageOf = new Map(rows.map((r) => [r.id, r.language]));
+  const entriesOf = groupBy(entries, (e) => e.post_id);
   const bodyOf = new Map(
-    bodies.map((b) => [b.id, withQuoteCardDates(withHashtagLinks(b.body_html, hashtags.tags), languageOf.get(b.id) ?? 'en', q.dates ?? {})]),
+    bodies.map((b) => {
+      const lang = languageOf.get(b.id) ?? 'en';
+      const own = (entriesOf.get(b.id) ?? []).slice(0, 10).map((e) => liveEntryHtml(e, lang, q.dates ?? {}));
+      return [b.id, withQuoteCardDates(withHashtagLinks(b.body_html + own.join(''), hashtags.tags), lang, q.dates ?? {})];
+    }),
   );
   const categoriesOf = groupBy(categoryLinks, (l) => l.post_id);
   const tagsOf = groupBy(tagLinks, (l) => l.post_id);
@@ -90,13 +100,20 @@ export async function feedEntries(db: Db, tree: CategoryTree, filter: ListFilter
       ...(body !== undefined ? { contentHtml: absolutizeHtml(body, q.siteUrl) } : {}),
       language: r.language,
       published: new Date(r.published_at ?? r.updated_at),
-      updated: new Date(r.updated_at),
+      // A live page was last changed by its newest entry.
+      updated: new Date(r.live_updated_at && r.live_updated_at > r.updated_at ? r.live_updated_at : r.updated_at),
       authors,
       categories,
       tags: (tagsOf.get(r.id) ?? []).map((t) => ({ name: t.name, url: abs(tagPath(t.slug)) })),
       ...(image ? { image: feedImage(image, q.siteUrl) } : {}),
     };
   });
+}
+
+/** One live entry in a feed item's content: its time and headline as a heading, then its body. */
+function liveEntryHtml(e: { headline: string; body_html: string; created_at: string }, lang: string, dates: DateFormat): string {
+  const when = formatDate(e.created_at, lang, { ...dates, time: true });
+  return `<h3><time datetime="${escapeHtml(e.created_at)}">${escapeHtml(when)}</time>${e.headline ? ` · ${escapeHtml(e.headline)}` : ''}</h3>${e.body_html}`;
 }
 
 function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
@@ -217,7 +234,8 @@ export async function newsSitemap(db: Db, siteUrl: string, now: Date, limit = NE
   const rows = await repo.publishedBetween(db, new Date(now.getTime() - NEWS_WINDOW_MS).toISOString(), now.toISOString(), limit);
   return rows.map((r) => ({
     loc: siteUrl + postPath(r.slug),
-    lastmod: isoOf(r.updated_at),
+    // A live page's newest entry is its latest change.
+    lastmod: isoOf(r.live_updated_at && r.live_updated_at > r.updated_at ? r.live_updated_at : r.updated_at),
     title: r.title,
     language: r.language,
     published: isoOf(r.published_at ?? r.updated_at),

@@ -199,3 +199,20 @@ export async function entryWithAuthor(db: Db, id: number): Promise<(LiveEntryRow
     .where('live_entries.id', '=', id)
     .executeTakeFirst();
 }
+
+/** The newest entries of these live articles (at most `limit` in all, newest first): what feeds carry. */
+export async function recentEntriesOfPosts(
+  db: Db,
+  postIds: readonly number[],
+  limit: number,
+): Promise<Pick<LiveEntryRow, 'id' | 'post_id' | 'headline' | 'body_html' | 'created_at'>[]> {
+  if (postIds.length === 0) return [];
+  return db
+    .selectFrom('live_entries')
+    .select(['id', 'post_id', 'headline', 'body_html', 'created_at'])
+    .where('post_id', 'in', [...postIds])
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}

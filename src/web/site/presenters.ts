@@ -152,6 +152,7 @@ export function cardVM(row: CardRow, bundle: CardBundle, tree: CategoryTree, pag
     readingMinutes: readingMinutes(row.word_count),
     comments: Number(row.comment_count ?? 0),
     ...(differs ? { lang: row.language, dir: directionOf(row.language) } : {}),
+    ...(row.live_status === 'live' ? { live: true as const } : {}),
   };
 }
 

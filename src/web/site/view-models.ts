@@ -139,6 +139,8 @@ export interface CardVM {
   /** Set when the story's language differs from the page's, so the card gets its own lang/dir. */
   lang?: string;
   dir?: 'ltr' | 'rtl';
+  /** A live page while its coverage runs: the card says "Live". */
+  live?: true;
 }
 
 export interface PaginationVM {

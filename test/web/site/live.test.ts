@@ -139,6 +139,21 @@ for (const dialect of DIALECTS) {
       expect((await read(`/other-story/entry/${bridge.id}/`)).statusCode).toBe(404);
     });
 
+    it('cards say Live; the feed carries the newest entries; the news sitemap has the page with its latest update', async () => {
+      const home = (await read('/')).body;
+      expect(home).toMatch(/<a class="card__link" href="\/storm-live\/"><span class="card__live">Live<\/span>Storm: live<\/a>/);
+      const latest = await entry('Ferry cancelled', 'The evening ferry is cancelled.');
+      const feed = (await read('/feed/')).body;
+      const item = feed.slice(feed.indexOf('<link>http'), feed.indexOf('</item>'));
+      expect(feed).toContain('Ferry cancelled');
+      expect(item.length).toBeGreaterThan(0);
+      const row = await t.handle.db.selectFrom('live_entries').select('created_at').where('id', '=', latest).executeTakeFirstOrThrow();
+      const news = await read('/sitemap-news.xml');
+      expect(news.statusCode).toBe(200);
+      expect(news.body).toContain('/storm-live/</loc>');
+      expect(news.body).toContain(`<lastmod>${row.created_at}</lastmod>`);
+    });
+
     it('older entries are on later pages; the end keeps them all and stops the polling', async () => {
       for (let i = 0; i < 18; i++) await entry(`Update ${i}`, `Text of update ${i}.`);
       const total = Number(
@@ -150,13 +165,13 @@ for (const dialect of DIALECTS) {
             .executeTakeFirstOrThrow()
         ).n,
       );
-      expect(total).toBe(23);
+      expect(total).toBe(24);
       const page1 = (await read('/storm-live/')).body;
       expect([...page1.matchAll(/<li class="live-entry/g)]).toHaveLength(20);
       expect(page1).toContain('href="/storm-live/live/2/"');
       const page2 = await read('/storm-live/live/2/');
       expect(page2.statusCode).toBe(200);
-      expect([...page2.body.matchAll(/<li class="live-entry/g)]).toHaveLength(3);
+      expect([...page2.body.matchAll(/<li class="live-entry/g)]).toHaveLength(4);
       expect(page2.body).toContain('Updates, page 2');
       expect(page2.body).toContain('href="/storm-live/"');
       expect(page2.body).not.toContain('id="comments"');

@@ -167,6 +167,7 @@ export function Card({ card, t, lang, level, lead = false }: CardProps) {
         )}
         <H class="card__title">
           <a class="card__link" href={card.url}>
+            {card.live && <span class="card__live">{t.live}</span>}
             {card.title}
           </a>
         </H>
