@@ -21,6 +21,13 @@ import { setDemoNow } from './helpers.js';
 import { upsertSetting } from '../modules/content/settings.repository.js';
 import { ALL_LANGUAGES, encodeMenu, type MenuItem } from '../modules/site/menu.js';
 import { menuKey } from '../modules/site/menu.service.js';
+import { addEntry, endLive, startLive } from '../modules/live/live.service.js';
+import { applySuggestions, suggestPeople } from '../modules/person/person-suggest.service.js';
+import { attributedPortraits, findPersonById } from '../modules/person/person.repository.js';
+import { savePerson } from '../modules/person/person.service.js';
+import { profileOfPerson } from '../modules/person/person.js';
+import { cliActor } from '../modules/user/user.js';
+import { demoLive } from './live-demo.js';
 
 const HOUR = 3_600_000;
 const DEMO_ACCENT = '#1d4e89';
@@ -271,5 +278,62 @@ export async function seedDemo(db: Db, fullText: FullText, mediaRoot: string, no
   });
   await upsertSetting(db, 'site.logo_id', String(logo));
   await upsertSetting(db, 'site.accent', DEMO_ACCENT);
+  await seedDemoLive(db, now, media, {
+    category: (slug) => lookup(categoryIds, slug, 'category'),
+    author: (slug) => lookup(authorIds, slug, 'author'),
+    tag: async (name) => tagIds.get(name) ?? (await insertTag(db, { slug: slugify(name), name })),
+  });
+  await seedDemoPeople(db, now);
   await refreshAllRelated(db, fullText, now);
+}
+
+/** The demo's live page (demo/live-demo): published, run entry by entry, then ended. */
+async function seedDemoLive(
+  db: Db,
+  now: Date,
+  media: (key: string) => number,
+  ids: { category: (slug: string) => number; author: (slug: string) => number; tag: (name: string) => Promise<number> },
+): Promise<void> {
+  const l = demoLive;
+  const start = new Date(now.getTime() - l.startedHoursAgo * HOUR);
+  const authorId = ids.author(l.author);
+  const tagIds = [];
+  for (const name of l.tags) tagIds.push(await ids.tag(name));
+  const postId = await createArticle(
+    db,
+    {
+      type: 'post',
+      status: 'published',
+      slug: l.slug,
+      title: l.title,
+      excerpt: l.standfirst,
+      body: l.summary(),
+      language: 'en',
+      categoryIds: [ids.category(l.category)],
+      tagIds,
+      authorIds: [authorId],
+      featuredMediaId: media(l.featuredImage),
+      publishedAt: start.toISOString(),
+      updatedAt: start.toISOString(),
+    },
+    now,
+  );
+  const desk = { user: { id: null, name: 'Demo seed', email: 'demo' }, ip: '', authorId };
+  await startLive(db, postId, desk, start);
+  for (const e of l.entries)
+    await addEntry(db, postId, { headline: e.headline, body: e.body(media), pinned: e.pinned ?? false }, desk, new Date(start.getTime() + e.at * 60_000));
+  await endLive(db, postId, desk, new Date(start.getTime() + (l.ranMinutes + 5) * 60_000));
+}
+
+/**
+ * The demo's people: everyone its captions ("Name, role") and quotations name, found and linked
+ * as `broadsheet people suggest --apply` would, each with the portrait their caption sits under.
+ */
+async function seedDemoPeople(db: Db, now: Date): Promise<void> {
+  const { candidates } = await suggestPeople(db);
+  await applySuggestions(db, candidates, cliActor, now);
+  for (const { personId, mediaId } of await attributedPortraits(db)) {
+    const row = await findPersonById(db, personId);
+    if (row && row.photo_media_id === null) await savePerson(db, personId, { ...profileOfPerson(row), photoId: mediaId }, cliActor, now);
+  }
 }

@@ -7,7 +7,6 @@
  * article's other pages; starting or ending the coverage changes what every card of it says.
  */
 import type { Db } from '../../db/database.js';
-import type { User } from '../user/user.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { renderBody } from '../article/body-render.js';
 import { documentText } from '../article/render.js';
@@ -29,8 +28,11 @@ import {
 
 /** Who acts, and from where (the audit log's IP column). */
 export interface LiveEditor {
-  user: Pick<User, 'id' | 'name' | 'email'>;
+  /** Who acts: a signed-in user, or (id null) a command such as the demo seed. */
+  user: { id: number | null; name: string; email: string };
   ip: string;
+  /** The byline of the entries they write: their own author profile unless given. */
+  authorId?: number;
 }
 
 type LiveAction = 'live.started' | 'live.ended' | 'live.entry_added' | 'live.entry_edited' | 'live.entry_deleted';
@@ -95,7 +97,7 @@ export async function addEntry(db: Db, postId: number, input: LiveEntryInput, wh
   return db.transaction().execute(async (trx) => {
     const post = await postOf(trx, postId);
     if (post.live_status !== 'live') throw new LiveError('LIVE_NOT_RUNNING', 'Start the live coverage before adding entries (or resume it, if it ended).');
-    const authorId = await ensureAuthorOfUser(trx, who.user, now);
+    const authorId = who.authorId ?? (who.user.id !== null ? await ensureAuthorOfUser(trx, { id: who.user.id, name: who.user.name }, now) : null);
     const at = now.toISOString();
     const id = await insertEntry(trx, {
       post_id: postId,

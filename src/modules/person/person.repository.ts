@@ -351,3 +351,30 @@ export async function publicPeopleMatching(db: Db, key: string, limit: number): 
       .execute()
   );
 }
+
+/**
+ * Figures attributed to a person, with their image (any article, the first by id): what gives a
+ * person found in captions the portrait the caption sits under.
+ */
+export async function attributedPortraits(db: Db): Promise<{ personId: number; mediaId: number }[]> {
+  const rows = await db
+    .selectFrom('posts')
+    .select(['id', 'body_doc'])
+    .where('body_doc', 'like', '%"personId":%')
+    .where('status', '<>', 'trash')
+    .orderBy('id')
+    .execute();
+  const out = new Map<number, number>();
+  for (const r of rows) {
+    let content: { type?: string; attrs?: { personId?: unknown; mediaId?: unknown } }[] = [];
+    try {
+      content = (JSON.parse(r.body_doc) as { content?: typeof content }).content ?? [];
+    } catch {
+      continue;
+    }
+    for (const b of content)
+      if (b.type === 'figure' && typeof b.attrs?.personId === 'number' && typeof b.attrs.mediaId === 'number' && !out.has(b.attrs.personId))
+        out.set(b.attrs.personId, b.attrs.mediaId);
+  }
+  return [...out].map(([personId, mediaId]) => ({ personId, mediaId }));
+}

@@ -70,6 +70,8 @@ export interface Strings {
   /** "Live coverage ended {date}" */
   liveEnded: string;
   keyEvents: string;
+  /** The label of one entry that is a key event. */
+  keyEvent: string;
   latestUpdates: string;
   /** "Updated", before the time of a live page's newest entry. */
   liveUpdated: string;
@@ -161,6 +163,7 @@ const en: Strings = {
   live: 'Live',
   liveEnded: 'Live coverage ended {date}',
   keyEvents: 'Key events',
+  keyEvent: 'Key event',
   latestUpdates: 'Latest updates',
   liveUpdated: 'Updated',
   entryLink: 'Link to this update',
@@ -242,6 +245,7 @@ const fa: Strings = {
   live: 'زنده',
   liveEnded: 'پوشش زنده در {date} پایان یافت',
   keyEvents: 'رویدادهای مهم',
+  keyEvent: 'رویداد مهم',
   latestUpdates: 'تازه‌ترین به‌روزرسانی‌ها',
   liveUpdated: 'به‌روزشده',
   entryLink: 'پیوند این به‌روزرسانی',
@@ -323,6 +327,7 @@ const sq: Strings = {
   live: 'Drejtpërdrejt',
   liveEnded: 'Mbulimi i drejtpërdrejtë përfundoi më {date}',
   keyEvents: 'Ngjarjet kryesore',
+  keyEvent: 'Ngjarje kryesore',
   latestUpdates: 'Përditësimet e fundit',
   liveUpdated: 'Përditësuar',
   entryLink: 'Lidhja e këtij përditësimi',

@@ -180,7 +180,7 @@ export function LiveEntry({ entry: e, t }: { entry: LiveEntryVM; t: Strings }) {
           <Time date={e.at} />
         </a>
         {e.author && <span class="live-entry__author"> · {e.author}</span>}
-        {e.pinned && <span class="live-entry__key"> · {t.keyEvents}</span>}
+        {e.pinned && <span class="live-entry__key"> · {t.keyEvent}</span>}
       </p>
       {e.headline && (
         <h3 class="live-entry__headline" dir="auto">
