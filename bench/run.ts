@@ -28,6 +28,10 @@ import { searchArticles } from '../src/modules/search/search.service.js';
 import { computeRelated } from '../src/modules/related/related.service.js';
 import { saveCommentSettings } from '../src/modules/comment/comment-settings.js';
 import { freePort } from '../test/helpers/postgres.js';
+import { createUser } from '../src/modules/user/user.service.js';
+import { cliActor } from '../src/modules/user/user.js';
+import { addEntry, startLive } from '../src/modules/live/live.service.js';
+import { doc, p as para } from '../src/modules/article/document.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
@@ -118,6 +122,89 @@ function ownSize(dir: string): number {
     else if (e.isFile()) total += fs.statSync(p).size;
   }
   return total;
+}
+
+const DESK = { email: 'bench-desk@example.com', password: 'bench desk password 1' };
+
+/** The cookies a response sets, merged into `jar`. */
+function keepCookies(res: Response, jar: Map<string, string>): void {
+  for (const c of res.headers.getSetCookie()) {
+    const [pair] = c.split(';');
+    const at = pair!.indexOf('=');
+    jar.set(pair!.slice(0, at), pair!.slice(at + 1));
+  }
+}
+const cookieHeader = (jar: Map<string, string>): string => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+const csrfIn = (html: string): string => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+
+/**
+ * The live page case: readers on a live article while the desk publishes an entry every 2 s
+ * through the admin's form (logged in as an editor, as a newsroom would), and one reader polling
+ * the entries endpoint as the page's script does (every 50 ms here): how long from the save's
+ * answer until that reader gets the entry.
+ */
+async function loadLive(base: string, livePath: string, postId: number): Promise<CaseResult & { live: { published: number; seenMs: number[] } }> {
+  const jar = new Map<string, string>();
+  const loginPage = await fetch(`${base}/admin/login`);
+  keepCookies(loginPage, jar);
+  const login = await fetch(`${base}/admin/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookieHeader(jar), origin: base },
+    body: new URLSearchParams({ _csrf: csrfIn(await loginPage.text()), email: DESK.email, password: DESK.password }).toString(),
+  });
+  keepCookies(login, jar);
+  if (login.status !== 303) throw new Error(`the bench editor could not log in (${login.status})`);
+  const screen = await fetch(`${base}/admin/articles/${postId}`, { headers: { cookie: cookieHeader(jar) } });
+  const csrf = csrfIn(await screen.text());
+  let running = true;
+  let latest = 0;
+  const saved = new Map<number, number>();
+  const seenMs: number[] = [];
+  let published = 0;
+  const writer = (async () => {
+    for (let n = 1; running; n++) {
+      const res = await fetch(`${base}/admin/articles/${postId}/live/entries`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookieHeader(jar), origin: base },
+        body: new URLSearchParams({
+          _csrf: csrf,
+          headline: `Bench update ${n}`,
+          body_format: 'text',
+          body_text: `Update number ${n} from the desk.`,
+        }).toString(),
+      });
+      const id = Number(/#entry-(\d+)$/.exec(res.headers.get('location') ?? '')?.[1]);
+      if (res.status === 303 && id) {
+        saved.set(id, performance.now());
+        published++;
+      }
+      await sleep(2000);
+    }
+  })();
+  const poller = (async () => {
+    while (running) {
+      const res = await fetch(`${base}${livePath}live.json?after=${latest}`);
+      if (res.ok) {
+        const body = (await res.json()) as { entries: { id: number }[] };
+        const now = performance.now();
+        for (const e of body.entries) {
+          const at = saved.get(e.id);
+          if (at !== undefined) {
+            seenMs.push(now - at);
+            saved.delete(e.id);
+          }
+          latest = Math.max(latest, e.id);
+        }
+      }
+      await sleep(50);
+    }
+  })();
+  const r = await load('live page (entry every 2 s)', base + livePath, livePath);
+  running = false;
+  await Promise.all([writer, poller]);
+  return { ...r, live: { published, seenMs } };
 }
 
 interface CaseResult {
@@ -272,6 +359,25 @@ async function main(): Promise<void> {
     const article = await handle.db.selectFrom('posts').select('slug').orderBy('id', 'desc').executeTakeFirstOrThrow();
     const category = await handle.db.selectFrom('categories').select('slug').where('parent_id', 'is', null).orderBy('id').executeTakeFirstOrThrow();
     const tag = await handle.db.selectFrom('tags').select('slug').orderBy('id').executeTakeFirstOrThrow();
+    // The live page case: the second-newest article runs live with 20 entries, written by an editor.
+    const liveRow = await handle.db
+      .selectFrom('posts')
+      .select(['id', 'slug'])
+      .where('type', '=', 'post')
+      .orderBy('id', 'desc')
+      .offset(1)
+      .executeTakeFirstOrThrow();
+    const desk = await createUser(handle.db, { email: DESK.email, name: 'Bench Desk', role: 'editor', password: DESK.password }, cliActor, { now: new Date() });
+    const deskEditor = { user: { id: desk.id, name: desk.name, email: desk.email }, ip: '' };
+    await startLive(handle.db, liveRow.id, deskEditor, new Date());
+    for (let i = 1; i <= 20; i++)
+      await addEntry(
+        handle.db,
+        liveRow.id,
+        { headline: `Earlier update ${i}`, body: doc(para(`What happened at step ${i}.`)), pinned: i % 7 === 0 },
+        deskEditor,
+        new Date(),
+      );
     await handle.close();
 
     // Production start: the compiled dist/ (what `npm run build` makes), not tsx.
@@ -399,6 +505,13 @@ async function main(): Promise<void> {
       r.ratio = r.reqPerSec / bareResult.reqPerSec;
       results.push(r);
     }
+    let liveStats: { published: number; seenMs: number[] } | undefined;
+    if (want('live page') && !values['no-cache']) {
+      const r = await loadLive(base, `/${liveRow.slug}/`, liveRow.id);
+      liveStats = r.live;
+      const { live: _, ...rest } = r;
+      results.push({ ...rest, ratio: r.reqPerSec / bareResult.reqPerSec });
+    }
     const rss = rssOf(server.pid!);
     if (want('comment post')) {
       const check = openDb({ databaseUrl: dbKind === 'postgres' ? databaseUrl : undefined, dataDir });
@@ -443,6 +556,12 @@ async function main(): Promise<void> {
           `comment posting: ${r.comments.accepted} stored (${r.comments.approved} approved, ${r.comments.pending} held for moderation), ${r.comments.spam} marked spam, ${r.comments.refused} refused (not 303)`,
         );
     }
+    if (liveStats) {
+      const seen = liveStats.seenMs;
+      console.log(
+        `live page: ${liveStats.published} entries published through the admin during the run; save → seen by a polling reader (every 50 ms): ${seen.length ? `p50 ${pct(seen, 50).toFixed(0)} ms, max ${Math.max(...seen).toFixed(0)} ms` : 'none seen'} (${seen.length} seen)`,
+      );
+    }
     console.log(
       `dependencies on disk: production ${(prodBytes / 1048576).toFixed(0)} MB (node_modules with dev tools: ${(depsBytes / 1048576).toFixed(0)} MB)`,
     );
@@ -467,6 +586,7 @@ async function main(): Promise<void> {
           search: searchStats,
           related: relatedStats,
           results,
+          ...(liveStats ? { live: { published: liveStats.published, seenMs: liveStats.seenMs } } : {}),
         },
         null,
         2,

@@ -10,6 +10,7 @@ import { Editor, Extension, Node, mergeAttributes } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { enhanceFeaturedField, openMediaPicker } from './media-picker.js';
 import { mountAutosave } from './autosave.js';
+import { mountPeoplePickers } from './people-picker.js';
 
 type Attrs = Record<string, unknown>;
 
@@ -339,3 +340,4 @@ function mount(root: HTMLElement): void {
 
 document.querySelectorAll<HTMLElement>('[data-editor]').forEach(mount);
 document.querySelectorAll<HTMLFormElement>('form.article-form').forEach(mountAutosave);
+mountPeoplePickers();
