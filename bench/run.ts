@@ -365,6 +365,7 @@ async function main(): Promise<void> {
       .select(['id', 'slug'])
       .where('type', '=', 'post')
       .orderBy('id', 'desc')
+      .limit(1)
       .offset(1)
       .executeTakeFirstOrThrow();
     const desk = await createUser(handle.db, { email: DESK.email, name: 'Bench Desk', role: 'editor', password: DESK.password }, cliActor, { now: new Date() });
