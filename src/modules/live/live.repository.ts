@@ -71,40 +71,6 @@ export async function findEntry(db: Db, id: number): Promise<LiveEntryRow | unde
   return db.selectFrom('live_entries').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** One page of a live article's entries, newest first, with the total. */
-export async function entriesOf(db: Db, postId: number, limit: number, offset: number): Promise<{ rows: LiveEntryRow[]; total: number }> {
-  const [rows, total] = await Promise.all([
-    db
-      .selectFrom('live_entries')
-      .selectAll()
-      .where('post_id', '=', postId)
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(limit)
-      .offset(offset)
-      .execute(),
-    db
-      .selectFrom('live_entries')
-      .select((eb) => eb.fn.countAll<number | string>().as('n'))
-      .where('post_id', '=', postId)
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(total.n) };
-}
-
-/** Entries newer than `afterId` (what a reader with the page open has not seen), newest first. */
-export async function entriesAfter(db: Db, postId: number, afterId: number, limit: number): Promise<LiveEntryRow[]> {
-  return db
-    .selectFrom('live_entries')
-    .selectAll()
-    .where('post_id', '=', postId)
-    .where('id', '>', afterId)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();
-}
-
 /** The key events of a live article (pinned entries), newest first: id, headline and time only. */
 export async function keyEventsOf(db: Db, postId: number): Promise<Pick<LiveEntryRow, 'id' | 'headline' | 'created_at' | 'body_html'>[]> {
   return db

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createArticle } from '../../../src/modules/article/article.service.js';
 import { doc, p, quoteCard } from '../../../src/modules/article/document.js';
-import { entriesAfter, entriesNewerThan, entriesOf, findLivePost, keyEventsOf } from '../../../src/modules/live/live.repository.js';
+import { entriesAfterWithAuthors, entriesNewerThan, entriesWithAuthors, findLivePost, keyEventsOf } from '../../../src/modules/live/live.repository.js';
 import { addEntry, deleteEntry, editEntry, endLive, startLive } from '../../../src/modules/live/live.service.js';
 import { makeUser } from '../../helpers/admin.js';
 import { NOW } from '../../helpers/clock.js';
@@ -60,19 +60,19 @@ for (const dialect of DIALECTS) {
       );
       const third = await addEntry(db, postId, { headline: 'Bridge closed', body: doc(p('The harbour bridge is closed.')), pinned: true }, who, at(3));
 
-      const page = await entriesOf(db, postId, 10, 0);
+      const page = await entriesWithAuthors(db, postId, 10, 0);
       expect(page.total).toBe(3);
       expect(page.rows.map((r) => r.id)).toEqual([third.id, second.id, first.id]);
       expect(page.rows[1]!.body_html).toContain('class="quote-card"');
       expect(page.rows[0]!.author_id).not.toBeNull();
       expect((await keyEventsOf(db, postId)).map((r) => r.headline)).toEqual(['Bridge closed', 'Winds reach 120 km/h']);
-      expect((await entriesAfter(db, postId, first.id, 10)).map((r) => r.id)).toEqual([third.id, second.id]);
+      expect((await entriesAfterWithAuthors(db, postId, first.id, 10)).map((r) => r.id)).toEqual([third.id, second.id]);
       expect(await entriesNewerThan(db, page.rows[2]!)).toBe(2);
       expect((await findLivePost(db, postId))?.live_updated_at).toBe(at(3).toISOString());
 
       // An edit keeps the entry's time; unpinning takes it out of the key events.
       await editEntry(db, postId, first.id, { headline: 'Winds reach 130 km/h', body: doc(p('Gusts on the coast, stronger.')), pinned: false }, who, at(4));
-      const edited = (await entriesOf(db, postId, 10, 0)).rows.find((r) => r.id === first.id)!;
+      const edited = (await entriesWithAuthors(db, postId, 10, 0)).rows.find((r) => r.id === first.id)!;
       expect(edited).toMatchObject({ headline: 'Winds reach 130 km/h', created_at: at(1).toISOString(), updated_at: at(4).toISOString(), pinned: 0 });
       expect((await keyEventsOf(db, postId)).map((r) => r.id)).toEqual([third.id]);
 
@@ -82,7 +82,7 @@ for (const dialect of DIALECTS) {
 
       await endLive(db, postId, who, at(6));
       expect(await findLivePost(db, postId)).toMatchObject({ live_status: 'ended', live_started_at: at(0).toISOString(), live_ended_at: at(6).toISOString() });
-      expect((await entriesOf(db, postId, 10, 0)).total).toBe(2);
+      expect((await entriesWithAuthors(db, postId, 10, 0)).total).toBe(2);
       await expect(addEntry(db, postId, { headline: '', body: doc(p('Late.')), pinned: false }, who, at(7))).rejects.toThrow(/Start the live coverage/);
       await expect(endLive(db, postId, who, at(7))).rejects.toThrow(/not live/);
       await startLive(db, postId, who, at(8));
@@ -103,7 +103,7 @@ for (const dialect of DIALECTS) {
 
     it('refuses hostile or empty entries, saving nothing', async () => {
       const db = t.handle.db;
-      const before = (await entriesOf(db, postId, 100, 0)).total;
+      const before = (await entriesWithAuthors(db, postId, 100, 0)).total;
       const bad: [string, RegExp][] = [
         ['<script>alert(1)</script>', /cannot contain < or >/],
         ['x'.repeat(301), /at most 300 characters/],
@@ -112,10 +112,10 @@ for (const dialect of DIALECTS) {
       for (const [headline, message] of bad)
         await expect(addEntry(db, postId, { headline, body: doc(p('Text.')), pinned: false }, who, at(9))).rejects.toThrow(message);
       await expect(addEntry(db, postId, { headline: 'Empty', body: doc(), pinned: false }, who, at(9))).rejects.toThrow(/text is empty/);
-      expect((await entriesOf(db, postId, 100, 0)).total).toBe(before);
+      expect((await entriesWithAuthors(db, postId, 100, 0)).total).toBe(before);
       // SQL metacharacters are text like any other.
       const ok = await addEntry(db, postId, { headline: "Robert'); DROP TABLE live_entries; --", body: doc(p('Text.')), pinned: false }, who, at(10));
-      expect((await entriesOf(db, postId, 1, 0)).rows[0]).toMatchObject({ id: ok.id, headline: "Robert'); DROP TABLE live_entries; --" });
+      expect((await entriesWithAuthors(db, postId, 1, 0)).rows[0]).toMatchObject({ id: ok.id, headline: "Robert'); DROP TABLE live_entries; --" });
     });
   });
 }
