@@ -9,6 +9,7 @@ import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:z
 import type { OutgoingHttpHeaders } from 'node:http';
 import type { PurgeTags } from '../../jobs/purge-log.js';
 import { ALL, TaggedStore, type Tagged as StoredThing } from './tagged-store.js';
+import { Coalescer } from './coalesce.js';
 
 export type Encoding = 'br' | 'gzip';
 
@@ -39,8 +40,13 @@ export interface CacheStats {
   bytes: number;
   hits: number;
   misses: number;
+  /** Misses answered from another request's render of the same page (see `renders`). */
+  coalesced: number;
   purged: number;
 }
+
+/** How a render that others waited for ended: kept, not kept because a purge ran meanwhile, or not cacheable. */
+export type RenderOutcome = 'stored' | 'purged' | 'uncacheable';
 
 /** Cookies that mean "a logged-in user or a personalised page": such requests bypass the cache. */
 export const BYPASS_COOKIES = /(?:^|;\s*)(bs_session|bs_commenter)=/;
@@ -72,7 +78,9 @@ export class PageCache {
   private broadcast: ((tags: PurgeTags) => Promise<unknown>) | undefined;
   private onBroadcastError: (err: unknown) => void = () => {};
   private pending: Promise<void> = Promise.resolve();
-  readonly stats: CacheStats = { entries: 0, bytes: 0, hits: 0, misses: 0, purged: 0 };
+  readonly stats: CacheStats = { entries: 0, bytes: 0, hits: 0, misses: 0, coalesced: 0, purged: 0 };
+  /** Renders of missed pages under way, by URL: concurrent misses of one page wait for one render. */
+  readonly renders = new Coalescer<RenderOutcome>();
 
   /**
    * @param onPurge called with every purge's tags (forwarded to a CDN: see `cdnPurger`), whether

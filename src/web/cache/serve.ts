@@ -8,7 +8,7 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { owned } from '../buffers.js';
-import { BYPASS_COOKIES, type Encoding, type Entry, type PageCache, type Variant } from './page-cache.js';
+import { BYPASS_COOKIES, type Encoding, type Entry, type PageCache, type RenderOutcome, type Variant } from './page-cache.js';
 import { CLOCK, LOOKED_UP, TAGS, type Clocked, type LookedUp, type Tagged } from './response-tags.js';
 import { etagMatches, etagOf } from './validators.js';
 
@@ -110,26 +110,88 @@ const NOT_REPLAYED = new Set([
 export function registerPageCache(app: FastifyInstance, o: CacheOptions): void {
   // Callback-style hooks: no promise per request on the hot path.
   app.addHook('onRequest', (request, reply, done) => {
-    // A request that came through answerHitsFirst was looked up there already.
-    const hit = !(request.raw as LookedUp)[LOOKED_UP] && cacheable(request) ? o.cache.get(request.url) : undefined;
-    if (!hit) {
+    if (!cacheable(request)) {
       o.cache.stats.misses++;
-      (request as Clocked)[CLOCK] = o.cache.purgeClock;
       done();
       return;
     }
-    o.cache.stats.hits++;
-    sendEntry(o.cache, request, reply, hit);
+    // A request that came through answerHitsFirst was looked up there already.
+    const hit = (request.raw as LookedUp)[LOOKED_UP] ? undefined : o.cache.get(request.url);
+    if (hit) {
+      o.cache.stats.hits++;
+      sendEntry(o.cache, request, reply, hit);
+      return;
+    }
+    admitMiss(o.cache, request, reply, done, true);
   });
 
   app.addHook('onSend', (request, reply, payload, done) => {
     const tags = (reply as Tagged)[TAGS];
     if (!tags || reply.statusCode !== 200 || reply.getHeader('x-cache') === 'HIT' || !cacheable(request)) {
+      endRender(o.cache, request);
       done(null, payload);
       return;
     }
-    done(null, store(request, reply, payload, tags, o));
+    const sent = store(request, reply, payload, tags, o);
+    endRender(o.cache, request);
+    done(null, sent);
   });
+  // A render that never reached onSend (an aborted request, a failed hook) must not keep others waiting.
+  app.addHook('onResponse', (request, _reply, done) => {
+    endRender(o.cache, request);
+    done();
+  });
+  app.addHook('onRequestAbort', (request, done) => {
+    endRender(o.cache, request);
+    done();
+  });
+}
+
+/** Set on the request that renders a missed page others wait for: ends their wait. */
+const LEADS = Symbol('cacheLeads');
+type Leading = FastifyRequest & { [LEADS]?: (outcome: RenderOutcome) => void };
+
+/**
+ * A cacheable request that missed: renders the page, or, when a render of the same URL begun at
+ * the same purge clock is under way, waits for it and answers with what it stored. A render that
+ * was not kept because a purge ran meanwhile is waited for again (the next one, at the new clock);
+ * one that is not cacheable at all (a 404, a redirect) lets each waiter render for itself.
+ */
+function admitMiss(cache: PageCache, request: FastifyRequest, reply: FastifyReply, done: () => void, mayWait: boolean): void {
+  const clock = cache.purgeClock;
+  let leads = false;
+  const render = mayWait
+    ? cache.renders.run(request.url, clock, () => {
+        leads = true;
+        return new Promise<RenderOutcome>((resolve) => {
+          (request as Leading)[LEADS] = resolve;
+        });
+      })
+    : undefined;
+  if (!render || leads) {
+    cache.stats.misses++;
+    (request as Clocked)[CLOCK] = clock;
+    done();
+    return;
+  }
+  render.then((outcome) => {
+    const e = cache.get(request.url);
+    if (e) {
+      cache.stats.hits++;
+      cache.stats.coalesced++;
+      sendEntry(cache, request, reply, e);
+      return;
+    }
+    admitMiss(cache, request, reply, done, outcome === 'purged');
+  });
+}
+
+/** Ends the wait of the requests sharing this request's render (once; later calls do nothing). */
+function endRender(cache: PageCache, request: FastifyRequest): void {
+  const resolve = (request as Leading)[LEADS];
+  if (!resolve) return;
+  (request as Leading)[LEADS] = undefined;
+  resolve(cache.get(request.url) ? 'stored' : (request as Clocked)[CLOCK] !== cache.purgeClock ? 'purged' : 'uncacheable');
 }
 
 /** What a response that depends on who asks (a cookie, a session, a reply target) says to every cache. */

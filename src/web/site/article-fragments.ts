@@ -23,6 +23,7 @@ import { threadPage, type ThreadPage } from '../../modules/comment/comment.repos
 import { tag } from '../../modules/content/cache-tags.js';
 import { loadCommentSettings, type CommentSettings } from '../../modules/comment/comment-settings.js';
 import { TaggedStore } from '../cache/tagged-store.js';
+import { Coalescer } from '../cache/coalesce.js';
 import { cacheTags, type PageCache } from '../cache/index.js';
 import { joinBuffers } from '../buffers.js';
 import type { CommentsWeb } from './comments.routes.js';
@@ -96,6 +97,12 @@ export class ArticleFragments {
   private readonly threads: TaggedStore<ThreadFragment>;
   private readonly forms: TaggedStore<FormFragment>;
   private readonly settings = new TaggedStore<{ value: CommentSettings; tags: readonly string[]; bytes: number }>(1_000_000);
+  /** Concurrent misses of one fragment share one read and render (see web/cache/coalesce). */
+  readonly rendering = {
+    articles: new Coalescer<ArticleFragment | undefined>(),
+    threads: new Coalescer<ThreadFragment & { page: ThreadPage }>(),
+    settings: new Coalescer<CommentSettings>(),
+  };
 
   constructor(
     maxBytes: number,
@@ -121,12 +128,12 @@ export class ArticleFragments {
     // What is read after this may predate a purge that runs meanwhile: then it is used, not kept.
     const clock = this.cache.purgeClock;
     const keep = () => clock === this.cache.purgeClock;
-    const f = await this.article(db, slug, keep);
+    const f = await this.article(db, slug, clock, keep);
     if (!f) return undefined;
     if (f.path) return { redirect: f.path };
     // A static page has a comments section only while its comments are on.
     if (f.post.type === 'page' && f.post.comment_status !== 'open') return { html: joinBuffers([f.before, f.after]), tags: f.pageTags };
-    const form = comments ? await comments.articleForm(request, f.post, await this.commentSettings(db, keep)) : undefined;
+    const form = comments ? await comments.articleForm(request, f.post, await this.commentSettings(db, clock, keep)) : undefined;
     const { lang } = f.owner;
     const t = stringsFor(lang);
     if (!form) {
@@ -138,17 +145,18 @@ export class ArticleFragments {
     // Everyone's view of the thread is shared; a reader's own held comments or reply target are not.
     const shared = held.length === 0 && rest.replyTo === undefined;
     const key = `${f.post.id}:${rest.open ? 1 : 0}:${rest.perPage}`;
-    let thread = shared ? this.threads.get(key) : undefined;
-    let input: ArticleCommentsInput;
-    if (thread) {
-      const counts: ThreadPage = { comments: [], approved: thread.approved, approvedThreads: 0, totalPages: thread.totalPages };
-      input = { ...rest, page: 1, thread: counts };
-    } else {
-      input = { ...rest, page: 1, thread: await threadPage(db, f.post.id, held, 1, rest.perPage) };
-      const html = Buffer.from(renderCommentsThread({ comments: commentsVM(f.owner, input), t, lang }));
-      thread = { html, approved: input.thread.approved, totalPages: input.thread.totalPages, tags: f.pageTags, bytes: html.length + 200 };
-      if (shared && keep()) this.threads.set(key, thread);
-    }
+    const renderThread = async (): Promise<ThreadFragment & { page: ThreadPage }> => {
+      const page = await threadPage(db, f.post.id, held, 1, rest.perPage);
+      const html = Buffer.from(renderCommentsThread({ comments: commentsVM(f.owner, { ...rest, page: 1, thread: page }), t, lang }));
+      const rendered = { html, approved: page.approved, totalPages: page.totalPages, tags: f.pageTags, bytes: html.length + 200 };
+      if (shared && keep()) this.threads.set(key, rendered);
+      return { ...rendered, page };
+    };
+    const thread: ThreadFragment & { page?: ThreadPage } =
+      (shared ? this.threads.get(key) : undefined) ?? (await (shared ? this.rendering.threads.run(key, clock, renderThread) : renderThread()));
+    // The form needs the thread's counts, and a reply form the comment it answers (a reader's own render).
+    const counts: ThreadPage = thread.page ?? { comments: [], approved: thread.approved, approvedThreads: 0, totalPages: thread.totalPages };
+    const input: ArticleCommentsInput = { ...rest, page: 1, thread: counts };
     // The form is the same for everyone but its token (and a reply target, rendered whole).
     if (rest.replyTo !== undefined) {
       const formHtml = Buffer.from(renderCommentsForm({ comments: commentsVM(f.owner, input), t, lang }));
@@ -173,22 +181,26 @@ export class ArticleFragments {
    * The comment settings, kept until the next purge of everything: saving them purges every page
    * (they shape every comment form), here and, through the purge log, on every instance.
    */
-  private async commentSettings(db: Db, keep: () => boolean): Promise<CommentSettings> {
+  private async commentSettings(db: Db, clock: number, keep: () => boolean): Promise<CommentSettings> {
     const hit = this.settings.get('comments');
     if (hit) return hit.value;
-    const value = await loadCommentSettings(db);
-    if (keep()) this.settings.set('comments', { value, tags: [], bytes: 1000 });
-    return value;
+    return this.rendering.settings.run('comments', clock, async () => {
+      const value = await loadCommentSettings(db);
+      if (keep()) this.settings.set('comments', { value, tags: [], bytes: 1000 });
+      return value;
+    });
   }
 
-  private async article(db: Db, slug: string, keep: () => boolean): Promise<ArticleFragment | undefined> {
+  private async article(db: Db, slug: string, clock: number, keep: () => boolean): Promise<ArticleFragment | undefined> {
     const hit = this.articles.get(slug);
     // New Year: the footer's year moved on.
     if (hit && hit.year === siteYear(this.site)) return hit;
-    const [bundle, tree] = await Promise.all([readArticle(db, slug), loadCategoryTree(db)]);
-    if (!bundle) return undefined;
-    const f = renderFragment(this.site, tree, bundle);
-    if (keep()) this.articles.set(slug, f);
-    return f;
+    return this.rendering.articles.run(slug, clock, async () => {
+      const [bundle, tree] = await Promise.all([readArticle(db, slug), loadCategoryTree(db)]);
+      if (!bundle) return undefined;
+      const f = renderFragment(this.site, tree, bundle);
+      if (keep()) this.articles.set(slug, f);
+      return f;
+    });
   }
 }
