@@ -12,6 +12,12 @@
  * article page, unique bodies, the Origin header; the per-IP and per-email comment limits are
  * raised through the comment settings, as a site owner would, since every request comes from
  * one address). Comments default to 10 per article up to 200,000 (`--comments` overrides).
+ *
+ * The news cases: a breaking article (readers while the desk saves it every second and comments
+ * arrive at 20 a second, with a check that no reader gets an older revision after a save's
+ * answer), a cold herd (a page purged every second under 50 readers: renders per purge), and the
+ * live page. `--articles 1000000` runs everything at a million articles (seed time and database
+ * size are printed).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -32,6 +38,9 @@ import { createUser } from '../src/modules/user/user.service.js';
 import { cliActor } from '../src/modules/user/user.js';
 import { addEntry, startLive } from '../src/modules/live/live.service.js';
 import { doc, p as para } from '../src/modules/article/document.js';
+import { appendPurge } from '../src/jobs/purge-log.js';
+import { tag as cacheTag } from '../src/modules/content/cache-tags.js';
+import { formFields } from '../test/helpers/form.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
@@ -98,6 +107,23 @@ function dirSize(dir: string): number {
   return total;
 }
 
+/** The database's size on disk: the SQLite file and its journal, or PostgreSQL's own count. */
+async function databaseSize(kind: string, databaseUrl: string | undefined, dataDir: string): Promise<number> {
+  if (kind === 'sqlite') {
+    return fs
+      .readdirSync(dataDir)
+      .filter((f) => f.startsWith('broadsheet.db'))
+      .reduce((a, f) => a + fs.statSync(path.join(dataDir, f)).size, 0);
+  }
+  const h = openDb({ databaseUrl, dataDir });
+  try {
+    const r = await sql<{ n: string }>`select pg_database_size(current_database()) as n`.execute(h.db);
+    return Number(r.rows[0]?.n ?? 0);
+  } finally {
+    await h.close();
+  }
+}
+
 /** Bytes of the packages `npm install --omit=dev` would install (each package's own files). */
 function productionDepsBytes(): number {
   const r = spawnSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -137,13 +163,8 @@ function keepCookies(res: Response, jar: Map<string, string>): void {
 const cookieHeader = (jar: Map<string, string>): string => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
 const csrfIn = (html: string): string => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
 
-/**
- * The live page case: readers on a live article while the desk publishes an entry every 2 s
- * through the admin's form (logged in as an editor, as a newsroom would), and one reader polling
- * the entries endpoint as the page's script does (every 50 ms here): how long from the save's
- * answer until that reader gets the entry.
- */
-async function loadLive(base: string, livePath: string, postId: number): Promise<CaseResult & { live: { published: number; seenMs: number[] } }> {
+/** Signs the bench editor in through the login form, as a person would: the session's cookies. */
+async function signIn(base: string): Promise<Map<string, string>> {
   const jar = new Map<string, string>();
   const loginPage = await fetch(`${base}/admin/login`);
   keepCookies(loginPage, jar);
@@ -155,6 +176,17 @@ async function loadLive(base: string, livePath: string, postId: number): Promise
   });
   keepCookies(login, jar);
   if (login.status !== 303) throw new Error(`the bench editor could not log in (${login.status})`);
+  return jar;
+}
+
+/**
+ * The live page case: readers on a live article while the desk publishes an entry every 2 s
+ * through the admin's form (logged in as an editor, as a newsroom would), and one reader polling
+ * the entries endpoint as the page's script does (every 50 ms here): how long from the save's
+ * answer until that reader gets the entry.
+ */
+async function loadLive(base: string, livePath: string, postId: number): Promise<CaseResult & { live: { published: number; seenMs: number[] } }> {
+  const jar = await signIn(base);
   const screen = await fetch(`${base}/admin/articles/${postId}`, { headers: { cookie: cookieHeader(jar) } });
   const csrf = csrfIn(await screen.text());
   let running = true;
@@ -205,6 +237,168 @@ async function loadLive(base: string, livePath: string, postId: number): Promise
   running = false;
   await Promise.all([writer, poller]);
   return { ...r, live: { published, seenMs } };
+}
+
+/** The revision marker the breaking-article editor writes into the body ("Breaking revision N"). */
+const revisionIn = (html: string): number => Number(/Breaking revision (\d+)/.exec(html)?.[1] ?? 0);
+
+/** The p-th percentile of a list of numbers. */
+const pct = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))] ?? 0;
+
+interface BreakingStats {
+  saves: number;
+  comments: { posted: number; refused: number };
+  checks: number;
+  stale: number;
+  maxStaleMs: number;
+  misses: number;
+}
+
+/**
+ * The breaking article: 50 connections read one article while the desk saves it through the
+ * admin's form once a second (a new "Breaking revision N" in the body each time) and readers post
+ * comments on it at 20 a second (approved at once: the bench site's moderation is `auto`). One
+ * more reader asks for the page in a loop and checks the revision it got against the saves
+ * answered before it asked: a reader who asks after a save's answer and gets an older revision
+ * is a stale answer (there must be none on the instance that took the write).
+ */
+async function loadBreaking(base: string, articlePath: string, postId: number): Promise<CaseResult & { breaking: BreakingStats }> {
+  const jar = await signIn(base);
+  const screen = `${base}/admin/articles/${postId}`;
+  let running = true;
+  const savedAt: number[] = []; // savedAt[n - 1]: when the answer to the save of revision n arrived
+  const editor = (async () => {
+    while (running) {
+      const started = performance.now();
+      const form = await fetch(screen, { headers: { cookie: cookieHeader(jar) } });
+      const fields = formFields(await form.text(), `/admin/articles/${postId}`, { name: 'intent', value: 'save' });
+      const next = savedAt.length + 1;
+      const text = String(fields.body_text ?? '');
+      fields.body_text = /Breaking revision \d+/.test(text)
+        ? text.replace(/Breaking revision \d+/, `Breaking revision ${next}`)
+        : `${text}\n\nBreaking revision ${next}.`;
+      const body = new URLSearchParams();
+      for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) body.append(k, one);
+      const res = await fetch(screen, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookieHeader(jar), origin: base },
+        body: body.toString(),
+      });
+      if (res.status !== 303) throw new Error(`the breaking-article save was refused (${res.status}): ${(await res.text()).slice(0, 300)}`);
+      savedAt.push(performance.now());
+      await sleep(Math.max(0, 1000 - (performance.now() - started)));
+    }
+  })();
+  // Comments: the form's token as a reader's browser gets it, then one post every 50 ms.
+  const page = await (await fetch(base + articlePath, { headers: { cookie: 'bs_commenter=bench' } })).text();
+  const field = (name: string) => new RegExp(`name="${name}" value="([^"]+)"`).exec(page)?.[1] ?? '';
+  const comments = { posted: 0, refused: 0 };
+  const commenter = (async () => {
+    await sleep(3100); // the form refuses answers faster than a person types
+    for (let n = 1; running; n++) {
+      const started = performance.now();
+      const res = await fetch(`${base}/comments/`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base },
+        body: new URLSearchParams({
+          post_id: field('post_id'),
+          token: field('token'),
+          name: 'Breaking Reader',
+          email: '',
+          website: '',
+          body: `Breaking comment ${process.pid}-${n}: what I saw from my window.`,
+        }).toString(),
+      });
+      if (res.status === 303) comments.posted++;
+      else comments.refused++;
+      await sleep(Math.max(0, 50 - (performance.now() - started)));
+    }
+  })();
+  const checks: { at: number; revision: number }[] = [];
+  let misses = 0;
+  const checker = (async () => {
+    while (running) {
+      const at = performance.now();
+      const res = await fetch(base + articlePath);
+      if (res.headers.get('x-cache') !== 'HIT') misses++;
+      checks.push({ at, revision: revisionIn(await res.text()) });
+    }
+  })();
+  const r = await load('breaking article (edit/s, 20 comments/s)', base + articlePath, articlePath);
+  running = false;
+  await Promise.all([editor, commenter, checker]);
+  let stale = 0;
+  let maxStaleMs = 0;
+  for (const c of checks) {
+    const answered = savedAt.filter((t) => t < c.at).length; // saves whose answer came before this reader asked
+    if (c.revision < answered) {
+      stale++;
+      maxStaleMs = Math.max(maxStaleMs, c.at - savedAt[c.revision]!);
+    }
+  }
+  return { ...r, breaking: { saves: savedAt.length, comments, checks: checks.length, stale, maxStaleMs, misses } };
+}
+
+interface HerdStats {
+  purges: number;
+  renders: number;
+  kept: number;
+  unkept: number;
+  coalescedOrHit: number;
+}
+
+/**
+ * The cold herd: 50 connections read one article while its page and fragments are purged every
+ * second through the purge log (as another instance's or a command's purge arrives). Every
+ * response says whether it was rendered: `x-cache: MISS` (rendered and kept), none (rendered
+ * while a purge ran, so not kept), `HIT` (stored bytes, including requests that waited for
+ * another's render). The goal: one render per purge.
+ */
+async function loadHerd(base: string, articlePath: string, purge: () => Promise<unknown>): Promise<CaseResult & { herd: HerdStats }> {
+  const herd: HerdStats = { purges: 0, renders: 0, kept: 0, unkept: 0, coalescedOrHit: 0 };
+  await fetch(base + articlePath);
+  let running = true;
+  const purger = (async () => {
+    await sleep(500);
+    while (running) {
+      await purge();
+      herd.purges++;
+      await sleep(1000);
+    }
+  })();
+  const r = await autocannon({
+    url: base + articlePath,
+    connections,
+    duration,
+    requests: [
+      {
+        onResponse: (status: number, _body: string, _ctx: unknown, headers: Record<string, string | string[]>) => {
+          if (status !== 200) return;
+          const x = headers['x-cache'];
+          if (x === 'HIT') herd.coalescedOrHit++;
+          else if (x === 'MISS') herd.kept++;
+          else herd.unkept++;
+        },
+      } as autocannon.Request,
+    ],
+  });
+  running = false;
+  await purger;
+  // The last purge may still be on its way to the server (it polls the purge log): count what it served.
+  herd.renders = herd.kept + herd.unkept;
+  return {
+    name: 'cold herd (purge/s, 50 readers)',
+    path: articlePath,
+    reqPerSec: Math.round(r.requests.average),
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.timeouts,
+    non2xx: r.non2xx,
+    bytes: Math.round(r.throughput.average / Math.max(1, r.requests.average)),
+    herd,
+  };
 }
 
 interface CaseResult {
@@ -312,18 +506,19 @@ async function main(): Promise<void> {
       tags: 2000,
       authors: 50,
       onProgress: (done, total) => {
-        const pct = Math.floor((done / total) * 10) * 10;
-        if (articles >= 100_000 && pct > lastPct)
+        const tenth = Math.floor((done / total) * 10) * 10;
+        if (articles >= 100_000 && tenth > lastPct)
           console.log(
             `  seeded ${done.toLocaleString('en')} articles (${((Date.now() - seedStart) / 1000).toFixed(0)} s, RSS ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB)`,
           );
-        lastPct = pct;
+        lastPct = tenth;
       },
     });
     const seedSeconds = (Date.now() - seedStart) / 1000;
     // Every request comes from 127.0.0.1: the per-IP and per-email limits are raised through the
     // settings a site owner has (comments.rate_per_ip / rate_per_email), not switched off in code.
-    await saveCommentSettings(handle.db, { ratePerIp: 10_000_000, ratePerEmail: 10_000_000 });
+    // Moderation `auto`: comments are approved as they come (the breaking-article case's policy).
+    await saveCommentSettings(handle.db, { ratePerIp: 10_000_000, ratePerEmail: 10_000_000, moderation: 'auto' });
     // A site in service has had its statistics gathered (and, on PostgreSQL, its fresh rows
     // vacuumed); measuring right after a bulk load would time that one-off work instead.
     await sql.raw(dbKind === 'postgres' ? 'vacuum analyze' : 'analyze').execute(handle.db);
@@ -353,7 +548,6 @@ async function main(): Promise<void> {
       await computeRelated(handle.db, handle.dialect.fullText, id);
       relatedMs.push(performance.now() - t0);
     }
-    const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;
     const searchStats = { p50: pct(searchMs, 50), p95: pct(searchMs, 95) };
     const relatedStats = { p50: pct(relatedMs, 50), p95: pct(relatedMs, 95) };
     const article = await handle.db.selectFrom('posts').select('slug').orderBy('id', 'desc').executeTakeFirstOrThrow();
@@ -368,6 +562,12 @@ async function main(): Promise<void> {
       .limit(1)
       .offset(1)
       .executeTakeFirstOrThrow();
+    // The breaking article (third newest) and the cold herd's (fourth newest): pages of their own.
+    const [breakingRow, herdRow] = await Promise.all(
+      [2, 3].map((n) =>
+        handle.db.selectFrom('posts').select(['id', 'slug']).where('type', '=', 'post').orderBy('id', 'desc').limit(1).offset(n).executeTakeFirstOrThrow(),
+      ),
+    );
     const desk = await createUser(handle.db, { email: DESK.email, name: 'Bench Desk', role: 'editor', password: DESK.password }, cliActor, { now: new Date() });
     const deskEditor = { user: { id: desk.id, name: desk.name, email: desk.email }, ip: '' };
     await startLive(handle.db, liveRow.id, deskEditor, new Date());
@@ -436,6 +636,7 @@ async function main(): Promise<void> {
       ['category', `/category/${category.slug}/`],
       ['tag', `/tag/${tag.slug}/`],
       ['RSS feed', '/feed/'],
+      ['sitemap', '/sitemap-posts-1.xml'],
       ['JSON API list', '/api/v1/posts'],
       ['search page', '/search?q=harbour+fees'],
       ['search API', '/api/v1/search?q=wind+farm'],
@@ -513,6 +714,25 @@ async function main(): Promise<void> {
       const { live: _, ...rest } = r;
       results.push({ ...rest, ratio: r.reqPerSec / bareResult.reqPerSec });
     }
+    let breakingStats: BreakingStats | undefined;
+    if (want('breaking article') && !values['no-cache']) {
+      const r = await loadBreaking(base, `/${breakingRow!.slug}/`, breakingRow!.id);
+      breakingStats = r.breaking;
+      const { breaking: _, ...rest } = r;
+      results.push({ ...rest, ratio: r.reqPerSec / bareResult.reqPerSec });
+    }
+    let herdStats: HerdStats | undefined;
+    if (want('cold herd') && !values['no-cache']) {
+      const purger = openDb({ databaseUrl: dbKind === 'postgres' ? databaseUrl : undefined, dataDir });
+      try {
+        const r = await loadHerd(base, `/${herdRow!.slug}/`, () => appendPurge(purger, [cacheTag.post(herdRow!.id)], 'bench'));
+        herdStats = r.herd;
+        const { herd: _, ...rest } = r;
+        results.push({ ...rest, ratio: r.reqPerSec / bareResult.reqPerSec });
+      } finally {
+        await purger.close();
+      }
+    }
     const rss = rssOf(server.pid!);
     if (want('comment post')) {
       const check = openDb({ databaseUrl: dbKind === 'postgres' ? databaseUrl : undefined, dataDir });
@@ -529,6 +749,7 @@ async function main(): Promise<void> {
       r.ratio = r.reqPerSec / bareResult.reqPerSec;
       results.push(r);
     }
+    const databaseBytes = await databaseSize(dbKind, databaseUrl, dataDir);
     const depsBytes = dirSize(path.join(ROOT, 'node_modules'));
     const prodBytes = productionDepsBytes();
 
@@ -548,7 +769,7 @@ async function main(): Promise<void> {
     console.table(table);
     console.log(`cold start (process start → first 200): ${coldStartMs} ms`);
     console.log(`server RSS after load: ${(rss / 1048576).toFixed(0)} MB`);
-    console.log(`seed: ${seedSeconds.toFixed(1)} s for ${articles.toLocaleString('en')} articles`);
+    console.log(`seed: ${seedSeconds.toFixed(1)} s for ${articles.toLocaleString('en')} articles; database ${(databaseBytes / 1048576).toFixed(0)} MB`);
     console.log(`search (in-process, 200 queries): p50 ${searchStats.p50.toFixed(1)} ms, p95 ${searchStats.p95.toFixed(1)} ms`);
     console.log(`related-article computation (30 articles): p50 ${relatedStats.p50.toFixed(1)} ms, p95 ${relatedStats.p95.toFixed(1)} ms`);
     for (const r of results) {
@@ -556,6 +777,18 @@ async function main(): Promise<void> {
         console.log(
           `comment posting: ${r.comments.accepted} stored (${r.comments.approved} approved, ${r.comments.pending} held for moderation), ${r.comments.spam} marked spam, ${r.comments.refused} refused (not 303)`,
         );
+    }
+    if (breakingStats) {
+      const b = breakingStats;
+      console.log(
+        `breaking article: ${b.saves} saves through the admin, ${b.comments.posted} comments posted (${b.comments.refused} refused); ${b.checks} checked reads, ${b.stale} stale after a save's answer (longest ${b.maxStaleMs.toFixed(0)} ms), ${b.misses} of them rendered`,
+      );
+    }
+    if (herdStats) {
+      const h = herdStats;
+      console.log(
+        `cold herd: ${h.purges} purges through the purge log, ${h.renders} renders (${h.kept} kept, ${h.unkept} not kept: a purge ran meanwhile) = ${(h.renders / Math.max(1, h.purges)).toFixed(2)} per purge; ${h.coalescedOrHit} answered from stored bytes`,
+      );
     }
     if (liveStats) {
       const seen = liveStats.seenMs;
@@ -588,6 +821,9 @@ async function main(): Promise<void> {
           related: relatedStats,
           results,
           ...(liveStats ? { live: { published: liveStats.published, seenMs: liveStats.seenMs } } : {}),
+          ...(breakingStats ? { breaking: breakingStats } : {}),
+          ...(herdStats ? { herd: herdStats } : {}),
+          databaseBytes,
         },
         null,
         2,
