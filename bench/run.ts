@@ -4,7 +4,9 @@
  * serves the article page's exact bytes. Prints a table and writes JSON to bench/results/.
  *
  *   npm run bench -- [--quick] [--no-cache] [--articles N] [--comments N] [--duration S] [--connections C] [--db sqlite|postgres]
- *                    [--cases article,comment post,…]
+ *                    [--cases article,comment post,…] [--profile DIR]
+ *
+ * `--profile DIR` runs the main server under `node --cpu-prof` and leaves its profile in DIR.
  *
  * Besides the page cases it measures the article page on a second server with the page cache
  * off (what a miss costs: the page assembled from its fragments around a freshly rendered form),
@@ -54,6 +56,7 @@ const { values } = parseArgs({
     db: { type: 'string' },
     'database-url': { type: 'string' },
     cases: { type: 'string' },
+    profile: { type: 'string' },
   },
 });
 const quick = values.quick ?? false;
@@ -601,7 +604,8 @@ async function main(): Promise<void> {
       ...(dbKind === 'postgres' ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: '' }),
     };
     const started = performance.now();
-    const server = spawn(process.execPath, [...START_FLAGS, path.join(ROOT, 'bin/broadsheet.mjs'), 'serve'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+    const profile = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(values.profile)}`] : [];
+    const server = spawn(process.execPath, [...START_FLAGS, ...profile, path.join(ROOT, 'bin/broadsheet.mjs'), 'serve'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
     children.push(server);
     await waitFor(`${base}/healthz`);
     const coldStartMs = Math.round(performance.now() - started);
@@ -832,7 +836,8 @@ async function main(): Promise<void> {
     console.log(`results: ${path.relative(ROOT, file)}`);
   } finally {
     for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
-    await sleep(200);
+    // A profiled server writes its profile as it exits.
+    for (let i = 0; i < 50 && children.some((c) => c.exitCode === null && c.signalCode === null); i++) await sleep(100);
     stopPg?.();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

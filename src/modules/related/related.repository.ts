@@ -6,13 +6,13 @@
 import type { Db } from '../../db/database.js';
 import type { PostRow } from '../../db/schema.js';
 
-export type RelatedSource = Pick<PostRow, 'id' | 'type' | 'status' | 'title' | 'excerpt' | 'search_text' | 'language' | 'primary_category_id'>;
+export type RelatedSource = Pick<PostRow, 'id' | 'type' | 'status' | 'title' | 'excerpt' | 'search_text' | 'language' | 'primary_category_id' | 'published_at'>;
 
 /** What a post's related list is computed from: its text, language, type and status. */
 export async function relatedSource(db: Db, postId: number): Promise<RelatedSource | undefined> {
   return db
     .selectFrom('posts')
-    .select(['id', 'type', 'status', 'title', 'excerpt', 'search_text', 'language', 'primary_category_id'])
+    .select(['id', 'type', 'status', 'title', 'excerpt', 'search_text', 'language', 'primary_category_id', 'published_at'])
     .where('id', '=', postId)
     .executeTakeFirst();
 }

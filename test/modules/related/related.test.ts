@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createArticle } from '../../../src/modules/article/article.service.js';
+import { createArticle, setArticleStatus, updateArticle } from '../../../src/modules/article/article.service.js';
 import { doc, p } from '../../../src/modules/article/document.js';
 import { computeRelated, refreshRelatedAround } from '../../../src/modules/related/related.service.js';
 import { DIALECTS, freshDb, type TestDb } from '../../helpers/db.js';
@@ -74,6 +74,48 @@ for (const dialect of DIALECTS) {
       const stored = await t.handle.db.selectFrom('related_posts').select('related_id').where('post_id', '=', b).execute();
       expect(stored.map((r) => r.related_id)).toContain(c);
       await app.close();
+    });
+
+    it('a save that changes nothing the lists depend on is skipped; one that does is not', async () => {
+      const { db } = t.handle;
+      const fullText = t.handle.dialect.fullText;
+      const refreshed = new Map<number, string>();
+      const a = await idOf('glacier-a');
+      const b = await idOf('glacier-b');
+      const listOf = async (id: number) =>
+        (await db.selectFrom('related_posts').select('related_id').where('post_id', '=', id).execute()).map((r) => r.related_id);
+      const save = (time: string) =>
+        updateArticle(
+          db,
+          a,
+          {
+            slug: 'glacier-a',
+            title: 'Glacier retreat measured by drones',
+            body: doc(p(`Drones measured the glacier retreat in the valley; the glacier lost ice. Updated ${time}.`)),
+          },
+          NOW,
+        );
+      await save('10:05');
+      await refreshRelatedAround(db, fullText, a, NOW, refreshed);
+      expect(await listOf(b)).toContain(a);
+      // The desk's next update of the story: only the time changed, so no key term did.
+      await save('10:06');
+      t.handle.stats.queries = 0;
+      await refreshRelatedAround(db, fullText, a, NOW, refreshed);
+      const skipped = t.handle.stats.queries;
+      t.handle.stats.queries = 0;
+      await refreshRelatedAround(db, fullText, a, NOW); // nothing remembered: everything recomputed
+      const full = t.handle.stats.queries;
+      expect(skipped).toBeLessThanOrEqual(3); // the post, its tags and its sections: no full-text query, no write
+      expect(full).toBeGreaterThan(skipped * 3);
+      // Unpublishing changes what every list may hold: it is not skipped, and the neighbour drops it.
+      await setArticleStatus(db, a, 'draft', NOW);
+      await refreshRelatedAround(db, fullText, a, NOW, refreshed);
+      expect(await listOf(a)).toEqual([]);
+      expect(await listOf(b)).not.toContain(a);
+      await setArticleStatus(db, a, 'published', NOW);
+      await refreshRelatedAround(db, fullText, a, NOW, refreshed);
+      expect(await listOf(b)).toContain(a);
     });
   });
 }
