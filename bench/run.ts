@@ -640,7 +640,7 @@ async function main(): Promise<void> {
       ['category', `/category/${category.slug}/`],
       ['tag', `/tag/${tag.slug}/`],
       ['RSS feed', '/feed/'],
-      ['sitemap', '/sitemap-posts-1.xml'],
+      ['sitemap', '/sitemap.xml'],
       ['JSON API list', '/api/v1/posts'],
       ['search page', '/search?q=harbour+fees'],
       ['search API', '/api/v1/search?q=wind+farm'],
