@@ -605,7 +605,10 @@ async function main(): Promise<void> {
     };
     const started = performance.now();
     const profile = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(values.profile)}`] : [];
-    const server = spawn(process.execPath, [...START_FLAGS, ...profile, path.join(ROOT, 'bin/broadsheet.mjs'), 'serve'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+    const server = spawn(process.execPath, [...START_FLAGS, ...profile, path.join(ROOT, 'bin/broadsheet.mjs'), 'serve'], {
+      env,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     children.push(server);
     await waitFor(`${base}/healthz`);
     const coldStartMs = Math.round(performance.now() - started);
