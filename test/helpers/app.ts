@@ -2,12 +2,17 @@
  * Builds the real app over a test database, with a fixed clock and no logging.
  */
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/app.js';
+import { type AppDeps, buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/config.js';
 import { NOW } from './clock.js';
 import type { TestDb } from './db.js';
 
-export async function testApp(t: TestDb, env: Record<string, string> = {}, now: () => Date = () => new Date(NOW)): Promise<FastifyInstance> {
+export async function testApp(
+  t: TestDb,
+  env: Record<string, string> = {},
+  now: () => Date = () => new Date(NOW),
+  deps: Pick<AppDeps, 'purgePollMs'> = {},
+): Promise<FastifyInstance> {
   // The page cache and article fragments are off unless a test turns the cache on (test/web/cache/page-cache.test.ts):
   // other tests look at rendering, and some change the database behind the app's back.
   const cacheOn = env.PAGE_CACHE_MB !== undefined && env.PAGE_CACHE_MB !== '0';
@@ -20,7 +25,7 @@ export async function testApp(t: TestDb, env: Record<string, string> = {}, now: 
     FRAGMENT_CACHE_MB: cacheOn ? '32' : '0',
     ...env,
   });
-  return buildApp({ config, handle: t.handle, now, logger: false });
+  return buildApp({ config, handle: t.handle, now, logger: false, ...deps });
 }
 
 /** Every JSON-LD object on a page. */

@@ -10,7 +10,9 @@ import { afterAll, beforeAll } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { freshDb, type DialectName, type TestDb } from './db.js';
 import { buildFixture, type Fixture } from './fixture.js';
+import type { AppDeps } from '../../src/app.js';
 import { testApp } from './app.js';
+import { NOW } from './clock.js';
 
 export interface FixtureSite {
   t: TestDb;
@@ -18,13 +20,17 @@ export interface FixtureSite {
   fx: Fixture;
 }
 
-export function fixtureSite(dialect: DialectName, ready: (s: FixtureSite) => void, o: { env?: Record<string, string> } = {}): void {
+export function fixtureSite(
+  dialect: DialectName,
+  ready: (s: FixtureSite) => void,
+  o: { env?: Record<string, string>; deps?: Pick<AppDeps, 'purgePollMs'> } = {},
+): void {
   let site: FixtureSite | undefined;
   let t: TestDb | undefined;
   beforeAll(async () => {
     t = await freshDb(dialect);
     const fx = await buildFixture(t.handle.db, path.join(t.dataDir, 'media'), 14, t.handle.dialect.fullText);
-    site = { t, app: await testApp(t, o.env), fx };
+    site = { t, app: await testApp(t, o.env, () => new Date(NOW), o.deps), fx };
     ready(site);
   });
   afterAll(async () => {
