@@ -3,6 +3,7 @@
  * Helpers for the comment tests: an app with a movable clock, and a reader who loads an article,
  * waits like a person, and posts its comment form (an ./agent keeps the cookies; Origin set).
  */
+import type { AppDeps } from '../../src/app.js';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { Agent } from './agent.js';
@@ -20,10 +21,10 @@ export interface CommentsCtx {
   fx: Fixture;
 }
 
-export async function commentsApp(t: TestDb, env: Record<string, string> = {}, count = 4): Promise<CommentsCtx> {
+export async function commentsApp(t: TestDb, env: Record<string, string> = {}, count = 4, deps: Pick<AppDeps, 'purgePollMs'> = {}): Promise<CommentsCtx> {
   const fx = await buildFixture(t.handle.db, path.join(t.dataDir, 'media'), count, t.handle.dialect.fullText);
   const clock = new Clock();
-  const app = await testApp(t, env, clock.now);
+  const app = await testApp(t, env, clock.now, deps);
   return { app, clock, fx };
 }
 
