@@ -23,6 +23,7 @@ import { m0020PageParents } from './0020-page-parents.js';
 import { m0021FrontPages } from './0021-front-pages.js';
 import { m0022People } from './0022-people.js';
 import { m0023Live } from './0023-live.js';
+import { m0024CommentLookups } from './0024-comment-lookups.js';
 import type { Migration } from './migration.js';
 
 export type { Migration };
@@ -49,4 +50,5 @@ export const migrations: readonly Migration[] = [
   m0021FrontPages,
   m0022People,
   m0023Live,
+  m0024CommentLookups,
 ];

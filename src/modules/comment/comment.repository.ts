@@ -7,7 +7,7 @@ import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { CommentStatus, CommentsTable } from '../../db/schema.js';
 import type { PublicComment } from './comment.js';
-import { commentPageCount, paginateThread } from './thread.js';
+import { commentPageCount, paginateThread, pathSegment } from './thread.js';
 import { containsText } from '../../db/like.js';
 
 const PUBLIC_COLUMNS = ['id', 'parent_id', 'path', 'user_id', 'depth', 'author_name', 'author_url', 'body_html', 'status', 'created_at'] as const;
@@ -138,7 +138,6 @@ export async function commentPlace(db: Db, id: number): Promise<{ postId: number
     .executeTakeFirst();
   if (!c) return undefined;
   const root = c.path.slice(0, 10);
-  const rootExpr = sql<string>`substr(path, 1, 10)`;
   const [before, own] = await Promise.all([
     db
       .selectFrom('comments')
@@ -152,7 +151,9 @@ export async function commentPlace(db: Db, id: number): Promise<{ postId: number
       .select('id')
       .where('post_id', '=', c.post_id)
       .where('status', '=', 'approved')
-      .where(rootExpr, '=', root)
+      // The thread's rows, as a range of the comments_thread index: from its root to the next id's.
+      .where('path', '>=', root)
+      .where('path', '<', pathSegment(Number(root) + 1))
       .limit(1)
       .executeTakeFirst(),
   ]);
@@ -191,7 +192,11 @@ export async function isDuplicate(db: Db, postId: number, body: string): Promise
     .selectFrom('comments')
     .select('id')
     .where('post_id', '=', postId)
-    .where('body', '=', body)
+    // The comments_post_body index (the same expression on both sides), then the whole text,
+    // compared as an expression: SQLite would put a plain `body = ?` into the substr() first, and
+    // the index's expression would no longer match.
+    .where(sql`substr(body, 1, 64)`, '=', sql<string>`substr(${body}, 1, 64)`)
+    .where(sql`body || ''`, '=', body)
     .where('status', '!=', 'trash')
     .limit(1)
     .executeTakeFirst();

@@ -78,6 +78,8 @@ export class PageCache {
   private broadcast: ((tags: PurgeTags) => Promise<unknown>) | undefined;
   private onBroadcastError: (err: unknown) => void = () => {};
   private pending: Promise<void> = Promise.resolve();
+  /** Tags of the next append, not begun yet: later purges join it. */
+  private queued: Set<string> | 'all' | undefined;
   readonly stats: CacheStats = { entries: 0, bytes: 0, hits: 0, misses: 0, coalesced: 0, purged: 0 };
   /** Renders of missed pages under way, by URL: concurrent misses of one page wait for one render. */
   readonly renders = new Coalescer<RenderOutcome>();
@@ -101,8 +103,9 @@ export class PageCache {
 
   /**
    * Where this instance's purges go besides itself (the purge log other instances follow).
-   * Appends run in order, after the local purge, off the writer's response path; a failed append is
-   * retried (5 tries over about 3 s) and then reported to `onError`.
+   * Appends run in order, after the local purge, off the writer's response path; purges made while
+   * an append is under way go together in the next one. A failed append is retried (5 tries over
+   * about 3 s) and then reported to `onError`.
    */
   broadcastTo(fn: (tags: PurgeTags) => Promise<unknown>, onError: (err: unknown) => void): void {
     this.broadcast = fn;
@@ -169,9 +172,23 @@ export class PageCache {
     this.onPurge?.(list);
     const send = this.broadcast;
     if (send) {
-      const scope: PurgeTags = list.includes(ALL) ? 'all' : list;
+      if (this.queued) {
+        // An append is waiting for the one before it: this purge joins it (a busy story's comments
+        // and edits make one log row per append under way, not one per write).
+        if (list.includes(ALL)) this.queued = 'all';
+        else if (this.queued !== 'all') for (const t of list) this.queued.add(t);
+        return n;
+      }
+      this.queued = list.includes(ALL) ? 'all' : new Set(list);
       const onError = this.onBroadcastError;
-      this.pending = this.pending.then(() => retry(() => send(scope), 5, 200)).then(() => {}, onError);
+      this.pending = this.pending
+        .then(() => {
+          const queued = this.queued!;
+          this.queued = undefined;
+          const scope: PurgeTags = queued === 'all' ? 'all' : [...queued];
+          return retry(() => send(scope), 5, 200);
+        })
+        .then(() => {}, onError);
     }
     return n;
   }

@@ -126,6 +126,41 @@ describe('Coalescer', () => {
   });
 });
 
+describe('purges told to other instances', () => {
+  it('go out in order, one append at a time; purges made meanwhile go together in the next', async () => {
+    const cache = new PageCache(1_000_000);
+    const sent: (readonly string[] | 'all')[] = [];
+    const appends: (() => void)[] = [];
+    cache.broadcastTo(
+      (tags) => {
+        sent.push(tags);
+        return new Promise<void>((r) => appends.push(r));
+      },
+      () => {},
+    );
+    cache.purge(['post:1']);
+    await tick();
+    // The first append is under way: three writes meanwhile (a story's comments) make one more.
+    cache.purge(['post:2']);
+    cache.purge(['post:3', 'home']);
+    cache.purge(['post:2']);
+    await tick();
+    expect(sent).toEqual([['post:1']]);
+    appends.shift()!();
+    await tick();
+    expect(sent).toEqual([['post:1'], ['post:2', 'post:3', 'home']]);
+    cache.purge(['tag:9']);
+    cache.purge(['all']);
+    cache.purge(['post:4']);
+    appends.shift()!();
+    await tick();
+    expect(sent.at(-1)).toBe('all');
+    expect(sent).toHaveLength(3);
+    appends.shift()!();
+    await cache.flush();
+  });
+});
+
 for (const dialect of DIALECTS) {
   describe(`coalescing on the article page (${dialect})`, () => {
     let t: TestDb;
