@@ -32,8 +32,14 @@ export interface SearchHit {
 }
 
 export interface FullText {
-  /** Creates the index and keeps it in step with posts (migration). */
+  /** Creates the index and keeps it in step with posts (migration 0002). */
   createIndex(db: Kysely<any>): Promise<void>;
+  /**
+   * Narrows the index to what search and related lists ever ask for, published posts (migration
+   * 0025): drafts, pages and trash are neither read nor ranked, and a search without a filter
+   * need not look every match up in `posts`.
+   */
+  indexOnlyPublished(db: Kysely<any>): Promise<void>;
   /**
    * Published posts matching every term, best first (title matches weigh most), one page of them.
    * Bounded work whatever the site size: relevance ranks the newest RANK_WINDOW matches, and the
@@ -62,11 +68,10 @@ export const RANK_WINDOW = 1000;
 /** Totals are exact up to this; beyond it the page says "1,000+". One window query counts too. */
 export const COUNT_CAP = RANK_WINDOW;
 
-/** A match in the window: relevance (higher is better) and publication time for ties. */
+/** A match in the window: relevance (higher is better); equal relevance, the newer post (higher id) first. */
 export interface WindowRow {
   id: number;
   rank: number;
-  published_at: string | null;
 }
 
 /**
@@ -75,12 +80,21 @@ export interface WindowRow {
  */
 export function pageOfWindow(rows: WindowRow[], limit: number, offset: number): { total: number; capped: boolean; ids: number[] } {
   const capped = rows.length > COUNT_CAP;
-  const ranked = rows.slice(0, RANK_WINDOW).sort((a, b) => b.rank - a.rank || String(b.published_at).localeCompare(String(a.published_at)) || b.id - a.id);
+  const ranked = rows.slice(0, RANK_WINDOW).sort((a, b) => b.rank - a.rank || b.id - a.id);
   return { total: Math.min(rows.length, COUNT_CAP), capped, ids: ranked.slice(offset, offset + limit).map((r) => r.id) };
 }
 
 export const MARK_START = '\u0001';
 export const MARK_END = '\u0002';
+
+/** Whether a search narrows its matches beyond "published posts" (what the index holds). */
+export const hasFilter = (filter: SearchFilter): boolean =>
+  filter.categoryIds !== undefined ||
+  filter.tagId !== undefined ||
+  filter.authorId !== undefined ||
+  filter.language !== undefined ||
+  filter.from !== undefined ||
+  filter.to !== undefined;
 
 /** SQL text of a filter on `posts` (alias p), shared by both dialects; values go in as parameters. */
 export function filterSql(filter: SearchFilter & { excludeId?: number }): RawBuilder<unknown> {

@@ -38,12 +38,18 @@ export const postgresFullText: FullText = {
     await sql`create index posts_search_vector on posts using gin (search_vector)`.execute(db);
   },
 
+  async indexOnlyPublished(db) {
+    // A partial index: search and related lists always ask for published posts (filterSql).
+    await sql`create index posts_search_published on posts using gin (search_vector) where status = 'published' and type = 'post'`.execute(db);
+    await sql`drop index posts_search_vector`.execute(db);
+  },
+
   async search(db, terms, filter, limit, offset) {
     if (terms.length === 0) return { total: 0, capped: false, hits: [] };
     const q = tsQuery(tsQueryText(terms));
     // One query for the window (newest matches with ts_rank) gives the count too; ts_headline
     // (costly) then runs only for the page.
-    const window = await sql<WindowRow>`select p.id, p.published_at, ts_rank(p.search_vector, ${q}) as rank
+    const window = await sql<WindowRow>`select p.id, ts_rank(p.search_vector, ${q}) as rank
       from posts p where p.search_vector @@ ${q} and ${filterSql(filter)}
       order by p.id desc limit ${RANK_WINDOW + 1}`.execute(db);
     const { total, capped, ids } = pageOfWindow(

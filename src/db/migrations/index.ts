@@ -24,6 +24,7 @@ import { m0021FrontPages } from './0021-front-pages.js';
 import { m0022People } from './0022-people.js';
 import { m0023Live } from './0023-live.js';
 import { m0024CommentLookups } from './0024-comment-lookups.js';
+import { m0025SearchPublished } from './0025-search-published.js';
 import type { Migration } from './migration.js';
 
 export type { Migration };
@@ -51,4 +52,5 @@ export const migrations: readonly Migration[] = [
   m0022People,
   m0023Live,
   m0024CommentLookups,
+  m0025SearchPublished,
 ];

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createArticle } from '../../../src/modules/article/article.service.js';
+import { createArticle, setArticleStatus, updateArticle } from '../../../src/modules/article/article.service.js';
 import { doc, p } from '../../../src/modules/article/document.js';
 import { searchArticles } from '../../../src/modules/search/search.service.js';
 import { DIALECTS, freshDb, type TestDb } from '../../helpers/db.js';
@@ -38,6 +38,48 @@ for (const dialect of DIALECTS) {
       expect(r).toContain('A day at the harbour');
       expect(r).not.toContain('Zeppelin draft never shown');
       expect(r.indexOf('Airship news')).toBeLessThan(r.indexOf('A day at the harbour'));
+    });
+
+    it('holds published posts only, following an article through publish, edit, unpublish, trash and delete', async () => {
+      const filtered = { language: 'en' };
+      const found = async (q: string) => [(await titles(q)).includes('Quokkas at the ferry'), (await titles(q, filtered)).includes('Quokkas at the ferry')];
+      const id = await createArticle(t.handle.db, {
+        status: 'draft',
+        slug: 'quokka',
+        title: 'Quokkas at the ferry',
+        body: doc(p('A marsupial boards.')),
+        language: 'en',
+      });
+      expect(await found('quokkas')).toEqual([false, false]);
+      await setArticleStatus(t.handle.db, id, 'published');
+      expect(await found('quokkas')).toEqual([true, true]);
+      await updateArticle(t.handle.db, id, {
+        status: 'published',
+        slug: 'quokka',
+        title: 'Quokkas at the ferry',
+        body: doc(p('A wallaby boards instead.')),
+        language: 'en',
+      });
+      expect(await found('wallaby')).toEqual([true, true]);
+      expect(await found('marsupial')).toEqual([false, false]);
+      await setArticleStatus(t.handle.db, id, 'draft');
+      expect(await found('wallaby')).toEqual([false, false]);
+      await setArticleStatus(t.handle.db, id, 'published');
+      expect(await found('wallaby')).toEqual([true, true]);
+      await setArticleStatus(t.handle.db, id, 'trash');
+      expect(await found('wallaby')).toEqual([false, false]);
+      await setArticleStatus(t.handle.db, id, 'published');
+      await t.handle.db.deleteFrom('posts').where('id', '=', id).execute();
+      expect(await found('wallaby')).toEqual([false, false]);
+      if (dialect === 'sqlite') {
+        // What the index holds is exactly the published posts, and its own structure is sound.
+        const { sql } = await import('kysely');
+        await sql`insert into posts_fts(posts_fts) values ('integrity-check')`.execute(t.handle.db);
+        const held = await sql<{
+          n: number;
+        }>`select count(*) as n from posts_fts where posts_fts match 'zeppelin OR zeppelins OR biblioteka OR airship'`.execute(t.handle.db);
+        expect(held.rows[0]!.n).toBe(3 + 1);
+      }
     });
 
     it('highlights matches in snippets', async () => {
