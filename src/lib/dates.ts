@@ -52,6 +52,21 @@ function isoLike(d: Date, locale: string, timeZone: string, persian: boolean): s
  * @example formatDate('2026-12-02T13:05:00Z', 'en', { style: 'iso', timeZone: 'Europe/Berlin', time: true }) // '2026-12-02 14:05 CET'
  */
 export function formatDate(iso: string, lang: string, o: DateFormat = {}): string {
+  // A pure function of its arguments, asked again for the same dates by every render of a page.
+  const key = `${iso}|${lang}|${o.style ?? ''}|${o.timeZone ?? ''}|${o.time ? 1 : 0}`;
+  let out = formatted.get(key);
+  if (out === undefined) {
+    if (formatted.size >= FORMATTED_MAX) formatted.clear();
+    out = formatUncached(iso, lang, o);
+    formatted.set(key, out);
+  }
+  return out;
+}
+
+const formatted = new Map<string, string>();
+const FORMATTED_MAX = 20_000;
+
+function formatUncached(iso: string, lang: string, o: DateFormat): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
   const style = o.style ?? 'long';

@@ -8,6 +8,7 @@ import { sql, type ExpressionBuilder } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { Database, PersonRole, PersonRow } from '../../db/schema.js';
 import { containsText } from '../../db/like.js';
+import { runPrepared } from '../../db/prepared.js';
 
 export interface PersonColumns {
   name: string;
@@ -129,15 +130,17 @@ export interface PostPersonLink {
 
 /** The people of one article, in the order the editor gave them. */
 export async function peopleOfPost(db: Db, postId: number): Promise<(PostPersonLink & { person: PersonRow })[]> {
-  const rows = await db
-    .selectFrom('post_people')
-    .innerJoin('people', 'people.id', 'post_people.person_id')
-    .selectAll('people')
-    .select(['post_people.role as link_role', 'post_people.picked as link_picked'])
-    .where('post_people.post_id', '=', postId)
-    .orderBy('post_people.position')
-    .orderBy('people.name_key')
-    .execute();
+  // Every article page asks: compiled once (db/prepared).
+  const rows = await runPrepared(db, 'people-of-post', [postId], () =>
+    db
+      .selectFrom('post_people')
+      .innerJoin('people', 'people.id', 'post_people.person_id')
+      .selectAll('people')
+      .select(['post_people.role as link_role', 'post_people.picked as link_picked'])
+      .where('post_people.post_id', '=', postId)
+      .orderBy('post_people.position')
+      .orderBy('people.name_key'),
+  );
   return rows.map(({ link_role, link_picked, ...person }) => ({ personId: person.id, role: link_role, picked: link_picked === 1, person }));
 }
 
