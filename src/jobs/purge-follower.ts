@@ -57,7 +57,10 @@ export class PurgeFollower {
     const signals = this.o.handle.dialect.signals;
     if (signals) {
       this.listener = signals.listen(PURGE_CHANNEL, {
-        onMessage: () => this.kick(),
+        // Its own appends (the cache is purged already) wait for the next poll, which skips them.
+        onMessage: (payload) => {
+          if (payload.slice(payload.indexOf(' ') + 1) !== this.o.origin) this.kick();
+        },
         onReady: () => this.kick(),
         onError: (err) => this.o.onError?.(err),
       });

@@ -2,7 +2,7 @@
  * @module jobs/purge-log
  * The purge log (table `purge_log`): every page-cache purge is appended, and every instance
  * follows it (see purge-follower.ts). On PostgreSQL each append also NOTIFYs the new row's id
- * (payloads are limited to 8000 bytes, so listeners read the tags from the row).
+ * and origin (payloads are limited to 8000 bytes, so listeners read the tags from the row).
  */
 import type { DbHandle } from '../db/database.js';
 import { insertPurge } from '../modules/content/purge-log.repository.js';
@@ -26,6 +26,7 @@ export async function appendPurge(handle: DbHandle, tags: PurgeTags, origin: str
   const text = tags === 'all' ? 'all' : [...new Set(tags)].join(' ');
   const id = await insertPurge(handle.db, { tags: text.length > MAX_TAGS_CHARS ? 'all' : text, origin, created_at: now.toISOString() });
   // A lost notification only delays the listeners until their next poll.
-  await handle.dialect.signals?.notify(handle.db, PURGE_CHANNEL, String(id)).catch(() => {});
+  // The payload says whose row it is: the writer's own follower need not read the log for it.
+  await handle.dialect.signals?.notify(handle.db, PURGE_CHANNEL, `${id} ${origin}`).catch(() => {});
   return id;
 }

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { cacheFor, PageCache, registerPageCache } from '../../../src/web/cache/index.js';
 import { Coalescer } from '../../../src/web/cache/coalesce.js';
+import { openDb, type DbHandle } from '../../../src/db/database.js';
 import { DIALECTS, type TestDb } from '../../helpers/db.js';
 import { fixtureSite } from '../../helpers/site.js';
 import { testApp } from '../../helpers/app.js';
@@ -174,10 +175,11 @@ for (const dialect of DIALECTS) {
       await a.pageCache.flush();
     };
 
-    const queriesOf = async (_app: FastifyInstance, run: () => Promise<unknown>) => {
-      t.handle.stats.queries = 0;
+    /** Queries made through `handle` (each app has its own: another app's follower polls on its own connection). */
+    const queriesOf = async (handle: DbHandle, run: () => Promise<unknown>) => {
+      handle.stats.queries = 0;
       await run();
-      return t.handle.stats.queries;
+      return handle.stats.queries;
     };
 
     it('with the page cache on: a herd after a purge costs the queries of one render', async () => {
@@ -187,11 +189,11 @@ for (const dialect of DIALECTS) {
       await purgeAll(app);
       await app.inject(url);
       await purgeAll(app);
-      const one = await queriesOf(app, () => app.inject(url));
+      const one = await queriesOf(t.handle, () => app.inject(url));
       await purgeAll(app);
       const coalescedBefore = app.pageCache.stats.coalesced;
       let bodies: string[] = [];
-      const herd = await queriesOf(app, async () => {
+      const herd = await queriesOf(t.handle, async () => {
         bodies = (await Promise.all(Array.from({ length: 20 }, () => app.inject(url)))).map((r) => r.body);
       });
       expect(herd).toBe(one);
@@ -200,15 +202,18 @@ for (const dialect of DIALECTS) {
     });
 
     it('with the page cache off: the article fragment and its thread are read once for a herd', async () => {
-      const cold = await testApp(t, { PAGE_CACHE_MB: '0', FRAGMENT_CACHE_MB: '32' }, undefined, { purgePollMs: 3_600_000 });
+      // Its own connection: the fixture's app follows this app's purges (LISTEN on PostgreSQL) and
+      // reads the log when told, which must not count here.
+      const own = openDb({ databaseUrl: t.databaseUrl, dataDir: t.dataDir });
+      const cold = await testApp({ ...t, handle: own }, { PAGE_CACHE_MB: '0', FRAGMENT_CACHE_MB: '32' }, undefined, { purgePollMs: 3_600_000 });
       try {
         const url = `/${fx.slugs[3]}/`;
         await cold.inject(url);
         await purgeAll(cold);
-        const first = await queriesOf(cold, () => cold.inject(url)); // fragments rendered
-        const warm = await queriesOf(cold, () => cold.inject(url)); // fragments reused: the form's token only
+        const first = await queriesOf(own, () => cold.inject(url)); // fragments rendered
+        const warm = await queriesOf(own, () => cold.inject(url)); // fragments reused: the form's token only
         await purgeAll(cold);
-        const herd = await queriesOf(cold, () => Promise.all(Array.from({ length: 10 }, () => cold.inject(url))));
+        const herd = await queriesOf(own, () => Promise.all(Array.from({ length: 10 }, () => cold.inject(url))));
         expect(first).toBeGreaterThan(warm);
         // One request read and rendered the fragments; nine shared them, each paying only what a warm request pays.
         expect(herd).toBe(first + 9 * warm);
@@ -216,6 +221,7 @@ for (const dialect of DIALECTS) {
         for (const a of answers) expect(a.statusCode).toBe(200);
       } finally {
         await cold.close();
+        await own.close();
       }
     });
   });
