@@ -4,8 +4,9 @@
  * and body text (C), English stemming for English posts and the 'simple' configuration for other
  * languages, a GIN index, ts_rank for order and ts_headline for snippets.
  */
-import { sql } from 'kysely';
-import { filterSql, MARK_END, MARK_START, pageOfWindow, RANK_WINDOW, type FullText, type SearchTerm, type WindowRow } from '../full-text.js';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from '../schema.js';
+import { filterSql, MARK_END, MARK_START, pageOfWindow, RANK_WINDOW, type FullText, type SearchFilter, type SearchTerm, type WindowRow } from '../full-text.js';
 
 const lexeme = (w: string): string => `'${w.replace(/'/g, "''").replace(/\\/g, '')}'`;
 
@@ -29,6 +30,48 @@ const CONFIG = sql`(case when language like 'en%' then 'english'::regconfig else
 /** The same text in both configurations, so English stems and other scripts both match. */
 const tsQuery = (text: string) => sql`(to_tsquery('english', ${text}) || to_tsquery('simple', ${text}))`;
 
+/**
+ * How many of the newest published posts the first look walks. PostgreSQL's planner walks posts
+ * newest first and checks each (fast while the words are common), or reads the GIN index (fast
+ * while they are rare), by its estimate; for a word its statistics never saw it guesses a 1%
+ * match and walks: a search for a word nobody wrote took 14 s at a million articles. So the walk is
+ * bounded to the newest `recentScan` posts, and what it does not fill is read through the index.
+ * Mutable for tests only.
+ */
+export const pgSearchTuning = { recentScan: 2000 };
+
+/**
+ * The newest `limit` published posts matching `q` and the filter, newest first, with their
+ * ts_rank: bounded work, whichever the words.
+ */
+async function newestMatches(db: Kysely<Database>, q: RawBuilder<unknown>, filter: SearchFilter, limit: number): Promise<WindowRow[]> {
+  const match = (range: RawBuilder<unknown>, n: number) => sql<WindowRow>`select p.id, ts_rank(p.search_vector, ${q}) as rank
+    from posts p where p.search_vector @@ ${q} and ${filterSql(filter)} and ${range}
+    order by p.id desc limit ${n}`;
+  const floorRow = await sql<{ id: number }>`select id from posts where status = 'published' and type = 'post'
+    order by id desc offset ${pgSearchTuning.recentScan} limit 1`.execute(db);
+  const floor = floorRow.rows[0]?.id;
+  // A small site: every post is within the walk.
+  if (floor === undefined) return (await match(sql`true`, limit).execute(db)).rows;
+  const recent = (await match(sql`p.id > ${floor}`, limit).execute(db)).rows;
+  if (recent.length >= limit) return recent;
+  // Fewer matches among the newest posts than asked for: rare words (or a narrow filter), which
+  // the index answers at once. The planner must not walk, whatever it guesses.
+  const throughIndex = async (trx: Kysely<Database>) => {
+    await sql`set local enable_indexscan = off`.execute(trx);
+    await sql`set local enable_seqscan = off`.execute(trx);
+    try {
+      return (await match(sql`p.id <= ${floor}`, limit - recent.length).execute(trx)).rows;
+    } finally {
+      // Inside a caller's transaction (an import's related lists), its later queries plan as usual.
+      await sql`set local enable_indexscan to default`.execute(trx);
+      await sql`set local enable_seqscan to default`.execute(trx);
+    }
+  };
+  const older = db.isTransaction ? await throughIndex(db) : await db.transaction().execute(throughIndex);
+  return [...recent, ...older];
+}
+
 export const postgresFullText: FullText = {
   async createIndex(db) {
     await sql`alter table posts add column search_vector tsvector generated always as (
@@ -49,11 +92,9 @@ export const postgresFullText: FullText = {
     const q = tsQuery(tsQueryText(terms));
     // One query for the window (newest matches with ts_rank) gives the count too; ts_headline
     // (costly) then runs only for the page.
-    const window = await sql<WindowRow>`select p.id, ts_rank(p.search_vector, ${q}) as rank
-      from posts p where p.search_vector @@ ${q} and ${filterSql(filter)}
-      order by p.id desc limit ${RANK_WINDOW + 1}`.execute(db);
+    const window = await newestMatches(db, q, filter, RANK_WINDOW + 1);
     const { total, capped, ids } = pageOfWindow(
-      window.rows.map((r) => ({ ...r, rank: Number(r.rank) })),
+      window.map((r) => ({ ...r, rank: Number(r.rank) })),
       limit,
       offset,
     );
@@ -69,10 +110,10 @@ export const postgresFullText: FullText = {
   async similar(db, words, filter, limit) {
     if (words.length === 0) return [];
     const q = tsQuery(words.map(lexeme).join(' | '));
-    const rows = await sql<{ id: number; score: number }>`select w.id, ts_rank(w.search_vector, ${q}) as score
-      from (select p.id, p.search_vector from posts p where p.search_vector @@ ${q} and ${filterSql(filter)}
-            order by p.id desc limit ${RANK_WINDOW}) w
-      order by score desc limit ${limit}`.execute(db);
-    return rows.rows.map((r) => ({ id: r.id, score: Number(r.score) }));
+    const window = await newestMatches(db, q, filter, RANK_WINDOW);
+    return window
+      .map((r) => ({ id: r.id, score: Number(r.rank) }))
+      .sort((a, b) => b.score - a.score || b.id - a.id)
+      .slice(0, limit);
   },
 };

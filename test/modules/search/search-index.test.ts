@@ -82,6 +82,25 @@ for (const dialect of DIALECTS) {
       }
     });
 
+    it.runIf(dialect === 'postgres')('finds the same whether matches lie among the newest posts or only in the index beyond them', async () => {
+      const { pgSearchTuning } = await import('../../../src/db/dialects/postgres-search.js');
+      const all = async () => Promise.all(['zeppelin', 'biblioteka', 'festival', 'nothingatall'].map(async (q) => (await search(q)).rows.map((r) => r.id)));
+      const related = () => t.handle.dialect.fullText.similar(t.handle.db, ['zeppelin', 'airship', 'harbour'], { language: 'en', excludeId: -1 }, 5);
+      const walked = { found: await all(), related: await related() };
+      const before = pgSearchTuning.recentScan;
+      try {
+        // The walk covers the newest post alone: the rest comes through the GIN index.
+        pgSearchTuning.recentScan = 1;
+        expect({ found: await all(), related: await related() }).toEqual(walked);
+        pgSearchTuning.recentScan = 0;
+        expect({ found: await all(), related: await related() }).toEqual(walked);
+      } finally {
+        pgSearchTuning.recentScan = before;
+      }
+      expect(walked.found[0]).toHaveLength(3);
+      expect(walked.related.length).toBeGreaterThan(0);
+    });
+
     it('highlights matches in snippets', async () => {
       const r = await search('festival');
       expect(r.total).toBe(1);
