@@ -38,7 +38,11 @@ const tsQuery = (text: string) => sql`(to_tsquery('english', ${text}) || to_tsqu
  * bounded to the newest `recentScan` posts, and what it does not fill is read through the index.
  * Mutable for tests only.
  */
-export const pgSearchTuning = { recentScan: 2000 };
+export const pgSearchTuning = {
+  recentScan: 2000,
+  /** Up to this many expected matches among the older posts, the GIN index lists them (a bitmap of them all). */
+  indexMax: 5000,
+};
 
 /**
  * The newest `limit` published posts matching `q` and the filter, newest first, with their
@@ -48,20 +52,38 @@ async function newestMatches(db: Kysely<Database>, q: RawBuilder<unknown>, filte
   const match = (range: RawBuilder<unknown>, n: number) => sql<WindowRow>`select p.id, ts_rank(p.search_vector, ${q}) as rank
     from posts p where p.search_vector @@ ${q} and ${filterSql(filter)} and ${range}
     order by p.id desc limit ${n}`;
-  const floorRow = await sql<{ id: number }>`select id from posts where status = 'published' and type = 'post'
-    order by id desc offset ${pgSearchTuning.recentScan} limit 1`.execute(db);
-  const floor = floorRow.rows[0]?.id;
+  /** The id of the published post `n` places below the newest (undefined: there are fewer). */
+  const idAt = async (n: number) =>
+    (
+      await sql<{ id: number }>`select id from posts where status = 'published' and type = 'post'
+        order by id desc offset ${n} limit 1`.execute(db)
+    ).rows[0]?.id;
+  const walk = pgSearchTuning.recentScan;
+  const floor = await idAt(walk);
   // A small site: every post is within the walk.
   if (floor === undefined) return (await match(sql`true`, limit).execute(db)).rows;
   const recent = (await match(sql`p.id > ${floor}`, limit).execute(db)).rows;
   if (recent.length >= limit) return recent;
-  // Fewer matches among the newest posts than asked for: rare words (or a narrow filter), which
-  // the index answers at once. The planner must not walk, whatever it guesses.
+  // Fewer matches among the newest posts than asked for. How many the older ones hold, judged
+  // from how often the newest matched: few, and the index answers at once; many, and walking on
+  // (as far as that frequency says the rest needs) finds them sooner than the index would list them.
+  const density = recent.length / Math.max(1, walk);
+  let below = floor;
+  let found = recent;
+  if (density * floor > pgSearchTuning.indexMax) {
+    const further = await idAt(walk + Math.ceil(((limit - recent.length) / density) * 2));
+    const more = (await match(further === undefined ? sql`p.id <= ${floor}` : sql`p.id <= ${floor} and p.id > ${further}`, limit - recent.length).execute(db))
+      .rows;
+    found = [...recent, ...more];
+    if (found.length >= limit || further === undefined) return found;
+    below = further;
+  }
+  const rest = limit - found.length;
   const throughIndex = async (trx: Kysely<Database>) => {
     await sql`set local enable_indexscan = off`.execute(trx);
     await sql`set local enable_seqscan = off`.execute(trx);
     try {
-      return (await match(sql`p.id <= ${floor}`, limit - recent.length).execute(trx)).rows;
+      return (await match(sql`p.id <= ${below}`, rest).execute(trx)).rows;
     } finally {
       // Inside a caller's transaction (an import's related lists), its later queries plan as usual.
       await sql`set local enable_indexscan to default`.execute(trx);
@@ -69,7 +91,7 @@ async function newestMatches(db: Kysely<Database>, q: RawBuilder<unknown>, filte
     }
   };
   const older = db.isTransaction ? await throughIndex(db) : await db.transaction().execute(throughIndex);
-  return [...recent, ...older];
+  return [...found, ...older];
 }
 
 export const postgresFullText: FullText = {

@@ -87,15 +87,19 @@ for (const dialect of DIALECTS) {
       const all = async () => Promise.all(['zeppelin', 'biblioteka', 'festival', 'nothingatall'].map(async (q) => (await search(q)).rows.map((r) => r.id)));
       const related = () => t.handle.dialect.fullText.similar(t.handle.db, ['zeppelin', 'airship', 'harbour'], { language: 'en', excludeId: -1 }, 5);
       const walked = { found: await all(), related: await related() };
-      const before = pgSearchTuning.recentScan;
+      const before = { ...pgSearchTuning };
       try {
         // The walk covers the newest post alone: the rest comes through the GIN index.
         pgSearchTuning.recentScan = 1;
         expect({ found: await all(), related: await related() }).toEqual(walked);
         pgSearchTuning.recentScan = 0;
         expect({ found: await all(), related: await related() }).toEqual(walked);
+        // Matches frequent among the newest: walking on, as far as that frequency says, then the index.
+        pgSearchTuning.recentScan = 2;
+        pgSearchTuning.indexMax = 0;
+        expect({ found: await all(), related: await related() }).toEqual(walked);
       } finally {
-        pgSearchTuning.recentScan = before;
+        Object.assign(pgSearchTuning, before);
       }
       expect(walked.found[0]).toHaveLength(3);
       expect(walked.related.length).toBeGreaterThan(0);
