@@ -25,6 +25,7 @@ import { m0022People } from './0022-people.js';
 import { m0023Live } from './0023-live.js';
 import { m0024CommentLookups } from './0024-comment-lookups.js';
 import { m0025SearchPublished } from './0025-search-published.js';
+import { m0026SitemapNewest } from './0026-sitemap-newest.js';
 import type { Migration } from './migration.js';
 
 export type { Migration };
@@ -53,4 +54,5 @@ export const migrations: readonly Migration[] = [
   m0023Live,
   m0024CommentLookups,
   m0025SearchPublished,
+  m0026SitemapNewest,
 ];

@@ -3,9 +3,9 @@
  * The queries behind feeds and sitemaps: published content only, each a fixed number of statements
  * however large the site. The handle (db or trx) is always the first argument.
  */
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { PostType } from '../../db/schema.js';
+import type { Database, PostType } from '../../db/schema.js';
 
 /** Bodies of these posts, for full-text feeds. (Their category links: taxonomy/category.repository.) */
 export async function postBodies(db: Db, ids: number[]): Promise<{ id: number; body_html: string }[]> {
@@ -151,46 +151,64 @@ export interface SitemapPartRow {
   type: PostType;
   part: number;
   lastmod: string;
-  categories: string | null;
-  tags: string | null;
-  authors: string | null;
-  news: string | null;
 }
 
 /**
- * One pass over published content for the sitemap index: each row is ranked within its type to find
- * its part (`pageSize` rows each, by id), and the newest change is taken per type and part, overall
- * and among posts that have a category, a tag, an author, or a publication date in [since, until].
+ * The sitemap index's parts: each published row is ranked within its type to find its part
+ * (`pageSize` rows each, by id), and the newest change is taken per type and part. One pass over
+ * the published rows' ids and dates.
  */
-export async function sitemapParts(db: Db, pageSize: number, since: string, until: string): Promise<SitemapPartRow[]> {
+export async function sitemapParts(db: Db, pageSize: number): Promise<SitemapPartRow[]> {
   const ranked = db
     .selectFrom('posts')
     .where('posts.status', '=', 'published')
     .select([
-      'posts.id',
       'posts.type',
       'posts.updated_at',
-      'posts.published_at',
       sql<number>`(row_number() over (partition by ${sql.ref('posts.type')} order by ${sql.ref('posts.id')}) - 1) / ${sql.lit(pageSize)}`.as('part'),
     ]);
   return db
     .selectFrom(ranked.as('r'))
-    .select((eb) => {
-      const newestWhen = (condition: Expression<SqlBool>) => eb.fn.max(eb.case().when(condition).then(eb.ref('r.updated_at')).end());
-      return [
-        'r.type',
-        'r.part',
-        eb.fn.max('r.updated_at').as('lastmod'),
-        newestWhen(eb.exists(eb.selectFrom('post_categories').select('post_categories.post_id').whereRef('post_categories.post_id', '=', 'r.id'))).as(
-          'categories',
-        ),
-        newestWhen(eb.exists(eb.selectFrom('post_tags').select('post_tags.post_id').whereRef('post_tags.post_id', '=', 'r.id'))).as('tags'),
-        newestWhen(eb.exists(eb.selectFrom('post_authors').select('post_authors.post_id').whereRef('post_authors.post_id', '=', 'r.id'))).as('authors'),
-        newestWhen(eb.and([eb('r.published_at', '>=', since), eb('r.published_at', '<=', until)])).as('news'),
-      ];
-    })
+    .select((eb) => ['r.type', 'r.part', eb.fn.max('r.updated_at').as('lastmod')])
     .groupBy(['r.type', 'r.part'])
     .orderBy('r.type')
     .orderBy('r.part')
     .execute();
+}
+
+/** What the category, tag, author and news sitemaps list changed last: the newest change of a published post with one. */
+export interface SitemapNewest {
+  categories: string | undefined;
+  tags: string | undefined;
+  authors: string | undefined;
+  news: string | undefined;
+}
+
+/**
+ * Each is the first published post, newest change first, that has a category (a tag, an author, a
+ * publication date in [since, until]): a walk down the posts_published_changed index that stops
+ * at once on a site in use, instead of testing every post.
+ */
+export async function sitemapNewest(db: Db, since: string, until: string): Promise<SitemapNewest> {
+  const newest = async (condition: (eb: ExpressionBuilder<Database, 'posts'>) => Expression<SqlBool>) =>
+    (
+      await db
+        .selectFrom('posts')
+        .select('posts.updated_at')
+        .where('posts.status', '=', 'published')
+        .where('posts.type', '=', 'post')
+        .where(condition)
+        .orderBy('posts.updated_at', 'desc')
+        .limit(1)
+        .executeTakeFirst()
+    )?.updated_at;
+  const linked = (table: 'post_categories' | 'post_tags' | 'post_authors') => (eb: ExpressionBuilder<Database, 'posts'>) =>
+    eb.exists(eb.selectFrom(table).select(`${table}.post_id`).whereRef(`${table}.post_id`, '=', 'posts.id'));
+  const [categories, tags, authors, news] = await Promise.all([
+    newest(linked('post_categories')),
+    newest(linked('post_tags')),
+    newest(linked('post_authors')),
+    newest((eb) => eb.and([eb('posts.published_at', '>=', since), eb('posts.published_at', '<=', until)])),
+  ]);
+  return { categories, tags, authors, news };
 }

@@ -255,16 +255,9 @@ export async function newsSitemap(db: Db, siteUrl: string, now: Date, limit = NE
 export async function sitemapIndex(db: Db, now: Date, pageSize: number): Promise<SitemapRef[]> {
   const size = Math.max(1, Math.floor(pageSize));
   const since = new Date(now.getTime() - NEWS_WINDOW_MS).toISOString();
-  const [rows, people] = await Promise.all([repo.sitemapParts(db, size, since, now.toISOString()), peopleForSitemap(db)]);
+  const [rows, linked, people] = await Promise.all([repo.sitemapParts(db, size), repo.sitemapNewest(db, since, now.toISOString()), peopleForSitemap(db)]);
   const refs: SitemapRef[] = [];
-  const newest: Record<'home' | 'pages' | 'categories' | 'tags' | 'authors' | 'news', string | undefined> = {
-    home: undefined,
-    pages: undefined,
-    categories: undefined,
-    tags: undefined,
-    authors: undefined,
-    news: undefined,
-  };
+  const newest: Record<'home' | 'pages' | 'categories' | 'tags' | 'authors' | 'news', string | undefined> = { home: undefined, pages: undefined, ...linked };
   for (const r of rows) {
     if (r.type === 'page') {
       newest.pages = later(newest.pages, r.lastmod);
@@ -272,7 +265,6 @@ export async function sitemapIndex(db: Db, now: Date, pageSize: number): Promise
     }
     refs.push({ path: `/sitemap-posts-${Number(r.part) + 1}.xml`, lastmod: isoOf(r.lastmod) });
     newest.home = later(newest.home, r.lastmod);
-    for (const key of ['categories', 'tags', 'authors', 'news'] as const) newest[key] = later(newest[key], r[key]);
   }
   const pages = later(newest.home, newest.pages);
   refs.push({ path: '/sitemap-pages.xml', ...(pages ? { lastmod: isoOf(pages) } : {}) });

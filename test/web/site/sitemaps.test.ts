@@ -90,6 +90,12 @@ for (const dialect of DIALECTS) {
       for (const r of refs) expect(r.lastmod, r.loc).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
       expect(refs[0]!.lastmod).toBe('2026-11-20T13:00:00.000Z');
       for (const r of refs) await get(r.loc.slice(SITE.length));
+      // A listing's lastmod in the index is the newest change among what it lists.
+      for (const name of ['categories', 'tags', 'authors']) {
+        const ref = refs.find((r) => r.loc === `${SITE}/sitemap-${name}.xml`)!;
+        const inside = urlsOf(await get(`/sitemap-${name}.xml`)).map((u) => u.lastmod!);
+        expect(ref.lastmod, name).toBe(inside.sort().at(-1));
+      }
     });
 
     it('the posts sitemap has every published post once, with lastmod, and no drafts or pages', async () => {
