@@ -25,6 +25,12 @@ export function postgresDialect(connectionString: string, poolSize = 10): Dialec
   pool.on('error', () => {
     /* idle client errors are retried on next checkout */
   });
+  // A connection cut while checked out (a restart, a failover, pg_terminate_backend) is reported on
+  // the client itself, and an unheard 'error' event ends the process. The query that used it fails
+  // with the error; the pool then replaces the client.
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
   return {
     name: 'postgres',
     kysely: new PostgresDialect({ pool }),
