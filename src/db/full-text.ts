@@ -87,18 +87,9 @@ export function pageOfWindow(rows: WindowRow[], limit: number, offset: number): 
 export const MARK_START = '\u0001';
 export const MARK_END = '\u0002';
 
-/** Whether a search narrows its matches beyond "published posts" (what the index holds). */
-export const hasFilter = (filter: SearchFilter): boolean =>
-  filter.categoryIds !== undefined ||
-  filter.tagId !== undefined ||
-  filter.authorId !== undefined ||
-  filter.language !== undefined ||
-  filter.from !== undefined ||
-  filter.to !== undefined;
-
-/** SQL text of a filter on `posts` (alias p), shared by both dialects; values go in as parameters. */
-export function filterSql(filter: SearchFilter & { excludeId?: number }): RawBuilder<unknown> {
-  const parts: RawBuilder<unknown>[] = [sql`p.status = 'published'`, sql`p.type = 'post'`];
+/** The conditions a filter adds to "a published post" (what the full-text index holds), on `posts` as p. */
+function narrowing(filter: SearchFilter & { excludeId?: number }): RawBuilder<unknown>[] {
+  const parts: RawBuilder<unknown>[] = [];
   if (filter.categoryIds) {
     const ids = filter.categoryIds.length ? filter.categoryIds : [-1];
     parts.push(sql`p.id in (select post_id from post_categories where category_id in (${sql.join(ids)}))`);
@@ -109,5 +100,13 @@ export function filterSql(filter: SearchFilter & { excludeId?: number }): RawBui
   if (filter.from !== undefined) parts.push(sql`p.published_at >= ${filter.from}`);
   if (filter.to !== undefined) parts.push(sql`p.published_at <= ${filter.to}`);
   if (filter.excludeId !== undefined) parts.push(sql`p.id <> ${filter.excludeId}`);
-  return sql.join(parts, sql` and `);
+  return parts;
+}
+
+/** Whether a search narrows its matches beyond "published posts" (what the index holds). */
+export const hasFilter = (filter: SearchFilter & { excludeId?: number }): boolean => narrowing(filter).length > 0;
+
+/** SQL text of a filter on `posts` (alias p), shared by both dialects; values go in as parameters. */
+export function filterSql(filter: SearchFilter & { excludeId?: number }): RawBuilder<unknown> {
+  return sql.join([sql`p.status = 'published'`, sql`p.type = 'post'`, ...narrowing(filter)], sql` and `);
 }
