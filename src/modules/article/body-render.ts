@@ -11,7 +11,13 @@ import { findPeopleByIds } from '../person/person.repository.js';
 import type { ArticleDocument } from './document.js';
 import { referencedMediaIds, referencedPersonIds, renderDocument } from './render.js';
 
+/**
+ * The rows read are share-locked (db/row-lock): a save racing an AVIF encode or a person's edit
+ * either waits for it or makes it wait, so the re-render that follows such a change sees the
+ * saved article instead of leaving it with the old figures or name.
+ */
 export async function renderBody(db: Db, doc: ArticleDocument, lang: string): Promise<string> {
-  const [media, people] = await Promise.all([findMediaByIds(db, referencedMediaIds(doc)), findPeopleByIds(db, referencedPersonIds(doc))]);
+  const lock = { lock: 'share' } as const;
+  const [media, people] = await Promise.all([findMediaByIds(db, referencedMediaIds(doc), lock), findPeopleByIds(db, referencedPersonIds(doc), lock)]);
   return renderDocument(doc, { media, people, lang });
 }

@@ -6,6 +6,7 @@ import type { MediaRow } from '../../db/schema.js';
 import type { Insertable } from 'kysely';
 import type { MediaTable } from '../../db/schema.js';
 import { containsText } from '../../db/like.js';
+import { forShare } from '../../db/row-lock.js';
 
 export async function insertMedia(db: Db, row: Insertable<MediaTable>): Promise<number> {
   const r = await db.insertInto('media').values(row).returning('id').executeTakeFirstOrThrow();
@@ -13,10 +14,12 @@ export async function insertMedia(db: Db, row: Insertable<MediaTable>): Promise<
 }
 
 /** Loads several media rows in one query, keyed by id. */
-export async function findMediaByIds(db: Db, ids: Iterable<number>): Promise<Map<number, MediaRow>> {
+/** With `lock: 'share'`, the rows stay locked against change until the transaction ends (db/row-lock). */
+export async function findMediaByIds(db: Db, ids: Iterable<number>, opts: { lock?: 'share' } = {}): Promise<Map<number, MediaRow>> {
   const list = [...new Set(ids)];
   if (list.length === 0) return new Map();
-  const rows = await db.selectFrom('media').selectAll().where('id', 'in', list).execute();
+  const query = db.selectFrom('media').selectAll().where('id', 'in', list);
+  const rows = await (opts.lock ? forShare(db, query) : query).execute();
   return new Map(rows.map((r) => [r.id, r]));
 }
 

@@ -8,6 +8,7 @@ import { sql, type ExpressionBuilder } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { Database, PersonRole, PersonRow } from '../../db/schema.js';
 import { containsText } from '../../db/like.js';
+import { forShare } from '../../db/row-lock.js';
 import { runPrepared } from '../../db/prepared.js';
 
 export interface PersonColumns {
@@ -46,13 +47,14 @@ export async function personSlugExists(db: Db, slug: string, exceptId?: number):
   return (await q.executeTakeFirst()) !== undefined;
 }
 
-export async function findPeopleByIds(db: Db, ids: readonly number[]): Promise<Map<number, PersonRow>> {
+/** With `lock: 'share'`, the rows stay locked against change until the transaction ends (db/row-lock). */
+export async function findPeopleByIds(db: Db, ids: readonly number[], opts: { lock?: 'share' } = {}): Promise<Map<number, PersonRow>> {
   if (ids.length === 0) return new Map();
-  const rows = await db
+  const query = db
     .selectFrom('people')
     .selectAll()
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
+    .where('id', 'in', [...new Set(ids)]);
+  const rows = await (opts.lock ? forShare(db, query) : query).execute();
   return new Map(rows.map((r) => [r.id, r]));
 }
 
