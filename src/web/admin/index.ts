@@ -148,10 +148,14 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions): Pro
     if (pub.retryAfter !== undefined) reply.header('retry-after', String(pub.retryAfter));
     return errorPage(c, request, reply, pub.status, pub.message, pub.code);
   });
-  app.setNotFoundHandler((request, reply) => {
+  const adminNotFound = (request: FastifyRequest, reply: FastifyReply) => {
     if (!request.adminAuth) return redirectToLogin(request, reply);
     return errorPage(c, request, reply, 404, 'There is no such page in the admin.', 'NOT_FOUND');
-  });
+  };
+  app.setNotFoundHandler(adminNotFound);
+  // GET /admin/* (no other route): the site's catch-all for nested pages would otherwise answer
+  // an unknown admin address with the public 404 page; this more specific wildcard wins.
+  app.get('/*', { config: { access: 'public' } }, adminNotFound);
 
   // GET /admin/assets/admin.css
   app.get('/assets/admin.css', { config: { access: 'public' } }, async (_request, reply) => reply.type('text/css; charset=utf-8').send(ADMIN_CSS));

@@ -92,6 +92,19 @@ for (const dialect of DIALECTS) {
       }
     });
 
+    it("an unknown admin address: the admin's own 404 page when signed in, the login otherwise", async () => {
+      for (const url of ['/admin/xyz/', '/admin/articles/new/extra', '/admin/%3Cscript%3E']) {
+        const owner = await (await agentFor('owner')).get(url);
+        expect(owner.statusCode, url).toBe(404);
+        expect(owner.body, url).toContain('There is no such page in the admin.');
+        expect(owner.body, url).toContain('href="/admin/users"');
+        expect(owner.body, url).not.toContain('<script>');
+        const anon = await (await agentFor('anonymous')).get(url);
+        expect(anon.statusCode, url).toBe(303);
+        expect(anon.headers.location, url).toMatch(/^\/admin\/login/);
+      }
+    });
+
     it('a 403 page names the role and what it lacks, with no owner-only links in the menu', async () => {
       const a = await agentFor('contributor');
       const res = await a.get('/admin/users');
