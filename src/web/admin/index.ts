@@ -155,7 +155,7 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions): Pro
   app.setNotFoundHandler(adminNotFound);
   // GET /admin/* (no other route): the site's catch-all for nested pages would otherwise answer
   // an unknown admin address with the public 404 page; this more specific wildcard wins.
-  app.get('/*', { config: { access: 'public' } }, adminNotFound);
+  app.get('/*', { config: { access: 'signed-in' } }, adminNotFound);
 
   // GET /admin/assets/admin.css
   app.get('/assets/admin.css', { config: { access: 'public' } }, async (_request, reply) => reply.type('text/css; charset=utf-8').send(ADMIN_CSS));
