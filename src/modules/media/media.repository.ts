@@ -13,8 +13,10 @@ export async function insertMedia(db: Db, row: Insertable<MediaTable>): Promise<
   return r.id;
 }
 
-/** Loads several media rows in one query, keyed by id. */
-/** With `lock: 'share'`, the rows stay locked against change until the transaction ends (db/row-lock). */
+/**
+ * Loads several media rows in one query, keyed by id. With `lock: 'share'`, the rows stay locked
+ * against change until the transaction ends (db/row-lock).
+ */
 export async function findMediaByIds(db: Db, ids: Iterable<number>, opts: { lock?: 'share' } = {}): Promise<Map<number, MediaRow>> {
   const list = [...new Set(ids)];
   if (list.length === 0) return new Map();
