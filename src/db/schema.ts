@@ -217,6 +217,8 @@ export interface Database {
   missing_images: MissingImagesTable;
   audit_log: AuditLogTable;
   comment_rules: CommentRulesTable;
+  comment_threads: CommentThreadsTable;
+  comment_counts: CommentCountsTable;
 }
 
 export type PostRow = Selectable<PostsTable>;
@@ -303,6 +305,23 @@ export interface CommentRulesTable {
   created_at: string;
   /** Why the rule is there (migration 0013). */
   note: Generated<string>;
+}
+
+// Comment totals kept by triggers on comments (migration 0027): never written by application code.
+
+export interface CommentThreadsTable {
+  post_id: number;
+  /** The thread root's path segment (the first 10 characters of its comments' paths). */
+  root_path: string;
+  /** Approved comments in the thread (a thread with none has no row). */
+  approved: number;
+}
+
+export interface CommentCountsTable {
+  post_id: number;
+  approved: number;
+  /** Threads with an approved comment. */
+  threads: number;
 }
 
 // Revisions (migration 0008): a copy of an article at each save.

@@ -28,12 +28,29 @@ export interface Dialect {
    */
   countChanges(db: Kysely<any>, table: string): Promise<void>;
   /**
+   * A row trigger that runs `statements` after each insert, update (of `columns`) or delete on
+   * `table` whose row meets `when`. Both take SQL that runs on either database: `new.col` and
+   * `old.col` for the row, upserts with table-qualified columns in their SET.
+   */
+  afterRowTrigger(db: Kysely<any>, trigger: RowTrigger): Promise<void>;
+  /**
    * Cross-process wake-ups: LISTEN/NOTIFY on PostgreSQL. Undefined on SQLite, where followers poll
    * (one file on one machine: an indexed `id > last` read costs microseconds).
    */
   readonly signals?: Signals;
   /** Releases connections (the Kysely instance's destroy() also does this). */
   close(): Promise<void>;
+}
+
+export interface RowTrigger {
+  name: string;
+  table: string;
+  event: 'insert' | 'update' | 'delete';
+  /** For `update`: the columns whose change fires it. */
+  columns?: readonly string[];
+  /** A condition on `new` / `old`. */
+  when: string;
+  statements: readonly string[];
 }
 
 /** Wake-ups between processes sharing one database. Payloads are small (≤ 8000 bytes). */

@@ -52,6 +52,14 @@ export function postgresDialect(connectionString: string, poolSize = 10): Dialec
         )
         .execute(db);
     },
+    afterRowTrigger: async (db, t) => {
+      const on = t.event === 'update' && t.columns ? `update of ${t.columns.join(', ')}` : t.event;
+      await sql
+        .raw(`create function ${t.name}() returns trigger language plpgsql as $$
+        begin if ${t.when} then ${t.statements.map((x) => `${x};`).join(' ')} end if; return null; end $$`)
+        .execute(db);
+      await sql.raw(`create trigger ${t.name} after ${on} on ${t.table} for each row execute function ${t.name}()`).execute(db);
+    },
     resetSequences: async (db, tables) => {
       // Identity columns keep their own sequence, which explicit ids do not advance.
       for (const t of tables) {

@@ -59,6 +59,12 @@ export function sqliteDialect(file: string): Dialect {
           .execute(db);
       }
     },
+    afterRowTrigger: async (db, t) => {
+      const on = t.event === 'update' && t.columns ? `update of ${t.columns.join(', ')}` : t.event;
+      await sql
+        .raw(`create trigger ${t.name} after ${on} on ${t.table} for each row when ${t.when} begin ${t.statements.map((x) => `${x};`).join(' ')} end`)
+        .execute(db);
+    },
     // AUTOINCREMENT keeps max(id) in sqlite_sequence on every insert, explicit ids included.
     resetSequences: async () => {},
     close: async () => {

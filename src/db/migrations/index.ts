@@ -26,6 +26,7 @@ import { m0023Live } from './0023-live.js';
 import { m0024CommentLookups } from './0024-comment-lookups.js';
 import { m0025SearchPublished } from './0025-search-published.js';
 import { m0026SitemapNewest } from './0026-sitemap-newest.js';
+import { m0027CommentCounts } from './0027-comment-counts.js';
 import type { Migration } from './migration.js';
 
 export type { Migration };
@@ -55,4 +56,5 @@ export const migrations: readonly Migration[] = [
   m0024CommentLookups,
   m0025SearchPublished,
   m0026SitemapNewest,
+  m0027CommentCounts,
 ];

@@ -44,8 +44,8 @@ export type CardRow = Pick<
   comment_count: number;
 };
 
-/** Approved comments of the row's post, as a correlated subquery (the comments_thread index serves it). */
-const COMMENT_COUNT = sql<number>`(select count(*) from comments c where c.post_id = posts.id and c.status = 'approved')`.as('comment_count');
+/** Approved comments of the row's post: the total kept by triggers (migration 0027), one row read per card. */
+const COMMENT_COUNT = sql<number>`coalesce((select cc.approved from comment_counts cc where cc.post_id = posts.id), 0)`.as('comment_count');
 
 export async function insertPost(db: Db, row: NewPost): Promise<number> {
   const r = await db.insertInto('posts').values(row).returning('id').executeTakeFirstOrThrow();

@@ -7,7 +7,7 @@ import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { CommentStatus, CommentsTable } from '../../db/schema.js';
 import type { PublicComment } from './comment.js';
-import { commentPageCount, paginateThread, pathSegment } from './thread.js';
+import { commentPageCount, paginateThread } from './thread.js';
 import { containsText } from '../../db/like.js';
 import { runPrepared } from '../../db/prepared.js';
 
@@ -94,25 +94,17 @@ export async function threadPage(
     const approved = all.filter((c) => c.status === 'approved');
     return { comments: items, approved: approved.length, approvedThreads: new Set(approved.map((c) => c.rootId)).size, totalPages };
   }
-  const rootExpr = sql<string>`substr(path, 1, 10)`;
-  const counts = await db
-    .selectFrom('comments')
-    .select([(eb) => eb.fn.countAll<number | string>().as('n'), sql<number | string>`count(distinct substr(path, 1, 10))`.as('threads')])
-    .where('post_id', '=', postId)
-    .where('status', '=', 'approved')
-    .executeTakeFirst();
-  const approved = Number(counts?.n ?? 0);
+  const counts = await db.selectFrom('comment_counts').select(['approved', 'threads']).where('post_id', '=', postId).executeTakeFirst();
+  const approved = Number(counts?.approved ?? 0);
   const approvedThreads = Number(counts?.threads ?? 0);
   const totalPages = commentPageCount(approvedThreads, perPage);
   if (page > totalPages) return { comments: [], approved, approvedThreads, totalPages };
   // The first root of this page and of the next: perPage + 1 roots from this page's first.
   const roots = await db
-    .selectFrom('comments')
-    .select(rootExpr.as('root'))
-    .distinct()
+    .selectFrom('comment_threads')
+    .select('root_path as root')
     .where('post_id', '=', postId)
-    .where('status', '=', 'approved')
-    .orderBy('root')
+    .orderBy('root_path')
     .limit(perPage + 1)
     .offset((page - 1) * perPage)
     .execute();
@@ -130,37 +122,31 @@ export async function threadPage(
 
 /**
  * Where a comment sits for readers: its article's slug, and how many approved threads come before
- * its thread (with whether its own thread has an approved comment), for `pageOfThread`.
+ * its thread (with whether its own thread has an approved comment), for `pageOfThread`. One read
+ * of the totals kept by triggers (migration 0027): the threads before are all the article's
+ * threads less those after this one, so a new thread (the last) counts none, and a reply counts
+ * the threads begun since its own.
  */
 export async function commentPlace(db: Db, id: number): Promise<{ postId: number; slug: string; approvedBefore: number; approvedThread: boolean } | undefined> {
-  const c = await db
-    .selectFrom('comments')
-    .innerJoin('posts', 'posts.id', 'comments.post_id')
-    .select(['comments.post_id', 'comments.path', 'posts.slug'])
-    .where('comments.id', '=', id)
-    .executeTakeFirst();
-  if (!c) return undefined;
-  const root = c.path.slice(0, 10);
-  const [before, own] = await Promise.all([
+  const [row] = await runPrepared(db, 'comment-place', [id], () =>
     db
-      .selectFrom('comments')
-      .select(sql<number | string>`count(distinct substr(path, 1, 10))`.as('n'))
-      .where('post_id', '=', c.post_id)
-      .where('status', '=', 'approved')
-      .where('path', '<', root)
-      .executeTakeFirst(),
-    db
-      .selectFrom('comments')
-      .select('id')
-      .where('post_id', '=', c.post_id)
-      .where('status', '=', 'approved')
-      // The thread's rows, as a range of the comments_thread index: from its root to the next id's.
-      .where('path', '>=', root)
-      .where('path', '<', pathSegment(Number(root) + 1))
-      .limit(1)
-      .executeTakeFirst(),
-  ]);
-  return { postId: c.post_id, slug: c.slug, approvedBefore: Number(before?.n ?? 0), approvedThread: own !== undefined };
+      .selectFrom('comments as c')
+      .innerJoin('posts', 'posts.id', 'c.post_id')
+      .leftJoin('comment_counts as cc', 'cc.post_id', 'c.post_id')
+      .leftJoin('comment_threads as own', (j) => j.onRef('own.post_id', '=', 'c.post_id').on('own.root_path', '=', sql<string>`substr(c.path, 1, 10)`))
+      .select([
+        'c.post_id',
+        'posts.slug',
+        'cc.threads',
+        'own.approved',
+        sql<number | string>`(select count(*) from comment_threads t where t.post_id = c.post_id and t.root_path > substr(c.path, 1, 10))`.as('after'),
+      ])
+      .where('c.id', '=', id),
+  );
+  if (!row) return undefined;
+  const approvedThread = Number(row.approved ?? 0) > 0;
+  const approvedBefore = Number(row.threads ?? 0) - Number(row.after) - (approvedThread ? 1 : 0);
+  return { postId: row.post_id, slug: row.slug, approvedBefore: Math.max(approvedBefore, 0), approvedThread };
 }
 
 export async function findComment(db: Db, id: number) {
