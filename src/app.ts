@@ -40,7 +40,7 @@ import { commentRoutes, makeCommentsWeb, type CommentsWebDeps } from './web/site
 import { ipHashKey } from './import/secrets.js';
 import { commentNotifier } from './modules/comment/notify.js';
 import { akismetClient, reportVerdicts } from './modules/comment/akismet.js';
-import { pingSettings } from './modules/content/settings.repository.js';
+import { healthRoutes, type Readiness } from './web/health.routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -159,10 +159,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/favicon.svg', (_req, reply) => reply.header('cache-control', 'public, max-age=86400').sendFile('favicon.svg', ASSETS_DIR));
   app.get('/favicon.ico', (_req, reply) => reply.redirect('/favicon.svg', 301));
 
-  app.get('/healthz', async () => {
-    await pingSettings(handle.db);
-    return { ok: true };
-  });
+  const readiness: Readiness = { jobs: false, draining: false };
+  app.decorate('readiness', readiness);
+  await app.register(async (scope) => healthRoutes(scope, { handle, readiness }));
 
   const commentsDeps: CommentsWebDeps = {
     db: handle.db,
@@ -180,7 +179,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const site = liveSite(config, deps.now);
   if (followsPurges) site.followPurges(cache);
   // The owner's settings (name, logo, colours…) before any route reads them; unchanged, one tiny read.
-  app.addHook('onRequest', async () => site.refresh(handle.db));
+  app.addHook('onRequest', async (request) => {
+    if (request.routeOptions.config.siteless !== true) await site.refresh(handle.db);
+  });
   const siteDeps: SiteDeps = {
     db: handle.db,
     site,
@@ -254,9 +255,11 @@ export function startJobs(app: FastifyInstance, db: DbHandle['db'], o: { ipReten
     onPurged: (n) => app.log.info({ comments: n }, 'old comment IP hashes purged'),
     onError: (err) => app.log.error({ err }, 'comment IP hash purge failed'),
   });
+  app.readiness.jobs = true;
   return {
     publishDue: () => scheduler.tick(),
     stop: () => {
+      app.readiness.jobs = false;
       scheduler.stop();
       ipPurge.stop();
     },
@@ -267,5 +270,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Related-list refreshes off the request path (admin saves, scheduled posts going live). */
     related: RelatedRefresher;
+    /** What /readyz reports besides the database (web/health.routes). */
+    readiness: Readiness;
   }
 }

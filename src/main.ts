@@ -18,6 +18,8 @@ export async function startServer(config: Config = loadConfig()): Promise<() => 
   await app.listen({ host: config.host, port: config.port });
   const jobs = startJobs(app, handle.db, { ipRetentionDays: config.commentIpRetentionDays });
   const stop = async () => {
+    // /readyz answers 503 from here on; close() then stops accepting and finishes what is in flight.
+    app.readiness.draining = true;
     jobs.stop();
     await app.close();
     await handle.close();

@@ -36,3 +36,9 @@ export async function migrate(handle: DbHandle): Promise<string[]> {
     return applied;
   });
 }
+
+/** Migrations this code has that the database has not applied (empty when up to date). */
+export async function pendingMigrations(handle: DbHandle): Promise<string[]> {
+  const done = new Set((await handle.db.selectFrom('broadsheet_migrations').select('name').execute()).map((r) => r.name));
+  return migrations.filter((m) => !done.has(m.name)).map((m) => m.name);
+}

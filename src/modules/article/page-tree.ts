@@ -25,6 +25,7 @@ export const RESERVED_ROOTS: ReadonlySet<string> = new Set([
   'corrections',
   'feed',
   'healthz',
+  'readyz',
   'media',
   'page',
   'preview',
