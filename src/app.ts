@@ -41,6 +41,7 @@ import { ipHashKey } from './import/secrets.js';
 import { commentNotifier } from './modules/comment/notify.js';
 import { akismetClient, reportVerdicts } from './modules/comment/akismet.js';
 import { healthRoutes, type Readiness } from './web/health.routes.js';
+import { metricsRoutes } from './web/metrics.js';
 
 export interface AppDeps {
   config: Config;
@@ -109,6 +110,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Pages and article fragments both follow other instances' purges (and so do the site settings).
   const followsPurges = config.pageCacheMb > 0 || config.fragmentCacheMb > 0;
   if (followsPurges) await follower.start();
+  // Before the routes, so that its response hook times every one of them.
+  if (config.metricsToken) {
+    metricsRoutes(app, config.metricsToken, {
+      handle,
+      cache,
+      queues: () => ({ related: app.related }),
+      ...(followsPurges ? { purgePosition: () => follower.position } : {}),
+      now: deps.now ?? (() => new Date()),
+    });
+  }
   app.addHook('onClose', async () => {
     await cache.flush();
     await follower.stop();

@@ -43,6 +43,8 @@ export interface Config {
   readonly commentIpRetentionDays: number;
   /** Akismet-compatible spam check: off (undefined) unless AKISMET_KEY is set. */
   readonly akismet: { readonly key: string; readonly url: string } | undefined;
+  /** GET /metrics is served to a scraper sending this bearer token (METRICS_TOKEN); off when undefined. */
+  readonly metricsToken: string | undefined;
 }
 
 export const defaults = {
@@ -120,6 +122,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must start with postgres:// (leave it unset for SQLite)');
   }
+  const metricsToken = env.METRICS_TOKEN || undefined;
+  if (metricsToken !== undefined && metricsToken.length < 16) throw new ConfigError('METRICS_TOKEN must be at least 16 characters (a random string)');
   const host = get('HOST');
   let siteUrl = env.SITE_URL || `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   try {
@@ -151,5 +155,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl,
     commentIpRetentionDays: Number(ipDays),
     akismet: akismetKey ? Object.freeze({ key: akismetKey, url: akismetUrl }) : undefined,
+    metricsToken,
   });
 }

@@ -70,6 +70,11 @@ export class PurgeFollower {
     this.timer.unref();
   }
 
+  /** Where this instance stands in the log: every row up to `applied` is applied; `readAt` its last read (ms). */
+  get position(): { applied: number; readAt: number } {
+    return { applied: this.floor, readAt: this.lastRead };
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);

@@ -20,6 +20,11 @@ export class IdQueue {
     });
   }
 
+  /** Ids waiting for their turn (the /metrics queue depth). */
+  get pending(): number {
+    return this.queue.size;
+  }
+
   /** Resolves when the queue is empty (tests, shutdown). */
   async idle(): Promise<void> {
     while (this.running) await this.running;

@@ -38,6 +38,8 @@ export interface Dialect {
    * (one file on one machine: an indexed `id > last` read costs microseconds).
    */
   readonly signals?: Signals;
+  /** The connection pool's use (PostgreSQL; SQLite has one connection and no pool). */
+  poolStats?(): { total: number; idle: number; waiting: number };
   /** Releases connections (the Kysely instance's destroy() also does this). */
   close(): Promise<void>;
 }

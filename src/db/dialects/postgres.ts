@@ -60,6 +60,7 @@ export function postgresDialect(connectionString: string, poolSize = 10): Dialec
         .execute(db);
       await sql.raw(`create trigger ${t.name} after ${on} on ${t.table} for each row execute function ${t.name}()`).execute(db);
     },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     resetSequences: async (db, tables) => {
       // Identity columns keep their own sequence, which explicit ids do not advance.
       for (const t of tables) {

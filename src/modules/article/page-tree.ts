@@ -27,6 +27,7 @@ export const RESERVED_ROOTS: ReadonlySet<string> = new Set([
   'healthz',
   'readyz',
   'media',
+  'metrics',
   'page',
   'preview',
   'search',

@@ -56,6 +56,19 @@ export async function publishDue(db: Db, now: Date): Promise<number[]> {
   return rows.map((r) => r.id);
 }
 
+/** Scheduled posts, and how many of them are due (their time has come and they are not live yet). */
+export async function scheduledCounts(db: Db, now: Date): Promise<{ scheduled: number; due: number }> {
+  const row = await db
+    .selectFrom('posts')
+    .select([
+      (eb) => eb.fn.countAll<number | string>().as('scheduled'),
+      (eb) => eb.fn.sum<number | string | null>(eb.case().when('published_at', '<=', now.toISOString()).then(1).else(0).end()).as('due'),
+    ])
+    .where('status', '=', 'scheduled')
+    .executeTakeFirst();
+  return { scheduled: Number(row?.scheduled ?? 0), due: Number(row?.due ?? 0) };
+}
+
 /** The slugs of these posts, by id (missing ids are absent). */
 export async function slugsOfPosts(db: Db, ids: number[]): Promise<Map<number, string>> {
   const rows = await db.selectFrom('posts').select(['id', 'slug']).where('id', 'in', ids).execute();

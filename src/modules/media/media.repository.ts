@@ -25,6 +25,18 @@ export async function findMediaByIds(db: Db, ids: Iterable<number>, opts: { lock
   return new Map(rows.map((r) => [r.id, r]));
 }
 
+/** Files in the library (the /metrics upload count). */
+export async function countMedia(db: Db): Promise<number> {
+  return Number(
+    (
+      await db
+        .selectFrom('media')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .executeTakeFirst()
+    )?.n ?? 0,
+  );
+}
+
 export async function findMediaByPath(db: Db, path: string): Promise<MediaRow | undefined> {
   return db.selectFrom('media').selectAll().where('path', '=', path).executeTakeFirst();
 }
