@@ -237,7 +237,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 export interface Jobs {
   /** One pass of scheduled publishing now (the timer's work): the ids that went live. */
   publishDue(): Promise<number[]>;
-  stop(): void;
+  /** Ends the timers; resolves once the passes under way are done. */
+  stop(): Promise<void>;
 }
 
 /**
@@ -269,10 +270,9 @@ export function startJobs(app: FastifyInstance, db: DbHandle['db'], o: { ipReten
   app.readiness.jobs = true;
   return {
     publishDue: () => scheduler.tick(),
-    stop: () => {
+    stop: async () => {
       app.readiness.jobs = false;
-      scheduler.stop();
-      ipPurge.stop();
+      await Promise.all([scheduler.stop(), ipPurge.stop()]);
     },
   };
 }

@@ -20,8 +20,7 @@ export async function startServer(config: Config = loadConfig()): Promise<() => 
   const stop = async () => {
     // /readyz answers 503 from here on; close() then stops accepting and finishes what is in flight.
     app.readiness.draining = true;
-    jobs.stop();
-    await app.close();
+    await Promise.all([jobs.stop(), app.close()]);
     await handle.close();
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

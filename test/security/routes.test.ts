@@ -40,7 +40,13 @@ describe('the route inventory', () => {
   const routes: RouteEntry[] = [];
   beforeAll(async () => {
     t = await freshDb('sqlite');
-    const config = loadConfig({ DATA_DIR: t.dataDir, DEMO: '0', SITE_URL: 'https://news.example', PAGE_CACHE_MB: '0', METRICS_TOKEN: 'route-inventory-metrics-token' });
+    const config = loadConfig({
+      DATA_DIR: t.dataDir,
+      DEMO: '0',
+      SITE_URL: 'https://news.example',
+      PAGE_CACHE_MB: '0',
+      METRICS_TOKEN: 'route-inventory-metrics-token',
+    });
     app = await buildApp({ config, handle: t.handle, now: new Clock().now, logger: false, routes, admin: { scrypt: TEST_SCRYPT } });
     await app.ready();
   });

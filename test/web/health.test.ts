@@ -44,7 +44,7 @@ for (const dialect of DIALECTS) {
         expect(await ready()).toMatchObject({ status: 503, body: { ok: false, checks: { shutdown: 'shutting down' } } });
         app.readiness.draining = false;
       } finally {
-        jobs.stop();
+        await jobs.stop();
       }
       expect((await ready()).body.checks.jobs).toBe('background jobs are not running');
     });
@@ -59,7 +59,7 @@ for (const dialect of DIALECTS) {
         expect(r.body.checks.migrations).toBe(`not applied: ${last.name}`);
       } finally {
         await t.handle.db.insertInto('broadsheet_migrations').values(last).execute();
-        jobs.stop();
+        await jobs.stop();
       }
     });
 
@@ -76,7 +76,7 @@ for (const dialect of DIALECTS) {
         // The process itself is alive.
         expect((await otherApp.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
       } finally {
-        jobs.stop();
+        await jobs.stop();
         await otherApp.close().catch(() => {});
         await other.cleanup().catch(() => {});
       }
