@@ -25,7 +25,7 @@ import { correctionsRoutes } from './web/site/corrections.routes.js';
 import { previewRoutes } from './web/site/preview.routes.js';
 import { strictHttp } from './web/strict-http.js';
 import { registerRouteInventory, type RouteEntry } from './web/route-inventory.js';
-import { answerHitsFirst, cdnPurger, PageCache, purgePosts, registerCachePolicy, registerPageCache } from './web/cache/index.js';
+import { answerHitsFirst, cdnPurger, type HitObserver, PageCache, purgePosts, registerCachePolicy, registerPageCache } from './web/cache/index.js';
 import { apiPostRoutes } from './web/api/posts.routes.js';
 import { apiSearchRoutes } from './web/api/search.routes.js';
 import { apiCommentRoutes } from './web/api/comments.routes.js';
@@ -42,6 +42,7 @@ import { commentNotifier } from './modules/comment/notify.js';
 import { akismetClient, reportVerdicts } from './modules/comment/akismet.js';
 import { healthRoutes, type Readiness } from './web/health.routes.js';
 import { metricsRoutes } from './web/metrics.js';
+import { logHit, REQUEST_ID_HEADER, registerRequestLog, requestIds } from './web/request-log.js';
 
 export interface AppDeps {
   config: Config;
@@ -76,20 +77,31 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       config.pageCacheMb * 1024 * 1024,
       config.purgeUrl ? cdnPurger(config.purgeUrl, (err) => app.log.warn({ err }, 'CDN purge failed')) : undefined,
     );
+  // One line per request (web/request-log), under an id the proxy may give: Fastify's own pair of
+  // request lines is off.
+  const genReqId = requestIds();
+  const hitObserver: HitObserver = {
+    header: REQUEST_ID_HEADER,
+    id: genReqId,
+    answered: (id, req, status, startedAt) => logHit(app.log, id, req, status, startedAt),
+  };
   const app = Fastify({
     logger: deps.logger ?? { level: config.logLevel },
-    // One line per request is the proxy's or CDN's job; errors and warnings are still logged.
     logController: new LogController({ disableRequestLogging: true }),
+    requestIdHeader: false,
+    genReqId,
     // Slugs in non-Latin scripts are long once percent-encoded.
     routerOptions: { maxParamLength: 1000, ignoreDuplicateSlashes: false },
     bodyLimit: 1024 * 1024,
     // A number of hops is supported at run time (lib/request.js) though the typings omit it.
     trustProxy: config.trustProxy as boolean | string,
     // Malformed requests are refused first (web/strict-http), then cache hits answered before Fastify.
-    serverFactory: (handler: http.RequestListener) => http.createServer(strictHttp(config.pageCacheMb > 0 ? answerHitsFirst(cache, handler) : handler)),
+    serverFactory: (handler: http.RequestListener) =>
+      http.createServer(strictHttp(config.pageCacheMb > 0 ? answerHitsFirst(cache, handler, hitObserver) : handler)),
   });
   // Before any route: every route is listed with its guards; one that changes state unguarded stops the start.
   registerRouteInventory(app, deps.routes);
+  registerRequestLog(app);
   app.decorate('pageCache', cache);
   // First of all hooks: what reaches Fastify (misses, and everything through `inject`) is looked up here.
   if (config.pageCacheMb > 0) registerPageCache(app, { cache, ...PUBLIC_LIFETIME, surrogateKeys: config.surrogateKeys });

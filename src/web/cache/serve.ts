@@ -62,6 +62,14 @@ function sendEntry(cache: PageCache, request: FastifyRequest, reply: FastifyRepl
   reply.code(a.status).send(a.variant?.body);
 }
 
+/** What the app adds to a hit answered before Fastify: a request id header, and its log line. */
+export interface HitObserver {
+  /** The response header that carries the id. */
+  header: string;
+  id(req: IncomingMessage): string;
+  answered(id: string, req: IncomingMessage, status: number, startedAt: bigint): void;
+}
+
 /**
  * Answers cache hits on node's request before Fastify sees it (Fastify's `serverFactory`): a hit
  * then costs what a static file server's answer costs. Misses fall through to `next` (Fastify),
@@ -70,6 +78,7 @@ function sendEntry(cache: PageCache, request: FastifyRequest, reply: FastifyRepl
 export function answerHitsFirst(
   cache: PageCache,
   next: (req: IncomingMessage, res: ServerResponse) => void,
+  observer?: HitObserver,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     const e = cacheable(req) ? cache.get(req.url!) : undefined;
@@ -80,8 +89,17 @@ export function answerHitsFirst(
     }
     cache.stats.hits++;
     const a = hitAnswer(cache, req.headers, e);
-    res.writeHead(a.status, a.variant ? a.variant.rawHeaders : e.hitHeaders);
+    const headers = a.variant ? a.variant.rawHeaders : e.hitHeaders;
+    if (!observer) {
+      res.writeHead(a.status, headers);
+      res.end(req.method === 'HEAD' ? undefined : a.variant?.body);
+      return;
+    }
+    const startedAt = process.hrtime.bigint();
+    const id = observer.id(req);
+    res.writeHead(a.status, { ...headers, [observer.header]: id });
     res.end(req.method === 'HEAD' ? undefined : a.variant?.body);
+    observer.answered(id, req, a.status, startedAt);
   };
 }
 
@@ -93,6 +111,8 @@ const NOT_REPLAYED = new Set([
   'date',
   'set-cookie',
   'x-cache',
+  // Each response's own (web/request-log).
+  'x-request-id',
   'etag',
   'cache-control',
   'surrogate-key',
