@@ -7,6 +7,10 @@
  * Anything unknown is logged and answered with a generic 500 that leaks nothing.
  */
 import { AppError } from '../lib/errors.js';
+import { databaseUnavailable } from '../db/dialects/unavailable.js';
+
+/** What a 503 for an unreachable database asks the client to wait. */
+const DATABASE_RETRY_SECONDS = 5;
 import type { ArticleErrorCode } from '../modules/article/article.js';
 import type { AuthorErrorCode } from '../modules/author/author.js';
 import type { CommentErrorCode } from '../modules/comment/comment.js';
@@ -22,7 +26,17 @@ import type { TranslationErrorCode } from '../modules/translation/translation.se
 import type { UserErrorCode } from '../modules/user/user.js';
 
 /** Codes the web layer itself answers with (requests it cannot read, routes that do not exist…). */
-export type WebErrorCode = 'NOT_FOUND' | 'BAD_REQUEST' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'CSRF' | 'CONFLICT' | 'TOO_LARGE' | 'RATE_LIMITED' | 'INTERNAL';
+export type WebErrorCode =
+  | 'NOT_FOUND'
+  | 'BAD_REQUEST'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'CSRF'
+  | 'CONFLICT'
+  | 'TOO_LARGE'
+  | 'RATE_LIMITED'
+  | 'DATABASE_UNAVAILABLE'
+  | 'INTERNAL';
 
 export type ErrorCode =
   | WebErrorCode
@@ -50,6 +64,7 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   CONFLICT: 409,
   TOO_LARGE: 413,
   RATE_LIMITED: 429,
+  DATABASE_UNAVAILABLE: 503,
   INTERNAL: 500,
   ARTICLE_INVALID: 400,
   ARTICLE_BODY_INVALID: 400,
@@ -175,6 +190,15 @@ export function toPublicError(err: unknown): PublicError {
       message: message(),
       internal: false,
       ...(err.retryAfterSeconds !== undefined ? { retryAfter: err.retryAfterSeconds } : {}),
+    };
+  // The database is away (a restart, a failover): come back in a moment; logged as a warning.
+  if (databaseUnavailable(err))
+    return {
+      status: 503,
+      code: 'DATABASE_UNAVAILABLE',
+      message: 'The site cannot reach its database right now. Please try again in a moment.',
+      internal: false,
+      retryAfter: DATABASE_RETRY_SECONDS,
     };
   // Not one of ours: a framework 4xx keeps its status and message, anything else is a 500.
   const status = !(err instanceof AppError) && typeof e?.statusCode === 'number' ? e.statusCode : 500;

@@ -21,7 +21,8 @@ import type { MediaRow } from '../../db/schema.js';
 import { peopleIndexPage, PEOPLE_PATH } from './people-presenters.js';
 import { loadCategoryTree } from '../../modules/taxonomy/taxonomy.service.js';
 import { badRequest, notFound, toPublicError } from '../errors.js';
-import { cacheFor } from '../cache/index.js';
+import { cacheFor, PRIVATE } from '../cache/index.js';
+import { escapeHtml } from '../../lib/html.js';
 import { tag as cacheTag } from '../../modules/content/cache-tags.js';
 import { articleTags, cardTags, pageTags } from './page-tags.js';
 import { categoryFeed, feedPathOf } from './feeds.routes.js';
@@ -411,6 +412,7 @@ export function siteNotFoundHandler(deps: SiteDeps) {
 export async function sendError(deps: SiteDeps, request: FastifyRequest, reply: FastifyReply, err: unknown): Promise<FastifyReply> {
   const pub = toPublicError(err);
   if (pub.internal) request.log.error({ err }, 'request failed');
+  else if (pub.code === 'DATABASE_UNAVAILABLE') request.log.warn({ err }, 'database unavailable');
   if (pub.retryAfter !== undefined) reply.header('retry-after', String(pub.retryAfter));
   if (pub.status === 404) {
     if (await redirectFor(deps, request, reply).catch(() => false)) return reply;
@@ -421,7 +423,12 @@ export async function sendError(deps: SiteDeps, request: FastifyRequest, reply: 
   try {
     tree = await loadCategoryTree(deps.db);
   } catch {
-    return reply.code(pub.status).type('text/plain; charset=utf-8').send(pub.message);
+    // The page frame needs the database too: a page of its own that needs nothing but the stylesheet.
+    return reply
+      .code(pub.status)
+      .type('text/html; charset=utf-8')
+      .header('cache-control', PRIVATE)
+      .send(bareErrorPage(deps.site.siteName, pub.status, pub.message));
   }
   const path = request.url.split('?')[0] ?? '/';
   const lang = (err as { lang?: unknown } | undefined)?.lang;
@@ -435,4 +442,11 @@ export async function sendError(deps: SiteDeps, request: FastifyRequest, reply: 
     typeof lang === 'string' ? lang : undefined,
   );
   return sendHtml(reply, renderError(vm), pub.status);
+}
+
+/** An error page that reads nothing: the masthead's name, the status, the message, the stylesheet. */
+export function bareErrorPage(siteName: string, status: number, message: string): string {
+  const title = status === 503 ? 'Back in a moment' : 'Something went wrong';
+  const name = escapeHtml(siteName);
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)} · ${name}</title><link rel="stylesheet" href="/assets/site.css"></head><body><header class="masthead"><div class="masthead__top wrap"><p class="masthead__title"><a href="/" rel="home">${name}</a></p></div></header><main id="main" class="main page--error"><div class="wrap error"><p class="error__status">${status}</p><h1 class="error__heading">${escapeHtml(title)}</h1><p class="error__message">${escapeHtml(message)}</p></div></main></body></html>`;
 }
