@@ -46,7 +46,7 @@ for (const dialect of DIALECTS) {
       let fx: Fixture;
       let port: number;
       const clock = new Clock();
-      const logged: { level: number; msg: string }[] = [];
+      const logged: { level: number; msg: string; status?: number }[] = [];
       beforeAll(async () => {
         t = await freshDb(dialect);
         fx = await buildFixture(t.handle.db, path.join(t.dataDir, 'media'), 3, t.handle.dialect.fullText);
@@ -59,8 +59,8 @@ for (const dialect of DIALECTS) {
         });
         const stream = {
           write(line: string) {
-            const o = JSON.parse(line) as { level: number; msg: string };
-            logged.push({ level: o.level, msg: o.msg });
+            const o = JSON.parse(line) as { level: number; msg: string; status?: number };
+            logged.push({ level: o.level, msg: o.msg, ...(o.status !== undefined ? { status: o.status } : {}) });
           },
         };
         app = await buildApp({ config, handle: t.handle, now: clock.now, logger: { level: 'trace', stream }, admin: { scrypt: TEST_SCRYPT } });
@@ -73,7 +73,7 @@ for (const dialect of DIALECTS) {
         await t?.cleanup();
       });
 
-      it('a stored redirect and a missing trailing slash answer once, with nothing logged above debug', async () => {
+      it('a stored redirect and a missing trailing slash answer once, with nothing logged above debug but the request lines', async () => {
         await addRedirect(t.handle.db, '/old-story/', `/${fx.slugs[0]}/`, clock.now().toISOString());
         logged.length = 0;
         const stored = await fetch(`http://127.0.0.1:${port}/old-story/?utm=1`, { redirect: 'manual' });
@@ -89,7 +89,9 @@ for (const dialect of DIALECTS) {
         expect(missing.status).toBe(404);
         expect(await missing.text()).toContain('<html');
         await new Promise((r) => setTimeout(r, 50));
-        expect(logged.filter((l) => l.level > 20)).toEqual([]);
+        // One access line per request (web/request-log), and nothing else: no error, no warning.
+        expect(logged.filter((l) => l.msg === 'request').map((l) => l.status)).toEqual([301, 301, 404]);
+        expect(logged.filter((l) => l.level > 20 && l.msg !== 'request')).toEqual([]);
       });
 
       it('refuses HTTP/0.9 and a request with two Host headers with 400', async () => {
