@@ -25,7 +25,7 @@ export async function migrate(handle: DbHandle): Promise<string[]> {
     });
   return db.transaction().execute(async (trx) => {
     await dialect.lockMigrations(trx);
-    const done = new Set((await trx.selectFrom('broadsheet_migrations').select('name').execute()).map((r) => r.name));
+    const done = await appliedMigrations(trx);
     const applied: string[] = [];
     for (const m of migrations) {
       if (done.has(m.name)) continue;
@@ -37,8 +37,13 @@ export async function migrate(handle: DbHandle): Promise<string[]> {
   });
 }
 
+/** The names of the migrations the database has applied. */
+async function appliedMigrations(db: DbHandle['db']): Promise<Set<string>> {
+  return new Set((await db.selectFrom('broadsheet_migrations').select('name').execute()).map((r) => r.name));
+}
+
 /** Migrations this code has that the database has not applied (empty when up to date). */
 export async function pendingMigrations(handle: DbHandle): Promise<string[]> {
-  const done = new Set((await handle.db.selectFrom('broadsheet_migrations').select('name').execute()).map((r) => r.name));
+  const done = await appliedMigrations(handle.db);
   return migrations.filter((m) => !done.has(m.name)).map((m) => m.name);
 }

@@ -17,6 +17,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type { DbHandle } from '../db/database.js';
 import type { PageCache } from './cache/index.js';
 import { PRIVATE } from './cache/index.js';
+import { routeAndVerdict } from './request-log.js';
 import { statusCounts } from '../modules/comment/comment.repository.js';
 import { scheduledCounts } from '../modules/content/posts.repository.js';
 import { countMedia } from '../modules/media/media.repository.js';
@@ -57,10 +58,9 @@ export function metricsRoutes(app: FastifyInstance, token: string, src: MetricsS
     registers: [register],
   });
   app.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {
-    const route = request.routeOptions.url ?? 'unmatched';
+    const { route, cache } = routeAndVerdict(request, reply);
     const method = request.method;
-    const verdict = reply.getHeader('x-cache');
-    requests.inc({ route, method, status: String(reply.statusCode), cache: typeof verdict === 'string' ? verdict : 'none' });
+    requests.inc({ route, method, status: String(reply.statusCode), cache });
     duration.observe({ route, method }, reply.elapsedTime / 1000);
   });
 

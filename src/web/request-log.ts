@@ -11,7 +11,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 const SANE_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -40,6 +40,12 @@ export interface RequestLine {
   cache: string;
 }
 
+/** A response's route pattern and the page cache's verdict, as the log line and /metrics name them. */
+export function routeAndVerdict(request: FastifyRequest, reply: FastifyReply): { route: string; cache: string } {
+  const verdict = reply.getHeader('x-cache');
+  return { route: request.routeOptions.url ?? 'unmatched', cache: typeof verdict === 'string' ? verdict : 'none' };
+}
+
 /** The hook: a response header with the id, then one line when the response is sent. */
 export function registerRequestLog(app: FastifyInstance): void {
   app.addHook('onSend', (request, reply, payload, done) => {
@@ -48,14 +54,14 @@ export function registerRequestLog(app: FastifyInstance): void {
   });
   app.addHook('onResponse', (request, reply, done) => {
     if (INFO_ON.has(request.log.level)) {
-      const verdict = reply.getHeader('x-cache');
+      const { route, cache } = routeAndVerdict(request, reply);
       const line: RequestLine = {
         method: request.method,
         url: request.url,
-        route: request.routeOptions.url ?? 'unmatched',
+        route,
         status: reply.statusCode,
         ms: Math.round(reply.elapsedTime * 100) / 100,
-        cache: typeof verdict === 'string' ? verdict : 'none',
+        cache,
       };
       request.log.info(line, 'request');
     }

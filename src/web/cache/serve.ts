@@ -90,16 +90,11 @@ export function answerHitsFirst(
     cache.stats.hits++;
     const a = hitAnswer(cache, req.headers, e);
     const headers = a.variant ? a.variant.rawHeaders : e.hitHeaders;
-    if (!observer) {
-      res.writeHead(a.status, headers);
-      res.end(req.method === 'HEAD' ? undefined : a.variant?.body);
-      return;
-    }
-    const startedAt = process.hrtime.bigint();
-    const id = observer.id(req);
-    res.writeHead(a.status, { ...headers, [observer.header]: id });
+    const startedAt = observer ? process.hrtime.bigint() : 0n;
+    const id = observer?.id(req);
+    res.writeHead(a.status, observer && id !== undefined ? { ...headers, [observer.header]: id } : headers);
     res.end(req.method === 'HEAD' ? undefined : a.variant?.body);
-    observer.answered(id, req, a.status, startedAt);
+    if (observer && id !== undefined) observer.answered(id, req, a.status, startedAt);
   };
 }
 
