@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm test`: every check the project has, in order.
- *   1. prerequisites: chromium, Java ≥ 11 (vnu) and PostgreSQL. As root with apt they are installed
+ *   1. prerequisites: chromium, Java ≥ 11 (vnu), PostgreSQL and nginx (the cluster test). As root with apt they are installed
  *      (one `apt-get update`, only when something is missing); elsewhere the suites that need them
  *      are skipped, LOUDLY. Under CI (CI=1) a missing one fails the run.
  *   2. tsc --noEmit
@@ -83,7 +83,9 @@ const canApt = process.getuid?.() === 0 && spawnSync('apt-get', ['--version'], {
 let aptProblem = '';
 if (missing.length > 0 && canApt) {
   // Fonts with chromium: without any font, text has no size and layout checks are meaningless.
-  const packages = missing.flatMap((p) => (p.name === 'chromium' ? ['chromium', 'fonts-liberation'] : [p.aptPackage]));
+  // openssl with nginx: the cluster test makes a self-signed certificate for it.
+  const extra = { chromium: ['fonts-liberation'], nginx: ['openssl'] };
+  const packages = missing.flatMap((p) => [p.aptPackage, ...(extra[p.name] ?? [])]);
   log(`Installing missing test prerequisites with apt-get: ${packages.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const ok = (await run('apt-get', ['update'], env)) === 0 && (await run('apt-get', ['install', '-y', '--no-install-recommends', ...packages], env)) === 0;

@@ -13,10 +13,10 @@ import { seedDemoIfEmpty } from './demo/seed-demo.js';
 export async function startServer(config: Config = loadConfig()): Promise<() => Promise<void>> {
   const handle = openDb(config);
   await migrate(handle);
-  if (config.demo) await seedDemoIfEmpty(handle.db, handle.dialect.fullText, path.join(config.dataDir, 'media'));
+  if (config.demo) await seedDemoIfEmpty(handle, path.join(config.dataDir, 'media'));
   const app = await buildApp({ config, handle });
   await app.listen({ host: config.host, port: config.port });
-  const jobs = startJobs(app, handle.db, { ipRetentionDays: config.commentIpRetentionDays });
+  const jobs = startJobs(app, handle.db, { ipRetentionDays: config.commentIpRetentionDays, intervalMs: config.scheduleCheckSeconds * 1000 });
   const stop = async () => {
     // /readyz answers 503 from here on; close() then stops accepting and finishes what is in flight.
     app.readiness.draining = true;

@@ -45,7 +45,7 @@ export const seedCommand: Command = {
     try {
       await migrate(handle);
       if (values.demo) {
-        const seeded = await seedDemoIfEmpty(handle.db, handle.dialect.fullText, path.join(config.dataDir, 'media'));
+        const seeded = await seedDemoIfEmpty(handle, path.join(config.dataDir, 'media'));
         if (seeded) await announcePurge(handle, config, 'seed', 'all');
         console.log(seeded ? 'Demo content loaded.' : 'The database already has content; demo content not loaded.');
         return 0;

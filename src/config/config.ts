@@ -45,6 +45,8 @@ export interface Config {
   readonly akismet: { readonly key: string; readonly url: string } | undefined;
   /** GET /metrics is served to a scraper sending this bearer token (METRICS_TOKEN); off when undefined. */
   readonly metricsToken: string | undefined;
+  /** How often each instance looks for scheduled articles whose time has come (SCHEDULE_CHECK_SECONDS). */
+  readonly scheduleCheckSeconds: number;
 }
 
 export const defaults = {
@@ -63,6 +65,7 @@ export const defaults = {
   MEDIA_MAX_MB: '20',
   COMMENT_IP_RETENTION_DAYS: '90',
   AKISMET_URL: 'https://rest.akismet.com',
+  SCHEDULE_CHECK_SECONDS: '15',
 } as const;
 
 export class ConfigError extends Error {
@@ -124,6 +127,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const metricsToken = env.METRICS_TOKEN || undefined;
   if (metricsToken !== undefined && metricsToken.length < 16) throw new ConfigError('METRICS_TOKEN must be at least 16 characters (a random string)');
+  const scheduleCheck = get('SCHEDULE_CHECK_SECONDS');
+  if (!/^\d{1,4}$/.test(scheduleCheck) || Number(scheduleCheck) < 1 || Number(scheduleCheck) > 3600)
+    throw new ConfigError('SCHEDULE_CHECK_SECONDS must be a whole number of seconds from 1 to 3600');
   const host = get('HOST');
   let siteUrl = env.SITE_URL || `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   try {
@@ -156,5 +162,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     commentIpRetentionDays: Number(ipDays),
     akismet: akismetKey ? Object.freeze({ key: akismetKey, url: akismetUrl }) : undefined,
     metricsToken,
+    scheduleCheckSeconds: Number(scheduleCheck),
   });
 }

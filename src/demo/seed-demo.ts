@@ -4,7 +4,7 @@
  * with sharp, authors with drawn portraits, titles, bios and links, the category tree, tags,
  * articles, translations and pages.
  */
-import type { Db } from '../db/database.js';
+import type { Db, DbHandle } from '../db/database.js';
 import type { FullText } from '../db/full-text.js';
 import { refreshAllRelated } from '../modules/related/related.service.js';
 import { slugify } from '../modules/article/article.js';
@@ -126,11 +126,21 @@ export async function isEmpty(db: Db): Promise<boolean> {
   return noPostsYet(db);
 }
 
-/** Seeds the demo newsroom unless content exists. Returns whether it seeded. */
-export async function seedDemoIfEmpty(db: Db, fullText: FullText, mediaRoot: string, now: Date = new Date()): Promise<boolean> {
-  if (!(await isEmpty(db))) return false;
-  await seedDemo(db, fullText, mediaRoot, now);
-  return true;
+/** Any number that no other lock of ours uses (the migrations take 7201403). */
+const SEED_LOCK = 7201404;
+
+/**
+ * Seeds the demo newsroom unless content exists. Returns whether it seeded. Several instances
+ * starting at once on one empty database seed it once: the others wait for the lock, then find
+ * the content there.
+ */
+export async function seedDemoIfEmpty(handle: DbHandle, mediaRoot: string, now: Date = new Date()): Promise<boolean> {
+  const { db, dialect } = handle;
+  return dialect.exclusive(db, SEED_LOCK, async () => {
+    if (!(await isEmpty(db))) return false;
+    await seedDemo(db, dialect.fullText, mediaRoot, now);
+    return true;
+  });
 }
 
 export async function seedDemo(db: Db, fullText: FullText, mediaRoot: string, now: Date = new Date()): Promise<void> {

@@ -2,17 +2,18 @@
  * @module jobs/scheduler
  * Scheduled publishing: one atomic UPDATE … WHERE status = 'scheduled' AND published_at <= now,
  * run by every instance on a timer. Idempotent and safe with many instances (each post flips once,
- * whoever runs the statement first), and independent of traffic or restarts. The statement is
- * publishDue in modules/content/posts.repository; this file runs it on a timer, and takes pinned
+ * whoever runs the statement first, with its revision and audit entry in the same transaction),
+ * and independent of traffic or restarts. The use case is publishDueArticles in
+ * modules/article/article-editing.service; this file runs it on a timer, and takes pinned
  * front-page stories off when their time runs out (modules/frontpage expirePins).
  */
 import type { Db } from '../db/database.js';
-import { publishDue } from '../modules/content/posts.repository.js';
+import { publishDueArticles } from '../modules/article/article-editing.service.js';
 import { expirePins } from '../modules/frontpage/frontpage.service.js';
 import { periodic, type Periodic } from './periodic.js';
 
 /** Publishes every scheduled post whose time has come; returns the ids that went live. */
-export { publishDue };
+export const publishDue = publishDueArticles;
 
 export type Scheduler = Periodic<number[]>;
 

@@ -3,7 +3,8 @@
  * A browser-ish client over `app.inject`: keeps the cookies the server sets (and drops the ones it
  * clears), follows no redirect, and fills in the admin's CSRF token on request.
  */
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { LightMyRequestResponse } from 'fastify';
+import type { Injector } from './http-client.js';
 import { csrfOf } from './form.js';
 
 /** The password every test user has unless a test gives another (makeUser's default). */
@@ -15,7 +16,7 @@ type Method = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH' | 'HEAD' | 'OPTIONS';
 export class Agent {
   cookies = new Map<string, string>();
   constructor(
-    private app: FastifyInstance,
+    private app: Injector,
     public ip = '127.0.0.1',
   ) {}
 

@@ -17,6 +17,7 @@ import type { TestProject } from 'vitest/node';
 import { browserAvailable, CHROMIUM_PATH } from './browser.js';
 import { findPgBinaries, startCluster, type ClusterInfo, type PgCluster } from './postgres.js';
 import { javaAvailable } from './vnu.js';
+import { findNginx } from './nginx.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -49,7 +50,7 @@ export function requestedDialects(): DialectName[] {
 
 /** One external program the tests need, and whether this machine has it. */
 export interface Prerequisite {
-  name: 'chromium' | 'java' | 'postgresql';
+  name: 'chromium' | 'java' | 'postgresql' | 'nginx';
   /** Debian package that provides it. */
   aptPackage: string;
   /** What is skipped without it. */
@@ -59,7 +60,7 @@ export interface Prerequisite {
   note: string;
 }
 
-/** Checks the three external prerequisites (cheap: file checks and `java -version`). */
+/** Checks the external prerequisites (cheap: file checks and `java -version`). */
 export function prerequisites(): Prerequisite[] {
   const wantPg = requestedDialects().includes('postgres');
   const pgBins = findPgBinaries();
@@ -85,6 +86,14 @@ export function prerequisites(): Prerequisite[] {
       // Not needed when an external server is given or the run is narrowed to SQLite.
       ok: !wantPg || !!process.env.TEST_DATABASE_URL || !!pgBins,
       note: 'no initdb/pg_ctl on PATH or in /usr/lib/postgresql/*/bin, and TEST_DATABASE_URL is unset',
+    },
+    {
+      name: 'nginx',
+      aptPackage: 'nginx',
+      suites: 'the cluster test (three instances behind nginx on PostgreSQL)',
+      // It runs its own PostgreSQL cluster, so it needs the server binaries too (checked above).
+      ok: !wantPg || findNginx() !== undefined,
+      note: 'no nginx binary (/usr/sbin/nginx or on PATH) or no openssl',
     },
   ];
 }

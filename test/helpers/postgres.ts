@@ -9,7 +9,7 @@
  * Used by the vitest globalSetup (main process) and by scripts/test.mjs (prerequisite check and a
  * last-resort cleanup); never imported by test workers.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -37,10 +37,10 @@ export interface ClusterInfo {
 export interface PgCluster extends ClusterInfo {
   /** Stops the server and deletes its dir. Idempotent. */
   stop(): void;
-  /** Stops the server but keeps its data (a database restart's first half). */
-  pause(): void;
+  /** Stops the server but keeps its data (a database restart's first half); the event loop keeps running. */
+  pause(): Promise<void>;
   /** Starts it again on the same port. */
-  resume(): void;
+  resume(): Promise<void>;
 }
 
 const SYSTEM_USER = 'postgres';
@@ -86,8 +86,8 @@ export function findPgBinaries(): PgBinaries | undefined {
   return undefined;
 }
 
-/** Runs a command, as `runAs` when given; throws with the command's output on failure. */
-function run(runAs: string | null, cmd: string, args: string[], cwd: string): string {
+/** The program and arguments that run `cmd` as `runAs` (runuser, else su), or as we are. */
+function asUser(runAs: string | null, cmd: string, args: string[]): { file: string; argv: string[] } {
   let file = cmd;
   let argv = args;
   if (runAs) {
@@ -101,12 +101,29 @@ function run(runAs: string | null, cmd: string, args: string[], cwd: string): st
       argv = [runAs, '-s', '/bin/sh', '-c', quoted];
     }
   }
+  return { file, argv };
+}
+
+/** Runs a command, as `runAs` when given; throws with the command's output on failure. */
+function run(runAs: string | null, cmd: string, args: string[], cwd: string): string {
+  const { file, argv } = asUser(runAs, cmd, args);
   const r = spawnSync(file, argv, { cwd, encoding: 'utf8', timeout: 60_000 });
   if (r.error || r.status !== 0) {
     const output = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim();
     throw new Error(`${cmd} ${args.join(' ')} failed (${r.error?.message ?? `exit ${r.status}`})\n${output}`);
   }
   return r.stdout;
+}
+
+/** `run` without blocking the event loop (a test keeps serving load meanwhile). */
+function runAsync(runAs: string | null, cmd: string, args: string[], cwd: string): Promise<void> {
+  const { file, argv } = asUser(runAs, cmd, args);
+  return new Promise((resolve, reject) => {
+    execFile(file, argv, { cwd, encoding: 'utf8', timeout: 60_000 }, (err, stdout, stderr) => {
+      if (err) reject(new Error(`${cmd} ${args.join(' ')} failed (${err.message})\n${stdout}${stderr}`));
+      else resolve();
+    });
+  });
 }
 
 /** Makes sure the `postgres` system user exists (we are root); returns its uid/gid. */
@@ -225,16 +242,13 @@ export async function startCluster(bins: PgBinaries): Promise<PgCluster> {
   };
   process.once('exit', stop);
   for (const sig of SIGNALS) process.once(sig, onSignal);
-  const pause = (): void => {
-    run(started.runAs, started.pgCtl, ['-D', dataDir, '-m', 'fast', '-w', '-t', '20', 'stop'], started.dir);
-  };
-  const resume = (): void => {
-    run(
+  const pause = (): Promise<void> => runAsync(started.runAs, started.pgCtl, ['-D', dataDir, '-m', 'fast', '-w', '-t', '20', 'stop'], started.dir);
+  const resume = (): Promise<void> =>
+    runAsync(
       started.runAs,
       started.pgCtl,
       ['-D', dataDir, '-l', path.join(started.dir, 'server.log'), '-o', `-p ${started.port}`, '-w', '-t', '30', 'start'],
       started.dir,
     );
-  };
   return { ...started, stop, pause, resume };
 }

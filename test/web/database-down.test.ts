@@ -56,7 +56,7 @@ describe.runIf(bins !== undefined && DIALECTS.includes('postgres'))('when Postgr
     expect((await app.inject({ method: 'GET', url: cached })).statusCode).toBe(200);
     expect((await app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
 
-    cluster.pause();
+    await cluster.pause();
     try {
       const hit = await app.inject({ method: 'GET', url: cached });
       expect(hit.statusCode).toBe(200);
@@ -78,7 +78,7 @@ describe.runIf(bins !== undefined && DIALECTS.includes('postgres'))('when Postgr
       expect(ready.json().checks.database).toMatch(/^unreachable/);
       expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
     } finally {
-      cluster.resume();
+      await cluster.resume();
     }
 
     let back = 0;

@@ -18,6 +18,13 @@ export interface Dialect {
   /** Serialises migrations across processes; called first inside the migration transaction. */
   lockMigrations(trx: Kysely<any>): Promise<void>;
   /**
+   * Runs `fn` while holding a lock that other processes on the same database wait for (a
+   * PostgreSQL session advisory lock on one pinned connection; `fn` may use any connection).
+   * For work too long or too mixed for one transaction, such as seeding the demo.
+   * SQLite: `fn` runs at once (one file serves one process).
+   */
+  exclusive<T>(db: Kysely<any>, key: number, fn: () => Promise<T>): Promise<T>;
+  /**
    * After rows were inserted with explicit ids (a restore), moves each table's `id` generator past
    * the largest id, so the next insert does not collide. SQLite's AUTOINCREMENT already does.
    */

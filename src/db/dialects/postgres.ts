@@ -41,6 +41,15 @@ export function postgresDialect(connectionString: string, poolSize = 10): Dialec
     lockMigrations: async (trx) => {
       await sql`select pg_advisory_xact_lock(7201403)`.execute(trx);
     },
+    exclusive: (db, key, fn) =>
+      db.connection().execute(async (conn) => {
+        await sql`select pg_advisory_lock(${key})`.execute(conn);
+        try {
+          return await fn();
+        } finally {
+          await sql`select pg_advisory_unlock(${key})`.execute(conn);
+        }
+      }),
     countChanges: async (db, table) => {
       await sql
         .raw(`create or replace function bump_data_version() returns trigger language plpgsql as $$

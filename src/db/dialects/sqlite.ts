@@ -50,6 +50,7 @@ export function sqliteDialect(file: string): Dialect {
     // One file, one writer: SQLite's own write lock already serialises migrations.
     fullText: sqliteFullText,
     lockMigrations: async () => {},
+    exclusive: (_db, _key, fn) => fn(),
     countChanges: async (db, table) => {
       for (const op of ['insert', 'update', 'delete']) {
         await sql

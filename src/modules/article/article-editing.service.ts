@@ -38,6 +38,8 @@ import { ArticleConflictError, createArticleIn, setArticleStatus, updateArticleI
 import { addMissingImages, clearMissingImages, missingImageCounts, missingImagesOf, type MissingImageRow } from './missing-images.repository.js';
 import { withoutRemoteImages, type MissingImage } from './remote-images.js';
 import { addRedirect } from '../redirect/redirect.repository.js';
+import { publishDue } from '../content/posts.repository.js';
+import { findPostById } from './article.repository.js';
 import type { PersonLine } from '../person/person.js';
 import { resolvePeople } from '../person/person.service.js';
 import { allPageNodes } from './pages.repository.js';
@@ -475,5 +477,33 @@ export async function clearMissingImagesOfArticle(db: Db, id: number, editor: Ed
         detail: `${n} image${n === 1 ? '' : 's'}`,
       });
     return n;
+  });
+}
+
+/** Who a scheduled article's going live is credited to in its revision and audit entry. */
+export const SCHEDULER_ACTOR = 'Scheduled publishing';
+
+/**
+ * Publishes every scheduled article whose time has come, in one transaction: the status flips
+ * (one atomic UPDATE, so of several instances running this at once each article goes to exactly
+ * one), and each article gets a revision (status published) and an audit entry. Returns the ids
+ * that went live; the caller purges their pages and refreshes their related lists.
+ */
+export async function publishDueArticles(db: Db, now: Date): Promise<number[]> {
+  return db.transaction().execute(async (trx) => {
+    const ids = await publishDue(trx, now);
+    for (const id of ids) {
+      await recordRevision(trx, id, { id: null, label: SCHEDULER_ACTOR }, now);
+      const post = await findPostById(trx, id);
+      await recordAudit(trx, {
+        at: now.toISOString(),
+        actorId: null,
+        actorLabel: SCHEDULER_ACTOR,
+        action: 'article.scheduled_published',
+        target: { type: 'article', id, label: (post?.title ?? '').slice(0, 300) },
+        detail: `due ${post?.published_at ?? ''}`,
+      });
+    }
+    return ids;
   });
 }

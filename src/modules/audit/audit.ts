@@ -49,6 +49,7 @@ export type AuditAction =
   | 'person.merged'
   | 'person.linked'
   | 'article.trashed'
+  | 'article.scheduled_published'
   | 'live.started'
   | 'live.ended'
   | 'live.entry_added'
@@ -103,6 +104,7 @@ export const AUDIT_LABELS: Readonly<Record<AuditAction, string>> = {
   'person.merged': 'Merged two people',
   'person.linked': 'Linked an article to the people its captions and quotations name',
   'article.trashed': 'Moved an article to the trash',
+  'article.scheduled_published': 'Published a scheduled article at its time',
   'live.started': 'Started live coverage',
   'live.ended': 'Ended live coverage',
   'live.entry_added': 'Added a live entry',

@@ -6,8 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { LightMyRequestResponse } from 'fastify';
 import type { Agent } from '../../../helpers/agent.js';
+import type { Injector } from '../../../helpers/http-client.js';
 
 export interface FilePart {
   name: string;
@@ -34,7 +35,7 @@ export function multipartBody(fields: Record<string, string>, files: FilePart[] 
 
 /** POSTs an upload with the agent's cookies. `csrf: true` fetches a token from the library page first. */
 export async function upload(
-  app: FastifyInstance,
+  app: Injector,
   agent: Agent,
   files: FilePart[],
   o: { fields?: Record<string, string>; csrf?: boolean | string; headers?: Record<string, string> } = {},
