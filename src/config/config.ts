@@ -11,6 +11,8 @@ export interface Config {
   readonly dataDir: string;
   /** `postgres://…` selects PostgreSQL; undefined means SQLite at `${dataDir}/broadsheet.db`. */
   readonly databaseUrl: string | undefined;
+  /** PostgreSQL connections per instance for queries (DATABASE_POOL_SIZE); one more listens for purges. */
+  readonly databasePoolSize: number;
   /** Public base URL without trailing slash, used for canonical links, feeds and JSON-LD. */
   readonly siteUrl: string;
   readonly demo: boolean;
@@ -66,6 +68,7 @@ export const defaults = {
   COMMENT_IP_RETENTION_DAYS: '90',
   AKISMET_URL: 'https://rest.akismet.com',
   SCHEDULE_CHECK_SECONDS: '15',
+  DATABASE_POOL_SIZE: '10',
 } as const;
 
 export class ConfigError extends Error {
@@ -125,6 +128,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must start with postgres:// (leave it unset for SQLite)');
   }
+  const poolSize = get('DATABASE_POOL_SIZE');
+  if (!/^\d{1,3}$/.test(poolSize) || Number(poolSize) < 1 || Number(poolSize) > 500)
+    throw new ConfigError('DATABASE_POOL_SIZE must be a whole number of connections from 1 to 500');
   const metricsToken = env.METRICS_TOKEN || undefined;
   if (metricsToken !== undefined && metricsToken.length < 16) throw new ConfigError('METRICS_TOKEN must be at least 16 characters (a random string)');
   const scheduleCheck = get('SCHEDULE_CHECK_SECONDS');
@@ -144,6 +150,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port,
     dataDir: path.resolve(get('DATA_DIR')),
     databaseUrl,
+    databasePoolSize: Number(poolSize),
     siteUrl,
     demo: demo === '1',
     logLevel: get('LOG_LEVEL'),

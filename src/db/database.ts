@@ -23,10 +23,12 @@ export interface DbHandle {
 export interface DbOptions {
   databaseUrl: string | undefined;
   dataDir: string;
+  /** PostgreSQL: connections this process may open for queries (default 10; one more listens). */
+  databasePoolSize?: number;
 }
 
 export function openDb(options: DbOptions): DbHandle {
-  const dialect = options.databaseUrl ? postgresDialect(options.databaseUrl) : sqliteDialect(path.join(options.dataDir, 'broadsheet.db'));
+  const dialect = options.databaseUrl ? postgresDialect(options.databaseUrl, options.databasePoolSize) : sqliteDialect(path.join(options.dataDir, 'broadsheet.db'));
   const stats = { queries: 0 };
   const db = new Kysely<Database>({
     dialect: dialect.kysely,
