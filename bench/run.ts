@@ -4,7 +4,11 @@
  * serves the article page's exact bytes. Prints a table and writes JSON to bench/results/.
  *
  *   npm run bench -- [--quick] [--no-cache] [--articles N] [--comments N] [--duration S] [--connections C] [--db sqlite|postgres]
- *                    [--cases article,comment post,…] [--profile DIR]
+ *                    [--cases article,comment post,…] [--profile DIR] [--cluster N]
+ *
+ * `--cluster N` (PostgreSQL) also runs the read cases through nginx (docs/deploy/nginx.conf, TLS)
+ * in front of one instance and in front of N instances, beside the direct figures of the same
+ * run: what the proxy costs, what N instances cost per request, and whether hits stay hits.
  *
  * `--profile DIR` runs the main server under `node --cpu-prof` and leaves its profile in DIR.
  *
@@ -23,6 +27,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -57,6 +62,7 @@ const { values } = parseArgs({
     'database-url': { type: 'string' },
     cases: { type: 'string' },
     profile: { type: 'string' },
+    cluster: { type: 'string' },
   },
 });
 const quick = values.quick ?? false;
@@ -69,6 +75,9 @@ const PAIR_ROUNDS = quick ? 1 : 3;
 const connections = Number(values.connections ?? 50);
 const dbKind = values.db ?? 'sqlite';
 if (!['sqlite', 'postgres'].includes(dbKind)) throw new Error('--db must be sqlite or postgres');
+const clusterSize = Number(values.cluster ?? 0);
+if (!Number.isInteger(clusterSize) || clusterSize < 0 || clusterSize > 16) throw new Error('--cluster must be a number of instances from 1 to 16');
+if (clusterSize > 0 && dbKind !== 'postgres') throw new Error('--cluster runs instances on one PostgreSQL database: add --db postgres');
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -419,11 +428,12 @@ interface CaseResult {
 }
 
 /** `paths`: a different path for every request, in turn (no warm-up then: each is asked once or rarely). */
-async function load(name: string, url: string, pathName: string, paths?: string[]): Promise<CaseResult> {
+async function load(name: string, url: string, pathName: string, paths?: string[], tls?: { ca: Buffer }): Promise<CaseResult> {
   let n = 0;
   const requests: autocannon.Request[] | undefined = paths ? [{ setupRequest: (req) => ({ ...req, path: paths[n++ % paths.length]! }) }] : undefined;
-  if (!paths) await autocannon({ url, connections, duration: Math.min(2, duration) }); // warm-up
-  const r = await autocannon({ url, connections, duration, ...(requests ? { requests } : {}) });
+  const tlsOptions = tls ? { tlsOptions: { ca: tls.ca } } : {};
+  if (!paths) await autocannon({ url, connections, duration: Math.min(2, duration), ...tlsOptions } as autocannon.Options); // warm-up
+  const r = await autocannon({ url, connections, duration, ...(requests ? { requests } : {}), ...tlsOptions } as autocannon.Options);
   return {
     name,
     path: pathName,
@@ -756,6 +766,16 @@ async function main(): Promise<void> {
       r.ratio = r.reqPerSec / bareResult.reqPerSec;
       results.push(r);
     }
+    let clusterRows: ClusterRow[] | undefined;
+    if (clusterSize > 0)
+      clusterRows = await benchCluster(
+        clusterSize,
+        env,
+        port,
+        cases.filter(([name]) => want(name)),
+        results,
+        children,
+      );
     const databaseBytes = await databaseSize(dbKind, databaseUrl, dataDir);
     const depsBytes = dirSize(path.join(ROOT, 'node_modules'));
     const prodBytes = productionDepsBytes();
@@ -803,6 +823,23 @@ async function main(): Promise<void> {
         `live page: ${liveStats.published} entries published through the admin during the run; save → seen by a polling reader (every 50 ms): ${seen.length ? `p50 ${pct(seen, 50).toFixed(0)} ms, max ${Math.max(...seen).toFixed(0)} ms` : 'none seen'} (${seen.length} seen)`,
       );
     }
+    if (clusterRows) {
+      console.log(
+        `\nThrough nginx (docs/deploy/nginx.conf, TLS, keep-alive upstreams) in front of 1 and ${clusterSize} instances on one PostgreSQL database, same run; "hits" = share of ${HIT_SAMPLE} reads through nginx answered from an instance's page cache after the run`,
+      );
+      console.table(
+        clusterRows.map((r) => ({
+          case: r.name,
+          'direct req/s': r.direct,
+          'nginx→1 req/s': r.viaOne,
+          [`nginx→${clusterSize} req/s`]: r.viaMany,
+          [`${clusterSize} vs 1 (nginx)`]: (r.viaMany / Math.max(1, r.viaOne)).toFixed(2),
+          'nginx→1 vs direct': (r.viaOne / Math.max(1, r.direct)).toFixed(2),
+          [`p99 ms (nginx→${clusterSize})`]: r.p99Many,
+          hits: `${r.hits}/${HIT_SAMPLE}`,
+        })),
+      );
+    }
     console.log(
       `dependencies on disk: production ${(prodBytes / 1048576).toFixed(0)} MB (node_modules with dev tools: ${(depsBytes / 1048576).toFixed(0)} MB)`,
     );
@@ -831,6 +868,7 @@ async function main(): Promise<void> {
           ...(breakingStats ? { breaking: breakingStats } : {}),
           ...(herdStats ? { herd: herdStats } : {}),
           databaseBytes,
+          ...(clusterRows ? { cluster: { instances: clusterSize, rows: clusterRows } } : {}),
         },
         null,
         2,
@@ -844,6 +882,80 @@ async function main(): Promise<void> {
     stopPg?.();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+interface ClusterRow {
+  name: string;
+  path: string;
+  direct: number;
+  viaOne: number;
+  viaMany: number;
+  p99Many: number;
+  hits: number;
+}
+
+const HIT_SAMPLE = 30;
+
+/**
+ * The read cases through nginx: first in front of the main instance alone (what the proxy and TLS
+ * cost), then in front of `n` more instances (page cache on, the same settings) sharing the
+ * database; then, per case, how many of HIT_SAMPLE reads through nginx came from a page cache.
+ */
+async function benchCluster(
+  n: number,
+  env: NodeJS.ProcessEnv,
+  mainPort: number,
+  cases: [string, string][],
+  direct: CaseResult[],
+  children: ChildProcess[],
+): Promise<ClusterRow[]> {
+  const { findNginx, startNginx } = await import('../test/helpers/nginx.js');
+  const bin = findNginx();
+  if (!bin) throw new Error('--cluster needs nginx and openssl (Debian: apt install nginx openssl)');
+  const ports: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const port = await freePort();
+    const child = spawn(process.execPath, [...START_FLAGS, path.join(ROOT, 'bin/broadsheet.mjs'), 'serve'], {
+      env: { ...env, PORT: String(port) },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    children.push(child);
+    ports.push(port);
+  }
+  for (const port of ports) await waitFor(`http://127.0.0.1:${port}/readyz`, 120_000);
+  const one = await startNginx(bin, [mainPort]);
+  const many = await startNginx(bin, ports);
+  const rows: ClusterRow[] = [];
+  try {
+    for (const [name, p] of cases) {
+      const viaOne = await load(`${name} (nginx → 1)`, one.url + p, p, undefined, { ca: one.ca });
+      const viaMany = await load(`${name} (nginx → ${n})`, many.url + p, p, undefined, { ca: many.ca });
+      let hits = 0;
+      for (let i = 0; i < HIT_SAMPLE; i++) {
+        const r = await new Promise<string | undefined>((resolve, reject) => {
+          const req = https.get(many.url + p, { ca: many.ca, agent: false }, (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.headers['x-cache'] as string | undefined));
+          });
+          req.on('error', reject);
+        });
+        if (r === 'HIT') hits++;
+      }
+      rows.push({
+        name,
+        path: p,
+        direct: direct.find((d) => d.name === name)?.reqPerSec ?? 0,
+        viaOne: viaOne.reqPerSec,
+        viaMany: viaMany.reqPerSec,
+        p99Many: viaMany.p99,
+        hits,
+      });
+    }
+  } finally {
+    await one.stop();
+    await many.stop();
+  }
+  return rows;
 }
 
 await main();

@@ -28,7 +28,9 @@ export interface DbOptions {
 }
 
 export function openDb(options: DbOptions): DbHandle {
-  const dialect = options.databaseUrl ? postgresDialect(options.databaseUrl, options.databasePoolSize) : sqliteDialect(path.join(options.dataDir, 'broadsheet.db'));
+  const dialect = options.databaseUrl
+    ? postgresDialect(options.databaseUrl, options.databasePoolSize)
+    : sqliteDialect(path.join(options.dataDir, 'broadsheet.db'));
   const stats = { queries: 0 };
   const db = new Kysely<Database>({
     dialect: dialect.kysely,

@@ -8,6 +8,7 @@
  * instance killed under load, PostgreSQL restarted under load, a rolling restart.
  */
 import fs from 'node:fs';
+import http2 from 'node:http2';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -165,10 +166,19 @@ describe.runIf(nginxBin !== undefined && pgBins !== undefined && DIALECTS.includ
         .map((l) => /upstream=(\S+)/.exec(l)?.[1]),
     );
     expect(upstreams).toEqual(new Set(cluster.instances.map((inst) => `127.0.0.1:${inst.port}`)));
-    // Plain HTTP moves to HTTPS; TLS answers over HTTP/2 (ALPN) as well as HTTP/1.1.
+    // Plain HTTP moves to HTTPS (on 443: $host has no port); HTTP/2 over TLS.
     const plain = await httpInjector(`http://127.0.0.1:${nginx.httpPort}`).inject({ method: 'GET', url: '/' });
     expect(plain.statusCode).toBe(301);
-    expect(nginx.siteConf).toContain('http2');
+    expect(plain.headers.location).toBe('https://127.0.0.1/');
+    const h2 = http2.connect(nginx.url, { ca: nginx.ca });
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = h2.request({ ':path': '/healthz' });
+      req.on('response', (h) => resolve(Number(h[':status'])));
+      req.on('error', reject);
+      req.end();
+    });
+    h2.close();
+    expect(status).toBe(200);
   });
 
   it('a session made through one instance works on every instance', async () => {

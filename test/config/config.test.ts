@@ -33,5 +33,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DEMO: 'yes' })).toThrow(ConfigError);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
     expect(() => loadConfig({ SITE_URL: 'ftp://x' })).toThrow(/SITE_URL/);
+    for (const bad of ['0', '501', 'ten', '-1']) expect(() => loadConfig({ DATABASE_POOL_SIZE: bad })).toThrow(/DATABASE_POOL_SIZE/);
+    for (const bad of ['0', '3601', '1.5', 'soon']) expect(() => loadConfig({ SCHEDULE_CHECK_SECONDS: bad })).toThrow(/SCHEDULE_CHECK_SECONDS/);
+  });
+
+  it('sizes the PostgreSQL pool and the scheduler from the environment', () => {
+    expect(loadConfig({}).databasePoolSize).toBe(10);
+    expect(loadConfig({ DATABASE_POOL_SIZE: '25' }).databasePoolSize).toBe(25);
+    expect(loadConfig({}).scheduleCheckSeconds).toBe(15);
+    expect(loadConfig({ SCHEDULE_CHECK_SECONDS: '2' }).scheduleCheckSeconds).toBe(2);
   });
 });
