@@ -5,7 +5,6 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
 import { registerSecurityHeaders } from './web/security-headers.js';
@@ -43,6 +42,8 @@ import { akismetClient, reportVerdicts } from './modules/comment/akismet.js';
 import { healthRoutes, type Readiness } from './web/health.routes.js';
 import { metricsRoutes } from './web/metrics.js';
 import { logHit, REQUEST_ID_HEADER, registerRequestLog, requestIds } from './web/request-log.js';
+import { mediaFileRoutes } from './web/media-files.js';
+import { openMediaStore, type MediaStore } from './modules/media/media-store.js';
 
 export interface AppDeps {
   config: Config;
@@ -63,6 +64,8 @@ export interface AppDeps {
   routes?: RouteEntry[];
   /** How often the purge-log follower polls (default 300 ms on SQLite, 5 s as PostgreSQL's safety net). */
   purgePollMs?: number;
+  /** Where media files live (default: the store MEDIA_STORE names; modules/media/media-store). */
+  media?: MediaStore;
 }
 
 /** How long a CDN or browser may reuse a public page, in seconds (then revalidate). */
@@ -122,12 +125,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Pages and article fragments both follow other instances' purges (and so do the site settings).
   const followsPurges = config.pageCacheMb > 0 || config.fragmentCacheMb > 0;
   if (followsPurges) await follower.start();
+  // Background queues by name, filled as their owners start (related lists below, AVIF in the admin's media).
+  const queues: Record<string, { readonly pending: number }> = {};
   // Before the routes, so that its response hook times every one of them.
   if (config.metricsToken) {
     metricsRoutes(app, config.metricsToken, {
       handle,
       cache,
-      queues: () => ({ related: app.related }),
+      queues: () => queues,
+      fragments: () => siteDeps.fragments?.stats(),
       ...(followsPurges ? { purgePosition: () => follower.position } : {}),
       now: deps.now ?? (() => new Date()),
     });
@@ -136,8 +142,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await cache.flush();
     await follower.stop();
   });
-  // Uploaded and generated media live here; @fastify/static wants the folder to exist.
-  fs.mkdirSync(path.join(config.dataDir, 'media'), { recursive: true });
+  // Uploaded and generated media: DATA_DIR/media (@fastify/static wants the folder to exist) or a bucket.
+  const media = deps.media ?? (await openMediaStore(config));
+  if (media.root) fs.mkdirSync(media.root, { recursive: true });
   const https = config.siteUrl.startsWith('https:');
   registerSecurityHeaders(app, {
     contentSecurityPolicy: {
@@ -171,14 +178,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     maxAge: '1h',
     index: false,
   });
-  await app.register(fastifyStatic, {
-    root: path.join(config.dataDir, 'media'),
-    prefix: '/media/',
-    decorateReply: false,
-    maxAge: '30d',
-    immutable: true,
-    index: false,
-  });
+  await app.register(async (scope) => mediaFileRoutes(scope, media));
   app.get('/favicon.svg', (_req, reply) => reply.header('cache-control', 'public, max-age=86400').sendFile('favicon.svg', ASSETS_DIR));
   app.get('/favicon.ico', (_req, reply) => reply.redirect('/favicon.svg', 301));
 
@@ -228,6 +228,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Article saves in the admin queue their related-list refresh here; drained before close.
   const related = new RelatedRefresher(handle.db, handle.dialect.fullText, (err, id) => app.log.error({ err, postId: id }, 'related refresh failed'), deps.now);
   app.decorate('related', related);
+  queues.related = related;
   app.addHook('onClose', async () => related.idle());
   await app.register(adminRoutes, {
     prefix: '/admin',
@@ -236,6 +237,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     site,
     cookieSecret,
     related,
+    queues,
+    media,
     ...(deps.now ? { now: deps.now } : {}),
     ...(notifier ? { onCommentsApproved: notifier.approved } : {}),
     ...(spamFilter

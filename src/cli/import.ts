@@ -9,6 +9,7 @@ import { loadConfig } from '../config/config.js';
 import { openDb } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 import { ipHashKey } from '../import/secrets.js';
+import { openMediaStore } from '../modules/media/media-store.js';
 import { ImportAborted, importWordPress, type ImportProgress } from '../import/wordpress/import-wordpress.js';
 import { WxrError } from '../import/wordpress/wxr.js';
 import { MenuOptionError, type MenuOptions } from '../import/wordpress/menus.js';
@@ -140,7 +141,7 @@ export const importCommand: Command = {
         file: path.resolve(file),
         ...(values.media ? { mediaDir: path.resolve(values.media) } : {}),
         ...(fetchMedia ? { fetchMedia: { ...fetchMedia, maxBytes: fetchMedia.maxBytes ?? config.mediaMaxMb * 1024 * 1024 } } : {}),
-        mediaRoot: path.join(config.dataDir, 'media'),
+        mediaRoot: await openMediaStore(config),
         ipHashKey: ipHashKey(config.dataDir),
         menus,
         dryRun: values['dry-run'] ?? false,

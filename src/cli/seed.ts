@@ -1,9 +1,9 @@
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/config.js';
 import { openDb } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 import { bulkSeed } from '../demo/bulk-seed.js';
+import { openMediaStore } from '../modules/media/media-store.js';
 import { seedDemoIfEmpty } from '../demo/seed-demo.js';
 import { UsageError, type Command } from './command.js';
 import { announcePurge } from './purge.js';
@@ -45,7 +45,7 @@ export const seedCommand: Command = {
     try {
       await migrate(handle);
       if (values.demo) {
-        const seeded = await seedDemoIfEmpty(handle, path.join(config.dataDir, 'media'));
+        const seeded = await seedDemoIfEmpty(handle, await openMediaStore(config));
         if (seeded) await announcePurge(handle, config, 'seed', 'all');
         console.log(seeded ? 'Demo content loaded.' : 'The database already has content; demo content not loaded.');
         return 0;

@@ -4,6 +4,7 @@
  * Every default lives in `defaults` below; nothing else in the code reads process.env.
  */
 import path from 'node:path';
+import type { S3Settings } from '../modules/media/media-store.js';
 
 export interface Config {
   readonly host: string;
@@ -39,6 +40,10 @@ export interface Config {
   readonly pageCacheMb: number;
   /** Memory for article fragments (pages but their comments) in MiB; 0 turns them off. */
   readonly fragmentCacheMb: number;
+  /** Where media files live: `fs` (DATA_DIR/media) or `s3` (a bucket; see `s3`). MEDIA_STORE. */
+  readonly mediaStore: 'fs' | 's3';
+  /** The bucket when MEDIA_STORE=s3 (S3_BUCKET, S3_REGION, S3_ENDPOINT, S3_PREFIX, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY, S3_FORCE_PATH_STYLE). */
+  readonly s3: S3Settings | undefined;
   /** Largest image upload accepted, in MiB (MEDIA_MAX_MB). */
   readonly mediaMaxMb: number;
   /** Days a comment keeps its IP hash (rate limits, IP rules); 0 keeps them forever. */
@@ -69,6 +74,8 @@ export const defaults = {
   AKISMET_URL: 'https://rest.akismet.com',
   SCHEDULE_CHECK_SECONDS: '15',
   DATABASE_POOL_SIZE: '10',
+  MEDIA_STORE: 'fs',
+  S3_REGION: 'us-east-1',
 } as const;
 
 export class ConfigError extends Error {
@@ -128,6 +135,34 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must start with postgres:// (leave it unset for SQLite)');
   }
+  const mediaStore = get('MEDIA_STORE');
+  if (mediaStore !== 'fs' && mediaStore !== 's3') throw new ConfigError(`MEDIA_STORE must be fs (DATA_DIR/media) or s3 (a bucket), got "${mediaStore}"`);
+  let s3: S3Settings | undefined;
+  if (mediaStore === 's3') {
+    const bucket = (env.S3_BUCKET ?? '').trim();
+    if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket))
+      throw new ConfigError('MEDIA_STORE=s3 needs S3_BUCKET, a bucket name (3–63 lowercase letters, digits, dots, hyphens)');
+    const endpoint = (env.S3_ENDPOINT ?? '').trim() || undefined;
+    if (endpoint && !/^https?:\/\/[^/\s]+/.test(endpoint)) throw new ConfigError('S3_ENDPOINT must be an http(s) URL, such as https://s3.example.com');
+    let prefix = (env.S3_PREFIX ?? '').trim().replace(/^\/+/, '');
+    if (prefix && !prefix.endsWith('/')) prefix += '/';
+    if (prefix.length > 200 || /[\\\0]|\.\.|\/\//.test(prefix)) throw new ConfigError('S3_PREFIX must be a plain key prefix such as media/');
+    const keyId = (env.S3_ACCESS_KEY_ID ?? '').trim();
+    const secret = env.S3_SECRET_ACCESS_KEY ?? '';
+    if (!!keyId !== !!secret)
+      throw new ConfigError('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together (or leave both unset for the SDK’s own credentials)');
+    const pathStyle = env.S3_FORCE_PATH_STYLE ?? '';
+    if (!['', '0', '1'].includes(pathStyle)) throw new ConfigError('S3_FORCE_PATH_STYLE must be 1 or 0');
+    s3 = {
+      bucket,
+      region: get('S3_REGION'),
+      endpoint,
+      prefix,
+      credentials: keyId ? { accessKeyId: keyId, secretAccessKey: secret } : undefined,
+      // S3-compatible services mostly want the bucket in the path; AWS in the host name.
+      forcePathStyle: pathStyle === '' ? endpoint !== undefined : pathStyle === '1',
+    };
+  }
   const poolSize = get('DATABASE_POOL_SIZE');
   if (!/^\d{1,3}$/.test(poolSize) || Number(poolSize) < 1 || Number(poolSize) > 500)
     throw new ConfigError('DATABASE_POOL_SIZE must be a whole number of connections from 1 to 500');
@@ -161,6 +196,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     pageCacheMb: cacheMb,
     fragmentCacheMb: fragmentMb,
     mediaMaxMb,
+    mediaStore,
+    s3: s3 ? Object.freeze(s3) : undefined,
     feedFullText: feedFull === '1',
     purgeUrl,
     surrogateKeys,

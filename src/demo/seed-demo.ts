@@ -11,6 +11,7 @@ import { slugify } from '../modules/article/article.js';
 import { createArticle } from '../modules/article/article.service.js';
 import { insertAuthor } from '../modules/author/author.repository.js';
 import { storeImage } from '../modules/media/media.service.js';
+import type { MediaPlace } from '../modules/media/media-store.js';
 import { insertCategory, insertTag } from '../modules/taxonomy/taxonomy.repository.js';
 import { noPostsYet } from '../modules/content/posts.repository.js';
 import { articles, authors, categories, images, pages } from './corpus.js';
@@ -134,7 +135,7 @@ const SEED_LOCK = 7201404;
  * starting at once on one empty database seed it once: the others wait for the lock, then find
  * the content there.
  */
-export async function seedDemoIfEmpty(handle: DbHandle, mediaRoot: string, now: Date = new Date()): Promise<boolean> {
+export async function seedDemoIfEmpty(handle: DbHandle, mediaRoot: MediaPlace, now: Date = new Date()): Promise<boolean> {
   const { db, dialect } = handle;
   return dialect.exclusive(db, SEED_LOCK, async () => {
     if (!(await isEmpty(db))) return false;
@@ -143,7 +144,7 @@ export async function seedDemoIfEmpty(handle: DbHandle, mediaRoot: string, now: 
   });
 }
 
-export async function seedDemo(db: Db, fullText: FullText, mediaRoot: string, now: Date = new Date()): Promise<void> {
+export async function seedDemo(db: Db, fullText: FullText, mediaRoot: MediaPlace, now: Date = new Date()): Promise<void> {
   // Dates inside the corpus (quoted social posts) follow the same clock as the articles.
   setDemoNow(now);
   const folder = 'demo';

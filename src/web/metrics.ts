@@ -18,6 +18,7 @@ import type { DbHandle } from '../db/database.js';
 import type { PageCache } from './cache/index.js';
 import { PRIVATE } from './cache/index.js';
 import { routeAndVerdict } from './request-log.js';
+import type { FragmentStoreStats } from './site/article-fragments.js';
 import { statusCounts } from '../modules/comment/comment.repository.js';
 import { scheduledCounts } from '../modules/content/posts.repository.js';
 import { countMedia } from '../modules/media/media.repository.js';
@@ -28,6 +29,8 @@ export interface MetricsSources {
   cache: PageCache;
   /** Background queues by name (ids waiting), read at scrape time. */
   queues: () => Record<string, { readonly pending: number }>;
+  /** The article fragments' stores (undefined when FRAGMENT_CACHE_MB=0), read at scrape time. */
+  fragments?: () => Record<string, FragmentStoreStats> | undefined;
   /** This instance's place in the purge log (undefined when it does not follow it). */
   purgePosition?: () => { applied: number; readAt: number };
   now: () => Date;
@@ -91,6 +94,34 @@ export function metricsRoutes(app: FastifyInstance, token: string, src: MetricsS
   counted('broadsheet_page_cache_purged_total', 'Entries removed by purges', () => stats.purged);
   gauge('broadsheet_page_cache_entries', 'Pages and searches held', (g) => g.set(stats.entries));
   gauge('broadsheet_page_cache_bytes', 'Bytes held by the page cache, compressed variants included', (g) => g.set(stats.bytes));
+  if (src.fragments) {
+    const read = src.fragments;
+    const each = (pick: (st: FragmentStoreStats) => number) => Object.entries(read() ?? {}).map(([store, st]) => [{ store }, pick(st)] as const);
+    const storeCounter = (name: string, help: string, pick: (st: FragmentStoreStats) => number) =>
+      new Counter({
+        name,
+        help,
+        labelNames: ['store'],
+        registers: [register],
+        collect() {
+          this.reset();
+          for (const [labels, n] of each(pick)) this.inc(labels, n);
+        },
+      });
+    const storeGauge = (name: string, help: string, pick: (st: FragmentStoreStats) => number) =>
+      gauge(
+        name,
+        help,
+        (g) => {
+          for (const [labels, n] of each(pick)) g.set(labels, n);
+        },
+        ['store'],
+      );
+    storeCounter('broadsheet_fragment_cache_hits_total', 'Article fragment lookups that found their fragment, by store', (st) => st.hits);
+    storeCounter('broadsheet_fragment_cache_misses_total', 'Article fragment lookups that had to read and render, by store', (st) => st.misses);
+    storeGauge('broadsheet_fragment_cache_entries', 'Article fragments held, by store', (st) => st.entries);
+    storeGauge('broadsheet_fragment_cache_bytes', 'Bytes held by the article fragments, by store', (st) => st.bytes);
+  }
   gauge(
     'broadsheet_queue_pending',
     'Ids waiting in a background queue',

@@ -79,6 +79,11 @@ for (const dialect of DIALECTS) {
       expect(sample(text, 'broadsheet_page_cache_hits_total')).toBeGreaterThanOrEqual(2);
       expect(sample(text, 'broadsheet_page_cache_entries')).toBeGreaterThanOrEqual(1);
       expect(sample(text, 'broadsheet_page_cache_bytes')).toBeGreaterThan(1000);
+      // The article's fragment was rendered once (a miss) and is held; its bytes are counted.
+      expect(sample(text, 'broadsheet_fragment_cache_misses_total', { store: 'article' })).toBeGreaterThanOrEqual(1);
+      expect(sample(text, 'broadsheet_fragment_cache_entries', { store: 'article' })).toBeGreaterThanOrEqual(1);
+      expect(sample(text, 'broadsheet_fragment_cache_bytes', { store: 'article' })).toBeGreaterThan(1000);
+      expect(sample(text, 'broadsheet_fragment_cache_hits_total', { store: 'article' })).toBeGreaterThanOrEqual(0);
       // Process metrics come along (memory, event loop).
       expect(sample(text, 'broadsheet_process_resident_memory_bytes')).toBeGreaterThan(0);
     });
@@ -98,6 +103,7 @@ for (const dialect of DIALECTS) {
       expect(sample(text, 'broadsheet_media_files')).toBe(Number(media.n));
       expect(sample(text, 'broadsheet_scheduled_posts', { state: 'due' })).toBe(0);
       expect(sample(text, 'broadsheet_queue_pending', { queue: 'related' })).toBe(0);
+      expect(sample(text, 'broadsheet_queue_pending', { queue: 'avif' })).toBe(0);
       expect(sample(text, 'broadsheet_purge_log_lag')).toBe(0);
       if (dialect === 'postgres') expect(sample(text, 'broadsheet_db_pool_connections', { state: 'total' })).toBeGreaterThan(0);
       // The scrape itself never lands in the page cache.

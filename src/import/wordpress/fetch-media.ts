@@ -14,6 +14,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/database.js';
 import { findMediaById, findMediaByIds } from '../../modules/media/media.repository.js';
+import type { MediaPlace } from '../../modules/media/media-store.js';
 import { ACCEPTED_TYPES, MediaError, storeImage } from '../../modules/media/media.service.js';
 import { mediaUrl } from '../../modules/media/media.js';
 import { lookupAll, remember } from '../../modules/redirect/import-map.repository.js';
@@ -74,7 +75,7 @@ type Tx = <T>(fn: (trx: Db) => Promise<T>) => Promise<T>;
 
 export interface FetchContext {
   source: string;
-  mediaRoot: string;
+  mediaRoot: MediaPlace;
   report: ImportReport;
   now: Date;
   options: FetchMediaOptions;

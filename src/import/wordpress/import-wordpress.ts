@@ -25,6 +25,7 @@ import type { Db } from '../../db/database.js';
 import type { FullText } from '../../db/full-text.js';
 import { slugify } from '../../modules/article/article.js';
 import { categoryPath } from '../../modules/article/permalink.js';
+import type { MediaPlace } from '../../modules/media/media-store.js';
 import { MediaError, storeImage } from '../../modules/media/media.service.js';
 import { mediaUrl } from '../../modules/media/media.js';
 import { refreshAllRelated } from '../../modules/related/related.service.js';
@@ -58,7 +59,7 @@ export interface ImportOptions {
    */
   fetchMedia?: FetchMediaOptions;
   /** Our media root (DATA_DIR/media). */
-  mediaRoot: string;
+  mediaRoot: MediaPlace;
   /** Key for hashing commenters' IP addresses. */
   ipHashKey: Buffer;
   /** Do everything in one transaction and roll it back; no files are written. */

@@ -7,6 +7,7 @@
 import type { Db } from '../../db/database.js';
 import { IdQueue } from '../../lib/id-queue.js';
 import { generateAvif } from './avif.service.js';
+import type { MediaPlace } from './media-store.js';
 
 export interface AvifHooks {
   onDone?: (mediaId: number) => Promise<void> | void;
@@ -14,7 +15,7 @@ export interface AvifHooks {
 }
 
 export class AvifQueue extends IdQueue {
-  constructor(db: Db, mediaRoot: string, hooks: AvifHooks = {}) {
+  constructor(db: Db, mediaRoot: MediaPlace, hooks: AvifHooks = {}) {
     super(async (id) => {
       if (await generateAvif(db, mediaRoot, id)) await hooks.onDone?.(id);
     }, hooks.onError);

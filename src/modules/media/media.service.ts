@@ -1,12 +1,11 @@
 /**
  * @module modules/media/media.service
- * Stores an image: the original under DATA_DIR/media/yyyy/mm/, derivatives at three widths in
+ * Stores an image: the original at yyyy/mm/ in the media store (modules/media/media-store), derivatives at three widths in
  * WebP and in the original format, and one media row. AVIF is left to a background job
  * (avif.service.ts). The type comes from the bytes; every stored file is re-encoded by sharp
  * after auto-orientation, so no EXIF, XMP or IPTC metadata (GPS included) survives.
  * Nothing is half-written: a failure removes the files already written and inserts no row.
  */
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import sharp, { type Metadata, type Sharp } from 'sharp';
@@ -15,6 +14,7 @@ import type { MediaRow } from '../../db/schema.js';
 import { DERIVATIVE_WIDTHS, derivativesOf, MediaError, type Derivative, type ImageFormat } from './media.js';
 import { processImageGate, type ImageGate } from './image-gate.js';
 import { insertMedia, findMediaByPath } from './media.repository.js';
+import { asStore, MediaNameTaken, safeRelativePath, type MediaPlace, type MediaStore } from './media-store.js';
 
 export interface StoreImageInput {
   /** Suggested file name, e.g. "harbour-dawn.jpg"; made safe and unique. */
@@ -127,44 +127,39 @@ async function decode<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-class NameTaken extends Error {}
-
 /** Files written so far, removed again if the store fails half-way. */
 class Written {
   readonly files: string[] = [];
-  constructor(private readonly exclusive: boolean) {}
-  async write(file: string, data: Buffer): Promise<void> {
-    try {
-      await fs.writeFile(file, data, { flag: this.exclusive ? 'wx' : 'w' });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new NameTaken(file);
-      throw err;
-    }
-    this.files.push(file);
+  constructor(
+    private readonly store: MediaStore,
+    private readonly exclusive: boolean,
+  ) {}
+  async write(rel: string, data: Buffer, format: ImageFormat): Promise<void> {
+    await this.store.put(rel, data, { exclusive: this.exclusive, contentType: MIME_OF[format] });
+    this.files.push(rel);
   }
   async removeAll(): Promise<void> {
-    await Promise.all(this.files.map((f) => fs.rm(f, { force: true })));
+    await Promise.all(this.files.map((f) => this.store.remove(f).catch(() => {})));
   }
 }
 
 /**
- * Writes the image and its derivatives under `mediaRoot` and inserts the media row.
+ * Writes the image and its derivatives to the media store (or a directory) and inserts the media row.
  * The type is taken from the bytes (sharp's metadata), never from the file name.
  * Re-storing the same path returns the existing row (idempotent seeding and imports) unless
  * `unique` is set (uploads). On any failure no file and no row is left behind.
  */
-export async function storeImage(db: Db, mediaRoot: string, input: StoreImageInput): Promise<number> {
+export async function storeImage(db: Db, place: MediaPlace, input: StoreImageInput): Promise<number> {
   const probe = await probeImage(input.bytes);
   const gate = input.gate ?? processImageGate;
-  return gate.run(probe.width * probe.height * (probe.animated ? 2 : 1), () => storeProbed(db, mediaRoot, input, probe), { bounded: input.bounded === true });
+  const store = asStore(place);
+  return gate.run(probe.width * probe.height * (probe.animated ? 2 : 1), () => storeProbed(db, store, input, probe), { bounded: input.bounded === true });
 }
 
-async function storeProbed(db: Db, mediaRoot: string, input: StoreImageInput, probe: Probe): Promise<number> {
+async function storeProbed(db: Db, store: MediaStore, input: StoreImageInput, probe: Probe): Promise<number> {
   const now = input.now ?? new Date();
   const folder = input.folder ?? `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
   const safe = safeBase(input.fileName);
-  const dir = path.join(mediaRoot, folder);
-  await fs.mkdir(dir, { recursive: true });
   for (let attempt = 0; ; attempt++) {
     const base = attempt === 0 ? safe : `${safe.slice(0, 70)}-${randomBytes(4).toString('hex')}`;
     const rel = `${folder}/${base}.${extOf(probe.format)}`;
@@ -175,26 +170,29 @@ async function storeProbed(db: Db, mediaRoot: string, input: StoreImageInput, pr
       continue;
     }
     try {
-      return await writeAll(db, mediaRoot, input, probe, folder, base, now);
+      return await writeAll(db, store, input, probe, folder, base, now);
     } catch (err) {
-      if (err instanceof NameTaken && input.unique && attempt < 8) continue;
+      if (err instanceof MediaNameTaken && input.unique && attempt < 8) continue;
       throw err;
     }
   }
 }
 
-async function writeAll(db: Db, mediaRoot: string, input: StoreImageInput, probe: Probe, folder: string, base: string, now: Date): Promise<number> {
+async function writeAll(db: Db, store: MediaStore, input: StoreImageInput, probe: Probe, folder: string, base: string, now: Date): Promise<number> {
   const original = probe.format;
   const rel = `${folder}/${base}.${extOf(original)}`;
-  const manifest = path.join(mediaRoot, `${rel}.json`);
+  const manifest = `${rel}.json`;
   if (input.reuseFiles) {
-    const cached = await fs.readFile(manifest, 'utf8').then(
-      (t) => JSON.parse(t) as { width: number; height: number; derivatives: Derivative[] },
-      () => undefined,
-    );
+    const text = await store.get(manifest).catch(() => undefined);
+    let cached: { width: number; height: number; derivatives: Derivative[] } | undefined;
+    try {
+      cached = text ? JSON.parse(text.toString('utf8')) : undefined;
+    } catch {
+      cached = undefined;
+    }
     if (cached) return insertRow(db, input, rel, original, cached.width, cached.height, cached.derivatives, now);
   }
-  const written = new Written(input.unique === true);
+  const written = new Written(store, input.unique === true);
   try {
     // Auto-orient first, then write with no metadata at all: sharp copies none unless asked to.
     const source = () => sharp(input.bytes, { animated: probe.animated, limitInputPixels: MAX_PIXELS }).rotate();
@@ -204,7 +202,7 @@ async function writeAll(db: Db, mediaRoot: string, input: StoreImageInput, probe
     const oriented = await decode(() => sharp(cleanOriginal, { animated: probe.animated }).metadata());
     const height = probe.animated ? probe.height : (oriented.height ?? probe.height);
     const w0 = probe.animated ? width : (oriented.width ?? width);
-    await written.write(path.join(mediaRoot, rel), cleanOriginal);
+    await written.write(rel, cleanOriginal, original);
 
     const derivatives: Derivative[] = [];
     const formats: ImageFormat[] = original === 'webp' ? ['webp'] : [original, 'webp'];
@@ -215,11 +213,12 @@ async function writeAll(db: Db, mediaRoot: string, input: StoreImageInput, probe
       for (const format of formats) {
         const file = `${folder}/${base}-${w}.${extOf(format)}`;
         const out = await decode(() => encode(sharp(cleanOriginal, { animated: probe.animated }).resize({ width: w }), format));
-        await written.write(path.join(mediaRoot, file), out);
+        await written.write(file, out, format);
         derivatives.push({ width: w, height: h, format, path: file });
       }
     }
-    if (input.reuseFiles) await fs.writeFile(manifest, JSON.stringify({ width: w0, height, derivatives }));
+    if (input.reuseFiles)
+      await store.put(manifest, Buffer.from(JSON.stringify({ width: w0, height, derivatives })), { exclusive: false, contentType: 'application/json' });
     return await insertRow(db, input, rel, original, w0, height, derivatives, now);
   } catch (err) {
     await written.removeAll();
@@ -255,14 +254,12 @@ export function filesOf(row: Pick<MediaRow, 'path' | 'derivatives'>): string[] {
   return [row.path, `${row.path}.json`, ...derivativesOf(row).map((d) => d.path)];
 }
 
-/** Removes a row's files (after its row is gone). Paths never leave the media root. */
-export async function removeMediaFiles(mediaRoot: string, row: Pick<MediaRow, 'path' | 'derivatives'>): Promise<void> {
-  const root = path.resolve(mediaRoot);
+/** Removes a row's files (after its row is gone). Paths never leave the store. */
+export async function removeMediaFiles(place: MediaPlace, row: Pick<MediaRow, 'path' | 'derivatives'>): Promise<void> {
+  const store = asStore(place);
   await Promise.all(
-    filesOf(row).map(async (rel) => {
-      const abs = path.resolve(root, rel);
-      if (!abs.startsWith(root + path.sep)) return;
-      await fs.rm(abs, { force: true });
-    }),
+    filesOf(row)
+      .filter(safeRelativePath)
+      .map((rel) => store.remove(rel)),
   );
 }

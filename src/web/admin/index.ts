@@ -38,7 +38,8 @@ import { sendHtml } from '../html.js';
 import { dashboardRoutes } from './dashboard/dashboard.routes.js';
 import { taxonomyRoutes } from './taxonomy/taxonomy.routes.js';
 import { usersRoutes } from './users/users.routes.js';
-import { mediaRootOf, mediaRoutes } from './media/media.routes.js';
+import { mediaRoutes } from './media/media.routes.js';
+import type { MediaStore } from '../../modules/media/media-store.js';
 import { renderAdminError } from './shell/error.view.js';
 
 export type { AdminTuning };
@@ -52,6 +53,10 @@ export interface AdminOptions extends AdminTuning {
   related?: { enqueue(postId: number): void };
   /** The cookie-signing secret (settings `secret.cookie`); also keys the CSRF token HMAC. */
   cookieSecret: string;
+  /** Where media files live (modules/media/media-store). */
+  media: MediaStore;
+  /** The app's background queues by name (read by /metrics); the admin adds its own (AVIF). */
+  queues?: Record<string, { readonly pending: number }>;
   now?: () => Date;
   /** Comments approved in the queue or by a staff reply (reply emails, spam-filter feedback). */
   onCommentsApproved?: (ids: readonly number[]) => Promise<void>;
@@ -180,8 +185,9 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions): Pro
   await articlesRoutes(app, c, { site: opts.site, ...(opts.related ? { related: opts.related } : {}) });
   await pagesRoutes(app, c, { site: opts.site, ...(opts.related ? { related: opts.related } : {}) });
   await mediaRoutes(app, c, {
-    mediaRoot: mediaRootOf(opts.config.dataDir),
+    mediaRoot: opts.media,
     maxMb: opts.config.mediaMaxMb,
+    ...(opts.queues ? { queues: opts.queues } : {}),
     ...(opts.imageGate ? { imageGate: opts.imageGate } : {}),
   });
 }

@@ -25,6 +25,9 @@ export class TaggedStore<V extends Tagged> {
   private readonly entries = new Map<string, Slot<V>>();
   private readonly byTag = new Map<string, Set<string>>();
   private total = 0;
+  /** Lookups that found their key, and that did not (read by /metrics). */
+  hits = 0;
+  misses = 0;
 
   constructor(readonly maxBytes: number) {}
 
@@ -38,7 +41,11 @@ export class TaggedStore<V extends Tagged> {
 
   get(key: string): V | undefined {
     const slot = this.entries.get(key);
-    if (slot === undefined) return undefined;
+    if (slot === undefined) {
+      this.misses++;
+      return undefined;
+    }
+    this.hits++;
     slot.used = true;
     return slot.v;
   }

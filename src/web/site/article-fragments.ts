@@ -91,6 +91,13 @@ function renderFragment(site: SiteContext, tree: CategoryTree, b: ArticleBundle)
   };
 }
 
+export interface FragmentStoreStats {
+  hits: number;
+  misses: number;
+  entries: number;
+  bytes: number;
+}
+
 /** Fragments by slug and threads by post, purged with the page cache. */
 export class ArticleFragments {
   private readonly articles: TaggedStore<ArticleFragment>;
@@ -113,6 +120,17 @@ export class ArticleFragments {
     this.threads = new TaggedStore<ThreadFragment>(maxBytes * 0.2);
     this.forms = new TaggedStore<FormFragment>(maxBytes * 0.05);
     for (const store of [this.articles, this.threads, this.forms, this.settings]) cache.attach(store);
+  }
+
+  /** Each store's lookups and holdings, for /metrics. */
+  stats(): Record<'article' | 'thread' | 'form' | 'settings', FragmentStoreStats> {
+    const of = (s: TaggedStore<{ tags: readonly string[]; bytes: number }>): FragmentStoreStats => ({
+      hits: s.hits,
+      misses: s.misses,
+      entries: s.size,
+      bytes: s.bytes,
+    });
+    return { article: of(this.articles), thread: of(this.threads), form: of(this.forms), settings: of(this.settings) };
   }
 
   /**

@@ -10,11 +10,11 @@
  * 413 while streaming; the type comes from the bytes (modules/media). AVIF versions are made after
  * the response by a small in-process queue.
  */
-import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import type { MediaRow } from '../../../db/schema.js';
 import { AvifQueue } from '../../../modules/media/avif-queue.js';
+import type { MediaPlace } from '../../../modules/media/media-store.js';
 import { derivativesOf, mediaUrl, validateMediaTexts } from '../../../modules/media/media.js';
 import { findMediaById, listMedia } from '../../../modules/media/media.repository.js';
 import { auditUpload, deleteMediaAudited, editMediaTexts } from '../../../modules/media/media-audit.js';
@@ -41,9 +41,11 @@ import { pageOf } from '../../../lib/ids.js';
 
 export interface MediaDeps {
   /** DATA_DIR/media, served at /media/. */
-  mediaRoot: string;
+  mediaRoot: MediaPlace;
   /** MEDIA_MAX_MB. */
   maxMb: number;
+  /** Where the AVIF queue is listed for /metrics. */
+  queues?: Record<string, { readonly pending: number }>;
   /** The decoding bound uploads run under (tests pass a small one; the process's by default). */
   imageGate?: ImageGate;
 }
@@ -109,6 +111,7 @@ export async function mediaRoutes(app: FastifyInstance, c: AdminContext, deps: M
     onError: (err, mediaId) => app.log.error({ err, mediaId }, 'AVIF derivatives failed'),
   });
   app.addHook('onClose', async () => avif.idle());
+  if (deps.queues) deps.queues.avif = avif;
 
   await mediaScript.route(app);
 
@@ -368,6 +371,3 @@ export async function mediaRoutes(app: FastifyInstance, c: AdminContext, deps: M
     });
   });
 }
-
-/** DATA_DIR/media for a data directory. */
-export const mediaRootOf = (dataDir: string): string => path.join(dataDir, 'media');

@@ -1,0 +1,48 @@
+/**
+ * @module web/media-files
+ *   GET /media/*   uploaded images and their derivatives
+ * From the directory store, @fastify/static serves them (sendfile, ranges, conditional requests);
+ * from an S3 bucket (MEDIA_STORE=s3) this route streams them, so every instance serves every
+ * upload under the site's own origin (the CSP keeps `img-src 'self'`). A file never changes under
+ * its name (a replaced image gets a new one): cached for 30 days, immutable.
+ */
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { MEDIA_URL_PREFIX } from '../modules/media/media.js';
+import { safeRelativePath, type MediaStore } from '../modules/media/media-store.js';
+
+const LIFETIME = 'public, max-age=2592000, immutable';
+const TYPES: Record<string, string> = {
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.gif': 'image/gif',
+  '.json': 'application/json',
+};
+
+export async function mediaFileRoutes(app: FastifyInstance, store: MediaStore): Promise<void> {
+  if (store.root) {
+    await app.register(fastifyStatic, { root: store.root, prefix: MEDIA_URL_PREFIX, decorateReply: false, maxAge: '30d', immutable: true, index: false });
+    return;
+  }
+  app.get(`${MEDIA_URL_PREFIX}*`, { config: { siteless: true } }, async (request, reply) => {
+    const rel = decodeURIComponent((request.params as { '*': string })['*'] ?? '');
+    const type = TYPES[path.extname(rel).toLowerCase()];
+    const file = type && safeRelativePath(rel) ? await store.open(rel) : undefined;
+    if (!file) return reply.code(404).header('cache-control', 'public, max-age=60').type('text/plain; charset=utf-8').send('Not found');
+    const lastModified = file.modified.toUTCString();
+    if (request.headers['if-modified-since'] === lastModified) {
+      file.body.destroy();
+      return reply.code(304).header('cache-control', LIFETIME).send();
+    }
+    return reply
+      .header('content-type', type)
+      .header('content-length', String(file.size))
+      .header('last-modified', lastModified)
+      .header('cache-control', LIFETIME)
+      .send(file.body);
+  });
+}
