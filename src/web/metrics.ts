@@ -174,7 +174,7 @@ export function metricsRoutes(app: FastifyInstance, token: string, src: MetricsS
     );
   }
 
-  app.get('/metrics', { config: { siteless: true } }, async (request, reply) => {
+  app.get('/metrics', { config: { siteless: true, caller: 'bearer-token' } }, async (request, reply) => {
     const auth = String(request.headers.authorization ?? '');
     reply.header('cache-control', PRIVATE);
     if (!auth.startsWith('Bearer ') || !sameToken(auth.slice(7), token)) {

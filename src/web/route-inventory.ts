@@ -29,6 +29,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** How this state-changing route refuses forged requests (see web/route-inventory). */
     csrf?: CsrfGuard;
+    /** Who may call a route outside the admin when it is not anyone (`bearer-token`: /metrics). */
+    caller?: 'bearer-token';
   }
 }
 
@@ -73,8 +75,13 @@ export function inventoryOf(routes: readonly RouteOptions[]): RouteEntry[] {
       if (seen.has(key)) continue;
       seen.add(key);
       const config = r.config ?? {};
-      // Outside the admin nothing declares access: the public site and API are for anyone.
-      out.push({ method, url: r.url, access: config.access ? accessLabel(config.access) : 'public', csrf: SAFE.has(method) ? '' : (config.csrf ?? '') });
+      // Outside the admin the site and API are for anyone, unless a route names its caller.
+      out.push({
+        method,
+        url: r.url,
+        access: config.access ? accessLabel(config.access) : (config.caller ?? 'public'),
+        csrf: SAFE.has(method) ? '' : (config.csrf ?? ''),
+      });
     }
   }
   const heads = new Set(out.filter((e) => e.method === 'GET').map((e) => e.url));

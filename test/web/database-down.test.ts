@@ -77,6 +77,14 @@ describe.runIf(bins !== undefined && DIALECTS.includes('postgres'))('when Postgr
       expect(ready.statusCode).toBe(503);
       expect(ready.json().checks.database).toMatch(/^unreachable/);
       expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+      // The admin says the same on its own page (a journalist mid-shift), with no login redirect.
+      for (const url of ['/admin/login', '/admin/articles']) {
+        const admin = await app.inject({ method: 'GET', url });
+        expect(admin.statusCode, url).toBe(503);
+        expect(admin.headers['retry-after']).toBe('5');
+        expect(admin.body).toContain('cannot reach its database right now');
+        expect(admin.body).toContain('/admin/assets/admin.css');
+      }
     } finally {
       await cluster.resume();
     }

@@ -22,7 +22,6 @@ import { peopleIndexPage, PEOPLE_PATH } from './people-presenters.js';
 import { loadCategoryTree } from '../../modules/taxonomy/taxonomy.service.js';
 import { badRequest, notFound, toPublicError } from '../errors.js';
 import { cacheFor, PRIVATE } from '../cache/index.js';
-import { escapeHtml } from '../../lib/html.js';
 import { tag as cacheTag } from '../../modules/content/cache-tags.js';
 import { articleTags, cardTags, pageTags } from './page-tags.js';
 import { categoryFeed, feedPathOf } from './feeds.routes.js';
@@ -33,7 +32,7 @@ import type { CommentsWeb } from './comments.routes.js';
 import type { ArticleFragments } from './article-fragments.js';
 import { commentPagePath } from '../../modules/comment/thread.js';
 import { MAX_PAGE_DEPTH } from '../../modules/article/page-tree.js';
-import { renderArchive, renderArticle, renderError, renderHome, renderLiveEntries, renderPeopleIndex } from './views/index.js';
+import { renderArchive, renderArticle, renderBareError, renderError, renderHome, renderLiveEntries, renderPeopleIndex } from './views/index.js';
 import { pageOf } from '../../lib/ids.js';
 import { sendHtml } from '../html.js';
 
@@ -428,7 +427,7 @@ export async function sendError(deps: SiteDeps, request: FastifyRequest, reply: 
       .code(pub.status)
       .type('text/html; charset=utf-8')
       .header('cache-control', PRIVATE)
-      .send(bareErrorPage(deps.site.siteName, pub.status, pub.message));
+      .send(renderBareError({ siteName: deps.site.siteName, status: pub.status, message: pub.message }));
   }
   const path = request.url.split('?')[0] ?? '/';
   const lang = (err as { lang?: unknown } | undefined)?.lang;
@@ -442,11 +441,4 @@ export async function sendError(deps: SiteDeps, request: FastifyRequest, reply: 
     typeof lang === 'string' ? lang : undefined,
   );
   return sendHtml(reply, renderError(vm), pub.status);
-}
-
-/** An error page that reads nothing: the masthead's name, the status, the message, the stylesheet. */
-export function bareErrorPage(siteName: string, status: number, message: string): string {
-  const title = status === 503 ? 'Back in a moment' : 'Something went wrong';
-  const name = escapeHtml(siteName);
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)} · ${name}</title><link rel="stylesheet" href="/assets/site.css"></head><body><header class="masthead"><div class="masthead__top wrap"><p class="masthead__title"><a href="/" rel="home">${name}</a></p></div></header><main id="main" class="main page--error"><div class="wrap error"><p class="error__status">${status}</p><h1 class="error__heading">${escapeHtml(title)}</h1><p class="error__message">${escapeHtml(message)}</p></div></main></body></html>`;
 }

@@ -6,6 +6,6 @@
 export { renderHome } from './home.js';
 export { renderArticle, renderArticleAround, renderCommentsForm, renderCommentsThread, renderLiveEntries } from './article.js';
 export { renderArchive } from './archive.js';
-export { renderError } from './error.js';
+export { renderBareError, renderError } from './error.js';
 export { renderSearch } from './search.js';
 export { renderPeopleIndex } from './people.js';
