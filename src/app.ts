@@ -36,7 +36,8 @@ import { PurgeFollower } from './jobs/purge-follower.js';
 import { appendPurge } from './jobs/purge-log.js';
 import { ArticleFragments } from './web/site/article-fragments.js';
 import { commentRoutes, makeCommentsWeb, type CommentsWebDeps } from './web/site/comments.routes.js';
-import { ipHashKey } from './import/secrets.js';
+import { legacyIpHashKey } from './import/secrets.js';
+import { IpKeyCache } from './modules/comment/ip-keys.js';
 import { commentNotifier } from './modules/comment/notify.js';
 import { akismetClient, reportVerdicts } from './modules/comment/akismet.js';
 import { healthRoutes, type Readiness } from './web/health.routes.js';
@@ -189,7 +190,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const commentsDeps: CommentsWebDeps = {
     db: handle.db,
     secret: cookieSecret,
-    ipKey: ipHashKey(config.dataDir),
+    ipKeys: new IpKeyCache(handle.db, {
+      legacy: legacyIpHashKey(config.dataDir),
+      retentionDays: config.commentIpRetentionDays,
+      now: deps.now ?? (() => new Date()),
+    }),
     siteUrl: config.siteUrl,
     now: deps.now ?? (() => new Date()),
   };

@@ -5,6 +5,8 @@
  * and moves the comments to the trash, keeping replies' places in threads.
  * `broadsheet comments purge-ips [--days N]`: forgets IP hashes older than N days (default:
  * COMMENT_IP_RETENTION_DAYS), what the server's timer does hourly.
+ * `broadsheet comments rotate-ip-key`: a new key for IP hashes (modules/comment/ip-keys); the old
+ * one keeps matching stored hashes for the retention period.
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/config.js';
@@ -14,16 +16,21 @@ import { purgeOldIpHashes } from '../jobs/comment-ip-purge.js';
 import { eraseByEmail, exportByEmail } from '../modules/comment/comment.service.js';
 import { UsageError, type Command } from './command.js';
 import { announcePurge } from './purge.js';
+import { legacyIpHashKey } from '../import/secrets.js';
+import { loadIpKeys, rotateIpKey } from '../modules/comment/ip-keys.js';
 import { tag } from '../modules/content/cache-tags.js';
 
 const USAGE = [
   'Usage: broadsheet comments export --email E',
   '       broadsheet comments erase --email E',
   '       broadsheet comments purge-ips [--days N]',
+  '       broadsheet comments rotate-ip-key',
   '',
   'export   prints every comment stored with this email address, as JSON',
   'erase    removes the name, email, IP hash and text of those comments and trashes them',
   'purge-ips  forgets the IP hashes of comments older than N days (default: COMMENT_IP_RETENTION_DAYS, 90)',
+  'rotate-ip-key  hashes addresses with a new key from now on; the old key still matches stored',
+  '           hashes (block rules, rate limits) until they are purged; every instance follows within a minute',
   '',
   'Exit codes: 0 done, 2 bad input, 1 anything else.',
 ].join('\n');
@@ -36,7 +43,8 @@ export const commentsCommand: Command = {
     const { values, positionals } = parseArgs({ args, options: { email: { type: 'string' }, days: { type: 'string' } }, allowPositionals: true });
     const [action] = positionals;
     if (action === 'purge-ips') return purgeIps(values.days);
-    if (action !== 'export' && action !== 'erase') throw new UsageError('say export, erase or purge-ips');
+    if (action === 'rotate-ip-key') return rotateKey();
+    if (action !== 'export' && action !== 'erase') throw new UsageError('say export, erase, purge-ips or rotate-ip-key');
     const email = values.email?.trim() ?? '';
     if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw new UsageError('--email needs an email address');
     const config = loadConfig();
@@ -58,6 +66,24 @@ export const commentsCommand: Command = {
     }
   },
 };
+
+async function rotateKey(): Promise<number> {
+  const config = loadConfig();
+  const handle = openDb(config);
+  try {
+    await migrate(handle);
+    const days = config.commentIpRetentionDays;
+    // The site's current key first (adopting an older version's key file), so that it becomes the previous one.
+    await loadIpKeys(handle.db, { legacy: legacyIpHashKey(config.dataDir), retentionDays: days, now: new Date() });
+    await rotateIpKey(handle.db, { retentionDays: days, now: new Date(), actor: 'broadsheet comments rotate-ip-key' });
+    console.log(
+      `New comments' addresses are hashed with a new key. The previous key still matches stored hashes ${days === 0 ? 'for ever (COMMENT_IP_RETENTION_DAYS=0)' : `for ${days} days`}; running instances follow within a minute.`,
+    );
+    return 0;
+  } finally {
+    await handle.close();
+  }
+}
 
 async function purgeIps(daysRaw: string | undefined): Promise<number> {
   const config = loadConfig();

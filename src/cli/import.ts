@@ -8,7 +8,8 @@ import cliProgress from 'cli-progress';
 import { loadConfig } from '../config/config.js';
 import { openDb } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
-import { ipHashKey } from '../import/secrets.js';
+import { legacyIpHashKey } from '../import/secrets.js';
+import { loadIpKeys } from '../modules/comment/ip-keys.js';
 import { openMediaStore } from '../modules/media/media-store.js';
 import { ImportAborted, importWordPress, type ImportProgress } from '../import/wordpress/import-wordpress.js';
 import { WxrError } from '../import/wordpress/wxr.js';
@@ -142,7 +143,8 @@ export const importCommand: Command = {
         ...(values.media ? { mediaDir: path.resolve(values.media) } : {}),
         ...(fetchMedia ? { fetchMedia: { ...fetchMedia, maxBytes: fetchMedia.maxBytes ?? config.mediaMaxMb * 1024 * 1024 } } : {}),
         mediaRoot: await openMediaStore(config),
-        ipHashKey: ipHashKey(config.dataDir),
+        ipHashKey: (await loadIpKeys(handle.db, { legacy: legacyIpHashKey(config.dataDir), retentionDays: config.commentIpRetentionDays, now: new Date() }))
+          .current,
         menus,
         dryRun: values['dry-run'] ?? false,
         related: values['no-related'] ? false : values.related ? true : 'auto',

@@ -56,7 +56,8 @@ export type AuditAction =
   | 'live.entry_edited'
   | 'live.entry_deleted'
   | 'article.restored'
-  | 'article.missing_images_cleared';
+  | 'article.missing_images_cleared'
+  | 'secrets.ip_key_rotated';
 
 export const AUDIT_LABELS: Readonly<Record<AuditAction, string>> = {
   'setup.completed': 'Completed first-run setup',
@@ -112,6 +113,7 @@ export const AUDIT_LABELS: Readonly<Record<AuditAction, string>> = {
   'live.entry_deleted': 'Deleted a live entry',
   'article.restored': 'Restored an article from the trash',
   'article.missing_images_cleared': 'Cleared the list of images to upload',
+  'secrets.ip_key_rotated': 'Rotated the key of commenters’ IP hashes',
 };
 
 export interface AuditEntry {

@@ -157,22 +157,20 @@ export async function findByFormKey(db: Db, key: string) {
   return db.selectFrom('comments').select(['id', 'post_id', 'status']).where('form_key', '=', key).executeTakeFirst();
 }
 
-/** Comments from this IP hash and from this email since `since` (the rate limits). */
-export async function recentCounts(db: Db, ipHash: string, email: string, since: string): Promise<{ ip: number; email: number }> {
-  const count = async (col: 'ip_hash' | 'author_email', v: string) =>
-    v === ''
-      ? 0
-      : Number(
-          (
-            await db
-              .selectFrom('comments')
-              .select((eb) => eb.fn.countAll<number | string>().as('n'))
-              .where(col, '=', v)
-              .where('created_at', '>=', since)
-              .executeTakeFirst()
-          )?.n ?? 0,
-        );
-  return { ip: await count('ip_hash', ipHash), email: await count('author_email', email) };
+/** Comments from this address (any of its hashes) and from this email since `since` (the rate limits). */
+export async function recentCounts(db: Db, ipHashes: readonly string[], email: string, since: string): Promise<{ ip: number; email: number }> {
+  const count = async (col: 'ip_hash' | 'author_email', values: readonly string[]) => {
+    const vs = values.filter((v) => v !== '');
+    if (vs.length === 0) return 0;
+    const row = await db
+      .selectFrom('comments')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where(col, 'in', vs)
+      .where('created_at', '>=', since)
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  };
+  return { ip: await count('ip_hash', ipHashes), email: await count('author_email', [email]) };
 }
 
 /** The same text already on this article (any status but trash). */
@@ -192,14 +190,15 @@ export async function isDuplicate(db: Db, postId: number, body: string): Promise
   return row !== undefined;
 }
 
-/** Has this email (or, without one, this IP hash) an approved comment already? */
-export async function hasApproved(db: Db, email: string, ipHash: string): Promise<boolean> {
-  if (email === '' && ipHash === '') return false;
+/** Has someone with this email and this name an approved comment already? (Without an email: no.) */
+export async function hasApproved(db: Db, email: string, name: string): Promise<boolean> {
+  if (email === '' || name === '') return false;
   const row = await db
     .selectFrom('comments')
     .select('id')
     .where('status', '=', 'approved')
-    .where(email !== '' ? 'author_email' : 'ip_hash', '=', email !== '' ? email : ipHash)
+    .where('author_email', '=', email)
+    .where('author_name', '=', name)
     .limit(1)
     .executeTakeFirst();
   return row !== undefined;

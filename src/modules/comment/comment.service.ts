@@ -90,14 +90,15 @@ export async function submitComment(db: Db, input: CommentInput, now: Date, opts
   }
 
   const since = new Date(now.getTime() - settings.rateWindowMinutes * 60_000).toISOString();
+  const ipHashes = input.ipHashes ?? (input.ipHash ? [input.ipHash] : []);
   const [recent, duplicate, rules] = await Promise.all([
-    repo.recentCounts(db, input.ipHash, email, since),
+    repo.recentCounts(db, ipHashes, email, since),
     repo.isDuplicate(db, post.id, body),
     repo.loadRules(db),
   ]);
   const lower = body.toLowerCase();
   const blockedWord = rules.blockWords.find((w) => w !== '' && lower.includes(w));
-  const allowed = (email !== '' && rules.allowEmails.has(email)) || (input.ipHash !== '' && rules.allowIps.has(input.ipHash));
+  const allowed = (email !== '' && rules.allowEmails.has(email)) || ipHashes.some((h) => rules.allowIps.has(h));
   // The outside check (after the local ones, so a refused form never reaches it); allow-listed
   // commenters skip it.
   const external =
@@ -125,7 +126,7 @@ export async function submitComment(db: Db, input: CommentInput, now: Date, opts
       duplicate,
       ...(blockedWord !== undefined ? { blockedWord } : {}),
       blockedEmail: email !== '' && rules.blockEmails.has(email),
-      blockedIp: input.ipHash !== '' && rules.blockIps.has(input.ipHash),
+      blockedIp: ipHashes.some((h) => rules.blockIps.has(h)),
       allowed,
     },
     settings,
@@ -135,7 +136,9 @@ export async function submitComment(db: Db, input: CommentInput, now: Date, opts
   if (verdict.spam) status = 'spam';
   else if (allowed || settings.moderation === 'auto') status = 'approved';
   else if (settings.moderation === 'hold_all') status = 'pending';
-  else status = (await repo.hasApproved(db, email, input.ipHash)) ? 'approved' : 'pending';
+  // hold_first trusts an approved history only by the same email under the same name (as
+  // WordPress does), never by address: everyone behind one office or carrier NAT shares it.
+  else status = (await repo.hasApproved(db, email, name)) ? 'approved' : 'pending';
 
   const iso = now.toISOString();
   let id: number;

@@ -45,7 +45,10 @@ export interface CommentInput {
   issuedAt: Date;
   /** The form token: with the content, it makes the idempotency key. */
   formToken: string;
+  /** The address's hash under the current key (stored with the comment). */
   ipHash: string;
+  /** Every hash the address may be stored under (current and previous key; modules/comment/ip-keys), for rules and rate limits. */
+  ipHashes?: readonly string[];
   /** For an outside spam check only (never stored): the address, browser and referring page. */
   request?: { ip: string; userAgent: string; referrer: string };
 }

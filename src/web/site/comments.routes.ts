@@ -19,7 +19,7 @@ import { commentAndPostStatus, threadPage } from '../../modules/comment/comment.
 import { commentsOpen, submitComment, type Submitted } from '../../modules/comment/comment.service.js';
 import { loadCommentSettings, type CommentSettings } from '../../modules/comment/comment-settings.js';
 import { issueFormToken, readFormToken } from '../../modules/comment/form-token.js';
-import { hashIp } from '../../modules/comment/ip-hash.js';
+import { hashesOf, type IpKeys } from '../../modules/comment/ip-keys.js';
 import type { SpamFilter } from '../../modules/comment/akismet.js';
 import { unsubscribeReplies, validUnsubscribe } from '../../modules/comment/notify.js';
 import { commentLink } from '../../modules/comment/comment-link.js';
@@ -39,7 +39,8 @@ export interface CommentsWebDeps {
   db: Db;
   /** Signs form tokens (the cookie secret). */
   secret: string;
-  ipKey: Buffer;
+  /** The IP hash keys (modules/comment/ip-keys), shared by every instance through the database. */
+  ipKeys: { get(): Promise<IpKeys> };
   siteUrl: string;
   now: () => Date;
   /** Called after a comment is stored (notifications); errors are logged, never shown. */
@@ -192,7 +193,7 @@ export async function commentRoutes(app: FastifyInstance, deps: CommentsWebDeps)
         honeypot: s('website'),
         issuedAt: token.issuedAt,
         formToken: s('token'),
-        ipHash: hashIp(deps.ipKey, request.ip),
+        ...hashesOf(await deps.ipKeys.get(), request.ip),
         request: {
           ip: request.ip,
           userAgent: String(request.headers['user-agent'] ?? '').slice(0, 500),

@@ -3,7 +3,7 @@ import { DIALECTS, freshDb, type TestDb } from '../../helpers/db.js';
 import { addRule } from '../../../src/modules/comment/comment.repository.js';
 import { saveCommentSettings } from '../../../src/modules/comment/comment-settings.js';
 import { hashIp } from '../../../src/modules/comment/ip-hash.js';
-import { ipHashKey } from '../../../src/import/secrets.js';
+import { loadIpKeys } from '../../../src/modules/comment/ip-keys.js';
 import { commentsApp, idFrom, Reader, type CommentsCtx } from '../../helpers/comments.js';
 
 for (const dialect of DIALECTS) {
@@ -90,7 +90,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('block lists mark spam; allow lists approve even under hold-everything', async () => {
-      const key = ipHashKey(t.dataDir);
+      const key = (await loadIpKeys(t.handle.db, { retentionDays: 90, now: new Date() })).current;
       const now = new Date().toISOString();
       await addRule(t.handle.db, 'word', 'block', 'casino', now);
       await addRule(t.handle.db, 'email', 'block', 'bad@example.com', now);

@@ -15,7 +15,7 @@ export interface CommentSettingsVM {
 }
 
 const MODERATION = [
-  { value: 'hold_first', label: 'Hold a commenter’s first comment; approve them afterwards' },
+  { value: 'hold_first', label: 'Hold a commenter’s first comment; approve them afterwards (known by the same email and name)' },
   { value: 'hold_all', label: 'Hold every comment for a moderator' },
   { value: 'auto', label: 'Publish comments at once (spam checks still apply)' },
 ];
