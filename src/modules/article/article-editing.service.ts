@@ -14,6 +14,7 @@ import type { Db } from '../../db/database.js';
 import { existingIds } from '../../db/existing-ids.js';
 import type { AuthorRow, CategoryRow, PostStatus, PostType } from '../../db/schema.js';
 import { recordAudit } from '../audit/audit.repository.js';
+import type { AuditAction } from '../audit/audit.js';
 import { allAuthors } from '../author/author.repository.js';
 import { findMediaById } from '../media/media.repository.js';
 import { ensureAuthorOfUser } from '../author/author.service.js';
@@ -345,8 +346,28 @@ export async function saveArticle(db: Db, cmd: SaveArticleCommand, editor: Edito
     const moved = pages ? await redirectMovedPages(trx, pages, id, now) : [];
     await addMissingImages(trx, id, own.removed, 'editor', now.toISOString());
     await keepRevision(trx, id, user, now);
+    await recordAudit(trx, {
+      at: now.toISOString(),
+      actorId: user.id,
+      actorLabel: user.email,
+      ip: editor.ip,
+      action: saveAction(was, status, publishedAt),
+      target: { type: 'article', id, label: input.title.slice(0, 300) },
+      detail: `${type === 'page' ? 'static page, ' : ''}${was ? `${was.status} → ${status}` : status}${status === 'scheduled' && publishedAt ? `, for ${publishedAt}` : ''}`,
+    });
     return { id, status, purge: await purgeAfter(trx, id, [...before, ...newTags, ...moved]), ...removedImages(own.removed) };
   });
+}
+
+/** What a save did, as the audit log names it: the move between statuses, or an edit. */
+function saveAction(was: { status: PostStatus; published_at: string | null } | undefined, status: PostStatus, publishedAt: string | null | undefined): AuditAction {
+  if (!was) return 'article.created';
+  if (status === was.status) return status === 'scheduled' && publishedAt !== was.published_at ? 'article.scheduled' : 'article.edited';
+  if (status === 'published') return 'article.published';
+  if (status === 'scheduled') return 'article.scheduled';
+  if (status === 'pending') return 'article.submitted';
+  if (was.status === 'published' || was.status === 'scheduled') return 'article.unpublished';
+  return 'article.edited';
 }
 
 /** Field messages for a page's parent and slug: a parent it cannot have, or a slug its children's paths cannot start with. */
@@ -451,6 +472,15 @@ export async function restoreRevision(db: Db, id: number, revisionId: number, ed
     );
     await addMissingImages(trx, id, own.removed, 'editor', now.toISOString());
     await keepRevision(trx, id, user, now);
+    await recordAudit(trx, {
+      at: now.toISOString(),
+      actorId: user.id,
+      actorLabel: user.email,
+      ip: editor.ip,
+      action: 'article.revision_restored',
+      target: { type: 'article', id, label: input.title.slice(0, 300) },
+      detail: `revision ${revisionId} of ${rev.created_at}`,
+    });
     return { id, status: post.status, purge: await purgeAfter(trx, id, before), ...removedImages(own.removed) };
   });
 }

@@ -7,6 +7,8 @@
  */
 import type { Db } from '../../db/database.js';
 import type { CorrectionRow, PreviewLinkRow, RevisionRow } from '../../db/schema.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { findPostById } from './article.repository.js';
 import { tag, tagsForPostChange } from '../content/cache-tags.js';
 import type { CorrectionInput } from '../correction/correction.js';
 import { correctionsForPost, deleteCorrection, findCorrection, insertCorrection, updateCorrection } from '../correction/correction.repository.js';
@@ -50,20 +52,50 @@ export const correctionOf = (db: Db, id: number, noteId: number): Promise<Correc
 /** The article's page, /corrections/, feeds and lists show the notes. */
 const notesChanged = (db: Db, id: number): Promise<string[]> => tagsForPostChange(db, [id], [tag.corrections]);
 
-export async function addCorrection(db: Db, id: number, input: CorrectionInput, userId: number, now: Date): Promise<string[]> {
+/** Who changes a note, for its audit entry. */
+export interface NoteActor {
+  id: number;
+  email: string;
+  ip: string;
+}
+
+async function auditNote(trx: Db, action: 'correction.added' | 'correction.edited' | 'correction.removed', id: number, actor: NoteActor, now: Date, text: string) {
+  const post = await findPostById(trx, id);
+  await recordAudit(trx, {
+    at: now.toISOString(),
+    actorId: actor.id,
+    actorLabel: actor.email,
+    ip: actor.ip,
+    action,
+    target: { type: 'article', id, label: (post?.title ?? '').slice(0, 300) },
+    detail: text.slice(0, 200),
+  });
+}
+
+export async function addCorrection(db: Db, id: number, input: CorrectionInput, actor: NoteActor, now: Date): Promise<string[]> {
   return db.transaction().execute(async (trx) => {
-    await insertCorrection(trx, id, input, userId, now);
+    await insertCorrection(trx, id, input, actor.id, now);
+    await auditNote(trx, 'correction.added', id, actor, now, `${input.kind}: ${input.body}`);
     return notesChanged(trx, id);
   });
 }
 
-/** Changes a note's kind or text (it keeps its time); false when there is no such note. */
-export async function editCorrection(db: Db, id: number, noteId: number, input: CorrectionInput, now: Date): Promise<string[] | undefined> {
-  return db.transaction().execute(async (trx) => ((await updateCorrection(trx, id, noteId, input, now)) ? notesChanged(trx, id) : undefined));
+/** Changes a note's kind or text (it keeps its time); undefined when there is no such note. */
+export async function editCorrection(db: Db, id: number, noteId: number, input: CorrectionInput, actor: NoteActor, now: Date): Promise<string[] | undefined> {
+  return db.transaction().execute(async (trx) => {
+    if (!(await updateCorrection(trx, id, noteId, input, now))) return undefined;
+    await auditNote(trx, 'correction.edited', id, actor, now, `${input.kind}: ${input.body}`);
+    return notesChanged(trx, id);
+  });
 }
 
-export async function removeCorrection(db: Db, id: number, noteId: number): Promise<string[] | undefined> {
-  return db.transaction().execute(async (trx) => ((await deleteCorrection(trx, id, noteId)) ? notesChanged(trx, id) : undefined));
+export async function removeCorrection(db: Db, id: number, noteId: number, actor: NoteActor, now: Date): Promise<string[] | undefined> {
+  return db.transaction().execute(async (trx) => {
+    const note = await findCorrection(trx, id, noteId);
+    if (!note || !(await deleteCorrection(trx, id, noteId))) return undefined;
+    await auditNote(trx, 'correction.removed', id, actor, now, `${note.kind}: ${note.body}`);
+    return notesChanged(trx, id);
+  });
 }
 
 /** Ends a preview link now; false when there is no such active link of this article. */

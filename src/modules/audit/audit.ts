@@ -49,6 +49,16 @@ export type AuditAction =
   | 'person.merged'
   | 'person.linked'
   | 'article.trashed'
+  | 'article.created'
+  | 'article.edited'
+  | 'article.submitted'
+  | 'article.scheduled'
+  | 'article.published'
+  | 'article.unpublished'
+  | 'article.revision_restored'
+  | 'correction.added'
+  | 'correction.edited'
+  | 'correction.removed'
   | 'article.scheduled_published'
   | 'live.started'
   | 'live.ended'
@@ -105,6 +115,16 @@ export const AUDIT_LABELS: Readonly<Record<AuditAction, string>> = {
   'person.merged': 'Merged two people',
   'person.linked': 'Linked an article to the people its captions and quotations name',
   'article.trashed': 'Moved an article to the trash',
+  'article.created': 'Created an article',
+  'article.edited': 'Edited an article',
+  'article.submitted': 'Submitted an article for review',
+  'article.scheduled': 'Scheduled an article',
+  'article.published': 'Published an article',
+  'article.unpublished': 'Unpublished an article',
+  'article.revision_restored': 'Brought back an earlier revision',
+  'correction.added': 'Added a correction or update',
+  'correction.edited': 'Edited a correction or update',
+  'correction.removed': 'Removed a correction or update',
   'article.scheduled_published': 'Published a scheduled article at its time',
   'live.started': 'Started live coverage',
   'live.ended': 'Ended live coverage',

@@ -73,7 +73,7 @@ export async function correctionRoutes(app: FastifyInstance, c: AdminContext): P
         { id, title: post.title, action: `/admin/articles/${id}/corrections`, values: note.values, errors: note.errors },
         400,
       );
-    app.pageCache.purge(await addCorrection(db, id, note.input, user.id, c.now()));
+    app.pageCache.purge(await addCorrection(db, id, note.input, { id: user.id, email: user.email, ip: request.ip }, c.now()));
     return reply.redirect(`/admin/articles/${id}?saved=1#corrections`, 303);
   });
 
@@ -99,7 +99,7 @@ export async function correctionRoutes(app: FastifyInstance, c: AdminContext): P
 
   // POST /admin/articles/:id/corrections/:cid: change its kind or text (it keeps its time).
   app.post('/articles/:id/corrections/:cid', EDIT_ARTICLE, async (request, reply) => {
-    const { id, post } = await mayCorrect(request);
+    const { id, post, user } = await mayCorrect(request);
     const existing = await noteOf(request, id);
     const note = readNote(request.body);
     if (!note.input)
@@ -109,7 +109,7 @@ export async function correctionRoutes(app: FastifyInstance, c: AdminContext): P
         { id, title: post.title, action: `/admin/articles/${id}/corrections/${existing.id}`, values: note.values, errors: note.errors },
         400,
       );
-    const purge = await editCorrection(db, id, existing.id, note.input, c.now());
+    const purge = await editCorrection(db, id, existing.id, note.input, { id: user.id, email: user.email, ip: request.ip }, c.now());
     if (!purge) throw notFound('There is no such correction on this article.');
     app.pageCache.purge(purge);
     return reply.redirect(`/admin/articles/${id}?saved=1#corrections`, 303);
@@ -117,9 +117,9 @@ export async function correctionRoutes(app: FastifyInstance, c: AdminContext): P
 
   // POST /admin/articles/:id/corrections/:cid/delete
   app.post('/articles/:id/corrections/:cid/delete', EDIT_ARTICLE, async (request, reply) => {
-    const { id } = await mayCorrect(request);
+    const { id, user } = await mayCorrect(request);
     const note = await noteOf(request, id);
-    const purge = await removeCorrection(db, id, note.id);
+    const purge = await removeCorrection(db, id, note.id, { id: user.id, email: user.email, ip: request.ip }, c.now());
     if (!purge) throw notFound('There is no such correction on this article.');
     app.pageCache.purge(purge);
     return reply.redirect(`/admin/articles/${id}?saved=1#corrections`, 303);
