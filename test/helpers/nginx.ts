@@ -35,6 +35,8 @@ export interface Nginx {
   ca: Buffer;
   /** The access log (one line per request, with the upstream that answered). */
   accessLog: string;
+  /** The site's error log (why an upstream was given up). */
+  errorLog: string;
   /** The site file as it was written, after the replacements. */
   siteConf: string;
   stop(): Promise<void>;
@@ -154,5 +156,14 @@ export async function startNginx(bin: string, upstreams: number[]): Promise<Ngin
     await new Promise((r) => setTimeout(r, 50));
   }
   const ca = fs.readFileSync(path.join(dir, 'cert.pem'));
-  return { url: `https://127.0.0.1:${port}`, port, httpPort, ca, accessLog: path.join(dir, 'access.log'), siteConf, stop };
+  return {
+    url: `https://127.0.0.1:${port}`,
+    port,
+    httpPort,
+    ca,
+    accessLog: path.join(dir, 'access.log'),
+    errorLog: path.join(dir, 'error.log'),
+    siteConf,
+    stop,
+  };
 }
