@@ -360,7 +360,11 @@ export async function saveArticle(db: Db, cmd: SaveArticleCommand, editor: Edito
 }
 
 /** What a save did, as the audit log names it: the move between statuses, or an edit. */
-function saveAction(was: { status: PostStatus; published_at: string | null } | undefined, status: PostStatus, publishedAt: string | null | undefined): AuditAction {
+function saveAction(
+  was: { status: PostStatus; published_at: string | null } | undefined,
+  status: PostStatus,
+  publishedAt: string | null | undefined,
+): AuditAction {
   if (!was) return 'article.created';
   if (status === was.status) return status === 'scheduled' && publishedAt !== was.published_at ? 'article.scheduled' : 'article.edited';
   if (status === 'published') return 'article.published';

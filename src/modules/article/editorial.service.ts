@@ -59,7 +59,14 @@ export interface NoteActor {
   ip: string;
 }
 
-async function auditNote(trx: Db, action: 'correction.added' | 'correction.edited' | 'correction.removed', id: number, actor: NoteActor, now: Date, text: string) {
+async function auditNote(
+  trx: Db,
+  action: 'correction.added' | 'correction.edited' | 'correction.removed',
+  id: number,
+  actor: NoteActor,
+  now: Date,
+  text: string,
+) {
   const post = await findPostById(trx, id);
   await recordAudit(trx, {
     at: now.toISOString(),
