@@ -17,7 +17,6 @@ export interface Strings {
   updated: string;
   /** "{n} min read" */
   minRead: string;
-  photo: string;
   tags: string;
   youMayAlsoLike: string;
   leaveAComment: string;
@@ -124,7 +123,6 @@ const en: Strings = {
   published: 'Published',
   updated: 'Updated',
   minRead: '{n} min read',
-  photo: 'Photo',
   tags: 'Tags',
   youMayAlsoLike: 'You may also like',
   leaveAComment: 'Leave a Comment',
@@ -206,7 +204,6 @@ const fa: Strings = {
   published: 'منتشر شده',
   updated: 'به‌روزرسانی',
   minRead: '{n} دقیقه مطالعه',
-  photo: 'عکس',
   tags: 'برچسب‌ها',
   youMayAlsoLike: 'شاید این‌ها را هم بپسندید',
   leaveAComment: 'دیدگاهی بنویسید',
@@ -288,7 +285,6 @@ const sq: Strings = {
   published: 'Publikuar',
   updated: 'Përditësuar',
   minRead: '{n} min lexim',
-  photo: 'Foto',
   tags: 'Etiketa',
   youMayAlsoLike: 'Mund t’ju pëlqejë edhe',
   leaveAComment: 'Lini një koment',

@@ -46,6 +46,9 @@ for (const dialect of DIALECTS) {
       expect(html).toMatch(
         /<figure[^>]*>[\s\S]*?<img[^>]+alt="Cranes over the harbour at dawn"[\s\S]*?<figcaption>[\s\S]*?The northern harbour at dawn[\s\S]*?Lena Park/,
       );
+      // The credit as typed, like inline figures' (no "Photo:" put before "Illustration: …").
+      expect(html).toMatch(/<figure class="featured">[\s\S]*?<span class="figure__credit" dir="auto">Lena Park<\/span><\/figcaption>/);
+      expect(html).not.toContain('Photo: ');
       expect(html).toMatch(/<source type="image\/webp" srcset="[^"]+480w/);
       // Inline portrait with "Name, role" caption; quote with cite; static quote card.
       expect(html).toMatch(/<figcaption>Maria Lind, harbour master/);

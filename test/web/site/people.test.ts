@@ -77,7 +77,9 @@ for (const dialect of DIALECTS) {
       const html = res.body;
       expect(html).toMatch(/<h1 class="archive__heading"><bdi>Maria Lind<\/bdi><\/h1>/);
       expect(html).toContain('Harbour master');
-      expect(html).toMatch(/<figure class="person-header__photo">[\s\S]*?<img[^>]+alt="Cranes over the harbour at dawn"[\s\S]*?Photo: Lena Park/);
+      expect(html).toMatch(
+        /<figure class="person-header__photo">[\s\S]*?<img[^>]+alt="Cranes over the harbour at dawn"[\s\S]*?<figcaption class="figure__credit" dir="auto">Lena Park<\/figcaption>/,
+      );
       expect(html).toMatch(/<source type="image\/webp" srcset="[^"]+480w/);
       // Their own pages elsewhere, shown by host, and not rel="me" (that is for the author's pages).
       expect(html).toMatch(/<a href="https:\/\/social.example\/@maria" rel="noopener" dir="ltr">social.example\/@maria<\/a>/);

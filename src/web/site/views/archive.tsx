@@ -64,7 +64,7 @@ function PersonHeader({ person, t }: { person: PersonProfileVM; t: Strings }) {
           <Picture image={person.photo} sizes={SIZES.personPhoto} priority class="person-header__img" />
           {person.credit !== '' && (
             <figcaption class="figure__credit" dir="auto">
-              {t.photo}: {person.credit}
+              {person.credit}
             </figcaption>
           )}
         </figure>

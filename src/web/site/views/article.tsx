@@ -42,7 +42,7 @@ function Byline({ authors, t, lang }: { authors: AuthorVM[]; t: Strings; lang: s
   );
 }
 
-function Featured({ figure, t }: { figure: FigureVM; t: Strings }) {
+function Featured({ figure }: { figure: FigureVM }) {
   const hasCaption = figure.caption !== '' || figure.credit !== '';
   return (
     <figure class="featured">
@@ -51,9 +51,10 @@ function Featured({ figure, t }: { figure: FigureVM; t: Strings }) {
         <figcaption>
           {figure.caption}
           {figure.caption !== '' && figure.credit !== '' && ' '}
+          {/* As typed, like inline figures' credits ("Photo: …", "Illustration: …" are the writer's). */}
           {figure.credit !== '' && (
-            <span class="figure__credit">
-              {t.photo}: {figure.credit}
+            <span class="figure__credit" dir="auto">
+              {figure.credit}
             </span>
           )}
         </figcaption>
@@ -298,7 +299,7 @@ function ArticlePage({ vm, slot }: { vm: ArticleVM; slot: boolean }) {
         </div>
         {vm.featured && (
           <div class="wrap wrap--wide">
-            <Featured figure={vm.featured} t={t} />
+            <Featured figure={vm.featured} />
           </div>
         )}
         <div class="wrap wrap--text">
