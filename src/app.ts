@@ -24,7 +24,7 @@ import { correctionsRoutes } from './web/site/corrections.routes.js';
 import { previewRoutes } from './web/site/preview.routes.js';
 import { strictHttp } from './web/strict-http.js';
 import { registerRouteInventory, type RouteEntry } from './web/route-inventory.js';
-import { answerHitsFirst, cdnPurger, type HitObserver, PageCache, purgePosts, registerCachePolicy, registerPageCache } from './web/cache/index.js';
+import { answerHitsFirst, cdnPurger, mayBeCached, type HitObserver, PageCache, purgePosts, registerCachePolicy, registerPageCache } from './web/cache/index.js';
 import { apiPostRoutes } from './web/api/posts.routes.js';
 import { apiSearchRoutes } from './web/api/search.routes.js';
 import { apiCommentRoutes } from './web/api/comments.routes.js';
@@ -197,6 +197,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }),
     siteUrl: config.siteUrl,
     now: deps.now ?? (() => new Date()),
+    // A page the cache keeps carries one form token for every reader (swapped by the form's script).
+    sharedForms: (request) => config.pageCacheMb > 0 && mayBeCached(request),
   };
   const smtpUrl = deps.smtpUrl ?? config.smtpUrl;
   const notifier = smtpUrl ? commentNotifier(handle.db, { smtpUrl, siteUrl: config.siteUrl, siteName: config.siteName, secret: cookieSecret }) : undefined;

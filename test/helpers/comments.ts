@@ -67,9 +67,14 @@ export class Reader {
     return this.postRaw(new URLSearchParams(fields).toString(), headers);
   }
 
-  /** Loads the form, "types" for 20 seconds, posts. */
+  /**
+   * Loads the form, starts writing (the form's script then fetches a token of this reader's own,
+   * as a cached page's token is shared), "types" for 20 seconds, posts.
+   */
   async comment(url: string, fields: Record<string, string>): Promise<LightMyRequestResponse> {
     const form = await this.form(url);
+    const fresh = await this.agent.get(`/comments/form-token?post=${form.post_id}`);
+    if (fresh.statusCode === 200) form.token = (fresh.json() as { token: string }).token;
     this.c.clock.advance(20_000);
     return this.post({ ...form, name: 'Reader', ...fields });
   }

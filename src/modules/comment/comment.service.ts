@@ -119,7 +119,7 @@ export async function submitComment(db: Db, input: CommentInput, now: Date, opts
     {
       ...(external ? { external: external.verdict } : {}),
       honeypotFilled: input.honeypot.trim() !== '',
-      fillSeconds: (now.getTime() - input.issuedAt.getTime()) / 1000,
+      fillSeconds: input.sharedForm ? undefined : (now.getTime() - input.issuedAt.getTime()) / 1000,
       recentFromIp: recent.ip,
       recentFromEmail: recent.email,
       links: countLinks(body),
@@ -134,6 +134,7 @@ export async function submitComment(db: Db, input: CommentInput, now: Date, opts
 
   let status: CommentStatus;
   if (verdict.spam) status = 'spam';
+  else if (verdict.hold) status = 'pending';
   else if (allowed || settings.moderation === 'auto') status = 'approved';
   else if (settings.moderation === 'hold_all') status = 'pending';
   // hold_first trusts an approved history only by the same email under the same name (as

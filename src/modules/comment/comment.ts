@@ -43,6 +43,8 @@ export interface CommentInput {
   honeypot: string;
   /** When the form was issued (from its signed token). */
   issuedAt: Date;
+  /** The form came from a page every reader shares (a cached page's token): its time is not this reader's. */
+  sharedForm?: boolean;
   /** The form token: with the content, it makes the idempotency key. */
   formToken: string;
   /** The address's hash under the current key (stored with the comment). */

@@ -7,7 +7,8 @@ import type { CommentSettings } from './comment-settings.js';
 
 export interface SpamSignals {
   honeypotFilled: boolean;
-  fillSeconds: number;
+  /** Seconds from the form's issue to the post; undefined when unknown (a shared cached form). */
+  fillSeconds: number | undefined;
   recentFromIp: number;
   recentFromEmail: number;
   links: number;
@@ -24,6 +25,8 @@ export interface SpamVerdict {
   score: number;
   reasons: string[];
   spam: boolean;
+  /** Not spam by score, but not to be published unseen: held for a moderator whatever the policy. */
+  hold: boolean;
 }
 
 const WEIGHTS = {
@@ -38,6 +41,7 @@ const WEIGHTS = {
   'blocked-ip': 10,
   akismet: 10,
   'akismet-unavailable': 0,
+  'no-fill-time': 0,
 } as const;
 
 /**
@@ -46,7 +50,9 @@ const WEIGHTS = {
 export function spamVerdict(s: SpamSignals, settings: CommentSettings): SpamVerdict {
   const reasons: (keyof typeof WEIGHTS)[] = [];
   if (s.honeypotFilled) reasons.push('honeypot');
-  if (s.fillSeconds < settings.minFillSeconds) reasons.push('too-fast');
+  // A bot posting the instant it fetched a cached page shows no fill time at all: held, not scored.
+  if (s.fillSeconds === undefined) reasons.push('no-fill-time');
+  else if (s.fillSeconds < settings.minFillSeconds) reasons.push('too-fast');
   if (s.recentFromIp >= settings.ratePerIp) reasons.push('rate-ip');
   if (s.recentFromEmail >= settings.ratePerEmail) reasons.push('rate-email');
   if (s.links > settings.maxLinks) reasons.push('links');
@@ -59,10 +65,12 @@ export function spamVerdict(s: SpamSignals, settings: CommentSettings): SpamVerd
   if (s.external === 'unavailable') reasons.push('akismet-unavailable');
   let score = reasons.reduce((n, r) => n + WEIGHTS[r], 0);
   const out: string[] = [...reasons];
+  let hold = reasons.includes('no-fill-time');
   // An allow-listed commenter skips everything but the honeypot (a bot on a trusted network).
   if (s.allowed && !s.honeypotFilled) {
     score = 0;
+    hold = false;
     out.push('allow-listed');
   }
-  return { score, reasons: out, spam: score >= settings.spamThreshold };
+  return { score, reasons: out, spam: score >= settings.spamThreshold, hold };
 }

@@ -13,5 +13,5 @@
 export { PageCache, ALL, type CacheStats } from './page-cache.js';
 export { cacheFor, cacheTags } from './response-tags.js';
 export { etagMatches, etagOf } from './validators.js';
-export { answerHitsFirst, PRIVATE, registerCachePolicy, registerPageCache, type CacheOptions, type HitObserver } from './serve.js';
+export { answerHitsFirst, mayBeCached, PRIVATE, registerCachePolicy, registerPageCache, type CacheOptions, type HitObserver } from './serve.js';
 export { cdnPurger, purgePosts, sendCdnPurge } from './purge.js';

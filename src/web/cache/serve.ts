@@ -19,6 +19,9 @@ interface CacheProbe {
   headers: IncomingHttpHeaders;
 }
 
+/** Whether a response to this request may be kept and shared by the page cache (no cookie, no credentials, not the admin). */
+export const mayBeCached = (request: CacheProbe): boolean => cacheable(request);
+
 const cacheable = (request: CacheProbe): boolean =>
   (request.method === 'GET' || request.method === 'HEAD') &&
   !request.headers.authorization &&

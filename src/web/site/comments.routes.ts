@@ -47,6 +47,8 @@ export interface CommentsWebDeps {
   onSubmitted?: (s: Submitted) => Promise<void>;
   /** An outside spam check (AKISMET_KEY); off when undefined. */
   spamFilter?: SpamFilter;
+  /** Whether the page answering this request is kept by the page cache (its form token is then shared). */
+  sharedForms?: (request: FastifyRequest) => boolean;
 }
 
 type CommentedPost = { id: number; comment_status: 'open' | 'closed'; published_at: string | null; type: string };
@@ -142,7 +144,7 @@ export function makeCommentsWeb(deps: CommentsWebDeps): CommentsWeb {
       return {
         held: heldFromCookie(request),
         open: commentsOpen(post, settings, deps.now()),
-        token: issueFormToken(deps.secret, post.id, deps.now()),
+        token: issueFormToken(deps.secret, post.id, deps.now(), deps.sharedForms?.(request) ?? false),
         requireEmail: settings.requireEmail,
         maxLength: settings.maxLength,
         perPage: settings.perPage,
@@ -192,6 +194,7 @@ export async function commentRoutes(app: FastifyInstance, deps: CommentsWebDeps)
         notifyReplies: s('notify') === '1',
         honeypot: s('website'),
         issuedAt: token.issuedAt,
+        sharedForm: token.shared,
         formToken: s('token'),
         ...hashesOf(await deps.ipKeys.get(), request.ip),
         request: {
@@ -239,6 +242,16 @@ export async function commentRoutes(app: FastifyInstance, deps: CommentsWebDeps)
     );
   };
   app.get('/comments/unsubscribe/', unsubscribe);
+
+  // GET /comments/form-token?post=ID: a fresh form token for this reader, asked for by the form's
+  // script when they start writing (a cached page's token is shared and tells no fill time).
+  // Reads nothing: the post is checked when the comment is sent.
+  app.get('/comments/form-token', { config: { siteless: true } }, async (request, reply) => {
+    const postId = idOf((request.query as Record<string, unknown>).post);
+    reply.header('cache-control', PRIVATE);
+    if (postId === undefined) return reply.code(400).send({ error: { code: 'BAD_REQUEST', message: 'Say which article: ?post=ID.' } });
+    return { token: issueFormToken(deps.secret, postId, deps.now()) };
+  });
   app.post('/comments/unsubscribe/', { config: { csrf: 'signed-link' } }, unsubscribe);
 
   // GET /comments/{id}/: a lasting link to an approved comment; 302 to the comment page holding it.

@@ -43,13 +43,26 @@ describe('threading', () => {
 describe('spam verdict', () => {
   const s = DEFAULT_COMMENT_SETTINGS;
   it('adds a score and a reason per signal', () => {
-    expect(spamVerdict(clean, s)).toEqual({ score: 0, reasons: [], spam: false });
-    expect(spamVerdict({ ...clean, links: 3 }, s)).toEqual({ score: 3, reasons: ['links'], spam: false });
-    expect(spamVerdict({ ...clean, fillSeconds: 1, duplicate: true }, s)).toEqual({ score: 10, reasons: ['too-fast', 'duplicate'], spam: true });
+    expect(spamVerdict(clean, s)).toEqual({ score: 0, reasons: [], spam: false, hold: false });
+    expect(spamVerdict({ ...clean, links: 3 }, s)).toEqual({ score: 3, reasons: ['links'], spam: false, hold: false });
+    expect(spamVerdict({ ...clean, fillSeconds: 1, duplicate: true }, s)).toEqual({ score: 10, reasons: ['too-fast', 'duplicate'], spam: true, hold: false });
+    // No fill time (a cached page's shared token): held, not scored; the allow list still clears it.
+    expect(spamVerdict({ ...clean, fillSeconds: undefined }, s)).toEqual({ score: 0, reasons: ['no-fill-time'], spam: false, hold: true });
+    expect(spamVerdict({ ...clean, fillSeconds: undefined, allowed: true }, s)).toEqual({
+      score: 0,
+      reasons: ['no-fill-time', 'allow-listed'],
+      spam: false,
+      hold: false,
+    });
     expect(spamVerdict({ ...clean, blockedWord: 'casino' }, s).reasons).toEqual(['blocked-word']);
   });
   it('an allow list clears everything but the honeypot', () => {
-    expect(spamVerdict({ ...clean, duplicate: true, allowed: true }, s)).toEqual({ score: 0, reasons: ['duplicate', 'allow-listed'], spam: false });
+    expect(spamVerdict({ ...clean, duplicate: true, allowed: true }, s)).toEqual({
+      score: 0,
+      reasons: ['duplicate', 'allow-listed'],
+      spam: false,
+      hold: false,
+    });
     expect(spamVerdict({ ...clean, honeypotFilled: true, allowed: true }, s).spam).toBe(true);
   });
 });
@@ -68,9 +81,13 @@ describe('validation and form tokens', () => {
   it('signs and checks the form token', () => {
     const now = new Date('2026-11-20T12:00:00Z');
     const tok = issueFormToken('secret', 12, now);
-    expect(readFormToken('secret', tok)).toEqual({ postId: 12, issuedAt: now });
+    expect(readFormToken('secret', tok)).toEqual({ postId: 12, issuedAt: now, shared: false });
     expect(readFormToken('other', tok)).toBeUndefined();
     expect(readFormToken('secret', tok.replace(/^12\./, '13.'))).toBeUndefined();
+    // A cached page's token says so, and that cannot be taken off without breaking the signature.
+    const shared = issueFormToken('secret', 12, now, true);
+    expect(readFormToken('secret', shared)).toEqual({ postId: 12, issuedAt: now, shared: true });
+    expect(readFormToken('secret', shared.replace(/^(12\.\d+)s\./, '$1.'))).toBeUndefined();
   });
 });
 
@@ -111,8 +128,13 @@ describe('block and allow rules', () => {
     expect(() => validateRule({ kind: 'ip_hash', list: 'block', value: '10.0.0.1', note: '' })).toThrow(/64 hexadecimal/);
   });
   it('an outside verdict adds to the score; an outage only leaves a reason', () => {
-    expect(spamVerdict({ ...clean, external: 'spam' }, DEFAULT_COMMENT_SETTINGS)).toEqual({ score: 10, reasons: ['akismet'], spam: true });
-    expect(spamVerdict({ ...clean, external: 'unavailable' }, DEFAULT_COMMENT_SETTINGS)).toEqual({ score: 0, reasons: ['akismet-unavailable'], spam: false });
+    expect(spamVerdict({ ...clean, external: 'spam' }, DEFAULT_COMMENT_SETTINGS)).toEqual({ score: 10, reasons: ['akismet'], spam: true, hold: false });
+    expect(spamVerdict({ ...clean, external: 'unavailable' }, DEFAULT_COMMENT_SETTINGS)).toEqual({
+      score: 0,
+      reasons: ['akismet-unavailable'],
+      spam: false,
+      hold: false,
+    });
     expect(spamVerdict({ ...clean, external: 'ham' }, DEFAULT_COMMENT_SETTINGS).reasons).toEqual([]);
   });
 });

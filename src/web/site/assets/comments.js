@@ -4,8 +4,30 @@
  *   instead of reloading the page with ?replytocom=ID.
  * - The comment text is kept in sessionStorage while it is written, restored after an error or a
  *   navigation, and cleared once the comment is posted (the page then shows #comment-ID).
+ * - When the reader starts writing, the form's token is swapped for a fresh one of their own
+ *   (GET /comments/form-token): a cached page carries one shared token whose time is the page's,
+ *   and a comment sent with it is held for moderation (the fill-time check cannot run).
  * No inline script or style anywhere: the strict Content-Security-Policy allows this file only.
  */
+(function () {
+  'use strict';
+  var tokenForm = document.getElementById('respond');
+  var tokenField = tokenForm && tokenForm.querySelector('input[name="token"]');
+  var tokenPost = tokenForm && tokenForm.querySelector('input[name="post_id"]');
+  if (tokenField && tokenPost && window.fetch) {
+    var asked = false;
+    var freshToken = function () {
+      if (asked) return;
+      asked = true;
+      fetch('/comments/form-token?post=' + encodeURIComponent(tokenPost.value), { credentials: 'same-origin', cache: 'no-store' })
+        .then(function (res) { return res.ok ? res.json() : null; })
+        .then(function (data) { if (data && typeof data.token === 'string') tokenField.value = data.token; })
+        .catch(function () { /* offline or refused: the page's token stays (the comment is then held) */ });
+    };
+    tokenForm.addEventListener('focusin', freshToken);
+    tokenForm.addEventListener('input', freshToken);
+  }
+})();
 (function () {
   'use strict';
   var form = document.getElementById('respond');

@@ -1,7 +1,8 @@
 /**
  * The comment script in chromium, under the site's real Content-Security-Policy: "Reply" moves
  * the form under the comment; the text survives an error and is cleared after a successful post.
- * With JavaScript off, "Reply" still works (?replytocom=ID).
+ * Starting to write fetches a form token of the reader's own. With JavaScript off, "Reply" still
+ * works (?replytocom=ID).
  */
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,6 +87,24 @@ describe.skipIf(!browserAvailable())(`comment script in chromium (${dialect})`, 
     expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('broadsheet:')).length)).toBe(0);
     await page.goto(base + url);
     expect(await page.inputValue('#comment-body')).toBe('');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('asks for a form token of its own when the reader starts writing (a cached page shares one)', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+    await page.goto(base + url);
+    const before = await page.inputValue('input[name="token"]');
+    const [res] = await Promise.all([page.waitForResponse((r) => r.url().includes('/comments/form-token?post=')), page.focus('#comment-body')]);
+    expect(res.status()).toBe(200);
+    await page.waitForFunction((old) => (document.querySelector('input[name="token"]') as HTMLInputElement).value !== old, before);
+    expect(await page.inputValue('input[name="token"]')).toMatch(/^\d+\.\d+\./);
     expect(problems).toEqual([]);
     await context.close();
   });
