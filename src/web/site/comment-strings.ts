@@ -39,7 +39,7 @@ export interface CommentStrings {
 }
 
 const en: CommentStrings = {
-  yourComment: 'Your comment',
+  yourComment: 'Leave a comment',
   replyTo: 'Reply to {name}',
   cancelReply: 'Cancel reply',
   name: 'Name',
@@ -81,7 +81,7 @@ const en: CommentStrings = {
 };
 
 const fa: CommentStrings = {
-  yourComment: 'دیدگاه شما',
+  yourComment: 'دیدگاهی بنویسید',
   replyTo: 'پاسخ به {name}',
   cancelReply: 'لغو پاسخ',
   name: 'نام',
@@ -123,7 +123,7 @@ const fa: CommentStrings = {
 };
 
 const sq: CommentStrings = {
-  yourComment: 'Komenti juaj',
+  yourComment: 'Lini një koment',
   replyTo: 'Përgjigju {name}',
   cancelReply: 'Anulo përgjigjen',
   name: 'Emri',

@@ -19,7 +19,8 @@ export interface Strings {
   minRead: string;
   tags: string;
   youMayAlsoLike: string;
-  leaveAComment: string;
+  /** The comments section's heading, above the count and the thread. */
+  commentsHeading: string;
   commentsClosed: string;
   /** "{n} comments" */
   comments: string;
@@ -125,7 +126,7 @@ const en: Strings = {
   minRead: '{n} min read',
   tags: 'Tags',
   youMayAlsoLike: 'You may also like',
-  leaveAComment: 'Leave a Comment',
+  commentsHeading: 'Comments',
   commentsClosed: 'Comments are closed for this article.',
   comments: '{n} comments',
   commentOne: '{n} comment',
@@ -206,7 +207,7 @@ const fa: Strings = {
   minRead: '{n} دقیقه مطالعه',
   tags: 'برچسب‌ها',
   youMayAlsoLike: 'شاید این‌ها را هم بپسندید',
-  leaveAComment: 'دیدگاهی بنویسید',
+  commentsHeading: 'دیدگاه‌ها',
   commentsClosed: 'دیدگاه‌ها برای این مطلب بسته است.',
   comments: '{n} دیدگاه',
   commentOne: '{n} دیدگاه',
@@ -287,7 +288,7 @@ const sq: Strings = {
   minRead: '{n} min lexim',
   tags: 'Etiketa',
   youMayAlsoLike: 'Mund t’ju pëlqejë edhe',
-  leaveAComment: 'Lini një koment',
+  commentsHeading: 'Komente',
   commentsClosed: 'Komentet janë mbyllur për këtë artikull.',
   comments: '{n} komente',
   commentOne: '{n} koment',

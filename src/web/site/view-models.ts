@@ -182,7 +182,7 @@ export interface ArticleVM {
   tags: Link[];
   /** "You may also like" (filled by the discovery module; may be empty). */
   related: CardVM[];
-  /** "Leave a Comment": the thread (nested by replies) and, when open, the form. */
+  /** "Comments": the count, the thread (nested by replies) and, when open, "Leave a comment" with the form. */
   comments: { open: boolean; count: number; thread: CommentVM[]; form?: CommentFormVM; strings: CommentStrings; pages: CommentPagesVM };
   /** Other-language versions of this article. */
   translations: { lang: string; name: string; url: string }[];

@@ -58,7 +58,8 @@ for (const dialect of DIALECTS) {
       expect(html).toMatch(/class="quote-card"[\s\S]*@portnorden[\s\S]*href="https:\/\/social.example\/@portnorden\/1"/);
       expect(html).toContain('href="/tag/rail/"');
       expect(html).toMatch(/1 min read/);
-      expect(html).toContain('Leave a Comment');
+      expect(html).toMatch(/<h2 class="section-heading" id="comments-heading">Comments<\/h2>/);
+      expect(html).toContain('>Leave a comment</h3>');
       expect(html).toContain('id="comments"');
     });
 

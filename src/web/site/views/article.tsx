@@ -236,7 +236,7 @@ function CommentsThreadPart({ comments, t, lang }: CommentsBodyProps) {
   return (
     <>
       <h2 class="section-heading" id="comments-heading">
-        {t.leaveAComment}
+        {t.commentsHeading}
       </h2>
       {comments.count > 0 && <p class="meta comments-section__count">{fill(t.comments, { n: formatNumber(comments.count, lang) })}</p>}
       <div class="comments" data-slot="comments">

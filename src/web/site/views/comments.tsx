@@ -14,10 +14,10 @@ function Comment({ c, s }: { c: CommentVM; s: CommentStrings }) {
   return (
     <li class={`comment${c.held ? ' comment--held' : ''}${c.staff ? ' comment--staff' : ''}`} id={c.anchor}>
       <article class="comment__inner" aria-labelledby={`${c.anchor}-by`}>
-        <p class="comment__meta meta">
-          <span class="comment__author" id={`${c.anchor}-by`} dir="auto">
+        <header class="comment__meta meta">
+          <h3 class="comment__author" id={`${c.anchor}-by`} dir="auto">
             {c.authorName}
-          </span>{' '}
+          </h3>{' '}
           {c.staff && (
             <>
               <span class="comment__staff">{c.staff === 'author' ? s.author : s.staff}</span>{' '}
@@ -27,7 +27,7 @@ function Comment({ c, s }: { c: CommentVM; s: CommentStrings }) {
             <Time date={c.date} />
           </a>
           {c.held && <strong class="comment__held"> {s.held}</strong>}
-        </p>
+        </header>
         <div class="comment__body" dir="auto" dangerouslySetInnerHTML={{ __html: c.bodyHtml }} />
         {c.replyUrl && (
           <p class="comment__actions">

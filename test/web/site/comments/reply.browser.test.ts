@@ -109,6 +109,28 @@ describe.skipIf(!browserAvailable())(`comment script in chromium (${dialect})`, 
     await context.close();
   });
 
+  it('reads as part of the paper: "Comments" over the thread, names as headings, "Leave a comment" over the form, a real button', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(base + url);
+    const order = await page.$$eval('#comments h2, #comments h3, #comments ol.comment-list, #comments form', (els) =>
+      els.map((e) => (e.tagName === 'OL' ? 'thread' : e.tagName === 'FORM' ? 'form' : `${e.tagName}:${e.textContent?.trim()}`)),
+    );
+    expect(order.slice(0, 2)).toEqual(['H2:Comments', 'thread']);
+    expect(order).toContain('H3:Ana');
+    expect(order.indexOf('form')).toBeGreaterThan(order.indexOf('thread'));
+    expect(await page.textContent('#respond-heading')).toBe('Leave a comment');
+    // The submit button: the site's dark button with a target of at least 24×24 px (WCAG 2.2 SC 2.5.8).
+    const button = page.locator('#respond button[type="submit"]');
+    const box = (await button.boundingBox())!;
+    expect(box.width).toBeGreaterThanOrEqual(24);
+    expect(box.height).toBeGreaterThanOrEqual(24);
+    const style = await button.evaluate((b) => ({ bg: getComputedStyle(b).backgroundColor, color: getComputedStyle(b).color }));
+    expect(style.bg).not.toBe('rgb(239, 239, 239)'); // the browser's default grey
+    expect(style.color).toBe('rgb(255, 255, 255)');
+    await context.close();
+  });
+
   it('works with JavaScript off: Reply loads the form for that comment', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
