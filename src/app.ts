@@ -97,6 +97,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Slugs in non-Latin scripts are long once percent-encoded.
     routerOptions: { maxParamLength: 1000, ignoreDuplicateSlashes: false },
     bodyLimit: 1024 * 1024,
+    // While stopping, a request that arrives on a keep-alive connection already open (a proxy's)
+    // is served, with Connection: close, rather than refused with Fastify's bare 503: a proxy does
+    // not retry a 503, so a rolling restart would show readers errors (seen in the cluster test).
+    return503OnClosing: false,
     // A number of hops is supported at run time (lib/request.js) though the typings omit it.
     trustProxy: config.trustProxy as boolean | string,
     // Malformed requests are refused first (web/strict-http), then cache hits answered before Fastify.
