@@ -17,7 +17,7 @@ import { eraseByEmail, exportByEmail } from '../modules/comment/comment.service.
 import { UsageError, type Command } from './command.js';
 import { announcePurge } from './purge.js';
 import { legacyIpHashKey } from '../import/secrets.js';
-import { loadIpKeys, rotateIpKey } from '../modules/comment/ip-keys.js';
+import { rotateIpKey } from '../modules/comment/ip-keys.js';
 import { tag } from '../modules/content/cache-tags.js';
 
 const USAGE = [
@@ -73,9 +73,8 @@ async function rotateKey(): Promise<number> {
   try {
     await migrate(handle);
     const days = config.commentIpRetentionDays;
-    // The site's current key first (adopting an older version's key file), so that it becomes the previous one.
-    await loadIpKeys(handle.db, { legacy: legacyIpHashKey(config.dataDir), retentionDays: days, now: new Date() });
-    await rotateIpKey(handle.db, { retentionDays: days, now: new Date(), actor: 'broadsheet comments rotate-ip-key' });
+    // An older version's key file is adopted first, so that it becomes the previous key.
+    await rotateIpKey(handle.db, { legacy: legacyIpHashKey(config.dataDir), retentionDays: days, now: new Date(), actor: 'broadsheet comments rotate-ip-key' });
     console.log(
       `New comments' addresses are hashed with a new key. The previous key still matches stored hashes ${days === 0 ? 'for ever (COMMENT_IP_RETENTION_DAYS=0)' : `for ${days} days`}; running instances follow within a minute.`,
     );

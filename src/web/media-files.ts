@@ -6,22 +6,12 @@
  * upload under the site's own origin (the CSP keeps `img-src 'self'`). A file never changes under
  * its name (a replaced image gets a new one): cached for 30 days, immutable.
  */
-import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import { MEDIA_URL_PREFIX } from '../modules/media/media.js';
+import { MEDIA_URL_PREFIX, mediaTypeOfName } from '../modules/media/media.js';
 import { safeRelativePath, type MediaStore } from '../modules/media/media-store.js';
 
 const LIFETIME = 'public, max-age=2592000, immutable';
-const TYPES: Record<string, string> = {
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.png': 'image/png',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.gif': 'image/gif',
-  '.json': 'application/json',
-};
 
 export async function mediaFileRoutes(app: FastifyInstance, store: MediaStore): Promise<void> {
   if (store.root) {
@@ -30,7 +20,7 @@ export async function mediaFileRoutes(app: FastifyInstance, store: MediaStore): 
   }
   app.get(`${MEDIA_URL_PREFIX}*`, { config: { siteless: true } }, async (request, reply) => {
     const rel = decodeURIComponent((request.params as { '*': string })['*'] ?? '');
-    const type = TYPES[path.extname(rel).toLowerCase()];
+    const type = mediaTypeOfName(rel);
     const file = type && safeRelativePath(rel) ? await store.open(rel) : undefined;
     if (!file) return reply.code(404).header('cache-control', 'public, max-age=60').type('text/plain; charset=utf-8').send('Not found');
     const lastModified = file.modified.toUTCString();

@@ -14,7 +14,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/database.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { findSetting, insertSettingIfAbsent, upsertSetting } from '../content/settings.repository.js';
+import { findSetting, upsertSetting } from '../content/settings.repository.js';
+import { loadOrCreateSecret } from '../user/secret.js';
 import { hashIp } from './ip-hash.js';
 
 export const IP_KEY_SETTING = 'secret.ip_hash_key';
@@ -33,13 +34,8 @@ const hexKey = (v: string | undefined): Buffer | undefined => (v && /^[0-9a-f]{6
  * the database has none yet). `retentionDays` 0 keeps the previous key for ever.
  */
 export async function loadIpKeys(db: Db, o: { legacy?: Buffer | undefined; retentionDays: number; now: Date }): Promise<IpKeys> {
-  let current = hexKey(await findSetting(db, IP_KEY_SETTING));
-  if (!current) {
-    const made = o.legacy && o.legacy.length >= 32 ? o.legacy : randomBytes(32);
-    await insertSettingIfAbsent(db, IP_KEY_SETTING, made.toString('hex'));
-    current = hexKey(await findSetting(db, IP_KEY_SETTING));
-    if (!current) throw new Error('The IP hash key could not be stored.');
-  }
+  const current = hexKey(await loadOrCreateSecret(db, IP_KEY_SETTING, o.legacy && o.legacy.length >= 32 ? o.legacy : undefined));
+  if (!current) throw new Error(`The setting ${IP_KEY_SETTING} does not hold a key.`);
   let previous: Buffer | undefined;
   const raw = await findSetting(db, PREVIOUS_IP_KEY_SETTING);
   if (raw) {
@@ -55,10 +51,13 @@ export async function loadIpKeys(db: Db, o: { legacy?: Buffer | undefined; reten
   return { current, previous };
 }
 
-/** Replaces the key (the old one is kept as `previous`), with its audit entry; one transaction. */
-export async function rotateIpKey(db: Db, o: { retentionDays: number; now: Date; actor: string }): Promise<void> {
+/**
+ * Replaces the key (the old one is kept as `previous`; `legacy` as in loadIpKeys, for a site that
+ * never started since it kept the key as a file), with its audit entry; one transaction.
+ */
+export async function rotateIpKey(db: Db, o: { legacy?: Buffer | undefined; retentionDays: number; now: Date; actor: string }): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const { current } = await loadIpKeys(trx, { retentionDays: o.retentionDays, now: o.now });
+    const { current } = await loadIpKeys(trx, { legacy: o.legacy, retentionDays: o.retentionDays, now: o.now });
     await upsertSetting(trx, PREVIOUS_IP_KEY_SETTING, JSON.stringify({ key: current.toString('hex'), retiredAt: o.now.toISOString() }));
     await upsertSetting(trx, IP_KEY_SETTING, randomBytes(32).toString('hex'));
     await recordAudit(trx, {

@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import sharp, { type Metadata, type Sharp } from 'sharp';
 import type { Db } from '../../db/database.js';
 import type { MediaRow } from '../../db/schema.js';
-import { DERIVATIVE_WIDTHS, derivativesOf, MediaError, type Derivative, type ImageFormat } from './media.js';
+import { DERIVATIVE_WIDTHS, derivativesOf, MediaError, MIME_OF, type Derivative, type ImageFormat } from './media.js';
 import { processImageGate, type ImageGate } from './image-gate.js';
 import { insertMedia, findMediaByPath } from './media.repository.js';
 import { asStore, MediaNameTaken, safeRelativePath, type MediaPlace, type MediaStore } from './media-store.js';
@@ -43,8 +43,6 @@ export interface StoreImageInput {
   gate?: ImageGate;
   bounded?: boolean;
 }
-
-const MIME_OF: Record<ImageFormat, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', avif: 'image/avif', gif: 'image/gif' };
 
 /** What uploads accept, for messages and the file input's `accept`. */
 export const ACCEPTED_TYPES = 'JPEG, PNG, WebP, GIF or AVIF';

@@ -43,8 +43,19 @@ export function derivativesOf(row: Pick<MediaRow, 'derivatives'>): Derivative[] 
   }
 }
 
+/** Each stored image format's media type. */
+export const MIME_OF: Record<ImageFormat, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', avif: 'image/avif', gif: 'image/gif' };
+
 export const formatOfMime = (mime: string): ImageFormat =>
   mime === 'image/png' ? 'png' : mime === 'image/webp' ? 'webp' : mime === 'image/avif' ? 'avif' : mime === 'image/gif' ? 'gif' : 'jpeg';
+
+/** The media type of a stored file by its name: an image format, or a derivative manifest (`.json`); undefined for anything else. */
+export function mediaTypeOfName(name: string): string | undefined {
+  const ext = name.slice(name.lastIndexOf('.') + 1).toLowerCase();
+  if (ext === 'json') return 'application/json';
+  const format: ImageFormat | undefined = ext === 'jpg' || ext === 'jpeg' ? 'jpeg' : ext in MIME_OF ? (ext as ImageFormat) : undefined;
+  return format && MIME_OF[format];
+}
 
 /** Limits on the texts an editor gives an image (media library and upload form). */
 export const MEDIA_TEXT_LIMITS = { alt: 500, caption: 1000, credit: 200 } as const;

@@ -20,9 +20,7 @@ interface CacheProbe {
 }
 
 /** Whether a response to this request may be kept and shared by the page cache (no cookie, no credentials, not the admin). */
-export const mayBeCached = (request: CacheProbe): boolean => cacheable(request);
-
-const cacheable = (request: CacheProbe): boolean =>
+export const mayBeCached = (request: CacheProbe): boolean =>
   (request.method === 'GET' || request.method === 'HEAD') &&
   !request.headers.authorization &&
   !BYPASS_COOKIES.test(request.headers.cookie ?? '') &&
@@ -84,7 +82,7 @@ export function answerHitsFirst(
   observer?: HitObserver,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
-    const e = cacheable(req) ? cache.get(req.url!) : undefined;
+    const e = mayBeCached(req) ? cache.get(req.url!) : undefined;
     if (!e) {
       (req as LookedUp)[LOOKED_UP] = true;
       next(req, res);
@@ -128,7 +126,7 @@ const NOT_REPLAYED = new Set([
 export function registerPageCache(app: FastifyInstance, o: CacheOptions): void {
   // Callback-style hooks: no promise per request on the hot path.
   app.addHook('onRequest', (request, reply, done) => {
-    if (!cacheable(request)) {
+    if (!mayBeCached(request)) {
       o.cache.stats.misses++;
       done();
       return;
@@ -145,7 +143,7 @@ export function registerPageCache(app: FastifyInstance, o: CacheOptions): void {
 
   app.addHook('onSend', (request, reply, payload, done) => {
     const tags = (reply as Tagged)[TAGS];
-    if (!tags || reply.statusCode !== 200 || reply.getHeader('x-cache') === 'HIT' || !cacheable(request)) {
+    if (!tags || reply.statusCode !== 200 || reply.getHeader('x-cache') === 'HIT' || !mayBeCached(request)) {
       endRender(o.cache, request);
       done(null, payload);
       return;
@@ -231,7 +229,7 @@ export function registerCachePolicy(app: FastifyInstance, o: { maxAge: number; s
   const publicHeader = publicPolicy(o);
   app.addHook('onSend', (request, reply, payload, done) => {
     if (!reply.hasHeader('cache-control')) {
-      const shared = (reply as Tagged)[TAGS] !== undefined && reply.statusCode === 200 && cacheable(request);
+      const shared = (reply as Tagged)[TAGS] !== undefined && reply.statusCode === 200 && mayBeCached(request);
       reply.header('cache-control', shared ? publicHeader : PRIVATE);
     }
     done(null, payload);
