@@ -9,12 +9,12 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
 import { registerSecurityHeaders } from './web/security-headers.js';
 import cookie from '@fastify/cookie';
-import fastifyStatic from '@fastify/static';
 import type { Config } from './config/config.js';
 import type { DbHandle } from './db/database.js';
 import { loadOrCreateSecret } from './modules/user/secret.js';
 import { adminRoutes, type AdminTuning } from './web/admin/index.js';
 import { ASSETS_DIR } from './web/site/assets.js';
+import { loadAssetDir, sendAsset } from './web/static-assets.js';
 import { feedRoutes } from './web/site/feeds.routes.js';
 import { sendError, siteNotFoundHandler, siteRoutes, type SiteDeps } from './web/site/site.routes.js';
 import { sitemapRoutes } from './web/site/sitemaps.routes.js';
@@ -177,14 +177,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const cookieSecret = await loadOrCreateSecret(handle.db, 'secret.cookie');
   await app.register(cookie, { secret: cookieSecret });
 
-  await app.register(fastifyStatic, {
-    root: ASSETS_DIR,
-    prefix: '/assets/',
-    maxAge: '1h',
-    index: false,
-  });
+  // The theme's files, minified, hashed and precompressed once (web/static-assets).
+  const assets = await loadAssetDir(ASSETS_DIR, '/assets/');
+  assets.route(app, '/assets/');
   await app.register(async (scope) => mediaFileRoutes(scope, media));
-  app.get('/favicon.svg', (_req, reply) => reply.header('cache-control', 'public, max-age=86400').sendFile('favicon.svg', ASSETS_DIR));
+  app.get('/favicon.svg', (request, reply) => sendAsset(request, reply, assets.get('favicon.svg')!, 'public, max-age=86400'));
   app.get('/favicon.ico', (_req, reply) => reply.redirect('/favicon.svg', 301));
 
   const readiness: Readiness = { jobs: false, draining: false };
@@ -210,7 +207,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (notify) commentsDeps.onSubmitted = notify;
   const spamFilter = config.akismet ? akismetClient({ ...config.akismet, blog: config.siteUrl }) : undefined;
   if (spamFilter) commentsDeps.spamFilter = spamFilter;
-  const site = liveSite(config, deps.now);
+  const site = liveSite(config, deps.now, {
+    siteCss: assets.url('site.css'),
+    articleCss: assets.url('article.css'),
+    commentsJs: assets.url('comments.js'),
+    liveJs: assets.url('live.js'),
+    favicon: assets.url('favicon.svg'),
+  });
   if (followsPurges) site.followPurges(cache);
   // The owner's settings (name, logo, colours…) before any route reads them; unchanged, one tiny read.
   app.addHook('onRequest', async (request) => {

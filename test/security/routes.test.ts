@@ -68,7 +68,7 @@ describe('the route inventory', () => {
     const publicAdmin = routes.filter((r) => r.url.startsWith('/admin') && r.access === 'public').map((r) => `${r.method} ${r.url}`);
     expect(publicAdmin.sort()).toEqual(
       [
-        'GET /admin/assets/admin.css',
+        'GET /admin/assets/:file',
         'GET /admin/assets/editor.js',
         'GET /admin/assets/media.js',
         'GET /admin/assets/navigation.js',

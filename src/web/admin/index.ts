@@ -6,14 +6,14 @@
  *   onRoute    → every route declares its access (shell/access); a route without one stops the start
  *   preHandler → signed in unless the route is public, CSRF on every non-GET, then the declared
  *                access: a permission, or the article of :id that the user may edit
- *   onSend     → Cache-Control: private, no-store on every admin response
+ *   onSend     → Cache-Control: private, no-store on every admin response (its static files say their own)
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { createHmac } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import csrfProtection from '@fastify/csrf-protection';
+import { loadAssetDir } from '../static-assets.js';
 import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/database.js';
 import { toPublicError, type ErrorCode } from '../errors.js';
@@ -64,10 +64,8 @@ export interface AdminOptions extends AdminTuning {
   onCommentsSpamVerdict?: (ids: readonly number[], spam: boolean) => Promise<void>;
 }
 
-const ADMIN_CSS = fs.readFileSync(
-  path.join(path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..'), 'src', 'web', 'admin', 'assets', 'admin.css'),
-  'utf8',
-);
+/** admin.css, minified, hashed and precompressed (web/static-assets), at /admin/assets/. */
+const ADMIN_ASSETS_DIR = path.join(path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..'), 'src', 'web', 'admin', 'assets');
 
 const CSRF_MESSAGE = 'This form has expired or did not come from this site, so nothing was changed. Go back, reload the page and try again.';
 
@@ -96,7 +94,8 @@ function errorPage(c: AdminContext, request: FastifyRequest, reply: FastifyReply
 
 export async function adminRoutes(app: FastifyInstance, opts: AdminOptions): Promise<void> {
   const now = opts.now ?? (() => new Date());
-  const c = makeContext(opts.db, opts.site, now, {
+  const assets = await loadAssetDir(ADMIN_ASSETS_DIR, '/admin/assets/');
+  const c = makeContext(opts.db, opts.site, now, assets.url('admin.css'), {
     ...(opts.scrypt ? { scrypt: opts.scrypt } : {}),
     ...(opts.throttle ? { throttle: opts.throttle } : {}),
     ...(opts.sleep ? { sleep: opts.sleep } : {}),
@@ -114,7 +113,7 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions): Pro
   app.decorateRequest('adminAuth', null);
   const load = loadAuth(opts.db, now, c.cookies);
   app.addHook('onRequest', async (request, reply) => {
-    if (request.routeOptions.url === '/admin/assets/admin.css') return;
+    if (request.routeOptions.url === '/admin/assets/:file') return;
     await load(request, reply);
   });
   // Every route declares what it needs (shell/access); one without a declaration stops the start.
@@ -140,8 +139,9 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions): Pro
   app.addHook('preHandler', async (request) => {
     await enforceAccess(c, request);
   });
-  app.addHook('onSend', async (_request, reply, payload) => {
-    reply.header('cache-control', PRIVATE);
+  app.addHook('onSend', async (request, reply, payload) => {
+    // The admin's own stylesheet and scripts hold nothing private and say their own lifetime.
+    if (!request.routeOptions.url?.startsWith('/admin/assets/') || !reply.hasHeader('cache-control')) reply.header('cache-control', PRIVATE);
     return payload;
   });
 
@@ -162,8 +162,8 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions): Pro
   // an unknown admin address with the public 404 page; this more specific wildcard wins.
   app.get('/*', { config: { access: 'signed-in' } }, adminNotFound);
 
-  // GET /admin/assets/admin.css
-  app.get('/assets/admin.css', { config: { access: 'public' } }, async (_request, reply) => reply.type('text/css; charset=utf-8').send(ADMIN_CSS));
+  // GET /admin/assets/admin.css (and admin.HASH.css; the script bundles have their own routes)
+  assets.route(app, '/assets/', { config: { access: 'public' } });
 
   await dashboardRoutes(app, c);
   await accountRoutes(app, c);

@@ -10,7 +10,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { owned } from '../buffers.js';
 import { BYPASS_COOKIES, type Encoding, type Entry, type PageCache, type RenderOutcome, type Variant } from './page-cache.js';
 import { CLOCK, LOOKED_UP, TAGS, type Clocked, type LookedUp, type Tagged } from './response-tags.js';
-import { etagMatches, etagOf } from './validators.js';
+import { etagMatches, etagOf, negotiateEncoding } from './validators.js';
 
 /** What decides whether a request may be answered from the cache (Fastify's and node's requests alike). */
 interface CacheProbe {
@@ -29,12 +29,6 @@ export const mayBeCached = (request: CacheProbe): boolean =>
   !request.url.startsWith('/preview/');
 
 /** Chooses the encoding the client accepts: brotli, then gzip, then none. */
-function negotiate(accept: string | undefined): 'br' | 'gzip' | undefined {
-  if (!accept) return undefined;
-  if (/\bbr\b/.test(accept)) return 'br';
-  if (/\bgzip\b/.test(accept)) return 'gzip';
-  return undefined;
-}
 
 export interface CacheOptions {
   cache: PageCache;
@@ -51,7 +45,7 @@ export interface CacheOptions {
 /** The answer to a hit: 304 on a matching ETag, else the body in the encoding the client takes. */
 function hitAnswer(cache: PageCache, headers: IncomingHttpHeaders, e: Entry): { status: number; encoding?: Encoding; variant?: Variant } {
   if (etagMatches(headers['if-none-match'], e.etag)) return { status: 304 };
-  const encoding = negotiate(headers['accept-encoding']);
+  const encoding = negotiateEncoding(headers['accept-encoding']);
   return { status: e.status, ...(encoding ? { encoding } : {}), variant: cache.variant(e, encoding) };
 }
 

@@ -1,6 +1,7 @@
 /**
  * @module web/cache/validators
- * ETags and If-None-Match, shared by cached pages and by feeds and sitemaps that set their own.
+ * ETags and If-None-Match, shared by cached pages, static assets and the feeds and sitemaps that
+ * set their own; and which compression a client takes.
  */
 import { createHash } from 'node:crypto';
 
@@ -13,3 +14,11 @@ export const etagOf = (body: Buffer | string): string => `"${createHash('sha1').
  */
 export const etagMatches = (header: string | undefined, etag: string): boolean =>
   !!header && (header.trim() === '*' || header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag));
+
+/** The compression to answer with: brotli when the client takes it, else gzip, else none. */
+export function negotiateEncoding(accept: string | undefined): 'br' | 'gzip' | undefined {
+  if (!accept) return undefined;
+  if (/\bbr\b/.test(accept)) return 'br';
+  if (/\bgzip\b/.test(accept)) return 'gzip';
+  return undefined;
+}

@@ -84,7 +84,7 @@ function renderFragment(site: SiteContext, tree: CategoryTree, b: ArticleBundle)
     tags,
     pageTags: cacheTags([...tags, tag.comments(id)]),
     post: { id, type, comment_status, published_at },
-    owner: commentsOwnerOf(b, site.dates),
+    owner: commentsOwnerOf(b, site),
     year: vm.layout.year,
     ...(b.path ? { path: b.path } : {}),
     bytes: before.length + after.length + 1000,

@@ -7,6 +7,7 @@
  * Stylesheet URLs carry a hash of their text, so a current one is kept for a year and a settings
  * change asks for a new URL; an old hash gets today's text for a minute.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { FONT_PAIRINGS } from '../../modules/site/site.js';
@@ -27,6 +28,17 @@ function sendCss(request: FastifyRequest, reply: FastifyReply, css: string | und
     .send(css);
 }
 
+/** A bundled font file's bytes, read once (a few dozen files of 20–60 KB at most); undefined if there is none. */
+const fonts = new Map<string, Promise<Buffer | undefined>>();
+const fontFile = (file: string): Promise<Buffer | undefined> => {
+  let hit = fonts.get(file);
+  if (!hit) {
+    hit = fs.promises.readFile(file).catch(() => undefined);
+    fonts.set(file, hit);
+  }
+  return hit;
+};
+
 export async function brandRoutes(app: FastifyInstance, site: LiveSite): Promise<void> {
   const sheet = (prefix: string) => site.brand.stylesheets.find((u) => u.startsWith(prefix));
   app.get('/brand/theme.css', async (request, reply) => sendCss(request, reply, site.themeCss, sheet('/brand/theme.css')));
@@ -35,6 +47,8 @@ export async function brandRoutes(app: FastifyInstance, site: LiveSite): Promise
     const { pkg: name, version, file } = request.params;
     const pkg = FONT_NAMES.has(name) ? fontPackage(name) : null;
     if (!pkg || pkg.version !== version || !/^[a-z0-9-]{1,120}\.woff2$/.test(file)) throw notFound();
-    return reply.header('cache-control', YEAR).type('font/woff2').sendFile(file, path.join(pkg.dir, 'files'));
+    const body = await fontFile(path.join(pkg.dir, 'files', file));
+    if (!body) throw notFound();
+    return reply.header('cache-control', YEAR).type('font/woff2').send(body);
   });
 }

@@ -188,7 +188,7 @@ export function articlePage(site: SiteContext, tree: CategoryTree, b: ArticleBun
     });
   }
   const translations = b.translations.map((tr) => ({ lang: tr.language, name: languageName(tr.language), url: postPath(tr.slug) }));
-  const comments = commentsVM(commentsOwnerOf(b, site.dates), ci);
+  const comments = commentsVM(commentsOwnerOf(b, site), ci);
   const live = isPage ? undefined : liveBlogVM(site, b);
   return {
     layout: layoutVM(site, {
@@ -209,6 +209,7 @@ export function articlePage(site: SiteContext, tree: CategoryTree, b: ArticleBun
       alternates: translations.length
         ? [{ hreflang: lang, href: absolute(site, articlePath) }, ...translations.map((tr) => ({ hreflang: tr.lang, href: absolute(site, tr.url) }))]
         : [],
+      article: true,
     }),
     isPage,
     showComments: !isPage || post.comment_status === 'open',
@@ -388,15 +389,18 @@ export interface CommentsOwner {
   authorUserIds: number[];
   /** The site's date settings when the fragment was made (a change to them purges every page). */
   dates: SiteDates;
+  /** The form's script (comments.js at its current URL). */
+  script: string;
 }
 
-export const commentsOwnerOf = (b: ArticleBundle, dates: SiteDates): CommentsOwner => ({
+export const commentsOwnerOf = (b: ArticleBundle, site: Pick<SiteContext, 'dates' | 'assets'>): CommentsOwner => ({
+  dates: site.dates,
+  script: site.assets.commentsJs,
   postId: b.post.id,
   lang: b.post.language,
   path: b.path ?? postPath(b.post.slug),
   commentStatus: b.post.comment_status,
   authorUserIds: b.authors.map((a) => a.user_id).filter((id): id is number => id !== null),
-  dates,
 });
 
 /** The comments section: a page of the thread, its navigation and the form (when open). */
@@ -430,6 +434,7 @@ export function commentsVM(owner: CommentsOwner, ci: ArticleCommentsInput | unde
       postId: owner.postId,
       requireEmail: ci.requireEmail,
       maxLength: ci.maxLength,
+      script: owner.script,
       ...(parent ? { parentId: parent.id, replyingTo: { name: parent.authorName, cancelUrl: `${here}#respond` } } : {}),
     },
   };

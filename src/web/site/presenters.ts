@@ -182,6 +182,8 @@ export interface LayoutInput {
   noindex?: boolean;
   /** A section's, tag's or author's own feeds, offered after the site's. */
   feed?: { path: string; title: string };
+  /** The page shows an article (or a static page, a preview, a live page): it loads article.css too. */
+  article?: boolean;
 }
 
 /** RSS, Atom and JSON Feed links for a feed base path such as `/feed/` or `/tag/rail/feed/`. */
@@ -235,8 +237,9 @@ export function layoutVM(site: SiteContext, input: LayoutInput): Layout {
       ...(site.brand.logo ? { logo: site.brand.logo } : {}),
       ...(site.brand.favicon ? { favicon: site.brand.favicon } : {}),
       ...(site.brand.footerLine ? { footerLine: site.brand.footerLine.replaceAll('{year}', String(siteYear(site))) } : {}),
-      stylesheets: site.brand.stylesheets,
     },
+    stylesheets: [site.assets.siteCss, ...(input.article ? [site.assets.articleCss] : []), ...site.brand.stylesheets],
+    assets: site.assets,
     jsonLd: input.jsonLd ?? [],
     alternates: input.alternates ?? [],
     feeds: [...feedLinks(site, '/feed/', site.siteName), ...(input.feed ? feedLinks(site, input.feed.path, input.feed.title) : [])],

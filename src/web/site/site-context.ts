@@ -16,6 +16,16 @@ import type { MenuTargets } from '../../modules/site/menu.service.js';
 import { bannerShows, datesOf, type Banner, type SiteDates, type SiteSettings } from '../../modules/site/site.js';
 import { EMPTY_SITE_SNAPSHOT, loadSiteSnapshot, type SiteSnapshot } from '../../modules/site/site.service.js';
 import { themeCss } from './brand.js';
+import type { SiteAssetUrls } from './view-models.js';
+
+/** The theme's files under their plain names (a site context made without the prepared assets). */
+export const PLAIN_ASSET_URLS: SiteAssetUrls = {
+  siteCss: '/assets/site.css',
+  articleCss: '/assets/article.css',
+  commentsJs: '/assets/comments.js',
+  liveJs: '/assets/live.js',
+  favicon: '/favicon.svg',
+};
 
 export interface SiteBrand {
   /** The masthead's logo (the site name is its text alternative). */
@@ -41,6 +51,8 @@ export interface SiteContext {
   /** Feeds carry whole articles, or only their standfirst. */
   feedFullText: boolean;
   brand: SiteBrand;
+  /** The theme's stylesheets, scripts and icon at their current URLs (web/static-assets). */
+  assets: SiteAssetUrls;
   /** The breaking-news banner while it shows. */
   readonly banner: Banner | undefined;
   /** The menus (/admin/navigation) and what their items point at. */
@@ -112,7 +124,7 @@ function brandOf(site: Pick<SiteContext, 'siteUrl' | 'siteName'>, snap: SiteSnap
 }
 
 /** The app's live site context (see the module comment). */
-export function liveSite(config: Config, now: () => Date = () => new Date()): LiveSite {
+export function liveSite(config: Config, now: () => Date = () => new Date(), assets: SiteAssetUrls = PLAIN_ASSET_URLS): LiveSite {
   const defaults: SiteDefaults = { name: config.siteName, tagline: config.siteDescription, language: config.siteLanguage, postsPerPage: config.postsPerPage };
   let snap: SiteSnapshot = EMPTY_SITE_SNAPSHOT;
   let theme: string | undefined;
@@ -138,6 +150,7 @@ export function liveSite(config: Config, now: () => Date = () => new Date()): Li
   const site: LiveSite = {
     siteUrl: config.siteUrl,
     feedFullText: config.feedFullText,
+    assets,
     now,
     defaults,
     get settings() {

@@ -62,9 +62,20 @@ export interface Layout {
     favicon?: { href: string; type: string };
     /** Replaces "© year name. All rights reserved." */
     footerLine?: string;
-    /** After site.css, in order. */
-    stylesheets: readonly string[];
   };
+  /** Every stylesheet of the page, in order: the theme's (site.css, article.css where needed), then the brand's. */
+  stylesheets: readonly string[];
+  /** The theme's scripts and icon at their current (hashed) URLs. */
+  assets: SiteAssetUrls;
+}
+
+/** The theme's own files a page links to, at their current URLs (web/static-assets). */
+export interface SiteAssetUrls {
+  siteCss: string;
+  articleCss: string;
+  commentsJs: string;
+  liveJs: string;
+  favicon: string;
 }
 
 export interface ImageVM {
@@ -338,5 +349,7 @@ export interface CommentFormVM {
   /** The name of the comment being replied to, with a link to cancel the reply. */
   replyingTo?: { name: string; cancelUrl: string };
   requireEmail: boolean;
+  /** The script that enhances it (comments.js at its current URL). */
+  script: string;
   maxLength: number;
 }

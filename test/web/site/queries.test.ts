@@ -27,7 +27,7 @@ for (const dialect of DIALECTS) {
 
     it('article, home and archive pages make the same number of queries however large the site', async () => {
       const urls = [`/${fx.slugs[0]}/`, '/', '/page/2/', '/category/world/', '/tag/rail/', '/author/ana-berg/'];
-      const before = [];
+      const before: number[] = [];
       for (const u of urls) before.push(await queriesFor(app, t, u));
       // Small, fixed budgets: no query per story, author or image. The article page also reads its
       // comment thread (one query, however many comments) and the comment settings. The category
@@ -40,7 +40,10 @@ for (const dialect of DIALECTS) {
       await bulkSeed(t.handle.db, { articles: 300, categories: 10, tags: 30, authors: 8 });
       const after = [];
       for (const u of urls) after.push(await queriesFor(app, t, u));
-      expect(after).toEqual(before);
+      // Never more (a page whose stories have no images skips the media read, so it may be fewer).
+      after.forEach((n, i) => {
+        expect(n, urls[i]).toBeLessThanOrEqual(before[i]!);
+      });
     });
 
     it('the category tree is read once, then only its change counter, and a change made anywhere reloads it', async () => {

@@ -30,16 +30,19 @@ export interface AdminContext {
   /** The site's settings as they stand (name, language, look); see web/site/site-context. */
   site: LiveSite;
   readonly siteName: string;
+  /** admin.css at its current (hashed) URL. */
+  stylesheet: string;
   cookies: CookiePolicy;
   now: () => Date;
   /** The services' context for this moment. */
   auth(): AuthContext;
 }
 
-export function makeContext(db: Db, site: LiveSite, now: () => Date, tuning: AdminTuning): AdminContext {
+export function makeContext(db: Db, site: LiveSite, now: () => Date, stylesheet: string, tuning: AdminTuning): AdminContext {
   return {
     db,
     site,
+    stylesheet,
     get siteName() {
       return site.siteName;
     },
@@ -67,5 +70,6 @@ export function pageLayout(c: AdminContext, request: FastifyRequest, csrf: strin
     path: request.url.split('?')[0] ?? '',
     notice,
     timeZone: c.site.dates.timeZone,
+    stylesheet: c.stylesheet,
   });
 }

@@ -66,7 +66,7 @@ function AdminPage({ layout, narrow = false, children }: AdminPageProps) {
         <title>{`${layout.title} – ${layout.siteName} newsroom`}</title>
         <meta name="robots" content="noindex, nofollow" />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-        <link rel="stylesheet" href="/admin/assets/admin.css" />
+        <link rel="stylesheet" href={layout.stylesheet} />
       </head>
       <body class="admin">
         <a class="skip" href="#main">

@@ -30,6 +30,8 @@ export interface AdminLayoutVM {
   notice?: string;
   /** The site's zone (settings), which every date on the screen is shown in. */
   timeZone: string;
+  /** admin.css at its current URL. */
+  stylesheet: string;
 }
 
 /** Field values to refill a form with, and field → message for the ones that need attention. */

@@ -116,7 +116,7 @@ function Tags({ vm }: { vm: ArticleVM }) {
  * The page's script (live.js) adds newer entries at the top as they are published; without it a
  * reload does.
  */
-function LiveBlog({ vm, t }: { vm: LiveBlogVM; t: Strings }) {
+function LiveBlog({ vm, t, liveJs }: { vm: LiveBlogVM; t: Strings; liveJs: string }) {
   return (
     <section class="live" aria-labelledby="live-heading" data-live={vm.pollUrl}>
       <p class={`live__state live__state--${vm.status}`}>
@@ -167,7 +167,7 @@ function LiveBlog({ vm, t }: { vm: LiveBlogVM; t: Strings }) {
           <a href={vm.olderUrl}>{t.olderEntries}</a>
         </p>
       )}
-      {vm.pollUrl && <script src="/assets/live.js" defer></script>}
+      {vm.pollUrl && <script src={liveJs} defer></script>}
     </section>
   );
 }
@@ -254,7 +254,7 @@ function CommentsFormPart({ comments, t }: CommentsBodyProps) {
       <>
         <CommentForm form={comments.form} strings={comments.strings} />
         {/* Inline reply and a kept draft; the form works the same without it. */}
-        <script src="/assets/comments.js" defer></script>
+        <script src={comments.form.script} defer></script>
       </>
     )
   ) : (
@@ -304,7 +304,7 @@ function ArticlePage({ vm, slot }: { vm: ArticleVM; slot: boolean }) {
         )}
         <div class="wrap wrap--text">
           <div class="article__body" dangerouslySetInnerHTML={{ __html: vm.bodyHtml }} />
-          {vm.live && <LiveBlog vm={vm.live} t={t} />}
+          {vm.live && <LiveBlog vm={vm.live} t={t} liveJs={vm.layout.assets.liveJs} />}
           {!vm.isPage && <Corrections notes={vm.corrections ?? []} lang={lang} />}
           {!vm.isPage && <PeopleInStory vm={vm} />}
           {!vm.isPage && <Tags vm={vm} />}

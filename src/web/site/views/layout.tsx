@@ -45,10 +45,9 @@ function Head({ layout }: { layout: LayoutVM }) {
       {layout.brand.favicon ? (
         <link rel="icon" href={layout.brand.favicon.href} type={layout.brand.favicon.type} />
       ) : (
-        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <link rel="icon" href={layout.assets.favicon} type="image/svg+xml" />
       )}
-      <link rel="stylesheet" href="/assets/site.css" />
-      {layout.brand.stylesheets.map((href) => (
+      {layout.stylesheets.map((href) => (
         <link rel="stylesheet" href={href} />
       ))}
       <meta property="og:type" content={og.type} />
