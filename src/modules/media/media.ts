@@ -129,3 +129,17 @@ export function responsiveImage(row: MediaRow, alt?: string): ResponsiveImage {
     avifSrcset: avif.map((d) => `${mediaUrl(d.path)} ${d.width}w`).join(', '),
   };
 }
+
+/**
+ * The file to name as a page's share image (og:image, JSON-LD): the largest up to 1600 px wide
+ * among the original and its derivatives in a format every network reads (not AVIF), with the
+ * dimensions of that file, so a card is laid out before the image arrives.
+ */
+export function shareFileOf(row: MediaRow): { path: string; width: number; height: number } {
+  const original = formatOfMime(row.mime);
+  const files = [
+    ...(original === 'avif' ? [] : [{ path: row.path, width: row.width, height: row.height }]),
+    ...derivativesOf(row).filter((d) => d.format === (original === 'avif' ? 'webp' : original)),
+  ].sort((a, b) => a.width - b.width);
+  return files.filter((f) => f.width <= 1600).at(-1) ?? files[0] ?? { path: row.path, width: row.width, height: row.height };
+}

@@ -6,6 +6,8 @@ import type { AuthorRow, CategoryRow, MediaRow, PersonRow, TagRow } from '../../
 import type { ArticleBundle, CardBundle, ListPage } from '../../modules/article/reading.service.js';
 import { authorPath, categoryPath, postPath, tagPath } from '../../modules/article/permalink.js';
 import { pagePath } from '../../modules/article/page-tree.js';
+import { mediaUrl, shareFileOf } from '../../modules/media/media.js';
+import { withXDefault } from '../../modules/translation/translation.js';
 import { readingMinutes } from '../../modules/article/render.js';
 import { withHashtagLinks } from '../../modules/article/hashtags.js';
 import { withQuoteCardDates } from '../../modules/article/render.js';
@@ -152,7 +154,8 @@ export function articlePage(site: SiteContext, tree: CategoryTree, b: ArticleBun
   const wasUpdated = post.published_at && Date.parse(post.updated_at) - Date.parse(post.published_at) > 60_000;
   const authors = b.authors.map((a) => authorVM(a, b.media));
   const description = post.seo_description || post.excerpt || site.siteDescription;
-  const imageUrl = featuredRow && featured ? absolute(site, featured.image.src) : undefined;
+  const shareFile = featuredRow ? shareFileOf(featuredRow) : undefined;
+  const imageUrl = shareFile ? absolute(site, mediaUrl(shareFile.path)) : undefined;
   const jsonLd: object[] = [breadcrumbJsonLd(site, crumbs, path)];
   if (isPage)
     jsonLd.push({
@@ -202,13 +205,14 @@ export function articlePage(site: SiteContext, tree: CategoryTree, b: ArticleBun
       ...(post.primary_category_id !== null ? { currentNav: categoryPath([tree.ancestry(post.primary_category_id)[0]?.slug ?? '']) } : {}),
       og: {
         type: isPage ? 'website' : 'article',
-        ...(featuredRow && imageUrl ? { image: { url: imageUrl, width: featuredRow.width, height: featuredRow.height, alt: featuredRow.alt } } : {}),
+        ...(featuredRow && shareFile && imageUrl ? { image: { url: imageUrl, width: shareFile.width, height: shareFile.height, alt: featuredRow.alt } } : {}),
         ...(post.published_at && !isPage ? { publishedTime: post.published_at, modifiedTime: post.updated_at } : {}),
       },
       jsonLd,
-      alternates: translations.length
-        ? [{ hreflang: lang, href: absolute(site, articlePath) }, ...translations.map((tr) => ({ hreflang: tr.lang, href: absolute(site, tr.url) }))]
-        : [],
+      alternates: withXDefault(
+        [{ hreflang: lang, href: absolute(site, articlePath) }, ...translations.map((tr) => ({ hreflang: tr.lang, href: absolute(site, tr.url) }))],
+        site.siteLanguage,
+      ),
       article: true,
     }),
     isPage,

@@ -8,6 +8,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.js';
 import { escapeXml, SITEMAP_MAX_URLS, type NewsUrl, type SitemapRef, type SitemapUrl } from '../../modules/feed/feed.js';
+import { withXDefault } from '../../modules/translation/translation.js';
 import {
   authorSitemap,
   categorySitemap,
@@ -42,10 +43,10 @@ const NEWS_NS = 'http://www.google.com/schemas/sitemap-news/0.9';
 
 const element = (name: string, value: string): string => `<${name}>${escapeXml(value)}</${name}>`;
 
-export function urlsetXml(urls: SitemapUrl[]): string {
+export function urlsetXml(urls: SitemapUrl[], siteLanguage: string): string {
   const body = urls
     .map((u) => {
-      const alternates = (u.alternates ?? [])
+      const alternates = withXDefault(u.alternates ?? [], siteLanguage)
         .map((a) => `\n    <xhtml:link rel="alternate" hreflang="${escapeXml(a.hreflang)}" href="${escapeXml(a.href)}"/>`)
         .join('');
       return `  <url>\n    ${element('loc', u.loc)}${u.lastmod ? `\n    ${element('lastmod', u.lastmod)}` : ''}${alternates}\n  </url>\n`;
@@ -129,7 +130,7 @@ export async function sitemapRoutes(app: FastifyInstance, deps: SitemapDeps): Pr
     return sendXml(
       request,
       reply,
-      urlsetXml(urls),
+      urlsetXml(urls, site.siteLanguage),
       urls.map((u) => u.lastmod),
     );
   });
@@ -140,7 +141,7 @@ export async function sitemapRoutes(app: FastifyInstance, deps: SitemapDeps): Pr
     return sendXml(
       request,
       reply,
-      urlsetXml(urls),
+      urlsetXml(urls, site.siteLanguage),
       urls.map((u) => u.lastmod),
     );
   });
@@ -151,7 +152,7 @@ export async function sitemapRoutes(app: FastifyInstance, deps: SitemapDeps): Pr
     return sendXml(
       request,
       reply,
-      urlsetXml(urls),
+      urlsetXml(urls, site.siteLanguage),
       urls.map((u) => u.lastmod),
     );
   });
@@ -160,7 +161,7 @@ export async function sitemapRoutes(app: FastifyInstance, deps: SitemapDeps): Pr
     return sendXml(
       request,
       reply,
-      urlsetXml(urls),
+      urlsetXml(urls, site.siteLanguage),
       urls.map((u) => u.lastmod),
     );
   });
@@ -169,7 +170,7 @@ export async function sitemapRoutes(app: FastifyInstance, deps: SitemapDeps): Pr
     return sendXml(
       request,
       reply,
-      urlsetXml(urls),
+      urlsetXml(urls, site.siteLanguage),
       urls.map((u) => u.lastmod),
     );
   });
@@ -180,7 +181,7 @@ export async function sitemapRoutes(app: FastifyInstance, deps: SitemapDeps): Pr
     return sendXml(
       request,
       reply,
-      urlsetXml(urls),
+      urlsetXml(urls, site.siteLanguage),
       urls.map((u) => u.lastmod),
     );
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import sharp from 'sharp';
 import { DIALECTS, type TestDb } from '../../helpers/db.js';
 import { fixtureSite } from '../../helpers/site.js';
 import type { Fixture } from '../../helpers/fixture.js';
@@ -88,6 +89,19 @@ for (const dialect of DIALECTS) {
       expect(html).toMatch(/<meta name="description" content="Standfirst of story 14."/);
     });
 
+    it('og:image states the dimensions of the file it names, and JSON-LD names the same file', async () => {
+      const html = (await app.inject(`/${fx.slugs[0]}/`)).body;
+      const meta = (p: string) => new RegExp(`<meta property="${p}" content="([^"]+)"`).exec(html)?.[1];
+      const url = meta('og:image')!;
+      const file = await app.inject(url.replace('https://news.example', ''));
+      expect(file.statusCode).toBe(200);
+      const { width, height } = await sharp(file.rawPayload).metadata();
+      expect([Number(meta('og:image:width')), Number(meta('og:image:height'))]).toEqual([width, height]);
+      expect(width).toBeGreaterThan(960);
+      const article = jsonLd(html).find((x) => x['@type'] === 'NewsArticle')!;
+      expect(article.image).toEqual([url]);
+    });
+
     it('several authors are listed in byline order', async () => {
       const html = (await app.inject('/rail-story-1/')).body;
       const ana = html.indexOf('/author/ana-berg/');
@@ -106,6 +120,9 @@ for (const dialect of DIALECTS) {
       expect(html).toMatch(/hreflang="en"/);
       const en = (await app.inject(`/${fx.slugs[0]}/`)).body;
       expect(en).toMatch(/<link rel="alternate" hreflang="fa" href="https:\/\/news\.example\/rah-ahan-shomal\/"/);
+      // Readers in any other language are sent to the version in the site's language (English), from either page.
+      for (const page of [html, en]) expect(page).toContain(`<link rel="alternate" hreflang="x-default" href="https://news.example/${fx.slugs[0]}/"/>`);
+      expect(en).not.toContain('og:locale:alternate" content="x');
     });
 
     it('category archive includes its child categories, with breadcrumb and pagination', async () => {

@@ -107,13 +107,14 @@ for (const dialect of DIALECTS) {
       expect((await app.inject('/sitemap-posts-0.xml')).statusCode).toBe(404);
     });
 
-    it('translations carry hreflang alternates for every version, themselves included', async () => {
+    it('translations carry hreflang alternates for every version, themselves included, and x-default (the site language’s)', async () => {
       const body = await get('/sitemap-posts-1.xml');
       expect(body).toContain('xmlns:xhtml="http://www.w3.org/1999/xhtml"');
       const urls = urlsOf(body);
       const expected = [
         { rel: 'alternate', hreflang: 'en', href: `${SITE}/rail-story-14/` },
         { rel: 'alternate', hreflang: 'fa', href: `${SITE}/${fx.persianSlug}/` },
+        { rel: 'alternate', hreflang: 'x-default', href: `${SITE}/rail-story-14/` },
       ];
       expect(urls.find((u) => u.loc === `${SITE}/rail-story-14/`)!['xhtml:link']).toEqual(expected);
       expect(urls.find((u) => u.loc === `${SITE}/${fx.persianSlug}/`)!['xhtml:link']).toEqual(expected);
