@@ -4,18 +4,18 @@
  * From the directory store, @fastify/static serves them (sendfile, ranges, conditional requests);
  * from an S3 bucket (MEDIA_STORE=s3) this route streams them, so every instance serves every
  * upload under the site's own origin (the CSP keeps `img-src 'self'`). A file never changes under
- * its name (a replaced image gets a new one): cached for 30 days, immutable.
+ * its name (a replaced image gets a new one): cached for a year, immutable.
  */
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { MEDIA_URL_PREFIX, mediaTypeOfName } from '../modules/media/media.js';
 import { safeRelativePath, type MediaStore } from '../modules/media/media-store.js';
 
-const LIFETIME = 'public, max-age=2592000, immutable';
+const LIFETIME = 'public, max-age=31536000, immutable';
 
 export async function mediaFileRoutes(app: FastifyInstance, store: MediaStore): Promise<void> {
   if (store.root) {
-    await app.register(fastifyStatic, { root: store.root, prefix: MEDIA_URL_PREFIX, decorateReply: false, maxAge: '30d', immutable: true, index: false });
+    await app.register(fastifyStatic, { root: store.root, prefix: MEDIA_URL_PREFIX, decorateReply: false, maxAge: '365d', immutable: true, index: false });
     return;
   }
   app.get(`${MEDIA_URL_PREFIX}*`, { config: { siteless: true } }, async (request, reply) => {

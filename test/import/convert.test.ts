@@ -75,8 +75,8 @@ describe('convertContent', () => {
     );
     expect(r.doc.content.map((b) => (b.type === 'blockquote' ? (b.attrs?.kind ?? 'quote') : b.type))).toEqual(['pull', 'quote']);
     const html = renderDocument(r.doc, { media: new Map(), lang: 'en' });
-    expect(html).toContain('<blockquote class="pullquote"><p>Pulled</p><footer><cite>Editor</cite></footer></blockquote>');
-    expect(html).toContain('<blockquote class="quote"><p>One long sentence. And another.</p></blockquote>');
+    expect(html).toContain('<blockquote class="pullquote" dir="auto"><p>Pulled</p><footer><cite>Editor</cite></footer></blockquote>');
+    expect(html).toContain('<blockquote class="quote" dir="auto"><p>One long sentence. And another.</p></blockquote>');
 
     // Pasted into classic content, without the block delimiters; a plain <blockquote> stays a quotation.
     const classic = convertContent(

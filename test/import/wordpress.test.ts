@@ -174,7 +174,7 @@ for (const dialect of DIALECTS) {
         .where('slug', '=', 'markup-image-alignment')
         .executeTakeFirstOrThrow();
       expect(post.body_html).toMatch(
-        /<figure class="figure figure--center"><picture><source type="image\/webp"[^>]*><img src="\/media\/wp\/[^"]+"[^>]*><\/picture><figcaption>Look at 580x300 getting some caption love.<\/figcaption><\/figure>/,
+        /<figure class="figure figure--center"><picture><source type="image\/webp"[^>]*><img src="\/media\/wp\/[^"]+"[^>]*><\/picture><figcaption dir="auto">Look at 580x300 getting some caption love.<\/figcaption><\/figure>/,
       );
       const doc = JSON.parse(post.body_doc) as { content: { type: string; attrs?: { caption?: string; align?: string } }[] };
       const figures = doc.content.filter((b) => b.type === 'figure');

@@ -24,12 +24,13 @@ const esc = escapeHtml;
 const SAFE_URL = /^(https?:\/\/|mailto:|\/(?!\/)|#)/i;
 const safeHref = (href: string | undefined): string | undefined => (href && SAFE_URL.test(href.trim()) ? href.trim() : undefined);
 
+/** Each figure's rendered width (article.css): the 60rem wide column, the 40rem text column, 45% of it beside the text, a 22.5rem portrait. */
 const SIZES: Record<string, string> = {
-  wide: '(min-width: 1100px) 1040px, 100vw',
-  center: '(min-width: 760px) 680px, 100vw',
-  left: '(min-width: 760px) 340px, 100vw',
-  right: '(min-width: 760px) 340px, 100vw',
-  portrait: '(min-width: 480px) 360px, 100vw',
+  wide: '(min-width: 1008px) 960px, (min-width: 768px) calc(100vw - 48px), calc(100vw - 32px)',
+  center: '(min-width: 688px) 640px, calc(100vw - 32px)',
+  left: '(min-width: 768px) 288px, calc(100vw - 32px)',
+  right: '(min-width: 768px) 288px, calc(100vw - 32px)',
+  portrait: '(min-width: 392px) 360px, calc(100vw - 32px)',
 };
 
 function renderMarks(textHtml: string, marks: Mark[] | undefined): string {
@@ -83,8 +84,9 @@ function renderBlock(block: Block, ctx: RenderContext): string {
       // The citation as written, linked to the page of the person who said it.
       const cited = person ? `<a class="quote__person" href="${esc(personHref(person.slug))}">${citation || esc(person.name)}</a>` : citation;
       const cite = cited ? `<footer><cite>${cited}</cite></footer>` : '';
-      // The class says which it is: a quotation is set at body size, a pull quote large (site.css).
-      return `<blockquote class="${block.attrs?.kind === 'pull' ? 'pullquote' : 'quote'}">${inner}${cite}</blockquote>`;
+      // The class says which it is: a quotation is set at body size, a pull quote large (article.css).
+      // A quotation (or a caption) may be in another language than the article: its own direction.
+      return `<blockquote class="${block.attrs?.kind === 'pull' ? 'pullquote' : 'quote'}" dir="auto">${inner}${cite}</blockquote>`;
     }
     case 'bulletList':
     case 'orderedList': {
@@ -110,7 +112,7 @@ function renderBlock(block: Block, ctx: RenderContext): string {
       const person = block.attrs.personId !== undefined ? ctx.people?.get(block.attrs.personId) : undefined;
       const figcaption =
         caption || credit
-          ? `<figcaption>${person ? linkName(caption, person) : esc(caption)}${credit ? ` <span class="figure__credit">${esc(credit)}</span>` : ''}</figcaption>`
+          ? `<figcaption dir="auto">${person ? linkName(caption, person) : esc(caption)}${credit ? ` <span class="figure__credit" dir="auto">${esc(credit)}</span>` : ''}</figcaption>`
           : '';
       const cls = `figure figure--${align}${portrait ? ' figure--portrait' : ''}`;
       return `<figure class="${cls}"><picture>${source}<img src="${esc(img.src)}"${srcset} width="${img.width}" height="${img.height}" alt="${esc(img.alt)}" loading="lazy" decoding="async"></picture>${figcaption}</figure>`;
@@ -126,8 +128,8 @@ function renderBlock(block: Block, ctx: RenderContext): string {
       const time = label ? `<time datetime="${esc(new Date(q.date).toISOString())}">${esc(label)}</time>` : '';
       const when = url && time ? `<a class="quote-card__link" href="${esc(url)}" rel="nofollow noopener">${time}</a>` : time;
       return (
-        `<figure class="quote-card"><blockquote${url ? ` cite="${esc(url)}"` : ''}>${paragraphs}</blockquote>` +
-        `<figcaption><span class="quote-card__author">${esc(q.author)}</span> <span class="quote-card__handle">${esc(q.handle)}</span>` +
+        `<figure class="quote-card"><blockquote${url ? ` cite="${esc(url)}"` : ''} dir="auto">${paragraphs}</blockquote>` +
+        `<figcaption><bdi class="quote-card__author">${esc(q.author)}</bdi> <bdi class="quote-card__handle">${esc(q.handle)}</bdi>` +
         `${q.network ? ` <span class="quote-card__network">${esc(q.network)}</span>` : ''}${when ? ` ${when}` : ''}</figcaption></figure>`
       );
     }

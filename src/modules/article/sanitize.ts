@@ -80,6 +80,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
     'img',
     'time',
     'span',
+    'bdi',
     'table',
     'thead',
     'tbody',
@@ -89,6 +90,9 @@ const OPTIONS: sanitizeHtml.IOptions = {
     'caption',
   ],
   allowedAttributes: {
+    // A passage in another language or script than the article keeps its own direction.
+    '*': ['dir', 'lang'],
+    bdi: ['class'],
     a: ['href', 'rel', 'title', 'hreflang', 'class'],
     img: ['src', 'srcset', 'sizes', 'width', 'height', 'alt', 'loading', 'decoding'],
     source: ['type', 'srcset', 'sizes'],
@@ -105,6 +109,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
     figure: ['figure', 'figure--center', 'figure--wide', 'figure--left', 'figure--right', 'figure--portrait', 'quote-card', 'gallery'],
     blockquote: ['quote', 'pullquote'],
     span: ['figure__credit', 'quote-card__author', 'quote-card__handle', 'quote-card__network', 'shortcode'],
+    bdi: ['quote-card__author', 'quote-card__handle'],
     a: ['quote-card__link', 'quote__person', 'figure__person'],
   },
   // Void elements must not get an end tag (`<source></source>` is invalid HTML).
@@ -113,6 +118,19 @@ const OPTIONS: sanitizeHtml.IOptions = {
   allowedSchemesByTag: { img: ['http', 'https'] },
   allowProtocolRelative: false,
   transformTags: {
+    // dir only as HTML defines it (ltr, rtl, auto); lang only as a language tag.
+    '*': (tagName, attribs) => {
+      const { dir, lang, ...rest } = attribs;
+      const d = dir?.trim().toLowerCase();
+      return {
+        tagName,
+        attribs: {
+          ...rest,
+          ...(d === 'ltr' || d === 'rtl' || d === 'auto' ? { dir: d } : {}),
+          ...(lang && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(lang) ? { lang } : {}),
+        },
+      };
+    },
     img: ownImagesOnly,
     source: ownImagesOnly,
     // Links leaving the site never get the opener; rel from the source is replaced, not trusted.

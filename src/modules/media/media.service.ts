@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import sharp, { type Metadata, type Sharp } from 'sharp';
 import type { Db } from '../../db/database.js';
 import type { MediaRow } from '../../db/schema.js';
-import { DERIVATIVE_WIDTHS, derivativesOf, MediaError, MIME_OF, type Derivative, type ImageFormat } from './media.js';
+import { derivativesOf, derivativeWidthsFor, MediaError, MIME_OF, type Derivative, type ImageFormat } from './media.js';
 import { processImageGate, type ImageGate } from './image-gate.js';
 import { insertMedia, findMediaByPath } from './media.repository.js';
 import { asStore, MediaNameTaken, safeRelativePath, type MediaPlace, type MediaStore } from './media-store.js';
@@ -204,13 +204,17 @@ async function writeAll(db: Db, store: MediaStore, input: StoreImageInput, probe
 
     const derivatives: Derivative[] = [];
     const formats: ImageFormat[] = original === 'webp' ? ['webp'] : [original, 'webp'];
-    for (const target of DERIVATIVE_WIDTHS) {
-      if (target > w0 && target !== DERIVATIVE_WIDTHS[0]) continue;
-      const w = Math.min(target, w0);
+    // A still image is decoded once, and every width is made from its pixels.
+    const pixels = probe.animated ? undefined : await decode(() => sharp(cleanOriginal).raw().toBuffer({ resolveWithObject: true }));
+    const from = () =>
+      pixels
+        ? sharp(pixels.data, { raw: { width: pixels.info.width, height: pixels.info.height, channels: pixels.info.channels } })
+        : sharp(cleanOriginal, { animated: true });
+    for (const w of derivativeWidthsFor(w0)) {
       const h = Math.max(1, Math.round((height * w) / w0));
       for (const format of formats) {
         const file = `${folder}/${base}-${w}.${extOf(format)}`;
-        const out = await decode(() => encode(sharp(cleanOriginal, { animated: probe.animated }).resize({ width: w }), format));
+        const out = await decode(() => encode(from().resize({ width: w }), format));
         await written.write(file, out, format);
         derivatives.push({ width: w, height: h, format, path: file });
       }

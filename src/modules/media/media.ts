@@ -27,8 +27,24 @@ export interface Derivative {
   path: string;
 }
 
-/** Widths made for every uploaded image (never upscaled). */
-export const DERIVATIVE_WIDTHS = [480, 960, 1600] as const;
+/**
+ * Widths made for every uploaded image, never upscaled: steps close enough that a browser picking
+ * from a srcset fetches little more than the slot needs (avatars at 40–80 px, cards at 110–300,
+ * columns at 360–960 on one, two or three device pixels per CSS pixel).
+ */
+export const DERIVATIVE_WIDTHS = [160, 320, 480, 640, 800, 960, 1600] as const;
+
+/**
+ * The widths to make for an image `w0` pixels wide: each step below it, and its own width (up to
+ * the largest step), except that a large image with a step within a fifth of its width stops
+ * there (a 1200 px photo stops at 960: that encode would buy little).
+ */
+export function derivativeWidthsFor(w0: number): number[] {
+  const below: number[] = DERIVATIVE_WIDTHS.filter((w) => w < w0);
+  const top = Math.min(w0, DERIVATIVE_WIDTHS.at(-1)!);
+  const near = below.at(-1) ?? 0;
+  return below.includes(top) || (top > 960 && near >= top * 0.8) ? below : [...below, top];
+}
 
 export const MEDIA_URL_PREFIX = '/media/';
 

@@ -139,7 +139,8 @@ export function personJsonLd(site: SiteContext, a: AuthorRow, media: ReadonlyMap
 
 export function cardVM(row: CardRow, bundle: CardBundle, tree: CategoryTree, pageLang: string, dates: SiteDates): CardVM {
   const img = row.featured_media_id !== null ? bundle.media.get(row.featured_media_id) : undefined;
-  const category = categoryLink(tree, row.primary_category_id, row.language);
+  // The words around the story's own text (its section, date, byline words) are the page's.
+  const category = categoryLink(tree, row.primary_category_id, pageLang);
   const differs = baseLanguage(row.language) !== baseLanguage(pageLang);
   return {
     url: postPath(row.slug),
@@ -148,7 +149,7 @@ export function cardVM(row: CardRow, bundle: CardBundle, tree: CategoryTree, pag
     ...(img ? { image: imageVM(img) } : {}),
     ...(category ? { category } : {}),
     authors: (bundle.authors.get(row.id) ?? []).map((a) => ({ name: a.name, url: authorPath(a.slug) })),
-    published: dateVM(row.published_at ?? row.updated_at, row.language, dates, false),
+    published: dateVM(row.published_at ?? row.updated_at, pageLang, dates, false),
     readingMinutes: readingMinutes(row.word_count),
     comments: Number(row.comment_count ?? 0),
     ...(differs ? { lang: row.language, dir: directionOf(row.language) } : {}),

@@ -10,13 +10,13 @@ import { createHash } from 'node:crypto';
 import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/database.js';
 import { tag } from '../../modules/content/cache-tags.js';
-import { mediaUrl } from '../../modules/media/media.js';
+import { mediaUrl, responsiveImage } from '../../modules/media/media.js';
 import type { Menus } from '../../modules/site/menu.js';
 import type { MenuTargets } from '../../modules/site/menu.service.js';
 import { bannerShows, datesOf, type Banner, type SiteDates, type SiteSettings } from '../../modules/site/site.js';
 import { EMPTY_SITE_SNAPSHOT, loadSiteSnapshot, type SiteSnapshot } from '../../modules/site/site.service.js';
 import { themeCss } from './brand.js';
-import type { SiteAssetUrls } from './view-models.js';
+import type { ImageVM, SiteAssetUrls } from './view-models.js';
 
 /** The theme's files under their plain names (a site context made without the prepared assets). */
 export const PLAIN_ASSET_URLS: SiteAssetUrls = {
@@ -28,8 +28,11 @@ export const PLAIN_ASSET_URLS: SiteAssetUrls = {
 };
 
 export interface SiteBrand {
-  /** The masthead's logo (the site name is its text alternative). */
-  logo?: { src: string; width: number; height: number };
+  /**
+   * The masthead's logo (the site name is its text alternative): the original file (JSON-LD), and
+   * its sizes for the masthead, which shows it 40 px tall on phones and 56 px from 768 px.
+   */
+  logo?: { src: string; width: number; height: number; picture: ImageVM; sizes: string };
   favicon?: { href: string; type: string };
   /** The share image of pages without their own. */
   shareImage?: { url: string; width: number; height: number; alt: string };
@@ -102,6 +105,12 @@ function menuDependencies(menus: Menus): Set<string> {
   return out;
 }
 
+/** The logo's rendered width in the masthead (site.css .masthead__logo: its height, capped in width). */
+const logoSizes = (logo: { width: number; height: number }): string => {
+  const ratio = logo.width / Math.max(1, logo.height);
+  return `(min-width: 768px) ${Math.round(Math.min(448, 56 * ratio))}px, ${Math.round(Math.min(320, 40 * ratio))}px`;
+};
+
 const shortHash = (s: string): string => createHash('sha256').update(s).digest('base64url').slice(0, 12);
 
 function brandOf(site: Pick<SiteContext, 'siteUrl' | 'siteName'>, snap: SiteSnapshot, theme: string | undefined): SiteBrand {
@@ -114,7 +123,9 @@ function brandOf(site: Pick<SiteContext, 'siteUrl' | 'siteName'>, snap: SiteSnap
   if (theme) stylesheets.push(`/brand/theme.css?v=${shortHash(theme)}`);
   if (s.customCss) stylesheets.push(`/brand/custom.css?v=${shortHash(s.customCss)}`);
   return {
-    ...(logo ? { logo: { src: mediaUrl(logo.path), width: logo.width, height: logo.height } } : {}),
+    ...(logo
+      ? { logo: { src: mediaUrl(logo.path), width: logo.width, height: logo.height, picture: responsiveImage(logo, site.siteName), sizes: logoSizes(logo) } }
+      : {}),
     ...(favicon ? { favicon: { href: mediaUrl(favicon.path), type: favicon.mime } } : {}),
     ...(share ? { shareImage: { url: site.siteUrl + mediaUrl(share.path), width: share.width, height: share.height, alt: share.alt || site.siteName } } : {}),
     sameAs: s.socialProfiles,

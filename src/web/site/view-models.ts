@@ -58,7 +58,7 @@ export interface Layout {
   banner?: { text: string; url?: string };
   /** The owner's branding (/admin/settings). */
   brand: {
-    logo?: { src: string; width: number; height: number };
+    logo?: { src: string; width: number; height: number; picture: ImageVM; sizes: string };
     favicon?: { href: string; type: string };
     /** Replaces "© year name. All rights reserved." */
     footerLine?: string;

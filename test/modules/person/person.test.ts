@@ -136,7 +136,7 @@ for (const dialect of DIALECTS) {
       ]);
       const { body_html } = await bodyOf(id);
       expect(body_html).toContain('<cite><a class="quote__person" href="/people/maria-lind/">Maria Lind, harbour master</a></cite>');
-      expect(body_html).toContain('<figcaption><a class="figure__person" href="/people/maria-lind/">Maria Lind</a>, harbour master');
+      expect(body_html).toContain('<figcaption dir="auto"><a class="figure__person" href="/people/maria-lind/">Maria Lind</a>, harbour master');
       expect(await publishedPostIdsOfPerson(db, omar.id, 10, 0)).toEqual({ ids: [id], total: 1 });
       expect((await peopleMatching(db, 'lin', 5)).map((r) => r.slug)).toEqual(['maria-lind', 'maria-lind-2']);
 

@@ -177,7 +177,7 @@ for (const dialect of DIALECTS) {
       expect(JSON.stringify(first!.media)).toContain('The northern harbour at dawn');
       const html = first!['content:encoded']!;
       expect(html).toContain('<h2>What changes</h2>');
-      expect(html).toContain('<blockquote class="quote">');
+      expect(html).toContain('<blockquote class="quote" dir="auto">');
       expect(html).toMatch(/<img src="https:\/\/news\.example\/media\/test\/portrait-400\.jpg"/);
       expect(html).not.toMatch(/(src|href|srcset)="\/(?!\/)/);
       expect(first!.content).toBe('Standfirst of story 14.');

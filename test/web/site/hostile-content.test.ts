@@ -34,6 +34,17 @@ describe('sanitizeArticleHtml', () => {
     );
     expect(out).toContain('<cite>Who</cite>');
   });
+
+  it('keeps a passage’s own direction and language, and only values HTML defines', () => {
+    const out = sanitizeArticleHtml(
+      '<p dir="RTL" lang="fa">فارسی</p><blockquote class="quote" dir="auto"><p>Quoted</p></blockquote><p dir="bogus" lang="en onload=x">x</p>' +
+        '<figure class="quote-card"><figcaption><bdi class="quote-card__author">نام</bdi> <bdi class="x" onclick="y">z</bdi></figcaption></figure>',
+    );
+    expect(out).toContain('<p dir="rtl" lang="fa">فارسی</p>');
+    expect(out).toContain('<blockquote class="quote" dir="auto">');
+    expect(out).toContain('<p>x</p>');
+    expect(out).toContain('<bdi class="quote-card__author">نام</bdi> <bdi>z</bdi>');
+  });
 });
 
 for (const dialect of DIALECTS) {

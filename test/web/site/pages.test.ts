@@ -45,16 +45,16 @@ for (const dialect of DIALECTS) {
       expect(html).toMatch(/<time[^>]+datetime="2026-11-20T13:00:00.000Z"/);
       // Featured image: figure, caption and credit.
       expect(html).toMatch(
-        /<figure[^>]*>[\s\S]*?<img[^>]+alt="Cranes over the harbour at dawn"[\s\S]*?<figcaption>[\s\S]*?The northern harbour at dawn[\s\S]*?Lena Park/,
+        /<figure[^>]*>[\s\S]*?<img[^>]+alt="Cranes over the harbour at dawn"[\s\S]*?<figcaption dir="auto">[\s\S]*?The northern harbour at dawn[\s\S]*?Lena Park/,
       );
       // The credit as typed, like inline figures' (no "Photo:" put before "Illustration: …").
       expect(html).toMatch(/<figure class="featured">[\s\S]*?<span class="figure__credit" dir="auto">Lena Park<\/span><\/figcaption>/);
       expect(html).not.toContain('Photo: ');
       expect(html).toMatch(/<source type="image\/webp" srcset="[^"]+480w/);
       // Inline portrait with "Name, role" caption; quote with cite; static quote card.
-      expect(html).toMatch(/<figcaption>Maria Lind, harbour master/);
+      expect(html).toMatch(/<figcaption dir="auto">Maria Lind, harbour master/);
       expect(html).toMatch(
-        /<blockquote class="quote"><p>We have waited twenty years for this train.<\/p><footer><cite>Maria Lind, harbour master<\/cite><\/footer><\/blockquote>/,
+        /<blockquote class="quote" dir="auto"><p>We have waited twenty years for this train.<\/p><footer><cite>Maria Lind, harbour master<\/cite><\/footer><\/blockquote>/,
       );
       expect(html).toMatch(/class="quote-card"[\s\S]*@portnorden[\s\S]*href="https:\/\/social.example\/@portnorden\/1"/);
       expect(html).toContain('href="/tag/rail/"');

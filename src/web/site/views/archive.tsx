@@ -143,7 +143,7 @@ function Archive({ vm }: { vm: ArchiveVM }) {
           <Card card={vm.lead} t={t} lang={lang} level={2} lead />
         </div>
       )}
-      <CardGrid cards={vm.stories} t={t} lang={lang} level={vm.person ? 3 : 2} />
+      <CardGrid cards={vm.stories} t={t} lang={lang} level={vm.person ? 3 : 2} eagerFirst={!vm.lead} />
       <Pagination p={vm.pagination} t={t} lang={lang} />
     </div>
   );

@@ -48,7 +48,7 @@ function Featured({ figure }: { figure: FigureVM }) {
     <figure class="featured">
       <Picture image={figure.image} sizes={SIZES.featured} priority class="featured__img" />
       {hasCaption && (
-        <figcaption>
+        <figcaption dir="auto">
           {figure.caption}
           {figure.caption !== '' && figure.credit !== '' && ' '}
           {/* As typed, like inline figures' credits ("Photo: …", "Illustration: …" are the writer's). */}
@@ -316,7 +316,7 @@ function ArticlePage({ vm, slot }: { vm: ArticleVM; slot: boolean }) {
           <h2 class="section-heading" id="related-heading">
             {t.youMayAlsoLike}
           </h2>
-          <CardGrid cards={vm.related.slice(0, 6)} t={t} lang={lang} level={3} />
+          <CardGrid cards={vm.related.slice(0, 6)} t={t} lang={lang} level={3} sizes={SIZES.related} />
         </section>
       )}
       {vm.showComments && <Comments vm={vm} slot={slot} />}

@@ -9,9 +9,14 @@ import type { CardVM, DateVM, ImageVM, Link, PaginationVM, PersonCardVM } from '
 
 /** `sizes` hints for each place an image appears, matched to the grid in site.css. */
 export const SIZES = {
-  lead: '(min-width: 1100px) 680px, (min-width: 768px) 60vw, 100vw',
-  card: '(min-width: 1100px) 300px, (min-width: 600px) 45vw, 112px',
-  featured: '(min-width: 1100px) 1040px, 100vw',
+  /** The home and section lead: 7/12 of the wrap beside its text from 1100 px, half from 768 px, the column below. */
+  lead: '(min-width: 1216px) 662px, (min-width: 1100px) calc((100vw - 80px) * .583), (min-width: 768px) calc((100vw - 72px) / 2), calc(100vw - 32px)',
+  /** A card in the auto-filling grid (columns of at least 15rem, 1.5rem apart); 7rem beside the text on phones. */
+  card: '(min-width: 1216px) 274px, (min-width: 1080px) calc((100vw - 120px) / 4), (min-width: 816px) calc((100vw - 96px) / 3), (min-width: 600px) calc((100vw - 64px) / 2), 112px',
+  /** "You may also like": three columns from 900 px. */
+  related: '(min-width: 1216px) 373px, (min-width: 900px) calc((100vw - 96px) / 3), (min-width: 600px) calc((100vw - 64px) / 2), 112px',
+  /** The featured image: the wide column, 60rem at most. */
+  featured: '(min-width: 1008px) 960px, (min-width: 768px) calc(100vw - 48px), calc(100vw - 32px)',
   avatar: '40px',
   avatarLarge: '96px',
   /** A person's thumbnail in a list ("People in this story", search, /people/). */
@@ -25,11 +30,13 @@ interface PictureProps {
   sizes: string;
   /** The largest image above the fold: loaded eagerly with high priority. */
   priority?: boolean;
+  /** Above the fold but not the largest paint (the masthead's logo): loaded eagerly, at normal priority. */
+  eager?: boolean;
   class?: string;
 }
 
 /** `<picture>` with AVIF and WebP sources (when those derivatives exist) and a sized fallback `<img>`. */
-export function Picture({ image, sizes, priority = false, class: cls }: PictureProps) {
+export function Picture({ image, sizes, priority = false, eager = false, class: cls }: PictureProps) {
   const hasSrcset = image.srcset !== '';
   return (
     <picture>
@@ -43,9 +50,9 @@ export function Picture({ image, sizes, priority = false, class: cls }: PictureP
         width={image.width}
         height={image.height}
         alt={image.alt}
-        loading={priority ? 'eager' : 'lazy'}
+        loading={priority || eager ? 'eager' : 'lazy'}
         fetchpriority={priority ? 'high' : undefined}
-        decoding={priority ? undefined : 'async'}
+        decoding={priority || eager ? undefined : 'async'}
       />
     </picture>
   );
@@ -101,7 +108,12 @@ export function AuthorLinks({ authors, t, lang }: { authors: Link[]; t: Strings;
     <span class="meta__authors">
       {t.by}{' '}
       {joinNames(
-        authors.map((a) => <a href={a.url}>{a.name}</a>),
+        // A name may be in another script than the words around it: isolated, it keeps its own order.
+        authors.map((a) => (
+          <a href={a.url}>
+            <bdi>{a.name}</bdi>
+          </a>
+        )),
         t.and,
         lang,
       )}
@@ -142,21 +154,26 @@ interface CardProps {
   level: HeadingLevel;
   /** The lead story on the home page: large, eager image. */
   lead?: boolean;
+  /** The first image of a page without a lead: loaded eagerly (it is the largest paint). */
+  priority?: boolean;
+  /** The image's `sizes` where the grid is not the usual one (SIZES.card). */
+  sizes?: string;
 }
 
+/** The language and direction of a story's own text where it differs from the page's. */
+export const ownText = (card: Pick<CardVM, 'lang' | 'dir'>) => (card.lang !== undefined ? { lang: card.lang, dir: card.dir ?? directionOf(card.lang) } : {});
+
 /** A story in a list. The headline is the link; the whole card is clickable through it. */
-export function Card({ card, t, lang, level, lead = false }: CardProps) {
+export function Card({ card, t, lang, level, lead = false, priority = false, sizes }: CardProps) {
   const H = level === 2 ? 'h2' : 'h3';
   const minutes = minRead(t, lang, card.readingMinutes);
+  const own = ownText(card);
+  // The card is in the page's language; the story's own headline, standfirst and image text in theirs.
   return (
-    <article
-      class={`card${lead ? ' card--lead' : ''}${card.image ? '' : ' card--noimage'}`}
-      lang={card.lang}
-      dir={card.lang !== undefined ? (card.dir ?? directionOf(card.lang)) : undefined}
-    >
+    <article class={`card${lead ? ' card--lead' : ''}${card.image ? '' : ' card--noimage'}`}>
       {card.image && (
-        <div class="card__media">
-          <Picture image={card.image} sizes={lead ? SIZES.lead : SIZES.card} priority={lead} class="card__img" />
+        <div class="card__media" lang={own.lang}>
+          <Picture image={card.image} sizes={lead ? SIZES.lead : (sizes ?? SIZES.card)} priority={lead || priority} class="card__img" />
         </div>
       )}
       <div class="card__text">
@@ -165,13 +182,21 @@ export function Card({ card, t, lang, level, lead = false }: CardProps) {
             {card.category.name}
           </a>
         )}
-        <H class="card__title">
+        <H class="card__title" {...own}>
           <a class="card__link" href={card.url}>
-            {card.live && <span class="card__live">{t.live}</span>}
+            {card.live && (
+              <span class="card__live" lang={own.lang ? lang : undefined}>
+                {t.live}
+              </span>
+            )}
             {card.title}
           </a>
         </H>
-        {card.excerpt !== '' && <p class="card__excerpt">{card.excerpt}</p>}
+        {card.excerpt !== '' && (
+          <p class="card__excerpt" {...own}>
+            {card.excerpt}
+          </p>
+        )}
         <p class="meta card__meta">
           <AuthorLinks authors={card.authors} t={t} lang={lang} />
           <Time date={card.published} />
@@ -187,13 +212,31 @@ export function Card({ card, t, lang, level, lead = false }: CardProps) {
   );
 }
 
-/** A grid of cards; renders nothing for an empty list. */
-export function CardGrid({ cards, t, lang, level }: { cards: CardVM[]; t: Strings; lang: string; level: HeadingLevel }) {
+/**
+ * A grid of cards; renders nothing for an empty list. `eagerFirst`: the grid opens the page (no
+ * lead above it), so its first image is loaded eagerly.
+ */
+export function CardGrid({
+  cards,
+  t,
+  lang,
+  level,
+  eagerFirst = false,
+  sizes,
+}: {
+  cards: CardVM[];
+  t: Strings;
+  lang: string;
+  level: HeadingLevel;
+  eagerFirst?: boolean;
+  sizes?: string;
+}) {
   if (cards.length === 0) return null;
+  const first = eagerFirst ? cards.findIndex((c) => c.image) : -1;
   return (
     <div class="cards">
-      {cards.map((card) => (
-        <Card card={card} t={t} lang={lang} level={level} />
+      {cards.map((card, i) => (
+        <Card card={card} t={t} lang={lang} level={level} priority={i === first} {...(sizes ? { sizes } : {})} />
       ))}
     </div>
   );

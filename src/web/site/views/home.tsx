@@ -21,7 +21,7 @@ function Home({ vm }: { vm: HomeVM }) {
           <h2 class="section-heading" id="latest-heading">
             {vm.pinned ? t.topStories : t.latest}
           </h2>
-          <CardGrid cards={vm.stories} t={t} lang={lang} level={3} />
+          <CardGrid cards={vm.stories} t={t} lang={lang} level={3} eagerFirst={!vm.lead} />
         </section>
       )}
       {vm.blocks.map((b, i) => (

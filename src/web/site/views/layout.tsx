@@ -6,7 +6,7 @@
 import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { Layout as LayoutVM } from '../view-models.js';
-import { formatNumber, SearchForm } from './components.js';
+import { formatNumber, Picture, SearchForm } from './components.js';
 
 /** Serialises JSON-LD so it can never close its <script> element or break out of it. */
 export const jsonLdText = (data: object): string =>
@@ -87,11 +87,7 @@ function Masthead({ layout, isHome }: { layout: LayoutVM; isHome: boolean }) {
       <div class="masthead__top wrap">
         <Title class="masthead__title">
           <a href="/" rel="home">
-            {layout.brand.logo ? (
-              <img class="masthead__logo" src={layout.brand.logo.src} width={layout.brand.logo.width} height={layout.brand.logo.height} alt={layout.siteName} />
-            ) : (
-              layout.siteName
-            )}
+            {layout.brand.logo ? <Picture image={layout.brand.logo.picture} sizes={layout.brand.logo.sizes} eager class="masthead__logo" /> : layout.siteName}
           </a>
         </Title>
         <SearchForm t={t} id="masthead-search" label={t.search} class="search--masthead" />

@@ -4,12 +4,16 @@
  */
 import type { SearchVM, SnippetPart } from '../view-models.js';
 import { fill } from '../i18n.js';
-import { AuthorLinks, formatNumber, minRead, Pagination, PersonList, Time } from './components.js';
+import { AuthorLinks, formatNumber, minRead, ownText, Pagination, PersonList, Time } from './components.js';
 import { renderDocument } from './layout.js';
 
-function Snippet({ parts }: { parts: SnippetPart[] }) {
+function Snippet({ parts, own }: { parts: SnippetPart[]; own: ReturnType<typeof ownText> }) {
   if (parts.length === 0) return null;
-  return <p class="result__snippet">{parts.map((p) => (p.mark ? <mark>{p.text}</mark> : p.text))}</p>;
+  return (
+    <p class="result__snippet" {...own}>
+      {parts.map((p) => (p.mark ? <mark>{p.text}</mark> : p.text))}
+    </p>
+  );
 }
 
 function Filters({ vm }: { vm: SearchVM }) {
@@ -110,16 +114,16 @@ function Results({ vm }: { vm: SearchVM }) {
       </p>
       <ol class="results">
         {vm.results.map((r) => (
-          <li class="result" lang={r.lang} dir={r.dir}>
+          <li class="result">
             {r.category && (
               <a class="kicker" href={r.category.url}>
                 {r.category.name}
               </a>
             )}
-            <h2 class="result__title">
+            <h2 class="result__title" {...ownText(r)}>
               <a href={r.url}>{r.title}</a>
             </h2>
-            <Snippet parts={r.snippet.length ? r.snippet : [{ text: r.excerpt, mark: false }]} />
+            <Snippet parts={r.snippet.length ? r.snippet : [{ text: r.excerpt, mark: false }]} own={ownText(r)} />
             <p class="meta result__meta">
               <AuthorLinks authors={r.authors} t={t} lang={lang} />
               <Time date={r.published} />

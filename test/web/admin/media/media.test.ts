@@ -124,7 +124,10 @@ for (const dialect of DIALECTS) {
         const pictures = [...pub.body.matchAll(/<picture>([\s\S]*?)<\/picture>/g)].map((m) => m[1]!).filter((p) => p.includes('harbour-dawn'));
         expect(pictures.length).toBe(2);
         for (const p of pictures) {
-          expect(p).toMatch(/<source type="image\/avif" srcset="[^"]*harbour-dawn-480\.avif 480w, [^"]*harbour-dawn-960\.avif 960w"/);
+          // Every width up to the image's own (1200 px stops at 960: within a fifth of it).
+          expect(p).toMatch(
+            /<source type="image\/avif" srcset="[^"]*harbour-dawn-160\.avif 160w, [^"]*-320\.avif 320w, [^"]*-480\.avif 480w, [^"]*-640\.avif 640w, [^"]*-800\.avif 800w, [^"]*harbour-dawn-960\.avif 960w"/,
+          );
           expect(p).toMatch(/<source type="image\/webp" srcset="[^"]*harbour-dawn-480\.webp 480w/);
           expect(p).toMatch(/<img[^>]+srcset="[^"]*harbour-dawn-480\.jpg 480w[^"]*"/);
           expect(p).toMatch(/<img[^>]+width="1200"[^>]+height="800"/);
@@ -172,7 +175,9 @@ for (const dialect of DIALECTS) {
         return pub.body.includes('late-480.avif') ? true : undefined;
       });
       const pub = await app.inject({ method: 'GET', url: '/green-things/' });
-      expect(pub.body).toMatch(/<img[^>]+srcset="[^"]*late-480\.png 480w"[^>]*width="600" height="400"/);
+      expect(pub.body).toMatch(
+        /<img[^>]+srcset="[^"]*late-160\.png 160w, [^"]*late-320\.png 320w, [^"]*late-480\.png 480w, [^"]*late-600\.png 600w"[^>]*width="600" height="400"/,
+      );
     }, 90_000);
 
     it('applies the EXIF orientation before stripping it (a phone photo taken upright stays upright)', async () => {

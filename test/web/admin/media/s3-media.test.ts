@@ -137,7 +137,7 @@ for (const dialect of DIALECTS) {
           expect(got.statusCode, f).toBe(200);
           expect(got.rawPayload.equals(stored!)).toBe(true);
           expect(got.headers['content-type']).toBe(f.endsWith('.avif') ? 'image/avif' : f.endsWith('.webp') ? 'image/webp' : 'image/jpeg');
-          expect(got.headers['cache-control']).toBe('public, max-age=2592000, immutable');
+          expect(got.headers['cache-control']).toBe('public, max-age=31536000, immutable');
           expect(got.headers['last-modified']).toBeTruthy();
           const again = await app.inject({ method: 'GET', url: `/media/${f}`, headers: { 'if-modified-since': String(got.headers['last-modified']) } });
           expect(again.statusCode).toBe(304);
