@@ -46,12 +46,12 @@ export interface ModerationVM {
 function Moderation({ vm }: { vm: ModerationVM }) {
   return (
     <>
-      <nav aria-label="Comment status">
-        <ul class="tabs">
+      <nav class="tabs" aria-label="Comment status">
+        <ul class="tabs__list">
           {vm.tabs.map((t) => (
             <li>
-              <a href={t.url} aria-current={t.current ? 'page' : undefined}>
-                {t.label} ({t.count})
+              <a class="tabs__tab" href={t.url} aria-current={t.current ? 'page' : undefined}>
+                {t.label} <span class="tabs__count">{t.count}</span>
               </a>
             </li>
           ))}
@@ -68,19 +68,33 @@ function Moderation({ vm }: { vm: ModerationVM }) {
       </p>
       <form method="get" action="/admin/comments" class="filters">
         <input type="hidden" name="status" value={vm.status} />
-        <label>
-          Article id <input name="post" inputMode="numeric" value={vm.filters.post} size={6} />
-        </label>{' '}
-        <label>
-          Name <input name="author" value={vm.filters.author} maxLength={200} />
-        </label>{' '}
-        <label>
-          Email <input name="email" type="email" value={vm.filters.email} />
-        </label>{' '}
-        <label>
-          IP hash <input name="ip" value={vm.filters.ip} size={20} />
-        </label>{' '}
-        <button type="submit">Filter</button>
+        <div class="field">
+          <label class="field__label" for="filter-post">
+            Article id
+          </label>
+          <input class="field__input field__input--short" id="filter-post" name="post" inputMode="numeric" value={vm.filters.post} size={6} />
+        </div>
+        <div class="field">
+          <label class="field__label" for="filter-author">
+            Name
+          </label>
+          <input class="field__input" id="filter-author" name="author" value={vm.filters.author} maxLength={200} />
+        </div>
+        <div class="field">
+          <label class="field__label" for="filter-email">
+            Email
+          </label>
+          <input class="field__input" id="filter-email" name="email" type="email" value={vm.filters.email} />
+        </div>
+        <div class="field">
+          <label class="field__label" for="filter-ip">
+            IP hash
+          </label>
+          <input class="field__input" id="filter-ip" name="ip" value={vm.filters.ip} size={20} />
+        </div>
+        <button class="button button--secondary" type="submit">
+          Filter
+        </button>
       </form>
       {vm.rows.length === 0 ? (
         <p>No comments here.</p>
@@ -90,12 +104,12 @@ function Moderation({ vm }: { vm: ModerationVM }) {
           <input type="hidden" name="back" value={vm.back} />
           <p>
             <label for="bulk-action">With the ticked comments: </label>
-            <select id="bulk-action" name="action">
+            <select class="field__select field__select--inline" id="bulk-action" name="action">
               {vm.actions.map((a) => (
                 <option value={a.value}>{a.label}</option>
               ))}
             </select>{' '}
-            <button type="submit" name="bulk" value="1">
+            <button class="button button--small" type="submit" name="bulk" value="1">
               Apply
             </button>
           </p>
@@ -169,9 +183,14 @@ function Moderation({ vm }: { vm: ModerationVM }) {
                         </>
                       )}
                     </td>
-                    <td>
+                    <td class="row-actions">
                       {vm.actions.map((a) => (
-                        <button type="submit" name="one" value={`${a.value}:${r.id}`}>
+                        <button
+                          class={`button button--small${a.value === 'approve' ? '' : a.value === 'spam' || a.value === 'trash' ? ' button--danger' : ' button--secondary'}`}
+                          type="submit"
+                          name="one"
+                          value={`${a.value}:${r.id}`}
+                        >
                           {a.label}
                           <span class="visually-hidden"> comment {r.id}</span>
                         </button>

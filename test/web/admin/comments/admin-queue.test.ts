@@ -83,7 +83,7 @@ for (const dialect of DIALECTS) {
       const list = await e.get('/admin/comments');
       expect(list.statusCode).toBe(200);
       expect(list.body).toContain('Please approve me');
-      expect(list.body).toContain('Pending (3)');
+      expect(list.body).toMatch(/<a class="tabs__tab" href="[^"]*status=pending[^"]*" aria-current="page">Pending <span class="tabs__count">3<\/span>/);
 
       // A reader's view is cached before the approval…
       const url = `/${fx.slugs[0]}/`;
@@ -121,7 +121,7 @@ for (const dialect of DIALECTS) {
       expect(bulk.statusCode).toBe(303);
       expect(await statusOf(s1)).toBe('spam');
       expect(await statusOf(s2)).toBe('spam');
-      expect((await e.get('/admin/comments?status=spam')).body).toContain('Spam (2)');
+      expect((await e.get('/admin/comments?status=spam')).body).toContain('Spam <span class="tabs__count">2</span>');
 
       await e.post('/admin/comments/moderate', { one: `trash:${held}` }, '/admin/comments');
       expect(await statusOf(held)).toBe('trash');

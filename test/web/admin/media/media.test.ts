@@ -75,7 +75,9 @@ for (const dialect of DIALECTS) {
         expect(row).toMatchObject({ mime: 'image/jpeg', width: 1200, height: 800, alt: 'Cranes over the harbour', caption: 'Dawn', credit: 'Lena Park' });
         expect(row.path).toMatch(/^\d{4}\/\d{2}\/harbour-dawn\.jpg$/);
         const ds = derivativesOf(row);
-        expect(ds.map((d) => `${d.format}@${d.width}x${d.height}`).sort()).toEqual(['jpeg@480x320', 'jpeg@960x640', 'webp@480x320', 'webp@960x640']);
+        expect(ds.map((d) => `${d.format}@${d.width}x${d.height}`).sort()).toEqual(
+          ['jpeg', 'webp'].flatMap((f) => [160, 320, 480, 640, 800, 960].map((w) => `${f}@${w}x${Math.round((w * 2) / 3)}`)).sort(),
+        );
         for (const rel of [row.path, ...ds.map((d) => d.path)]) {
           const meta = await sharp(path.join(mediaDir, rel)).metadata();
           expect(meta.exif, rel).toBeUndefined();
@@ -96,7 +98,7 @@ for (const dialect of DIALECTS) {
           return derivativesOf(r).some((d) => d.format === 'avif') ? r : undefined;
         });
         const avif = derivativesOf(row).filter((d) => d.format === 'avif');
-        expect(avif.map((d) => d.width).sort((a, b) => a - b)).toEqual([480, 960]);
+        expect(avif.map((d) => d.width).sort((a, b) => a - b)).toEqual([160, 320, 480, 640, 800, 960]);
         for (const d of avif) expect((await sharp(path.join(mediaDir, d.path)).metadata()).compression).toBe('av1');
 
         const page = await editor.get('/admin/articles/new');
@@ -196,7 +198,7 @@ for (const dialect of DIALECTS) {
         derivativesOf(row)
           .filter((d) => d.format === 'jpeg')
           .map((d) => `${d.width}x${d.height}`),
-      ).toEqual(['480x720']);
+      ).toEqual(['160x240', '320x480', '480x720', '640x960', '800x1200']);
     });
 
     it('accepts WebP, an animated GIF and AVIF, typed from the bytes whatever the name says', async () => {
@@ -207,6 +209,8 @@ for (const dialect of DIALECTS) {
       const gif = await sharp([await frame('#ff0000'), await frame('#0000ff')], { join: { animated: true } })
         .gif({ delay: 200 })
         .toBuffer();
+      // A 600 px image: every step below it and its own width, in its format and WebP.
+      const widths = (...fs: string[]) => fs.flatMap((f) => [160, 320, 480, 600].map((w) => `${f}@${w}`)).sort();
       const cases = [
         {
           name: 'really-webp.jpg',
@@ -214,16 +218,16 @@ for (const dialect of DIALECTS) {
             .webp()
             .toBuffer(),
           mime: 'image/webp',
-          formats: ['webp@480'],
+          formats: widths('webp'),
         },
-        { name: 'anim.gif', bytes: gif, mime: 'image/gif', formats: ['gif@480', 'webp@480'] },
+        { name: 'anim.gif', bytes: gif, mime: 'image/gif', formats: widths('gif', 'webp') },
         {
           name: 'photo.avif',
           bytes: await sharp(await frame('#aa00aa'))
             .avif()
             .toBuffer(),
           mime: 'image/avif',
-          formats: ['avif@480', 'webp@480'],
+          formats: widths('avif', 'webp'),
         },
       ];
       for (const c of cases) {
@@ -415,12 +419,13 @@ for (const dialect of DIALECTS) {
           const r = await rowOf(second);
           return derivativesOf(r).some((d) => d.format === 'avif') ? r : undefined;
         });
-        // Its 960 px AVIF was made; the 480 px one would have taken the first upload's name.
+        // Its other AVIF widths were made; the 480 px one would have taken the first upload's name.
         expect(
           derivativesOf(row)
             .filter((d) => d.format === 'avif')
-            .map((d) => d.width),
-        ).toEqual([960]);
+            .map((d) => d.width)
+            .sort((x, y) => x - y),
+        ).toEqual([160, 320, 640, 800, 960]);
         const { data } = await sharp(path.join(mediaDir, first.path)).raw().toBuffer({ resolveWithObject: true });
         expect([data[0]! > 200, data[2]! < 50]).toEqual([true, true]);
         expect(filesUnder(mediaDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
