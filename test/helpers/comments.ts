@@ -12,6 +12,9 @@ import { Clock } from './clock.js';
 import type { TestDb } from './db.js';
 import { buildFixture, type Fixture } from './fixture.js';
 import { fieldValue } from './form.js';
+import type { Db } from '../../src/db/database.js';
+import type { CommentStatus } from '../../src/db/schema.js';
+import { pathSegment } from '../../src/modules/comment/thread.js';
 
 export const ORIGIN = 'https://news.example';
 
@@ -127,3 +130,52 @@ export async function addComment(
 
 export const postIdOf = async (db: TestDb['handle']['db'], slug: string): Promise<number> =>
   (await db.selectFrom('posts').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
+
+/**
+ * A top-level comment written straight into the table (its path set from its id), for tests that
+ * need comments in a given state without going through the form. Returns its id.
+ */
+export async function insertComment(
+  db: Db,
+  c: {
+    postId: number;
+    body: string;
+    status: CommentStatus;
+    name?: string;
+    email?: string;
+    ipHash?: string;
+    at?: string;
+    spamScore?: number;
+    spamReasons?: string;
+  },
+): Promise<number> {
+  const at = c.at ?? '2026-11-20T11:30:00.000Z';
+  const { id } = await db
+    .insertInto('comments')
+    .values({
+      post_id: c.postId,
+      parent_id: null,
+      path: '',
+      depth: 0,
+      author_name: c.name ?? 'Reader',
+      author_email: c.email ?? 'reader@example.com',
+      author_url: '',
+      user_id: null,
+      body: c.body,
+      body_html: `<p>${c.body}</p>`,
+      status: c.status,
+      ip_hash: c.ipHash ?? 'a'.repeat(64),
+      spam_score: c.spamScore ?? 0,
+      spam_reasons: c.spamReasons ?? '',
+      created_at: at,
+      updated_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .updateTable('comments')
+    .set({ path: pathSegment(id) })
+    .where('id', '=', id)
+    .execute();
+  return id;
+}

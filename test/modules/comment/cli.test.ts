@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, freshDb, type TestDb } from '../../helpers/db.js';
 import { buildFixture } from '../../helpers/fixture.js';
+import { insertComment } from '../../helpers/comments.js';
 
 const BIN = path.resolve('bin/broadsheet.mjs');
 
@@ -19,33 +20,12 @@ for (const dialect of DIALECTS) {
       t = await freshDb(dialect);
       await buildFixture(t.handle.db, path.join(t.dataDir, 'media'), 1);
       const post = await t.handle.db.selectFrom('posts').select('id').where('type', '=', 'post').executeTakeFirstOrThrow();
-      const iso = '2026-11-20T11:30:00.000Z';
       for (const [email, body] of [
         ['Subject@Example.com', 'First words'],
         ['subject@example.com', 'Second words'],
         ['other@example.com', 'Not theirs'],
       ] as const) {
-        await t.handle.db
-          .insertInto('comments')
-          .values({
-            post_id: post.id,
-            parent_id: null,
-            path: '',
-            depth: 0,
-            author_name: 'Sam',
-            author_email: email,
-            author_url: '',
-            user_id: null,
-            body,
-            body_html: `<p>${body}</p>`,
-            status: 'approved',
-            ip_hash: 'f'.repeat(64),
-            spam_score: 0,
-            spam_reasons: '',
-            created_at: iso,
-            updated_at: iso,
-          })
-          .execute();
+        await insertComment(t.handle.db, { postId: post.id, body, status: 'approved', name: 'Sam', email, ipHash: 'f'.repeat(64) });
       }
     });
     afterAll(async () => t?.cleanup());

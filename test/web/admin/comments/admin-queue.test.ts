@@ -5,7 +5,7 @@ import { DIALECTS, freshDb, type TestDb } from '../../../helpers/db.js';
 import { buildFixture, type Fixture } from '../../../helpers/fixture.js';
 import { adminApp, makeUser } from '../../../helpers/admin.js';
 import type { CommentStatus } from '../../../../src/db/schema.js';
-import { pathSegment } from '../../../../src/modules/comment/thread.js';
+import { insertComment } from '../../../helpers/comments.js';
 import { Agent } from '../../../helpers/agent.js';
 
 for (const dialect of DIALECTS) {
@@ -14,37 +14,8 @@ for (const dialect of DIALECTS) {
     let app: FastifyInstance;
     let fx: Fixture;
     let postId: number;
-    const add = async (status: CommentStatus, body: string, email = 'reader@example.com', ip = 'a'.repeat(64), name = 'Reader') => {
-      const iso = '2026-11-20T11:30:00.000Z';
-      const { id } = await t.handle.db
-        .insertInto('comments')
-        .values({
-          post_id: postId,
-          parent_id: null,
-          path: '',
-          depth: 0,
-          author_name: name,
-          author_email: email,
-          author_url: '',
-          user_id: null,
-          body,
-          body_html: `<p>${body}</p>`,
-          status,
-          ip_hash: ip,
-          spam_score: 0,
-          spam_reasons: '',
-          created_at: iso,
-          updated_at: iso,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await t.handle.db
-        .updateTable('comments')
-        .set({ path: pathSegment(id) })
-        .where('id', '=', id)
-        .execute();
-      return id;
-    };
+    const add = (status: CommentStatus, body: string, email = 'reader@example.com', ip = 'a'.repeat(64), name = 'Reader') =>
+      insertComment(t.handle.db, { postId, body, status, email, ipHash: ip, name });
     const statusOf = async (id: number) => (await t.handle.db.selectFrom('comments').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
 
     beforeAll(async () => {

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { browserAvailable } from '../../../helpers/browser.js';
 import { buildFixture } from '../../../helpers/fixture.js';
 import { makeUser } from '../../../helpers/admin.js';
-import { pathSegment } from '../../../../src/modules/comment/thread.js';
+import { insertComment } from '../../../helpers/comments.js';
 import { axeAs, browserSuite, logIn } from '../browser-helpers.js';
 
 describe.skipIf(!browserAvailable())('moderation queue in chromium', () => {
@@ -18,34 +18,15 @@ describe.skipIf(!browserAvailable())('moderation queue in chromium', () => {
       const fx = await buildFixture(t.handle.db, path.join(t.dataDir, 'media'), 2);
       const post = await t.handle.db.selectFrom('posts').select('id').where('slug', '=', fx.slugs[0]!).executeTakeFirstOrThrow();
       for (const [i, body] of ['First thoughts on the rail plan.', 'A second view.', 'Buy cheap watches now'].entries()) {
-        const iso = `2026-11-20T11:3${i}:00.000Z`;
-        const { id } = await t.handle.db
-          .insertInto('comments')
-          .values({
-            post_id: post.id,
-            parent_id: null,
-            path: '',
-            depth: 0,
-            author_name: `Reader ${i}`,
-            author_email: `r${i}@example.com`,
-            author_url: '',
-            user_id: null,
-            body,
-            body_html: `<p>${body}</p>`,
-            status: 'pending',
-            ip_hash: 'a'.repeat(64),
-            spam_score: i === 2 ? 4 : 0,
-            spam_reasons: i === 2 ? 'links,words' : '',
-            created_at: iso,
-            updated_at: iso,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await t.handle.db
-          .updateTable('comments')
-          .set({ path: pathSegment(id) })
-          .where('id', '=', id)
-          .execute();
+        await insertComment(t.handle.db, {
+          postId: post.id,
+          body,
+          status: 'pending',
+          name: `Reader ${i}`,
+          email: `r${i}@example.com`,
+          at: `2026-11-20T11:3${i}:00.000Z`,
+          ...(i === 2 ? { spamScore: 4, spamReasons: 'links,words' } : {}),
+        });
       }
     },
   });
