@@ -135,7 +135,7 @@ describe.skipIf(!browserAvailable())('demo site in chromium', () => {
       await context.close();
     }
     expect(failures.join('\n\n')).toBe('');
-  });
+  }, 180_000);
 
   it('an article also works at mobile width: no horizontal scrolling', async () => {
     const { page } = await open(`/${(await site.db.handle.db.selectFrom('posts').select('slug').where('type', '=', 'post').executeTakeFirstOrThrow()).slug}/`, {

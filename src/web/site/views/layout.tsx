@@ -94,10 +94,8 @@ function Masthead({ layout, isHome }: { layout: LayoutVM; isHome: boolean }) {
         {/* On phones the search box folds into an icon: a disclosure, so it opens without a script. */}
         <details class="masthead__find">
           <summary class="masthead__find-toggle">
-            <svg class="masthead__find-icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
-              <circle cx="10.5" cy="10.5" r="6.5" fill="none" stroke="currentColor" stroke-width="2" />
-              <path d="M15.5 15.5 21 21" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
-            </svg>
+            {/* A magnifier drawn by site.css (no inline SVG: article pages carry none of their own). */}
+            <span class="masthead__find-icon" aria-hidden="true" />
             <span class="sr-only">{t.search}</span>
           </summary>
           <SearchForm t={t} id="masthead-find" label={t.search} class="search--drawer" />

@@ -52,7 +52,8 @@ for (const dialect of DIALECTS) {
     const rowOf = (id: number) => db().selectFrom('media').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     /** Nothing changed: same rows, same files. */
     // AVIF files of earlier uploads may appear at any time (the background queue): left out here.
-    const stillFiles = () => filesUnder(mediaDir).filter((f) => !/\.avif(\.\d+\.tmp)?$/.test(f));
+    // AVIF versions (and their temporary files, FILE.avif.PID.RANDOM.tmp) arrive in the background.
+    const stillFiles = () => filesUnder(mediaDir).filter((f) => !/\.avif(\.[0-9]+\.[a-z0-9]+\.tmp)?$/.test(f));
     async function expectNothingSaved(before: { rows: number; files: string[] }) {
       expect(await mediaCount()).toBe(before.rows);
       expect(stillFiles()).toEqual(before.files);
