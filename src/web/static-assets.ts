@@ -110,7 +110,7 @@ export class AssetSet {
 
 /** Sends an asset: 304 on its ETag, else brotli or gzip when the client takes it. */
 export function sendAsset(request: FastifyRequest, reply: FastifyReply, a: Asset, cacheControl: string): FastifyReply {
-  reply.header('cache-control', cacheControl).header('etag', a.etag).header('x-content-type-options', 'nosniff');
+  reply.header('cache-control', cacheControl).header('etag', a.etag);
   if (a.br) reply.header('vary', 'Accept-Encoding');
   if (etagMatches(request.headers['if-none-match'], a.etag)) return reply.code(304).send();
   const encoding = a.br ? negotiateEncoding(request.headers['accept-encoding']) : undefined;

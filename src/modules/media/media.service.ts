@@ -204,17 +204,11 @@ async function writeAll(db: Db, store: MediaStore, input: StoreImageInput, probe
 
     const derivatives: Derivative[] = [];
     const formats: ImageFormat[] = original === 'webp' ? ['webp'] : [original, 'webp'];
-    // A still image is decoded once, and every width is made from its pixels.
-    const pixels = probe.animated ? undefined : await decode(() => sharp(cleanOriginal).raw().toBuffer({ resolveWithObject: true }));
-    const from = () =>
-      pixels
-        ? sharp(pixels.data, { raw: { width: pixels.info.width, height: pixels.info.height, channels: pixels.info.channels } })
-        : sharp(cleanOriginal, { animated: true });
     for (const w of derivativeWidthsFor(w0)) {
       const h = Math.max(1, Math.round((height * w) / w0));
       for (const format of formats) {
         const file = `${folder}/${base}-${w}.${extOf(format)}`;
-        const out = await decode(() => encode(from().resize({ width: w }), format));
+        const out = await decode(() => encode(sharp(cleanOriginal, { animated: probe.animated }).resize({ width: w }), format));
         await written.write(file, out, format);
         derivatives.push({ width: w, height: h, format, path: file });
       }

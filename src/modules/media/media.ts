@@ -62,6 +62,9 @@ export function derivativesOf(row: Pick<MediaRow, 'derivatives'>): Derivative[] 
 /** Each stored image format's media type. */
 export const MIME_OF: Record<ImageFormat, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', avif: 'image/avif', gif: 'image/gif' };
 
+/** The format a page shows an image in: its own, but WebP for AVIF (which not every browser or network reads). */
+const shownFormat = (f: ImageFormat): ImageFormat => (f === 'avif' ? 'webp' : f);
+
 export const formatOfMime = (mime: string): ImageFormat =>
   mime === 'image/png' ? 'png' : mime === 'image/webp' ? 'webp' : mime === 'image/avif' ? 'avif' : mime === 'image/gif' ? 'gif' : 'jpeg';
 
@@ -130,7 +133,7 @@ export function responsiveImage(row: MediaRow, alt?: string): ResponsiveImage {
   const ds = derivativesOf(row);
   const original = formatOfMime(row.mime);
   const set = (format: ImageFormat) => ds.filter((d) => d.format === format).sort((x, y) => x.width - y.width);
-  const fallbackFormat: ImageFormat = original === 'avif' ? 'webp' : original;
+  const fallbackFormat = shownFormat(original);
   const fallbackSet = set(fallbackFormat);
   const webp = fallbackFormat === 'webp' ? [] : set('webp');
   const avif = set('avif');
@@ -155,7 +158,7 @@ export function shareFileOf(row: MediaRow): { path: string; width: number; heigh
   const original = formatOfMime(row.mime);
   const files = [
     ...(original === 'avif' ? [] : [{ path: row.path, width: row.width, height: row.height }]),
-    ...derivativesOf(row).filter((d) => d.format === (original === 'avif' ? 'webp' : original)),
+    ...derivativesOf(row).filter((d) => d.format === shownFormat(original)),
   ].sort((a, b) => a.width - b.width);
   return files.filter((f) => f.width <= 1600).at(-1) ?? files[0] ?? { path: row.path, width: row.width, height: row.height };
 }

@@ -28,8 +28,6 @@ export const mayBeCached = (request: CacheProbe): boolean =>
   !request.url.startsWith('/admin') &&
   !request.url.startsWith('/preview/');
 
-/** Chooses the encoding the client accepts: brotli, then gzip, then none. */
-
 export interface CacheOptions {
   cache: PageCache;
   /** Seconds a CDN or browser may reuse a response (then revalidate). */

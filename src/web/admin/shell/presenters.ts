@@ -62,8 +62,8 @@ interface LayoutInput {
   notice?: string | undefined;
   /** The site's zone (UTC unless told). */
   timeZone?: string;
-  /** admin.css at its current URL (its plain name unless told). */
-  stylesheet?: string;
+  /** admin.css at its current URL. */
+  stylesheet: string;
 }
 
 function navFor(user: User, path: string): NavItemVM[] {
@@ -93,7 +93,7 @@ export function layoutVM(i: LayoutInput): AdminLayoutVM {
     siteName: i.siteName,
     csrf: i.csrf,
     timeZone: i.timeZone ?? 'UTC',
-    stylesheet: i.stylesheet ?? '/admin/assets/admin.css',
+    stylesheet: i.stylesheet,
     nav: i.user ? navFor(i.user, i.path ?? '') : [],
     ...(i.user ? { user: { name: i.user.name, email: i.user.email, roleLabel: ROLE_LABELS[i.user.role] } } : {}),
     ...(i.notice !== undefined ? { notice: i.notice } : {}),
