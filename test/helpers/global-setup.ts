@@ -175,7 +175,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const runId = randomBytes(3).toString('hex');
   const dialects = requestedDialects();
   const pgWanted = dialects.includes('postgres');
+  // The demo images are drawn while PostgreSQL starts (see warmDemoMedia); imported here, not at
+  // the top, because scripts/test.mjs imports this module for its prerequisite checks alone.
+  const warming = import('./demo-media.js').then((m) => m.warmDemoMedia());
+  warming.catch(() => {}); // awaited below; this only keeps an early PostgreSQL failure the one reported
   const { adminUrl, cluster, problem } = pgWanted ? await providePostgres() : { adminUrl: null, cluster: undefined, problem: undefined };
+  await warming.catch((err: unknown) => {
+    cluster?.stop();
+    throw err;
+  });
   const notRequested = 'not requested (DIALECTS)';
 
   const skipped = prerequisites()
