@@ -7,7 +7,7 @@ import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { CommentStatus, CommentsTable } from '../../db/schema.js';
 import type { PublicComment } from './comment.js';
-import { commentPageCount, paginateThread } from './thread.js';
+import { commentPageCount, newestThreadsFirst, paginateThread, type CommentOrder } from './thread.js';
 import { containsText } from '../../db/like.js';
 import { runPrepared } from '../../db/prepared.js';
 
@@ -80,6 +80,7 @@ export async function threadPage(
   heldIds: readonly number[],
   page: number,
   perPage: number,
+  order: CommentOrder = 'oldest',
   wholeThreadRows = WHOLE_THREAD_ROWS,
 ): Promise<ThreadPage> {
   // Most readers hold no comment of their own: that query, on every article page, is compiled once.
@@ -89,7 +90,7 @@ export async function threadPage(
       .limit(wholeThreadRows + 1);
   const rows = heldIds.length === 0 ? await runPrepared(db, 'whole-thread', [postId, 'approved', wholeThreadRows + 1], whole) : await whole().execute();
   if (rows.length <= wholeThreadRows) {
-    const all = shown(rows);
+    const all = order === 'newest' ? newestThreadsFirst(shown(rows)) : shown(rows);
     const { items, totalPages } = paginateThread(all, page, perPage);
     const approved = all.filter((c) => c.status === 'approved');
     return { comments: items, approved: approved.length, approvedThreads: new Set(approved.map((c) => c.rootId)).size, totalPages };
@@ -100,24 +101,32 @@ export async function threadPage(
   const totalPages = commentPageCount(approvedThreads, perPage);
   if (page > totalPages) return { comments: [], approved, approvedThreads, totalPages };
   // The first root of this page and of the next: perPage + 1 roots from this page's first.
+  const newest = order === 'newest';
   const roots = await db
     .selectFrom('comment_threads')
     .select('root_path as root')
     .where('post_id', '=', postId)
-    .orderBy('root_path')
+    .orderBy('root_path', newest ? 'desc' : 'asc')
     .limit(perPage + 1)
     .offset((page - 1) * perPage)
     .execute();
   let q = visibleThread(db, postId, heldIds);
-  // Page 1 also holds the reader's held threads that come before the first approved one.
-  if (page > 1 && roots[0]) q = q.where('path', '>=', roots[0].root);
+  const first = roots[0];
   const next = roots[perPage];
-  if (next) q = q.where('path', '<', next.root);
+  // Page 1 also holds the reader's held threads that come before the first approved one. A
+  // thread's paths all sort below `root/~` ('~' follows '/' and the digits), the next thread's above.
+  if (newest) {
+    if (page > 1 && first) q = q.where('path', '<', `${first.root}/~`);
+    if (next) q = q.where('path', '>', `${next.root}/~`);
+  } else {
+    if (page > 1 && first) q = q.where('path', '>=', first.root);
+    if (next) q = q.where('path', '<', next.root);
+  }
   const pageRows = await q
     .orderBy('path')
     .limit(WHOLE_THREAD_ROWS * 10)
     .execute();
-  return { comments: shown(pageRows), approved, approvedThreads, totalPages };
+  return { comments: newest ? newestThreadsFirst(shown(pageRows)) : shown(pageRows), approved, approvedThreads, totalPages };
 }
 
 /**

@@ -31,7 +31,29 @@ export const placeComment = (id: number, parent: Placed | undefined): { path: st
   parent ? { path: `${parent.path}/${pathSegment(id)}`, depth: parent.depth + 1 } : { path: pathSegment(id), depth: 0 };
 
 /**
- * Comment pages: top-level comments, oldest first, `perPage` to a page, each with all its replies.
+ * The order readers may ask for: threads by their first comment, oldest or newest first (replies
+ * within a thread always oldest first, so a conversation reads down).
+ */
+export type CommentOrder = 'oldest' | 'newest';
+
+/** `?comments=newest` asks for the newest threads first; anything else is the default order. */
+export const commentOrderOf = (raw: unknown): CommentOrder => (raw === 'newest' ? 'newest' : 'oldest');
+
+/** A comment page's address in an order: `?comments=newest` after the page's path when newest. */
+export const orderedCommentPath = (path: string, order: CommentOrder): string => (order === 'newest' ? `${path}?comments=newest` : path);
+
+/** A flat thread in thread order with its threads reversed (newest first), each thread kept whole. */
+export function newestThreadsFirst<T extends { rootId: number }>(flat: readonly T[]): T[] {
+  const threads: T[][] = [];
+  for (const c of flat) {
+    if (threads.at(-1)?.[0]?.rootId !== c.rootId) threads.push([]);
+    threads.at(-1)!.push(c);
+  }
+  return threads.reverse().flat();
+}
+
+/**
+ * Comment pages: top-level comments, oldest first (or newest first, see CommentOrder), `perPage` to a page, each with all its replies.
  * Page 1 is the article itself; page N is `/{slug}/comment-page-N/` (WordPress' form, so migrated
  * links keep working). A thread whose root is shown only to its author (held) goes on the page of
  * the approved thread before it, so approved threads alone decide where pages break.

@@ -16,6 +16,7 @@ import type { Db } from '../../db/database.js';
 import { postPath } from '../../modules/article/permalink.js';
 import { CommentError, type CommentInput } from '../../modules/comment/comment.js';
 import { commentAndPostStatus, threadPage } from '../../modules/comment/comment.repository.js';
+import { commentOrderOf } from '../../modules/comment/thread.js';
 import { commentsOpen, submitComment, type Submitted } from '../../modules/comment/comment.service.js';
 import { loadCommentSettings, type CommentSettings } from '../../modules/comment/comment-settings.js';
 import { issueFormToken, readFormToken } from '../../modules/comment/form-token.js';
@@ -155,7 +156,8 @@ export function makeCommentsWeb(deps: CommentsWebDeps): CommentsWeb {
       const form = await this.articleForm(request, post);
       if (!form) return undefined;
       const { held, ...rest } = form;
-      return { ...rest, page, thread: await threadPage(deps.db, post.id, held, page, form.perPage) };
+      const order = commentOrderOf((request.query as Record<string, unknown>).comments);
+      return { ...rest, page, order, thread: await threadPage(deps.db, post.id, held, page, form.perPage, order) };
     },
   };
 }

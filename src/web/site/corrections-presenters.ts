@@ -44,7 +44,7 @@ export const CORRECTIONS_PATH = '/corrections/';
 
 export function correctionsPage(site: SiteContext, tree: CategoryTree, rows: PublicCorrection[], page: number, totalPages: number): CorrectionsPageVM {
   const lang = site.siteLanguage;
-  const t = stringsFor(lang);
+  const t = stringsFor(lang, site.siteLanguage);
   const path = page > 1 ? `${CORRECTIONS_PATH}page/${page}/` : CORRECTIONS_PATH;
   const crumbs = [{ name: t.home, url: '/' }, { name: t.correctionsTitle }];
   return {

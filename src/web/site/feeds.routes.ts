@@ -32,7 +32,7 @@ import { loadCategoryTree } from '../../modules/taxonomy/taxonomy.service.js';
 import { notFound } from '../errors.js';
 import { cacheFor, etagOf, etagMatches } from '../cache/index.js';
 import { tag as cacheTag } from '../../modules/content/cache-tags.js';
-import { fill, stringsFor } from './i18n.js';
+import { stringsFor } from './i18n.js';
 import type { SiteContext } from './site-context.js';
 
 /** What the feed routes need; `SiteDeps` fits. Declared here so routes.ts can import this file. */
@@ -348,7 +348,7 @@ export async function feedRoutes(app: FastifyInstance, deps: FeedDeps): Promise<
     const url = site.siteUrl + authorPath(author.slug);
     const ch: Channel = {
       title: `${author.name} | ${site.siteName}`,
-      description: author.bio || fill(stringsFor(site.siteLanguage).articlesBy, { name: author.name }),
+      description: author.bio || stringsFor(site.siteLanguage).format('articlesBy', { name: author.name }),
       pagePath: authorPath(author.slug),
       feedPath: `${authorPath(author.slug)}feed/`,
       author: { name: author.name, url },
@@ -365,7 +365,7 @@ export async function feedRoutes(app: FastifyInstance, deps: FeedDeps): Promise<
     if (!person) throw notFound();
     const ch: Channel = {
       title: `${person.name} | ${site.siteName}`,
-      description: person.description || fill(stringsFor(site.siteLanguage).articlesAboutOrQuoting, { name: person.name }),
+      description: person.description || stringsFor(site.siteLanguage).format('articlesAboutOrQuoting', { name: person.name }),
       pagePath: personPath(person.slug),
       feedPath: `${personPath(person.slug)}feed/`,
       author: siteAuthor(site),

@@ -1,10 +1,30 @@
 /**
  * @module web/site/i18n
- * UI strings per language and the language facts pages need (direction, date formatting).
+ * The reader interface's words per language and the language facts pages need (direction, date
+ * formatting).
+ *
+ * Each language is a catalogue in messages/ (one file each) of ICU MessageFormat messages, read by
+ * intl-messageformat: plurals and selects follow the language's own rules (Arabic has six plural
+ * forms) and `#` prints numbers in its digits. A key a catalogue lacks falls back, key by key, to
+ * the site's language and then to English; each message is formatted with the rules of the
+ * language it is written in.
  */
+import { IntlMessageFormat } from 'intl-messageformat';
 import { formatDate as formatLibDate, type DateFormat } from '../../lib/dates.js';
+import type { CommentMessages } from './comment-strings.js';
+import { ar } from './messages/ar.js';
+import { de } from './messages/de.js';
+import { en } from './messages/en.js';
+import { es } from './messages/es.js';
+import { fa } from './messages/fa.js';
+import { fr } from './messages/fr.js';
+import { he } from './messages/he.js';
+import { sq } from './messages/sq.js';
+import { tr } from './messages/tr.js';
+import { ur } from './messages/ur.js';
 
-export interface Strings {
+/** The reader pages' words (ICU messages; those with `{…}` take values through `format`). */
+export interface Messages {
   home: string;
   skipToContent: string;
   /** The breaking-news banner's label. */
@@ -15,17 +35,15 @@ export interface Strings {
   and: string;
   published: string;
   updated: string;
-  /** "{n} min read" */
+  /** "{n} min read" (plural on n) */
   minRead: string;
   tags: string;
   youMayAlsoLike: string;
   /** The comments section's heading, above the count and the thread. */
   commentsHeading: string;
   commentsClosed: string;
-  /** "{n} comments" */
+  /** "{n} comments" (plural on n) */
   comments: string;
-  /** "1 comment" */
-  commentOne: string;
   newer: string;
   older: string;
   /** "Page {n} of {total}" */
@@ -79,9 +97,11 @@ export interface Strings {
   entryLink: string;
   olderEntries: string;
   newerEntries: string;
-  /** Read to screen readers when entries arrive: "{n} new entries". */
+  /**
+   * Read to screen readers when entries arrive: "New updates: {n}". The page's script fills in the
+   * number, so it is worded without a plural.
+   */
   newEntries: string;
-  newEntry: string;
   /** "Entries, page {n}" (later pages of a live page). */
   entriesPage: string;
   /** The search page's people results. */
@@ -93,7 +113,7 @@ export interface Strings {
   nextPage: string;
   /** Search page */
   searchResults: string;
-  /** "{n} results for “{q}”" */
+  /** "{count} results for “{q}”": plural on n, count is n as printed ("1,000+"). */
   resultsFor: string;
   noResults: string;
   searchHint: string;
@@ -113,253 +133,38 @@ export interface Strings {
   noCorrections: string;
 }
 
-const en: Strings = {
-  home: 'Home',
-  skipToContent: 'Skip to content',
-  breaking: 'Breaking',
-  mainNav: 'Sections',
-  breadcrumb: 'Breadcrumb',
-  by: 'By',
-  and: 'and',
-  published: 'Published',
-  updated: 'Updated',
-  minRead: '{n} min read',
-  tags: 'Tags',
-  youMayAlsoLike: 'You may also like',
-  commentsHeading: 'Comments',
-  commentsClosed: 'Comments are closed for this article.',
-  comments: '{n} comments',
-  commentOne: '{n} comment',
-  newer: 'Newer stories',
-  older: 'Older stories',
-  pageOf: 'Page {n} of {total}',
-  pagination: 'Pagination',
-  latest: 'Latest news',
-  topStories: 'Top stories',
-  moreIn: 'More in {name}',
-  sections: 'Sections',
-  notFoundTitle: 'Page not found',
-  notFoundMessage: 'We could not find the page you asked for. It may have moved, or the address may be mistyped.',
-  badRequestTitle: 'Bad request',
-  search: 'Search',
-  searchLabel: 'Search articles',
-  readIn: 'Read in',
-  footerAbout: 'About us',
-  allRightsReserved: 'All rights reserved.',
-  articlesBy: 'Articles by {name}',
-  photoOf: 'Photo of {name}',
-  authorEmail: 'Email',
-  authorLinks: 'Elsewhere',
-  category: 'Section',
-  tag: 'Topic',
-  author: 'Author',
-  person: 'Person',
-  people: 'People',
-  articlesAboutOrQuoting: 'Articles about or quoting {name}',
-  noArticlesYet: 'No articles yet.',
-  peopleIntro: 'The people in our stories: those they are about and those they quote.',
-  peopleInStory: 'People in this story',
-  live: 'Live',
-  liveEnded: 'Live coverage ended {date}',
-  keyEvents: 'Key events',
-  keyEvent: 'Key event',
-  latestUpdates: 'Latest updates',
-  liveUpdated: 'Updated',
-  entryLink: 'Link to this update',
-  olderEntries: 'Older updates',
-  newerEntries: 'Newer updates',
-  newEntries: '{n} new updates',
-  newEntry: '1 new update',
-  entriesPage: 'Updates, page {n}',
-  peopleFound: 'People',
-  previousPage: 'Previous page',
-  nextPage: 'Next page',
-  noPeople: 'No one yet: people appear here once an article about or quoting them is published.',
-  searchResults: 'Search results',
-  resultsFor: '{n} results for “{q}”',
-  noResults: 'No articles match your search. Try fewer or different words.',
-  searchHint: 'Type a word or two. Use "quotes" for a phrase and an asterisk for word beginnings, like climat*.',
-  allSections: 'All sections',
-  allAuthors: 'All authors',
-  allLanguages: 'All languages',
-  language: 'Language',
-  fromDate: 'From',
-  toDate: 'To',
-  filter: 'Filter',
-  removeFilter: 'Remove filter',
-  correction: 'Correction',
-  update: 'Update',
-  correctionsTitle: 'Corrections and updates',
-  correctionsIntro: 'Where we got something wrong, or a story changed after we published it, we say so here and at the end of the article.',
-  noCorrections: 'No corrections or updates yet.',
-};
+/** One language's messages: the page words and the comment form's. */
+export interface Catalogue {
+  ui: Messages;
+  comments: CommentMessages;
+}
 
-const fa: Strings = {
-  home: 'خانه',
-  skipToContent: 'رفتن به محتوا',
-  breaking: 'خبر فوری',
-  mainNav: 'بخش‌ها',
-  breadcrumb: 'مسیر راهنما',
-  by: 'نوشته‌ی',
-  and: 'و',
-  published: 'منتشر شده',
-  updated: 'به‌روزرسانی',
-  minRead: '{n} دقیقه مطالعه',
-  tags: 'برچسب‌ها',
-  youMayAlsoLike: 'شاید این‌ها را هم بپسندید',
-  commentsHeading: 'دیدگاه‌ها',
-  commentsClosed: 'دیدگاه‌ها برای این مطلب بسته است.',
-  comments: '{n} دیدگاه',
-  commentOne: '{n} دیدگاه',
-  newer: 'مطالب جدیدتر',
-  older: 'مطالب قدیمی‌تر',
-  pageOf: 'صفحه‌ی {n} از {total}',
-  pagination: 'صفحه‌بندی',
-  latest: 'تازه‌ترین خبرها',
-  topStories: 'خبرهای مهم',
-  moreIn: 'بیشتر در {name}',
-  sections: 'بخش‌ها',
-  notFoundTitle: 'صفحه پیدا نشد',
-  notFoundMessage: 'صفحه‌ای که خواستید پیدا نشد. شاید جابه‌جا شده یا نشانی اشتباه است.',
-  badRequestTitle: 'درخواست نادرست',
-  search: 'جست‌وجو',
-  searchLabel: 'جست‌وجوی مطالب',
-  readIn: 'خواندن به',
-  footerAbout: 'درباره‌ی ما',
-  allRightsReserved: 'همه‌ی حقوق محفوظ است.',
-  articlesBy: 'مطالب {name}',
-  photoOf: 'عکس {name}',
-  authorEmail: 'ایمیل',
-  authorLinks: 'پیوندها',
-  category: 'بخش',
-  tag: 'موضوع',
-  author: 'نویسنده',
-  person: 'شخص',
-  people: 'افراد',
-  articlesAboutOrQuoting: 'مطالبی درباره‌ی {name} یا به نقل از او',
-  noArticlesYet: 'هنوز مطلبی منتشر نشده است.',
-  peopleIntro: 'افرادی که در گزارش‌های ما آمده‌اند: کسانی که گزارش درباره‌ی آن‌هاست و کسانی که از آن‌ها نقل شده است.',
-  peopleInStory: 'افراد این گزارش',
-  live: 'زنده',
-  liveEnded: 'پوشش زنده در {date} پایان یافت',
-  keyEvents: 'رویدادهای مهم',
-  keyEvent: 'رویداد مهم',
-  latestUpdates: 'تازه‌ترین به‌روزرسانی‌ها',
-  liveUpdated: 'به‌روزشده',
-  entryLink: 'پیوند این به‌روزرسانی',
-  olderEntries: 'به‌روزرسانی‌های قدیمی‌تر',
-  newerEntries: 'به‌روزرسانی‌های تازه‌تر',
-  newEntries: '{n} به‌روزرسانی تازه',
-  newEntry: '۱ به‌روزرسانی تازه',
-  entriesPage: 'به‌روزرسانی‌ها، صفحهٔ {n}',
-  peopleFound: 'افراد',
-  previousPage: 'صفحه‌ی قبل',
-  nextPage: 'صفحه‌ی بعد',
-  noPeople: 'هنوز کسی نیست: افراد پس از انتشار مطلبی درباره‌ی آن‌ها یا به نقل از آن‌ها اینجا می‌آیند.',
-  searchResults: 'نتایج جست‌وجو',
-  resultsFor: '{n} نتیجه برای «{q}»',
-  noResults: 'هیچ مطلبی با جست‌وجوی شما جور نیست. واژه‌های کمتر یا دیگری را امتحان کنید.',
-  searchHint: 'یکی دو واژه بنویسید. برای عبارت از "گیومه" استفاده کنید.',
-  allSections: 'همه‌ی بخش‌ها',
-  allAuthors: 'همه‌ی نویسندگان',
-  allLanguages: 'همه‌ی زبان‌ها',
-  language: 'زبان',
-  fromDate: 'از',
-  toDate: 'تا',
-  filter: 'پالایش',
-  removeFilter: 'حذف پالایه',
-  correction: 'اصلاحیه',
-  update: 'به‌روزرسانی',
-  correctionsTitle: 'اصلاحیه‌ها و به‌روزرسانی‌ها',
-  correctionsIntro: 'هر جا اشتباه کرده‌ایم یا خبری پس از انتشار تغییر کرده، اینجا و در پایان همان مطلب می‌گوییم.',
-  noCorrections: 'هنوز اصلاحیه یا به‌روزرسانی‌ای نیست.',
-};
+/** A catalogue that may lack keys (they fall back); the tests hold every shipped one complete. */
+export interface PartialCatalogue {
+  ui: Partial<Messages>;
+  comments: Partial<Omit<CommentMessages, 'errors' | 'invalid'>> & {
+    errors?: Partial<CommentMessages['errors']>;
+    invalid?: Partial<CommentMessages['invalid']>;
+  };
+}
 
-const sq: Strings = {
-  home: 'Kreu',
-  skipToContent: 'Kalo te përmbajtja',
-  breaking: 'E fundit',
-  mainNav: 'Rubrikat',
-  breadcrumb: 'Gjurma',
-  by: 'Nga',
-  and: 'dhe',
-  published: 'Publikuar',
-  updated: 'Përditësuar',
-  minRead: '{n} min lexim',
-  tags: 'Etiketa',
-  youMayAlsoLike: 'Mund t’ju pëlqejë edhe',
-  commentsHeading: 'Komente',
-  commentsClosed: 'Komentet janë mbyllur për këtë artikull.',
-  comments: '{n} komente',
-  commentOne: '{n} koment',
-  newer: 'Artikuj më të rinj',
-  older: 'Artikuj më të vjetër',
-  pageOf: 'Faqja {n} nga {total}',
-  pagination: 'Faqosja',
-  latest: 'Lajmet e fundit',
-  topStories: 'Lajmet kryesore',
-  moreIn: 'Më shumë në {name}',
-  sections: 'Rubrikat',
-  notFoundTitle: 'Faqja nuk u gjet',
-  notFoundMessage: 'Nuk e gjetëm faqen që kërkuat. Mund të jetë zhvendosur ose adresa mund të jetë e gabuar.',
-  badRequestTitle: 'Kërkesë e pavlefshme',
-  search: 'Kërko',
-  searchLabel: 'Kërko artikuj',
-  readIn: 'Lexo në',
-  footerAbout: 'Rreth nesh',
-  allRightsReserved: 'Të gjitha të drejtat të rezervuara.',
-  articlesBy: 'Artikuj nga {name}',
-  photoOf: 'Foto e {name}',
-  authorEmail: 'Email',
-  authorLinks: 'Lidhje',
-  category: 'Rubrika',
-  tag: 'Tema',
-  author: 'Autori',
-  person: 'Person',
-  people: 'Njerëz',
-  articlesAboutOrQuoting: 'Artikuj për {name} ose që e citojnë',
-  noArticlesYet: 'Ende nuk ka artikuj.',
-  peopleIntro: 'Njerëzit në artikujt tanë: ata për të cilët shkruajmë dhe ata që citojmë.',
-  peopleInStory: 'Njerëz në këtë artikull',
-  live: 'Drejtpërdrejt',
-  liveEnded: 'Mbulimi i drejtpërdrejtë përfundoi më {date}',
-  keyEvents: 'Ngjarjet kryesore',
-  keyEvent: 'Ngjarje kryesore',
-  latestUpdates: 'Përditësimet e fundit',
-  liveUpdated: 'Përditësuar',
-  entryLink: 'Lidhja e këtij përditësimi',
-  olderEntries: 'Përditësime më të vjetra',
-  newerEntries: 'Përditësime më të reja',
-  newEntries: '{n} përditësime të reja',
-  newEntry: '1 përditësim i ri',
-  entriesPage: 'Përditësimet, faqja {n}',
-  peopleFound: 'Njerëz',
-  previousPage: 'Faqja e mëparshme',
-  nextPage: 'Faqja tjetër',
-  noPeople: 'Ende askush: njerëzit shfaqen këtu sapo botohet një artikull për ta ose që i citon.',
-  searchResults: 'Rezultatet e kërkimit',
-  resultsFor: '{n} rezultate për “{q}”',
-  noResults: 'Asnjë artikull nuk përputhet me kërkimin. Provoni më pak fjalë ose fjalë të tjera.',
-  searchHint: 'Shkruani një ose dy fjalë. Përdorni "thonjëza" për një frazë.',
-  allSections: 'Të gjitha rubrikat',
-  allAuthors: 'Të gjithë autorët',
-  allLanguages: 'Të gjitha gjuhët',
-  language: 'Gjuha',
-  fromDate: 'Nga',
-  toDate: 'Deri',
-  filter: 'Filtro',
-  removeFilter: 'Hiq filtrin',
-  correction: 'Korrigjim',
-  update: 'Përditësim',
-  correctionsTitle: 'Korrigjime dhe përditësime',
-  correctionsIntro: 'Kur kemi gabuar, ose kur një lajm ka ndryshuar pas botimit, e themi këtu dhe në fund të artikullit.',
-  noCorrections: 'Ende asnjë korrigjim ose përditësim.',
-};
+/** Values a message takes: numbers (plurals, `#`) or text. */
+export type MessageValues = Record<string, string | number>;
 
-const table: Record<string, Strings> = { en, fa, sq };
+/** Page words in one language, with `format` for the messages that take values. */
+export interface Strings extends Messages {
+  /** The language the page asked for (its base subtag). */
+  readonly lang: string;
+  format(key: keyof Messages, values: MessageValues): string;
+}
+
+const CATALOGUES: Record<string, PartialCatalogue> = { en, ar, de, es, fa, fr, he, sq, tr, ur };
 
 /** The languages the reader pages are translated into (a site language must be one of them). */
-export const UI_LANGUAGES: readonly string[] = Object.keys(table);
+export const UI_LANGUAGES: readonly string[] = Object.keys(CATALOGUES);
+
+/** The catalogue of a shipped language, as written (for the completeness tests). */
+export const catalogueOf = (lang: string): PartialCatalogue | undefined => CATALOGUES[lang];
 
 const RTL = new Set(['fa', 'ar', 'he', 'ur', 'ps', 'ckb', 'yi', 'dv']);
 
@@ -368,11 +173,102 @@ export const baseLanguage = (lang: string): string => lang.toLowerCase().split(/
 
 export const directionOf = (lang: string): 'ltr' | 'rtl' => (RTL.has(baseLanguage(lang)) ? 'rtl' : 'ltr');
 
-export const stringsFor = (lang: string): Strings => table[baseLanguage(lang)] ?? en;
+interface Compiled {
+  message: IntlMessageFormat;
+  /** Arguments printed as they are (`{n}`): numbers among them get the language's digits. */
+  plain: Set<string>;
+  numbers: Intl.NumberFormat;
+}
 
-/** Replaces `{key}` placeholders. */
-export const fill = (template: string, values: Record<string, string | number>): string =>
-  template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+const compiled = new Map<string, Compiled>();
+
+/**
+ * The names of a message's plain arguments (`{n}`, element type 1) at any depth, less those a
+ * plural or select (types 5, 6) chooses by, which must stay numbers.
+ */
+function plainArguments(elements: unknown[]): Set<string> {
+  const plain = new Set<string>();
+  const selectors = new Set<string>();
+  const walk = (els: unknown[]): void => {
+    for (const el of els as { type: number; value: string; options?: Record<string, { value: unknown[] }> }[]) {
+      if (el.type === 1) plain.add(el.value);
+      if (el.type === 5 || el.type === 6) selectors.add(el.value);
+      for (const option of Object.values(el.options ?? {})) walk(option.value);
+    }
+  };
+  walk(elements);
+  for (const name of selectors) plain.delete(name);
+  return plain;
+}
+
+/**
+ * Formats one ICU message by the rules (plurals, digits) of the language it is written in. A number
+ * in a plain argument is printed in that language's digits and grouping too ("۱۲", "5,000"), as
+ * `#` and `{n, number}` are.
+ */
+export function formatMessage(source: string, lang: string, values: MessageValues): string {
+  const key = `${lang}\u0000${source}`;
+  let c = compiled.get(key);
+  if (!c) {
+    const message = new IntlMessageFormat(source, lang);
+    c = { message, plain: plainArguments(message.getAst()), numbers: new Intl.NumberFormat(lang) };
+    compiled.set(key, c);
+  }
+  const shown: MessageValues = { ...values };
+  for (const name of c.plain) {
+    const v = values[name];
+    if (typeof v === 'number') shown[name] = c.numbers.format(v);
+  }
+  return String(c.message.format(shown));
+}
+
+/** Where each key's message comes from: the page's language, then the site's, then English. */
+export const catalogueChain = (lang: string, siteLanguage: string): [string, PartialCatalogue][] =>
+  [...new Set([baseLanguage(lang), baseLanguage(siteLanguage), 'en'])].flatMap((l) =>
+    CATALOGUES[l] ? [[l, CATALOGUES[l]] as [string, PartialCatalogue]] : [],
+  );
+
+/**
+ * One catalogue section merged along a chain (first wins), key by key and one level down (the
+ * comment errors), with the language each message was taken from.
+ */
+export function mergeSection<T>(
+  chain: readonly [string, PartialCatalogue][],
+  pick: (c: PartialCatalogue) => object,
+): { values: T; langOf: Map<string, string> } {
+  const values: Record<string, unknown> = {};
+  const langOf = new Map<string, string>();
+  for (const [from, catalogue] of [...chain].reverse()) {
+    for (const [k, v] of Object.entries(pick(catalogue))) {
+      if (typeof v === 'string') {
+        values[k] = v;
+        langOf.set(k, from);
+      } else if (v && typeof v === 'object') {
+        values[k] = { ...(values[k] as object), ...v };
+        for (const inner of Object.keys(v)) langOf.set(`${k}.${inner}`, from);
+      }
+    }
+  }
+  return { values: values as T, langOf };
+}
+
+const stringsCache = new Map<string, Strings>();
+
+/** The page words for a page in `lang` on a site in `siteLanguage` (the fallback before English). */
+export function stringsFor(lang: string, siteLanguage = 'en'): Strings {
+  const key = `${baseLanguage(lang)}|${baseLanguage(siteLanguage)}`;
+  let strings = stringsCache.get(key);
+  if (!strings) {
+    const { values, langOf } = mergeSection<Messages>(catalogueChain(lang, siteLanguage), (c) => c.ui);
+    strings = Object.freeze({
+      ...values,
+      lang: baseLanguage(lang),
+      format: (k: keyof Messages, v: MessageValues) => formatMessage(values[k], langOf.get(k) ?? 'en', v),
+    });
+    stringsCache.set(key, strings);
+  }
+  return strings;
+}
 
 /** Native name of a language, for "Read in …" links. */
 export function languageName(lang: string): string {

@@ -10,7 +10,7 @@ import { postPath } from '../../modules/article/permalink.js';
 import { withHashtagLinks } from '../../modules/article/hashtags.js';
 import { withQuoteCardDates } from '../../modules/article/render.js';
 import { ENTRIES_PER_PAGE, entryAnchor } from '../../modules/live/live.js';
-import { fill, stringsFor } from './i18n.js';
+import { stringsFor } from './i18n.js';
 import { absolute, dateVM } from './presenters.js';
 import type { SiteContext } from './site-context.js';
 import type { LiveBlogVM, LiveEntryVM } from './view-models.js';
@@ -30,13 +30,13 @@ export function liveBlogVM(site: SiteContext, b: ArticleBundle): LiveBlogVM | un
   const { post } = b;
   if (!live || !post.live_status) return undefined;
   const lang = post.language;
-  const t = stringsFor(lang);
+  const t = stringsFor(lang, site.siteLanguage);
   const withTime = { ...site.dates, showTime: true };
   const pages = Math.max(1, Math.ceil(live.total / ENTRIES_PER_PAGE));
   const newest = live.entries[0]?.id ?? 0;
   return {
     status: post.live_status,
-    label: post.live_status === 'live' ? t.live : fill(t.liveEnded, { date: dateVM(post.live_ended_at ?? post.updated_at, lang, withTime).label }),
+    label: post.live_status === 'live' ? t.live : t.format('liveEnded', { date: dateVM(post.live_ended_at ?? post.updated_at, lang, withTime).label }),
     ...(post.live_updated_at ? { updated: dateVM(post.live_updated_at, lang, withTime) } : {}),
     keyEvents: live.keyEvents.map((k) => ({
       anchor: entryAnchor(k.id),

@@ -13,7 +13,7 @@ import { withHashtagLinks } from '../../modules/article/hashtags.js';
 import { withQuoteCardDates } from '../../modules/article/render.js';
 import { liveBlogVM, liveJsonLd } from './live-presenters.js';
 import { localName, type CategoryTree } from '../../modules/taxonomy/taxonomy.js';
-import { directionOf, fill, languageName, stringsFor } from './i18n.js';
+import { directionOf, languageName, stringsFor } from './i18n.js';
 import {
   absolute,
   authorProfileVM,
@@ -33,12 +33,12 @@ import type { SiteDates } from '../../modules/site/site.js';
 import type { SiteContext } from './site-context.js';
 import { correctionJsonLd, correctionVM } from './corrections-presenters.js';
 import type { PublicComment } from '../../modules/comment/comment.js';
-import { commentPagePath } from '../../modules/comment/thread.js';
+import { commentPagePath, orderedCommentPath, type CommentOrder } from '../../modules/comment/thread.js';
 import type { ThreadPage } from '../../modules/comment/comment.repository.js';
 import { commentStringsFor } from './comment-strings.js';
 import { personCardVM, personProfileVM, PEOPLE_PATH, storyPeopleJsonLd, storyPersonJsonLd } from './people-presenters.js';
 import { personPath } from '../../modules/person/person.service.js';
-import type { ArchiveVM, ArticleVM, CommentVM, ErrorVM, HomeVM } from './view-models.js';
+import type { ArchiveVM, ArticleVM, CommentPagesVM, CommentVM, ErrorVM, HomeVM } from './view-models.js';
 
 /** What the article route knows about commenting for this request (see web/site/comments.ts). */
 export interface ArticleCommentsInput {
@@ -51,6 +51,8 @@ export interface ArticleCommentsInput {
   maxLength: number;
   /** The comment page asked for (1: the article itself) and threads per page. */
   page: number;
+  /** The order of threads the reader asked for (?comments=newest); oldest first by default. */
+  order?: CommentOrder;
   perPage: number;
   /** That page's comments and the article's totals. */
   thread: ThreadPage;
@@ -77,7 +79,7 @@ function commentThreadVM(
       held: c.status !== 'approved',
       replies: [],
       ...(c.staffUserId !== null ? { staff: authorUserIds.has(c.staffUserId) ? ('author' as const) : ('staff' as const) } : {}),
-      ...(open && c.status === 'approved' ? { replyUrl: `${path}?replytocom=${c.id}#respond` } : {}),
+      ...(open && c.status === 'approved' ? { replyUrl: `${path}${path.includes('?') ? '&' : '?'}replytocom=${c.id}#respond` } : {}),
     };
     byId.set(c.id, vm);
     const parent = c.parentId !== null ? byId.get(c.parentId) : undefined;
@@ -87,7 +89,7 @@ function commentThreadVM(
 }
 
 const pageSuffix = (site: SiteContext, page: number, total: number): string =>
-  page > 1 ? ` – ${fill(stringsFor(site.siteLanguage).pageOf, { n: page, total })}` : '';
+  page > 1 ? ` – ${stringsFor(site.siteLanguage).format('pageOf', { n: page, total })}` : '';
 
 export function homePage(
   site: SiteContext,
@@ -103,7 +105,7 @@ export function homePage(
     layout: layoutVM(site, {
       path,
       tree,
-      ...(list.page > 1 ? { title: `${stringsFor(lang).latest}${pageSuffix(site, list.page, list.totalPages)}` } : {}),
+      ...(list.page > 1 ? { title: `${stringsFor(lang, site.siteLanguage).latest}${pageSuffix(site, list.page, list.totalPages)}` } : {}),
       jsonLd:
         list.page === 1
           ? [
@@ -137,7 +139,7 @@ function pageCrumbs(ancestors: NonNullable<ArticleBundle['ancestors']>): { name:
 export function articlePage(site: SiteContext, tree: CategoryTree, b: ArticleBundle, ci?: ArticleCommentsInput): ArticleVM {
   const { post } = b;
   const lang = post.language;
-  const t = stringsFor(lang);
+  const t = stringsFor(lang, site.siteLanguage);
   const articlePath = b.path ?? postPath(post.slug);
   const commentPage = ci && ci.page > 1 ? ci.page : 1;
   // Comment pages after the first are pages of their own (canonical to themselves, like WordPress).
@@ -198,7 +200,9 @@ export function articlePage(site: SiteContext, tree: CategoryTree, b: ArticleBun
       lang,
       title:
         (post.seo_title || post.title) +
-        (commentPage > 1 ? ` – ${fill(commentStringsFor(lang).commentPageOf, { n: commentPage, total: comments.pages.totalPages })}` : ''),
+        (commentPage > 1
+          ? ` – ${commentStringsFor(lang, site.siteLanguage).format('commentPageOf', { n: commentPage, total: comments.pages.totalPages })}`
+          : ''),
       description,
       path,
       tree,
@@ -312,7 +316,7 @@ export function tagPage(site: SiteContext, tree: CategoryTree, tag: TagRow, list
 export function authorPage(site: SiteContext, tree: CategoryTree, author: AuthorRow, media: ReadonlyMap<number, MediaRow>, list: ListPage): ArchiveVM {
   const t = stringsFor(site.siteLanguage);
   const profile = authorProfileVM(author, media, site.siteLanguage);
-  const description = profile.bio[0] ?? fill(t.articlesBy, { name: author.name });
+  const description = profile.bio[0] ?? t.format('articlesBy', { name: author.name });
   const vm = archivePage(site, tree, list, {
     kind: 'author',
     heading: author.name,
@@ -343,7 +347,7 @@ export function authorPage(site: SiteContext, tree: CategoryTree, author: Author
 export function personPage(site: SiteContext, tree: CategoryTree, person: PersonRow, media: ReadonlyMap<number, MediaRow>, list: ListPage): ArchiveVM {
   const t = stringsFor(site.siteLanguage);
   const profile = personProfileVM(person, media, site.siteLanguage);
-  const listHeading = fill(t.articlesAboutOrQuoting, { name: person.name });
+  const listHeading = t.format('articlesAboutOrQuoting', { name: person.name });
   const vm = archivePage(site, tree, list, {
     kind: 'person',
     heading: person.name,
@@ -415,14 +419,19 @@ export function commentsVM(owner: CommentsOwner, ci: ArticleCommentsInput | unde
   const page = ci?.page ?? 1;
   const comments = ci?.thread.comments ?? [];
   const totalPages = ci?.thread.totalPages ?? 1;
-  const here = commentPagePath(articlePath, page);
+  const order = ci?.order ?? 'oldest';
+  const at = (n: number, o: CommentOrder = order) => orderedCommentPath(commentPagePath(articlePath, n), o);
+  const here = at(page);
   const thread = commentThreadVM(comments, lang, owner.dates, here, open, new Set(owner.authorUserIds));
   const strings = commentStringsFor(lang);
-  const pages = {
+  const pages: CommentPagesVM = {
     page,
     totalPages,
-    ...(page > 1 ? { olderUrl: `${commentPagePath(articlePath, page - 1)}#comments` } : {}),
-    ...(page < totalPages ? { newerUrl: `${commentPagePath(articlePath, page + 1)}#comments` } : {}),
+    order,
+    ...(page > 1 ? { prevUrl: `${at(page - 1)}#comments` } : {}),
+    ...(page < totalPages ? { nextUrl: `${at(page + 1)}#comments` } : {}),
+    // Either order starts again from its first page.
+    orderUrls: { oldest: `${at(1, 'oldest')}#comments`, newest: `${at(1, 'newest')}#comments` },
   };
   if (!open || !ci) return { open, count, thread, strings, pages };
   const parent = ci.replyTo !== undefined ? comments.find((c) => c.id === ci.replyTo && c.status === 'approved') : undefined;

@@ -9,7 +9,7 @@ import type { StoryPerson } from '../../modules/article/reading.service.js';
 import { linksOf } from '../../modules/content/profile-fields.js';
 import { personPath } from '../../modules/person/person.service.js';
 import type { CategoryTree } from '../../modules/taxonomy/taxonomy.js';
-import { fill, stringsFor } from './i18n.js';
+import { stringsFor } from './i18n.js';
 import { absolute, breadcrumbJsonLd, imageVM, layoutVM, linkLabel, paginationVM } from './presenters.js';
 import type { SiteContext } from './site-context.js';
 import type { PeopleIndexVM, PersonCardVM, PersonProfileVM } from './view-models.js';
@@ -37,7 +37,7 @@ export function personCardVM(p: PersonRow, media: ReadonlyMap<number, MediaRow>,
 export function personProfileVM(p: PersonRow, media: ReadonlyMap<number, MediaRow>, lang: string): PersonProfileVM {
   const photo = photoOf(p, media);
   return {
-    ...personCardVM(p, media, photo?.alt || fill(stringsFor(lang).photoOf, { name: p.name })),
+    ...personCardVM(p, media, photo?.alt || stringsFor(lang).format('photoOf', { name: p.name })),
     credit: photo?.credit ?? '',
     links: httpsLinksOf(p).map((url) => ({ url, label: linkLabel(url) })),
   };
@@ -76,7 +76,7 @@ export function peopleIndexPage(
   const crumbs = [{ name: t.home, url: '/' }, { name: t.people }];
   return {
     layout: layoutVM(site, {
-      title: `${t.people}${list.page > 1 ? ` – ${fill(t.pageOf, { n: list.page, total: list.totalPages })}` : ''}`,
+      title: `${t.people}${list.page > 1 ? ` – ${t.format('pageOf', { n: list.page, total: list.totalPages })}` : ''}`,
       description: t.peopleIntro,
       path,
       tree,

@@ -14,7 +14,7 @@ import { DEFAULT_DATES, type SiteDates } from '../../modules/site/site.js';
 import { instantOf, wallTimeOf } from '../../lib/zoned-time.js';
 import type { MenuTargets } from '../../modules/site/menu.service.js';
 import { localName, type CategoryTree } from '../../modules/taxonomy/taxonomy.js';
-import { directionOf, fill, formatDate, stringsFor, baseLanguage } from './i18n.js';
+import { directionOf, formatDate, stringsFor, baseLanguage } from './i18n.js';
 import type { SiteContext } from './site-context.js';
 import type { AuthorProfileVM, AuthorVM, CardVM, DateVM, ImageVM, Layout, Link, NavItem, PaginationVM } from './view-models.js';
 
@@ -116,7 +116,7 @@ export function authorProfileVM(a: AuthorRow, media: ReadonlyMap<number, MediaRo
   const photo = a.avatar_media_id !== null ? media.get(a.avatar_media_id) : undefined;
   return {
     ...base,
-    ...(photo ? { avatar: imageVM(photo, photo.alt || fill(stringsFor(lang).photoOf, { name: a.name })) } : {}),
+    ...(photo ? { avatar: imageVM(photo, photo.alt || stringsFor(lang).format('photoOf', { name: a.name })) } : {}),
     bio: bioParagraphs(a.bio),
     ...(a.public_email ? { email: a.public_email } : {}),
     links: linksOf(a).map((url) => ({ url, label: linkLabel(url) })),
@@ -217,7 +217,7 @@ function footerOf(site: SiteContext, tree: CategoryTree, lang: string): { footer
 
 export function layoutVM(site: SiteContext, input: LayoutInput): Layout {
   const lang = input.lang ?? site.siteLanguage;
-  const t = stringsFor(lang);
+  const t = stringsFor(lang, site.siteLanguage);
   const og = input.og ?? { type: 'website' };
   const share = site.brand.shareImage;
   const banner = site.banner;
@@ -298,4 +298,4 @@ export function categoryCrumbs(tree: CategoryTree, id: number | null, homeName: 
   return crumbs;
 }
 
-export { fill, stringsFor, tagPath, postPath };
+export { stringsFor, tagPath, postPath };

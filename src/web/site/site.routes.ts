@@ -10,7 +10,7 @@ import { entryAnchor } from '../../modules/live/live.js';
 import { entriesAfterWithAuthors, entryWithAuthor, findPublishedLivePost } from '../../modules/live/live.repository.js';
 import { entryPath, liveEntryVM, livePagePath, textStart } from './live-presenters.js';
 import { absolute } from './presenters.js';
-import { fill, stringsFor } from './i18n.js';
+import { stringsFor } from './i18n.js';
 import { homeScope, sectionScope } from '../../modules/frontpage/frontpage.js';
 import { readFrontPage } from '../../modules/frontpage/frontpage.service.js';
 import { findMediaByIds } from '../../modules/media/media.repository.js';
@@ -30,7 +30,7 @@ import { articlePage, authorPage, categoryPage, errorPage, homePage, personPage,
 import type { SiteContext } from './site-context.js';
 import type { CommentsWeb } from './comments.routes.js';
 import type { ArticleFragments } from './article-fragments.js';
-import { commentPagePath } from '../../modules/comment/thread.js';
+import { commentOrderOf, commentPagePath } from '../../modules/comment/thread.js';
 import { MAX_PAGE_DEPTH } from '../../modules/article/page-tree.js';
 import { renderArchive, renderArticle, renderBareError, renderError, renderHome, renderLiveEntries, renderPeopleIndex } from './views/index.js';
 import { pageOf } from '../../lib/ids.js';
@@ -231,7 +231,9 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     const cpage = (request.query as Record<string, unknown>).cpage;
     if (request.params.n === undefined && cpage !== undefined)
       return reply.redirect(commentPagePath(`/${encodeURIComponent(slug)}/`, parsePage(String(cpage))), 301);
-    if (commentPage === 1 && deps.fragments) return assembled(request, reply, slug, deps.fragments);
+    // The fragments hold the default order; newest first (?comments=newest) is rendered whole.
+    const newestFirst = commentOrderOf((request.query as Record<string, unknown>).comments) === 'newest';
+    if (commentPage === 1 && deps.fragments && !newestFirst) return assembled(request, reply, slug, deps.fragments);
     const [bundle, tree] = await Promise.all([readArticle(db, slug), loadCategoryTree(db)]);
     if (!bundle) throw notFound();
     // A nested page's one-segment address (what it had before it moved under a parent).
@@ -264,7 +266,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     const path = livePagePath(slug, page);
     const t = vm.layout.t;
     // A page of its own: its title and canonical; the comments stay on the article's first page.
-    vm.layout = { ...vm.layout, title: `${bundle.post.title} – ${fill(t.entriesPage, { n: page })} | ${site.siteName}`, canonical: absolute(site, path) };
+    vm.layout = { ...vm.layout, title: `${bundle.post.title} – ${t.format('entriesPage', { n: page })} | ${site.siteName}`, canonical: absolute(site, path) };
     vm.showComments = false;
     cacheFor(reply, articleTags(bundle, tree));
     return sendHtml(reply, renderArticle(vm));

@@ -4,6 +4,7 @@
  * database. Every string here is plain text (views escape it) except `bodyHtml`, which is
  * sanitised HTML produced at save time.
  */
+import type { CommentOrder } from '../../modules/comment/thread.js';
 import type { CommentStrings } from './comment-strings.js';
 import type { Strings } from './i18n.js';
 
@@ -315,12 +316,18 @@ export interface SearchVM {
   };
 }
 
-/** Comment pages (oldest threads first): "Older comments" is rel=prev, "Newer comments" rel=next. */
+/**
+ * Comment pages and their order: oldest threads first, "Older comments" is rel=prev and "Newer
+ * comments" rel=next; newest first, the other way round.
+ */
 export interface CommentPagesVM {
   page: number;
   totalPages: number;
-  olderUrl?: string;
-  newerUrl?: string;
+  order: CommentOrder;
+  prevUrl?: string;
+  nextUrl?: string;
+  /** The first page in each order (the sort links). */
+  orderUrls: Record<CommentOrder, string>;
 }
 
 /** One comment and its replies. Never carries the email or the IP hash. */

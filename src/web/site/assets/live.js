@@ -28,7 +28,9 @@
 
   function say(n) {
     if (!announce || n === 0) return;
-    var text = n === 1 ? announce.getAttribute('data-one') : (announce.getAttribute('data-many') || '').replace('{n}', String(n));
+    // The message is worded without a plural ("New updates: {n}"); the number in the page's digits.
+    var digits = new Intl.NumberFormat(document.documentElement.lang || undefined).format(n);
+    var text = (announce.getAttribute('data-message') || '').replace('{n}', digits);
     announce.textContent = '';
     // A change the screen reader notices even when the same number arrives twice.
     setTimeout(function () {

@@ -2,10 +2,10 @@
  * @module web/site/views/article
  * A single article (and, with vm.isPage, a static page such as /about/).
  */
-import { directionOf, fill, type Strings } from '../i18n.js';
+import { directionOf, type Strings } from '../i18n.js';
 import type { ArticleVM, AuthorVM, FigureVM, LiveBlogVM, LiveEntryVM } from '../view-models.js';
-import { Breadcrumb, CardGrid, formatNumber, joinNames, listComma, minRead, PersonList, Picture, SIZES, Time } from './components.js';
-import { CommentForm, CommentPages, CommentThread } from './comments.js';
+import { Breadcrumb, CardGrid, joinNames, listComma, minRead, PersonList, Picture, SIZES, Time } from './components.js';
+import { CommentForm, CommentOrderLinks, CommentPages, CommentThread } from './comments.js';
 import { renderToString } from 'preact-render-to-string';
 import { renderDocument } from './layout.js';
 import { Corrections } from './corrections.js';
@@ -84,7 +84,7 @@ function ArticleHeader({ vm }: { vm: ArticleVM }) {
                 {t.updated}: <Time date={vm.updated} />
               </span>
             )}
-            {vm.readingMinutes > 0 && <span>{minRead(t, lang, vm.readingMinutes)}</span>}
+            {vm.readingMinutes > 0 && <span>{minRead(t, vm.readingMinutes)}</span>}
           </p>
         </div>
       )}
@@ -149,14 +149,14 @@ function LiveBlog({ vm, t, liveJs }: { vm: LiveBlogVM; t: Strings; liveJs: strin
         </nav>
       )}
       <h2 class="live__heading" id="live-heading">
-        {vm.page > 1 ? fill(t.entriesPage, { n: vm.page }) : t.latestUpdates}
+        {vm.page > 1 ? t.format('entriesPage', { n: vm.page }) : t.latestUpdates}
       </h2>
       {vm.newerUrl && (
         <p class="live__more">
           <a href={vm.newerUrl}>{t.newerEntries}</a>
         </p>
       )}
-      <p class="visually-hidden" aria-live="polite" data-live-announce="" data-one={t.newEntry} data-many={t.newEntries} />
+      <p class="visually-hidden" aria-live="polite" data-live-announce="" data-message={t.newEntries} />
       <ol class="live__entries" data-live-entries="">
         {vm.entries.map((e) => (
           <LiveEntry entry={e} t={t} />
@@ -238,7 +238,14 @@ function CommentsThreadPart({ comments, t, lang }: CommentsBodyProps) {
       <h2 class="section-heading" id="comments-heading">
         {t.commentsHeading}
       </h2>
-      {comments.count > 0 && <p class="meta comments-section__count">{fill(t.comments, { n: formatNumber(comments.count, lang) })}</p>}
+      {comments.count > 0 ? (
+        <div class="comments-section__bar">
+          <p class="meta comments-section__count">{t.format('comments', { n: comments.count })}</p>
+          {comments.count > 1 && <CommentOrderLinks pages={comments.pages} strings={comments.strings} />}
+        </div>
+      ) : (
+        comments.open && <p class="meta comments-section__none">{comments.strings.noComments}</p>
+      )}
       <div class="comments" data-slot="comments">
         <CommentThread thread={comments.thread} strings={comments.strings} />
       </div>

@@ -6,7 +6,6 @@
  * inline reply and the kept draft; it reads its labels from the form's data attributes.
  */
 import type { CommentStrings } from '../comment-strings.js';
-import { fill } from '../i18n.js';
 import type { CommentFormVM, CommentPagesVM, CommentVM } from '../view-models.js';
 import { Time } from './components.js';
 
@@ -33,7 +32,7 @@ function Comment({ c, s }: { c: CommentVM; s: CommentStrings }) {
           <p class="comment__actions">
             <a class="comment__reply" href={c.replyUrl} rel="nofollow" data-reply-to={String(c.id)} data-reply-name={c.authorName}>
               {s.reply}
-              <span class="sr-only">{fill(s.replyToSr, { name: c.authorName })}</span>
+              <span class="sr-only">{s.format('replyToSr', { name: c.authorName })}</span>
             </a>
           </p>
         )}
@@ -60,26 +59,46 @@ export function CommentThread({ thread, strings }: { thread: CommentVM[]; string
   );
 }
 
-/** "Older comments" / "Newer comments" (only when there is more than one comment page). */
+/**
+ * "Older comments" / "Newer comments" (only when there is more than one comment page): rel=prev
+ * is the page before in the reader's order, which holds older threads oldest first and newer ones
+ * newest first.
+ */
 export function CommentPages({ pages, strings }: { pages: CommentPagesVM; strings: CommentStrings }) {
   if (pages.totalPages <= 1) return null;
+  const newest = pages.order === 'newest';
   return (
     <nav class="pagination comment-pages" aria-label={strings.commentPages}>
-      {pages.olderUrl !== undefined ? (
-        <a class="pagination__link pagination__link--prev" href={pages.olderUrl} rel="prev">
-          {strings.olderComments}
+      {pages.prevUrl !== undefined ? (
+        <a class="pagination__link pagination__link--prev" href={pages.prevUrl} rel="prev">
+          {newest ? strings.newerComments : strings.olderComments}
         </a>
       ) : (
         <span class="pagination__spacer" />
       )}
-      <p class="pagination__status">{fill(strings.commentPageOf, { n: pages.page, total: pages.totalPages })}</p>
-      {pages.newerUrl !== undefined ? (
-        <a class="pagination__link pagination__link--next" href={pages.newerUrl} rel="next">
-          {strings.newerComments}
+      <p class="pagination__status">{strings.format('commentPageOf', { n: pages.page, total: pages.totalPages })}</p>
+      {pages.nextUrl !== undefined ? (
+        <a class="pagination__link pagination__link--next" href={pages.nextUrl} rel="next">
+          {newest ? strings.olderComments : strings.newerComments}
         </a>
       ) : (
         <span class="pagination__spacer" />
       )}
+    </nav>
+  );
+}
+
+/** Oldest first / newest first: two links (no JavaScript), the current order marked. */
+export function CommentOrderLinks({ pages, strings }: { pages: CommentPagesVM; strings: CommentStrings }) {
+  const link = (order: CommentPagesVM['order'], label: string) => (
+    <a class="comment-order__link" href={pages.orderUrls[order]} aria-current={pages.order === order ? 'true' : undefined} rel="nofollow">
+      {label}
+    </a>
+  );
+  return (
+    <nav class="comment-order" aria-label={strings.sortComments}>
+      {link('oldest', strings.oldestFirst)}
+      {link('newest', strings.newestFirst)}
     </nav>
   );
 }

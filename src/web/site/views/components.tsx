@@ -4,7 +4,7 @@
  * story cards, pagination and the search form. Pure functions of view-model pieces.
  */
 import type { ComponentChildren } from 'preact';
-import { baseLanguage, directionOf, fill, type Strings } from '../i18n.js';
+import { baseLanguage, directionOf, type Strings } from '../i18n.js';
 import type { CardVM, DateVM, ImageVM, Link, PaginationVM, PersonCardVM } from '../view-models.js';
 
 /** `sizes` hints for each place an image appears, matched to the grid in site.css. */
@@ -81,7 +81,7 @@ const ARABIC_SCRIPT = new Set(['fa', 'ar', 'ur', 'ps', 'ckb', 'sd', 'ug']);
 export const listComma = (lang: string): string => (ARABIC_SCRIPT.has(baseLanguage(lang)) ? '، ' : ', ');
 
 /** "{n} min read" with the number in the page language's digits. */
-export const minRead = (t: Strings, lang: string, n: number): string => fill(t.minRead, { n: formatNumber(n, lang) });
+export const minRead = (t: Strings, n: number): string => t.format('minRead', { n });
 
 export function Time({ date, class: cls }: { date: DateVM; class?: string }) {
   return (
@@ -166,7 +166,7 @@ export const ownText = (card: Pick<CardVM, 'lang' | 'dir'>) => (card.lang !== un
 /** A story in a list. The headline is the link; the whole card is clickable through it. */
 export function Card({ card, t, lang, level, lead = false, priority = false, sizes }: CardProps) {
   const H = level === 2 ? 'h2' : 'h3';
-  const minutes = minRead(t, lang, card.readingMinutes);
+  const minutes = minRead(t, card.readingMinutes);
   const own = ownText(card);
   // The card is in the page's language; the story's own headline, standfirst and image text in theirs.
   return (
@@ -203,7 +203,7 @@ export function Card({ card, t, lang, level, lead = false, priority = false, siz
           <span>{minutes}</span>
           {card.comments > 0 && (
             <a class="card__comments" href={`${card.url}#comments`}>
-              {fill(card.comments === 1 ? t.commentOne : t.comments, { n: formatNumber(card.comments, lang) })}
+              {t.format('comments', { n: card.comments })}
             </a>
           )}
         </p>
@@ -290,7 +290,7 @@ export function Pagination({ p, t, lang, labels }: { p: PaginationVM; t: Strings
       ) : (
         <span class="pagination__spacer" />
       )}
-      <p class="pagination__status">{fill(t.pageOf, { n: formatNumber(p.page, lang), total: formatNumber(p.totalPages, lang) })}</p>
+      <p class="pagination__status">{t.format('pageOf', { n: p.page, total: p.totalPages })}</p>
       {p.nextUrl !== undefined ? (
         <a class="pagination__link pagination__link--next" href={p.nextUrl} rel="next">
           {labels?.next ?? t.older}

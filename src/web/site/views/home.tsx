@@ -5,7 +5,6 @@
 import type { HomeVM } from '../view-models.js';
 import { Card, CardGrid, Pagination } from './components.js';
 import { renderDocument } from './layout.js';
-import { fill } from '../i18n.js';
 
 function Home({ vm }: { vm: HomeVM }) {
   const { t, lang } = vm.layout;
@@ -31,7 +30,7 @@ function Home({ vm }: { vm: HomeVM }) {
           </h2>
           <CardGrid cards={b.stories} t={t} lang={lang} level={3} />
           <p class="stories__more">
-            <a href={b.section.url}>{fill(t.moreIn, { name: b.section.name })}</a>
+            <a href={b.section.url}>{t.format('moreIn', { name: b.section.name })}</a>
           </p>
         </section>
       ))}

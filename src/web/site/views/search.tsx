@@ -3,7 +3,6 @@
  * /search: the query box with filters (a plain GET form), then results with highlighted snippets.
  */
 import type { SearchVM, SnippetPart } from '../view-models.js';
-import { fill } from '../i18n.js';
 import { AuthorLinks, formatNumber, minRead, ownText, Pagination, PersonList, Time } from './components.js';
 import { renderDocument } from './layout.js';
 
@@ -110,7 +109,7 @@ function Results({ vm }: { vm: SearchVM }) {
   return (
     <>
       <p class="search-page__status" role="status">
-        {fill(t.resultsFor, { n: `${formatNumber(vm.total, lang)}${vm.capped ? '+' : ''}`, q: vm.query })}
+        {t.format('resultsFor', { n: vm.total, count: `${formatNumber(vm.total, lang)}${vm.capped ? '+' : ''}`, q: vm.query })}
       </p>
       <ol class="results">
         {vm.results.map((r) => (
@@ -127,7 +126,7 @@ function Results({ vm }: { vm: SearchVM }) {
             <p class="meta result__meta">
               <AuthorLinks authors={r.authors} t={t} lang={lang} />
               <Time date={r.published} />
-              <span>{minRead(t, lang, r.readingMinutes)}</span>
+              <span>{minRead(t, r.readingMinutes)}</span>
             </p>
           </li>
         ))}

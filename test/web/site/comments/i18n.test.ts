@@ -48,7 +48,7 @@ for (const dialect of DIALECTS) {
       expect(empty.body).toMatch(/<html lang="fa" dir="rtl"/);
       const long = await r.post({ ...form, name: 'سارا', body: 'x'.repeat(10_001) });
       expect(long.statusCode).toBe(413);
-      expect(long.body).toContain('10000');
+      expect(long.body).toContain('۱۰٬۰۰۰');
       expect(long.body).toContain('نویسه');
       const held = await r.post({ ...form, name: 'سارا', body: 'سلام' });
       expect(held.statusCode).toBe(303);

@@ -57,6 +57,37 @@ for (const dialect of DIALECTS) {
       expect(p3).not.toContain('rel="next">Newer comments');
     });
 
+    it('sorts newest first on a link (?comments=newest), pages and reply links keeping the order', async () => {
+      const p1 = (await c.app.inject(url)).body;
+      // The order links, the current one marked; no comment yet means none of this.
+      expect(p1).toContain(
+        `<nav class="comment-order" aria-label="Sort comments"><a class="comment-order__link" href="${url}#comments" aria-current="true" rel="nofollow">Oldest first</a>`,
+      );
+      expect(p1).toContain(`href="${url}?comments=newest#comments" rel="nofollow">Newest first</a>`);
+      const n1 = await c.app.inject(`${url}?comments=newest`);
+      expect(n1.statusCode).toBe(200);
+      const body = n1.body;
+      expect(body.indexOf('thread 7')).toBeGreaterThan(0);
+      expect(body.indexOf('thread 7')).toBeLessThan(body.indexOf('thread 5'));
+      expect(body).not.toContain('thread 4<');
+      expect(body).toContain(`href="${url}?comments=newest#comments" aria-current="true" rel="nofollow">Newest first</a>`);
+      // Page 2 newest first holds older threads: the link after this page says so.
+      expect(body).toContain(`href="${url}comment-page-2/?comments=newest#comments" rel="next">Older comments</a>`);
+      expect(body).toContain(`<link rel="canonical" href="https://news.example${url}"`);
+      expect(body).toContain(`href="${url}?comments=newest&amp;replytocom=${roots[6]}#respond"`);
+      const n2 = (await c.app.inject(`${url}comment-page-2/?comments=newest`)).body;
+      expect(n2).toContain('thread 4');
+      expect(n2).toContain('reply in thread 4');
+      expect(n2.indexOf('thread 4')).toBeLessThan(n2.indexOf('reply in thread 4'));
+      expect(n2).toContain(`href="${url}?comments=newest#comments" rel="prev">Newer comments</a>`);
+      // An open article without comments says so, and offers no order.
+      const empty = (await c.app.inject(`/${c.fx.slugs[1]}/`)).body;
+      expect(empty).toContain('<p class="meta comments-section__none">No comments yet.</p>');
+      expect(empty).not.toContain('comment-order');
+      // Anything else is the default order.
+      expect((await c.app.inject(`${url}?comments=%27%3Bdrop`)).body.indexOf('thread 1')).toBeGreaterThan(0);
+    });
+
     it('answers 404 (never 500) for pages that do not exist, and sends comment-page-1 to the article', async () => {
       for (const bad of [
         'comment-page-4/',
@@ -167,19 +198,39 @@ for (const dialect of DIALECTS) {
       await t?.cleanup();
     });
 
-    it("pages cut in SQL equal pages cut in memory, for a stranger and for the held comments' author", async () => {
-      for (const viewer of [[], held]) {
-        for (const perPage of [1, 4, 10, 100]) {
-          const whole = await threadPage(t.handle.db, postId, viewer, 1, perPage);
-          expect(whole.approvedThreads).toBe(23);
-          expect(whole.approved).toBe(23 + 7 * 2);
-          for (let page = 1; page <= whole.totalPages + 1; page++) {
-            const inMemory = await threadPage(t.handle.db, postId, viewer, page, perPage);
-            const inSql = await threadPage(t.handle.db, postId, viewer, page, perPage, 0);
-            expect(inSql, `viewer ${viewer.length} perPage ${perPage} page ${page}`).toEqual(inMemory);
+    it("pages cut in SQL equal pages cut in memory, in both orders, for a stranger and for the held comments' author", async () => {
+      for (const order of ['oldest', 'newest'] as const) {
+        for (const viewer of [[], held]) {
+          for (const perPage of [1, 4, 10, 100]) {
+            const whole = await threadPage(t.handle.db, postId, viewer, 1, perPage, order);
+            expect(whole.approvedThreads).toBe(23);
+            expect(whole.approved).toBe(23 + 7 * 2);
+            for (let page = 1; page <= whole.totalPages + 1; page++) {
+              const inMemory = await threadPage(t.handle.db, postId, viewer, page, perPage, order);
+              const inSql = await threadPage(t.handle.db, postId, viewer, page, perPage, order, 0);
+              expect(inSql, `${order} viewer ${viewer.length} perPage ${perPage} page ${page}`).toEqual(inMemory);
+            }
           }
         }
       }
+    });
+
+    it('newest first reverses the threads, not the replies, and every comment is on exactly one page', async () => {
+      const all = async (order: 'oldest' | 'newest') => {
+        const first = await threadPage(t.handle.db, postId, held, 1, 4, order);
+        const out = [...first.comments];
+        for (let page = 2; page <= first.totalPages; page++) out.push(...(await threadPage(t.handle.db, postId, held, page, 4, order, 0)).comments);
+        return out;
+      };
+      const oldest = await all('oldest');
+      const newest = await all('newest');
+      expect(newest.map((c) => c.id).sort()).toEqual(oldest.map((c) => c.id).sort());
+      const roots = (list: typeof oldest) => list.filter((c) => c.depth === 0).map((c) => c.id);
+      expect(roots(newest)).toEqual(roots(oldest).reverse());
+      expect(newest[0]!.bodyHtml).toContain('thread 23');
+      // Within a thread the conversation still reads down.
+      const thread21 = newest.filter((c) => c.rootId === newest.find((x) => x.bodyHtml.includes('thread 21'))!.rootId).map((c) => c.bodyHtml);
+      expect(thread21.map((h) => h.replace(/<[^>]+>/g, '').trim())).toEqual(['thread 21', 'reply 21', 'deeper 21', 'held reply 21']);
     });
   });
 }
