@@ -24,6 +24,7 @@ type Key = keyof SiteSettings;
 /** Where each setting is kept in `settings`. */
 const KEYS: Record<Key, string> = {
   name: 'site.name',
+  names: 'site.names',
   tagline: 'site.tagline',
   language: 'site.language',
   postsPerPage: 'site.posts_per_page',
@@ -45,6 +46,7 @@ const NUMBERS = new Set<Key>(['postsPerPage', 'logoId', 'faviconId', 'shareImage
 /** Labels for the audit log. */
 const LABELS: Record<Key, string> = {
   name: 'name',
+  names: 'name in other languages',
   tagline: 'description',
   language: 'language',
   postsPerPage: 'stories per page',
@@ -61,7 +63,17 @@ const LABELS: Record<Key, string> = {
   showTime: 'time on articles',
 };
 
-const encode = (k: Key, v: unknown): string => (k === 'socialProfiles' ? JSON.stringify(v) : k === 'showTime' ? (v ? '1' : '0') : String(v));
+const JSON_KEYS = new Set<Key>(['socialProfiles', 'names']);
+
+const encode = (k: Key, v: unknown): string => (JSON_KEYS.has(k) ? JSON.stringify(v) : k === 'showTime' ? (v ? '1' : '0') : String(v));
+
+/** Whether a value means "not set" (the default applies): nothing, false, an empty list or map, the system fonts. */
+const isEmpty = (k: Key, v: unknown): boolean =>
+  v === undefined ||
+  v === false ||
+  (Array.isArray(v) && v.length === 0) ||
+  (k === 'names' && Object.keys(v as object).length === 0) ||
+  (k === 'fonts' && v === 'system');
 
 function decode(rows: { key: string; value: string }[]): SiteSettings {
   const out: Record<string, unknown> = { ...EMPTY_SITE_SETTINGS };
@@ -72,6 +84,14 @@ function decode(rows: { key: string; value: string }[]): SiteSettings {
       try {
         const list: unknown = JSON.parse(raw);
         if (Array.isArray(list)) out[k] = list.filter((x) => typeof x === 'string');
+      } catch {
+        /* a broken value reads as none */
+      }
+    } else if (k === 'names') {
+      try {
+        const map: unknown = JSON.parse(raw);
+        if (map && typeof map === 'object' && !Array.isArray(map))
+          out[k] = Object.fromEntries(Object.entries(map).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
       } catch {
         /* a broken value reads as none */
       }
@@ -150,12 +170,10 @@ export async function updateSiteSettings(db: Db, next: SiteSettings, actor: Acto
     if (Object.keys(missing).length) throw new SiteError('SITE_SETTINGS_INVALID', Object.values(missing)[0]!, missing);
     const changed: Key[] = [];
     for (const [k, key] of Object.entries(KEYS) as [Key, string][]) {
-      const was = before[k] === undefined ? undefined : encode(k, before[k]);
+      const was = isEmpty(k, before[k]) ? undefined : encode(k, before[k]);
       const value = next[k];
-      const empty =
-        value === undefined || value === false || (k === 'socialProfiles' && (value as string[]).length === 0) || (k === 'fonts' && value === 'system');
-      const stored = empty ? undefined : encode(k, value);
-      const wasEmpty = was === undefined || was === '[]' || (k === 'fonts' && was === 'system');
+      const stored = isEmpty(k, value) ? undefined : encode(k, value);
+      const wasEmpty = was === undefined;
       if ((wasEmpty && stored === undefined) || was === stored) continue;
       changed.push(k);
       if (stored === undefined) await deleteSetting(trx, key);

@@ -97,6 +97,8 @@ export function accentProblem(hex: string): string | undefined {
 /** What the owner may store (every field optional: absent means the default). */
 export interface SiteSettings {
   name?: string;
+  /** The name in other languages, by language code: the masthead of pages in that language. */
+  names?: Readonly<Record<string, string>>;
   tagline?: string;
   language?: string;
   postsPerPage?: number;
@@ -126,6 +128,23 @@ export interface SiteDates {
 }
 
 export const DEFAULT_DATES: Readonly<SiteDates> = Object.freeze({ timeZone: 'UTC', style: 'long', showTime: false });
+
+/**
+ * The site's name for a page in `lang`, and the language it is written in: its translation when
+ * the owner gave one (or one for the base language, "fa" for "fa-IR"), else the name in the
+ * site's own language.
+ */
+export function siteNameIn(
+  s: { names?: Readonly<Record<string, string>> | undefined },
+  name: string,
+  siteLanguage: string,
+  lang: string,
+): { name: string; lang: string } {
+  const l = lang.toLowerCase();
+  const base = l.split(/[-_]/)[0] ?? l;
+  const own = s.names?.[l] ?? s.names?.[base];
+  return own ? { name: own, lang } : { name, lang: siteLanguage };
+}
 
 /** The settings' date fields over the defaults. */
 export const datesOf = (s: SiteSettings): SiteDates => ({
@@ -189,6 +208,12 @@ export function parseSiteSettingsForm(
   const out: SiteSettings = { socialProfiles: [], fonts: 'system' };
   const name = line(form, 'name', SITE_LIMITS.name, errors, 'The site name');
   if (name) out.name = name;
+  const names: Record<string, string> = {};
+  for (const l of languages) {
+    const v = line(form, `name-${l}`, SITE_LIMITS.name, errors, 'The name');
+    if (v) names[l] = v;
+  }
+  if (Object.keys(names).length) out.names = names;
   const tagline = line(form, 'tagline', SITE_LIMITS.tagline, errors, 'The description');
   if (tagline) out.tagline = tagline;
   const footer = line(form, 'footerLine', SITE_LIMITS.footerLine, errors, 'The footer line');

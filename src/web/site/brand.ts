@@ -67,7 +67,10 @@ export function themeCss(s: SiteSettings): string | undefined {
     }
     parts.push(css);
   });
-  const vars = [...(accent ? [`--accent: ${accent};`] : []), ...(pairing.packages.length ? [`--serif: ${pairing.serif};`, `--sans: ${pairing.sans};`] : [])];
+  const vars = [
+    ...(accent ? [`--accent: ${accent};`] : []),
+    ...(pairing.packages.length ? [`--serif-latin: ${pairing.serif};`, `--sans-latin: ${pairing.sans};`] : []),
+  ];
   parts.push(`:root { ${vars.join(' ')} }`);
   return `${parts.join('\n')}\n`;
 }

@@ -10,7 +10,7 @@ import { readingMinutes } from '../../modules/article/render.js';
 import { responsiveImage } from '../../modules/media/media.js';
 import { bioParagraphs, linksOf } from '../../modules/author/author.js';
 import { menuFor, type MenuItem, type MenuLocation } from '../../modules/site/menu.js';
-import { DEFAULT_DATES, type SiteDates } from '../../modules/site/site.js';
+import { DEFAULT_DATES, siteNameIn, type SiteDates } from '../../modules/site/site.js';
 import { instantOf, wallTimeOf } from '../../lib/zoned-time.js';
 import type { MenuTargets } from '../../modules/site/menu.service.js';
 import { localName, type CategoryTree } from '../../modules/taxonomy/taxonomy.js';
@@ -221,14 +221,16 @@ export function layoutVM(site: SiteContext, input: LayoutInput): Layout {
   const og = input.og ?? { type: 'website' };
   const share = site.brand.shareImage;
   const banner = site.banner;
+  const name = siteNameIn({ names: site.siteNames }, site.siteName, site.siteLanguage, lang);
   return {
     ...(banner ? { banner: { text: banner.text, ...(banner.url ? { url: banner.url } : {}) } } : {}),
     lang,
     dir: directionOf(lang),
-    title: input.title ? `${input.title} | ${site.siteName}` : `${site.siteName}: ${site.siteDescription}`.slice(0, 120),
+    title: input.title ? `${input.title} | ${name.name}` : `${name.name}: ${site.siteDescription}`.slice(0, 120),
     description: (input.description || site.siteDescription).slice(0, 300),
     canonical: absolute(site, input.path),
-    siteName: site.siteName,
+    siteName: name.name,
+    ...(baseLanguage(name.lang) !== baseLanguage(lang) ? { siteNameLang: name.lang } : {}),
     siteUrl: site.siteUrl,
     nav: menuVM(site, input.tree, 'primary', lang) ?? navOf(input.tree, lang),
     ...footerOf(site, input.tree, lang),

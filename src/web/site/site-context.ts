@@ -46,6 +46,8 @@ export interface SiteBrand {
 export interface SiteContext {
   siteUrl: string;
   siteName: string;
+  /** The name in other languages (Settings), by language code. */
+  readonly siteNames?: Readonly<Record<string, string>>;
   siteDescription: string;
   siteLanguage: string;
   postsPerPage: number;
@@ -172,6 +174,9 @@ export function liveSite(config: Config, now: () => Date = () => new Date(), ass
     },
     get siteName() {
       return snap.settings.name ?? defaults.name;
+    },
+    get siteNames() {
+      return snap.settings.names ?? {};
     },
     get siteDescription() {
       return snap.settings.tagline ?? defaults.tagline;

@@ -28,7 +28,13 @@ export interface Layout {
   description: string;
   /** Absolute canonical URL. */
   canonical: string;
+  /** The site's name in the page's language where the owner gave one (Settings), else its own. */
   siteName: string;
+  /**
+   * The name's language when it is not the page's (an English name on a Persian page): the
+   * nameplate carries it, so it keeps its own typeface and direction.
+   */
+  siteNameLang?: string;
   siteUrl: string;
   /** The masthead navigation: the primary menu, or the top-level sections when there is none. */
   nav: NavItem[];

@@ -29,6 +29,7 @@ const ECHO_MAX: Record<string, number> = { customCss: 100_000, socialProfiles: 4
 
 const formOf = (s: SiteSettings): Record<string, string> => ({
   name: s.name ?? '',
+  ...Object.fromEntries(Object.entries(s.names ?? {}).map(([l, v]) => [`name-${l}`, v])),
   tagline: s.tagline ?? '',
   language: s.language ?? '',
   postsPerPage: s.postsPerPage !== undefined ? String(s.postsPerPage) : '',
@@ -114,6 +115,7 @@ export async function settingsRoutes(app: FastifyInstance, c: AdminContext): Pro
           accent: DEFAULT_ACCENT,
         },
         languages: [{ value: '', label: `The default: ${langLabel(defaults.language)}` }, ...UI_LANGUAGES.map((l) => ({ value: l, label: langLabel(l) }))],
+        nameLanguages: UI_LANGUAGES.filter((l) => l !== c.site.siteLanguage).map((l) => ({ value: l, label: langLabel(l) })),
         fonts: FONT_PAIRINGS.map((p) => ({ value: p.id, label: p.label })),
         timeZones: zoneChoices(now),
         dateStyles: DATE_STYLES.map((s) => ({ value: s, label: `${STYLE_NAMES[s]}: ${formatDate(today, lang, { style: s, timeZone: dates.timeZone })}` })),

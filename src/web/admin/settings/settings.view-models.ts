@@ -13,6 +13,8 @@ export interface SettingsVM {
   /** What an empty field means, shown greyed in it. */
   placeholders: Record<string, string>;
   languages: { value: string; label: string }[];
+  /** The languages the name may be given in (the fields "Name in other languages"). */
+  nameLanguages: { value: string; label: string }[];
   fonts: { value: string; label: string }[];
   /** The time zones: UTC first, then by region (Africa, America…), each with its short name now. */
   timeZones: { options: { value: string; label: string }[]; groups: { label: string; options: { value: string; label: string }[] }[] };

@@ -69,6 +69,25 @@ function Settings({ vm }: { vm: SettingsVM }) {
             maxLength={120}
             hint={hint('name', 'In the masthead, page titles, feeds and search results.')}
           />
+          <details class="disclosure" open={vm.nameLanguages.some((l) => values[`name-${l.value}`] || errors[`name-${l.value}`]) || undefined}>
+            <summary>Name in other languages</summary>
+            <p class="hint">
+              The masthead of pages in that language shows it, in that language’s type (a Persian article’s page, say). Leave empty to show the site name.
+            </p>
+            {vm.nameLanguages.map((l) => (
+              <TextField
+                id={`site-name-${l.value}`}
+                name={`name-${l.value}`}
+                label={l.label}
+                required={false}
+                value={values[`name-${l.value}`] ?? ''}
+                error={errors[`name-${l.value}`]}
+                maxLength={120}
+                autocomplete="off"
+                dir="auto"
+              />
+            ))}
+          </details>
           <TextField
             id={FIELD_IDS.tagline!}
             name="tagline"

@@ -91,11 +91,15 @@ export function Time({ date, class: cls }: { date: DateVM; class?: string }) {
   );
 }
 
+/** Languages whose "and" is a prefix of the next word (Arabic و, Hebrew ו): "A וB", not "A ו B". */
+const PREFIXED_AND = new Set(['ar', 'he']);
+
 /** "A", "A and B", "A, B and C" as a list of nodes (links or plain names). */
 export function joinNames(items: ComponentChildren[], and: string, lang: string): ComponentChildren[] {
   const out: ComponentChildren[] = [];
+  const last = PREFIXED_AND.has(baseLanguage(lang)) ? ` ${and}` : ` ${and} `;
   items.forEach((item, i) => {
-    if (i > 0) out.push(i === items.length - 1 ? ` ${and} ` : listComma(lang));
+    if (i > 0) out.push(i === items.length - 1 ? last : listComma(lang));
     out.push(item);
   });
   return out;

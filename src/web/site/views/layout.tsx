@@ -6,6 +6,7 @@
 import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { Layout as LayoutVM } from '../view-models.js';
+import { directionOf } from '../i18n.js';
 import { formatNumber, Picture, SearchForm } from './components.js';
 
 /** Serialises JSON-LD so it can never close its <script> element or break out of it. */
@@ -16,7 +17,18 @@ export const jsonLdText = (data: object): string =>
     .replace(/\u2029/g, '\\u2029');
 
 /** OpenGraph wants language_TERRITORY; a bare language gets its most common territory. */
-const OG_LOCALES: Record<string, string> = { en: 'en_US', fa: 'fa_IR', sq: 'sq_AL', ar: 'ar_AR', de: 'de_DE', fr: 'fr_FR', es: 'es_ES' };
+const OG_LOCALES: Record<string, string> = {
+  en: 'en_US',
+  fa: 'fa_IR',
+  sq: 'sq_AL',
+  ar: 'ar_AR',
+  de: 'de_DE',
+  fr: 'fr_FR',
+  es: 'es_ES',
+  he: 'he_IL',
+  tr: 'tr_TR',
+  ur: 'ur_PK',
+};
 export const ogLocale = (lang: string): string => {
   const [base = lang, region] = lang.split(/[-_]/);
   return region ? `${base.toLowerCase()}_${region.toUpperCase()}` : (OG_LOCALES[base.toLowerCase()] ?? base.toLowerCase());
@@ -79,6 +91,10 @@ function Head({ layout }: { layout: LayoutVM }) {
   );
 }
 
+/** The nameplate's own language and direction when it is not the page's (see Layout.siteNameLang). */
+const nameLang = (layout: LayoutVM): { lang?: string; dir?: 'ltr' | 'rtl' } =>
+  layout.siteNameLang ? { lang: layout.siteNameLang, dir: directionOf(layout.siteNameLang) } : {};
+
 function Masthead({ layout, isHome }: { layout: LayoutVM; isHome: boolean }) {
   const { t } = layout;
   const Title = isHome ? 'h1' : 'p';
@@ -86,7 +102,7 @@ function Masthead({ layout, isHome }: { layout: LayoutVM; isHome: boolean }) {
     <header class="masthead">
       <div class="masthead__top wrap">
         <Title class="masthead__title">
-          <a href="/" rel="home">
+          <a href="/" rel="home" {...nameLang(layout)}>
             {layout.brand.logo ? <Picture image={layout.brand.logo.picture} sizes={layout.brand.logo.sizes} eager class="masthead__logo" /> : layout.siteName}
           </a>
         </Title>
@@ -152,7 +168,9 @@ function Footer({ layout }: { layout: LayoutVM }) {
     <footer class="footer">
       <div class="wrap footer__inner">
         <p class="footer__name">
-          <a href="/">{layout.siteName}</a>
+          <a href="/" {...nameLang(layout)}>
+            {layout.siteName}
+          </a>
         </p>
         <ul class="footer__links">
           {layout.footerNav ? (

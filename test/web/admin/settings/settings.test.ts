@@ -156,6 +156,32 @@ for (const dialect of DIALECTS) {
       expect(del.body).toContain("used by the site's logo");
     });
 
+    it('shows the name in the page’s language on its nameplate, or the name in its own language and type', async () => {
+      await t.handle.db.updateTable('posts').set({ language: 'fa' }).where('slug', '=', fx.slugs[3]!).execute();
+      const res = await save({ name: 'The Harbour Courier', 'name-fa': 'پیک بندر', 'name-de': '<script>alert(1)</script>' });
+      expect(res.statusCode).toBe(303);
+      let fa = (await a.inject(`/${fx.slugs[3]}/`)).body;
+      expect(fa).toContain('<a href="/" rel="home">پیک بندر</a>');
+      expect(fa).toContain(' | پیک بندر</title>');
+      expect(fa).toContain('<meta property="og:site_name" content="پیک بندر"');
+      const en = (await a.inject(`/${fx.slugs[4]}/`)).body;
+      expect(en).toContain('<a href="/" rel="home">The Harbour Courier</a>');
+      const form = (await owner.get('/admin/settings')).body;
+      expect(form).toContain('value="پیک بندر"');
+      expect(form).toContain('value="&lt;script>alert(1)&lt;/script>"');
+      expect(form).not.toContain('name="name-en"');
+      expect(form).toContain('<details class="disclosure" open>');
+      // Without a Persian name, the English one keeps its own language and direction (and so its type).
+      expect((await save({ name: 'The Harbour Courier' })).statusCode).toBe(303);
+      fa = (await a.inject(`/${fx.slugs[3]}/`)).body;
+      expect(fa).toContain('<a href="/" rel="home" lang="en" dir="ltr">The Harbour Courier</a>');
+      expect(fa).toContain('<a href="/" lang="en" dir="ltr">The Harbour Courier</a>');
+      // A name that is not one line is refused like the main one.
+      const bad = await save({ name: 'The Harbour Courier', 'name-fr': 'Le Courrier\ndu port' });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.body).toContain('The name must be one line of text.');
+    });
+
     it('refuses bad input with a message per field and saves nothing of that form', async () => {
       const before = await loadSiteSettings(t.handle.db);
       const cases: [Record<string, string>, string, RegExp][] = [
