@@ -34,6 +34,8 @@ export interface AuthorsTable {
   name: string;
   /** Job title shown next to the byline, e.g. "Europe correspondent". */
   role_title: string;
+  /** JSON: the title in other languages, language → title ('{}' for none; migration 0028). */
+  role_titles: Generated<string>;
   bio: string;
   avatar_media_id: number | null;
   user_id: number | null;

@@ -27,6 +27,7 @@ import { m0024CommentLookups } from './0024-comment-lookups.js';
 import { m0025SearchPublished } from './0025-search-published.js';
 import { m0026SitemapNewest } from './0026-sitemap-newest.js';
 import { m0027CommentCounts } from './0027-comment-counts.js';
+import { m0028AuthorTitles } from './0028-author-titles.js';
 import type { Migration } from './migration.js';
 
 export type { Migration };
@@ -57,4 +58,5 @@ export const migrations: readonly Migration[] = [
   m0025SearchPublished,
   m0026SitemapNewest,
   m0027CommentCounts,
+  m0028AuthorTitles,
 ];

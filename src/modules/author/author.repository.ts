@@ -16,6 +16,7 @@ export async function insertAuthor(
     slug: string;
     name: string;
     role_title?: string;
+    role_titles?: string;
     bio?: string;
     avatar_media_id?: number | null;
     public_email?: string;
@@ -75,6 +76,8 @@ export async function findAuthorById(db: Db, id: number): Promise<AuthorRow | un
 export interface ProfileColumns {
   name: string;
   role_title: string;
+  /** JSON object: language → title. */
+  role_titles: string;
   bio: string;
   avatar_media_id: number | null;
   public_email: string;

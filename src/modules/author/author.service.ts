@@ -9,6 +9,7 @@
 import type { Db } from '../../db/database.js';
 import type { AuthorRow } from '../../db/schema.js';
 import { existingIds } from '../../db/existing-ids.js';
+import { parseNames } from '../../lib/local-names.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { slugify } from '../article/article.js';
 import { tag } from '../content/cache-tags.js';
@@ -52,6 +53,7 @@ async function checkPhoto(db: Db, photoId: number | null): Promise<void> {
 const LABELS: Record<keyof AuthorProfile, string> = {
   name: 'name',
   title: 'title',
+  titles: 'title in other languages',
   bio: 'bio',
   photoId: 'photo',
   publicEmail: 'public email',
@@ -63,6 +65,7 @@ function changesOf(row: AuthorRow, p: AuthorProfile): (keyof AuthorProfile)[] {
   const out: (keyof AuthorProfile)[] = [];
   if (row.name !== p.name) out.push('name');
   if (row.role_title !== p.title) out.push('title');
+  if (JSON.stringify(parseNames(row.role_titles)) !== JSON.stringify(p.titles)) out.push('titles');
   if (row.bio !== p.bio) out.push('bio');
   if (row.avatar_media_id !== p.photoId) out.push('photoId');
   if (row.public_email !== p.publicEmail) out.push('publicEmail');
@@ -91,6 +94,7 @@ async function applyProfile(trx: Db, row: AuthorRow, p: AuthorProfile, actor: Ac
     await updateAuthorProfile(trx, row.id, {
       name: p.name,
       role_title: p.title,
+      role_titles: JSON.stringify(p.titles),
       bio: p.bio,
       avatar_media_id: p.photoId,
       public_email: p.publicEmail,
@@ -139,6 +143,7 @@ export async function createGuestAuthor(db: Db, p: AuthorProfile, actor: Actor, 
       slug,
       name: p.name,
       role_title: p.title,
+      role_titles: JSON.stringify(p.titles),
       bio: p.bio,
       avatar_media_id: p.photoId,
       public_email: p.publicEmail,

@@ -6,6 +6,7 @@
  * services throw.
  */
 import { AppError } from '../../lib/errors.js';
+import { parseNames } from '../../lib/local-names.js';
 import type { AuthorRow } from '../../db/schema.js';
 import { normalizeEmail } from '../user/user.js';
 import { linkList, linksOf, oneLine, paragraphsText, photoIdOf } from '../content/profile-fields.js';
@@ -31,6 +32,8 @@ export const AUTHOR_LIMITS = { name: 100, title: 100, bio: 2000, email: 254 } as
 export interface AuthorProfile {
   name: string;
   title: string;
+  /** The title in other languages, language → title (bylines of pages in that language). */
+  titles: Readonly<Record<string, string>>;
   /** Plain text; a blank line starts a new paragraph. */
   bio: string;
   photoId: number | null;
@@ -50,6 +53,7 @@ export const bioParagraphs = (bio: string): string[] =>
 export const profileOf = (row: AuthorRow): AuthorProfile => ({
   name: row.name,
   title: row.role_title,
+  titles: parseNames(row.role_titles),
   bio: row.bio,
   photoId: row.avatar_media_id,
   publicEmail: row.public_email,
@@ -61,11 +65,19 @@ export const profileOf = (row: AuthorRow): AuthorProfile => ({
  * is checked against the library by the service.
  * @example parseProfileForm({ name: 'Ana Berg', links: 'javascript:alert(1)' }).errors.links
  */
-export function parseProfileForm(form: Record<string, string | undefined>): { profile?: AuthorProfile; errors: Record<string, string> } {
+export function parseProfileForm(
+  form: Record<string, string | undefined>,
+  languages: readonly string[] = [],
+): { profile?: AuthorProfile; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const name = oneLine(form.name, AUTHOR_LIMITS.name, 'The name', errors, 'name');
   if (!name && !errors.name) errors.name = 'Enter the name readers see on bylines.';
   const title = oneLine(form.title, AUTHOR_LIMITS.title, 'The title', errors, 'title');
+  const titles: Record<string, string> = {};
+  for (const l of languages) {
+    const v = oneLine(form[`title-${l}`], AUTHOR_LIMITS.title, 'The title', errors, `title-${l}`);
+    if (v) titles[l] = v;
+  }
   const bio = paragraphsText(form.bio, AUTHOR_LIMITS.bio, 'The bio', errors, 'bio');
   const photoId = photoIdOf(form.photoId, errors, 'photoId');
   const emailRaw = (form.publicEmail ?? '').trim();
@@ -77,5 +89,5 @@ export function parseProfileForm(form: Record<string, string | undefined>): { pr
   }
   const links = linkList(form.links, errors, 'links');
   if (Object.keys(errors).length) return { errors };
-  return { profile: { name, title, bio, photoId, publicEmail, links }, errors };
+  return { profile: { name, title, titles, bio, photoId, publicEmail, links }, errors };
 }

@@ -3,35 +3,15 @@
  * The category tree in memory: paths, ancestors and descendants, built from one query's rows.
  */
 import type { CategoryRow } from '../../db/schema.js';
+import { localText, parseNames } from '../../lib/local-names.js';
 
-/** A `names` column (language → name, migration 0019); anything malformed reads as none. */
-export function parseNames(raw: string | null | undefined): Readonly<Record<string, string>> {
-  if (!raw || raw === '{}') return {};
-  try {
-    const o: unknown = JSON.parse(raw);
-    if (!o || typeof o !== 'object' || Array.isArray(o)) return {};
-    return Object.fromEntries(Object.entries(o as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
-  } catch {
-    return {};
-  }
-}
-
-const parsed = new WeakMap<object, Readonly<Record<string, string>>>();
+export { parseNames };
 
 /**
  * A section's or tag's name for a page in `lang`: its name in that language (or its base
  * language: "fa" for "fa-IR") where one is given, else its name.
  */
-export function localName(row: { name: string; names?: string }, lang: string): string {
-  if (!row.names || row.names === '{}') return row.name;
-  let names = parsed.get(row);
-  if (!names) {
-    names = parseNames(row.names);
-    parsed.set(row, names);
-  }
-  const l = lang.toLowerCase();
-  return names[l] ?? names[l.split(/[-_]/)[0] ?? ''] ?? row.name;
-}
+export const localName = (row: { name: string; names?: string }, lang: string): string => localText(row.names, lang) ?? row.name;
 
 export class CategoryTree {
   private readonly byId = new Map<number, CategoryRow>();

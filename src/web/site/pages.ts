@@ -154,7 +154,7 @@ export function articlePage(site: SiteContext, tree: CategoryTree, b: ArticleBun
   const published = post.published_at ? dateVM(post.published_at, lang, site.dates) : undefined;
   // "Updated" only when it differs meaningfully (more than a minute) from publication.
   const wasUpdated = post.published_at && Date.parse(post.updated_at) - Date.parse(post.published_at) > 60_000;
-  const authors = b.authors.map((a) => authorVM(a, b.media));
+  const authors = b.authors.map((a) => authorVM(a, b.media, lang));
   const description = post.seo_description || post.excerpt || site.siteDescription;
   const shareFile = featuredRow ? shareFileOf(featuredRow) : undefined;
   const imageUrl = shareFile ? absolute(site, mediaUrl(shareFile.path)) : undefined;
@@ -183,7 +183,7 @@ export function articlePage(site: SiteContext, tree: CategoryTree, b: ArticleBun
       ...(imageUrl ? { image: [imageUrl] } : {}),
       ...(post.published_at ? { datePublished: post.published_at } : {}),
       dateModified: post.updated_at,
-      author: b.authors.map((a) => personJsonLd(site, a, b.media)),
+      author: b.authors.map((a) => personJsonLd(site, a, b.media, lang)),
       ...storyPeopleJsonLd(site, b.people ?? [], b.media),
       publisher: publisherJsonLd(site),
       ...(b.tags.length ? { keywords: b.tags.map((x) => x.name).join(', ') } : {}),
@@ -332,7 +332,7 @@ export function authorPage(site: SiteContext, tree: CategoryTree, author: Author
     '@type': 'ProfilePage',
     url: vm.layout.canonical,
     mainEntity: {
-      ...personJsonLd(site, author, media),
+      ...personJsonLd(site, author, media, site.siteLanguage),
       ...(profile.bio.length ? { description: profile.bio.join('\n\n').slice(0, 1000) } : {}),
       ...(author.public_email ? { email: author.public_email } : {}),
     },

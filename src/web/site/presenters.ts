@@ -14,6 +14,7 @@ import { DEFAULT_DATES, siteNameIn, type SiteDates } from '../../modules/site/si
 import { instantOf, wallTimeOf } from '../../lib/zoned-time.js';
 import type { MenuTargets } from '../../modules/site/menu.service.js';
 import { localName, type CategoryTree } from '../../modules/taxonomy/taxonomy.js';
+import { localText } from '../../lib/local-names.js';
 import { directionOf, formatDate, stringsFor, baseLanguage } from './i18n.js';
 import type { SiteContext } from './site-context.js';
 import type { AuthorProfileVM, AuthorVM, CardVM, DateVM, ImageVM, Layout, Link, NavItem, PaginationVM } from './view-models.js';
@@ -94,9 +95,12 @@ export function categoryLink(tree: CategoryTree, id: number | null, lang: string
   return c ? { name: localName(c, lang), url: categoryPath(tree.pathOf(c.id)) } : undefined;
 }
 
-export function authorVM(a: AuthorRow, media: ReadonlyMap<number, MediaRow>): AuthorVM {
+/** An author's title for a page in `lang`: its translation where the profile gives one. */
+export const authorTitle = (a: Pick<AuthorRow, 'role_title' | 'role_titles'>, lang: string): string => localText(a.role_titles, lang) ?? a.role_title;
+
+export function authorVM(a: AuthorRow, media: ReadonlyMap<number, MediaRow>, lang: string): AuthorVM {
   const avatar = a.avatar_media_id !== null ? media.get(a.avatar_media_id) : undefined;
-  return { name: a.name, url: authorPath(a.slug), roleTitle: a.role_title, ...(avatar ? { avatar: imageVM(avatar, '') } : {}) };
+  return { name: a.name, url: authorPath(a.slug), roleTitle: authorTitle(a, lang), ...(avatar ? { avatar: imageVM(avatar, '') } : {}) };
 }
 
 /** A link's label: its host (without www.) and path, as short as it can be told apart. */
@@ -112,7 +116,7 @@ export function linkLabel(url: string): string {
 
 /** The author page's profile: the photo (its alt text, or "Photo of {name}"), bio paragraphs, public email, links. */
 export function authorProfileVM(a: AuthorRow, media: ReadonlyMap<number, MediaRow>, lang: string): AuthorProfileVM {
-  const base = authorVM(a, media);
+  const base = authorVM(a, media, lang);
   const photo = a.avatar_media_id !== null ? media.get(a.avatar_media_id) : undefined;
   return {
     ...base,
@@ -124,14 +128,14 @@ export function authorProfileVM(a: AuthorRow, media: ReadonlyMap<number, MediaRo
 }
 
 /** schema.org Person of an author: on the author page and in an article's `author`. */
-export function personJsonLd(site: SiteContext, a: AuthorRow, media: ReadonlyMap<number, MediaRow>): Record<string, unknown> {
+export function personJsonLd(site: SiteContext, a: AuthorRow, media: ReadonlyMap<number, MediaRow>, lang: string): Record<string, unknown> {
   const photo = a.avatar_media_id !== null ? media.get(a.avatar_media_id) : undefined;
   const sameAs = linksOf(a);
   return {
     '@type': 'Person',
     name: a.name,
     url: absolute(site, authorPath(a.slug)),
-    ...(a.role_title ? { jobTitle: a.role_title } : {}),
+    ...(authorTitle(a, lang) ? { jobTitle: authorTitle(a, lang) } : {}),
     ...(photo ? { image: absolute(site, imageVM(photo).src) } : {}),
     ...(sameAs.length ? { sameAs } : {}),
   };

@@ -28,7 +28,7 @@ import { fieldsOf, pathId } from '../shell/forms.js';
 import { noticeLookup } from '../shell/presenters.js';
 import { mediaScript } from '../shell/script-bundle.js';
 import type { FormVM } from '../shell/view-models.js';
-import { authorItemVM, loginLabel, postedProfile, profileFormVM, profileValues } from './authors.presenter.js';
+import { authorItemVM, loginLabel, postedProfile, profileFormVM, profileValues, TITLE_LANGUAGES } from './authors.presenter.js';
 import { renderAccount, renderAuthorEdit, renderAuthors } from './authors.view.js';
 
 const notice = noticeLookup({
@@ -62,7 +62,15 @@ export async function authorsRoutes(app: FastifyInstance, c: AdminContext): Prom
         layout: pageLayout(c, request, csrf, 'Your profile', noticeOf(request)),
         csrf,
         profile: profileFormVM(
-          { action: '/admin/account', values, errors: form?.errors ?? {}, photo: await photoOf(c, values), canUpload: canUpload(request), slug: own?.slug },
+          {
+            action: '/admin/account',
+            values,
+            errors: form?.errors ?? {},
+            photo: await photoOf(c, values),
+            canUpload: canUpload(request),
+            slug: own?.slug,
+            siteLanguage: c.site.siteLanguage,
+          },
           'Save your profile',
         ),
         account: { name: user.name, email: user.email, roleLabel: ROLE_LABELS[user.role] },
@@ -79,7 +87,7 @@ export async function authorsRoutes(app: FastifyInstance, c: AdminContext): Prom
   app.post('/account', { config: { access: 'signed-in' } }, async (request, reply) => {
     const { user } = signedIn(request);
     const values = postedProfile(fieldsOf(request.body));
-    const { profile, errors } = parseProfileForm(values);
+    const { profile, errors } = parseProfileForm(values, TITLE_LANGUAGES);
     if (!profile) return accountPage(request, reply, { values, errors }, 400);
     try {
       const { purge } = await saveOwnProfile(c.db, user, profile, actorOf(request), c.now());
@@ -125,7 +133,7 @@ export async function authorsRoutes(app: FastifyInstance, c: AdminContext): Prom
   app.post('/authors', { config: { access: 'authors.manage' } }, async (request, reply) => {
     const posted = postedProfile(fieldsOf(request.body));
     const values = { name: posted.name!, title: posted.title! };
-    const { profile, errors } = parseProfileForm(values);
+    const { profile, errors } = parseProfileForm(values, TITLE_LANGUAGES);
     if (!profile) return listPage(request, reply, { values, errors }, 400);
     const { id, purge } = await createGuestAuthor(c.db, profile, actorOf(request), c.now());
     if (purge.length) app.pageCache.purge(purge);
@@ -150,6 +158,7 @@ export async function authorsRoutes(app: FastifyInstance, c: AdminContext): Prom
             photo: await photoOf(c, values),
             canUpload: canUpload(request),
             slug: row.slug,
+            siteLanguage: c.site.siteLanguage,
           },
           'Save the profile',
         ),
@@ -181,7 +190,7 @@ export async function authorsRoutes(app: FastifyInstance, c: AdminContext): Prom
   app.post('/authors/:id', { config: { access: 'authors.manage' } }, async (request, reply) => {
     const row = await authorOf(request);
     const values = postedProfile(fieldsOf(request.body));
-    const { profile, errors } = parseProfileForm(values);
+    const { profile, errors } = parseProfileForm(values, TITLE_LANGUAGES);
     if (!profile) return editPage(request, reply, row, { values, errors }, 400);
     try {
       const { purge } = await saveAuthorProfile(c.db, row.id, profile, actorOf(request), c.now());

@@ -9,6 +9,8 @@ import type { AdminLayoutVM, FormVM, ThumbVM } from '../shell/view-models.js';
 export interface ProfileFormVM {
   action: string;
   form: FormVM;
+  /** The languages the title may be given in too ("Title in other languages"). */
+  titleLanguages: { value: string; label: string }[];
   /** The chosen photo as it stands (none chosen, or not found). */
   photo?: { thumb: ThumbVM; alt: string; editUrl: string };
   canUpload: boolean;

@@ -4,7 +4,7 @@
  * author, the form to add a guest author) and /admin/authors/{id} (one profile, for editors).
  * One form that works without JavaScript; with it, the photo is chosen from the library.
  */
-import { CsrfField, ErrorSummary, TextAreaField, TextField } from '../shell/components.js';
+import { CsrfField, ErrorSummary, LanguageFields, TextAreaField, TextField } from '../shell/components.js';
 import { renderAdminDocument } from '../shell/layout.js';
 import type { AccountVM, AuthorEditVM, AuthorsVM, ProfileFormVM } from './authors.view-models.js';
 
@@ -44,6 +44,16 @@ function ProfileForm({ vm, csrf }: { vm: ProfileFormVM; csrf: string }) {
           maxLength={100}
           dir="auto"
           hint="Beside the name on bylines, such as “Science reporter” or “Guest columnist”."
+        />
+        <LanguageFields
+          idPrefix="profile-title"
+          name="title"
+          summary="Title in other languages"
+          hint="Bylines and the author page of articles in that language show it. Leave empty to show the title above."
+          languages={vm.titleLanguages}
+          values={values}
+          errors={errors}
+          maxLength={100}
         />
         <TextAreaField
           id={FIELD_IDS.bio!}

@@ -4,7 +4,7 @@
  * profiles), dates (time zone, date style, the time on articles) and branding (logo, favicon, share image, accent colour, type, own stylesheet), as
  * one form that works without JavaScript; with it, images are chosen from the library.
  */
-import { CsrfField, ErrorSummary, SelectField, TextAreaField, TextField } from '../shell/components.js';
+import { CsrfField, ErrorSummary, LanguageFields, SelectField, TextAreaField, TextField } from '../shell/components.js';
 import { renderAdminDocument } from '../shell/layout.js';
 import type { SettingsVM } from './settings.view-models.js';
 
@@ -69,25 +69,16 @@ function Settings({ vm }: { vm: SettingsVM }) {
             maxLength={120}
             hint={hint('name', 'In the masthead, page titles, feeds and search results.')}
           />
-          <details class="disclosure" open={vm.nameLanguages.some((l) => values[`name-${l.value}`] || errors[`name-${l.value}`]) || undefined}>
-            <summary>Name in other languages</summary>
-            <p class="hint">
-              The masthead of pages in that language shows it, in that language’s type (a Persian article’s page, say). Leave empty to show the site name.
-            </p>
-            {vm.nameLanguages.map((l) => (
-              <TextField
-                id={`site-name-${l.value}`}
-                name={`name-${l.value}`}
-                label={l.label}
-                required={false}
-                value={values[`name-${l.value}`] ?? ''}
-                error={errors[`name-${l.value}`]}
-                maxLength={120}
-                autocomplete="off"
-                dir="auto"
-              />
-            ))}
-          </details>
+          <LanguageFields
+            idPrefix="site-name"
+            name="name"
+            summary="Name in other languages"
+            hint="The masthead of pages in that language shows it, in that language’s type (a Persian article’s page, say). Leave empty to show the site name."
+            languages={vm.nameLanguages}
+            values={values}
+            errors={errors}
+            maxLength={120}
+          />
           <TextField
             id={FIELD_IDS.tagline!}
             name="tagline"

@@ -113,6 +113,43 @@ export function TextField(props: TextFieldProps) {
   );
 }
 
+/**
+ * A fold of one text field per language (`{name}-{lang}`): a name or title in the other languages
+ * pages are shown in. Open when one is filled or refused.
+ */
+export function LanguageFields(props: {
+  idPrefix: string;
+  name: string;
+  summary: string;
+  hint: string;
+  languages: readonly { value: string; label: string }[];
+  values: Record<string, string | undefined>;
+  errors: Record<string, string | undefined>;
+  maxLength: number;
+}) {
+  const { idPrefix, name, languages, values, errors } = props;
+  const open = languages.some((l) => values[`${name}-${l.value}`] || errors[`${name}-${l.value}`]);
+  return (
+    <details class="disclosure" open={open || undefined}>
+      <summary>{props.summary}</summary>
+      <p class="hint">{props.hint}</p>
+      {languages.map((l) => (
+        <TextField
+          id={`${idPrefix}-${l.value}`}
+          name={`${name}-${l.value}`}
+          label={l.label}
+          required={false}
+          value={values[`${name}-${l.value}`] ?? ''}
+          error={errors[`${name}-${l.value}`]}
+          maxLength={props.maxLength}
+          autocomplete="off"
+          dir="auto"
+        />
+      ))}
+    </details>
+  );
+}
+
 interface TextAreaFieldProps extends FieldProps {
   value?: string;
   rows?: number;

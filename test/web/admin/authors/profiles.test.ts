@@ -195,6 +195,61 @@ for (const dialect of DIALECTS) {
       await t.handle.db.updateTable('media').set({ alt: 'Ana Berg in the newsroom' }).where('id', '=', portrait).execute();
     });
 
+    it('a title in other languages is the byline of articles in that language; the main one elsewhere', async () => {
+      const user = await makeUser(t, 'author');
+      const agent = new Agent(app);
+      await agent.login(user.email);
+      const form = (await agent.get('/admin/account')).body;
+      expect(form).toContain('<summary>Title in other languages</summary>');
+      expect(form).toContain('name="title-fa"');
+      expect(form).not.toContain('name="title-en"');
+      const res = await agent.post(
+        '/admin/account',
+        { ...EMPTY, name: 'Sima Karimi', title: 'Science reporter', 'title-fa': 'خبرنگار علمی', 'title-de': 'Wissenschaftsreporterin' },
+        '/admin/account',
+      );
+      expect(res.statusCode).toBe(303);
+      const row = await t.handle.db.selectFrom('authors').selectAll().where('user_id', '=', user.id).executeTakeFirstOrThrow();
+      expect(JSON.parse(row.role_titles)).toEqual({ fa: 'خبرنگار علمی', de: 'Wissenschaftsreporterin' });
+      for (const [slug, language] of [
+        ['tide-fa', 'fa'],
+        ['tide-en', 'en'],
+        ['tide-de', 'de'],
+      ] as const)
+        await createArticle(
+          t.handle.db,
+          {
+            type: 'post',
+            status: 'published',
+            slug,
+            title: `Tide ${language}`,
+            language,
+            body: doc(p('Water.')),
+            authorIds: [row.id],
+            publishedAt: NOW.toISOString(),
+          },
+          NOW,
+        );
+      const fa = (await app.inject('/tide-fa/')).body;
+      expect(fa).toContain('خبرنگار علمی');
+      expect(fa).not.toContain('Science reporter');
+      const news = jsonLd(fa).find((x) => x['@type'] === 'NewsArticle') as { author: Person[] };
+      expect(news.author[0]!.jobTitle).toBe('خبرنگار علمی');
+      expect((await app.inject('/tide-en/')).body).toContain('Science reporter');
+      expect((await app.inject('/tide-de/')).body).toContain('Wissenschaftsreporterin');
+      // The form shows them again; a title that is not one line is refused, nothing saved.
+      expect((await agent.get('/admin/account')).body).toContain('value="خبرنگار علمی"');
+      const bad = await agent.post('/admin/account', { ...EMPTY, name: 'Sima Karimi', 'title-fr': 'Journaliste\nscientifique' }, '/admin/account');
+      expect(bad.statusCode).toBe(400);
+      expect(bad.body).toContain('The title must be one line');
+      const xss = await agent.post('/admin/account', { ...EMPTY, name: 'Sima Karimi', 'title-ar': '<script>alert(1)</script>' }, '/admin/account');
+      expect(xss.statusCode).toBe(400);
+      expect(xss.body).toContain('cannot contain &lt; or >');
+      expect(xss.body).not.toContain('<script>alert(1)');
+      const after = await t.handle.db.selectFrom('authors').select('role_titles').where('id', '=', row.id).executeTakeFirstOrThrow();
+      expect(after.role_titles).toBe(row.role_titles);
+    });
+
     it('a saved profile purges its author page, feed and bylined articles, and nothing unrelated', async () => {
       const ana = `/${fx.slugs.find((s) => s.endsWith('-2'))}/`;
       const urls = ['/author/ana-berg/', '/author/ana-berg/feed/', ana, `/${unrelated}/`];
