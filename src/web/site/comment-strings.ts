@@ -4,46 +4,10 @@
  * (the article's). Kept apart from i18n.ts because only the comments use them; same fallbacks.
  */
 import type { CommentErrorCode } from '../../modules/comment/comment.js';
+import type { CommentMessages } from './messages/catalogue.js';
 import { baseLanguage, catalogueChain, formatMessage, mergeSection, type MessageValues } from './i18n.js';
 
-/** The comment form's words (ICU messages, as in i18n.ts). */
-export interface CommentMessages {
-  yourComment: string;
-  /** "Reply to {name}" */
-  replyTo: string;
-  cancelReply: string;
-  name: string;
-  email: string;
-  optional: string;
-  neverShown: string;
-  comment: string;
-  help: string;
-  leaveEmpty: string;
-  notify: string;
-  submit: string;
-  reply: string;
-  /** Screen-reader suffix of "Reply": " to {name}" */
-  replyToSr: string;
-  held: string;
-  staff: string;
-  /** Badge on a reply by one of the article's authors. */
-  author: string;
-  olderComments: string;
-  newerComments: string;
-  commentPages: string;
-  /** Shown under the comments heading while an open thread has none. */
-  noComments: string;
-  /** The thread's order links: their group label and the two orders. */
-  sortComments: string;
-  oldestFirst: string;
-  newestFirst: string;
-  /** "Comments, page {n} of {total}" */
-  commentPageOf: string;
-  /** Error messages by code; `{max}` in COMMENT_TOO_LONG. */
-  errors: Record<CommentErrorCode, string>;
-  /** Finer messages for COMMENT_INVALID. */
-  invalid: { body: string; name: string; nameLong: string; emailRequired: string; email: string };
-}
+export type { CommentMessages };
 
 /** The comment form's words in one language, with `format` for those that take values. */
 export interface CommentStrings extends CommentMessages {

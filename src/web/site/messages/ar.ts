@@ -2,7 +2,7 @@
  * @module web/site/messages/ar
  * The reader interface in Arabic: ICU MessageFormat (plurals as `{n, plural, …}`).
  */
-import type { PartialCatalogue } from '../i18n.js';
+import type { PartialCatalogue } from './catalogue.js';
 
 export const ar: PartialCatalogue = {
   ui: {

@@ -2,7 +2,7 @@
  * @module web/site/messages/de
  * The reader interface in German: ICU MessageFormat (plurals as `{n, plural, …}`).
  */
-import type { PartialCatalogue } from '../i18n.js';
+import type { PartialCatalogue } from './catalogue.js';
 
 export const de: PartialCatalogue = {
   ui: {

@@ -2,7 +2,7 @@
  * @module web/site/messages/en
  * The reader interface in English: ICU MessageFormat (plurals as `{n, plural, …}`).
  */
-import type { Catalogue } from '../i18n.js';
+import type { Catalogue } from './catalogue.js';
 
 export const en: Catalogue = {
   ui: {

@@ -2,7 +2,7 @@
  * @module web/site/messages/es
  * The reader interface in Spanish: ICU MessageFormat (plurals as `{n, plural, …}`).
  */
-import type { PartialCatalogue } from '../i18n.js';
+import type { PartialCatalogue } from './catalogue.js';
 
 export const es: PartialCatalogue = {
   ui: {

@@ -2,7 +2,7 @@
  * @module web/site/messages/fa
  * The reader interface in Persian: ICU MessageFormat (plurals as `{n, plural, …}`).
  */
-import type { PartialCatalogue } from '../i18n.js';
+import type { PartialCatalogue } from './catalogue.js';
 
 export const fa: PartialCatalogue = {
   ui: {

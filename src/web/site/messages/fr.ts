@@ -2,7 +2,7 @@
  * @module web/site/messages/fr
  * The reader interface in French: ICU MessageFormat (plurals as `{n, plural, …}`).
  */
-import type { PartialCatalogue } from '../i18n.js';
+import type { PartialCatalogue } from './catalogue.js';
 
 export const fr: PartialCatalogue = {
   ui: {

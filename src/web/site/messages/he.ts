@@ -2,7 +2,7 @@
  * @module web/site/messages/he
  * The reader interface in Hebrew: ICU MessageFormat (plurals as `{n, plural, …}`).
  */
-import type { PartialCatalogue } from '../i18n.js';
+import type { PartialCatalogue } from './catalogue.js';
 
 export const he: PartialCatalogue = {
   ui: {

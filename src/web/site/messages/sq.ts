@@ -2,7 +2,7 @@
  * @module web/site/messages/sq
  * The reader interface in Albanian: ICU MessageFormat (plurals as `{n, plural, …}`).
  */
-import type { PartialCatalogue } from '../i18n.js';
+import type { PartialCatalogue } from './catalogue.js';
 
 export const sq: PartialCatalogue = {
   ui: {

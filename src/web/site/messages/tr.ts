@@ -2,7 +2,7 @@
  * @module web/site/messages/tr
  * The reader interface in Turkish: ICU MessageFormat (plurals as `{n, plural, …}`).
  */
-import type { PartialCatalogue } from '../i18n.js';
+import type { PartialCatalogue } from './catalogue.js';
 
 export const tr: PartialCatalogue = {
   ui: {

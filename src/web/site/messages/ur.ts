@@ -2,7 +2,7 @@
  * @module web/site/messages/ur
  * The reader interface in Urdu: ICU MessageFormat (plurals as `{n, plural, …}`).
  */
-import type { PartialCatalogue } from '../i18n.js';
+import type { PartialCatalogue } from './catalogue.js';
 
 export const ur: PartialCatalogue = {
   ui: {
