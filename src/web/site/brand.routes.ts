@@ -12,11 +12,11 @@ import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { FONT_PAIRINGS } from '../../modules/site/site.js';
 import { notFound } from '../errors.js';
-import { fontPackage } from './brand.js';
+import { ARABIC_FACE, fontPackage } from './brand.js';
 import type { LiveSite } from './site-context.js';
 
 const YEAR = 'public, max-age=31536000, immutable';
-const FONT_NAMES = new Set(FONT_PAIRINGS.flatMap((p) => p.packages));
+const FONT_NAMES = new Set([...FONT_PAIRINGS.flatMap((p) => p.packages), ARABIC_FACE.name]);
 
 function sendCss(request: FastifyRequest, reply: FastifyReply, css: string | undefined, current: string | undefined): FastifyReply {
   if (css === undefined) throw notFound('The site has no such stylesheet.');

@@ -34,11 +34,14 @@ export function fontPackage(name: string): FontPackage | null {
   return hit;
 }
 
-/** The package's @font-face rules (weights as one variable face; italics for the serif), pointing here. */
-function fontFaces(name: string, italic: boolean): string {
+/**
+ * The package's @font-face rules (weights as one variable face; italics for the serif), pointing
+ * here. `subsets`: only the faces of these scripts (their comment names them: latin, arabic…).
+ */
+function fontFaces(name: string, italic: boolean, subsets?: readonly string[]): string {
   const pkg = fontPackage(name);
   if (!pkg) return '';
-  const css = ['wght.css', ...(italic ? ['wght-italic.css'] : [])]
+  let css = ['wght.css', ...(italic ? ['wght-italic.css'] : [])]
     .map((f) => {
       try {
         return fs.readFileSync(path.join(pkg.dir, f), 'utf8');
@@ -47,7 +50,40 @@ function fontFaces(name: string, italic: boolean): string {
       }
     })
     .join('\n');
+  if (subsets) {
+    const wanted = new RegExp(`^/\\* ${name}-(?:${subsets.join('|')})-wght-`);
+    css = css
+      .split(/\n(?=\/\*)/)
+      .filter((block) => wanted.test(block.trim()))
+      .join('\n');
+  }
   return css.replace(/url\(\.\/files\/([a-z0-9-]+\.woff2)\)/g, (_m, file: string) => `url(/brand/fonts/${name}/${pkg.version}/${file})`);
+}
+
+/**
+ * The Arabic-script face of every bundled pairing (Persian, Arabic, Urdu pages and passages):
+ * Vazirmatn's Arabic subset only, so Latin words inside such text keep the pairing's Latin face.
+ */
+export const ARABIC_FACE = { name: 'vazirmatn', family: '"Vazirmatn Variable"' } as const;
+
+/** The file of a package's upright variable face for one script, as served here (undefined: none). */
+function faceFile(name: string, subset: string): string | undefined {
+  const pkg = fontPackage(name);
+  const file = `${name}-${subset}-wght-normal.woff2`;
+  return pkg && fs.existsSync(path.join(pkg.dir, 'files', file)) ? `/brand/fonts/${name}/${pkg.version}/${file}` : undefined;
+}
+
+/**
+ * The headline face's file for Latin-script and for Arabic-script pages, for a preload: the first
+ * text a reader sees is a headline, and without it the page paints in a fallback face and reflows.
+ */
+export function headlineFonts(s: Pick<SiteSettings, 'fonts'>): { latin?: string; arabic?: string } {
+  const pairing = fontPairing(s.fonts);
+  const serif = pairing.packages[0];
+  if (!serif) return {};
+  const latin = faceFile(serif, 'latin');
+  const arabic = faceFile(ARABIC_FACE.name, 'arabic');
+  return { ...(latin ? { latin } : {}), ...(arabic ? { arabic } : {}) };
 }
 
 const faces = new Map<string, string>();
@@ -67,9 +103,24 @@ export function themeCss(s: SiteSettings): string | undefined {
     }
     parts.push(css);
   });
+  if (pairing.packages.length) {
+    let css = faces.get(ARABIC_FACE.name);
+    if (css === undefined) {
+      css = fontFaces(ARABIC_FACE.name, false, ['arabic']);
+      faces.set(ARABIC_FACE.name, css);
+    }
+    parts.push(css);
+  }
   const vars = [
     ...(accent ? [`--accent: ${accent};`] : []),
-    ...(pairing.packages.length ? [`--serif-latin: ${pairing.serif};`, `--sans-latin: ${pairing.sans};`] : []),
+    ...(pairing.packages.length
+      ? [
+          `--serif-latin: ${pairing.serif};`,
+          `--sans-latin: ${pairing.sans};`,
+          `--serif-arabic: ${ARABIC_FACE.family}, ${pairing.serif};`,
+          `--sans-arabic: ${ARABIC_FACE.family}, ${pairing.sans};`,
+        ]
+      : []),
   ];
   parts.push(`:root { ${vars.join(' ')} }`);
   return `${parts.join('\n')}\n`;

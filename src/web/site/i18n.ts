@@ -50,6 +50,11 @@ export const baseLanguage = (lang: string): string => lang.toLowerCase().split(/
 
 export const directionOf = (lang: string): 'ltr' | 'rtl' => (RTL.has(baseLanguage(lang)) ? 'rtl' : 'ltr');
 
+const ARABIC_SCRIPT = new Set(['fa', 'ar', 'ur', 'ps', 'ckb', 'sd', 'ug']);
+
+/** Whether a language is written in the Arabic script (its comma, its typeface). */
+export const isArabicScript = (lang: string): boolean => ARABIC_SCRIPT.has(baseLanguage(lang));
+
 interface Compiled {
   message: IntlMessageFormat;
   /** Arguments printed as they are (`{n}`): numbers among them get the language's digits. */

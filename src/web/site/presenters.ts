@@ -15,7 +15,7 @@ import { instantOf, wallTimeOf } from '../../lib/zoned-time.js';
 import type { MenuTargets } from '../../modules/site/menu.service.js';
 import { localName, type CategoryTree } from '../../modules/taxonomy/taxonomy.js';
 import { localText } from '../../lib/local-names.js';
-import { directionOf, formatDate, stringsFor, baseLanguage } from './i18n.js';
+import { directionOf, formatDate, stringsFor, baseLanguage, isArabicScript } from './i18n.js';
 import type { SiteContext } from './site-context.js';
 import type { AuthorProfileVM, AuthorVM, CardVM, DateVM, ImageVM, Layout, Link, NavItem, PaginationVM } from './view-models.js';
 
@@ -219,6 +219,12 @@ function footerOf(site: SiteContext, tree: CategoryTree, lang: string): { footer
   return menu ? { footerNav: menu.map(({ name, url }) => ({ name, url })) } : {};
 }
 
+/** The headline face a page in `lang` paints first: Arabic-script pages' or Latin-script pages'. */
+function preloadOf(fonts: { latin?: string; arabic?: string }, lang: string): { preloadFont?: string } {
+  const file = isArabicScript(lang) ? fonts.arabic : fonts.latin;
+  return file ? { preloadFont: file } : {};
+}
+
 export function layoutVM(site: SiteContext, input: LayoutInput): Layout {
   const lang = input.lang ?? site.siteLanguage;
   const t = stringsFor(lang, site.siteLanguage);
@@ -246,6 +252,7 @@ export function layoutVM(site: SiteContext, input: LayoutInput): Layout {
       ...(site.brand.footerLine ? { footerLine: site.brand.footerLine.replaceAll('{year}', String(siteYear(site))) } : {}),
     },
     stylesheets: [site.assets.siteCss, ...(input.article ? [site.assets.articleCss] : []), ...site.brand.stylesheets],
+    ...preloadOf(site.brand.headlineFonts, lang),
     assets: site.assets,
     jsonLd: input.jsonLd ?? [],
     alternates: input.alternates ?? [],

@@ -15,7 +15,7 @@ import type { Menus } from '../../modules/site/menu.js';
 import type { MenuTargets } from '../../modules/site/menu.service.js';
 import { bannerShows, datesOf, type Banner, type SiteDates, type SiteSettings } from '../../modules/site/site.js';
 import { EMPTY_SITE_SNAPSHOT, loadSiteSnapshot, type SiteSnapshot } from '../../modules/site/site.service.js';
-import { themeCss } from './brand.js';
+import { headlineFonts, themeCss } from './brand.js';
 import type { ImageVM, SiteAssetUrls } from './view-models.js';
 
 /** The theme's files under their plain names (a site context made without the prepared assets). */
@@ -41,6 +41,8 @@ export interface SiteBrand {
   footerLine?: string;
   /** Stylesheets after site.css: the accent and type (/brand/theme.css), the owner's own. */
   stylesheets: readonly string[];
+  /** The headline face's file per script, preloaded by pages (none: the reader's own fonts). */
+  headlineFonts: { latin?: string; arabic?: string };
 }
 
 export interface SiteContext {
@@ -133,6 +135,7 @@ function brandOf(site: Pick<SiteContext, 'siteUrl' | 'siteName'>, snap: SiteSnap
     sameAs: s.socialProfiles,
     ...(s.footerLine ? { footerLine: s.footerLine } : {}),
     stylesheets,
+    headlineFonts: headlineFonts(s),
   };
 }
 
@@ -141,7 +144,7 @@ export function liveSite(config: Config, now: () => Date = () => new Date(), ass
   const defaults: SiteDefaults = { name: config.siteName, tagline: config.siteDescription, language: config.siteLanguage, postsPerPage: config.postsPerPage };
   let snap: SiteSnapshot = EMPTY_SITE_SNAPSHOT;
   let theme: string | undefined;
-  let brand: SiteBrand = { sameAs: [], stylesheets: [] };
+  let brand: SiteBrand = { sameAs: [], stylesheets: [], headlineFonts: {} };
   let following = false;
   /** A menu's target changed (a page renamed or moved): read the snapshot though the settings did not change. */
   let targetsStale = false;

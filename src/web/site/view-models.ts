@@ -70,6 +70,8 @@ export interface Layout {
     /** Replaces "© year name. All rights reserved." */
     footerLine?: string;
   };
+  /** The headline face of the page's script, preloaded (none: the reader's own fonts). */
+  preloadFont?: string;
   /** Every stylesheet of the page, in order: the theme's (site.css, article.css where needed), then the brand's. */
   stylesheets: readonly string[];
   /** The theme's scripts and icon at their current (hashed) URLs. */

@@ -224,7 +224,7 @@ function Settings({ vm }: { vm: SettingsVM }) {
             options={vm.fonts}
             value={values.fonts ?? 'system'}
             error={errors.fonts}
-            hint="Headlines and text in the first face, navigation and small print in the second. Fonts are served from this site; Persian and Arabic pages keep Vazirmatn."
+            hint="Headlines and text in the first face, navigation and small print in the second. Fonts are served from this site, Vazirmatn with them for Persian, Arabic and Urdu text; the headline face is preloaded."
           />
           <TextAreaField
             id={FIELD_IDS.customCss!}

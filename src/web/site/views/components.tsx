@@ -4,7 +4,7 @@
  * story cards, pagination and the search form. Pure functions of view-model pieces.
  */
 import type { ComponentChildren } from 'preact';
-import { baseLanguage, directionOf, type Strings } from '../i18n.js';
+import { baseLanguage, directionOf, isArabicScript, type Strings } from '../i18n.js';
 import type { CardVM, DateVM, ImageVM, Link, PaginationVM, PersonCardVM } from '../view-models.js';
 
 /** `sizes` hints for each place an image appears, matched to the grid in site.css. */
@@ -75,10 +75,8 @@ export function formatNumber(n: number, lang: string, grouping = true): string {
   return f.format(n);
 }
 
-const ARABIC_SCRIPT = new Set(['fa', 'ar', 'ur', 'ps', 'ckb', 'sd', 'ug']);
-
 /** The list comma of the page language: "، " in Arabic-script languages. */
-export const listComma = (lang: string): string => (ARABIC_SCRIPT.has(baseLanguage(lang)) ? '، ' : ', ');
+export const listComma = (lang: string): string => (isArabicScript(lang) ? '، ' : ', ');
 
 /** "{n} min read" with the number in the page language's digits. */
 export const minRead = (t: Strings, n: number): string => t.format('minRead', { n });

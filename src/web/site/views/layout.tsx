@@ -59,6 +59,7 @@ function Head({ layout }: { layout: LayoutVM }) {
       ) : (
         <link rel="icon" href={layout.assets.favicon} type="image/svg+xml" />
       )}
+      {layout.preloadFont && <link rel="preload" href={layout.preloadFont} as="font" type="font/woff2" crossorigin="anonymous" />}
       {layout.stylesheets.map((href) => (
         <link rel="stylesheet" href={href} />
       ))}

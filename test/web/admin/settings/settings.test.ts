@@ -136,6 +136,18 @@ for (const dialect of DIALECTS) {
       expect(file.statusCode).toBe(200);
       expect(file.headers['content-type']).toBe('font/woff2');
       expect(file.rawPayload.subarray(0, 4).toString('latin1')).toBe('wOF2');
+      // Arabic-script text gets Vazirmatn's Arabic face only (Latin words keep Newsreader).
+      expect(css.body).toMatch(/url\(\/brand\/fonts\/vazirmatn\/[^)]+\/vazirmatn-arabic-wght-normal\.woff2\)/);
+      expect(css.body).not.toContain('vazirmatn-latin');
+      expect(css.body).toContain('--serif-arabic: "Vazirmatn Variable", "Newsreader Variable"');
+      // The headline face is preloaded: Newsreader on English pages, Vazirmatn on Persian ones.
+      const preload = /<link rel="preload" href="([^"]+)" as="font" type="font\/woff2" crossorigin="anonymous"\/>/;
+      expect(preload.exec(home)?.[1]).toMatch(/^\/brand\/fonts\/newsreader\/[^/]+\/newsreader-latin-wght-normal\.woff2$/);
+      expect((await a.inject(preload.exec(home)![1]!)).statusCode).toBe(200);
+      await t.handle.db.updateTable('posts').set({ language: 'fa' }).where('slug', '=', fx.slugs[5]!).execute();
+      const persian = (await a.inject(`/${fx.slugs[5]}/`)).body;
+      expect(preload.exec(persian)?.[1]).toMatch(/\/vazirmatn-arabic-wght-normal\.woff2$/);
+      expect((await a.inject(preload.exec(persian)![1]!)).headers['content-type']).toBe('font/woff2');
       expect((await a.inject('/brand/fonts/newsreader/0.0.0/../../package.json')).statusCode).toBe(404);
       expect((await a.inject('/brand/fonts/not-a-font/1.0.0/x.woff2')).statusCode).toBe(404);
       // Feeds take the new name too; the admin's header as well.
@@ -175,6 +187,8 @@ for (const dialect of DIALECTS) {
       expect((await save({ name: 'The Harbour Courier' })).statusCode).toBe(303);
       fa = (await a.inject(`/${fx.slugs[3]}/`)).body;
       expect(fa).toContain('<a href="/" rel="home" lang="en" dir="ltr">The Harbour Courier</a>');
+      // The reader's own fonts: nothing to preload.
+      expect(fa).not.toContain('rel="preload"');
       expect(fa).toContain('<a href="/" lang="en" dir="ltr">The Harbour Courier</a>');
       // A name that is not one line is refused like the main one.
       const bad = await save({ name: 'The Harbour Courier', 'name-fr': 'Le Courrier\ndu port' });
