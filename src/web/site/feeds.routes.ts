@@ -29,7 +29,8 @@ import { findTagBySlug } from '../../modules/taxonomy/taxonomy.repository.js';
 import { findPersonBySlug } from '../../modules/person/person.repository.js';
 import { personPath } from '../../modules/person/person.service.js';
 import { loadCategoryTree } from '../../modules/taxonomy/taxonomy.service.js';
-import { notFound } from '../errors.js';
+import { badRequest, notFound } from '../errors.js';
+import { siteNameIn } from '../../modules/site/site.js';
 import { cacheFor, etagOf, etagMatches } from '../cache/index.js';
 import { tag as cacheTag } from '../../modules/content/cache-tags.js';
 import { stringsFor } from './i18n.js';
@@ -76,6 +77,14 @@ function formatOf(raw: string | undefined): FeedFormat {
   return format;
 }
 
+/** `?lang=` of a feed request: a language code, or absent; anything else is refused (400). */
+function languageOf(request: FastifyRequest): string | undefined {
+  const raw = (request.query as Record<string, unknown>).lang;
+  if (raw === undefined || raw === '') return undefined;
+  if (typeof raw !== 'string' || raw.length > 35 || !LANG.test(raw)) throw badRequest('lang must be a language code, such as fa or en-GB.');
+  return raw;
+}
+
 function parseSlug(raw: string): string {
   if (!SLUG.test(raw)) throw notFound();
   return raw;
@@ -102,6 +111,8 @@ export interface Channel {
   /** Where the RSS version lives, e.g. `/tag/rail/feed/`; Atom and JSON are below it. */
   feedPath: string;
   author: FeedLink;
+  /** A feed of one language's articles (`?lang=fa`): its language, and the query its links keep. */
+  language?: string;
 }
 
 const newestUpdate = (entries: FeedEntry[]): Date | undefined =>
@@ -208,17 +219,18 @@ function toJsonFeed11(json: string, ch: Channel, entries: FeedEntry[], language:
  */
 export function renderFeed(format: FeedFormat, ch: Channel, entries: FeedEntry[], site: SiteContext): string {
   const abs = (path: string): string => site.siteUrl + path;
-  const language = feedLanguage(entries, site.siteLanguage);
+  const language = ch.language ?? feedLanguage(entries, site.siteLanguage);
+  const q = ch.language ? `?lang=${encodeURIComponent(ch.language)}` : '';
   const text = format === 'json' ? (s: string) => s : xmlText;
   const feed = new Feed({
     title: text(ch.title),
     description: text(ch.description),
-    id: abs(`${ch.feedPath}atom/`),
+    id: abs(`${ch.feedPath}atom/${q}`),
     link: abs(ch.pagePath),
     ...(LANG.test(language) ? { language } : {}),
     updated: newestUpdate(entries) ?? new Date(0),
     generator: 'Broadsheet',
-    feedLinks: { rss: abs(ch.feedPath), atom: abs(`${ch.feedPath}atom/`), json: abs(`${ch.feedPath}json/`) },
+    feedLinks: { rss: abs(`${ch.feedPath}${q}`), atom: abs(`${ch.feedPath}atom/${q}`), json: abs(`${ch.feedPath}json/${q}`) },
     author: { name: text(ch.author.name), link: ch.author.url },
     favicon: abs('/favicon.svg'),
   });
@@ -256,10 +268,14 @@ async function sendFeed(
   reply: FastifyReply,
   deps: FeedDeps,
   format: FeedFormat,
-  ch: Channel,
+  channel: Channel,
   tree: CategoryTree,
-  filter: ListFilter,
+  all: ListFilter,
 ): Promise<FastifyReply> {
+  // ?lang=fa: the same feed with that language's articles only (a language's own subscribers).
+  const language = languageOf(request);
+  const ch: Channel = language ? { ...channel, language } : channel;
+  const filter: ListFilter = language ? { ...all, language } : all;
   const entries = await feedEntries(deps.db, tree, filter, {
     siteUrl: deps.site.siteUrl,
     fullText: deps.fullText ?? deps.site.feedFullText,
@@ -317,7 +333,10 @@ export async function feedRoutes(app: FastifyInstance, deps: FeedDeps): Promise<
   // GET /feed/, /feed/{rss2|rss|atom|json}/: the whole site.
   const siteFeed = async (request: FastifyRequest<{ Params: { format?: string } }>, reply: FastifyReply) => {
     const format = formatOf(request.params.format);
-    const ch: Channel = { title: site.siteName, description: site.siteDescription, pagePath: '/', feedPath: '/feed/', author: siteAuthor(site) };
+    // A language's feed is titled with the site's name in that language, where it has one.
+    const language = languageOf(request);
+    const title = language ? siteNameIn({ names: site.siteNames }, site.siteName, site.siteLanguage, language).name : site.siteName;
+    const ch: Channel = { title, description: site.siteDescription, pagePath: '/', feedPath: '/feed/', author: siteAuthor(site) };
     return sendFeed(request, reply, deps, format, ch, await loadCategoryTree(db), {});
   };
   app.get('/feed/', siteFeed);

@@ -15,7 +15,7 @@ import { instantOf, wallTimeOf } from '../../lib/zoned-time.js';
 import type { MenuTargets } from '../../modules/site/menu.service.js';
 import { localName, type CategoryTree } from '../../modules/taxonomy/taxonomy.js';
 import { localText } from '../../lib/local-names.js';
-import { directionOf, formatDate, stringsFor, baseLanguage, isArabicScript } from './i18n.js';
+import { directionOf, formatDate, stringsFor, baseLanguage, isArabicScript, languageName } from './i18n.js';
 import type { SiteContext } from './site-context.js';
 import type { AuthorProfileVM, AuthorVM, CardVM, DateVM, ImageVM, Layout, Link, NavItem, PaginationVM } from './view-models.js';
 
@@ -192,11 +192,23 @@ export interface LayoutInput {
 }
 
 /** RSS, Atom and JSON Feed links for a feed base path such as `/feed/` or `/tag/rail/feed/`. */
-function feedLinks(site: SiteContext, base: string, title: string): Layout['feeds'] {
+function feedLinks(site: SiteContext, base: string, title: string, query = ''): Layout['feeds'] {
   return [
-    { type: 'application/rss+xml', title: `${title} (RSS)`, href: absolute(site, base) },
-    { type: 'application/atom+xml', title: `${title} (Atom)`, href: absolute(site, `${base}atom/`) },
-    { type: 'application/feed+json', title: `${title} (JSON Feed)`, href: absolute(site, `${base}json/`) },
+    { type: 'application/rss+xml', title: `${title} (RSS)`, href: absolute(site, `${base}${query}`) },
+    { type: 'application/atom+xml', title: `${title} (Atom)`, href: absolute(site, `${base}atom/${query}`) },
+    { type: 'application/feed+json', title: `${title} (JSON Feed)`, href: absolute(site, `${base}json/${query}`) },
+  ];
+}
+
+/**
+ * The site's feeds a page offers: on a page in another language than the site's, that language's
+ * feed first (`/feed/?lang=fa`, under the name in that language), then the whole site's.
+ */
+function siteFeeds(site: SiteContext, lang: string, name: string): Layout['feeds'] {
+  const own = baseLanguage(lang) !== baseLanguage(site.siteLanguage);
+  return [
+    ...(own ? feedLinks(site, '/feed/', `${name} (${languageName(lang)})`, `?lang=${encodeURIComponent(lang)}`) : []),
+    ...feedLinks(site, '/feed/', site.siteName),
   ];
 }
 
@@ -256,7 +268,7 @@ export function layoutVM(site: SiteContext, input: LayoutInput): Layout {
     assets: site.assets,
     jsonLd: input.jsonLd ?? [],
     alternates: input.alternates ?? [],
-    feeds: [...feedLinks(site, '/feed/', site.siteName), ...(input.feed ? feedLinks(site, input.feed.path, input.feed.title) : [])],
+    feeds: [...siteFeeds(site, lang, name.name), ...(input.feed ? feedLinks(site, input.feed.path, input.feed.title) : [])],
     ...(input.noindex ? { noindex: true } : {}),
     t,
     year: siteYear(site),

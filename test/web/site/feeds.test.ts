@@ -262,6 +262,49 @@ for (const dialect of DIALECTS) {
       expect(JSON.parse((await app.inject('/author/ana-berg/feed/json/')).body)).toMatchObject({ language: 'en' });
     });
 
+    it('has a feed per language (?lang=fa), whose links keep the language; a bad code is a 400', async () => {
+      const db = t.handle.db;
+      await createArticle(
+        db,
+        {
+          type: 'post',
+          status: 'published',
+          slug: 'persian-story',
+          title: 'گزارش بندر',
+          body: doc(p('متن گزارش.')),
+          language: 'fa',
+          authorIds: [],
+          publishedAt: new Date(NOW.getTime() - 3 * 3600_000).toISOString(),
+        },
+        NOW,
+      );
+      const rss = await parse((await app.inject('/feed/?lang=fa')).body);
+      const titles = rss.items.map((i) => i.title ?? '');
+      expect(titles).toContain('گزارش بندر');
+      // Persian articles only: no Latin-script headline.
+      expect(titles.filter((x) => /[A-Za-z]/.test(x))).toEqual([]);
+      const atom = (await app.inject('/feed/atom/?lang=fa')).body;
+      expect(atom).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fa">');
+      expect(atom).toContain(`<link rel="self" href="${SITE}/feed/atom/?lang=fa"/>`);
+      const json = JSON.parse((await app.inject('/feed/json/?lang=fa')).body) as JsonFeed & { language: string; feed_url: string };
+      expect(json.language).toBe('fa');
+      expect(json.feed_url).toBe(`${SITE}/feed/json/?lang=fa`);
+      // The whole site's feed still has both languages; a language with no article yet, an empty feed.
+      expect((await parse((await app.inject('/feed/')).body)).items.map((i) => i.title)).toContain('گزارش بندر');
+      const empty = await app.inject('/feed/?lang=de');
+      expect(empty.statusCode).toBe(200);
+      expect((await parse(empty.body)).items).toEqual([]);
+      for (const bad of ['%3Cscript%3E', "fa'%20OR%201=1", 'x'.repeat(40)]) {
+        const res = await app.inject(`/feed/?lang=${bad}`);
+        expect(res.statusCode, bad).toBe(400);
+        expect(res.body).toContain('lang must be a language code');
+      }
+      // The Persian article's page offers its language's feed first, then the site's.
+      const page = (await app.inject('/persian-story/')).body;
+      const feeds = [...page.matchAll(/<link rel="alternate" type="application\/rss\+xml" title="([^"]+)" href="([^"]+)"/g)].map((m) => m[2]);
+      expect(feeds).toEqual([`${SITE}/feed/?lang=fa`, `${SITE}/feed/`]);
+    });
+
     it('never shows drafts or pages', async () => {
       for (const url of ['/feed/', '/feed/atom/', '/feed/json/', '/category/world/europe/feed/', '/author/ana-berg/feed/']) {
         const body = (await app.inject(url)).body;
