@@ -69,6 +69,7 @@ describe('the route inventory', () => {
     expect(publicAdmin.sort()).toEqual(
       [
         'GET /admin/assets/:file',
+        'GET /admin/assets/comment-queue.js',
         'GET /admin/assets/editor.js',
         'GET /admin/assets/media.js',
         'GET /admin/assets/navigation.js',

@@ -9,6 +9,7 @@
  * A change that shows or hides a comment purges the article's cached pages before answering.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { queueScript } from '../shell/script-bundle.js';
 import type { CommentStatus } from '../../../db/schema.js';
 import { postPath } from '../../../modules/article/permalink.js';
 import { commentedPost, findComment, listQueue, statusCounts } from '../../../modules/comment/comment.repository.js';
@@ -35,6 +36,10 @@ const STATUSES: CommentStatus[] = ['pending', 'approved', 'spam', 'trash'];
 const LABELS: Record<CommentStatus, string> = { pending: 'Pending', approved: 'Approved', spam: 'Spam', trash: 'Trash' };
 const ACTION_LABELS: Record<CommentVerdict, string> = { approve: 'Approve', unapprove: 'Unapprove', spam: 'Mark spam', trash: 'Trash' };
 const isVerdict = (s: string): s is CommentVerdict => Object.hasOwn(VERDICT_STATUS, s);
+/** What a verdict did, for the queue script's announcement. */
+const VERDICT_DONE: Record<CommentVerdict, string> = { approve: 'approved', unapprove: 'back in the queue', spam: 'marked spam', trash: 'in the trash' };
+/** The queue's script asks `Accept: application/json` to act without a reload. */
+const wantsJson = (request: FastifyRequest): boolean => (request.headers.accept ?? '').startsWith('application/json');
 const PER_PAGE = 50;
 
 function actionsFor(status: CommentStatus): { value: string; label: string }[] {
@@ -74,6 +79,7 @@ const idParam = (raw: string): number => {
 };
 
 export async function commentsRoutes(app: FastifyInstance, c: AdminContext, hooks: CommentsAdminHooks = {}): Promise<void> {
+  await queueScript.route(app);
   const background = (request: FastifyRequest, what: string, p: Promise<void> | undefined) =>
     p?.catch((err: unknown) => request.log.error({ err }, `${what} failed`));
 
@@ -103,7 +109,7 @@ export async function commentsRoutes(app: FastifyInstance, c: AdminContext, hook
       layout: pageLayout(c, request, csrf, 'Comments', /^\d{1,4}$/.test(notice) ? `${notice} ${notice === '1' ? 'comment' : 'comments'} updated.` : undefined),
       csrf,
       canConfigure: can(signedIn(request).user.role, 'settings.manage'),
-      tabs: STATUSES.map((s) => ({ label: LABELS[s], count: counts[s], url: queueUrl({ ...p, status: s }), current: s === p.status })),
+      tabs: STATUSES.map((s) => ({ label: LABELS[s], status: s, count: counts[s], url: queueUrl({ ...p, status: s }), current: s === p.status })),
       status: p.status,
       filters: { post: p.post, email: p.email, author: p.author, ip: p.ip },
       rows: queue.rows.map((r) => ({
@@ -116,6 +122,7 @@ export async function commentsRoutes(app: FastifyInstance, c: AdminContext, hook
         article: { title: r.title, url: postPath(r.slug), filterUrl: queueUrl({ ...p, post: String(r.post_id) }) },
         ...(r.status === 'approved' ? { viewUrl: `/comments/${r.id}/` } : {}),
         detailUrl: `/admin/comments/${r.id}`,
+        canReply: r.status === 'approved' || r.status === 'pending',
         spamScore: r.spam_score,
         spamReasons: r.spam_reasons,
       })),
@@ -126,6 +133,7 @@ export async function commentsRoutes(app: FastifyInstance, c: AdminContext, hook
       totalPages,
       ...(p.page > 1 ? { prevUrl: queueUrl(p, p.page - 1) } : {}),
       ...(p.page < totalPages ? { nextUrl: queueUrl(p, p.page + 1) } : {}),
+      script: queueScript.url,
     };
     return sendHtml(reply, renderModeration(vm));
   });
@@ -156,6 +164,11 @@ export async function commentsRoutes(app: FastifyInstance, c: AdminContext, hook
     if (done.toSpam.length) background(request, 'spam report', hooks.onSpamVerdict?.(done.toSpam, true));
     if (done.toHam.length) background(request, 'ham report', hooks.onSpamVerdict?.(done.toHam, false));
     app.pageCache.purge(done.purge);
+    // The queue's script asks for JSON: it updates the row in place.
+    if (wantsJson(request)) {
+      const what = ids.length === 1 ? `Comment ${ids[0]}` : `${ids.length} comments`;
+      return reply.send({ ok: true, status: VERDICT_STATUS[action], message: `${what}: ${VERDICT_DONE[action]}.` });
+    }
     const back = text(f.back);
     const to = back.startsWith('/admin/comments?') || back === '/admin/comments' ? back : '/admin/comments';
     return reply.redirect(`${to}${to.includes('?') ? '&' : '?'}done=${ids.length}`, 303);
@@ -209,6 +222,12 @@ export async function commentsRoutes(app: FastifyInstance, c: AdminContext, hook
     const r = await staffReply(c.db, id, { id: user.id, name: user.name, email: user.email }, f.body, actorOf(request), c.now());
     app.pageCache.purge([tag.comments(r.postId)]);
     background(request, 'comment approval hook', hooks.onApproved?.(r.approvedParent ? [id, r.id] : [r.id]));
+    if (wantsJson(request))
+      return reply.send({
+        ok: true,
+        status: 'approved',
+        message: `Reply to comment ${id} published${r.approvedParent ? '; the comment is approved too' : ''}.`,
+      });
     return reply.redirect(`/admin/comments/${r.id}?done=replied`, 303);
   });
 }

@@ -21,6 +21,8 @@ export interface ModerationRowVM {
   viewUrl?: string;
   /** Edit and reply. */
   detailUrl: string;
+  /** Staff may answer it (approved or held): the queue's script offers an inline reply. */
+  canReply: boolean;
 }
 
 export interface ModerationVM {
@@ -28,7 +30,7 @@ export interface ModerationVM {
   csrf: string;
   /** The owner may change the discussion policy (a link to the settings). */
   canConfigure: boolean;
-  tabs: { label: string; count: number; url: string; current: boolean }[];
+  tabs: { label: string; status: string; count: number; url: string; current: boolean }[];
   status: string;
   filters: { post: string; email: string; author: string; ip: string };
   rows: ModerationRowVM[];
@@ -41,6 +43,8 @@ export interface ModerationVM {
   totalPages: number;
   prevUrl?: string;
   nextUrl?: string;
+  /** Inline moderation and replies (the page works without it). */
+  script: string;
 }
 
 function Moderation({ vm }: { vm: ModerationVM }) {
@@ -50,7 +54,7 @@ function Moderation({ vm }: { vm: ModerationVM }) {
         <ul class="tabs__list">
           {vm.tabs.map((t) => (
             <li>
-              <a class="tabs__tab" href={t.url} aria-current={t.current ? 'page' : undefined}>
+              <a class="tabs__tab" href={t.url} aria-current={t.current ? 'page' : undefined} data-status={t.status}>
                 {t.label} <span class="tabs__count">{t.count}</span>
               </a>
             </li>
@@ -132,7 +136,7 @@ function Moderation({ vm }: { vm: ModerationVM }) {
               </thead>
               <tbody>
                 {vm.rows.map((r) => (
-                  <tr id={`c${r.id}`}>
+                  <tr id={`c${r.id}`} data-reply={r.canReply ? '1' : undefined}>
                     <td>
                       <input type="checkbox" name="ids" value={String(r.id)} id={`pick-${r.id}`} aria-label={`Select comment ${r.id}`} />
                     </td>
@@ -204,6 +208,7 @@ function Moderation({ vm }: { vm: ModerationVM }) {
         </form>
       )}
       <Pagination page={vm.page} totalPages={vm.totalPages} prevUrl={vm.prevUrl} nextUrl={vm.nextUrl} label="Comment pages" />
+      <script src={vm.script} type="module"></script>
     </>
   );
 }

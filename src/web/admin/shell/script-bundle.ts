@@ -95,3 +95,5 @@ export const editorScript = scriptBundle('editor', 'editor.ts', 'the article for
 export const mediaScript = scriptBundle('media', 'media-picker.ts', 'uploads work without it');
 /** The menu editor's drag and drop and link-kind switch. */
 export const navigationScript = scriptBundle('navigation', 'menu-editor.ts', 'the menu editor works without it');
+/** The moderation queue's inline actions and replies. */
+export const queueScript = scriptBundle('comment-queue', 'comment-queue.ts', 'the queue works without it');

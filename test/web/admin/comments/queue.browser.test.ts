@@ -2,6 +2,7 @@
  * The moderation queue in chromium without JavaScript, at 1280 and 390 px: the statuses are tabs
  * in one row (the current one underlined, its count dark), the filters and the row buttons are the
  * admin's fields and buttons (at least 36 px tall), a row's Approve works, and axe finds nothing.
+ * With JavaScript, Approve and Reply act from the queue itself.
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -60,5 +61,45 @@ describe.skipIf(!browserAvailable())('moderation queue in chromium', () => {
       }
       await context.close();
     }
+  }, 120_000);
+
+  it('with JavaScript, approves and replies from the queue without leaving it', async () => {
+    const editor = await makeUser(s.t, 'editor');
+    const context = await s.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await logIn(page, s.base, editor.email);
+    await page.goto(`${s.base}/admin/comments`);
+    const before = page.url();
+    const rows = page.locator('tbody tr');
+    const count = await rows.count();
+    expect(count).toBeGreaterThanOrEqual(2);
+    // Approve: the row leaves the pending tab, the page stays, the change is announced.
+    const first = rows.first();
+    const firstId = (await first.getAttribute('id'))!.slice(1);
+    await first.locator('button', { hasText: 'Approve' }).click();
+    await expect.poll(() => page.locator('.queue-status').textContent()).toBe(`Comment ${firstId}: approved.`);
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(count - 1);
+    await expect(page.locator('.tabs__tab[aria-current="page"]').textContent()).resolves.toBe(`Pending ${count - 1}`);
+    expect(page.url()).toBe(before);
+    const stored = await s.t.handle.db.selectFrom('comments').select('status').where('id', '=', Number(firstId)).executeTakeFirstOrThrow();
+    expect(stored.status).toBe('approved');
+    // Reply: a box under the comment; publishing approves the held comment and posts the reply.
+    const next = page.locator('tbody tr').first();
+    const nextId = Number((await next.getAttribute('id'))!.slice(1));
+    await next.locator('button[data-inline-reply]').click();
+    const box = next.locator('.inline-reply textarea');
+    await expect(box.evaluate((e) => e === document.activeElement)).resolves.toBe(true);
+    await page.locator('.inline-reply button', { hasText: 'Publish reply' }).click();
+    await expect.poll(() => page.locator('.queue-status').textContent()).toBe('Write the reply first.');
+    await box.fill('Thanks, we have corrected the figure.');
+    await page.locator('.inline-reply button', { hasText: 'Publish reply' }).click();
+    await expect.poll(() => page.locator('.queue-status').textContent()).toContain(`Reply to comment ${nextId} published`);
+    const reply = await s.t.handle.db.selectFrom('comments').select(['status', 'body_html']).where('parent_id', '=', nextId).executeTakeFirstOrThrow();
+    expect(reply.status).toBe('approved');
+    expect(reply.body_html).toContain('corrected the figure');
+    expect(page.url()).toBe(before);
+    await page.screenshot({ path: path.join(os.tmpdir(), 'broadsheet-queue-inline.png'), fullPage: true });
+    expect(await axeAs(s.browser, context, page.url())).toBe('');
+    await context.close();
   }, 120_000);
 });
