@@ -10,6 +10,8 @@ export interface DemoAuthor {
   slug: string;
   name: string;
   roleTitle: string;
+  /** The title in the other languages of the demo's articles. */
+  roleTitles?: Record<string, string>;
   /** Plain text; a blank line between paragraphs. */
   bio: string;
   /** hex colour for the generated portrait */

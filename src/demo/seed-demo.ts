@@ -190,6 +190,7 @@ export async function seedDemo(db: Db, fullText: FullText, mediaRoot: MediaPlace
         slug: a.slug,
         name: a.name,
         role_title: a.roleTitle,
+        role_titles: JSON.stringify(a.roleTitles ?? {}),
         bio: a.bio,
         avatar_media_id: photo,
         public_email: a.publicEmail ?? '',

@@ -15,17 +15,40 @@ import { notFound } from '../errors.js';
 import { ARABIC_FACE, fontPackage } from './brand.js';
 import type { LiveSite } from './site-context.js';
 
+import zlib from 'node:zlib';
+import { negotiateEncoding } from '../cache/validators.js';
+
 const YEAR = 'public, max-age=31536000, immutable';
 const FONT_NAMES = new Set([...FONT_PAIRINGS.flatMap((p) => p.packages), ARABIC_FACE.name]);
+
+/** The stylesheet compressed once per version (the theme's and the owner's: a few KB each). */
+const compressed = new Map<string, { br: Buffer; gzip: Buffer }>();
+function encodings(css: string): { br: Buffer; gzip: Buffer } {
+  let hit = compressed.get(css);
+  if (!hit) {
+    const bytes = Buffer.from(css);
+    hit = {
+      br: zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }),
+      gzip: zlib.gzipSync(bytes, { level: 9 }),
+    };
+    if (compressed.size >= 8) compressed.clear();
+    compressed.set(css, hit);
+  }
+  return hit;
+}
 
 function sendCss(request: FastifyRequest, reply: FastifyReply, css: string | undefined, current: string | undefined): FastifyReply {
   if (css === undefined) throw notFound('The site has no such stylesheet.');
   const v = (request.query as Record<string, unknown>).v;
   const fresh = current !== undefined && current.endsWith(`?v=${String(v)}`);
-  return reply
+  reply
     .type('text/css; charset=utf-8')
     .header('cache-control', fresh ? YEAR : 'public, max-age=60')
-    .send(css);
+    .header('vary', 'accept-encoding');
+  // Render-blocking on every page: sent compressed (brotli or gzip) when the browser takes it.
+  const encoding = negotiateEncoding(request.headers['accept-encoding']);
+  if (!encoding) return reply.send(css);
+  return reply.header('content-encoding', encoding).send(encodings(css)[encoding]);
 }
 
 /** A bundled font file's bytes, read once (a few dozen files of 20–60 KB at most); undefined if there is none. */

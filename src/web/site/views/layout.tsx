@@ -59,10 +59,10 @@ function Head({ layout }: { layout: LayoutVM }) {
       ) : (
         <link rel="icon" href={layout.assets.favicon} type="image/svg+xml" />
       )}
-      {layout.preloadFont && <link rel="preload" href={layout.preloadFont} as="font" type="font/woff2" crossorigin="anonymous" />}
       {layout.stylesheets.map((href) => (
         <link rel="stylesheet" href={href} />
       ))}
+      {layout.preloadFont && <link rel="preload" href={layout.preloadFont} as="font" type="font/woff2" crossorigin="anonymous" />}
       <meta property="og:type" content={og.type} />
       <meta property="og:title" content={layout.title} />
       <meta property="og:description" content={layout.description} />

@@ -4,6 +4,7 @@
  * purge log); only owners may open it; hostile or invalid input is refused with a message and
  * saves nothing; empty fields go back to the environment's defaults.
  */
+import { brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { openDb, type DbHandle } from '../../../../src/db/database.js';
@@ -128,6 +129,12 @@ for (const dialect of DIALECTS) {
       expect(css.headers['content-type']).toContain('text/css');
       expect(css.headers['cache-control']).toContain('immutable');
       expect(css.body).toContain('--accent: #0b5394;');
+      // Render-blocking on every page: sent compressed to browsers that take it.
+      const br = await a.inject({ url: href, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(br.headers.vary).toContain('accept-encoding');
+      expect(brotliDecompressSync(br.rawPayload).toString()).toBe(css.body);
+      expect(br.rawPayload.length).toBeLessThan(css.body.length / 2);
       expect(css.body).toContain('"Newsreader Variable"');
       expect(css.body).toContain('font-display: swap');
       expect(css.body).not.toMatch(/url\((?!\/brand\/fonts\/)/);
