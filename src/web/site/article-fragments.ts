@@ -152,8 +152,8 @@ export class ArticleFragments {
     // A static page has a comments section only while its comments are on.
     if (f.post.type === 'page' && f.post.comment_status !== 'open') return { html: joinBuffers([f.before, f.after]), tags: f.pageTags };
     const form = comments ? await comments.articleForm(request, f.post, await this.commentSettings(db, clock, keep)) : undefined;
-    const { lang } = f.owner;
-    const t = stringsFor(lang);
+    const { lang, siteLanguage } = f.owner;
+    const t = stringsFor(lang, siteLanguage);
     if (!form) {
       const vm = commentsVM(f.owner, undefined);
       const html = renderCommentsThread({ comments: vm, t, lang }) + renderCommentsForm({ comments: vm, t, lang });

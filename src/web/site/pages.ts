@@ -390,6 +390,8 @@ export { directionOf };
 export interface CommentsOwner {
   postId: number;
   lang: string;
+  /** The site's language: where the comment form's words fall back for an untranslated language. */
+  siteLanguage: string;
   /** The article's path (its first comment page). */
   path: string;
   commentStatus: 'open' | 'closed';
@@ -401,8 +403,9 @@ export interface CommentsOwner {
   script: string;
 }
 
-export const commentsOwnerOf = (b: ArticleBundle, site: Pick<SiteContext, 'dates' | 'assets'>): CommentsOwner => ({
+export const commentsOwnerOf = (b: ArticleBundle, site: Pick<SiteContext, 'dates' | 'assets' | 'siteLanguage'>): CommentsOwner => ({
   dates: site.dates,
+  siteLanguage: site.siteLanguage,
   script: site.assets.commentsJs,
   postId: b.post.id,
   lang: b.post.language,
@@ -423,7 +426,7 @@ export function commentsVM(owner: CommentsOwner, ci: ArticleCommentsInput | unde
   const at = (n: number, o: CommentOrder = order) => orderedCommentPath(commentPagePath(articlePath, n), o);
   const here = at(page);
   const thread = commentThreadVM(comments, lang, owner.dates, here, open, new Set(owner.authorUserIds));
-  const strings = commentStringsFor(lang);
+  const strings = commentStringsFor(lang, owner.siteLanguage);
   const pages: CommentPagesVM = {
     page,
     totalPages,
