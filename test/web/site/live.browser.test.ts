@@ -117,7 +117,7 @@ for (const dialect of DIALECTS) {
         await reader.locator(`#entry-${eid}`).waitFor({ state: 'attached', timeout: 15_000 });
         // What the reader was reading has not moved, and a screen reader heard of the new entry.
         expect(Math.abs((await topOf(first)) - before)).toBeLessThanOrEqual(1);
-        await expect.poll(() => reader.textContent('[data-live-announce]'), { timeout: 5000 }).toBe('1 new update');
+        await expect.poll(() => reader.textContent('[data-live-announce]'), { timeout: 5000 }).toBe('New updates: 1');
       }
       const order = await reader.$$eval('.live-entry', (els) => els.map((e) => Number(e.getAttribute('data-entry-id'))));
       expect(order).toEqual([...added].reverse().concat(first));
