@@ -132,7 +132,7 @@ export function LanguageFields(props: {
   return (
     <details class="disclosure" open={open || undefined}>
       <summary>{props.summary}</summary>
-      <p class="hint">{props.hint}</p>
+      <p class="field__hint">{props.hint}</p>
       {languages.map((l) => (
         <TextField
           id={`${idPrefix}-${l.value}`}
