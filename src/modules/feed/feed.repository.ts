@@ -23,8 +23,10 @@ export async function tagLinksOf(db: Db, ids: number[]): Promise<{ post_id: numb
     .execute();
 }
 
-function publishedOf(db: Db, type: PostType) {
-  return db.selectFrom('posts').where('posts.status', '=', 'published').where('posts.type', '=', type);
+/** Published content of one type; of one language too when `language` is given (the per-language sitemaps). */
+function publishedOf(db: Db, type: PostType, language?: string) {
+  const q = db.selectFrom('posts').where('posts.status', '=', 'published').where('posts.type', '=', type);
+  return language === undefined ? q : q.where('posts.language', '=', language);
 }
 
 export interface SitemapRow {
@@ -34,9 +36,9 @@ export interface SitemapRow {
   translation_group: string | null;
 }
 
-/** One part of the published posts (or pages), by id. */
-export async function sitemapPart(db: Db, type: PostType, limit: number, offset: number): Promise<SitemapRow[]> {
-  return publishedOf(db, type)
+/** One part of the published posts (or pages), by id; of one language when given. */
+export async function sitemapPart(db: Db, type: PostType, limit: number, offset: number, language?: string): Promise<SitemapRow[]> {
+  return publishedOf(db, type, language)
     .select(['posts.id', 'posts.slug', 'posts.updated_at', 'posts.translation_group'])
     .orderBy('posts.id')
     .limit(limit)
@@ -125,15 +127,16 @@ export async function latestUpdatedByAuthor(db: Db, limit: number): Promise<{ sl
     .execute();
 }
 
-/** Published posts with a publication date in [since, until], newest first. */
+/** Published posts with a publication date in [since, until], newest first; of one language when given. */
 export async function publishedBetween(
   db: Db,
   since: string,
   until: string,
   limit: number,
+  language?: string,
 ): Promise<{ slug: string; title: string; language: string; published_at: string | null; updated_at: string; live_updated_at: string | null }[]> {
   // A live page stays in the window while its coverage runs and gets entries.
-  return publishedOf(db, 'post')
+  return publishedOf(db, 'post', language)
     .where((eb) =>
       eb.or([
         eb.and([eb('posts.published_at', '>=', since), eb('posts.published_at', '<=', until)]),
@@ -158,15 +161,13 @@ export interface SitemapPartRow {
  * (`pageSize` rows each, by id), and the newest change is taken per type and part. One pass over
  * the published rows' ids and dates.
  */
-export async function sitemapParts(db: Db, pageSize: number): Promise<SitemapPartRow[]> {
-  const ranked = db
-    .selectFrom('posts')
-    .where('posts.status', '=', 'published')
-    .select([
-      'posts.type',
-      'posts.updated_at',
-      sql<number>`(row_number() over (partition by ${sql.ref('posts.type')} order by ${sql.ref('posts.id')}) - 1) / ${sql.lit(pageSize)}`.as('part'),
-    ]);
+export async function sitemapParts(db: Db, pageSize: number, language?: string): Promise<SitemapPartRow[]> {
+  const published = db.selectFrom('posts').where('posts.status', '=', 'published');
+  const ranked = (language === undefined ? published : published.where('posts.language', '=', language)).select([
+    'posts.type',
+    'posts.updated_at',
+    sql<number>`(row_number() over (partition by ${sql.ref('posts.type')} order by ${sql.ref('posts.id')}) - 1) / ${sql.lit(pageSize)}`.as('part'),
+  ]);
   return db
     .selectFrom(ranked.as('r'))
     .select((eb) => ['r.type', 'r.part', eb.fn.max('r.updated_at').as('lastmod')])
@@ -190,25 +191,32 @@ export interface SitemapNewest {
  * at once on a site in use, instead of testing every post.
  */
 export async function sitemapNewest(db: Db, since: string, until: string): Promise<SitemapNewest> {
-  const newest = async (condition: (eb: ExpressionBuilder<Database, 'posts'>) => Expression<SqlBool>) =>
-    (
-      await db
-        .selectFrom('posts')
-        .select('posts.updated_at')
-        .where('posts.status', '=', 'published')
-        .where('posts.type', '=', 'post')
-        .where(condition)
-        .orderBy('posts.updated_at', 'desc')
-        .limit(1)
-        .executeTakeFirst()
-    )?.updated_at;
   const linked = (table: 'post_categories' | 'post_tags' | 'post_authors') => (eb: ExpressionBuilder<Database, 'posts'>) =>
     eb.exists(eb.selectFrom(table).select(`${table}.post_id`).whereRef(`${table}.post_id`, '=', 'posts.id'));
   const [categories, tags, authors, news] = await Promise.all([
-    newest(linked('post_categories')),
-    newest(linked('post_tags')),
-    newest(linked('post_authors')),
-    newest((eb) => eb.and([eb('posts.published_at', '>=', since), eb('posts.published_at', '<=', until)])),
+    newestChange(db, linked('post_categories')),
+    newestChange(db, linked('post_tags')),
+    newestChange(db, linked('post_authors')),
+    newestNewsChange(db, since, until),
   ]);
   return { categories, tags, authors, news };
+}
+
+/** The newest change of a published post with a publication date in [since, until] (of one language when given). */
+export async function newestNewsChange(db: Db, since: string, until: string, language?: string): Promise<string | undefined> {
+  return newestChange(db, (eb) => eb.and([eb('posts.published_at', '>=', since), eb('posts.published_at', '<=', until)]), language);
+}
+
+async function newestChange(
+  db: Db,
+  condition: (eb: ExpressionBuilder<Database, 'posts'>) => Expression<SqlBool>,
+  language?: string,
+): Promise<string | undefined> {
+  const row = await publishedOf(db, 'post', language)
+    .select('posts.updated_at')
+    .where(condition)
+    .orderBy('posts.updated_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.updated_at;
 }

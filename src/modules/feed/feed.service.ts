@@ -6,7 +6,7 @@
  */
 import type { Db } from '../../db/database.js';
 import type { PostType } from '../../db/schema.js';
-import { listPublished, type ListFilter } from '../article/article.repository.js';
+import { listPublished, publishedLanguages, type ListFilter } from '../article/article.repository.js';
 import { authorPath, categoryPath, postPath, tagPath } from '../article/permalink.js';
 import { hashtagTags, hydrate, pagePaths } from '../article/reading.service.js';
 import { withHashtagLinks } from '../article/hashtags.js';
@@ -146,10 +146,12 @@ export async function contentSitemap(
   pageSize: number,
   /** Pages: their nested paths by slug (`/about/team/`). */
   paths?: ReadonlyMap<string, string>,
+  /** Only content in this language (a language's own sitemap); alternates still name every version. */
+  language?: string,
 ): Promise<SitemapUrl[]> {
   const pathOf = (slug: string): string => paths?.get(slug) ?? postPath(slug);
   const size = Math.max(1, Math.floor(pageSize));
-  const rows = await repo.sitemapPart(db, type, size, (part - 1) * size);
+  const rows = await repo.sitemapPart(db, type, size, (part - 1) * size, language);
   const first = rows[0];
   const last = rows.at(-1);
   const versions = new Map<string, { hreflang: string; href: string }[]>();
@@ -176,8 +178,15 @@ async function latestByType(db: Db): Promise<{ post?: string; page?: string }> {
   return out;
 }
 
-/** The home page and every published page. */
-export async function pagesSitemap(db: Db, siteUrl: string): Promise<SitemapUrl[]> {
+/**
+ * The home page and every published page. A language's own pages sitemap lists that language's
+ * pages only (the home page and the corrections page are the whole site's, in the main one).
+ */
+export async function pagesSitemap(db: Db, siteUrl: string, language?: string): Promise<SitemapUrl[]> {
+  if (language !== undefined) {
+    const paths = await pagePaths(db);
+    return contentSitemap(db, siteUrl, 'page', 1, SITEMAP_MAX_URLS, paths.bySlug, language);
+  }
   const [latest, paths, corrected] = await Promise.all([latestByType(db), pagePaths(db), latestPublicCorrection(db)]);
   // Each page at its nested path (`/about/team/`).
   const pages = await contentSitemap(db, siteUrl, 'page', 1, SITEMAP_MAX_URLS - 2, paths.bySlug);
@@ -229,9 +238,9 @@ export async function peopleSitemap(db: Db, siteUrl: string): Promise<SitemapUrl
   return rows.slice(0, SITEMAP_MAX_URLS).map((r) => ({ loc: siteUrl + personPath(r.slug), lastmod: isoOf(r.updated_at) }));
 }
 
-/** Posts published in the 48 hours before `now`, newest first, at most 1,000. */
-export async function newsSitemap(db: Db, siteUrl: string, now: Date, limit = NEWS_MAX_URLS): Promise<NewsUrl[]> {
-  const rows = await repo.publishedBetween(db, new Date(now.getTime() - NEWS_WINDOW_MS).toISOString(), now.toISOString(), limit);
+/** Posts published in the 48 hours before `now`, newest first, at most 1,000; of one language when given. */
+export async function newsSitemap(db: Db, siteUrl: string, now: Date, language?: string, limit = NEWS_MAX_URLS): Promise<NewsUrl[]> {
+  const rows = await repo.publishedBetween(db, new Date(now.getTime() - NEWS_WINDOW_MS).toISOString(), now.toISOString(), limit, language);
   return rows.map((r) => ({
     loc: siteUrl + postPath(r.slug),
     // A live page's newest entry is its latest change.
@@ -276,3 +285,27 @@ export async function sitemapIndex(db: Db, now: Date, pageSize: number): Promise
   if (peopleLastmod) refs.push({ path: '/sitemap-people.xml', lastmod: isoOf(peopleLastmod) });
   return refs;
 }
+
+/**
+ * A language's own sitemap index (`/sitemap.xml?lang=fa`): its posts parts, its pages and its
+ * news, each URL carrying the language. Sections, tags, authors and people are the whole site's and
+ * stay in the main index. Posts are ranked within the language, so its parts are as full as the main ones.
+ */
+export async function languageSitemapIndex(db: Db, now: Date, pageSize: number, language: string): Promise<SitemapRef[]> {
+  const size = Math.max(1, Math.floor(pageSize));
+  const since = new Date(now.getTime() - NEWS_WINDOW_MS).toISOString();
+  const [rows, news] = await Promise.all([repo.sitemapParts(db, size, language), repo.newestNewsChange(db, since, now.toISOString(), language)]);
+  const query = `?lang=${encodeURIComponent(language)}`;
+  const refs: SitemapRef[] = [];
+  let pages: string | undefined;
+  for (const r of rows) {
+    if (r.type === 'page') pages = later(pages, r.lastmod);
+    else refs.push({ path: `/sitemap-posts-${Number(r.part) + 1}.xml${query}`, lastmod: isoOf(r.lastmod) });
+  }
+  if (pages) refs.push({ path: `/sitemap-pages.xml${query}`, lastmod: isoOf(pages) });
+  if (news) refs.push({ path: `/sitemap-news.xml${query}`, lastmod: isoOf(news) });
+  return refs;
+}
+
+/** The languages with published articles, for robots.txt's list of sitemaps. */
+export const sitemapLanguages = (db: Db): Promise<string[]> => publishedLanguages(db);

@@ -77,8 +77,8 @@ function formatOf(raw: string | undefined): FeedFormat {
   return format;
 }
 
-/** `?lang=` of a feed request: a language code, or absent; anything else is refused (400). */
-function languageOf(request: FastifyRequest): string | undefined {
+/** `?lang=` of a feed or sitemap request: a language code, or absent; anything else is refused (400). */
+export function languageOf(request: FastifyRequest): string | undefined {
   const raw = (request.query as Record<string, unknown>).lang;
   if (raw === undefined || raw === '') return undefined;
   if (typeof raw !== 'string' || raw.length > 35 || !LANG.test(raw)) throw badRequest('lang must be a language code, such as fa or en-GB.');

@@ -2,7 +2,9 @@
  * @module web/site/sitemaps.routes
  * For search engines: the sitemap index `/sitemap.xml`, its parts (`/sitemap-posts-N.xml`,
  * `-pages`, `-categories`, `-tags`, `-authors`, `-people`, and the Google News sitemap `-news`), and
- * `/robots.txt`. Published content only, absolute URLs, hreflang between translations. The XML is
+ * `/robots.txt`. Published content only, absolute URLs, hreflang between translations. Each
+ * language has its own index too (`/sitemap.xml?lang=fa`: its posts, pages and news, each with the
+ * same `?lang=`), named in robots.txt beside the main one. The XML is
  * small and regular, so it is written here with one escaping function (modules/feed/feed.ts).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -14,14 +16,16 @@ import {
   categorySitemap,
   contentSitemap,
   newsSitemap,
+  languageSitemapIndex,
   pagesSitemap,
   peopleSitemap,
   sitemapIndex,
+  sitemapLanguages,
   tagSitemap,
 } from '../../modules/feed/feed.service.js';
 import { loadCategoryTree } from '../../modules/taxonomy/taxonomy.service.js';
 import { notFound } from '../errors.js';
-import { sendCacheable } from './feeds.routes.js';
+import { languageOf, sendCacheable } from './feeds.routes.js';
 import { cacheFor } from '../cache/index.js';
 import { tag as cacheTag } from '../../modules/content/cache-tags.js';
 import type { SiteContext } from './site-context.js';
@@ -110,9 +114,10 @@ export async function sitemapRoutes(app: FastifyInstance, deps: SitemapDeps): Pr
   const { db, site } = deps;
   const pageSize = Math.max(1, Math.min(SITEMAP_MAX_URLS, Math.floor(deps.sitemapPageSize ?? SITEMAP_MAX_URLS)));
 
-  // GET /sitemap.xml: the index of every non-empty sitemap below.
+  // GET /sitemap.xml: the index of every non-empty sitemap below; ?lang=fa: that language's.
   app.get('/sitemap.xml', async (request, reply) => {
-    const refs = await sitemapIndex(db, site.now(), pageSize);
+    const language = languageOf(request);
+    const refs = language === undefined ? await sitemapIndex(db, site.now(), pageSize) : await languageSitemapIndex(db, site.now(), pageSize, language);
     return sendXml(
       request,
       reply,
@@ -122,10 +127,11 @@ export async function sitemapRoutes(app: FastifyInstance, deps: SitemapDeps): Pr
   });
 
   // GET /sitemap-posts-N.xml: published posts, oldest first, `pageSize` per part. Part 1 always exists.
+  // ?lang=fa: that language's posts, in parts of their own.
   app.get('/sitemap-posts-:n.xml', async (request: FastifyRequest<{ Params: { n: string } }>, reply) => {
     const part = pageOf(request.params.n);
     if (part === undefined) throw notFound();
-    const urls = await contentSitemap(db, site.siteUrl, 'post', part, pageSize);
+    const urls = await contentSitemap(db, site.siteUrl, 'post', part, pageSize, undefined, languageOf(request));
     if (urls.length === 0 && part > 1) throw notFound();
     return sendXml(
       request,
@@ -135,9 +141,9 @@ export async function sitemapRoutes(app: FastifyInstance, deps: SitemapDeps): Pr
     );
   });
 
-  // GET /sitemap-pages.xml: the home page and static pages.
+  // GET /sitemap-pages.xml: the home page and static pages (?lang=fa: that language's pages).
   app.get('/sitemap-pages.xml', async (request, reply) => {
-    const urls = await pagesSitemap(db, site.siteUrl);
+    const urls = await pagesSitemap(db, site.siteUrl, languageOf(request));
     return sendXml(
       request,
       reply,
@@ -186,9 +192,9 @@ export async function sitemapRoutes(app: FastifyInstance, deps: SitemapDeps): Pr
     );
   });
 
-  // GET /sitemap-news.xml: Google News, posts of the last 48 hours by the site's clock.
+  // GET /sitemap-news.xml: Google News, posts of the last 48 hours by the site's clock (?lang=fa: in Persian).
   app.get('/sitemap-news.xml', async (request, reply) => {
-    const urls = await newsSitemap(db, site.siteUrl, site.now());
+    const urls = await newsSitemap(db, site.siteUrl, site.now(), languageOf(request));
     return sendXml(
       request,
       reply,
@@ -198,8 +204,11 @@ export async function sitemapRoutes(app: FastifyInstance, deps: SitemapDeps): Pr
     );
   });
 
-  // GET /robots.txt
-  app.get('/robots.txt', async (_request, reply) =>
-    reply.type('text/plain; charset=utf-8').send(`User-agent: *\nDisallow: /admin/\nAllow: /\n\nSitemap: ${site.siteUrl}/sitemap.xml\n`),
-  );
+  // GET /robots.txt: the main sitemap, then one per language other than the site's with articles.
+  app.get('/robots.txt', async (_request, reply) => {
+    const languages = (await sitemapLanguages(db)).filter((l) => l !== site.siteLanguage);
+    const sitemaps = ['', ...languages.map((l) => `?lang=${encodeURIComponent(l)}`)].map((q) => `Sitemap: ${site.siteUrl}/sitemap.xml${q}\n`);
+    cacheFor(reply, [cacheTag.sitemap]);
+    return reply.type('text/plain; charset=utf-8').send(`User-agent: *\nDisallow: /admin/\nAllow: /\n\n${sitemaps.join('')}`);
+  });
 }

@@ -239,6 +239,36 @@ for (const dialect of DIALECTS) {
       }
     });
 
+    it('each language has its own index, posts, pages and news, and robots.txt names it', async () => {
+      const refs = indexOf(await get('/sitemap.xml?lang=fa'));
+      expect(refs.map((r) => r.loc)).toEqual([`${SITE}/sitemap-posts-1.xml?lang=fa`, `${SITE}/sitemap-news.xml?lang=fa`]);
+      const persian = urlsOf(await get('/sitemap-posts-1.xml?lang=fa'));
+      expect(persian.map((u) => u.loc)).toEqual([`${SITE}/${fx.persianSlug}/`]);
+      // Its alternates still name every version of the story, and the index's lastmod is its own.
+      expect(persian[0]!['xhtml:link']!.map((l) => l.hreflang)).toEqual(['en', 'fa', 'x-default']);
+      expect(refs[0]!.lastmod).toBe(persian[0]!.lastmod);
+      expect(urlsOf(await get('/sitemap-news.xml?lang=fa')).map((u) => u.loc)).toEqual([`${SITE}/${fx.persianSlug}/`]);
+
+      // English: every other post, split at its own page size; its pages without the home page (the main sitemap's).
+      const english = indexOf(await get('/sitemap.xml?lang=en')).map((r) => r.loc);
+      expect(english).toEqual(['posts-1', 'pages', 'news'].map((n) => `${SITE}/sitemap-${n}.xml?lang=en`));
+      const englishPosts = urlsOf(await get('/sitemap-posts-1.xml?lang=en')).map((u) => u.loc);
+      expect(englishPosts.sort()).toEqual(postUrls.filter((u) => !u.endsWith(`/${fx.persianSlug}/`)));
+      expect(urlsOf(await get('/sitemap-pages.xml?lang=en')).map((u) => u.loc)).toEqual([`${SITE}/about/`]);
+      expect((await app.inject('/sitemap-posts-2.xml?lang=fa')).statusCode).toBe(404);
+
+      // A language without articles has an empty index, not an error; a malformed code is refused with a message.
+      expect(indexOf(await get('/sitemap.xml?lang=de'))).toEqual([]);
+      for (const bad of ['%3Cscript%3E', "fa'%20or%201=1--", 'x'.repeat(40)]) {
+        const res = await app.inject(`/sitemap.xml?lang=${bad}`);
+        expect(res.statusCode, bad).toBe(400);
+        expect(res.body, bad).toContain('lang must be a language code');
+      }
+
+      const robots = (await app.inject('/robots.txt')).body.split('\n').filter((l) => l.startsWith('Sitemap:'));
+      expect(robots).toEqual([`Sitemap: ${SITE}/sitemap.xml`, `Sitemap: ${SITE}/sitemap.xml?lang=fa`]);
+    });
+
     it('robots.txt allows the site, keeps crawlers out of /admin/ and names the sitemap', async () => {
       const res = await app.inject('/robots.txt');
       expect(res.statusCode).toBe(200);
