@@ -188,6 +188,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('readiness', readiness);
   await app.register(async (scope) => healthRoutes(scope, { handle, readiness }));
 
+  const site = liveSite(config, deps.now, {
+    siteCss: assets.url('site.css'),
+    articleCss: assets.url('article.css'),
+    commentsJs: assets.url('comments.js'),
+    liveJs: assets.url('live.js'),
+    favicon: assets.url('favicon.svg'),
+  });
   const commentsDeps: CommentsWebDeps = {
     db: handle.db,
     secret: cookieSecret,
@@ -197,6 +204,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       now: deps.now ?? (() => new Date()),
     }),
     siteUrl: config.siteUrl,
+    // The owner's setting, refreshed before each request: untranslated error messages fall back to it.
+    siteLanguage: () => site.siteLanguage,
     now: deps.now ?? (() => new Date()),
     // A page the cache keeps carries one form token for every reader (swapped by the form's script).
     sharedForms: (request) => config.pageCacheMb > 0 && mayBeCached(request),
@@ -207,13 +216,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (notify) commentsDeps.onSubmitted = notify;
   const spamFilter = config.akismet ? akismetClient({ ...config.akismet, blog: config.siteUrl }) : undefined;
   if (spamFilter) commentsDeps.spamFilter = spamFilter;
-  const site = liveSite(config, deps.now, {
-    siteCss: assets.url('site.css'),
-    articleCss: assets.url('article.css'),
-    commentsJs: assets.url('comments.js'),
-    liveJs: assets.url('live.js'),
-    favicon: assets.url('favicon.svg'),
-  });
   if (followsPurges) site.followPurges(cache);
   // The owner's settings (name, logo, colours…) before any route reads them; unchanged, one tiny read.
   app.addHook('onRequest', async (request) => {

@@ -43,6 +43,8 @@ export interface CommentsWebDeps {
   /** The IP hash keys (modules/comment/ip-keys), shared by every instance through the database. */
   ipKeys: { get(): Promise<IpKeys> };
   siteUrl: string;
+  /** The site's language, where an article's language has no translation of a message (English when absent). */
+  siteLanguage?: () => string;
   now: () => Date;
   /** Called after a comment is stored (notifications); errors are logged, never shown. */
   onSubmitted?: (s: Submitted) => Promise<void>;
@@ -128,11 +130,14 @@ function checkOrigin(request: FastifyRequest, siteUrl: string): void {
   throw new CommentError('COMMENT_ORIGIN', 'This form did not come from this site, so the comment was not posted.');
 }
 
-/** The error in the article's language, for the error page (which then speaks that language). */
-async function localised(db: Db, postId: number, err: CommentError): Promise<CommentError> {
+/**
+ * The error in the article's language, for the error page (which then speaks that language); a
+ * message that language lacks is in the site's language, then English.
+ */
+async function localised(db: Db, postId: number, err: CommentError, siteLanguage = 'en'): Promise<CommentError> {
   const language = await postLanguage(db, postId).catch(() => undefined);
   if (language === undefined) return err;
-  const out = new CommentError(err.code, commentErrorMessage(language, err.code, err.detail, err.values), err.detail, err.values);
+  const out = new CommentError(err.code, commentErrorMessage(language, err.code, err.detail, err.values, siteLanguage), err.detail, err.values);
   return Object.assign(out, { lang: language });
 }
 
@@ -221,7 +226,7 @@ export async function commentRoutes(app: FastifyInstance, deps: CommentsWebDeps)
       const link = (await commentLink(deps.db, result.id)) ?? `${postPath(result.slug)}#comment-${result.id}`;
       return reply.redirect(link, 303);
     } catch (err) {
-      throw postId !== undefined && err instanceof CommentError ? await localised(deps.db, postId, err) : err;
+      throw postId !== undefined && err instanceof CommentError ? await localised(deps.db, postId, err, deps.siteLanguage?.()) : err;
     }
   });
 

@@ -372,7 +372,7 @@ export function personPage(site: SiteContext, tree: CategoryTree, person: Person
 
 /** `lang`: the page's language when the error is about content in another one (a comment's article). */
 export function errorPage(site: SiteContext, tree: CategoryTree, status: number, code: string, path: string, message?: string, lang?: string): ErrorVM {
-  const t = stringsFor(lang ?? site.siteLanguage);
+  const t = stringsFor(lang ?? site.siteLanguage, site.siteLanguage);
   const notFound = status === 404;
   const heading = notFound ? t.notFoundTitle : t.badRequestTitle;
   return {

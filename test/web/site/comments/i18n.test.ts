@@ -77,3 +77,33 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+for (const dialect of DIALECTS) {
+  describe(`an untranslated article language falls back to the site's (${dialect})`, () => {
+    let t: TestDb;
+    let c: CommentsCtx;
+    beforeAll(async () => {
+      t = await freshDb(dialect);
+      c = await commentsApp(t, { SITE_LANGUAGE: 'de' }, 2);
+    });
+    afterAll(async () => {
+      await c?.app.close();
+      await t?.cleanup();
+    });
+
+    it('an Italian article on a German site: the form and its errors in German, the page still lang="it"', async () => {
+      const slug = c.fx.slugs[0]!;
+      await t.handle.db.updateTable('posts').set({ language: 'it' }).where('slug', '=', slug).execute();
+      const r = new Reader(c);
+      const page = (await r.get(`/${slug}/`)).body;
+      expect(page).toContain('Kommentar absenden');
+      const form = await r.form(`/${slug}/`);
+      c.clock.advance(20_000);
+      const bad = await r.post({ ...form, name: '', body: 'Buongiorno' });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.body).toContain('Bitte geben Sie einen Namen an.');
+      expect(bad.body).not.toContain('Please give a name');
+      expect(bad.body).toMatch(/<html lang="it"/);
+    });
+  });
+}
