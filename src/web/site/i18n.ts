@@ -33,6 +33,12 @@ export interface Strings extends Messages {
   /** The language the page asked for (its base subtag). */
   readonly lang: string;
   format(key: keyof Messages, values: MessageValues): string;
+  /**
+   * A plural message as one template per plural form of its language, `{n}` where the number
+   * goes, for a browser script that counts (live.js): it picks the form with `Intl.PluralRules`
+   * in `lang` and puts the number in. Forms whose numbers never come up below 1,000 are left to `other`.
+   */
+  pluralForms(key: keyof Messages, argument: string): { lang: string; forms: Record<string, string> };
 }
 
 const CATALOGUES: Record<string, PartialCatalogue> = { en, ar, de, es, fa, fr, he, sq, tr, ur };
@@ -104,6 +110,22 @@ export function formatMessage(source: string, lang: string, values: MessageValue
   return String(c.message.format(shown));
 }
 
+/** See `Strings.pluralForms`: each form formatted with its smallest number, that number then marked `{n}`. */
+export function pluralTemplates(source: string, lang: string, argument: string): Record<string, string> {
+  const rules = new Intl.PluralRules(lang);
+  const numbers = new Intl.NumberFormat(lang);
+  const forms: Record<string, string> = {};
+  for (const form of rules.resolvedOptions().pluralCategories) {
+    let sample = 0;
+    while (sample < 1000 && rules.select(sample) !== form) sample++;
+    if (sample === 1000) continue;
+    forms[form] = formatMessage(source, lang, { [argument]: sample })
+      .split(numbers.format(sample))
+      .join('{n}');
+  }
+  return forms;
+}
+
 /** Where each key's message comes from: the page's language, then the site's, then English. */
 export const catalogueChain = (lang: string, siteLanguage: string): [string, PartialCatalogue][] =>
   [...new Set([baseLanguage(lang), baseLanguage(siteLanguage), 'en'])].flatMap((l) =>
@@ -146,6 +168,10 @@ export function stringsFor(lang: string, siteLanguage = 'en'): Strings {
       ...values,
       lang: baseLanguage(lang),
       format: (k: keyof Messages, v: MessageValues) => formatMessage(values[k], langOf.get(k) ?? 'en', v),
+      pluralForms: (k: keyof Messages, argument: string) => {
+        const from = langOf.get(k) ?? 'en';
+        return { lang: from, forms: pluralTemplates(values[k], from, argument) };
+      },
     });
     stringsCache.set(key, strings);
   }

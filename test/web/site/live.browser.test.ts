@@ -117,7 +117,7 @@ for (const dialect of DIALECTS) {
         await reader.locator(`#entry-${eid}`).waitFor({ state: 'attached', timeout: 15_000 });
         // What the reader was reading has not moved, and a screen reader heard of the new entry.
         expect(Math.abs((await topOf(first)) - before)).toBeLessThanOrEqual(1);
-        await expect.poll(() => reader.textContent('[data-live-announce]'), { timeout: 5000 }).toBe('New updates: 1');
+        await expect.poll(() => reader.textContent('[data-live-announce]'), { timeout: 5000 }).toBe('1 new update');
       }
       const order = await reader.$$eval('.live-entry', (els) => els.map((e) => Number(e.getAttribute('data-entry-id'))));
       expect(order).toEqual([...added].reverse().concat(first));
@@ -126,15 +126,18 @@ for (const dialect of DIALECTS) {
 
       // Scrolled back to the top of the list, the next entry shows where the reader is looking.
       await reader.evaluate(() => document.querySelector('.live')!.scrollIntoView());
-      const sixth = await entry('Winds ease', 'The wind is easing.');
+      // Two entries at once are announced in the plural.
+      await entry('Ferries resume', 'The first ferry has left.');
+      const seventh = await entry('Winds ease', 'The wind is easing.');
       await poll(reader);
-      await reader.locator(`#entry-${sixth}`).waitFor({ state: 'visible', timeout: 15_000 });
-      expect(await reader.locator(`#entry-${sixth}`).isVisible()).toBe(true);
+      await reader.locator(`#entry-${seventh}`).waitFor({ state: 'visible', timeout: 15_000 });
+      expect(await reader.locator(`#entry-${seventh}`).isVisible()).toBe(true);
+      await expect.poll(() => reader.textContent('[data-live-announce]'), { timeout: 5000 }).toBe('2 new updates');
 
       // Without JavaScript: nothing changes until the reader reloads, then everything is there.
       expect(await plain.locator('.live-entry').count()).toBe(1);
       await plain.reload();
-      expect(await plain.locator('.live-entry').count()).toBe(6);
+      expect(await plain.locator('.live-entry').count()).toBe(7);
       expect(await plain.locator('.live__key-list a').count()).toBe(1);
       expect(errors, 'console errors (CSP violations show here)').toEqual([]);
       await reader.close();

@@ -93,6 +93,20 @@ describe('message catalogues', () => {
     expect(stringsFor('ar').format('comments', { n: 2 })).not.toMatch(/2/); // the dual names no number
   });
 
+  it('gives a counting script one template per plural form, the number marked {n}', () => {
+    expect(stringsFor('en').pluralForms('newEntries', 'n')).toEqual({ lang: 'en', forms: { one: '{n} new update', other: '{n} new updates' } });
+    const ar = stringsFor('ar').pluralForms('newEntries', 'n');
+    expect(Object.keys(ar.forms).sort()).toEqual(['few', 'many', 'one', 'other', 'two', 'zero']);
+    expect(new Set(Object.values(ar.forms)).size).toBe(6);
+    expect(ar.forms.two).not.toContain('{n}');
+    expect(ar.forms.few).toContain('{n}');
+    // Persian: the template's number was the Persian digit, now the marker; no digit is left over.
+    const fa = stringsFor('fa').pluralForms('newEntries', 'n');
+    for (const text of Object.values(fa.forms)) expect(text).toMatch(/^\{n\} [^0-9۰-۹]+$/);
+    // A language without the message: the site's, in the site's plural rules.
+    expect(stringsFor('it', 'de').pluralForms('newEntries', 'n')).toEqual({ lang: 'de', forms: { one: '{n} neuer Eintrag', other: '{n} neue Einträge' } });
+  });
+
   it('says "1 comment" and "2 comments" in English, with each language its own digits', () => {
     expect(stringsFor('en').format('comments', { n: 1 })).toBe('1 comment');
     expect(stringsFor('en').format('comments', { n: 2 })).toBe('2 comments');

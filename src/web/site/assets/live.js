@@ -28,9 +28,13 @@
 
   function say(n) {
     if (!announce || n === 0) return;
-    // The message is worded without a plural ("New updates: {n}"); the number in the page's digits.
+    // One template per plural form of the message's language (data-message-one, -few, -other…):
+    // the form this number takes, and the number in the page's digits.
+    var lang = announce.getAttribute('data-plural-lang') || document.documentElement.lang || undefined;
+    var form = window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang).select(n) : 'other';
+    var template = announce.getAttribute('data-message-' + form) || announce.getAttribute('data-message-other') || '';
     var digits = new Intl.NumberFormat(document.documentElement.lang || undefined).format(n);
-    var text = (announce.getAttribute('data-message') || '').replace('{n}', digits);
+    var text = template.split('{n}').join(digits);
     announce.textContent = '';
     // A change the screen reader notices even when the same number arrives twice.
     setTimeout(function () {

@@ -60,7 +60,8 @@ export const ar: PartialCatalogue = {
     entryLink: 'رابط هذا التحديث',
     olderEntries: 'تحديثات أقدم',
     newerEntries: 'تحديثات أحدث',
-    newEntries: 'تحديثات جديدة: {n}',
+    newEntries:
+      '{n, plural, zero {لا تحديثات جديدة} one {تحديث جديد واحد} two {تحديثان جديدان} few {# تحديثات جديدة} many {# تحديثًا جديدًا} other {# تحديث جديد}}',
     entriesPage: 'التحديثات، الصفحة {n}',
     peopleFound: 'شخصيات',
     previousPage: 'الصفحة السابقة',

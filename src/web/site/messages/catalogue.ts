@@ -80,8 +80,8 @@ export interface Messages {
   olderEntries: string;
   newerEntries: string;
   /**
-   * Read to screen readers when entries arrive: "New updates: {n}". The page's script fills in the
-   * number, so it is worded without a plural.
+   * Read to screen readers when entries arrive: "{n, plural, …}" ("3 new updates"). The page carries
+   * it as one template per plural form (Strings.pluralForms); the page's script picks one and puts the number in.
    */
   newEntries: string;
   /** "Entries, page {n}" (later pages of a live page). */

@@ -59,7 +59,7 @@ export const de: PartialCatalogue = {
     entryLink: 'Link zu diesem Eintrag',
     olderEntries: 'Ältere Einträge',
     newerEntries: 'Neuere Einträge',
-    newEntries: 'Neue Einträge: {n}',
+    newEntries: '{n, plural, one {# neuer Eintrag} other {# neue Einträge}}',
     entriesPage: 'Einträge, Seite {n}',
     peopleFound: 'Personen',
     previousPage: 'Vorherige Seite',

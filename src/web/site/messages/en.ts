@@ -59,7 +59,7 @@ export const en: Catalogue = {
     entryLink: 'Link to this update',
     olderEntries: 'Older updates',
     newerEntries: 'Newer updates',
-    newEntries: 'New updates: {n}',
+    newEntries: '{n, plural, one {# new update} other {# new updates}}',
     entriesPage: 'Updates, page {n}',
     peopleFound: 'People',
     previousPage: 'Previous page',

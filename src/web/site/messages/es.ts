@@ -59,7 +59,7 @@ export const es: PartialCatalogue = {
     entryLink: 'Enlace a esta actualización',
     olderEntries: 'Actualizaciones anteriores',
     newerEntries: 'Actualizaciones más recientes',
-    newEntries: 'Nuevas actualizaciones: {n}',
+    newEntries: '{n, plural, one {# actualización nueva} other {# actualizaciones nuevas}}',
     entriesPage: 'Actualizaciones, página {n}',
     peopleFound: 'Personas',
     previousPage: 'Página anterior',

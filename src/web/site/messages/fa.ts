@@ -59,7 +59,7 @@ export const fa: PartialCatalogue = {
     entryLink: 'پیوند این به‌روزرسانی',
     olderEntries: 'به‌روزرسانی‌های قدیمی‌تر',
     newerEntries: 'به‌روزرسانی‌های تازه‌تر',
-    newEntries: 'به‌روزرسانی‌های تازه: {n}',
+    newEntries: '{n, plural, one {# به‌روزرسانی تازه} other {# به‌روزرسانی تازه}}',
     entriesPage: 'به‌روزرسانی‌ها، صفحهٔ {n}',
     peopleFound: 'افراد',
     previousPage: 'صفحه‌ی قبل',

@@ -59,7 +59,7 @@ export const fr: PartialCatalogue = {
     entryLink: 'Lien vers ce message',
     olderEntries: 'Messages plus anciens',
     newerEntries: 'Messages plus récents',
-    newEntries: 'Nouveaux messages : {n}',
+    newEntries: '{n, plural, one {# nouveau message} other {# nouveaux messages}}',
     entriesPage: 'Messages, page {n}',
     peopleFound: 'Personnes',
     previousPage: 'Page précédente',

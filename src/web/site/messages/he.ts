@@ -59,7 +59,7 @@ export const he: PartialCatalogue = {
     entryLink: 'קישור לעדכון זה',
     olderEntries: 'עדכונים קודמים',
     newerEntries: 'עדכונים חדשים יותר',
-    newEntries: 'עדכונים חדשים: {n}',
+    newEntries: '{n, plural, one {עדכון חדש אחד} two {שני עדכונים חדשים} other {# עדכונים חדשים}}',
     entriesPage: 'עדכונים, עמוד {n}',
     peopleFound: 'אישים',
     previousPage: 'העמוד הקודם',

@@ -59,7 +59,7 @@ export const sq: PartialCatalogue = {
     entryLink: 'Lidhja e këtij përditësimi',
     olderEntries: 'Përditësime më të vjetra',
     newerEntries: 'Përditësime më të reja',
-    newEntries: 'Përditësime të reja: {n}',
+    newEntries: '{n, plural, one {# përditësim i ri} other {# përditësime të reja}}',
     entriesPage: 'Përditësimet, faqja {n}',
     peopleFound: 'Njerëz',
     previousPage: 'Faqja e mëparshme',

@@ -59,7 +59,7 @@ export const tr: PartialCatalogue = {
     entryLink: 'Bu gelişmenin bağlantısı',
     olderEntries: 'Daha eski gelişmeler',
     newerEntries: 'Daha yeni gelişmeler',
-    newEntries: 'Yeni gelişmeler: {n}',
+    newEntries: '{n, plural, one {# yeni gelişme} other {# yeni gelişme}}',
     entriesPage: 'Gelişmeler, sayfa {n}',
     peopleFound: 'Kişiler',
     previousPage: 'Önceki sayfa',

@@ -59,7 +59,7 @@ export const ur: PartialCatalogue = {
     entryLink: 'اس اپ ڈیٹ کا لنک',
     olderEntries: 'پرانی اپ ڈیٹس',
     newerEntries: 'نئی اپ ڈیٹس',
-    newEntries: 'نئی اپ ڈیٹس: {n}',
+    newEntries: '{n, plural, one {# نئی اپ ڈیٹ} other {# نئی اپ ڈیٹس}}',
     entriesPage: 'اپ ڈیٹس، صفحہ {n}',
     peopleFound: 'شخصیات',
     previousPage: 'پچھلا صفحہ',

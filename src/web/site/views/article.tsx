@@ -156,7 +156,7 @@ function LiveBlog({ vm, t, liveJs }: { vm: LiveBlogVM; t: Strings; liveJs: strin
           <a href={vm.newerUrl}>{t.newerEntries}</a>
         </p>
       )}
-      <p class="visually-hidden" aria-live="polite" data-live-announce="" data-message={t.newEntries} />
+      <LiveAnnouncer t={t} />
       <ol class="live__entries" data-live-entries="">
         {vm.entries.map((e) => (
           <LiveEntry entry={e} t={t} />
@@ -362,4 +362,11 @@ export const renderCommentsForm = (props: CommentsBodyProps): string => renderTo
 /** Entries as the live endpoint sends them, each the HTML of its list item (newest first). */
 export function renderLiveEntries(entries: LiveEntryVM[], t: Strings): { id: number; html: string }[] {
   return entries.map((e) => ({ id: e.id, html: renderToString(<LiveEntry entry={e} t={t} />) }));
+}
+
+/** The polite live region live.js fills: "3 new updates", one template per plural form (`data-message-one`…). */
+function LiveAnnouncer({ t }: { t: Strings }) {
+  const { lang, forms } = t.pluralForms('newEntries', 'n');
+  const attributes = Object.fromEntries(Object.entries(forms).map(([form, text]) => [`data-message-${form}`, text]));
+  return <p class="visually-hidden" aria-live="polite" data-live-announce="" data-plural-lang={lang} {...attributes} />;
 }
