@@ -58,9 +58,13 @@ describe('convertContent', () => {
     expect(html).not.toMatch(/<img[^>]+src="(https?:)?\/\//);
   });
 
-  it('[gallery] becomes figures; unknown shortcodes stay visible and are listed', () => {
+  it('[gallery] becomes one gallery in its columns; unknown shortcodes stay visible and are listed', () => {
     const r = convertContent('[gallery columns="3"]\n\nHello [pullquote]x[/pullquote] and [[escaped]]', ctx());
-    expect(r.doc.content[0]).toMatchObject({ type: 'figure', attrs: { mediaId: 5, caption: 'The harbour' } });
+    expect(r.doc.content[0]).toEqual({
+      type: 'gallery',
+      attrs: { columns: 3 },
+      content: [{ type: 'figure', attrs: { mediaId: 5, alt: 'Harbour', caption: 'The harbour', align: 'center' } }],
+    });
     expect(r.unknownShortcodes).toEqual(['pullquote']);
     expect(JSON.stringify(r.doc)).toContain('[pullquote]x[/pullquote]');
   });
@@ -139,6 +143,89 @@ describe('convertContent', () => {
       },
     ]);
     expect(r.droppedBlocks).toEqual(['latest-posts']);
+  });
+
+  describe('galleries', () => {
+    const photos: Record<number, { src: string; alt: string; caption: string; mediaId?: number }> = {
+      21: { src: '/media/wp/quay.jpg', alt: 'The quay', caption: 'The east quay at dawn', mediaId: 31 },
+      22: { src: '/media/wp/boats.jpg', alt: 'Boats', caption: '', mediaId: 32 },
+      23: { src: '/media/wp/crane.jpg', alt: 'Crane', caption: 'The old crane', mediaId: 33 },
+      24: { src: 'https://old.example/wp-content/uploads/lost.jpg', alt: 'Lost', caption: 'Not exported' },
+    };
+    const g = (): ConvertContext =>
+      ctx({
+        attachment: (id) => photos[id],
+        imageByUrl: (url) => Object.values(photos).find((p) => url.includes(p.src.split('/').pop()!.replace('.jpg', ''))),
+        childAttachments: [21, 22],
+      });
+    const item = (mediaId: number, alt: string, caption?: string) => ({
+      type: 'figure',
+      attrs: { mediaId, alt, ...(caption ? { caption } : {}), align: 'center' },
+    });
+
+    it('[gallery ids columns]: one gallery, each image with its own caption, a lost file listed and left out', () => {
+      const r = convertContent('Before.\n\n[gallery columns="4" ids="21,22,24,23"]\n\nAfter.', g());
+      expect(r.doc.content[1]).toEqual({
+        type: 'gallery',
+        attrs: { columns: 4 },
+        content: [item(31, 'The quay', 'The east quay at dawn'), item(32, 'Boats'), item(33, 'Crane', 'The old crane')],
+      });
+      expect(r.doc.content.map((b) => b.type)).toEqual(['paragraph', 'gallery', 'paragraph']);
+      expect(r.missingImages).toEqual([expect.objectContaining({ url: 'https://old.example/wp-content/uploads/lost.jpg', caption: 'Not exported' })]);
+      // Without ids: the post's own attachments; without columns: WordPress' three; out of range: clamped.
+      expect(convertContent('[gallery]', g()).doc.content[0]).toMatchObject({
+        type: 'gallery',
+        attrs: { columns: 3 },
+        content: [item(31, 'The quay', 'The east quay at dawn'), item(32, 'Boats')],
+      });
+      expect(convertContent('[gallery columns="12" ids="21"]', g()).doc.content[0]).toMatchObject({ attrs: { columns: 8 } });
+      expect(convertContent('[gallery ids="24"]', g()).doc.content).toEqual([]);
+    });
+
+    it('the block gallery (WordPress 6, image blocks inside): its columns, every caption in its place, the gallery caption once under it', () => {
+      const image = (id: number, file: string, caption?: string) =>
+        `<!-- wp:image {"id":${id}} -->\n<figure class="wp-block-image"><img src="https://old.example/wp-content/uploads/${file}" alt="" class="wp-image-${id}"/>${caption ? `<figcaption class="wp-element-caption">${caption}</figcaption>` : ''}</figure>\n<!-- /wp:image -->`;
+      const content = `<!-- wp:gallery {"columns":2,"linkTo":"none"} -->\n<figure class="wp-block-gallery has-nested-images columns-2 is-cropped">${image(21, 'quay.jpg', 'Dawn on the quay')}\n\n${image(22, 'boats.jpg')}\n\n${image(23, 'crane.jpg', 'The crane, 1911')}<figcaption class="blocks-gallery-caption wp-element-caption">The harbour in three pictures</figcaption></figure>\n<!-- /wp:gallery -->`;
+      const r = convertContent(content, g());
+      expect(r.doc.content).toEqual([
+        {
+          type: 'gallery',
+          attrs: { columns: 2, caption: 'The harbour in three pictures' },
+          // alt="" in the block: the library's alt text is shown (render.ts).
+          content: [item(31, '', 'Dawn on the quay'), item(32, ''), item(33, '', 'The crane, 1911')],
+        },
+      ]);
+      expect(JSON.stringify(r.doc).match(/The harbour in three pictures/g)).toHaveLength(1);
+    });
+
+    it('the block gallery (WordPress 5, a list of images): the same gallery, columns from the images when unset', () => {
+      const li = (id: number, file: string, caption?: string) =>
+        `<li class="blocks-gallery-item"><figure><img src="https://old.example/wp-content/uploads/${file}" alt="" data-id="${id}" class="wp-image-${id}"/>${caption ? `<figcaption class="blocks-gallery-item__caption">${caption}</figcaption>` : ''}</figure></li>`;
+      const content = `<!-- wp:gallery {"ids":[21,22]} -->\n<figure class="wp-block-gallery columns-2 is-cropped"><ul class="blocks-gallery-grid">${li(21, 'quay.jpg', 'Dawn')}${li(22, 'boats.jpg')}</ul><figcaption class="blocks-gallery-caption">Two views</figcaption></figure>\n<!-- /wp:gallery -->`;
+      expect(convertContent(content, g()).doc.content).toEqual([
+        { type: 'gallery', attrs: { columns: 2, caption: 'Two views' }, content: [item(31, '', 'Dawn'), item(32, '')] },
+      ]);
+    });
+
+    it('renders as one grid figure: a cell per image with its caption, the gallery caption last, images sized for their cell', () => {
+      const r = convertContent('[gallery columns="3" ids="21,22,23"]', g());
+      const row = (id: number) => ({ id, width: 1600, height: 1000, alt: '', caption: '', credit: '', path: `wp/${id}.jpg`, variants: '[]' }) as never;
+      const html = renderDocument(r.doc, { media: new Map([31, 32, 33].map((id) => [id, row(id)])), lang: 'en' });
+      expect(html.match(/<figure class="gallery gallery--cols-3">/g)).toHaveLength(1);
+      expect(html.match(/<figure class="figure gallery__item">/g)).toHaveLength(3);
+      expect(html).toContain('<figcaption dir="auto">The east quay at dawn</figcaption>');
+    });
+  });
+
+  it('an aligned image without a caption keeps its side and its own size (WordPress size-medium, width 300)', () => {
+    const r = convertContent(
+      '<p><img class="alignright size-medium wp-image-12" src="https://old.example/harbour-300x200.jpg" alt="Harbour" width="300" height="200" />Text beside it.</p>\n\n<img class="aligncenter size-thumbnail wp-image-12" src="https://old.example/harbour-150x150.jpg" alt="" width="150" height="150" />\n\n<img class="size-full wp-image-12" src="https://old.example/harbour.jpg" alt="" width="1600" height="1000" />',
+      ctx(),
+    );
+    expect(r.doc.content[0]).toEqual({ type: 'figure', attrs: { mediaId: 5, alt: 'Harbour', align: 'right', width: 300 } });
+    expect(r.doc.content[2]).toEqual({ type: 'figure', attrs: { mediaId: 5, alt: '', align: 'center', width: 150 } });
+    // A full-size image takes its place's width, as before.
+    expect(r.doc.content[3]).toEqual({ type: 'figure', attrs: { mediaId: 5, alt: '', align: 'center' } });
   });
 
   it('sanitises everything: scripts, handlers, javascript: links and iframes never survive', () => {

@@ -5,7 +5,7 @@
  *     (raw-html.ts), so a `>` inside an attribute cannot end a tag early;
  *  1. images that were imported point at our media (by `wp-image-N` class or by URL), and so do
  *     links to their files;
- *  2. shortcodes: [caption] and [gallery] → figures, [embed]/[audio]/[video] → cards or links,
+ *  2. shortcodes: [caption] → figures, [gallery] → galleries, [embed]/[audio]/[video] → cards or links,
  *     others kept visible and listed;
  *  3. block-editor delimiters → figures, quotes, quote cards, links; dynamic blocks dropped;
  *     classic (freeform) HTML gets its paragraphs (wpautop);
@@ -17,7 +17,7 @@
  * const { doc, unknownShortcodes } = convertContent('[caption]<img src="…"> Harbour[/caption]', ctx);
  */
 import { sanitizeArticleHtml } from '../../modules/article/sanitize.js';
-import type { ArticleDocument, Block, Inline, Mark, ListItem, Paragraph, QuoteCard } from '../../modules/article/document.js';
+import type { ArticleDocument, Block, Figure, Gallery, Inline, Mark, ListItem, Paragraph, QuoteCard } from '../../modules/article/document.js';
 import { decodeEntities, escapeHtml, parseHtml, textOf, toHtml, findFirst, type HtmlElement, type HtmlNode } from '../html-tree.js';
 import { normalizeTags } from './raw-html.js';
 import type { MissingImage } from '../../modules/article/remote-images.js';
@@ -184,14 +184,35 @@ const missingIndex = (src: string | undefined): number | undefined => {
   return Number.isInteger(m) && m >= 0 ? m : undefined;
 };
 
-/** Marks a classic image's alignment on its address (`/media/a.jpg#broadsheet-align-left`). */
-const ALIGN_FRAGMENT = '#broadsheet-align-';
-const srcAndAlign = (src: string | undefined): { src: string; align?: 'left' | 'right' } => {
-  const at = (src ?? '').indexOf(ALIGN_FRAGMENT);
+/**
+ * Marks a classic image's own alignment and placed width on its address
+ * (`/media/a.jpg#broadsheet-img:left:300`), through the steps that keep only a few attributes.
+ */
+const IMG_FRAGMENT = '#broadsheet-img:';
+const IMG_FRAGMENT_RE = /#broadsheet-img:[a-z]*:\d*"/g;
+const srcAndAlign = (src: string | undefined): { src: string; align?: 'left' | 'right'; width?: number } => {
+  const at = (src ?? '').indexOf(IMG_FRAGMENT);
   if (at < 0) return { src: src ?? '' };
-  const align = src!.slice(at + ALIGN_FRAGMENT.length);
-  return { src: src!.slice(0, at), ...(align === 'left' || align === 'right' ? { align } : {}) };
+  const [align, width] = src!.slice(at + IMG_FRAGMENT.length).split(':');
+  const w = Number(width);
+  return {
+    src: src!.slice(0, at),
+    ...(align === 'left' || align === 'right' ? { align } : {}),
+    ...(width && Number.isInteger(w) && w >= 16 && w <= 4000 ? { width: w } : {}),
+  };
 };
+
+/**
+ * The width an image was placed at, when WordPress placed it at one of its smaller sizes
+ * (`size-thumbnail`, `size-medium`, `size-large`, a custom size) rather than the full file: its
+ * `width` attribute. None for full-size images, which take the width of their place.
+ */
+function placedWidth(named: Record<string, string>): number | undefined {
+  const size = /\bsize-([\w-]+)\b/.exec(named.class ?? '')?.[1];
+  const width = Number(named.width);
+  if (!size || size === 'full' || !Number.isInteger(width) || width < 16 || width > 4000) return undefined;
+  return width;
+}
 
 function rewriteImages(html: string, ctx: ConvertContext, local: Map<string, number>, missing: MissingImage[]): string {
   return html.replace(/<img\b[^>]*>/gi, (tag) => {
@@ -212,7 +233,9 @@ function rewriteImages(html: string, ctx: ConvertContext, local: Map<string, num
     // A classic image's own alignment (class="alignleft"), for the figure made of it when no
     // [caption] or block says otherwise: carried in the address's fragment, which blocksOf drops.
     const align = /\balign(left|right)\b/.exec(named.class ?? '')?.[1];
-    return `<img src="${escapeHtml(ref.src)}${align ? ALIGN_FRAGMENT + align : ''}" alt="${escapeHtml(alt)}">`;
+    const width = placedWidth(named);
+    const mark = align || width ? `${IMG_FRAGMENT}${align ?? ''}:${width ?? ''}` : '';
+    return `<img src="${escapeHtml(ref.src)}${mark}" alt="${escapeHtml(alt)}">`;
   });
 }
 
@@ -288,7 +311,7 @@ function tidy(inline: Inline[]): Inline[] {
 
 const isBlank = (nodes: HtmlNode[]): boolean => nodes.every((n) => (n.type === 'text' ? !n.text.trim() : n.tag === 'br'));
 /** Kept as HTML; an image inside keeps its plain address (no alignment mark). */
-const htmlBlock = (nodes: HtmlNode[]): Block => ({ type: 'html', attrs: { html: toHtml(nodes).replace(/#broadsheet-align-(?:left|right)"/g, '"') } });
+const htmlBlock = (nodes: HtmlNode[]): Block => ({ type: 'html', attrs: { html: toHtml(nodes).replace(IMG_FRAGMENT_RE, '"') } });
 
 function paragraphOf(nodes: HtmlNode[]): Paragraph | undefined {
   const inline = inlineOf(nodes);
@@ -336,7 +359,31 @@ function figureOf(el: HtmlElement, state: BlockState): Block | undefined {
   // The figure's class ([caption align], the image block's align) first, then the image's own (classic alignleft).
   const align = (['wide', 'left', 'right', 'center'] as const).find((a) => classes.includes(`figure--${a}`)) ?? own.align ?? 'center';
   const caption = captionOf(el);
-  return { type: 'figure', attrs: { mediaId, alt: img.attrs.alt ?? '', ...(caption ? { caption } : {}), align } };
+  return { type: 'figure', attrs: { mediaId, alt: img.attrs.alt ?? '', ...(caption ? { caption } : {}), align, ...(own.width ? { width: own.width } : {}) } };
+}
+
+/**
+ * A gallery (shortcodes.ts / gutenberg.ts galleryHtml): its figures, those we have no file of
+ * listed and left out, and its own caption. Undefined when none of its images is ours (nothing to show).
+ */
+function galleryOf(el: HtmlElement, state: BlockState): Gallery | undefined {
+  const figures: Figure[] = [];
+  let caption = '';
+  for (const c of el.children) {
+    if (c.type !== 'el') continue;
+    if (c.tag === 'figcaption') caption = textOf(c.children).replace(/\s+/g, ' ').trim();
+    else if (c.tag === 'figure' && !takeMissing(c, state)) {
+      const f = figureOf(c, state);
+      // A gallery's images have no alignment or size of their own: its grid places them.
+      if (f?.type === 'figure') {
+        const { width: _, ...attrs } = f.attrs;
+        figures.push({ type: 'figure', attrs: { ...attrs, align: 'center' } });
+      }
+    }
+  }
+  if (figures.length === 0) return undefined;
+  const columns = Number(/\bgallery--cols-(\d)\b/.exec(el.attrs.class ?? '')?.[1] ?? 3);
+  return { type: 'gallery', attrs: { columns, ...(caption ? { caption } : {}) }, content: figures };
 }
 
 function listOf(el: HtmlElement): Block | undefined {
@@ -480,6 +527,10 @@ function blocksOf(nodes: HtmlNode[], state: BlockState): Block[] {
       const cite = findFirst(el.children, 'blockquote')?.attrs.cite;
       const card = cite ? state.cards.get(cite) : undefined;
       if (card) block = { type: 'quoteCard', attrs: card };
+    } else if (el.tag === 'figure' && (el.attrs.class ?? '').split(/\s+/).includes('gallery')) {
+      const g = galleryOf(el, state);
+      if (!g) continue;
+      block = g;
     } else if (el.tag === 'figure') {
       // A figure of an image we have no file of is left out (its caption goes to the list).
       if (takeMissing(el, state)) continue;

@@ -6,7 +6,7 @@
  * own and are dropped, and named so the report can list them.
  */
 import { escapeHtml } from '../html-tree.js';
-import { alignOf } from './shortcodes.js';
+import { alignOf, galleryColumns, galleryHtml } from './shortcodes.js';
 
 export interface GutenbergBlock {
   name: string;
@@ -65,6 +65,9 @@ export interface BlockContext {
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const captionOf = (html: string): string => /<figcaption[^>]*>([\s\S]*?)<\/figcaption>/i.exec(html)?.[1] ?? '';
 
+/** A gallery block's own caption: a figcaption right before the gallery's closing tag (WordPress 5 and 6). */
+const GALLERY_CAPTION = /<figcaption[^>]*\bblocks-gallery-caption\b[^>]*>([\s\S]*?)<\/figcaption>\s*<\/figure>\s*$/i;
+
 /** All images of a gallery with their own captions, as our figures. */
 function galleryFigures(inner: string): string {
   const out: string[] = [];
@@ -103,13 +106,15 @@ function renderBlock(b: GutenbergBlock, ctx: BlockContext): string {
       const cap = captionOf(html);
       return `<figure class="figure figure--${align}">${img}${cap.trim() ? `<figcaption>${cap}</figcaption>` : ''}</figure>`;
     }
-    case 'gallery':
-      return (
-        galleryFigures(inner()) +
-        (/<figcaption[^>]*blocks-gallery-caption[^>]*>([\s\S]*?)<\/figcaption>\s*<\/figure>\s*$/i.exec(inner())?.[1]
-          ? `<p>${/<figcaption[^>]*blocks-gallery-caption[^>]*>([\s\S]*?)<\/figcaption>\s*<\/figure>\s*$/i.exec(inner())![1]}</p>`
-          : '')
-      );
+    case 'gallery': {
+      // The gallery's own caption (the last figcaption, right before the gallery's end) is taken
+      // out first, so it is never read as its last image's caption; it goes under the gallery, once.
+      const html = inner();
+      const own = GALLERY_CAPTION.exec(html);
+      const figures = galleryFigures(own ? html.slice(0, own.index) : html);
+      const count = (figures.match(/<figure\b/g) ?? []).length;
+      return figures ? galleryHtml(figures, galleryColumns(b.attrs.columns as number | undefined, Math.min(3, Math.max(1, count))), own?.[1] ?? '') : '';
+    }
     case 'quote':
     case 'pullquote': {
       const html = inner()

@@ -1,6 +1,6 @@
 /**
  * @module import/wordpress/shortcodes
- * WordPress shortcodes in post content: [caption] and [gallery] become our figures, [embed],
+ * WordPress shortcodes in post content: [caption] becomes our figure and [gallery] our gallery, [embed],
  * [audio] and [video] become links (no third-party player ever loads), and every other shortcode
  * stays in the text, visible, and is listed so the report can name it.
  */
@@ -65,12 +65,24 @@ function gallery(attrsRaw: string, ctx: ShortcodeContext): string {
           .map((s) => Number(s.trim()))
           .filter((n) => Number.isInteger(n) && n > 0)
       : ctx.childAttachments;
-  return ids
+  const items = ids
     .map((id) => ctx.attachment(id))
     .filter((x): x is ImageRef => x !== undefined)
     .map((a) => figureHtml(`<img src="${escapeHtml(a.src)}" alt="${escapeHtml(a.alt)}">`, escapeHtml(a.caption), 'center'))
     .join('');
+  // WordPress' default is three columns.
+  return items ? galleryHtml(items, galleryColumns(named.columns, 3)) : '';
 }
+
+/** A gallery's columns as WordPress gave them, within what a gallery may have (1 to 8). */
+export const galleryColumns = (raw: string | number | undefined, fallback: number): number => {
+  const n = Math.round(Number(raw));
+  return Number.isFinite(n) && raw !== undefined && raw !== '' ? Math.min(8, Math.max(1, n)) : fallback;
+};
+
+/** Figures wrapped as one gallery (read back into a gallery block by convert.ts), its caption under them. */
+export const galleryHtml = (figures: string, columns: number, caption = ''): string =>
+  `\n\n<figure class="gallery gallery--cols-${columns}">${figures}${caption.trim() ? `<figcaption>${caption.trim()}</figcaption>` : ''}</figure>\n\n`;
 
 function media(kind: string, attrsRaw: string): string {
   const { named, positional } = parseAttrs(attrsRaw);

@@ -5,7 +5,7 @@
  * no-JavaScript textarea's text is read by document-text.ts and checked here too.
  */
 import { AppError } from '../../lib/errors.js';
-import type { ArticleDocument, Block, Inline, Mark, Paragraph } from './document.js';
+import { GALLERY_COLUMNS, type ArticleDocument, type Block, type Figure, type Inline, type Mark, type Paragraph } from './document.js';
 import { isId } from '../../lib/ids.js';
 
 /** Largest body accepted, as text or as JSON characters. */
@@ -37,6 +37,14 @@ function personOf(v: unknown, what: string): { personId?: number } {
   if (v === undefined || v === null || v === '') return {};
   if (!isId(v)) throw new DocumentError(`${what}’s person must be the number of a person at People.`);
   return { personId: v };
+}
+
+/** A figure's own display width: whole CSS pixels, 16 to 4,000, or none. */
+function widthOf(v: unknown): { width?: number } {
+  if (v === undefined || v === null || v === '') return {};
+  if (!Number.isInteger(v) || (v as number) < 16 || (v as number) > 4000)
+    throw new DocumentError('A figure’s width must be a whole number of pixels from 16 to 4,000.');
+  return { width: v as number };
 }
 
 /** Walks a parsed JSON value and returns a clean document, or throws DocumentError with a reason. */
@@ -121,6 +129,18 @@ export function checkDocument(raw: unknown): ArticleDocument {
       }
       case 'horizontalRule':
         return { type: 'horizontalRule' };
+      case 'gallery': {
+        const columns = attrs.columns ?? 3;
+        if (!Number.isInteger(columns) || (columns as number) < GALLERY_COLUMNS.min || (columns as number) > GALLERY_COLUMNS.max)
+          throw new DocumentError(`A gallery’s columns must be a whole number from ${GALLERY_COLUMNS.min} to ${GALLERY_COLUMNS.max}.`);
+        if (!Array.isArray(n.content) || n.content.length === 0) throw new DocumentError('A gallery is empty: it needs at least one image.');
+        const figures = n.content.map((f) => {
+          if (!isObj(f) || f.type !== 'figure') throw new DocumentError('A gallery may only hold images (figures).');
+          return block(f, depth + 1) as Figure;
+        });
+        const caption = str(attrs.caption, 'A gallery’s caption', 2000);
+        return { type: 'gallery', attrs: { columns: columns as number, ...(caption ? { caption } : {}) }, content: figures };
+      }
       case 'figure': {
         const id = attrs.mediaId;
         if (!isId(id)) throw new DocumentError('A figure needs the id of an image from the media library.');
@@ -136,6 +156,7 @@ export function checkDocument(raw: unknown): ArticleDocument {
             credit: str(attrs.credit, 'A credit', 300),
             align,
             ...personOf(attrs.personId, 'A figure'),
+            ...widthOf(attrs.width),
           },
         };
       }

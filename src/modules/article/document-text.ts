@@ -5,7 +5,10 @@
  * CommonMark for what Markdown has (paragraphs, headings, quotations, lists, rules, bold, italic,
  * code, links; a single newline is a line break) plus a line syntax for what it has not:
  *
- *   [figure image=49 align="left" alt="…" caption="Name, role" credit="…" person=12]
+ *   [figure image=49 align="left" alt="…" caption="Name, role" credit="…" person=12 width=300]
+ *   [gallery columns=3 caption="The gallery's caption"]
+ *   [figure image=50 caption="…"]        (one [figure] line per image, nothing else)
+ *   [/gallery]
  *   > The quoted words.
  *   > — Who said it            (the last line of a quotation, after an em dash: its citation)
  *   [pull-quote]               (a pull quote: the same quotation lines, set large for display)
@@ -28,7 +31,7 @@
  * line break at the very end of a paragraph, spaces moved outside bold or italic).
  */
 import MarkdownIt from 'markdown-it';
-import type { ArticleDocument, Block, Inline, Mark, Paragraph } from './document.js';
+import type { ArticleDocument, Block, Figure, Inline, Mark, Paragraph } from './document.js';
 import { checkDocument, DocumentError, MAX_BODY_CHARS, parseDocumentJson } from './document-input.js';
 
 // ── document → text ──────────────────────────────────────────────────────────────────────────────
@@ -199,17 +202,13 @@ function blockText(b: Block, prev: Block | undefined, listMarkers: { bullet: num
     }
     case 'horizontalRule':
       return '---';
-    case 'figure': {
-      const a = b.attrs;
-      return `[figure${attrs([
-        ['image', a.mediaId],
-        ['align', a.align && a.align !== 'center' ? a.align : undefined],
-        ['alt', a.alt],
-        ['caption', a.caption],
-        ['credit', a.credit],
-        ['person', a.personId],
-      ])}]`;
-    }
+    case 'figure':
+      return figureLine(b);
+    case 'gallery':
+      return `[gallery${attrs([
+        ['columns', b.attrs.columns],
+        ['caption', b.attrs.caption],
+      ])}]\n${b.content.map(figureLine).join('\n')}\n[/gallery]`;
     case 'quoteCard': {
       const a = b.attrs;
       return `[social-post${attrs([
@@ -223,6 +222,19 @@ function blockText(b: Block, prev: Block | undefined, listMarkers: { bullet: num
     case 'html':
       return `[html]\n${b.attrs.html}\n[/html]`;
   }
+}
+
+function figureLine(b: Figure): string {
+  const a = b.attrs;
+  return `[figure${attrs([
+    ['image', a.mediaId],
+    ['align', a.align && a.align !== 'center' ? a.align : undefined],
+    ['alt', a.alt],
+    ['caption', a.caption],
+    ['credit', a.credit],
+    ['person', a.personId],
+    ['width', a.width],
+  ])}]`;
 }
 
 /** The document as textarea text; documentFromText reads it back to the same document. */
@@ -472,7 +484,17 @@ function codeParagraph(code: string): Paragraph {
   return para(content);
 }
 
-const FIGURE_FIELDS = ['image', 'align', 'alt', 'caption', 'credit', 'person'] as const;
+const FIGURE_FIELDS = ['image', 'align', 'alt', 'caption', 'credit', 'person', 'width'] as const;
+const GALLERY_FIELDS = ['columns', 'caption'] as const;
+const isFigureLine = (trimmed: string): boolean => /^\[figure[\s\]]/.test(trimmed) && trimmed.endsWith(']');
+
+/** A `[figure …]` line as a figure block (checked with the rest of the document). */
+function figureFromLine(trimmed: string, lineNo: number): unknown {
+  const a = shortcodeAttrs(trimmed, 'figure', FIGURE_FIELDS, lineNo);
+  if (typeof a.image !== 'number') throw new DocumentError(`Line ${lineNo}: a [figure] needs image=N, the number of an image in the media library.`);
+  const { image, person, ...rest } = a;
+  return { type: 'figure', attrs: { mediaId: image, align: 'center', ...rest, ...(person !== undefined ? { personId: person } : {}) } };
+}
 const QUOTE_FIELDS = ['person'] as const;
 const QUOTE_OPEN = /^\[(pull-quote|quote)(\s[^\]]*)?\]$/;
 const POST_FIELDS = ['author', 'handle', 'date', 'url', 'network'] as const;
@@ -493,12 +515,23 @@ export function documentFromText(text: string): ArticleDocument {
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n]!;
     const trimmed = line.trim();
-    if (/^\[figure[\s\]]/.test(trimmed) && trimmed.endsWith(']')) {
+    if (isFigureLine(trimmed)) {
       flush();
-      const a = shortcodeAttrs(trimmed, 'figure', FIGURE_FIELDS, n + 1);
-      if (typeof a.image !== 'number') throw new DocumentError(`Line ${n + 1}: a [figure] needs image=N, the number of an image in the media library.`);
-      const { image, person, ...rest } = a;
-      content.push({ type: 'figure', attrs: { mediaId: image, align: 'center', ...rest, ...(person !== undefined ? { personId: person } : {}) } });
+      content.push(figureFromLine(trimmed, n + 1));
+    } else if (/^\[gallery[\s\]]/.test(trimmed) && trimmed.endsWith(']')) {
+      flush();
+      const a = shortcodeAttrs(trimmed, 'gallery', GALLERY_FIELDS, n + 1);
+      const end = lines.findIndex((l, k) => k > n && l.trim() === '[/gallery]');
+      if (end < 0) throw new DocumentError(`Line ${n + 1}: the [gallery] opened here has no [/gallery] line to close it.`);
+      const figures: unknown[] = [];
+      for (let k = n + 1; k < end; k++) {
+        const inner = lines[k]!.trim();
+        if (!inner) continue;
+        if (!isFigureLine(inner)) throw new DocumentError(`Line ${k + 1}: a [gallery] holds only [figure …] lines, one per image.`);
+        figures.push(figureFromLine(inner, k + 1));
+      }
+      content.push({ type: 'gallery', attrs: { columns: a.columns ?? 3, ...(a.caption ? { caption: a.caption } : {}) }, content: figures });
+      n = end;
     } else if (QUOTE_OPEN.test(trimmed)) {
       flush();
       const name = QUOTE_OPEN.exec(trimmed)![1]!;

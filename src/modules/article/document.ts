@@ -56,8 +56,24 @@ export interface Figure {
     align?: 'wide' | 'center' | 'left' | 'right';
     /** people.id of the person the photo shows: their name in the caption links to their page. */
     personId?: number;
+    /**
+     * Shown at most this wide, in CSS pixels: an image placed at a size of its own (a WordPress
+     * thumbnail or medium image, 150 or 300 px) is not stretched to the column. None: as wide as its place.
+     */
+    width?: number;
   };
 }
+/**
+ * Several images shown together in a grid of `columns` (two on a narrow screen), each a figure with
+ * its own caption and credit; the gallery's caption, if any, once under the grid.
+ */
+export interface Gallery {
+  type: 'gallery';
+  attrs: { columns: number; caption?: string };
+  content: Figure[];
+}
+/** The columns a gallery may have. */
+export const GALLERY_COLUMNS = { min: 1, max: 8 } as const;
 /** A quoted social post, shown as a static card: no third-party script ever loads. */
 export interface QuoteCard {
   type: 'quoteCard';
@@ -95,7 +111,7 @@ export interface HtmlBlock {
   attrs: { html: string };
 }
 
-export type Block = Paragraph | Heading | Blockquote | Figure | QuoteCard | BulletList | OrderedList | HorizontalRule | HtmlBlock;
+export type Block = Paragraph | Heading | Blockquote | Figure | Gallery | QuoteCard | BulletList | OrderedList | HorizontalRule | HtmlBlock;
 
 export interface ArticleDocument {
   type: 'doc';
@@ -123,6 +139,29 @@ export const pullQuote = (said: string, citation?: string): Blockquote => ({
   content: [p(said)],
 });
 export const figure = (attrs: Figure['attrs']): Figure => ({ type: 'figure', attrs });
+export const gallery = (columns: number, figures: Figure[], caption?: string): Gallery => ({
+  type: 'gallery',
+  attrs: { columns, ...(caption ? { caption } : {}) },
+  content: figures,
+});
+
+/** The document's blocks in reading order with each gallery replaced by its figures (for what reads captions). */
+export function flatBlocks(doc: ArticleDocument): Block[] {
+  return (Array.isArray(doc?.content) ? doc.content : []).flatMap((b) => (b.type === 'gallery' ? b.content : [b]));
+}
+
+/** Every figure of a document, those in galleries included, in reading order. */
+export function figuresOf(doc: ArticleDocument): Figure[] {
+  return doc.content.flatMap((b) => (b.type === 'figure' ? [b] : b.type === 'gallery' ? b.content : []));
+}
+
+/** The document with each figure (those in galleries included) replaced by what `f` makes of it. */
+export function mapFigures(doc: ArticleDocument, f: (figure: Figure) => Figure): ArticleDocument {
+  return {
+    ...doc,
+    content: doc.content.map((b): Block => (b.type === 'figure' ? f(b) : b.type === 'gallery' ? { ...b, content: b.content.map(f) } : b)),
+  };
+}
 export const quoteCard = (attrs: QuoteCard['attrs']): QuoteCard => ({ type: 'quoteCard', attrs });
 export const ul = (...items: string[]): BulletList => ({ type: 'bulletList', content: items.map((t) => ({ type: 'listItem', content: [p(t)] })) });
 export const hr = (): HorizontalRule => ({ type: 'horizontalRule' });

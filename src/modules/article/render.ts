@@ -6,7 +6,7 @@
 import type { MediaRow } from '../../db/schema.js';
 import { escapeHtml } from '../../lib/html.js';
 import { responsiveImage } from '../media/media.js';
-import type { ArticleDocument, Block, Inline, Mark } from './document.js';
+import { figuresOf, GALLERY_COLUMNS, mapFigures, type ArticleDocument, type Block, type Figure, type Inline, type Mark } from './document.js';
 import { sanitizeArticleHtml } from './sanitize.js';
 import { formatDate, type DateFormat } from '../../lib/dates.js';
 
@@ -95,27 +95,14 @@ function renderBlock(block: Block, ctx: RenderContext): string {
     }
     case 'horizontalRule':
       return '<hr>';
-    case 'figure': {
-      const row = ctx.media.get(block.attrs.mediaId);
-      if (!row) return '';
-      // An empty figure text means "the library's" (the admin form sends every attr, empty or not).
-      const img = responsiveImage(row, block.attrs.alt || row.alt);
-      const portrait = row.height > row.width;
-      const align = block.attrs.align ?? 'center';
-      const sizes = portrait && align === 'center' ? SIZES.portrait! : (SIZES[align] ?? SIZES.center!);
-      const caption = block.attrs.caption || row.caption;
-      const credit = block.attrs.credit || row.credit;
-      const source =
-        (img.avifSrcset ? `<source type="image/avif" srcset="${esc(img.avifSrcset)}" sizes="${sizes}">` : '') +
-        (img.webpSrcset ? `<source type="image/webp" srcset="${esc(img.webpSrcset)}" sizes="${sizes}">` : '');
-      const srcset = img.srcset ? ` srcset="${esc(img.srcset)}" sizes="${sizes}"` : '';
-      const person = block.attrs.personId !== undefined ? ctx.people?.get(block.attrs.personId) : undefined;
-      const figcaption =
-        caption || credit
-          ? `<figcaption dir="auto">${person ? linkName(caption, person) : esc(caption)}${credit ? ` <span class="figure__credit" dir="auto">${esc(credit)}</span>` : ''}</figcaption>`
-          : '';
-      const cls = `figure figure--${align}${portrait ? ' figure--portrait' : ''}`;
-      return `<figure class="${cls}"><picture>${source}<img src="${esc(img.src)}"${srcset} width="${img.width}" height="${img.height}" alt="${esc(img.alt)}" loading="lazy" decoding="async"></picture>${figcaption}</figure>`;
+    case 'figure':
+      return renderFigure(block, ctx);
+    case 'gallery': {
+      const columns = Math.min(GALLERY_COLUMNS.max, Math.max(GALLERY_COLUMNS.min, block.attrs.columns));
+      const items = block.content.map((f) => renderFigure(f, ctx, columns)).join('');
+      if (!items) return '';
+      const caption = block.attrs.caption ? `<figcaption class="gallery__caption" dir="auto">${esc(block.attrs.caption)}</figcaption>` : '';
+      return `<figure class="gallery gallery--cols-${columns}">${items}${caption}</figure>`;
     }
     case 'quoteCard': {
       const q = block.attrs;
@@ -141,6 +128,54 @@ function renderBlock(block: Block, ctx: RenderContext): string {
   }
 }
 
+/**
+ * One figure: the image in every format we hold, sized for where it is shown, its caption and
+ * credit under it. `columns`: a gallery's image, one cell of a grid that many wide (two on a
+ * narrow screen, article.css).
+ */
+function renderFigure(block: Figure, ctx: RenderContext, columns?: number): string {
+  const row = ctx.media.get(block.attrs.mediaId);
+  if (!row) return '';
+  // An empty figure text means "the library's" (the admin form sends every attr, empty or not).
+  const img = responsiveImage(row, block.attrs.alt || row.alt);
+  const portrait = row.height > row.width;
+  const align = block.attrs.align ?? 'center';
+  // An image placed at a size of its own is shown at most that wide; its file at that width.
+  const own = block.attrs.width !== undefined && block.attrs.width < img.width ? block.attrs.width : undefined;
+  const sizes =
+    columns !== undefined
+      ? gallerySizes(columns)
+      : own !== undefined
+        ? `${own}px`
+        : portrait && align === 'center'
+          ? SIZES.portrait!
+          : (SIZES[align] ?? SIZES.center!);
+  const caption = block.attrs.caption || row.caption;
+  const credit = block.attrs.credit || row.credit;
+  const source =
+    (img.avifSrcset ? `<source type="image/avif" srcset="${esc(img.avifSrcset)}" sizes="${sizes}">` : '') +
+    (img.webpSrcset ? `<source type="image/webp" srcset="${esc(img.webpSrcset)}" sizes="${sizes}">` : '');
+  const srcset = img.srcset ? ` srcset="${esc(img.srcset)}" sizes="${sizes}"` : '';
+  const person = block.attrs.personId !== undefined ? ctx.people?.get(block.attrs.personId) : undefined;
+  const figcaption =
+    caption || credit
+      ? `<figcaption dir="auto">${person ? linkName(caption, person) : esc(caption)}${credit ? ` <span class="figure__credit" dir="auto">${esc(credit)}</span>` : ''}</figcaption>`
+      : '';
+  const width = own ?? img.width;
+  const height = own !== undefined ? Math.max(1, Math.round((img.height * own) / img.width)) : img.height;
+  const cls =
+    columns !== undefined
+      ? 'figure gallery__item'
+      : `figure figure--${align}${portrait ? ' figure--portrait' : ''}${own !== undefined ? ' figure--sized' : ''}`;
+  return `<figure class="${cls}"><picture>${source}<img src="${esc(img.src)}"${srcset} width="${width}" height="${height}" alt="${esc(img.alt)}" loading="lazy" decoding="async"></picture>${figcaption}</figure>`;
+}
+
+/** A gallery cell's rendered width: the 40rem text column in `columns`, two columns below 600 px (article.css). */
+function gallerySizes(columns: number): string {
+  const narrow = Math.min(columns, 2);
+  return `(min-width: 688px) ${Math.ceil(640 / columns)}px, (min-width: 600px) calc((100vw - 32px) / ${columns}), calc((100vw - 32px) / ${narrow})`;
+}
+
 const personHref = (slug: string): string => `/people/${slug}/`;
 
 /**
@@ -157,7 +192,8 @@ function linkName(caption: string, person: { slug: string; name: string }): stri
 /** People ids a document's quotations and figures are attributed to. */
 export function referencedPersonIds(doc: ArticleDocument): number[] {
   const out = new Set<number>();
-  for (const b of doc.content) if ((b.type === 'blockquote' || b.type === 'figure') && b.attrs?.personId !== undefined) out.add(b.attrs.personId);
+  for (const b of doc.content) if (b.type === 'blockquote' && b.attrs?.personId !== undefined) out.add(b.attrs.personId);
+  for (const f of figuresOf(doc)) if (f.attrs.personId !== undefined) out.add(f.attrs.personId);
   return [...out];
 }
 
@@ -166,11 +202,12 @@ export function referencedPersonIds(doc: ArticleDocument): number[] {
  * the words, citations and captions stay.
  */
 export function withoutPerson(doc: ArticleDocument, personId: number, into?: number): ArticleDocument {
-  const content = doc.content.map((b): Block => {
-    if (b.type === 'figure' && b.attrs.personId === personId) {
-      const { personId: _, ...rest } = b.attrs;
-      return { ...b, attrs: into !== undefined ? { ...rest, personId: into } : rest };
-    }
+  const moved = mapFigures(doc, (f) => {
+    if (f.attrs.personId !== personId) return f;
+    const { personId: _, ...rest } = f.attrs;
+    return { ...f, attrs: into !== undefined ? { ...rest, personId: into } : rest };
+  });
+  const content = moved.content.map((b): Block => {
     if (b.type === 'blockquote' && b.attrs?.personId === personId) {
       const { personId: _, ...rest } = b.attrs;
       const attrs = into !== undefined ? { ...rest, personId: into } : rest;
@@ -183,7 +220,7 @@ export function withoutPerson(doc: ArticleDocument, personId: number, into?: num
 
 /** Media ids a document refers to, so callers can load them in one query. */
 export function referencedMediaIds(doc: ArticleDocument): number[] {
-  return doc.content.filter((b) => b.type === 'figure').map((b) => (b as { attrs: { mediaId: number } }).attrs.mediaId);
+  return figuresOf(doc).map((f) => f.attrs.mediaId);
 }
 
 /** Renders and sanitises; the result is what posts.body_html stores. */
@@ -213,7 +250,10 @@ export function documentText(doc: ArticleDocument): string {
     else if (b.type === 'bulletList' || b.type === 'orderedList') for (const li of b.content) li.content.forEach(walk);
     else if (b.type === 'quoteCard') parts.push(b.attrs.text);
     else if (b.type === 'figure' && b.attrs.caption) parts.push(b.attrs.caption);
-    else if (b.type === 'html') parts.push(htmlText(b.attrs.html));
+    else if (b.type === 'gallery') {
+      b.content.forEach(walk);
+      if (b.attrs.caption) parts.push(b.attrs.caption);
+    } else if (b.type === 'html') parts.push(htmlText(b.attrs.html));
   };
   doc.content.forEach(walk);
   return parts.join('\n');

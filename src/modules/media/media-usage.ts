@@ -5,7 +5,7 @@
  * images of an article have no alt text.
  */
 import type { Db } from '../../db/database.js';
-import type { ArticleDocument, Figure } from '../article/document.js';
+import { figuresOf, type ArticleDocument } from '../article/document.js';
 import { referencedMediaIds } from '../article/render.js';
 import { renderBody } from '../article/body-render.js';
 import { authorsUsingMedia, findMediaByIds, postsMaybeUsingMedia } from './media.repository.js';
@@ -72,7 +72,7 @@ export interface MissingAlt {
  * each figure (its own alt text, else the library's). Unknown ids are left to other checks.
  */
 export async function imagesMissingAlt(db: Db, doc: ArticleDocument, featuredMediaId: number | null): Promise<MissingAlt[]> {
-  const figures = doc.content.filter((b): b is Figure => b.type === 'figure');
+  const figures = figuresOf(doc);
   const rows = await findMediaByIds(db, [...figures.map((f) => f.attrs.mediaId), ...(featuredMediaId !== null ? [featuredMediaId] : [])]);
   const out: MissingAlt[] = [];
   const featured = featuredMediaId !== null ? rows.get(featuredMediaId) : undefined;

@@ -26,7 +26,7 @@
  * Captions and citations are also read inside imported HTML blocks (`<figcaption>`, `<cite>`) and
  * WordPress `[caption]` shortcodes left in the text.
  */
-import type { ArticleDocument, Block } from '../article/document.js';
+import { flatBlocks, type ArticleDocument, type Block, type Figure } from '../article/document.js';
 import { nameKey } from './person.js';
 
 export type MentionSource = 'caption' | 'citation';
@@ -231,7 +231,7 @@ export function mentionsIn(doc: ArticleDocument, media?: MediaText): Mention[] {
   const add = (m: Mention | null): void => {
     if (m) out.push(m);
   };
-  for (const b of Array.isArray(doc?.content) ? doc.content : []) {
+  for (const b of flatBlocks(doc)) {
     if (b.type === 'figure') add(readMention(figureCaption(b.attrs, media), 'caption'));
     else if (b.type === 'blockquote' && b.attrs?.citation) add(readMention(b.attrs.citation, 'citation'));
     else if (b.type === 'html') for (const x of htmlTexts(b.attrs.html)) add(readMention(x.text, x.source, true));
@@ -257,7 +257,7 @@ export function creditKeysIn(doc: ArticleDocument, media?: MediaText): string[] 
     const m = new RegExp(String.raw`\b${CREDIT_WORDS}\b\s*(?:by\b|:)[\s\S]*$`, 'iu').exec(caption);
     if (m) fromCredit(m[0]);
   };
-  for (const b of Array.isArray(doc?.content) ? doc.content : []) {
+  for (const b of flatBlocks(doc)) {
     if (b.type === 'figure') {
       const credit = b.attrs.credit || media?.(b.attrs.mediaId)?.credit || '';
       if (credit) fromCredit(credit);
@@ -335,17 +335,16 @@ export function attributeMentions(
   const count = (id: number): void => {
     attributed.set(id, (attributed.get(id) ?? 0) + 1);
   };
+  const figure = (b: Figure): Figure => {
+    const m = readMention(figureCaption(b.attrs, media), 'caption');
+    const id = m ? people.get(m.key) : undefined;
+    if (id === undefined || b.attrs.personId !== undefined) return b;
+    count(id);
+    return { ...b, attrs: { ...b.attrs, personId: id } };
+  };
   const content = (Array.isArray(doc?.content) ? doc.content : []).map((b): Block => {
-    if (b.type === 'figure') {
-      const m = readMention(figureCaption(b.attrs, media), 'caption');
-      const id = m ? people.get(m.key) : undefined;
-      if (id === undefined) return b;
-      if (b.attrs.personId === undefined) {
-        count(id);
-        return { ...b, attrs: { ...b.attrs, personId: id } };
-      }
-      return b;
-    }
+    if (b.type === 'figure') return figure(b);
+    if (b.type === 'gallery') return { ...b, content: b.content.map(figure) };
     if (b.type === 'blockquote' && b.attrs?.citation) {
       const m = readMention(b.attrs.citation, 'citation');
       const id = m ? people.get(m.key) : undefined;

@@ -377,7 +377,11 @@ export async function attributedPortraits(db: Db): Promise<{ personId: number; m
     } catch {
       continue;
     }
-    for (const b of content)
+    // Figures in galleries count too.
+    const blocks = content.flatMap((b) =>
+      b.type === 'gallery' && Array.isArray((b as { content?: unknown }).content) ? (b as { content: typeof content }).content : [b],
+    );
+    for (const b of blocks)
       if (b.type === 'figure' && typeof b.attrs?.personId === 'number' && typeof b.attrs.mediaId === 'number' && !out.has(b.attrs.personId))
         out.set(b.attrs.personId, b.attrs.mediaId);
   }

@@ -43,6 +43,8 @@ function blockTexts(b: Block): string[] {
       return b.content.map((li) => `• ${li.content.map((p) => inlineText(p.content)).join(' ')}`);
     case 'figure':
       return [`[Image ${b.attrs.mediaId}${b.attrs.caption ? `: ${b.attrs.caption}` : ''}]`];
+    case 'gallery':
+      return [`[Gallery${b.attrs.caption ? `: ${b.attrs.caption}` : ''}]`, ...b.content.flatMap(blockTexts)];
     case 'quoteCard':
       return [`[${b.attrs.author}: ${b.attrs.text}]`];
     case 'horizontalRule':

@@ -7,7 +7,23 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importWordPress } from '../../../src/import/wordpress/import-wordpress.js';
 import { articles, pages } from '../../../src/demo/corpus.js';
-import { a, b, doc, figure, h, hr, i, p, pullQuote, quote, quoteCard, text, type ArticleDocument, type Block } from '../../../src/modules/article/document.js';
+import {
+  a,
+  b,
+  doc,
+  figure,
+  gallery,
+  h,
+  hr,
+  i,
+  p,
+  pullQuote,
+  quote,
+  quoteCard,
+  text,
+  type ArticleDocument,
+  type Block,
+} from '../../../src/modules/article/document.js';
 import { checkDocument, DocumentError } from '../../../src/modules/article/document-input.js';
 import { bodyFromText, documentFromText, documentToText, normalizeDocument } from '../../../src/modules/article/document-text.js';
 import { freshDb, type TestDb } from '../../helpers/db.js';
@@ -127,6 +143,31 @@ describe('document as text', () => {
     expect(t).toContain('[figure image=7 align="right" alt="A \\"quoted\\" \\\\ alt" caption="Line\\nbreak, role]" credit="© Agency"]');
   });
 
+  it('a gallery is its [figure] lines between [gallery] lines, columns and caption kept; a placed width is kept', () => {
+    const t = roundTrip(
+      doc(
+        p('Before.'),
+        gallery(
+          4,
+          [
+            figure({ mediaId: 7, alt: 'Quay', caption: 'The "east" quay', credit: 'Ana', align: 'center' }),
+            figure({ mediaId: 8, alt: '', caption: '', credit: '', align: 'center', personId: 3 }),
+          ],
+          'The harbour [/gallery] in pictures',
+        ),
+        figure({ mediaId: 9, alt: 'Thumb', align: 'right', width: 150 }),
+      ),
+    );
+    expect(t).toContain(
+      '[gallery columns=4 caption="The harbour [/gallery] in pictures"]\n[figure image=7 alt="Quay" caption="The \\"east\\" quay" credit="Ana"]\n[figure image=8 person=3]\n[/gallery]',
+    );
+    expect(t).toContain('[figure image=9 align="right" alt="Thumb" width=150]');
+    // Typed by hand: blank lines inside are fine, three columns by default.
+    expect(documentFromText('[gallery]\n\n[figure image=1]\n\n[/gallery]')).toEqual(
+      doc(gallery(3, [figure({ mediaId: 1, alt: '', caption: '', credit: '', align: 'center' })])),
+    );
+  });
+
   it('a pull quote is a quotation between [pull-quote] lines and reads back as a pull quote, a quotation beside it as a quotation', () => {
     const t = roundTrip(
       doc(
@@ -161,6 +202,13 @@ describe('document as text', () => {
       ['[pull-quote]\nNot a quotation.\n[/pull-quote]', /Line 1: a \[pull-quote\] holds one quotation/],
       ['[pull-quote]\n> One.\n\nTwo.\n[/pull-quote]', /Line 1: a \[pull-quote\] holds one quotation/],
       ['x'.repeat(500_001), /longer than 500,000/],
+      ['[gallery columns=3]\n[figure image=1]', /Line 1: the \[gallery\] opened here has no \[\/gallery\] line/],
+      ['[gallery]\n[figure image=1]\nA paragraph.\n[/gallery]', /Line 3: a \[gallery\] holds only \[figure …\] lines/],
+      ['[gallery]\n[/gallery]', /A gallery is empty/],
+      ['[gallery columns=9]\n[figure image=1]\n[/gallery]', /columns must be a whole number from 1 to 8/],
+      ['[gallery columns="<script>"]\n[figure image=1]\n[/gallery]', /columns must be a whole number/],
+      ['[gallery rows=2]\n[figure image=1]\n[/gallery]', /\[gallery\] has no field "rows"/],
+      ['[figure image=1 width=5]', /width must be a whole number of pixels from 16/],
     ];
     for (const [t, message] of cases) expect(() => documentFromText(t), t.slice(0, 40)).toThrow(message);
     expect(() => documentFromText('[figure image=1 size="big"]')).toThrow(DocumentError);

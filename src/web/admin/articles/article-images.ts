@@ -24,7 +24,16 @@ export async function articleImages(
   try {
     const parsed = bodyJson ? (JSON.parse(bodyJson) as ArticleDocument) : undefined;
     if (parsed && Array.isArray(parsed.content))
-      doc = { type: 'doc', content: parsed.content.filter((b) => b && typeof b === 'object' && (b.type !== 'figure' || Number.isInteger(b.attrs?.mediaId))) };
+      doc = {
+        type: 'doc',
+        content: parsed.content.filter(
+          (b) =>
+            b &&
+            typeof b === 'object' &&
+            (b.type !== 'figure' || Number.isInteger(b.attrs?.mediaId)) &&
+            (b.type !== 'gallery' || (Array.isArray(b.content) && b.content.every((f) => Number.isInteger(f?.attrs?.mediaId)))),
+        ),
+      };
   } catch {
     /* an unreadable body has its own error on the form */
   }

@@ -20,6 +20,16 @@ const attr = (name: string, fallback: unknown = null) => ({
   renderHTML: (attrs: Attrs) => (attrs[name] == null || attrs[name] === '' ? {} : { [`data-${name}`]: String(attrs[name]) }),
 });
 
+/** A whole-number attribute (a figure's width, a gallery's columns), kept as data-NAME. */
+const numberAttr = (name: string, fallback: number | null = null) => ({
+  default: fallback,
+  parseHTML: (el: HTMLElement) => {
+    const v = Number(el.getAttribute(`data-${name}`));
+    return Number.isInteger(v) && v > 0 ? v : fallback;
+  },
+  renderHTML: (a: Attrs) => (a[name] == null ? {} : { [`data-${name}`]: String(a[name]) }),
+});
+
 /** A quotation's or figure's person at People (a number), kept as data-person-id. */
 const personAttr = {
   default: null,
@@ -58,6 +68,7 @@ const Figure = Node.create({
       credit: attr('credit', ''),
       align: attr('align', 'center'),
       personId: personAttr,
+      width: numberAttr('width'),
     };
   },
   parseHTML: () => [{ tag: 'figure[data-media-id]' }],
@@ -68,6 +79,21 @@ const Figure = Node.create({
       mergeAttributes(HTMLAttributes, { class: 'editor-figure' }),
       `Image ${String(a.mediaId)} (${String(a.align)}): ${String(a.caption || a.alt || '')}`,
     ];
+  },
+});
+
+/** Several figures shown as a grid (modules/article/document Gallery); its figures are edited as any other. */
+const Gallery = Node.create({
+  name: 'gallery',
+  group: 'block',
+  content: 'figure+',
+  draggable: true,
+  addAttributes() {
+    return { columns: numberAttr('columns', 3), caption: attr('caption', '') };
+  },
+  parseHTML: () => [{ tag: 'figure[data-gallery]' }],
+  renderHTML({ HTMLAttributes }) {
+    return ['figure', mergeAttributes(HTMLAttributes, { class: 'editor-gallery', 'data-gallery': '' }), 0];
   },
 });
 
@@ -244,6 +270,7 @@ function mount(root: HTMLElement): void {
       }),
       Citation,
       Figure,
+      Gallery,
       QuoteCard,
     ],
     content: content as Record<string, unknown>,

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { createArticle } from '../../../../src/modules/article/article.service.js';
-import { a as link, b, doc, figure, h, p, quote, quoteCard, ul } from '../../../../src/modules/article/document.js';
+import { a as link, b, doc, figure, gallery, h, p, quote, quoteCard, ul } from '../../../../src/modules/article/document.js';
 import type { ArticleDocument } from '../../../../src/modules/article/document.js';
 import { storeImage } from '../../../../src/modules/media/media.service.js';
 import { insertAuthorsReturningIds } from '../../../../src/modules/author/author.repository.js';
@@ -77,6 +77,14 @@ for (const dialect of DIALECTS) {
           network: 'Mastodon',
         }),
         p('Prices * and _costs_ stay [as] they were.'),
+        gallery(
+          2,
+          [
+            figure({ mediaId: photo, alt: 'The quay', caption: 'The quay at dawn', credit: 'Lena Park', align: 'center' }),
+            figure({ mediaId: portrait, alt: 'Maria Lind', caption: 'Maria Lind', credit: '', align: 'center' }),
+          ],
+          'The harbour, reopened',
+        ),
       );
       id = await createArticle(
         db,
@@ -126,6 +134,7 @@ for (const dialect of DIALECTS) {
       expect(text).toContain('> We are open for business again.\n> — Maria Lind, harbour master');
       expect(text).toContain('The harbour reopened on **Monday** after [three weeks](<https://example.org/closure>) of repairs.');
       expect(text).toContain('Prices \\* and \\_costs\\_ stay \\[as\\] they were.');
+      expect(text).toContain(`[gallery columns=2 caption="The harbour, reopened"]\n[figure image=${photo} alt="The quay"`);
       expect(page.body).not.toContain('keeps only the text as paragraphs');
       // The article's own text takes its direction from its first letters (Persian reads right to left).
       const tag = (name: string, id: string) => new RegExp(`<${name}\\b[^>]*\\bid="${id}"[^>]*>`).exec(page.body)?.[0] ?? '';
@@ -141,8 +150,12 @@ for (const dialect of DIALECTS) {
       expect(after.doc).toEqual(original);
       expect(after.doc.content.filter((x) => x.type === 'figure')).toHaveLength(2);
       expect(after.html).toBe(before.html);
-      expect(after.html.match(/<figure class="figure /g)).toHaveLength(2);
+      expect(after.html.match(/<figure class="figure figure--/g)).toHaveLength(2);
       expect(after.html).toContain('class="quote-card"');
+      // The gallery: its two images, each with its caption, and its own caption once.
+      expect(after.doc.content.at(-1)).toMatchObject({ type: 'gallery', attrs: { columns: 2, caption: 'The harbour, reopened' } });
+      expect(after.html.match(/<figure class="figure gallery__item">/g)).toHaveLength(2);
+      expect(after.html.match(/The harbour, reopened/g)).toHaveLength(1);
     });
 
     it('an article with the most bylines the form takes (20) saves unchanged from its own form', async () => {
@@ -188,7 +201,8 @@ for (const dialect of DIALECTS) {
       });
       expect(saved.content[7]).toEqual(original.content[7]);
       expect(html).toContain('Maria Lind, harbour master of Velmar');
-      expect(html.match(/<figure class="figure /g)).toHaveLength(2);
+      expect(html.match(/<figure class="figure figure--/g)).toHaveLength(2);
+      expect(saved.content[8]).toEqual(original.content[8]);
     });
 
     it('Markdown typed into the textarea becomes headings, quotations, lists and links', async () => {
