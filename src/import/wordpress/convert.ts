@@ -23,6 +23,7 @@ import { normalizeTags } from './raw-html.js';
 import type { MissingImage } from '../../modules/article/remote-images.js';
 import { hasBlocks, isSocialProvider, parseBlocks, renderBlocks } from './gutenberg.js';
 import { convertShortcodes, parseAttrs, type ImageRef } from './shortcodes.js';
+import { postKey, type EmbeddedPost } from './oembed-cache.js';
 
 /** An attachment as the importer knows it: imported (mediaId, local src) or not (old URL). */
 export interface AttachmentRef extends ImageRef {
@@ -38,6 +39,8 @@ export interface ConvertContext {
   childAttachments: number[];
   /** ISO date used for quote cards when the embed carries none (the post's date). */
   date: string;
+  /** The posts the item's cached oEmbed answers quote (oembed-cache), by postKey: their words, author and date. */
+  embeddedPosts?: ReadonlyMap<string, EmbeddedPost>;
 }
 
 export interface ConvertResult {
@@ -75,7 +78,25 @@ const VIDEO: [RegExp, string][] = [
   [/(^|\.)flickr\.com$/, 'Flickr'],
 ];
 
-function quoteCardFor(url: URL, text: string, date: string): QuoteCard['attrs'] | undefined {
+/**
+ * A quote card for a post URL: from the item's cached oEmbed answer when it has one (the post's
+ * own words, author, handle and date), else from the URL and the words around the embed.
+ */
+function quoteCardFor(url: URL, text: string, date: string, posts?: ReadonlyMap<string, EmbeddedPost>): QuoteCard['attrs'] | undefined {
+  const card = cardFromUrl(url, text, date);
+  const key = card ? postKey(url.toString()) : undefined;
+  const cached = key ? posts?.get(key) : undefined;
+  if (!card || !cached) return card;
+  return {
+    ...card,
+    text: cached.text,
+    ...(cached.author ? { author: cached.author } : {}),
+    ...(cached.handle ? { handle: cached.handle } : {}),
+    ...(cached.date ? { date: cached.date } : {}),
+  };
+}
+
+function cardFromUrl(url: URL, text: string, date: string): QuoteCard['attrs'] | undefined {
   const network = NETWORKS.find(([re]) => re.test(url.hostname))?.[1] ?? (/^\/@[\w.]+\/\d+/.test(url.pathname) ? 'Mastodon' : undefined);
   if (!network) return undefined;
   const seg = url.pathname.split('/').filter(Boolean);
@@ -88,7 +109,7 @@ function quoteCardFor(url: URL, text: string, date: string): QuoteCard['attrs'] 
   return { author, handle, date, text: text.trim() || `A post on ${network}.`, url: url.toString(), network };
 }
 
-function makeEmbed(cards: Map<string, QuoteCard['attrs']>, date: string) {
+function makeEmbed(cards: Map<string, QuoteCard['attrs']>, date: string, posts?: ReadonlyMap<string, EmbeddedPost>) {
   return (rawUrl: string, captionHtml: string): string => {
     let url: URL;
     try {
@@ -98,7 +119,7 @@ function makeEmbed(cards: Map<string, QuoteCard['attrs']>, date: string) {
       return '';
     }
     const caption = textOf(parseHtml(sanitizeArticleHtml(captionHtml))).trim();
-    const card = quoteCardFor(url, caption, date);
+    const card = quoteCardFor(url, caption, date, posts);
     if (card) {
       cards.set(card.url, card);
       return `<figure class="quote-card"><blockquote cite="${escapeHtml(card.url)}"><p>${escapeHtml(card.text)}</p></blockquote></figure>`;
@@ -109,7 +130,7 @@ function makeEmbed(cards: Map<string, QuoteCard['attrs']>, date: string) {
 }
 
 /** `<blockquote class="twitter-tweet">…</blockquote>` (classic oEmbed HTML) → quote card. */
-function tweetBlockquotes(html: string, cards: Map<string, QuoteCard['attrs']>, date: string): string {
+function tweetBlockquotes(html: string, cards: Map<string, QuoteCard['attrs']>, date: string, posts?: ReadonlyMap<string, EmbeddedPost>): string {
   return html.replace(
     /<blockquote class="(?:twitter-tweet|instagram-media)"[^>]*>([\s\S]*?)<\/blockquote>(?:\s*<script[^>]*><\/script>)?/gi,
     (whole, inner: string) => {
@@ -125,7 +146,7 @@ function tweetBlockquotes(html: string, cards: Map<string, QuoteCard['attrs']>, 
       const text = textOf(parseHtml(sanitizeArticleHtml(/<p[^>]*>([\s\S]*?)<\/p>/i.exec(inner)?.[1] ?? ''))).trim();
       const when = /<a[^>]*>([^<]*\d{4})<\/a>\s*$/.exec(inner.trim())?.[1];
       const parsed = when ? new Date(`${when} UTC`) : undefined;
-      const card = quoteCardFor(url, text, parsed && !Number.isNaN(parsed.getTime()) ? parsed.toISOString() : date);
+      const card = quoteCardFor(url, text, parsed && !Number.isNaN(parsed.getTime()) ? parsed.toISOString() : date, posts);
       if (!card) return whole;
       const named = /&mdash;\s*([^(<]+)\s*\((@[\w.]+)\)/.exec(inner) ?? /—\s*([^(<]+)\s*\((@[\w.]+)\)/.exec(inner);
       if (named) {
@@ -547,7 +568,7 @@ export function convertContent(content: string, ctx: ConvertContext): ConvertRes
   const local = new Map<string, number>();
   const cards = new Map<string, QuoteCard['attrs']>();
   const dropped = new Set<string>();
-  const embed = makeEmbed(cards, ctx.date);
+  const embed = makeEmbed(cards, ctx.date, ctx.embeddedPosts);
   const missing: MissingImage[] = [];
   const images = rewriteImageLinks(rewriteImages(normalizeTags(content), ctx, local, missing), ctx);
   const attachment = (id: number): ImageRef | undefined => {
@@ -559,7 +580,7 @@ export function convertContent(content: string, ctx: ConvertContext): ConvertRes
   const sc = convertShortcodes(images, { attachment, childAttachments: ctx.childAttachments, embed });
   const freeform = (html: string): string =>
     autop(
-      pullquotes(tweetBlockquotes(html, cards, ctx.date)).replace(/^\s*(https?:\/\/[^\s<]+)\s*$/gm, (line, url: string) => {
+      pullquotes(tweetBlockquotes(html, cards, ctx.date, ctx.embeddedPosts)).replace(/^\s*(https?:\/\/[^\s<]+)\s*$/gm, (line, url: string) => {
         const e = embed(url, '');
         return /quote-card|<a href/.test(e) && isEmbeddable(url) ? `\n\n${e}\n\n` : line;
       }),

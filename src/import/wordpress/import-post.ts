@@ -30,6 +30,7 @@ import { putRedirectLists, putRedirects } from './redirects.js';
 import { oldPath, plainText, slugOf, wpDate } from './text.js';
 import type { WxrItem } from './wxr.js';
 import type { FetchedMedia } from './fetch-media.js';
+import { embeddedPosts } from './oembed-cache.js';
 
 export interface PostImportContext extends HeaderMaps {
   source: string;
@@ -162,6 +163,7 @@ export async function preparePost(trx: Db, it: WxrItem, c: PostImportContext): P
     },
     childAttachments: c.children.get(wpId) ?? [],
     date,
+    embeddedPosts: embeddedPosts(it.meta),
   });
   if (conv.unknownShortcodes.length) c.report.warn(`${label}: unknown shortcode(s) ${conv.unknownShortcodes.map((s) => `[${s}]`).join(' ')} kept as text.`);
   if (conv.droppedBlocks.length)
