@@ -58,7 +58,7 @@ describe('convertContent', () => {
     expect(html).not.toMatch(/<img[^>]+src="(https?:)?\/\//);
   });
 
-  it('[gallery] becomes one gallery in its columns; unknown shortcodes stay visible and are listed', () => {
+  it('[gallery] becomes one gallery in its columns; unknown shortcodes are listed, kept for the editor and hidden from readers', () => {
     const r = convertContent('[gallery columns="3"]\n\nHello [pullquote]x[/pullquote] and [[escaped]]', ctx());
     expect(r.doc.content[0]).toEqual({
       type: 'gallery',
@@ -66,7 +66,68 @@ describe('convertContent', () => {
       content: [{ type: 'figure', attrs: { mediaId: 5, alt: 'Harbour', caption: 'The harbour', align: 'center' } }],
     });
     expect(r.unknownShortcodes).toEqual(['pullquote']);
-    expect(JSON.stringify(r.doc)).toContain('[pullquote]x[/pullquote]');
+    expect(r.hiddenShortcodes).toEqual(['pullquote']);
+    // The stored document keeps the shortcode's text for an editor; readers see what it enclosed.
+    const stored = JSON.stringify(r.doc);
+    expect(stored).toContain('[pullquote]');
+    expect(stored).toContain('[/pullquote]');
+    const html = renderDocument(r.doc, { media: new Map(), lang: 'en' });
+    expect(html).not.toContain('[pullquote]');
+    expect(html).not.toContain('[/pullquote]');
+    expect(html).toContain('Hello x and [[escaped]]');
+  });
+
+  it('a plugin shortcode with attributes or a closing tag is hidden; a bare bracketed word ("[sic]") an editor wrote stays', () => {
+    const r = convertContent('<p>He said it [sic] twice.</p>\n\n<p>Vote: [poll id="3" style=wide] and [contact-form-7 id="9" title="Contact"]</p>', ctx());
+    expect(r.unknownShortcodes.sort()).toEqual(['contact-form-7', 'poll', 'sic']);
+    expect(r.hiddenShortcodes.sort()).toEqual(['contact-form-7', 'poll']);
+    const html = renderDocument(r.doc, { media: new Map(), lang: 'en' });
+    expect(html).toContain('He said it [sic] twice.');
+    expect(html).not.toMatch(/\[poll|contact-form-7/);
+    expect(JSON.stringify(r.doc)).toContain('<span class=\\"shortcode\\">[poll id=&quot;3&quot; style=wide]</span>');
+  });
+
+  it('block-editor footnotes become numbered links to a list of notes at the footnotes block, each linking back', () => {
+    const content = [
+      '<!-- wp:paragraph -->\n<p>The bridge opened in 1911<sup data-fn="a1b2" class="fn"><a href="#a1b2" id="a1b2-link">1</a></sup> and closed in 2019<sup data-fn="c3d4" class="fn"><a href="#c3d4" id="c3d4-link">2</a></sup>.</p>\n<!-- /wp:paragraph -->',
+      '<!-- wp:paragraph -->\n<p>Later text.</p>\n<!-- /wp:paragraph -->',
+      '<!-- wp:footnotes /-->',
+    ].join('\n\n');
+    const footnotes = [
+      { id: 'c3d4', content: 'After the <em>flood</em>.' },
+      { id: 'a1b2', content: 'City archive, box 12.' },
+    ];
+    const r = convertContent(content, ctx({ footnotes }));
+    const html = renderDocument(r.doc, { media: new Map(), lang: 'en' });
+    expect(html).toContain('1911<sup class="fn" id="fnref-1"><a href="#fn-1">1</a></sup>');
+    expect(html).toContain('2019<sup class="fn" id="fnref-2"><a href="#fn-2">2</a></sup>');
+    expect(html).toMatch(
+      /<ol class="footnotes">\s*<li id="fn-1">City archive, box 12\. <a class="footnote-back" href="#fnref-1" aria-label="Back to the text">↩︎<\/a><\/li>\s*<li id="fn-2">After the <em>flood<\/em>\./,
+    );
+    // The list is where the footnotes block was: after "Later text."
+    expect(html.indexOf('Later text.')).toBeLessThan(html.indexOf('class="footnotes"'));
+    // Without a footnotes block, the notes go at the end; a reference to no note is dropped; ids never come from the content.
+    const end = renderDocument(
+      convertContent(
+        '<p>A<sup data-fn="a1b2" class="fn"><a href="#a1b2">1</a></sup> B<sup data-fn="zz" class="fn"><a href="#zz">9</a></sup></p><p id="evil">x</p>',
+        ctx({ footnotes }),
+      ).doc,
+      { media: new Map(), lang: 'en' },
+    );
+    expect(end).toMatch(/A<sup class="fn" id="fnref-1">.*B<\/p>[\s\S]*<ol class="footnotes">/);
+    expect(end).not.toContain('id="evil"');
+    expect(end).not.toContain('#zz');
+  });
+
+  it('a cover becomes a wide figure with its words as caption; a details block stays a disclosure', () => {
+    const content = [
+      '<!-- wp:cover {"url":"https://old.example/harbour.jpg","id":12,"dimRatio":50,"align":"full"} -->\n<div class="wp-block-cover alignfull"><span aria-hidden="true" class="wp-block-cover__background has-background-dim"></span><img class="wp-block-cover__image-background wp-image-12" alt="" src="https://old.example/harbour.jpg" data-object-fit="cover"/><div class="wp-block-cover__inner-container"><!-- wp:paragraph {"align":"center"} -->\n<p class="has-text-align-center">Harbour &amp; town at night</p>\n<!-- /wp:paragraph --></div></div>\n<!-- /wp:cover -->',
+      '<!-- wp:details -->\n<details class="wp-block-details"><summary>How were the figures counted?</summary><!-- wp:paragraph -->\n<p>By the port authority, daily.</p>\n<!-- /wp:paragraph --></details>\n<!-- /wp:details -->',
+    ].join('\n\n');
+    const r = convertContent(content, ctx());
+    expect(r.doc.content[0]).toEqual({ type: 'figure', attrs: { mediaId: 5, alt: '', caption: 'Harbour & town at night', align: 'wide' } });
+    const html = renderDocument(r.doc, { media: new Map(), lang: 'en' });
+    expect(html).toMatch(/<details><summary>How were the figures counted\?<\/summary>\s*<p>By the port authority, daily\.<\/p>\s*<\/details>/);
   });
 
   it('a pull quote stays a pull quote (set large) and a quotation a quotation, in blocks and in classic HTML', () => {

@@ -22,7 +22,7 @@ import { decodeEntities, escapeHtml, parseHtml, textOf, toHtml, findFirst, type 
 import { normalizeTags } from './raw-html.js';
 import type { MissingImage } from '../../modules/article/remote-images.js';
 import { hasBlocks, isSocialProvider, parseBlocks, renderBlocks } from './gutenberg.js';
-import { convertShortcodes, parseAttrs, type ImageRef } from './shortcodes.js';
+import { convertShortcodes, parseAttrs, surelyShortcodes, type ImageRef } from './shortcodes.js';
 import { postKey, type EmbeddedPost } from './oembed-cache.js';
 
 /** An attachment as the importer knows it: imported (mediaId, local src) or not (old URL). */
@@ -41,12 +41,16 @@ export interface ConvertContext {
   date: string;
   /** The posts the item's cached oEmbed answers quote (oembed-cache), by postKey: their words, author and date. */
   embeddedPosts?: ReadonlyMap<string, EmbeddedPost>;
+  /** The block editor's footnotes (the `footnotes` post meta): each note's id and HTML. */
+  footnotes?: readonly { id: string; content: string }[];
 }
 
 export interface ConvertResult {
   doc: ArticleDocument;
-  /** Shortcodes left visible in the text (not ours). */
+  /** Shortcodes not ours, left in the text. */
   unknownShortcodes: string[];
+  /** Of those, the ones surely a plugin's: hidden from readers, kept in the document for an editor. */
+  hiddenShortcodes: string[];
   /** Dynamic blocks (latest posts, search…) that had nothing to import. */
   droppedBlocks: string[];
   /**
@@ -168,6 +172,83 @@ function pullquotes(html: string): string {
     /<figure\b[^>]*\bclass="[^"]*\bwp-block-pullquote\b[^"]*"[^>]*>\s*<blockquote\b[^>]*>([\s\S]*?)<\/blockquote>\s*<\/figure>/gi,
     (_m, inner: string) => `<blockquote class="pullquote">${inner}</blockquote>`,
   );
+}
+
+// ---- footnotes ----
+
+const FOOTNOTE_REF = /<sup\b[^>]*\bdata-fn="([^"]+)"[^>]*>[\s\S]*?<\/sup>/gi;
+const FOOTNOTES_BLOCK = /<!--\s+wp:(?:core\/)?footnotes\s+(?:\{[\s\S]*?\}\s+)?\/?-->(?:\s*<!--\s+\/wp:(?:core\/)?footnotes\s+-->)?/g;
+
+/**
+ * The block editor's footnotes (WordPress 6.3+): each reference `<sup data-fn="id">` becomes a
+ * numbered link to its note, in order of appearance, and the footnotes block (or, without one,
+ * the end of the post) the list of notes, each linking back. Notes no reference names follow.
+ */
+function withFootnotes(content: string, notes: readonly { id: string; content: string }[]): string {
+  if (notes.length === 0 && !content.includes('data-fn=')) return content.replace(FOOTNOTES_BLOCK, '');
+  const byId = new Map(notes.map((n) => [n.id, n.content]));
+  const order: string[] = [];
+  const numbered = content.replace(FOOTNOTE_REF, (whole, id: string) => {
+    if (!byId.has(id)) return '';
+    if (!order.includes(id)) order.push(id);
+    const n = order.indexOf(id) + 1;
+    return `<sup class="fn" id="fnref-${n}"><a href="#fn-${n}">${n}</a></sup>`;
+  });
+  for (const n of notes) if (!order.includes(n.id)) order.push(n.id);
+  if (order.length === 0) return numbered.replace(FOOTNOTES_BLOCK, '');
+  const list = `\n\n<ol class="footnotes">${order
+    .map((id, i) => `<li id="fn-${i + 1}">${byId.get(id) ?? ''} <a class="footnote-back" href="#fnref-${i + 1}" aria-label="Back to the text">↩︎</a></li>`)
+    .join('')}</ol>\n\n`;
+  let placed = false;
+  const out = numbered.replace(FOOTNOTES_BLOCK, () => {
+    if (placed) return '';
+    placed = true;
+    return list;
+  });
+  return placed ? out : `${out}${list}`;
+}
+
+/** The `footnotes` post meta: a JSON list of {id, content}; anything else is no footnotes. */
+export function footnotesOf(raw: string | undefined): { id: string; content: string }[] {
+  if (!raw) return [];
+  try {
+    const v: unknown = JSON.parse(raw);
+    if (!Array.isArray(v)) return [];
+    return v.flatMap((n) =>
+      n && typeof n === 'object' && typeof (n as { id?: unknown }).id === 'string' && typeof (n as { content?: unknown }).content === 'string'
+        ? [{ id: (n as { id: string }).id, content: (n as { content: string }).content }]
+        : [],
+    );
+  } catch {
+    return [];
+  }
+}
+
+// ---- unknown shortcodes: kept for the editor, hidden from readers ----
+
+/**
+ * Wraps each unknown shortcode's tags (`[poll id=3]`, `[/poll]`) in `<span class="shortcode">`:
+ * the stored document keeps them for an editor to see and fix, readers never see them (the
+ * renderer takes such spans out, modules/article/sanitize). What they enclose stays readable.
+ */
+function wrapShortcodes(nodes: HtmlNode[], names: readonly string[]): HtmlNode[] {
+  if (names.length === 0) return nodes;
+  const token = new RegExp(`\\[\\/?(?:${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?=[\\s\\]/])[^\\]]*\\]`, 'gi');
+  return nodes.flatMap((n): HtmlNode[] => {
+    if (n.type === 'el') return [{ ...n, children: wrapShortcodes(n.children, names) }];
+    const out: HtmlNode[] = [];
+    let last = 0;
+    for (const m of n.text.matchAll(token)) {
+      // `[[name]]` is WordPress' escape for the literal text: left alone.
+      if (n.text[m.index - 1] === '[' && n.text[m.index + m[0].length] === ']') continue;
+      if (m.index > last) out.push({ type: 'text', text: n.text.slice(last, m.index) });
+      out.push({ type: 'el', tag: 'span', attrs: { class: 'shortcode' }, children: [{ type: 'text', text: m[0] }] });
+      last = m.index + m[0].length;
+    }
+    if (out.length === 0) return [n];
+    if (last < n.text.length) out.push({ type: 'text', text: n.text.slice(last) });
+    return out;
+  });
 }
 
 // ---- wpautop ----
@@ -538,6 +619,9 @@ function blocksOf(nodes: HtmlNode[], state: BlockState): Block[] {
       const level = Math.min(4, Math.max(2, Number(el.tag[1]))) as 2 | 3 | 4;
       if (inl && !isBlank(el.children)) block = { type: 'heading', attrs: { level }, content: tidy(inl) };
       else if (isBlank(el.children)) continue;
+    } else if (el.tag === 'ol' && (el.attrs.class ?? '').includes('footnotes')) {
+      // The footnotes keep their ids (the links both ways): as HTML.
+      block = htmlBlock([el]);
     } else if (el.tag === 'ul' || el.tag === 'ol') {
       block = listOf(el);
     } else if (el.tag === 'blockquote') {
@@ -570,7 +654,7 @@ export function convertContent(content: string, ctx: ConvertContext): ConvertRes
   const dropped = new Set<string>();
   const embed = makeEmbed(cards, ctx.date, ctx.embeddedPosts);
   const missing: MissingImage[] = [];
-  const images = rewriteImageLinks(rewriteImages(normalizeTags(content), ctx, local, missing), ctx);
+  const images = rewriteImageLinks(rewriteImages(withFootnotes(normalizeTags(content), ctx.footnotes ?? []), ctx, local, missing), ctx);
   const attachment = (id: number): ImageRef | undefined => {
     const a = ctx.attachment(id);
     if (a?.mediaId !== undefined) local.set(a.src, a.mediaId);
@@ -589,8 +673,15 @@ export function convertContent(content: string, ctx: ConvertContext): ConvertRes
   // <h1> is the page's headline: an h1 in a post body becomes an h2 (the sanitiser drops h1).
   const clean = sanitizeArticleHtml(html.replace(/<(\/?)h1\b/gi, '<$1h2'));
   const state: BlockState = { local, cards, missing };
-  const blocks = withoutPlaceholders(blocksOf(prune(parseHtml(clean)), state), state);
-  return { doc: { type: 'doc', content: blocks }, unknownShortcodes: sc.unknown, droppedBlocks: [...dropped], missingImages: missing };
+  const hidden = surelyShortcodes(sc.html, sc.unknown);
+  const blocks = withoutPlaceholders(blocksOf(wrapShortcodes(prune(parseHtml(clean)), hidden), state), state);
+  return {
+    doc: { type: 'doc', content: blocks },
+    unknownShortcodes: sc.unknown,
+    hiddenShortcodes: hidden,
+    droppedBlocks: [...dropped],
+    missingImages: missing,
+  };
 }
 
 /** Placeholders left inside html blocks (an image in a table, a paragraph with text) are taken out. */

@@ -139,6 +139,22 @@ function renderBlock(b: GutenbergBlock, ctx: BlockContext): string {
       const cap = captionOf(html);
       return `<p><a href="${escapeHtml(url)}">${label}: ${escapeHtml(fileName)}</a></p>${cap.trim() ? `<p>${cap}</p>` : ''}`;
     }
+    case 'cover': {
+      // A cover (an image with words set on it): the image as a figure, the words as its caption;
+      // a cover of colour only keeps its words.
+      const html = inner();
+      const img = /<img\b[^>]*>/i.exec(html)?.[0];
+      const words = html
+        .replace(/<img\b[^>]*>/gi, '')
+        .replace(/<\/(p|h[1-6]|li)>/gi, ' ')
+        .replace(/<[^>]*>/g, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+      if (!img) return html;
+      const given = str(b.attrs.align);
+      const align = alignOf(given === '' || given === 'full' ? 'wide' : given);
+      return `<figure class="figure figure--${align}">${img}${words ? `<figcaption>${words}</figcaption>` : ''}</figure>`;
+    }
     case 'more':
     case 'nextpage':
     case 'spacer':

@@ -21,7 +21,7 @@ import { slugify } from '../../modules/article/article.js';
 import { mappedComments, mappedPosts, remember, rememberMany } from '../../modules/redirect/import-map.repository.js';
 import type { ImportReport } from '../report.js';
 import { commentStatus, hashIp, isPing, pathSegment, sanitizeCommentHtml, threadOrder } from './comments.js';
-import { autop, convertContent, type AttachmentRef } from './convert.js';
+import { autop, convertContent, footnotesOf, type AttachmentRef } from './convert.js';
 import type { MissingImage } from '../../modules/article/remote-images.js';
 import { replaceImportedMissingImages } from '../../modules/article/missing-images.repository.js';
 import { upsertAuthor } from './import-author.js';
@@ -164,8 +164,15 @@ export async function preparePost(trx: Db, it: WxrItem, c: PostImportContext): P
     childAttachments: c.children.get(wpId) ?? [],
     date,
     embeddedPosts: embeddedPosts(it.meta),
+    footnotes: footnotesOf(it.meta.find((m) => m.key === 'footnotes')?.value),
   });
-  if (conv.unknownShortcodes.length) c.report.warn(`${label}: unknown shortcode(s) ${conv.unknownShortcodes.map((s) => `[${s}]`).join(' ')} kept as text.`);
+  const shown = conv.unknownShortcodes.filter((s) => !conv.hiddenShortcodes.includes(s));
+  if (conv.hiddenShortcodes.length)
+    c.report.warn(
+      `${label}: shortcode(s) ${conv.hiddenShortcodes.map((s) => `[${s}]`).join(' ')} of a plugin we do not have: hidden from readers, kept in the article's text for an editor to replace.`,
+    );
+  if (shown.length)
+    c.report.warn(`${label}: ${shown.map((s) => `[${s}]`).join(' ')} may be shortcode(s) of a plugin we do not have; left in the text as written.`);
   if (conv.droppedBlocks.length)
     c.report.warn(`${label}: dynamic block(s) ${conv.droppedBlocks.map((s) => `wp:${s}`).join(', ')} dropped (they have no content of their own).`);
   if (conv.missingImages.length) {

@@ -121,3 +121,18 @@ export function unknownShortcodes(html: string): string[] {
   }
   return [...names];
 }
+
+/**
+ * Of the unknown names, those surely a plugin's shortcode, hidden from readers: used with
+ * attributes (`[poll id=3]`), closed (`[/poll]`), self-closed (`[poll /]`), or named as plugins
+ * name them (`contact-form-7`, `et_pb_text`). A bare bracketed word an editor may have written
+ * ("[sic]", "[laughs]") stays visible: listed, not hidden.
+ */
+export function surelyShortcodes(html: string, names: readonly string[]): string[] {
+  const text = html.replace(/<[^>]*>/g, ' ');
+  return names.filter((name) => {
+    if (/[_-]/.test(name)) return true;
+    const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`\\[\\/${n}\\]|\\[${n}\\s+[^\\]]*(=|/\\])`, 'i').test(text);
+  });
+}

@@ -7,7 +7,7 @@ import type { MediaRow } from '../../db/schema.js';
 import { escapeHtml } from '../../lib/html.js';
 import { responsiveImage } from '../media/media.js';
 import { figuresOf, GALLERY_COLUMNS, mapFigures, type ArticleDocument, type Block, type Figure, type Inline, type Mark } from './document.js';
-import { sanitizeArticleHtml } from './sanitize.js';
+import { sanitizeArticleHtml, sanitizeForReaders } from './sanitize.js';
 import { formatDate, type DateFormat } from '../../lib/dates.js';
 
 export interface RenderContext {
@@ -225,12 +225,13 @@ export function referencedMediaIds(doc: ArticleDocument): number[] {
 
 /** Renders and sanitises; the result is what posts.body_html stores. */
 export function renderDocument(doc: ArticleDocument, ctx: RenderContext): string {
-  return sanitizeArticleHtml(doc.content.map((b) => renderBlock(b, ctx)).join('\n'));
+  return sanitizeForReaders(doc.content.map((b) => renderBlock(b, ctx)).join('\n'));
 }
 
-/** Text of an html block for search and word counts: tags out, the common references decoded. */
+/** Text of an html block for search and word counts: tags out (and unknown shortcodes, which readers never see), the common references decoded. */
 const htmlText = (html: string): string =>
   html
+    .replace(/<span class="shortcode">[^<]*<\/span>/g, ' ')
     .replace(/<[^>]*>/g, ' ')
     .replace(/&nbsp;/g, ' ')
     .replace(/&lt;/g, '<')

@@ -42,6 +42,9 @@ function ownImagesOnly(tagName: string, attribs: sanitizeHtml.Attributes): sanit
   return { tagName, attribs: kept };
 }
 
+/** A footnote's id or its reference's: fn-1, fnref-1 (import/wordpress numbers them). */
+export const FOOTNOTE_ID = /^fn(ref)?-\d{1,4}$/;
+
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
     'p',
@@ -88,12 +91,14 @@ const OPTIONS: sanitizeHtml.IOptions = {
     'th',
     'td',
     'caption',
+    'details',
+    'summary',
   ],
   allowedAttributes: {
     // A passage in another language or script than the article keeps its own direction.
     '*': ['dir', 'lang'],
     bdi: ['class'],
-    a: ['href', 'rel', 'title', 'hreflang', 'class'],
+    a: ['href', 'rel', 'title', 'hreflang', 'class', 'aria-label'],
     img: ['src', 'srcset', 'sizes', 'width', 'height', 'alt', 'loading', 'decoding'],
     source: ['type', 'srcset', 'sizes'],
     blockquote: ['cite', 'class'],
@@ -104,7 +109,11 @@ const OPTIONS: sanitizeHtml.IOptions = {
     abbr: ['title'],
     th: ['scope', 'colspan', 'rowspan'],
     td: ['colspan', 'rowspan'],
-    ol: ['start', 'reversed'],
+    ol: ['start', 'reversed', 'class'],
+    // Footnotes link both ways: the reference and the note carry ids (fn-N, fnref-N only, below).
+    sup: ['class', 'id'],
+    li: ['id'],
+    details: ['open'],
   },
   allowedClasses: {
     figure: [
@@ -124,7 +133,9 @@ const OPTIONS: sanitizeHtml.IOptions = {
     blockquote: ['quote', 'pullquote'],
     span: ['figure__credit', 'quote-card__author', 'quote-card__handle', 'quote-card__network', 'shortcode'],
     bdi: ['quote-card__author', 'quote-card__handle'],
-    a: ['quote-card__link', 'quote__person', 'figure__person'],
+    a: ['quote-card__link', 'quote__person', 'figure__person', 'footnote-back'],
+    sup: ['fn'],
+    ol: ['footnotes'],
   },
   // Void elements must not get an end tag (`<source></source>` is invalid HTML).
   selfClosing: ['img', 'br', 'hr', 'source', 'wbr'],
@@ -134,7 +145,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
   transformTags: {
     // dir only as HTML defines it (ltr, rtl, auto); lang only as a language tag.
     '*': (tagName, attribs) => {
-      const { dir, lang, ...rest } = attribs;
+      const { dir, lang, id, ...rest } = attribs;
       const d = dir?.trim().toLowerCase();
       return {
         tagName,
@@ -142,6 +153,8 @@ const OPTIONS: sanitizeHtml.IOptions = {
           ...rest,
           ...(d === 'ltr' || d === 'rtl' || d === 'auto' ? { dir: d } : {}),
           ...(lang && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(lang) ? { lang } : {}),
+          // The only ids a body has: footnotes' (fn-3 on the note, fnref-3 on its reference).
+          ...(id && FOOTNOTE_ID.test(id) ? { id } : {}),
         },
       };
     },
@@ -157,6 +170,21 @@ const OPTIONS: sanitizeHtml.IOptions = {
   },
   exclusiveFilter: (frame) => (frame.tag === 'img' && !frame.attribs.src) || (frame.tag === 'source' && !frame.attribs.srcset),
 };
+
+/**
+ * What readers get: the same, and an imported shortcode no plugin here understands
+ * (`<span class="shortcode">[poll id=3]</span>`, kept in the stored document for an editor to fix)
+ * taken out with its text.
+ */
+const READER_OPTIONS: sanitizeHtml.IOptions = {
+  ...OPTIONS,
+  exclusiveFilter: (frame) => OPTIONS.exclusiveFilter!(frame) || (frame.tag === 'span' && (frame.attribs.class ?? '').split(/\s+/).includes('shortcode')),
+};
+
+/** The body as readers see it: sanitised, unknown shortcodes taken out (modules/article/render). */
+export function sanitizeForReaders(html: string): string {
+  return sanitizeHtml(html, READER_OPTIONS);
+}
 
 export function sanitizeArticleHtml(html: string): string {
   return sanitizeHtml(html, OPTIONS);
