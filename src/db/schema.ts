@@ -102,7 +102,13 @@ export interface PostsTable {
   live_ended_at: Generated<string | null>;
   /** When its latest entry was published. */
   live_updated_at: Generated<string | null>;
+  /** WordPress' post format (migration 0029): an aside or a status shows no headline on cards. */
+  format: Generated<PostFormat>;
 }
+
+/** The post formats WordPress has; 'standard' is none. */
+export const POST_FORMATS = ['standard', 'aside', 'status', 'quote', 'link', 'gallery', 'image', 'video', 'audio', 'chat'] as const;
+export type PostFormat = (typeof POST_FORMATS)[number];
 
 export type LiveStatus = 'live' | 'ended';
 

@@ -68,6 +68,10 @@ export class ImportReport {
   stickyPinned = 0;
   /** Related lists recomputed after the import, or why not. */
   related: number | string = 'not run';
+  /** What was not converted, by name (`wp:latest-posts`, `[poll]`), with the number of articles that had it. */
+  readonly notConverted = new Map<string, number>();
+  /** WordPress post formats kept on the imported articles (aside, quote…), with their numbers. */
+  readonly formats = new Map<string, number>();
 
   constructor(
     public readonly source: string,
@@ -89,8 +93,15 @@ export class ImportReport {
     return new ImportReport(this.source, this.dryRun);
   }
 
+  /** One more article with this unconverted thing (or post format, `tally(this.formats, 'aside')`). */
+  tally(into: Map<string, number>, name: string, n = 1): void {
+    into.set(name, (into.get(name) ?? 0) + n);
+  }
+
   merge(other: ImportReport): void {
     for (const [kind, c] of other.counts) for (const k of Object.keys(c) as (keyof KindCounts)[]) if (c[k]) this.count(kind, k, c[k]);
+    for (const [name, n] of other.notConverted) this.tally(this.notConverted, name, n);
+    for (const [name, n] of other.formats) this.tally(this.formats, name, n);
     for (const w of other.warnings) this.warn(w);
     this.omittedWarnings += other.omittedWarnings;
   }
@@ -139,6 +150,15 @@ export class ImportReport {
     if (this.menus.length) lines.push('', 'Menus (an export names no theme locations):', ...this.menus.map((l) => `  ${l}`));
     if (this.stickyPinned)
       lines.push('', `Front page: ${this.stickyPinned} sticky post(s) pinned as top stories of the home page (editors change them at /admin/front-page).`);
+    const byCount = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    if (this.formats.size)
+      lines.push('', 'Post formats kept (an aside or a status shows no headline on cards):', ...byCount(this.formats).map(([f, n]) => `  ${f}: ${n}`));
+    if (this.notConverted.size)
+      lines.push(
+        '',
+        'Not converted (by name: the number of articles; each is named in the warnings below):',
+        ...byCount(this.notConverted).map(([name, n]) => `  ${name}: ${n}`),
+      );
     if (this.warnings.length) {
       lines.push('', `Warnings (${this.warnings.length + this.omittedWarnings}):`, ...this.warnings.map((w) => `  - ${w}`));
       if (this.omittedWarnings) lines.push(`  … and ${this.omittedWarnings} more`);

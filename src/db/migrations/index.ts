@@ -28,6 +28,7 @@ import { m0025SearchPublished } from './0025-search-published.js';
 import { m0026SitemapNewest } from './0026-sitemap-newest.js';
 import { m0027CommentCounts } from './0027-comment-counts.js';
 import { m0028AuthorTitles } from './0028-author-titles.js';
+import { m0029PostFormats } from './0029-post-formats.js';
 import type { Migration } from './migration.js';
 
 export type { Migration };
@@ -59,4 +60,5 @@ export const migrations: readonly Migration[] = [
   m0026SitemapNewest,
   m0027CommentCounts,
   m0028AuthorTitles,
+  m0029PostFormats,
 ];

@@ -165,6 +165,8 @@ ${meta('_wp_attached_file', m.path)}${meta('_wp_attachment_image_alt', m.alt)}</
 ${el('content:encoded', cdata(p.body_html))}${el('excerpt:encoded', cdata(html(p.excerpt)))}${el('wp:post_id', String(p.id))}${el('wp:post_date', cdata(wpDate(date)))}${el('wp:post_date_gmt', cdata(p.status === 'draft' || p.status === 'pending' ? '0000-00-00 00:00:00' : wpDate(date)))}${el('wp:post_modified', cdata(wpDate(p.updated_at)))}${el('wp:post_modified_gmt', cdata(wpDate(p.updated_at)))}${el('wp:comment_status', cdata(p.comment_status))}${el('wp:ping_status', cdata('closed'))}${el('wp:post_name', cdata(p.slug))}${el('wp:status', cdata(STATUS[p.status]))}${el('wp:post_parent', '0')}${el('wp:menu_order', '0')}${el('wp:post_type', cdata(p.type))}${el('wp:post_password', cdata(''))}${el('wp:is_sticky', p.sticky ? '1' : '0')}\n`;
           for (const c of categoriesOf.get(p.id) ?? []) xml += `<category domain="category" nicename="${esc(c.slug)}">${cdata(html(c.name))}</category>`;
           for (const t of tagsOf.get(p.id) ?? []) xml += `<category domain="post_tag" nicename="${esc(t.slug)}">${cdata(html(t.name))}</category>`;
+          if (p.format !== 'standard')
+            xml += `<category domain="post_format" nicename="post-format-${esc(p.format)}">${cdata(p.format[0]!.toUpperCase() + p.format.slice(1))}</category>`;
           if (p.featured_media_id !== null) xml += meta('_thumbnail_id', String(attachmentId(p.featured_media_id)));
           if (p.seo_title) xml += meta('_yoast_wpseo_title', p.seo_title);
           if (p.seo_description) xml += meta('_yoast_wpseo_metadesc', p.seo_description);

@@ -7,7 +7,8 @@
  * a fixed number per batch. Mapped in import_map, so importing again updates the same rows.
  */
 import type { Db } from '../../db/database.js';
-import type { CommentStatus, PostStatus, PostType } from '../../db/schema.js';
+import { POST_FORMATS, type CommentStatus, type PostFormat, type PostStatus, type PostType } from '../../db/schema.js';
+import { clipText } from '../../lib/html.js';
 import { linkAuthors, linkCategories, linkTags, slugExists, updatePost } from '../../modules/article/article.repository.js';
 import { insertCommentsReturning, setCommentPlaces, updateCommentRow } from '../../modules/comment/comment.repository.js';
 import { insertPostLinks, insertPostsReturning, takenSlugs } from '../../modules/content/posts.repository.js';
@@ -122,6 +123,7 @@ const postValues = (v: {
   updated_at: string;
   comment_status: 'open' | 'closed';
   sticky: number;
+  format: PostFormat;
 }) => v;
 
 /**
@@ -167,6 +169,8 @@ export async function preparePost(trx: Db, it: WxrItem, c: PostImportContext): P
     footnotes: footnotesOf(it.meta.find((m) => m.key === 'footnotes')?.value),
   });
   const shown = conv.unknownShortcodes.filter((s) => !conv.hiddenShortcodes.includes(s));
+  for (const name of conv.unknownShortcodes) c.report.tally(c.report.notConverted, `[${name}]`);
+  for (const name of conv.droppedBlocks) c.report.tally(c.report.notConverted, `wp:${name}`);
   if (conv.hiddenShortcodes.length)
     c.report.warn(
       `${label}: shortcode(s) ${conv.hiddenShortcodes.map((s) => `[${s}]`).join(' ')} of a plugin we do not have: hidden from readers, kept in the article's text for an editor to replace.`,
@@ -205,6 +209,10 @@ export async function preparePost(trx: Db, it: WxrItem, c: PostImportContext): P
     if (t.domain === 'category' && t.nicename) categoryIds.push(c.categoryIds.get(t.nicename) ?? (await termOnTheFly(trx, c, 'category', t.nicename, t.name)));
     else if (t.domain === 'post_tag' && t.nicename) tagIds.push(c.tagIds.get(t.nicename) ?? (await termOnTheFly(trx, c, 'tag', t.nicename, t.name)));
   }
+  // The post format (aside, status, quote…), kept; an aside or a status without an excerpt gets its first words as one (its card shows them, not a headline).
+  const formatTerm = it.terms.find((t) => t.domain === 'post_format')?.nicename.replace(/^post-format-/, '');
+  const format: PostFormat = POST_FORMATS.find((f) => f === formatTerm && f !== 'standard') ?? 'standard';
+  if (format !== 'standard') c.report.tally(c.report.formats, format);
   const thumb = Number(it.meta.find((m) => m.key === '_thumbnail_id')?.value ?? 0);
   const featured = c.attachments.get(thumb)?.mediaId ?? null;
   if (thumb && featured === null && (c.mediaDirGiven || c.fetched) && c.attachments.has(thumb))
@@ -214,7 +222,7 @@ export async function preparePost(trx: Db, it: WxrItem, c: PostImportContext): P
     type: kind,
     status,
     title,
-    excerpt: plainText(it.excerpt).slice(0, 2000),
+    excerpt: plainText(it.excerpt).slice(0, 2000) || (format === 'aside' || format === 'status' ? clipText(text.split('\n')[0] ?? '', 300) : ''),
     body_doc: JSON.stringify(conv.doc),
     body_html: html,
     search_text: text,
@@ -227,6 +235,7 @@ export async function preparePost(trx: Db, it: WxrItem, c: PostImportContext): P
     updated_at: modified < date ? date : modified,
     comment_status: it.commentStatus === 'closed' ? 'closed' : 'open',
     sticky: it.isSticky === '1' ? 1 : 0,
+    format,
   });
   return {
     it,

@@ -23,6 +23,7 @@ export const CARD_COLUMNS = [
   'posts.word_count',
   'posts.live_status',
   'posts.live_updated_at',
+  'posts.format',
 ] as const;
 export type CardRow = Pick<
   PostRow,
@@ -39,6 +40,7 @@ export type CardRow = Pick<
   | 'word_count'
   | 'live_status'
   | 'live_updated_at'
+  | 'format'
 > & {
   /** Approved comments, counted in the same query (no query per card). */
   comment_count: number;
@@ -114,6 +116,7 @@ const PAGE_COLUMNS = [
   'live_started_at',
   'live_ended_at',
   'live_updated_at',
+  'format',
 ] as const;
 
 /**

@@ -43,6 +43,7 @@ async function contentColumns(db: Db, input: ArticleInput) {
       // Nesting is a page's: a post never has a parent.
       ...(input.parentId !== undefined ? { parent_id: (input.type ?? 'post') === 'page' ? input.parentId : null } : {}),
       ...(input.menuOrder !== undefined ? { menu_order: input.menuOrder } : {}),
+      ...(input.format !== undefined ? { format: input.format } : {}),
     } as const,
   };
 }

@@ -3,7 +3,7 @@
  * Article domain: input shape for creating posts and the invariants on it.
  */
 import { AppError } from '../../lib/errors.js';
-import type { PostStatus, PostType } from '../../db/schema.js';
+import type { PostFormat, PostStatus, PostType } from '../../db/schema.js';
 import type { ArticleDocument } from './document.js';
 
 export interface ArticleInput {
@@ -32,6 +32,8 @@ export interface ArticleInput {
   updatedAt?: string;
   commentStatus?: 'open' | 'closed';
   sticky?: boolean;
+  /** WordPress' post format (absent: unchanged on update, standard on create). */
+  format?: PostFormat;
   seoTitle?: string;
   seoDescription?: string;
   /** A page's parent page (absent: unchanged on update, none on create; posts never have one). */

@@ -4,7 +4,7 @@
  * sanitizeArticleHtml() before it is stored, so a bug here cannot become an XSS hole.
  */
 import type { MediaRow } from '../../db/schema.js';
-import { escapeHtml } from '../../lib/html.js';
+import { escapeHtml, htmlText } from '../../lib/html.js';
 import { responsiveImage } from '../media/media.js';
 import { figuresOf, GALLERY_COLUMNS, mapFigures, type ArticleDocument, type Block, type Figure, type Inline, type Mark } from './document.js';
 import { sanitizeArticleHtml, sanitizeForReaders } from './sanitize.js';
@@ -227,20 +227,6 @@ export function referencedMediaIds(doc: ArticleDocument): number[] {
 export function renderDocument(doc: ArticleDocument, ctx: RenderContext): string {
   return sanitizeForReaders(doc.content.map((b) => renderBlock(b, ctx)).join('\n'));
 }
-
-/** Text of an html block for search and word counts: tags out (and unknown shortcodes, which readers never see), the common references decoded. */
-const htmlText = (html: string): string =>
-  html
-    .replace(/<span class="shortcode">[^<]*<\/span>/g, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim();
 
 /** Plain text of a document, for word counts, excerpts and search. */
 export function documentText(doc: ArticleDocument): string {

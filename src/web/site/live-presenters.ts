@@ -14,6 +14,7 @@ import { stringsFor } from './i18n.js';
 import { absolute, dateVM } from './presenters.js';
 import type { SiteContext } from './site-context.js';
 import type { LiveBlogVM, LiveEntryVM } from './view-models.js';
+import { clipText, htmlText } from '../../lib/html.js';
 
 /** Older entries of a live page: page 2 and after. */
 export const livePagePath = (slug: string, page: number): string => (page <= 1 ? postPath(slug) : `${postPath(slug)}live/${page}/`);
@@ -73,19 +74,7 @@ export function liveEntryVM(
 }
 
 /** The first words of an entry's text (a key event without a headline is listed by them). */
-export function textStart(html: string, max = 90): string {
-  const text = html
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
-}
+export const textStart = (html: string, max = 90): string => clipText(htmlText(html), max);
 
 /**
  * The schema.org fields that make a NewsArticle a LiveBlogPosting: when the coverage started and

@@ -158,6 +158,7 @@ export function cardVM(row: CardRow, bundle: CardBundle, tree: CategoryTree, pag
     comments: Number(row.comment_count ?? 0),
     ...(differs ? { lang: row.language, dir: directionOf(row.language) } : {}),
     ...(row.live_status === 'live' ? { live: true as const } : {}),
+    ...(row.format === 'aside' || row.format === 'status' ? { note: true as const } : {}),
   };
 }
 

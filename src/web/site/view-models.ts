@@ -161,6 +161,8 @@ export interface CardVM {
   dir?: 'ltr' | 'rtl';
   /** A live page while its coverage runs: the card says "Live". */
   live?: true;
+  /** An aside or a status (WordPress post formats): its words are the card, with no headline. */
+  note?: true;
 }
 
 export interface PaginationVM {

@@ -10,7 +10,7 @@
  * rows), purge what the use case names and queue the related-list refresh, all before answering.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { PostStatus, PostType } from '../../../db/schema.js';
+import { POST_FORMATS, type PostStatus, type PostType } from '../../../db/schema.js';
 import type { Action } from '../../../modules/user/permissions.js';
 import { ArticleError, slugify, STATUS_LABELS, validateArticle, type ArticleInput } from '../../../modules/article/article.js';
 import { ArticleConflictError } from '../../../modules/article/article.service.js';
@@ -133,6 +133,7 @@ function parseForm(raw: unknown, kind: ContentKind, timeZone: string): Parsed {
   const seoTitle = one(f, 'seo_title', 200, errors, 'The SEO title');
   const seoDescription = one(f, 'seo_description', 500, errors, 'The SEO description');
   const commentStatus = one(f, 'comment_status', 10, errors, 'Comments') || (isPage ? 'closed' : 'open');
+  const postFormat = isPage ? '' : one(f, 'post_format', 20, errors, 'The format');
   const parentRaw = isPage ? one(f, 'parent_id', 12, errors, 'The parent page').trim() : '';
   const orderRaw = isPage ? one(f, 'menu_order', 12, errors, 'The order').trim() : '';
   const intentRaw = one(f, 'intent', 20, errors, 'The action', 'title') || 'save';
@@ -171,6 +172,8 @@ function parseForm(raw: unknown, kind: ContentKind, timeZone: string): Parsed {
   const media = mediaRaw ? idOf(mediaRaw) : null;
   if (media === undefined) errors.featured_media_id = 'The featured image is the number of an image in the media library.';
   if (commentStatus !== 'open' && commentStatus !== 'closed') errors.comment_status = 'Comments are open or closed.';
+  const knownFormat = POST_FORMATS.find((x) => x === postFormat);
+  if (postFormat !== '' && !knownFormat) errors.post_format = 'Choose a format from the list.';
   if (!(SAVE_INTENTS as readonly string[]).includes(intentRaw)) errors.title ??= 'Choose one of the buttons to save.';
   const intent = intentRaw as SaveIntent;
   const tagNames = tagsRaw
@@ -201,6 +204,7 @@ function parseForm(raw: unknown, kind: ContentKind, timeZone: string): Parsed {
     authorIds,
     featuredMediaId: media ?? null,
     commentStatus: commentStatus === 'closed' ? 'closed' : 'open',
+    ...(knownFormat ? { format: knownFormat } : {}),
     seoTitle,
     seoDescription,
     ...(isPage ? { parentId: parentId ?? null, menuOrder: menuOrder ?? 0 } : {}),
@@ -233,6 +237,7 @@ function parseForm(raw: unknown, kind: ContentKind, timeZone: string): Parsed {
       seo_title: seoTitle,
       seo_description: seoDescription,
       comment_status: commentStatus,
+      post_format: postFormat,
       publish_at: publishAtRaw,
       updated_at: updatedAt,
       parent_id: parentRaw,
@@ -360,6 +365,7 @@ async function editorRoutes(app: FastifyInstance, c: AdminContext, deps: Article
         seo_title: p.seo_title,
         seo_description: p.seo_description,
         comment_status: p.comment_status,
+        post_format: p.format,
         publish_at: p.published_at ? localInputValue(p.published_at, c.site.dates.timeZone) : '',
         updated_at: p.updated_at,
         parent_id: p.parent_id !== null ? String(p.parent_id) : '',

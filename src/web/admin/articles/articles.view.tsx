@@ -142,10 +142,24 @@ const FIELD_IDS = {
   seo_title: 'seo-title',
   seo_description: 'seo-description',
   comment_status: 'comment-status',
+  post_format: 'post-format',
   publish_at: 'publish-at',
   parent_id: 'parent-id',
   menu_order: 'menu-order',
 };
+
+const POST_FORMAT_OPTIONS = [
+  { value: 'standard', label: 'Standard' },
+  { value: 'aside', label: 'Aside (no headline on cards)' },
+  { value: 'status', label: 'Status (no headline on cards)' },
+  { value: 'quote', label: 'Quote' },
+  { value: 'link', label: 'Link' },
+  { value: 'gallery', label: 'Gallery' },
+  { value: 'image', label: 'Image' },
+  { value: 'video', label: 'Video' },
+  { value: 'audio', label: 'Audio' },
+  { value: 'chat', label: 'Chat' },
+];
 
 function TextArea({
   id,
@@ -483,6 +497,17 @@ function ArticleForm({ vm }: { vm: ArticleFormVM }) {
           error={e.comment_status}
           {...(isPage ? { hint: 'Static pages show no comment section; this is kept with the page.' } : {})}
         />
+        {!isPage && (
+          <SelectField
+            id="post-format"
+            name="post_format"
+            label="Format"
+            options={POST_FORMAT_OPTIONS}
+            value={v.post_format || 'standard'}
+            error={e.post_format}
+            hint="As WordPress has them: an aside or a status is shown without its headline on the home page and in lists."
+          />
+        )}
         {vm.intents.some((i) => i.intent === 'schedule') && (
           <div class={`field${e.publish_at !== undefined ? ' field--error' : ''}`}>
             <label class="field__label" for="publish-at">

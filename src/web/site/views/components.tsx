@@ -184,20 +184,31 @@ export function Card({ card, t, lang, level, lead = false, priority = false, siz
             {card.category.name}
           </a>
         )}
-        <H class="card__title" {...own}>
-          <a class="card__link" href={card.url}>
-            {card.live && (
-              <span class="card__live" lang={own.lang ? lang : undefined}>
-                {t.live}
-              </span>
-            )}
-            {card.title}
-          </a>
-        </H>
-        {card.excerpt !== '' && (
-          <p class="card__excerpt" {...own}>
-            {card.excerpt}
+        {card.note ? (
+          // An aside or a status: its words, no headline.
+          <p class="card__note" {...own}>
+            <a class="card__link" href={card.url}>
+              {card.excerpt || card.title}
+            </a>
           </p>
+        ) : (
+          <>
+            <H class="card__title" {...own}>
+              <a class="card__link" href={card.url}>
+                {card.live && (
+                  <span class="card__live" lang={own.lang ? lang : undefined}>
+                    {t.live}
+                  </span>
+                )}
+                {card.title}
+              </a>
+            </H>
+            {card.excerpt !== '' && (
+              <p class="card__excerpt" {...own}>
+                {card.excerpt}
+              </p>
+            )}
+          </>
         )}
         <p class="meta card__meta">
           <AuthorLinks authors={card.authors} t={t} lang={lang} />
