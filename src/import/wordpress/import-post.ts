@@ -29,7 +29,7 @@ import { upsertAuthor } from './import-author.js';
 import { uploadKey, type AttachmentInfo, type HeaderMaps } from './context.js';
 import { putRedirectLists, putRedirects } from './redirects.js';
 import { oldPath, plainText, slugOf, wpDate } from './text.js';
-import type { WxrItem } from './wxr.js';
+import type { WxrComment, WxrItem } from './wxr.js';
 import type { FetchedMedia } from './fetch-media.js';
 import { embeddedPosts } from './oembed-cache.js';
 
@@ -259,7 +259,13 @@ function prepareComments(it: WxrItem, label: string, c: PostImportContext): Prep
   const pings = it.comments.filter(isPing).length;
   if (pings) c.report.count('comment', 'skipped', pings);
   const out: PreparedComment[] = [];
-  for (const { comment: cm, orphan } of threadOrder(it.comments.filter((x) => !isPing(x) && /^\d{1,18}$/.test(x.id)))) {
+  // Oldest first by date (then by WordPress id), whatever their order in the file: the order they
+  // are stored in is the order each thread shows them; replies still after their parents.
+  const when = (x: WxrComment): string => wpDate(x.dateGmt) ?? wpDate(x.date) ?? '';
+  const byDate = it.comments
+    .filter((x) => !isPing(x) && /^\d{1,18}$/.test(x.id))
+    .sort((a, b) => (when(a) < when(b) ? -1 : when(a) > when(b) ? 1 : Number(a.id) - Number(b.id)));
+  for (const { comment: cm, orphan } of threadOrder(byDate)) {
     const status: CommentStatus | undefined = commentStatus(cm.approved);
     if (!status) {
       c.report.count('comment', 'skipped');

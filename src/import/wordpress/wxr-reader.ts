@@ -280,6 +280,102 @@ function buildParser(out: WxrRecord[], maxFieldChars: number): { parser: SaxesPa
   return { parser, sawWxr: () => sawWxr };
 }
 
+/**
+ * WordPress' own importer tolerates a `]]>` inside a CDATA section that an exporting plugin failed
+ * to split (`<![CDATA[<p>a ]]> b</p>]]>`): it takes the field's text up to the CDATA end before
+ * the field's closing tag. XML does not, so such a `]]>` is split here as WordPress' exporter
+ * splits it (`]]]]><![CDATA[>`), before the parser sees the text. A `]]>` ends the section only
+ * where the field's end tag (or another CDATA section) follows it. Streaming: a few characters
+ * are held back at a chunk's end until the next chunk says what they are. No newline is added,
+ * so the parser's line numbers stay true.
+ */
+export function cdataMender(): { write(text: string): string; end(): string } {
+  const OPEN = '<![CDATA[';
+  let inside = false;
+  let pending = '';
+  /** The element whose text the current CDATA section is: its end tag ends the section. */
+  let field = '';
+  /** The end of the text before this chunk: a CDATA section that opens a chunk has its start tag there. */
+  let tail = '';
+  /** The name of the start tag right before `at` (`<content:encoded>` before its CDATA). */
+  const fieldBefore = (s: string, at: number): void => {
+    const before = at < 120 ? tail + s.slice(0, at) : s.slice(at - 120, at);
+    const lt = before.lastIndexOf('<');
+    const m = lt >= 0 ? /^<([A-Za-z_][\w:.-]*)/.exec(before.slice(lt)) : null;
+    field = m ? m[1]! : '';
+  };
+  const write = (chunk: string): string => {
+    const s = pending ? pending + chunk : chunk;
+    pending = '';
+    const out = scan(s);
+    // What was passed on (not what is held back for the next chunk, which comes again).
+    tail = (tail + s.slice(0, s.length - pending.length)).slice(-120);
+    return out;
+  };
+  const scan = (s: string): string => {
+    // Most chunks: no section opens or ends in a way that needs a look (a fast scan, nothing copied).
+    const parts: string[] = [];
+    let i = 0;
+    let from = 0;
+    let continuesAt = -1;
+    while (i < s.length) {
+      if (!inside) {
+        const at = s.indexOf(OPEN, i);
+        if (at < 0) {
+          // Hold back what could be the start of "<![CDATA[" cut by the chunk's end.
+          const lt = s.lastIndexOf('<');
+          const hold = lt >= i && s.length - lt < OPEN.length && OPEN.startsWith(s.slice(lt)) ? lt : s.length;
+          parts.push(s.slice(from, hold));
+          pending = s.slice(hold);
+          return parts.join('');
+        }
+        // A section that continues the one before (`]]]]><![CDATA[>`) is the same field's text.
+        if (at !== continuesAt) fieldBefore(s, at);
+        continuesAt = -1;
+        i = at + OPEN.length;
+        inside = true;
+        continue;
+      }
+      const end = s.indexOf(']]>', i);
+      if (end < 0) {
+        const keep = Math.max(i, s.length - 2);
+        parts.push(s.slice(from, keep));
+        pending = s.slice(keep);
+        return parts.join('');
+      }
+      let k = end + 3;
+      while (k < s.length && (s[k] === ' ' || s[k] === '\n' || s[k] === '\r' || s[k] === '\t')) k++;
+      const close = `</${field}`;
+      const need = Math.max(close.length, OPEN.length);
+      const rest = s.slice(k, k + need);
+      if (rest.length < need && (rest === '' || close.startsWith(rest) || OPEN.startsWith(rest)) && k + need > s.length) {
+        // Not enough text yet to tell: wait for the next chunk.
+        parts.push(s.slice(from, end));
+        pending = s.slice(end);
+        return parts.join('');
+      }
+      i = end + 3;
+      if (rest.startsWith(OPEN)) continuesAt = k;
+      if (rest.startsWith(close) || rest.startsWith(OPEN) || field === '') inside = false;
+      else {
+        // A "]]>" inside the text: split as WordPress' exporter does.
+        parts.push(s.slice(from, end), ']]]]><![CDATA[>');
+        from = i;
+      }
+    }
+    parts.push(s.slice(from));
+    return parts.join('');
+  };
+  return {
+    write,
+    end: () => {
+      const rest = pending;
+      pending = '';
+      return rest;
+    },
+  };
+}
+
 const describeXmlError = (err: Error): string => err.message.replace(/^undefined:/, 'line ').replace(/^(\d+):(\d+): /, 'line $1, column $2: ');
 
 /** Reads a WXR file as a stream of records. See the module comment for what is refused. */
@@ -312,18 +408,20 @@ export async function* readWxr(file: string, options: ReadOptions = {}): AsyncGe
       throw new WxrError('WXR_MALFORMED', `The file is not well-formed XML: ${describeXmlError(e)}`);
     }
   };
+  const mender = cdataMender();
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       decoder ??= decoderFor(chunk);
       bytes += chunk.length;
       const d = decoder;
-      run(() => parser.write(d.decode(chunk, { stream: true })));
+      run(() => parser.write(mender.write(d.decode(chunk, { stream: true }))));
       options.onBytes?.(bytes);
       while (out.length) yield out.shift()!;
     }
     closing = true;
     run(() => {
-      if (decoder) parser.write(decoder.decode());
+      if (decoder) parser.write(mender.write(decoder.decode()));
+      parser.write(mender.end());
       parser.close();
     });
     while (out.length) yield out.shift()!;

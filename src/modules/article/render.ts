@@ -4,7 +4,7 @@
  * sanitizeArticleHtml() before it is stored, so a bug here cannot become an XSS hole.
  */
 import type { MediaRow } from '../../db/schema.js';
-import { escapeHtml, htmlText } from '../../lib/html.js';
+import { clipText, escapeHtml, htmlText } from '../../lib/html.js';
 import { responsiveImage } from '../media/media.js';
 import { figuresOf, GALLERY_COLUMNS, mapFigures, type ArticleDocument, type Block, type Figure, type Inline, type Mark } from './document.js';
 import { sanitizeArticleHtml, sanitizeForReaders } from './sanitize.js';
@@ -251,3 +251,48 @@ export const countWords = (text: string): number => text.split(/[\s\u200c]+/u).f
 
 /** Minutes at ~230 words a minute, at least 1. */
 export const readingMinutes = (words: number): number => Math.max(1, Math.round(words / 230));
+
+/**
+ * The first paragraph's words of a stored body (renderDocument's output), for a description when
+ * the article has no standfirst: at most `max` characters, cut at a word. '' when it has none.
+ */
+export function firstParagraphText(bodyHtml: string, max = 200): string {
+  for (const m of bodyHtml.matchAll(/<p\b[^>]*>([\s\S]*?)<\/p>/g)) {
+    const text = htmlText(m[1]!);
+    if (text) return clipText(text, max);
+  }
+  return '';
+}
+
+/**
+ * The first figure's image of a stored body, as a file to share (og:image): the largest JPEG or
+ * PNG of its srcset up to 1,600 px wide, with that file's size (from the image's proportions; a
+ * body whose only images are shown at a size of their own may be a pixel off in height).
+ */
+export function firstBodyImage(bodyHtml: string): { url: string; width: number; height: number; alt: string } | undefined {
+  // An image shown at a size of its own carries that size, not its file's proportions exactly: another first, if any.
+  const figures = [...bodyHtml.matchAll(/<figure class="(figure[^"]*)"><picture>(?:<source[^>]*>)*(<img\b[^>]*>)/g)];
+  const tag = (figures.find((m) => !m[1]!.includes('figure--sized')) ?? figures[0])?.[2];
+  if (!tag) return undefined;
+  const attr = (name: string): string | undefined => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+  const width = Number(attr('width'));
+  const height = Number(attr('height'));
+  const src = attr('src');
+  if (!src || !(width > 0) || !(height > 0)) return undefined;
+  const candidates = (attr('srcset') ?? '')
+    .split(',')
+    .map((c) => c.trim().split(/\s+/))
+    .map(([url, w]) => ({ url: url ?? '', w: Number((w ?? '').replace(/w$/, '')) }))
+    .filter((c) => c.url && c.w > 0 && c.w <= 1600)
+    .sort((a, b) => b.w - a.w);
+  const best = candidates[0];
+  const decode = (v: string): string =>
+    v
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
+  if (!best) return { url: decode(src), width, height, alt: decode(attr('alt') ?? '') };
+  return { url: decode(best.url), width: best.w, height: Math.round((height * best.w) / width), alt: decode(attr('alt') ?? '') };
+}

@@ -8,9 +8,8 @@ import { authorPath, categoryPath, postPath, tagPath } from '../../modules/artic
 import { pagePath } from '../../modules/article/page-tree.js';
 import { mediaUrl, shareFileOf } from '../../modules/media/media.js';
 import { withXDefault } from '../../modules/translation/translation.js';
-import { readingMinutes } from '../../modules/article/render.js';
+import { firstBodyImage, firstParagraphText, readingMinutes, withQuoteCardDates } from '../../modules/article/render.js';
 import { withHashtagLinks } from '../../modules/article/hashtags.js';
-import { withQuoteCardDates } from '../../modules/article/render.js';
 import { liveBlogVM, liveJsonLd } from './live-presenters.js';
 import { localName, type CategoryTree } from '../../modules/taxonomy/taxonomy.js';
 import { directionOf, languageName, stringsFor } from './i18n.js';
@@ -155,9 +154,13 @@ export function articlePage(site: SiteContext, tree: CategoryTree, b: ArticleBun
   // "Updated" only when it differs meaningfully (more than a minute) from publication.
   const wasUpdated = post.published_at && Date.parse(post.updated_at) - Date.parse(post.published_at) > 60_000;
   const authors = b.authors.map((a) => authorVM(a, b.media, lang));
-  const description = post.seo_description || post.excerpt || site.siteDescription;
-  const shareFile = featuredRow ? shareFileOf(featuredRow) : undefined;
-  const imageUrl = shareFile ? absolute(site, mediaUrl(shareFile.path)) : undefined;
+  // No standfirst: the article's own first words, not the site's description.
+  const description = post.seo_description || post.excerpt || firstParagraphText(post.body_html) || site.siteDescription;
+  // No featured image: the first image of the text is the one shared.
+  const featuredFile = featuredRow ? shareFileOf(featuredRow) : undefined;
+  const inline = featuredFile ? undefined : firstBodyImage(post.body_html);
+  const shareFile = featuredFile ? { url: mediaUrl(featuredFile.path), width: featuredFile.width, height: featuredFile.height, alt: featuredRow!.alt } : inline;
+  const imageUrl = shareFile ? absolute(site, shareFile.url) : undefined;
   const jsonLd: object[] = [breadcrumbJsonLd(site, crumbs, path)];
   if (isPage)
     jsonLd.push({
@@ -209,7 +212,7 @@ export function articlePage(site: SiteContext, tree: CategoryTree, b: ArticleBun
       ...(post.primary_category_id !== null ? { currentNav: categoryPath([tree.ancestry(post.primary_category_id)[0]?.slug ?? '']) } : {}),
       og: {
         type: isPage ? 'website' : 'article',
-        ...(featuredRow && shareFile && imageUrl ? { image: { url: imageUrl, width: shareFile.width, height: shareFile.height, alt: featuredRow.alt } } : {}),
+        ...(shareFile && imageUrl ? { image: { url: imageUrl, width: shareFile.width, height: shareFile.height, alt: shareFile.alt } } : {}),
         ...(post.published_at && !isPage ? { publishedTime: post.published_at, modifiedTime: post.updated_at } : {}),
       },
       jsonLd,
