@@ -17,6 +17,11 @@ export async function publishedPostSlug(db: Db, id: number): Promise<string | un
   return (await db.selectFrom('posts').select('slug').where('id', '=', id).where('status', '=', 'published').executeTakeFirst())?.slug;
 }
 
+/** Whether a published post or page has this slug (WordPress' `/?name=slug` links): the slug, or undefined. */
+export async function publishedSlug(db: Db, slug: string): Promise<string | undefined> {
+  return (await db.selectFrom('posts').select('slug').where('slug', '=', slug).where('status', '=', 'published').executeTakeFirst())?.slug;
+}
+
 /** What a public route checks before showing something of a post. */
 export async function postVisibility(db: Db, id: number): Promise<Pick<PostRow, 'id' | 'slug' | 'status' | 'type'> | undefined> {
   return db.selectFrom('posts').select(['id', 'slug', 'status', 'type']).where('id', '=', id).executeTakeFirst();

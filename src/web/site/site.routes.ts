@@ -82,6 +82,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     // Old WordPress links (/?p=123, /?page_id=, /?cat=, /?s=…) answer with the new URL.
     if (!request.params.n && request.url.includes('?')) {
       const wp = await wordpressQueryRedirect(request, deps);
+      if (wp === null) throw notFound();
       if (wp) return reply.redirect(wp, 301);
     }
     if (!request.params.n && redirectPageQuery(request, reply, '/')) return reply;

@@ -6,7 +6,9 @@
  *
  * The home route calls this first:
  *   const wp = await wordpressQueryRedirect(request, deps);
+ *   if (wp === null) throw notFound();          // a WordPress link to nothing we have
  *   if (wp) return reply.redirect(wp, 301);
+ * A link to an id or a term we do not have is a 404, never the home page with a 200.
  */
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.js';
@@ -17,13 +19,27 @@ import { loadCategoryTree } from '../../modules/taxonomy/taxonomy.service.js';
 import { findTagBySlug } from '../../modules/taxonomy/taxonomy.repository.js';
 import { authorSlugById } from '../../modules/author/author-lookup.repository.js';
 import { findMediaById } from '../../modules/media/media.repository.js';
-import { publishedPostSlug } from '../../modules/content/posts.repository.js';
+import { publishedPostSlug, publishedSlug } from '../../modules/content/posts.repository.js';
 
 const ID = /^\d{1,18}$/;
 const FEEDS: Record<string, string> = { rss: '/feed/', rss2: '/feed/', rdf: '/feed/', atom: '/feed/atom/', json: '/feed/json/' };
 
-/** The new path for a WordPress query-string link, or undefined when the request is not one. */
-export async function wordpressQueryRedirect(request: FastifyRequest, deps: { db: Db }): Promise<string | undefined> {
+/**
+ * The new path for a WordPress query-string link; null when it is one but names nothing we have
+ * (a 404); undefined when the request is not one.
+ */
+export async function wordpressQueryRedirect(request: FastifyRequest, deps: { db: Db }): Promise<string | null | undefined> {
+  const to = await target(request, deps);
+  return to === undefined && isWordPressQuery(request) ? null : to;
+}
+
+const WP_KEYS = ['p', 'page_id', 'cat', 'tag', 'author', 'attachment_id', 'feed', 'm', 'name', 'pagename', 'year', 'monthnum', 'day', 'preview'];
+const isWordPressQuery = (request: FastifyRequest): boolean => {
+  const q = request.query as Record<string, unknown> | undefined;
+  return !!q && typeof q === 'object' && WP_KEYS.some((k) => q[k] !== undefined);
+};
+
+async function target(request: FastifyRequest, deps: { db: Db }): Promise<string | undefined> {
   const q = request.query as Record<string, unknown> | undefined;
   if (!q || typeof q !== 'object') return undefined;
   const one = (name: string): string | undefined => (typeof q[name] === 'string' ? (q[name] as string) : undefined);
@@ -66,6 +82,17 @@ export async function wordpressQueryRedirect(request: FastifyRequest, deps: { db
   }
   const feed = one('feed');
   if (feed !== undefined) return FEEDS[feed] ?? undefined;
+  const name = one('name') ?? one('pagename');
+  if (name !== undefined && /^[\w%-]{1,200}$/.test(name)) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(name).toLowerCase();
+    } catch {
+      return undefined;
+    }
+    const slug = await publishedSlug(db, decoded);
+    return slug !== undefined ? postPath(slug) : undefined;
+  }
   const s = one('s');
   if (s !== undefined && s.length <= 500) return `/search?q=${encodeURIComponent(s)}`;
   return undefined;

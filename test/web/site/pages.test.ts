@@ -240,9 +240,27 @@ for (const dialect of DIALECTS) {
       const s = await app.inject('/?s=rail+line');
       expect(s.statusCode).toBe(301);
       expect(s.headers.location).toMatch(/^\/search\?q=rail(\+|%20)line$/);
-      // Unknown WordPress ids fall through to the home page rather than an error.
-      expect((await app.inject('/?p=999999')).statusCode).toBe(200);
-      expect((await app.inject('/?p=abc')).statusCode).toBe(200);
+      // A WordPress link to nothing we have is a 404 (never the home page with a 200), with the site's error page.
+      for (const url of [
+        '/?p=999999',
+        '/?p=abc',
+        '/?page_id=4',
+        '/?attachment_id=77',
+        '/?cat=9',
+        '/?m=202405',
+        '/?feed=unknown',
+        '/?name=no-such-story',
+        '/?name=%E0%A4%A',
+      ]) {
+        const res = await app.inject(url);
+        expect(res.statusCode, url).toBe(404);
+        expect(res.body, url).toContain('<html');
+      }
+      // A slug WordPress linked by name answers with its page; other queries (a campaign's) are the home page.
+      const named = await app.inject(`/?name=${fx.slugs[0]}`);
+      expect(named.statusCode).toBe(301);
+      expect(named.headers.location).toBe(`/${fx.slugs[0]}/`);
+      expect((await app.inject('/?utm_source=newsletter')).statusCode).toBe(200);
     });
 
     it('a missing trailing slash redirects to the canonical URL', async () => {
