@@ -20,7 +20,7 @@ import { mediaUrl } from '../../modules/media/media.js';
 import { lookupAll, remember } from '../../modules/redirect/import-map.repository.js';
 import { Downloader, DownloadError, DEFAULT_DOWNLOAD_LIMITS } from '../download.js';
 import type { FetchFailureReason, ImportReport } from '../report.js';
-import { putRedirects } from './redirects.js';
+import { putRedirects, countRedirects } from './redirects.js';
 import { fileKey, type FetchJob, type MediaPlan, type OldSite } from './remote-media.js';
 import { oldPath } from './text.js';
 
@@ -204,9 +204,9 @@ export async function fetchMedia(db: Db, tx: Tx, site: OldSite, plan: MediaPlan,
     const from = job.attachment ? oldPath(job.attachment.url) : undefined;
     const redirects = await tx(async (trx) => {
       await remember(trx, c.source, job.kind, job.sourceId, id);
-      return from ? putRedirects(trx, [{ from, to: mediaUrl(row.path) }], c.now.toISOString()) : 0;
+      return from ? putRedirects(trx, [{ from, to: mediaUrl(row.path) }], c.now.toISOString()) : undefined;
     });
-    if (redirects) r.count('redirect', 'created', redirects);
+    if (redirects) countRedirects(r, redirects);
     return { mediaId: id, mediaPath: row.path };
   };
 

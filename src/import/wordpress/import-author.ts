@@ -9,7 +9,7 @@ import { remember } from '../../modules/redirect/import-map.repository.js';
 import { findAuthorBySlug, insertAuthor, renameAuthor } from '../../modules/author/author.repository.js';
 import { authorSlugById } from '../../modules/author/author-lookup.repository.js';
 import type { ImportReport } from '../report.js';
-import { putRedirects } from './redirects.js';
+import { putRedirects, countRedirects } from './redirects.js';
 import { slugOf } from './text.js';
 
 /** An author by login: mapped → updated; same slug exists → matched; else created. Returns the id. */
@@ -36,6 +36,6 @@ export async function upsertAuthor(
   }
   await remember(trx, h.source, 'author', login, id);
   const theirs = `/author/${slugOf(login) || encodeURIComponent(login)}/`;
-  if (theirs !== authorPath(slug)) h.report.count('redirect', 'created', await putRedirects(trx, [{ from: theirs, to: authorPath(slug) }], iso));
+  if (theirs !== authorPath(slug)) countRedirects(h.report, await putRedirects(trx, [{ from: theirs, to: authorPath(slug) }], iso));
   return id;
 }

@@ -27,7 +27,7 @@ import type { MissingImage } from '../../modules/article/remote-images.js';
 import { replaceImportedMissingImages } from '../../modules/article/missing-images.repository.js';
 import { upsertAuthor } from './import-author.js';
 import { uploadKey, type AttachmentInfo, type HeaderMaps } from './context.js';
-import { putRedirectLists, putRedirects } from './redirects.js';
+import { putRedirectLists, putRedirects, countRedirects } from './redirects.js';
 import { oldPath, plainText, slugOf, wpDate } from './text.js';
 import type { WxrComment, WxrItem } from './wxr.js';
 import type { FetchedMedia } from './fetch-media.js';
@@ -143,6 +143,8 @@ export async function preparePost(trx: Db, it: WxrItem, c: PostImportContext): P
   let status = STATUS[it.status];
   if (!status) {
     c.report.count(kind, 'skipped');
+    // Its comments go with it: counted as skipped, so the report's figures add up to the file's.
+    if (it.comments.length) c.report.count('comment', 'skipped', it.comments.length);
     if (it.status !== 'auto-draft' && it.status !== 'inherit') c.report.warn(`${label} has status "${it.status}"; skipped.`);
     return undefined;
   }
@@ -409,10 +411,10 @@ export async function writePosts(trx: Db, posts: PreparedPost[], c: PostImportCo
   if (independent) {
     const counts = await putRedirectLists(trx, lists, iso);
     posts.forEach((p, i) => {
-      p.report.count('redirect', 'created', counts[i]);
+      countRedirects(p.report, counts[i]!);
     });
   } else {
-    for (const [i, p] of posts.entries()) p.report.count('redirect', 'created', await putRedirects(trx, lists[i]!, iso));
+    for (const [i, p] of posts.entries()) countRedirects(p.report, await putRedirects(trx, lists[i]!, iso));
   }
 
   for (const p of posts) await replaceImportedMissingImages(trx, postIds.get(p)!, p.missingImages, iso);

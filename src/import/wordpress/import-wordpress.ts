@@ -38,7 +38,7 @@ import { findMediaById, updateMediaTexts } from '../../modules/media/media.repos
 import { slugsOfPosts } from '../../modules/content/posts.repository.js';
 import { ImportReport } from '../report.js';
 import { isImportedStatus, preparePost, writePosts, type PostImportContext, type PreparedPost } from './import-post.js';
-import { putRedirects } from './redirects.js';
+import { putRedirects, countRedirects } from './redirects.js';
 import { upsertAuthor } from './import-author.js';
 import { oldPath, plainText, slugOf, sourceId } from './text.js';
 import { readWxr } from './wxr-reader.js';
@@ -383,7 +383,7 @@ async function importHeader(_db: Db, tx: Tx, h: HeaderInput): Promise<HeaderMaps
       }
       if (theirs && theirs !== ours) redirects.push({ from: theirs, to: ours });
     }
-    h.report.count('redirect', 'created', await putRedirects(trx, redirects, iso));
+    countRedirects(h.report, await putRedirects(trx, redirects, iso));
   });
 
   const tagIds = new Map<string, number>();
@@ -399,7 +399,7 @@ async function importHeader(_db: Db, tx: Tx, h: HeaderInput): Promise<HeaderMaps
       const theirs = `/tag/${slugOf(t.slug) || t.slug}/`;
       if (theirs !== `/tag/${slug}/`) redirects.push({ from: theirs, to: `/tag/${slug}/` });
     }
-    h.report.count('redirect', 'created', await putRedirects(trx, redirects, iso));
+    countRedirects(h.report, await putRedirects(trx, redirects, iso));
   });
   return { authorIds, categoryIds, tagIds };
 }
@@ -528,7 +528,7 @@ async function importAttachments(
       a.mediaPath = row.path;
       o.report.count('attachment', 'created');
       const from = oldPath(a.url);
-      if (from) o.report.count('redirect', 'created', await tx((trx) => putRedirects(trx, [{ from, to: mediaUrl(row.path) }], o.now.toISOString())));
+      if (from) countRedirects(o.report, await tx((trx) => putRedirects(trx, [{ from, to: mediaUrl(row.path) }], o.now.toISOString())));
     } catch (err) {
       o.report.count('attachment', 'skipped');
       o.report.warn(`Attachment ${a.wpId} (${a.file}) could not be stored: ${err instanceof MediaError ? err.message : (err as Error).message.slice(0, 200)}`);
@@ -550,7 +550,7 @@ async function attachmentPageRedirects(
   const posts = await lookupAll(db, source, 'post');
   const batch: { from: string; to: string }[] = [];
   const flush = async (): Promise<void> => {
-    if (batch.length) report.count('redirect', 'created', await tx((trx) => putRedirects(trx, batch.splice(0), now.toISOString())));
+    if (batch.length) countRedirects(report, await tx((trx) => putRedirects(trx, batch.splice(0), now.toISOString())));
   };
   const slugs = new Map<number, string>();
   const parentIds = [...new Set([...attachments.values()].map((a) => posts.get(String(a.parent))).filter((x): x is number => x !== undefined))];

@@ -5,13 +5,37 @@
  * (no chains). A stored redirect only answers when no route matches, so live content always wins.
  */
 import type { Db } from '../../db/database.js';
-import { redirectTargetsAmong, removeRedirectsFrom, retargetRedirects, upsertRedirects } from '../../modules/redirect/redirect.repository.js';
+import type { ImportReport } from '../report.js';
+import { redirectsFrom, redirectTargetsAmong, removeRedirectsFrom, retargetRedirects, upsertRedirects } from '../../modules/redirect/redirect.repository.js';
 
-/** Upserts redirects; returns how many were written. */
-export async function putRedirects(db: Db, list: { from: string; to: string }[], iso: string): Promise<number> {
+/** What writing redirects did: new ones, ones that led elsewhere before, ones already there (a re-run). */
+export interface RedirectCounts {
+  created: number;
+  updated: number;
+  matched: number;
+}
+
+const NONE: RedirectCounts = { created: 0, updated: 0, matched: 0 };
+
+/** Adds the counts to the report's redirect row. */
+export function countRedirects(report: ImportReport, c: RedirectCounts): void {
+  for (const k of ['created', 'updated', 'matched'] as const) if (c[k]) report.count('redirect', k, c[k]);
+}
+
+/** How each redirect compares with what is stored (read before writing). */
+async function compare(db: Db, byFrom: Map<string, string>): Promise<Map<string, keyof RedirectCounts>> {
+  const stored = await redirectsFrom(db, [...byFrom.keys()]);
+  const out = new Map<string, keyof RedirectCounts>();
+  for (const [from, to] of byFrom) out.set(from, !stored.has(from) ? 'created' : stored.get(from) === to ? 'matched' : 'updated');
+  return out;
+}
+
+/** Upserts redirects; returns how many were new, changed, or already there. */
+export async function putRedirects(db: Db, list: { from: string; to: string }[], iso: string): Promise<RedirectCounts> {
   const byFrom = new Map<string, string>();
   for (const r of list) if (r.from !== r.to && r.from.startsWith('/') && r.from.length <= 1000 && r.to.length <= 1000) byFrom.set(r.from, r.to);
-  if (byFrom.size === 0) return 0;
+  if (byFrom.size === 0) return NONE;
+  const kinds = await compare(db, byFrom);
   const targets = new Map<string, string[]>();
   for (const [from, to] of byFrom) targets.set(to, [...(targets.get(to) ?? []), from]);
   await removeRedirectsFrom(db, [...targets.keys()]);
@@ -20,7 +44,9 @@ export async function putRedirects(db: Db, list: { from: string; to: string }[],
     db,
     [...byFrom].map(([from_path, to_path]) => ({ from_path, to_path, created_at: iso })),
   );
-  return byFrom.size;
+  const counts = { ...NONE };
+  for (const k of kinds.values()) counts[k]++;
+  return counts;
 }
 
 /**
@@ -28,16 +54,22 @@ export async function putRedirects(db: Db, list: { from: string; to: string }[],
  * turn, provided no list's `from` is another list's `from` or any list's `to` (the caller checks).
  * Returns each list's count.
  */
-export async function putRedirectLists(db: Db, lists: { from: string; to: string }[][], iso: string): Promise<number[]> {
-  const counts: number[] = [];
+export async function putRedirectLists(db: Db, lists: { from: string; to: string }[][], iso: string): Promise<RedirectCounts[]> {
+  const mines: Map<string, string>[] = [];
   const byFrom = new Map<string, string>();
   for (const list of lists) {
     const mine = new Map<string, string>();
     for (const r of list) if (r.from !== r.to && r.from.startsWith('/') && r.from.length <= 1000 && r.to.length <= 1000) mine.set(r.from, r.to);
-    counts.push(mine.size);
+    mines.push(mine);
     for (const [from, to] of mine) byFrom.set(from, to);
   }
-  if (byFrom.size === 0) return counts;
+  if (byFrom.size === 0) return lists.map(() => ({ ...NONE }));
+  const kinds = await compare(db, byFrom);
+  const counts = mines.map((mine) => {
+    const c = { ...NONE };
+    for (const from of mine.keys()) c[kinds.get(from)!]++;
+    return c;
+  });
   const targets = new Map<string, string[]>();
   for (const [from, to] of byFrom) targets.set(to, [...(targets.get(to) ?? []), from]);
   const tos = [...targets.keys()];

@@ -48,6 +48,20 @@ export async function redirectTargetsAmong(db: Db, paths: string[]): Promise<str
   return (await db.selectFrom('redirects').select('to_path').where('to_path', 'in', paths).execute()).map((r) => r.to_path);
 }
 
+/** Bulk: the stored redirects from these paths, by path (where each leads now). */
+export async function redirectsFrom(db: Db, paths: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < paths.length; i += 500) {
+    for (const r of await db
+      .selectFrom('redirects')
+      .select(['from_path', 'to_path'])
+      .where('from_path', 'in', paths.slice(i, i + 500))
+      .execute())
+      out.set(r.from_path, r.to_path);
+  }
+  return out;
+}
+
 /** Bulk: upserts 301s, 200 rows a statement. */
 export async function upsertRedirects(db: Db, rows: { from_path: string; to_path: string; created_at: string }[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 200) {
