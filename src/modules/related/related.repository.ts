@@ -17,9 +17,9 @@ export async function relatedSource(db: Db, postId: number): Promise<RelatedSour
     .executeTakeFirst();
 }
 
-/** Publication dates of these posts (unordered). */
-export async function publicationDates(db: Db, ids: number[]): Promise<Pick<PostRow, 'id' | 'published_at'>[]> {
-  return db.selectFrom('posts').select(['id', 'published_at']).where('id', 'in', ids).execute();
+/** Publication dates, headlines and standfirsts of these posts (unordered): what ranks a candidate beside its text score. */
+export async function candidateRows(db: Db, ids: number[]): Promise<Pick<PostRow, 'id' | 'published_at' | 'title' | 'excerpt'>[]> {
+  return db.selectFrom('posts').select(['id', 'published_at', 'title', 'excerpt']).where('id', 'in', ids).execute();
 }
 
 export async function clearRelated(db: Db, postId: number): Promise<void> {

@@ -2,14 +2,16 @@
  * @module modules/related/related.service
  * "You may also like": computed when an article is published or changed, stored in related_posts.
  * Candidates come from the full-text index (the article's key terms, OR-ed), then shared
- * categories and tags and recency adjust the order. Same language; never itself; never unpublished.
+ * categories and tags and recency adjust the order; one that shares no section, tag or leading
+ * term with the article is left out (related.ts relatedEnough). Same language; never itself;
+ * never unpublished.
  */
 import type { Db } from '../../db/database.js';
 import type { FullText } from '../../db/full-text.js';
 import * as articles from '../article/article.repository.js';
 import { categoryLinksOfPosts } from '../taxonomy/category.repository.js';
 import { tagLinksOfPosts } from '../taxonomy/tag.repository.js';
-import { keyTerms, scoreCandidates, type Candidate } from './related.js';
+import { keyTerms, LEADING_TERMS, scoreCandidates, termsIn, type Candidate } from './related.js';
 import * as repo from './related.repository.js';
 
 export const RELATED_MAX = 6;
@@ -61,14 +63,16 @@ export async function computeRelated(db: Db, fullText: FullText, postId: number,
   const ids = [...textScore.keys()];
   let ranked: { id: number; score: number }[] = [];
   if (ids.length) {
-    const [cats, tgs, dates] = await Promise.all([categoryLinksOfPosts(db, ids), tagLinksOfPosts(db, ids), repo.publicationDates(db, ids)]);
+    const [cats, tgs, rows] = await Promise.all([categoryLinksOfPosts(db, ids), tagLinksOfPosts(db, ids), repo.candidateRows(db, ids)]);
     const myCats = new Set(categoryIds);
     const myTags = new Set(tags.map((t) => t.id));
-    const candidates: Candidate[] = dates.map((d) => ({
+    const leading = terms.slice(0, LEADING_TERMS);
+    const candidates: Candidate[] = rows.map((d) => ({
       id: d.id,
       textScore: textScore.get(d.id) ?? 0,
       sharedCategories: cats.filter((c) => c.post_id === d.id && myCats.has(c.category_id)).length,
       sharedTags: tgs.filter((t) => t.post_id === d.id && myTags.has(t.tag_id)).length,
+      sharedTerms: termsIn(`${d.title} ${d.excerpt}`, leading),
       publishedAt: d.published_at ?? '1970-01-01T00:00:00Z',
     }));
     ranked = scoreCandidates(candidates, now).slice(0, RELATED_MAX);

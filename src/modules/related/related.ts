@@ -248,8 +248,34 @@ export interface Candidate {
   textScore: number;
   sharedCategories: number;
   sharedTags: number;
+  /** How many of the article's leading key terms the candidate's headline or standfirst has. */
+  sharedTerms: number;
   publishedAt: string;
 }
+
+/** The article's leading key terms (the first of keyTerms) a candidate must share without a common section or tag. */
+export const LEADING_TERMS = 5;
+
+/** How many of `terms` the text has as whole words (case and script aside). */
+export function termsIn(text: string, terms: readonly string[]): number {
+  const words = new Set(
+    [
+      ...text
+        .toLowerCase()
+        .replace(/\u200c/g, ' ')
+        .matchAll(WORD),
+    ].map((m) => m[0]),
+  );
+  return terms.filter((t) => words.has(t)).length;
+}
+
+/**
+ * A candidate is related enough to be offered when it shares a section or a tag with the article,
+ * or its headline or standfirst has one of the article's leading terms: a recipe that only shares
+ * the word "water" with a harbour story somewhere in its body is not, even on a small site where
+ * it is among the few text matches. Fewer than three related articles is better than a wrong one.
+ */
+export const relatedEnough = (c: Candidate): boolean => c.sharedCategories > 0 || c.sharedTags > 0 || c.sharedTerms > 0;
 
 /**
  * Text similarity (normalised to the best candidate) boosted by shared categories and tags, and
@@ -258,6 +284,7 @@ export interface Candidate {
 export function scoreCandidates(candidates: Candidate[], now: Date): { id: number; score: number }[] {
   const best = Math.max(...candidates.map((c) => c.textScore), 1e-9);
   return candidates
+    .filter(relatedEnough)
     .map((c) => {
       const days = Math.max(0, (now.getTime() - Date.parse(c.publishedAt)) / 86_400_000);
       const score = c.textScore / best + 0.35 * Math.min(c.sharedCategories, 2) + 0.2 * Math.min(c.sharedTags, 3) + 0.1 * Math.exp(-days / 120);

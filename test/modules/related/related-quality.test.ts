@@ -10,6 +10,10 @@ import { seedDemo } from '../../../src/demo/seed-demo.js';
 import type { Db } from '../../../src/db/database.js';
 import { importWordPress } from '../../../src/import/wordpress/import-wordpress.js';
 import { DIALECTS, freshDb, type TestDb } from '../../helpers/db.js';
+import { createArticle } from '../../../src/modules/article/article.service.js';
+import { doc, p } from '../../../src/modules/article/document.js';
+import { insertCategory } from '../../../src/modules/taxonomy/taxonomy.repository.js';
+import { refreshAllRelated } from '../../../src/modules/related/related.service.js';
 import { sharedDemoMedia } from '../../helpers/demo-site.js';
 
 const WXR = fileURLToPath(new URL('../../fixtures/wxr/themeunittestdata.wordpress.xml', import.meta.url));
@@ -104,6 +108,80 @@ for (const dialect of DIALECTS) {
       for (const n of q.perPost.values()) expect(n).toBeLessThanOrEqual(6);
       expect(q.observed).toBeGreaterThan(q.chance + 0.15);
       expect(q.observed).toBeGreaterThan(q.chance * 1.5);
+    });
+  });
+}
+
+for (const dialect of DIALECTS) {
+  describe(`related articles on a small mixed site (${dialect})`, () => {
+    let t: TestDb;
+    const ids: Record<string, number> = {};
+    beforeAll(async () => {
+      t = await freshDb(dialect);
+      const db = t.handle.db;
+      const now = new Date('2026-11-20T12:00:00Z');
+      const section = async (slug: string, name: string) => insertCategory(db, { slug, name, parent_id: null, description: '' });
+      const [news, food, weather] = [await section('news', 'News'), await section('food', 'Food'), await section('weather', 'Weather')];
+      const stories: [string, number, string, string, string][] = [
+        [
+          'harbour-reopens',
+          news,
+          'The harbour reopens after the storm',
+          'Ships are back at the quay.',
+          'The harbour reopened on Monday. The water in the basin is calm again and the quay is repaired.',
+        ],
+        [
+          'ferries-return',
+          news,
+          'Ferries return to the harbour',
+          'The first crossing since the storm.',
+          'Ferries left the harbour at dawn. The water was rough but the crossing was safe.',
+        ],
+        [
+          'quay-repairs',
+          news,
+          'Quay repairs cost more than planned',
+          'The harbour board will pay.',
+          'Repairs to the harbour quay cost twice the estimate, the board said.',
+        ],
+        ['pilot-boat', news, 'A new pilot boat for the harbour', 'It arrives in spring.', 'The harbour will get a new pilot boat. It can work in rough water.'],
+        [
+          'fish-stew',
+          food,
+          'A slow fish stew for a cold evening',
+          'Simmer it for an hour.',
+          'Bring the water to a boil, add the fish and simmer the stew for an hour. Season it at the end.',
+        ],
+        [
+          'weekend-rain',
+          weather,
+          'Rain and wind for the weekend',
+          'Take an umbrella.',
+          'Rain will fall on Saturday and the wind will turn cold. Water may gather on low roads.',
+        ],
+      ];
+      for (const [slug, category, title, excerpt, body] of stories)
+        ids[slug] = await createArticle(
+          db,
+          { slug, title, excerpt, body: doc(p(body)), categoryIds: [category], status: 'published', publishedAt: now.toISOString() },
+          now,
+        );
+      await refreshAllRelated(db, t.handle.dialect.fullText, now);
+    });
+    afterAll(async () => {
+      await t?.cleanup();
+    });
+
+    it('never offers an article that shares no section, tag or leading term, even if that means fewer than three', async () => {
+      const rows = await t.handle.db.selectFrom('related_posts').select(['post_id', 'related_id']).execute();
+      const listOf = (slug: string) => rows.filter((r) => r.post_id === ids[slug]).map((r) => r.related_id);
+      const newsIds = ['harbour-reopens', 'ferries-return', 'quay-repairs', 'pilot-boat'].map((s) => ids[s]!);
+      for (const slug of ['harbour-reopens', 'ferries-return', 'quay-repairs', 'pilot-boat']) {
+        const list = listOf(slug);
+        // The other harbour stories, and nothing else: not the stew, not the rain (they only share "water").
+        expect(list.sort(), slug).toEqual(newsIds.filter((id) => id !== ids[slug]).sort());
+      }
+      for (const slug of ['fish-stew', 'weekend-rain']) expect(listOf(slug), slug).toEqual([]);
     });
   });
 }
