@@ -6,6 +6,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
+import { importWordPress } from '../../src/import/wordpress/import-wordpress.js';
+import type { ImportReport } from '../../src/import/report.js';
+import type { TestDb } from '../helpers/db.js';
+import { NOW } from '../helpers/clock.js';
 
 export const KEY = Buffer.alloc(32, 7);
 const OLD = 'https://gazette.example';
@@ -111,4 +115,19 @@ export async function gazetteUploads(dir: string): Promise<string> {
         .toBuffer(),
     );
   return dir;
+}
+
+/** Imports WXR with its uploads into a fresh test database (its data folder holds the file and the uploads). */
+export async function importGazette(t: TestDb): Promise<ImportReport> {
+  const file = path.join(t.dataDir, 'gazette.xml');
+  fs.writeFileSync(file, WXR);
+  const uploads = await gazetteUploads(path.join(t.dataDir, 'uploads'));
+  return importWordPress(t.handle.db, {
+    file,
+    mediaDir: uploads,
+    mediaRoot: path.join(t.dataDir, 'media'),
+    ipHashKey: KEY,
+    now: NOW,
+    fullText: t.handle.dialect.fullText,
+  });
 }

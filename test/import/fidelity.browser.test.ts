@@ -4,19 +4,16 @@
  * images, the footnote links go both ways, the quote card is the post's words, and axe finds
  * nothing. Screenshots land in the temp folder for a person to look at.
  */
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
-import { importWordPress } from '../../src/import/wordpress/import-wordpress.js';
 import { browserAvailable, launchBrowser } from '../helpers/browser.js';
 import { formatViolations, runAxe } from '../helpers/axe.js';
 import { freshDb, type TestDb } from '../helpers/db.js';
 import { testApp } from '../helpers/app.js';
-import { NOW } from '../helpers/clock.js';
-import { gazetteUploads, KEY, WXR } from './fidelity-fixture.js';
+import { importGazette } from './fidelity-fixture.js';
 
 describe.skipIf(!browserAvailable())('an imported site in chromium', () => {
   let t: TestDb;
@@ -26,17 +23,7 @@ describe.skipIf(!browserAvailable())('an imported site in chromium', () => {
 
   beforeAll(async () => {
     t = await freshDb('sqlite');
-    const file = path.join(t.dataDir, 'gazette.xml');
-    fs.writeFileSync(file, WXR);
-    const uploads = await gazetteUploads(path.join(t.dataDir, 'uploads'));
-    await importWordPress(t.handle.db, {
-      file,
-      mediaDir: uploads,
-      mediaRoot: path.join(t.dataDir, 'media'),
-      ipHashKey: KEY,
-      now: NOW,
-      fullText: t.handle.dialect.fullText,
-    });
+    await importGazette(t);
     app = await testApp(t);
     base = await app.listen({ host: '127.0.0.1', port: 0 });
     browser = await launchBrowser();

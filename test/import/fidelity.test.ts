@@ -11,7 +11,6 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { importWordPress } from '../../src/import/wordpress/import-wordpress.js';
 import { cdataMender, readWxr } from '../../src/import/wordpress/wxr-reader.js';
 import { WxrError } from '../../src/import/wordpress/wxr.js';
 import type { ImportReport } from '../../src/import/report.js';
@@ -19,7 +18,7 @@ import { exportWxr } from '../../src/import/export/export-wxr.js';
 import { DIALECTS, freshDb, type TestDb } from '../helpers/db.js';
 import { testApp } from '../helpers/app.js';
 import { NOW } from '../helpers/clock.js';
-import { gazetteUploads, KEY, WXR } from './fidelity-fixture.js';
+import { importGazette, WXR } from './fidelity-fixture.js';
 
 describe('CDATA sections WordPress tolerates', () => {
   const whole =
@@ -71,17 +70,7 @@ for (const dialect of DIALECTS) {
 
     beforeAll(async () => {
       t = await freshDb(dialect);
-      const file = path.join(t.dataDir, 'gazette.xml');
-      fs.writeFileSync(file, WXR);
-      const uploads = await gazetteUploads(path.join(t.dataDir, 'uploads'));
-      report = await importWordPress(t.handle.db, {
-        file,
-        mediaDir: uploads,
-        mediaRoot: path.join(t.dataDir, 'media'),
-        ipHashKey: KEY,
-        now: NOW,
-        fullText: t.handle.dialect.fullText,
-      });
+      report = await importGazette(t);
       app = await testApp(t);
     }, 60_000);
     afterAll(async () => {
