@@ -60,6 +60,10 @@ interface Layout {
   beside: string[];
   bodyWidth: number;
   alignedWidths: number[];
+  /** Aligned figures of an image placed at a size of its own (figure--sized): their box, and their body's. */
+  sized: { left: number; right: number; width: number; image: number; caption: number }[];
+  bodyLeft: number;
+  bodyRight: number;
 }
 
 /** What the article body's aligned figures do to the blocks around them. */
@@ -86,7 +90,21 @@ function measure(page: Page): Promise<Layout> {
       overlaps,
       beside: [...beside].sort(),
       bodyWidth: body.getBoundingClientRect().width,
-      alignedWidths: aligned.map((f) => f.getBoundingClientRect().width),
+      alignedWidths: aligned.filter((f) => !f.classList.contains('figure--sized')).map((f) => f.getBoundingClientRect().width),
+      sized: aligned
+        .filter((f) => f.classList.contains('figure--sized'))
+        .map((f) => {
+          const r = f.getBoundingClientRect();
+          return {
+            left: r.left,
+            right: r.right,
+            width: r.width,
+            image: f.querySelector('img')?.getBoundingClientRect().width ?? 0,
+            caption: f.querySelector('figcaption')?.getBoundingClientRect().width ?? 0,
+          };
+        }),
+      bodyLeft: body.getBoundingClientRect().left,
+      bodyRight: body.getBoundingClientRect().right,
     };
   });
 }
@@ -212,8 +230,14 @@ for (const dialect of DIALECTS) {
           l.floats.every((f) => f === 'none'),
           url,
         ).toBe(true);
-        expect(l.alignedWidths.length, url).toBeGreaterThanOrEqual(2);
+        expect(l.alignedWidths.length + l.sized.length, url).toBeGreaterThanOrEqual(2);
         for (const w of l.alignedWidths) expect(Math.abs(w - l.bodyWidth), url).toBeLessThan(1);
+        // An image placed at a size of its own stays that size, centred, its caption no wider than it.
+        for (const f of l.sized) {
+          expect(Math.abs(f.left - l.bodyLeft - (l.bodyRight - f.right)), url).toBeLessThan(1);
+          expect(f.width, url).toBeLessThanOrEqual(l.bodyWidth + 0.5);
+          if (f.caption) expect(f.caption, url).toBeLessThanOrEqual(f.image + 0.5);
+        }
         // …but a small image in one (a 150 px WordPress thumbnail) keeps its own size, not stretched.
         const images = await page.evaluate(() =>
           [...document.querySelectorAll('.article__body :is(.figure--left, .figure--right) img')].map((i) => ({
