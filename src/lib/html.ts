@@ -11,18 +11,24 @@ export const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replac
  * writes decoded, whitespace collapsed.
  */
 export function htmlText(html: string): string {
-  return html
-    .replace(/<span class="shortcode">[^<]*<\/span>/g, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
+  return unescapeHtml(
+    html
+      .replace(/<span class="shortcode">[^<]*<\/span>/g, ' ')
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/&nbsp;/g, ' '),
+  )
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The references sanitize-html writes in text and attribute values, decoded (escapeHtml's inverse, and `&#39;`). */
+export const unescapeHtml = (s: string): string =>
+  s
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+    .replace(/&amp;/g, '&');
 
 /** Text cut to at most `max` characters at a word's end, with "…" when it was cut. */
 export function clipText(text: string, max: number): string {

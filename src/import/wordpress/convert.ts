@@ -17,12 +17,23 @@
  * const { doc, unknownShortcodes } = convertContent('[caption]<img src="…"> Harbour[/caption]', ctx);
  */
 import { sanitizeArticleHtml } from '../../modules/article/sanitize.js';
-import type { ArticleDocument, Block, Figure, Gallery, Inline, Mark, ListItem, Paragraph, QuoteCard } from '../../modules/article/document.js';
+import {
+  isFigureWidth,
+  type ArticleDocument,
+  type Block,
+  type Figure,
+  type Gallery,
+  type Inline,
+  type Mark,
+  type ListItem,
+  type Paragraph,
+  type QuoteCard,
+} from '../../modules/article/document.js';
 import { decodeEntities, escapeHtml, parseHtml, textOf, toHtml, findFirst, type HtmlElement, type HtmlNode } from '../html-tree.js';
 import { normalizeTags } from './raw-html.js';
 import type { MissingImage } from '../../modules/article/remote-images.js';
 import { hasBlocks, isSocialProvider, parseBlocks, renderBlocks } from './gutenberg.js';
-import { convertShortcodes, parseAttrs, surelyShortcodes, type ImageRef } from './shortcodes.js';
+import { convertShortcodes, escapeRegExp, galleryColumns, parseAttrs, surelyShortcodes, type ImageRef } from './shortcodes.js';
 import { postKey, type EmbeddedPost } from './oembed-cache.js';
 
 /** An attachment as the importer knows it: imported (mediaId, local src) or not (old URL). */
@@ -233,7 +244,7 @@ export function footnotesOf(raw: string | undefined): { id: string; content: str
  */
 function wrapShortcodes(nodes: HtmlNode[], names: readonly string[]): HtmlNode[] {
   if (names.length === 0) return nodes;
-  const token = new RegExp(`\\[\\/?(?:${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?=[\\s\\]/])[^\\]]*\\]`, 'gi');
+  const token = new RegExp(`\\[\\/?(?:${names.map(escapeRegExp).join('|')})(?=[\\s\\]/])[^\\]]*\\]`, 'gi');
   return nodes.flatMap((n): HtmlNode[] => {
     if (n.type === 'el') return [{ ...n, children: wrapShortcodes(n.children, names) }];
     const out: HtmlNode[] = [];
@@ -296,11 +307,11 @@ const srcAndAlign = (src: string | undefined): { src: string; align?: 'left' | '
   const at = (src ?? '').indexOf(IMG_FRAGMENT);
   if (at < 0) return { src: src ?? '' };
   const [align, width] = src!.slice(at + IMG_FRAGMENT.length).split(':');
-  const w = Number(width);
+  const w = width ? Number(width) : undefined;
   return {
     src: src!.slice(0, at),
     ...(align === 'left' || align === 'right' ? { align } : {}),
-    ...(width && Number.isInteger(w) && w >= 16 && w <= 4000 ? { width: w } : {}),
+    ...(isFigureWidth(w) ? { width: w } : {}),
   };
 };
 
@@ -312,8 +323,7 @@ const srcAndAlign = (src: string | undefined): { src: string; align?: 'left' | '
 function placedWidth(named: Record<string, string>): number | undefined {
   const size = /\bsize-([\w-]+)\b/.exec(named.class ?? '')?.[1];
   const width = Number(named.width);
-  if (!size || size === 'full' || !Number.isInteger(width) || width < 16 || width > 4000) return undefined;
-  return width;
+  return size && size !== 'full' && isFigureWidth(width) ? width : undefined;
 }
 
 function rewriteImages(html: string, ctx: ConvertContext, local: Map<string, number>, missing: MissingImage[]): string {
@@ -484,7 +494,7 @@ function galleryOf(el: HtmlElement, state: BlockState): Gallery | undefined {
     }
   }
   if (figures.length === 0) return undefined;
-  const columns = Number(/\bgallery--cols-(\d)\b/.exec(el.attrs.class ?? '')?.[1] ?? 3);
+  const columns = galleryColumns(/\bgallery--cols-(\d+)\b/.exec(el.attrs.class ?? '')?.[1], 3);
   return { type: 'gallery', attrs: { columns, ...(caption ? { caption } : {}) }, content: figures };
 }
 

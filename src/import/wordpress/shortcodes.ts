@@ -5,6 +5,7 @@
  * stays in the text, visible, and is listed so the report can name it.
  */
 import { escapeHtml } from '../html-tree.js';
+import { GALLERY_COLUMNS } from '../../modules/article/document.js';
 
 /** Attributes of a shortcode or a raw HTML tag: name="v", name='v', name=v, and bare values. */
 export function parseAttrs(raw: string): { named: Record<string, string>; positional: string[] } {
@@ -77,7 +78,7 @@ function gallery(attrsRaw: string, ctx: ShortcodeContext): string {
 /** A gallery's columns as WordPress gave them, within what a gallery may have (1 to 8). */
 export const galleryColumns = (raw: string | number | undefined, fallback: number): number => {
   const n = Math.round(Number(raw));
-  return Number.isFinite(n) && raw !== undefined && raw !== '' ? Math.min(8, Math.max(1, n)) : fallback;
+  return Number.isFinite(n) && raw !== undefined && raw !== '' ? Math.min(GALLERY_COLUMNS.max, Math.max(GALLERY_COLUMNS.min, n)) : fallback;
 };
 
 /** Figures wrapped as one gallery (read back into a gallery block by convert.ts), its caption under them. */
@@ -122,6 +123,9 @@ export function unknownShortcodes(html: string): string[] {
   return [...names];
 }
 
+/** Text as a regular expression that matches it literally (a shortcode's name). */
+export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /**
  * Of the unknown names, those surely a plugin's shortcode, hidden from readers: used with
  * attributes (`[poll id=3]`), closed (`[/poll]`), self-closed (`[poll /]`), or named as plugins
@@ -132,7 +136,7 @@ export function surelyShortcodes(html: string, names: readonly string[]): string
   const text = html.replace(/<[^>]*>/g, ' ');
   return names.filter((name) => {
     if (/[_-]/.test(name)) return true;
-    const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const n = escapeRegExp(name);
     return new RegExp(`\\[\\/${n}\\]|\\[${n}\\s+[^\\]]*(=|/\\])`, 'i').test(text);
   });
 }

@@ -5,7 +5,17 @@
  * no-JavaScript textarea's text is read by document-text.ts and checked here too.
  */
 import { AppError } from '../../lib/errors.js';
-import { GALLERY_COLUMNS, type ArticleDocument, type Block, type Figure, type Inline, type Mark, type Paragraph } from './document.js';
+import {
+  FIGURE_WIDTH,
+  GALLERY_COLUMNS,
+  isFigureWidth,
+  type ArticleDocument,
+  type Block,
+  type Figure,
+  type Inline,
+  type Mark,
+  type Paragraph,
+} from './document.js';
 import { isId } from '../../lib/ids.js';
 
 /** Largest body accepted, as text or as JSON characters. */
@@ -39,12 +49,12 @@ function personOf(v: unknown, what: string): { personId?: number } {
   return { personId: v };
 }
 
-/** A figure's own display width: whole CSS pixels, 16 to 4,000, or none. */
+/** A figure's own display width: whole CSS pixels within FIGURE_WIDTH, or none. */
 function widthOf(v: unknown): { width?: number } {
   if (v === undefined || v === null || v === '') return {};
-  if (!Number.isInteger(v) || (v as number) < 16 || (v as number) > 4000)
-    throw new DocumentError('A figure’s width must be a whole number of pixels from 16 to 4,000.');
-  return { width: v as number };
+  if (!isFigureWidth(v))
+    throw new DocumentError(`A figure’s width must be a whole number of pixels from ${FIGURE_WIDTH.min} to ${FIGURE_WIDTH.max.toLocaleString('en')}.`);
+  return { width: v };
 }
 
 /** Walks a parsed JSON value and returns a clean document, or throws DocumentError with a reason. */

@@ -74,6 +74,9 @@ export interface Gallery {
 }
 /** The columns a gallery may have. */
 export const GALLERY_COLUMNS = { min: 1, max: 8 } as const;
+/** The widths, in CSS pixels, a figure may be placed at (Figure `width`). */
+export const FIGURE_WIDTH = { min: 16, max: 4000 } as const;
+export const isFigureWidth = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= FIGURE_WIDTH.min && (v as number) <= FIGURE_WIDTH.max;
 /** A quoted social post, shown as a static card: no third-party script ever loads. */
 export interface QuoteCard {
   type: 'quoteCard';
@@ -152,7 +155,7 @@ export function flatBlocks(doc: ArticleDocument): Block[] {
 
 /** Every figure of a document, those in galleries included, in reading order. */
 export function figuresOf(doc: ArticleDocument): Figure[] {
-  return doc.content.flatMap((b) => (b.type === 'figure' ? [b] : b.type === 'gallery' ? b.content : []));
+  return flatBlocks(doc).filter((b): b is Figure => b?.type === 'figure');
 }
 
 /** The document with each figure (those in galleries included) replaced by what `f` makes of it. */

@@ -4,7 +4,7 @@
  * sanitizeArticleHtml() before it is stored, so a bug here cannot become an XSS hole.
  */
 import type { MediaRow } from '../../db/schema.js';
-import { clipText, escapeHtml, htmlText } from '../../lib/html.js';
+import { clipText, escapeHtml, htmlText, unescapeHtml } from '../../lib/html.js';
 import { responsiveImage } from '../media/media.js';
 import { figuresOf, GALLERY_COLUMNS, mapFigures, type ArticleDocument, type Block, type Figure, type Inline, type Mark } from './document.js';
 import { sanitizeArticleHtml, sanitizeForReaders } from './sanitize.js';
@@ -286,13 +286,7 @@ export function firstBodyImage(bodyHtml: string): { url: string; width: number; 
     .filter((c) => c.url && c.w > 0 && c.w <= 1600)
     .sort((a, b) => b.w - a.w);
   const best = candidates[0];
-  const decode = (v: string): string =>
-    v
-      .replace(/&quot;/g, '"')
-      .replace(/&#39;/g, "'")
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&amp;/g, '&');
-  if (!best) return { url: decode(src), width, height, alt: decode(attr('alt') ?? '') };
-  return { url: decode(best.url), width: best.w, height: Math.round((height * best.w) / width), alt: decode(attr('alt') ?? '') };
+  const alt = unescapeHtml(attr('alt') ?? '');
+  if (!best) return { url: unescapeHtml(src), width, height, alt };
+  return { url: unescapeHtml(best.url), width: best.w, height: Math.round((height * best.w) / width), alt };
 }

@@ -7,6 +7,7 @@
  * modules/article/remote-images.
  */
 import sanitizeHtml from 'sanitize-html';
+import { GALLERY_COLUMNS } from './document.js';
 
 /** A path on this site ("/media/…"), never another host ("//host", "/\\host", "https:"). */
 export const isLocalImageSrc = (src: string | undefined): boolean => {
@@ -127,7 +128,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
       'quote-card',
       'gallery',
       'gallery__item',
-      ...Array.from({ length: 8 }, (_, i) => `gallery--cols-${i + 1}`),
+      ...Array.from({ length: GALLERY_COLUMNS.max }, (_, i) => `gallery--cols-${i + 1}`),
     ],
     figcaption: ['gallery__caption'],
     blockquote: ['quote', 'pullquote'],

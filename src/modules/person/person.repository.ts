@@ -10,6 +10,7 @@ import type { Database, PersonRole, PersonRow } from '../../db/schema.js';
 import { containsText } from '../../db/like.js';
 import { forShare } from '../../db/row-lock.js';
 import { runPrepared } from '../../db/prepared.js';
+import { figuresOf, type ArticleDocument } from '../article/document.js';
 
 export interface PersonColumns {
   name: string;
@@ -371,19 +372,17 @@ export async function attributedPortraits(db: Db): Promise<{ personId: number; m
     .execute();
   const out = new Map<number, number>();
   for (const r of rows) {
-    let content: { type?: string; attrs?: { personId?: unknown; mediaId?: unknown } }[] = [];
+    let doc: ArticleDocument;
     try {
-      content = (JSON.parse(r.body_doc) as { content?: typeof content }).content ?? [];
+      doc = JSON.parse(r.body_doc) as ArticleDocument;
     } catch {
       continue;
     }
-    // Figures in galleries count too.
-    const blocks = content.flatMap((b) =>
-      b.type === 'gallery' && Array.isArray((b as { content?: unknown }).content) ? (b as { content: typeof content }).content : [b],
-    );
-    for (const b of blocks)
-      if (b.type === 'figure' && typeof b.attrs?.personId === 'number' && typeof b.attrs.mediaId === 'number' && !out.has(b.attrs.personId))
-        out.set(b.attrs.personId, b.attrs.mediaId);
+    // Figures in galleries count too; the stored JSON is not trusted to have every attribute.
+    for (const f of figuresOf(doc)) {
+      const { personId, mediaId } = (f.attrs ?? {}) as { personId?: unknown; mediaId?: unknown };
+      if (typeof personId === 'number' && typeof mediaId === 'number' && !out.has(personId)) out.set(personId, mediaId);
+    }
   }
   return [...out].map(([personId, mediaId]) => ({ personId, mediaId }));
 }
