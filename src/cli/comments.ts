@@ -18,7 +18,7 @@ import { UsageError, type Command } from './command.js';
 import { announcePurge } from './purge.js';
 import { legacyIpHashKey } from '../import/secrets.js';
 import { rotateIpKey } from '../modules/comment/ip-keys.js';
-import { tag } from '../modules/content/cache-tags.js';
+import { commentPurgeTags } from '../modules/content/cache-tags.js';
 
 const USAGE = [
   'Usage: broadsheet comments export --email E',
@@ -57,7 +57,7 @@ export const commentsCommand: Command = {
       } else {
         const r = await eraseByEmail(handle.db, email, new Date());
         // Trashed comments leave their threads and the counts on story cards.
-        await announcePurge(handle, config, 'comments', r.postIds.map(tag.comments));
+        await announcePurge(handle, config, 'comments', commentPurgeTags(r.postIds));
         console.log(`Erased ${r.erased} ${r.erased === 1 ? 'comment' : 'comments'} by ${email}.`);
       }
       return 0;

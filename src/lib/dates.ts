@@ -90,3 +90,17 @@ function zoneName(d: Date, locale: string, timeZone: string, persian: boolean): 
   const f = formatter(locale, timeZone, 'zone', { hour: 'numeric', timeZoneName: 'short' });
   return f.formatToParts(d).find((p) => p.type === 'timeZoneName')?.value ?? '';
 }
+
+/**
+ * A period of the Gregorian calendar named in `lang` with its digits: "2024", "March 2024",
+ * "March 15, 2024" (a date archive's heading; its URL counts in Gregorian years whatever the
+ * language's own calendar).
+ * @example formatPeriod('de', 2024, 3) // 'März 2024'
+ */
+export function formatPeriod(lang: string, year: number, month?: number, day?: number): string {
+  const d = new Date(Date.UTC(year, (month ?? 1) - 1, day ?? 1, 12));
+  const fields: Intl.DateTimeFormatOptions =
+    day !== undefined ? { year: 'numeric', month: 'long', day: 'numeric' } : month !== undefined ? { year: 'numeric', month: 'long' } : { year: 'numeric' };
+  const locale = `${isPersian(lang) ? 'fa-IR' : lang}-u-ca-gregory`;
+  return formatter(locale, 'UTC', `period${day !== undefined ? 3 : month !== undefined ? 2 : 1}`, fields).format(d);
+}

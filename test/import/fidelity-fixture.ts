@@ -12,7 +12,8 @@ import type { TestDb } from '../helpers/db.js';
 import { NOW } from '../helpers/clock.js';
 
 export const KEY = Buffer.alloc(32, 7);
-const OLD = 'https://gazette.example';
+/** The old site lived in a subdirectory: every address of it is under /news/. */
+const OLD = 'https://gazette.example/news';
 const up = (f: string) => `${OLD}/wp-content/uploads/2024/05/${f}`;
 
 const cdata = (s: string) => `<![CDATA[${s.replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
@@ -77,6 +78,8 @@ export const WXR = `<?xml version="1.0" encoding="UTF-8" ?>
 <channel><title>The Gazette</title><link>${OLD}</link><description>News</description><language>en-GB</language>
 <wp:wxr_version>1.2</wp:wxr_version><wp:base_site_url>${OLD}</wp:base_site_url><wp:base_blog_url>${OLD}</wp:base_blog_url>
 <wp:author><wp:author_id>1</wp:author_id><wp:author_login>${cdata('editor')}</wp:author_login><wp:author_email>${cdata('editor@gazette.example')}</wp:author_email><wp:author_display_name>${cdata('The Editor')}</wp:author_display_name></wp:author>
+<wp:category><wp:term_id>5</wp:term_id><wp:category_nicename>${cdata('harbour')}</wp:category_nicename><wp:category_parent></wp:category_parent><wp:cat_name>${cdata('Harbour')}</wp:cat_name></wp:category>
+<wp:tag><wp:term_id>6</wp:term_id><wp:tag_slug>${cdata('cranes')}</wp:tag_slug><wp:tag_name>${cdata('Cranes')}</wp:tag_name></wp:tag>
 ${attachment(11, 'quay.jpg', 'The quay at dawn', 'The east quay')}
 ${attachment(12, 'boats.jpg', 'Boats', 'Fishing boats')}
 ${item({
@@ -94,10 +97,19 @@ ${item({
     comment(101, 0, 'Ana', '2024-05-20 10:00:00', 'First of all.'),
   ].join(''),
 })}
-${item({ id: 22, slug: 'crane-stays', title: 'The crane stays', content: CLASSIC_POST, date: '2024-05-19 09:00:00' })}
+${item({
+  id: 22,
+  slug: 'crane-stays',
+  title: 'The crane stays',
+  content: CLASSIC_POST,
+  date: '2024-05-19 09:00:00',
+  extra: `<category domain="category" nicename="harbour">${cdata('Harbour')}</category><category domain="post_tag" nicename="cranes">${cdata('Cranes')}</category>`,
+})}
 ${item({ id: 23, slug: 'quick-note', title: 'Quick note', content: '<p>Back online after the power cut. Thanks for waiting.</p>', format: 'aside', date: '2024-05-21 09:00:00' })}
 ${item({ id: 24, slug: 'a-quote', title: 'A quote', content: '<!-- wp:quote --><blockquote class="wp-block-quote"><p>We will rebuild.</p><cite>The mayor</cite></blockquote><!-- /wp:quote -->', format: 'quote', date: '2024-05-18 09:00:00' })}
 ${item({ id: 25, slug: 'code-sample', title: 'Code sample', content: '<p>An array in C: <code>a[b[0]]> 1</code> is legal.</p>', date: '2024-05-17 09:00:00' }).replace(cdata('<p>An array in C: <code>a[b[0]]> 1</code> is legal.</p>'), '<![CDATA[<p>An array in C: <code>a[b[0]]> 1</code> is legal.</p>]]>')}
+${item({ id: 26, slug: 'long-read', title: 'A long read', content: '<p>The first part of the story.</p>\n<!--nextpage-->\nThe second part.<!--nextpage-->The third part.', date: '2024-05-10 09:00:00' })}
+${item({ id: 27, slug: 'block-pages', title: 'Block pages', content: '<!-- wp:paragraph --><p>Page one.</p><!-- /wp:paragraph --><!-- wp:nextpage --><!--nextpage--><!-- /wp:nextpage --><!-- wp:paragraph --><p>Page two.</p><!-- /wp:paragraph -->', date: '2024-05-09 09:00:00' })}
 </channel></rss>
 `;
 

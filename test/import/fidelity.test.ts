@@ -103,6 +103,48 @@ for (const dialect of DIALECTS) {
       expect(html).toContain('The quay at dawn');
     });
 
+    it('a post split into pages is one article, its pages divided by a rule; each page’s old address answers with it', async () => {
+      const classic = await page('/long-read/');
+      expect(classic).toMatch(/<p>The first part of the story\.<\/p>\s*<hr ?\/?>\s*<p>The second part\.<\/p>\s*<hr ?\/?>\s*<p>The third part\.<\/p>/);
+      expect(await page('/block-pages/')).toMatch(/<p>Page one\.<\/p>\s*<hr ?\/?>\s*<p>Page two\.<\/p>/);
+      for (const url of ['/long-read/2/', '/long-read/3/']) {
+        const res = await app.inject(url);
+        expect(res.statusCode, url).toBe(301);
+        expect(res.headers.location, url).toBe('/long-read/');
+      }
+      expect((await app.inject('/no-such-post/2/')).statusCode).toBe(404);
+      expect((await app.inject('/long-read/0/')).statusCode).toBe(404);
+    });
+
+    it('a site that lived in a subdirectory keeps every address under it', async () => {
+      const cases: [string, string][] = [
+        ['/news/', '/'],
+        ['/news/crane-stays/', '/crane-stays/'],
+        ['/news/category/harbour/', '/category/harbour/'],
+        ['/news/tag/cranes/', '/tag/cranes/'],
+        ['/news/feed/', '/feed/'],
+        ['/news/page/2/', '/page/2/'],
+        ['/news/2024/05/', '/2024/05/'],
+        ['/news/?attachment_id=11', '/?attachment_id=11'],
+        ['/news/category/harbour/feed/', '/category/harbour/feed/'],
+      ];
+      for (const [from, to] of cases) {
+        const res = await app.inject(from);
+        expect(res.statusCode, from).toBe(301);
+        expect(res.headers.location, from).toBe(to);
+        const there = await app.inject(to);
+        expect([200, 301], to).toContain(there.statusCode);
+      }
+      const media = await app.inject('/?attachment_id=11');
+      expect(media.statusCode).toBe(301);
+      expect(String(media.headers.location)).toMatch(/^\/media\/.*quay.*\.jpg$/);
+      const author = await app.inject('/news/author/editor/');
+      expect(author.statusCode).toBe(301);
+      expect((await app.inject(String(author.headers.location))).statusCode).toBe(200);
+      // A path outside the old site's directory is not taken for one of its addresses.
+      expect((await app.inject('/newsroom/')).statusCode).toBe(404);
+    });
+
     it('comments read oldest first, replies under their parent, whatever the file’s order', async () => {
       const html = await page('/harbour-reopens/');
       const order = [...html.matchAll(/<p>(First of all\.|Second, dated earlier than the reply\.|A reply, written last\.)<\/p>/g)].map((m) => m[1]);

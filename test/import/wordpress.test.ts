@@ -235,7 +235,7 @@ for (const dialect of DIALECTS) {
       expect(page.statusCode).toBe(301);
       expect(page.headers.location).toBe('/level-3/');
       // Query-string links resolve through the import map.
-      const q = (query: Record<string, string>) => wordpressQueryRedirect({ query } as never, { db: t.handle.db });
+      const q = (query: Record<string, string>) => wordpressQueryRedirect({ query } as never, { db: t.handle.db, site: { dates: { timeZone: 'UTC' } } });
       expect(await q({ p: '1178' })).toBe('/markup-html-tags-and-formatting/');
       expect(await q({ page_id: '1133' })).toBe('/page-image-alignment/');
       expect(await q({ cat: '12' })).toBe('/category/6-1/');

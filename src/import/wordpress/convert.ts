@@ -657,6 +657,9 @@ function blocksOf(nodes: HtmlNode[], state: BlockState): Block[] {
   return out;
 }
 
+/** A classic post's page break: its pages become one, divided by a rule (see gutenberg.ts). */
+const NEXTPAGE = /<!--\s*nextpage\s*-->/gi;
+
 /** Converts one post's content; pure apart from the lookups in `ctx`. */
 export function convertContent(content: string, ctx: ConvertContext): ConvertResult {
   const local = new Map<string, number>();
@@ -674,10 +677,13 @@ export function convertContent(content: string, ctx: ConvertContext): ConvertRes
   const sc = convertShortcodes(images, { attachment, childAttachments: ctx.childAttachments, embed });
   const freeform = (html: string): string =>
     autop(
-      pullquotes(tweetBlockquotes(html, cards, ctx.date, ctx.embeddedPosts)).replace(/^\s*(https?:\/\/[^\s<]+)\s*$/gm, (line, url: string) => {
-        const e = embed(url, '');
-        return /quote-card|<a href/.test(e) && isEmbeddable(url) ? `\n\n${e}\n\n` : line;
-      }),
+      pullquotes(tweetBlockquotes(html.replace(NEXTPAGE, '\n\n<hr>\n\n'), cards, ctx.date, ctx.embeddedPosts)).replace(
+        /^\s*(https?:\/\/[^\s<]+)\s*$/gm,
+        (line, url: string) => {
+          const e = embed(url, '');
+          return /quote-card|<a href/.test(e) && isEmbeddable(url) ? `\n\n${e}\n\n` : line;
+        },
+      ),
     );
   const html = hasBlocks(sc.html) ? renderBlocks(parseBlocks(sc.html), { embed, freeform, dropped }) : freeform(sc.html);
   // <h1> is the page's headline: an h1 in a post body becomes an h2 (the sanitiser drops h1).

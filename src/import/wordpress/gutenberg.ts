@@ -155,8 +155,10 @@ function renderBlock(b: GutenbergBlock, ctx: BlockContext): string {
       const align = alignOf(given === '' || given === 'full' ? 'wide' : given);
       return `<figure class="figure figure--${align}">${img}${words ? `<figcaption>${words}</figcaption>` : ''}</figure>`;
     }
-    case 'more':
+    // A page break: one page now, its pages divided by a rule (/{slug}/2/ answers with it).
     case 'nextpage':
+      return '<hr>';
+    case 'more':
     case 'spacer':
       return '';
     case 'freeform':

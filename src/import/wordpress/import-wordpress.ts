@@ -332,6 +332,12 @@ interface HeaderInput {
 type Tx = <T>(fn: (trx: Db) => Promise<T>) => Promise<T>;
 
 /** Authors, the category tree (parents first) and tags, one transaction each kind. */
+/** The subdirectory of the old site's address, with slashes (`/news/`), or undefined at a host's root. */
+function subdirectoryOf(url: string): string | undefined {
+  const path = oldPath(url);
+  return path && path.endsWith('/') && /^\/[^?#*]{1,200}\/$/.test(path) ? path : undefined;
+}
+
 async function importHeader(_db: Db, tx: Tx, h: HeaderInput): Promise<HeaderMaps> {
   const iso = h.now.toISOString();
   const authorIds = new Map<string, number>();
@@ -401,6 +407,10 @@ async function importHeader(_db: Db, tx: Tx, h: HeaderInput): Promise<HeaderMaps
     }
     countRedirects(h.report, await putRedirects(trx, redirects, iso));
   });
+  // A site that lived in a subdirectory (http://example.com/news): every old address under it
+  // answers with the same address here (web/site/site.routes redirectTarget), /news/ itself too.
+  const base = subdirectoryOf(h.site?.link || h.site?.baseBlogUrl || '');
+  if (base) await tx(async (trx) => countRedirects(h.report, await putRedirects(trx, [{ from: `${base}*`, to: '/' }], iso)));
   return { authorIds, categoryIds, tagIds };
 }
 

@@ -152,6 +152,9 @@ export interface ListFilter {
   /** Leaves these out (a front page's pinned stories, shown above the list). */
   excludeIds?: number[];
   language?: string;
+  /** Published at or after this instant (ISO) and before `publishedBefore`: a date archive. */
+  publishedFrom?: string;
+  publishedBefore?: string;
 }
 
 function listQuery(db: Db, f: ListFilter) {
@@ -179,6 +182,8 @@ function listQuery(db: Db, f: ListFilter) {
   if (f.excludeId !== undefined) q = q.where('posts.id', '!=', f.excludeId);
   if (f.excludeIds?.length) q = q.where('posts.id', 'not in', f.excludeIds);
   if (f.language !== undefined) q = q.where('posts.language', '=', f.language);
+  if (f.publishedFrom !== undefined) q = q.where('posts.published_at', '>=', f.publishedFrom);
+  if (f.publishedBefore !== undefined) q = q.where('posts.published_at', '<', f.publishedBefore);
   return q;
 }
 

@@ -553,3 +553,38 @@ export async function setCommentPaths(db: Db, rows: { id: number; path: string }
     )
     .execute();
 }
+
+/** An approved comment on a published post, for the comments feeds. */
+export interface FeedComment {
+  id: number;
+  author_name: string;
+  author_url: string;
+  body_html: string;
+  created_at: string;
+  updated_at: string;
+  post_title: string;
+  post_slug: string;
+  post_language: string;
+}
+
+/** The newest approved comments on published posts (of one post when given), newest first. */
+export async function latestApprovedComments(db: Db, limit: number, postId?: number): Promise<FeedComment[]> {
+  let q = db
+    .selectFrom('comments')
+    .innerJoin('posts', 'posts.id', 'comments.post_id')
+    .select([
+      'comments.id',
+      'comments.author_name',
+      'comments.author_url',
+      'comments.body_html',
+      'comments.created_at',
+      'comments.updated_at',
+      'posts.title as post_title',
+      'posts.slug as post_slug',
+      'posts.language as post_language',
+    ])
+    .where('comments.status', '=', 'approved')
+    .where('posts.status', '=', 'published');
+  if (postId !== undefined) q = q.where('comments.post_id', '=', postId);
+  return q.orderBy('comments.created_at', 'desc').orderBy('comments.id', 'desc').limit(limit).execute();
+}

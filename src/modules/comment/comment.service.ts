@@ -14,7 +14,7 @@ import { postPath } from '../article/permalink.js';
 import type { SpamFilter } from './akismet.js';
 import { spamVerdict } from './spam.js';
 import { placeComment, replyParent } from './thread.js';
-import { tag } from '../content/cache-tags.js';
+import { commentPurgeTags } from '../content/cache-tags.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Actor } from '../user/user.js';
 
@@ -232,7 +232,7 @@ export async function moderateComments(db: Db, ids: readonly number[], verdict: 
       });
     }
     return {
-      purge: posts.map(tag.comments),
+      purge: commentPurgeTags(posts),
       approved: status === 'approved' ? [...ids] : [],
       toSpam: before.filter((r) => r.status !== 'spam' && status === 'spam').map((r) => r.id),
       toHam: before.filter((r) => r.status === 'spam' && status === 'approved').map((r) => r.id),

@@ -21,6 +21,8 @@ export const tag = {
    * publishing an entry purges this alone, not the article's other pages.
    */
   live: (id: number) => `live:${id}`,
+  /** The site's comments feed (/comments/feed/): every comment shown or hidden anywhere changes it. */
+  commentsFeed: 'comments-feed',
   cat: (id: number) => `cat:${id}`,
   catList: (id: number) => `cat-list:${id}`,
   tag: (id: number) => `tag:${id}`,
@@ -37,6 +39,8 @@ export const tag = {
   nav: 'nav',
   feed: 'feed',
   sitemap: 'sitemap',
+  /** Date archives (/2024/03/) and their feeds: any post change may move a story in or out of one. */
+  dates: 'dates',
   /** The /corrections/ list. */
   corrections: 'corrections',
   /** Search result pages: any post change may change any result set. */
@@ -57,7 +61,7 @@ export const tag = {
  * pages and every card of them, and every list they are or were in.
  */
 export async function tagsForPostChange(db: Db, postIds: number[], extra: Iterable<string> = []): Promise<string[]> {
-  const out = new Set<string>([tag.home, tag.feed, tag.sitemap, tag.search, ...extra]);
+  const out = new Set<string>([tag.home, tag.feed, tag.sitemap, tag.search, tag.dates, tag.commentsFeed, ...extra]);
   if (postIds.length === 0) return [...out];
   const [links, tree] = await Promise.all([linkIdsOfPosts(db, postIds), loadCategoryTree(db)]);
   for (const id of postIds) {
@@ -71,6 +75,9 @@ export async function tagsForPostChange(db: Db, postIds: number[], extra: Iterab
   for (const p of links.personIds) out.add(tag.personList(p));
   return [...out];
 }
+
+/** What a comment shown, changed or hidden on these posts purges: their threads and counts, and the comments feed. */
+export const commentPurgeTags = (postIds: readonly number[]): string[] => [...postIds.map(tag.comments), tag.commentsFeed];
 
 /** The cache tags of a page showing these hashtags (modules/article/hashtags hashtagsIn). */
 export const hashtagPageTags = (names: readonly string[]): string[] => names.flatMap((n) => [tag.hashtag(hashtagKey(n)), tag.hashtagSlug(hashtagSlug(n))]);

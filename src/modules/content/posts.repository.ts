@@ -17,9 +17,16 @@ export async function publishedPostSlug(db: Db, id: number): Promise<string | un
   return (await db.selectFrom('posts').select('slug').where('id', '=', id).where('status', '=', 'published').executeTakeFirst())?.slug;
 }
 
-/** Whether a published post or page has this slug (WordPress' `/?name=slug` links): the slug, or undefined. */
-export async function publishedSlug(db: Db, slug: string): Promise<string | undefined> {
-  return (await db.selectFrom('posts').select('slug').where('slug', '=', slug).where('status', '=', 'published').executeTakeFirst())?.slug;
+/** Whether a published post or page (or only `type`) has this slug (WordPress' `/?name=slug` links): the slug, or undefined. */
+export async function publishedSlug(db: Db, slug: string, type?: PostRow['type']): Promise<string | undefined> {
+  let q = db.selectFrom('posts').select('slug').where('slug', '=', slug).where('status', '=', 'published');
+  if (type) q = q.where('type', '=', type);
+  return (await q.executeTakeFirst())?.slug;
+}
+
+/** A published post or page by slug, as a feed of its comments names it. */
+export async function publishedPostBySlug(db: Db, slug: string): Promise<Pick<PostRow, 'id' | 'slug' | 'title' | 'language'> | undefined> {
+  return db.selectFrom('posts').select(['id', 'slug', 'title', 'language']).where('slug', '=', slug).where('status', '=', 'published').executeTakeFirst();
 }
 
 /** What a public route checks before showing something of a post. */

@@ -12,7 +12,8 @@ import { hashtagTags, hydrate, pagePaths } from '../article/reading.service.js';
 import { withHashtagLinks } from '../article/hashtags.js';
 import { withQuoteCardDates } from '../article/render.js';
 import { formatDate, type DateFormat } from '../../lib/dates.js';
-import { escapeHtml } from '../../lib/html.js';
+import { clipText, escapeHtml, htmlText } from '../../lib/html.js';
+import { latestApprovedComments, type FeedComment } from '../comment/comment.repository.js';
 import { recentEntriesOfPosts } from '../live/live.repository.js';
 import { latestPublicCorrection } from '../correction/correction.repository.js';
 import { responsiveImage } from '../media/media.js';
@@ -309,3 +310,28 @@ export async function languageSitemapIndex(db: Db, now: Date, pageSize: number, 
 
 /** The languages with published articles, for robots.txt's list of sitemaps. */
 export const sitemapLanguages = (db: Db): Promise<string[]> => publishedLanguages(db);
+
+/**
+ * The newest approved comments on published posts (of one post when given) as feed entries: the
+ * comment's words in full, its lasting link (/comments/{id}/), the commenter's name (never their
+ * address or link); `titleOf` names each in the reader's language.
+ */
+export async function commentFeedEntries(db: Db, siteUrl: string, titleOf: (c: FeedComment) => string, postId?: number): Promise<FeedEntry[]> {
+  const rows = await latestApprovedComments(db, FEED_SIZE, postId);
+  return rows.map((c) => {
+    const url = `${siteUrl}/comments/${c.id}/`;
+    return {
+      id: c.id,
+      url,
+      title: titleOf(c),
+      summary: clipText(htmlText(c.body_html), 300),
+      contentHtml: absolutizeHtml(c.body_html, siteUrl),
+      language: c.post_language,
+      published: new Date(isoOf(c.created_at)),
+      updated: new Date(isoOf(c.updated_at || c.created_at)),
+      authors: [{ name: c.author_name, url }],
+      categories: [],
+      tags: [],
+    };
+  });
+}

@@ -9,6 +9,16 @@ export async function findRedirect(db: Db, fromPath: string): Promise<{ to_path:
 }
 
 /**
+ * The longest of these prefix redirects that is stored (`/news/*`: an imported site that lived in
+ * a subdirectory), with its target.
+ */
+export async function findPrefixRedirect(db: Db, prefixes: string[]): Promise<{ from_path: string; to_path: string; status: number } | undefined> {
+  if (prefixes.length === 0) return undefined;
+  const rows = await db.selectFrom('redirects').select(['from_path', 'to_path', 'status']).where('from_path', 'in', prefixes).execute();
+  return rows.sort((a, b) => b.from_path.length - a.from_path.length)[0];
+}
+
+/**
  * Records from → to, and points every older redirect that led to `from` straight at `to`,
  * so chains never form and a path that becomes live again stops redirecting.
  */

@@ -28,7 +28,7 @@ import { notFound } from '../errors.js';
 import { commentErrorMessage } from './comment-strings.js';
 import type { ArticleCommentsInput } from './pages.js';
 import { idOf } from '../../lib/ids.js';
-import { tag } from '../../modules/content/cache-tags.js';
+import { commentPurgeTags } from '../../modules/content/cache-tags.js';
 import { PRIVATE } from '../cache/index.js';
 import { postLanguage } from '../../modules/content/posts.repository.js';
 
@@ -213,7 +213,7 @@ export async function commentRoutes(app: FastifyInstance, deps: CommentsWebDeps)
       const result = await submitComment(deps.db, input, deps.now(), { ...(deps.spamFilter ? { filter: deps.spamFilter } : {}), siteUrl: deps.siteUrl });
       if (result.filterError)
         request.log.warn({ commentId: result.id, error: result.filterError }, 'outside spam check unavailable; comment stored without it');
-      if (result.created && result.status === 'approved') app.pageCache.purge([tag.comments(result.postId)]);
+      if (result.created && result.status === 'approved') app.pageCache.purge(commentPurgeTags([result.postId]));
       if (result.status !== 'approved') {
         const ids = [...heldFromCookie(request).filter((x) => x !== result.id), result.id].slice(-20);
         reply.setCookie(COMMENTER_COOKIE, ids.join('.'), { path: '/', httpOnly: true, sameSite: 'lax', secure, signed: true, maxAge: 30 * 86_400 });

@@ -20,10 +20,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Feed, type Extension, type Item } from 'feed';
 import type { Db } from '../../db/database.js';
 import type { ListFilter } from '../../modules/article/article.repository.js';
-import { authorPath, categoryPath, tagPath } from '../../modules/article/permalink.js';
+import { authorPath, categoryPath, postPath, tagPath } from '../../modules/article/permalink.js';
 import { findAuthorBySlug } from '../../modules/author/author.repository.js';
+import { publishedPostBySlug } from '../../modules/content/posts.repository.js';
 import { escapeHtml, stripNonXml, type FeedEntry, type FeedImage, type FeedLink } from '../../modules/feed/feed.js';
-import { feedEntries } from '../../modules/feed/feed.service.js';
+import { commentFeedEntries, feedEntries } from '../../modules/feed/feed.service.js';
 import type { CategoryTree } from '../../modules/taxonomy/taxonomy.js';
 import { findTagBySlug } from '../../modules/taxonomy/taxonomy.repository.js';
 import { findPersonBySlug } from '../../modules/person/person.repository.js';
@@ -34,6 +35,8 @@ import { siteNameIn } from '../../modules/site/site.js';
 import { cacheFor, etagOf, etagMatches } from '../cache/index.js';
 import { tag as cacheTag } from '../../modules/content/cache-tags.js';
 import { stringsFor } from './i18n.js';
+import { periodOf, periodPath, periodRange } from '../../modules/article/date-archive.js';
+import { formatPeriod } from '../../lib/dates.js';
 import type { SiteContext } from './site-context.js';
 
 /** What the feed routes need; `SiteDeps` fits. Declared here so routes.ts can import this file. */
@@ -288,6 +291,7 @@ async function sendFeed(
     ...(filter.tagId !== undefined ? [cacheTag.tag(filter.tagId)] : []),
     ...(filter.authorId !== undefined ? [cacheTag.author(filter.authorId)] : []),
     ...(filter.personId !== undefined ? [cacheTag.person(filter.personId), cacheTag.personList(filter.personId)] : []),
+    ...(filter.publishedFrom !== undefined ? [cacheTag.dates] : []),
   ]);
   return sendCacheable(request, reply, renderFeed(format, ch, entries, deps.site), FEED_CONTENT_TYPE[format], newestUpdate(entries));
 }
@@ -326,6 +330,10 @@ export async function categoryFeed(
   };
   return sendFeed(request, reply, deps, format, ch, tree, { categoryIds: tree.subtreeIds(category.id) });
 }
+
+/** Route patterns of the date archives: a four-digit year, then a month and a day of one or two digits. */
+export const DATE_YEAR = '/:y(^\\d{4}$)/';
+export const DATE_PART = (name: string): string => `:${name}(^\\d{1,2}$)/`;
 
 export async function feedRoutes(app: FastifyInstance, deps: FeedDeps): Promise<void> {
   const { db, site } = deps;
@@ -393,4 +401,52 @@ export async function feedRoutes(app: FastifyInstance, deps: FeedDeps): Promise<
   };
   app.get('/people/:slug/feed/', personFeed);
   app.get('/people/:slug/feed/:format/', personFeed);
+
+  // GET /comments/feed/[atom/|json/]: the newest approved comments on the site; GET
+  // /{slug}/feed/[…]: those on one article (WordPress' comment feeds, at its addresses).
+  const commentFeed = async (request: FastifyRequest<{ Params: { slug?: string; format?: string } }>, reply: FastifyReply) => {
+    const format = formatOf(request.params.format);
+    const slug = request.params.slug;
+    const post = slug !== undefined ? await publishedPostBySlug(db, parseSlug(slug)) : undefined;
+    if (slug !== undefined && !post) throw notFound();
+    const t = stringsFor(post?.language ?? site.siteLanguage);
+    const pagePath = post ? postPath(post.slug) : '/';
+    const ch: Channel = {
+      title: t.format('commentsFeed', { site: post?.title ?? site.siteName }),
+      description: post ? site.siteName : site.siteDescription,
+      pagePath,
+      feedPath: post ? `${pagePath}feed/` : '/comments/feed/',
+      author: siteAuthor(site),
+      ...(post ? { language: post.language } : {}),
+    };
+    const entries = await commentFeedEntries(db, site.siteUrl, (c) => t.format('commentOn', { title: c.post_title, name: c.author_name }), post?.id);
+    cacheFor(reply, [cacheTag.commentsFeed, ...(post ? [cacheTag.post(post.id), cacheTag.comments(post.id)] : [])]);
+    return sendCacheable(request, reply, renderFeed(format, ch, entries, site), FEED_CONTENT_TYPE[format], newestUpdate(entries));
+  };
+  app.get('/comments/feed/', commentFeed);
+  app.get('/comments/feed/:format/', commentFeed);
+  app.get('/:slug/feed/', commentFeed);
+  app.get('/:slug/feed/:format/', commentFeed);
+
+  // GET /YYYY/[MM/[DD/]]feed/[atom/|json/]: what was published in a period (in the site's zone).
+  const dateFeed = async (request: FastifyRequest<{ Params: { y: string; m?: string; d?: string; format?: string } }>, reply: FastifyReply) => {
+    const format = formatOf(request.params.format);
+    const period = periodOf(request.params.y, request.params.m, request.params.d);
+    if (!period) throw notFound();
+    const base = periodPath(period);
+    const range = periodRange(period, site.dates.timeZone);
+    const heading = formatPeriod(site.siteLanguage, period.year, period.month, period.day);
+    const ch: Channel = {
+      title: `${heading} | ${site.siteName}`,
+      description: stringsFor(site.siteLanguage).format('articlesFrom', { period: heading }),
+      pagePath: base,
+      feedPath: `${base}feed/`,
+      author: siteAuthor(site),
+    };
+    return sendFeed(request, reply, deps, format, ch, await loadCategoryTree(db), { publishedFrom: range.from, publishedBefore: range.before });
+  };
+  for (const base of [DATE_YEAR, `${DATE_YEAR}${DATE_PART('m')}`, `${DATE_YEAR}${DATE_PART('m')}${DATE_PART('d')}`]) {
+    app.get(`${base}feed/`, dateFeed);
+    app.get(`${base}feed/:format/`, dateFeed);
+  }
 }

@@ -6,6 +6,8 @@ import type { AuthorRow, CategoryRow, MediaRow, PersonRow, TagRow } from '../../
 import type { ArticleBundle, CardBundle, ListPage } from '../../modules/article/reading.service.js';
 import { authorPath, categoryPath, postPath, tagPath } from '../../modules/article/permalink.js';
 import { pagePath } from '../../modules/article/page-tree.js';
+import { periodPath, type Period } from '../../modules/article/date-archive.js';
+import { formatPeriod } from '../../lib/dates.js';
 import { mediaUrl, shareFileOf } from '../../modules/media/media.js';
 import { withXDefault } from '../../modules/translation/translation.js';
 import { firstBodyImage, firstParagraphText, readingMinutes, withQuoteCardDates } from '../../modules/article/render.js';
@@ -313,6 +315,28 @@ export function tagPage(site: SiteContext, tree: CategoryTree, tag: TagRow, list
     description: tag.description || `${t.latest}: ${tag.name}`,
     basePath: tagPath(tag.slug),
     crumbs: [{ name: t.home, url: '/' }, { name: tag.name }],
+  });
+}
+
+/**
+ * `/2024/03/` and the like: the stories published in a period, newest first, headed by the period
+ * in the site's language; its crumbs climb the year and the month.
+ */
+export function datePage(site: SiteContext, tree: CategoryTree, period: Period, list: ListPage): ArchiveVM {
+  const lang = site.siteLanguage;
+  const t = stringsFor(lang);
+  const heading = formatPeriod(lang, period.year, period.month, period.day);
+  const crumbs: { name: string; url?: string }[] = [{ name: t.home, url: '/' }];
+  if (period.month !== undefined) crumbs.push({ name: formatPeriod(lang, period.year), url: periodPath({ year: period.year }) });
+  if (period.day !== undefined)
+    crumbs.push({ name: formatPeriod(lang, period.year, period.month), url: periodPath({ year: period.year, month: period.month }) });
+  crumbs.push({ name: heading });
+  return archivePage(site, tree, list, {
+    kind: 'date',
+    heading,
+    description: t.format('articlesFrom', { period: heading }),
+    basePath: periodPath(period),
+    crumbs,
   });
 }
 

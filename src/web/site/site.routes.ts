@@ -14,7 +14,7 @@ import { stringsFor } from './i18n.js';
 import { homeScope, sectionScope } from '../../modules/frontpage/frontpage.js';
 import { readFrontPage } from '../../modules/frontpage/frontpage.service.js';
 import { findMediaByIds } from '../../modules/media/media.repository.js';
-import { findRedirect } from '../../modules/redirect/redirect.repository.js';
+import { findPrefixRedirect, findRedirect } from '../../modules/redirect/redirect.repository.js';
 import { findTagBySlug } from '../../modules/taxonomy/taxonomy.repository.js';
 import { findPersonBySlug, publicPeoplePage } from '../../modules/person/person.repository.js';
 import type { MediaRow } from '../../db/schema.js';
@@ -24,9 +24,12 @@ import { badRequest, notFound, toPublicError } from '../errors.js';
 import { cacheFor, PRIVATE } from '../cache/index.js';
 import { tag as cacheTag } from '../../modules/content/cache-tags.js';
 import { articleTags, cardTags, pageTags } from './page-tags.js';
-import { categoryFeed, feedPathOf } from './feeds.routes.js';
+import { categoryFeed, DATE_PART, DATE_YEAR, feedPathOf } from './feeds.routes.js';
 import { wordpressQueryRedirect } from './wp-links.js';
-import { articlePage, authorPage, categoryPage, errorPage, homePage, personPage, tagPage } from './pages.js';
+import { articlePage, authorPage, categoryPage, datePage, errorPage, homePage, personPage, tagPage } from './pages.js';
+import { periodOf, periodPath, periodRange } from '../../modules/article/date-archive.js';
+import { pagedPath, postPath } from '../../modules/article/permalink.js';
+import { publishedSlug } from '../../modules/content/posts.repository.js';
 import type { SiteContext } from './site-context.js';
 import type { CommentsWeb } from './comments.routes.js';
 import type { ArticleFragments } from './article-fragments.js';
@@ -351,6 +354,56 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     return sendHtml(reply, renderArticle(vm));
   };
   for (let depth = 2; depth <= MAX_PAGE_DEPTH + 1; depth++) app.get(`/${Array.from({ length: depth }, (_, i) => `:p${i}`).join('/')}/`, nested);
+
+  // GET /{slug}/N/: a page of a WordPress post split with <!--nextpage-->. The import makes its
+  // pages one article (divided by rules), so every page's address answers with the article.
+  // Anything else of that shape is a nested page's.
+  app.get('/:slug/:n(^\\d{1,6}$)/', async (request: FastifyRequest<{ Params: { slug: string; n: string } }>, reply) => {
+    const { slug, n } = request.params;
+    const found = SLUG.test(slug) ? await publishedSlug(db, slug, 'post') : undefined;
+    if (found !== undefined && pageOf(n) !== undefined) return reply.redirect(postPath(found), 301);
+    (request as unknown as { params: Record<string, string> }).params = { p0: slug, p1: n };
+    return nested(request, reply);
+  });
+
+  // GET /YYYY/[MM/[DD/]][page/N/]: what was published in a year, a month, a day (in the site's
+  // zone), as WordPress has them. The router tries these before /{slug}/ and nested pages; an
+  // empty period's first page is handed to them (a page whose slug is "2024"), which answer 404
+  // (or a stored redirect) when there is none.
+  const dates = async (request: FastifyRequest<{ Params: { y: string; m?: string; d?: string; n?: string } }>, reply: FastifyReply) => {
+    const { y, m, d, n } = request.params;
+    const period = periodOf(y, m, d);
+    const fallback = () => {
+      const segments = [y, m, d].filter((x): x is string => x !== undefined);
+      if (n !== undefined) throw notFound('There is no such page.');
+      const asked = request as unknown as { params: Record<string, string> };
+      if (segments.length === 1) {
+        asked.params = { slug: y };
+        return article(request as unknown as FastifyRequest<{ Params: { slug: string } }>, reply);
+      }
+      asked.params = Object.fromEntries(segments.map((s, i) => [`p${i}`, s]));
+      return nested(request, reply);
+    };
+    if (!period) return fallback();
+    const canonical = periodPath(period);
+    if (n === undefined && redirectPageQuery(request, reply, canonical)) return reply;
+    const page = parsePage(n);
+    const range = periodRange(period, site.dates.timeZone);
+    const [tree, list] = await Promise.all([
+      loadCategoryTree(db),
+      listPage(db, { publishedFrom: range.from, publishedBefore: range.before }, page, site.postsPerPage),
+    ]);
+    if (!list) throw notFound('There is no such page.');
+    if (list.total === 0) return fallback();
+    // /2024/3/ is /2024/03/.
+    if (`/${[y, m, d].filter(Boolean).join('/')}/` !== canonical) return reply.redirect(pagedPath(canonical, page), 301);
+    cacheFor(reply, pageTags(cacheTag.dates, cardTags(list)));
+    return sendHtml(reply, renderArchive(datePage(site, tree, period, list)));
+  };
+  for (const base of [DATE_YEAR, `${DATE_YEAR}${DATE_PART('m')}`, `${DATE_YEAR}${DATE_PART('m')}${DATE_PART('d')}`]) {
+    app.get(base, dates);
+    app.get(`${base}page/:n/`, dates);
+  }
 }
 
 /**
@@ -394,8 +447,25 @@ async function redirectTarget(deps: SiteDeps, request: FastifyRequest): Promise<
   const last = path.split('/').pop() ?? '';
   // Never to "//host…" or "/\host…": browsers read those as another site (an open redirect).
   if (/^\/[/\\]/.test(path) || /^\/[/\\]/.test(decoded)) return undefined;
+  // A site imported from a subdirectory (`/news/*` → `/`): any of its old addresses without a
+  // redirect of its own (/news/, /news/category/x/, /news/page/2/, /news/?attachment_id=7)
+  // is the same address here, or where that one now redirects.
+  const prefix = await findPrefixRedirect(deps.db, prefixesOf(decoded));
+  if (prefix) {
+    const rest = prefix.to_path + decoded.slice(prefix.from_path.length - 1);
+    const then = rest !== prefix.to_path ? await findRedirect(deps.db, rest) : undefined;
+    return { location: encodeURI(then?.to_path ?? rest) + (query ? `?${query}` : ''), status: 301 };
+  }
   if (!path.endsWith('/') && !last.includes('.') && !path.startsWith('/api/')) return { location: `${path}/${query ? `?${query}` : ''}`, status: 301 };
   return undefined;
+}
+
+/** The prefix redirects a path could fall under: `/a/b/c` → `/a/*`, `/a/b/*` (up to three segments). */
+function prefixesOf(path: string): string[] {
+  const segments = path.split('/').filter(Boolean);
+  const out: string[] = [];
+  for (let i = 1; i <= Math.min(3, segments.length); i++) out.push(`/${segments.slice(0, i).join('/')}/*`);
+  return out;
 }
 
 /** Requests that match no route. */

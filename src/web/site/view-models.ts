@@ -258,7 +258,7 @@ export interface CorrectionVM {
 
 export interface ArchiveVM {
   layout: Layout;
-  kind: 'category' | 'tag' | 'author' | 'person';
+  kind: 'category' | 'tag' | 'author' | 'person' | 'date';
   heading: string;
   description: string;
   breadcrumb: { name: string; url?: string }[];

@@ -1,7 +1,7 @@
 /**
  * @module web/site/wp-links
  * WordPress' query-string links — `/?p=123`, `/?page_id=`, `/?cat=`, `/?tag=`, `/?author=`,
- * `/?attachment_id=`, `/?feed=`, `/?s=` — resolved to our paths through the import map. Paths of the
+ * `/?attachment_id=`, `/?feed=`, `/?m=`, `/?year=`, `/?s=` — resolved to our paths through the import map. Paths of the
  * old site (`/2013/01/11/slug/`, `/category/…`) are stored redirects and need nothing here.
  *
  * The home route calls this first:
@@ -20,6 +20,8 @@ import { findTagBySlug } from '../../modules/taxonomy/taxonomy.repository.js';
 import { authorSlugById } from '../../modules/author/author-lookup.repository.js';
 import { findMediaById } from '../../modules/media/media.repository.js';
 import { publishedPostSlug, publishedSlug } from '../../modules/content/posts.repository.js';
+import { countPublished } from '../../modules/article/article.repository.js';
+import { periodOf, periodOfM, periodPath, periodRange } from '../../modules/article/date-archive.js';
 
 const ID = /^\d{1,18}$/;
 const FEEDS: Record<string, string> = { rss: '/feed/', rss2: '/feed/', rdf: '/feed/', atom: '/feed/atom/', json: '/feed/json/' };
@@ -28,7 +30,10 @@ const FEEDS: Record<string, string> = { rss: '/feed/', rss2: '/feed/', rdf: '/fe
  * The new path for a WordPress query-string link; null when it is one but names nothing we have
  * (a 404); undefined when the request is not one.
  */
-export async function wordpressQueryRedirect(request: FastifyRequest, deps: { db: Db }): Promise<string | null | undefined> {
+export async function wordpressQueryRedirect(
+  request: FastifyRequest,
+  deps: { db: Db; site: { dates: { timeZone: string } } },
+): Promise<string | null | undefined> {
   const to = await target(request, deps);
   return to === undefined && isWordPressQuery(request) ? null : to;
 }
@@ -39,7 +44,7 @@ const isWordPressQuery = (request: FastifyRequest): boolean => {
   return !!q && typeof q === 'object' && WP_KEYS.some((k) => q[k] !== undefined);
 };
 
-async function target(request: FastifyRequest, deps: { db: Db }): Promise<string | undefined> {
+async function target(request: FastifyRequest, deps: { db: Db; site: { dates: { timeZone: string } } }): Promise<string | undefined> {
   const q = request.query as Record<string, unknown> | undefined;
   if (!q || typeof q !== 'object') return undefined;
   const one = (name: string): string | undefined => (typeof q[name] === 'string' ? (q[name] as string) : undefined);
@@ -92,6 +97,15 @@ async function target(request: FastifyRequest, deps: { db: Db }): Promise<string
     }
     const slug = await publishedSlug(db, decoded);
     return slug !== undefined ? postPath(slug) : undefined;
+  }
+  // ?m=202403, ?year=2024&monthnum=3&day=15: the date archive, when it has stories.
+  const m = one('m');
+  const year = one('year');
+  if (m !== undefined || year !== undefined) {
+    const period = m !== undefined ? periodOfM(m) : periodOf(year!, one('monthnum'), one('day'));
+    if (!period) return undefined;
+    const range = periodRange(period, deps.site.dates.timeZone);
+    return (await countPublished(db, { publishedFrom: range.from, publishedBefore: range.before })) > 0 ? periodPath(period) : undefined;
   }
   const s = one('s');
   if (s !== undefined && s.length <= 500) return `/search?q=${encodeURIComponent(s)}`;

@@ -40,7 +40,18 @@ function argumentsOf(source: string): { names: Set<string>; plural: Set<string> 
   return { names, plural };
 }
 
-const SAMPLE = { n: 3, total: 7, name: 'Dana Okafor', date: '2 May 2026', q: 'tide', count: '3', max: 5000 };
+const SAMPLE = {
+  n: 3,
+  total: 7,
+  name: 'Dana Okafor',
+  date: '2 May 2026',
+  q: 'tide',
+  count: '3',
+  max: 5000,
+  period: 'March 2024',
+  site: 'The Gazette',
+  title: 'The crane stays',
+};
 const english = flatten(en);
 
 describe('message catalogues', () => {

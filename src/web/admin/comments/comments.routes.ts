@@ -23,7 +23,7 @@ import { sendHtml } from '../../html.js';
 import { fieldsOf, idOf, text } from '../shell/forms.js';
 import { dateVM } from '../shell/presenters.js';
 import { renderCommentDetail, renderModeration, type ModerationVM } from './comments.view.js';
-import { tag } from '../../../modules/content/cache-tags.js';
+import { commentPurgeTags } from '../../../modules/content/cache-tags.js';
 
 export interface CommentsAdminHooks {
   /** After comments are approved (reply emails, spam-filter feedback); errors are logged only. */
@@ -209,7 +209,7 @@ export async function commentsRoutes(app: FastifyInstance, c: AdminContext, hook
     const f = fieldsOf(request.body);
     if (typeof f.name !== 'string' || typeof f.body !== 'string') throw badRequest('Send the name and the text.');
     const { postId } = await editComment(c.db, id, { name: f.name, body: f.body }, actorOf(request), c.now());
-    app.pageCache.purge([tag.comments(postId)]);
+    app.pageCache.purge(commentPurgeTags([postId]));
     return reply.redirect(`/admin/comments/${id}?done=edited`, 303);
   });
 
@@ -220,7 +220,7 @@ export async function commentsRoutes(app: FastifyInstance, c: AdminContext, hook
     if (typeof f.body !== 'string') throw badRequest('Write the reply.');
     const { user } = signedIn(request);
     const r = await staffReply(c.db, id, { id: user.id, name: user.name, email: user.email }, f.body, actorOf(request), c.now());
-    app.pageCache.purge([tag.comments(r.postId)]);
+    app.pageCache.purge(commentPurgeTags([r.postId]));
     background(request, 'comment approval hook', hooks.onApproved?.(r.approvedParent ? [id, r.id] : [r.id]));
     if (wantsJson(request))
       return reply.send({

@@ -53,6 +53,12 @@ export interface Messages {
   authorLinks: string;
   category: string;
   tag: string;
+  /** A date archive's kicker, and its description: "Articles from {period}" (March 2024). */
+  archive: string;
+  articlesFrom: string;
+  /** The comments feeds' title ("Comments on {site}", also a post's title) and an item's ("Comment on {title} by {name}"). */
+  commentsFeed: string;
+  commentOn: string;
   author: string;
   /** People pages (/people/): the kicker, the index's title, a person page's list and links. */
   person: string;

@@ -104,7 +104,7 @@ function PersonHeader({ person, t }: { person: PersonProfileVM; t: Strings }) {
 function ArchiveHeader({ vm }: { vm: ArchiveVM }) {
   if (vm.person) return <PersonHeader person={vm.person} t={vm.layout.t} />;
   const { t } = vm.layout;
-  const kind = vm.kind === 'category' ? t.category : vm.kind === 'tag' ? t.tag : t.author;
+  const kind = { category: t.category, tag: t.tag, author: t.author, person: t.person, date: t.archive }[vm.kind];
   const author = vm.kind === 'author' ? vm.author : undefined;
   return (
     <header class={`archive__header${author ? ' archive__header--author' : ''}`}>
