@@ -1,6 +1,6 @@
 /**
  * `broadsheet import wordpress FILE.xml [--media DIR] [--fetch-media [--fetch-…]] [--menu-primary SLUG] [--menu-footer SLUG] [--replace-menus] [--dry-run] [--related|--no-related]`
- * `broadsheet import json FILE [--no-related]`
+ * `broadsheet import json FILE [--related]`
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -67,7 +67,7 @@ export const importCommand: Command = {
   summary: 'Import a WordPress export (WXR) or a Broadsheet JSON backup',
   usage: [
     'Usage: broadsheet import wordpress FILE.xml [--media DIR] [--fetch-media [options]] [--dry-run] [--related | --no-related]',
-    '       broadsheet import json FILE [--no-related]',
+    '       broadsheet import json FILE [--related]',
     '',
     'Imports authors, categories, tags, posts, pages, comments and images from a WordPress export',
     '(Tools → Export in WordPress). Running it again updates what it imported before; it never duplicates.',
@@ -92,7 +92,8 @@ export const importCommand: Command = {
     "  --no-related    never recompute them (pages show their section's latest stories meanwhile)",
     '',
     'json: restores a backup made by `broadsheet export --format json` into an EMPTY database,',
-    'exactly (same ids), in one transaction; then recomputes related articles (unless --no-related).',
+    'exactly (same ids), related-article lists included, in one transaction. --related recomputes',
+    'those lists afterwards (done anyway for a backup that holds none).',
     'Copy the media folder (DATA_DIR/media) separately.',
     '',
     'Exit codes: 0 done, 1 the file was refused (the database is unchanged), 2 bad arguments or',
@@ -124,7 +125,7 @@ export const importCommand: Command = {
     const [format, file, ...extra] = positionals;
     if (format === 'json') {
       if (!file || extra.length) throw new UsageError('give exactly one backup file');
-      return restoreJson(path.resolve(file), !values['no-related']);
+      return restoreJson(path.resolve(file), values.related ? true : values['no-related'] ? false : 'auto');
     }
     if (format !== 'wordpress')
       throw new UsageError(format ? `unknown format "${format}" (expected "wordpress" or "json")` : 'name the format: broadsheet import wordpress FILE.xml');
@@ -234,7 +235,7 @@ function menuOptions(values: Record<string, string | boolean | string[] | undefi
 }
 
 /** `import json`: exit 2 for a non-empty database (a usage problem), 1 for a refused file. */
-async function restoreJson(file: string, related: boolean): Promise<number> {
+async function restoreJson(file: string, related: boolean | 'auto'): Promise<number> {
   const config = loadConfig();
   const handle = openDb(config);
   try {
@@ -246,7 +247,7 @@ async function restoreJson(file: string, related: boolean): Promise<number> {
       [
         `Restored ${total.toLocaleString('en')} rows from a ${r.header.dialect} backup of ${r.header.exported_at}:`,
         ...Object.entries(r.counts).map(([t, n]) => `  ${t.padEnd(16)}${String(n).padStart(9)}`),
-        `Related articles: ${r.related === undefined ? 'not run' : `${r.related} lists recomputed`}`,
+        `Related articles: ${r.related === undefined ? 'kept as they were' : `${r.related} lists recomputed`}`,
         ...(r.header.password_hashes ? [] : ['Passwords were not in the backup: set them with `broadsheet user reset-password --email E`.']),
         `Time: ${r.seconds.toFixed(1)} s`,
       ].join('\n'),

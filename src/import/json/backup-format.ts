@@ -37,7 +37,8 @@ export interface BackupTable {
 
 /**
  * Everything a site is made of, parents first. Not here: sessions and login attempts (ephemeral),
- * related_posts (recomputed after a restore), the migration ledger (the header lists it).
+ * the migration ledger (the header lists it). Related-article lists are kept as they were
+ * (recomputing them is `--related`, or happens when a backup has none).
  */
 export const BACKUP_TABLES: readonly BackupTable[] = [
   { name: 'settings', key: ['key'] },
@@ -47,6 +48,7 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   { name: 'categories', key: ['id'], identity: true, selfRef: 'parent_id' },
   { name: 'tags', key: ['id'], identity: true },
   { name: 'posts', key: ['id'], identity: true, derived: ['search_vector'] },
+  { name: 'related_posts', key: ['post_id', 'related_id'] },
   { name: 'revisions', key: ['id'], identity: true },
   { name: 'corrections', key: ['id'], identity: true },
   { name: 'post_authors', key: ['post_id', 'author_id'] },

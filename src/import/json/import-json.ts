@@ -4,7 +4,8 @@
  * exactly: the same ids (links, redirects and the import map stay valid), in one transaction
  * (a refused or interrupted restore changes nothing). The file is streamed; rows go in as
  * multi-row inserts per table. Afterwards identity sequences move past the restored ids
- * (PostgreSQL) and related-article lists, which a backup leaves out, are recomputed.
+ * (PostgreSQL). Related-article lists come back as they were stored; they are recomputed only
+ * when asked (`related: true`) or when the backup has none (one written before they were kept).
  *
  * @example
  * const result = await importJson(handle.db, handle.dialect, { file: 'site.json' });
@@ -25,8 +26,8 @@ export interface RestoreDialect {
 
 export interface ImportJsonOptions {
   file: string;
-  /** Recompute related-article lists afterwards (default true). */
-  related?: boolean;
+  /** Recompute related-article lists afterwards: true, false, or (default) only when the backup holds none. */
+  related?: boolean | 'auto';
   now?: Date;
 }
 
@@ -137,7 +138,8 @@ export async function importJson(db: Db, dialect: RestoreDialect, options: Impor
     );
   });
 
-  const related = options.related === false ? undefined : await refreshAllRelated(db, dialect.fullText, options.now ?? new Date());
+  const recompute = options.related === true || ((options.related ?? 'auto') === 'auto' && !counts.related_posts && (counts.posts ?? 0) > 0);
+  const related = recompute ? await refreshAllRelated(db, dialect.fullText, options.now ?? new Date()) : undefined;
   return { header, counts, related, seconds: (Date.now() - started) / 1000 };
 }
 

@@ -27,7 +27,9 @@ export async function snapshot(db: Db, options: { passwordHashes?: boolean } = {
         for (const [k, v] of Object.entries(r)) {
           if (t.derived?.includes(k)) continue;
           if (t.name === 'users' && k === 'password_hash' && !options.passwordHashes) continue;
-          n[k] = typeof v === 'string' && ISO.test(v) ? new Date(v).toISOString() : v;
+          // PostgreSQL keeps a related list's score as a 4-byte real: compared as one.
+          if (t.name === 'related_posts' && k === 'score') n[k] = Math.fround(Number(v));
+          else n[k] = typeof v === 'string' && ISO.test(v) ? new Date(v).toISOString() : v;
         }
         return n;
       });
