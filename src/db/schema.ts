@@ -42,6 +42,8 @@ export interface AuthorsTable {
   created_at: string;
   /** Shown on the author page as a mailto link ('' for none). */
   public_email: Generated<string>;
+  /** The author's own address ('' for none; migration 0030): never shown, kept for exports (an imported author's). */
+  email: Generated<string>;
   /** JSON: string[] of https addresses (schema.org sameAs). */
   links: Generated<string>;
 }

@@ -6,6 +6,7 @@
  * both ways, asides without headlines, descriptions and share images from the article itself,
  * comments oldest first; the export carries the post format back.
  */
+import { PassThrough } from 'node:stream';
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -193,6 +194,18 @@ for (const dialect of DIALECTS) {
       const xml = fs.readFileSync(file, 'utf8');
       expect(xml).toContain('<category domain="post_format" nicename="post-format-aside"><![CDATA[Aside]]></category>');
       expect(xml).toContain('nicename="post-format-quote"');
+    });
+
+    it('keeps the author’s address for the export, and shows it nowhere', async () => {
+      const row = await t.handle.db.selectFrom('authors').select(['slug', 'email', 'public_email']).executeTakeFirstOrThrow();
+      expect(row).toMatchObject({ email: 'editor@gazette.example', public_email: '' });
+      for (const url of [`/author/${row.slug}/`, '/crane-stays/', `/author/${row.slug}/feed/`, '/api/v1/posts'])
+        expect(await page(url), url).not.toContain('editor@gazette.example');
+      const out = new PassThrough();
+      const chunks: Buffer[] = [];
+      out.on('data', (c: Buffer) => chunks.push(c));
+      await exportWxr(t.handle.db, { out, siteUrl: 'https://news.example', siteName: 'The Gazette', language: 'en', now: NOW });
+      expect(Buffer.concat(chunks).toString('utf8')).toContain('<wp:author_email><![CDATA[editor@gazette.example]]></wp:author_email>');
     });
   });
 }

@@ -29,6 +29,7 @@ import { m0026SitemapNewest } from './0026-sitemap-newest.js';
 import { m0027CommentCounts } from './0027-comment-counts.js';
 import { m0028AuthorTitles } from './0028-author-titles.js';
 import { m0029PostFormats } from './0029-post-formats.js';
+import { m0030AuthorEmails } from './0030-author-emails.js';
 import type { Migration } from './migration.js';
 
 export type { Migration };
@@ -61,4 +62,5 @@ export const migrations: readonly Migration[] = [
   m0027CommentCounts,
   m0028AuthorTitles,
   m0029PostFormats,
+  m0030AuthorEmails,
 ];

@@ -2,8 +2,10 @@
  * @module import/export/export-wxr
  * `broadsheet export --format wxr`: a WordPress eXtended RSS 1.2 file that WordPress' importer
  * (Tools → Import → WordPress) and ours read: authors, the category tree (parents first), tags,
- * media as attachments pointing at their public URLs, posts and pages with their categories,
- * tags, featured image and threaded comments. Streamed: posts are read in batches of `batchSize`
+ * media as attachments pointing at their public URLs (parented to the first post showing them,
+ * with their credit as the Media Credit plugin keeps it), posts and pages with their categories,
+ * tags, featured image and threaded comments; bodies as block-editor markup (wordpress-body.ts:
+ * full-size images with WordPress' classes, galleries, social posts as embeds). Streamed: posts are read in batches of `batchSize`
  * with their links and comments, and written as they are read.
  *
  * Ids: posts keep their id as `wp:post_id`; attachments share WordPress' post id space, so media
@@ -19,6 +21,11 @@ import type { Db } from '../../db/database.js';
 import type { CommentStatus, PostStatus } from '../../db/schema.js';
 import { postPath } from '../../modules/article/permalink.js';
 import { mediaUrl } from '../../modules/media/media.js';
+import { findMediaByIds } from '../../modules/media/media.repository.js';
+import { referencedMediaIds } from '../../modules/article/render.js';
+import { absolutizeHtml } from '../../modules/feed/feed.js';
+import { embedAnswers, wordpressBody } from './wordpress-body.js';
+import type { ArticleDocument } from '../../modules/article/document.js';
 import { authorsWithEmail, categoriesByPosition, keysetPages, linksOfPosts, maxPostId } from '../../modules/content/export.repository.js';
 
 export interface ExportWxrOptions {
@@ -131,6 +138,15 @@ ${el('wp:base_blog_url', esc(siteUrl))}
 
       const maxPost = await maxPostId(trx);
       const attachmentId = (mediaId: number): number => maxPost + mediaId;
+      // An attachment's parent is the first post that shows it (featured or in its body), as
+      // WordPress has the post it was uploaded to.
+      const parentOf = new Map<number, number>();
+      for await (const posts of keysetPages(trx, 'posts', batch)) {
+        for (const p of posts) {
+          const used = [...(p.featured_media_id !== null ? [p.featured_media_id] : []), ...referencedMediaIds(documentOf(p.body_doc))];
+          for (const id of used) if (!parentOf.has(id)) parentOf.set(id, p.id);
+        }
+      }
       for await (const media of keysetPages(trx, 'media', batch)) {
         for (const m of media) {
           const url = `${siteUrl}${mediaUrl(m.path)}`;
@@ -139,8 +155,8 @@ ${el('wp:base_blog_url', esc(siteUrl))}
             .pop()!
             .replace(/\.[^.]+$/, '');
           chunk += `<item>${el('title', esc(title))}${el('link', esc(url))}${el('pubDate', new Date(m.created_at).toUTCString().replace('GMT', '+0000'))}<dc:creator>${cdata('')}</dc:creator><guid isPermaLink="false">${esc(url)}</guid><description></description>
-${el('content:encoded', cdata(''))}${el('excerpt:encoded', cdata(html(m.caption)))}${el('wp:post_id', String(attachmentId(m.id)))}${el('wp:post_date', cdata(wpDate(m.created_at)))}${el('wp:post_date_gmt', cdata(wpDate(m.created_at)))}${el('wp:comment_status', cdata('closed'))}${el('wp:ping_status', cdata('closed'))}${el('wp:post_name', cdata(title))}${el('wp:status', cdata('inherit'))}${el('wp:post_parent', '0')}${el('wp:menu_order', '0')}${el('wp:post_type', cdata('attachment'))}${el('wp:post_password', cdata(''))}${el('wp:is_sticky', '0')}${el('wp:attachment_url', cdata(url))}
-${meta('_wp_attached_file', m.path)}${meta('_wp_attachment_image_alt', m.alt)}</item>\n`;
+${el('content:encoded', cdata(''))}${el('excerpt:encoded', cdata(html(m.caption)))}${el('wp:post_id', String(attachmentId(m.id)))}${el('wp:post_date', cdata(wpDate(m.created_at)))}${el('wp:post_date_gmt', cdata(wpDate(m.created_at)))}${el('wp:comment_status', cdata('closed'))}${el('wp:ping_status', cdata('closed'))}${el('wp:post_name', cdata(title))}${el('wp:status', cdata('inherit'))}${el('wp:post_parent', String(parentOf.get(m.id) ?? 0))}${el('wp:menu_order', '0')}${el('wp:post_type', cdata('attachment'))}${el('wp:post_password', cdata(''))}${el('wp:is_sticky', '0')}${el('wp:attachment_url', cdata(url))}
+${meta('_wp_attached_file', m.path)}${meta('_wp_attachment_image_alt', m.alt)}${m.credit ? meta('_media_credit', m.credit) : ''}</item>\n`;
           counts.attachments++;
         }
         await write(out, chunk);
@@ -157,17 +173,22 @@ ${meta('_wp_attached_file', m.path)}${meta('_wp_attachment_image_alt', m.alt)}</
           return m;
         };
         const [authorsOf, categoriesOf, tagsOf, commentsOf] = [group(byAuthor), group(byCategory), group(byTag), group(comments)];
+        const docs = new Map(posts.map((p) => [p.id, documentOf(p.body_doc)]));
+        const media = await findMediaByIds(trx, [...docs.values()].flatMap(referencedMediaIds));
         for (const p of posts) {
+          const doc = docs.get(p.id)!;
+          const body = doc.content.length ? wordpressBody(doc, { media, siteUrl, attachmentId, lang: p.language }) : absolutizeHtml(p.body_html, siteUrl);
           const link = `${siteUrl}${postPath(p.slug)}`;
           const date = p.published_at ?? p.created_at;
           const creator = authorSlug.get(authorsOf.get(p.id)?.[0]?.author_id ?? -1) ?? '';
           let xml = `<item>${el('title', esc(html(p.title)))}${el('link', esc(link))}${el('pubDate', new Date(date).toUTCString().replace('GMT', '+0000'))}<dc:creator>${cdata(creator)}</dc:creator><guid isPermaLink="false">${esc(`${siteUrl}/?p=${p.id}`)}</guid><description></description>
-${el('content:encoded', cdata(p.body_html))}${el('excerpt:encoded', cdata(html(p.excerpt)))}${el('wp:post_id', String(p.id))}${el('wp:post_date', cdata(wpDate(date)))}${el('wp:post_date_gmt', cdata(p.status === 'draft' || p.status === 'pending' ? '0000-00-00 00:00:00' : wpDate(date)))}${el('wp:post_modified', cdata(wpDate(p.updated_at)))}${el('wp:post_modified_gmt', cdata(wpDate(p.updated_at)))}${el('wp:comment_status', cdata(p.comment_status))}${el('wp:ping_status', cdata('closed'))}${el('wp:post_name', cdata(p.slug))}${el('wp:status', cdata(STATUS[p.status]))}${el('wp:post_parent', '0')}${el('wp:menu_order', '0')}${el('wp:post_type', cdata(p.type))}${el('wp:post_password', cdata(''))}${el('wp:is_sticky', p.sticky ? '1' : '0')}\n`;
+${el('content:encoded', cdata(body))}${el('excerpt:encoded', cdata(html(p.excerpt)))}${el('wp:post_id', String(p.id))}${el('wp:post_date', cdata(wpDate(date)))}${el('wp:post_date_gmt', cdata(p.status === 'draft' || p.status === 'pending' ? '0000-00-00 00:00:00' : wpDate(date)))}${el('wp:post_modified', cdata(wpDate(p.updated_at)))}${el('wp:post_modified_gmt', cdata(wpDate(p.updated_at)))}${el('wp:comment_status', cdata(p.comment_status))}${el('wp:ping_status', cdata('closed'))}${el('wp:post_name', cdata(p.slug))}${el('wp:status', cdata(STATUS[p.status]))}${el('wp:post_parent', '0')}${el('wp:menu_order', '0')}${el('wp:post_type', cdata(p.type))}${el('wp:post_password', cdata(''))}${el('wp:is_sticky', p.sticky ? '1' : '0')}\n`;
           for (const c of categoriesOf.get(p.id) ?? []) xml += `<category domain="category" nicename="${esc(c.slug)}">${cdata(html(c.name))}</category>`;
           for (const t of tagsOf.get(p.id) ?? []) xml += `<category domain="post_tag" nicename="${esc(t.slug)}">${cdata(html(t.name))}</category>`;
           if (p.format !== 'standard')
             xml += `<category domain="post_format" nicename="post-format-${esc(p.format)}">${cdata(p.format[0]!.toUpperCase() + p.format.slice(1))}</category>`;
           if (p.featured_media_id !== null) xml += meta('_thumbnail_id', String(attachmentId(p.featured_media_id)));
+          for (const a of embedAnswers(doc)) xml += meta(a.key, a.value);
           if (p.seo_title) xml += meta('_yoast_wpseo_title', p.seo_title);
           if (p.seo_description) xml += meta('_yoast_wpseo_metadesc', p.seo_description);
           for (const c of commentsOf.get(p.id) ?? []) {
@@ -185,6 +206,16 @@ ${el('content:encoded', cdata(p.body_html))}${el('excerpt:encoded', cdata(html(p
       await write(out, '</channel>\n</rss>\n');
     });
   return counts;
+}
+
+/** A stored body document, or an empty one when it does not parse (its HTML is written instead). */
+function documentOf(raw: string | null | undefined): ArticleDocument {
+  try {
+    const doc = JSON.parse(raw ?? '') as ArticleDocument;
+    return doc && doc.type === 'doc' && Array.isArray(doc.content) ? doc : { type: 'doc', content: [] };
+  } catch {
+    return { type: 'doc', content: [] };
+  }
 }
 
 const meta = (key: string, value: string): string => `<wp:postmeta>${el('wp:meta_key', cdata(key))}${el('wp:meta_value', cdata(value))}</wp:postmeta>`;

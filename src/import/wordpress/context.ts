@@ -13,6 +13,8 @@ export interface AttachmentInfo {
   file: string;
   alt: string;
   caption: string;
+  /** The photographer or agency (the Media Credit plugin's `_media_credit`, which our export writes). */
+  credit: string;
   title: string;
   date: string;
   mediaId?: number;

@@ -318,9 +318,13 @@ const srcAndAlign = (src: string | undefined): { src: string; align?: 'left' | '
 /**
  * The width an image was placed at, when WordPress placed it at one of its smaller sizes
  * (`size-thumbnail`, `size-medium`, `size-large`, a custom size) rather than the full file: its
- * `width` attribute. None for full-size images, which take the width of their place.
+ * `width` attribute, or the width the block editor resized it to (`style="width:300px"`). None for
+ * full-size images, which take the width of their place.
  */
 function placedWidth(named: Record<string, string>): number | undefined {
+  // Resized in the block editor (WordPress 6.3+): the width it was given, in its style.
+  const styled = Number(/(?:^|;)\s*width:\s*(\d+)px/i.exec(named.style ?? '')?.[1]);
+  if (isFigureWidth(styled)) return styled;
   const size = /\bsize-([\w-]+)\b/.exec(named.class ?? '')?.[1];
   const width = Number(named.width);
   return size && size !== 'full' && isFigureWidth(width) ? width : undefined;

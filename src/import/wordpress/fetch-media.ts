@@ -192,6 +192,7 @@ export async function fetchMedia(db: Db, tx: Tx, site: OldSite, plan: MediaPlan,
         bytes,
         alt: job.alt.slice(0, 500),
         caption: job.caption.slice(0, 1000),
+        ...(job.attachment?.credit ? { credit: job.attachment.credit } : {}),
         folder: folderOf(job.date, c.now),
         now: c.now,
       });

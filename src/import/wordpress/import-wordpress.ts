@@ -309,6 +309,7 @@ function attachmentInfo(it: WxrItem): AttachmentInfo | undefined {
     file,
     alt: meta('_wp_attachment_image_alt'),
     caption: plainText(it.excerpt),
+    credit: plainText(meta('_media_credit')).slice(0, 500),
     title: plainText(it.title),
     date: it.postDateGmt || it.postDate,
   };
@@ -346,7 +347,7 @@ async function importHeader(_db: Db, tx: Tx, h: HeaderInput): Promise<HeaderMaps
     for (const a of h.authors) {
       if (!a.login) continue;
       const name = plainText(a.displayName) || [a.firstName, a.lastName].map(plainText).join(' ').trim() || a.login;
-      const id = await upsertAuthor(trx, h, known.get(a.login), a.login, name, iso);
+      const id = await upsertAuthor(trx, h, known.get(a.login), a.login, name, iso, a.email);
       authorIds.set(a.login, id);
       // WordPress user ids answer old `/?author=N` links.
       if (/^\d+$/.test(a.id)) await remember(trx, h.source, 'author', `id:${a.id}`, id);
@@ -473,7 +474,7 @@ async function importAttachments(
     if (mapped !== undefined) {
       const row = await tx((trx) => findMediaById(trx, mapped));
       if (row) {
-        await tx((trx) => updateMediaTexts(trx, row.id, { alt: a.alt || a.title, caption: a.caption }));
+        await tx((trx) => updateMediaTexts(trx, row.id, { alt: a.alt || a.title, caption: a.caption, ...(a.credit ? { credit: a.credit } : {}) }));
         a.mediaId = row.id;
         a.mediaPath = row.path;
         o.report.count('attachment', 'updated');
@@ -523,6 +524,7 @@ async function importAttachments(
           bytes,
           alt: a.alt || a.title,
           caption: a.caption,
+          credit: a.credit,
           folder,
           now: o.now,
         });

@@ -56,6 +56,11 @@ export async function insertUserAuthor(db: Db, row: { slug: string; name: string
   return r.id;
 }
 
+/** An author's own address (kept for exports, never shown; '' for none). */
+export async function setAuthorEmail(db: Db, id: number, email: string): Promise<void> {
+  await db.updateTable('authors').set({ email }).where('id', '=', id).execute();
+}
+
 export async function renameAuthor(db: Db, id: number, name: string): Promise<void> {
   await db.updateTable('authors').set({ name }).where('id', '=', id).execute();
 }

@@ -7,14 +7,15 @@ import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
 
-/** Every author with its account's email (guest authors: null), by id. */
+/** Every author with an address, by id: their account's when they sign in here, else their own (an imported author's; none: null). */
 export async function authorsWithEmail(db: Db): Promise<{ id: number; slug: string; name: string; email: string | null }[]> {
-  return db
+  const rows = await db
     .selectFrom('authors')
     .leftJoin('users', 'users.id', 'authors.user_id')
-    .select(['authors.id', 'authors.slug', 'authors.name', 'users.email'])
+    .select(['authors.id', 'authors.slug', 'authors.name', 'users.email as account_email', 'authors.email'])
     .orderBy('authors.id')
     .execute();
+  return rows.map(({ account_email, email, ...a }) => ({ ...a, email: account_email || email || null }));
 }
 
 /** Every category by position, then id. */

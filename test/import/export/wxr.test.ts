@@ -8,6 +8,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/db/database.js';
 import { seedDemo } from '../../../src/demo/seed-demo.js';
+import { doc, p } from '../../../src/modules/article/document.js';
 import { exportWxr, cdata } from '../../../src/import/export/export-wxr.js';
 import { importWordPress } from '../../../src/import/wordpress/import-wordpress.js';
 import type { ImportReport } from '../../../src/import/report.js';
@@ -59,7 +60,11 @@ for (const dialect of DIALECTS) {
       await seedDemo(source.handle.db, source.handle.dialect.fullText, sharedDemoMedia(source.dataDir), NOW);
       await addExtras(source.handle.db, NOW);
       // A title that needs escaping and a body that holds the CDATA terminator.
-      await source.handle.db.updateTable('posts').set({ title: 'Fish & <chips> "today"', body_html: '<p>a ]]> b</p>' }).where('id', '=', 1).execute();
+      await source.handle.db
+        .updateTable('posts')
+        .set({ title: 'Fish & <chips> "today"', body_html: '<p>a ]]> b</p>', body_doc: JSON.stringify(doc(p('a ]]> b'))) })
+        .where('id', '=', 1)
+        .execute();
       file = path.join(source.dataDir, 'site.xml');
       const out = fs.createWriteStream(file);
       await exportWxr(source.handle.db, { out, siteUrl: 'https://news.example', siteName: 'The Broadsheet', language: 'en', batchSize: 7, now: NOW });
@@ -84,6 +89,7 @@ for (const dialect of DIALECTS) {
       expect(xml).toContain('<wp:wxr_version>1.2</wp:wxr_version>');
       expect(xml).toContain('<title>Fish &amp;amp; &amp;lt;chips&amp;gt; &amp;quot;today&amp;quot;</title>');
       expect(xml).toContain('<wp:attachment_url><![CDATA[https://news.example/media/demo/');
+      expect(xml).toContain('<p>a ]]&gt; b</p>');
     });
 
     it('re-imports with the same counts', async () => {
