@@ -192,6 +192,30 @@ async function signIn(base: string): Promise<Map<string, string>> {
 }
 
 /**
+ * What opening the editor transfers (brotli, as a browser asks): the first time, its page and every
+ * script and stylesheet it links; the second time, the page only (those files are immutable, named
+ * by their hash, so the browser keeps them).
+ */
+async function editorTransfer(base: string): Promise<{ first: number; second: number; files: Record<string, number> }> {
+  const jar = await signIn(base);
+  const get = async (url: string): Promise<{ bytes: number; text: string; cache: string }> => {
+    const res = await fetch(`${base}${url}`, { headers: { cookie: cookieHeader(jar), 'accept-encoding': 'br' } });
+    const text = await res.text();
+    return { bytes: Number(res.headers.get('content-length') ?? text.length), text, cache: res.headers.get('cache-control') ?? '' };
+  };
+  const page = await get('/admin/articles/new');
+  const files: Record<string, number> = { page: page.bytes };
+  let kept = 0;
+  for (const m of page.text.matchAll(/(?:src|href)="(\/admin\/assets\/[^"]+)"/g)) {
+    const f = await get(m[1]!);
+    files[m[1]!] = f.bytes;
+    if (f.cache.includes('immutable')) kept += f.bytes;
+  }
+  const first = Object.values(files).reduce((a, b) => a + b, 0);
+  return { first, second: first - kept, files };
+}
+
+/**
  * The live page case: readers on a live article while the desk publishes an entry every 2 s
  * through the admin's form (logged in as an editor, as a newsroom would), and one reader polling
  * the entries endpoint as the page's script does (every 50 ms here): how long from the save's
@@ -776,6 +800,10 @@ async function main(): Promise<void> {
         results,
         children,
       );
+    const editor = await editorTransfer(base).catch((err: Error) => {
+      console.warn(`editor transfer not measured: ${err.message}`);
+      return undefined;
+    });
     const databaseBytes = await databaseSize(dbKind, databaseUrl, dataDir);
     const depsBytes = dirSize(path.join(ROOT, 'node_modules'));
     const prodBytes = productionDepsBytes();
@@ -840,6 +868,12 @@ async function main(): Promise<void> {
         })),
       );
     }
+    if (editor)
+      console.log(
+        `editor transfer (brotli): first open ${(editor.first / 1024).toFixed(1)} KiB (${Object.entries(editor.files)
+          .map(([f, n]) => `${f.replace('/admin/assets/', '')} ${(n / 1024).toFixed(1)}`)
+          .join(', ')}), second open ${(editor.second / 1024).toFixed(1)} KiB`,
+      );
     console.log(
       `dependencies on disk: production ${(prodBytes / 1048576).toFixed(0)} MB (node_modules with dev tools: ${(depsBytes / 1048576).toFixed(0)} MB)`,
     );
@@ -868,6 +902,7 @@ async function main(): Promise<void> {
           ...(breakingStats ? { breaking: breakingStats } : {}),
           ...(herdStats ? { herd: herdStats } : {}),
           databaseBytes,
+          ...(editor ? { editorTransfer: editor } : {}),
           ...(clusterRows ? { cluster: { instances: clusterSize, rows: clusterRows } } : {}),
         },
         null,

@@ -16,8 +16,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptio
 import { etagMatches, negotiateEncoding } from './cache/validators.js';
 
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
-const STALE_HASH = 'public, max-age=60';
-const PLAIN_NAME = 'public, max-age=3600';
+/** An older hash (a page from before a deploy): today's file for a minute. */
+export const STALE_HASH = 'public, max-age=60';
+/** The plain name (a link from elsewhere): an hour. */
+export const PLAIN_NAME = 'public, max-age=3600';
 
 const TYPES: Record<string, { type: string; minify?: 'css' | 'js'; text: boolean }> = {
   '.css': { type: 'text/css; charset=utf-8', minify: 'css', text: true },
@@ -45,12 +47,12 @@ const hashedName = (name: string, hash: string): string => {
   return `${name.slice(0, name.length - ext.length)}.${hash}${ext}`;
 };
 
-/** Minifies (stylesheets, scripts), hashes and compresses one file's bytes. */
-export async function prepareAsset(prefix: string, name: string, source: Buffer): Promise<Asset> {
+/** Minifies (stylesheets, scripts; not when `minified`: a bundle esbuild wrote), hashes and compresses one file's bytes. */
+export async function prepareAsset(prefix: string, name: string, source: Buffer, o: { minified?: boolean } = {}): Promise<Asset> {
   const kind = TYPES[path.extname(name).toLowerCase()];
   if (!kind) throw new Error(`No static asset type for ${name}`);
   let body = source;
-  if (kind.minify) {
+  if (kind.minify && !o.minified) {
     const esbuild = await import('esbuild');
     const out = await esbuild.transform(source.toString('utf8'), { loader: kind.minify, minify: true, legalComments: 'none', charset: 'utf8' });
     body = Buffer.from(out.code);

@@ -70,9 +70,13 @@ describe('the route inventory', () => {
       [
         'GET /admin/assets/:file',
         'GET /admin/assets/comment-queue.js',
+        'GET /admin/assets/comment-queue.:hash(^[0-9a-f]{10}$).js',
         'GET /admin/assets/editor.js',
+        'GET /admin/assets/editor.:hash(^[0-9a-f]{10}$).js',
         'GET /admin/assets/media.js',
+        'GET /admin/assets/media.:hash(^[0-9a-f]{10}$).js',
         'GET /admin/assets/navigation.js',
+        'GET /admin/assets/navigation.:hash(^[0-9a-f]{10}$).js',
         'GET /admin/login',
         'GET /admin/setup',
         'POST /admin/login',

@@ -4,12 +4,16 @@
  * build/admin/NAME.js and served at /admin/assets/NAME.js. Built when the admin starts if missing
  * or older than any file of that folder or the lockfile (so `npm install && npm start` from a fresh
  * clone has them), written to a temporary file and renamed so concurrent starts never serve half
- * a file. Without esbuild the route answers 404 and every form keeps working without JavaScript.
+ * a file. Served like the theme's files (web/static-assets): from memory, precompressed (brotli
+ * and gzip), under a name with its hash (`/admin/assets/editor.3f9a1c2b4d.js`, immutable for a
+ * year), so a second opening of the editor downloads nothing. Without esbuild the route answers
+ * 404 and every form keeps working without JavaScript.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { prepareAsset, sendAsset, IMMUTABLE, PLAIN_NAME, STALE_HASH, type Asset } from '../../static-assets.js';
 
 const ROOT = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../..');
 const SOURCE_DIR = path.join(ROOT, 'src', 'web', 'admin', 'editor');
@@ -29,8 +33,10 @@ function newestSource(): number {
 }
 
 export interface ScriptBundle {
-  /** Site-relative URL of the script. */
-  url: string;
+  /** Site-relative URL of the script: with its hash once built (what pages link to). */
+  readonly url: string;
+  /** The prepared script (bytes, hash, compressed forms), once built. */
+  readonly asset: Asset | undefined;
   /** Builds it when missing or stale (resolves once it is there, or throws). */
   ensure(): Promise<void>;
   /** Registers GET /assets/NAME.js on the admin scope (public, like admin.css: no secrets inside). */
@@ -72,19 +78,46 @@ export function scriptBundle(name: string, entry: string, what: string): ScriptB
     });
     await building;
   };
+  // The built file, minified already: hashed and compressed once per build.
+  let prepared: { stamp: number; asset: Promise<Asset> } | undefined;
+  let current: Asset | undefined;
+  const prepare = async (): Promise<Asset | undefined> => {
+    const stamp = mtime(file);
+    if (stamp < 0) return undefined;
+    if (!prepared || prepared.stamp !== stamp) {
+      prepared = { stamp, asset: prepareAsset('/admin/assets/', `${name}.js`, fs.readFileSync(file), { minified: true }) };
+      prepared.asset.catch(() => {
+        prepared = undefined;
+      });
+    }
+    current = await prepared.asset;
+    return current;
+  };
+  const plain = `/admin/assets/${name}.js`;
   return {
-    url: `/admin/assets/${name}.js`,
+    get url() {
+      return current?.url ?? plain;
+    },
+    get asset() {
+      return current;
+    },
     ensure,
     async route(app) {
       try {
         await ensure();
+        await prepare();
       } catch (err) {
         app.log.warn({ err }, `the ${name} script could not be built; ${what}`);
       }
-      app.get(`/assets/${name}.js`, { config: { access: 'public' } }, async (_request, reply) => {
-        if (!fs.existsSync(file)) return reply.code(404).type('text/plain; charset=utf-8').send(`The ${name} script is not built.`);
-        return reply.type('text/javascript; charset=utf-8').send(fs.readFileSync(file));
-      });
+      const send = async (request: FastifyRequest, reply: FastifyReply, hash?: string) => {
+        const a = await prepare().catch(() => undefined);
+        if (!a) return reply.code(404).type('text/plain; charset=utf-8').send(`The ${name} script is not built.`);
+        return sendAsset(request, reply, a, hash === undefined ? PLAIN_NAME : hash === a.hash ? IMMUTABLE : STALE_HASH);
+      };
+      app.get(`/assets/${name}.js`, { config: { access: 'public' } }, (request, reply) => send(request, reply));
+      app.get(`/assets/${name}.:hash(^[0-9a-f]{10}$).js`, { config: { access: 'public' } }, (request, reply) =>
+        send(request, reply, (request.params as { hash: string }).hash),
+      );
     },
   };
 }
