@@ -6,6 +6,7 @@
  * code, links; a single newline is a line break) plus a line syntax for what it has not:
  *
  *   [figure image=49 align="left" alt="…" caption="Name, role" credit="…" person=12 width=300]
+ *   ![alt](media:49 "Name, role")   (the same, in Markdown: a figure of image 49, alt and caption)
  *   [gallery columns=3 caption="The gallery's caption"]
  *   [figure image=50 caption="…"]        (one [figure] line per image, nothing else)
  *   [/gallery]
@@ -365,14 +366,31 @@ function inlineNodes(t: Token | undefined): Inline[] {
         drop('link');
         break;
       // ![alt](src): an image has no place inside a paragraph; its words stay, linked to it.
-      case 'image':
-        push(c.content, { type: 'link', attrs: { href: String(c.attrGet('src') ?? '') } });
+      case 'image': {
+        const src = String(c.attrGet('src') ?? '');
+        if (src.startsWith('media:'))
+          throw new DocumentError(`An image of the media library (![…](${src.slice(0, 30)})) goes on a line of its own, where it becomes a figure.`);
+        push(c.content, { type: 'link', attrs: { href: src } });
         break;
+      }
       default:
         push(c.content);
     }
   }
   return trimBreaks(out);
+}
+
+/**
+ * `![alt](media:49 "caption")` alone in its paragraph: a figure of image 49 of the media library,
+ * the Markdown way of writing a [figure] line (what the text is written back as).
+ */
+function mediaImage(inline: Token | undefined): Figure | undefined {
+  const parts = (inline?.children ?? []).filter((c) => !(c.type === 'softbreak' || (c.type === 'text' && !c.content.trim())));
+  const img = parts.length === 1 && parts[0]!.type === 'image' ? parts[0]! : undefined;
+  const id = /^media:(\d{1,12})$/.exec(String(img?.attrGet('src') ?? ''))?.[1];
+  if (!img || id === undefined) return undefined;
+  const caption = String(img.attrGet('title') ?? '');
+  return { type: 'figure', attrs: { mediaId: Number(id), align: 'center', ...(img.content ? { alt: img.content } : {}), ...(caption ? { caption } : {}) } };
 }
 
 const para = (content: Inline[]): Paragraph => (content.length ? { type: 'paragraph', content } : { type: 'paragraph' });
@@ -401,10 +419,12 @@ function markdownBlocks(src: string): Block[] {
   for (; i < tokens.length; i++) {
     const t = tokens[i]!;
     switch (t.type) {
-      case 'paragraph_open':
-        blocks.push(para(inlineNodes(tokens[++i])));
+      case 'paragraph_open': {
+        const inline = tokens[++i];
+        blocks.push(mediaImage(inline) ?? para(inlineNodes(inline)));
         i++;
         break;
+      }
       case 'heading_open': {
         const n = Number(t.tag.slice(1));
         const content = inlineNodes(tokens[++i]);

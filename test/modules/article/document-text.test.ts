@@ -168,6 +168,16 @@ describe('document as text', () => {
     );
   });
 
+  it('![alt](media:N "caption") alone on its line is a figure of that image; inside a paragraph it is an error that says so', () => {
+    expect(documentFromText('Before.\n\n![The east quay](media:49 "Ana Berg, photographer")\n\nAfter.')).toEqual(
+      doc(p('Before.'), figure({ mediaId: 49, alt: 'The east quay', caption: 'Ana Berg, photographer', credit: '', align: 'center' }), p('After.')),
+    );
+    expect(documentFromText('![](media:7)').content[0]).toMatchObject({ type: 'figure', attrs: { mediaId: 7 } });
+    // Not the media library's: the words stay, as for any other image address.
+    expect(documentFromText('![A chart](https://example.org/chart.png)').content[0]?.type).toBe('paragraph');
+    expect(() => documentFromText('See ![this](media:7) here.')).toThrow(/goes on a line of its own/);
+  });
+
   it('a pull quote is a quotation between [pull-quote] lines and reads back as a pull quote, a quotation beside it as a quotation', () => {
     const t = roundTrip(
       doc(

@@ -342,7 +342,9 @@ function ArticleForm({ vm }: { vm: ArticleFormVM }) {
             value={v.body_text ?? ''}
             error={e.body}
             rows={18}
-            hint="A blank line starts a new paragraph. ## Heading, > quotation (with — Name on its last line), - list, 1. list, **bold**, *italic*, [link](https://…) and --- work as in Markdown. A pull quote is a quotation between [pull-quote] and [/pull-quote] lines. Figures and quoted posts are the [figure …] and [social-post …] lines: edit their fields between the quotation marks, or move the lines."
+            hint={
+              'A blank line starts a new paragraph. ## Heading, > quotation (with — Name on its last line), - list, 1. list, **bold**, *italic*, [link](https://…) and --- work as in Markdown. A pull quote is a quotation between [pull-quote] and [/pull-quote] lines. Figures and quoted posts are the [figure …] and [social-post …] lines: edit their fields between the quotation marks, or move the lines. A new figure: ![alt text](media:ID "caption") on a line of its own, ID being the image\'s number in Media.'
+            }
           />
         </div>
         {!isPage && (
