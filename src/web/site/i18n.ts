@@ -9,6 +9,7 @@
  * the site's language and then to English; each message is formatted with the rules of the
  * language it is written in.
  */
+import { baseLanguage, directionOf } from '../../lib/direction.js';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { formatDate as formatLibDate, type DateFormat } from '../../lib/dates.js';
 import type { Catalogue, CommentMessages, Messages, PartialCatalogue } from './messages/catalogue.js';
@@ -49,12 +50,7 @@ export const UI_LANGUAGES: readonly string[] = Object.keys(CATALOGUES);
 /** The catalogue of a shipped language, as written (for the completeness tests). */
 export const catalogueOf = (lang: string): PartialCatalogue | undefined => CATALOGUES[lang];
 
-const RTL = new Set(['fa', 'ar', 'he', 'ur', 'ps', 'ckb', 'yi', 'dv']);
-
-/** Base language subtag: "fa-IR" → "fa". */
-export const baseLanguage = (lang: string): string => lang.toLowerCase().split(/[-_]/)[0] ?? 'en';
-
-export const directionOf = (lang: string): 'ltr' | 'rtl' => (RTL.has(baseLanguage(lang)) ? 'rtl' : 'ltr');
+export { baseLanguage, directionOf };
 
 const ARABIC_SCRIPT = new Set(['fa', 'ar', 'ur', 'ps', 'ckb', 'sd', 'ug']);
 

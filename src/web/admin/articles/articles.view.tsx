@@ -7,6 +7,7 @@
 import type { ArticleFormVM, ArticlesVM, Option, RevisionsVM } from './articles.view-models.js';
 import { CsrfField, ErrorSummary, Pagination, SelectField, TextAreaField, TextField, Time } from '../shell/components.js';
 import { renderAdminDocument } from '../shell/layout.js';
+import { directionOf } from '../../../lib/direction.js';
 import { AutosaveNotice, AutosaveStatus, EditorialPanels } from './editorial/editorial.view.js';
 
 function FilterSelect({ id, name, label, options, value }: { id: string; name: string; label: string; options: Option[]; value: string }) {
@@ -170,6 +171,8 @@ function TextArea({
   hint,
   rows = 4,
   maxLength,
+  dir = 'auto',
+  lang,
 }: {
   id: string;
   name: string;
@@ -179,6 +182,9 @@ function TextArea({
   hint?: string;
   rows?: number;
   maxLength?: number;
+  /** 'rtl' for a right-to-left article (Persian, Arabic, Hebrew, Urdu); 'auto' otherwise (mixed text). */
+  dir?: 'auto' | 'rtl';
+  lang?: string | undefined;
 }) {
   // The article's own text: its direction follows its first letters (a Persian body reads right to left).
   const described = [hint !== undefined ? `${id}-hint` : '', error !== undefined ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
@@ -204,7 +210,9 @@ function TextArea({
         name={name}
         rows={rows}
         maxLength={maxLength}
-        dir="auto"
+        dir={dir}
+        lang={lang}
+        data-article-text=""
         aria-invalid={error !== undefined ? 'true' : undefined}
         aria-describedby={described}
       >
@@ -219,6 +227,10 @@ function ArticleForm({ vm }: { vm: ArticleFormVM }) {
   const authorSlots = vm.authorSlots;
   const none = { value: '', label: '—' };
   const isPage = vm.kind === 'page';
+  // The article's own words take its language's direction (a Persian article is edited right to
+  // left), each paragraph its own where scripts mix (dir=auto); the editor script follows a change of language.
+  const lang = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(v.language ?? '') ? v.language : undefined;
+  const textDir = directionOf(lang ?? 'en') === 'rtl' ? 'rtl' : 'auto';
   return (
     <>
       <p class="article-status">
@@ -283,7 +295,16 @@ function ArticleForm({ vm }: { vm: ArticleFormVM }) {
       <form class="form form--wide article-form" method="post" action={vm.action} novalidate>
         <CsrfField token={vm.csrf} />
         {vm.id !== undefined && <input type="hidden" name="updated_at" value={v.updated_at ?? ''} />}
-        <TextField id="title" name="title" label={isPage ? 'Title' : 'Headline'} value={v.title ?? ''} error={e.title} maxLength={500} dir="auto" />
+        <TextField
+          id="title"
+          name="title"
+          label={isPage ? 'Title' : 'Headline'}
+          value={v.title ?? ''}
+          error={e.title}
+          maxLength={500}
+          dir={textDir}
+          lang={lang}
+        />
         <TextField
           id="slug"
           name="slug"
@@ -331,6 +352,8 @@ function ArticleForm({ vm }: { vm: ArticleFormVM }) {
           rows={3}
           maxLength={2000}
           hint={isPage ? 'Optional: a sentence under the title, and the description search engines show.' : 'One or two sentences under the headline.'}
+          dir={textDir}
+          lang={lang}
         />
         <input type="hidden" name="body_format" value="text" data-editor-format="" />
         <input type="hidden" name="body_json" value={v.body_json ?? ''} data-editor-json="" />
@@ -345,6 +368,8 @@ function ArticleForm({ vm }: { vm: ArticleFormVM }) {
             hint={
               'A blank line starts a new paragraph. ## Heading, > quotation (with — Name on its last line), - list, 1. list, **bold**, *italic*, [link](https://…) and --- work as in Markdown. A pull quote is a quotation between [pull-quote] and [/pull-quote] lines. Figures and quoted posts are the [figure …] and [social-post …] lines: edit their fields between the quotation marks, or move the lines. A new figure: ![alt text](media:ID "caption") on a line of its own, ID being the image\'s number in Media.'
             }
+            dir={textDir}
+            lang={lang}
           />
         </div>
         {!isPage && (
@@ -486,6 +511,8 @@ function ArticleForm({ vm }: { vm: ArticleFormVM }) {
           error={e.seo_description}
           rows={2}
           maxLength={500}
+          dir={textDir}
+          lang={lang}
         />
         <SelectField
           id="comment-status"

@@ -6,6 +6,7 @@
  * `body_format` says "json". No inline scripts or styles: the strict CSP stays on.
  */
 /// <reference lib="dom" />
+import { directionOf } from '../../../lib/direction.js';
 import { Editor, Extension, Node, mergeAttributes } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { enhanceFeaturedField, openMediaPicker } from './media-picker.js';
@@ -122,6 +123,26 @@ const QuoteCard = Node.create({
     ];
   },
 });
+
+/**
+ * The article's words follow its language field: a Persian article's headline, standfirst and
+ * body are edited right to left, and switch as soon as the language is changed.
+ */
+function followLanguage(form: HTMLFormElement, body: HTMLElement): void {
+  const field = form.querySelector<HTMLInputElement>('input[name="language"]');
+  if (!field) return;
+  const apply = (): void => {
+    const lang = field.value.trim();
+    const valid = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(lang);
+    const dir = valid && directionOf(lang) === 'rtl' ? 'rtl' : 'auto';
+    for (const el of [body, ...form.querySelectorAll<HTMLElement>('[data-article-text], #title')]) {
+      el.setAttribute('dir', dir);
+      if (valid) el.setAttribute('lang', lang);
+      else el.removeAttribute('lang');
+    }
+  };
+  field.addEventListener('input', apply);
+}
 
 /** A document of paragraphs from the textarea's text (blank line = new paragraph). */
 function docFromText(text: string): Attrs {
@@ -267,6 +288,8 @@ function mount(root: HTMLElement): void {
         strike: false,
         underline: false,
         link: { openOnClick: false, autolink: true, protocols: ['mailto'] },
+        // Each paragraph its own direction where scripts mix (an English name in a Persian article).
+        paragraph: { HTMLAttributes: { dir: 'auto' } },
       }),
       Citation,
       Figure,
@@ -274,8 +297,19 @@ function mount(root: HTMLElement): void {
       QuoteCard,
     ],
     content: content as Record<string, unknown>,
-    editorProps: { attributes: { class: 'editor__content', 'aria-labelledby': heading.id, role: 'textbox', 'aria-multiline': 'true' } },
+    editorProps: {
+      attributes: {
+        class: 'editor__content',
+        'aria-labelledby': heading.id,
+        role: 'textbox',
+        'aria-multiline': 'true',
+        // The article's direction (right to left for Persian), as the textarea had it.
+        dir: textarea.dir || 'auto',
+        ...(textarea.lang ? { lang: textarea.lang } : {}),
+      },
+    },
   });
+  followLanguage(form, editor.view.dom);
   const sync = (): void => {
     jsonField.value = JSON.stringify(clean(editor.getJSON()));
     formatField.value = 'json';

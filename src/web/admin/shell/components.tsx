@@ -78,16 +78,19 @@ interface TextFieldProps extends FieldProps {
   minLength?: number;
   /** 'numeric': a whole number (a text input with the digit keyboard, as GOV.UK advises). */
   inputMode?: 'numeric';
-  /** 'auto' for text in the writer's language (a Persian headline is shown right to left). */
-  dir?: 'auto';
+  /** 'auto' for text in the writer's language (a Persian headline is shown right to left); 'rtl' for a field of a right-to-left article. */
+  dir?: 'auto' | 'rtl';
+  /** The language of what is typed in (an article's), for spelling and the input method. */
+  lang?: string;
   /** What applies when the field is left empty (shown greyed in it). */
   placeholder?: string;
 }
 
 export function TextField(props: TextFieldProps) {
-  const { id, name, error, hint, type = 'text', value, autocomplete, required = true, maxLength, minLength, inputMode, dir, placeholder } = props;
+  const { id, name, error, hint, type = 'text', value, autocomplete, required = true, maxLength, minLength, inputMode, dir, lang, placeholder } = props;
   const common = {
     placeholder,
+    lang,
     class: inputMode ? 'field__input field__input--short' : 'field__input',
     inputMode,
     dir,

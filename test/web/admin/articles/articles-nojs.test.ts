@@ -225,6 +225,35 @@ for (const dialect of DIALECTS) {
       expect(html).toContain('<cite>The port</cite>');
     });
 
+    it('a figure written in Markdown (![alt](media:ID "caption")) is saved as a figure of that image', async () => {
+      const res = await save((x) => `${x}\n\n![Maria Lind at work](media:${portrait} "Maria Lind, harbour master")`);
+      expect(res.statusCode, res.body).toBe(303);
+      const { doc: saved, html } = await bodyOf();
+      expect(saved.content.at(-1)).toEqual(
+        figure({ mediaId: portrait, alt: 'Maria Lind at work', caption: 'Maria Lind, harbour master', credit: '', align: 'center' }),
+      );
+      expect(html).toContain('Maria Lind, harbour master</figcaption>');
+      // The textarea then shows it as the [figure] line it is.
+      expect((await editor.get(`/admin/articles/${id}`)).body).toContain(`[figure image=${portrait} alt=&quot;Maria Lind at work&quot;`);
+    });
+
+    it('a right-to-left article’s headline, standfirst and body are edited right to left, in its language', async () => {
+      const fa = await createArticle(
+        t.handle.db,
+        { type: 'post', status: 'draft', slug: 'bandar-baz-shod', title: 'بندر باز شد', body: doc(p('متن خبر.')), language: 'fa', authorIds: [] },
+        clock.now(),
+      );
+      const html = (await editor.get(`/admin/articles/${fa}`)).body;
+      const tagOf = (field: string) => new RegExp(`<(?:input|textarea)[^>]*${field}[^>]*>`).exec(html)![0];
+      for (const field of ['id="title"', 'id="excerpt"', 'id="body-text"']) {
+        expect(tagOf(field), field).toContain('dir="rtl"');
+        expect(tagOf(field), field).toContain('lang="fa"');
+      }
+      // An English article's fields keep dir=auto (a quoted Persian line still reads right to left).
+      const en = (await editor.get(`/admin/articles/${id}`)).body;
+      expect(/<input[^>]*id="title"[^>]*>/.exec(en)![0]).toContain('dir="auto"');
+    });
+
     it('a malformed figure or post line is a 400 naming the line; nothing is saved and the text is kept', async () => {
       const before = await bodyOf();
       for (const [edit, message] of [

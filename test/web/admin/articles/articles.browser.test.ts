@@ -114,4 +114,38 @@ describe.skipIf(!browserAvailable())('article editor in chromium', () => {
     await context.close();
     expect(errors, 'console errors (CSP violations show here)').toEqual([]);
   }, 60_000);
+
+  it('a Persian article is written right to left: the body and the fields follow the language field', async () => {
+    const { browser, base } = s;
+    const user = await makeUser(s.t, 'author', 'farsi-writer@example.com');
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await logIn(page, base, user.email);
+    await page.goto(`${base}/admin/articles/new`);
+    await page.waitForSelector('[data-editor-ready] .ProseMirror');
+    const dir = (sel: string) =>
+      page
+        .locator(sel)
+        .first()
+        .evaluate((el) => getComputedStyle(el).direction);
+    expect(await dir('.ProseMirror')).toBe('ltr');
+    await page.fill('#language', 'fa');
+    expect(await page.locator('.ProseMirror').getAttribute('dir')).toBe('rtl');
+    expect(await page.locator('.ProseMirror').getAttribute('lang')).toBe('fa');
+    expect(await dir('.ProseMirror')).toBe('rtl');
+    expect(await dir('#title')).toBe('rtl');
+    expect(await dir('#excerpt')).toBe('rtl');
+    await page.locator('.ProseMirror').click();
+    await page.keyboard.type('بندر دوباره باز شد.');
+    // A paragraph of Latin text in it still reads left to right (dir=auto on each paragraph).
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Port of Velmar, press release');
+    expect(await dir('.ProseMirror p:last-child')).toBe('ltr');
+    expect(await dir('.ProseMirror p:first-child')).toBe('rtl');
+    await page.fill('#language', 'en');
+    expect(await page.locator('.ProseMirror').getAttribute('dir')).toBe('auto');
+    await context.close();
+    expect(errors).toEqual([]);
+  }, 60_000);
 });

@@ -1,0 +1,12 @@
+/**
+ * @module lib/direction
+ * Which languages are written right to left, for the reader pages and the admin's fields alike
+ * (the editor's browser script imports it too, so it holds nothing else).
+ */
+const RTL = new Set(['fa', 'ar', 'he', 'ur', 'ps', 'ckb', 'yi', 'dv']);
+
+/** Base language subtag: "fa-IR" → "fa". */
+export const baseLanguage = (lang: string): string => lang.toLowerCase().split(/[-_]/)[0] ?? 'en';
+
+/** @example directionOf('fa-IR') // 'rtl' */
+export const directionOf = (lang: string): 'ltr' | 'rtl' => (RTL.has(baseLanguage(lang)) ? 'rtl' : 'ltr');
