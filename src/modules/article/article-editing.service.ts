@@ -170,6 +170,11 @@ export function statusAfter(user: User, intent: SaveIntent, current: PostStatus,
     case 'publish':
     case 'unpublish':
       need(mayPublish);
+      if (intent === 'schedule' && current === 'published') {
+        // Readers have it: scheduling would take it off the site until then.
+        const message = 'A published article is not scheduled: it is live already. Unpublish it first to schedule it again.';
+        throw new ArticleError('ARTICLE_INVALID', message, { publish_at: message });
+      }
       return intent === 'schedule' ? 'scheduled' : intent === 'publish' ? 'published' : 'draft';
   }
 }

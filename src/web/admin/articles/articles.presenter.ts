@@ -155,7 +155,8 @@ export function articleFormVM(i: FormInput): ArticleFormVM {
   if (!live && status !== 'pending') intents.push({ intent: 'submit', label: 'Submit for review' });
   if (mayPublish) {
     if (status !== 'published') intents.push({ intent: 'publish', label: 'Publish now', primary: true });
-    intents.push({ intent: 'schedule', label: status === 'scheduled' ? 'Reschedule' : 'Schedule' });
+    // A live article is not scheduled again (it would go dark until then): unpublish it first.
+    if (status !== 'published') intents.push({ intent: 'schedule', label: status === 'scheduled' ? 'Reschedule' : 'Schedule' });
     if (live) intents.push({ intent: 'unpublish', label: 'Unpublish (back to draft)' });
   }
   return {

@@ -361,6 +361,21 @@ for (const dialect of DIALECTS) {
       expect((await new Agent(app).get('/tomorrows-story/')).statusCode).toBe(200);
     });
 
+    it('a live article has no Schedule button, and scheduling it anyway is a 400 that leaves it live', async () => {
+      const a = await agentFor('editor');
+      const id = await ownArticle(a);
+      expect((await a.post(`/admin/articles/${id}`, form({ intent: 'publish', updated_at: await updatedAt(id) }))).statusCode).toBe(303);
+      const page = await a.get(`/admin/articles/${id}`);
+      expect(page.body).not.toContain('value="schedule"');
+      expect(page.body).toContain('value="unpublish"');
+      clock.advance(1000);
+      const at = new Date(clock.t + 3_600_000).toISOString().slice(0, 16);
+      const res = await a.post(`/admin/articles/${id}`, form({ intent: 'schedule', publish_at: at, updated_at: await updatedAt(id) }));
+      expect(res.statusCode).toBe(400);
+      expect(res.body).toContain('Unpublish it first to schedule it again.');
+      expect(await statusOf(id)).toBe('published');
+    });
+
     it('preview renders unpublished articles through the article template, not cached; lists filter', async () => {
       const a = await agentFor('contributor');
       const id = await ownArticle(a);
