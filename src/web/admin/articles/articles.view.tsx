@@ -569,7 +569,7 @@ function ArticleForm({ vm }: { vm: ArticleFormVM }) {
             </button>
           ))}
         </div>
-        {vm.editorial && <AutosaveStatus vm={vm.editorial} />}
+        <AutosaveStatus url={vm.editorial?.autosaveUrl} />
       </form>
       {(vm.trashUrl || vm.restoreUrl) && (
         <form class="inline-form" method="post" action={vm.trashUrl ?? vm.restoreUrl}>

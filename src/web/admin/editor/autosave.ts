@@ -5,7 +5,11 @@
  * server keeps it as the user's autosave revision and never changes the article itself, so a
  * published article stays as readers see it until someone saves. A status line (aria-live) says
  * "Saved at 14:05" or what went wrong; a 409 (someone else saved meanwhile) stops autosaving.
- * New articles autosave only once they have been saved once (the form has no endpoint before).
+ *
+ * Beside it, what is typed is kept in the browser (localStorage, per form address) until the
+ * server has it: a new article before its first save, or any article while offline. Opening the
+ * form again with such a copy offers it back ("Restore what you typed"). Work not yet on the
+ * server makes the browser ask before the tab is closed, and is sent when the connection returns.
  */
 /// <reference lib="dom" />
 
@@ -13,31 +17,65 @@ const DEFAULT_DELAY_MS = 10_000;
 
 type Field = HTMLInputElement | HTMLTextAreaElement;
 
+/** The article's text fields and body, as autosave sends them and the local copy keeps them. */
+interface Draft {
+  title: string;
+  excerpt: string;
+  body_json: string;
+  body_text: string;
+}
+
+const storageKey = (): string => `broadsheet:draft:${location.pathname}`;
+
+function readLocal(): { at: number; draft: Draft } | undefined {
+  try {
+    const raw = localStorage.getItem(storageKey());
+    const v = raw ? (JSON.parse(raw) as { at?: unknown; draft?: Draft }) : undefined;
+    return v && typeof v.at === 'number' && v.draft && typeof v.draft.title === 'string' ? { at: v.at, draft: v.draft } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+const writeLocal = (draft: Draft): void => {
+  try {
+    localStorage.setItem(storageKey(), JSON.stringify({ at: Date.now(), draft }));
+  } catch {
+    // Storage full or refused (a private window): the server autosave still runs.
+  }
+};
+const clearLocal = (): void => {
+  try {
+    localStorage.removeItem(storageKey());
+  } catch {
+    // nothing to clear
+  }
+};
+
 export function mountAutosave(form: HTMLFormElement): void {
   const status = form.querySelector<HTMLElement>('[data-autosave-status]');
-  const url = status?.dataset.autosaveUrl;
-  if (!status || !url) return;
+  if (!status) return;
+  const url = status.dataset.autosaveUrl;
   const field = (name: string): Field | null => form.querySelector<Field>(`[name="${name}"]`);
   const csrf = field('_csrf')?.value ?? '';
   const delay = Number(status.dataset.autosaveDelay) > 0 ? Number(status.dataset.autosaveDelay) : DEFAULT_DELAY_MS;
   let timer: number | undefined;
   let dirty = false;
   let stopped = false;
+  let submitting = false;
 
   const show = (text: string, error = false): void => {
     status.textContent = text;
     status.classList.toggle('autosave-status--error', error);
   };
-  const payload = (): string =>
-    JSON.stringify({
-      title: field('title')?.value ?? '',
-      excerpt: field('excerpt')?.value ?? '',
-      body_json: form.querySelector<HTMLInputElement>('[data-editor-format]')?.value === 'json' ? (field('body_json')?.value ?? '') : '',
-      body_text: field('body_text')?.value ?? '',
-      updated_at: field('updated_at')?.value ?? '',
-    });
+  const draft = (): Draft => ({
+    title: field('title')?.value ?? '',
+    excerpt: field('excerpt')?.value ?? '',
+    body_json: form.querySelector<HTMLInputElement>('[data-editor-format]')?.value === 'json' ? (field('body_json')?.value ?? '') : '',
+    body_text: field('body_text')?.value ?? '',
+  });
+  const payload = (): string => JSON.stringify({ ...draft(), updated_at: field('updated_at')?.value ?? '' });
   const request = (keepalive: boolean): Promise<Response> =>
-    fetch(url, {
+    fetch(url!, {
       method: 'POST',
       credentials: 'same-origin',
       keepalive,
@@ -47,13 +85,14 @@ export function mountAutosave(form: HTMLFormElement): void {
 
   const save = async (): Promise<void> => {
     window.clearTimeout(timer);
-    if (stopped || !dirty) return;
+    if (stopped || !dirty || !url) return;
     dirty = false;
     show('Autosaving…');
     try {
       const res = await request(false);
       const data = (await res.json().catch(() => ({}))) as { savedAt?: string; error?: { message?: string } };
       if (res.ok && data.savedAt) {
+        if (!dirty) clearLocal();
         const at = new Date(data.savedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
         show(`Saved at ${at} (autosave: the article itself changes when you save it).`);
         return;
@@ -66,26 +105,41 @@ export function mountAutosave(form: HTMLFormElement): void {
       );
     } catch {
       dirty = true;
-      show('Not autosaved: no connection. It will try again after your next change.', true);
+      show('Offline: what you type is kept in this browser and saved when the connection returns.', true);
     }
   };
 
   const changed = (): void => {
     if (stopped) return;
     dirty = true;
+    writeLocal(draft());
+    if (!url) {
+      show('Kept in this browser until you save the draft.');
+      return;
+    }
     window.clearTimeout(timer);
     timer = window.setTimeout(() => void save(), delay);
   };
 
+  offerLocalCopy(form, status, field, draft);
   form.addEventListener('input', changed);
   form.addEventListener('editor-change', changed);
   form.addEventListener('submit', () => {
-    // An explicit save replaces the autosave; nothing more to send from this page.
+    // An explicit save replaces the autosave (and the local copy); nothing more to send from this page.
     stopped = true;
+    submitting = true;
     window.clearTimeout(timer);
+    clearLocal();
+  });
+  window.addEventListener('online', () => void save());
+  // Work the server does not have yet: the browser asks before the tab goes.
+  window.addEventListener('beforeunload', (event) => {
+    if (!dirty || submitting) return;
+    event.preventDefault();
+    event.returnValue = '';
   });
   const flush = (): void => {
-    if (stopped || !dirty) return;
+    if (stopped || !dirty || !url) return;
     dirty = false;
     window.clearTimeout(timer);
     // keepalive lets the request outlive the page; sendBeacon cannot carry the CSRF header.
@@ -94,5 +148,54 @@ export function mountAutosave(form: HTMLFormElement): void {
   window.addEventListener('pagehide', flush);
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') flush();
+  });
+}
+
+/**
+ * A copy kept in this browser that differs from what the form shows (the tab was closed before
+ * the server had it): a notice offering it back. Restoring fills the fields and hands the body to
+ * the editor (`editor-restore`), or to the textarea without one.
+ */
+function offerLocalCopy(form: HTMLFormElement, status: HTMLElement, field: (name: string) => Field | null, current: () => Draft): void {
+  const kept = readLocal();
+  if (!kept) return;
+  const now = current();
+  const same =
+    kept.draft.title === now.title && kept.draft.excerpt === now.excerpt && (kept.draft.body_json || kept.draft.body_text) === (now.body_json || now.body_text);
+  if (same) {
+    clearLocal();
+    return;
+  }
+  const notice = document.createElement('div');
+  notice.className = 'notice notice--info local-copy';
+  notice.setAttribute('role', 'status');
+  const text = document.createElement('p');
+  text.textContent = `This browser kept what you typed here at ${new Date(kept.at).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' })}, which was not saved.`;
+  const restore = document.createElement('button');
+  restore.type = 'button';
+  restore.className = 'button';
+  restore.textContent = 'Restore what you typed';
+  const discard = document.createElement('button');
+  discard.type = 'button';
+  discard.className = 'button button--secondary';
+  discard.textContent = 'Discard it';
+  notice.append(text, restore, discard);
+  form.prepend(notice);
+  restore.addEventListener('click', () => {
+    const set = (name: string, value: string): void => {
+      const f = field(name);
+      if (f) f.value = value;
+    };
+    set('title', kept.draft.title);
+    set('excerpt', kept.draft.excerpt);
+    set('body_text', kept.draft.body_text);
+    form.dispatchEvent(new CustomEvent('editor-restore', { detail: kept.draft }));
+    notice.remove();
+    status.textContent = 'Restored. Save to keep it.';
+    form.dispatchEvent(new Event('input'));
+  });
+  discard.addEventListener('click', () => {
+    clearLocal();
+    notice.remove();
   });
 }

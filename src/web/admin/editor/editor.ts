@@ -319,6 +319,18 @@ function mount(root: HTMLElement): void {
     form.dispatchEvent(new Event('editor-change'));
   });
   sync();
+  // What autosave kept in this browser, given back (autosave.ts offerLocalCopy).
+  form.addEventListener('editor-restore', (event) => {
+    const kept = (event as CustomEvent<{ body_json?: string; body_text?: string }>).detail;
+    let restored: unknown;
+    try {
+      restored = kept.body_json ? JSON.parse(kept.body_json) : docFromText(kept.body_text ?? '');
+    } catch {
+      restored = docFromText(kept.body_text ?? '');
+    }
+    editor.commands.setContent(restored as Record<string, unknown>);
+    sync();
+  });
 
   const chain = () => editor.chain().focus();
   toolbar.append(

@@ -42,8 +42,9 @@ export function AutosaveNotice({ vm, csrf }: { vm: EditorialVM; csrf: string }) 
 }
 
 /** Where the editor script reports autosaves ("Saved at 14:05" or the error). */
-export function AutosaveStatus({ vm }: { vm: EditorialVM }) {
-  return <p class="autosave-status muted" id="autosave-status" role="status" aria-live="polite" data-autosave-status="" data-autosave-url={vm.autosaveUrl} />;
+/** The autosave line (web/admin/editor/autosave): saved to the server once the article exists, kept in the browser before. */
+export function AutosaveStatus({ url }: { url?: string | undefined }) {
+  return <p class="autosave-status muted" id="autosave-status" role="status" aria-live="polite" data-autosave-status="" data-autosave-url={url} />;
 }
 
 function Panel({ id, title, children }: { id: string; title: string; children: ComponentChildren }) {
