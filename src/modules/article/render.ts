@@ -246,11 +246,7 @@ export function documentText(doc: ArticleDocument): string {
   return parts.join('\n');
 }
 
-/** Words counted the same way for every script (Persian and Albanian included). */
-export const countWords = (text: string): number => text.split(/[\s\u200c]+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-
-/** Minutes at ~230 words a minute, at least 1. */
-export const readingMinutes = (words: number): number => Math.max(1, Math.round(words / 230));
+export { countWords, readingMinutes } from '../../lib/words.js';
 
 /**
  * The first paragraph's words of a stored body (renderDocument's output), for a description when

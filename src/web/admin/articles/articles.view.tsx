@@ -319,6 +319,11 @@ function ArticleForm({ vm }: { vm: ArticleFormVM }) {
               : 'The address of the article: lowercase letters, digits and hyphens. Leave empty to make it from the headline.'
           }
         />
+        {!isPage && (
+          <p class="slug-preview muted" data-slug-preview="">
+            {v.slug ? `Its address: /${v.slug}/` : ''}
+          </p>
+        )}
         {isPage && vm.parentOptions && (
           <>
             <SelectField
@@ -371,6 +376,8 @@ function ArticleForm({ vm }: { vm: ArticleFormVM }) {
             dir={textDir}
             lang={lang}
           />
+          {/* Filled and kept current by the editor script: words, characters, reading time. */}
+          <p class="desk-stats muted" data-desk-stats="" />
         </div>
         {!isPage && (
           <>

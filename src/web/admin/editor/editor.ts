@@ -6,6 +6,8 @@
  * `body_format` says "json". No inline scripts or styles: the strict CSP stays on.
  */
 /// <reference lib="dom" />
+import { countWords, readingMinutes } from '../../../lib/words.js';
+import { slugify } from '../../../modules/article/article.js';
 import { directionOf } from '../../../lib/direction.js';
 import { Editor, Extension, Node, mergeAttributes } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
@@ -142,6 +144,25 @@ function followLanguage(form: HTMLFormElement, body: HTMLElement): void {
     }
   };
   field.addEventListener('input', apply);
+}
+
+/**
+ * The address the article will have, under the slug field, as the slug (or, while it is empty,
+ * the headline it will be made from) is typed.
+ */
+function followSlug(form: HTMLFormElement): void {
+  const preview = form.querySelector<HTMLElement>('[data-slug-preview]');
+  const slug = form.querySelector<HTMLInputElement>('#slug');
+  const title = form.querySelector<HTMLInputElement>('#title');
+  if (!preview || !slug || !title) return;
+  const show = (): void => {
+    const typed = slug.value.trim();
+    const made = slugify(typed || title.value);
+    preview.textContent = made ? `Its address: /${made}/${typed ? '' : ' (made from the headline)'}` : '';
+  };
+  slug.addEventListener('input', show);
+  title.addEventListener('input', show);
+  show();
 }
 
 /** A document of paragraphs from the textarea's text (blank line = new paragraph). */
@@ -314,11 +335,22 @@ function mount(root: HTMLElement): void {
     jsonField.value = JSON.stringify(clean(editor.getJSON()));
     formatField.value = 'json';
   };
+  const stats = root.querySelector<HTMLElement>('[data-desk-stats]');
+  const count = (): void => {
+    if (!stats) return;
+    const text = editor.getText({ blockSeparator: '\n' });
+    const words = countWords(text);
+    const chars = text.replace(/\n/g, '').length;
+    stats.textContent = `${words.toLocaleString()} ${words === 1 ? 'word' : 'words'} · ${chars.toLocaleString()} characters · ${readingMinutes(words)} min read`;
+  };
   editor.on('update', () => {
     sync();
+    count();
     form.dispatchEvent(new Event('editor-change'));
   });
   sync();
+  count();
+  followSlug(form);
   // What autosave kept in this browser, given back (autosave.ts offerLocalCopy).
   form.addEventListener('editor-restore', (event) => {
     const kept = (event as CustomEvent<{ body_json?: string; body_text?: string }>).detail;
@@ -406,6 +438,8 @@ function mount(root: HTMLElement): void {
   if (fieldShell) fieldShell.hidden = true;
   textarea.disabled = true;
   root.append(wrap);
+  // The counts go under the editor.
+  if (stats) root.append(stats);
   root.setAttribute('data-editor-ready', '');
   form.addEventListener('submit', sync);
   enhanceFeaturedField(form, root.dataset.mediaUpload === '1');

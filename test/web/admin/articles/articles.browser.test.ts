@@ -36,6 +36,11 @@ describe.skipIf(!browserAvailable())('article editor in chromium', () => {
     await page.click('button[data-command="Heading"]');
     await page.keyboard.type('What changed');
     expect(await page.inputValue('[name=body_format]')).toBe('json');
+    // The desk's line under the body counts as one types; the address follows the headline.
+    await expect(page.locator('[data-desk-stats]').textContent()).resolves.toBe('8 words · 39 characters · 1 min read');
+    await expect(page.locator('[data-slug-preview]').textContent()).resolves.toBe('Its address: /gulls-return-to-the-harbour/ (made from the headline)');
+    await page.fill('#slug', 'gulls-return-to-the-harbour');
+    await expect(page.locator('[data-slug-preview]').textContent()).resolves.toBe('Its address: /gulls-return-to-the-harbour/');
 
     await page.click('button[value=publish]');
     await page.waitForURL(/\/admin\/articles\/\d+\?saved=1/);
