@@ -9,7 +9,8 @@ import type { FastifyInstance } from 'fastify';
 import { launchBrowser } from '../../helpers/browser.js';
 import { formatViolations, runAxe } from '../../helpers/axe.js';
 import { freshDb, type TestDb } from '../../helpers/db.js';
-import { adminApp } from '../../helpers/admin.js';
+import { adminApp, makeUser } from '../../helpers/admin.js';
+import type { Role } from '../../../src/modules/user/user.js';
 import { PASSWORD } from '../../helpers/agent.js';
 import type { Clock } from '../../helpers/clock.js';
 
@@ -69,4 +70,25 @@ export async function axeAs(browser: Browser, context: BrowserContext, url: stri
   const out = formatViolations(await runAxe(p));
   await checker.close();
   return out;
+}
+
+/**
+ * A new signed-in user of `role` with the editor open at `path` (default: a new article), ready
+ * (the rich editor mounted); the context is the caller's to close.
+ */
+export async function openEditor(
+  s: BrowserSuite,
+  role: Role,
+  email: string,
+  path = '/admin/articles/new',
+  expected?: (text: string) => boolean,
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const user = await makeUser(s.t, role, email);
+  const context = await s.browser.newContext({ viewport: { width: 1100, height: 900 } });
+  const page = await context.newPage();
+  const errors = collectErrors(page, expected);
+  await logIn(page, s.base, user.email);
+  await page.goto(`${s.base}${path}`);
+  await page.waitForSelector('[data-editor-ready] .ProseMirror');
+  return { context, page, errors };
 }

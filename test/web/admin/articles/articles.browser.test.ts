@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { browserAvailable } from '../../../helpers/browser.js';
 import { makeUser } from '../../../helpers/admin.js';
-import { axeAs, browserSuite, collectErrors, logIn } from '../browser-helpers.js';
+import { axeAs, browserSuite, collectErrors, logIn, openEditor } from '../browser-helpers.js';
 
 describe.skipIf(!browserAvailable())('article editor in chromium', () => {
   const s = browserSuite({ env: { PAGE_CACHE_MB: '16' } });
@@ -121,14 +121,7 @@ describe.skipIf(!browserAvailable())('article editor in chromium', () => {
   }, 60_000);
 
   it('a Persian article is written right to left: the body and the fields follow the language field', async () => {
-    const { browser, base } = s;
-    const user = await makeUser(s.t, 'author', 'farsi-writer@example.com');
-    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
-    const page = await context.newPage();
-    const errors = collectErrors(page);
-    await logIn(page, base, user.email);
-    await page.goto(`${base}/admin/articles/new`);
-    await page.waitForSelector('[data-editor-ready] .ProseMirror');
+    const { context, page, errors } = await openEditor(s, 'author', 'farsi-writer@example.com');
     const dir = (sel: string) =>
       page
         .locator(sel)

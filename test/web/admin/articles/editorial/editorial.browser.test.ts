@@ -8,7 +8,7 @@ import { createArticle } from '../../../../../src/modules/article/article.servic
 import { doc, p } from '../../../../../src/modules/article/document.js';
 import { browserAvailable } from '../../../../helpers/browser.js';
 import { makeUser } from '../../../../helpers/admin.js';
-import { axeAs, browserSuite, collectErrors, logIn } from '../../browser-helpers.js';
+import { axeAs, browserSuite, collectErrors, logIn, openEditor } from '../../browser-helpers.js';
 
 describe.skipIf(!browserAvailable())('autosave in chromium', () => {
   const s = browserSuite({ env: { PAGE_CACHE_MB: '16' } });
@@ -70,14 +70,8 @@ describe.skipIf(!browserAvailable())('autosave in chromium', () => {
   }, 90_000);
 
   it('a new article’s text is kept in the browser: closing the tab asks first, and coming back offers it', async () => {
-    const { t, browser, base } = s;
-    const user = await makeUser(t, 'author', 'new-writer@example.com');
-    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
-    const page = await context.newPage();
-    const errors = collectErrors(page);
-    await logIn(page, base, user.email);
-    await page.goto(`${base}/admin/articles/new`);
-    await page.waitForSelector('[data-editor-ready] .ProseMirror');
+    const { t, base } = s;
+    const { context, page, errors } = await openEditor(s, 'author', 'new-writer@example.com');
     await page.fill('#title', 'Storm closes the coast road');
     await page.locator('.ProseMirror').click();
     await page.keyboard.type('The coast road closed at noon as the wind');
@@ -112,20 +106,16 @@ describe.skipIf(!browserAvailable())('autosave in chromium', () => {
   }, 90_000);
 
   it('offline, what is typed waits in the browser and is autosaved when the connection returns', async () => {
-    const { t, browser, base } = s;
+    const { t } = s;
     const db = t.handle.db;
     const id = await createArticle(
       db,
       { status: 'draft', slug: 'ferry-timetable', title: 'Ferry timetable', body: doc(p('Ferries every hour.')) },
       new Date('2026-11-20T11:00:00Z'),
     );
-    const user = await makeUser(t, 'editor', 'offline-desk@example.com');
-    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
-    const page = await context.newPage();
-    const errors = collectErrors(page, (text) => /Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(text));
-    await logIn(page, base, user.email);
-    await page.goto(`${base}/admin/articles/${id}`);
-    await page.waitForSelector('[data-editor-ready] .ProseMirror');
+    const { context, page, errors } = await openEditor(s, 'editor', 'offline-desk@example.com', `/admin/articles/${id}`, (text) =>
+      /Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(text),
+    );
     await context.setOffline(true);
     await page.locator('.ProseMirror').click();
     await page.keyboard.press('End');
