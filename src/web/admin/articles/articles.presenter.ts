@@ -175,6 +175,7 @@ export function articleFormVM(i: FormInput): ArticleFormVM {
     statusLabel: STATUS_LABELS[status],
     intents,
     zoneHint: zoneHint(i.layout.timeZone),
+    timeZone: i.layout.timeZone,
     authorOptions: authorOptions(i.options),
     categoryOptions: categoryOptions(i.options),
     ...(i.id !== undefined ? { previewUrl: `${base}/${i.id}/preview`, revisionsUrl: `${base}/${i.id}/revisions` } : {}),

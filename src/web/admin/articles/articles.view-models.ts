@@ -97,6 +97,8 @@ export interface ArticleFormVM {
   intents: IntentVM[];
   /** "Times are in Europe/Berlin…", beside the publication time. */
   zoneHint: string;
+  /** The site's zone (IANA), in which times are typed. */
+  timeZone: string;
   authorOptions: Option[];
   categoryOptions: Option[];
   previewUrl?: string;

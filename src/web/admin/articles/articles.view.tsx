@@ -566,7 +566,10 @@ function ArticleForm({ vm }: { vm: ArticleFormVM }) {
               value={/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(v.publish_at ?? '') ? v.publish_at : ''}
               aria-invalid={e.publish_at !== undefined ? 'true' : undefined}
               aria-describedby={e.publish_at !== undefined ? 'publish-at-hint publish-at-error' : 'publish-at-hint'}
+              data-time-zone={vm.timeZone}
             />
+            {/* The same moment in UTC, as it is typed (the editor script). */}
+            <p class="muted utc-echo" data-utc-echo="" aria-live="polite" />
           </div>
         )}
         <div class="form__actions">

@@ -6,6 +6,7 @@
  * `body_format` says "json". No inline scripts or styles: the strict CSP stays on.
  */
 /// <reference lib="dom" />
+import { instantOf, parseWallTime } from '../../../lib/zoned-time.js';
 import { countWords, readingMinutes } from '../../../lib/words.js';
 import { slugify } from '../../../modules/article/article.js';
 import { directionOf } from '../../../lib/direction.js';
@@ -162,6 +163,24 @@ function followSlug(form: HTMLFormElement): void {
   };
   slug.addEventListener('input', show);
   title.addEventListener('input', show);
+  show();
+}
+
+/** Under the publication time (typed in the site's zone): the same moment in UTC, as it is typed. */
+function echoUtc(form: HTMLFormElement): void {
+  const input = form.querySelector<HTMLInputElement>('#publish-at');
+  const echo = form.querySelector<HTMLElement>('[data-utc-echo]');
+  const zone = input?.dataset.timeZone;
+  if (!input || !echo || !zone) return;
+  const show = (): void => {
+    const wall = parseWallTime(input.value);
+    const at = wall ? instantOf(wall, zone) : undefined;
+    if (!at) echo.textContent = '';
+    else if (!at.ok) echo.textContent = `That time does not exist in ${zone} (the clocks change then).`;
+    else echo.textContent = zone === 'UTC' ? '' : `That is ${at.instant.toISOString().slice(0, 16).replace('T', ' ')} UTC.`;
+  };
+  input.addEventListener('input', show);
+  input.addEventListener('change', show);
   show();
 }
 
@@ -351,6 +370,7 @@ function mount(root: HTMLElement): void {
   sync();
   count();
   followSlug(form);
+  echoUtc(form);
   // What autosave kept in this browser, given back (autosave.ts offerLocalCopy).
   form.addEventListener('editor-restore', (event) => {
     const kept = (event as CustomEvent<{ body_json?: string; body_text?: string }>).detail;

@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { browserAvailable } from '../../../helpers/browser.js';
 import { makeUser } from '../../../helpers/admin.js';
+import { loadSiteSettings, updateSiteSettings } from '../../../../src/modules/site/site.service.js';
+import { cliActor } from '../../../../src/modules/user/user.js';
 import { axeAs, browserSuite, collectErrors, logIn, openEditor } from '../browser-helpers.js';
 
 describe.skipIf(!browserAvailable())('article editor in chromium', () => {
@@ -143,6 +145,28 @@ describe.skipIf(!browserAvailable())('article editor in chromium', () => {
     expect(await dir('.ProseMirror p:first-child')).toBe('rtl');
     await page.fill('#language', 'en');
     expect(await page.locator('.ProseMirror').getAttribute('dir')).toBe('auto');
+    await context.close();
+    expect(errors).toEqual([]);
+  }, 60_000);
+});
+
+describe.skipIf(!browserAvailable())('scheduling in the site’s zone, in chromium', () => {
+  const s = browserSuite({
+    prepare: async (t) => {
+      const db = t.handle.db;
+      await updateSiteSettings(db, { ...(await loadSiteSettings(db)), timeZone: 'Europe/Berlin' }, cliActor, new Date('2026-11-20T11:00:00Z'));
+    },
+  });
+
+  it('states the UTC time of a publication time typed in the site’s zone, and says when it does not exist', async () => {
+    const { context, page, errors } = await openEditor(s, 'editor', 'scheduler@example.com');
+    await expect(page.locator('#publish-at-hint').textContent()).resolves.toContain('Europe/Berlin');
+    await page.fill('#publish-at', '2026-12-08T09:30');
+    await expect(page.locator('[data-utc-echo]').textContent()).resolves.toBe('That is 2026-12-08 08:30 UTC.');
+    await page.fill('#publish-at', '2027-07-01T09:30');
+    await expect(page.locator('[data-utc-echo]').textContent()).resolves.toBe('That is 2027-07-01 07:30 UTC.');
+    await page.fill('#publish-at', '2027-03-28T02:30');
+    await expect(page.locator('[data-utc-echo]').textContent()).resolves.toBe('That time does not exist in Europe/Berlin (the clocks change then).');
     await context.close();
     expect(errors).toEqual([]);
   }, 60_000);
