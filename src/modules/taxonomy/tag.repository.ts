@@ -3,6 +3,7 @@
  * The tag writes of the newsroom (rename, merge, delete) and the lookups they need. Single-tag
  * reads and the tag list are in taxonomy.repository. The handle (db or trx) is always first.
  */
+import { containsText } from '../../db/like.js';
 import type { Db } from '../../db/database.js';
 import type { TagRow } from '../../db/schema.js';
 
@@ -47,4 +48,15 @@ export async function tagLinksOfPosts(db: Db, postIds: number[]): Promise<{ post
 /** Bulk (seeding): one multi-row INSERT; returns the ids in row order. */
 export async function insertTagsReturningIds(db: Db, rows: { slug: string; name: string; description: string }[]): Promise<number[]> {
   return (await db.insertInto('tags').values(rows).returning('id').execute()).map((x) => x.id);
+}
+
+/** Up to `limit` tag names containing `text` (any case), those starting with it first, then by name: the tag field's suggestions. */
+export async function tagNamesLike(db: Db, text: string, limit: number): Promise<string[]> {
+  const rows = await db.selectFrom('tags').select('name').where(containsText('name', text)).orderBy('name').limit(200).execute();
+  const lower = text.toLowerCase();
+  const starts = (n: string): number => (n.toLowerCase().startsWith(lower) ? 0 : 1);
+  return rows
+    .map((r) => r.name)
+    .sort((a, b) => starts(a) - starts(b) || a.localeCompare(b))
+    .slice(0, limit);
 }

@@ -6,6 +6,7 @@
  * `body_format` says "json". No inline scripts or styles: the strict CSP stays on.
  */
 /// <reference lib="dom" />
+import { mountTagSuggest } from './tag-suggest.js';
 import { instantOf, parseWallTime } from '../../../lib/zoned-time.js';
 import { countWords, readingMinutes } from '../../../lib/words.js';
 import { slugify } from '../../../modules/article/article.js';
@@ -467,4 +468,5 @@ function mount(root: HTMLElement): void {
 
 document.querySelectorAll<HTMLElement>('[data-editor]').forEach(mount);
 document.querySelectorAll<HTMLFormElement>('form.article-form').forEach(mountAutosave);
+document.querySelectorAll<HTMLInputElement>('form.article-form input[name="tags"]').forEach(mountTagSuggest);
 mountPeoplePickers();

@@ -16,7 +16,8 @@ import {
 } from '../../../modules/taxonomy/category.service.js';
 import { deleteTag, mergeTagsInto, MERGE_MAX, renameTag } from '../../../modules/taxonomy/tag.service.js';
 import { loadCategoryTree, TaxonomyError } from '../../../modules/taxonomy/taxonomy.service.js';
-import { notFound, statusOf as statusOfCode } from '../../errors.js';
+import { badRequest, notFound, statusOf as statusOfCode } from '../../errors.js';
+import { tagNamesLike } from '../../../modules/taxonomy/tag.repository.js';
 import { actorOf } from '../shell/auth.js';
 import { csrfFor, pageLayout, type AdminContext } from '../shell/context.js';
 import { sendHtml } from '../../html.js';
@@ -230,6 +231,14 @@ export async function taxonomyRoutes(app: FastifyInstance, c: AdminContext): Pro
 
   // GET /admin/tags?q=&page=
   app.get('/tags', { config: { access: 'taxonomy.manage' } }, async (request, reply) => tagsPage(request, reply));
+
+  // GET /admin/tags/suggest?q=har: existing tags for the article form's tag field (whoever writes articles).
+  app.get('/tags/suggest', { config: { access: 'post.create' } }, async (request, reply) => {
+    const q = queryOf(request).q;
+    const text = typeof q === 'string' ? q.trim() : '';
+    if (text.length < 1 || text.length > 100) throw badRequest('q must be 1 to 100 characters of a tag name.');
+    return reply.send({ names: await tagNamesLike(db, text, 10) });
+  });
 
   // POST /admin/tags/merge  (ids=<id>… into=<slug or name>)
   app.post('/tags/merge', { config: { access: 'taxonomy.manage' } }, async (request, reply) => {

@@ -8,6 +8,7 @@ import { browserAvailable } from '../../../helpers/browser.js';
 import { makeUser } from '../../../helpers/admin.js';
 import { loadSiteSettings, updateSiteSettings } from '../../../../src/modules/site/site.service.js';
 import { cliActor } from '../../../../src/modules/user/user.js';
+import { insertTag } from '../../../../src/modules/taxonomy/taxonomy.repository.js';
 import { axeAs, browserSuite, collectErrors, logIn, openEditor } from '../browser-helpers.js';
 
 describe.skipIf(!browserAvailable())('article editor in chromium', () => {
@@ -145,6 +146,24 @@ describe.skipIf(!browserAvailable())('article editor in chromium', () => {
     expect(await dir('.ProseMirror p:first-child')).toBe('rtl');
     await page.fill('#language', 'en');
     expect(await page.locator('.ProseMirror').getAttribute('dir')).toBe('auto');
+    await context.close();
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('suggests existing tags as one types and marks a new one as new', async () => {
+    await insertTag(s.t.handle.db, { slug: 'harbour', name: 'Harbour' });
+    await insertTag(s.t.handle.db, { slug: 'old-harbour', name: 'Old harbour' });
+    const { context, page, errors } = await openEditor(s, 'author', 'tagger@example.com');
+    await page.locator('#tags').pressSequentially('har');
+    const options = page.locator('#tags-suggestions [role=option]');
+    await expect.poll(() => options.allTextContents()).toEqual(['Harbour', 'Old harbour', 'har (new tag)']);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    expect(await page.inputValue('#tags')).toBe('Harbour, ');
+    await page.locator('#tags').pressSequentially('Ferries');
+    await expect.poll(() => options.allTextContents()).toEqual(['Ferries (new tag)']);
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#tags-suggestions').isHidden()).toBe(true);
     await context.close();
     expect(errors).toEqual([]);
   }, 60_000);
