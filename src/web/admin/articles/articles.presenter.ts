@@ -2,6 +2,7 @@
  * @module web/admin/articles/articles.presenter
  * Article list and form view-models from rows and the signed-in user. No I/O.
  */
+import { directionOf } from '../../../lib/direction.js';
 import type { PostStatus } from '../../../db/schema.js';
 import { postPath } from '../../../modules/article/permalink.js';
 import { can, canOn } from '../../../modules/user/permissions.js';
@@ -143,6 +144,12 @@ export function pagesVM(layout: AdminLayoutVM, list: { tree: PageTree; rows: Ret
   };
 }
 
+/** An article's language as its fields' `lang` and `dir` (a Persian article is edited right to left; mixed text dir=auto). */
+function textDirection(language: string | undefined): { textLang: string | undefined; textDir: 'rtl' | 'auto' } {
+  const lang = language && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(language) ? language : undefined;
+  return { textLang: lang, textDir: lang && directionOf(lang) === 'rtl' ? 'rtl' : 'auto' };
+}
+
 export function articleFormVM(i: FormInput): ArticleFormVM {
   const status = i.status ?? 'draft';
   const kind = i.kind ?? 'article';
@@ -176,6 +183,7 @@ export function articleFormVM(i: FormInput): ArticleFormVM {
     intents,
     zoneHint: zoneHint(i.layout.timeZone),
     timeZone: i.layout.timeZone,
+    ...textDirection(i.state.values.language),
     authorOptions: authorOptions(i.options),
     categoryOptions: categoryOptions(i.options),
     ...(i.id !== undefined ? { previewUrl: `${base}/${i.id}/preview`, revisionsUrl: `${base}/${i.id}/revisions` } : {}),

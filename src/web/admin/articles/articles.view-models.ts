@@ -99,6 +99,9 @@ export interface ArticleFormVM {
   zoneHint: string;
   /** The site's zone (IANA), in which times are typed. */
   timeZone: string;
+  /** The article's language (a valid tag, else none) and the direction its fields take: 'rtl' for Persian, Arabic…, else 'auto'. */
+  textLang: string | undefined;
+  textDir: 'rtl' | 'auto';
   authorOptions: Option[];
   categoryOptions: Option[];
   previewUrl?: string;

@@ -7,7 +7,6 @@
 import type { ArticleFormVM, ArticlesVM, Option, RevisionsVM } from './articles.view-models.js';
 import { CsrfField, ErrorSummary, Pagination, SelectField, TextAreaField, TextField, Time } from '../shell/components.js';
 import { renderAdminDocument } from '../shell/layout.js';
-import { directionOf } from '../../../lib/direction.js';
 import { AutosaveNotice, AutosaveStatus, EditorialPanels } from './editorial/editorial.view.js';
 
 function FilterSelect({ id, name, label, options, value }: { id: string; name: string; label: string; options: Option[]; value: string }) {
@@ -227,10 +226,9 @@ function ArticleForm({ vm }: { vm: ArticleFormVM }) {
   const authorSlots = vm.authorSlots;
   const none = { value: '', label: '—' };
   const isPage = vm.kind === 'page';
-  // The article's own words take its language's direction (a Persian article is edited right to
-  // left), each paragraph its own where scripts mix (dir=auto); the editor script follows a change of language.
-  const lang = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(v.language ?? '') ? v.language : undefined;
-  const textDir = directionOf(lang ?? 'en') === 'rtl' ? 'rtl' : 'auto';
+  // The article's own words take its language's direction (the presenter's textDir; the editor script follows a change of language).
+  const lang = vm.textLang;
+  const textDir = vm.textDir;
   return (
     <>
       <p class="article-status">

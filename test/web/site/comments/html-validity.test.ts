@@ -59,7 +59,7 @@ describe.skipIf(!javaAvailable())('comment pages: HTML validity and accessibilit
     for (const d of docs) {
       // No inline script: only the site's comment script, the admin's bundles and JSON-LD.
       expect(d.html, d.name).not.toMatch(
-        /<script(?![^>]*\b(src="\/assets\/comments\.[0-9a-f]{10}\.js"|src="\/admin\/assets\/[a-z-]+\.js"|type="application\/ld\+json"))/,
+        /<script(?![^>]*\b(src="\/assets\/comments\.[0-9a-f]{10}\.js"|src="\/admin\/assets\/[a-z-]+\.[0-9a-f]{10}\.js"|type="application\/ld\+json"))/,
       );
       expect(d.html, d.name).not.toMatch(/\sstyle="/);
     }
