@@ -10,3 +10,6 @@ export const baseLanguage = (lang: string): string => lang.toLowerCase().split(/
 
 /** @example directionOf('fa-IR') // 'rtl' */
 export const directionOf = (lang: string): 'ltr' | 'rtl' => (RTL.has(baseLanguage(lang)) ? 'rtl' : 'ltr');
+
+/** Whether `s` is shaped like a BCP 47 language tag (`fa`, `en-GB`, `sr-Latn`): what a `lang` attribute may hold. */
+export const isLanguageTag = (s: string): boolean => /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(s);

@@ -6,6 +6,7 @@
  * send readers' feed apps to it: a tracking pixel). What was dropped is listed for the editor by
  * modules/article/remote-images.
  */
+import { isLanguageTag } from '../../lib/direction.js';
 import sanitizeHtml from 'sanitize-html';
 import { GALLERY_COLUMNS } from './document.js';
 
@@ -153,7 +154,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
         attribs: {
           ...rest,
           ...(d === 'ltr' || d === 'rtl' || d === 'auto' ? { dir: d } : {}),
-          ...(lang && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(lang) ? { lang } : {}),
+          ...(lang && isLanguageTag(lang) ? { lang } : {}),
           // The only ids a body has: footnotes' (fn-3 on the note, fnref-3 on its reference).
           ...(id && FOOTNOTE_ID.test(id) ? { id } : {}),
         },

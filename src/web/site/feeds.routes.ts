@@ -16,6 +16,7 @@
  * Two things the package cannot do are added afterwards: `xml:lang` on the Atom root, and the JSON
  * Feed 1.1 fields (`version`, `language`, `authors`) on its JSON Feed 1.0 output.
  */
+import { isLanguageTag } from '../../lib/direction.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Feed, type Extension, type Item } from 'feed';
 import type { Db } from '../../db/database.js';
@@ -63,7 +64,6 @@ export const FEED_CONTENT_TYPE: Record<FeedFormat, string> = {
 };
 
 const SLUG = /^[\p{L}\p{N}\p{M}_-]{1,200}$/u;
-const LANG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 const DC_NS = 'http://purl.org/dc/elements/1.1/';
 const MEDIA_NS = 'http://search.yahoo.com/mrss/';
 const ATOM_ROOT = '<feed xmlns="http://www.w3.org/2005/Atom">';
@@ -84,7 +84,7 @@ function formatOf(raw: string | undefined): FeedFormat {
 export function languageOf(request: FastifyRequest): string | undefined {
   const raw = (request.query as Record<string, unknown>).lang;
   if (raw === undefined || raw === '') return undefined;
-  if (typeof raw !== 'string' || raw.length > 35 || !LANG.test(raw)) throw badRequest('lang must be a language code, such as fa or en-GB.');
+  if (typeof raw !== 'string' || raw.length > 35 || !isLanguageTag(raw)) throw badRequest('lang must be a language code, such as fa or en-GB.');
   return raw;
 }
 
@@ -230,7 +230,7 @@ export function renderFeed(format: FeedFormat, ch: Channel, entries: FeedEntry[]
     description: text(ch.description),
     id: abs(`${ch.feedPath}atom/${q}`),
     link: abs(ch.pagePath),
-    ...(LANG.test(language) ? { language } : {}),
+    ...(isLanguageTag(language) ? { language } : {}),
     updated: newestUpdate(entries) ?? new Date(0),
     generator: 'Broadsheet',
     feedLinks: { rss: abs(`${ch.feedPath}${q}`), atom: abs(`${ch.feedPath}atom/${q}`), json: abs(`${ch.feedPath}json/${q}`) },
@@ -241,7 +241,7 @@ export function renderFeed(format: FeedFormat, ch: Channel, entries: FeedEntry[]
   if (format === 'rss') return feed.rss2();
   if (format === 'json') return toJsonFeed11(feed.json1(), ch, entries, language, site);
   const atom = feed.atom1();
-  return LANG.test(language) ? atom.replace(ATOM_ROOT, `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${language}">`) : atom;
+  return isLanguageTag(language) ? atom.replace(ATOM_ROOT, `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${language}">`) : atom;
 }
 
 function notModified(request: FastifyRequest, etag: string, lastModified: Date | undefined): boolean {

@@ -2,7 +2,7 @@
  * @module web/admin/articles/articles.presenter
  * Article list and form view-models from rows and the signed-in user. No I/O.
  */
-import { directionOf } from '../../../lib/direction.js';
+import { directionOf, isLanguageTag } from '../../../lib/direction.js';
 import type { PostStatus } from '../../../db/schema.js';
 import { postPath } from '../../../modules/article/permalink.js';
 import { can, canOn } from '../../../modules/user/permissions.js';
@@ -146,7 +146,7 @@ export function pagesVM(layout: AdminLayoutVM, list: { tree: PageTree; rows: Ret
 
 /** An article's language as its fields' `lang` and `dir` (a Persian article is edited right to left; mixed text dir=auto). */
 function textDirection(language: string | undefined): { textLang: string | undefined; textDir: 'rtl' | 'auto' } {
-  const lang = language && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(language) ? language : undefined;
+  const lang = language && isLanguageTag(language) ? language : undefined;
   return { textLang: lang, textDir: lang && directionOf(lang) === 'rtl' ? 'rtl' : 'auto' };
 }
 

@@ -10,7 +10,7 @@ import { mountTagSuggest } from './tag-suggest.js';
 import { instantOf, parseWallTime } from '../../../lib/zoned-time.js';
 import { countWords, readingMinutes } from '../../../lib/words.js';
 import { slugify } from '../../../modules/article/article.js';
-import { directionOf } from '../../../lib/direction.js';
+import { directionOf, isLanguageTag } from '../../../lib/direction.js';
 import { Editor, Extension, Node, mergeAttributes } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { enhanceFeaturedField, openMediaPicker } from './media-picker.js';
@@ -137,7 +137,7 @@ function followLanguage(form: HTMLFormElement, body: HTMLElement): void {
   if (!field) return;
   const apply = (): void => {
     const lang = field.value.trim();
-    const valid = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(lang);
+    const valid = isLanguageTag(lang);
     const dir = valid && directionOf(lang) === 'rtl' ? 'rtl' : 'auto';
     for (const el of [body, ...form.querySelectorAll<HTMLElement>('[data-article-text], #title')]) {
       el.setAttribute('dir', dir);
