@@ -16,7 +16,7 @@ import type { AuthorRow, CategoryRow, PostStatus, PostType } from '../../db/sche
 import { recordAudit } from '../audit/audit.repository.js';
 import type { AuditAction } from '../audit/audit.js';
 import { allAuthors } from '../author/author.repository.js';
-import { findMediaById } from '../media/media.repository.js';
+import { findMediaById, findMediaByIds } from '../media/media.repository.js';
 import { ensureAuthorOfUser } from '../author/author.service.js';
 import { hashtagTagsOf, tag, tagsForPostChange } from '../content/cache-tags.js';
 import { deleteAutosaves, findRevision, listRevisions } from '../revision/revision.repository.js';
@@ -136,6 +136,8 @@ export async function listArticlesForAdmin(db: Db, user: User, filter: Omit<Admi
 
 /** An image the article form shows (the featured image's thumbnail). */
 export const formImage = (db: Db, id: number) => findMediaById(db, id);
+/** The library rows of the images an article's figures show (the editor draws them). */
+export const formImages = (db: Db, ids: Iterable<number>) => findMediaByIds(db, ids);
 
 /** The article's saved revisions, newest first (no bodies). */
 export const articleHistory = (db: Db, id: number) => listRevisions(db, id);

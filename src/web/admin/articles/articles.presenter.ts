@@ -94,6 +94,7 @@ interface FormInput {
   altWarnings?: string[];
   missingImages?: ArticleFormVM['missingImages'];
   featured?: ArticleFormVM['featured'];
+  figureImages?: ArticleFormVM['figureImages'];
   editorial?: ArticleFormVM['editorial'];
   kind?: 'article' | 'page';
   /** Pages: the parent choices. */
@@ -195,6 +196,7 @@ export function articleFormVM(i: FormInput): ArticleFormVM {
     altWarnings: i.altWarnings ?? [],
     ...(i.missingImages ? { missingImages: i.missingImages } : {}),
     ...(i.featured ? { featured: i.featured } : {}),
+    figureImages: i.figureImages ?? {},
     canUpload: can(i.user.role, 'media.upload'),
     ...(i.editorial ? { editorial: i.editorial } : {}),
   };

@@ -324,7 +324,7 @@ async function editorRoutes(app: FastifyInstance, c: AdminContext, deps: Article
           })
         : undefined;
     const title = `${o.id === undefined ? 'New' : 'Edit'} ${kind.noun}`;
-    const layout = pageLayout(c, request, csrf, title, savedNotice(request.query as Record<string, unknown>));
+    const layout = pageLayout(c, request, csrf, title, savedNotice(request.query as Record<string, unknown>), { siteTypefaces: true });
     const images = await articleImages(db, o.state.values.body_json ?? '', o.state.values.featured_media_id ?? '', o.id);
     return sendHtml(
       reply,

@@ -120,6 +120,8 @@ export interface ArticleFormVM {
   missingImages?: { clearUrl: string; images: { url: string; alt: string; caption: string; why: string }[] } | undefined;
   /** The current featured image, shown next to its field. */
   featured?: { id: number; src: string; width: number; height: number; alt: string; editUrl: string };
+  /** The figures' images by media id, for the editor to draw them with their library texts. */
+  figureImages: Record<string, { src: string; width: number; height: number; alt: string; caption: string; credit: string }>;
   /** The role may upload (the editor's image picker offers an upload). */
   canUpload: boolean;
   /** Pages: the parent page choices (the page itself and those under it left out). */

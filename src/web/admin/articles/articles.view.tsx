@@ -293,291 +293,308 @@ function ArticleForm({ vm }: { vm: ArticleFormVM }) {
       <form class="form form--wide article-form" method="post" action={vm.action} novalidate>
         <CsrfField token={vm.csrf} />
         {vm.id !== undefined && <input type="hidden" name="updated_at" value={v.updated_at ?? ''} />}
-        <TextField
-          id="title"
-          name="title"
-          label={isPage ? 'Title' : 'Headline'}
-          value={v.title ?? ''}
-          error={e.title}
-          maxLength={500}
-          dir={textDir}
-          lang={lang}
-        />
-        <TextField
-          id="slug"
-          name="slug"
-          label="Slug"
-          required={false}
-          value={v.slug ?? ''}
-          error={e.slug}
-          maxLength={190}
-          hint={
-            isPage
-              ? 'The last part of the page’s address (/about/team/ for “team” under About): lowercase letters, digits and hyphens. Leave empty to make it from the title.'
-              : 'The address of the article: lowercase letters, digits and hyphens. Leave empty to make it from the headline.'
-          }
-        />
-        {!isPage && (
-          <p class="slug-preview muted" data-slug-preview="">
-            {v.slug ? `Its address: /${v.slug}/` : ''}
-          </p>
-        )}
-        {isPage && vm.parentOptions && (
-          <>
-            <SelectField
-              id="parent-id"
-              name="parent_id"
-              label="Parent page"
-              hint="The page this one sits under: its address starts with the parent’s."
-              options={vm.parentOptions}
-              value={v.parent_id ?? ''}
-              error={e.parent_id}
+        <div class="article-form__layout">
+          <div class="article-form__main">
+            <TextField
+              id="title"
+              name="title"
+              label={isPage ? 'Title' : 'Headline'}
+              value={v.title ?? ''}
+              error={e.title}
+              maxLength={500}
+              dir={textDir}
+              lang={lang}
             />
             <TextField
-              id="menu-order"
-              name="menu_order"
-              label="Order"
+              id="slug"
+              name="slug"
+              label="Slug"
               required={false}
-              value={v.menu_order ?? ''}
-              error={e.menu_order}
-              maxLength={7}
-              inputMode="numeric"
-              hint="Among pages with the same parent, lower numbers come first (0 when empty); then by title."
+              value={v.slug ?? ''}
+              error={e.slug}
+              maxLength={190}
+              hint={
+                isPage
+                  ? 'The last part of the page’s address (/about/team/ for “team” under About): lowercase letters, digits and hyphens. Leave empty to make it from the title.'
+                  : 'The address of the article: lowercase letters, digits and hyphens. Leave empty to make it from the headline.'
+              }
             />
-          </>
-        )}
-        <TextArea
-          id="excerpt"
-          name="excerpt"
-          label={isPage ? 'Introduction' : 'Standfirst'}
-          value={v.excerpt ?? ''}
-          error={e.excerpt}
-          rows={3}
-          maxLength={2000}
-          hint={isPage ? 'Optional: a sentence under the title, and the description search engines show.' : 'One or two sentences under the headline.'}
-          dir={textDir}
-          lang={lang}
-        />
-        <input type="hidden" name="body_format" value="text" data-editor-format="" />
-        <input type="hidden" name="body_json" value={v.body_json ?? ''} data-editor-json="" />
-        <div class="editor" data-editor="" data-media-url="/media/" data-media-upload={vm.canUpload ? '1' : undefined}>
-          <TextArea
-            id="body-text"
-            name="body_text"
-            label="Body"
-            value={v.body_text ?? ''}
-            error={e.body}
-            rows={18}
-            hint={
-              'A blank line starts a new paragraph. ## Heading, > quotation (with — Name on its last line), - list, 1. list, **bold**, *italic*, [link](https://…) and --- work as in Markdown. A pull quote is a quotation between [pull-quote] and [/pull-quote] lines. Figures and quoted posts are the [figure …] and [social-post …] lines: edit their fields between the quotation marks, or move the lines. A new figure: ![alt text](media:ID "caption") on a line of its own, ID being the image\'s number in Media.'
-            }
-            dir={textDir}
-            lang={lang}
-          />
-          {/* Filled and kept current by the editor script: words, characters, reading time. */}
-          <p class="desk-stats muted" data-desk-stats="" />
-        </div>
-        {!isPage && (
-          <>
-            <fieldset class="field">
-              <legend class="field__label">Sections</legend>
-              {e.categories !== undefined && (
-                <p class="field__error" id="categories-error">
-                  <span class="visually-hidden">Error: </span>
-                  {e.categories}
-                </p>
-              )}
-              <ul class="checkboxes" id="categories">
-                {vm.categoryOptions.map((c) => (
-                  <li>
-                    <label>
-                      <input type="checkbox" name="category" value={c.value} checked={vm.categoryIds.includes(c.value)} /> {c.label}
-                    </label>
-                  </li>
-                ))}
-              </ul>
-            </fieldset>
-            <SelectField
-              id="primary-category"
-              name="primary_category"
-              label="Primary section"
-              hint="Drives the breadcrumb and the article's section."
-              options={[none, ...vm.categoryOptions]}
-              value={v.primary_category ?? ''}
-              error={e.primary_category}
-            />
-            <TextField
-              id="tags"
-              name="tags"
-              label="Tags"
-              required={false}
-              value={v.tags ?? ''}
-              error={e.tags}
-              maxLength={2000}
-              hint="Separated by commas; new tags are created."
-            />
-            <fieldset class="field people-fields" data-people-fields>
-              <legend class="field__label">People in this story</legend>
-              <p class="field__hint" id="people-hint">
-                One person a line, as readers know them. Someone not at People yet is added: write “Name, role” (“Maria Lind, harbour master”). A quotation or
-                photo attributed to someone in the body links them too.
-              </p>
-              <TextAreaField
-                id="people-about"
-                name="people_about"
-                label="About"
-                rows={2}
-                value={v.people_about ?? ''}
-                error={e.people_about}
-                maxLength={10000}
-                dir="auto"
-              />
-              <TextAreaField
-                id="people-quoted"
-                name="people_quoted"
-                label="Quoted"
-                rows={2}
-                value={v.people_quoted ?? ''}
-                error={e.people_quoted}
-                maxLength={10000}
-                dir="auto"
-              />
-            </fieldset>
-            <fieldset class="field">
-              <legend class="field__label">Authors, in byline order</legend>
-              {e.authors !== undefined && (
-                <p class="field__error" id="authors-error">
-                  <span class="visually-hidden">Error: </span>
-                  {e.authors}
-                </p>
-              )}
-              {authorSlots.map((a, i) => (
-                <p class="author-slot">
-                  <label for={`author-${i + 1}`}>Author {i + 1}</label>{' '}
-                  <select class="field__select" id={`author-${i + 1}`} name="author">
-                    {[none, ...vm.authorOptions].map((o) => (
-                      <option value={o.value} selected={o.value === a}>
-                        {o.label}
-                      </option>
-                    ))}
-                  </select>
-                </p>
-              ))}
-            </fieldset>
-          </>
-        )}
-        <TextField
-          id="language"
-          name="language"
-          label="Language"
-          value={v.language ?? 'en'}
-          error={e.language}
-          maxLength={35}
-          hint="A language tag such as en, fa or sq."
-        />
-        <div class="featured-field" data-media-featured="">
-          <TextField
-            id="featured-media-id"
-            name="featured_media_id"
-            label="Featured image (media id)"
-            required={false}
-            value={v.featured_media_id ?? ''}
-            error={e.featured_media_id}
-            maxLength={10}
-            hint="The number of an image in the media library."
-          />
-          {vm.featured && (
-            <p class="featured-field__preview">
-              <img
-                src={vm.featured.src}
-                width={vm.featured.width}
-                height={vm.featured.height}
-                alt={vm.featured.alt ? `Current: ${vm.featured.alt}` : 'Current featured image (no alt text)'}
-              />
-              <a href={vm.featured.editUrl}>Image {vm.featured.id} in the media library</a>
-            </p>
-          )}
-        </div>
-        <TextField
-          id="seo-title"
-          name="seo_title"
-          label="SEO title"
-          required={false}
-          value={v.seo_title ?? ''}
-          error={e.seo_title}
-          maxLength={200}
-          hint="For search engines and sharing; the headline when empty."
-        />
-        <TextArea
-          id="seo-description"
-          name="seo_description"
-          label="SEO description"
-          value={v.seo_description ?? ''}
-          error={e.seo_description}
-          rows={2}
-          maxLength={500}
-          dir={textDir}
-          lang={lang}
-        />
-        <SelectField
-          id="comment-status"
-          name="comment_status"
-          label="Comments"
-          options={[
-            { value: 'open', label: 'Open' },
-            { value: 'closed', label: 'Closed' },
-          ]}
-          value={v.comment_status ?? 'open'}
-          error={e.comment_status}
-          {...(isPage ? { hint: 'Static pages show no comment section; this is kept with the page.' } : {})}
-        />
-        {!isPage && (
-          <SelectField
-            id="post-format"
-            name="post_format"
-            label="Format"
-            options={POST_FORMAT_OPTIONS}
-            value={v.post_format || 'standard'}
-            error={e.post_format}
-            hint="As WordPress has them: an aside or a status is shown without its headline on the home page and in lists."
-          />
-        )}
-        {vm.intents.some((i) => i.intent === 'schedule') && (
-          <div class={`field${e.publish_at !== undefined ? ' field--error' : ''}`}>
-            <label class="field__label" for="publish-at">
-              Publication time
-            </label>
-            <p class="field__hint" id="publish-at-hint">
-              For “Schedule”: when the article goes live. {vm.zoneHint}
-            </p>
-            {e.publish_at !== undefined && (
-              <p class="field__error" id="publish-at-error">
-                <span class="visually-hidden">Error: </span>
-                {e.publish_at}
+            {!isPage && (
+              <p class="slug-preview muted" data-slug-preview="">
+                {v.slug ? `Its address: /${v.slug}/` : ''}
               </p>
             )}
-            <input
-              class="field__input"
-              type="datetime-local"
-              id="publish-at"
-              name="publish_at"
-              value={/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(v.publish_at ?? '') ? v.publish_at : ''}
-              aria-invalid={e.publish_at !== undefined ? 'true' : undefined}
-              aria-describedby={e.publish_at !== undefined ? 'publish-at-hint publish-at-error' : 'publish-at-hint'}
-              data-time-zone={vm.timeZone}
+            {isPage && vm.parentOptions && (
+              <>
+                <SelectField
+                  id="parent-id"
+                  name="parent_id"
+                  label="Parent page"
+                  hint="The page this one sits under: its address starts with the parent’s."
+                  options={vm.parentOptions}
+                  value={v.parent_id ?? ''}
+                  error={e.parent_id}
+                />
+                <TextField
+                  id="menu-order"
+                  name="menu_order"
+                  label="Order"
+                  required={false}
+                  value={v.menu_order ?? ''}
+                  error={e.menu_order}
+                  maxLength={7}
+                  inputMode="numeric"
+                  hint="Among pages with the same parent, lower numbers come first (0 when empty); then by title."
+                />
+              </>
+            )}
+            <TextArea
+              id="excerpt"
+              name="excerpt"
+              label={isPage ? 'Introduction' : 'Standfirst'}
+              value={v.excerpt ?? ''}
+              error={e.excerpt}
+              rows={3}
+              maxLength={2000}
+              hint={isPage ? 'Optional: a sentence under the title, and the description search engines show.' : 'One or two sentences under the headline.'}
+              dir={textDir}
+              lang={lang}
             />
-            {/* The same moment in UTC, as it is typed (the editor script). */}
-            <p class="muted utc-echo" data-utc-echo="" aria-live="polite" />
+            <input type="hidden" name="body_format" value="text" data-editor-format="" />
+            <input type="hidden" name="body_json" value={v.body_json ?? ''} data-editor-json="" />
+            <div
+              class="editor"
+              data-editor=""
+              data-media-url="/media/"
+              data-media-upload={vm.canUpload ? '1' : undefined}
+              data-figure-images={JSON.stringify(vm.figureImages)}
+            >
+              <TextArea
+                id="body-text"
+                name="body_text"
+                label="Body"
+                value={v.body_text ?? ''}
+                error={e.body}
+                rows={18}
+                hint={
+                  'A blank line starts a new paragraph. ## Heading, > quotation (with — Name on its last line), - list, 1. list, **bold**, *italic*, [link](https://…) and --- work as in Markdown. A pull quote is a quotation between [pull-quote] and [/pull-quote] lines. Figures and quoted posts are the [figure …] and [social-post …] lines: edit their fields between the quotation marks, or move the lines. A new figure: ![alt text](media:ID "caption") on a line of its own, ID being the image\'s number in Media.'
+                }
+                dir={textDir}
+                lang={lang}
+              />
+              {/* Filled and kept current by the editor script: words, characters, reading time. */}
+              <p class="desk-stats muted" data-desk-stats="" />
+            </div>
           </div>
-        )}
-        <div class="form__actions">
-          {vm.intents.map((i) => (
-            <button class={`button${i.primary ? '' : ' button--secondary'}`} type="submit" name="intent" value={i.intent}>
-              {i.label}
-            </button>
-          ))}
+          <div class="article-form__side">
+            <section class="side-box side-box--publish" aria-labelledby="publish-box-title">
+              <h2 class="side-box__title" id="publish-box-title">
+                Publish
+              </h2>
+              {vm.intents.some((i) => i.intent === 'schedule') && (
+                <div class={`field${e.publish_at !== undefined ? ' field--error' : ''}`}>
+                  <label class="field__label" for="publish-at">
+                    Publication time
+                  </label>
+                  <p class="field__hint" id="publish-at-hint">
+                    For “Schedule”: when the article goes live. {vm.zoneHint}
+                  </p>
+                  {e.publish_at !== undefined && (
+                    <p class="field__error" id="publish-at-error">
+                      <span class="visually-hidden">Error: </span>
+                      {e.publish_at}
+                    </p>
+                  )}
+                  <input
+                    class="field__input"
+                    type="datetime-local"
+                    id="publish-at"
+                    name="publish_at"
+                    value={/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(v.publish_at ?? '') ? v.publish_at : ''}
+                    aria-invalid={e.publish_at !== undefined ? 'true' : undefined}
+                    aria-describedby={e.publish_at !== undefined ? 'publish-at-hint publish-at-error' : 'publish-at-hint'}
+                    data-time-zone={vm.timeZone}
+                  />
+                  {/* The same moment in UTC, as it is typed (the editor script). */}
+                  <p class="muted utc-echo" data-utc-echo="" aria-live="polite" />
+                </div>
+              )}
+              <div class="form__actions">
+                {vm.intents.map((i) => (
+                  <button class={`button${i.primary ? '' : ' button--secondary'}`} type="submit" name="intent" value={i.intent}>
+                    {i.label}
+                  </button>
+                ))}
+              </div>
+              <AutosaveStatus url={vm.editorial?.autosaveUrl} />
+            </section>
+            {!isPage && (
+              <>
+                <fieldset class="field">
+                  <legend class="field__label">Sections</legend>
+                  {e.categories !== undefined && (
+                    <p class="field__error" id="categories-error">
+                      <span class="visually-hidden">Error: </span>
+                      {e.categories}
+                    </p>
+                  )}
+                  <ul class="checkboxes" id="categories">
+                    {vm.categoryOptions.map((c) => (
+                      <li>
+                        <label>
+                          <input type="checkbox" name="category" value={c.value} checked={vm.categoryIds.includes(c.value)} /> {c.label}
+                        </label>
+                      </li>
+                    ))}
+                  </ul>
+                </fieldset>
+                <SelectField
+                  id="primary-category"
+                  name="primary_category"
+                  label="Primary section"
+                  hint="Drives the breadcrumb and the article's section."
+                  options={[none, ...vm.categoryOptions]}
+                  value={v.primary_category ?? ''}
+                  error={e.primary_category}
+                />
+                <TextField
+                  id="tags"
+                  name="tags"
+                  label="Tags"
+                  required={false}
+                  value={v.tags ?? ''}
+                  error={e.tags}
+                  maxLength={2000}
+                  hint="Separated by commas; new tags are created."
+                />
+                <fieldset class="field people-fields" data-people-fields>
+                  <legend class="field__label">People in this story</legend>
+                  <p class="field__hint" id="people-hint">
+                    One person a line, as readers know them. Someone not at People yet is added: write “Name, role” (“Maria Lind, harbour master”). A quotation
+                    or photo attributed to someone in the body links them too.
+                  </p>
+                  <TextAreaField
+                    id="people-about"
+                    name="people_about"
+                    label="About"
+                    rows={2}
+                    value={v.people_about ?? ''}
+                    error={e.people_about}
+                    maxLength={10000}
+                    dir="auto"
+                  />
+                  <TextAreaField
+                    id="people-quoted"
+                    name="people_quoted"
+                    label="Quoted"
+                    rows={2}
+                    value={v.people_quoted ?? ''}
+                    error={e.people_quoted}
+                    maxLength={10000}
+                    dir="auto"
+                  />
+                </fieldset>
+                <fieldset class="field">
+                  <legend class="field__label">Authors, in byline order</legend>
+                  {e.authors !== undefined && (
+                    <p class="field__error" id="authors-error">
+                      <span class="visually-hidden">Error: </span>
+                      {e.authors}
+                    </p>
+                  )}
+                  {authorSlots.map((a, i) => (
+                    <p class="author-slot">
+                      <label for={`author-${i + 1}`}>Author {i + 1}</label>{' '}
+                      <select class="field__select" id={`author-${i + 1}`} name="author">
+                        {[none, ...vm.authorOptions].map((o) => (
+                          <option value={o.value} selected={o.value === a}>
+                            {o.label}
+                          </option>
+                        ))}
+                      </select>
+                    </p>
+                  ))}
+                </fieldset>
+              </>
+            )}
+            <TextField
+              id="language"
+              name="language"
+              label="Language"
+              value={v.language ?? 'en'}
+              error={e.language}
+              maxLength={35}
+              hint="A language tag such as en, fa or sq."
+            />
+            <div class="featured-field" data-media-featured="">
+              <TextField
+                id="featured-media-id"
+                name="featured_media_id"
+                label="Featured image (media id)"
+                required={false}
+                value={v.featured_media_id ?? ''}
+                error={e.featured_media_id}
+                maxLength={10}
+                hint="The number of an image in the media library."
+              />
+              {vm.featured && (
+                <p class="featured-field__preview">
+                  <img
+                    src={vm.featured.src}
+                    width={vm.featured.width}
+                    height={vm.featured.height}
+                    alt={vm.featured.alt ? `Current: ${vm.featured.alt}` : 'Current featured image (no alt text)'}
+                  />
+                  <a href={vm.featured.editUrl}>Image {vm.featured.id} in the media library</a>
+                </p>
+              )}
+            </div>
+            <TextField
+              id="seo-title"
+              name="seo_title"
+              label="SEO title"
+              required={false}
+              value={v.seo_title ?? ''}
+              error={e.seo_title}
+              maxLength={200}
+              hint="For search engines and sharing; the headline when empty."
+            />
+            <TextArea
+              id="seo-description"
+              name="seo_description"
+              label="SEO description"
+              value={v.seo_description ?? ''}
+              error={e.seo_description}
+              rows={2}
+              maxLength={500}
+              dir={textDir}
+              lang={lang}
+            />
+            <SelectField
+              id="comment-status"
+              name="comment_status"
+              label="Comments"
+              options={[
+                { value: 'open', label: 'Open' },
+                { value: 'closed', label: 'Closed' },
+              ]}
+              value={v.comment_status ?? 'open'}
+              error={e.comment_status}
+              {...(isPage ? { hint: 'Static pages show no comment section; this is kept with the page.' } : {})}
+            />
+            {!isPage && (
+              <SelectField
+                id="post-format"
+                name="post_format"
+                label="Format"
+                options={POST_FORMAT_OPTIONS}
+                value={v.post_format || 'standard'}
+                error={e.post_format}
+                hint="As WordPress has them: an aside or a status is shown without its headline on the home page and in lists."
+              />
+            )}
+          </div>
         </div>
-        <AutosaveStatus url={vm.editorial?.autosaveUrl} />
       </form>
       {(vm.trashUrl || vm.restoreUrl) && (
         <form class="inline-form" method="post" action={vm.trashUrl ?? vm.restoreUrl}>

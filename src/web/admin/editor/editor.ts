@@ -11,122 +11,16 @@ import { instantOf, parseWallTime } from '../../../lib/zoned-time.js';
 import { countWords, readingMinutes } from '../../../lib/words.js';
 import { slugify } from '../../../modules/article/article.js';
 import { directionOf, isLanguageTag } from '../../../lib/direction.js';
-import { Editor, Extension, Node, mergeAttributes } from '@tiptap/core';
+import { Editor, Extension } from '@tiptap/core';
+import { type BlockMenu, mountBlockMenu } from './block-menu.js';
+import { h } from './dom.js';
+import { Figure, Gallery, QuoteCard, Quotation, askAltOfNextFigure, isSocialPostUrl, openNextCard, rememberImages, type ImageInfo } from './blocks.js';
 import StarterKit from '@tiptap/starter-kit';
-import { enhanceFeaturedField, openMediaPicker } from './media-picker.js';
+import { enhanceFeaturedField, openMediaPicker, type PickedImage, uploadImage } from './media-picker.js';
 import { mountAutosave } from './autosave.js';
 import { mountPeoplePickers } from './people-picker.js';
 
 type Attrs = Record<string, unknown>;
-
-const attr = (name: string, fallback: unknown = null) => ({
-  default: fallback,
-  parseHTML: (el: HTMLElement) => el.getAttribute(`data-${name}`) ?? fallback,
-  renderHTML: (attrs: Attrs) => (attrs[name] == null || attrs[name] === '' ? {} : { [`data-${name}`]: String(attrs[name]) }),
-});
-
-/** A whole-number attribute (a figure's width, a gallery's columns), kept as data-NAME. */
-const numberAttr = (name: string, fallback: number | null = null) => ({
-  default: fallback,
-  parseHTML: (el: HTMLElement) => {
-    const v = Number(el.getAttribute(`data-${name}`));
-    return Number.isInteger(v) && v > 0 ? v : fallback;
-  },
-  renderHTML: (a: Attrs) => (a[name] == null ? {} : { [`data-${name}`]: String(a[name]) }),
-});
-
-/** A quotation's or figure's person at People (a number), kept as data-person-id. */
-const personAttr = {
-  default: null,
-  parseHTML: (el: HTMLElement) => {
-    const v = Number(el.getAttribute('data-person-id'));
-    return Number.isInteger(v) && v > 0 ? v : null;
-  },
-  renderHTML: (a: Attrs) => (a.personId == null ? {} : { 'data-person-id': String(a.personId) }),
-};
-
-/**
- * The blockquote's citation ("Maria Lind, harbour master") and its kind ('pull' for a pull quote,
- * set large on the page; none for a quotation), kept as attributes.
- */
-const Citation = Extension.create({
-  name: 'citation',
-  addGlobalAttributes() {
-    return [{ types: ['blockquote'], attributes: { citation: attr('citation', null), kind: attr('kind', null), personId: personAttr } }];
-  },
-});
-
-const Figure = Node.create({
-  name: 'figure',
-  group: 'block',
-  atom: true,
-  draggable: true,
-  addAttributes() {
-    return {
-      mediaId: {
-        default: null,
-        parseHTML: (el: HTMLElement) => Number(el.getAttribute('data-media-id')),
-        renderHTML: (a: Attrs) => ({ 'data-media-id': String(a.mediaId) }),
-      },
-      alt: attr('alt', ''),
-      caption: attr('caption', ''),
-      credit: attr('credit', ''),
-      align: attr('align', 'center'),
-      personId: personAttr,
-      width: numberAttr('width'),
-    };
-  },
-  parseHTML: () => [{ tag: 'figure[data-media-id]' }],
-  renderHTML({ HTMLAttributes, node }) {
-    const a = node.attrs as Attrs;
-    return [
-      'figure',
-      mergeAttributes(HTMLAttributes, { class: 'editor-figure' }),
-      `Image ${String(a.mediaId)} (${String(a.align)}): ${String(a.caption || a.alt || '')}`,
-    ];
-  },
-});
-
-/** Several figures shown as a grid (modules/article/document Gallery); its figures are edited as any other. */
-const Gallery = Node.create({
-  name: 'gallery',
-  group: 'block',
-  content: 'figure+',
-  draggable: true,
-  addAttributes() {
-    return { columns: numberAttr('columns', 3), caption: attr('caption', '') };
-  },
-  parseHTML: () => [{ tag: 'figure[data-gallery]' }],
-  renderHTML({ HTMLAttributes }) {
-    return ['figure', mergeAttributes(HTMLAttributes, { class: 'editor-gallery', 'data-gallery': '' }), 0];
-  },
-});
-
-const QuoteCard = Node.create({
-  name: 'quoteCard',
-  group: 'block',
-  atom: true,
-  draggable: true,
-  addAttributes() {
-    return {
-      author: attr('author', ''),
-      handle: attr('handle', ''),
-      date: attr('date', ''),
-      text: attr('text', ''),
-      url: attr('url', ''),
-      network: attr('network', ''),
-    };
-  },
-  parseHTML: () => [{ tag: 'aside[data-quote-card]' }],
-  renderHTML({ HTMLAttributes, node }) {
-    const a = node.attrs as Attrs;
-    return [
-      'aside',
-      mergeAttributes(HTMLAttributes, { class: 'editor-quote-card', 'data-quote-card': '' }),
-      `${String(a.author)} ${String(a.handle)}: ${String(a.text)}`,
-    ];
-  },
-});
 
 /**
  * The article's words follow its language field: a Persian article's headline, standfirst and
@@ -293,6 +187,206 @@ async function attributeToPerson(editor: Editor, form: HTMLFormElement): Promise
   set(body.id);
 }
 
+/**
+ * The quotation buttons. Quote: the paragraph becomes a quotation (its citation then typed in the
+ * field under it); in a pull quote, a quotation; in a quotation, text again. Pull: the paragraph
+ * becomes a pull quote; in a quotation, it turns into a pull quote and back (the words stay).
+ */
+function toggleQuote(editor: Editor, kind: 'pull' | null): void {
+  const chain = () => editor.chain().focus();
+  if (!editor.isActive('blockquote')) {
+    chain()
+      .wrapIn('blockquote', kind ? { kind } : {})
+      .run();
+    return;
+  }
+  const pull = editor.getAttributes('blockquote').kind === 'pull';
+  if (kind === 'pull')
+    chain()
+      .updateAttributes('blockquote', { kind: pull ? null : 'pull' })
+      .run();
+  else if (pull) chain().updateAttributes('blockquote', { kind: null }).run();
+  else chain().lift('blockquote').run();
+}
+
+const remember = (img: PickedImage): void =>
+  rememberImages({
+    [String(img.id)]: { src: img.thumb, width: img.thumbWidth, height: img.thumbHeight, alt: img.alt, caption: img.caption, credit: img.credit },
+  });
+
+function pickFigure(editor: Editor, canUpload: boolean): void {
+  openMediaPicker({
+    mode: 'figure',
+    canUpload,
+    onPick: (img, f) => {
+      remember(img);
+      editor
+        .chain()
+        .focus()
+        .insertContent({ type: 'figure', attrs: { mediaId: img.id, ...f } })
+        .run();
+    },
+  });
+}
+
+function pickGallery(editor: Editor, canUpload: boolean): void {
+  openMediaPicker({
+    mode: 'gallery',
+    canUpload,
+    onPickMany: (imgs, columns) => {
+      for (const img of imgs) remember(img);
+      editor
+        .chain()
+        .focus()
+        .insertContent({ type: 'gallery', attrs: { columns }, content: imgs.map((img) => ({ type: 'figure', attrs: { mediaId: img.id, align: 'center' } })) })
+        .run();
+    },
+  });
+}
+
+/** A new, empty social-post card with its fields open at the link (filled from it when `url` is given). */
+function insertCard(editor: Editor, url = ''): void {
+  openNextCard(url !== '');
+  editor
+    .chain()
+    .focus()
+    .insertContent({ type: 'quoteCard', attrs: url ? { url } : {} })
+    .run();
+}
+
+/** Ctrl/⌘+K: the link at the cursor, asked for. */
+const LinkShortcut = Extension.create<{ ask: () => void }>({
+  name: 'linkShortcut',
+  addOptions: () => ({ ask: () => {} }),
+  addKeyboardShortcuts() {
+    return {
+      'Mod-k': () => {
+        this.options.ask();
+        return true;
+      },
+    };
+  },
+});
+
+function askLink(editor: Editor): void {
+  const href = window.prompt('Link address (https://…); empty to remove the link', (editor.getAttributes('link').href as string | undefined) ?? 'https://');
+  if (href === null) return;
+  if (href === '') editor.chain().focus().unsetLink().run();
+  else editor.chain().focus().extendMarkRange('link').setLink({ href }).run();
+}
+
+const MOD = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
+
+/** What can be typed: the Markdown that turns into blocks as one types, and the keys. */
+function shortcutHelp(): HTMLDetailsElement {
+  const rows = (pairs: [string, string][], keys = true) =>
+    h('dl', { class: 'editor-help__list' }, ...pairs.flatMap(([k, v]) => [h('dt', {}, keys ? h('kbd', { text: k }) : k), h('dd', { text: v })]));
+  return h(
+    'details',
+    { class: 'editor-help' },
+    h('summary', { text: 'Shortcuts' }),
+    h(
+      'div',
+      { class: 'editor-help__columns' },
+      h(
+        'section',
+        {},
+        h('h3', { text: 'As you type' }),
+        rows([
+          ['/', 'at the start of an empty line: insert a block'],
+          ['## ', 'heading'],
+          ['### ', 'subheading'],
+          ['> ', 'quotation'],
+          ['- ', 'bulleted list'],
+          ['1. ', 'numbered list'],
+          ['**words**', 'bold'],
+          ['*words*', 'italic'],
+          ['---', 'divider'],
+        ]),
+      ),
+      h(
+        'section',
+        {},
+        h('h3', { text: 'Keys' }),
+        rows([
+          [`${MOD}+B`, 'bold'],
+          [`${MOD}+I`, 'italic'],
+          [`${MOD}+K`, 'link'],
+          [`${MOD}+Alt+2`, 'heading'],
+          [`${MOD}+Alt+3`, 'subheading'],
+          [`${MOD}+Shift+B`, 'quotation'],
+          [`${MOD}+Shift+8`, 'bulleted list'],
+          [`${MOD}+Shift+7`, 'numbered list'],
+          [`${MOD}+Z`, 'undo'],
+          [`${MOD}+Shift+Z`, 'redo'],
+        ]),
+      ),
+      h(
+        'section',
+        {},
+        h('h3', { text: 'Pasting and dropping' }),
+        rows(
+          [
+            ['Image', 'dropped or pasted into the text: uploaded, then its alt text asked for'],
+            ['Several images', 'dropped together: a gallery'],
+            ['Link to a post', 'pasted on an empty line: a quoted-post card filled from it'],
+          ],
+          false,
+        ),
+      ),
+    ),
+  );
+}
+
+const IMAGE_TYPES = /^image\/(jpeg|png|webp|gif|avif)$/;
+const imageFiles = (data: DataTransfer | null): File[] => [...(data?.files ?? [])].filter((f) => IMAGE_TYPES.test(f.type));
+
+/**
+ * Uploads images dropped or pasted into the body, the progress shown above it, and puts them
+ * where they were dropped: one a figure (its alt text field then asks for a description),
+ * several a gallery. The server checks each file's bytes; its refusal is shown as it said it.
+ */
+async function uploadInto(editor: Editor, files: File[], pos: number, canUpload: boolean, area: HTMLElement): Promise<void> {
+  if (!canUpload) {
+    area.replaceChildren(
+      h('p', {
+        class: 'editor__upload editor__upload--error',
+        text: 'Your role cannot upload images: ask an editor, or choose one from the library (Figure).',
+      }),
+    );
+    return;
+  }
+  const done: PickedImage[] = [];
+  for (const file of files) {
+    const bar = h('progress', { max: '100', value: '0' });
+    const line = h('p', { class: 'editor__upload', text: `Uploading ${file.name}… ` }, bar);
+    area.append(line);
+    try {
+      const img = await uploadImage(file, {}, (sent) => {
+        bar.value = Math.round(sent * 100);
+      });
+      remember(img);
+      done.push(img);
+      line.remove();
+    } catch (err) {
+      line.replaceChildren(`${file.name}: ${(err as Error).message}`);
+      line.classList.add('editor__upload--error');
+    }
+  }
+  if (done.length === 0) return;
+  const at = Math.min(pos, editor.state.doc.content.size);
+  const node =
+    done.length === 1
+      ? { type: 'figure', attrs: { mediaId: done[0]!.id, align: 'center' } }
+      : {
+          type: 'gallery',
+          attrs: { columns: Math.min(3, done.length) },
+          content: done.map((img) => ({ type: 'figure', attrs: { mediaId: img.id, align: 'center' } })),
+        };
+  askAltOfNextFigure();
+  editor.chain().focus().insertContentAt(at, node).run();
+}
+
 function mount(root: HTMLElement): void {
   const form = root.closest('form');
   const jsonField = form?.querySelector<HTMLInputElement>('[data-editor-json]');
@@ -304,6 +398,12 @@ function mount(root: HTMLElement): void {
     content = jsonField.value ? JSON.parse(jsonField.value) : docFromText(textarea.value);
   } catch {
     content = docFromText(textarea.value);
+  }
+  const canUpload = root.dataset.mediaUpload === '1';
+  try {
+    rememberImages(JSON.parse(root.dataset.figureImages ?? '{}') as Record<string, ImageInfo>);
+  } catch {
+    /* figures are then drawn as their numbers */
   }
   const label = root.querySelector('label');
   const fieldShell = textarea.closest('.field') as HTMLElement | null;
@@ -319,26 +419,56 @@ function mount(root: HTMLElement): void {
   heading.id = `${textarea.id || 'editor'}-label`;
   heading.textContent = label?.textContent ?? 'Body';
 
-  const editor = new Editor({
+  // The block menu and the uploads need the editor; the editor's keys and drops need them.
+  let menu: BlockMenu | undefined;
+  const uploads = h('div', { class: 'editor__uploads', 'aria-live': 'polite' });
+  const editor: Editor = new Editor({
     element: surface,
     injectCSS: false,
     extensions: [
+      LinkShortcut.configure({ ask: () => askLink(editor) }),
       StarterKit.configure({
         heading: { levels: [2, 3, 4] },
         codeBlock: false,
+        // The quotation with its citation field (blocks.ts Quotation).
+        blockquote: false,
         strike: false,
         underline: false,
         link: { openOnClick: false, autolink: true, protocols: ['mailto'] },
         // Each paragraph its own direction where scripts mix (an English name in a Persian article).
         paragraph: { HTMLAttributes: { dir: 'auto' } },
       }),
-      Citation,
+      Quotation,
       Figure,
       Gallery,
       QuoteCard,
     ],
     content: content as Record<string, unknown>,
     editorProps: {
+      handleKeyDown: (_view, event) => menu?.handleKey(event) ?? false,
+      handleDrop: (view, event, _slice, moved) => {
+        const files = imageFiles(event.dataTransfer);
+        if (moved || files.length === 0) return false;
+        event.preventDefault();
+        const at = view.posAtCoords({ left: event.clientX, top: event.clientY });
+        void uploadInto(editor, files, at?.pos ?? view.state.selection.to, canUpload, uploads);
+        return true;
+      },
+      handlePaste: (view, event) => {
+        const files = imageFiles(event.clipboardData);
+        if (files.length > 0) {
+          void uploadInto(editor, files, view.state.selection.to, canUpload, uploads);
+          return true;
+        }
+        // A post's link pasted alone on an empty line: its card, filled from the link.
+        const text = event.clipboardData?.getData('text/plain') ?? '';
+        const { selection } = view.state;
+        if (isSocialPostUrl(text) && selection.empty && selection.$from.parent.type.name === 'paragraph' && selection.$from.parent.content.size === 0) {
+          insertCard(editor, text.trim());
+          return true;
+        }
+        return false;
+      },
       attributes: {
         class: 'editor__content',
         'aria-labelledby': heading.id,
@@ -386,76 +516,44 @@ function mount(root: HTMLElement): void {
   });
 
   const chain = () => editor.chain().focus();
+  const insert = button('+', 'Insert a block', () => menu?.openFrom(insert));
+  insert.setAttribute('aria-haspopup', 'menu');
+  insert.setAttribute('aria-expanded', 'false');
+  insert.classList.add('editor__insert');
+  menu = mountBlockMenu(editor, surface, [
+    { label: 'Heading', keywords: 'h2 title', run: () => chain().setHeading({ level: 2 }).run() },
+    { label: 'Subheading', keywords: 'h3', run: () => chain().setHeading({ level: 3 }).run() },
+    { label: 'Quotation', keywords: 'quote blockquote citation', run: () => toggleQuote(editor, null) },
+    { label: 'Pull quote', keywords: 'pullquote large', run: () => toggleQuote(editor, 'pull') },
+    { label: 'Figure', keywords: 'image photo picture', run: () => pickFigure(editor, canUpload) },
+    { label: 'Gallery', keywords: 'images photos grid', run: () => pickGallery(editor, canUpload) },
+    { label: 'Social post', keywords: 'tweet x bluesky mastodon threads instagram facebook card embed', run: () => insertCard(editor) },
+    { label: 'Divider', keywords: 'rule hr line separator', run: () => chain().setHorizontalRule().run() },
+    { label: 'Bulleted list', keywords: 'ul unordered', run: () => chain().toggleBulletList().run() },
+    { label: 'Numbered list', keywords: 'ol ordered', run: () => chain().toggleOrderedList().run() },
+  ]);
   toolbar.append(
+    insert,
     button('B', 'Bold', () => chain().toggleBold().run()),
     button('I', 'Italic', () => chain().toggleItalic().run()),
-    button('Link', 'Link', () => {
-      const href = window.prompt('Link address (https://…)', (editor.getAttributes('link').href as string | undefined) ?? 'https://');
-      if (href === null) return;
-      if (href === '') chain().unsetLink().run();
-      else chain().extendMarkRange('link').setLink({ href }).run();
-    }),
+    button('Link', 'Link', () => askLink(editor)),
     button('P', 'Paragraph', () => chain().setParagraph().run()),
     button('H2', 'Heading', () => chain().toggleHeading({ level: 2 }).run()),
     button('H3', 'Subheading', () => chain().toggleHeading({ level: 3 }).run()),
     button('H4', 'Minor heading', () => chain().toggleHeading({ level: 4 }).run()),
     button('• List', 'Bulleted list', () => chain().toggleBulletList().run()),
     button('1. List', 'Numbered list', () => chain().toggleOrderedList().run()),
-    button('“ Quote', 'Quotation with citation', () => {
-      if (editor.isActive('blockquote')) {
-        chain().lift('blockquote').run();
-        return;
-      }
-      const citation = window.prompt('Who said it? (optional)', '');
-      chain()
-        .wrapIn('blockquote', citation ? { citation } : {})
-        .run();
-    }),
-    button('❝ Pull', 'Pull quote', () => {
-      if (editor.isActive('blockquote')) {
-        // A quotation becomes a pull quote and back; the words stay.
-        const pull = editor.getAttributes('blockquote').kind === 'pull';
-        chain()
-          .updateAttributes('blockquote', { kind: pull ? null : 'pull' })
-          .run();
-        return;
-      }
-      const citation = window.prompt('Who said it? (optional)', '');
-      chain()
-        .wrapIn('blockquote', { kind: 'pull', ...(citation ? { citation } : {}) })
-        .run();
-    }),
-    button('Figure', 'Image from the media library', () =>
-      openMediaPicker({
-        mode: 'figure',
-        canUpload: root.dataset.mediaUpload === '1',
-        onPick: (img, f) =>
-          chain()
-            .insertContent({ type: 'figure', attrs: { mediaId: img.id, ...f } })
-            .run(),
-      }),
-    ),
-    button('Post', 'Quoted social post', () => {
-      const author = window.prompt('Author', '');
-      if (!author) return;
-      const handle = window.prompt('Handle', '') ?? '';
-      const text = window.prompt('Text of the post', '') ?? '';
-      const url = window.prompt('Link to the post', 'https://') ?? '';
-      const date = window.prompt('Date (YYYY-MM-DD)', new Date().toISOString().slice(0, 10)) ?? '';
-      const network = window.prompt('Network', '') ?? '';
-      chain()
-        .insertContent({
-          type: 'quoteCard',
-          attrs: { author, handle, text, url: url === 'https://' ? '' : url, date: date ? new Date(date).toISOString() : '', network },
-        })
-        .run();
-    }),
+    button('“ Quote', 'Quotation with citation', () => toggleQuote(editor, null)),
+    button('❝ Pull', 'Pull quote', () => toggleQuote(editor, 'pull')),
+    button('Figure', 'Image from the media library', () => pickFigure(editor, canUpload)),
+    button('Gallery', 'Gallery of several images', () => pickGallery(editor, canUpload)),
+    button('Post', 'Quoted social post', () => insertCard(editor)),
     button('—', 'Horizontal rule', () => chain().setHorizontalRule().run()),
     button('Person', 'Who said it or who is shown (People)', () => void attributeToPerson(editor, form)),
   );
   const wrap = document.createElement('div');
   wrap.className = 'field editor__field';
-  wrap.append(heading, toolbar, surface);
+  wrap.append(heading, toolbar, shortcutHelp(), uploads, surface);
   if (fieldShell) fieldShell.hidden = true;
   textarea.disabled = true;
   root.append(wrap);

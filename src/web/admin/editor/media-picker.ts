@@ -9,6 +9,7 @@
  * No inline scripts or styles: the strict CSP stays on; looks come from admin.css classes.
  */
 /// <reference lib="dom" />
+import { csrfToken, h, uid } from './dom.js';
 
 /** One library image as /admin/media.json describes it. */
 export interface PickedImage {
@@ -32,43 +33,35 @@ export interface FigureChoice {
   align: 'center' | 'wide' | 'left' | 'right';
 }
 
-type Child = Node | string | null | undefined | false;
-
-function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string | boolean | undefined> = {},
-  ...children: Child[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === undefined || v === false) continue;
-    if (k === 'text') node.textContent = String(v);
-    else node.setAttribute(k, v === true ? '' : v);
-  }
-  for (const c of children) if (c) node.append(c);
-  return node;
-}
-
-let seq = 0;
-const uid = (p: string): string => `${p}-${++seq}`;
-
-const csrfToken = (): string => document.querySelector<HTMLInputElement>('input[name="_csrf"]')?.value ?? '';
-
-/** Uploads one file to the library; resolves with the new image or rejects with the server's message. */
-export async function uploadImage(file: File, texts: { alt?: string; caption?: string; credit?: string } = {}): Promise<PickedImage> {
+/**
+ * Uploads one file to the library; resolves with the new image or rejects with the server's
+ * message. `onProgress` hears the share of the file sent so far (0 to 1).
+ */
+export function uploadImage(
+  file: File,
+  texts: { alt?: string; caption?: string; credit?: string } = {},
+  onProgress?: (sent: number) => void,
+): Promise<PickedImage> {
   const form = new FormData();
   form.append('_csrf', csrfToken());
   for (const [k, v] of Object.entries(texts)) if (v) form.append(k, v);
   form.append('file', file);
-  const res = await fetch('/admin/media', {
-    method: 'POST',
-    body: form,
-    credentials: 'same-origin',
-    headers: { accept: 'application/json', 'x-csrf-token': csrfToken() },
+  return new Promise((resolve, reject) => {
+    // XMLHttpRequest rather than fetch: only it reports an upload's progress.
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/admin/media');
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('x-csrf-token', csrfToken());
+    xhr.responseType = 'json';
+    if (onProgress) xhr.upload.addEventListener('progress', (e) => e.lengthComputable && onProgress(e.loaded / e.total));
+    xhr.addEventListener('load', () => {
+      const data = (xhr.response ?? {}) as { item?: PickedImage; error?: { message?: string } };
+      if (xhr.status >= 200 && xhr.status < 300 && data.item) resolve(data.item);
+      else reject(new Error(data.error?.message ?? `The upload failed (${xhr.status}).`));
+    });
+    xhr.addEventListener('error', () => reject(new Error('The upload failed: the connection was lost.')));
+    xhr.send(form);
   });
-  const data = (await res.json().catch(() => ({}))) as { item?: PickedImage; error?: { message?: string } };
-  if (!res.ok || !data.item) throw new Error(data.error?.message ?? `The upload failed (${res.status}).`);
-  return data.item;
 }
 
 async function search(q: string, page: number): Promise<{ items: PickedImage[]; total: number; page: number; totalPages: number }> {
@@ -114,18 +107,23 @@ export function enhanceDropZone(zone: HTMLElement): void {
 }
 
 export interface PickerOptions {
-  mode: 'figure' | 'featured';
+  /** One image for a figure (with its texts) or the featured image; or several for a gallery. */
+  mode: 'figure' | 'featured' | 'gallery';
   /** The dialog's heading (default: by mode). */
   title?: string;
   canUpload: boolean;
-  onPick: (image: PickedImage, figure: FigureChoice) => void;
+  onPick?: (image: PickedImage, figure: FigureChoice) => void;
+  /** Gallery: the images in the order chosen, and the columns. */
+  onPickMany?: (images: PickedImage[], columns: number) => void;
 }
+
+const PICKER_TITLES = { figure: 'Insert an image', featured: 'Choose the featured image', gallery: 'Insert a gallery' } as const;
 
 /** Opens the picker as a modal dialog; it removes itself when closed. */
 export function openMediaPicker(o: PickerOptions): void {
   const titleId = uid('media-picker-title');
   const dialog = h('dialog', { class: 'media-picker', 'aria-labelledby': titleId, 'data-media-picker': '' });
-  const title = h('h2', { id: titleId, text: o.title ?? (o.mode === 'figure' ? 'Insert an image' : 'Choose the featured image') });
+  const title = h('h2', { id: titleId, text: o.title ?? PICKER_TITLES[o.mode] });
 
   // Search
   const qId = uid('media-picker-q');
@@ -189,14 +187,22 @@ export function openMediaPicker(o: PickerOptions): void {
           field('Alignment', align),
         )
       : null;
-  const choose = h('button', { class: 'button', type: 'button', disabled: true, text: o.mode === 'figure' ? 'Insert image' : 'Use this image' });
+  const columns = h('select', { class: 'field__select' }, ...[2, 3, 4].map((n) => h('option', { value: String(n), text: `${n} columns`, selected: n === 3 })));
+  const galleryFields = o.mode === 'gallery' ? h('div', {}, field('Layout', columns, 'On narrow screens the gallery has fewer columns.')) : null;
+  const choose = h('button', {
+    class: 'button',
+    type: 'button',
+    disabled: true,
+    text: o.mode === 'figure' ? 'Insert image' : o.mode === 'gallery' ? 'Insert gallery' : 'Use this image',
+  });
   const cancel = h('button', { class: 'button button--secondary', type: 'button', text: 'Cancel' });
   const details = h(
     'section',
     { class: 'media-picker__section' },
-    h('h3', { text: 'Chosen image' }),
+    h('h3', { text: o.mode === 'gallery' ? 'Chosen images' : 'Chosen image' }),
     chosenInfo,
     figureFields,
+    galleryFields,
     h('p', { class: 'form__actions' }, choose, cancel),
   );
 
@@ -204,8 +210,17 @@ export function openMediaPicker(o: PickerOptions): void {
   document.body.append(dialog);
 
   let chosen: PickedImage | undefined;
+  // A gallery's images, in the order they were chosen (a second click takes one out).
+  const many: PickedImage[] = [];
   let page = 1;
   const select = (img: PickedImage) => {
+    if (o.mode === 'gallery') {
+      const at = many.findIndex((m) => m.id === img.id);
+      if (at >= 0) many.splice(at, 1);
+      else many.push(img);
+      paintMany();
+      return;
+    }
     chosen = img;
     for (const b of grid.querySelectorAll('button')) b.setAttribute('aria-pressed', String(b.dataset.id === String(img.id)));
     chosenInfo.textContent = `${img.filename} (image ${img.id}, ${img.width}×${img.height})${img.alt ? ` — alt text: ${img.alt}` : ' — no alt text in the library yet'}`;
@@ -213,6 +228,15 @@ export function openMediaPicker(o: PickerOptions): void {
     caption.placeholder = img.caption;
     credit.placeholder = img.credit;
     choose.disabled = false;
+  };
+  const paintMany = () => {
+    const ids = new Set(many.map((m) => String(m.id)));
+    for (const b of grid.querySelectorAll('button')) b.setAttribute('aria-pressed', String(ids.has(b.dataset.id ?? '')));
+    chosenInfo.textContent =
+      many.length === 0
+        ? 'No images chosen yet: choose two or more, in the order they are to be shown.'
+        : `${many.length} chosen: ${many.map((m) => m.filename).join(', ')}`;
+    choose.disabled = many.length < 2;
   };
   const card = (img: PickedImage) => {
     const b = h(
@@ -232,7 +256,8 @@ export function openMediaPicker(o: PickerOptions): void {
       status.textContent = r.total === 0 ? 'No images match.' : `${r.total} ${r.total === 1 ? 'image' : 'images'}; page ${r.page} of ${r.totalPages}.`;
       prev.disabled = r.page <= 1;
       next.disabled = r.page >= r.totalPages;
-      if (chosen) select(chosen);
+      if (o.mode === 'gallery') paintMany();
+      else if (chosen) select(chosen);
     } catch (err) {
       status.textContent = (err as Error).message;
     }
@@ -277,9 +302,15 @@ export function openMediaPicker(o: PickerOptions): void {
   });
   if (upload) enhanceDropZone(upload);
   choose.addEventListener('click', () => {
+    if (o.mode === 'gallery') {
+      if (many.length < 2) return;
+      o.onPickMany?.([...many], Number(columns.value) || 3);
+      dialog.close();
+      return;
+    }
     if (!chosen) return;
     const a = align.value;
-    o.onPick(chosen, {
+    o.onPick?.(chosen, {
       alt: alt.value.trim(),
       caption: caption.value.trim(),
       credit: credit.value.trim(),

@@ -61,7 +61,14 @@ export function makeContext(db: Db, site: LiveSite, now: () => Date, stylesheet:
 export const csrfFor = (reply: FastifyReply): string =>
   reply.generateCsrf({ userInfo: reply.request.adminAuth ? `session:${reply.request.adminAuth.sessionId}` : 'anonymous' });
 
-export function pageLayout(c: AdminContext, request: FastifyRequest, csrf: string, title: string, notice?: string): AdminLayoutVM {
+export function pageLayout(
+  c: AdminContext,
+  request: FastifyRequest,
+  csrf: string,
+  title: string,
+  notice?: string,
+  o: { siteTypefaces?: boolean } = {},
+): AdminLayoutVM {
   return layoutVM({
     title,
     siteName: c.siteName,
@@ -71,5 +78,7 @@ export function pageLayout(c: AdminContext, request: FastifyRequest, csrf: strin
     notice,
     timeZone: c.site.dates.timeZone,
     stylesheet: c.stylesheet,
+    // The editor sets the body in the site's own faces: the theme stylesheet says which (its @font-face rules and --serif-* values).
+    ...(o.siteTypefaces ? { extraStylesheets: c.site.brand.stylesheets.filter((s) => s.startsWith('/brand/theme.css')) } : {}),
   });
 }

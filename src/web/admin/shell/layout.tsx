@@ -67,6 +67,9 @@ function AdminPage({ layout, narrow = false, children }: AdminPageProps) {
         <meta name="robots" content="noindex, nofollow" />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href={layout.stylesheet} />
+        {layout.extraStylesheets.map((href) => (
+          <link rel="stylesheet" href={href} />
+        ))}
       </head>
       <body class="admin">
         <a class="skip" href="#main">

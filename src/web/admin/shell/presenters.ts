@@ -64,6 +64,8 @@ interface LayoutInput {
   timeZone?: string;
   /** admin.css at its current URL. */
   stylesheet: string;
+  /** Stylesheets after admin.css (the article form: the site's theme, for its typefaces). */
+  extraStylesheets?: readonly string[];
 }
 
 function navFor(user: User, path: string): NavItemVM[] {
@@ -94,6 +96,7 @@ export function layoutVM(i: LayoutInput): AdminLayoutVM {
     csrf: i.csrf,
     timeZone: i.timeZone ?? 'UTC',
     stylesheet: i.stylesheet,
+    extraStylesheets: i.extraStylesheets ?? [],
     nav: i.user ? navFor(i.user, i.path ?? '') : [],
     ...(i.user ? { user: { name: i.user.name, email: i.user.email, roleLabel: ROLE_LABELS[i.user.role] } } : {}),
     ...(i.notice !== undefined ? { notice: i.notice } : {}),
@@ -101,6 +104,15 @@ export function layoutVM(i: LayoutInput): AdminLayoutVM {
 }
 
 export const roleOptions = () => ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r], description: ROLE_DESCRIPTIONS[r] }));
+
+/** The smallest stored form at least `minWidth` wide (WebP first; the largest when none is), for the editor's figures. */
+export function sizedOf(row: MediaRow, minWidth: number): ThumbVM {
+  const ds = derivativesOf(row)
+    .filter((d) => d.format !== 'avif')
+    .sort((a, b) => a.width - b.width || (a.format === 'webp' ? -1 : 1));
+  const d = ds.find((x) => x.width >= minWidth) ?? ds.at(-1);
+  return d ? { src: mediaUrl(d.path), width: d.width, height: d.height } : { src: mediaUrl(row.path), width: row.width, height: row.height };
+}
 
 /** The smallest stored form (WebP when there is one), for grids and pickers. */
 export function thumbOf(row: MediaRow): ThumbVM {

@@ -32,6 +32,8 @@ export interface AdminLayoutVM {
   timeZone: string;
   /** admin.css at its current URL. */
   stylesheet: string;
+  /** Stylesheets after admin.css (the article form: the site's theme, for its typefaces). */
+  extraStylesheets: readonly string[];
 }
 
 /** Field values to refill a form with, and field → message for the ones that need attention. */

@@ -73,9 +73,8 @@ describe.skipIf(!browserAvailable())('article editor in chromium', () => {
     const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
     const page = await context.newPage();
     const errors = collectErrors(page);
-    // The citation prompts: the first quotation's and the pull quote's.
-    const citations = ['Ruth Amsel', 'Jonas Weir'];
-    page.on('dialog', (d) => void d.accept(citations.shift() ?? ''));
+    // No prompt: each quotation's citation is a field under its words.
+    page.on('dialog', (d) => void d.dismiss());
     await logIn(page, base, user.email);
     await page.goto(`${base}/admin/articles/new`);
     await page.waitForSelector('[data-editor-ready] .ProseMirror');
@@ -104,8 +103,16 @@ describe.skipIf(!browserAvailable())('article editor in chromium', () => {
     expect(await kinds()).toEqual(['quote', 'quote']);
     await page.click('button[data-command="Pull quote"]');
     expect(await kinds()).toEqual(['quote', 'pull']);
+    await page.locator('.editor-quote').nth(0).getByLabel('Citation').fill('Ruth Amsel');
+    await page.locator('.editor-quote').nth(1).getByLabel('Citation').fill('Jonas Weir');
+    // Enter in a citation does not send the form.
+    await page.locator('.editor-quote').nth(1).getByLabel('Citation').press('Enter');
+    expect(page.url()).toMatch(/\/admin\/articles\/new$/);
+    await expect(page.locator('.editor-quote--pull .editor-quote__kind').textContent()).resolves.toBe('Pull quote');
     await page.click('button[value=publish]');
     await page.waitForURL(/\/admin\/articles\/\d+\?saved=1/);
+    // Back in the editor, the citations are in their fields.
+    await expect(page.locator('.editor-quote').nth(0).getByLabel('Citation').inputValue()).resolves.toBe('Ruth Amsel');
 
     const reader = await browser.newPage();
     await reader.goto(`${base}/library-quotes/`);
