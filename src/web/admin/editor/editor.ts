@@ -14,6 +14,7 @@ import { directionOf, isLanguageTag } from '../../../lib/direction.js';
 import { Editor, Extension } from '@tiptap/core';
 import { type BlockMenu, mountBlockMenu } from './block-menu.js';
 import { h } from './dom.js';
+import { mountPreviews } from './previews.js';
 import { Figure, Gallery, QuoteCard, Quotation, askAltOfNextFigure, isSocialPostUrl, openNextCard, rememberImages, type ImageInfo } from './blocks.js';
 import StarterKit from '@tiptap/starter-kit';
 import { enhanceFeaturedField, openMediaPicker, type PickedImage, uploadImage } from './media-picker.js';
@@ -562,6 +563,15 @@ function mount(root: HTMLElement): void {
   root.setAttribute('data-editor-ready', '');
   form.addEventListener('submit', sync);
   enhanceFeaturedField(form, root.dataset.mediaUpload === '1');
+  mountPreviews(form, () => {
+    let first = '';
+    editor.state.doc.descendants((n) => {
+      if (first) return false;
+      if (n.type.name === 'paragraph' && n.textContent.trim()) first = n.textContent.trim();
+      return !first;
+    });
+    return first;
+  });
 }
 
 document.querySelectorAll<HTMLElement>('[data-editor]').forEach(mount);
