@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { S3Settings } from '../modules/media/media-store.js';
+import { OEMBED_NETWORKS, type EmbedSettings, type OembedNetwork } from '../modules/embed/embed.js';
 
 export interface Config {
   readonly host: string;
@@ -54,6 +55,8 @@ export interface Config {
   readonly metricsToken: string | undefined;
   /** How often each instance looks for scheduled articles whose time has come (SCHEDULE_CHECK_SECONDS). */
   readonly scheduleCheckSeconds: number;
+  /** The editor's social-post lookup: oEmbed endpoints (EMBED_OEMBED_X, _BLUESKY, _THREADS, _FACEBOOK, _INSTAGRAM), EMBED_TIMEOUT_MS, EMBED_ALLOW_PRIVATE. */
+  readonly embed: EmbedSettings;
 }
 
 export const defaults = {
@@ -76,6 +79,11 @@ export const defaults = {
   DATABASE_POOL_SIZE: '10',
   MEDIA_STORE: 'fs',
   S3_REGION: 'us-east-1',
+  // The networks whose oEmbed answers without a token; the others are read from the post's page.
+  EMBED_OEMBED_X: 'https://publish.twitter.com/oembed?omit_script=1',
+  EMBED_OEMBED_BLUESKY: 'https://embed.bsky.app/oembed',
+  EMBED_TIMEOUT_MS: '5000',
+  EMBED_ALLOW_PRIVATE: '0',
 } as const;
 
 export class ConfigError extends Error {
@@ -171,6 +179,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const scheduleCheck = get('SCHEDULE_CHECK_SECONDS');
   if (!/^\d{1,4}$/.test(scheduleCheck) || Number(scheduleCheck) < 1 || Number(scheduleCheck) > 3600)
     throw new ConfigError('SCHEDULE_CHECK_SECONDS must be a whole number of seconds from 1 to 3600');
+  const embed = embedSettings(env, get);
   const host = get('HOST');
   let siteUrl = env.SITE_URL || `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   try {
@@ -207,5 +216,29 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     akismet: akismetKey ? Object.freeze({ key: akismetKey, url: akismetUrl }) : undefined,
     metricsToken,
     scheduleCheckSeconds: Number(scheduleCheck),
+    embed,
   });
+}
+
+/** EMBED_*: an http(s) endpoint per network (unset: none, but X's and Bluesky's defaults), a deadline, the private-address switch. */
+function embedSettings(env: Record<string, string | undefined>, get: (key: keyof typeof defaults) => string): EmbedSettings {
+  const oembed: Partial<Record<OembedNetwork, string>> = {};
+  for (const network of OEMBED_NETWORKS) {
+    const key = `EMBED_OEMBED_${network.toUpperCase()}`;
+    const raw = (Object.hasOwn(defaults, key) ? get(key as keyof typeof defaults) : (env[key] ?? '')).trim();
+    if (!raw) continue;
+    try {
+      const u = new URL(raw);
+      if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error();
+      oembed[network] = u.toString();
+    } catch {
+      throw new ConfigError(`${key} must be an http(s) URL (the network's oEmbed endpoint), got "${raw}"`);
+    }
+  }
+  const timeout = get('EMBED_TIMEOUT_MS');
+  if (!/^\d{1,5}$/.test(timeout) || Number(timeout) < 100 || Number(timeout) > 60_000)
+    throw new ConfigError('EMBED_TIMEOUT_MS must be a whole number of milliseconds from 100 to 60000');
+  const allowPrivate = get('EMBED_ALLOW_PRIVATE');
+  if (allowPrivate !== '0' && allowPrivate !== '1') throw new ConfigError(`EMBED_ALLOW_PRIVATE must be 0 or 1, got "${allowPrivate}"`);
+  return Object.freeze({ oembed: Object.freeze(oembed), timeoutMs: Number(timeout), allowPrivate: allowPrivate === '1' });
 }

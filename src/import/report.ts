@@ -16,6 +16,7 @@ export type FetchFailureReason =
   | 'too-large'
   | 'too-many-redirects'
   | 'network'
+  | 'unsupported-type'
   | 'aborted'
   | 'not-image'
   | 'too-many-pixels'

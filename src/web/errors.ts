@@ -15,6 +15,7 @@ import type { ArticleErrorCode } from '../modules/article/article.js';
 import type { AuthorErrorCode } from '../modules/author/author.js';
 import type { CommentErrorCode } from '../modules/comment/comment.js';
 import type { CorrectionErrorCode } from '../modules/correction/correction.js';
+import type { EmbedErrorCode } from '../modules/embed/embed.js';
 import type { LiveErrorCode } from '../modules/live/live.js';
 import type { MediaErrorCode } from '../modules/media/media.js';
 import type { PersonErrorCode } from '../modules/person/person.js';
@@ -44,6 +45,7 @@ export type ErrorCode =
   | AuthorErrorCode
   | CommentErrorCode
   | CorrectionErrorCode
+  | EmbedErrorCode
   | PersonErrorCode
   | LiveErrorCode
   | MediaErrorCode
@@ -96,6 +98,13 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   COMMENT_ORIGIN: 403,
   COMMENT_NOT_FOUND: 404,
   CORRECTION_INVALID: 400,
+  EMBED_URL_INVALID: 400,
+  EMBED_UNSUPPORTED: 400,
+  EMBED_PRIVATE_ADDRESS: 400,
+  EMBED_POST_NOT_FOUND: 404,
+  EMBED_NO_POST: 422,
+  EMBED_UPSTREAM: 502,
+  EMBED_TIMEOUT: 504,
   MEDIA_UNREADABLE: 400,
   MEDIA_UNSUPPORTED_TYPE: 415,
   MEDIA_EMPTY: 400,
@@ -159,6 +168,9 @@ export interface PublicError {
  */
 const UNIQUE_VIOLATION = new Set(['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY', '23505']);
 
+/** Bad gateway, gateway timeout: an outside service's failure, told as it is. */
+const GATEWAY = new Set([502, 504]);
+
 /** Fastify's and its plugins' own 4xx (a body too large, a malformed one, too many requests). */
 const frameworkCode = (status: number): WebErrorCode =>
   status === 413 ? 'TOO_LARGE' : status === 429 ? 'RATE_LIMITED' : status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST';
@@ -182,8 +194,13 @@ export function toPublicError(err: unknown): PublicError {
     const m = typeof fields === 'string' ? fields : typeof e?.message === 'string' && e.message ? e.message : 'Bad request.';
     return m.slice(0, 500);
   };
-  // Ours: a 4xx, or a 503 that says when to come back (the server is busy, nothing is wrong).
-  if (err instanceof AppError && isErrorCode(code) && (ERROR_STATUS[code] < 500 || (ERROR_STATUS[code] === 503 && err.retryAfterSeconds !== undefined)))
+  // Ours: a 4xx, a 502/504 (an outside service we asked failed or was too slow: the message names
+  // it, nothing of ours), or a 503 that says when to come back (the server is busy, nothing is wrong).
+  if (
+    err instanceof AppError &&
+    isErrorCode(code) &&
+    (ERROR_STATUS[code] < 500 || GATEWAY.has(ERROR_STATUS[code]) || (ERROR_STATUS[code] === 503 && err.retryAfterSeconds !== undefined))
+  )
     return {
       status: ERROR_STATUS[code],
       code,

@@ -43,4 +43,18 @@ describe('loadConfig', () => {
     expect(loadConfig({}).scheduleCheckSeconds).toBe(15);
     expect(loadConfig({ SCHEDULE_CHECK_SECONDS: '2' }).scheduleCheckSeconds).toBe(2);
   });
+
+  it('reads the social-post lookup: X and Bluesky by oEmbed, 5 s, private addresses refused, unless told otherwise', () => {
+    expect(loadConfig({}).embed).toEqual({
+      oembed: { X: 'https://publish.twitter.com/oembed?omit_script=1', Bluesky: 'https://embed.bsky.app/oembed' },
+      timeoutMs: 5000,
+      allowPrivate: false,
+    });
+    const c = loadConfig({ EMBED_OEMBED_THREADS: 'https://oembed.example/threads', EMBED_TIMEOUT_MS: '300', EMBED_ALLOW_PRIVATE: '1' }).embed;
+    expect(c).toMatchObject({ oembed: { Threads: 'https://oembed.example/threads' }, timeoutMs: 300, allowPrivate: true });
+    expect(Object.isFrozen(c.oembed)).toBe(true);
+    expect(() => loadConfig({ EMBED_OEMBED_X: 'ftp://x.example/' })).toThrow(/EMBED_OEMBED_X/);
+    expect(() => loadConfig({ EMBED_TIMEOUT_MS: '5s' })).toThrow(/EMBED_TIMEOUT_MS/);
+    expect(() => loadConfig({ EMBED_ALLOW_PRIVATE: 'yes' })).toThrow(/EMBED_ALLOW_PRIVATE/);
+  });
 });

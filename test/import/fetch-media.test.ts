@@ -12,7 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportAborted, importWordPress, type ImportOptions } from '../../src/import/wordpress/import-wordpress.js';
 import type { ImportReport } from '../../src/import/report.js';
-import { checkUrl, DownloadError, Downloader, DEFAULT_DOWNLOAD_LIMITS, isNonPublicAddress } from '../../src/import/download.js';
+import { checkUrl, DownloadError, Downloader, DEFAULT_DOWNLOAD_LIMITS, isNonPublicAddress } from '../../src/lib/download.js';
 import { fileKey, imageUsesIn, OldSite, originalKey } from '../../src/import/wordpress/remote-media.js';
 import { filesOf } from '../../src/modules/media/media.service.js';
 import { testApp } from '../helpers/app.js';
@@ -85,7 +85,7 @@ describe('what --fetch-media may fetch', () => {
         const err = await d.download(url).catch((e: unknown) => e);
         expect(err, url).toBeInstanceOf(DownloadError);
         expect((err as DownloadError).reason, url).toBe('private-address');
-        expect((err as DownloadError).message).toContain('--fetch-allow-private');
+        expect((err as DownloadError).message).toContain('is a private, loopback or link-local address');
       }
       expect(server.hits.size).toBe(0);
     } finally {

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { convertContent, type ConvertContext } from '../../src/import/wordpress/convert.js';
-import { embeddedPosts, postKey, readEmbeddedPost } from '../../src/import/wordpress/oembed-cache.js';
+import { embeddedPosts, postKey } from '../../src/import/wordpress/oembed-cache.js';
+import { readEmbeddedPost } from '../../src/modules/embed/embedded-post.js';
 
 const X_ANSWER =
   '<blockquote class="twitter-tweet"><p lang="en" dir="ltr">The ferry to Velmar runs again from Monday.<br>Timetable on our site &amp; in the app. <a href="https://t.co/abc123">pic.twitter.com/abc123</a></p>&mdash; Velmar Ferries (@velmarferries) <a href="https://twitter.com/velmarferries/status/1790000000000000001?ref_src=twsrc%5Etfw">May 13, 2024</a></blockquote><script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>';

@@ -34,7 +34,8 @@ import { normalizeTags } from './raw-html.js';
 import type { MissingImage } from '../../modules/article/remote-images.js';
 import { hasBlocks, isSocialProvider, parseBlocks, renderBlocks } from './gutenberg.js';
 import { convertShortcodes, escapeRegExp, galleryColumns, parseAttrs, surelyShortcodes, type ImageRef } from './shortcodes.js';
-import { postKey, type EmbeddedPost } from './oembed-cache.js';
+import type { EmbeddedPost } from '../../modules/embed/embedded-post.js';
+import { postKey } from './oembed-cache.js';
 
 /** An attachment as the importer knows it: imported (mediaId, local src) or not (old URL). */
 export interface AttachmentRef extends ImageRef {

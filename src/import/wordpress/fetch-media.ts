@@ -18,7 +18,7 @@ import type { MediaPlace } from '../../modules/media/media-store.js';
 import { ACCEPTED_TYPES, MediaError, storeImage } from '../../modules/media/media.service.js';
 import { mediaUrl } from '../../modules/media/media.js';
 import { lookupAll, remember } from '../../modules/redirect/import-map.repository.js';
-import { Downloader, DownloadError, DEFAULT_DOWNLOAD_LIMITS } from '../download.js';
+import { Downloader, DownloadError, DEFAULT_DOWNLOAD_LIMITS } from '../../lib/download.js';
 import type { FetchFailureReason, ImportReport } from '../report.js';
 import { putRedirects, countRedirects } from './redirects.js';
 import { fileKey, type FetchJob, type MediaPlan, type OldSite } from './remote-media.js';
@@ -177,7 +177,11 @@ export async function fetchMedia(db: Db, tx: Tx, site: OldSite, plan: MediaPlan,
       maxSockets: o.concurrency,
       ...(o.backoffMs !== undefined ? { backoffMs: o.backoffMs } : {}),
     },
-    c.signal,
+    {
+      signal: c.signal,
+      userAgent: 'Broadsheet-Importer/1.0 (fetching the files of a site being migrated)',
+      privateHint: '(an export may point anywhere; --fetch-allow-private allows it)',
+    },
   );
   const stats = r.fetch;
   let next = 0;

@@ -9,6 +9,7 @@ import {
   FIGURE_WIDTH,
   GALLERY_COLUMNS,
   isFigureWidth,
+  QUOTE_CARD_LIMITS,
   type ArticleDocument,
   type Block,
   type Figure,
@@ -171,18 +172,19 @@ export function checkDocument(raw: unknown): ArticleDocument {
         };
       }
       case 'quoteCard': {
-        const date = str(attrs.date, 'A quoted post’s date', 40);
+        const L = QUOTE_CARD_LIMITS;
+        const date = str(attrs.date, 'A quoted post’s date', L.date);
         if (date && Number.isNaN(Date.parse(date))) throw new DocumentError('A quoted post’s date is not a date.');
-        const url = str(attrs.url, 'A quoted post’s link', 2000).trim();
+        const url = str(attrs.url, 'A quoted post’s link', L.url).trim();
         if (url && !/^https?:\/\//i.test(url)) throw new DocumentError('A quoted post’s link must start with https:// or http://.');
-        const network = str(attrs.network, 'A quoted post’s network', 60);
+        const network = str(attrs.network, 'A quoted post’s network', L.network);
         return {
           type: 'quoteCard',
           attrs: {
-            author: str(attrs.author, 'A quoted post’s author', 200, true),
-            handle: str(attrs.handle, 'A quoted post’s handle', 200),
+            author: str(attrs.author, 'A quoted post’s author', L.author, true),
+            handle: str(attrs.handle, 'A quoted post’s handle', L.handle),
             date,
-            text: str(attrs.text, 'A quoted post’s text', 10_000, true),
+            text: str(attrs.text, 'A quoted post’s text', L.text, true),
             url,
             ...(network ? { network } : {}),
           },

@@ -77,6 +77,8 @@ export const GALLERY_COLUMNS = { min: 1, max: 8 } as const;
 /** The widths, in CSS pixels, a figure may be placed at (Figure `width`). */
 export const FIGURE_WIDTH = { min: 16, max: 4000 } as const;
 export const isFigureWidth = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= FIGURE_WIDTH.min && (v as number) <= FIGURE_WIDTH.max;
+/** The longest value, in characters, each field of a quote card may hold (document-input checks them). */
+export const QUOTE_CARD_LIMITS = { author: 200, handle: 200, date: 40, text: 10_000, url: 2000, network: 60 } as const;
 /** A quoted social post, shown as a static card: no third-party script ever loads. */
 export interface QuoteCard {
   type: 'quoteCard';

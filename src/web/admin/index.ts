@@ -42,6 +42,7 @@ import { dashboardRoutes } from './dashboard/dashboard.routes.js';
 import { taxonomyRoutes } from './taxonomy/taxonomy.routes.js';
 import { usersRoutes } from './users/users.routes.js';
 import { mediaRoutes } from './media/media.routes.js';
+import { embedsRoutes } from './embeds/embeds.routes.js';
 import type { MediaStore } from '../../modules/media/media-store.js';
 import { renderAdminError } from './shell/error.view.js';
 
@@ -90,6 +91,10 @@ function errorPage(c: AdminContext, request: FastifyRequest, reply: FastifyReply
   } catch {
     /* the error page renders without the header's log-out button token */
   }
+  // The admin's scripts ask for JSON (autosave, lookups): the error as data, the same code and message.
+  const accept = request.headers.accept ?? '';
+  if (accept.includes('application/json') && !accept.includes('text/html'))
+    return reply.code(status).type('application/json; charset=utf-8').send({ error: { code, message } });
   const links = request.adminAuth ? [{ label: 'Back to the dashboard', url: '/admin' }] : [{ label: 'Log in', url: '/admin/login' }];
   const layout = pageLayout(c, request, csrf, HEADINGS[status] ?? (status >= 500 ? 'Something went wrong' : 'Error'));
   return sendHtml(reply, renderAdminError({ layout, status, code, message, links }), status);
@@ -208,6 +213,7 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions): Pro
   await editorScript.route(app);
   await articlesRoutes(app, c, { site: opts.site, ...(opts.related ? { related: opts.related } : {}) });
   await pagesRoutes(app, c, { site: opts.site, ...(opts.related ? { related: opts.related } : {}) });
+  await embedsRoutes(app, { settings: opts.config.embed });
   await mediaRoutes(app, c, {
     mediaRoot: opts.media,
     maxMb: opts.config.mediaMaxMb,

@@ -173,6 +173,7 @@ export function articleFormVM(i: FormInput): ArticleFormVM {
     ...(i.id !== undefined ? { id: i.id } : {}),
     kind,
     action: i.id !== undefined ? `${base}/${i.id}` : base,
+    ...(i.id === undefined ? { draftUrl: `${base}/draft` } : {}),
     values: i.state.values,
     categoryIds: i.state.categoryIds,
     authorIds: i.state.authorIds,

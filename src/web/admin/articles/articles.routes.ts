@@ -15,6 +15,7 @@ import type { Action } from '../../../modules/user/permissions.js';
 import { ArticleError, slugify, STATUS_LABELS, validateArticle, type ArticleInput } from '../../../modules/article/article.js';
 import { ArticleConflictError } from '../../../modules/article/article.service.js';
 import {
+  articleForEditing,
   articleHistory,
   clearMissingImagesOfArticle,
   editOptions,
@@ -490,6 +491,31 @@ async function editorRoutes(app: FastifyInstance, c: AdminContext, deps: Article
     if (!('purge' in saved)) return saved;
     await afterWrite(saved);
     return reply.redirect(savedUrl(kind, saved.id, saved), 303);
+  });
+
+  // POST /admin/articles/draft, /admin/pages/draft: the new form as autosave sends it (editor/autosave.ts)
+  // at the first pause once it has a headline. The draft is created as "Save draft" would create it;
+  // the answer (JSON) is where the page goes on: its edit address, autosave address and version.
+  app.post(`${base}/draft`, { config: { access: kind.access } }, async (request, reply) => {
+    const p = parseForm(request.body, kind, c.site.dates.timeZone);
+    if (p.intent !== 'save') p.errors.title ??= 'A draft is created with “Save draft”.';
+    if (Object.keys(p.errors).length) throw new ArticleError('ARTICLE_INVALID', 'The draft could not be created.', p.errors);
+    const saved = await saveArticle(
+      db,
+      { input: p.input, tagNames: p.tagNames, ...(p.people ? { people: p.people } : {}), intent: 'save' },
+      editorOf(request),
+      c.now(),
+    );
+    await afterWrite(saved);
+    const { article } = await articleForEditing(db, signedIn(request).user, saved.id, kind.type);
+    const edit = `/admin${base}/${saved.id}`;
+    return reply.code(201).send({
+      id: saved.id,
+      editUrl: edit,
+      ...(isPage ? {} : { autosaveUrl: `${edit}/autosave` }),
+      updatedAt: article.post.updated_at,
+      savedAt: c.now().toISOString(),
+    });
   });
 
   // GET /admin/articles/:id, /admin/pages/:id

@@ -83,6 +83,8 @@ export interface ArticleFormVM {
   /** A static page has a title, a parent and an order instead of sections, tags and bylines. */
   kind: 'article' | 'page';
   action: string;
+  /** A new form: where autosave creates the draft once it has a headline (POST, JSON answer). */
+  draftUrl?: string;
   values: Record<string, string>;
   /** Multi-valued fields. */
   categoryIds: string[];

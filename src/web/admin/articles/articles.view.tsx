@@ -426,7 +426,7 @@ function ArticleForm({ vm }: { vm: ArticleFormVM }) {
                   </button>
                 ))}
               </div>
-              <AutosaveStatus url={vm.editorial?.autosaveUrl} />
+              <AutosaveStatus url={vm.editorial?.autosaveUrl} draftUrl={vm.draftUrl} />
             </section>
             {!isPage && (
               <>

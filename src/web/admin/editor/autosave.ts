@@ -10,10 +10,16 @@
  * server has it: a new article before its first save, or any article while offline. Opening the
  * form again with such a copy offers it back ("Restore what you typed"). Work not yet on the
  * server makes the browser ask before the tab is closed, and is sent when the connection returns.
+ *
+ * A new article is made a draft on the server at the first pause in typing once it has a headline
+ * (the whole form to POST /admin/articles/draft, as "Save draft" would send it); the page then
+ * goes on as that draft's edit form (its address, the form's action and version, autosave).
  */
 /// <reference lib="dom" />
 
 const DEFAULT_DELAY_MS = 10_000;
+/** A new article becomes a draft on the server this soon after typing pauses (once it has a headline). */
+const CREATE_DELAY_MS = 1500;
 
 type Field = HTMLInputElement | HTMLTextAreaElement;
 
@@ -54,12 +60,16 @@ const clearLocal = (): void => {
 export function mountAutosave(form: HTMLFormElement): void {
   const status = form.querySelector<HTMLElement>('[data-autosave-status]');
   if (!status) return;
-  const url = status.dataset.autosaveUrl;
+  let url = status.dataset.autosaveUrl || undefined;
+  const draftUrl = status.dataset.draftUrl || undefined;
   const field = (name: string): Field | null => form.querySelector<Field>(`[name="${name}"]`);
   const csrf = field('_csrf')?.value ?? '';
   const delay = Number(status.dataset.autosaveDelay) > 0 ? Number(status.dataset.autosaveDelay) : DEFAULT_DELAY_MS;
   let timer: number | undefined;
   let dirty = false;
+  let creating: Promise<void> | undefined;
+  // Changes so far: a change made while the draft is being created is autosaved after it.
+  let edits = 0;
   let stopped = false;
   let submitting = false;
 
@@ -109,12 +119,81 @@ export function mountAutosave(form: HTMLFormElement): void {
     }
   };
 
+  /** The new form sent as a draft; the page becomes its edit form. */
+  const createDraft = async (): Promise<void> => {
+    if (creating || url || stopped || !draftUrl || !field('title')?.value.trim()) return;
+    let done = (): void => {};
+    creating = new Promise<void>((resolve) => {
+      done = resolve;
+    });
+    const sent = edits;
+    show('Creating the draft…');
+    const data = new URLSearchParams();
+    for (const [k, v] of new FormData(form)) if (typeof v === 'string' && k !== 'intent') data.append(k, v);
+    data.set('intent', 'save');
+    try {
+      const res = await fetch(draftUrl, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', 'csrf-token': csrf },
+        body: data.toString(),
+      });
+      const body = (await res.json().catch(() => ({}))) as {
+        editUrl?: string;
+        autosaveUrl?: string;
+        updatedAt?: string;
+        savedAt?: string;
+        error?: { message?: string };
+      };
+      if (!res.ok || !body.editUrl || !body.updatedAt) {
+        show(`Not saved on the server yet: ${body.error?.message ?? `the server answered ${res.status}.`} What you typed is kept in this browser.`, true);
+        return;
+      }
+      clearLocal();
+      history.replaceState(history.state, '', body.editUrl);
+      form.action = body.editUrl;
+      let version = form.querySelector<HTMLInputElement>('input[name="updated_at"]');
+      if (!version) {
+        version = document.createElement('input');
+        version.type = 'hidden';
+        version.name = 'updated_at';
+        form.prepend(version);
+      }
+      version.value = body.updatedAt;
+      url = body.autosaveUrl;
+      if (url) status.dataset.autosaveUrl = url;
+      const at = new Date(body.savedAt ?? Date.now()).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+      show(`Draft created at ${at}; what you type now is autosaved.`);
+      dirty = edits !== sent;
+      if (dirty) {
+        writeLocal(draft());
+        window.clearTimeout(timer);
+        timer = window.setTimeout(() => void save(), delay);
+      }
+    } catch {
+      show('Offline: what you type is kept in this browser; the draft is created when the connection returns.', true);
+    } finally {
+      creating = undefined;
+      done();
+    }
+  };
+
   const changed = (): void => {
     if (stopped) return;
     dirty = true;
+    edits += 1;
     writeLocal(draft());
     if (!url) {
-      show('Kept in this browser until you save the draft.');
+      if (!draftUrl) {
+        show('Kept in this browser until you save the draft.');
+        return;
+      }
+      if (!field('title')?.value.trim()) {
+        show('Kept in this browser; saved as a draft as soon as it has a headline.');
+        return;
+      }
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => void createDraft(), Math.min(delay, CREATE_DELAY_MS));
       return;
     }
     window.clearTimeout(timer);
@@ -124,14 +203,21 @@ export function mountAutosave(form: HTMLFormElement): void {
   offerLocalCopy(form, status, field, draft);
   form.addEventListener('input', changed);
   form.addEventListener('editor-change', changed);
-  form.addEventListener('submit', () => {
+  form.addEventListener('submit', (event) => {
+    // "Save draft" pressed while the draft is being created: sent once it exists, to its own address.
+    if (creating) {
+      event.preventDefault();
+      const by = (event as SubmitEvent).submitter as HTMLButtonElement | null;
+      void creating.then(() => form.requestSubmit(by ?? undefined));
+      return;
+    }
     // An explicit save replaces the autosave (and the local copy); nothing more to send from this page.
     stopped = true;
     submitting = true;
     window.clearTimeout(timer);
     clearLocal();
   });
-  window.addEventListener('online', () => void save());
+  window.addEventListener('online', () => void (url ? save() : createDraft()));
   // Work the server does not have yet: the browser asks before the tab goes.
   window.addEventListener('beforeunload', (event) => {
     if (!dirty || submitting) return;

@@ -63,7 +63,7 @@ export function mountBlockMenu(editor: Editor, surface: HTMLElement, choices: Bl
     mark();
   };
   const mark = (): void => {
-    shown.forEach((s, i) => s.item.classList.toggle('is-active', i === active));
+    for (const [i, s] of shown.entries()) s.item.classList.toggle('is-active', i === active);
     if (mode === 'button') shown[active]?.item.focus();
   };
   const choose = (choice: BlockChoice): void => {

@@ -286,11 +286,8 @@ export interface FetchedPost {
 
 async function fetchPost(url: string): Promise<FetchedPost> {
   const res = await fetch(`/admin/embeds/lookup?url=${encodeURIComponent(url)}`, { credentials: 'same-origin', headers: { accept: 'application/json' } });
-  const body = (await res.json().catch(() => ({}))) as { card?: FetchedPost; error?: string | { message?: string } };
-  if (!res.ok || !body.card) {
-    const message = typeof body.error === 'string' ? body.error : body.error?.message;
-    throw new Error(message ?? `The post could not be fetched (${res.status}).`);
-  }
+  const body = (await res.json().catch(() => ({}))) as { card?: FetchedPost; error?: { message?: string } };
+  if (!res.ok || !body.card) throw new Error(body.error?.message ?? `The post could not be fetched (${res.status}).`);
   return body.card;
 }
 

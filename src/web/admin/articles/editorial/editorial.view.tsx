@@ -43,8 +43,18 @@ export function AutosaveNotice({ vm, csrf }: { vm: EditorialVM; csrf: string }) 
 
 /** Where the editor script reports autosaves ("Saved at 14:05" or the error). */
 /** The autosave line (web/admin/editor/autosave): saved to the server once the article exists, kept in the browser before. */
-export function AutosaveStatus({ url }: { url?: string | undefined }) {
-  return <p class="autosave-status muted" id="autosave-status" role="status" aria-live="polite" data-autosave-status="" data-autosave-url={url} />;
+export function AutosaveStatus({ url, draftUrl }: { url?: string | undefined; draftUrl?: string | undefined }) {
+  return (
+    <p
+      class="autosave-status muted"
+      id="autosave-status"
+      role="status"
+      aria-live="polite"
+      data-autosave-status=""
+      data-autosave-url={url}
+      data-draft-url={draftUrl}
+    />
+  );
 }
 
 function Panel({ id, title, children }: { id: string; title: string; children: ComponentChildren }) {

@@ -1,6 +1,7 @@
 /**
- * @module import/download
- * Downloads files named by an import file (a WordPress export is untrusted input) over HTTP(S):
+ * @module lib/download
+ * Fetches URLs that come from untrusted input (a WordPress export's files, a social post's link
+ * pasted in the editor) over HTTP(S):
  *  - http and https only, no credentials in the URL;
  *  - private, loopback, link-local and other non-public addresses refused unless `allowPrivate`
  *    (checked when the connection is made, on the address it connects to, for every redirect too,
@@ -10,12 +11,15 @@
  *  - a size limit checked against Content-Length and again while the body streams: the download
  *    stops as soon as it exceeds the limit, nothing more is buffered;
  *  - redirects followed up to a limit; retries with exponential backoff (or Retry-After, capped)
- *    for network errors, 429 and 5xx, never for 404, 410, 403 or a timeout.
+ *    for network errors, 429 and 5xx, never for 404, 410, 403 or a timeout;
+ *  - `fetch` only: the answer's Content-Type must be one of those asked for.
  * Node's own http/https clients: no dependency, and the `lookup` hook is where addresses are checked.
  *
  * @example
  * const d = new Downloader({ ...DEFAULT_DOWNLOAD_LIMITS, allowPrivate: false });
  * try { const bytes = await d.download('https://old.example/wp-content/uploads/a.jpg'); } finally { d.close(); }
+ * // A page, HTML only:
+ * const page = await d.fetch('https://mastodon.example/@ana/1', { accept: 'text/html', types: ['text/html'] });
  */
 import dns from 'node:dns';
 import http from 'node:http';
@@ -32,6 +36,7 @@ export type DownloadFailure =
   | 'too-large'
   | 'too-many-redirects'
   | 'network'
+  | 'unsupported-type'
   | 'aborted';
 
 /** Why a download failed, with a message for the person running the import. */
@@ -73,9 +78,42 @@ export const DEFAULT_DOWNLOAD_LIMITS: Readonly<DownloadLimits> = Object.freeze({
   maxSockets: 4,
 });
 
+/** What a Downloader says about itself and how it finds addresses; none of it is a limit. */
+export interface DownloaderOptions {
+  /** Ends every download under way and every wait between tries. */
+  signal?: AbortSignal;
+  /** The User-Agent sent (who is asking, and why). */
+  userAgent?: string;
+  /** Said after a refused address: how the person running this may allow it (a flag, a variable). */
+  privateHint?: string;
+  /** Resolves host names instead of dns.lookup (tests: a network's host name to a local server); its answers are checked all the same. */
+  resolve?: typeof dns.lookup;
+}
+
+/** What `fetch` asks for and accepts. */
+export interface FetchRequest {
+  /** The Accept header. */
+  accept: string;
+  /** Media types the answer may have (`text/html`, `application/json`…); another one is refused. */
+  types: readonly string[];
+  /**
+   * The URL is the operator's own (from configuration, such as an oEmbed endpoint): its first
+   * request is made whatever its address, on a connection of its own; every redirect is checked.
+   */
+  trusted?: boolean;
+}
+
+/** A fetched answer: its bytes, its media type (lower case, without parameters) and the URL it came from after redirects. */
+export interface Fetched {
+  body: Buffer;
+  type: string;
+  url: URL;
+}
+
 /** The longest Retry-After we wait for; a server asking for more is retried after this. */
 const MAX_RETRY_AFTER_MS = 30_000;
-const USER_AGENT = 'Broadsheet-Importer/1.0 (fetching the files of a site being migrated)';
+const USER_AGENT = 'Broadsheet/1.0';
+const IMAGES: FetchRequest = { accept: 'image/avif,image/webp,image/png,image/jpeg,image/gif,*/*;q=0.5', types: [] };
 
 // ---- addresses ----
 
@@ -140,16 +178,13 @@ export function isNonPublicAddress(ip: string): boolean {
   return BLOCKED.check(bare, family === 4 ? 'ipv4' : 'ipv6');
 }
 
-const refused = (what: string): DownloadError =>
-  new DownloadError(
-    'private-address',
-    `refused: ${what} is a private, loopback or link-local address (an export may point anywhere; --fetch-allow-private allows it)`,
-  );
+const refused = (what: string, hint: string | undefined): DownloadError =>
+  new DownloadError('private-address', `refused: ${what} is a private, loopback or link-local address${hint ? ` ${hint}` : ''}`);
 
-/** dns.lookup, refusing names that resolve to a non-public address (every address is checked). */
-function guardedLookup(allowPrivate: boolean): net.LookupFunction {
+/** `resolve` (dns.lookup), refusing names that resolve to a non-public address (every address is checked). */
+function guardedLookup(allowPrivate: boolean, hint: string | undefined, resolve: typeof dns.lookup): net.LookupFunction {
   return (hostname, options, callback) => {
-    dns.lookup(hostname, { ...options, all: true }, (err, addresses) => {
+    resolve(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) {
         callback(err, '', 4);
         return;
@@ -157,7 +192,7 @@ function guardedLookup(allowPrivate: boolean): net.LookupFunction {
       const list = addresses as unknown as dns.LookupAddress[];
       const bad = allowPrivate ? undefined : list.find((a) => isNonPublicAddress(a.address));
       if (bad) {
-        callback(refused(`${hostname} (${bad.address})`) as NodeJS.ErrnoException, '', 4);
+        callback(refused(`${hostname} (${bad.address})`, hint) as NodeJS.ErrnoException, '', 4);
         return;
       }
       if (list.length === 0) {
@@ -216,25 +251,39 @@ export function checkUrl(raw: string | URL): URL {
 export class Downloader {
   private readonly agents: { http: http.Agent; https: https.Agent };
   private readonly lookup: net.LookupFunction;
+  /** For a trusted URL's first request only (FetchRequest.trusted). */
+  private readonly openLookup: net.LookupFunction;
   private readonly inflight = new Set<http.ClientRequest>();
+  private readonly signal: AbortSignal | undefined;
 
   constructor(
     readonly limits: DownloadLimits,
-    private readonly signal?: AbortSignal,
+    private readonly options: DownloaderOptions = {},
   ) {
-    this.lookup = guardedLookup(limits.allowPrivate);
+    const resolve = options.resolve ?? dns.lookup;
+    this.lookup = guardedLookup(limits.allowPrivate, options.privateHint, resolve);
+    this.openLookup = guardedLookup(true, undefined, resolve);
+    this.signal = options.signal;
     const opts = { keepAlive: true, maxSockets: Math.max(1, limits.maxSockets), maxFreeSockets: Math.max(1, limits.maxSockets) };
     this.agents = { http: new http.Agent(opts), https: new https.Agent(opts) };
-    signal?.addEventListener('abort', () => {
+    this.signal?.addEventListener('abort', () => {
       for (const req of this.inflight) req.destroy(new DownloadError('aborted', 'interrupted'));
     });
   }
 
   /** The file's bytes, after up to `retries` further tries for failures worth another one. */
   async download(url: string | URL): Promise<Buffer> {
+    return (await this.fetch(url, IMAGES)).body;
+  }
+
+  /**
+   * The answer to a GET of `url` (bytes, media type, final URL), refused unless its Content-Type
+   * is one of `request.types` (any type when empty); tries as `download` does.
+   */
+  async fetch(url: string | URL, request: FetchRequest): Promise<Fetched> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.once(checkUrl(url));
+        return await this.once(checkUrl(url), request);
       } catch (err) {
         const e = networkError(err);
         if (!e.retryable || attempt >= this.limits.retries || this.signal?.aborted) {
@@ -266,13 +315,14 @@ export class Downloader {
   }
 
   /** One try: redirects followed within one deadline. */
-  private once(start: URL): Promise<Buffer> {
+  private once(start: URL, request: FetchRequest): Promise<Fetched> {
     if (this.signal?.aborted) return Promise.reject(new DownloadError('aborted', 'interrupted'));
     const { timeoutMs, maxBytes, maxRedirects, allowPrivate } = this.limits;
-    return new Promise<Buffer>((resolve, reject) => {
+    const userAgent = this.options.userAgent ?? USER_AGENT;
+    return new Promise<Fetched>((resolve, reject) => {
       let current: http.ClientRequest | undefined;
       let settled = false;
-      const finish = (err: unknown, bytes?: Buffer): void => {
+      const finish = (err: unknown, fetched?: Fetched): void => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
@@ -280,7 +330,7 @@ export class Downloader {
         if (err) {
           current?.destroy();
           reject(networkError(err));
-        } else resolve(bytes!);
+        } else resolve(fetched!);
       };
       const timer = setTimeout(() => {
         const err = new DownloadError('timeout', `timed out after ${(timeoutMs / 1000).toLocaleString('en')} s`);
@@ -290,8 +340,11 @@ export class Downloader {
 
       const hop = (url: URL, redirects: number): void => {
         const host = url.hostname.replace(/^\[|\]$/g, '');
-        if (!allowPrivate && net.isIP(host) && isNonPublicAddress(host)) {
-          finish(refused(host));
+        // A trusted first request gets a connection of its own (agent: false), so no socket it
+        // opened is ever reused for a checked one.
+        const open = request.trusted === true && redirects === 0;
+        if (!allowPrivate && !open && net.isIP(host) && isNonPublicAddress(host)) {
+          finish(refused(host, this.options.privateHint));
           return;
         }
         const client = url.protocol === 'https:' ? https : http;
@@ -299,9 +352,9 @@ export class Downloader {
           url,
           {
             method: 'GET',
-            agent: url.protocol === 'https:' ? this.agents.https : this.agents.http,
-            lookup: this.lookup,
-            headers: { 'user-agent': USER_AGENT, accept: 'image/avif,image/webp,image/png,image/jpeg,image/gif,*/*;q=0.5', 'accept-encoding': 'identity' },
+            agent: open ? false : url.protocol === 'https:' ? this.agents.https : this.agents.http,
+            lookup: open ? this.openLookup : this.lookup,
+            headers: { 'user-agent': userAgent, accept: request.accept, 'accept-encoding': 'identity' },
           },
           (res) => {
             const status = res.statusCode ?? 0;
@@ -330,6 +383,14 @@ export class Downloader {
               else finish(new DownloadError('http-error', `HTTP ${status}`));
               return;
             }
+            const type = String(res.headers['content-type'] ?? '')
+              .split(';')[0]!
+              .trim()
+              .toLowerCase();
+            if (request.types.length > 0 && !request.types.includes(type)) {
+              finish(new DownloadError('unsupported-type', `answered with ${type ? type.slice(0, 60) : 'no content type'}, not ${request.types.join(' or ')}`));
+              return;
+            }
             const declared = Number(res.headers['content-length']);
             // finish() first: it settles with this reason, then destroys the request (and `res`).
             if (Number.isFinite(declared) && declared > maxBytes) {
@@ -351,7 +412,7 @@ export class Downloader {
             res.on('end', () => {
               if (!res.complete || (Number.isFinite(declared) && total !== declared))
                 finish(new DownloadError('network', 'the connection closed before the file was complete', true));
-              else finish(undefined, Buffer.concat(chunks, total));
+              else finish(undefined, { body: Buffer.concat(chunks, total), type, url });
             });
           },
         );
