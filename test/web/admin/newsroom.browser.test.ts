@@ -64,24 +64,18 @@ describe.skipIf(!browserAvailable())('newsroom: write, illustrate, quote, schedu
     await dialog.getByRole('button', { name: 'Insert image' }).click();
     await expect(dialog.count()).resolves.toBe(0);
 
-    // A quoted social post: the editor asks for its parts one after another.
-    const answers = [
-      'Harbour Office',
-      '@harbouroffice',
-      'Winter timetable is out: last Friday boat now leaves at 23:10.',
-      'https://social.example/@harbouroffice/1',
-      '2026-11-19',
-      'Mastodon',
-    ];
-    const onDialog = (d: import('playwright-core').Dialog) => {
-      void d.accept(answers.shift() ?? '');
-    };
-    page.on('dialog', onDialog);
+    // A quoted social post: a card whose fields are typed in place (no prompts).
     await page.locator('.ProseMirror').click();
     await page.keyboard.press('End');
     await page.click('button[data-command="Quoted social post"]');
-    page.off('dialog', onDialog);
-    expect(answers).toEqual([]);
+    const postCard = page.locator('.editor-card').last();
+    await postCard.getByLabel('Link to the post').fill('https://social.example/@harbouroffice/1');
+    await postCard.getByLabel('Author').fill('Harbour Office');
+    await postCard.getByLabel('Handle').fill('@harbouroffice');
+    await postCard.getByLabel('Network').fill('Mastodon');
+    await postCard.getByLabel('Date').fill('2026-11-19');
+    await postCard.getByLabel('Text of the post').fill('Winter timetable is out: last Friday boat now leaves at 23:10.');
+    await postCard.getByRole('button', { name: 'Done' }).click();
 
     await page.check(`input[name=category][value="${sectionId}"]`);
     await page.selectOption('#primary-category', String(sectionId));

@@ -12,6 +12,7 @@ import { countWords, readingMinutes } from '../../../lib/words.js';
 import { slugify } from '../../../modules/article/article.js';
 import { directionOf, isLanguageTag } from '../../../lib/direction.js';
 import { Editor, Extension } from '@tiptap/core';
+import { NodeSelection } from '@tiptap/pm/state';
 import { type BlockMenu, mountBlockMenu } from './block-menu.js';
 import { h } from './dom.js';
 import { mountPreviews } from './previews.js';
@@ -221,11 +222,7 @@ function pickFigure(editor: Editor, canUpload: boolean): void {
     canUpload,
     onPick: (img, f) => {
       remember(img);
-      editor
-        .chain()
-        .focus()
-        .insertContent({ type: 'figure', attrs: { mediaId: img.id, ...f } })
-        .run();
+      insertBlock(editor, { type: 'figure', attrs: { mediaId: img.id, ...f } });
     },
   });
 }
@@ -236,11 +233,11 @@ function pickGallery(editor: Editor, canUpload: boolean): void {
     canUpload,
     onPickMany: (imgs, columns) => {
       for (const img of imgs) remember(img);
-      editor
-        .chain()
-        .focus()
-        .insertContent({ type: 'gallery', attrs: { columns }, content: imgs.map((img) => ({ type: 'figure', attrs: { mediaId: img.id, align: 'center' } })) })
-        .run();
+      insertBlock(editor, {
+        type: 'gallery',
+        attrs: { columns },
+        content: imgs.map((img) => ({ type: 'figure', attrs: { mediaId: img.id, align: 'center' } })),
+      });
     },
   });
 }
@@ -248,11 +245,17 @@ function pickGallery(editor: Editor, canUpload: boolean): void {
 /** A new, empty social-post card with its fields open at the link (filled from it when `url` is given). */
 function insertCard(editor: Editor, url = ''): void {
   openNextCard(url !== '');
-  editor
-    .chain()
-    .focus()
-    .insertContent({ type: 'quoteCard', attrs: url ? { url } : {} })
-    .run();
+  insertBlock(editor, { type: 'quoteCard', attrs: url ? { url } : {} });
+}
+
+/**
+ * A new block at the cursor; when a figure, card or gallery is selected, after it (never in its
+ * place: inserting must not delete what was selected).
+ */
+function insertBlock(editor: Editor, block: Record<string, unknown>): void {
+  const { selection } = editor.state;
+  if (selection instanceof NodeSelection) editor.chain().focus().insertContentAt(selection.to, block).run();
+  else editor.chain().focus().insertContent(block).run();
 }
 
 /** Ctrl/⌘+K: the link at the cursor, asked for. */
