@@ -26,6 +26,9 @@ export interface MediaTable {
   /** JSON: Derivative[] */
   derivatives: string;
   created_at: string;
+  /** Focal point, percent across and down (0–100); null: the middle (migration 0031). */
+  focal_x: Generated<number | null>;
+  focal_y: Generated<number | null>;
 }
 
 export interface AuthorsTable {

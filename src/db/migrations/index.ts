@@ -30,6 +30,7 @@ import { m0027CommentCounts } from './0027-comment-counts.js';
 import { m0028AuthorTitles } from './0028-author-titles.js';
 import { m0029PostFormats } from './0029-post-formats.js';
 import { m0030AuthorEmails } from './0030-author-emails.js';
+import { m0031MediaFocus } from './0031-media-focus.js';
 import type { Migration } from './migration.js';
 
 export type { Migration };
@@ -63,4 +64,5 @@ export const migrations: readonly Migration[] = [
   m0028AuthorTitles,
   m0029PostFormats,
   m0030AuthorEmails,
+  m0031MediaFocus,
 ];

@@ -72,6 +72,16 @@ export async function updateMediaTexts(db: Db, id: number, texts: { alt: string;
   return Number(r.numUpdatedRows) > 0;
 }
 
+/** The focal point (null: the middle); true when the image exists. */
+export async function updateMediaFocus(db: Db, id: number, focus: { x: number; y: number } | null): Promise<boolean> {
+  const r = await db
+    .updateTable('media')
+    .set({ focal_x: focus?.x ?? null, focal_y: focus?.y ?? null })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
 export async function deleteMediaRow(db: Db, id: number): Promise<boolean> {
   const r = await db.deleteFrom('media').where('id', '=', id).executeTakeFirst();
   return Number(r.numDeletedRows) > 0;

@@ -112,6 +112,37 @@ export function validateMediaTexts(raw: Partial<Record<MediaTextField, unknown>>
   return { texts, errors };
 }
 
+/** An image's focal point, percent across and down (0–100). */
+export interface FocalPoint {
+  x: number;
+  y: number;
+}
+
+/**
+ * Reads the two focal-point fields: both empty is no focal point (the middle); otherwise whole
+ * numbers from 0 to 100, or a message.
+ * @example validateFocalPoint('30', '20') // { focus: { x: 30, y: 20 } }
+ */
+export function validateFocalPoint(rawX: unknown, rawY: unknown): { focus: FocalPoint | null; error?: string } {
+  const x = typeof rawX === 'string' ? rawX.trim() : rawX === undefined ? '' : undefined;
+  const y = typeof rawY === 'string' ? rawY.trim() : rawY === undefined ? '' : undefined;
+  if (x === '' && y === '') return { focus: null };
+  const ok = (v: string | undefined): v is string => v !== undefined && /^\d{1,3}$/.test(v) && Number(v) <= 100;
+  if (!ok(x) || !ok(y))
+    return { focus: null, error: 'The focal point is two whole numbers from 0 to 100 (percent across and down), or both empty for the middle.' };
+  return { focus: { x: Number(x), y: Number(y) } };
+}
+
+/**
+ * The classes that move a cropped image's centre to its focal point (site.css: --fx and --fy in
+ * steps of 10, read by object-position; no inline style under the strict CSP); '' for the middle.
+ */
+export function focusClass(row: Pick<MediaRow, 'focal_x' | 'focal_y'>): string {
+  if (row.focal_x == null || row.focal_y == null) return '';
+  const step = (v: number) => Math.min(100, Math.max(0, Math.round(v / 10) * 10));
+  return `fx-${step(row.focal_x)} fy-${step(row.focal_y)}`;
+}
+
 /** What a page needs to show an image responsively. */
 export interface ResponsiveImage {
   src: string;
@@ -122,6 +153,8 @@ export interface ResponsiveImage {
   webpSrcset: string;
   /** AVIF widths, once the background job has made them; '' until then. */
   avifSrcset: string;
+  /** Classes placing a crop's centre at the focal point ('' for the middle). */
+  focus: string;
 }
 
 /**
@@ -146,6 +179,7 @@ export function responsiveImage(row: MediaRow, alt?: string): ResponsiveImage {
     srcset: fallbackSet.map((d) => `${mediaUrl(d.path)} ${d.width}w`).join(', '),
     webpSrcset: webp.map((d) => `${mediaUrl(d.path)} ${d.width}w`).join(', '),
     avifSrcset: avif.map((d) => `${mediaUrl(d.path)} ${d.width}w`).join(', '),
+    focus: focusClass(row),
   };
 }
 

@@ -99,6 +99,8 @@ export interface ImageVM {
   srcset: string;
   /** Same widths in AVIF, once made in the background; absent or '' until then. */
   avifSrcset?: string;
+  /** Classes placing a crop's centre at the image's focal point (site.css fx-/fy-); '' or absent: the middle. */
+  focus?: string;
 }
 
 export interface FigureVM {

@@ -386,3 +386,36 @@ document.querySelectorAll<HTMLElement>('form[data-media-drop]').forEach(enhanceD
 document.querySelectorAll<HTMLElement>('[data-media-field]').forEach((w) => {
   enhanceMediaField(w, w.dataset.mediaUpload === '1', w.dataset.mediaField ?? 'image');
 });
+
+/**
+ * The image's page (/admin/media/:id): a click on the picture sets the focal point's two fields
+ * (percent across and down) and marks the spot; the fields stay the way to type it, or to empty it.
+ */
+export function enhanceFocalPreview(figure: HTMLElement): void {
+  const img = figure.querySelector('img');
+  const x = document.querySelector<HTMLInputElement>('[data-focal-x]');
+  const y = document.querySelector<HTMLInputElement>('[data-focal-y]');
+  if (!img || !x || !y) return;
+  const mark = h('span', { class: 'focal-mark', 'aria-hidden': 'true' });
+  figure.classList.add('media-edit__preview--focal');
+  figure.append(mark);
+  const paint = (): void => {
+    const ok = x.value !== '' && y.value !== '';
+    mark.hidden = !ok;
+    if (ok) {
+      mark.style.left = `${Math.min(100, Math.max(0, Number(x.value)))}%`;
+      mark.style.top = `${Math.min(100, Math.max(0, Number(y.value)))}%`;
+    }
+  };
+  img.title = 'Click where the picture’s centre of interest is';
+  img.addEventListener('click', (e) => {
+    const box = img.getBoundingClientRect();
+    x.value = String(Math.round(((e.clientX - box.left) / box.width) * 100));
+    y.value = String(Math.round(((e.clientY - box.top) / box.height) * 100));
+    paint();
+  });
+  x.addEventListener('input', paint);
+  y.addEventListener('input', paint);
+  paint();
+}
+document.querySelectorAll<HTMLElement>('[data-focal-preview]').forEach(enhanceFocalPreview);

@@ -15,7 +15,7 @@ import multipart from '@fastify/multipart';
 import type { MediaRow } from '../../../db/schema.js';
 import { AvifQueue } from '../../../modules/media/avif-queue.js';
 import type { MediaPlace } from '../../../modules/media/media-store.js';
-import { derivativesOf, mediaUrl, validateMediaTexts } from '../../../modules/media/media.js';
+import { derivativesOf, mediaUrl, validateFocalPoint, validateMediaTexts } from '../../../modules/media/media.js';
 import { findMediaById, listMedia } from '../../../modules/media/media.repository.js';
 import { auditUpload, deleteMediaAudited, editMediaTexts } from '../../../modules/media/media-audit.js';
 import { ACCEPT_ATTRIBUTE, ACCEPTED_TYPES, MediaError, removeMediaFiles, storeImage } from '../../../modules/media/media.service.js';
@@ -34,7 +34,7 @@ import { sendHtml } from '../../html.js';
 import { fieldsOf, pathId } from '../shell/forms.js';
 import { mediaScript } from '../shell/script-bundle.js';
 import { filenameOf, mediaItemVM, mediaJson, previewOf, usesVM } from './media.presenter.js';
-import type { MediaUseVM, UploadFormVM } from './media.view-models.js';
+import type { MediaEditVM, MediaUseVM, UploadFormVM } from './media.view-models.js';
 import { dateVM } from '../shell/presenters.js';
 import { renderMediaEdit, renderMediaLibrary } from './media.view.js';
 import { pageOf } from '../../../lib/ids.js';
@@ -166,7 +166,7 @@ export async function mediaRoutes(app: FastifyInstance, c: AdminContext, deps: M
     request: FastifyRequest,
     reply: FastifyReply,
     row: MediaRow,
-    o: { values?: { alt: string; caption: string; credit: string }; errors?: Record<string, string>; notice?: string } = {},
+    o: { values?: MediaEditVM['values']; errors?: Record<string, string>; notice?: string } = {},
     code = 200,
   ) => {
     const { user } = signedIn(request);
@@ -188,8 +188,15 @@ export async function mediaRoutes(app: FastifyInstance, c: AdminContext, deps: M
         originalUrl: mediaUrl(row.path),
         type: TYPE_LABELS[row.mime] ?? row.mime,
         uploaded: dateVM(row.created_at, c.site.dates.timeZone),
-        values: o.values ?? { alt: row.alt, caption: row.caption, credit: row.credit },
+        values: o.values ?? {
+          alt: row.alt,
+          caption: row.caption,
+          credit: row.credit,
+          focal_x: row.focal_x == null ? '' : String(row.focal_x),
+          focal_y: row.focal_y == null ? '' : String(row.focal_y),
+        },
         errors: o.errors ?? {},
+        script: mediaScript.url,
         canEdit: can(user.role, 'media.upload'),
         action: `/admin/media/${row.id}`,
         uses: await usesFor(db, usage, user),
@@ -235,9 +242,22 @@ export async function mediaRoutes(app: FastifyInstance, c: AdminContext, deps: M
     if (!row) throw notFound('There is no such image.');
     const f = fieldsOf(request.body);
     const { texts, errors } = validateMediaTexts({ alt: f.alt ?? '', caption: f.caption ?? '', credit: f.credit ?? '' });
-    if (Object.keys(errors).length) {
-      const echo = (v: unknown) => (typeof v === 'string' ? v.slice(0, 2000) : '');
-      return renderEdit(request, reply, row, { values: { alt: echo(f.alt), caption: echo(f.caption), credit: echo(f.credit) }, errors }, 400);
+    // The focal point's fields are on the form of this page only; a post without them keeps it.
+    const hasFocus = f.focal_x !== undefined || f.focal_y !== undefined;
+    const focal = validateFocalPoint(f.focal_x, f.focal_y);
+    const allErrors: Record<string, string> = { ...errors, ...(focal.error ? { focal_x: focal.error } : {}) };
+    if (Object.keys(allErrors).length) {
+      const echo = (v: unknown, max = 2000) => (typeof v === 'string' ? v.slice(0, max) : '');
+      return renderEdit(
+        request,
+        reply,
+        row,
+        {
+          values: { alt: echo(f.alt), caption: echo(f.caption), credit: echo(f.credit), focal_x: echo(f.focal_x, 5), focal_y: echo(f.focal_y, 5) },
+          errors: allErrors,
+        },
+        400,
+      );
     }
     const { user } = signedIn(request);
     const usage = await mediaUsage(db, row.id);
@@ -245,7 +265,7 @@ export async function mediaRoutes(app: FastifyInstance, c: AdminContext, deps: M
     if (refused.length > 0 || (usage.authors.length > 0 && !can(user.role, 'post.edit.any'))) {
       throw new HttpError('FORBIDDEN', 'This image is shown in articles or profiles your role may not change, so its texts were not changed. Ask an editor.');
     }
-    if (!(await editMediaTexts(db, row, texts, actorOf(request), c.now()))) throw notFound('There is no such image.');
+    if (!(await editMediaTexts(db, row, texts, actorOf(request), c.now(), hasFocus ? focal.focus : undefined))) throw notFound('There is no such image.');
     await refreshPages(row.id);
     return reply.redirect(`/admin/media/${row.id}?saved=1`, 303);
   });

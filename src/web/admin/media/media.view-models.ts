@@ -58,9 +58,12 @@ export interface MediaEditVM {
   originalUrl: string;
   type: string;
   uploaded: { iso: string; label: string };
-  values: { alt: string; caption: string; credit: string };
+  /** The texts, and the focal point as typed (percent across and down; both '' for the middle). */
+  values: { alt: string; caption: string; credit: string; focal_x: string; focal_y: string };
   errors: Record<string, string>;
   canEdit: boolean;
+  /** The media script (the focal point set by a click on the preview). */
+  script: string;
   action: string;
   uses: MediaUseVM[];
   /** Present when this role may delete and nothing uses the image. */

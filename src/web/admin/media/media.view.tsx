@@ -8,7 +8,7 @@ import type { MediaEditVM, MediaLibraryVM } from './media.view-models.js';
 import { CsrfField, ErrorSummary, Pagination, TextField, Time } from '../shell/components.js';
 import { renderAdminDocument } from '../shell/layout.js';
 
-const TEXT_FIELDS = { file: 'media-file', alt: 'media-alt', caption: 'media-caption', credit: 'media-credit' };
+const TEXT_FIELDS = { file: 'media-file', alt: 'media-alt', caption: 'media-caption', credit: 'media-credit', focal_x: 'media-focal-x' };
 
 function Caption({ id, value, error, hint }: { id: string; value: string; error?: string | undefined; hint: string }) {
   const described = [`${id}-hint`, error !== undefined ? `${id}-error` : ''].filter(Boolean).join(' ');
@@ -160,7 +160,7 @@ function Edit({ vm }: { vm: MediaEditVM }) {
       </p>
       <ErrorSummary errors={e} fields={TEXT_FIELDS} />
       <div class="media-edit">
-        <figure class="media-edit__preview">
+        <figure class="media-edit__preview" data-focal-preview={vm.canEdit ? '' : undefined}>
           <img src={vm.preview.src} width={vm.preview.width} height={vm.preview.height} alt={m.alt} />
         </figure>
         <div>
@@ -196,6 +196,49 @@ function Edit({ vm }: { vm: MediaEditVM }) {
                 hint="Shown under the image unless an article gives its own (up to 1,000 characters)."
               />
               <TextField id="media-credit" name="credit" label="Credit" required={false} value={vm.values.credit} error={e.credit} maxLength={200} />
+              <fieldset class={`field focal-fields${e.focal_x !== undefined ? ' field--error' : ''}`} id="media-focal">
+                <legend class="field__label">Focal point</legend>
+                <p class="field__hint" id="media-focal-hint">
+                  Where cards and square crops keep the picture’s centre (a face, the subject), in percent across and down. Empty for the middle. With
+                  JavaScript, click the picture.
+                </p>
+                {e.focal_x !== undefined && (
+                  <p class="field__error" id="media-focal-error">
+                    <span class="visually-hidden">Error: </span>
+                    {e.focal_x}
+                  </p>
+                )}
+                <p class="focal-fields__row">
+                  <label for="media-focal-x">Across (%)</label>
+                  <input
+                    class="field__input field__input--short"
+                    type="number"
+                    min="0"
+                    max="100"
+                    step="1"
+                    inputMode="numeric"
+                    id="media-focal-x"
+                    name="focal_x"
+                    value={vm.values.focal_x}
+                    aria-describedby="media-focal-hint"
+                    data-focal-x=""
+                  />
+                  <label for="media-focal-y">Down (%)</label>
+                  <input
+                    class="field__input field__input--short"
+                    type="number"
+                    min="0"
+                    max="100"
+                    step="1"
+                    inputMode="numeric"
+                    id="media-focal-y"
+                    name="focal_y"
+                    value={vm.values.focal_y}
+                    aria-describedby="media-focal-hint"
+                    data-focal-y=""
+                  />
+                </p>
+              </fieldset>
               <div class="form__actions">
                 <button class="button" type="submit">
                   Save
@@ -240,6 +283,7 @@ function Edit({ vm }: { vm: MediaEditVM }) {
         )}
         {vm.deleteBlocked && <p class="muted">{vm.deleteBlocked}</p>}
       </section>
+      {vm.canEdit && <script src={vm.script} type="module" />}
     </>
   );
 }

@@ -43,7 +43,7 @@ export function Picture({ image, sizes, priority = false, eager = false, class: 
       {image.avifSrcset !== undefined && image.avifSrcset !== '' && <source type="image/avif" srcset={image.avifSrcset} sizes={sizes} />}
       {image.webpSrcset !== '' && <source type="image/webp" srcset={image.webpSrcset} sizes={sizes} />}
       <img
-        class={cls}
+        class={[cls, image.focus].filter(Boolean).join(' ') || undefined}
         src={image.src}
         srcset={hasSrcset ? image.srcset : undefined}
         sizes={hasSrcset ? sizes : undefined}
