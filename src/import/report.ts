@@ -4,23 +4,12 @@
  * or skipped; every warning; the time taken. Printed by the CLI, asserted by tests.
  */
 
+import type { DownloadFailure } from '../lib/download.js';
+
 export type ReportKind = 'author' | 'category' | 'tag' | 'attachment' | 'image' | 'post' | 'page' | 'comment' | 'redirect' | 'menu_item' | 'other';
 
-export type FetchFailureReason =
-  | 'bad-url'
-  | 'private-address'
-  | 'not-found'
-  | 'forbidden'
-  | 'http-error'
-  | 'timeout'
-  | 'too-large'
-  | 'too-many-redirects'
-  | 'network'
-  | 'unsupported-type'
-  | 'aborted'
-  | 'not-image'
-  | 'too-many-pixels'
-  | 'store-failed';
+/** Why an image was not fetched: the download's reasons (lib/download), or what came after it. */
+export type FetchFailureReason = DownloadFailure | 'not-image' | 'too-many-pixels' | 'store-failed';
 
 /** A file `--fetch-media` could not bring, and the posts that show it (they list it for upload). */
 export interface FetchFailure {

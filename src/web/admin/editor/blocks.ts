@@ -78,6 +78,20 @@ function removeNode(editor: Editor, getPos: () => number | undefined): void {
       .run();
 }
 
+/**
+ * A node view's `update`: the same kind of node is drawn again by `paint` (which draws it once
+ * now); another kind is for ProseMirror to draw anew.
+ */
+function follow(node: PmNode, paint: (n: PmNode) => void): (n: PmNode) => boolean {
+  const type = node.type;
+  paint(node);
+  return (n) => {
+    if (n.type !== type) return false;
+    paint(n);
+    return true;
+  };
+}
+
 /** A labelled field of a block; Enter never submits the article form from it. */
 function blockField(label: string, control: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, cls = ''): HTMLLabelElement {
   if (!(control instanceof HTMLTextAreaElement))
@@ -157,7 +171,6 @@ export const Figure = Node.create({
         h('span', { class: 'editor-figure__actions' }, remove),
       );
       dom.append(picture, fields);
-      let current: PmNode = node;
       let drawn = '';
       const paint = (n: PmNode): void => {
         const a = n.attrs as Attrs;
@@ -183,7 +196,7 @@ export const Figure = Node.create({
         credit.placeholder = info?.credit || 'Photographer / agency';
         altField.classList.toggle('block-field--needed', !a.alt && !info?.alt);
       };
-      paint(node);
+      const update = follow(node, paint);
       const bind = (control: HTMLInputElement | HTMLSelectElement, key: string) =>
         control.addEventListener(control instanceof HTMLSelectElement ? 'change' : 'input', () => setAttrs(editor, getPos, { [key]: control.value }));
       bind(alt, 'alt');
@@ -197,12 +210,7 @@ export const Figure = Node.create({
       }
       return {
         dom,
-        update: (n: PmNode) => {
-          if (n.type !== current.type) return false;
-          current = n;
-          paint(n);
-          return true;
-        },
+        update,
         stopEvent: ownEvent(dom),
         ignoreMutation: () => true,
         selectNode: () => dom.classList.add('ProseMirror-selectednode'),
@@ -247,26 +255,20 @@ export const Gallery = Node.create({
         remove,
       );
       dom.append(bar, grid);
-      let current: PmNode = node;
       const paint = (n: PmNode): void => {
         const cols = Math.min(4, Math.max(2, Number(n.attrs.columns) || 3));
         dom.dataset.columns = String(cols);
         show(columns, String(cols));
         show(caption, String(n.attrs.caption ?? ''));
       };
-      paint(node);
+      const update = follow(node, paint);
       columns.addEventListener('change', () => setAttrs(editor, getPos, { columns: Number(columns.value) }));
       caption.addEventListener('input', () => setAttrs(editor, getPos, { caption: caption.value }));
       remove.addEventListener('click', () => removeNode(editor, getPos));
       return {
         dom,
         contentDOM: grid,
-        update: (n: PmNode) => {
-          if (n.type !== current.type) return false;
-          current = n;
-          paint(n);
-          return true;
-        },
+        update,
         stopEvent: ownEvent(bar),
         ignoreMutation: (m) => (m.type === 'selection' ? false : !grid.contains(m.target) || m.target === grid),
       };
@@ -390,7 +392,6 @@ export const QuoteCard = Node.create({
       );
       edit.setAttribute('aria-controls', formId);
       dom.append(view, form);
-      let current: PmNode = node;
       const paint = (n: PmNode): void => {
         const a = n.attrs as Record<string, string>;
         words.replaceChildren(
@@ -412,7 +413,7 @@ export const QuoteCard = Node.create({
         show(date, dayOf(a.date ?? ''));
         show(text, a.text ?? '');
       };
-      paint(node);
+      const update = follow(node, paint);
       const open = (focus: HTMLElement): void => {
         view.hidden = true;
         form.hidden = false;
@@ -439,7 +440,7 @@ export const QuoteCard = Node.create({
           for (const k of ['network', 'author', 'handle', 'text', 'date'] as const) if (got[k]) next[k] = got[k];
           setAttrs(editor, getPos, next);
           for (const c of [author, handle, network, date, text]) c.blur();
-          paint(editor.state.doc.nodeAt(getPos() ?? -1) ?? current);
+          paint(editor.state.doc.nodeAt(getPos() ?? -1) ?? node);
           status.textContent = 'Filled from the link. Check the words against the post.';
         } catch (err) {
           status.textContent = `${(err as Error).message} Fill in the fields by hand.`;
@@ -475,12 +476,7 @@ export const QuoteCard = Node.create({
       }
       return {
         dom,
-        update: (n: PmNode) => {
-          if (n.type !== current.type) return false;
-          current = n;
-          paint(n);
-          return true;
-        },
+        update,
         stopEvent: (e: Event) => (!form.hidden && form.contains(e.target as HTMLElement)) || ownEvent(dom)(e),
         ignoreMutation: () => true,
         selectNode: () => dom.classList.add('ProseMirror-selectednode'),
@@ -506,7 +502,6 @@ export const Quotation = Blockquote.extend({
       const label = h('span', { class: 'editor-quote__kind' });
       const footer = h('div', { class: 'editor-quote__footer', contenteditable: 'false' }, label, blockField('Citation', cite, 'block-field--grow'));
       dom.append(content, footer);
-      let current: PmNode = node;
       const paint = (n: PmNode): void => {
         const pull = n.attrs.kind === 'pull';
         dom.classList.toggle('editor-quote--pull', pull);
@@ -514,17 +509,12 @@ export const Quotation = Blockquote.extend({
         label.textContent = pull ? 'Pull quote' : 'Quotation';
         show(cite, String(n.attrs.citation ?? ''));
       };
-      paint(node);
+      const update = follow(node, paint);
       cite.addEventListener('input', () => setAttrs(editor, getPos, { citation: cite.value || null }));
       return {
         dom,
         contentDOM: content,
-        update: (n: PmNode) => {
-          if (n.type !== current.type) return false;
-          current = n;
-          paint(n);
-          return true;
-        },
+        update,
         stopEvent: ownEvent(footer),
         ignoreMutation: (m) => (m.type === 'selection' ? false : footer.contains(m.target)),
       };

@@ -150,6 +150,29 @@ function Library({ vm }: { vm: MediaLibraryVM }) {
 
 export const renderMediaLibrary = (vm: MediaLibraryVM): string => renderAdminDocument({ layout: vm.layout, children: <Library vm={vm} /> });
 
+/** One of the focal point's two fields (percent across or down). */
+function Percent({ axis, label, value, invalid }: { axis: 'x' | 'y'; label: string; value: string; invalid: boolean }) {
+  return (
+    <>
+      <label for={`media-focal-${axis}`}>{label}</label>
+      <input
+        class="field__input field__input--short"
+        type="number"
+        min="0"
+        max="100"
+        step="1"
+        inputMode="numeric"
+        id={`media-focal-${axis}`}
+        name={`focal_${axis}`}
+        value={value}
+        aria-invalid={invalid ? 'true' : undefined}
+        aria-describedby={invalid ? 'media-focal-hint media-focal-error' : 'media-focal-hint'}
+        {...{ [`data-focal-${axis}`]: '' }}
+      />
+    </>
+  );
+}
+
 function Edit({ vm }: { vm: MediaEditVM }) {
   const m = vm.item;
   const e = vm.errors;
@@ -209,34 +232,8 @@ function Edit({ vm }: { vm: MediaEditVM }) {
                   </p>
                 )}
                 <p class="focal-fields__row">
-                  <label for="media-focal-x">Across (%)</label>
-                  <input
-                    class="field__input field__input--short"
-                    type="number"
-                    min="0"
-                    max="100"
-                    step="1"
-                    inputMode="numeric"
-                    id="media-focal-x"
-                    name="focal_x"
-                    value={vm.values.focal_x}
-                    aria-describedby="media-focal-hint"
-                    data-focal-x=""
-                  />
-                  <label for="media-focal-y">Down (%)</label>
-                  <input
-                    class="field__input field__input--short"
-                    type="number"
-                    min="0"
-                    max="100"
-                    step="1"
-                    inputMode="numeric"
-                    id="media-focal-y"
-                    name="focal_y"
-                    value={vm.values.focal_y}
-                    aria-describedby="media-focal-hint"
-                    data-focal-y=""
-                  />
+                  <Percent axis="x" label="Across (%)" value={vm.values.focal_x} invalid={e.focal_x !== undefined} />
+                  <Percent axis="y" label="Down (%)" value={vm.values.focal_y} invalid={e.focal_x !== undefined} />
                 </p>
               </fieldset>
               <div class="form__actions">
