@@ -11,6 +11,7 @@ import { type Editor, Node, mergeAttributes } from '@tiptap/core';
 import Blockquote from '@tiptap/extension-blockquote';
 import type { Node as PmNode } from '@tiptap/pm/model';
 import { h, uid } from './dom.js';
+import { networkOf } from '../../../modules/embed/embed.js';
 
 type Attrs = Record<string, unknown>;
 
@@ -302,11 +303,18 @@ export function isSocialPostUrl(text: string): boolean {
   if (!/^https?:\/\/\S+$/i.test(s) || s.length > 2000) return false;
   try {
     const u = new URL(s);
-    const host = u.hostname.toLowerCase().replace(/^(www|mobile|m)\./, '');
-    if (/^(x\.com|twitter\.com)$/.test(host)) return /\/status(es)?\/\d+/.test(u.pathname);
-    if (host === 'bsky.app') return /^\/profile\/[^/]+\/post\/[^/]+/.test(u.pathname);
-    if (/^threads\.(net|com)$/.test(host) || host === 'instagram.com' || host === 'facebook.com') return u.pathname.length > 1;
-    return /^\/@[\w.-]+(@[\w.-]+)?\/\d+\/?$/.test(u.pathname);
+    // The network by the server's own rule (modules/embed networkOf); here, only a post's own link.
+    switch (networkOf(u)) {
+      case 'X':
+        return /\/status(es)?\/\d+/.test(u.pathname);
+      case 'Bluesky':
+        return /^\/profile\/[^/]+\/post\/[^/]+/.test(u.pathname);
+      case undefined:
+        return false;
+      default:
+        // Mastodon is known by its post path already; Threads, Facebook, Instagram by their hosts.
+        return u.pathname.length > 1;
+    }
   } catch {
     return false;
   }
