@@ -11,7 +11,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { QUOTE_CARD_LIMITS } from '../../../src/modules/article/document.js';
 import { clampCard, EmbedError, handleInUrl, networkOf, type EmbedSettings } from '../../../src/modules/embed/embed.js';
 import { lookupSocialPost } from '../../../src/modules/embed/embed.service.js';
-import { startNetworks, X_POST, type NetworksServer } from './networks-server.js';
+import { startNetworks, X_CARD, X_POST, type NetworksServer } from './networks-server.js';
 
 let net: NetworksServer;
 let settings: EmbedSettings;
@@ -87,14 +87,7 @@ describe('looking up a post', () => {
     const r = await lookupSocialPost(settings, 'https://x.com/velmarferries/status/1790000000000000001#top');
     expect(r).toEqual({
       source: 'oembed',
-      card: {
-        url: 'https://x.com/velmarferries/status/1790000000000000001',
-        network: 'X',
-        author: 'Velmar Ferries',
-        handle: '@velmarferries',
-        text: 'The ferry to Velmar runs again from Monday.\nTimetable on our site & in the app. pic.twitter.com/abc123',
-        date: '2024-05-13T00:00:00.000Z',
-      },
+      card: X_CARD,
     });
     const asked = net.asked.get('/x/oembed')!;
     expect(asked.get('url')).toBe('https://x.com/velmarferries/status/1790000000000000001');

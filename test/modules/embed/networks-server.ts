@@ -28,6 +28,16 @@ export const X_POST = {
 };
 
 /** An X answer whose words are hostile: markup and a script inside the quotation, SQL as words. */
+/** The card X_POST's answer makes (the editor's fields, as the lookup gives them). */
+export const X_CARD = {
+  url: 'https://x.com/velmarferries/status/1790000000000000001',
+  network: 'X',
+  author: 'Velmar Ferries',
+  handle: '@velmarferries',
+  text: 'The ferry to Velmar runs again from Monday.\nTimetable on our site & in the app. pic.twitter.com/abc123',
+  date: '2024-05-13T00:00:00.000Z',
+} as const;
+
 export const X_HOSTILE_HTML =
   '<blockquote class="twitter-tweet"><p lang="en" dir="ltr">Robert\'); DROP TABLE posts;-- &amp; 1=1 <script>alert(1)</script><img src=x onerror=alert(2)>&lt;script&gt;alert(3)&lt;/script&gt; <b>bold</b> end</p>&mdash; <i>Evil</i> &lt;img src=x onerror=alert(4)&gt; (@evil) <a href="https://twitter.com/evil/status/1?ref_src=twsrc%5Etfw">March 3, 2024</a></blockquote><script>alert(5)</script>';
 
