@@ -31,6 +31,9 @@ interface Draft {
   body_text: string;
 }
 
+/** A server time as the status line says it ("14:05"). */
+const clockTime = (iso: string | number): string => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+
 const storageKey = (): string => `broadsheet:draft:${location.pathname}`;
 
 function readLocal(): { at: number; draft: Draft } | undefined {
@@ -103,7 +106,7 @@ export function mountAutosave(form: HTMLFormElement): void {
       const data = (await res.json().catch(() => ({}))) as { savedAt?: string; error?: { message?: string } };
       if (res.ok && data.savedAt) {
         if (!dirty) clearLocal();
-        const at = new Date(data.savedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+        const at = clockTime(data.savedAt);
         show(`Saved at ${at} (autosave: the article itself changes when you save it).`);
         return;
       }
@@ -162,7 +165,7 @@ export function mountAutosave(form: HTMLFormElement): void {
       version.value = body.updatedAt;
       url = body.autosaveUrl;
       if (url) status.dataset.autosaveUrl = url;
-      const at = new Date(body.savedAt ?? Date.now()).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+      const at = clockTime(body.savedAt ?? Date.now());
       show(`Draft created at ${at}; what you type now is autosaved.`);
       dirty = edits !== sent;
       if (dirty) {

@@ -115,10 +115,4 @@ export function sizedOf(row: MediaRow, minWidth: number): ThumbVM {
 }
 
 /** The smallest stored form (WebP when there is one), for grids and pickers. */
-export function thumbOf(row: MediaRow): ThumbVM {
-  const ds = derivativesOf(row)
-    .filter((d) => d.format !== 'avif')
-    .sort((a, b) => a.width - b.width || (a.format === 'webp' ? -1 : 1));
-  const d = ds[0];
-  return d ? { src: mediaUrl(d.path), width: d.width, height: d.height } : { src: mediaUrl(row.path), width: row.width, height: row.height };
-}
+export const thumbOf = (row: MediaRow): ThumbVM => sizedOf(row, 0);
