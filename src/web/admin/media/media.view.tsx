@@ -153,7 +153,7 @@ export const renderMediaLibrary = (vm: MediaLibraryVM): string => renderAdminDoc
 /** One of the focal point's two fields (percent across or down). */
 function Percent({ axis, label, value, invalid }: { axis: 'x' | 'y'; label: string; value: string; invalid: boolean }) {
   return (
-    <>
+    <span class="focal-fields__pair">
       <label for={`media-focal-${axis}`}>{label}</label>
       <input
         class="field__input field__input--short"
@@ -169,7 +169,7 @@ function Percent({ axis, label, value, invalid }: { axis: 'x' | 'y'; label: stri
         aria-describedby={invalid ? 'media-focal-hint media-focal-error' : 'media-focal-hint'}
         {...{ [`data-focal-${axis}`]: '' }}
       />
-    </>
+    </span>
   );
 }
 
